@@ -1,0 +1,203 @@
+//! Text that came from outside (customers, mail, imports) made safe for a terminal, and measured by display width.
+
+use std::fmt;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Text with control characters and terminal escape sequences removed. Display types hold this instead of
+/// `String`, so nothing customer-supplied can reach the terminal without passing through [`sanitize`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SafeText(String);
+
+impl SafeText {
+    pub fn new(raw: &str) -> Self {
+        SafeText(sanitize(raw))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for SafeText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for SafeText {
+    fn from(s: &str) -> Self {
+        SafeText::new(s)
+    }
+}
+
+impl From<String> for SafeText {
+    fn from(s: String) -> Self {
+        SafeText::new(&s)
+    }
+}
+
+impl serde::Serialize for SafeText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// Removes ANSI/VT escape sequences (CSI, OSC, DCS, …), C0 and C1 controls and bidi overrides.
+/// Keeps `\n`; turns `\t` into four spaces and `\r\n` into `\n`.
+pub fn sanitize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 CSI / OSC / DCS / SOS / PM / APC introducers carry a payload like their ESC forms.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{9d}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            c if c.is_control() => {}
+            // Bidi embeddings/overrides/isolates can reorder what the agent sees (Trojan Source).
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => skip_string(chars),
+        // Two-byte sequences with an intermediate (ESC ( B, ESC # 8 …) consume one more char.
+        Some('(') | Some(')') | Some('*') | Some('+') | Some('#') | Some('%') => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+fn skip_csi(chars: &mut Chars<'_>) {
+    // Parameters and intermediates, then one final byte in @..~.
+    for c in chars.by_ref() {
+        if ('@'..='~').contains(&c) {
+            break;
+        }
+    }
+}
+
+fn skip_string(chars: &mut Chars<'_>) {
+    // Ends at BEL, ST (ESC \) or C1 ST.
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Display width in terminal cells (CJK counts two).
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` cells, ending in `…` when cut. Never splits a wide character.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads or truncates to exactly `cells` display cells.
+pub fn fit(s: &str, cells: usize) -> String {
+    let mut t = truncate(s, cells);
+    let w = width(&t);
+    t.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    t
+}
+
+/// First line of `s`, whitespace collapsed: for one-line previews.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn strips_csi_osc_and_controls() {
+        assert_eq!(sanitize("a\x1b[31mred\x1b[0m b"), "ared b");
+        assert_eq!(sanitize("x\x1b]0;pwned title\x07y"), "xy");
+        assert_eq!(
+            sanitize("x\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\y"),
+            "xlinky"
+        );
+        assert_eq!(sanitize("bell\x07 back\x08space"), "bell backspace");
+        assert_eq!(sanitize("c1\u{9b}2Jcsi"), "c1csi");
+        assert_eq!(sanitize("line\r\nnext\rthird"), "line\nnext\nthird");
+        assert_eq!(sanitize("tab\there"), "tab    here");
+        assert_eq!(sanitize("bidi\u{202e}evil\u{2066}"), "bidievil");
+    }
+
+    #[test]
+    fn keeps_chinese_and_emoji() {
+        assert_eq!(sanitize("您好，王芳 👋"), "您好，王芳 👋");
+    }
+
+    #[test]
+    fn truncate_respects_wide_chars() {
+        assert_eq!(truncate("支付失败怎么办", 7), "支付失…");
+        assert_eq!(width(&truncate("支付失败怎么办", 7)), 7);
+        assert_eq!(truncate("支付失败怎么办", 6), "支付…");
+        assert_eq!(truncate("hello", 5), "hello");
+        assert_eq!(truncate("hello!", 5), "hell…");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(width(&fit("王芳芳", 5)), 5);
+    }
+
+    proptest! {
+        #[test]
+        fn sanitized_text_has_no_escape_or_control(s in "\\PC*|[\\x00-\\x1f\\x7f-\\x9f\\x1b\\[a-z0-9;]{0,40}") {
+            let out = sanitize(&s);
+            prop_assert!(out.chars().all(|c| c == '\n' || !c.is_control()), "{:?}", out);
+        }
+
+        #[test]
+        fn truncate_never_exceeds_width(s in "\\PC{0,30}", max in 0usize..20) {
+            prop_assert!(width(&truncate(&s, max)) <= max);
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Tickets (工单): status state machine, four-colour priority, kinds and intake channels.
+
+use crate::str_enum;
+
+str_enum!(
+    /// Where a ticket is in its life. See DESIGN.md §3 for the flow.
+    Status {
+        New = "new",
+        Open = "open",
+        /// Waiting on the customer.
+        Pending = "pending",
+        /// Waiting on a third party.
+        OnHold = "on_hold",
+        Solved = "solved",
+        /// Final: a follow-up creates a linked ticket instead.
+        Closed = "closed",
+        /// Folded into another ticket.
+        Merged = "merged",
+    }
+);
+
+str_enum!(
+    /// Four-colour priority (四色优先级). Never shown by colour alone: each has a glyph and a letter.
+    Priority {
+        Urgent = "urgent",
+        High = "high",
+        Normal = "normal",
+        Low = "low",
+    }
+);
+
+str_enum!(
+    /// Ticket classification (咨询 / 投诉 / 售后 / 增值 …).
+    Kind {
+        Question = "question",
+        Complaint = "complaint",
+        ServiceRequest = "service_request",
+        ValueAdded = "value_added",
+        Incident = "incident",
+        Task = "task",
+    }
+);
+
+str_enum!(
+    /// Intake channel (渠道).
+    Channel {
+        Phone = "phone",
+        Email = "email",
+        Web = "web",
+        Chat = "chat",
+        Wechat = "wechat",
+        Weibo = "weibo",
+        OnSite = "on_site",
+    }
+);
+
+impl Status {
+    /// Statuses that still need work: the "open" set used by queues and partial indexes.
+    pub const OPEN_SET: &'static [Status] =
+        &[Status::New, Status::Open, Status::Pending, Status::OnHold];
+
+    pub fn is_open(self) -> bool {
+        Self::OPEN_SET.contains(&self)
+    }
+
+    /// Statuses this one may move to by an agent's action.
+    pub fn allowed_next(self) -> &'static [Status] {
+        use Status::*;
+        match self {
+            New => &[Open, Pending, OnHold, Solved, Closed, Merged],
+            Open => &[Pending, OnHold, Solved, Closed, Merged],
+            Pending => &[Open, OnHold, Solved, Closed, Merged],
+            OnHold => &[Open, Pending, Solved, Closed, Merged],
+            Solved => &[Open, Closed],
+            Closed | Merged => &[],
+        }
+    }
+
+    pub fn transition(self, to: Status) -> Result<Status, TransitionError> {
+        if self.allowed_next().contains(&to) {
+            Ok(to)
+        } else {
+            Err(TransitionError { from: self, to })
+        }
+    }
+
+    /// The status a ticket takes when the customer writes again, if it changes.
+    pub fn on_customer_reply(self) -> Option<Status> {
+        match self {
+            Status::Pending | Status::Solved => Some(Status::Open),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::New => "New",
+            Status::Open => "Open",
+            Status::Pending => "Pending",
+            Status::OnHold => "On hold",
+            Status::Solved => "Solved",
+            Status::Closed => "Closed",
+            Status::Merged => "Merged",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("cannot move a ticket from {from} to {to}; from {from} it can go to: {}", allowed(*from))]
+pub struct TransitionError {
+    pub from: Status,
+    pub to: Status,
+}
+
+fn allowed(from: Status) -> String {
+    let next = from.allowed_next();
+    if next.is_empty() {
+        "nothing (it is final)".to_string()
+    } else {
+        next.iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl Priority {
+    /// Glyph shown next to the colour so priority reads without colour (NO_COLOR, colour-blind users).
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Priority::Urgent => "▲▲",
+            Priority::High => "▲",
+            Priority::Normal => "●",
+            Priority::Low => "▽",
+        }
+    }
+
+    pub fn letter(self) -> char {
+        match self {
+            Priority::Urgent => 'U',
+            Priority::High => 'H',
+            Priority::Normal => 'N',
+            Priority::Low => 'L',
+        }
+    }
+
+    /// The practice's colour name (红黄绿蓝).
+    pub fn colour_name(self) -> &'static str {
+        match self {
+            Priority::Urgent => "red",
+            Priority::High => "yellow",
+            Priority::Normal => "green",
+            Priority::Low => "blue",
+        }
+    }
+
+    /// Default resolution target in hours (24 h / 48 h / 72 h / 1 week).
+    pub fn default_resolution_hours(self) -> i64 {
+        match self {
+            Priority::Urgent => 24,
+            Priority::High => 48,
+            Priority::Normal => 72,
+            Priority::Low => 168,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::Urgent => "Urgent",
+            Priority::High => "High",
+            Priority::Normal => "Normal",
+            Priority::Low => "Low",
+        }
+    }
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Question => "Question",
+            Kind::Complaint => "Complaint",
+            Kind::ServiceRequest => "Service request",
+            Kind::ValueAdded => "Value-added",
+            Kind::Incident => "Incident",
+            Kind::Task => "Task",
+        }
+    }
+}
+
+impl Channel {
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Phone => "Phone",
+            Channel::Email => "Email",
+            Channel::Web => "Web",
+            Channel::Chat => "Chat",
+            Channel::Wechat => "WeChat",
+            Channel::Weibo => "Weibo",
+            Channel::OnSite => "On-site",
+        }
+    }
+}
+
+/// "3d", "5h", "12m", "now": compact age for lists.
+pub fn compact_age(seconds: i64) -> String {
+    let s = seconds.max(0);
+    match s {
+        0..=59 => "now".to_string(),
+        60..=3599 => format!("{}m", s / 60),
+        3600..=86_399 => format!("{}h", s / 3600),
+        86_400..=2_591_999 => format!("{}d", s / 86_400),
+        _ => format!("{}mo", s / 2_592_000),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn closed_and_merged_are_final() {
+        for to in Status::ALL {
+            assert!(Status::Closed.transition(*to).is_err());
+            assert!(Status::Merged.transition(*to).is_err());
+        }
+    }
+
+    #[test]
+    fn solved_can_only_reopen_or_close() {
+        let ok: Vec<_> = Status::ALL
+            .iter()
+            .filter(|s| Status::Solved.transition(**s).is_ok())
+            .collect();
+        assert_eq!(ok, vec![&Status::Open, &Status::Closed]);
+    }
+
+    #[test]
+    fn error_lists_the_allowed_moves() {
+        let err = Status::Solved.transition(Status::Pending).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot move a ticket from solved to pending; from solved it can go to: open, closed"
+        );
+        let err = Status::Closed.transition(Status::Open).unwrap_err();
+        assert!(err.to_string().ends_with("nothing (it is final)"), "{err}");
+    }
+
+    #[test]
+    fn customer_reply_reopens_pending_and_solved_only() {
+        assert_eq!(Status::Pending.on_customer_reply(), Some(Status::Open));
+        assert_eq!(Status::Solved.on_customer_reply(), Some(Status::Open));
+        assert_eq!(Status::OnHold.on_customer_reply(), None);
+        assert_eq!(Status::Closed.on_customer_reply(), None);
+    }
+
+    #[test]
+    fn parse_accepts_dashes_and_case() {
+        assert_eq!(Status::parse("On-Hold"), Some(Status::OnHold));
+        assert_eq!(Kind::parse("service-request"), Some(Kind::ServiceRequest));
+        assert_eq!(Priority::parse("bogus"), None);
+        let err = "bogus".parse::<Priority>().unwrap_err();
+        assert_eq!(
+            err,
+            "unknown priority `bogus` (expected one of: urgent, high, normal, low)"
+        );
+    }
+
+    #[test]
+    fn compact_age_units() {
+        assert_eq!(compact_age(-5), "now");
+        assert_eq!(compact_age(59), "now");
+        assert_eq!(compact_age(60), "1m");
+        assert_eq!(compact_age(7200), "2h");
+        assert_eq!(compact_age(86_400 * 3), "3d");
+        assert_eq!(compact_age(86_400 * 65), "2mo");
+    }
+
+    fn any_status() -> impl Strategy<Value = Status> {
+        proptest::sample::select(Status::ALL.to_vec())
+    }
+
+    proptest! {
+        /// Walking any sequence of requested moves never leaves the state machine's graph and never leaves a
+        /// final state once reached.
+        #[test]
+        fn random_walks_respect_the_graph(start in any_status(), moves in proptest::collection::vec(any_status(), 0..40)) {
+            let mut s = start;
+            for to in moves {
+                let before = s;
+                match s.transition(to) {
+                    Ok(next) => { prop_assert!(before.allowed_next().contains(&next)); s = next; }
+                    Err(e) => { prop_assert_eq!(e.from, before); prop_assert_eq!(s, before); }
+                }
+                if matches!(before, Status::Closed | Status::Merged) { prop_assert_eq!(s, before); }
+            }
+        }
+
+        #[test]
+        fn every_name_round_trips(s in any_status()) {
+            prop_assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+    }
+}

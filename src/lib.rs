@@ -1,0 +1,4 @@
+//! desk — a terminal help desk over one SQLite file. See DESIGN.md for the layers.
+
+pub mod domain;
+pub mod store;

@@ -1,0 +1,243 @@
+//! Bulk loads (demo data, imports): many rows in one big transaction with cached statements. Bulk rows are not
+//! written to the change log one by one; the load logs one `import` entry so the history says where data came from.
+
+use super::records::*;
+use super::{Result, Store};
+use rusqlite::{Transaction, params};
+
+pub struct BulkWriter<'s> {
+    tx: Transaction<'s>,
+    max_number: i64,
+}
+
+impl Store {
+    /// Starts a bulk load; nothing is visible to others until [`BulkWriter::commit`].
+    pub fn bulk(&mut self) -> Result<BulkWriter<'_>> {
+        let tx = self.begin_write()?;
+        let max_number: i64 =
+            tx.query_row("SELECT coalesce(max(number), 0) FROM tickets", [], |r| {
+                r.get(0)
+            })?;
+        Ok(BulkWriter { tx, max_number })
+    }
+}
+
+impl BulkWriter<'_> {
+    pub fn agent(&mut self, a: &AgentRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO agents(id, handle, name, email, role, active, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6)",
+            )?
+            .execute(params![
+                a.id,
+                a.handle,
+                a.name,
+                a.email,
+                a.role,
+                a.created_at
+            ])?;
+        Ok(())
+    }
+
+    pub fn group(&mut self, g: &GroupRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO groups(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            )?
+            .execute(params![g.id, g.name, g.created_at])?;
+        for agent in &g.members {
+            self.tx
+                .prepare_cached("INSERT INTO agent_groups(agent_id, group_id) VALUES (?1, ?2)")?
+                .execute(params![agent, g.id])?;
+        }
+        Ok(())
+    }
+
+    pub fn organization(&mut self, o: &OrgRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO organizations(id, name, tier, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+            )?
+            .execute(params![o.id, o.name, o.tier.map(|t| t.as_str()), o.created_at])?;
+        Ok(())
+    }
+
+    pub fn customer(&mut self, c: &CustomerRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO customers(id, name, email, phone, org_id, tier, tier_source, birthday, city, notes,
+                                       created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+            )?
+            .execute(params![
+                c.id,
+                c.name,
+                c.email,
+                c.phone,
+                c.org_id,
+                c.tier.as_str(),
+                c.tier_source.as_str(),
+                c.birthday,
+                c.city,
+                c.notes,
+                c.created_at
+            ])?;
+        Ok(())
+    }
+
+    pub fn product(&mut self, p: &ProductRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO products(id, customer_id, name, serial, purchased_at, warranty_until, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?5, 0), coalesce(?5, 0))",
+            )?
+            .execute(params![p.id, p.customer_id, p.name, p.serial, p.purchased_at, p.warranty_until])?;
+        Ok(())
+    }
+
+    pub fn order(&mut self, o: &OrderRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO orders(id, customer_id, at, amount_cents, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?3, ?3)",
+            )?
+            .execute(params![o.id, o.customer_id, o.at, o.amount_cents])?;
+        Ok(())
+    }
+
+    /// Inserts a ticket and returns its number.
+    pub fn ticket(&mut self, t: &TicketRec) -> Result<i64> {
+        let number = t.number.unwrap_or(self.max_number + 1);
+        self.max_number = self.max_number.max(number);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO tickets(id, number, subject, status, priority, kind, channel, customer_id, product_id,
+                                     assignee_id, group_id, created_at, updated_at, first_response_at, solved_at, closed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            )?
+            .execute(params![
+                t.id,
+                number,
+                t.subject,
+                t.status.as_str(),
+                t.priority.as_str(),
+                t.kind.as_str(),
+                t.channel.as_str(),
+                t.customer_id,
+                t.product_id,
+                t.assignee_id,
+                t.group_id,
+                t.created_at,
+                t.updated_at,
+                t.first_response_at,
+                t.solved_at,
+                t.closed_at
+            ])?;
+        Ok(number)
+    }
+
+    pub fn message(&mut self, m: &MessageRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at, channel)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                m.id,
+                m.ticket_id,
+                m.author_kind.as_str(),
+                m.author_id,
+                if m.internal { "internal" } else { "public" },
+                m.body,
+                m.created_at,
+                m.channel.map(|c| c.as_str())
+            ])?;
+        Ok(())
+    }
+
+    pub fn tag(&mut self, entity: &str, entity_id: &str, tag: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![entity, entity_id, tag])?;
+        Ok(())
+    }
+
+    pub fn category(&mut self, c: &CategoryRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO categories(id, name, position, created_at, updated_at) VALUES (?1, ?2, ?3, 0, 0)",
+            )?
+            .execute(params![c.id, c.name, c.position])?;
+        Ok(())
+    }
+
+    pub fn article(&mut self, a: &ArticleRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO articles(id, title, body_md, category_id, status, author_id, views, helpful_up, helpful_down,
+                                      created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                a.id,
+                a.title,
+                a.body_md,
+                a.category_id,
+                a.status,
+                a.author_id,
+                a.views,
+                a.helpful_up,
+                a.helpful_down,
+                a.created_at,
+                a.updated_at
+            ])?;
+        Ok(())
+    }
+
+    pub fn survey(&mut self, s: &SurveyRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO surveys(id, ticket_id, customer_id, kind, score, comment, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![s.id, s.ticket_id, s.customer_id, s.kind, s.score, s.comment, s.at])?;
+        Ok(())
+    }
+
+    pub fn task(&mut self, t: &TaskRec) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO tasks(id, kind, ticket_id, customer_id, due_at, done_at, assignee_id, note, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            )?
+            .execute(params![t.id, t.kind, t.ticket_id, t.customer_id, t.due_at, t.done_at, t.assignee_id, t.note, t.created_at])?;
+        Ok(())
+    }
+
+    /// Commits the load: advances the ticket-number sequence past every number used and logs one `import` change.
+    pub fn commit(self, source: &str, now: i64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), ?1) AS TEXT) WHERE key = 'ticket_number_seq'",
+            params![self.max_number],
+        )?;
+        let replica: String =
+            self.tx
+                .query_row("SELECT value FROM meta WHERE key = 'replica_id'", [], |r| {
+                    r.get(0)
+                })?;
+        self.tx.execute(
+            "INSERT INTO changes(id, hlc, replica, actor, entity, entity_id, field, old, new, at)
+             VALUES (?1, ?2, ?3, NULL, 'database', ?3, 'import', NULL, ?4, ?5)",
+            params![
+                super::new_id(),
+                format!("{:013}-{:05}", now * 1000, 0),
+                replica,
+                source,
+                now
+            ],
+        )?;
+        self.tx.commit()?;
+        Ok(())
+    }
+}

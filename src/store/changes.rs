@@ -1,0 +1,465 @@
+//! The one write path: every change to a row bumps its `version` and appends to `changes`, in one
+//! `BEGIN IMMEDIATE` transaction, so the audit history, live refresh and sync all read the same log.
+
+use super::{Result, Store, StoreError};
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior, params};
+use std::time::Duration;
+
+/// A field value as written to a row and to the change log (as text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Text(String),
+}
+
+impl Value {
+    fn as_log_text(&self) -> Option<String> {
+        match self {
+            Value::Null => None,
+            Value::Int(i) => Some(i.to_string()),
+            Value::Text(s) => Some(s.clone()),
+        }
+    }
+
+    fn from_ref(v: ValueRef<'_>) -> Value {
+        match v {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(i) => Value::Int(i),
+            ValueRef::Real(f) => Value::Text(f.to_string()),
+            ValueRef::Text(t) | ValueRef::Blob(t) => {
+                Value::Text(String::from_utf8_lossy(t).into_owned())
+            }
+        }
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Text(s.to_string())
+    }
+}
+
+impl From<Option<&str>> for Value {
+    fn from(s: Option<&str>) -> Self {
+        s.map_or(Value::Null, Value::from)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Self {
+        Value::Int(i)
+    }
+}
+
+impl ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Value::Null => ToSqlOutput::from(rusqlite::types::Null),
+            Value::Int(i) => ToSqlOutput::from(*i),
+            Value::Text(s) => ToSqlOutput::from(s.as_str()),
+        })
+    }
+}
+
+/// Tables that go through [`Store::update`], with the columns a user may change. Column names are only ever taken
+/// from these lists, never from input, so building the UPDATE statement from them is safe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mutable {
+    Ticket,
+    Customer,
+    Organization,
+    Article,
+    Agent,
+    Task,
+}
+
+impl Mutable {
+    pub fn entity(self) -> &'static str {
+        match self {
+            Mutable::Ticket => "ticket",
+            Mutable::Customer => "customer",
+            Mutable::Organization => "organization",
+            Mutable::Article => "article",
+            Mutable::Agent => "agent",
+            Mutable::Task => "task",
+        }
+    }
+
+    fn table(self) -> &'static str {
+        match self {
+            Mutable::Ticket => "tickets",
+            Mutable::Customer => "customers",
+            Mutable::Organization => "organizations",
+            Mutable::Article => "articles",
+            Mutable::Agent => "agents",
+            Mutable::Task => "tasks",
+        }
+    }
+
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            Mutable::Ticket => &[
+                "subject",
+                "status",
+                "priority",
+                "kind",
+                "channel",
+                "customer_id",
+                "product_id",
+                "assignee_id",
+                "group_id",
+                "first_response_at",
+                "solved_at",
+                "closed_at",
+                "merged_into",
+            ],
+            Mutable::Customer => &[
+                "name",
+                "email",
+                "phone",
+                "org_id",
+                "tier",
+                "tier_source",
+                "birthday",
+                "city",
+                "notes",
+            ],
+            Mutable::Organization => &["name", "tier", "notes"],
+            Mutable::Article => &["title", "body_md", "category_id", "status", "author_id"],
+            Mutable::Agent => &["name", "email", "role", "active"],
+            Mutable::Task => &["kind", "due_at", "done_at", "assignee_id", "note"],
+        }
+    }
+
+    fn column(self, field: &str) -> Result<&'static str> {
+        self.fields()
+            .iter()
+            .copied()
+            .find(|f| *f == field)
+            .ok_or_else(|| StoreError::UnknownField {
+                entity: self.entity(),
+                field: field.to_string(),
+            })
+    }
+}
+
+/// One field that actually changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateOutcome {
+    pub version: i64,
+    pub changed: Vec<FieldChange>,
+}
+
+/// Hybrid logical clock: wall-clock milliseconds plus a counter, so changes from one replica order strictly even
+/// within a millisecond or when the wall clock steps back. Text form sorts correctly.
+#[derive(Debug, Clone, Default)]
+pub(super) struct HlcClock {
+    last_ms: i64,
+    counter: u32,
+}
+
+impl HlcClock {
+    pub(super) fn resume(conn: &Connection) -> Result<HlcClock> {
+        let last: Option<String> = conn
+            .query_row(
+                "SELECT hlc FROM changes ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let mut clock = HlcClock::default();
+        if let Some((ms, counter)) = last.as_deref().and_then(parse_hlc) {
+            clock.last_ms = ms;
+            clock.counter = counter;
+        }
+        Ok(clock)
+    }
+
+    pub(super) fn tick(&mut self, wall_ms: i64) -> String {
+        if wall_ms > self.last_ms {
+            self.last_ms = wall_ms;
+            self.counter = 0;
+        } else {
+            self.counter += 1;
+        }
+        format!("{:013}-{:05}", self.last_ms, self.counter)
+    }
+}
+
+fn parse_hlc(s: &str) -> Option<(i64, u32)> {
+    let (ms, counter) = s.split_once('-')?;
+    Some((ms.parse().ok()?, counter.parse().ok()?))
+}
+
+/// Retries `f` on SQLITE_BUSY/LOCKED with jittered, growing waits (busy_timeout covers most waits; this covers the
+/// cases SQLite returns BUSY at once, e.g. a lock upgrade that would deadlock).
+pub(super) fn with_retry<T>(path: &std::path::Path, mut f: impl FnMut() -> Result<T>) -> Result<T> {
+    const ATTEMPTS: u32 = 8;
+    for attempt in 0..ATTEMPTS {
+        match f() {
+            Err(StoreError::Sqlite(e)) if StoreError::is_busy(&e) => {
+                let jitter = u64::from(
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.subsec_nanos())
+                        % 50,
+                );
+                std::thread::sleep(Duration::from_millis(20 * (1 << attempt.min(5)) + jitter));
+            }
+            other => return other,
+        }
+    }
+    Err(StoreError::Busy {
+        path: path.to_path_buf(),
+    })
+}
+
+impl Store {
+    pub(super) fn begin_write(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// Sets `fields` on one row if its version is still `expected_version`; logs one change per field whose value
+    /// actually differs. A field set to its current value writes nothing; if nothing differs the version stays.
+    pub fn update(
+        &mut self,
+        what: Mutable,
+        id: &str,
+        expected_version: i64,
+        fields: &[(&str, Value)],
+        now: i64,
+    ) -> Result<UpdateOutcome> {
+        let columns: Vec<&'static str> = fields
+            .iter()
+            .map(|(f, _)| what.column(f))
+            .collect::<Result<_>>()?;
+        let path = self.path.clone();
+        with_retry(&path, || {
+            self.update_once(what, id, expected_version, &columns, fields, now)
+        })
+    }
+
+    fn update_once(
+        &mut self,
+        what: Mutable,
+        id: &str,
+        expected_version: i64,
+        columns: &[&'static str],
+        fields: &[(&str, Value)],
+        now: i64,
+    ) -> Result<UpdateOutcome> {
+        let actor = self.actor.clone();
+        let replica = self.replica.clone();
+        let wall_ms = now * 1000;
+        let mut hlc = self.hlc.clone();
+        let tx = self.begin_write()?;
+        let table = what.table();
+        let select = format!(
+            "SELECT version, {} FROM {table} WHERE id = ?1",
+            columns.join(", ")
+        );
+        let current: Option<(i64, Vec<Value>)> = tx
+            .query_row(&select, params![id], |r| {
+                let values = (0..columns.len())
+                    .map(|i| r.get_ref(i + 1).map(Value::from_ref))
+                    .collect::<rusqlite::Result<_>>()?;
+                Ok((r.get(0)?, values))
+            })
+            .optional()?;
+        let Some((version, old_values)) = current else {
+            return Err(StoreError::NotFound {
+                entity: what.entity(),
+                id: id.to_string(),
+            });
+        };
+        if version != expected_version {
+            return Err(StoreError::Conflict {
+                entity: what.entity(),
+                id: id.to_string(),
+                expected: expected_version,
+                found: version,
+            });
+        }
+        let changed: Vec<(usize, FieldChange)> = columns
+            .iter()
+            .zip(fields)
+            .zip(&old_values)
+            .enumerate()
+            .filter(|(_, ((_, (_, new)), old))| old.as_log_text() != new.as_log_text())
+            .map(|(i, ((col, (_, new)), old))| {
+                (
+                    i,
+                    FieldChange {
+                        field: col,
+                        old: old.as_log_text(),
+                        new: new.as_log_text(),
+                    },
+                )
+            })
+            .collect();
+        if changed.is_empty() {
+            return Ok(UpdateOutcome {
+                version,
+                changed: Vec::new(),
+            });
+        }
+        let sets: Vec<String> = changed
+            .iter()
+            .enumerate()
+            .map(|(n, (_, c))| format!("{} = ?{}", c.field, n + 3))
+            .collect();
+        let update = format!(
+            "UPDATE {table} SET {}, version = version + 1, updated_at = ?1 WHERE id = ?2 AND version = {version}",
+            sets.join(", ")
+        );
+        let mut args: Vec<&dyn ToSql> = vec![&now, &id];
+        args.extend(changed.iter().map(|(i, _)| &fields[*i].1 as &dyn ToSql));
+        let n = tx.execute(&update, args.as_slice())?;
+        if n != 1 {
+            return Err(StoreError::Conflict {
+                entity: what.entity(),
+                id: id.to_string(),
+                expected: expected_version,
+                found: version + 1,
+            });
+        }
+        for (_, c) in &changed {
+            log_change(
+                &tx,
+                &mut hlc,
+                &replica,
+                actor.as_deref(),
+                what.entity(),
+                id,
+                c.field,
+                c.old.as_deref(),
+                c.new.as_deref(),
+                now,
+                wall_ms,
+            )?;
+        }
+        tx.commit()?;
+        self.hlc = hlc;
+        Ok(UpdateOutcome {
+            version: version + 1,
+            changed: changed.into_iter().map(|(_, c)| c).collect(),
+        })
+    }
+
+    /// Appends one entry to the change log inside the caller's transaction.
+    pub(super) fn log(
+        &mut self,
+        tx: &Transaction<'_>,
+        entity: &str,
+        entity_id: &str,
+        field: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+        now: i64,
+    ) -> Result<()> {
+        let replica = self.replica.clone();
+        let actor = self.actor.clone();
+        log_change(
+            tx,
+            &mut self.hlc,
+            &replica,
+            actor.as_deref(),
+            entity,
+            entity_id,
+            field,
+            old,
+            new,
+            now,
+            now * 1000,
+        )
+    }
+
+    /// The change log of one entity, oldest first.
+    pub fn history(&self, entity: &str, entity_id: &str) -> Result<Vec<ChangeRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT seq, actor, field, old, new, at FROM changes WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map(params![entity, entity_id], |r| {
+            Ok(ChangeRow {
+                seq: r.get(0)?,
+                actor: r.get(1)?,
+                field: r.get(2)?,
+                old: r.get(3)?,
+                new: r.get(4)?,
+                at: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ChangeRow {
+    pub seq: i64,
+    pub actor: Option<String>,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub at: i64,
+}
+
+#[allow(clippy::too_many_arguments)] // one row of the log; a struct here would only be built to be taken apart
+fn log_change(
+    tx: &Transaction<'_>,
+    hlc: &mut HlcClock,
+    replica: &str,
+    actor: Option<&str>,
+    entity: &str,
+    entity_id: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+    now: i64,
+    wall_ms: i64,
+) -> Result<()> {
+    let stamp = hlc.tick(wall_ms);
+    tx.execute(
+        "INSERT INTO changes(id, hlc, replica, actor, entity, entity_id, field, old, new, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            super::new_id(),
+            stamp,
+            replica,
+            actor,
+            entity,
+            entity_id,
+            field,
+            old,
+            new,
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hlc_is_strictly_increasing_even_when_the_wall_clock_steps_back() {
+        let mut c = HlcClock::default();
+        let a = c.tick(1_000);
+        let b = c.tick(1_000);
+        let d = c.tick(900);
+        let e = c.tick(2_000);
+        assert!(a < b && b < d && d < e, "{a} {b} {d} {e}");
+        assert_eq!(parse_hlc(&d), Some((1_000, 2)));
+    }
+}

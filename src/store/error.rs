@@ -1,0 +1,62 @@
+use std::path::PathBuf;
+
+/// Errors callers branch on. Each message says what failed, where, and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "database directory {dir} does not exist; create it, or pass --db with a path in an existing directory"
+    )]
+    MissingDirectory { dir: PathBuf },
+
+    #[error(
+        "no database at {path}; run `desk init --db {path}` to create one, or `desk demo --db {path}` for demo data"
+    )]
+    MissingDatabase { path: PathBuf },
+
+    #[error(
+        "{path} is not a desk database or is corrupt ({detail}); it was left untouched — restore it from a backup or point --db elsewhere"
+    )]
+    NotADatabase { path: PathBuf, detail: String },
+
+    #[error(
+        "{path} has schema version {found}, newer than this desk understands ({known}); it was left untouched — upgrade desk to open it"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+
+    #[error(
+        "{path} is locked by another program and stayed busy; try again, or check who holds it"
+    )]
+    Busy { path: PathBuf },
+
+    #[error(
+        "{entity} {id} changed since you loaded it (version {expected}, now {found}); reload and re-apply"
+    )]
+    Conflict {
+        entity: &'static str,
+        id: String,
+        expected: i64,
+        found: i64,
+    },
+
+    #[error("{entity} {id} not found")]
+    NotFound { entity: &'static str, id: String },
+
+    #[error("`{field}` is not a field of {entity} that can be changed")]
+    UnknownField { entity: &'static str, field: String },
+
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    pub fn is_busy(err: &rusqlite::Error) -> bool {
+        matches!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+}

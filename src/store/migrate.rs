@@ -1,0 +1,56 @@
+//! Numbered SQL migrations from assets/migrations, applied in one transaction under `PRAGMA user_version`.
+
+use super::{Result, StoreError};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::path::Path;
+
+/// Migrations in order; migration N (1-based) brings the schema to version N.
+const MIGRATIONS: &[&str] = &[include_str!("../../assets/migrations/0001_init.sql")];
+
+pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let before: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if before == LATEST_SCHEMA {
+        return Ok(()); // Up to date: opening takes no write lock.
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Re-read inside the write lock: another process may have migrated while we waited.
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > LATEST_SCHEMA {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: current,
+            known: LATEST_SCHEMA,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+    }
+    let has_replica: Option<String> = tx
+        .query_row("SELECT value FROM meta WHERE key = 'replica_id'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if has_replica.is_none() {
+        tx.execute(
+            "INSERT INTO meta(key, value) VALUES ('replica_id', ?1)",
+            params![super::new_id()],
+        )?;
+        tx.execute(
+            "INSERT INTO meta(key, value) VALUES ('ticket_number_seq', '1000')",
+            [],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+pub(super) fn replica_id(conn: &Connection) -> Result<String> {
+    Ok(
+        conn.query_row("SELECT value FROM meta WHERE key = 'replica_id'", [], |r| {
+            r.get(0)
+        })?,
+    )
+}

@@ -1,0 +1,122 @@
+//! The only place with SQL. A [`Store`] owns one connection; the TUI runs it on a worker thread.
+
+pub mod bulk;
+mod changes;
+pub mod customers;
+mod error;
+pub mod kb;
+mod migrate;
+mod open;
+pub mod records;
+pub mod tickets;
+
+pub use changes::{FieldChange, Mutable, UpdateOutcome, Value};
+pub use error::StoreError;
+pub use migrate::LATEST_SCHEMA;
+pub use open::{OpenMode, StorageMode};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+pub struct Store {
+    conn: Connection,
+    path: std::path::PathBuf,
+    replica: String,
+    /// Handle of the agent on whose behalf writes are made (the change log's actor).
+    actor: Option<String>,
+    hlc: changes::HlcClock,
+}
+
+/// A page of a keyset-paged list, in list order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub rows: Vec<T>,
+    /// True when no rows exist before the first row of this page.
+    pub at_start: bool,
+    /// True when no rows exist after the last row of this page.
+    pub at_end: bool,
+}
+
+impl Store {
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    pub fn replica(&self) -> &str {
+        &self.replica
+    }
+
+    pub fn set_actor(&mut self, handle: Option<String>) {
+        self.actor = handle;
+    }
+
+    pub fn actor(&self) -> Option<&str> {
+        self.actor.as_deref()
+    }
+
+    /// The connection, for tests and benchmarks that inspect the database directly.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Agent id for a handle, if that agent exists.
+    pub fn agent_id(&self, handle: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM agents WHERE handle = ?1",
+                params![handle],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Row counts of the main tables, for the empty state and `desk check`-style summaries.
+    pub fn counts(&self) -> Result<Counts> {
+        let one = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(Counts {
+            tickets: one("SELECT count(*) FROM tickets")?,
+            customers: one("SELECT count(*) FROM customers")?,
+            articles: one("SELECT count(*) FROM articles")?,
+        })
+    }
+
+    /// `PRAGMA data_version`: changes when another connection commits (cheap poll for live refresh).
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub tickets: i64,
+    pub customers: i64,
+    pub articles: i64,
+}
+
+/// A fresh ULID: sortable by creation time, unique across replicas.
+pub fn new_id() -> String {
+    ulid::Ulid::new().to_string()
+}
+
+/// Quote user text as one FTS5 phrase so operators in it are taken literally.
+fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// `%text%` for LIKE with `\` as the escape character.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Trigram FTS needs at least three characters; shorter queries take the LIKE path.
+fn use_fts(text: &str) -> bool {
+    text.chars().count() >= 3
+}

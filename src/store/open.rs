@@ -1,0 +1,129 @@
+//! Opening a database: refuse what is not ours or too new without writing a byte, then set pragmas and migrate.
+
+use super::{Result, Store, StoreError, changes::HlcClock, migrate};
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+use std::time::Duration;
+
+/// Whether a missing database file may be created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file (not its directory) when missing.
+    Create,
+    /// The file must exist.
+    Existing,
+}
+
+/// How the file is shared. Local disks use WAL; network shares need a rollback journal (DESIGN.md §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StorageMode {
+    #[default]
+    Local,
+    Shared,
+}
+
+const BUSY_TIMEOUT_LOCAL: Duration = Duration::from_secs(5);
+const BUSY_TIMEOUT_SHARED: Duration = Duration::from_secs(15);
+
+impl Store {
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Store> {
+        Self::open_with(path, mode, StorageMode::Local)
+    }
+
+    pub fn open_with(path: &Path, mode: OpenMode, storage: StorageMode) -> Result<Store> {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !dir.is_dir() {
+            return Err(StoreError::MissingDirectory {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let exists = path.exists();
+        if !exists && mode == OpenMode::Existing {
+            return Err(StoreError::MissingDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if mode == OpenMode::Create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = Connection::open_with_flags(path, flags)?;
+        let not_ours = |e: rusqlite::Error| StoreError::NotADatabase {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        };
+
+        // Read-only probes first: a corrupt or foreign file fails here before anything is written.
+        conn.busy_timeout(match storage {
+            StorageMode::Local => BUSY_TIMEOUT_LOCAL,
+            StorageMode::Shared => BUSY_TIMEOUT_SHARED,
+        })?;
+        let user_version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(not_ours)?;
+        let table_count: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(not_ours)?;
+        if user_version > migrate::LATEST_SCHEMA {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found: user_version,
+                known: migrate::LATEST_SCHEMA,
+            });
+        }
+        if user_version == 0 && table_count > 0 {
+            return Err(StoreError::NotADatabase {
+                path: path.to_path_buf(),
+                detail: "it holds tables but no desk schema version".into(),
+            });
+        }
+
+        match storage {
+            StorageMode::Local => {
+                conn.pragma_update(None, "journal_mode", "WAL")
+                    .map_err(not_ours)?;
+                conn.pragma_update(None, "synchronous", "NORMAL")?;
+            }
+            StorageMode::Shared => {
+                conn.pragma_update(None, "journal_mode", "DELETE")
+                    .map_err(not_ours)?;
+                conn.pragma_update(None, "synchronous", "FULL")?;
+                conn.pragma_update(None, "mmap_size", 0)?;
+            }
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // A bigger page cache than the 2 MB default keeps index pages hot while paging, within the memory budget.
+        conn.pragma_update(None, "cache_size", -16_000)?;
+
+        let mut conn = conn;
+        migrate::migrate(&mut conn, path)?;
+        let replica = migrate::replica_id(&conn)?;
+        let hlc = HlcClock::resume(&conn)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            replica,
+            actor: None,
+            hlc,
+        })
+    }
+
+    /// An in-memory store for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate::migrate(&mut conn, Path::new(":memory:"))?;
+        let replica = migrate::replica_id(&conn)?;
+        let hlc = HlcClock::resume(&conn)?;
+        Ok(Store {
+            conn,
+            path: ":memory:".into(),
+            replica,
+            actor: None,
+            hlc,
+        })
+    }
+}

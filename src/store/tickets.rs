@@ -1,0 +1,1 @@
+//! Ticket queries: keyset-paged views, counts, one ticket with its thread.
