@@ -1,4 +1,8 @@
 //! desk — a terminal help desk over one SQLite file. See DESIGN.md for the layers.
 
+pub mod app;
 pub mod domain;
+pub mod runtime;
 pub mod store;
+pub mod tui;
+pub mod ui;

@@ -63,6 +63,7 @@ CREATE INDEX customers_name ON customers(name);
 CREATE INDEX customers_email ON customers(email);
 CREATE INDEX customers_org ON customers(org_id);
 CREATE INDEX customers_tier ON customers(tier);
+CREATE INDEX customers_updated ON customers(updated_at);
 
 CREATE TABLE products (
     id             TEXT PRIMARY KEY,
@@ -177,7 +178,8 @@ CREATE TABLE articles (
     updated_at   INTEGER NOT NULL,
     version      INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX articles_category ON articles(category_id, title);
+CREATE INDEX articles_category ON articles(category_id, updated_at);
+CREATE INDEX articles_updated ON articles(updated_at);
 
 CREATE TABLE surveys (
     id          TEXT PRIMARY KEY,

@@ -152,8 +152,81 @@ pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Word-wraps `s` to lines of at most `max` cells. Breaks at spaces; CJK text (no spaces) breaks between any two
+/// characters; a word longer than a line is split. Existing newlines are kept; blank lines stay blank.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut out = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in split_words(para) {
+            let w = width(word);
+            if used + w > max && used > 0 {
+                out.push(line.trim_end().to_string());
+                line.clear();
+                used = 0;
+                if word == " " {
+                    continue;
+                }
+            }
+            if w > max {
+                for c in word.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if used + cw > max {
+                        out.push(std::mem::take(&mut line));
+                        used = 0;
+                    }
+                    line.push(c);
+                    used += cw;
+                }
+            } else {
+                line.push_str(word);
+                used += w;
+            }
+        }
+        out.push(line.trim_end().to_string());
+    }
+    out
+}
+
+/// Splits into words, single spaces, and single wide characters (each a break opportunity).
+pub fn split_words(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let wide = c.width().unwrap_or(0) > 1;
+        if c == ' ' || wide {
+            if start < i {
+                out.push(&s[start..i]);
+            }
+            out.push(&s[i..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wrap_words_and_cjk() {
+        assert_eq!(
+            wrap("the quick brown fox", 10),
+            vec!["the quick", "brown fox"]
+        );
+        assert_eq!(
+            wrap("您好，您的订单已发货", 8),
+            vec!["您好，您", "的订单已", "发货"]
+        );
+        assert_eq!(wrap("a\n\nb", 5), vec!["a", "", "b"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), vec![""]);
+    }
+
     use super::*;
     use proptest::prelude::*;
 
@@ -193,6 +266,13 @@ mod tests {
         fn sanitized_text_has_no_escape_or_control(s in "\\PC*|[\\x00-\\x1f\\x7f-\\x9f\\x1b\\[a-z0-9;]{0,40}") {
             let out = sanitize(&s);
             prop_assert!(out.chars().all(|c| c == '\n' || !c.is_control()), "{:?}", out);
+        }
+
+        #[test]
+        fn wrapped_lines_fit(s in "[a-z 支付失败]{0,60}", max in 2usize..20) {
+            for line in wrap(&s, max) {
+                prop_assert!(width(&line) <= max, "{:?}", line);
+            }
         }
 
         #[test]

@@ -126,12 +126,12 @@ fn allowed(from: Status) -> String {
 
 impl Priority {
     /// Glyph shown next to the colour so priority reads without colour (NO_COLOR, colour-blind users).
+    /// ASCII on purpose: geometric glyphs are "ambiguous width" and misalign columns in CJK terminals.
     pub fn glyph(self) -> &'static str {
         match self {
-            Priority::Urgent => "▲▲",
-            Priority::High => "▲",
-            Priority::Normal => "●",
-            Priority::Low => "▽",
+            Priority::Urgent => "!!",
+            Priority::High => "!",
+            Priority::Normal | Priority::Low => "",
         }
     }
 

@@ -357,34 +357,6 @@ impl Store {
         })
     }
 
-    /// Appends one entry to the change log inside the caller's transaction.
-    pub(super) fn log(
-        &mut self,
-        tx: &Transaction<'_>,
-        entity: &str,
-        entity_id: &str,
-        field: &str,
-        old: Option<&str>,
-        new: Option<&str>,
-        now: i64,
-    ) -> Result<()> {
-        let replica = self.replica.clone();
-        let actor = self.actor.clone();
-        log_change(
-            tx,
-            &mut self.hlc,
-            &replica,
-            actor.as_deref(),
-            entity,
-            entity_id,
-            field,
-            old,
-            new,
-            now,
-            now * 1000,
-        )
-    }
-
     /// The change log of one entity, oldest first.
     pub fn history(&self, entity: &str, entity_id: &str) -> Result<Vec<ChangeRow>> {
         let mut stmt = self.conn.prepare(

@@ -7,6 +7,7 @@ mod error;
 pub mod kb;
 mod migrate;
 mod open;
+mod paging;
 pub mod records;
 pub mod tickets;
 

@@ -1,0 +1,137 @@
+//! Screen geometry, shared by render (to draw) and update (to hit-test the mouse and size pages). Pure.
+
+use super::Pane;
+use crate::domain::text::width;
+use ratatui::layout::Rect;
+
+pub struct Frame {
+    pub tabs: Rect,
+    pub body: Rect,
+    pub status: Rect,
+}
+
+pub fn frame(w: u16, h: u16) -> Frame {
+    let body_h = h.saturating_sub(2);
+    Frame {
+        tabs: Rect::new(0, 0, w, h.min(1)),
+        body: Rect::new(0, 1.min(h), w, body_h),
+        status: Rect::new(0, h.saturating_sub(1), w, h.min(1)),
+    }
+}
+
+/// The label of each tab as drawn, e.g. ` 1 Queues `.
+pub fn tab_label(i: usize, pane: Pane) -> String {
+    format!(" {} {} ", i + 1, pane.title())
+}
+
+/// Leading brand text before the tabs.
+pub const BRAND: &str = " desk ";
+
+/// Which tab is under column `x` of the tab bar.
+pub fn tab_at(x: u16) -> Option<Pane> {
+    let mut start = width(BRAND) as u16;
+    for (i, pane) in Pane::ALL.iter().enumerate() {
+        let w = width(&tab_label(i, *pane)) as u16;
+        if x >= start && x < start + w {
+            return Some(*pane);
+        }
+        start += w;
+    }
+    None
+}
+
+fn split_h(area: Rect, left: u16) -> (Rect, Rect) {
+    let left = left.min(area.width);
+    (
+        Rect {
+            width: left,
+            ..area
+        },
+        Rect {
+            x: area.x + left,
+            width: area.width - left,
+            ..area
+        },
+    )
+}
+
+/// Queues: the views sidebar and the ticket list.
+pub fn queues(body: Rect) -> (Rect, Rect) {
+    split_h(body, if body.width >= 100 { 24 } else { 20 })
+}
+
+/// Customers: the list and the profile.
+pub fn customers(body: Rect) -> (Rect, Rect) {
+    split_h(body, (body.width * 2 / 5).clamp(28.min(body.width), 48))
+}
+
+/// Knowledge base: categories and the article list.
+pub fn kb(body: Rect) -> (Rect, Rect) {
+    split_h(body, if body.width >= 100 { 30 } else { 24 })
+}
+
+/// Lines of ticket properties above the thread (inside the border).
+pub const TICKET_HEADER_LINES: u16 = 4;
+
+/// Ticket: the properties header and the scrolling thread (both bordered).
+pub fn ticket(body: Rect) -> (Rect, Rect) {
+    let header_h = (TICKET_HEADER_LINES + 2).min(body.height);
+    (
+        Rect {
+            height: header_h,
+            ..body
+        },
+        Rect {
+            y: body.y + header_h,
+            height: body.height - header_h,
+            ..body
+        },
+    )
+}
+
+/// Inside of a bordered block.
+pub fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// Rows of a bordered table with one header line: where data rows are drawn.
+pub fn table_rows(area: Rect) -> Rect {
+    let i = inner(area);
+    Rect {
+        y: i.y.saturating_add(1),
+        height: i.height.saturating_sub(1),
+        ..i
+    }
+}
+
+pub fn contains(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_are_hit_where_drawn() {
+        assert_eq!(tab_at(0), None);
+        assert_eq!(tab_at(6), Some(Pane::Queues));
+        let queues_w = width(&tab_label(0, Pane::Queues)) as u16;
+        assert_eq!(tab_at(6 + queues_w), Some(Pane::Ticket));
+        assert_eq!(tab_at(200), None);
+    }
+
+    #[test]
+    fn frame_fits_tiny_terminals() {
+        let f = frame(80, 24);
+        assert_eq!((f.body.y, f.body.height, f.status.y), (1, 22, 23));
+        let f = frame(10, 1);
+        assert_eq!(f.body.height, 0);
+        assert_eq!(table_rows(Rect::new(0, 1, 80, 22)), Rect::new(1, 3, 78, 19));
+    }
+}

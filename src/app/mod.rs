@@ -1,0 +1,204 @@
+//! What is on screen (the Model), what happens to it (`update`), and the command registry. No I/O here.
+
+pub mod commands;
+pub mod keys;
+pub mod layout;
+pub mod msg;
+pub mod paged;
+mod update;
+mod update_lists;
+mod update_overlay;
+
+pub use msg::{Effect, Mouse, MouseKind, Msg, Request, Response};
+pub use update::{init, update};
+pub use update_overlay::palette_matches;
+
+use crate::domain::view::BuiltinView;
+use crate::store::Counts;
+use crate::store::customers::{CustomerDetail, CustomerRow};
+use crate::store::kb::{Article, ArticleRow, CategoryRow};
+use crate::store::tickets::{TicketDetail, TicketRow};
+use commands::Keymap;
+use keys::Key;
+use paged::PagedList;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Queues,
+    Ticket,
+    Customers,
+    Kb,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Queues, Pane::Ticket, Pane::Customers, Pane::Kb];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Queues => "Queues",
+            Pane::Ticket => "Ticket",
+            Pane::Customers => "Customers",
+            Pane::Kb => "Knowledge base",
+        }
+    }
+
+    pub fn context(self) -> commands::Context {
+        match self {
+            Pane::Queues => commands::Context::Queues,
+            Pane::Ticket => commands::Context::Ticket,
+            Pane::Customers => commands::Context::Customers,
+            Pane::Kb => commands::Context::Kb,
+        }
+    }
+}
+
+/// Who is using desk: the change-log actor and the meaning of "mine".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Identity {
+    pub handle: Option<String>,
+    pub agent_id: Option<String>,
+}
+
+/// Settings the model starts with (from config and the command line).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub keymap: Keymap,
+    pub mouse: bool,
+    pub identity: Identity,
+    /// Shown in the status bar: which database is open.
+    pub db_label: String,
+    pub date_format: String,
+    /// The agent's zone as seconds east of UTC, fixed at start so rendering stays pure.
+    pub utc_offset: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub pane: Pane,
+    pub width: u16,
+    pub height: u16,
+    pub now: i64,
+    pub keymap: Keymap,
+    pub mouse: bool,
+    pub identity: Identity,
+    pub db_label: String,
+    pub date_format: String,
+    pub utc_offset: i32,
+    pub counts: Option<Counts>,
+    pub queues: Queues,
+    pub ticket: TicketPane,
+    pub customers: Customers,
+    pub kb: Kb,
+    pub overlay: Option<Overlay>,
+    pub toast: Option<Toast>,
+    /// Keys typed so far of a multi-key binding (`g` of `gg`).
+    pub pending: Vec<Key>,
+    pub quit: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueueFocus {
+    Views,
+    #[default]
+    List,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Queues {
+    pub views: Vec<BuiltinView>,
+    pub counts: Vec<Option<i64>>,
+    pub selected_view: usize,
+    pub focus: QueueFocus,
+    pub list: PagedList<TicketRow>,
+    /// Text filter applied with `/` (empty: none).
+    pub filter: String,
+}
+
+impl Queues {
+    pub fn view(&self) -> BuiltinView {
+        self.views
+            .get(self.selected_view)
+            .copied()
+            .unwrap_or(BuiltinView::AllOpen)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TicketPane {
+    /// The ticket asked for; `detail` arrives later.
+    pub number: Option<i64>,
+    pub detail: Option<Box<TicketDetail>>,
+    pub scroll: usize,
+    pub loading: bool,
+    /// Pane that opened the ticket, for Esc.
+    pub came_from: Option<Pane>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CustomerFocus {
+    #[default]
+    List,
+    Profile,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Customers {
+    pub list: PagedList<CustomerRow>,
+    pub filter: String,
+    pub focus: CustomerFocus,
+    pub detail: Option<Box<CustomerDetail>>,
+    /// Selected row of the profile's ticket history.
+    pub ticket_selected: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KbFocus {
+    Categories,
+    #[default]
+    Articles,
+    Reader,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Kb {
+    pub categories: Vec<CategoryRow>,
+    /// 0 is "All"; i > 0 is `categories[i - 1]`.
+    pub category_selected: usize,
+    pub focus: KbFocus,
+    pub list: PagedList<ArticleRow>,
+    pub filter: String,
+    pub article: Option<Box<Article>>,
+    pub scroll: usize,
+}
+
+impl Kb {
+    pub fn category_id(&self) -> Option<String> {
+        self.category_selected
+            .checked_sub(1)
+            .and_then(|i| self.categories.get(i))
+            .map(|c| c.id.clone())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Palette {
+        input: String,
+        selected: usize,
+    },
+    /// Typing a list filter for the current pane.
+    Filter {
+        input: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    pub text: String,
+    pub error: bool,
+    /// Unix seconds after which it disappears.
+    pub until: i64,
+}

@@ -1,0 +1,153 @@
+//! Messages into `update`, effects out of it, and the requests/answers exchanged with the store worker.
+
+use super::keys::Key;
+use crate::domain::view::{PageRequest, TicketFilter};
+use crate::store::customers::{CustomerDetail, CustomerRow};
+use crate::store::kb::{Article, ArticleFilter, ArticleRow, CategoryRow};
+use crate::store::tickets::{TicketDetail, TicketRow};
+use crate::store::{Counts, Page};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Key(Key),
+    Mouse(Mouse),
+    Resize(u16, u16),
+    /// The clock moved (unix seconds); also expires toasts.
+    Tick(i64),
+    Loaded(Response),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    Click,
+    ScrollUp,
+    ScrollDown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+/// What `update` asks the outside world to do. Effects are data; the runtime carries them out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Load(Request),
+    Quit,
+}
+
+/// A read the store worker answers with a [`Response`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    Counts,
+    ViewCounts {
+        filters: Vec<TicketFilter>,
+        me: Option<String>,
+    },
+    TicketPage {
+        generation: u64,
+        filter: TicketFilter,
+        me: Option<String>,
+        req: PageRequest,
+        limit: usize,
+    },
+    Ticket {
+        number: i64,
+    },
+    CustomerPage {
+        generation: u64,
+        text: Option<String>,
+        req: PageRequest,
+        limit: usize,
+    },
+    Customer {
+        id: String,
+    },
+    Categories,
+    ArticlePage {
+        generation: u64,
+        filter: ArticleFilter,
+        req: PageRequest,
+        limit: usize,
+    },
+    Article {
+        id: String,
+    },
+}
+
+impl Request {
+    /// Requests in the same slot supersede each other: a worker that falls behind (fast typing in a filter, key
+    /// repeat) answers only the newest one per slot.
+    pub fn slot(&self) -> u8 {
+        match self {
+            Request::Counts => 0,
+            Request::ViewCounts { .. } => 1,
+            Request::TicketPage { .. } => 2,
+            Request::Ticket { .. } => 3,
+            Request::CustomerPage { .. } => 4,
+            Request::Customer { .. } => 5,
+            Request::Categories => 6,
+            Request::ArticlePage { .. } => 7,
+            Request::Article { .. } => 8,
+        }
+    }
+
+    /// Page requests that depend on the previous page's cursor must not be dropped for a newer one.
+    pub fn supersedable(&self) -> bool {
+        !matches!(
+            self,
+            Request::TicketPage {
+                req: PageRequest::After(_) | PageRequest::Before(_),
+                ..
+            } | Request::CustomerPage {
+                req: PageRequest::After(_) | PageRequest::Before(_),
+                ..
+            } | Request::ArticlePage {
+                req: PageRequest::After(_) | PageRequest::Before(_),
+                ..
+            }
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    Counts(Counts),
+    ViewCounts(Vec<i64>),
+    TicketPage {
+        generation: u64,
+        req: PageRequest,
+        page: Page<TicketRow>,
+    },
+    Ticket {
+        number: i64,
+        detail: Option<Box<TicketDetail>>,
+    },
+    CustomerPage {
+        generation: u64,
+        req: PageRequest,
+        page: Page<CustomerRow>,
+    },
+    Customer {
+        id: String,
+        detail: Option<Box<CustomerDetail>>,
+    },
+    Categories(Vec<CategoryRow>),
+    ArticlePage {
+        generation: u64,
+        req: PageRequest,
+        page: Page<ArticleRow>,
+    },
+    Article {
+        id: String,
+        article: Option<Box<Article>>,
+    },
+    /// A request failed; `slot` says which, the text is shown to the user.
+    Failed {
+        slot: u8,
+        generation: Option<u64>,
+        error: String,
+    },
+}

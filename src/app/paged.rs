@@ -1,0 +1,356 @@
+//! A window onto a keyset-paged list. It holds at most [`MAX_ROWS`] rows around the selection and asks for the
+//! next page before the selection reaches an edge, so a million-row queue scrolls without loading the table.
+
+use crate::domain::view::{Cursor, PageRequest};
+use crate::store::Page;
+
+/// Rows fetched per request.
+pub const PAGE_SIZE: usize = 100;
+/// Rows kept in memory; a page is dropped from the far end when more arrive.
+pub const MAX_ROWS: usize = 4 * PAGE_SIZE;
+/// Fetch the next page when the selection comes this close to the loaded edge.
+const PREFETCH: usize = PAGE_SIZE / 2;
+
+pub trait Keyed {
+    fn cursor(&self) -> Cursor;
+}
+
+impl Keyed for crate::store::tickets::TicketRow {
+    fn cursor(&self) -> Cursor {
+        self.cursor()
+    }
+}
+
+impl Keyed for crate::store::customers::CustomerRow {
+    fn cursor(&self) -> Cursor {
+        self.cursor()
+    }
+}
+
+impl Keyed for crate::store::kb::ArticleRow {
+    fn cursor(&self) -> Cursor {
+        self.cursor()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PagedList<T> {
+    pub rows: Vec<T>,
+    pub at_start: bool,
+    pub at_end: bool,
+    /// Index of the selected row in `rows`.
+    pub selected: usize,
+    /// Index of the first visible row in `rows`.
+    pub offset: usize,
+    /// Bumped when what the list shows changes (view, filter); answers for older generations are dropped.
+    pub generation: u64,
+    /// The request in flight, if any (one at a time per list).
+    pub loading: Option<PageRequest>,
+    /// Where to put the selection when a First/Last page arrives.
+    jump_to_end: bool,
+}
+
+impl<T> Default for PagedList<T> {
+    fn default() -> Self {
+        PagedList {
+            rows: Vec::new(),
+            at_start: true,
+            at_end: true,
+            selected: 0,
+            offset: 0,
+            generation: 0,
+            loading: None,
+            jump_to_end: false,
+        }
+    }
+}
+
+impl<T: Keyed + Clone> PagedList<T> {
+    /// Starts over (new view or filter): returns the request for the first page.
+    pub fn reset(&mut self) -> PageRequest {
+        self.generation += 1;
+        self.rows.clear();
+        self.selected = 0;
+        self.offset = 0;
+        self.at_start = true;
+        self.at_end = false;
+        self.jump_to_end = false;
+        self.loading = Some(PageRequest::First);
+        PageRequest::First
+    }
+
+    pub fn selected_row(&self) -> Option<&T> {
+        self.rows.get(self.selected)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.loading.is_none()
+    }
+
+    /// Moves the selection by `delta` rows and returns a page request if more rows are needed.
+    pub fn move_by(&mut self, delta: isize, viewport: usize) -> Option<PageRequest> {
+        if self.rows.is_empty() {
+            return None;
+        }
+        let last = self.rows.len() - 1;
+        self.selected = (self.selected as isize + delta).clamp(0, last as isize) as usize;
+        self.scroll_into_view(viewport);
+        self.prefetch()
+    }
+
+    /// Selects the first row, fetching the first page if it is not loaded.
+    pub fn top(&mut self, viewport: usize) -> Option<PageRequest> {
+        if self.at_start {
+            self.selected = 0;
+            self.scroll_into_view(viewport);
+            return None;
+        }
+        self.jump_to_end = false;
+        self.loading = Some(PageRequest::First);
+        Some(PageRequest::First)
+    }
+
+    /// Selects the last row, fetching the last page if it is not loaded.
+    pub fn bottom(&mut self, viewport: usize) -> Option<PageRequest> {
+        if self.at_end {
+            self.selected = self.rows.len().saturating_sub(1);
+            self.scroll_into_view(viewport);
+            return None;
+        }
+        self.jump_to_end = true;
+        self.loading = Some(PageRequest::Last);
+        Some(PageRequest::Last)
+    }
+
+    /// Selects the row at a visible position (mouse click); `None` when there is no row there.
+    pub fn click(&mut self, visible_index: usize, viewport: usize) -> Option<Option<PageRequest>> {
+        let idx = self.offset + visible_index;
+        (idx < self.rows.len()).then(|| {
+            self.selected = idx;
+            self.scroll_into_view(viewport);
+            self.prefetch()
+        })
+    }
+
+    fn prefetch(&mut self) -> Option<PageRequest> {
+        if self.loading.is_some() || self.rows.is_empty() {
+            return None;
+        }
+        let req = if !self.at_end && self.selected + PREFETCH >= self.rows.len() {
+            PageRequest::After(self.rows[self.rows.len() - 1].cursor())
+        } else if !self.at_start && self.selected < PREFETCH {
+            PageRequest::Before(self.rows[0].cursor())
+        } else {
+            return None;
+        };
+        self.loading = Some(req);
+        Some(req)
+    }
+
+    /// Takes a page that answered `req` for generation `generation`; stale answers are ignored.
+    /// Returns a follow-up request when the selection is still near an edge.
+    pub fn receive(
+        &mut self,
+        generation: u64,
+        req: PageRequest,
+        page: Page<T>,
+        viewport: usize,
+    ) -> Option<PageRequest> {
+        if generation != self.generation || self.loading != Some(req) {
+            return None;
+        }
+        self.loading = None;
+        match req {
+            PageRequest::First | PageRequest::Last => {
+                let keep_end = self.jump_to_end || matches!(req, PageRequest::Last);
+                self.rows = page.rows;
+                self.at_start = page.at_start;
+                self.at_end = page.at_end;
+                self.selected = if keep_end {
+                    self.rows.len().saturating_sub(1)
+                } else {
+                    0
+                };
+                self.offset = 0;
+                self.jump_to_end = false;
+            }
+            PageRequest::After(_) => {
+                self.at_end = page.at_end;
+                self.rows.extend(page.rows);
+                let excess = self.rows.len().saturating_sub(MAX_ROWS);
+                if excess > 0 {
+                    self.rows.drain(..excess);
+                    self.selected = self.selected.saturating_sub(excess);
+                    self.offset = self.offset.saturating_sub(excess);
+                    self.at_start = false;
+                }
+            }
+            PageRequest::Before(_) => {
+                self.at_start = page.at_start;
+                let added = page.rows.len();
+                let mut rows = page.rows;
+                rows.append(&mut self.rows);
+                self.rows = rows;
+                self.selected += added;
+                self.offset += added;
+                if self.rows.len() > MAX_ROWS {
+                    self.rows.truncate(MAX_ROWS);
+                    self.at_end = false;
+                }
+            }
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.scroll_into_view(viewport);
+        self.prefetch()
+    }
+
+    /// Marks the in-flight request as failed so navigation can ask again.
+    pub fn fail(&mut self, generation: u64) {
+        if generation == self.generation {
+            self.loading = None;
+        }
+    }
+
+    /// Keeps the selection inside a viewport of `viewport` rows.
+    pub fn scroll_into_view(&mut self, viewport: usize) {
+        let viewport = viewport.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + viewport {
+            self.offset = self.selected + 1 - viewport;
+        }
+        let max_offset = self.rows.len().saturating_sub(viewport);
+        self.offset = self.offset.min(max_offset);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Row(i64);
+    impl Keyed for Row {
+        fn cursor(&self) -> Cursor {
+            Cursor {
+                key: self.0,
+                rid: self.0,
+            }
+        }
+    }
+
+    /// A fake store: rows N-1 .. 0 (newest first), answering keyset requests like the real one.
+    fn serve(n: i64, req: PageRequest) -> Page<Row> {
+        let all: Vec<Row> = (0..n).rev().map(Row).collect();
+        let (rows, at_start, at_end) = match req {
+            PageRequest::First => (
+                all.iter().take(PAGE_SIZE).cloned().collect::<Vec<_>>(),
+                true,
+                n as usize <= PAGE_SIZE,
+            ),
+            PageRequest::Last => {
+                let skip = all.len().saturating_sub(PAGE_SIZE);
+                (all[skip..].to_vec(), skip == 0, true)
+            }
+            PageRequest::After(c) => {
+                let rest: Vec<Row> = all.iter().filter(|r| r.0 < c.key).cloned().collect();
+                let at_end = rest.len() <= PAGE_SIZE;
+                (rest.into_iter().take(PAGE_SIZE).collect(), false, at_end)
+            }
+            PageRequest::Before(c) => {
+                let before: Vec<Row> = all.iter().filter(|r| r.0 > c.key).cloned().collect();
+                let skip = before.len().saturating_sub(PAGE_SIZE);
+                (before[skip..].to_vec(), skip == 0, false)
+            }
+        };
+        Page {
+            rows,
+            at_start,
+            at_end,
+        }
+    }
+
+    fn drive(list: &mut PagedList<Row>, n: i64, mut req: Option<PageRequest>) {
+        while let Some(r) = req {
+            let generation = list.generation;
+            req = list.receive(generation, r, serve(n, r), 20);
+        }
+    }
+
+    #[test]
+    fn scrolling_down_visits_every_row_once_in_order_with_bounded_memory() {
+        let n = 1234;
+        let mut list = PagedList::default();
+        let first = list.reset();
+        drive(&mut list, n, Some(first));
+        let mut seen = vec![list.selected_row().unwrap().0];
+        for _ in 0..n + 10 {
+            let req = list.move_by(1, 20);
+            drive(&mut list, n, req);
+            assert!(list.rows.len() <= MAX_ROWS);
+            let cur = list.selected_row().unwrap().0;
+            if cur != *seen.last().unwrap() {
+                seen.push(cur);
+            }
+        }
+        let expected: Vec<i64> = (0..n).rev().collect();
+        assert_eq!(seen, expected);
+        // And back up to the top through pages that were dropped.
+        for _ in 0..n + 10 {
+            let req = list.move_by(-1, 20);
+            drive(&mut list, n, req);
+        }
+        assert_eq!(list.selected_row().unwrap().0, n - 1);
+        assert!(list.at_start);
+    }
+
+    #[test]
+    fn bottom_and_top_jump_by_fetching_the_edge_pages() {
+        let n = 1000;
+        let mut list = PagedList::default();
+        let first = list.reset();
+        drive(&mut list, n, Some(first));
+        let req = list.bottom(20);
+        assert_eq!(req, Some(PageRequest::Last));
+        drive(&mut list, n, req);
+        assert_eq!(list.selected_row().unwrap().0, 0);
+        assert!(list.at_end);
+        let req = list.top(20);
+        drive(&mut list, n, req);
+        assert_eq!(list.selected_row().unwrap().0, n - 1);
+    }
+
+    #[test]
+    fn stale_generations_are_ignored() {
+        let mut list: PagedList<Row> = PagedList::default();
+        list.reset();
+        let old = list.generation;
+        list.reset();
+        assert_eq!(
+            list.receive(old, PageRequest::First, serve(5, PageRequest::First), 10),
+            None
+        );
+        assert!(list.rows.is_empty());
+        list.receive(
+            list.generation,
+            PageRequest::First,
+            serve(5, PageRequest::First),
+            10,
+        );
+        assert_eq!(list.rows.len(), 5);
+    }
+
+    #[test]
+    fn selection_stays_visible() {
+        let mut list = PagedList::default();
+        let first = list.reset();
+        drive(&mut list, 50, Some(first));
+        list.move_by(30, 10);
+        assert_eq!((list.selected, list.offset), (30, 21));
+        list.move_by(-25, 10);
+        assert_eq!((list.selected, list.offset), (5, 5));
+        assert_eq!(list.click(3, 10), Some(None));
+        assert_eq!(list.selected, 8);
+        assert_eq!(list.click(60, 10), None);
+    }
+}

@@ -1,0 +1,177 @@
+//! `update(model, msg, now) -> effects`: the only place the Model changes. No I/O: reads are returned as effects.
+
+use super::commands::{CommandId, Lookup};
+use super::keys::{Key, KeyCode};
+use super::msg::{Effect, Msg, Request};
+use super::{Model, Overlay, Pane, Queues, Settings, Toast, update_lists, update_overlay};
+use crate::domain::view::BuiltinView;
+
+/// Seconds a toast stays on screen.
+const TOAST_SECONDS: i64 = 5;
+
+/// The first model and the loads that fill it.
+pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Vec<Effect>) {
+    let views = BuiltinView::ALL.to_vec();
+    // Agents land on their own queue; without an identity "My open" is empty, so start on "All open".
+    let start = if settings.identity.agent_id.is_some() {
+        BuiltinView::MyOpen
+    } else {
+        BuiltinView::AllOpen
+    };
+    let mut model = Model {
+        pane: Pane::Queues,
+        width,
+        height,
+        now,
+        keymap: settings.keymap,
+        mouse: settings.mouse,
+        identity: settings.identity,
+        db_label: settings.db_label,
+        date_format: settings.date_format,
+        utc_offset: settings.utc_offset,
+        counts: None,
+        queues: Queues {
+            counts: vec![None; views.len()],
+            selected_view: views.iter().position(|v| *v == start).unwrap_or(0),
+            views,
+            ..Queues::default()
+        },
+        ticket: Default::default(),
+        customers: Default::default(),
+        kb: Default::default(),
+        overlay: None,
+        toast: None,
+        pending: Vec::new(),
+        quit: false,
+    };
+    let mut effects = vec![
+        Effect::Load(Request::Counts),
+        update_lists::view_counts(&model),
+    ];
+    effects.push(update_lists::reload_queue(&mut model));
+    effects.push(update_lists::reload_customers(&mut model));
+    effects.push(Effect::Load(Request::Categories));
+    effects.push(update_lists::reload_articles(&mut model));
+    (model, effects)
+}
+
+pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
+    model.now = now;
+    match msg {
+        Msg::Key(key) => on_key(model, key),
+        Msg::Mouse(m) if model.mouse => update_lists::on_mouse(model, m),
+        Msg::Mouse(_) => Vec::new(),
+        Msg::Resize(w, h) => {
+            model.width = w;
+            model.height = h;
+            update_lists::fit_viewports(model);
+            Vec::new()
+        }
+        Msg::Tick(_) => {
+            if model.toast.as_ref().is_some_and(|t| t.until <= now) {
+                model.toast = None;
+            }
+            Vec::new()
+        }
+        Msg::Loaded(response) => update_lists::on_response(model, response),
+    }
+}
+
+fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
+    // Ctrl-C always quits, whatever is open or rebound.
+    if key == Key::ctrl('c') {
+        model.quit = true;
+        return vec![Effect::Quit];
+    }
+    if model.overlay.is_some() {
+        return update_overlay::on_key(model, key);
+    }
+    let mut keys = std::mem::take(&mut model.pending);
+    keys.push(key);
+    match model.keymap.lookup(model.pane.context(), &keys) {
+        Lookup::Command(id) => run(model, id),
+        Lookup::Prefix => {
+            model.pending = keys;
+            Vec::new()
+        }
+        // A failed sequence (`g x`): try the last key on its own.
+        Lookup::None if keys.len() > 1 => on_key(model, key),
+        Lookup::None => {
+            if !matches!(key.code, KeyCode::Char(_)) || key.ctrl || key.alt {
+                return Vec::new();
+            }
+            toast(
+                model,
+                format!("{key} is not bound here — ? shows the keys"),
+                false,
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// Carries out a command (from a key, the palette or the mouse).
+pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
+    match id {
+        CommandId::Quit => {
+            model.quit = true;
+            vec![Effect::Quit]
+        }
+        CommandId::Help => {
+            model.overlay = Some(Overlay::Help { scroll: 0 });
+            Vec::new()
+        }
+        CommandId::Palette => {
+            model.overlay = Some(Overlay::Palette {
+                input: String::new(),
+                selected: 0,
+            });
+            Vec::new()
+        }
+        CommandId::Refresh => update_lists::refresh(model),
+        CommandId::PaneNext => switch(model, cycle(model.pane, 1)),
+        CommandId::PanePrev => switch(model, cycle(model.pane, -1)),
+        CommandId::PaneQueues => switch(model, Pane::Queues),
+        CommandId::PaneTicket => switch(model, Pane::Ticket),
+        CommandId::PaneCustomers => switch(model, Pane::Customers),
+        CommandId::PaneKb => switch(model, Pane::Kb),
+        CommandId::Filter => {
+            let current = match model.pane {
+                Pane::Queues => &model.queues.filter,
+                Pane::Customers => &model.customers.filter,
+                Pane::Kb => &model.kb.filter,
+                Pane::Ticket => {
+                    toast(model, "The ticket pane has no list to filter".into(), false);
+                    return Vec::new();
+                }
+            };
+            model.overlay = Some(Overlay::Filter {
+                input: current.clone(),
+            });
+            Vec::new()
+        }
+        CommandId::ClearFilter => update_lists::apply_filter(model, String::new()),
+        CommandId::NextView => update_lists::select_view(model, 1),
+        CommandId::PrevView => update_lists::select_view(model, -1),
+        CommandId::TicketCustomer => update_lists::open_ticket_customer(model),
+        nav => update_lists::navigate(model, nav),
+    }
+}
+
+fn cycle(pane: Pane, step: isize) -> Pane {
+    let i = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0) as isize;
+    Pane::ALL[(i + step).rem_euclid(Pane::ALL.len() as isize) as usize]
+}
+
+pub(super) fn switch(model: &mut Model, pane: Pane) -> Vec<Effect> {
+    model.pane = pane;
+    Vec::new()
+}
+
+pub(super) fn toast(model: &mut Model, text: String, error: bool) {
+    model.toast = Some(Toast {
+        text,
+        error,
+        until: model.now + TOAST_SECONDS,
+    });
+}

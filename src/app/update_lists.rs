@@ -1,0 +1,650 @@
+//! Lists and panes: navigation, paging answers from the store, mouse hit-testing.
+
+use super::commands::CommandId;
+use super::layout;
+use super::msg::{Effect, Mouse, MouseKind, Request, Response};
+use super::paged::{Keyed, PAGE_SIZE, PagedList};
+use super::update::{run, switch, toast};
+use super::{CustomerFocus, KbFocus, Model, Pane, QueueFocus};
+use crate::domain::view::{PageRequest, TicketFilter};
+use crate::store::kb::ArticleFilter;
+
+fn body(model: &Model) -> ratatui::layout::Rect {
+    layout::frame(model.width, model.height).body
+}
+
+fn queue_viewport(model: &Model) -> usize {
+    layout::table_rows(layout::queues(body(model)).1).height as usize
+}
+
+fn customer_viewport(model: &Model) -> usize {
+    layout::table_rows(layout::customers(body(model)).0).height as usize
+}
+
+fn article_viewport(model: &Model) -> usize {
+    layout::table_rows(layout::kb(body(model)).1).height as usize
+}
+
+fn thread_viewport(model: &Model) -> usize {
+    layout::inner(layout::ticket(body(model)).1).height as usize
+}
+
+fn reader_viewport(model: &Model) -> usize {
+    layout::inner(body(model)).height as usize
+}
+
+fn queue_filter(model: &Model) -> TicketFilter {
+    model
+        .queues
+        .view()
+        .filter(model.now)
+        .with_text(&model.queues.filter)
+}
+
+fn ticket_page(model: &Model, req: PageRequest) -> Effect {
+    Effect::Load(Request::TicketPage {
+        generation: model.queues.list.generation,
+        filter: queue_filter(model),
+        me: model.identity.agent_id.clone(),
+        req,
+        limit: PAGE_SIZE,
+    })
+}
+
+fn customer_page(model: &Model, req: PageRequest) -> Effect {
+    let text = model.customers.filter.trim();
+    Effect::Load(Request::CustomerPage {
+        generation: model.customers.list.generation,
+        text: (!text.is_empty()).then(|| text.to_string()),
+        req,
+        limit: PAGE_SIZE,
+    })
+}
+
+fn article_page(model: &Model, req: PageRequest) -> Effect {
+    let text = model.kb.filter.trim();
+    Effect::Load(Request::ArticlePage {
+        generation: model.kb.list.generation,
+        filter: ArticleFilter {
+            category_id: model.kb.category_id(),
+            text: (!text.is_empty()).then(|| text.to_string()),
+        },
+        req,
+        limit: PAGE_SIZE,
+    })
+}
+
+pub(super) fn view_counts(model: &Model) -> Effect {
+    Effect::Load(Request::ViewCounts {
+        filters: model
+            .queues
+            .views
+            .iter()
+            .map(|v| v.filter(model.now))
+            .collect(),
+        me: model.identity.agent_id.clone(),
+    })
+}
+
+pub(super) fn reload_queue(model: &mut Model) -> Effect {
+    let req = model.queues.list.reset();
+    ticket_page(model, req)
+}
+
+pub(super) fn reload_customers(model: &mut Model) -> Effect {
+    let req = model.customers.list.reset();
+    customer_page(model, req)
+}
+
+pub(super) fn reload_articles(model: &mut Model) -> Effect {
+    let req = model.kb.list.reset();
+    article_page(model, req)
+}
+
+/// Reloads everything the current pane shows, and the counts.
+pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
+    let mut fx = vec![Effect::Load(Request::Counts), view_counts(model)];
+    match model.pane {
+        Pane::Queues => fx.push(reload_queue(model)),
+        Pane::Ticket => {
+            if let Some(number) = model.ticket.number {
+                fx.push(Effect::Load(Request::Ticket { number }));
+            }
+        }
+        Pane::Customers => {
+            fx.push(reload_customers(model));
+            fx.extend(load_selected_customer(model));
+        }
+        Pane::Kb => {
+            fx.push(Effect::Load(Request::Categories));
+            fx.push(reload_articles(model));
+        }
+    }
+    toast(model, "Reloaded".into(), false);
+    fx
+}
+
+pub(super) fn select_view(model: &mut Model, step: isize) -> Vec<Effect> {
+    let n = model.queues.views.len() as isize;
+    if n == 0 {
+        return Vec::new();
+    }
+    model.queues.selected_view =
+        (model.queues.selected_view as isize + step).rem_euclid(n) as usize;
+    vec![reload_queue(model)]
+}
+
+pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
+    match model.pane {
+        Pane::Queues => {
+            model.queues.filter = text;
+            vec![reload_queue(model)]
+        }
+        Pane::Customers => {
+            model.customers.filter = text;
+            model.customers.focus = CustomerFocus::List;
+            vec![reload_customers(model)]
+        }
+        Pane::Kb => {
+            model.kb.filter = text;
+            if model.kb.focus == KbFocus::Reader {
+                model.kb.focus = KbFocus::Articles;
+            }
+            vec![reload_articles(model)]
+        }
+        Pane::Ticket => Vec::new(),
+    }
+}
+
+fn open_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
+    model.ticket.came_from = Some(model.pane);
+    if model.ticket.number != Some(number) {
+        model.ticket.detail = None;
+        model.ticket.scroll = 0;
+    }
+    model.ticket.number = Some(number);
+    model.ticket.loading = true;
+    model.pane = Pane::Ticket;
+    vec![Effect::Load(Request::Ticket { number })]
+}
+
+fn load_selected_customer(model: &Model) -> Option<Effect> {
+    let row = model.customers.list.selected_row()?;
+    if model
+        .customers
+        .detail
+        .as_ref()
+        .is_some_and(|d| d.row.id == row.id)
+    {
+        return None;
+    }
+    Some(Effect::Load(Request::Customer { id: row.id.clone() }))
+}
+
+pub(super) fn open_ticket_customer(model: &mut Model) -> Vec<Effect> {
+    let Some(id) = model
+        .ticket
+        .detail
+        .as_ref()
+        .and_then(|d| d.customer_id.clone())
+    else {
+        toast(model, "This ticket has no customer".into(), false);
+        return Vec::new();
+    };
+    model.pane = Pane::Customers;
+    model.customers.focus = CustomerFocus::Profile;
+    model.customers.ticket_selected = 0;
+    vec![Effect::Load(Request::Customer { id })]
+}
+
+/// Applies a movement to a paged list and turns its page need into a load.
+fn move_list<T: Keyed + Clone>(
+    list: &mut PagedList<T>,
+    nav: CommandId,
+    viewport: usize,
+) -> Option<PageRequest> {
+    let half = (viewport / 2).max(1) as isize;
+    match nav {
+        CommandId::Down => list.move_by(1, viewport),
+        CommandId::Up => list.move_by(-1, viewport),
+        CommandId::HalfDown => list.move_by(half, viewport),
+        CommandId::HalfUp => list.move_by(-half, viewport),
+        CommandId::PageDown => list.move_by(viewport.max(1) as isize, viewport),
+        CommandId::PageUp => list.move_by(-(viewport.max(1) as isize), viewport),
+        CommandId::Top => list.top(viewport),
+        CommandId::Bottom => list.bottom(viewport),
+        _ => None,
+    }
+}
+
+/// A scroll offset after a movement, clamped to `max`.
+fn scroll(current: usize, nav: CommandId, viewport: usize, max: usize) -> usize {
+    let half = (viewport / 2).max(1);
+    let next = match nav {
+        CommandId::Down => current + 1,
+        CommandId::Up => current.saturating_sub(1),
+        CommandId::HalfDown => current + half,
+        CommandId::HalfUp => current.saturating_sub(half),
+        CommandId::PageDown => current + viewport.max(1),
+        CommandId::PageUp => current.saturating_sub(viewport.max(1)),
+        CommandId::Top => 0,
+        CommandId::Bottom => max,
+        _ => current,
+    };
+    next.min(max)
+}
+
+fn select_index(current: usize, nav: CommandId, len: usize, viewport: usize) -> usize {
+    scroll(current, nav, viewport, len.saturating_sub(1))
+}
+
+pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
+    match model.pane {
+        Pane::Queues => navigate_queues(model, nav),
+        Pane::Ticket => navigate_ticket(model, nav),
+        Pane::Customers => navigate_customers(model, nav),
+        Pane::Kb => navigate_kb(model, nav),
+    }
+}
+
+fn navigate_queues(model: &mut Model, nav: CommandId) -> Vec<Effect> {
+    match (model.queues.focus, nav) {
+        (QueueFocus::Views, CommandId::Down) => select_view(model, 1),
+        (QueueFocus::Views, CommandId::Up) => select_view(model, -1),
+        (QueueFocus::Views, CommandId::Open | CommandId::FocusRight) => {
+            model.queues.focus = QueueFocus::List;
+            Vec::new()
+        }
+        (QueueFocus::List, CommandId::FocusLeft) => {
+            model.queues.focus = QueueFocus::Views;
+            Vec::new()
+        }
+        (QueueFocus::List, CommandId::Open) => match model.queues.list.selected_row() {
+            Some(row) => {
+                let number = row.number;
+                open_ticket(model, number)
+            }
+            None => Vec::new(),
+        },
+        (_, CommandId::Back) if !model.queues.filter.is_empty() => {
+            apply_filter(model, String::new())
+        }
+        (QueueFocus::List, _) => {
+            let viewport = queue_viewport(model);
+            move_list(&mut model.queues.list, nav, viewport)
+                .map(|req| ticket_page(model, req))
+                .into_iter()
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn navigate_ticket(model: &mut Model, nav: CommandId) -> Vec<Effect> {
+    if nav == CommandId::Back {
+        let back = model.ticket.came_from.unwrap_or(Pane::Queues);
+        return switch(model, back);
+    }
+    let Some(detail) = &model.ticket.detail else {
+        return Vec::new();
+    };
+    let viewport = thread_viewport(model);
+    let width = layout::inner(layout::ticket(body(model)).1).width as usize;
+    let total = crate::ui::ticket::thread_line_count(detail, width);
+    model.ticket.scroll = scroll(
+        model.ticket.scroll,
+        nav,
+        viewport,
+        total.saturating_sub(viewport),
+    );
+    Vec::new()
+}
+
+fn navigate_customers(model: &mut Model, nav: CommandId) -> Vec<Effect> {
+    match (model.customers.focus, nav) {
+        (CustomerFocus::List, CommandId::Open | CommandId::FocusRight) => {
+            if model.customers.list.selected_row().is_some() {
+                model.customers.focus = CustomerFocus::Profile;
+                model.customers.ticket_selected = 0;
+            }
+            load_selected_customer(model).into_iter().collect()
+        }
+        (CustomerFocus::List, CommandId::Back) if !model.customers.filter.is_empty() => {
+            apply_filter(model, String::new())
+        }
+        (CustomerFocus::List, _) => {
+            let viewport = customer_viewport(model);
+            let mut fx: Vec<Effect> = move_list(&mut model.customers.list, nav, viewport)
+                .map(|req| customer_page(model, req))
+                .into_iter()
+                .collect();
+            fx.extend(load_selected_customer(model));
+            fx
+        }
+        (CustomerFocus::Profile, CommandId::Back | CommandId::FocusLeft) => {
+            model.customers.focus = CustomerFocus::List;
+            Vec::new()
+        }
+        (CustomerFocus::Profile, CommandId::Open) => {
+            let number = model
+                .customers
+                .detail
+                .as_ref()
+                .and_then(|d| d.tickets.get(model.customers.ticket_selected))
+                .map(|t| t.number);
+            number.map(|n| open_ticket(model, n)).unwrap_or_default()
+        }
+        (CustomerFocus::Profile, _) => {
+            let len = model
+                .customers
+                .detail
+                .as_ref()
+                .map_or(0, |d| d.tickets.len());
+            model.customers.ticket_selected =
+                select_index(model.customers.ticket_selected, nav, len, 10);
+            Vec::new()
+        }
+    }
+}
+
+fn navigate_kb(model: &mut Model, nav: CommandId) -> Vec<Effect> {
+    match (model.kb.focus, nav) {
+        (KbFocus::Categories, CommandId::Open | CommandId::FocusRight) => {
+            model.kb.focus = KbFocus::Articles;
+            Vec::new()
+        }
+        (KbFocus::Categories, _) => {
+            let before = model.kb.category_selected;
+            model.kb.category_selected =
+                select_index(before, nav, model.kb.categories.len() + 1, 10);
+            if model.kb.category_selected == before {
+                Vec::new()
+            } else {
+                vec![reload_articles(model)]
+            }
+        }
+        (KbFocus::Articles, CommandId::FocusLeft) => {
+            model.kb.focus = KbFocus::Categories;
+            Vec::new()
+        }
+        (KbFocus::Articles, CommandId::Back) if !model.kb.filter.is_empty() => {
+            apply_filter(model, String::new())
+        }
+        (KbFocus::Articles, CommandId::Open | CommandId::FocusRight) => {
+            match model.kb.list.selected_row() {
+                Some(row) => {
+                    let id = row.id.clone();
+                    model.kb.focus = KbFocus::Reader;
+                    model.kb.scroll = 0;
+                    if model.kb.article.as_ref().is_some_and(|a| a.row.id != id) {
+                        model.kb.article = None;
+                    }
+                    vec![Effect::Load(Request::Article { id })]
+                }
+                None => Vec::new(),
+            }
+        }
+        (KbFocus::Articles, _) => {
+            let viewport = article_viewport(model);
+            move_list(&mut model.kb.list, nav, viewport)
+                .map(|req| article_page(model, req))
+                .into_iter()
+                .collect()
+        }
+        (KbFocus::Reader, CommandId::Back | CommandId::FocusLeft) => {
+            model.kb.focus = KbFocus::Articles;
+            Vec::new()
+        }
+        (KbFocus::Reader, _) => {
+            let viewport = reader_viewport(model);
+            let width = layout::inner(body(model)).width as usize;
+            let total = model.kb.article.as_ref().map_or(0, |a| {
+                crate::ui::markdown::line_count(a.body_md.as_str(), width)
+            });
+            model.kb.scroll = scroll(
+                model.kb.scroll,
+                nav,
+                viewport,
+                total.saturating_sub(viewport),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// After a resize: keep selections visible in the new viewports.
+pub(super) fn fit_viewports(model: &mut Model) {
+    let (q, c, a) = (
+        queue_viewport(model),
+        customer_viewport(model),
+        article_viewport(model),
+    );
+    model.queues.list.scroll_into_view(q);
+    model.customers.list.scroll_into_view(c);
+    model.kb.list.scroll_into_view(a);
+}
+
+pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
+    match response {
+        Response::Counts(c) => {
+            model.counts = Some(c);
+            Vec::new()
+        }
+        Response::ViewCounts(counts) => {
+            model.queues.counts = counts.into_iter().map(Some).collect();
+            Vec::new()
+        }
+        Response::TicketPage {
+            generation,
+            req,
+            page,
+        } => {
+            let viewport = queue_viewport(model);
+            let next = model.queues.list.receive(generation, req, page, viewport);
+            next.map(|r| ticket_page(model, r)).into_iter().collect()
+        }
+        Response::CustomerPage {
+            generation,
+            req,
+            page,
+        } => {
+            let viewport = customer_viewport(model);
+            let next = model
+                .customers
+                .list
+                .receive(generation, req, page, viewport);
+            let mut fx: Vec<Effect> = next.map(|r| customer_page(model, r)).into_iter().collect();
+            fx.extend(load_selected_customer(model));
+            fx
+        }
+        Response::ArticlePage {
+            generation,
+            req,
+            page,
+        } => {
+            let viewport = article_viewport(model);
+            let next = model.kb.list.receive(generation, req, page, viewport);
+            next.map(|r| article_page(model, r)).into_iter().collect()
+        }
+        Response::Ticket { number, detail } => {
+            if model.ticket.number == Some(number) {
+                model.ticket.loading = false;
+                if detail.is_none() {
+                    toast(model, format!("Ticket #{number} no longer exists"), true);
+                }
+                model.ticket.detail = detail;
+            }
+            Vec::new()
+        }
+        Response::Customer { id, detail } => {
+            let wanted = match model.customers.focus {
+                CustomerFocus::Profile => true,
+                CustomerFocus::List => model
+                    .customers
+                    .list
+                    .selected_row()
+                    .is_some_and(|r| r.id == id),
+            };
+            if wanted {
+                model.customers.detail = detail;
+            }
+            Vec::new()
+        }
+        Response::Categories(categories) => {
+            model.kb.categories = categories;
+            model.kb.category_selected = model.kb.category_selected.min(model.kb.categories.len());
+            Vec::new()
+        }
+        Response::Article { id, article } => {
+            if model.kb.list.selected_row().is_some_and(|r| r.id == id)
+                || model.kb.focus == KbFocus::Reader
+            {
+                model.kb.article = article;
+            }
+            Vec::new()
+        }
+        Response::Failed {
+            slot,
+            generation,
+            error,
+        } => {
+            if let Some(generation) = generation {
+                match slot {
+                    2 => model.queues.list.fail(generation),
+                    4 => model.customers.list.fail(generation),
+                    7 => model.kb.list.fail(generation),
+                    _ => {}
+                }
+            }
+            model.ticket.loading = false;
+            toast(model, error, true);
+            Vec::new()
+        }
+    }
+}
+
+pub(super) fn on_mouse(model: &mut Model, m: Mouse) -> Vec<Effect> {
+    let frame = layout::frame(model.width, model.height);
+    if m.kind == MouseKind::Click && m.row == frame.tabs.y {
+        return match layout::tab_at(m.column) {
+            Some(pane) => switch(model, pane),
+            None => Vec::new(),
+        };
+    }
+    if model.overlay.is_some() {
+        return Vec::new();
+    }
+    let (x, y) = (m.column, m.row);
+    match m.kind {
+        MouseKind::ScrollDown | MouseKind::ScrollUp => {
+            focus_under(model, x, y);
+            let nav = if m.kind == MouseKind::ScrollDown {
+                CommandId::Down
+            } else {
+                CommandId::Up
+            };
+            (0..3).flat_map(|_| navigate(model, nav)).collect()
+        }
+        MouseKind::Click => click(model, x, y),
+    }
+}
+
+/// Moves keyboard focus to the column under the pointer.
+fn focus_under(model: &mut Model, x: u16, y: u16) {
+    let b = body(model);
+    match model.pane {
+        Pane::Queues => {
+            let (side, _) = layout::queues(b);
+            model.queues.focus = if layout::contains(side, x, y) {
+                QueueFocus::Views
+            } else {
+                QueueFocus::List
+            };
+        }
+        Pane::Customers => {
+            let (list, _) = layout::customers(b);
+            model.customers.focus = if layout::contains(list, x, y) {
+                CustomerFocus::List
+            } else {
+                CustomerFocus::Profile
+            };
+        }
+        Pane::Kb if model.kb.focus != KbFocus::Reader => {
+            let (cats, _) = layout::kb(b);
+            model.kb.focus = if layout::contains(cats, x, y) {
+                KbFocus::Categories
+            } else {
+                KbFocus::Articles
+            };
+        }
+        _ => {}
+    }
+}
+
+/// A click selects; a click on the row already selected opens it.
+fn click(model: &mut Model, x: u16, y: u16) -> Vec<Effect> {
+    let b = body(model);
+    focus_under(model, x, y);
+    match model.pane {
+        Pane::Queues => {
+            let (side, list) = layout::queues(b);
+            if layout::contains(layout::inner(side), x, y) {
+                let i = (y - layout::inner(side).y) as usize;
+                if i < model.queues.views.len() && i != model.queues.selected_view {
+                    model.queues.selected_view = i;
+                    return vec![reload_queue(model)];
+                }
+                return Vec::new();
+            }
+            let rows = layout::table_rows(list);
+            if !layout::contains(rows, x, y) {
+                return Vec::new();
+            }
+            let before = model.queues.list.selected;
+            let viewport = rows.height as usize;
+            match model.queues.list.click((y - rows.y) as usize, viewport) {
+                Some(_) if model.queues.list.selected == before => run(model, CommandId::Open),
+                Some(req) => req.map(|r| ticket_page(model, r)).into_iter().collect(),
+                None => Vec::new(),
+            }
+        }
+        Pane::Customers => {
+            let (list, _) = layout::customers(b);
+            let rows = layout::table_rows(list);
+            if !layout::contains(rows, x, y) {
+                return Vec::new();
+            }
+            let viewport = rows.height as usize;
+            let mut fx: Vec<Effect> =
+                match model.customers.list.click((y - rows.y) as usize, viewport) {
+                    Some(req) => req.map(|r| customer_page(model, r)).into_iter().collect(),
+                    None => Vec::new(),
+                };
+            fx.extend(load_selected_customer(model));
+            fx
+        }
+        Pane::Kb if model.kb.focus != KbFocus::Reader => {
+            let (cats, list) = layout::kb(b);
+            if layout::contains(layout::inner(cats), x, y) {
+                let i = (y - layout::inner(cats).y) as usize;
+                if i <= model.kb.categories.len() && i != model.kb.category_selected {
+                    model.kb.category_selected = i;
+                    return vec![reload_articles(model)];
+                }
+                return Vec::new();
+            }
+            let rows = layout::table_rows(list);
+            if !layout::contains(rows, x, y) {
+                return Vec::new();
+            }
+            let before = model.kb.list.selected;
+            let viewport = rows.height as usize;
+            match model.kb.list.click((y - rows.y) as usize, viewport) {
+                Some(_) if model.kb.list.selected == before => run(model, CommandId::Open),
+                Some(req) => req.map(|r| article_page(model, r)).into_iter().collect(),
+                None => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,191 @@
+//! The loop: terminal event → Msg → update → effects; loads run on a worker thread that owns the store and answers
+//! with Msgs, so the UI never waits on SQLite.
+
+use crate::app::{self, Effect, Model, Msg, Request, Response, Settings};
+use crate::store::Store;
+use crate::tui::{self, TerminalGuard};
+use crate::ui::{self, Theme};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+/// How often the clock ticks (toasts expire, ages refresh).
+const TICK: Duration = Duration::from_secs(1);
+
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Answers one request against the store. Shared by the worker thread and the tests' synchronous driver.
+pub fn serve(store: &Store, req: Request) -> Response {
+    let slot = req.slot();
+    let generation = match &req {
+        Request::TicketPage { generation, .. }
+        | Request::CustomerPage { generation, .. }
+        | Request::ArticlePage { generation, .. } => Some(*generation),
+        _ => None,
+    };
+    let result = (|| -> crate::store::Result<Response> {
+        Ok(match req {
+            Request::Counts => Response::Counts(store.counts()?),
+            Request::ViewCounts { filters, me } => Response::ViewCounts(
+                filters
+                    .iter()
+                    .map(|f| store.ticket_count(f, me.as_deref()))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Request::TicketPage {
+                generation,
+                filter,
+                me,
+                req,
+                limit,
+            } => Response::TicketPage {
+                generation,
+                req,
+                page: store.ticket_page(&filter, me.as_deref(), req, limit)?,
+            },
+            Request::Ticket { number } => Response::Ticket {
+                number,
+                detail: store.ticket_detail(number)?.map(Box::new),
+            },
+            Request::CustomerPage {
+                generation,
+                text,
+                req,
+                limit,
+            } => Response::CustomerPage {
+                generation,
+                req,
+                page: store.customer_page(text.as_deref(), req, limit)?,
+            },
+            Request::Customer { id } => {
+                let detail = store.customer_detail(&id)?.map(Box::new);
+                Response::Customer { id, detail }
+            }
+            Request::Categories => Response::Categories(store.categories()?),
+            Request::ArticlePage {
+                generation,
+                filter,
+                req,
+                limit,
+            } => Response::ArticlePage {
+                generation,
+                req,
+                page: store.article_page(&filter, req, limit)?,
+            },
+            Request::Article { id } => {
+                let article = store.article(&id)?.map(Box::new);
+                Response::Article { id, article }
+            }
+        })
+    })();
+    result.unwrap_or_else(|e| Response::Failed {
+        slot,
+        generation,
+        error: e.to_string(),
+    })
+}
+
+/// Drops requests superseded by a newer one in the same slot (see [`Request::slot`]).
+pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {
+    let mut keep: Vec<Request> = Vec::with_capacity(batch.len());
+    for req in batch {
+        if req.supersedable() {
+            keep.retain(|r| !(r.slot() == req.slot() && r.supersedable()));
+        }
+        keep.push(req);
+    }
+    keep
+}
+
+fn spawn_worker(store: Store, to_ui: Sender<Msg>) -> Sender<Request> {
+    let (tx, rx): (Sender<Request>, Receiver<Request>) = mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(first) = rx.recv() {
+            let mut batch = vec![first];
+            batch.extend(rx.try_iter());
+            for req in coalesce(batch) {
+                if to_ui.send(Msg::Loaded(serve(&store, req))).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    tx
+}
+
+fn spawn_input(to_ui: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            match crossterm::event::poll(TICK) {
+                Ok(true) => match crossterm::event::read() {
+                    Ok(ev) => {
+                        if let Some(msg) = tui::to_msg(ev)
+                            && to_ui.send(msg).is_err()
+                        {
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        tracing::error!("reading terminal events failed: {e}");
+                        return;
+                    }
+                },
+                Ok(false) => {
+                    if to_ui.send(Msg::Tick(now())).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    tracing::error!("polling terminal events failed: {e}");
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// Runs the TUI until the user quits.
+pub fn run(store: Store, settings: Settings, theme: Theme) -> anyhow::Result<()> {
+    let mouse = settings.mouse;
+    let mut guard = TerminalGuard::enter(mouse)?;
+    let size = guard.terminal.size()?;
+    let (to_ui, from_all) = mpsc::channel();
+    let worker = spawn_worker(store, to_ui.clone());
+    spawn_input(to_ui);
+
+    let (mut model, effects): (Model, Vec<Effect>) =
+        app::init(settings, size.width, size.height, now());
+    let mut quit = dispatch(&worker, effects);
+    while !quit {
+        guard.terminal.draw(|f| ui::render(f, &model, &theme))?;
+        let Ok(first) = from_all.recv() else { break };
+        // Apply everything already waiting before drawing again: key repeat and page answers cost one frame.
+        for msg in std::iter::once(first).chain(from_all.try_iter()) {
+            let effects = app::update(&mut model, msg, now());
+            quit |= dispatch(&worker, effects);
+            if quit {
+                break;
+            }
+        }
+    }
+    drop(guard);
+    Ok(())
+}
+
+/// Sends loads to the worker; returns true when the app should quit.
+fn dispatch(worker: &Sender<Request>, effects: Vec<Effect>) -> bool {
+    let mut quit = false;
+    for e in effects {
+        match e {
+            Effect::Load(req) => {
+                if worker.send(req).is_err() {
+                    tracing::error!("the store worker stopped");
+                    quit = true;
+                }
+            }
+            Effect::Quit => quit = true,
+        }
+    }
+    quit
+}

@@ -1,0 +1,85 @@
+//! Keyset paging shared by every list: WHERE clauses with bound parameters, the cursor condition, and turning the
+//! fetched rows (one extra, to know whether more exist) into a [`Page`].
+
+use super::Page;
+use crate::domain::view::{Cursor, PageRequest};
+use rusqlite::types::Value as SqlValue;
+
+/// WHERE clauses and their bound parameters, built up by a query compiler.
+#[derive(Default)]
+pub(super) struct Clauses {
+    pub clauses: Vec<String>,
+    pub params: Vec<SqlValue>,
+}
+
+impl Clauses {
+    /// Adds a bound parameter and returns its placeholder.
+    pub fn bind(&mut self, v: impl Into<SqlValue>) -> String {
+        self.params.push(v.into());
+        format!("?{}", self.params.len())
+    }
+
+    pub fn push(&mut self, clause: impl Into<String>) {
+        self.clauses.push(clause.into());
+    }
+
+    pub fn where_sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+
+    /// Adds the keyset condition for `req` on (`key`, `rid`) and returns the `ORDER BY … LIMIT …` tail.
+    /// Lists run newest (largest key) first; pages before a cursor are fetched ascending and reversed.
+    pub fn keyset(&mut self, req: PageRequest, key: &str, rid: &str, limit: usize) -> String {
+        let (cmp, dir) = match req {
+            PageRequest::First => (None, "DESC"),
+            PageRequest::Last => (None, "ASC"),
+            PageRequest::After(cur) => (Some(("<", cur)), "DESC"),
+            PageRequest::Before(cur) => (Some((">", cur)), "ASC"),
+        };
+        if let Some((op, Cursor { key: k, rid: r })) = cmp {
+            let pk = self.bind(k);
+            let pr = self.bind(r);
+            self.push(format!("({key}, {rid}) {op} ({pk}, {pr})"));
+        }
+        let lim = self.bind(limit as i64 + 1);
+        format!(" ORDER BY {key} {dir}, {rid} {dir} LIMIT {lim}")
+    }
+}
+
+/// Turns `limit + 1` fetched rows into a page in list order.
+pub(super) fn finish<T>(mut rows: Vec<T>, req: PageRequest, limit: usize) -> Page<T> {
+    let more = rows.len() > limit;
+    rows.truncate(limit);
+    match req {
+        PageRequest::First => Page {
+            rows,
+            at_start: true,
+            at_end: !more,
+        },
+        PageRequest::After(_) => Page {
+            rows,
+            at_start: false,
+            at_end: !more,
+        },
+        PageRequest::Before(_) => {
+            rows.reverse();
+            Page {
+                rows,
+                at_start: !more,
+                at_end: false,
+            }
+        }
+        PageRequest::Last => {
+            rows.reverse();
+            Page {
+                rows,
+                at_start: !more,
+                at_end: true,
+            }
+        }
+    }
+}

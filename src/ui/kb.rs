@@ -1,0 +1,190 @@
+//! Knowledge base pane: categories, the article list, and the reader.
+
+use super::markdown;
+use super::theme::Theme;
+use super::widgets::{Col, block, date, empty_state, layout_cols, row};
+use crate::app::{KbFocus, Model, layout};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    if model.kb.focus == KbFocus::Reader {
+        reader(frame, area, model, theme);
+        return;
+    }
+    let (cats, list) = layout::kb(area);
+    categories(frame, cats, model, theme);
+    articles(frame, list, model, theme);
+}
+
+fn categories(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let kb = &model.kb;
+    let focused = kb.focus == KbFocus::Categories;
+    let w = layout::inner(area).width as usize;
+    let total: i64 = kb.categories.iter().map(|c| c.articles).sum();
+    let entries = std::iter::once(("All articles".to_string(), total)).chain(
+        kb.categories
+            .iter()
+            .map(|c| (c.name.to_string(), c.articles)),
+    );
+    let lines: Vec<Line> = entries
+        .enumerate()
+        .map(|(i, (name, n))| {
+            let count = n.to_string();
+            let text = format!(
+                " {}{count} ",
+                crate::domain::text::fit(&name, w.saturating_sub(count.len() + 2))
+            );
+            let style = if i == kb.category_selected {
+                if focused {
+                    theme.selection
+                } else {
+                    theme.title
+                }
+            } else {
+                theme.base
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(block("Categories".into(), focused, theme)),
+        area,
+    );
+}
+
+fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let kb = &model.kb;
+    let focused = kb.focus == KbFocus::Articles;
+    let mut title = "Articles".to_string();
+    if !kb.filter.is_empty() {
+        title.push_str(&format!(" · “{}”", kb.filter));
+    }
+    frame.render_widget(block(title, focused, theme), area);
+    let inner = layout::inner(area);
+    let rows = layout::table_rows(area);
+    let wide = inner.width >= 70;
+    let mut spec = vec![Col::left(usize::MAX), Col::left(9)];
+    if wide {
+        spec.push(Col::right(6));
+        spec.push(Col::left(10));
+    }
+    let cols = layout_cols(inner.width as usize, &spec);
+    let mut header = vec!["Title", "Status"];
+    if wide {
+        header.extend(["Views", "Updated"]);
+    }
+    let header = header
+        .into_iter()
+        .map(|h| (h.to_string(), theme.muted))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(row(&cols, header)),
+        Rect {
+            height: 1.min(inner.height),
+            ..inner
+        },
+    );
+    if kb.list.rows.is_empty() {
+        let msg: &[&str] = if kb.list.loading.is_some() {
+            &["Loading…"]
+        } else if !kb.filter.is_empty() {
+            &["No article matches.", "Esc clears the filter."]
+        } else {
+            &["No articles in this category."]
+        };
+        empty_state(frame, rows, msg, theme);
+        return;
+    }
+    let lines: Vec<Line> = kb
+        .list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(kb.list.offset)
+        .take(rows.height as usize)
+        .map(|(i, a)| {
+            let selected = i == kb.list.selected;
+            let style = if selected && focused {
+                theme.selection
+            } else if selected {
+                theme.title
+            } else {
+                theme.base
+            };
+            let status_style = if selected && focused {
+                style
+            } else if a.status == "published" {
+                theme.muted
+            } else {
+                theme.priority_high
+            };
+            let mut cells = vec![
+                (a.title.to_string(), style),
+                (a.status.clone(), status_style),
+            ];
+            if wide {
+                cells.push((a.views.to_string(), style));
+                cells.push((date(a.updated_at, model.utc_offset, "%Y-%m-%d"), style));
+            }
+            row(&cols, cells)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows);
+}
+
+fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let Some(a) = &model.kb.article else {
+        frame.render_widget(block("Article".into(), true, theme), area);
+        empty_state(frame, layout::inner(area), &["Loading…"], theme);
+        return;
+    };
+    let inner = layout::inner(area);
+    let width = inner.width as usize;
+    let mut body = markdown::render_lines(a.body_md.as_str(), width, theme);
+    let total = body.len();
+    let scroll = model
+        .kb
+        .scroll
+        .min(total.saturating_sub(inner.height as usize));
+    let status = if a.row.status == "published" {
+        String::new()
+    } else {
+        format!(" · {}", a.row.status.to_uppercase())
+    };
+    let title = format!(
+        "{}{status} · {} · {}–{} of {}",
+        a.row.title,
+        a.row
+            .category
+            .as_ref()
+            .map_or("uncategorised".to_string(), |c| c.to_string()),
+        scroll + 1,
+        (scroll + inner.height as usize).min(total),
+        total
+    );
+    let meta = Line::from(vec![Span::styled(
+        format!(
+            "by {} · updated {} · {} views · 👍 {} 👎 {}",
+            a.author.as_ref().map_or("—".to_string(), |s| s.to_string()),
+            date(a.row.updated_at, model.utc_offset, "%Y-%m-%d"),
+            a.row.views,
+            a.row.helpful_up,
+            a.row.helpful_down
+        ),
+        theme.muted,
+    )]);
+    body.insert(0, Line::raw(""));
+    body.insert(0, meta);
+    let visible: Vec<Line> = body
+        .into_iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .collect();
+    frame.render_widget(
+        Paragraph::new(visible).block(block(title, true, theme)),
+        area,
+    );
+}

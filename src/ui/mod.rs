@@ -1,0 +1,90 @@
+//! Pure rendering: `render(frame, &Model, &Theme)`. Reads the Model only; never queries.
+
+pub mod customers;
+pub mod kb;
+pub mod markdown;
+mod overlay;
+mod queues;
+pub mod theme;
+pub mod ticket;
+mod widgets;
+
+use crate::app::commands::{COMMANDS, Context};
+use crate::app::{Model, Pane, layout};
+use crate::domain::text::{truncate, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+pub use theme::Theme;
+
+pub fn render(frame: &mut Frame<'_>, model: &Model, theme: &Theme) {
+    let area = frame.area();
+    let f = layout::frame(area.width, area.height);
+    tabs(frame, f.tabs, model, theme);
+    match model.pane {
+        Pane::Queues => queues::render(frame, f.body, model, theme),
+        Pane::Ticket => ticket::render(frame, f.body, model, theme),
+        Pane::Customers => customers::render(frame, f.body, model, theme),
+        Pane::Kb => kb::render(frame, f.body, model, theme),
+    }
+    status_bar(frame, f.status, model, theme);
+    if let Some(o) = &model.overlay {
+        overlay::render(frame, f.body, model, o, theme);
+    }
+}
+
+fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let mut spans = vec![Span::styled(layout::BRAND, theme.title)];
+    for (i, pane) in Pane::ALL.iter().enumerate() {
+        let style = if *pane == model.pane {
+            theme.tab_active
+        } else {
+            theme.tab_inactive
+        };
+        spans.push(Span::styled(layout::tab_label(i, *pane), style));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let who = model.identity.handle.as_deref().unwrap_or("no agent");
+    let right = format!("{who} · {} ", model.db_label);
+    let room = (area.width as usize).saturating_sub(used + 1);
+    if room > 4 {
+        let right = truncate(&right, room);
+        spans.push(Span::raw(" ".repeat(room + 1 - width(&right))));
+        spans.push(Span::styled(right, theme.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Hint bar: the hints of the active context's commands with their first key, or a toast.
+fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    if let Some(t) = &model.toast {
+        let style = if t.error { theme.error } else { theme.ok };
+        let text = truncate(&format!(" {}", t.text), area.width as usize);
+        frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
+        return;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    let ctx = model.pane.context();
+    let hinted = COMMANDS
+        .iter()
+        .filter(|c| c.hint.is_some() && (c.context == Context::Global || c.context == ctx));
+    // Pane commands first: they are what is new to the user on this pane.
+    let (pane_cmds, global): (Vec<_>, Vec<_>) = hinted.partition(|c| c.context == ctx);
+    for c in pane_cmds.into_iter().chain(global) {
+        let Some(key) = model.keymap.keys_for(c.id).into_iter().next() else {
+            continue;
+        };
+        let hint = c.hint.unwrap_or_default();
+        let w = width(&key) + width(hint) + 3;
+        if used + w > area.width as usize {
+            break;
+        }
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(key, theme.hint_key));
+        spans.push(Span::styled(format!(" {hint} "), theme.status_bar));
+        used += w;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

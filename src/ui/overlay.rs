@@ -1,0 +1,142 @@
+//! Overlays drawn over the body: help (generated from the command registry), the palette, the filter prompt.
+
+use super::theme::Theme;
+use super::widgets::block;
+use crate::app::commands::{COMMANDS, Context};
+use crate::app::{Model, Overlay, Pane};
+use crate::domain::text::{fit, truncate};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overlay, theme: &Theme) {
+    match overlay {
+        Overlay::Help { scroll } => help(frame, body, model, *scroll, theme),
+        Overlay::Palette { input, selected } => {
+            palette(frame, body, model, input, *selected, theme)
+        }
+        Overlay::Filter { input } => filter(frame, body, model, input, theme),
+    }
+}
+
+fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, scroll: usize, theme: &Theme) {
+    let area = centered(body, 76, body.height);
+    let key_w = 16;
+    let mut lines = Vec::new();
+    for ctx in [
+        Context::Global,
+        Context::Queues,
+        Context::Ticket,
+        Context::Customers,
+        Context::Kb,
+    ] {
+        let cmds: Vec<_> = COMMANDS.iter().filter(|c| c.context == ctx).collect();
+        if cmds.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(ctx.title().to_string(), theme.heading));
+        for c in cmds {
+            let keys = model.keymap.keys_for(c.id).join(" ");
+            lines.push(Line::from(vec![
+                Span::styled(fit(&format!("  {keys}"), key_w), theme.hint_key),
+                Span::raw(format!("{} ", c.description)),
+                Span::styled(c.name, theme.muted),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("  Ctrl-C    Quit from anywhere", theme.muted));
+    let inner_h = area.height.saturating_sub(2) as usize;
+    let scroll = scroll.min(lines.len().saturating_sub(inner_h));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(visible).block(block("Keys — Esc closes, j/k scroll".into(), true, theme)),
+        area,
+    );
+}
+
+fn palette(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    model: &Model,
+    input: &str,
+    selected: usize,
+    theme: &Theme,
+) {
+    let area = centered(body, 70, 16);
+    let matches = crate::app::palette_matches(input);
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", theme.hint_key),
+        Span::raw(input.to_string()),
+        Span::styled("▏", theme.hint_key),
+    ])];
+    let room = area.height.saturating_sub(3) as usize;
+    let skip = (selected + 1).saturating_sub(room);
+    for (i, c) in matches.iter().enumerate().skip(skip).take(room) {
+        let keys = model.keymap.keys_for(c.id).join(" ");
+        let text = format!(
+            "{} {}",
+            fit(c.description, inner_w.saturating_sub(14)),
+            fit(&keys, 12)
+        );
+        let style = if i == selected {
+            theme.selection
+        } else {
+            theme.base
+        };
+        lines.push(Line::styled(text, style));
+    }
+    if matches.is_empty() {
+        lines.push(Line::styled("No command matches", theme.muted));
+    }
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block("Commands".into(), true, theme)),
+        area,
+    );
+}
+
+fn filter(frame: &mut Frame<'_>, body: Rect, model: &Model, input: &str, theme: &Theme) {
+    let area = Rect {
+        y: body.y + body.height.saturating_sub(3),
+        height: 3.min(body.height),
+        ..body
+    };
+    let what = match model.pane {
+        Pane::Queues => "tickets (subject or customer)",
+        Pane::Customers => "customers (name, email, phone)",
+        _ => "articles (title or text)",
+    };
+    let inner_w = area.width.saturating_sub(4) as usize;
+    let line = Line::from(vec![
+        Span::styled("/", theme.hint_key),
+        Span::raw(truncate(input, inner_w)),
+        Span::styled("▏", theme.hint_key),
+    ]);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(line).block(block(
+            format!("Filter {what} — Enter applies, Esc cancels"),
+            true,
+            theme,
+        )),
+        area,
+    );
+}

@@ -1,0 +1,206 @@
+//! Queues pane: built-in views with live counts, and the ticket list of the selected view.
+
+use super::theme::Theme;
+use super::widgets::{Col, block, empty_state, layout_cols, row};
+use crate::app::{Model, QueueFocus, layout};
+use crate::domain::ticket::{Priority, compact_age};
+use crate::store::tickets::TicketRow;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let (side, list) = layout::queues(area);
+    views(frame, side, model, theme);
+    tickets(frame, list, model, theme);
+}
+
+fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let q = &model.queues;
+    let focused = q.focus == QueueFocus::Views;
+    let inner = layout::inner(area);
+    let w = inner.width as usize;
+    let lines: Vec<Line> = q
+        .views
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let count = q
+                .counts
+                .get(i)
+                .copied()
+                .flatten()
+                .map_or("…".to_string(), |c| c.to_string());
+            let name_w = w.saturating_sub(count.len() + 2);
+            let text = format!(" {}{} ", crate::domain::text::fit(v.title(), name_w), count);
+            let style = if i == q.selected_view {
+                if focused {
+                    theme.selection
+                } else {
+                    theme.title
+                }
+            } else {
+                theme.base
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(block("Views".into(), focused, theme)),
+        area,
+    );
+}
+
+/// Columns that fit the width: assignee, then customer, are dropped on narrow terminals.
+fn columns(width: usize) -> (Vec<Col>, bool, bool) {
+    let with_customer = width >= 60;
+    let with_assignee = width >= 76;
+    let mut spec = vec![
+        Col::right(6),
+        Col::left(3),
+        Col::left(7),
+        Col::left(usize::MAX),
+    ];
+    if with_customer {
+        spec.push(Col::left(if width >= 100 { 16 } else { 12 }));
+    }
+    if with_assignee {
+        spec.push(Col::left(if width >= 100 { 12 } else { 9 }));
+    }
+    spec.push(Col::right(4));
+    (layout_cols(width, &spec), with_customer, with_assignee)
+}
+
+pub fn priority_cell(p: Priority) -> String {
+    format!("{}{}", p.letter(), p.glyph())
+}
+
+fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let q = &model.queues;
+    let focused = q.focus == QueueFocus::List;
+    let count = q.counts.get(q.selected_view).copied().flatten();
+    let mut title = q.view().title().to_string();
+    if let Some(c) = count {
+        title.push_str(&format!(" · {c}"));
+    }
+    if !q.filter.is_empty() {
+        title.push_str(&format!(" · filter “{}”", q.filter));
+    }
+    frame.render_widget(block(title, focused, theme), area);
+    let inner = layout::inner(area);
+    let rows_area = layout::table_rows(area);
+    let (cols, with_customer, with_assignee) = columns(inner.width as usize);
+
+    let mut header = vec!["#", "Pri", "Status", "Subject"];
+    if with_customer {
+        header.push("Customer");
+    }
+    if with_assignee {
+        header.push("Assignee");
+    }
+    header.push("Age");
+    let header_cells = header
+        .into_iter()
+        .map(|h| (h.to_string(), theme.muted))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(row(&cols, header_cells)),
+        Rect {
+            height: 1.min(inner.height),
+            ..inner
+        },
+    );
+
+    if q.list.rows.is_empty() {
+        let msg: &[&str] = if q.list.loading.is_some() {
+            &["Loading…"]
+        } else if model.counts.is_some_and(|c| c.tickets == 0) {
+            &[
+                "This database has no tickets yet.",
+                "",
+                "Try the demo:  desk --demo",
+                "or create demo data:  desk demo --db PATH",
+            ]
+        } else if !q.filter.is_empty() {
+            &["No tickets match the filter.", "Esc clears it."]
+        } else {
+            &["Nothing here. ", "J / K switch views."]
+        };
+        empty_state(frame, rows_area, msg, theme);
+        return;
+    }
+
+    let visible = q
+        .list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(q.list.offset)
+        .take(rows_area.height as usize);
+    let lines: Vec<Line> = visible
+        .map(|(i, t)| {
+            ticket_line(
+                t,
+                &cols,
+                with_customer,
+                with_assignee,
+                model.now,
+                theme,
+                i == q.list.selected && focused,
+                i == q.list.selected,
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows_area);
+}
+
+#[allow(clippy::too_many_arguments)] // the row's parts are all needed; a struct would only repackage them
+fn ticket_line<'a>(
+    t: &TicketRow,
+    cols: &[Col],
+    with_customer: bool,
+    with_assignee: bool,
+    now: i64,
+    theme: &Theme,
+    selected: bool,
+    marked: bool,
+) -> Line<'a> {
+    let base = if selected {
+        theme.selection
+    } else {
+        Style::new()
+    };
+    let pick = |s: Style| if selected { theme.selection } else { s };
+    let mut cells = vec![
+        (format!("#{}", t.number), pick(theme.muted)),
+        (priority_cell(t.priority), pick(theme.priority(t.priority))),
+        (t.status.label().to_string(), base),
+        (t.subject.to_string(), base),
+    ];
+    if with_customer {
+        cells.push((
+            t.customer
+                .as_ref()
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+            base,
+        ));
+    }
+    if with_assignee {
+        cells.push((
+            t.assignee
+                .as_ref()
+                .map_or("—".to_string(), |a| a.to_string()),
+            pick(theme.muted),
+        ));
+    }
+    cells.push((compact_age(now - t.updated_at), pick(theme.muted)));
+    let mut line = row(cols, cells);
+    if marked && !selected {
+        // Unfocused list: keep a visible cursor without the full selection colour.
+        line = line.style(theme.title);
+    }
+    line
+}

@@ -1,0 +1,240 @@
+//! Ticket pane: properties and the message thread, internal notes set apart.
+
+use super::queues::priority_cell;
+use super::theme::Theme;
+use super::widgets::{block, date, empty_state};
+use crate::app::{Model, layout};
+use crate::domain::text::wrap;
+use crate::domain::ticket::compact_age;
+use crate::store::records::AuthorKind;
+use crate::store::tickets::{MessageRow, TicketDetail};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let Some(d) = &model.ticket.detail else {
+        frame.render_widget(block("Ticket".into(), true, theme), area);
+        let msg: &[&str] = match model.ticket.number {
+            Some(_) if model.ticket.loading => &["Loading…"],
+            _ => &[
+                "No ticket open.",
+                "",
+                "Pick one in Queues (1) and press Enter.",
+            ],
+        };
+        empty_state(frame, layout::inner(area), msg, theme);
+        return;
+    };
+    let (head, thread) = layout::ticket(area);
+    header(frame, head, d, model, theme);
+    let inner = layout::inner(thread);
+    let lines = thread_lines(
+        d,
+        inner.width as usize,
+        &model.date_format,
+        model.utc_offset,
+        theme,
+    );
+    let total = lines.len();
+    let scroll = model
+        .ticket
+        .scroll
+        .min(total.saturating_sub(inner.height as usize));
+    let shown_to = (scroll + inner.height as usize).min(total);
+    let title = format!(
+        "Thread · {} messages · {}–{} of {}",
+        d.messages.len(),
+        scroll + 1,
+        shown_to,
+        total
+    );
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .collect();
+    frame.render_widget(
+        Paragraph::new(visible).block(block(title, true, theme)),
+        thread,
+    );
+}
+
+fn header(frame: &mut Frame<'_>, area: Rect, d: &TicketDetail, model: &Model, theme: &Theme) {
+    let t = &d.row;
+    let label = |s: &str| Span::styled(format!("{s} "), theme.muted);
+    let sep = || Span::styled("  ", theme.muted);
+    let fmt = |ts: i64| date(ts, model.utc_offset, &model.date_format);
+    let mut customer = t
+        .customer
+        .as_ref()
+        .map_or("—".to_string(), |c| c.to_string());
+    if let Some(email) = &d.customer_email {
+        customer.push_str(&format!(" <{email}>"));
+    }
+    let tier = t
+        .customer_tier
+        .map(|t| format!(" · {}", t.label()))
+        .unwrap_or_default();
+    let tags = if d.tags.is_empty() {
+        "—".to_string()
+    } else {
+        d.tags
+            .iter()
+            .map(|t| t.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(format!("#{} ", t.number), theme.muted),
+            Span::styled(t.subject.to_string(), theme.title),
+        ]),
+        Line::from(vec![
+            label("Status"),
+            Span::styled(t.status.label(), theme.title),
+            sep(),
+            label("Priority"),
+            Span::styled(
+                format!("{} {}", priority_cell(t.priority), t.priority.label()),
+                theme.priority(t.priority),
+            ),
+            sep(),
+            label("Kind"),
+            Span::raw(t.kind.label()),
+            sep(),
+            label("Channel"),
+            Span::raw(t.channel.label()),
+        ]),
+        Line::from(vec![
+            label("Customer"),
+            Span::raw(format!("{customer}{tier}")),
+            sep(),
+            label("Assignee"),
+            Span::raw(
+                t.assignee
+                    .as_ref()
+                    .map_or("unassigned".to_string(), |a| a.to_string()),
+            ),
+            sep(),
+            label("Group"),
+            Span::raw(d.group.as_ref().map_or("—".to_string(), |g| g.to_string())),
+        ]),
+        Line::from(vec![
+            label("Created"),
+            Span::raw(format!(
+                "{} ({} ago)",
+                fmt(t.created_at),
+                compact_age(model.now - t.created_at)
+            )),
+            sep(),
+            label("Updated"),
+            Span::raw(compact_age(model.now - t.updated_at)),
+            sep(),
+            label("Product"),
+            Span::raw(
+                d.product
+                    .as_ref()
+                    .map_or("—".to_string(), |p| p.to_string()),
+            ),
+            sep(),
+            label("Tags"),
+            Span::raw(tags),
+        ]),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(block("Ticket".into(), false, theme)),
+        area,
+    );
+}
+
+/// What each thread line is, before styling: shared by render and by update's scroll bounds.
+enum Part {
+    Header(usize),
+    Body(usize, String),
+    Gap,
+}
+
+fn parts(d: &TicketDetail, width: usize) -> Vec<Part> {
+    let mut out = Vec::new();
+    for (i, m) in d.messages.iter().enumerate() {
+        if i > 0 {
+            out.push(Part::Gap);
+        }
+        out.push(Part::Header(i));
+        for line in wrap(m.body.as_str().trim_end(), width.saturating_sub(2)) {
+            out.push(Part::Body(i, line));
+        }
+    }
+    out
+}
+
+/// Number of thread lines at `width`, for scrolling.
+pub fn thread_line_count(d: &TicketDetail, width: usize) -> usize {
+    parts(d, width).len()
+}
+
+fn author_line<'a>(m: &MessageRow, when: String, theme: &Theme) -> Line<'a> {
+    let who = m
+        .author
+        .as_ref()
+        .map_or("unknown".to_string(), |a| a.to_string());
+    let (role, style) = match (m.author_kind, m.internal) {
+        (_, true) => ("internal note", theme.internal_note),
+        (AuthorKind::Customer, _) => ("customer", theme.customer_message),
+        (AuthorKind::Agent, _) => ("reply", theme.agent_message),
+        (AuthorKind::System, _) => ("system", theme.muted),
+    };
+    let mut spans = vec![
+        Span::styled(if m.internal { "┃ " } else { "│ " }, style),
+        Span::styled(who, style),
+    ];
+    spans.push(Span::styled(
+        format!(" · {role}"),
+        if m.internal { style } else { theme.muted },
+    ));
+    if let Some(ch) = m.channel {
+        spans.push(Span::styled(format!(" · {}", ch.label()), theme.muted));
+    }
+    spans.push(Span::styled(format!(" · {when}"), theme.muted));
+    Line::from(spans)
+}
+
+fn thread_lines<'a>(
+    d: &TicketDetail,
+    width: usize,
+    fmt: &str,
+    offset: i32,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    parts(d, width)
+        .into_iter()
+        .map(|p| match p {
+            Part::Gap => Line::raw(""),
+            Part::Header(i) => author_line(
+                &d.messages[i],
+                date(d.messages[i].created_at, offset, fmt),
+                theme,
+            ),
+            Part::Body(i, text) => {
+                let m = &d.messages[i];
+                let (bar, style) = if m.internal {
+                    ("┃ ", theme.internal_note)
+                } else {
+                    ("│ ", Style::new())
+                };
+                let bar_style = match m.author_kind {
+                    _ if m.internal => theme.internal_note,
+                    AuthorKind::Customer => theme.customer_message,
+                    _ => theme.agent_message,
+                };
+                Line::from(vec![
+                    Span::styled(bar, bar_style),
+                    Span::styled(text, style),
+                ])
+            }
+        })
+        .collect()
+}

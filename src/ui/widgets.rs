@@ -1,0 +1,111 @@
+//! Small drawing helpers shared by panes: bordered blocks, fixed-width columns, empty states.
+
+use super::theme::Theme;
+use crate::domain::text::{fit, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Span::styled(
+            format!(" {title} "),
+            if focused { theme.title } else { theme.muted },
+        ))
+}
+
+/// A column of a hand-laid table: display width and alignment.
+#[derive(Debug, Clone, Copy)]
+pub struct Col {
+    pub width: usize,
+    pub right: bool,
+}
+
+impl Col {
+    pub fn left(width: usize) -> Col {
+        Col {
+            width,
+            right: false,
+        }
+    }
+    pub fn right(width: usize) -> Col {
+        Col { width, right: true }
+    }
+}
+
+/// One table line from cells, each fitted to its column by display width (so CJK text aligns), one space apart.
+pub fn row<'a>(cols: &[Col], cells: Vec<(String, Style)>) -> Line<'a> {
+    let mut spans = Vec::with_capacity(cells.len() * 2);
+    for (i, (col, (text, style))) in cols.iter().zip(cells).enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        let fitted = if col.right && width(&text) < col.width {
+            format!("{}{}", " ".repeat(col.width - width(&text)), text)
+        } else {
+            fit(&text, col.width)
+        };
+        spans.push(Span::styled(fitted, style));
+    }
+    Line::from(spans)
+}
+
+/// Widths for a table: fixed columns keep their width, the flexible one (`usize::MAX`) takes the rest.
+pub fn layout_cols(total: usize, spec: &[Col]) -> Vec<Col> {
+    let fixed: usize = spec
+        .iter()
+        .filter(|c| c.width != usize::MAX)
+        .map(|c| c.width)
+        .sum();
+    let gaps = spec.len().saturating_sub(1);
+    let flex = total.saturating_sub(fixed + gaps).max(4);
+    spec.iter()
+        .map(|c| {
+            if c.width == usize::MAX {
+                Col { width: flex, ..*c }
+            } else {
+                *c
+            }
+        })
+        .collect()
+}
+
+/// A centred, muted message for empty lists and panes.
+pub fn empty_state(frame: &mut Frame<'_>, area: Rect, lines: &[&str], theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let area = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    let text: Vec<Line> = lines
+        .iter()
+        .map(|l| Line::styled(l.to_string(), theme.muted))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+/// A date in the agent's zone (`offset` seconds east of UTC).
+pub fn date(ts: i64, offset: i32, fmt: &str) -> String {
+    let zone = chrono::FixedOffset::east_opt(offset)
+        .unwrap_or(chrono::FixedOffset::east_opt(0).expect("zero offset is valid"));
+    chrono::DateTime::from_timestamp(ts, 0)
+        .map(|d| d.with_timezone(&zone).format(fmt).to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,102 @@
+//! Fixtures shared by integration tests: small hand-built databases.
+#![allow(dead_code)]
+
+use desk::domain::customer::{Tier, TierSource};
+use desk::domain::ticket::{Channel, Kind, Priority, Status};
+use desk::store::Store;
+use desk::store::records::*;
+
+pub const NOW: i64 = 1_795_000_000; // 2026-11-18, a fixed "now" for tests
+
+pub fn agent(id: &str, handle: &str, name: &str) -> AgentRec {
+    AgentRec {
+        id: id.into(),
+        handle: handle.into(),
+        name: name.into(),
+        email: None,
+        role: "agent".into(),
+        created_at: 0,
+    }
+}
+
+pub fn customer(id: &str, name: &str, tier: Tier) -> CustomerRec {
+    CustomerRec {
+        id: id.into(),
+        name: name.into(),
+        email: Some(format!("{id}@example.com")),
+        phone: None,
+        org_id: None,
+        tier,
+        tier_source: TierSource::Computed,
+        birthday: None,
+        city: None,
+        notes: String::new(),
+        created_at: 0,
+    }
+}
+
+pub fn ticket(
+    i: i64,
+    status: Status,
+    customer: &str,
+    assignee: Option<&str>,
+    updated_at: i64,
+) -> TicketRec {
+    TicketRec {
+        id: format!("T{i:08}"),
+        number: Some(1000 + i),
+        subject: format!("Ticket {i} about printer 打印机"),
+        status,
+        priority: Priority::ALL[(i % 4) as usize],
+        kind: Kind::Question,
+        channel: Channel::Email,
+        customer_id: Some(customer.into()),
+        product_id: None,
+        assignee_id: assignee.map(Into::into),
+        group_id: None,
+        created_at: updated_at - 100,
+        updated_at,
+        first_response_at: None,
+        solved_at: matches!(status, Status::Solved | Status::Closed).then_some(updated_at),
+        closed_at: None,
+    }
+}
+
+/// A store with two agents, three customers (one VIP) and `n` tickets whose statuses and update times vary;
+/// several tickets share an update time so keyset ties are exercised.
+pub fn store_with_tickets(n: i64) -> Store {
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    let mut w = store.bulk().expect("bulk");
+    w.agent(&agent("A1", "li", "Li Na")).unwrap();
+    w.agent(&agent("A2", "wang", "Wang Wei")).unwrap();
+    w.customer(&customer("C1", "王芳", Tier::Diamond)).unwrap();
+    w.customer(&customer("C2", "John Smith", Tier::Bronze))
+        .unwrap();
+    w.customer(&customer("C3", "陈静", Tier::Silver)).unwrap();
+    for i in 0..n {
+        let status = Status::ALL[(i % 7) as usize];
+        let customer = ["C1", "C2", "C3"][(i % 3) as usize];
+        let assignee = match i % 5 {
+            0 => None,
+            1 | 2 => Some("A1"),
+            _ => Some("A2"),
+        };
+        // Every third ticket shares its update time with the previous one.
+        let updated = NOW - (i - i / 3) * 60;
+        let t = ticket(i, status, customer, assignee, updated);
+        w.ticket(&t).unwrap();
+        w.message(&MessageRec {
+            id: format!("M{i:08}"),
+            ticket_id: t.id.clone(),
+            author_kind: AuthorKind::Customer,
+            author_id: Some(customer.into()),
+            internal: false,
+            body: format!("Hello, question {i}"),
+            created_at: t.created_at,
+            channel: Some(Channel::Email),
+        })
+        .unwrap();
+    }
+    w.commit("test fixture", NOW).unwrap();
+    store
+}
