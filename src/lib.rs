@@ -1,6 +1,8 @@
 //! desk — a terminal help desk over one SQLite file. See DESIGN.md for the layers.
 
 pub mod app;
+pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod runtime;
 pub mod store;

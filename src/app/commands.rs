@@ -322,6 +322,17 @@ impl Keymap {
                 bindings.push((c.context, seq, c.id));
             }
         }
+        // A key bound twice in one context would silently do only one thing: say which two collide.
+        for (i, (ctx, seq, id)) in bindings.iter().enumerate() {
+            if let Some((_, _, other)) = bindings[i + 1..].iter().find(|(c, s, o)| c == ctx && s == seq && o != id) {
+                return Err(format!(
+                    "key `{}` is bound to both {} and {}; give one of them other keys in [keys]",
+                    seq_label(seq),
+                    command(*id).name,
+                    command(*other).name
+                ));
+            }
+        }
         Ok(Keymap { bindings })
     }
 
@@ -421,6 +432,12 @@ mod tests {
             km.lookup(Context::Global, &[Key::ch('k')]),
             Lookup::Command(CommandId::Up)
         );
+        o.insert("nav.up".to_string(), vec!["ctrl-p".to_string()]);
+        assert_eq!(
+            Keymap::build(&o),
+            Err("key `Ctrl-p` is bound to both app.palette and nav.up; give one of them other keys in [keys]".to_string())
+        );
+        o.remove("nav.up");
         o.insert("nav.sideways".to_string(), vec!["x".to_string()]);
         assert_eq!(
             Keymap::build(&o),

@@ -32,8 +32,13 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
 }
 
 fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, scroll: usize, theme: &Theme) {
-    let area = centered(body, 76, body.height);
+    // Narrow terminals get the whole body, so nothing shows through at the edges.
+    let w = if body.width < 96 { body.width } else { 90 };
+    let area = centered(body, w, body.height);
+    let inner_w = area.width.saturating_sub(2) as usize;
     let key_w = 16;
+    let name_w = if inner_w >= 70 { 20 } else { 0 };
+    let desc_w = inner_w.saturating_sub(key_w + name_w);
     let mut lines = Vec::new();
     for ctx in [
         Context::Global,
@@ -52,11 +57,14 @@ fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, scroll: usize, theme: 
         lines.push(Line::styled(ctx.title().to_string(), theme.heading));
         for c in cmds {
             let keys = model.keymap.keys_for(c.id).join(" ");
-            lines.push(Line::from(vec![
+            let mut spans = vec![
                 Span::styled(fit(&format!("  {keys}"), key_w), theme.hint_key),
-                Span::raw(format!("{} ", c.description)),
-                Span::styled(c.name, theme.muted),
-            ]));
+                Span::raw(fit(c.description, desc_w)),
+            ];
+            if name_w > 0 {
+                spans.push(Span::styled(fit(c.name, name_w), theme.muted));
+            }
+            lines.push(Line::from(spans));
         }
     }
     lines.push(Line::raw(""));

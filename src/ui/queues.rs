@@ -33,8 +33,8 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 .copied()
                 .flatten()
                 .map_or("…".to_string(), |c| c.to_string());
-            let name_w = w.saturating_sub(count.len() + 2);
-            let text = format!(" {}{} ", crate::domain::text::fit(v.title(), name_w), count);
+            let name_w = w.saturating_sub(count.len() + 3);
+            let text = format!(" {} {} ", crate::domain::text::fit(v.title(), name_w), count);
             let style = if i == q.selected_view {
                 if focused {
                     theme.selection
@@ -55,7 +55,7 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 
 /// Columns that fit the width: assignee, then customer, are dropped on narrow terminals.
 fn columns(width: usize) -> (Vec<Col>, bool, bool) {
-    let with_customer = width >= 60;
+    let with_customer = width >= 56;
     let with_assignee = width >= 76;
     let mut spec = vec![
         Col::right(6),
@@ -64,7 +64,7 @@ fn columns(width: usize) -> (Vec<Col>, bool, bool) {
         Col::left(usize::MAX),
     ];
     if with_customer {
-        spec.push(Col::left(if width >= 100 { 16 } else { 12 }));
+        spec.push(Col::left(if width >= 100 { 16 } else { 10 }));
     }
     if with_assignee {
         spec.push(Col::left(if width >= 100 { 12 } else { 9 }));

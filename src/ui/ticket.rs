@@ -10,7 +10,6 @@ use crate::store::records::AuthorKind;
 use crate::store::tickets::{MessageRow, TicketDetail};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -164,7 +163,7 @@ fn parts(d: &TicketDetail, width: usize) -> Vec<Part> {
             out.push(Part::Gap);
         }
         out.push(Part::Header(i));
-        for line in wrap(m.body.as_str().trim_end(), width.saturating_sub(2)) {
+        for line in wrap(m.body.as_str().trim_end(), width.saturating_sub(3)) {
             out.push(Part::Body(i, line));
         }
     }
@@ -219,21 +218,12 @@ fn thread_lines<'a>(
                 theme,
             ),
             Part::Body(i, text) => {
-                let m = &d.messages[i];
-                let (bar, style) = if m.internal {
-                    ("┃ ", theme.internal_note)
+                // Internal notes carry a bar as well as their colour, so they stand apart without colour too.
+                if d.messages[i].internal {
+                    Line::from(vec![Span::styled(" ┃ ", theme.internal_note), Span::styled(text, theme.internal_note)])
                 } else {
-                    ("│ ", Style::new())
-                };
-                let bar_style = match m.author_kind {
-                    _ if m.internal => theme.internal_note,
-                    AuthorKind::Customer => theme.customer_message,
-                    _ => theme.agent_message,
-                };
-                Line::from(vec![
-                    Span::styled(bar, bar_style),
-                    Span::styled(text, style),
-                ])
+                    Line::from(vec![Span::raw("   "), Span::raw(text)])
+                }
             }
         })
         .collect()

@@ -100,3 +100,37 @@ pub fn store_with_tickets(n: i64) -> Store {
     w.commit("test fixture", NOW).unwrap();
     store
 }
+
+pub mod harness;
+
+/// Adds two categories and three articles (one draft) with Markdown bodies.
+pub fn add_kb(store: &mut Store) {
+    let mut w = store.bulk().unwrap();
+    w.category(&CategoryRec { id: "K1".into(), name: "Payments 支付".into(), position: 0 }).unwrap();
+    w.category(&CategoryRec { id: "K2".into(), name: "Accounts 账户".into(), position: 1 }).unwrap();
+    let article = |id: &str, title: &str, cat: &str, status: &str, body: &str, t: i64| ArticleRec {
+        id: id.into(),
+        title: title.into(),
+        body_md: body.into(),
+        category_id: Some(cat.into()),
+        status: status.into(),
+        author_id: Some("A1".into()),
+        views: 12,
+        helpful_up: 3,
+        helpful_down: 1,
+        created_at: t,
+        updated_at: t,
+    };
+    w.article(&article(
+        "R1",
+        "Payment failed: card declined",
+        "K1",
+        "published",
+        "# Payment failed\n\nIf your **card was declined**, try these steps:\n\n1. Check the card number\n2. Ask your bank\n   - limits\n   - blocks\n\n> Most declines are resolved by the bank.\n\n```\nerror: 05 do not honour\n```\n\n| Code | Meaning |\n|---|---|\n| 05 | Do not honour |\n| 51 | Insufficient funds 余额不足 |\n\nSee [payment help](https://help.desk.example/pay).",
+        NOW - 86_400,
+    ))
+    .unwrap();
+    w.article(&article("R2", "支付失败怎么办", "K1", "published", "## 支付失败\n\n请先检查银行卡余额，然后*重新支付*。", NOW - 2 * 86_400)).unwrap();
+    w.article(&article("R3", "Reset your password", "K2", "draft", "Use the **Forgot password** link.", NOW - 3 * 86_400)).unwrap();
+    w.commit("kb fixture", NOW).unwrap();
+}

@@ -1,0 +1,69 @@
+//! The command line: clap definitions and one module per command group.
+
+pub mod customer;
+pub mod demo;
+pub mod kb;
+pub mod output;
+pub mod ticket;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Exit codes scripts can branch on.
+pub mod exit {
+    pub const ERROR: i32 = 1;
+    pub const USAGE: i32 = 2;
+    pub const NOT_FOUND: i32 = 3;
+    pub const DATABASE: i32 = 4;
+    pub const CONFIG: i32 = 5;
+}
+
+#[derive(Debug, Parser)]
+#[command(name = "desk", version, about = "A terminal help desk: ticket queues, customers and a knowledge base in one SQLite file")]
+pub struct Cli {
+    /// Database file (else DESK_DB, then config `db`, then the data directory's desk.db)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Config file (else DESK_CONFIG, then the config directory's config.toml)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Open the TUI on the demo database, generating it first if missing
+    #[arg(long)]
+    pub demo: bool,
+
+    /// Measure start-up: time from start to the first frame with its queue page loaded, then exit
+    #[arg(long, hide = true)]
+    pub bench_first_frame: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty database (or bring an existing one to the current schema)
+    Init,
+    /// Generate a realistic, deterministic demo database
+    Demo(demo::DemoArgs),
+    /// List and show tickets
+    #[command(subcommand)]
+    Ticket(ticket::TicketCmd),
+    /// List and show customers
+    #[command(subcommand)]
+    Customer(customer::CustomerCmd),
+    /// List and show knowledge-base articles
+    #[command(subcommand)]
+    Kb(kb::KbCmd),
+}
+
+/// An error that is the caller's input: exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Something asked for does not exist: exit code 3.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NotFound(pub String);

@@ -1,0 +1,120 @@
+//! Output for people (aligned tables, CJK-aware) and for pipes (JSON, CSV).
+
+use crate::domain::text::{fit, width};
+use std::io::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+/// Writes a list as it is fetched, page by page, so `--limit 0` on a million tickets never holds them all.
+/// Table column widths come from the first page.
+pub struct Sink<'w, W: Write> {
+    out: &'w mut W,
+    format: ListFormat,
+    header: &'static [&'static str],
+    widths: Option<Vec<usize>>,
+    csv: Option<::csv::Writer<Vec<u8>>>,
+    written: usize,
+}
+
+impl<'w, W: Write> Sink<'w, W> {
+    pub fn new(out: &'w mut W, format: ListFormat, header: &'static [&'static str]) -> Self {
+        Sink { out, format, header, widths: None, csv: None, written: 0 }
+    }
+
+    pub fn batch<T, J: serde::Serialize>(
+        &mut self,
+        rows: &[T],
+        cells: impl Fn(&T) -> Vec<String>,
+        json: impl Fn(&T) -> J,
+    ) -> anyhow::Result<()> {
+        match self.format {
+            ListFormat::Json => {
+                for r in rows {
+                    let sep = if self.written == 0 { "[\n  " } else { ",\n  " };
+                    write!(self.out, "{sep}{}", serde_json::to_string(&json(r))?)?;
+                    self.written += 1;
+                }
+            }
+            ListFormat::Csv => {
+                let w = self.csv.get_or_insert_with(|| ::csv::Writer::from_writer(Vec::new()));
+                if self.written == 0 {
+                    w.write_record(self.header)?;
+                }
+                for r in rows {
+                    w.write_record(cells(r))?;
+                    self.written += 1;
+                }
+                w.flush()?;
+                self.out.write_all(w.get_ref())?;
+                w.get_mut().clear();
+            }
+            ListFormat::Table => {
+                let cells: Vec<Vec<String>> = rows.iter().map(&cells).collect();
+                if self.widths.is_none() {
+                    let mut widths: Vec<usize> = self.header.iter().map(|h| width(h)).collect();
+                    for r in &cells {
+                        for (i, c) in r.iter().enumerate().take(widths.len()) {
+                            widths[i] = widths[i].max(width(c)).min(60);
+                        }
+                    }
+                    let head: Vec<String> = self.header.iter().map(|h| h.to_uppercase()).collect();
+                    writeln!(self.out, "{}", table_line(&widths, &head))?;
+                    self.widths = Some(widths);
+                }
+                let widths = self.widths.as_deref().unwrap_or_default();
+                for r in &cells {
+                    writeln!(self.out, "{}", table_line(widths, r))?;
+                }
+                self.written += rows.len();
+            }
+        }
+        Ok(())
+    }
+
+    /// Closes the output (the JSON array) and returns how many rows were written.
+    pub fn finish(self) -> anyhow::Result<usize> {
+        match self.format {
+            ListFormat::Json if self.written == 0 => writeln!(self.out, "[]")?,
+            ListFormat::Json => writeln!(self.out, "\n]")?,
+            ListFormat::Csv if self.written == 0 => writeln!(self.out, "{}", self.header.join(","))?,
+            _ => {}
+        }
+        Ok(self.written)
+    }
+}
+
+fn table_line(widths: &[usize], cells: &[String]) -> String {
+    let mut s = String::new();
+    for (i, cell) in cells.iter().enumerate().take(widths.len()) {
+        if i + 1 == widths.len() {
+            s.push_str(&crate::domain::text::truncate(cell, 80));
+        } else {
+            s.push_str(&fit(cell, widths[i]));
+            s.push_str("  ");
+        }
+    }
+    s.trim_end().to_string()
+}
+
+/// Unix seconds as RFC 3339 UTC, the form JSON and CSV carry.
+pub fn rfc3339(ts: i64) -> String {
+    chrono::DateTime::from_timestamp(ts, 0).map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
+}
+
+/// Unix seconds as local-looking text for tables.
+pub fn short_date(ts: i64) -> String {
+    chrono::DateTime::from_timestamp(ts, 0)
+        .map(|d| d.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}

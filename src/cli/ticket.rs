@@ -1,0 +1,217 @@
+//! `desk ticket list|show`.
+
+use super::output::{ListFormat, ShowFormat, Sink, rfc3339, short_date};
+use crate::domain::view::{BuiltinView, PageRequest};
+use crate::store::Store;
+use crate::store::tickets::{TicketDetail, TicketRow};
+use anyhow::{Context, bail};
+use clap::Subcommand;
+use std::io::Write;
+
+#[derive(Debug, Subcommand)]
+pub enum TicketCmd {
+    /// List tickets in a view, newest activity first
+    List {
+        /// my-open, unassigned, all-open, pending, recently-solved, vip
+        #[arg(long, default_value = "all-open")]
+        view: String,
+        /// Only tickets whose subject or customer contains this text
+        #[arg(long)]
+        search: Option<String>,
+        /// At most this many tickets (0 = all, streamed page by page)
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Show one ticket with its thread
+    Show {
+        number: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
+}
+
+/// The stable JSON shape of a ticket for scripts.
+#[derive(serde::Serialize)]
+struct TicketJson<'a> {
+    number: i64,
+    id: &'a str,
+    subject: &'a str,
+    status: &'a str,
+    priority: &'a str,
+    kind: &'a str,
+    channel: &'a str,
+    customer: Option<&'a str>,
+    assignee: Option<&'a str>,
+    created_at: String,
+    updated_at: String,
+    solved_at: Option<String>,
+}
+
+impl<'a> From<&'a TicketRow> for TicketJson<'a> {
+    fn from(t: &'a TicketRow) -> Self {
+        TicketJson {
+            number: t.number,
+            id: &t.id,
+            subject: t.subject.as_str(),
+            status: t.status.as_str(),
+            priority: t.priority.as_str(),
+            kind: t.kind.as_str(),
+            channel: t.channel.as_str(),
+            customer: t.customer.as_ref().map(|c| c.as_str()),
+            assignee: t.assignee.as_ref().map(|a| a.as_str()),
+            created_at: rfc3339(t.created_at),
+            updated_at: rfc3339(t.updated_at),
+            solved_at: t.solved_at.map(rfc3339),
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct MessageJson<'a> {
+    id: &'a str,
+    author_kind: &'a str,
+    author: Option<&'a str>,
+    visibility: &'a str,
+    channel: Option<&'a str>,
+    created_at: String,
+    body: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct DetailJson<'a> {
+    #[serde(flatten)]
+    ticket: TicketJson<'a>,
+    customer_email: Option<&'a str>,
+    group: Option<&'a str>,
+    product: Option<&'a str>,
+    first_response_at: Option<String>,
+    closed_at: Option<String>,
+    tags: Vec<&'a str>,
+    version: i64,
+    messages: Vec<MessageJson<'a>>,
+}
+
+const HEADER: &[&str] = &["number", "priority", "status", "subject", "customer", "assignee", "updated"];
+
+fn cells(t: &TicketRow) -> Vec<String> {
+    vec![
+        format!("#{}", t.number),
+        t.priority.as_str().to_string(),
+        t.status.as_str().to_string(),
+        t.subject.to_string(),
+        t.customer.as_ref().map(|c| c.to_string()).unwrap_or_default(),
+        t.assignee.as_ref().map(|a| a.to_string()).unwrap_or_default(),
+        short_date(t.updated_at),
+    ]
+}
+
+pub fn run(store: &Store, cmd: TicketCmd, me: Option<&str>, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+    match cmd {
+        TicketCmd::List { view, search, limit, format } => {
+            let Some(v) = BuiltinView::parse(&view) else {
+                bail!(super::UsageError(format!("unknown view `{view}`; views: {}", BuiltinView::names())));
+            };
+            let filter = v.filter(now).with_text(search.as_deref().unwrap_or(""));
+            let mut sink = Sink::new(out, format, HEADER);
+            for_each_page(limit, |req, n| store.ticket_page(&filter, me, req, n), |rows| {
+                sink.batch(rows, cells, TicketJson::from)
+            })?;
+            sink.finish()?;
+        }
+        TicketCmd::Show { number, format } => {
+            let n: i64 = number
+                .trim_start_matches('#')
+                .parse()
+                .map_err(|_| super::UsageError(format!("`{number}` is not a ticket number (like 1042 or #1042)")))?;
+            let d = store.ticket_detail(n)?.ok_or(super::NotFound(format!("no ticket #{n}")))?;
+            match format {
+                ShowFormat::Json => {
+                    serde_json::to_writer_pretty(&mut *out, &detail_json(&d))?;
+                    writeln!(out)?;
+                }
+                ShowFormat::Text => show_text(&d, out).context("writing the ticket")?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Fetches pages by keyset until `limit` rows (0 = all), handing each page to `each` as it arrives.
+pub fn for_each_page<T: crate::app::paged::Keyed>(
+    limit: usize,
+    mut fetch: impl FnMut(PageRequest, usize) -> crate::store::Result<crate::store::Page<T>>,
+    mut each: impl FnMut(&[T]) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    const PAGE: usize = 500;
+    let mut done = 0;
+    let mut req = PageRequest::First;
+    loop {
+        let want = if limit == 0 { PAGE } else { (limit - done).min(PAGE) };
+        let page = fetch(req, want)?;
+        each(&page.rows)?;
+        done += page.rows.len();
+        if page.at_end || (limit != 0 && done >= limit) {
+            return Ok(());
+        }
+        match page.rows.last() {
+            Some(last) => req = PageRequest::After(last.cursor()),
+            None => return Ok(()),
+        }
+    }
+}
+
+fn detail_json(d: &TicketDetail) -> DetailJson<'_> {
+    DetailJson {
+        ticket: TicketJson::from(&d.row),
+        customer_email: d.customer_email.as_ref().map(|s| s.as_str()),
+        group: d.group.as_ref().map(|s| s.as_str()),
+        product: d.product.as_ref().map(|s| s.as_str()),
+        first_response_at: d.first_response_at.map(rfc3339),
+        closed_at: d.closed_at.map(rfc3339),
+        tags: d.tags.iter().map(|t| t.as_str()).collect(),
+        version: d.version,
+        messages: d
+            .messages
+            .iter()
+            .map(|m| MessageJson {
+                id: &m.id,
+                author_kind: m.author_kind.as_str(),
+                author: m.author.as_ref().map(|a| a.as_str()),
+                visibility: if m.internal { "internal" } else { "public" },
+                channel: m.channel.map(|c| c.as_str()),
+                created_at: rfc3339(m.created_at),
+                body: m.body.as_str(),
+            })
+            .collect(),
+    }
+}
+
+fn show_text(d: &TicketDetail, out: &mut impl Write) -> std::io::Result<()> {
+    let t = &d.row;
+    writeln!(out, "#{} {}", t.number, t.subject)?;
+    writeln!(
+        out,
+        "status {} · priority {} · kind {} · channel {}",
+        t.status.as_str(),
+        t.priority.as_str(),
+        t.kind.as_str(),
+        t.channel.as_str()
+    )?;
+    writeln!(
+        out,
+        "customer {} · assignee {} · group {}",
+        t.customer.as_ref().map_or("-".to_string(), |c| c.to_string()),
+        t.assignee.as_ref().map_or("-".to_string(), |a| a.to_string()),
+        d.group.as_ref().map_or("-".to_string(), |g| g.to_string())
+    )?;
+    writeln!(out, "created {} · updated {}", short_date(t.created_at), short_date(t.updated_at))?;
+    for m in &d.messages {
+        let who = m.author.as_ref().map_or("unknown".to_string(), |a| a.to_string());
+        let role = if m.internal { "internal note" } else { m.author_kind.as_str() };
+        writeln!(out, "\n--- {who} ({role}) {}", short_date(m.created_at))?;
+        writeln!(out, "{}", m.body)?;
+    }
+    Ok(())
+}

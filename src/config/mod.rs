@@ -1,0 +1,242 @@
+//! Configuration: defaults embedded from assets/default-config.toml, overlaid by the user's file. Every problem
+//! (syntax, unknown key, bad value, unknown command or key in `[keys]`) is one line naming file, line and key,
+//! reported before the terminal is touched.
+
+mod paths;
+mod theme;
+
+pub use paths::{DbChoice, DbSource, data_dir, demo_db_path, log_path, resolve_db};
+pub use theme::{ColorSpec, ThemeColors, ThemeConfig, ThemeName};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+const DEFAULTS: &str = include_str!("../../assets/default-config.toml");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Database path; `~/` expands to the home directory.
+    pub db: Option<PathBuf>,
+    pub agent: AgentConfig,
+    pub ui: UiConfig,
+    pub storage: StorageConfig,
+    pub theme: ThemeConfig,
+    /// Command name → keys, replacing that command's default keys.
+    pub keys: BTreeMap<String, KeyList>,
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AgentConfig {
+    /// Your agent handle; default: the OS user name.
+    pub handle: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UiConfig {
+    pub mouse: bool,
+    pub date_format: String,
+}
+
+impl Default for UiConfig {
+    fn default() -> Self {
+        UiConfig { mouse: true, date_format: "%Y-%m-%d %H:%M".into() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StorageModeSetting {
+    /// Detect a network filesystem and use shared mode there.
+    #[default]
+    Auto,
+    Local,
+    Shared,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StorageConfig {
+    pub mode: StorageModeSetting,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogConfig {
+    /// Log file; default: desk.log in the state directory.
+    pub file: Option<PathBuf>,
+    pub level: LogLevel,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig { file: None, level: LogLevel::Info }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogLevel {
+    Error,
+    Warn,
+    Info,
+    Debug,
+    Trace,
+}
+
+/// One key or a list of keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    pub fn to_vec(&self) -> Vec<String> {
+        match self {
+            KeyList::One(k) => vec![k.clone()],
+            KeyList::Many(ks) => ks.clone(),
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            db: None,
+            agent: AgentConfig::default(),
+            ui: UiConfig::default(),
+            storage: StorageConfig::default(),
+            theme: ThemeConfig::default(),
+            keys: BTreeMap::new(),
+            log: LogConfig::default(),
+        }
+    }
+}
+
+impl Config {
+    /// `[keys]` as the keymap takes it.
+    pub fn keys_map(&self) -> BTreeMap<String, Vec<String>> {
+        self.keys.iter().map(|(k, v)| (k.clone(), v.to_vec())).collect()
+    }
+}
+
+/// A configuration problem, already phrased for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("config error: {0}")]
+pub struct ConfigError(pub String);
+
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: Config,
+    /// The file read, if any (none: defaults only).
+    pub path: Option<PathBuf>,
+}
+
+/// Loads config from `explicit` (`--config`), else `$DESK_CONFIG`, else the config directory's config.toml.
+pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
+    load_with(explicit, &|k| std::env::var_os(k), paths::config_path())
+}
+
+/// [`load`] with the environment and default path passed in, so tests need not touch the process environment.
+pub fn load_with(
+    explicit: Option<&Path>,
+    env: &dyn Fn(&str) -> Option<OsString>,
+    default_path: Option<PathBuf>,
+) -> Result<Loaded, ConfigError> {
+    let (path, required) = match (explicit, env("DESK_CONFIG")) {
+        (Some(p), _) => (Some(p.to_path_buf()), true),
+        (None, Some(p)) if !p.is_empty() => (Some(PathBuf::from(p)), true),
+        _ => (default_path, false),
+    };
+    let Some(path) = path else { return Ok(Loaded { config: defaults()?, path: None }) };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            return Ok(Loaded { config: defaults()?, path: None });
+        }
+        Err(e) => {
+            return Err(ConfigError(format!("{}: cannot read it ({e}); fix the path or pass --config", path.display())));
+        }
+    };
+    let config = parse(&text, &path.display().to_string())?;
+    Ok(Loaded { config, path: Some(path) })
+}
+
+fn defaults() -> Result<Config, ConfigError> {
+    parse(DEFAULTS, "built-in defaults")
+}
+
+/// Parses a config file over the defaults and checks `[keys]` against the command registry.
+pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
+    // Overlay: fields absent from the user's file keep their serde defaults, which the embedded defaults equal.
+    let config: Config = toml::from_str(text).map_err(|e| located(origin, text, e.span(), e.message()))?;
+    check_keys(text, origin)?;
+    // Collisions between the user's keys and the defaults can only be seen with the whole keymap.
+    crate::app::commands::Keymap::build(&config.keys_map()).map_err(|e| ConfigError(format!("{origin}: {e}")))?;
+    Ok(config)
+}
+
+/// `origin:line:col: message — what to do`.
+fn located(origin: &str, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> ConfigError {
+    let (line, col) = span.map_or((1, 1), |s| line_col(text, s.start));
+    let message = message.trim().replace('\n', " ");
+    let hint = if message.starts_with("unknown field") {
+        "fix or remove it (config.example.toml lists every key)"
+    } else {
+        "see config.example.toml for the accepted values"
+    };
+    ConfigError(format!("{origin}:{line}:{col}: {message} — {hint}"))
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Checks every `[keys]` entry: a known command name and keys that parse. Reports the entry's line.
+fn check_keys(text: &str, origin: &str) -> Result<(), ConfigError> {
+    #[derive(Deserialize)]
+    struct KeysOnly {
+        #[serde(default)]
+        keys: BTreeMap<toml::Spanned<String>, toml::Spanned<KeyList>>,
+    }
+    #[derive(Deserialize)]
+    struct Outer {
+        #[serde(flatten)]
+        inner: KeysOnly,
+        #[serde(flatten)]
+        _rest: BTreeMap<String, toml::Value>,
+    }
+    let parsed: Outer = toml::from_str(text).map_err(|e| located(origin, text, e.span(), e.message()))?;
+    for (name, keys) in &parsed.inner.keys {
+        let (line, col) = line_col(text, name.span().start);
+        if crate::app::commands::by_name(name.get_ref()).is_none() {
+            return Err(ConfigError(format!(
+                "{origin}:{line}:{col}: unknown command `{}` in [keys] — press ? in desk to see command names",
+                name.get_ref()
+            )));
+        }
+        for k in keys.get_ref().to_vec() {
+            if let Err(e) = crate::app::keys::Key::parse_seq(&k) {
+                let (line, col) = line_col(text, keys.span().start);
+                return Err(ConfigError(format!(
+                    "{origin}:{line}:{col}: [keys] {}: {e} — keys look like \"j\", \"ctrl-d\", \"g g\", \"pgdn\"",
+                    name.get_ref()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,145 @@
+use super::*;
+use ratatui::style::{Color, Modifier};
+
+fn no_env(_: &str) -> Option<OsString> {
+    None
+}
+
+fn err(text: &str) -> String {
+    parse(text, "/home/u/.config/desk/config.toml").unwrap_err().0
+}
+
+#[test]
+fn embedded_defaults_parse_and_equal_the_serde_defaults() {
+    assert_eq!(parse(DEFAULTS, "defaults").unwrap(), Config::default());
+}
+
+#[test]
+fn user_values_overlay_the_defaults() {
+    let c = parse("[ui]\nmouse = false\n", "x").unwrap();
+    assert!(!c.ui.mouse);
+    assert_eq!(c.ui.date_format, UiConfig::default().date_format);
+    assert_eq!(c.theme, ThemeConfig::default());
+}
+
+#[test]
+fn unknown_keys_name_file_line_column_and_key() {
+    let e = err("[ui]\nmouse = true\ncolour = \"red\"\n");
+    assert!(e.starts_with("config error: /home/u/.config/desk/config.toml:3:1: unknown field `colour`"), "{e}");
+    assert!(!e.contains('\n'));
+    let e = err("dbb = \"x\"\n");
+    assert!(e.contains("config.toml:1:1: unknown field `dbb`"), "{e}");
+}
+
+#[test]
+fn bad_values_name_the_line() {
+    let e = err("[ui]\nmouse = \"yes\"\n");
+    assert!(e.contains("config.toml:2:9"), "{e}");
+    let e = err("[theme.colors]\nurgent = \"reddish\"\n");
+    assert!(e.contains(":2:") && e.contains("`reddish` is not a colour"), "{e}");
+    let e = err("[log]\nlevel = \"loud\"\n");
+    assert!(e.contains(":2:") && e.contains("loud"), "{e}");
+    let e = err("[ui\nmouse = true");
+    assert!(e.contains("config.toml:1:"), "{e}");
+}
+
+#[test]
+fn keys_are_checked_against_the_registry() {
+    let c = parse("[keys]\n\"nav.down\" = [\"j\", \"ctrl-n\"]\n\"app.quit\" = \"Q\"\n", "x").unwrap();
+    assert_eq!(c.keys_map()["nav.down"], vec!["j", "ctrl-n"]);
+    assert_eq!(c.keys_map()["app.quit"], vec!["Q"]);
+    let e = err("[ui]\nmouse = true\n\n[keys]\n\"nav.sideways\" = \"x\"\n");
+    assert!(e.contains("config.toml:5:1: unknown command `nav.sideways`"), "{e}");
+    let e = err("[keys]\n\"nav.down\" = \"hyper-j\"\n");
+    assert!(e.contains(":2:") && e.contains("unknown key `hyper-j`"), "{e}");
+}
+
+#[test]
+fn load_order_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.toml");
+    let b = dir.path().join("b.toml");
+    std::fs::write(&a, "[ui]\nmouse = false\n").unwrap();
+    std::fs::write(&b, "[ui]\ndate_format = \"%d/%m\"\n").unwrap();
+    let env_b = |k: &str| (k == "DESK_CONFIG").then(|| b.clone().into_os_string());
+    // --config beats DESK_CONFIG beats the default path.
+    let l = load_with(Some(&a), &env_b, None).unwrap();
+    assert!(!l.config.ui.mouse && l.path.as_deref() == Some(a.as_path()));
+    let l = load_with(None, &env_b, Some(a.clone())).unwrap();
+    assert_eq!(l.config.ui.date_format, "%d/%m");
+    let l = load_with(None, &no_env, Some(a.clone())).unwrap();
+    assert!(!l.config.ui.mouse);
+    // A missing default file means defaults; a missing explicit one is an error naming it.
+    let l = load_with(None, &no_env, Some(dir.path().join("none.toml"))).unwrap();
+    assert_eq!(l.config, Config::default());
+    let e = load_with(Some(&dir.path().join("gone.toml")), &no_env, None).unwrap_err().0;
+    assert!(e.contains("gone.toml: cannot read it"), "{e}");
+}
+
+#[test]
+fn database_path_order() {
+    let cfg = Config { db: Some(PathBuf::from("/cfg.db")), ..Config::default() };
+    let p = |c: Option<&str>, e: Option<&str>, cfg: &Config| resolve_db(c.map(Path::new), e.map(OsString::from), cfg);
+    assert_eq!(p(Some("/cli.db"), Some("/env.db"), &cfg).source, DbSource::Cli);
+    assert_eq!(p(None, Some("/env.db"), &cfg).path, PathBuf::from("/env.db"));
+    assert_eq!(p(None, None, &cfg).source, DbSource::Config);
+    let d = p(None, Some(""), &Config::default());
+    assert_eq!(d.source, DbSource::Default);
+    assert!(d.path.ends_with("desk.db"));
+}
+
+#[test]
+fn no_color_gives_a_monochrome_theme_with_reverse_selection() {
+    let t = ThemeConfig::default().resolve(true);
+    assert!(t.selection.add_modifier.contains(Modifier::REVERSED));
+    assert_eq!((t.selection.fg, t.selection.bg), (None, None));
+    for s in [t.priority_urgent, t.priority_high, t.priority_low, t.tab_active, t.error] {
+        assert_eq!((s.fg, s.bg), (None, None));
+    }
+    // Overrides apply on the coloured theme.
+    let cfg = parse("[theme.colors]\nurgent = \"#ff0000\"\nselection_bg = \"17\"\n", "x").unwrap();
+    let t = cfg.theme.resolve(false);
+    assert_eq!(t.priority_urgent.fg, Some(Color::Rgb(255, 0, 0)));
+    assert_eq!(t.selection.bg, Some(Color::Indexed(17)));
+}
+
+#[test]
+fn example_config_documents_every_key_and_parses_when_uncommented() {
+    let example = include_str!("../../config.example.toml");
+    let uncommented: String = example
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.contains(" = ") && !rest.starts_with(' ') => rest,
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    parse(&uncommented, "config.example.toml").unwrap();
+    let defaults = toml::Value::try_from(Config::default()).unwrap();
+    let mut missing = Vec::new();
+    walk(&defaults, "", &mut |key| {
+        let leaf = key.rsplit('.').next().unwrap_or(key);
+        if !uncommented.contains(&format!("{leaf} =")) {
+            missing.push(key.to_string());
+        }
+    });
+    for key in ["db", "handle", "file", "accent", "urgent"] {
+        if !uncommented.contains(&format!("{key} =")) {
+            missing.push(key.to_string());
+        }
+    }
+    assert!(missing.is_empty(), "config.example.toml lacks: {missing:?}");
+}
+
+fn walk(v: &toml::Value, prefix: &str, f: &mut dyn FnMut(&str)) {
+    if let toml::Value::Table(t) = v {
+        for (k, v) in t {
+            let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+            match v {
+                toml::Value::Table(inner) if !inner.is_empty() => walk(v, &key, f),
+                toml::Value::Table(_) => {}
+                _ => f(&key),
+            }
+        }
+    }
+}

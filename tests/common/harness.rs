@@ -1,0 +1,102 @@
+//! Drives the whole app synchronously on a TestBackend: keys → update → loads answered by the real store →
+//! render. The clock is frozen, so snapshots are stable.
+
+use desk::app::commands::Keymap;
+use desk::app::keys::Key;
+use desk::app::{self, Effect, Identity, Model, Msg, Settings};
+use desk::runtime::serve;
+use desk::store::Store;
+use desk::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::collections::VecDeque;
+use unicode_width::UnicodeWidthStr;
+
+pub struct Harness {
+    pub model: Model,
+    pub store: Store,
+    pub theme: Theme,
+    pub now: i64,
+    pub quit: bool,
+}
+
+impl Harness {
+    pub fn new(store: Store, handle: Option<&str>, width: u16, height: u16, now: i64) -> Harness {
+        let agent_id = handle.and_then(|h| store.agent_id(h).ok().flatten());
+        let settings = Settings {
+            keymap: Keymap::defaults(),
+            mouse: true,
+            identity: Identity { handle: handle.map(Into::into), agent_id },
+            db_label: "test.db".into(),
+            date_format: "%Y-%m-%d %H:%M".into(),
+            utc_offset: 0,
+        };
+        let (model, effects) = app::init(settings, width, height, now);
+        let mut h = Harness { model, store, theme: Theme::colored(), now, quit: false };
+        h.run_effects(effects);
+        h
+    }
+
+    fn run_effects(&mut self, effects: Vec<Effect>) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(e) = queue.pop_front() {
+            match e {
+                Effect::Load(req) => {
+                    let msg = Msg::Loaded(serve(&self.store, req));
+                    queue.extend(app::update(&mut self.model, msg, self.now));
+                }
+                Effect::Quit => self.quit = true,
+            }
+        }
+    }
+
+    pub fn send(&mut self, msg: Msg) {
+        let effects = app::update(&mut self.model, msg, self.now);
+        self.run_effects(effects);
+    }
+
+    /// Presses keys written as config writes them, space-separated: `"j j enter"`, `"ctrl-d"`, `"g g"`.
+    pub fn keys(&mut self, spec: &str) -> &mut Self {
+        for k in spec.split_whitespace() {
+            let key = Key::parse(k).unwrap_or_else(|e| panic!("bad key in test: {e}"));
+            self.send(Msg::Key(key));
+        }
+        self
+    }
+
+    /// Types text into a prompt, one key per character.
+    pub fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.send(Msg::Key(Key::ch(c)));
+        }
+        self
+    }
+
+    pub fn resize(&mut self, w: u16, h: u16) -> &mut Self {
+        self.send(Msg::Resize(w, h));
+        self
+    }
+
+    /// The screen as text, one line per row, trailing spaces trimmed; wide characters take their two cells.
+    pub fn screen(&self) -> String {
+        let mut term = Terminal::new(TestBackend::new(self.model.width, self.model.height)).expect("test terminal");
+        term.draw(|f| ui::render(f, &self.model, &self.theme)).expect("draw");
+        let buf = term.backend().buffer();
+        let mut out = Vec::new();
+        for y in 0..buf.area.height {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..buf.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                skip = UnicodeWidthStr::width(sym).saturating_sub(1);
+                line.push_str(sym);
+            }
+            out.push(line.trim_end().to_string());
+        }
+        out.join("\n")
+    }
+}

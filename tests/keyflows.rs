@@ -1,0 +1,190 @@
+//! Whole-app key sequences on a TestBackend, with insta snapshots at 80×24 and 120×40 (frozen clock).
+
+mod common;
+
+use common::harness::Harness;
+use common::*;
+use desk::app::keys::{Key, KeyCode};
+use desk::app::{CustomerFocus, KbFocus, Mouse, MouseKind, Msg, Overlay, Pane};
+
+fn app(w: u16, h: u16) -> Harness {
+    let mut store = store_with_tickets(60);
+    add_kb(&mut store);
+    Harness::new(store, Some("li"), w, h, NOW)
+}
+
+#[test]
+fn starts_on_my_open_queue() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let a = app(w, h);
+        assert_eq!(a.model.pane, Pane::Queues);
+        assert_eq!(a.model.queues.view().title(), "My open");
+        let screen = a.screen();
+        assert!(screen.contains("My open"), "{screen}");
+        insta::assert_snapshot!(format!("queues_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn open_a_ticket_and_back() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        let second = a.model.queues.list.rows[1].number;
+        a.keys("j enter");
+        assert_eq!(a.model.pane, Pane::Ticket);
+        assert_eq!(a.model.ticket.detail.as_ref().map(|d| d.row.number), Some(second));
+        let screen = a.screen();
+        assert!(screen.contains(&format!("#{second}")) && screen.contains("Hello, question"), "{screen}");
+        insta::assert_snapshot!(format!("ticket_{w}x{h}"), screen);
+        a.keys("esc");
+        assert_eq!(a.model.pane, Pane::Queues);
+    }
+}
+
+#[test]
+fn every_pane_by_number_tab_and_mouse() {
+    let mut a = app(120, 40);
+    a.keys("3");
+    assert_eq!(a.model.pane, Pane::Customers);
+    insta::assert_snapshot!("customers_120x40", a.screen());
+    a.keys("4");
+    assert_eq!(a.model.pane, Pane::Kb);
+    insta::assert_snapshot!("kb_120x40", a.screen());
+    a.keys("tab");
+    assert_eq!(a.model.pane, Pane::Queues);
+    a.keys("shift-tab");
+    assert_eq!(a.model.pane, Pane::Kb);
+    a.keys("2");
+    assert_eq!(a.model.pane, Pane::Ticket);
+    assert!(a.screen().contains("No ticket open"));
+    // Click the "3 Customers" tab.
+    let col = a.screen().lines().next().unwrap().find("3 Customers").unwrap() as u16;
+    a.send(Msg::Mouse(Mouse { kind: MouseKind::Click, column: col + 2, row: 0 }));
+    assert_eq!(a.model.pane, Pane::Customers);
+}
+
+#[test]
+fn help_lists_commands_with_keys() {
+    let mut a = app(80, 24);
+    a.keys("?");
+    assert!(matches!(a.model.overlay, Some(Overlay::Help { .. })));
+    let screen = a.screen();
+    assert!(screen.contains("Quit desk") && screen.contains("Ctrl-d"), "{screen}");
+    insta::assert_snapshot!("help_80x24", screen);
+    a.keys("esc");
+    assert!(a.model.overlay.is_none());
+}
+
+#[test]
+fn palette_runs_a_command_by_fuzzy_name() {
+    let mut a = app(80, 24);
+    a.keys(":");
+    a.type_text("custmrs");
+    insta::assert_snapshot!("palette_80x24", a.screen());
+    a.keys("enter");
+    assert_eq!(a.model.pane, Pane::Customers);
+    assert!(a.model.overlay.is_none());
+}
+
+#[test]
+fn filter_narrows_the_queue_and_esc_clears_it() {
+    let mut a = app(120, 40);
+    a.keys("J J");
+    assert_eq!(a.model.queues.view().title(), "All open");
+    let all = a.model.queues.counts[a.model.queues.selected_view].unwrap();
+    a.keys("/").type_text("王芳").keys("enter");
+    let rows = &a.model.queues.list.rows;
+    assert!(!rows.is_empty() && (rows.len() as i64) < all);
+    assert!(rows.iter().all(|r| r.customer.as_ref().is_some_and(|c| c.as_str() == "王芳")));
+    assert!(a.screen().contains("filter “王芳”"));
+    a.keys("esc");
+    assert!(a.model.queues.filter.is_empty());
+    assert_eq!(a.model.queues.list.rows.len() as i64, all.min(100));
+}
+
+#[test]
+fn list_motions() {
+    let mut a = app(80, 24);
+    a.keys("J J"); // All open: 35 tickets of 60
+    let n = a.model.queues.list.rows.len();
+    a.keys("G");
+    assert_eq!(a.model.queues.list.selected, n - 1);
+    a.keys("g g");
+    assert_eq!(a.model.queues.list.selected, 0);
+    a.keys("ctrl-d");
+    let half = a.model.queues.list.selected;
+    assert!(half > 0);
+    a.keys("ctrl-u");
+    assert_eq!(a.model.queues.list.selected, 0);
+    a.keys("pgdn");
+    assert!(a.model.queues.list.selected > half);
+    // Wheel scrolls the list under the pointer.
+    a.keys("g g");
+    a.send(Msg::Mouse(Mouse { kind: MouseKind::ScrollDown, column: 40, row: 10 }));
+    assert_eq!(a.model.queues.list.selected, 3);
+}
+
+#[test]
+fn customers_profile_and_ticket_history() {
+    let mut a = app(120, 40);
+    a.keys("3 enter");
+    assert_eq!(a.model.customers.focus, CustomerFocus::Profile);
+    let detail = a.model.customers.detail.clone().expect("profile loaded");
+    let screen = a.screen();
+    assert!(screen.contains(detail.row.name.as_str()) && screen.contains("Tickets ("), "{screen}");
+    a.keys("j enter");
+    assert_eq!(a.model.pane, Pane::Ticket);
+    assert_eq!(a.model.ticket.detail.as_ref().unwrap().row.number, detail.tickets[1].number);
+    // From the ticket, `c` jumps to its customer.
+    a.keys("c");
+    assert_eq!(a.model.pane, Pane::Customers);
+    assert_eq!(a.model.customers.detail.as_ref().unwrap().row.id, detail.row.id);
+}
+
+#[test]
+fn kb_categories_articles_and_reader() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        a.keys("4 h j");
+        assert_eq!(a.model.kb.focus, KbFocus::Categories);
+        assert_eq!(a.model.kb.list.rows.len(), 2, "Payments has two articles");
+        a.keys("l");
+        let title = a.model.kb.list.selected_row().unwrap().title.to_string();
+        assert_eq!(title, "Payment failed: card declined");
+        a.keys("enter");
+        assert_eq!(a.model.kb.focus, KbFocus::Reader);
+        let screen = a.screen();
+        assert!(screen.contains("card was declined") && screen.contains("Insufficient funds"), "{screen}");
+        insta::assert_snapshot!(format!("article_{w}x{h}"), screen);
+        a.keys("esc");
+        assert_eq!(a.model.kb.focus, KbFocus::Articles);
+    }
+}
+
+#[test]
+fn quit_with_q_and_ctrl_c_from_an_overlay() {
+    let mut a = app(80, 24);
+    a.keys("q");
+    assert!(a.quit);
+    let mut a = app(80, 24);
+    a.keys(": ctrl-c");
+    assert!(a.quit);
+}
+
+#[test]
+fn unknown_keys_say_how_to_get_help() {
+    let mut a = app(80, 24);
+    a.send(Msg::Key(Key::ch('Z')));
+    assert!(a.screen().lines().last().unwrap().contains("Z is not bound here"));
+    a.send(Msg::Key(Key::plain(KeyCode::F(9))));
+}
+
+#[test]
+fn resize_keeps_the_selection_visible() {
+    let mut a = app(120, 40);
+    a.keys("J J G");
+    let sel = a.model.queues.list.selected;
+    a.resize(80, 24);
+    let off = a.model.queues.list.offset;
+    assert!(sel >= off && sel < off + 19, "selected {sel} offset {off}");
+}
