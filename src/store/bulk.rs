@@ -14,10 +14,13 @@ impl Store {
     /// Starts a bulk load; nothing is visible to others until [`BulkWriter::commit`].
     pub fn bulk(&mut self) -> Result<BulkWriter<'_>> {
         let tx = self.begin_write()?;
-        let max_number: i64 =
-            tx.query_row("SELECT coalesce(max(number), 0) FROM tickets", [], |r| {
-                r.get(0)
-            })?;
+        // Numbers continue after both the highest used and the sequence (which starts at 1000, so #1001 first).
+        let max_number: i64 = tx.query_row(
+            "SELECT max(coalesce((SELECT max(number) FROM tickets), 0),
+                        coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'ticket_number_seq'), 0))",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(BulkWriter { tx, max_number })
     }
 }
@@ -112,8 +115,9 @@ impl BulkWriter<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO tickets(id, number, subject, status, priority, kind, channel, customer_id, product_id,
-                                     assignee_id, group_id, created_at, updated_at, first_response_at, solved_at, closed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                                     assignee_id, group_id, created_at, updated_at, first_response_at, solved_at, closed_at,
+                                     merged_into)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )?
             .execute(params![
                 t.id,
@@ -131,7 +135,8 @@ impl BulkWriter<'_> {
                 t.updated_at,
                 t.first_response_at,
                 t.solved_at,
-                t.closed_at
+                t.closed_at,
+                t.merged_into
             ])?;
         Ok(number)
     }

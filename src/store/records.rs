@@ -81,6 +81,8 @@ pub struct TicketRec {
     pub first_response_at: Option<i64>,
     pub solved_at: Option<i64>,
     pub closed_at: Option<i64>,
+    /// Id of the ticket a `merged` ticket was folded into.
+    pub merged_into: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -1,0 +1,118 @@
+//! Knowledge base: categories in file order, articles from assets/demo/kb with random readership.
+
+use super::corpus::Content;
+use super::people::Staff;
+use super::rng::Rng;
+use super::time::{DAY, WINDOW_DAYS};
+use crate::store::bulk::BulkWriter;
+use crate::store::records::{ArticleRec, CategoryRec};
+use anyhow::Result;
+
+/// Which files to write, in order, with their copy number (1 = the original, 2 = " (2)" …).
+///
+/// More articles than files cycles through the files again as numbered variants; fewer takes the first files by
+/// name but keeps one per category, so the category tree is never half empty.
+fn selection(content: &Content, wanted: u64) -> Vec<(usize, u64)> {
+    let files = content.kb.len() as u64;
+    if wanted >= files {
+        return (0..wanted)
+            .map(|i| ((i % files) as usize, i / files + 1))
+            .collect();
+    }
+    let mut keep = vec![false; content.kb.len()];
+    for cat in 0..content.categories.len() {
+        if let Some(first) = content.kb.iter().position(|d| d.category == cat) {
+            keep[first] = true;
+        }
+    }
+    let mut left = wanted.saturating_sub(keep.iter().filter(|k| **k).count() as u64);
+    for k in keep.iter_mut() {
+        if !*k && left > 0 {
+            *k = true;
+            left -= 1;
+        }
+    }
+    (0..content.kb.len())
+        .filter(|&i| keep[i])
+        .map(|i| (i, 1))
+        .collect()
+}
+
+/// Writes categories and articles; returns the number of articles.
+pub(super) fn write_kb(
+    w: &mut BulkWriter<'_>,
+    content: &Content,
+    staff: &Staff,
+    wanted: u64,
+    now: i64,
+    rng: &mut Rng,
+) -> Result<u64> {
+    let set_up = now - (WINDOW_DAYS + 30) * DAY;
+    let mut category_ids = Vec::with_capacity(content.categories.len());
+    for (position, c) in content.categories.iter().enumerate() {
+        let rec = CategoryRec {
+            id: rng.ulid(set_up),
+            name: c.name.clone(),
+            position: position as i64,
+        };
+        w.category(&rec)?;
+        category_ids.push(rec.id);
+    }
+    let chosen = selection(content, wanted);
+    for &(file, copy) in &chosen {
+        let doc = &content.kb[file];
+        let created_at = now - rng.range(DAY, WINDOW_DAYS * DAY);
+        let updated_at = rng.range(created_at, now);
+        let views = match doc.status {
+            "published" => rng.range(20, 5000),
+            "archived" => rng.range(100, 3000),
+            _ => 0, // drafts are not visible to readers yet
+        };
+        let helpful_up = rng.range(0, views / 8);
+        let helpful_down = rng.range(0, views / 30);
+        let title = match copy {
+            1 => doc.title.clone(),
+            n => format!("{} ({n})", doc.title),
+        };
+        let rec = ArticleRec {
+            id: rng.ulid(created_at),
+            title,
+            body_md: doc.body.clone(),
+            category_id: Some(category_ids[doc.category].clone()),
+            status: doc.status.to_string(),
+            author_id: Some(rng.pick(&staff.agents).id.clone()),
+            views,
+            helpful_up,
+            helpful_down,
+            created_at,
+            updated_at,
+        };
+        w.article(&rec)?;
+        for tag in &doc.tags {
+            w.tag("article", &rec.id, tag)?;
+        }
+    }
+    Ok(chosen.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selection_cycles_or_keeps_one_per_category() {
+        let content = super::super::corpus::load().unwrap();
+        let files = content.kb.len() as u64;
+        let more = selection(&content, files * 2 + 1);
+        assert_eq!(more.len() as u64, files * 2 + 1);
+        assert_eq!(more.last(), Some(&(0, 3)));
+        let few = selection(&content, 1);
+        let used: std::collections::BTreeSet<usize> =
+            content.kb.iter().map(|d| d.category).collect();
+        let got: std::collections::BTreeSet<usize> =
+            few.iter().map(|&(f, _)| content.kb[f].category).collect();
+        assert_eq!(got, used);
+        assert!(few.windows(2).all(|p| p[0].0 < p[1].0), "file order kept");
+        assert!(selection(&content, 0).len() == used.len());
+    }
+}

@@ -1,0 +1,129 @@
+//! Deterministic demo data: a realistic help desk (agents, customers with products and orders, tickets with
+//! threads, surveys, follow-up tasks and a knowledge base) drawn from the content embedded from assets/demo.
+//!
+//! Same seed and same `now` give byte-identical rows, ids included: every random choice comes from our own PRNG
+//! and every id is a ULID built from the row's timestamp and that PRNG. Tickets are streamed (written as they are
+//! made, committed in batches) so a million of them fit in little memory.
+
+mod corpus;
+mod kb;
+mod people;
+mod rng;
+mod thread;
+mod tickets;
+mod time;
+
+use crate::store::Store;
+use anyhow::{Context, Result, bail};
+use rng::Rng;
+
+/// Tickets per transaction: big enough to amortise commits, small enough that progress is durable.
+const BATCH: u64 = 50_000;
+/// `progress` is called every this many tickets (and once at the end).
+const PROGRESS_EVERY: u64 = 1_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoOptions {
+    pub tickets: u64,
+    pub customers: u64,
+    pub articles: u64,
+    pub seed: u64,
+    /// The instant the demo is generated for (unix seconds); all activity lies in the 120 days before it.
+    /// [`Default`] leaves it 0, which [`generate`] rejects: the caller passes the current time, tests a fixed one.
+    pub now: i64,
+}
+
+impl Default for DemoOptions {
+    /// 200 tickets, 60 customers, 30 articles, seed 42 — and `now: 0`, which the caller must set.
+    fn default() -> Self {
+        DemoOptions {
+            tickets: 200,
+            customers: 60,
+            articles: 30,
+            seed: 42,
+            now: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DemoSummary {
+    pub tickets: u64,
+    pub messages: u64,
+    pub customers: u64,
+    pub articles: u64,
+    pub agents: u64,
+}
+
+// Independent PRNG streams per phase: asking for more tickets leaves people and articles unchanged.
+const STREAM_PEOPLE: u64 = 1;
+const STREAM_KB: u64 = 2;
+const STREAM_TICKETS: u64 = 3;
+
+/// Fills an empty database with demo data. `progress(done, total)` is called every 1000 tickets and at the end.
+pub fn generate(
+    store: &mut Store,
+    opts: &DemoOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<DemoSummary> {
+    let now = opts.now;
+    // Purchases reach three years back, customers five: refuse instants that would predate 1970.
+    if now < 6 * 365 * time::DAY {
+        bail!(
+            "demo data needs the current time: DemoOptions::now is {now}, set it to the unix time to generate for"
+        );
+    }
+    if opts.tickets > 0 && opts.customers == 0 {
+        bail!("demo tickets need customers: pass at least one customer");
+    }
+    let counts = store.counts()?;
+    if counts.tickets + counts.customers + counts.articles > 0 || store.agent_id("li")?.is_some() {
+        bail!(
+            "{} already holds data; demo data goes into a new, empty database (pass another --db path)",
+            store.path().display()
+        );
+    }
+    let content = corpus::load()?;
+
+    let mut w = store.bulk()?;
+    let mut people_rng = Rng::stream(opts.seed, STREAM_PEOPLE);
+    let staff = people::write_staff(&mut w, &content, now, &mut people_rng)?;
+    let customers =
+        people::write_customers(&mut w, &content, opts.customers, now, &mut people_rng)?;
+    let mut kb_rng = Rng::stream(opts.seed, STREAM_KB);
+    let articles = kb::write_kb(&mut w, &content, &staff, opts.articles, now, &mut kb_rng)?;
+    w.commit("demo", now)
+        .context("saving demo people and articles")?;
+
+    let mut rng = Rng::stream(opts.seed, STREAM_TICKETS);
+    let mut planner = tickets::Planner::new(opts.tickets, customers.len(), now, &mut rng);
+    let mut prev: Option<tickets::Previous> = None;
+    let mut messages = 0;
+    let mut w = store.bulk()?;
+    progress(0, opts.tickets);
+    for i in 0..opts.tickets {
+        let plan = planner.plan(i, prev.as_ref(), &content, &customers, &staff, &mut rng);
+        let (written, n) =
+            thread::write_ticket(&mut w, &plan, &content, &customers, &staff, now, &mut rng)?;
+        prev = Some(written);
+        messages += n;
+        let done = i + 1;
+        if done % BATCH == 0 && done < opts.tickets {
+            w.commit("demo", now).context("saving demo tickets")?;
+            w = store.bulk()?;
+        }
+        if done % PROGRESS_EVERY == 0 && done < opts.tickets {
+            progress(done, opts.tickets);
+        }
+    }
+    w.commit("demo", now).context("saving demo tickets")?;
+    progress(opts.tickets, opts.tickets);
+
+    Ok(DemoSummary {
+        tickets: opts.tickets,
+        messages,
+        customers: customers.len() as u64,
+        articles,
+        agents: staff.agents.len() as u64,
+    })
+}

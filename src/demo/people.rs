@@ -1,0 +1,401 @@
+//! Agents and groups, organizations, customers with the products they own and their orders.
+
+use super::corpus::Content;
+use super::rng::Rng;
+use super::time::{DAY, HOUR, WINDOW_DAYS, add_months, days_from_civil, local_ymd};
+use crate::domain::customer::{Tier, TierSource};
+use crate::store::bulk::BulkWriter;
+use crate::store::records::{AgentRec, CustomerRec, GroupRec, OrderRec, OrgRec, ProductRec};
+use anyhow::Result;
+
+const YEAR: i64 = 365 * DAY;
+
+pub(super) struct Staff {
+    /// Corpus order: index 0 is `li`, the demo user.
+    pub agents: Vec<AgentRec>,
+    pub group_ids: Vec<String>,
+    /// Agent indexes per group.
+    pub members: Vec<Vec<usize>>,
+}
+
+/// What tickets need to know about a customer; kept for the whole run, so small.
+pub(super) struct Customer {
+    pub id: String,
+    pub name: String,
+    /// Chinese name (and so mostly writes Chinese).
+    pub zh: bool,
+    pub tier: Tier,
+    pub products: Vec<Product>,
+}
+
+pub(super) struct Product {
+    pub id: String,
+    /// Index into the corpus product catalogue.
+    pub catalog: usize,
+    pub serial: String,
+    pub warranty_until: i64,
+}
+
+pub(super) fn write_staff(
+    w: &mut BulkWriter<'_>,
+    content: &Content,
+    now: i64,
+    rng: &mut Rng,
+) -> Result<Staff> {
+    let corpus = &content.corpus;
+    // The team existed before the data window.
+    let hired = now - (WINDOW_DAYS + 90) * DAY;
+    let mut agents = Vec::with_capacity(corpus.agents.len());
+    for (i, a) in corpus.agents.iter().enumerate() {
+        let created_at = hired + i as i64 * DAY;
+        let rec = AgentRec {
+            id: rng.ulid(created_at),
+            handle: a.handle.clone(),
+            name: a.name.clone(),
+            email: Some(a.email.clone()),
+            role: match i {
+                0 => "admin",
+                1 => "lead",
+                _ => "agent",
+            }
+            .to_string(),
+            created_at,
+        };
+        w.agent(&rec)?;
+        agents.push(rec);
+    }
+    // `li` works every queue so the demo user sees tickets of each kind; others sit in one or two groups.
+    let n_groups = corpus.groups.len();
+    let mut members: Vec<Vec<usize>> = vec![vec![0]; n_groups];
+    for a in 1..agents.len() {
+        let first = (a - 1) % n_groups;
+        members[first].push(a);
+        let second = rng.index(n_groups);
+        if second != first && rng.chance(0.4) {
+            members[second].push(a);
+        }
+    }
+    let mut group_ids = Vec::with_capacity(n_groups);
+    for (g, name) in corpus.groups.iter().enumerate() {
+        let created_at = hired - DAY;
+        let rec = GroupRec {
+            id: rng.ulid(created_at),
+            name: name.clone(),
+            members: members[g].iter().map(|&a| agents[a].id.clone()).collect(),
+            created_at,
+        };
+        w.group(&rec)?;
+        group_ids.push(rec.id);
+    }
+    Ok(Staff {
+        agents,
+        group_ids,
+        members,
+    })
+}
+
+const NOTES_ZH: &[&str] = &[
+    "偏好微信联系",
+    "工作日下午方便接听电话",
+    "曾投诉物流延迟，需重点关注",
+    "企业采购负责人",
+    "老客户，多次复购",
+    "上门服务需提前一天预约",
+];
+const NOTES_EN: &[&str] = &[
+    "Prefers email contact",
+    "Call after 2 pm on weekdays",
+    "Purchasing lead for their company",
+    "Asked for an English-speaking agent",
+    "Long-time customer, buys again every year",
+    "On-site visits must be booked a day ahead",
+];
+
+/// Which warranty case a customer's first product is forced into, so every case exists at any size.
+#[derive(Clone, Copy)]
+enum WarrantyCase {
+    Valid,
+    Expiring,
+    Expired,
+}
+
+/// Writes organizations and `n` customers with their products, orders and tags; returns what tickets need.
+pub(super) fn write_customers(
+    w: &mut BulkWriter<'_>,
+    content: &Content,
+    n: u64,
+    now: i64,
+    rng: &mut Rng,
+) -> Result<Vec<Customer>> {
+    let org_ids = write_orgs(w, content, (n / 6).max(1), now, rng)?;
+    let mut customers = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        customers.push(write_customer(w, content, i, now, &org_ids, rng)?);
+    }
+    Ok(customers)
+}
+
+fn write_orgs(
+    w: &mut BulkWriter<'_>,
+    content: &Content,
+    n: u64,
+    now: i64,
+    rng: &mut Rng,
+) -> Result<Vec<String>> {
+    let (names, cities) = (&content.corpus.organizations, &content.corpus.cities);
+    let mut ids = Vec::with_capacity(n as usize);
+    for j in 0..n as usize {
+        // Past the corpus list, branch offices by city, then numbered, so names stay readable and distinct.
+        let base = &names[j % names.len()];
+        let round = j / names.len();
+        // Full-width brackets after a Chinese name, ASCII ones after a Latin one.
+        let (open, close) = if base.is_ascii() {
+            (" (", ")")
+        } else {
+            ("（", "）")
+        };
+        let name = match round {
+            0 => base.clone(),
+            r if r <= cities.len() => format!("{base}{open}{}{close}", cities[r - 1]),
+            r => format!(
+                "{base}{open}{}{close}{}",
+                cities[(r - 1) % cities.len()],
+                r / cities.len() + 1
+            ),
+        };
+        let tier = match rng.weighted(&[15, 30, 35, 15, 5]) {
+            4 => None,
+            t => Some(Tier::ALL[t]),
+        };
+        let created_at = now - rng.range(YEAR, 5 * YEAR);
+        let rec = OrgRec {
+            id: rng.ulid(created_at),
+            name,
+            tier,
+            created_at,
+        };
+        w.organization(&rec)?;
+        ids.push(rec.id);
+    }
+    Ok(ids)
+}
+
+fn write_customer(
+    w: &mut BulkWriter<'_>,
+    content: &Content,
+    i: u64,
+    now: i64,
+    org_ids: &[String],
+    rng: &mut Rng,
+) -> Result<Customer> {
+    let corpus = &content.corpus;
+    // The first customers are pinned so that every case the tests and the demo rely on exists at any size.
+    let zh = match i {
+        0 => true,
+        1 => false,
+        _ => rng.chance(0.6),
+    };
+    let tier = match i {
+        0..=3 => Tier::ALL[i as usize],
+        _ => Tier::ALL[rng.weighted(&[5, 15, 35, 45])],
+    };
+    let tier_source = if i == 0 || rng.chance(0.04) {
+        TierSource::Manual
+    } else {
+        TierSource::Computed
+    };
+    let warranty_case = match i {
+        0 => Some(WarrantyCase::Valid),
+        1 => Some(WarrantyCase::Expiring),
+        2 => Some(WarrantyCase::Expired),
+        _ => None,
+    };
+
+    let (name, email_local) = if zh {
+        let surname = rng.pick(&corpus.zh_surnames);
+        let given = rng.pick(&corpus.zh_given);
+        // Chinese mail addresses are very often a QQ number.
+        (
+            format!("{surname}{given}"),
+            rng.range(10_000_000, 3_999_999_999).to_string(),
+        )
+    } else {
+        let first = rng.pick(&corpus.en_first);
+        let last = rng.pick(&corpus.en_last);
+        let mut local: String = format!("{first}.{last}")
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if rng.chance(0.5) {
+            local.push_str(&rng.range(1, 99).to_string());
+        }
+        (format!("{first} {last}"), local)
+    };
+    let contact = rng.weighted(&[80, 10, 10]); // both, phone only, email only
+    let email =
+        (contact != 1).then(|| format!("{email_local}@{}", rng.pick(&corpus.email_domains)));
+    let phone = (contact != 2).then(|| {
+        let second = *rng.pick(&[3, 5, 7, 8, 9]);
+        format!(
+            "+86 1{second}{} {:04} {:04}",
+            rng.below(10),
+            rng.below(10_000),
+            rng.below(10_000)
+        )
+    });
+    let mut created_at = now - rng.range((WINDOW_DAYS + 1) * DAY, 3 * YEAR);
+
+    // Products first: a pinned warranty case may move the purchase (and so the customer's start) earlier.
+    let n_products = 1 + rng.weighted(&[60, 30, 10]);
+    let mut products = Vec::with_capacity(n_products);
+    let mut purchases = Vec::with_capacity(n_products);
+    for p in 0..n_products {
+        let (catalog, purchased_at) = match (p, warranty_case) {
+            (0, Some(case)) => pinned_purchase(content, case, now, rng),
+            _ => {
+                let catalog = rng.index(corpus.products.len());
+                (catalog, rng.range(created_at, now - 2 * DAY))
+            }
+        };
+        created_at = created_at.min(purchased_at - rng.range(DAY, 60 * DAY));
+        let spec = &corpus.products[catalog];
+        let warranty_until = add_months(purchased_at, spec.warranty_months as i64);
+        let (y, m, _) = local_ymd(purchased_at);
+        let serial = format!(
+            "{}-{:02}{:02}{:05}",
+            spec.serial_prefix,
+            y % 100,
+            m,
+            rng.below(100_000)
+        );
+        let rec = ProductRec {
+            id: rng.ulid(purchased_at),
+            customer_id: String::new(),
+            name: spec.name.clone(),
+            serial: Some(serial.clone()),
+            purchased_at: Some(purchased_at),
+            warranty_until: Some(warranty_until),
+        };
+        purchases.push((rec, spec.price_cents));
+        products.push(Product {
+            id: String::new(),
+            catalog,
+            serial,
+            warranty_until,
+        });
+    }
+
+    let birthday = if i == 3 {
+        // One birthday in the coming week, for the customer-care reminders.
+        Some(birthday_soon(now, rng))
+    } else if rng.chance(0.4) {
+        let (y, _, _) = local_ymd(now);
+        let day = days_from_civil(y - rng.range(20, 65), 1, 1) + rng.range(0, 364);
+        let (by, bm, bd) = super::time::civil_from_days(day);
+        Some(format!("{by:04}-{bm:02}-{bd:02}"))
+    } else {
+        None
+    };
+    let notes = if rng.chance(0.2) {
+        rng.pick(if zh { NOTES_ZH } else { NOTES_EN }).to_string()
+    } else {
+        String::new()
+    };
+    let rec = CustomerRec {
+        id: rng.ulid(created_at),
+        name: name.clone(),
+        email,
+        phone,
+        org_id: rng.chance(0.35).then(|| rng.pick(org_ids).clone()),
+        tier,
+        tier_source,
+        birthday,
+        city: Some(rng.pick(&corpus.cities).clone()),
+        notes,
+        created_at,
+    };
+    w.customer(&rec)?;
+    if tier.is_vip() {
+        w.tag("customer", &rec.id, "vip")?;
+    }
+    for ((mut p, price), product) in purchases.into_iter().zip(products.iter_mut()) {
+        p.customer_id = rec.id.clone();
+        w.product(&p)?;
+        product.id = p.id;
+        // Each purchase is an order, unless bought through a dealer.
+        if let Some(at) = p.purchased_at.filter(|_| rng.chance(0.85)) {
+            write_order(w, &rec.id, at, price, rng)?;
+        }
+    }
+    // Repeat orders (consumables, accessories, service plans) grow with the tier, feeding RFM.
+    let extra = match tier {
+        Tier::Diamond => rng.range(6, 11),
+        Tier::Gold => rng.range(3, 8),
+        Tier::Silver => rng.range(1, 5),
+        Tier::Bronze => rng.range(0, 2),
+    };
+    for _ in 0..extra {
+        let price = corpus.products[rng.index(corpus.products.len())].price_cents;
+        let amount = (price * rng.range(5, 100) / 100).max(100) / 100 * 100;
+        let at = rng.range(created_at, now - HOUR);
+        write_order(w, &rec.id, at, amount, rng)?;
+    }
+    Ok(Customer {
+        id: rec.id,
+        name,
+        zh,
+        tier,
+        products,
+    })
+}
+
+fn write_order(
+    w: &mut BulkWriter<'_>,
+    customer_id: &str,
+    at: i64,
+    amount_cents: i64,
+    rng: &mut Rng,
+) -> Result<()> {
+    w.order(&OrderRec {
+        id: rng.ulid(at),
+        customer_id: customer_id.to_string(),
+        at,
+        amount_cents,
+    })?;
+    Ok(())
+}
+
+/// A purchase placing the warranty end in the wanted case relative to `now`.
+fn pinned_purchase(content: &Content, case: WarrantyCase, now: i64, rng: &mut Rng) -> (usize, i64) {
+    let products = &content.corpus.products;
+    let by_months = |longest: bool| {
+        (0..products.len())
+            .max_by_key(|&p| {
+                let m = products[p].warranty_months as i64;
+                if longest { m } else { -m }
+            })
+            .unwrap_or(0)
+    };
+    let (catalog, until) = match case {
+        WarrantyCase::Valid => {
+            let c = by_months(true);
+            let months = products[c].warranty_months as i64;
+            // Ends well after the 30-day "expiring" mark but the purchase is still in the past.
+            let latest = add_months(now, months) - DAY;
+            (c, rng.range((now + 45 * DAY).min(latest), latest))
+        }
+        WarrantyCase::Expiring => (by_months(true), now + rng.range(3 * DAY, 25 * DAY)),
+        WarrantyCase::Expired => (by_months(false), now - rng.range(20 * DAY, 200 * DAY)),
+    };
+    let purchased = add_months(until, -(products[catalog].warranty_months as i64));
+    (catalog, purchased.min(now - DAY))
+}
+
+fn birthday_soon(now: i64, rng: &mut Rng) -> String {
+    let (y, m, d) = local_ymd(now + rng.range(1, 6) * DAY);
+    let born = y - rng.range(25, 55);
+    // Feb 29 does not exist in most birth years.
+    let d = if m == 2 && d == 29 { 28 } else { d };
+    format!("{born:04}-{m:02}-{d:02}")
+}
