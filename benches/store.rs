@@ -14,18 +14,34 @@ fn database() -> (PathBuf, Option<tempfile::TempDir>) {
     if let Some(p) = std::env::var_os("DESK_BENCH_DB") {
         return (PathBuf::from(p), None);
     }
-    let tickets: u64 = std::env::var("DESK_BENCH_TICKETS").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let tickets: u64 = std::env::var("DESK_BENCH_TICKETS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
     let mut store = Store::open(&path, OpenMode::Create).expect("create bench db");
-    let opts = desk::demo::DemoOptions { tickets, customers: (tickets / 10).max(60), articles: 30, seed: 7, now: NOW };
+    let opts = desk::demo::DemoOptions {
+        tickets,
+        customers: (tickets / 10).max(60),
+        articles: 30,
+        seed: 7,
+        now: NOW,
+    };
     desk::demo::generate(&mut store, &opts, &mut |_, _| {}).expect("generate");
     (path, Some(dir))
 }
 
 fn now_of(store: &Store) -> i64 {
     // Views are relative to the newest activity in the database, so an old demo database still has "recent" rows.
-    store.conn().query_row("SELECT coalesce(max(updated_at), 0) FROM tickets", [], |r| r.get(0)).unwrap_or(NOW)
+    store
+        .conn()
+        .query_row(
+            "SELECT coalesce(max(updated_at), 0) FROM tickets",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap_or(NOW)
 }
 
 fn bench(c: &mut Criterion) {
@@ -37,7 +53,13 @@ fn bench(c: &mut Criterion) {
     for view in BuiltinView::ALL {
         let filter = view.filter(now);
         g.bench_function(format!("first_page/{}", view.name()), |b| {
-            b.iter(|| black_box(store.ticket_page(&filter, me.as_deref(), PageRequest::First, 100).expect("page")))
+            b.iter(|| {
+                black_box(
+                    store
+                        .ticket_page(&filter, me.as_deref(), PageRequest::First, 100)
+                        .expect("page"),
+                )
+            })
         });
     }
     // A page deep in the list: keyset makes it cost the same as the first.
@@ -45,7 +67,9 @@ fn bench(c: &mut Criterion) {
     let mut cursor = None;
     let mut req = PageRequest::First;
     for _ in 0..50 {
-        let p = store.ticket_page(&filter, me.as_deref(), req, 100).expect("page");
+        let p = store
+            .ticket_page(&filter, me.as_deref(), req, 100)
+            .expect("page");
         match p.rows.last() {
             Some(r) if !p.at_end => {
                 cursor = Some(r.cursor());
@@ -56,34 +80,78 @@ fn bench(c: &mut Criterion) {
     }
     if let Some(cur) = cursor {
         g.bench_function("page_after_5000_rows/all-open", |b| {
-            b.iter(|| black_box(store.ticket_page(&filter, me.as_deref(), PageRequest::After(cur), 100).expect("page")))
+            b.iter(|| {
+                black_box(
+                    store
+                        .ticket_page(&filter, me.as_deref(), PageRequest::After(cur), 100)
+                        .expect("page"),
+                )
+            })
         });
     }
     g.bench_function("last_page/all-open", |b| {
-        b.iter(|| black_box(store.ticket_page(&filter, me.as_deref(), PageRequest::Last, 100).expect("page")))
+        b.iter(|| {
+            black_box(
+                store
+                    .ticket_page(&filter, me.as_deref(), PageRequest::Last, 100)
+                    .expect("page"),
+            )
+        })
     });
     g.bench_function("view_counts/all", |b| {
         b.iter(|| {
             for v in BuiltinView::ALL {
-                black_box(store.ticket_count(&v.filter(now), me.as_deref()).expect("count"));
+                black_box(
+                    store
+                        .ticket_count(&v.filter(now), me.as_deref())
+                        .expect("count"),
+                );
             }
         })
     });
     g.finish();
 
-    let number: i64 = store.conn().query_row("SELECT max(number) FROM tickets", [], |r| r.get(0)).expect("a ticket");
-    c.bench_function("open_ticket", |b| b.iter(|| black_box(store.ticket_detail(number).expect("detail"))));
-    let customer: String = store.conn().query_row("SELECT id FROM customers LIMIT 1", [], |r| r.get(0)).expect("a customer");
-    c.bench_function("customer_profile", |b| b.iter(|| black_box(store.customer_detail(&customer).expect("profile"))));
+    let number: i64 = store
+        .conn()
+        .query_row("SELECT max(number) FROM tickets", [], |r| r.get(0))
+        .expect("a ticket");
+    c.bench_function("open_ticket", |b| {
+        b.iter(|| black_box(store.ticket_detail(number).expect("detail")))
+    });
+    let customer: String = store
+        .conn()
+        .query_row("SELECT id FROM customers LIMIT 1", [], |r| r.get(0))
+        .expect("a customer");
+    c.bench_function("customer_profile", |b| {
+        b.iter(|| black_box(store.customer_detail(&customer).expect("profile")))
+    });
     c.bench_function("customer_first_page", |b| {
-        b.iter(|| black_box(store.customer_page(None, PageRequest::First, 100).expect("page")))
+        b.iter(|| {
+            black_box(
+                store
+                    .customer_page(None, PageRequest::First, 100)
+                    .expect("page"),
+            )
+        })
     });
     c.bench_function("kb_first_page", |b| {
-        b.iter(|| black_box(store.article_page(&ArticleFilter::default(), PageRequest::First, 100).expect("page")))
+        b.iter(|| {
+            black_box(
+                store
+                    .article_page(&ArticleFilter::default(), PageRequest::First, 100)
+                    .expect("page"),
+            )
+        })
     });
     let search = BuiltinView::AllOpen.filter(now).with_text("打印机");
     c.bench_function("queue_filter_fts/all-open", |b| {
-        b.iter(|| black_box(store.ticket_page(&search, me.as_deref(), PageRequest::First, 100).expect("page")))
+        b.iter(|| {
+            black_box(
+                store
+                    .ticket_page(&search, me.as_deref(), PageRequest::First, 100)
+                    .expect("page"),
+            )
+        })
     });
 }
 

@@ -1,1 +1,209 @@
-fn main() {}
+//! desk: parse the command line, load config, open the store, then run the TUI or a subcommand.
+//! Every failure ends as one line on stderr and an exit code from `cli::exit`.
+
+use clap::Parser;
+use desk::cli::{self, Cli, Command, exit};
+use desk::config::{self, ConfigError};
+use desk::store::{OpenMode, Store, StoreError};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let code = exit_code(&e);
+            // One line: the outermost context and its causes, joined.
+            let msg = e
+                .chain()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(": ");
+            let _ = writeln!(std::io::stderr(), "desk: {msg}");
+            ExitCode::from(code as u8)
+        }
+    }
+}
+
+fn exit_code(e: &anyhow::Error) -> i32 {
+    for cause in e.chain() {
+        if cause.is::<cli::UsageError>() {
+            return exit::USAGE;
+        }
+        if cause.is::<cli::NotFound>() {
+            return exit::NOT_FOUND;
+        }
+        if cause.is::<ConfigError>() {
+            return exit::CONFIG;
+        }
+        if let Some(s) = cause.downcast_ref::<StoreError>() {
+            return match s {
+                StoreError::NotFound { .. } => exit::NOT_FOUND,
+                _ => exit::DATABASE,
+            };
+        }
+    }
+    exit::ERROR
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    // Config first: a bad config is reported before the terminal or the database is touched.
+    let loaded = config::load(cli.config.as_deref())?;
+    let cfg = loaded.config;
+    let now = desk::runtime::now();
+
+    let choice = if cli.demo {
+        config::DbChoice {
+            path: demo_path()?,
+            source: config::DbSource::Default,
+        }
+    } else {
+        config::resolve_db(cli.db.as_deref(), std::env::var_os("DESK_DB"), &cfg)
+    };
+    let db = choice.path;
+
+    match cli.command {
+        Some(Command::Init) => {
+            let store = Store::open(&db, OpenMode::Create)?;
+            println!(
+                "database ready at {} (schema v{})",
+                store.path().display(),
+                desk::store::LATEST_SCHEMA
+            );
+            Ok(())
+        }
+        Some(Command::Demo(args)) => cli::demo::generate(&db, &args, now, true),
+        Some(Command::Ticket(cmd)) => {
+            let store = Store::open(&db, OpenMode::Existing)?;
+            let me = identity(&store, &cfg)?;
+            cli::ticket::run(
+                &store,
+                cmd,
+                me.as_deref(),
+                now,
+                &mut std::io::stdout().lock(),
+            )
+        }
+        Some(Command::Customer(cmd)) => {
+            let store = Store::open(&db, OpenMode::Existing)?;
+            cli::customer::run(&store, cmd, now, &mut std::io::stdout().lock())
+        }
+        Some(Command::Kb(cmd)) => {
+            let store = Store::open(&db, OpenMode::Existing)?;
+            cli::kb::run(&store, cmd, &mut std::io::stdout().lock())
+        }
+        None => {
+            if cli.demo && !db.exists() {
+                let args = cli::demo::DemoArgs {
+                    tickets: 200,
+                    customers: None,
+                    articles: 30,
+                    seed: 42,
+                    force: false,
+                };
+                eprintln!("creating the demo database at {} …", db.display());
+                cli::demo::generate(&db, &args, now, false)?;
+            }
+            let mode = if choice.source == config::DbSource::Default && !cli.demo {
+                OpenMode::Create
+            } else {
+                OpenMode::Existing
+            };
+            if mode == OpenMode::Create
+                && let Some(dir) = db.parent()
+            {
+                // Only the default location is ours to create; a path the user gave must already have its directory.
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    anyhow::anyhow!("creating data directory {}: {e}", dir.display())
+                })?;
+            }
+            let mut store = Store::open(&db, mode)?;
+            let mut handle = handle(&cfg);
+            let mut agent_id = match &handle {
+                Some(h) => store.agent_id(h)?,
+                None => None,
+            };
+            if cli.demo && agent_id.is_none() {
+                // The demo's agents come from its corpus; act as its first agent so "My open" has work in it.
+                handle = Some(DEMO_AGENT.to_string());
+                agent_id = store.agent_id(DEMO_AGENT)?;
+            }
+            store.set_actor(handle.clone());
+            init_logging(&cfg);
+            let keymap =
+                desk::app::commands::Keymap::build(&cfg.keys_map()).map_err(ConfigError)?;
+            let settings = desk::app::Settings {
+                keymap,
+                mouse: cfg.ui.mouse,
+                identity: desk::app::Identity { handle, agent_id },
+                db_label: db.file_name().map_or_else(
+                    || db.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+                date_format: cfg.ui.date_format.clone(),
+                utc_offset: chrono::Local::now().offset().local_minus_utc(),
+            };
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let theme = cfg.theme.resolve(no_color);
+            if cli.bench_first_frame {
+                let took = desk::runtime::first_frame(store, settings, &theme, 120, 40)?;
+                println!("first frame in {:.1} ms", took.as_secs_f64() * 1000.0);
+                return Ok(());
+            }
+            desk::runtime::run(store, settings, theme)
+        }
+    }
+}
+
+fn demo_path() -> anyhow::Result<PathBuf> {
+    let path = config::demo_db_path().ok_or_else(|| {
+        anyhow::anyhow!(
+            "no data directory could be found for the demo database; set HOME or pass --db"
+        )
+    })?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| anyhow::anyhow!("creating data directory {}: {e}", dir.display()))?;
+    }
+    Ok(path)
+}
+
+const DEMO_AGENT: &str = "li";
+
+/// The agent's handle: config, else the OS user.
+fn handle(cfg: &config::Config) -> Option<String> {
+    cfg.agent
+        .handle
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .map(|h| h.to_lowercase())
+}
+
+fn identity(store: &Store, cfg: &config::Config) -> anyhow::Result<Option<String>> {
+    let Some(h) = handle(cfg) else {
+        return Ok(None);
+    };
+    Ok(store.agent_id(&h)?)
+}
+
+fn init_logging(cfg: &config::Config) {
+    let Some(path) = cfg.log.file.clone().or_else(config::log_path) else {
+        return;
+    };
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+    else {
+        return;
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .try_init();
+}

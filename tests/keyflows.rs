@@ -32,9 +32,15 @@ fn open_a_ticket_and_back() {
         let second = a.model.queues.list.rows[1].number;
         a.keys("j enter");
         assert_eq!(a.model.pane, Pane::Ticket);
-        assert_eq!(a.model.ticket.detail.as_ref().map(|d| d.row.number), Some(second));
+        assert_eq!(
+            a.model.ticket.detail.as_ref().map(|d| d.row.number),
+            Some(second)
+        );
         let screen = a.screen();
-        assert!(screen.contains(&format!("#{second}")) && screen.contains("Hello, question"), "{screen}");
+        assert!(
+            screen.contains(&format!("#{second}")) && screen.contains("Hello, question"),
+            "{screen}"
+        );
         insta::assert_snapshot!(format!("ticket_{w}x{h}"), screen);
         a.keys("esc");
         assert_eq!(a.model.pane, Pane::Queues);
@@ -58,8 +64,18 @@ fn every_pane_by_number_tab_and_mouse() {
     assert_eq!(a.model.pane, Pane::Ticket);
     assert!(a.screen().contains("No ticket open"));
     // Click the "3 Customers" tab.
-    let col = a.screen().lines().next().unwrap().find("3 Customers").unwrap() as u16;
-    a.send(Msg::Mouse(Mouse { kind: MouseKind::Click, column: col + 2, row: 0 }));
+    let col = a
+        .screen()
+        .lines()
+        .next()
+        .unwrap()
+        .find("3 Customers")
+        .unwrap() as u16;
+    a.send(Msg::Mouse(Mouse {
+        kind: MouseKind::Click,
+        column: col + 2,
+        row: 0,
+    }));
     assert_eq!(a.model.pane, Pane::Customers);
 }
 
@@ -69,7 +85,10 @@ fn help_lists_commands_with_keys() {
     a.keys("?");
     assert!(matches!(a.model.overlay, Some(Overlay::Help { .. })));
     let screen = a.screen();
-    assert!(screen.contains("Quit desk") && screen.contains("Ctrl-d"), "{screen}");
+    assert!(
+        screen.contains("Quit desk") && screen.contains("Ctrl-d"),
+        "{screen}"
+    );
     insta::assert_snapshot!("help_80x24", screen);
     a.keys("esc");
     assert!(a.model.overlay.is_none());
@@ -95,7 +114,10 @@ fn filter_narrows_the_queue_and_esc_clears_it() {
     a.keys("/").type_text("王芳").keys("enter");
     let rows = &a.model.queues.list.rows;
     assert!(!rows.is_empty() && (rows.len() as i64) < all);
-    assert!(rows.iter().all(|r| r.customer.as_ref().is_some_and(|c| c.as_str() == "王芳")));
+    assert!(
+        rows.iter()
+            .all(|r| r.customer.as_ref().is_some_and(|c| c.as_str() == "王芳"))
+    );
     assert!(a.screen().contains("filter “王芳”"));
     a.keys("esc");
     assert!(a.model.queues.filter.is_empty());
@@ -120,7 +142,11 @@ fn list_motions() {
     assert!(a.model.queues.list.selected > half);
     // Wheel scrolls the list under the pointer.
     a.keys("g g");
-    a.send(Msg::Mouse(Mouse { kind: MouseKind::ScrollDown, column: 40, row: 10 }));
+    a.send(Msg::Mouse(Mouse {
+        kind: MouseKind::ScrollDown,
+        column: 40,
+        row: 10,
+    }));
     assert_eq!(a.model.queues.list.selected, 3);
 }
 
@@ -131,14 +157,23 @@ fn customers_profile_and_ticket_history() {
     assert_eq!(a.model.customers.focus, CustomerFocus::Profile);
     let detail = a.model.customers.detail.clone().expect("profile loaded");
     let screen = a.screen();
-    assert!(screen.contains(detail.row.name.as_str()) && screen.contains("Tickets ("), "{screen}");
+    assert!(
+        screen.contains(detail.row.name.as_str()) && screen.contains("Tickets ("),
+        "{screen}"
+    );
     a.keys("j enter");
     assert_eq!(a.model.pane, Pane::Ticket);
-    assert_eq!(a.model.ticket.detail.as_ref().unwrap().row.number, detail.tickets[1].number);
+    assert_eq!(
+        a.model.ticket.detail.as_ref().unwrap().row.number,
+        detail.tickets[1].number
+    );
     // From the ticket, `c` jumps to its customer.
     a.keys("c");
     assert_eq!(a.model.pane, Pane::Customers);
-    assert_eq!(a.model.customers.detail.as_ref().unwrap().row.id, detail.row.id);
+    assert_eq!(
+        a.model.customers.detail.as_ref().unwrap().row.id,
+        detail.row.id
+    );
 }
 
 #[test]
@@ -154,7 +189,10 @@ fn kb_categories_articles_and_reader() {
         a.keys("enter");
         assert_eq!(a.model.kb.focus, KbFocus::Reader);
         let screen = a.screen();
-        assert!(screen.contains("card was declined") && screen.contains("Insufficient funds"), "{screen}");
+        assert!(
+            screen.contains("card was declined") && screen.contains("Insufficient funds"),
+            "{screen}"
+        );
         insta::assert_snapshot!(format!("article_{w}x{h}"), screen);
         a.keys("esc");
         assert_eq!(a.model.kb.focus, KbFocus::Articles);
@@ -175,7 +213,13 @@ fn quit_with_q_and_ctrl_c_from_an_overlay() {
 fn unknown_keys_say_how_to_get_help() {
     let mut a = app(80, 24);
     a.send(Msg::Key(Key::ch('Z')));
-    assert!(a.screen().lines().last().unwrap().contains("Z is not bound here"));
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains("Z is not bound here")
+    );
     a.send(Msg::Key(Key::plain(KeyCode::F(9))));
 }
 

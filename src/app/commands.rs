@@ -324,7 +324,10 @@ impl Keymap {
         }
         // A key bound twice in one context would silently do only one thing: say which two collide.
         for (i, (ctx, seq, id)) in bindings.iter().enumerate() {
-            if let Some((_, _, other)) = bindings[i + 1..].iter().find(|(c, s, o)| c == ctx && s == seq && o != id) {
+            if let Some((_, _, other)) = bindings[i + 1..]
+                .iter()
+                .find(|(c, s, o)| c == ctx && s == seq && o != id)
+            {
                 return Err(format!(
                     "key `{}` is bound to both {} and {}; give one of them other keys in [keys]",
                     seq_label(seq),

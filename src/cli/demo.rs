@@ -51,7 +51,9 @@ pub fn generate(path: &Path, args: &DemoArgs, now: i64, progress: bool) -> anyho
     let mut store = Store::open(path, OpenMode::Create)?;
     let opts = crate::demo::DemoOptions {
         tickets: args.tickets,
-        customers: args.customers.unwrap_or_else(|| default_customers(args.tickets)),
+        customers: args
+            .customers
+            .unwrap_or_else(|| default_customers(args.tickets)),
         articles: args.articles,
         seed: args.seed,
         now,
@@ -59,8 +61,10 @@ pub fn generate(path: &Path, args: &DemoArgs, now: i64, progress: bool) -> anyho
     let bar = progress.then(|| {
         let bar = indicatif::ProgressBar::new(args.tickets);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} tickets · {per_sec} · eta {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {bar:40} {pos}/{len} tickets · {per_sec} · eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar
     });

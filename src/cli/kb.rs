@@ -42,7 +42,10 @@ fn cells(a: &ArticleRow) -> Vec<String> {
     vec![
         a.id.clone(),
         a.title.to_string(),
-        a.category.as_ref().map(|c| c.to_string()).unwrap_or_default(),
+        a.category
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
         a.status.clone(),
         a.views.to_string(),
         short_date(a.updated_at),
@@ -51,17 +54,38 @@ fn cells(a: &ArticleRow) -> Vec<String> {
 
 pub fn run(store: &Store, cmd: KbCmd, out: &mut impl Write) -> anyhow::Result<()> {
     match cmd {
-        KbCmd::List { search, limit, format } => {
-            let filter = ArticleFilter { category_id: None, text: search };
+        KbCmd::List {
+            search,
+            limit,
+            format,
+        } => {
+            let filter = ArticleFilter {
+                category_id: None,
+                text: search,
+            };
             let mut sink = Sink::new(out, format, HEADER);
-            for_each_page(limit, |req, n| store.article_page(&filter, req, n), |rows| sink.batch(rows, cells, |a| a.clone()))?;
+            for_each_page(
+                limit,
+                |req, n| store.article_page(&filter, req, n),
+                |rows| sink.batch(rows, cells, |a, w| serde_json::to_writer(w, a)),
+            )?;
             sink.finish()?;
         }
-        KbCmd::Show { id_or_title, format } => {
-            let a = store.article(&id_or_title)?.ok_or_else(|| super::NotFound(format!("no article `{id_or_title}`")))?;
+        KbCmd::Show {
+            id_or_title,
+            format,
+        } => {
+            let a = store
+                .article(&id_or_title)?
+                .ok_or_else(|| super::NotFound(format!("no article `{id_or_title}`")))?;
             match format {
                 ArticleFormat::Markdown => writeln!(out, "# {}\n\n{}", a.row.title, a.body_md)?,
-                ArticleFormat::Text => writeln!(out, "{}\n\n{}", a.row.title, crate::ui::markdown::plain(a.body_md.as_str(), 80))?,
+                ArticleFormat::Text => writeln!(
+                    out,
+                    "{}\n\n{}",
+                    a.row.title,
+                    crate::ui::markdown::plain(a.body_md.as_str(), 80)
+                )?,
                 ArticleFormat::Json => {
                     serde_json::to_writer_pretty(&mut *out, &a)?;
                     writeln!(out)?;

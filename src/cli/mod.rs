@@ -19,7 +19,11 @@ pub mod exit {
 }
 
 #[derive(Debug, Parser)]
-#[command(name = "desk", version, about = "A terminal help desk: ticket queues, customers and a knowledge base in one SQLite file")]
+#[command(
+    name = "desk",
+    version,
+    about = "A terminal help desk: ticket queues, customers and a knowledge base in one SQLite file"
+)]
 pub struct Cli {
     /// Database file (else DESK_DB, then config `db`, then the data directory's desk.db)
     #[arg(long, global = true, value_name = "PATH")]

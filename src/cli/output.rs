@@ -23,31 +23,38 @@ pub struct Sink<'w, W: Write> {
     format: ListFormat,
     header: &'static [&'static str],
     widths: Option<Vec<usize>>,
-    csv: Option<::csv::Writer<Vec<u8>>>,
     written: usize,
 }
 
 impl<'w, W: Write> Sink<'w, W> {
     pub fn new(out: &'w mut W, format: ListFormat, header: &'static [&'static str]) -> Self {
-        Sink { out, format, header, widths: None, csv: None, written: 0 }
+        Sink {
+            out,
+            format,
+            header,
+            widths: None,
+            written: 0,
+        }
     }
 
-    pub fn batch<T, J: serde::Serialize>(
+    /// Writes one page. `json` serialises a row (as a closure so row views may borrow from the row).
+    pub fn batch<T>(
         &mut self,
         rows: &[T],
         cells: impl Fn(&T) -> Vec<String>,
-        json: impl Fn(&T) -> J,
+        json: impl Fn(&T, &mut dyn Write) -> serde_json::Result<()>,
     ) -> anyhow::Result<()> {
         match self.format {
             ListFormat::Json => {
                 for r in rows {
                     let sep = if self.written == 0 { "[\n  " } else { ",\n  " };
-                    write!(self.out, "{sep}{}", serde_json::to_string(&json(r))?)?;
+                    write!(self.out, "{sep}")?;
+                    json(r, &mut *self.out)?;
                     self.written += 1;
                 }
             }
             ListFormat::Csv => {
-                let w = self.csv.get_or_insert_with(|| ::csv::Writer::from_writer(Vec::new()));
+                let mut w = ::csv::Writer::from_writer(&mut *self.out);
                 if self.written == 0 {
                     w.write_record(self.header)?;
                 }
@@ -56,8 +63,6 @@ impl<'w, W: Write> Sink<'w, W> {
                     self.written += 1;
                 }
                 w.flush()?;
-                self.out.write_all(w.get_ref())?;
-                w.get_mut().clear();
             }
             ListFormat::Table => {
                 let cells: Vec<Vec<String>> = rows.iter().map(&cells).collect();
@@ -87,7 +92,9 @@ impl<'w, W: Write> Sink<'w, W> {
         match self.format {
             ListFormat::Json if self.written == 0 => writeln!(self.out, "[]")?,
             ListFormat::Json => writeln!(self.out, "\n]")?,
-            ListFormat::Csv if self.written == 0 => writeln!(self.out, "{}", self.header.join(","))?,
+            ListFormat::Csv if self.written == 0 => {
+                writeln!(self.out, "{}", self.header.join(","))?
+            }
             _ => {}
         }
         Ok(self.written)
@@ -109,12 +116,18 @@ fn table_line(widths: &[usize], cells: &[String]) -> String {
 
 /// Unix seconds as RFC 3339 UTC, the form JSON and CSV carry.
 pub fn rfc3339(ts: i64) -> String {
-    chrono::DateTime::from_timestamp(ts, 0).map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
+    chrono::DateTime::from_timestamp(ts, 0)
+        .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
 }
 
 /// Unix seconds as local-looking text for tables.
 pub fn short_date(ts: i64) -> String {
     chrono::DateTime::from_timestamp(ts, 0)
-        .map(|d| d.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+        .map(|d| {
+            d.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
         .unwrap_or_default()
 }

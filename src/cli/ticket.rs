@@ -93,7 +93,9 @@ struct DetailJson<'a> {
     messages: Vec<MessageJson<'a>>,
 }
 
-const HEADER: &[&str] = &["number", "priority", "status", "subject", "customer", "assignee", "updated"];
+const HEADER: &[&str] = &[
+    "number", "priority", "status", "subject", "customer", "assignee", "updated",
+];
 
 fn cells(t: &TicketRow) -> Vec<String> {
     vec![
@@ -101,31 +103,60 @@ fn cells(t: &TicketRow) -> Vec<String> {
         t.priority.as_str().to_string(),
         t.status.as_str().to_string(),
         t.subject.to_string(),
-        t.customer.as_ref().map(|c| c.to_string()).unwrap_or_default(),
-        t.assignee.as_ref().map(|a| a.to_string()).unwrap_or_default(),
+        t.customer
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+        t.assignee
+            .as_ref()
+            .map(|a| a.to_string())
+            .unwrap_or_default(),
         short_date(t.updated_at),
     ]
 }
 
-pub fn run(store: &Store, cmd: TicketCmd, me: Option<&str>, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn run(
+    store: &Store,
+    cmd: TicketCmd,
+    me: Option<&str>,
+    now: i64,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     match cmd {
-        TicketCmd::List { view, search, limit, format } => {
+        TicketCmd::List {
+            view,
+            search,
+            limit,
+            format,
+        } => {
             let Some(v) = BuiltinView::parse(&view) else {
-                bail!(super::UsageError(format!("unknown view `{view}`; views: {}", BuiltinView::names())));
+                bail!(super::UsageError(format!(
+                    "unknown view `{view}`; views: {}",
+                    BuiltinView::names()
+                )));
             };
             let filter = v.filter(now).with_text(search.as_deref().unwrap_or(""));
             let mut sink = Sink::new(out, format, HEADER);
-            for_each_page(limit, |req, n| store.ticket_page(&filter, me, req, n), |rows| {
-                sink.batch(rows, cells, TicketJson::from)
-            })?;
+            for_each_page(
+                limit,
+                |req, n| store.ticket_page(&filter, me, req, n),
+                |rows| {
+                    sink.batch(rows, cells, |t, w| {
+                        serde_json::to_writer(w, &TicketJson::from(t))
+                    })
+                },
+            )?;
             sink.finish()?;
         }
         TicketCmd::Show { number, format } => {
-            let n: i64 = number
-                .trim_start_matches('#')
-                .parse()
-                .map_err(|_| super::UsageError(format!("`{number}` is not a ticket number (like 1042 or #1042)")))?;
-            let d = store.ticket_detail(n)?.ok_or(super::NotFound(format!("no ticket #{n}")))?;
+            let n: i64 = number.trim_start_matches('#').parse().map_err(|_| {
+                super::UsageError(format!(
+                    "`{number}` is not a ticket number (like 1042 or #1042)"
+                ))
+            })?;
+            let d = store
+                .ticket_detail(n)?
+                .ok_or(super::NotFound(format!("no ticket #{n}")))?;
             match format {
                 ShowFormat::Json => {
                     serde_json::to_writer_pretty(&mut *out, &detail_json(&d))?;
@@ -148,7 +179,11 @@ pub fn for_each_page<T: crate::app::paged::Keyed>(
     let mut done = 0;
     let mut req = PageRequest::First;
     loop {
-        let want = if limit == 0 { PAGE } else { (limit - done).min(PAGE) };
+        let want = if limit == 0 {
+            PAGE
+        } else {
+            (limit - done).min(PAGE)
+        };
         let page = fetch(req, want)?;
         each(&page.rows)?;
         done += page.rows.len();
@@ -202,14 +237,30 @@ fn show_text(d: &TicketDetail, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
         "customer {} · assignee {} · group {}",
-        t.customer.as_ref().map_or("-".to_string(), |c| c.to_string()),
-        t.assignee.as_ref().map_or("-".to_string(), |a| a.to_string()),
+        t.customer
+            .as_ref()
+            .map_or("-".to_string(), |c| c.to_string()),
+        t.assignee
+            .as_ref()
+            .map_or("-".to_string(), |a| a.to_string()),
         d.group.as_ref().map_or("-".to_string(), |g| g.to_string())
     )?;
-    writeln!(out, "created {} · updated {}", short_date(t.created_at), short_date(t.updated_at))?;
+    writeln!(
+        out,
+        "created {} · updated {}",
+        short_date(t.created_at),
+        short_date(t.updated_at)
+    )?;
     for m in &d.messages {
-        let who = m.author.as_ref().map_or("unknown".to_string(), |a| a.to_string());
-        let role = if m.internal { "internal note" } else { m.author_kind.as_str() };
+        let who = m
+            .author
+            .as_ref()
+            .map_or("unknown".to_string(), |a| a.to_string());
+        let role = if m.internal {
+            "internal note"
+        } else {
+            m.author_kind.as_str()
+        };
         writeln!(out, "\n--- {who} ({role}) {}", short_date(m.created_at))?;
         writeln!(out, "{}", m.body)?;
     }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 const DEFAULTS: &str = include_str!("../../assets/default-config.toml");
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Database path; `~/` expands to the home directory.
@@ -45,7 +45,10 @@ pub struct UiConfig {
 
 impl Default for UiConfig {
     fn default() -> Self {
-        UiConfig { mouse: true, date_format: "%Y-%m-%d %H:%M".into() }
+        UiConfig {
+            mouse: true,
+            date_format: "%Y-%m-%d %H:%M".into(),
+        }
     }
 }
 
@@ -75,7 +78,10 @@ pub struct LogConfig {
 
 impl Default for LogConfig {
     fn default() -> Self {
-        LogConfig { file: None, level: LogLevel::Info }
+        LogConfig {
+            file: None,
+            level: LogLevel::Info,
+        }
     }
 }
 
@@ -106,24 +112,13 @@ impl KeyList {
     }
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            db: None,
-            agent: AgentConfig::default(),
-            ui: UiConfig::default(),
-            storage: StorageConfig::default(),
-            theme: ThemeConfig::default(),
-            keys: BTreeMap::new(),
-            log: LogConfig::default(),
-        }
-    }
-}
-
 impl Config {
     /// `[keys]` as the keymap takes it.
     pub fn keys_map(&self) -> BTreeMap<String, Vec<String>> {
-        self.keys.iter().map(|(k, v)| (k.clone(), v.to_vec())).collect()
+        self.keys
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_vec()))
+            .collect()
     }
 }
 
@@ -155,18 +150,32 @@ pub fn load_with(
         (None, Some(p)) if !p.is_empty() => (Some(PathBuf::from(p)), true),
         _ => (default_path, false),
     };
-    let Some(path) = path else { return Ok(Loaded { config: defaults()?, path: None }) };
+    let Some(path) = path else {
+        return Ok(Loaded {
+            config: defaults()?,
+            path: None,
+        });
+    };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-            return Ok(Loaded { config: defaults()?, path: None });
+            return Ok(Loaded {
+                config: defaults()?,
+                path: None,
+            });
         }
         Err(e) => {
-            return Err(ConfigError(format!("{}: cannot read it ({e}); fix the path or pass --config", path.display())));
+            return Err(ConfigError(format!(
+                "{}: cannot read it ({e}); fix the path or pass --config",
+                path.display()
+            )));
         }
     };
     let config = parse(&text, &path.display().to_string())?;
-    Ok(Loaded { config, path: Some(path) })
+    Ok(Loaded {
+        config,
+        path: Some(path),
+    })
 }
 
 fn defaults() -> Result<Config, ConfigError> {
@@ -176,15 +185,22 @@ fn defaults() -> Result<Config, ConfigError> {
 /// Parses a config file over the defaults and checks `[keys]` against the command registry.
 pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
     // Overlay: fields absent from the user's file keep their serde defaults, which the embedded defaults equal.
-    let config: Config = toml::from_str(text).map_err(|e| located(origin, text, e.span(), e.message()))?;
+    let config: Config =
+        toml::from_str(text).map_err(|e| located(origin, text, e.span(), e.message()))?;
     check_keys(text, origin)?;
     // Collisions between the user's keys and the defaults can only be seen with the whole keymap.
-    crate::app::commands::Keymap::build(&config.keys_map()).map_err(|e| ConfigError(format!("{origin}: {e}")))?;
+    crate::app::commands::Keymap::build(&config.keys_map())
+        .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
     Ok(config)
 }
 
 /// `origin:line:col: message — what to do`.
-fn located(origin: &str, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> ConfigError {
+fn located(
+    origin: &str,
+    text: &str,
+    span: Option<std::ops::Range<usize>>,
+    message: &str,
+) -> ConfigError {
     let (line, col) = span.map_or((1, 1), |s| line_col(text, s.start));
     let message = message.trim().replace('\n', " ");
     let hint = if message.starts_with("unknown field") {
@@ -209,15 +225,10 @@ fn check_keys(text: &str, origin: &str) -> Result<(), ConfigError> {
         #[serde(default)]
         keys: BTreeMap<toml::Spanned<String>, toml::Spanned<KeyList>>,
     }
-    #[derive(Deserialize)]
-    struct Outer {
-        #[serde(flatten)]
-        inner: KeysOnly,
-        #[serde(flatten)]
-        _rest: BTreeMap<String, toml::Value>,
-    }
-    let parsed: Outer = toml::from_str(text).map_err(|e| located(origin, text, e.span(), e.message()))?;
-    for (name, keys) in &parsed.inner.keys {
+    // Other tables are ignored here (no deny_unknown_fields): they were checked by the main parse.
+    let parsed: KeysOnly =
+        toml::from_str(text).map_err(|e| located(origin, text, e.span(), e.message()))?;
+    for (name, keys) in &parsed.keys {
         let (line, col) = line_col(text, name.span().start);
         if crate::app::commands::by_name(name.get_ref()).is_none() {
             return Err(ConfigError(format!(

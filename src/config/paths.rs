@@ -42,16 +42,28 @@ pub struct DbChoice {
 /// `--db`, then `$DESK_DB`, then config `db`, then desk.db in the data directory.
 pub fn resolve_db(cli: Option<&Path>, env_db: Option<OsString>, config: &Config) -> DbChoice {
     if let Some(p) = cli {
-        return DbChoice { path: p.to_path_buf(), source: DbSource::Cli };
+        return DbChoice {
+            path: p.to_path_buf(),
+            source: DbSource::Cli,
+        };
     }
     if let Some(p) = env_db.filter(|p| !p.is_empty()) {
-        return DbChoice { path: PathBuf::from(p), source: DbSource::Env };
+        return DbChoice {
+            path: PathBuf::from(p),
+            source: DbSource::Env,
+        };
     }
     if let Some(p) = &config.db {
-        return DbChoice { path: expand_home(p), source: DbSource::Config };
+        return DbChoice {
+            path: expand_home(p),
+            source: DbSource::Config,
+        };
     }
     let path = data_dir().map_or_else(|| PathBuf::from("desk.db"), |d| d.join("desk.db"));
-    DbChoice { path, source: DbSource::Default }
+    DbChoice {
+        path,
+        source: DbSource::Default,
+    }
 }
 
 fn expand_home(p: &Path) -> PathBuf {

@@ -6,7 +6,9 @@ fn no_env(_: &str) -> Option<OsString> {
 }
 
 fn err(text: &str) -> String {
-    parse(text, "/home/u/.config/desk/config.toml").unwrap_err().0
+    parse(text, "/home/u/.config/desk/config.toml")
+        .unwrap_err()
+        .to_string()
 }
 
 #[test]
@@ -25,7 +27,10 @@ fn user_values_overlay_the_defaults() {
 #[test]
 fn unknown_keys_name_file_line_column_and_key() {
     let e = err("[ui]\nmouse = true\ncolour = \"red\"\n");
-    assert!(e.starts_with("config error: /home/u/.config/desk/config.toml:3:1: unknown field `colour`"), "{e}");
+    assert!(
+        e.starts_with("config error: /home/u/.config/desk/config.toml:3:1: unknown field `colour`"),
+        "{e}"
+    );
     assert!(!e.contains('\n'));
     let e = err("dbb = \"x\"\n");
     assert!(e.contains("config.toml:1:1: unknown field `dbb`"), "{e}");
@@ -36,7 +41,10 @@ fn bad_values_name_the_line() {
     let e = err("[ui]\nmouse = \"yes\"\n");
     assert!(e.contains("config.toml:2:9"), "{e}");
     let e = err("[theme.colors]\nurgent = \"reddish\"\n");
-    assert!(e.contains(":2:") && e.contains("`reddish` is not a colour"), "{e}");
+    assert!(
+        e.contains(":2:") && e.contains("`reddish` is not a colour"),
+        "{e}"
+    );
     let e = err("[log]\nlevel = \"loud\"\n");
     assert!(e.contains(":2:") && e.contains("loud"), "{e}");
     let e = err("[ui\nmouse = true");
@@ -45,13 +53,23 @@ fn bad_values_name_the_line() {
 
 #[test]
 fn keys_are_checked_against_the_registry() {
-    let c = parse("[keys]\n\"nav.down\" = [\"j\", \"ctrl-n\"]\n\"app.quit\" = \"Q\"\n", "x").unwrap();
+    let c = parse(
+        "[keys]\n\"nav.down\" = [\"j\", \"ctrl-n\"]\n\"app.quit\" = \"Q\"\n",
+        "x",
+    )
+    .unwrap();
     assert_eq!(c.keys_map()["nav.down"], vec!["j", "ctrl-n"]);
     assert_eq!(c.keys_map()["app.quit"], vec!["Q"]);
     let e = err("[ui]\nmouse = true\n\n[keys]\n\"nav.sideways\" = \"x\"\n");
-    assert!(e.contains("config.toml:5:1: unknown command `nav.sideways`"), "{e}");
+    assert!(
+        e.contains("config.toml:5:1: unknown command `nav.sideways`"),
+        "{e}"
+    );
     let e = err("[keys]\n\"nav.down\" = \"hyper-j\"\n");
-    assert!(e.contains(":2:") && e.contains("unknown key `hyper-j`"), "{e}");
+    assert!(
+        e.contains(":2:") && e.contains("unknown key `hyper-j`"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -72,16 +90,29 @@ fn load_order_and_missing_files() {
     // A missing default file means defaults; a missing explicit one is an error naming it.
     let l = load_with(None, &no_env, Some(dir.path().join("none.toml"))).unwrap();
     assert_eq!(l.config, Config::default());
-    let e = load_with(Some(&dir.path().join("gone.toml")), &no_env, None).unwrap_err().0;
+    let e = load_with(Some(&dir.path().join("gone.toml")), &no_env, None)
+        .unwrap_err()
+        .0;
     assert!(e.contains("gone.toml: cannot read it"), "{e}");
 }
 
 #[test]
 fn database_path_order() {
-    let cfg = Config { db: Some(PathBuf::from("/cfg.db")), ..Config::default() };
-    let p = |c: Option<&str>, e: Option<&str>, cfg: &Config| resolve_db(c.map(Path::new), e.map(OsString::from), cfg);
-    assert_eq!(p(Some("/cli.db"), Some("/env.db"), &cfg).source, DbSource::Cli);
-    assert_eq!(p(None, Some("/env.db"), &cfg).path, PathBuf::from("/env.db"));
+    let cfg = Config {
+        db: Some(PathBuf::from("/cfg.db")),
+        ..Config::default()
+    };
+    let p = |c: Option<&str>, e: Option<&str>, cfg: &Config| {
+        resolve_db(c.map(Path::new), e.map(OsString::from), cfg)
+    };
+    assert_eq!(
+        p(Some("/cli.db"), Some("/env.db"), &cfg).source,
+        DbSource::Cli
+    );
+    assert_eq!(
+        p(None, Some("/env.db"), &cfg).path,
+        PathBuf::from("/env.db")
+    );
     assert_eq!(p(None, None, &cfg).source, DbSource::Config);
     let d = p(None, Some(""), &Config::default());
     assert_eq!(d.source, DbSource::Default);
@@ -93,11 +124,21 @@ fn no_color_gives_a_monochrome_theme_with_reverse_selection() {
     let t = ThemeConfig::default().resolve(true);
     assert!(t.selection.add_modifier.contains(Modifier::REVERSED));
     assert_eq!((t.selection.fg, t.selection.bg), (None, None));
-    for s in [t.priority_urgent, t.priority_high, t.priority_low, t.tab_active, t.error] {
+    for s in [
+        t.priority_urgent,
+        t.priority_high,
+        t.priority_low,
+        t.tab_active,
+        t.error,
+    ] {
         assert_eq!((s.fg, s.bg), (None, None));
     }
     // Overrides apply on the coloured theme.
-    let cfg = parse("[theme.colors]\nurgent = \"#ff0000\"\nselection_bg = \"17\"\n", "x").unwrap();
+    let cfg = parse(
+        "[theme.colors]\nurgent = \"#ff0000\"\nselection_bg = \"17\"\n",
+        "x",
+    )
+    .unwrap();
     let t = cfg.theme.resolve(false);
     assert_eq!(t.priority_urgent.fg, Some(Color::Rgb(255, 0, 0)));
     assert_eq!(t.selection.bg, Some(Color::Indexed(17)));
@@ -134,7 +175,11 @@ fn example_config_documents_every_key_and_parses_when_uncommented() {
 fn walk(v: &toml::Value, prefix: &str, f: &mut dyn FnMut(&str)) {
     if let toml::Value::Table(t) = v {
         for (k, v) in t {
-            let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+            let key = if prefix.is_empty() {
+                k.clone()
+            } else {
+                format!("{prefix}.{k}")
+            };
             match v {
                 toml::Value::Table(inner) if !inner.is_empty() => walk(v, &key, f),
                 toml::Value::Table(_) => {}

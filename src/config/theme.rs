@@ -69,19 +69,29 @@ impl ColorSpec {
             && hex.len() == 6
             && let Ok(v) = u32::from_str_radix(hex, 16)
         {
-            return Ok(ColorSpec(Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8)));
+            return Ok(ColorSpec(Color::Rgb(
+                (v >> 16) as u8,
+                (v >> 8) as u8,
+                v as u8,
+            )));
         }
         if let Ok(i) = t.parse::<u8>() {
             return Ok(ColorSpec(Color::Indexed(i)));
         }
-        Err(format!("`{s}` is not a colour (use a name like red or lightblue, #rrggbb, or 0–255)"))
+        Err(format!(
+            "`{s}` is not a colour (use a name like red or lightblue, #rrggbb, or 0–255)"
+        ))
     }
 
     fn text(&self) -> String {
         match self.0 {
             Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
             Color::Indexed(i) => i.to_string(),
-            c => NAMES.iter().find(|(_, n)| *n == c).map_or("reset", |(n, _)| n).to_string(),
+            c => NAMES
+                .iter()
+                .find(|(_, n)| *n == c)
+                .map_or("reset", |(n, _)| n)
+                .to_string(),
         }
     }
 }

@@ -34,8 +34,15 @@ pub fn render(frame: &mut Frame<'_>, model: &Model, theme: &Theme) {
     }
 }
 
-const HINT_ORDER: &[CommandId] =
-    &[CommandId::Down, CommandId::Open, CommandId::Back, CommandId::Filter, CommandId::Palette, CommandId::Help, CommandId::Quit];
+const HINT_ORDER: &[CommandId] = &[
+    CommandId::Down,
+    CommandId::Open,
+    CommandId::Back,
+    CommandId::Filter,
+    CommandId::Palette,
+    CommandId::Help,
+    CommandId::Quit,
+];
 
 fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let mut spans = vec![Span::styled(layout::BRAND, theme.title)];
@@ -75,7 +82,12 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .filter(|c| c.hint.is_some() && (c.context == Context::Global || c.context == ctx));
     // Pane commands first: they are what is new to the user on this pane. Then the everyday keys before the rare.
     let (pane_cmds, mut global): (Vec<_>, Vec<_>) = hinted.partition(|c| c.context == ctx);
-    global.sort_by_key(|c| HINT_ORDER.iter().position(|id| *id == c.id).unwrap_or(usize::MAX));
+    global.sort_by_key(|c| {
+        HINT_ORDER
+            .iter()
+            .position(|id| *id == c.id)
+            .unwrap_or(usize::MAX)
+    });
     for c in pane_cmds.into_iter().chain(global) {
         let Some(key) = model.keymap.keys_for(c.id).into_iter().next() else {
             continue;

@@ -34,7 +34,11 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 .flatten()
                 .map_or("…".to_string(), |c| c.to_string());
             let name_w = w.saturating_sub(count.len() + 3);
-            let text = format!(" {} {} ", crate::domain::text::fit(v.title(), name_w), count);
+            let text = format!(
+                " {} {} ",
+                crate::domain::text::fit(v.title(), name_w),
+                count
+            );
             let style = if i == q.selected_view {
                 if focused {
                     theme.selection

@@ -220,7 +220,10 @@ fn thread_lines<'a>(
             Part::Body(i, text) => {
                 // Internal notes carry a bar as well as their colour, so they stand apart without colour too.
                 if d.messages[i].internal {
-                    Line::from(vec![Span::styled(" ┃ ", theme.internal_note), Span::styled(text, theme.internal_note)])
+                    Line::from(vec![
+                        Span::styled(" ┃ ", theme.internal_note),
+                        Span::styled(text, theme.internal_note),
+                    ])
                 } else {
                     Line::from(vec![Span::raw("   "), Span::raw(text)])
                 }

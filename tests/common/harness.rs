@@ -26,13 +26,22 @@ impl Harness {
         let settings = Settings {
             keymap: Keymap::defaults(),
             mouse: true,
-            identity: Identity { handle: handle.map(Into::into), agent_id },
+            identity: Identity {
+                handle: handle.map(Into::into),
+                agent_id,
+            },
             db_label: "test.db".into(),
             date_format: "%Y-%m-%d %H:%M".into(),
             utc_offset: 0,
         };
         let (model, effects) = app::init(settings, width, height, now);
-        let mut h = Harness { model, store, theme: Theme::colored(), now, quit: false };
+        let mut h = Harness {
+            model,
+            store,
+            theme: Theme::colored(),
+            now,
+            quit: false,
+        };
         h.run_effects(effects);
         h
     }
@@ -79,8 +88,10 @@ impl Harness {
 
     /// The screen as text, one line per row, trailing spaces trimmed; wide characters take their two cells.
     pub fn screen(&self) -> String {
-        let mut term = Terminal::new(TestBackend::new(self.model.width, self.model.height)).expect("test terminal");
-        term.draw(|f| ui::render(f, &self.model, &self.theme)).expect("draw");
+        let mut term = Terminal::new(TestBackend::new(self.model.width, self.model.height))
+            .expect("test terminal");
+        term.draw(|f| ui::render(f, &self.model, &self.theme))
+            .expect("draw");
         let buf = term.backend().buffer();
         let mut out = Vec::new();
         for y in 0..buf.area.height {

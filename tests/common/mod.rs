@@ -59,6 +59,7 @@ pub fn ticket(
         first_response_at: None,
         solved_at: matches!(status, Status::Solved | Status::Closed).then_some(updated_at),
         closed_at: None,
+        merged_into: None,
     }
 }
 
@@ -102,12 +103,23 @@ pub fn store_with_tickets(n: i64) -> Store {
 }
 
 pub mod harness;
+pub mod tmux;
 
 /// Adds two categories and three articles (one draft) with Markdown bodies.
 pub fn add_kb(store: &mut Store) {
     let mut w = store.bulk().unwrap();
-    w.category(&CategoryRec { id: "K1".into(), name: "Payments 支付".into(), position: 0 }).unwrap();
-    w.category(&CategoryRec { id: "K2".into(), name: "Accounts 账户".into(), position: 1 }).unwrap();
+    w.category(&CategoryRec {
+        id: "K1".into(),
+        name: "Payments 支付".into(),
+        position: 0,
+    })
+    .unwrap();
+    w.category(&CategoryRec {
+        id: "K2".into(),
+        name: "Accounts 账户".into(),
+        position: 1,
+    })
+    .unwrap();
     let article = |id: &str, title: &str, cat: &str, status: &str, body: &str, t: i64| ArticleRec {
         id: id.into(),
         title: title.into(),
@@ -130,7 +142,23 @@ pub fn add_kb(store: &mut Store) {
         NOW - 86_400,
     ))
     .unwrap();
-    w.article(&article("R2", "支付失败怎么办", "K1", "published", "## 支付失败\n\n请先检查银行卡余额，然后*重新支付*。", NOW - 2 * 86_400)).unwrap();
-    w.article(&article("R3", "Reset your password", "K2", "draft", "Use the **Forgot password** link.", NOW - 3 * 86_400)).unwrap();
+    w.article(&article(
+        "R2",
+        "支付失败怎么办",
+        "K1",
+        "published",
+        "## 支付失败\n\n请先检查银行卡余额，然后*重新支付*。",
+        NOW - 2 * 86_400,
+    ))
+    .unwrap();
+    w.article(&article(
+        "R3",
+        "Reset your password",
+        "K2",
+        "draft",
+        "Use the **Forgot password** link.",
+        NOW - 3 * 86_400,
+    ))
+    .unwrap();
     w.commit("kb fixture", NOW).unwrap();
 }

@@ -17,16 +17,34 @@ impl Tmux {
     /// Starts an interactive shell in a new session of `width`×`height` with `env` set, in `dir`.
     pub fn start(name: &str, width: u16, height: u16, dir: &Path, env: &[(&str, String)]) -> Tmux {
         let socket = format!("desk-test-{name}-{}", std::process::id());
-        let t = Tmux { name: name.to_string(), socket };
+        let t = Tmux {
+            name: name.to_string(),
+            socket,
+        };
         let mut cmd = t.cmd();
-        cmd.args(["new-session", "-d", "-s", name, "-x", &width.to_string(), "-y", &height.to_string()]);
+        cmd.args([
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
         cmd.args(["-c", &dir.display().to_string()]);
         for (k, v) in env {
             cmd.args(["-e", &format!("{k}={v}")]);
         }
         cmd.args(["bash", "--norc", "--noprofile", "-i"]);
-        let out = cmd.output().expect("tmux must be installed for end-to-end tests (.ci/run installs it)");
-        assert!(out.status.success(), "tmux new-session failed: {}", String::from_utf8_lossy(&out.stderr));
+        let out = cmd
+            .output()
+            .expect("tmux must be installed for end-to-end tests (.ci/run installs it)");
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         t.run(&["set-option", "-t", name, "status", "off"]);
         t
     }
@@ -60,7 +78,9 @@ impl Tmux {
 
     /// Whether the pane is showing the alternate screen (a full-screen program is running).
     pub fn alternate_on(&self) -> bool {
-        self.run(&["display-message", "-p", "-t", &self.name, "#{alternate_on}"]).trim() == "1"
+        self.run(&["display-message", "-p", "-t", &self.name, "#{alternate_on}"])
+            .trim()
+            == "1"
     }
 
     /// Polls until `pred` holds for the screen; panics with the last screen after `TIMEOUT`.
