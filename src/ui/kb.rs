@@ -2,7 +2,7 @@
 
 use super::markdown;
 use super::theme::Theme;
-use super::widgets::{Col, block, date, empty_state, layout_cols, row};
+use super::widgets::{Col, block, date, empty_state, layout_cols, name_and_count, row};
 use crate::app::{KbFocus, Model, layout};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -33,10 +33,7 @@ fn categories(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .enumerate()
         .map(|(i, (name, n))| {
             let count = n.to_string();
-            let text = format!(
-                " {}{count} ",
-                crate::domain::text::fit(&name, w.saturating_sub(count.len() + 2))
-            );
+            let text = name_and_count(&name, &count, w);
             let style = if i == kb.category_selected {
                 if focused {
                     theme.selection

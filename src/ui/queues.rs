@@ -1,7 +1,7 @@
 //! Queues pane: built-in views with live counts, and the ticket list of the selected view.
 
 use super::theme::Theme;
-use super::widgets::{Col, block, empty_state, layout_cols, row};
+use super::widgets::{Col, block, empty_state, layout_cols, name_and_count, row};
 use crate::app::{Model, QueueFocus, layout};
 use crate::domain::ticket::{Priority, compact_age};
 use crate::store::tickets::TicketRow;
@@ -33,12 +33,7 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 .copied()
                 .flatten()
                 .map_or("…".to_string(), |c| c.to_string());
-            let name_w = w.saturating_sub(count.len() + 3);
-            let text = format!(
-                " {} {} ",
-                crate::domain::text::fit(v.title(), name_w),
-                count
-            );
+            let text = name_and_count(v.title(), &count, w);
             let style = if i == q.selected_view {
                 if focused {
                     theme.selection

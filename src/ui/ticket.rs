@@ -187,7 +187,7 @@ fn author_line<'a>(m: &MessageRow, when: String, theme: &Theme) -> Line<'a> {
         (AuthorKind::System, _) => ("system", theme.muted),
     };
     let mut spans = vec![
-        Span::styled(if m.internal { "┃ " } else { "│ " }, style),
+        Span::styled(if m.internal { " ┃ " } else { " " }, style),
         Span::styled(who, style),
     ];
     spans.push(Span::styled(

@@ -109,3 +109,9 @@ pub fn date(ts: i64, offset: i32, fmt: &str) -> String {
         .map(|d| d.with_timezone(&zone).format(fmt).to_string())
         .unwrap_or_default()
 }
+
+/// ` name … count ` in `width` cells: the name cut to fit, the count right-aligned, a space between.
+pub fn name_and_count(name: &str, count: &str, width: usize) -> String {
+    let name_w = width.saturating_sub(count.len() + 3);
+    format!(" {} {count} ", fit(name, name_w))
+}
