@@ -1,0 +1,240 @@
+//! The command line as scripts use it: JSON/CSV output, exit codes and one-line errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn desk(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_desk"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("USER", "li")
+        .env_remove("DESK_DB")
+        .env_remove("DESK_CONFIG")
+        .output()
+        .expect("run desk")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A temp home with a 60-ticket demo database at `home/d.db`.
+fn demo_home() -> (tempfile::TempDir, String) {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("d.db").display().to_string();
+    let o = desk(
+        home.path(),
+        &["demo", "--db", &db, "--tickets", "60", "--seed", "3"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    (home, db)
+}
+
+#[test]
+fn ticket_list_and_show_as_json() {
+    let (home, db) = demo_home();
+    let o = desk(
+        home.path(),
+        &[
+            "ticket", "list", "--db", &db, "--view", "all-open", "--limit", "0", "--format", "json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    let list = list.as_array().unwrap();
+    assert!(!list.is_empty());
+    for key in [
+        "number",
+        "subject",
+        "status",
+        "priority",
+        "kind",
+        "channel",
+        "customer",
+        "assignee",
+        "created_at",
+        "updated_at",
+    ] {
+        assert!(list[0].get(key).is_some(), "missing {key} in {}", list[0]);
+    }
+    assert!(list.iter().all(|t| ["new", "open", "pending", "on_hold"].contains(&t["status"].as_str().unwrap())));
+    let number = list[0]["number"].as_i64().unwrap().to_string();
+    let o = desk(
+        home.path(),
+        &["ticket", "show", &number, "--db", &db, "--format", "json"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let t: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(t["number"].to_string(), number);
+    let messages = t["messages"].as_array().unwrap();
+    assert!(!messages.is_empty() && messages[0]["body"].as_str().is_some_and(|b| !b.is_empty()));
+    assert_eq!(messages[0]["author_kind"], "customer");
+    // `#` prefix and text output work too.
+    let o = desk(
+        home.path(),
+        &["ticket", "show", &format!("#{number}"), "--db", &db],
+    );
+    assert!(stdout(&o).starts_with(&format!("#{number} ")));
+}
+
+#[test]
+fn limit_zero_streams_every_row_once_in_csv() {
+    let (home, db) = demo_home();
+    let o = desk(
+        home.path(),
+        &[
+            "ticket", "list", "--db", &db, "--view", "all-open", "--limit", "0", "--format", "csv",
+        ],
+    );
+    assert!(o.status.success());
+    let mut rdr = csv::Reader::from_reader(o.stdout.as_slice());
+    let numbers: Vec<String> = rdr.records().map(|r| r.unwrap()[0].to_string()).collect();
+    assert!(numbers.len() > 3, "{numbers:?}");
+    let mut unique = numbers.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), numbers.len());
+    let o = desk(
+        home.path(),
+        &[
+            "ticket", "list", "--db", &db, "--view", "all-open", "--limit", "3",
+        ],
+    );
+    assert_eq!(stdout(&o).lines().count(), 4, "header and three rows");
+}
+
+#[test]
+fn customers_and_articles() {
+    let (home, db) = demo_home();
+    let o = desk(
+        home.path(),
+        &[
+            "customer", "list", "--db", &db, "--format", "json", "--limit", "5",
+        ],
+    );
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 5);
+    let email = list[0]["email"].as_str().unwrap().to_string();
+    let o = desk(
+        home.path(),
+        &["customer", "show", &email, "--db", &db, "--format", "json"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(c["email"], email.as_str());
+    assert!(c["tier"].is_string() && c["products"].is_array());
+    let o = desk(
+        home.path(),
+        &[
+            "kb", "list", "--db", &db, "--format", "json", "--limit", "0",
+        ],
+    );
+    let arts: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(arts.as_array().unwrap().len() >= 30);
+    let id = arts[0]["id"].as_str().unwrap();
+    let o = desk(
+        home.path(),
+        &["kb", "show", id, "--db", &db, "--format", "text"],
+    );
+    assert!(o.status.success() && stdout(&o).lines().count() > 2);
+}
+
+#[test]
+fn exit_codes_and_one_line_errors() {
+    let (home, db) = demo_home();
+    let one_line = |o: &Output| {
+        let e = stderr(o);
+        assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
+        assert!(e.starts_with("desk: "), "{e}");
+        e
+    };
+    let o = desk(home.path(), &["ticket", "show", "999999", "--db", &db]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(one_line(&o).contains("no ticket #999999"));
+    let o = desk(
+        home.path(),
+        &["ticket", "list", "--db", &db, "--view", "mine"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(one_line(&o).contains("views: my-open"));
+    let o = desk(
+        home.path(),
+        &[
+            "ticket",
+            "list",
+            "--db",
+            &home.path().join("missing/x.db").display().to_string(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(4));
+    assert!(one_line(&o).contains("does not exist"));
+    let o = desk(home.path(), &["demo", "--db", &db]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(one_line(&o).contains("--force"));
+}
+
+#[test]
+fn bad_files_are_refused_and_left_as_they_were() {
+    let home = tempfile::tempdir().unwrap();
+    // Corrupt database.
+    let junk = home.path().join("junk.db");
+    std::fs::write(
+        &junk,
+        b"this is not sqlite at all, just text pretending to be a database file..........",
+    )
+    .unwrap();
+    let before = std::fs::read(&junk).unwrap();
+    let o = desk(
+        home.path(),
+        &["ticket", "list", "--db", &junk.display().to_string()],
+    );
+    assert_eq!(o.status.code(), Some(4));
+    assert!(
+        stderr(&o).contains("junk.db") && stderr(&o).contains("not a desk database"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&junk).unwrap(), before);
+    // Newer schema.
+    let future = home.path().join("future.db");
+    assert!(
+        desk(
+            home.path(),
+            &["init", "--db", &future.display().to_string()]
+        )
+        .status
+        .success()
+    );
+    rusqlite::Connection::open(&future)
+        .unwrap()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    let before = std::fs::read(&future).unwrap();
+    let o = desk(
+        home.path(),
+        &["ticket", "list", "--db", &future.display().to_string()],
+    );
+    assert_eq!(o.status.code(), Some(4));
+    assert!(stderr(&o).contains("schema version 999"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&future).unwrap(), before);
+    // Bad config: file, line and key, exit 5.
+    let cfg = home.path().join("bad.toml");
+    std::fs::write(&cfg, "[ui]\nmouse = \"yes\"\n").unwrap();
+    let o = desk(
+        home.path(),
+        &["--config", &cfg.display().to_string(), "ticket", "list"],
+    );
+    assert_eq!(o.status.code(), Some(5));
+    let e = stderr(&o);
+    assert!(
+        e.contains("bad.toml:2:") && e.contains("mouse") || e.contains("bad.toml:2:9"),
+        "{e}"
+    );
+}
