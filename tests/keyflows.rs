@@ -232,3 +232,63 @@ fn resize_keeps_the_selection_visible() {
     let off = a.model.queues.list.offset;
     assert!(sel >= off && sel < off + 19, "selected {sel} offset {off}");
 }
+
+#[test]
+fn no_color_keeps_selection_and_priority_visible() {
+    use ratatui::style::Modifier;
+    let mut a = app(80, 24);
+    a.theme = desk::config::ThemeConfig::default().resolve(true);
+    a.keys("J J"); // All open, first row selected
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| desk::ui::render(f, &a.model, &a.theme))
+        .unwrap();
+    let buf = term.backend().buffer();
+    let row_y = 3; // tabs, border, header, then the first row
+    let cell = &buf[(30, row_y)];
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "selected row is reverse video"
+    );
+    assert_eq!(cell.fg, ratatui::style::Color::Reset);
+    assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    // Every cell on screen is colourless.
+    for y in 0..24 {
+        for x in 0..80 {
+            let c = &buf[(x, y)];
+            assert!(
+                c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset,
+                "colour at {x},{y}"
+            );
+        }
+    }
+    // Priority reads as a letter: the screen shows U/H/N/L in the priority column.
+    let screen = a.screen();
+    assert!(
+        screen
+            .lines()
+            .skip(3)
+            .take(5)
+            .any(|l| l.contains(" U!! ") || l.contains(" H!  ") || l.contains(" N   ")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn failed_loads_show_an_error_toast_and_allow_retry() {
+    use desk::app::Response;
+    let mut a = app(80, 24);
+    let generation = a.model.queues.list.generation;
+    a.model.queues.list.loading = Some(desk::domain::view::PageRequest::First);
+    a.send(Msg::Loaded(Response::Failed {
+        slot: 2,
+        generation: Some(generation),
+        error: "database is locked".into(),
+    }));
+    assert!(a.model.queues.list.loading.is_none());
+    let last = a.screen().lines().last().unwrap().to_string();
+    assert!(last.contains("database is locked"), "{last}");
+    // Toasts expire with the clock.
+    let later = a.now + 10;
+    desk::app::update(&mut a.model, Msg::Tick(later), later);
+    assert!(a.model.toast.is_none());
+}

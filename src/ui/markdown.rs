@@ -390,3 +390,82 @@ pub fn plain(md: &str, width: usize) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_emphasis_and_code_keep_their_kinds() {
+        let l = lines(
+            "## 支付失败\n\nTry **again** or *wait*, then run `retry`.",
+            80,
+        );
+        assert_eq!(
+            l[0],
+            vec![
+                ("## ".to_string(), Kind::Marker),
+                ("支付失败".to_string(), Kind::Heading)
+            ]
+        );
+        assert!(l[1].is_empty());
+        let kinds: Vec<Kind> = l[2].iter().map(|(_, k)| *k).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                Kind::Plain,
+                Kind::Strong,
+                Kind::Plain,
+                Kind::Emph,
+                Kind::Plain,
+                Kind::Code,
+                Kind::Plain
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_nest_and_number() {
+        let text = plain("1. one\n2. two\n   - a\n   - b\n3. three", 40);
+        assert_eq!(text, "1. one\n2. two\n  • a\n  • b\n3. three");
+    }
+
+    #[test]
+    fn quotes_code_links_and_rules() {
+        let text = plain(
+            "> quoted 引用\n\n```\nlet x = 1;\n```\n\nSee [help](https://h.example/x).\n\n---\n\nend",
+            40,
+        );
+        assert_eq!(
+            text,
+            "│ quoted 引用\n\n  let x = 1;\n\nSee help (https://h.example/x).\n\n────────────────────────────────────────\n\nend"
+        );
+    }
+
+    #[test]
+    fn tables_align_by_display_width_and_shrink_to_fit() {
+        let md = "| Code | Meaning |\n|---|---|\n| 05 | 余额不足 |\n| 51 | Insufficient funds |";
+        let laid_out = plain(md, 80);
+        let text: Vec<&str> = laid_out.lines().map(str::trim_end).collect();
+        assert_eq!(
+            text.join("\n"),
+            "Code │ Meaning\n─────┼───────────────────\n05   │ 余额不足\n51   │ Insufficient funds"
+        );
+        for line in lines(md, 16) {
+            let w: usize = line.iter().map(|(t, _)| width(t)).sum();
+            assert!(w <= 16, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_wrap_at_the_width_including_chinese() {
+        let md = "您好，您的订单已经发货，预计三天内送达，请注意查收短信通知。 Thanks for waiting while we check.";
+        for width_cols in [20, 80, 120] {
+            for line in lines(md, width_cols) {
+                let w: usize = line.iter().map(|(t, _)| width(t)).sum();
+                assert!(w <= width_cols, "{w} > {width_cols}: {line:?}");
+            }
+        }
+        assert_eq!(lines(md, 20).len(), 5);
+    }
+}
