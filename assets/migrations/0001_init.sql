@@ -122,6 +122,8 @@ CREATE INDEX tickets_status_updated ON tickets(status, updated_at);
 CREATE INDEX tickets_updated ON tickets(updated_at);
 CREATE INDEX tickets_solved ON tickets(solved_at) WHERE solved_at IS NOT NULL;
 CREATE INDEX tickets_customer ON tickets(customer_id, created_at);
+-- Tier views (VIP) select customers by tier first, then their tickets by status: a covering range per customer.
+CREATE INDEX tickets_customer_status ON tickets(customer_id, status);
 
 CREATE TABLE messages (
     rid             INTEGER PRIMARY KEY,

@@ -44,11 +44,10 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         pending: Vec::new(),
         quit: false,
     };
-    let mut effects = vec![
-        Effect::Load(Request::Counts),
-        update_lists::view_counts(&model),
-    ];
-    effects.push(update_lists::reload_queue(&mut model));
+    // The queue page first: it is what the first frame shows. Counts fill in after it.
+    let mut effects = vec![update_lists::reload_queue(&mut model)];
+    effects.push(update_lists::view_counts(&model));
+    effects.push(Effect::Load(Request::Counts));
     effects.push(update_lists::reload_customers(&mut model));
     effects.push(Effect::Load(Request::Categories));
     effects.push(update_lists::reload_articles(&mut model));
