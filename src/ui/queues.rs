@@ -53,11 +53,12 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 }
 
 /// Columns that fit the width: assignee, then customer, are dropped on narrow terminals.
-fn columns(width: usize) -> (Vec<Col>, bool, bool) {
+/// `number_w` fits the widest ticket number loaded (`#1000000` needs 8 cells).
+fn columns(width: usize, number_w: usize) -> (Vec<Col>, bool, bool) {
     let with_customer = width >= 56;
     let with_assignee = width >= 76;
     let mut spec = vec![
-        Col::right(6),
+        Col::right(number_w),
         Col::left(3),
         Col::left(7),
         Col::left(usize::MAX),
@@ -90,7 +91,9 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     frame.render_widget(block(title, focused, theme), area);
     let inner = layout::inner(area);
     let rows_area = layout::table_rows(area);
-    let (cols, with_customer, with_assignee) = columns(inner.width as usize);
+    let widest = q.list.rows.iter().map(|t| t.number).max().unwrap_or(0);
+    let number_w = (widest.to_string().len() + 1).max(5);
+    let (cols, with_customer, with_assignee) = columns(inner.width as usize, number_w);
 
     let mut header = vec!["#", "Pri", "Status", "Subject"];
     if with_customer {
