@@ -71,7 +71,10 @@ fn demo_visits_every_pane_opens_a_ticket_and_an_article_and_quits_cleanly() {
     t.keys(&["Escape"]);
     t.wait_until("help closed", |s| !s.contains("Quit desk"));
     t.keys(&["q"]);
-    let screen = t.wait_for("exit=0");
+    let screen = t.wait_until("desk to exit", |s| {
+        s.lines().any(|l| l.starts_with("exit="))
+    });
+    assert!(screen.lines().any(|l| l == "exit=0"), "{screen}");
     assert!(!t.alternate_on(), "the terminal left the alternate screen");
     assert!(
         !screen.contains("Thread ·"),
@@ -92,7 +95,10 @@ fn a_bad_config_is_one_clear_line_before_the_terminal_is_touched() {
     let bin = env!("CARGO_BIN_EXE_desk");
     t.type_text(&format!("{bin} --demo; echo \"exit=$?\""));
     t.keys(&["Enter"]);
-    let screen = t.wait_for("exit=");
+    // The typed command line contains `exit=$?` too: wait for the line the shell prints.
+    let screen = t.wait_until("desk to exit", |s| {
+        s.lines().any(|l| l.starts_with("exit="))
+    });
     assert!(
         screen.contains("config.toml:3"),
         "names file and line:\n{screen}"

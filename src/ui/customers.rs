@@ -93,6 +93,7 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
                     (r.tier.label().to_string(), style),
                 ],
             )
+            .style(style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);

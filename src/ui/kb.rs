@@ -126,7 +126,7 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 cells.push((a.views.to_string(), style));
                 cells.push((date(a.updated_at, model.utc_offset, "%Y-%m-%d"), style));
             }
-            row(&cols, cells)
+            row(&cols, cells).style(style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);

@@ -92,7 +92,8 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let inner = layout::inner(area);
     let rows_area = layout::table_rows(area);
     let widest = q.list.rows.iter().map(|t| t.number).max().unwrap_or(0);
-    let number_w = (widest.to_string().len() + 1).max(5);
+    // "#" plus the digits, plus one space so the number never touches the border.
+    let number_w = widest.to_string().len() + 2;
     let (cols, with_customer, with_assignee) = columns(inner.width as usize, number_w);
 
     let mut header = vec!["#", "Pri", "Status", "Subject"];
@@ -199,10 +200,14 @@ fn ticket_line<'a>(
         ));
     }
     cells.push((compact_age(now - t.updated_at), pick(theme.muted)));
-    let mut line = row(cols, cells);
-    if marked && !selected {
+    let line = row(cols, cells);
+    if selected {
+        // The whole line, gaps included, so the bar reads as one under NO_COLOR's reverse video.
+        line.style(theme.selection)
+    } else if marked {
         // Unfocused list: keep a visible cursor without the full selection colour.
-        line = line.style(theme.title);
+        line.style(theme.title)
+    } else {
+        line
     }
-    line
 }
