@@ -3,6 +3,7 @@
 pub mod commands;
 pub mod keys;
 pub mod layout;
+mod mouse;
 pub mod msg;
 pub mod paged;
 mod update;

@@ -58,7 +58,7 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
     model.now = now;
     match msg {
         Msg::Key(key) => on_key(model, key),
-        Msg::Mouse(m) if model.mouse => update_lists::on_mouse(model, m),
+        Msg::Mouse(m) if model.mouse => super::mouse::on_mouse(model, m),
         Msg::Mouse(_) => Vec::new(),
         Msg::Resize(w, h) => {
             model.width = w;
