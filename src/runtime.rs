@@ -27,6 +27,7 @@ pub fn serve(store: &Store, req: Request) -> Response {
     let result = (|| -> crate::store::Result<Response> {
         Ok(match req {
             Request::Counts => Response::Counts(store.counts()?),
+            Request::DataVersion => Response::DataVersion(store.data_version()?),
             Request::ViewCounts { filters, me } => Response::ViewCounts(
                 filters
                     .iter()

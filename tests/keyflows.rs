@@ -302,3 +302,32 @@ fn failed_loads_show_an_error_toast_and_allow_retry() {
     desk::app::update(&mut a.model, Msg::Tick(later), later);
     assert!(a.model.toast.is_none());
 }
+
+#[test]
+fn view_counts_follow_writes_from_another_connection() {
+    use desk::store::{Mutable, OpenMode, Store, Value};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.db");
+    let mut store = Store::open(&path, OpenMode::Create).unwrap();
+    fill(&mut store, 30);
+    let mut a = Harness::new(store, Some("li"), 120, 40, NOW);
+    let pending = |a: &Harness| a.model.queues.counts[3].unwrap();
+    let before = pending(&a);
+    a.send(Msg::Tick(NOW)); // first tick: learns the data version
+    // Another agent moves an open ticket (#1001, status open) to pending.
+    let mut other = Store::open(&path, OpenMode::Existing).unwrap();
+    other
+        .update(
+            Mutable::Ticket,
+            "T00000001",
+            1,
+            &[("status", Value::from("pending"))],
+            NOW,
+        )
+        .unwrap();
+    a.send(Msg::Tick(NOW + 1));
+    assert_eq!(pending(&a), before + 1);
+    let screen = a.screen();
+    let sidebar = screen.lines().find(|l| l.starts_with("│ Pending")).unwrap();
+    assert!(sidebar.contains(&format!(" {} │", before + 1)), "{sidebar}");
+}

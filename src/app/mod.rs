@@ -86,6 +86,8 @@ pub struct Model {
     pub date_format: String,
     pub utc_offset: i32,
     pub counts: Option<Counts>,
+    /// Last `PRAGMA data_version` seen; a change means another agent or script wrote.
+    pub data_version: Option<i64>,
     pub queues: Queues,
     pub ticket: TicketPane,
     pub customers: Customers,

@@ -41,6 +41,8 @@ pub enum Effect {
 /// A read the store worker answers with a [`Response`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
+    /// `PRAGMA data_version`: cheap; changes when another connection commits.
+    DataVersion,
     Counts,
     ViewCounts {
         filters: Vec<TicketFilter>,
@@ -83,6 +85,7 @@ impl Request {
     pub fn slot(&self) -> u8 {
         match self {
             Request::Counts => 0,
+            Request::DataVersion => 9,
             Request::ViewCounts { .. } => 1,
             Request::TicketPage { .. } => 2,
             Request::Ticket { .. } => 3,
@@ -114,6 +117,7 @@ impl Request {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
+    DataVersion(i64),
     Counts(Counts),
     ViewCounts(Vec<i64>),
     TicketPage {

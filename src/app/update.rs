@@ -30,6 +30,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         date_format: settings.date_format,
         utc_offset: settings.utc_offset,
         counts: None,
+        data_version: None,
         queues: Queues {
             counts: vec![None; views.len()],
             selected_view: views.iter().position(|v| *v == start).unwrap_or(0),
@@ -70,7 +71,8 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             if model.toast.as_ref().is_some_and(|t| t.until <= now) {
                 model.toast = None;
             }
-            Vec::new()
+            // Keep the view counts live: ask whether anyone wrote since the last tick.
+            vec![Effect::Load(Request::DataVersion)]
         }
         Msg::Loaded(response) => update_lists::on_response(model, response),
     }

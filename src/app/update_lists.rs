@@ -426,6 +426,15 @@ pub(super) fn fit_viewports(model: &mut Model) {
 
 pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
     match response {
+        Response::DataVersion(v) => {
+            let changed = model.data_version.is_some_and(|old| old != v);
+            model.data_version = Some(v);
+            if changed {
+                vec![view_counts(model), Effect::Load(Request::Counts)]
+            } else {
+                Vec::new()
+            }
+        }
         Response::Counts(c) => {
             model.counts = Some(c);
             Vec::new()

@@ -67,6 +67,12 @@ pub fn ticket(
 /// several tickets share an update time so keyset ties are exercised.
 pub fn store_with_tickets(n: i64) -> Store {
     let mut store = Store::open_in_memory().expect("in-memory store");
+    fill(&mut store, n);
+    store
+}
+
+/// Writes the fixture of [`store_with_tickets`] into `store`.
+pub fn fill(store: &mut Store, n: i64) {
     let mut w = store.bulk().expect("bulk");
     w.agent(&agent("A1", "li", "Li Na")).unwrap();
     w.agent(&agent("A2", "wang", "Wang Wei")).unwrap();
@@ -99,7 +105,6 @@ pub fn store_with_tickets(n: i64) -> Store {
         .unwrap();
     }
     w.commit("test fixture", NOW).unwrap();
-    store
 }
 
 pub mod harness;
