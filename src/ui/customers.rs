@@ -169,10 +169,12 @@ fn profile(
             .unwrap_or_default();
         let bought = p
             .purchased_at
-            .map(|t| format!(" bought {}", fmt_day(t)))
+            .map(|t| format!("bought {} · ", fmt_day(t)))
             .unwrap_or_default();
+        // Two lines: the warranty state is what an agent looks for, so it never gets cut off at 80 columns.
+        lines.push(Line::raw(format!("  {}{serial}", p.name)));
         lines.push(Line::from(vec![
-            Span::raw(format!("  {}{serial}{bought} · ", p.name)),
+            Span::styled(format!("    {bought}"), theme.muted),
             Span::styled(warranty.describe(), warranty_style(warranty, theme)),
         ]));
     }

@@ -80,6 +80,18 @@ pub fn fill(store: &mut Store, n: i64) {
     w.customer(&customer("C2", "John Smith", Tier::Bronze))
         .unwrap();
     w.customer(&customer("C3", "陈静", Tier::Silver)).unwrap();
+    let product = |id: &str, name: &str, bought_days_ago: i64, warranty_days: i64| ProductRec {
+        id: id.into(),
+        customer_id: "C3".into(),
+        name: name.into(),
+        serial: Some(format!("SN-{id}")),
+        purchased_at: Some(NOW - bought_days_ago * 86_400),
+        warranty_until: Some(NOW - bought_days_ago * 86_400 + warranty_days * 86_400),
+    };
+    w.product(&product("P1", "Robot Vacuum R7 扫地机器人", 345, 365))
+        .unwrap();
+    w.product(&product("P2", "Water Heater H5", 800, 730))
+        .unwrap();
     for i in 0..n {
         let status = Status::ALL[(i % 7) as usize];
         let customer = ["C1", "C2", "C3"][(i % 3) as usize];
