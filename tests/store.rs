@@ -432,3 +432,21 @@ fn missing_directory_and_missing_file_say_what_to_do() {
     assert!(err.to_string().contains("desk init"), "{err}");
     assert!(!dir.path().join("absent.db").exists());
 }
+
+#[test]
+fn a_file_locked_by_another_program_is_busy_not_corrupt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.db");
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder
+        .execute_batch("CREATE TABLE other(x); BEGIN EXCLUSIVE; INSERT INTO other VALUES (1);")
+        .unwrap();
+    // Waits out the busy timeout (5 s), then gives up with a message that says what is going on.
+    let err = Store::open(&path, OpenMode::Existing).err().unwrap();
+    assert!(matches!(err, StoreError::Busy { .. }), "{err}");
+    assert!(
+        err.to_string().contains("locked by another program"),
+        "{err}"
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+}

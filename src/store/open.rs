@@ -51,9 +51,18 @@ impl Store {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
         let conn = Connection::open_with_flags(path, flags)?;
-        let not_ours = |e: rusqlite::Error| StoreError::NotADatabase {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
+        // A file another program holds locked is busy, not broken: say which.
+        let not_ours = |e: rusqlite::Error| {
+            if StoreError::is_busy(&e) {
+                StoreError::Busy {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                StoreError::NotADatabase {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                }
+            }
         };
 
         // Read-only probes first: a corrupt or foreign file fails here before anything is written.
@@ -99,7 +108,12 @@ impl Store {
         conn.pragma_update(None, "cache_size", -16_000)?;
 
         let mut conn = conn;
-        migrate::migrate(&mut conn, path)?;
+        migrate::migrate(&mut conn, path).map_err(|e| match e {
+            StoreError::Sqlite(ref inner) if StoreError::is_busy(inner) => StoreError::Busy {
+                path: path.to_path_buf(),
+            },
+            other => other,
+        })?;
         let replica = migrate::replica_id(&conn)?;
         let hlc = HlcClock::resume(&conn)?;
         Ok(Store {
