@@ -175,6 +175,52 @@ fn exit_codes_and_one_line_errors() {
     );
     assert_eq!(o.status.code(), Some(4));
     assert!(one_line(&o).contains("does not exist"));
+    let o = desk(
+        home.path(),
+        &[
+            "ticket",
+            "list",
+            "--db",
+            &db,
+            "--filter",
+            "priority:>=high sort:size",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        one_line(&o).contains("--filter: column 22: cannot sort by `size`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = desk(
+        home.path(),
+        &[
+            "ticket",
+            "list",
+            "--db",
+            &db,
+            "--filter",
+            "priority:urgent,high sort:number",
+            "--format",
+            "json",
+            "--limit",
+            "0",
+        ],
+    );
+    let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let numbers: Vec<i64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["number"].as_i64().unwrap())
+        .collect();
+    assert!(!numbers.is_empty() && numbers.windows(2).all(|w| w[0] < w[1]));
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["priority"] == "urgent" || t["priority"] == "high")
+    );
     let o = desk(home.path(), &["demo", "--db", &db]);
     assert_eq!(o.status.code(), Some(2));
     assert!(one_line(&o).contains("--force"));

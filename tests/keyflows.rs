@@ -331,3 +331,27 @@ fn view_counts_follow_writes_from_another_connection() {
     let sidebar = screen.lines().find(|l| l.starts_with("│ Pending")).unwrap();
     assert!(sidebar.contains(&format!(" {} │", before + 1)), "{sidebar}");
 }
+
+#[test]
+fn queue_filter_takes_the_view_language_and_points_at_mistakes() {
+    let mut a = app(120, 40);
+    a.keys("J J"); // All open
+    a.keys("/")
+        .type_text("priority:>=high tag:vip")
+        .keys("enter");
+    let rows = &a.model.queues.list.rows;
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| (r.number - 1000) % 4 == 0 && matches!(r.priority.as_str(), "urgent" | "high")));
+    // A mistake keeps the prompt open with the text and says where.
+    a.keys("/ ctrl-u").type_text("status:opn").keys("enter");
+    assert!(matches!(&a.model.overlay, Some(Overlay::Filter { input }) if input == "status:opn"));
+    let last = a.screen().lines().last().unwrap().to_string();
+    assert!(
+        last.contains("filter: column 8: unknown status `opn`"),
+        "{last}"
+    );
+    assert_eq!(
+        a.model.queues.filter, "priority:>=high tag:vip",
+        "the previous filter still applies"
+    );
+}

@@ -113,8 +113,9 @@ pub struct Queues {
     pub selected_view: usize,
     pub focus: QueueFocus,
     pub list: PagedList<TicketRow>,
-    /// Text filter applied with `/` (empty: none).
+    /// Filter typed with `/`, in the view language (empty: none), and its parsed form.
     pub filter: String,
+    pub query: crate::domain::query::Query,
 }
 
 impl Queues {

@@ -50,7 +50,7 @@ pub enum Request {
     },
     TicketPage {
         generation: u64,
-        filter: TicketFilter,
+        filter: Box<TicketFilter>,
         me: Option<String>,
         req: PageRequest,
         limit: usize,

@@ -38,13 +38,13 @@ fn queue_filter(model: &Model) -> TicketFilter {
         .queues
         .view()
         .filter(model.now)
-        .with_text(&model.queues.filter)
+        .refine(&model.queues.query, model.now)
 }
 
 pub(super) fn ticket_page(model: &Model, req: PageRequest) -> Effect {
     Effect::Load(Request::TicketPage {
         generation: model.queues.list.generation,
-        filter: queue_filter(model),
+        filter: Box::new(queue_filter(model)),
         me: model.identity.agent_id.clone(),
         req,
         limit: PAGE_SIZE,
@@ -136,10 +136,19 @@ pub(super) fn select_view(model: &mut Model, step: isize) -> Vec<Effect> {
 
 pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
     match model.pane {
-        Pane::Queues => {
-            model.queues.filter = text;
-            vec![reload_queue(model)]
-        }
+        Pane::Queues => match crate::domain::query::parse(&text) {
+            Ok(query) => {
+                model.queues.filter = text;
+                model.queues.query = query;
+                vec![reload_queue(model)]
+            }
+            // Keep the prompt open with the text, so the user can fix what the message points at.
+            Err(e) => {
+                toast(model, format!("filter: {e}"), true);
+                model.overlay = Some(super::Overlay::Filter { input: text });
+                Vec::new()
+            }
+        },
         Pane::Customers => {
             model.customers.filter = text;
             model.customers.focus = CustomerFocus::List;

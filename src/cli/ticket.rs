@@ -15,9 +15,9 @@ pub enum TicketCmd {
         /// my-open, unassigned, all-open, pending, recently-solved, vip
         #[arg(long, default_value = "all-open")]
         view: String,
-        /// Only tickets whose subject or customer contains this text
+        /// Narrow the view with the view language, e.g. 'priority:>=high assignee:none "refund"'
         #[arg(long)]
-        search: Option<String>,
+        filter: Option<String>,
         /// At most this many tickets (0 = all, streamed page by page)
         #[arg(long, default_value_t = 50)]
         limit: usize,
@@ -125,7 +125,7 @@ pub fn run(
     match cmd {
         TicketCmd::List {
             view,
-            search,
+            filter,
             limit,
             format,
         } => {
@@ -135,7 +135,9 @@ pub fn run(
                     BuiltinView::names()
                 )));
             };
-            let filter = v.filter(now).with_text(search.as_deref().unwrap_or(""));
+            let query = crate::domain::query::parse(filter.as_deref().unwrap_or(""))
+                .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
+            let filter = v.filter(now).refine(&query, now);
             let mut sink = Sink::new(out, format, HEADER);
             for_each_page(
                 limit,

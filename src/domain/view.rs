@@ -2,7 +2,9 @@
 //! [`TicketFilter`] to SQL; the view language of a later issue will produce the same structure.
 
 use super::customer::Tier;
-use super::ticket::Status;
+use super::query::{Age, Clause, Query};
+pub use super::query::{SortKey, Who};
+use super::ticket::{Channel, Kind, Priority, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BuiltinView {
@@ -66,12 +68,12 @@ impl BuiltinView {
         match self {
             BuiltinView::MyOpen => TicketFilter {
                 statuses: open,
-                assignee: AssigneeFilter::Me,
+                assignees: Some(vec![Who::Me]),
                 ..base
             },
             BuiltinView::Unassigned => TicketFilter {
                 statuses: open,
-                assignee: AssigneeFilter::Nobody,
+                assignees: Some(vec![Who::Nobody]),
                 ..base
             },
             BuiltinView::AllOpen => TicketFilter {
@@ -84,7 +86,10 @@ impl BuiltinView {
             },
             BuiltinView::RecentlySolved => TicketFilter {
                 solved_since: Some(now - RECENTLY_SOLVED_DAYS * 86_400),
-                sort: TicketSort::SolvedDesc,
+                sort: TicketSort {
+                    key: SortKey::Solved,
+                    descending: true,
+                },
                 ..base
             },
             BuiltinView::Vip => TicketFilter {
@@ -99,34 +104,60 @@ impl BuiltinView {
 /// "Recently solved" looks back this many days.
 pub const RECENTLY_SOLVED_DAYS: i64 = 7;
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum AssigneeFilter {
-    #[default]
-    Any,
-    /// The agent running desk.
-    Me,
-    Nobody,
+/// How a list is ordered: by which time (or number), newest or largest first when `descending`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TicketSort {
+    pub key: SortKey,
+    pub descending: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TicketSort {
+impl Default for TicketSort {
     /// Most recently updated first.
-    #[default]
-    UpdatedDesc,
-    /// Most recently solved first (only tickets with a solved time).
-    SolvedDesc,
+    fn default() -> Self {
+        TicketSort {
+            key: SortKey::Updated,
+            descending: true,
+        }
+    }
 }
 
+/// A ticket filter: every set field must hold; a list field holds when the ticket matches any of its values.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TicketFilter {
     pub statuses: Option<Vec<Status>>,
-    pub assignee: AssigneeFilter,
+    pub priorities: Option<Vec<Priority>>,
+    pub kinds: Option<Vec<Kind>>,
+    pub channels: Option<Vec<Channel>>,
     pub tiers: Option<Vec<Tier>>,
+    pub assignees: Option<Vec<Who>>,
+    pub tags: Option<Vec<String>>,
+    /// Customer name, email or phone contains this.
+    pub customer: Option<String>,
+    pub created_after: Option<i64>,
+    pub created_before: Option<i64>,
+    pub updated_after: Option<i64>,
+    pub updated_before: Option<i64>,
     /// Only tickets solved at or after this time.
     pub solved_since: Option<i64>,
-    /// Free text the user typed with `/`; matched against subject and customer name.
+    /// Free text; matched against subject and customer name.
     pub text: Option<String>,
     pub sort: TicketSort,
+}
+
+/// Both lists hold: the values in both (keeping `base`'s order); a missing list allows anything.
+fn narrow<T: PartialEq + Clone>(base: Option<Vec<T>>, more: &[T]) -> Option<Vec<T>> {
+    Some(match base {
+        Some(b) => b.into_iter().filter(|x| more.contains(x)).collect(),
+        None => more.to_vec(),
+    })
+}
+
+fn later(a: Option<i64>, b: i64) -> Option<i64> {
+    Some(a.map_or(b, |a| a.max(b)))
+}
+
+fn earlier(a: Option<i64>, b: i64) -> Option<i64> {
+    Some(a.map_or(b, |a| a.min(b)))
 }
 
 impl TicketFilter {
@@ -134,6 +165,65 @@ impl TicketFilter {
         let t = text.trim();
         self.text = (!t.is_empty()).then(|| t.to_string());
         self
+    }
+
+    /// This filter further narrowed by a query of the view language; ages are taken relative to `now`.
+    pub fn refine(mut self, q: &Query, now: i64) -> Self {
+        for c in &q.clauses {
+            match c {
+                Clause::Status(v) => self.statuses = narrow(self.statuses, v),
+                Clause::Priority(v) => self.priorities = narrow(self.priorities, v),
+                Clause::Kind(v) => self.kinds = narrow(self.kinds, v),
+                Clause::Channel(v) => self.channels = narrow(self.channels, v),
+                Clause::Tier(v) => self.tiers = narrow(self.tiers, v),
+                Clause::Assignee(v) => self.assignees = narrow(self.assignees, v),
+                Clause::Tag(v) => self.tags = narrow(self.tags, v),
+                Clause::Customer(c) => self.customer = Some(c.clone()),
+                Clause::Created(Age::Within(s)) => {
+                    self.created_after = later(self.created_after, now - s)
+                }
+                Clause::Created(Age::OlderThan(s)) => {
+                    self.created_before = earlier(self.created_before, now - s)
+                }
+                Clause::Updated(Age::Within(s)) => {
+                    self.updated_after = later(self.updated_after, now - s)
+                }
+                Clause::Updated(Age::OlderThan(s)) => {
+                    self.updated_before = earlier(self.updated_before, now - s)
+                }
+            }
+        }
+        if !q.text.is_empty() {
+            let mut text = self.text.take().unwrap_or_default();
+            for t in &q.text {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(t);
+            }
+            self.text = Some(text);
+        }
+        if let Some(s) = q.sort {
+            self.sort = TicketSort {
+                key: s.key,
+                descending: s.descending,
+            };
+        }
+        self
+    }
+
+    /// True when only what built-in views set is set, so the view's own index fits the query exactly.
+    pub fn is_view_shape(&self) -> bool {
+        self.priorities.is_none()
+            && self.kinds.is_none()
+            && self.channels.is_none()
+            && self.tags.is_none()
+            && self.customer.is_none()
+            && self.created_after.is_none()
+            && self.created_before.is_none()
+            && self.updated_after.is_none()
+            && self.updated_before.is_none()
+            && self.text.is_none()
     }
 }
 
@@ -175,7 +265,13 @@ mod tests {
     fn recently_solved_is_anchored_at_now() {
         let f = BuiltinView::RecentlySolved.filter(1_000_000);
         assert_eq!(f.solved_since, Some(1_000_000 - 7 * 86_400));
-        assert_eq!(f.sort, TicketSort::SolvedDesc);
+        assert_eq!(
+            f.sort,
+            TicketSort {
+                key: SortKey::Solved,
+                descending: true
+            }
+        );
         assert_eq!(
             BuiltinView::Vip.filter(0).tiers,
             Some(vec![Tier::Diamond, Tier::Gold])

@@ -109,7 +109,7 @@ impl Store {
         limit: usize,
     ) -> Result<Page<CustomerRow>> {
         let mut c = compile(text);
-        let tail = c.keyset(req, "c.updated_at", "c.rid", limit);
+        let tail = c.keyset(req, "c.updated_at", "c.rid", limit, true);
         let sql = format!("SELECT {COLUMNS} {FROM}{}{tail}", c.where_sql());
         let rows = self
             .conn

@@ -120,7 +120,7 @@ impl Store {
         limit: usize,
     ) -> Result<Page<ArticleRow>> {
         let mut c = compile(filter);
-        let tail = c.keyset(req, "a.updated_at", "a.rid", limit);
+        let tail = c.keyset(req, "a.updated_at", "a.rid", limit, true);
         let sql = format!("SELECT {COLUMNS} {FROM}{}{tail}", c.where_sql());
         let rows = self
             .conn

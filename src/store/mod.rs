@@ -9,6 +9,7 @@ mod migrate;
 mod open;
 mod paging;
 pub mod records;
+mod ticket_filter;
 pub mod tickets;
 
 pub use changes::{FieldChange, Mutable, UpdateOutcome, Value};

@@ -32,13 +32,27 @@ impl Clauses {
     }
 
     /// Adds the keyset condition for `req` on (`key`, `rid`) and returns the `ORDER BY … LIMIT …` tail.
-    /// Lists run newest (largest key) first; pages before a cursor are fetched ascending and reversed.
-    pub fn keyset(&mut self, req: PageRequest, key: &str, rid: &str, limit: usize) -> String {
+    /// `descending` lists run largest key first. Pages before a cursor, and the last page, are fetched in the
+    /// opposite order and reversed by [`finish`].
+    pub fn keyset(
+        &mut self,
+        req: PageRequest,
+        key: &str,
+        rid: &str,
+        limit: usize,
+        descending: bool,
+    ) -> String {
+        let (forward, backward) = if descending {
+            ("DESC", "ASC")
+        } else {
+            ("ASC", "DESC")
+        };
+        let (after, before) = if descending { ("<", ">") } else { (">", "<") };
         let (cmp, dir) = match req {
-            PageRequest::First => (None, "DESC"),
-            PageRequest::Last => (None, "ASC"),
-            PageRequest::After(cur) => (Some(("<", cur)), "DESC"),
-            PageRequest::Before(cur) => (Some((">", cur)), "ASC"),
+            PageRequest::First => (None, forward),
+            PageRequest::Last => (None, backward),
+            PageRequest::After(cur) => (Some((after, cur)), forward),
+            PageRequest::Before(cur) => (Some((before, cur)), backward),
         };
         if let Some((op, Cursor { key: k, rid: r })) = cmp {
             let pk = self.bind(k);

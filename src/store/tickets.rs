@@ -1,13 +1,13 @@
 //! Ticket queries: keyset-paged views, counts, and one ticket with its thread.
 
-use super::paging::{self, Clauses};
+use super::paging;
 use super::records::AuthorKind;
-use super::{Page, Result, Store, fts_phrase, like_pattern, use_fts};
+pub use super::ticket_filter::{ticket_count_sql, ticket_page_sql};
+use super::{Page, Result, Store};
 use crate::domain::customer::Tier;
 use crate::domain::text::SafeText;
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
-use crate::domain::view::{AssigneeFilter, Cursor, PageRequest, TicketFilter, TicketSort};
-use rusqlite::types::Value as SqlValue;
+use crate::domain::view::{Cursor, PageRequest, TicketFilter};
 use rusqlite::{OptionalExtension, Row, params};
 
 /// One line of a ticket list.
@@ -68,9 +68,9 @@ pub struct TicketDetail {
     pub messages: Vec<MessageRow>,
 }
 
-const ROW_COLUMNS: &str = "t.rid, t.id, t.number, t.subject, t.status, t.priority, t.kind, t.channel, c.name, c.tier, \
+pub(super) const ROW_COLUMNS: &str = "t.rid, t.id, t.number, t.subject, t.status, t.priority, t.kind, t.channel, c.name, c.tier, \
                            a.name, t.created_at, t.updated_at, t.solved_at";
-const FROM: &str = "FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.assignee_id";
+pub(super) const FROM: &str = "FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.assignee_id";
 
 fn parse_enum<T>(idx: usize, s: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     parse(s).ok_or_else(|| {
@@ -112,83 +112,6 @@ fn ticket_row(r: &Row<'_>, sort_key_col: Option<usize>) -> rusqlite::Result<Tick
     })
 }
 
-/// SQL literal list of statuses. Statuses come from a closed enum, never from input, and must be literal (not bound)
-/// so SQLite can prove a query matches the partial indexes built for the open set.
-fn status_list(statuses: &[Status]) -> String {
-    statuses
-        .iter()
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Pages and counts want different SQL for the same filter (see the tier clause).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Purpose {
-    Page,
-    Count,
-}
-
-fn compile(filter: &TicketFilter, me: Option<&str>, purpose: Purpose) -> Clauses {
-    let mut c = Clauses::default();
-    if let Some(statuses) = &filter.statuses {
-        c.push(format!("t.status IN ({})", status_list(statuses)));
-    }
-    match (&filter.assignee, me) {
-        (AssigneeFilter::Any, _) => {}
-        (AssigneeFilter::Nobody, _) => c.push("t.assignee_id IS NULL"),
-        (AssigneeFilter::Me, Some(me)) => {
-            let p = c.bind(me.to_string());
-            c.push(format!("t.assignee_id = {p}"));
-        }
-        // No identity: "mine" is nothing rather than everything.
-        (AssigneeFilter::Me, None) => c.push("0"),
-    }
-    if let Some(tiers) = &filter.tiers {
-        let list = tiers
-            .iter()
-            .map(|t| format!("'{}'", t.as_str()))
-            .collect::<Vec<_>>()
-            .join(", ");
-        c.push(match purpose {
-            // A page walks tickets in order and checks each row's customer: a few PK lookups per row shown.
-            Purpose::Page => format!("c.tier IN ({list})"),
-            // A count walks customers_tier and the covering tickets_customer_status index instead of joining
-            // every open ticket to its customer (0.5 s → 45 ms at a million tickets).
-            Purpose::Count => {
-                format!("t.customer_id IN (SELECT id FROM customers WHERE tier IN ({list}))")
-            }
-        });
-    }
-    if let Some(since) = filter.solved_since {
-        let p = c.bind(since);
-        c.push(format!("t.solved_at >= {p}"));
-    }
-    if let Some(text) = &filter.text {
-        if use_fts(text) {
-            let p = c.bind(fts_phrase(text));
-            c.push(format!(
-                "(t.rid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {p}) \
-                 OR t.customer_id IN (SELECT id FROM customers WHERE rid IN \
-                     (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p})))"
-            ));
-        } else {
-            let p = c.bind(like_pattern(text));
-            c.push(format!(
-                "(t.subject LIKE {p} ESCAPE '\\' OR c.name LIKE {p} ESCAPE '\\')"
-            ));
-        }
-    }
-    c
-}
-
-fn sort_column(sort: TicketSort) -> &'static str {
-    match sort {
-        TicketSort::UpdatedDesc => "t.updated_at",
-        TicketSort::SolvedDesc => "t.solved_at",
-    }
-}
-
 impl Store {
     /// One page of tickets matching `filter`, in list order (newest first), by keyset on (sort key, rid).
     pub fn ticket_page(
@@ -210,20 +133,11 @@ impl Store {
 
     /// How many tickets match `filter`.
     pub fn ticket_count(&self, filter: &TicketFilter, me: Option<&str>) -> Result<i64> {
-        let mut c = compile(filter, me, Purpose::Count);
-        let join = if filter.tiers.is_some() || filter.text.is_some() {
-            FROM
-        } else {
-            "FROM tickets t"
-        };
-        if filter.sort == TicketSort::SolvedDesc {
-            c.push("t.solved_at IS NOT NULL");
-        }
-        let sql = format!("SELECT count(*) {join}{}", c.where_sql());
+        let (sql, params) = ticket_count_sql(filter, me);
         Ok(self
             .conn
             .prepare_cached(&sql)?
-            .query_row(rusqlite::params_from_iter(c.params.iter()), |r| r.get(0))?)
+            .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?)
     }
 
     /// A ticket by its number, with properties, tags and the whole thread (oldest first).
@@ -293,50 +207,6 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-/// The index built for a view's shape (see the migration). Pinned with INDEXED BY because on small or freshly
-/// analysed databases the planner may prefer a status index plus a sort, which at a million rows means sorting
-/// every open ticket for each page. With a text filter the planner chooses: driving from FTS wins for rare words.
-fn index_for(filter: &TicketFilter, me: Option<&str>) -> Option<&'static str> {
-    // Without an identity "mine" compiles to FALSE and no index applies.
-    if filter.text.is_some() || (filter.assignee == AssigneeFilter::Me && me.is_none()) {
-        return None;
-    }
-    if filter.sort == TicketSort::SolvedDesc {
-        return Some("tickets_solved");
-    }
-    match filter.statuses.as_deref() {
-        Some(s) if s == Status::OPEN_SET => Some(match filter.assignee {
-            AssigneeFilter::Nobody => "tickets_unassigned_updated",
-            AssigneeFilter::Me => "tickets_assignee_open_updated",
-            AssigneeFilter::Any => "tickets_open_updated",
-        }),
-        Some([_]) => Some("tickets_status_updated"),
-        None => Some("tickets_updated"),
-        Some(_) => None,
-    }
-}
-
-/// The SQL for one page; public for the query-plan test.
-pub fn ticket_page_sql(
-    filter: &TicketFilter,
-    me: Option<&str>,
-    req: PageRequest,
-    limit: usize,
-) -> (String, Vec<SqlValue>) {
-    let mut c = compile(filter, me, Purpose::Page);
-    let key = sort_column(filter.sort);
-    if filter.sort == TicketSort::SolvedDesc {
-        c.push("t.solved_at IS NOT NULL");
-    }
-    let tail = c.keyset(req, key, "t.rid", limit);
-    let from = match index_for(filter, me) {
-        Some(index) => FROM.replacen("tickets t", &format!("tickets t INDEXED BY {index}"), 1),
-        None => FROM.to_string(),
-    };
-    let sql = format!("SELECT {ROW_COLUMNS}, {key} {from}{}{tail}", c.where_sql());
-    (sql, c.params)
 }
 
 impl Store {

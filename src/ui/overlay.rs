@@ -128,7 +128,7 @@ fn filter(frame: &mut Frame<'_>, body: Rect, model: &Model, input: &str, theme: 
         ..body
     };
     let what = match model.pane {
-        Pane::Queues => "tickets (subject or customer)",
+        Pane::Queues => "tickets: words, or status:open priority:>=high tag:vip …",
         Pane::Customers => "customers (name, email, phone)",
         _ => "articles (title or text)",
     };

@@ -104,6 +104,9 @@ pub fn fill(store: &mut Store, n: i64) {
         let updated = NOW - (i - i / 3) * 60;
         let t = ticket(i, status, customer, assignee, updated);
         w.ticket(&t).unwrap();
+        if i % 4 == 0 {
+            w.tag("ticket", &t.id, "vip").unwrap();
+        }
         w.message(&MessageRec {
             id: format!("M{i:08}"),
             ticket_id: t.id.clone(),

@@ -1,0 +1,376 @@
+//! The view language, one parser for the queue's `/`, `desk ticket list --filter` and views in config:
+//!
+//! `status:open,pending priority:>=high assignee:me|none kind:complaint channel:email tag:vip
+//!  customer:"Wang Fang" tier:diamond created:<7d updated:>2h sort:-updated "free text"`
+//!
+//! Values of one field are alternatives (`,` or `|`); different fields must all hold. Ages are relative to `now`:
+//! `created:<7d` is "created less than seven days ago". `sort:-updated` is newest first, `sort:updated` oldest
+//! first. Parse errors carry the 1-based column of the offending text.
+
+use super::customer::Tier;
+use super::ticket::{Channel, Kind, Priority, Status};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub clauses: Vec<Clause>,
+    /// Free-text words and quoted phrases, matched as one phrase.
+    pub text: Vec<String>,
+    pub sort: Option<Sort>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    Status(Vec<Status>),
+    Priority(Vec<Priority>),
+    Assignee(Vec<Who>),
+    Kind(Vec<Kind>),
+    Channel(Vec<Channel>),
+    Tier(Vec<Tier>),
+    Tag(Vec<String>),
+    Customer(String),
+    Created(Age),
+    Updated(Age),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    Me,
+    Nobody,
+    Handle(String),
+}
+
+/// A relative age in seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Age {
+    /// Less than this long ago (`<7d`).
+    Within(i64),
+    /// More than this long ago (`>2h`).
+    OlderThan(i64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Updated,
+    Created,
+    Number,
+    /// Solved time; used by the "Recently solved" view, not offered in the language.
+    Solved,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("column {column}: {message}")]
+pub struct ParseError {
+    /// 1-based character column in the query text.
+    pub column: usize,
+    pub message: String,
+}
+
+pub const FIELDS: &[&str] = &[
+    "status", "priority", "assignee", "kind", "channel", "tier", "tag", "customer", "created",
+    "updated", "sort",
+];
+
+/// One token: its text and the column it starts at. A token that starts with a quote is free text even if it
+/// holds a colon (`"note: call back"`).
+struct Token {
+    text: String,
+    column: usize,
+    starts_quoted: bool,
+}
+
+fn tokens(input: &str) -> Result<Vec<Token>, ParseError> {
+    let chars: Vec<char> = input.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut text = String::new();
+        while i < chars.len() && !chars[i].is_whitespace() {
+            if chars[i] == '"' {
+                let open = i;
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    text.push(chars[i]);
+                    i += 1;
+                }
+                if i == chars.len() {
+                    return Err(ParseError {
+                        column: open + 1,
+                        message: "unclosed quote".into(),
+                    });
+                }
+                i += 1;
+            } else {
+                text.push(chars[i]);
+                i += 1;
+            }
+        }
+        out.push(Token {
+            text,
+            column: start + 1,
+            starts_quoted: chars[start] == '"',
+        });
+    }
+    Ok(out)
+}
+
+fn list<T>(
+    value: &str,
+    column: usize,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Result<Vec<T>, ParseError> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for part in value.split([',', '|']) {
+        if part.is_empty() {
+            return Err(ParseError {
+                column: column + offset,
+                message: "empty value".into(),
+            });
+        }
+        out.push(parse(part).map_err(|message| ParseError {
+            column: column + offset,
+            message,
+        })?);
+        offset += part.chars().count() + 1;
+    }
+    Ok(out)
+}
+
+/// Whether priority index `i` passes a comparison with index `p` (0 is the most urgent).
+type Keep = fn(usize, usize) -> bool;
+
+fn priorities(value: &str, column: usize) -> Result<Vec<Priority>, ParseError> {
+    // Priority::ALL runs from most to least urgent; a comparison keeps the matching end of it.
+    let ops: [(&str, Keep); 4] = [
+        (">=", |i, p| i <= p),
+        ("<=", |i, p| i >= p),
+        (">", |i, p| i < p),
+        ("<", |i, p| i > p),
+    ];
+    for (op, keep) in ops {
+        if let Some(rest) = value.strip_prefix(op) {
+            let p: Priority = rest.parse().map_err(|message| ParseError {
+                column: column + op.len(),
+                message,
+            })?;
+            let pi = Priority::ALL.iter().position(|x| *x == p).unwrap_or(0);
+            let chosen: Vec<Priority> = Priority::ALL
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| keep(*i, pi))
+                .map(|(_, p)| *p)
+                .collect();
+            if chosen.is_empty() {
+                return Err(ParseError {
+                    column,
+                    message: format!("no priority is {op}{rest}"),
+                });
+            }
+            return Ok(chosen);
+        }
+    }
+    list(value, column, |s| s.parse())
+}
+
+fn age(value: &str, column: usize) -> Result<Age, ParseError> {
+    let err = |message: String| ParseError { column, message };
+    let (within, rest) = match value.chars().next() {
+        Some('<') => (true, &value[1..]),
+        Some('>') => (false, &value[1..]),
+        _ => {
+            return Err(err(format!(
+                "`{value}`: ages start with < (newer than) or > (older than), like <7d"
+            )));
+        }
+    };
+    let secs = duration(rest)
+        .ok_or_else(|| err(format!("`{rest}` is not a duration (like 30m, 4h, 7d, 2w)")))?;
+    Ok(if within {
+        Age::Within(secs)
+    } else {
+        Age::OlderThan(secs)
+    })
+}
+
+/// `30m`, `4h`, `7d`, `2w` in seconds.
+pub fn duration(s: &str) -> Option<i64> {
+    let unit = s.chars().last()?;
+    let n: i64 = s[..s.len() - unit.len_utf8()]
+        .parse()
+        .ok()
+        .filter(|n| *n >= 0)?;
+    let mult = match unit {
+        'm' => 60,
+        'h' => 3600,
+        'd' => 86_400,
+        'w' => 7 * 86_400,
+        _ => return None,
+    };
+    n.checked_mul(mult)
+}
+
+fn who(s: &str) -> Result<Who, String> {
+    Ok(match s.to_ascii_lowercase().as_str() {
+        "me" => Who::Me,
+        "none" | "nobody" => Who::Nobody,
+        h if h
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.') =>
+        {
+            Who::Handle(h.to_string())
+        }
+        _ => return Err(format!("`{s}` is not an agent handle")),
+    })
+}
+
+fn sort(value: &str, column: usize) -> Result<Sort, ParseError> {
+    let (descending, key) = match value.strip_prefix('-') {
+        Some(k) => (true, k),
+        None => (false, value),
+    };
+    let key = match key {
+        "updated" => SortKey::Updated,
+        "created" => SortKey::Created,
+        "number" => SortKey::Number,
+        other => {
+            return Err(ParseError {
+                column,
+                message: format!(
+                    "cannot sort by `{other}` (sort by updated, created or number; - for newest first)"
+                ),
+            });
+        }
+    };
+    Ok(Sort { key, descending })
+}
+
+pub fn parse(input: &str) -> Result<Query, ParseError> {
+    let mut q = Query::default();
+    for t in tokens(input)? {
+        let field_end = t.text.find(':').filter(|_| !t.starts_quoted);
+        let Some(colon) =
+            field_end.filter(|i| *i > 0 && t.text[..*i].chars().all(|c| c.is_ascii_alphabetic()))
+        else {
+            q.text.push(t.text);
+            continue;
+        };
+        let field = t.text[..colon].to_ascii_lowercase();
+        let value = &t.text[colon + 1..];
+        let vcol = t.column + colon + 1;
+        if value.is_empty() {
+            return Err(ParseError {
+                column: vcol,
+                message: format!("`{field}:` needs a value"),
+            });
+        }
+        let clause = match field.as_str() {
+            "status" => Clause::Status(list(value, vcol, |s| s.parse())?),
+            "priority" => Clause::Priority(priorities(value, vcol)?),
+            "assignee" => Clause::Assignee(list(value, vcol, who)?),
+            "kind" => Clause::Kind(list(value, vcol, |s| s.parse())?),
+            "channel" => Clause::Channel(list(value, vcol, |s| s.parse())?),
+            "tier" => Clause::Tier(list(value, vcol, |s| s.parse())?),
+            "tag" => Clause::Tag(list(value, vcol, |s| Ok(s.to_lowercase()))?),
+            "customer" => Clause::Customer(value.to_string()),
+            "created" => Clause::Created(age(value, vcol)?),
+            "updated" => Clause::Updated(age(value, vcol)?),
+            "sort" => {
+                q.sort = Some(sort(value, vcol)?);
+                continue;
+            }
+            _ => {
+                return Err(ParseError {
+                    column: t.column,
+                    message: format!("unknown field `{field}` (fields: {})", FIELDS.join(", ")),
+                });
+            }
+        };
+        q.clauses.push(clause);
+    }
+    Ok(q)
+}
+
+fn join<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+    items.iter().map(f).collect::<Vec<_>>().join(",")
+}
+
+fn quote(s: &str) -> String {
+    if s.is_empty()
+        || s.chars()
+            .any(|c| c.is_whitespace() || c == ':' || c == ',' || c == '|' || c == '"')
+    {
+        format!("\"{s}\"")
+    } else {
+        s.to_string()
+    }
+}
+
+fn print_age(a: Age) -> String {
+    let (op, secs) = match a {
+        Age::Within(s) => ('<', s),
+        Age::OlderThan(s) => ('>', s),
+    };
+    let unit = [(7 * 86_400, 'w'), (86_400, 'd'), (3600, 'h'), (60, 'm')]
+        .into_iter()
+        .find(|(u, _)| secs % u == 0);
+    match unit {
+        Some((u, c)) => format!("{op}{}{c}", secs / u),
+        None => format!("{op}{}m", secs / 60),
+    }
+}
+
+/// Prints a query so that [`parse`] reads it back as the same query.
+impl fmt::Display for Query {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts: Vec<String> = self
+            .clauses
+            .iter()
+            .map(|c| match c {
+                Clause::Status(v) => format!("status:{}", join(v, |s| s.as_str().into())),
+                Clause::Priority(v) => format!("priority:{}", join(v, |p| p.as_str().into())),
+                Clause::Assignee(v) => format!(
+                    "assignee:{}",
+                    join(v, |w| match w {
+                        Who::Me => "me".into(),
+                        Who::Nobody => "none".into(),
+                        Who::Handle(h) => h.clone(),
+                    })
+                ),
+                Clause::Kind(v) => format!("kind:{}", join(v, |k| k.as_str().into())),
+                Clause::Channel(v) => format!("channel:{}", join(v, |k| k.as_str().into())),
+                Clause::Tier(v) => format!("tier:{}", join(v, |k| k.as_str().into())),
+                Clause::Tag(v) => format!("tag:{}", join(v, |t| t.clone())),
+                Clause::Customer(c) => format!("customer:{}", quote(c)),
+                Clause::Created(a) => format!("created:{}", print_age(*a)),
+                Clause::Updated(a) => format!("updated:{}", print_age(*a)),
+            })
+            .collect();
+        if let Some(s) = self.sort {
+            let key = match s.key {
+                SortKey::Updated => "updated",
+                SortKey::Created => "created",
+                SortKey::Number => "number",
+                SortKey::Solved => "solved",
+            };
+            parts.push(format!("sort:{}{key}", if s.descending { "-" } else { "" }));
+        }
+        parts.extend(self.text.iter().map(|t| quote(t)));
+        f.write_str(&parts.join(" "))
+    }
+}
+
+#[cfg(test)]
+#[path = "query_tests.rs"]
+mod tests;

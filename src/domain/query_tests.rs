@@ -1,0 +1,189 @@
+use super::*;
+use proptest::prelude::*;
+
+#[test]
+fn parses_the_issue_example() {
+    let q = parse(
+        r#"status:open,pending priority:>=high assignee:me|none kind:complaint channel:email tag:vip customer:"Wang Fang" created:<7d updated:>2h sort:-updated "free text""#,
+    )
+    .unwrap();
+    assert_eq!(
+        q.clauses,
+        vec![
+            Clause::Status(vec![Status::Open, Status::Pending]),
+            Clause::Priority(vec![Priority::Urgent, Priority::High]),
+            Clause::Assignee(vec![Who::Me, Who::Nobody]),
+            Clause::Kind(vec![Kind::Complaint]),
+            Clause::Channel(vec![Channel::Email]),
+            Clause::Tag(vec!["vip".into()]),
+            Clause::Customer("Wang Fang".into()),
+            Clause::Created(Age::Within(7 * 86_400)),
+            Clause::Updated(Age::OlderThan(7200)),
+        ]
+    );
+    assert_eq!(
+        q.sort,
+        Some(Sort {
+            key: SortKey::Updated,
+            descending: true
+        })
+    );
+    assert_eq!(q.text, vec!["free text".to_string()]);
+}
+
+#[test]
+fn priority_comparisons() {
+    let p = |s: &str| match parse(s).unwrap().clauses.remove(0) {
+        Clause::Priority(v) => v,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(p("priority:>=high"), vec![Priority::Urgent, Priority::High]);
+    assert_eq!(
+        p("priority:>normal"),
+        vec![Priority::Urgent, Priority::High]
+    );
+    assert_eq!(
+        p("priority:<=normal"),
+        vec![Priority::Normal, Priority::Low]
+    );
+    assert_eq!(p("priority:<high"), vec![Priority::Normal, Priority::Low]);
+    assert_eq!(
+        p("priority:low,urgent"),
+        vec![Priority::Low, Priority::Urgent]
+    );
+    assert_eq!(
+        parse("priority:>urgent").unwrap_err().message,
+        "no priority is >urgent"
+    );
+}
+
+#[test]
+fn words_and_quoted_colons_are_text() {
+    let q = parse(r#"打印机 "note: call back" 支付失败"#).unwrap();
+    assert!(q.clauses.is_empty());
+    assert_eq!(q.text, vec!["打印机", "note: call back", "支付失败"]);
+    assert_eq!(parse("10:30").unwrap().text, vec!["10:30"]);
+}
+
+#[test]
+fn errors_point_at_the_column() {
+    let e = parse("status:open colour:red").unwrap_err();
+    assert_eq!(e.column, 13);
+    assert!(
+        e.message
+            .starts_with("unknown field `colour` (fields: status, priority"),
+        "{}",
+        e.message
+    );
+    let e = parse("status:open,wating").unwrap_err();
+    assert_eq!(
+        (e.column, e.message.as_str()),
+        (
+            13,
+            "unknown status `wating` (expected one of: new, open, pending, on_hold, solved, closed, merged)"
+        )
+    );
+    let e = parse("  created:7d").unwrap_err();
+    assert_eq!(e.column, 11);
+    let e = parse("updated:<7x").unwrap_err();
+    assert!(
+        e.message.contains("`7x` is not a duration"),
+        "{}",
+        e.message
+    );
+    let e = parse(r#"customer:"Wang"#).unwrap_err();
+    assert_eq!((e.column, e.message.as_str()), (10, "unclosed quote"));
+    let e = parse("kind:").unwrap_err();
+    assert_eq!((e.column, e.message.as_str()), (6, "`kind:` needs a value"));
+    let e = parse("sort:priority").unwrap_err();
+    assert_eq!(e.column, 6);
+    let e = parse("status:open,,new").unwrap_err();
+    assert_eq!((e.column, e.message.as_str()), (13, "empty value"));
+    assert_eq!(
+        parse("支付 status:bogus").unwrap_err().column,
+        11,
+        "columns count characters, not bytes"
+    );
+}
+
+#[test]
+fn durations() {
+    assert_eq!(duration("30m"), Some(1800));
+    assert_eq!(duration("2w"), Some(14 * 86_400));
+    assert_eq!(duration("7"), None);
+    assert_eq!(duration("-1d"), None);
+    assert_eq!(duration("99999999999999999w"), None);
+}
+
+fn arb_clause() -> impl Strategy<Value = Clause> {
+    let status = proptest::sample::subsequence(Status::ALL.to_vec(), 1..4).prop_map(Clause::Status);
+    let prio =
+        proptest::sample::subsequence(Priority::ALL.to_vec(), 1..3).prop_map(Clause::Priority);
+    let kind = proptest::sample::subsequence(Kind::ALL.to_vec(), 1..3).prop_map(Clause::Kind);
+    let channel =
+        proptest::sample::subsequence(Channel::ALL.to_vec(), 1..3).prop_map(Clause::Channel);
+    let tier = proptest::sample::subsequence(Tier::ALL.to_vec(), 1..3).prop_map(Clause::Tier);
+    let who = prop_oneof![
+        Just(Who::Me),
+        Just(Who::Nobody),
+        "[a-z][a-z0-9_]{0,6}".prop_map(Who::Handle)
+    ]
+    .prop_filter(
+        "reserved handles",
+        |w| !matches!(w, Who::Handle(h) if h == "me" || h == "none" || h == "nobody"),
+    );
+    let assignee = proptest::collection::vec(who, 1..3).prop_map(Clause::Assignee);
+    let tag = proptest::collection::vec("[a-z0-9_-]{1,8}", 1..3).prop_map(Clause::Tag);
+    let customer = "[A-Za-z王芳陈 ]{1,12}"
+        .prop_filter("not blank", |s| !s.trim().is_empty() && !s.starts_with(' '))
+        .prop_map(Clause::Customer);
+    let age = prop_oneof![
+        (1i64..500).prop_map(|n| Age::Within(n * 60)),
+        (1i64..500).prop_map(|n| Age::OlderThan(n * 3600)),
+    ];
+    let created = age.clone().prop_map(Clause::Created);
+    let updated = age.prop_map(Clause::Updated);
+    prop_oneof![
+        status, prio, kind, channel, tier, assignee, tag, customer, created, updated
+    ]
+}
+
+fn arb_query() -> impl Strategy<Value = Query> {
+    let sort = proptest::option::of(
+        (
+            prop_oneof![
+                Just(SortKey::Updated),
+                Just(SortKey::Created),
+                Just(SortKey::Number)
+            ],
+            any::<bool>(),
+        )
+            .prop_map(|(key, descending)| Sort { key, descending }),
+    );
+    let text = proptest::collection::vec("[a-z支付失败:]{1,8}( [a-z]{1,5})?", 0..3);
+    (proptest::collection::vec(arb_clause(), 0..6), text, sort).prop_map(|(clauses, text, sort)| {
+        Query {
+            clauses,
+            text,
+            sort,
+        }
+    })
+}
+
+proptest! {
+    /// Printing a query and parsing the text gives the same query back.
+    #[test]
+    fn print_then_parse_round_trips(q in arb_query()) {
+        let printed = q.to_string();
+        let back = parse(&printed).map_err(|e| TestCaseError::fail(format!("{printed}: {e}")))?;
+        prop_assert_eq!(back, q, "{}", printed);
+    }
+
+    /// Whatever is typed, the parser answers with a query or an error inside the input, never a panic.
+    #[test]
+    fn errors_stay_inside_the_input(s in "\\PC{0,40}") {
+        if let Err(e) = parse(&s) {
+            prop_assert!(e.column >= 1 && e.column <= s.chars().count() + 1, "{} for {:?}", e.column, s);
+        }
+    }
+}
