@@ -328,9 +328,9 @@ fn write_customer(
             write_order(w, &rec.id, at, price, rng)?;
         }
     }
-    // Repeat orders (consumables, accessories, service plans) grow with the tier, feeding RFM.
+    // Repeat orders (consumables, accessories, service plans) grow with the tier, feeding RFM; at most 12 in all.
     let extra = match tier {
-        Tier::Diamond => rng.range(6, 11),
+        Tier::Diamond => rng.range(5, 9),
         Tier::Gold => rng.range(3, 8),
         Tier::Silver => rng.range(1, 5),
         Tier::Bronze => rng.range(0, 2),

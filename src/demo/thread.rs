@@ -225,15 +225,15 @@ pub(super) fn write_ticket(
                     &mut body,
                 );
                 // Agents often answer with the knowledge base (标准话术 + the article).
-                if let (Part::Agent, Some(a)) = (part, content.topic_article[plan.topic]) {
-                    if rng.chance(0.25) {
-                        let title = &content.kb[a].title;
-                        body.push_str(&if plan.zh {
-                            format!("\n\n参考文章：《{title}》")
-                        } else {
-                            format!("\n\nSee the article \"{title}\".")
-                        });
-                    }
+                if let (Part::Agent, Some(a)) = (part, content.topic_article[plan.topic])
+                    && rng.chance(0.25)
+                {
+                    let title = &content.kb[a].title;
+                    body.push_str(&if plan.zh {
+                        format!("\n\n参考文章：《{title}》")
+                    } else {
+                        format!("\n\nSee the article \"{title}\".")
+                    });
                 }
             }
             (None, Some((_, into))) if plan.zh => {

@@ -218,7 +218,11 @@ impl Planner {
         if rng.chance(unassigned) {
             return None;
         }
-        let who = *rng.pick(&staff.members[group]);
+        let mut who = *rng.pick(&staff.members[group]);
+        // `li` sits in every group; as its lead she takes about half an agent's share.
+        if who == 0 && rng.chance(0.5) {
+            who = *rng.pick(&staff.members[group]);
+        }
         if who == 0 && status.is_open() {
             self.li_open += 1;
         }
