@@ -199,6 +199,21 @@ fn customers_cover_every_tier_and_both_scripts() {
             "SELECT count(*) FROM customers WHERE org_id IS NOT NULL"
         ) >= 1
     );
+    assert_eq!(
+        count(&d.store, "SELECT count(*) FROM organizations"),
+        10,
+        "about one per six customers"
+    );
+    let orders = "SELECT max(n) FROM (SELECT count(o.id) AS n FROM customers c
+                  LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id)";
+    assert!(count(&d.store, orders) <= 12);
+    assert_eq!(
+        count(
+            &d.store,
+            "SELECT count(*) FROM orders WHERE amount_cents <= 0"
+        ),
+        0
+    );
 }
 
 #[test]
