@@ -34,6 +34,9 @@ const FTS_TRIGGERS: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// Rows indexed per statement when a bulk load commits.
+const FTS_SLICE: i64 = 5_000;
+
 struct DeferredFts {
     /// The trigger's own `CREATE TRIGGER` text, to restore it as the schema has it.
     trigger_sql: String,
@@ -293,15 +296,25 @@ impl BulkWriter<'_> {
     /// Commits the load: advances the ticket-number sequence past every number used and logs one `import` change.
     pub fn commit(self, source: &str, now: i64) -> Result<()> {
         for d in &self.deferred {
-            self.tx.execute(
-                &format!(
-                    "INSERT INTO {fts}(rowid, {cols}) SELECT rid, {cols} FROM {table} WHERE rid > ?1 ORDER BY rid",
-                    fts = d.fts,
-                    cols = d.columns,
-                    table = d.table
-                ),
-                params![d.after_rid],
+            let last: i64 = self.tx.query_row(
+                &format!("SELECT coalesce(max(rid), 0) FROM {}", d.table),
+                [],
+                |r| r.get(0),
             )?;
+            let sql = format!(
+                "INSERT INTO {fts}(rowid, {cols}) SELECT rid, {cols} FROM {table} WHERE rid > ?1 AND rid <= ?2",
+                fts = d.fts,
+                cols = d.columns,
+                table = d.table
+            );
+            // In slices: one statement's journal holds every page it changes, and a whole load's index at once
+            // cost tens of MB; a slice per statement keeps memory flat at the same speed.
+            let mut from = d.after_rid;
+            while from < last {
+                let to = (from + FTS_SLICE).min(last);
+                self.tx.prepare_cached(&sql)?.execute(params![from, to])?;
+                from = to;
+            }
             self.tx.execute_batch(&d.trigger_sql)?;
         }
         self.tx.execute(
