@@ -269,7 +269,11 @@ fn validate(c: &Corpus, categories: &[CategorySpec], kb: &[KbDoc]) -> Result<()>
             "corpus.toml: group `{g}` appears twice"
         );
     }
-    ensure!(!c.products.is_empty(), "corpus.toml: no [[products]]");
+    // Product indexes are kept as u16 for every customer's products.
+    ensure!(
+        !c.products.is_empty() && c.products.len() <= u16::MAX as usize,
+        "corpus.toml: need 1 to 65535 [[products]]"
+    );
     for p in &c.products {
         ensure!(
             (1..=120).contains(&p.warranty_months) && p.price_cents > 0,

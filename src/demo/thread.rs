@@ -2,7 +2,7 @@
 //! consistent timestamps, then tags, and for solved work the survey and the follow-up visit (回访) task.
 
 use super::corpus::{Content, Part, Topic, Vars, fill};
-use super::people::{Customer, Staff};
+use super::people::{Customer, People, Staff};
 use super::rng::Rng;
 use super::tickets::{Plan, Previous};
 use super::time::{DAY, HOUR, MINUTE, local_ymd};
@@ -67,29 +67,36 @@ pub(super) fn write_ticket(
     w: &mut BulkWriter<'_>,
     plan: &Plan,
     content: &Content,
-    customers: &[Customer],
+    people: &People,
     staff: &Staff,
     now: i64,
     rng: &mut Rng,
 ) -> Result<(Previous, u64)> {
     let corpus = &content.corpus;
     let topic = &corpus.topics[plan.topic];
-    let cust = &customers[plan.customer];
+    let cust = &people.customers[plan.customer];
+    let cust_id = cust.id.to_string();
+    let owned_products = people.products(cust);
+    let name = cust.name(content);
     // Replies come from the owner; on unowned tickets, from whoever in the group picked up the message.
     let writer = plan
         .assignee
         .unwrap_or_else(|| *rng.pick(&staff.members[plan.group]));
-    let owned = plan.product.or((!cust.products.is_empty()).then_some(0));
-    let (product, serial) = match owned.map(|p| &cust.products[p]) {
-        Some(p) => (corpus.products[p.catalog].name.as_str(), p.serial.as_str()),
-        None => (corpus.products[0].name.as_str(), "—"),
+    // Customers mention what they own even when the ticket is not filed against a product.
+    let owned = plan.product.or((!owned_products.is_empty()).then_some(0));
+    let (product, serial) = match owned.map(|p| &owned_products[p]) {
+        Some(p) => (
+            corpus.products[p.catalog as usize].name.as_str(),
+            p.serial(content),
+        ),
+        None => (corpus.products[0].name.as_str(), "—".to_string()),
     };
     let (y, m, d) = local_ymd(plan.created_at - rng.range(DAY, 40 * DAY));
     let ctx = Ctx {
         product,
-        serial,
+        serial: &serial,
         order: format!("DD{y:04}{m:02}{d:02}{:04}", rng.below(10_000)),
-        name: &cust.name,
+        name: &name,
         agent: &staff.agents[writer].name,
     };
     let mut lines = Lines::default();
@@ -184,8 +191,8 @@ pub(super) fn write_ticket(
         priority: plan.priority,
         kind: plan.kind,
         channel: plan.channel,
-        customer_id: Some(cust.id.clone()),
-        product_id: plan.product.map(|p| cust.products[p].id.clone()),
+        customer_id: Some(cust_id.clone()),
+        product_id: plan.product.map(|p| owned_products[p].id.to_string()),
         assignee_id: plan.assignee.map(|a| staff.agents[a].id.clone()),
         group_id: Some(staff.group_ids[plan.group].clone()),
         created_at: plan.created_at,
@@ -203,13 +210,13 @@ pub(super) fn write_ticket(
         let (author_kind, author_id, internal, part) = match role {
             Role::Customer if k == 0 => (
                 AuthorKind::Customer,
-                Some(&cust.id),
+                Some(&cust_id),
                 false,
                 Some(Part::Customer),
             ),
             Role::Customer => (
                 AuthorKind::Customer,
-                Some(&cust.id),
+                Some(&cust_id),
                 false,
                 Some(Part::Followup),
             ),
@@ -254,10 +261,17 @@ pub(super) fn write_ticket(
         })?;
     }
 
-    write_tags(w, plan, cust, &id, now, rng)?;
-    if let Some(solved) = solved_at {
-        let low = write_surveys(w, plan, &id, &cust.id, solved, now, rng)?;
-        write_follow_up(w, plan, &id, cust, staff, &subject, solved, low, now, rng)?;
+    let warranty_until = plan.product.map(|p| owned_products[p].warranty_until);
+    write_tags(w, plan, cust, warranty_until, &id, now, rng)?;
+    if let Some(at) = solved_at {
+        let done = Done {
+            ticket_id: &id,
+            customer_id: &cust_id,
+            subject: &subject,
+            at,
+        };
+        let low = write_surveys(w, plan, &done, now, rng)?;
+        write_follow_up(w, plan, staff, &done, low, now, rng)?;
     }
     Ok((
         Previous {
@@ -283,10 +297,20 @@ fn response_delay(priority: Priority, rng: &mut Rng) -> i64 {
     }
 }
 
+/// A solved ticket, for its survey and follow-up.
+struct Done<'a> {
+    ticket_id: &'a str,
+    customer_id: &'a str,
+    subject: &'a str,
+    /// When it was solved.
+    at: i64,
+}
+
 fn write_tags(
     w: &mut BulkWriter<'_>,
     plan: &Plan,
     cust: &Customer,
+    warranty_until: Option<i64>,
     id: &str,
     now: i64,
     rng: &mut Rng,
@@ -315,8 +339,7 @@ fn write_tags(
     if plan.status == Status::Merged {
         tag("duplicate")?;
     }
-    if let (Kind::ServiceRequest, Some(p)) = (plan.kind, plan.product) {
-        let until = cust.products[p].warranty_until;
+    if let (Kind::ServiceRequest, Some(until)) = (plan.kind, warranty_until) {
         match warranty_state(Some(until), plan.created_at.min(now)) {
             Warranty::Valid { .. } => tag("warranty")?,
             _ => tag("out-of-warranty")?,
@@ -354,38 +377,34 @@ const GRIPE_EN: &[&str] = &[
 fn write_surveys(
     w: &mut BulkWriter<'_>,
     plan: &Plan,
-    ticket_id: &str,
-    customer_id: &str,
-    solved: i64,
+    done: &Done<'_>,
     now: i64,
     rng: &mut Rng,
 ) -> Result<bool> {
     let complaint = plan.kind == Kind::Complaint;
     let mut any_low = false;
     for (kind, share) in [("csat", 0.5), ("nps", 0.2), ("ces", 0.15)] {
-        let at = solved + rng.range(30 * MINUTE, 2 * DAY);
+        let at = done.at + rng.range(30 * MINUTE, 2 * DAY);
         if !rng.chance(share) || at > now {
             continue; // not asked, or not answered yet
         }
-        let (score, low) = match (kind, complaint) {
-            ("csat", false) => (1 + rng.weighted(&[5, 6, 12, 32, 45]) as i64, 0),
-            ("csat", true) => (1 + rng.weighted(&[14, 14, 20, 27, 25]) as i64, 0),
+        // Low: CSAT 1–2, NPS detractor 0–6, CES 5–7 (high effort).
+        let (score, is_low): (i64, fn(i64) -> bool) = match (kind, complaint) {
+            ("csat", false) => (1 + rng.weighted(&[5, 6, 12, 32, 45]) as i64, |s| s <= 2),
+            ("csat", true) => (1 + rng.weighted(&[14, 14, 20, 27, 25]) as i64, |s| s <= 2),
             ("nps", false) => (
                 rng.weighted(&[3, 2, 2, 3, 3, 5, 7, 12, 18, 20, 25]) as i64,
-                1,
+                |s| s <= 6,
             ),
             ("nps", true) => (
                 rng.weighted(&[6, 4, 5, 6, 7, 9, 10, 14, 15, 12, 12]) as i64,
-                1,
+                |s| s <= 6,
             ),
-            _ => (1 + rng.weighted(&[30, 25, 18, 10, 8, 5, 4]) as i64, 2),
+            _ => (1 + rng.weighted(&[30, 25, 18, 10, 8, 5, 4]) as i64, |s| {
+                s >= 5
+            }),
         };
-        // Low: CSAT 1–2, NPS detractor 0–6, CES 5–7 (high effort).
-        let is_low = match low {
-            0 => score <= 2,
-            1 => score <= 6,
-            _ => score >= 5,
-        };
+        let is_low = is_low(score);
         any_low |= is_low;
         let comment = rng.chance(if is_low { 0.7 } else { 0.25 }).then(|| {
             let list = match (is_low, plan.zh) {
@@ -398,8 +417,8 @@ fn write_surveys(
         });
         w.survey(&SurveyRec {
             id: rng.ulid(at),
-            ticket_id: Some(ticket_id.to_string()),
-            customer_id: Some(customer_id.to_string()),
+            ticket_id: Some(done.ticket_id.to_string()),
+            customer_id: Some(done.customer_id.to_string()),
             kind,
             score,
             comment,
@@ -410,15 +429,11 @@ fn write_surveys(
 }
 
 /// The closed loop's follow-up visit (回访): due a few days after solving, done for most of the past ones.
-#[allow(clippy::too_many_arguments)]
 fn write_follow_up(
     w: &mut BulkWriter<'_>,
     plan: &Plan,
-    ticket_id: &str,
-    cust: &Customer,
     staff: &Staff,
-    subject: &str,
-    solved: i64,
+    done: &Done<'_>,
     low_score: bool,
     now: i64,
     rng: &mut Rng,
@@ -426,6 +441,7 @@ fn write_follow_up(
     if !low_score && !rng.chance(0.7) {
         return Ok(());
     }
+    let (solved, subject) = (done.at, done.subject);
     let due_at = solved + rng.range(DAY, 3 * DAY);
     let done_at = (due_at <= now && rng.chance(0.85)).then(|| {
         rng.range(solved + 2 * HOUR, (due_at + DAY).min(now))
@@ -440,8 +456,8 @@ fn write_follow_up(
     w.task(&TaskRec {
         id: rng.ulid(solved),
         kind: "follow_up".to_string(),
-        ticket_id: Some(ticket_id.to_string()),
-        customer_id: Some(cust.id.clone()),
+        ticket_id: Some(done.ticket_id.to_string()),
+        customer_id: Some(done.customer_id.to_string()),
         due_at,
         done_at,
         assignee_id: plan.assignee.map(|a| staff.agents[a].id.clone()),

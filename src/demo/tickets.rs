@@ -2,7 +2,7 @@
 //! stands now and who owns it. The thread and timestamps follow from the plan (see thread.rs).
 
 use super::corpus::Content;
-use super::people::{Customer, Staff};
+use super::people::{People, Staff};
 use super::rng::Rng;
 use super::time::{DAY, IntakeCurve};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
@@ -88,7 +88,7 @@ impl Planner {
         i: u64,
         prev: Option<&Previous>,
         content: &Content,
-        customers: &[Customer],
+        people: &People,
         staff: &Staff,
         rng: &mut Rng,
     ) -> Plan {
@@ -132,20 +132,20 @@ impl Planner {
                 let topics = &content.topics_by_kind[kind_index(kind)];
                 let topic = *rng.pick(topics);
                 // A skewed pick: some customers call often, many only once.
-                let customer = ((rng.f64().powf(1.6)) * customers.len() as f64) as usize;
-                let customer = customer.min(customers.len() - 1);
+                let n = people.customers.len();
+                let customer = ((rng.f64().powf(1.6) * n as f64) as usize).min(n - 1);
                 let with_product = match kind {
                     Kind::ServiceRequest => 0.92,
                     Kind::Complaint => 0.5,
                     Kind::Question | Kind::Incident => 0.35,
                     Kind::ValueAdded | Kind::Task => 0.1,
                 };
-                let owned = customers[customer].products.len();
+                let owned = people.products(&people.customers[customer]).len();
                 let product = (owned > 0 && rng.chance(with_product)).then(|| rng.index(owned));
                 (customer, topic, kind, product, None)
             }
         };
-        let cust = &customers[customer];
+        let cust = &people.customers[customer];
         let repeat = self.per_customer[customer] >= 2;
         self.per_customer[customer] += 1;
 
