@@ -5,10 +5,13 @@
 //! and every id is a ULID built from the row's timestamp and that PRNG. Tickets are streamed (written as they are
 //! made, committed in batches) so a million of them fit in little memory.
 
+mod aftercare;
 mod corpus;
 mod kb;
 mod people;
 mod rng;
+mod staff;
+mod template;
 mod thread;
 mod tickets;
 mod time;
@@ -87,7 +90,7 @@ pub fn generate(
 
     let mut w = store.bulk()?;
     let mut people_rng = Rng::stream(opts.seed, STREAM_PEOPLE);
-    let staff = people::write_staff(&mut w, &content, now, &mut people_rng)?;
+    let staff = staff::write_staff(&mut w, &content, now, &mut people_rng)?;
     let clients = people::write_customers(&mut w, &content, opts.customers, now, &mut people_rng)?;
     let mut kb_rng = Rng::stream(opts.seed, STREAM_KB);
     let articles = kb::write_kb(&mut w, &content, &staff, opts.articles, now, &mut kb_rng)?;

@@ -1,15 +1,18 @@
 //! Writes one planned ticket: its thread (customer message, agent replies, internal notes, follow-ups) with
-//! consistent timestamps, then tags, and for solved work the survey and the follow-up visit (回访) task.
+//! consistent timestamps, and its tags; solved work goes on to aftercare.rs.
 
-use super::corpus::{Content, Part, Topic, Vars, fill};
-use super::people::{Customer, People, Staff};
+use super::aftercare::{Done, write_follow_up, write_surveys};
+use super::corpus::{Content, Part, Topic};
+use super::people::{Customer, People};
 use super::rng::Rng;
+use super::staff::Staff;
+use super::template::{Vars, fill};
 use super::tickets::{Plan, Previous};
 use super::time::{DAY, HOUR, MINUTE, local_ymd};
 use crate::domain::customer::{Warranty, warranty_state};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 use crate::store::bulk::BulkWriter;
-use crate::store::records::{AuthorKind, MessageRec, SurveyRec, TaskRec, TicketRec};
+use crate::store::records::{AuthorKind, MessageRec, TicketRec};
 use anyhow::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,80 +110,14 @@ pub(super) fn write_ticket(
         &mut subject,
     );
 
-    // The thread's shape follows from where the ticket stands now.
-    let rounds = 1 + rng.weighted(&[55, 35, 10]);
-    let mut roles = vec![Role::Customer];
-    match plan.status {
-        Status::New => {}
-        Status::Merged => roles.push(Role::System),
-        // Open: the customer spoke last (or nobody has answered yet).
-        Status::Open => {
-            for _ in 0..rng.weighted(&[15, 60, 25]) {
-                roles.extend([Role::Agent, Role::Customer]);
-            }
-        }
-        // Waiting on someone else, or done: an agent spoke last.
-        _ => {
-            for _ in 1..rounds {
-                roles.extend([Role::Agent, Role::Customer]);
-            }
-            roles.push(Role::Agent);
-        }
-    }
-    let note_chance = match plan.status {
-        Status::New | Status::Merged => 0.0,
-        Status::OnHold => 0.6,
-        _ => 0.2,
-    };
-    if roles.len() < 6 && rng.chance(note_chance) {
-        // Triage note between the opening message and the first answer.
-        roles.insert(1, Role::Note);
-    }
-
-    // Gaps before each message (and before closing), squeezed into the time left before `now` if need be.
-    let mut first_agent = true;
-    let mut gaps: Vec<i64> = roles[1..]
-        .iter()
-        .map(|role| match role {
-            Role::Agent => {
-                let base = response_delay(plan.priority, rng);
-                let live = matches!(plan.channel, Channel::Phone | Channel::Chat);
-                let gap = if live && first_agent { base / 3 } else { base };
-                first_agent = false;
-                gap
-            }
-            Role::Customer => rng.range(20 * MINUTE, 30 * HOUR),
-            Role::Note => rng.range(2 * MINUTE, 90 * MINUTE),
-            Role::System => rng.range(5 * MINUTE, 3 * HOUR),
-        })
-        .collect();
-    gaps.push(match plan.status {
-        Status::Closed => rng.range(DAY, 6 * DAY),
-        _ => 0,
-    });
-    let total: i64 = gaps.iter().sum();
-    let room = (now - plan.created_at).max(0);
-    if total > room {
-        let scale = room as f64 / total as f64;
-        gaps.iter_mut()
-            .for_each(|g| *g = (*g as f64 * scale) as i64);
-    }
-
-    let mut times = Vec::with_capacity(roles.len());
-    let mut t = plan.created_at;
-    times.push(t);
-    for g in &gaps[..gaps.len() - 1] {
-        t += g;
-        times.push(t);
-    }
-    let last = t;
-    let first_response_at = roles
-        .iter()
-        .position(|r| *r == Role::Agent)
-        .map(|i| times[i]);
-    let done = matches!(plan.status, Status::Solved | Status::Closed);
-    let solved_at = done.then_some(last);
-    let closed_at = (plan.status == Status::Closed).then(|| last + gaps[gaps.len() - 1]);
+    let roles = shape(plan.status, rng);
+    let Timeline {
+        times,
+        first_response_at,
+        solved_at,
+        closed_at,
+    } = timeline(&roles, plan, now, rng);
+    let last = times[times.len() - 1];
 
     let id = rng.ulid(plan.created_at);
     let number = w.ticket(&TicketRec {
@@ -287,6 +224,101 @@ pub(super) fn write_ticket(
     ))
 }
 
+/// The thread's roles in order; its shape follows from where the ticket stands now.
+fn shape(status: Status, rng: &mut Rng) -> Vec<Role> {
+    let rounds = 1 + rng.weighted(&[55, 35, 10]);
+    let mut roles = vec![Role::Customer];
+    match status {
+        Status::New => {}
+        Status::Merged => roles.push(Role::System),
+        // Open: the customer spoke last (or nobody has answered yet).
+        Status::Open => {
+            for _ in 0..rng.weighted(&[15, 60, 25]) {
+                roles.extend([Role::Agent, Role::Customer]);
+            }
+        }
+        // Waiting on someone else, or done: an agent spoke last.
+        _ => {
+            for _ in 1..rounds {
+                roles.extend([Role::Agent, Role::Customer]);
+            }
+            roles.push(Role::Agent);
+        }
+    }
+    let note_chance = match status {
+        Status::New | Status::Merged => 0.0,
+        Status::OnHold => 0.6,
+        _ => 0.2,
+    };
+    if roles.len() < 6 && rng.chance(note_chance) {
+        // Triage note between the opening message and the first answer.
+        roles.insert(1, Role::Note);
+    }
+    roles
+}
+
+/// When each message was written, and the ticket's milestones.
+struct Timeline {
+    /// One per role, non-decreasing, the first at the ticket's creation, none after `now`.
+    times: Vec<i64>,
+    first_response_at: Option<i64>,
+    solved_at: Option<i64>,
+    closed_at: Option<i64>,
+}
+
+fn timeline(roles: &[Role], plan: &Plan, now: i64, rng: &mut Rng) -> Timeline {
+    // Gaps before each message (and before closing), squeezed into the time left before `now` if need be.
+    let mut first_agent = true;
+    let mut gaps: Vec<i64> = roles[1..]
+        .iter()
+        .map(|role| match role {
+            Role::Agent => {
+                let base = response_delay(plan.priority, rng);
+                // Phone and chat are answered live.
+                let live = matches!(plan.channel, Channel::Phone | Channel::Chat);
+                let gap = if live && first_agent { base / 3 } else { base };
+                first_agent = false;
+                gap
+            }
+            Role::Customer => rng.range(20 * MINUTE, 30 * HOUR),
+            Role::Note => rng.range(2 * MINUTE, 90 * MINUTE),
+            Role::System => rng.range(5 * MINUTE, 3 * HOUR),
+        })
+        .collect();
+    let close_gap = match plan.status {
+        Status::Closed => rng.range(DAY, 6 * DAY),
+        _ => 0,
+    };
+    let total: i64 = gaps.iter().sum::<i64>() + close_gap;
+    let room = (now - plan.created_at).max(0);
+    let scale = if total > room {
+        room as f64 / total as f64
+    } else {
+        1.0
+    };
+    gaps.iter_mut()
+        .for_each(|g| *g = (*g as f64 * scale) as i64);
+    let close_gap = (close_gap as f64 * scale) as i64;
+
+    let mut times = Vec::with_capacity(roles.len());
+    let mut t = plan.created_at;
+    times.push(t);
+    for g in &gaps {
+        t += g;
+        times.push(t);
+    }
+    let done = matches!(plan.status, Status::Solved | Status::Closed);
+    Timeline {
+        first_response_at: roles
+            .iter()
+            .position(|r| *r == Role::Agent)
+            .map(|i| times[i]),
+        solved_at: done.then_some(t),
+        closed_at: (plan.status == Status::Closed).then_some(t + close_gap),
+        times,
+    }
+}
+
 /// Time to an agent's answer by four-colour priority.
 fn response_delay(priority: Priority, rng: &mut Rng) -> i64 {
     match priority {
@@ -295,15 +327,6 @@ fn response_delay(priority: Priority, rng: &mut Rng) -> i64 {
         Priority::Normal => rng.range(20 * MINUTE, 14 * HOUR),
         Priority::Low => rng.range(HOUR, 40 * HOUR),
     }
-}
-
-/// A solved ticket, for its survey and follow-up.
-struct Done<'a> {
-    ticket_id: &'a str,
-    customer_id: &'a str,
-    subject: &'a str,
-    /// When it was solved.
-    at: i64,
 }
 
 fn write_tags(
@@ -345,124 +368,5 @@ fn write_tags(
             _ => tag("out-of-warranty")?,
         }
     }
-    Ok(())
-}
-
-const PRAISE_ZH: &[&str] = &[
-    "处理很及时，谢谢！",
-    "客服态度很好",
-    "师傅上门很准时",
-    "问题一次就解决了",
-];
-const PRAISE_EN: &[&str] = &[
-    "Quick and friendly, thank you!",
-    "Solved on the first contact",
-    "The technician was on time",
-    "Clear instructions, easy to follow",
-];
-const GRIPE_ZH: &[&str] = &[
-    "等待时间太长了",
-    "问题没有彻底解决",
-    "来回沟通了好几次",
-    "希望能有专人跟进",
-];
-const GRIPE_EN: &[&str] = &[
-    "Waited too long for an answer",
-    "The problem is not really fixed",
-    "Had to explain it several times",
-    "Nobody called me back as promised",
-];
-
-/// CSAT / NPS / CES answers for a solved ticket; returns whether any score was low (drives the follow-up note).
-fn write_surveys(
-    w: &mut BulkWriter<'_>,
-    plan: &Plan,
-    done: &Done<'_>,
-    now: i64,
-    rng: &mut Rng,
-) -> Result<bool> {
-    let complaint = plan.kind == Kind::Complaint;
-    let mut any_low = false;
-    for (kind, share) in [("csat", 0.5), ("nps", 0.2), ("ces", 0.15)] {
-        let at = done.at + rng.range(30 * MINUTE, 2 * DAY);
-        if !rng.chance(share) || at > now {
-            continue; // not asked, or not answered yet
-        }
-        // Low: CSAT 1–2, NPS detractor 0–6, CES 5–7 (high effort).
-        let (score, is_low): (i64, fn(i64) -> bool) = match (kind, complaint) {
-            ("csat", false) => (1 + rng.weighted(&[5, 6, 12, 32, 45]) as i64, |s| s <= 2),
-            ("csat", true) => (1 + rng.weighted(&[14, 14, 20, 27, 25]) as i64, |s| s <= 2),
-            ("nps", false) => (
-                rng.weighted(&[3, 2, 2, 3, 3, 5, 7, 12, 18, 20, 25]) as i64,
-                |s| s <= 6,
-            ),
-            ("nps", true) => (
-                rng.weighted(&[6, 4, 5, 6, 7, 9, 10, 14, 15, 12, 12]) as i64,
-                |s| s <= 6,
-            ),
-            _ => (1 + rng.weighted(&[30, 25, 18, 10, 8, 5, 4]) as i64, |s| {
-                s >= 5
-            }),
-        };
-        let is_low = is_low(score);
-        any_low |= is_low;
-        let comment = rng.chance(if is_low { 0.7 } else { 0.25 }).then(|| {
-            let list = match (is_low, plan.zh) {
-                (true, true) => GRIPE_ZH,
-                (true, false) => GRIPE_EN,
-                (false, true) => PRAISE_ZH,
-                (false, false) => PRAISE_EN,
-            };
-            rng.pick(list).to_string()
-        });
-        w.survey(&SurveyRec {
-            id: rng.ulid(at),
-            ticket_id: Some(done.ticket_id.to_string()),
-            customer_id: Some(done.customer_id.to_string()),
-            kind,
-            score,
-            comment,
-            at,
-        })?;
-    }
-    Ok(any_low)
-}
-
-/// The closed loop's follow-up visit (回访): due a few days after solving, done for most of the past ones.
-fn write_follow_up(
-    w: &mut BulkWriter<'_>,
-    plan: &Plan,
-    staff: &Staff,
-    done: &Done<'_>,
-    low_score: bool,
-    now: i64,
-    rng: &mut Rng,
-) -> Result<()> {
-    if !low_score && !rng.chance(0.7) {
-        return Ok(());
-    }
-    let (solved, subject) = (done.at, done.subject);
-    let due_at = solved + rng.range(DAY, 3 * DAY);
-    let done_at = (due_at <= now && rng.chance(0.85)).then(|| {
-        rng.range(solved + 2 * HOUR, (due_at + DAY).min(now))
-            .min(now)
-    });
-    let note = match (low_score, plan.zh) {
-        (true, true) => format!("低分回访：{subject}"),
-        (true, false) => format!("Low score, call back: {subject}"),
-        (false, true) => format!("回访：{subject}"),
-        (false, false) => format!("Follow up: {subject}"),
-    };
-    w.task(&TaskRec {
-        id: rng.ulid(solved),
-        kind: "follow_up".to_string(),
-        ticket_id: Some(done.ticket_id.to_string()),
-        customer_id: Some(done.customer_id.to_string()),
-        due_at,
-        done_at,
-        assignee_id: plan.assignee.map(|a| staff.agents[a].id.clone()),
-        note,
-        created_at: solved,
-    })?;
     Ok(())
 }

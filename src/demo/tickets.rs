@@ -2,8 +2,9 @@
 //! stands now and who owns it. The thread and timestamps follow from the plan (see thread.rs).
 
 use super::corpus::Content;
-use super::people::{People, Staff};
+use super::people::People;
 use super::rng::Rng;
+use super::staff::Staff;
 use super::time::{DAY, IntakeCurve};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 
