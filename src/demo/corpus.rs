@@ -124,7 +124,8 @@ pub(super) struct Content {
     /// Topic indexes per [`Kind::ALL`] position; every kind has at least one.
     pub topics_by_kind: Vec<Vec<usize>>,
     /// Per topic, a published article of its category that agents can point customers to.
-    pub topic_article: Vec<Option<usize>>,
+    /// Indexed `[topic][zh as usize]`: the article in the reply's language when there is one.
+    pub topic_article: Vec<[Option<usize>; 2]>,
 }
 
 pub(super) fn load() -> Result<Content> {
@@ -161,8 +162,14 @@ pub(super) fn load() -> Result<Content> {
         .topics
         .iter()
         .map(|t| {
-            kb.iter()
-                .position(|d| d.status == "published" && categories[d.category].key == t.category)
+            let fits =
+                |d: &KbDoc| d.status == "published" && categories[d.category].key == t.category;
+            let in_script = |zh: bool| {
+                kb.iter()
+                    .position(|d| fits(d) && is_chinese(&d.title) == zh)
+                    .or_else(|| kb.iter().position(fits))
+            };
+            [in_script(false), in_script(true)]
         })
         .collect();
     Ok(Content {
@@ -172,6 +179,11 @@ pub(super) fn load() -> Result<Content> {
         topics_by_kind,
         topic_article,
     })
+}
+
+/// Text with any CJK ideograph reads as Chinese.
+fn is_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 fn validate(c: &Corpus, categories: &[CategorySpec], kb: &[KbDoc]) -> Result<()> {

@@ -169,7 +169,8 @@ pub(super) fn write_ticket(
                     &mut body,
                 );
                 // Agents often answer with the knowledge base (标准话术 + the article).
-                if let (Part::Agent, Some(a)) = (part, content.topic_article[plan.topic])
+                if let (Part::Agent, Some(a)) =
+                    (part, content.topic_article[plan.topic][plan.zh as usize])
                     && rng.chance(0.25)
                 {
                     let title = &content.kb[a].title;
