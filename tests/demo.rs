@@ -199,6 +199,21 @@ fn customers_cover_every_tier_and_both_scripts() {
             "SELECT count(*) FROM customers WHERE org_id IS NOT NULL"
         ) >= 1
     );
+    assert_eq!(
+        count(&d.store, "SELECT count(*) FROM organizations"),
+        10,
+        "about one per six customers"
+    );
+    let orders = "SELECT max(n) FROM (SELECT count(o.id) AS n FROM customers c
+                  LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id)";
+    assert!(count(&d.store, orders) <= 12);
+    assert_eq!(
+        count(
+            &d.store,
+            "SELECT count(*) FROM orders WHERE amount_cents <= 0"
+        ),
+        0
+    );
 }
 
 #[test]
@@ -514,4 +529,48 @@ fn progress_reports_every_thousand_and_the_end() {
         calls,
         vec![(0, 2500), (1000, 2500), (2000, 2500), (2500, 2500)]
     );
+}
+
+#[test]
+fn full_text_indexes_match_the_rows_and_triggers_are_restored() {
+    let d = demo(300, 5);
+    // With rank = 1 the check compares the index with the content table, not only with itself.
+    for fts in [
+        "tickets_fts",
+        "messages_fts",
+        "customers_fts",
+        "articles_fts",
+    ] {
+        d.store
+            .conn()
+            .execute(
+                &format!("INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"),
+                [],
+            )
+            .unwrap_or_else(|e| panic!("{fts}: {e}"));
+    }
+    assert_eq!(
+        count(
+            &d.store,
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+        ),
+        12
+    );
+    assert_eq!(
+        count(&d.store, "PRAGMA temp_store"),
+        0,
+        "bulk load restores the default temp store"
+    );
+    // A subject found through the index is the ticket's own.
+    let subject = strings(&d.store, "SELECT subject FROM tickets WHERE number = 1100").remove(0);
+    let phrase = format!("\"{}\"", subject.replace('"', "\"\""));
+    let hits = count(
+        &d.store,
+        &format!(
+            "SELECT count(*) FROM tickets_fts f JOIN tickets t ON t.rid = f.rowid
+             WHERE tickets_fts MATCH '{}' AND t.number = 1100",
+            phrase.replace('\'', "''")
+        ),
+    );
+    assert_eq!(hits, 1, "{subject}");
 }

@@ -2,17 +2,15 @@
 //! parsed and checked once per run; a unit test parses it all so a broken file cannot ship, and at runtime a
 //! problem is an error naming the file, never a panic.
 
+use super::kb::{KbDoc, parse_article};
 use crate::domain::ticket::Kind;
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Context, Result, ensure};
 use include_dir::{Dir, include_dir};
 use serde::Deserialize;
 
 const CORPUS: &str = include_str!("../../assets/demo/corpus.toml");
 const CATEGORIES: &str = include_str!("../../assets/demo/categories.toml");
 static KB: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/demo/kb");
-
-/// Placeholders a corpus line may use; [`fill`] substitutes them.
-const PLACEHOLDERS: &[&str] = &["product", "order", "serial", "name", "agent"];
 
 #[derive(Debug, Deserialize)]
 pub(super) struct Corpus {
@@ -116,26 +114,6 @@ pub(super) struct CategorySpec {
     pub name: String,
 }
 
-#[derive(Debug, Deserialize)]
-struct FrontMatter {
-    title: String,
-    category: String,
-    #[serde(default)]
-    tags: Vec<String>,
-    status: String,
-}
-
-/// One KB article file.
-#[derive(Debug)]
-pub(super) struct KbDoc {
-    pub title: String,
-    /// Index into [`Content::categories`].
-    pub category: usize,
-    pub tags: Vec<String>,
-    pub status: &'static str,
-    pub body: String,
-}
-
 /// Everything the generator draws from, checked.
 #[derive(Debug)]
 pub(super) struct Content {
@@ -146,7 +124,8 @@ pub(super) struct Content {
     /// Topic indexes per [`Kind::ALL`] position; every kind has at least one.
     pub topics_by_kind: Vec<Vec<usize>>,
     /// Per topic, a published article of its category that agents can point customers to.
-    pub topic_article: Vec<Option<usize>>,
+    /// Indexed `[topic][zh as usize]`: the article in the reply's language when there is one.
+    pub topic_article: Vec<[Option<usize>; 2]>,
 }
 
 pub(super) fn load() -> Result<Content> {
@@ -183,8 +162,14 @@ pub(super) fn load() -> Result<Content> {
         .topics
         .iter()
         .map(|t| {
-            kb.iter()
-                .position(|d| d.status == "published" && categories[d.category].key == t.category)
+            let fits =
+                |d: &KbDoc| d.status == "published" && categories[d.category].key == t.category;
+            let in_script = |zh: bool| {
+                kb.iter()
+                    .position(|d| fits(d) && is_chinese(&d.title) == zh)
+                    .or_else(|| kb.iter().position(fits))
+            };
+            [in_script(false), in_script(true)]
         })
         .collect();
     Ok(Content {
@@ -196,44 +181,9 @@ pub(super) fn load() -> Result<Content> {
     })
 }
 
-/// `+++` TOML front matter, then the Markdown body.
-fn parse_article(text: &str, categories: &[CategorySpec]) -> Result<KbDoc> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.split_inclusive('\n');
-    if lines.next().map(str::trim_end) != Some("+++") {
-        bail!("it must start with a `+++` line opening the TOML front matter");
-    }
-    let mut front = String::new();
-    let mut closed = false;
-    for line in lines.by_ref() {
-        if line.trim_end() == "+++" {
-            closed = true;
-            break;
-        }
-        front.push_str(line);
-    }
-    ensure!(closed, "the front matter has no closing `+++` line");
-    let body: String = lines.collect::<String>().trim().to_string();
-    let fm: FrontMatter = toml::from_str(&front)?;
-    let status = match fm.status.as_str() {
-        "draft" => "draft",
-        "published" => "published",
-        "archived" => "archived",
-        other => bail!("status `{other}` is not one of draft, published, archived"),
-    };
-    let category = categories
-        .iter()
-        .position(|c| c.key == fm.category)
-        .with_context(|| format!("category `{}` is not in categories.toml", fm.category))?;
-    ensure!(!fm.title.trim().is_empty(), "the title is empty");
-    ensure!(!body.is_empty(), "the body is empty");
-    Ok(KbDoc {
-        title: fm.title,
-        category,
-        tags: fm.tags,
-        status,
-        body,
-    })
+/// Text with any CJK ideograph reads as Chinese.
+fn is_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 fn validate(c: &Corpus, categories: &[CategorySpec], kb: &[KbDoc]) -> Result<()> {
@@ -269,7 +219,11 @@ fn validate(c: &Corpus, categories: &[CategorySpec], kb: &[KbDoc]) -> Result<()>
             "corpus.toml: group `{g}` appears twice"
         );
     }
-    ensure!(!c.products.is_empty(), "corpus.toml: no [[products]]");
+    // Product indexes are kept as u16 for every customer's products.
+    ensure!(
+        !c.products.is_empty() && c.products.len() <= u16::MAX as usize,
+        "corpus.toml: need 1 to 65535 [[products]]"
+    );
     for p in &c.products {
         ensure!(
             (1..=120).contains(&p.warranty_months) && p.price_cents > 0,
@@ -291,7 +245,7 @@ fn validate(c: &Corpus, categories: &[CategorySpec], kb: &[KbDoc]) -> Result<()>
                 t.key
             );
             for line in lines {
-                check_placeholders(line)
+                super::template::check(line)
                     .with_context(|| format!("corpus.toml: topic `{}` {field}: {line:?}", t.key))?;
             }
         }
@@ -306,54 +260,6 @@ fn validate(c: &Corpus, categories: &[CategorySpec], kb: &[KbDoc]) -> Result<()>
     }
     ensure!(!kb.is_empty(), "assets/demo/kb holds no .md article");
     Ok(())
-}
-
-fn check_placeholders(line: &str) -> Result<()> {
-    let mut rest = line;
-    while let Some(open) = rest.find(['{', '}']) {
-        ensure!(rest[open..].starts_with('{'), "a `}}` without `{{`");
-        let after = &rest[open + 1..];
-        let close = after.find('}').context("a `{` without `}`")?;
-        let name = &after[..close];
-        ensure!(
-            PLACEHOLDERS.contains(&name),
-            "unknown placeholder {{{name}}} (known: {})",
-            PLACEHOLDERS.join(", ")
-        );
-        rest = &after[close + 1..];
-    }
-    Ok(())
-}
-
-/// Values for a line's placeholders.
-pub(super) struct Vars<'a> {
-    pub product: &'a str,
-    pub order: &'a str,
-    pub serial: &'a str,
-    pub name: &'a str,
-    pub agent: &'a str,
-}
-
-/// Appends `template` to `out` with its placeholders substituted (templates are validated at load).
-pub(super) fn fill(template: &str, vars: &Vars<'_>, out: &mut String) {
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            break;
-        };
-        out.push_str(match &after[..close] {
-            "product" => vars.product,
-            "order" => vars.order,
-            "serial" => vars.serial,
-            "name" => vars.name,
-            "agent" => vars.agent,
-            other => other,
-        });
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
 }
 
 #[cfg(test)]
@@ -375,45 +281,5 @@ mod tests {
                 t.category
             );
         }
-    }
-
-    #[test]
-    fn placeholders_are_checked_and_filled() {
-        assert!(check_placeholders("订单{order}，{name}您好").is_ok());
-        assert!(check_placeholders("{nmae}").is_err());
-        assert!(check_placeholders("open {product").is_err());
-        assert!(check_placeholders("stray }").is_err());
-        let vars = Vars {
-            product: "R7",
-            order: "DD1",
-            serial: "S-1",
-            name: "王芳",
-            agent: "Li",
-        };
-        let mut out = String::new();
-        fill(
-            "{name}您好，{product}（{serial}）订单{order} — {agent}",
-            &vars,
-            &mut out,
-        );
-        assert_eq!(out, "王芳您好，R7（S-1）订单DD1 — Li");
-    }
-
-    #[test]
-    fn article_front_matter_errors_are_reported() {
-        let cats = vec![CategorySpec {
-            key: "usage".into(),
-            name: "Usage".into(),
-        }];
-        let ok = "+++\ntitle = \"T\"\ncategory = \"usage\"\ntags = [\"a\"]\nstatus = \"draft\"\n+++\n\nBody\n";
-        let doc = parse_article(ok, &cats).unwrap();
-        assert_eq!(
-            (doc.title.as_str(), doc.status, doc.body.as_str()),
-            ("T", "draft", "Body")
-        );
-        assert!(parse_article("no front matter", &cats).is_err());
-        assert!(parse_article(&ok.replace("usage", "nope"), &cats).is_err());
-        assert!(parse_article(&ok.replace("draft", "live"), &cats).is_err());
-        assert!(parse_article("+++\ntitle = \"T\"\n", &cats).is_err());
     }
 }

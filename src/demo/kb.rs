@@ -1,12 +1,74 @@
-//! Knowledge base: categories in file order, articles from assets/demo/kb with random readership.
+//! Knowledge base: articles parsed from assets/demo/kb (TOML front matter + Markdown), categories in file order,
+//! and the articles written with random readership.
 
-use super::corpus::Content;
-use super::people::Staff;
+use super::corpus::{CategorySpec, Content};
 use super::rng::Rng;
+use super::staff::Staff;
 use super::time::{DAY, WINDOW_DAYS};
 use crate::store::bulk::BulkWriter;
 use crate::store::records::{ArticleRec, CategoryRec};
-use anyhow::Result;
+use anyhow::{Context, Result, bail, ensure};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct FrontMatter {
+    title: String,
+    category: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    status: String,
+}
+
+/// One KB article file.
+#[derive(Debug)]
+pub(super) struct KbDoc {
+    pub title: String,
+    /// Index into [`Content::categories`].
+    pub category: usize,
+    pub tags: Vec<String>,
+    pub status: &'static str,
+    pub body: String,
+}
+
+/// `+++` TOML front matter, then the Markdown body.
+pub(super) fn parse_article(text: &str, categories: &[CategorySpec]) -> Result<KbDoc> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some("+++") {
+        bail!("it must start with a `+++` line opening the TOML front matter");
+    }
+    let mut front = String::new();
+    let mut closed = false;
+    for line in lines.by_ref() {
+        if line.trim_end() == "+++" {
+            closed = true;
+            break;
+        }
+        front.push_str(line);
+    }
+    ensure!(closed, "the front matter has no closing `+++` line");
+    let body: String = lines.collect::<String>().trim().to_string();
+    let fm: FrontMatter = toml::from_str(&front)?;
+    let status = match fm.status.as_str() {
+        "draft" => "draft",
+        "published" => "published",
+        "archived" => "archived",
+        other => bail!("status `{other}` is not one of draft, published, archived"),
+    };
+    let category = categories
+        .iter()
+        .position(|c| c.key == fm.category)
+        .with_context(|| format!("category `{}` is not in categories.toml", fm.category))?;
+    ensure!(!fm.title.trim().is_empty(), "the title is empty");
+    ensure!(!body.is_empty(), "the body is empty");
+    Ok(KbDoc {
+        title: fm.title,
+        category,
+        tags: fm.tags,
+        status,
+        body,
+    })
+}
 
 /// Which files to write, in order, with their copy number (1 = the original, 2 = " (2)" …).
 ///
@@ -114,5 +176,23 @@ mod tests {
         assert_eq!(got, used);
         assert!(few.windows(2).all(|p| p[0].0 < p[1].0), "file order kept");
         assert!(selection(&content, 0).len() == used.len());
+    }
+
+    #[test]
+    fn article_front_matter_errors_are_reported() {
+        let cats = vec![CategorySpec {
+            key: "usage".into(),
+            name: "Usage".into(),
+        }];
+        let ok = "+++\ntitle = \"T\"\ncategory = \"usage\"\ntags = [\"a\"]\nstatus = \"draft\"\n+++\n\nBody\n";
+        let doc = parse_article(ok, &cats).unwrap();
+        assert_eq!(
+            (doc.title.as_str(), doc.status, doc.body.as_str()),
+            ("T", "draft", "Body")
+        );
+        assert!(parse_article("no front matter", &cats).is_err());
+        assert!(parse_article(&ok.replace("usage", "nope"), &cats).is_err());
+        assert!(parse_article(&ok.replace("draft", "live"), &cats).is_err());
+        assert!(parse_article("+++\ntitle = \"T\"\n", &cats).is_err());
     }
 }

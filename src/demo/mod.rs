@@ -5,10 +5,13 @@
 //! and every id is a ULID built from the row's timestamp and that PRNG. Tickets are streamed (written as they are
 //! made, committed in batches) so a million of them fit in little memory.
 
+mod aftercare;
 mod corpus;
 mod kb;
 mod people;
 mod rng;
+mod staff;
+mod template;
 mod thread;
 mod tickets;
 mod time;
@@ -87,24 +90,23 @@ pub fn generate(
 
     let mut w = store.bulk()?;
     let mut people_rng = Rng::stream(opts.seed, STREAM_PEOPLE);
-    let staff = people::write_staff(&mut w, &content, now, &mut people_rng)?;
-    let customers =
-        people::write_customers(&mut w, &content, opts.customers, now, &mut people_rng)?;
+    let staff = staff::write_staff(&mut w, &content, now, &mut people_rng)?;
+    let clients = people::write_customers(&mut w, &content, opts.customers, now, &mut people_rng)?;
     let mut kb_rng = Rng::stream(opts.seed, STREAM_KB);
     let articles = kb::write_kb(&mut w, &content, &staff, opts.articles, now, &mut kb_rng)?;
     w.commit("demo", now)
         .context("saving demo people and articles")?;
 
     let mut rng = Rng::stream(opts.seed, STREAM_TICKETS);
-    let mut planner = tickets::Planner::new(opts.tickets, customers.len(), now, &mut rng);
+    let mut planner = tickets::Planner::new(opts.tickets, clients.customers.len(), now, &mut rng);
     let mut prev: Option<tickets::Previous> = None;
     let mut messages = 0;
     let mut w = store.bulk()?;
     progress(0, opts.tickets);
     for i in 0..opts.tickets {
-        let plan = planner.plan(i, prev.as_ref(), &content, &customers, &staff, &mut rng);
+        let plan = planner.plan(i, prev.as_ref(), &content, &clients, &staff, &mut rng);
         let (written, n) =
-            thread::write_ticket(&mut w, &plan, &content, &customers, &staff, now, &mut rng)?;
+            thread::write_ticket(&mut w, &plan, &content, &clients, &staff, now, &mut rng)?;
         prev = Some(written);
         messages += n;
         let done = i + 1;
@@ -122,7 +124,7 @@ pub fn generate(
     Ok(DemoSummary {
         tickets: opts.tickets,
         messages,
-        customers: customers.len() as u64,
+        customers: clients.customers.len() as u64,
         articles,
         agents: staff.agents.len() as u64,
     })

@@ -1,97 +1,68 @@
-//! Agents and groups, organizations, customers with the products they own and their orders.
+//! Organizations, customers with the products they own, and their orders.
 
 use super::corpus::Content;
 use super::rng::Rng;
 use super::time::{DAY, HOUR, WINDOW_DAYS, add_months, days_from_civil, local_ymd};
 use crate::domain::customer::{Tier, TierSource};
 use crate::store::bulk::BulkWriter;
-use crate::store::records::{AgentRec, CustomerRec, GroupRec, OrderRec, OrgRec, ProductRec};
+use crate::store::records::{CustomerRec, OrderRec, OrgRec, ProductRec};
 use anyhow::Result;
+use ulid::Ulid;
 
 const YEAR: i64 = 365 * DAY;
 
-pub(super) struct Staff {
-    /// Corpus order: index 0 is `li`, the demo user.
-    pub agents: Vec<AgentRec>,
-    pub group_ids: Vec<String>,
-    /// Agent indexes per group.
-    pub members: Vec<Vec<usize>>,
+/// The customers and their products as tickets need them. Kept for the whole run (100k customers at scale), so
+/// compact: ids as numbers, names as corpus indexes, serials formatted when used.
+pub(super) struct People {
+    pub customers: Vec<Customer>,
+    products: Vec<Product>,
 }
 
-/// What tickets need to know about a customer; kept for the whole run, so small.
 pub(super) struct Customer {
-    pub id: String,
-    pub name: String,
+    pub id: Ulid,
+    /// Surname and given name (Chinese) or first and last name, as corpus indexes.
+    name: [u16; 2],
     /// Chinese name (and so mostly writes Chinese).
     pub zh: bool,
     pub tier: Tier,
-    pub products: Vec<Product>,
+    /// This customer's products: `People::products[first_product..][..product_count]`.
+    first_product: u32,
+    product_count: u8,
 }
 
 pub(super) struct Product {
-    pub id: String,
+    pub id: Ulid,
     /// Index into the corpus product catalogue.
-    pub catalog: usize,
-    pub serial: String,
+    pub catalog: u16,
+    /// Serial digits: two-digit year and month of manufacture, then a five-digit number.
+    serial_digits: u32,
     pub warranty_until: i64,
 }
 
-pub(super) fn write_staff(
-    w: &mut BulkWriter<'_>,
-    content: &Content,
-    now: i64,
-    rng: &mut Rng,
-) -> Result<Staff> {
-    let corpus = &content.corpus;
-    // The team existed before the data window.
-    let hired = now - (WINDOW_DAYS + 90) * DAY;
-    let mut agents = Vec::with_capacity(corpus.agents.len());
-    for (i, a) in corpus.agents.iter().enumerate() {
-        let created_at = hired + i as i64 * DAY;
-        let rec = AgentRec {
-            id: rng.ulid(created_at),
-            handle: a.handle.clone(),
-            name: a.name.clone(),
-            email: Some(a.email.clone()),
-            role: match i {
-                0 => "admin",
-                1 => "lead",
-                _ => "agent",
-            }
-            .to_string(),
-            created_at,
-        };
-        w.agent(&rec)?;
-        agents.push(rec);
+impl People {
+    pub(super) fn products(&self, c: &Customer) -> &[Product] {
+        let first = c.first_product as usize;
+        &self.products[first..first + c.product_count as usize]
     }
-    // `li` works every queue so the demo user sees tickets of each kind; others sit in one or two groups.
-    let n_groups = corpus.groups.len();
-    let mut members: Vec<Vec<usize>> = vec![vec![0]; n_groups];
-    for a in 1..agents.len() {
-        let first = (a - 1) % n_groups;
-        members[first].push(a);
-        let second = rng.index(n_groups);
-        if second != first && rng.chance(0.4) {
-            members[second].push(a);
+}
+
+impl Customer {
+    pub(super) fn name(&self, content: &Content) -> String {
+        let c = &content.corpus;
+        let [a, b] = self.name.map(usize::from);
+        if self.zh {
+            format!("{}{}", c.zh_surnames[a], c.zh_given[b])
+        } else {
+            format!("{} {}", c.en_first[a], c.en_last[b])
         }
     }
-    let mut group_ids = Vec::with_capacity(n_groups);
-    for (g, name) in corpus.groups.iter().enumerate() {
-        let created_at = hired - DAY;
-        let rec = GroupRec {
-            id: rng.ulid(created_at),
-            name: name.clone(),
-            members: members[g].iter().map(|&a| agents[a].id.clone()).collect(),
-            created_at,
-        };
-        w.group(&rec)?;
-        group_ids.push(rec.id);
+}
+
+impl Product {
+    pub(super) fn serial(&self, content: &Content) -> String {
+        let prefix = &content.corpus.products[self.catalog as usize].serial_prefix;
+        format!("{prefix}-{:09}", self.serial_digits)
     }
-    Ok(Staff {
-        agents,
-        group_ids,
-        members,
-    })
 }
 
 const NOTES_ZH: &[&str] = &[
@@ -126,13 +97,16 @@ pub(super) fn write_customers(
     n: u64,
     now: i64,
     rng: &mut Rng,
-) -> Result<Vec<Customer>> {
+) -> Result<People> {
     let org_ids = write_orgs(w, content, (n / 6).max(1), now, rng)?;
-    let mut customers = Vec::with_capacity(n as usize);
+    let mut people = People {
+        customers: Vec::with_capacity(n as usize),
+        products: Vec::with_capacity(n as usize * 3 / 2),
+    };
     for i in 0..n {
-        customers.push(write_customer(w, content, i, now, &org_ids, rng)?);
+        write_customer(w, content, i, now, &org_ids, &mut people, rng)?;
     }
-    Ok(customers)
+    Ok(people)
 }
 
 fn write_orgs(
@@ -186,8 +160,9 @@ fn write_customer(
     i: u64,
     now: i64,
     org_ids: &[String],
+    people: &mut People,
     rng: &mut Rng,
-) -> Result<Customer> {
+) -> Result<()> {
     let corpus = &content.corpus;
     // The first customers are pinned so that every case the tests and the demo rely on exists at any size.
     let zh = match i {
@@ -211,17 +186,25 @@ fn write_customer(
         _ => None,
     };
 
-    let (name, email_local) = if zh {
-        let surname = rng.pick(&corpus.zh_surnames);
-        let given = rng.pick(&corpus.zh_given);
-        // Chinese mail addresses are very often a QQ number.
-        (
-            format!("{surname}{given}"),
-            rng.range(10_000_000, 3_999_999_999).to_string(),
-        )
+    let (lists, join) = if zh {
+        ((&corpus.zh_surnames, &corpus.zh_given), "")
     } else {
-        let first = rng.pick(&corpus.en_first);
-        let last = rng.pick(&corpus.en_last);
+        ((&corpus.en_first, &corpus.en_last), " ")
+    };
+    // Lists are validated non-empty; indexes beyond u16 are cut to the first 65 536 names.
+    let name_idx = [
+        rng.index(lists.0.len().min(1 << 16)) as u16,
+        rng.index(lists.1.len().min(1 << 16)) as u16,
+    ];
+    let (first, last) = (
+        &lists.0[name_idx[0] as usize],
+        &lists.1[name_idx[1] as usize],
+    );
+    let name = format!("{first}{join}{last}");
+    let email_local = if zh {
+        // Chinese mail addresses are very often a QQ number.
+        rng.range(10_000_000, 3_999_999_999).to_string()
+    } else {
         let mut local: String = format!("{first}.{last}")
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
@@ -230,7 +213,7 @@ fn write_customer(
         if rng.chance(0.5) {
             local.push_str(&rng.range(1, 99).to_string());
         }
-        (format!("{first} {last}"), local)
+        local
     };
     let contact = rng.weighted(&[80, 10, 10]); // both, phone only, email only
     let email =
@@ -248,7 +231,7 @@ fn write_customer(
 
     // Products first: a pinned warranty case may move the purchase (and so the customer's start) earlier.
     let n_products = 1 + rng.weighted(&[60, 30, 10]);
-    let mut products = Vec::with_capacity(n_products);
+    let first_product = people.products.len();
     let mut purchases = Vec::with_capacity(n_products);
     for p in 0..n_products {
         let (catalog, purchased_at) = match (p, warranty_case) {
@@ -262,28 +245,22 @@ fn write_customer(
         let spec = &corpus.products[catalog];
         let warranty_until = add_months(purchased_at, spec.warranty_months as i64);
         let (y, m, _) = local_ymd(purchased_at);
-        let serial = format!(
-            "{}-{:02}{:02}{:05}",
-            spec.serial_prefix,
-            y % 100,
-            m,
-            rng.below(100_000)
-        );
+        let product = Product {
+            id: rng.ulid_value(purchased_at),
+            catalog: catalog as u16,
+            serial_digits: ((y % 100) as u32 * 100 + m) * 100_000 + rng.below(100_000) as u32,
+            warranty_until,
+        };
         let rec = ProductRec {
-            id: rng.ulid(purchased_at),
+            id: product.id.to_string(),
             customer_id: String::new(),
             name: spec.name.clone(),
-            serial: Some(serial.clone()),
+            serial: Some(product.serial(content)),
             purchased_at: Some(purchased_at),
             warranty_until: Some(warranty_until),
         };
         purchases.push((rec, spec.price_cents));
-        products.push(Product {
-            id: String::new(),
-            catalog,
-            serial,
-            warranty_until,
-        });
+        people.products.push(product);
     }
 
     let birthday = if i == 3 {
@@ -302,9 +279,10 @@ fn write_customer(
     } else {
         String::new()
     };
+    let id = rng.ulid_value(created_at);
     let rec = CustomerRec {
-        id: rng.ulid(created_at),
-        name: name.clone(),
+        id: id.to_string(),
+        name,
         email,
         phone,
         org_id: rng.chance(0.35).then(|| rng.pick(org_ids).clone()),
@@ -319,18 +297,17 @@ fn write_customer(
     if tier.is_vip() {
         w.tag("customer", &rec.id, "vip")?;
     }
-    for ((mut p, price), product) in purchases.into_iter().zip(products.iter_mut()) {
+    for (mut p, price) in purchases {
         p.customer_id = rec.id.clone();
         w.product(&p)?;
-        product.id = p.id;
         // Each purchase is an order, unless bought through a dealer.
         if let Some(at) = p.purchased_at.filter(|_| rng.chance(0.85)) {
             write_order(w, &rec.id, at, price, rng)?;
         }
     }
-    // Repeat orders (consumables, accessories, service plans) grow with the tier, feeding RFM.
+    // Repeat orders (consumables, accessories, service plans) grow with the tier, feeding RFM; at most 12 in all.
     let extra = match tier {
-        Tier::Diamond => rng.range(6, 11),
+        Tier::Diamond => rng.range(5, 9),
         Tier::Gold => rng.range(3, 8),
         Tier::Silver => rng.range(1, 5),
         Tier::Bronze => rng.range(0, 2),
@@ -341,13 +318,15 @@ fn write_customer(
         let at = rng.range(created_at, now - HOUR);
         write_order(w, &rec.id, at, amount, rng)?;
     }
-    Ok(Customer {
-        id: rec.id,
-        name,
+    people.customers.push(Customer {
+        id,
+        name: name_idx,
         zh,
         tier,
-        products,
-    })
+        first_product: first_product as u32,
+        product_count: n_products as u8,
+    });
+    Ok(())
 }
 
 fn write_order(

@@ -107,8 +107,13 @@ impl Rng {
 
     /// A ULID whose time part is the row's own timestamp, so ids sort like the rows and stay deterministic.
     pub(super) fn ulid(&mut self, at_secs: i64) -> String {
+        self.ulid_value(at_secs).to_string()
+    }
+
+    /// [`Rng::ulid`] unformatted, for ids kept in memory (16 bytes instead of a 26-character string).
+    pub(super) fn ulid_value(&mut self, at_secs: i64) -> ulid::Ulid {
         let ms = (at_secs.max(0) as u64).saturating_mul(1000);
-        ulid::Ulid::from_parts(ms, self.u128()).to_string()
+        ulid::Ulid::from_parts(ms, self.u128())
     }
 }
 

@@ -1,15 +1,18 @@
 //! Writes one planned ticket: its thread (customer message, agent replies, internal notes, follow-ups) with
-//! consistent timestamps, then tags, and for solved work the survey and the follow-up visit (回访) task.
+//! consistent timestamps, and its tags; solved work goes on to aftercare.rs.
 
-use super::corpus::{Content, Part, Topic, Vars, fill};
-use super::people::{Customer, Staff};
+use super::aftercare::{Done, write_follow_up, write_surveys};
+use super::corpus::{Content, Part, Topic};
+use super::people::{Customer, People};
 use super::rng::Rng;
+use super::staff::Staff;
+use super::template::{Vars, fill};
 use super::tickets::{Plan, Previous};
 use super::time::{DAY, HOUR, MINUTE, local_ymd};
 use crate::domain::customer::{Warranty, warranty_state};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 use crate::store::bulk::BulkWriter;
-use crate::store::records::{AuthorKind, MessageRec, SurveyRec, TaskRec, TicketRec};
+use crate::store::records::{AuthorKind, MessageRec, TicketRec};
 use anyhow::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,29 +70,36 @@ pub(super) fn write_ticket(
     w: &mut BulkWriter<'_>,
     plan: &Plan,
     content: &Content,
-    customers: &[Customer],
+    people: &People,
     staff: &Staff,
     now: i64,
     rng: &mut Rng,
 ) -> Result<(Previous, u64)> {
     let corpus = &content.corpus;
     let topic = &corpus.topics[plan.topic];
-    let cust = &customers[plan.customer];
+    let cust = &people.customers[plan.customer];
+    let cust_id = cust.id.to_string();
+    let owned_products = people.products(cust);
+    let name = cust.name(content);
     // Replies come from the owner; on unowned tickets, from whoever in the group picked up the message.
     let writer = plan
         .assignee
         .unwrap_or_else(|| *rng.pick(&staff.members[plan.group]));
-    let owned = plan.product.or((!cust.products.is_empty()).then_some(0));
-    let (product, serial) = match owned.map(|p| &cust.products[p]) {
-        Some(p) => (corpus.products[p.catalog].name.as_str(), p.serial.as_str()),
-        None => (corpus.products[0].name.as_str(), "—"),
+    // Customers mention what they own even when the ticket is not filed against a product.
+    let owned = plan.product.or((!owned_products.is_empty()).then_some(0));
+    let (product, serial) = match owned.map(|p| &owned_products[p]) {
+        Some(p) => (
+            corpus.products[p.catalog as usize].name.as_str(),
+            p.serial(content),
+        ),
+        None => (corpus.products[0].name.as_str(), "—".to_string()),
     };
     let (y, m, d) = local_ymd(plan.created_at - rng.range(DAY, 40 * DAY));
     let ctx = Ctx {
         product,
-        serial,
+        serial: &serial,
         order: format!("DD{y:04}{m:02}{d:02}{:04}", rng.below(10_000)),
-        name: &cust.name,
+        name: &name,
         agent: &staff.agents[writer].name,
     };
     let mut lines = Lines::default();
@@ -100,80 +110,14 @@ pub(super) fn write_ticket(
         &mut subject,
     );
 
-    // The thread's shape follows from where the ticket stands now.
-    let rounds = 1 + rng.weighted(&[55, 35, 10]);
-    let mut roles = vec![Role::Customer];
-    match plan.status {
-        Status::New => {}
-        Status::Merged => roles.push(Role::System),
-        // Open: the customer spoke last (or nobody has answered yet).
-        Status::Open => {
-            for _ in 0..rng.weighted(&[15, 60, 25]) {
-                roles.extend([Role::Agent, Role::Customer]);
-            }
-        }
-        // Waiting on someone else, or done: an agent spoke last.
-        _ => {
-            for _ in 1..rounds {
-                roles.extend([Role::Agent, Role::Customer]);
-            }
-            roles.push(Role::Agent);
-        }
-    }
-    let note_chance = match plan.status {
-        Status::New | Status::Merged => 0.0,
-        Status::OnHold => 0.6,
-        _ => 0.2,
-    };
-    if roles.len() < 6 && rng.chance(note_chance) {
-        // Triage note between the opening message and the first answer.
-        roles.insert(1, Role::Note);
-    }
-
-    // Gaps before each message (and before closing), squeezed into the time left before `now` if need be.
-    let mut first_agent = true;
-    let mut gaps: Vec<i64> = roles[1..]
-        .iter()
-        .map(|role| match role {
-            Role::Agent => {
-                let base = response_delay(plan.priority, rng);
-                let live = matches!(plan.channel, Channel::Phone | Channel::Chat);
-                let gap = if live && first_agent { base / 3 } else { base };
-                first_agent = false;
-                gap
-            }
-            Role::Customer => rng.range(20 * MINUTE, 30 * HOUR),
-            Role::Note => rng.range(2 * MINUTE, 90 * MINUTE),
-            Role::System => rng.range(5 * MINUTE, 3 * HOUR),
-        })
-        .collect();
-    gaps.push(match plan.status {
-        Status::Closed => rng.range(DAY, 6 * DAY),
-        _ => 0,
-    });
-    let total: i64 = gaps.iter().sum();
-    let room = (now - plan.created_at).max(0);
-    if total > room {
-        let scale = room as f64 / total as f64;
-        gaps.iter_mut()
-            .for_each(|g| *g = (*g as f64 * scale) as i64);
-    }
-
-    let mut times = Vec::with_capacity(roles.len());
-    let mut t = plan.created_at;
-    times.push(t);
-    for g in &gaps[..gaps.len() - 1] {
-        t += g;
-        times.push(t);
-    }
-    let last = t;
-    let first_response_at = roles
-        .iter()
-        .position(|r| *r == Role::Agent)
-        .map(|i| times[i]);
-    let done = matches!(plan.status, Status::Solved | Status::Closed);
-    let solved_at = done.then_some(last);
-    let closed_at = (plan.status == Status::Closed).then(|| last + gaps[gaps.len() - 1]);
+    let roles = shape(plan.status, rng);
+    let Timeline {
+        times,
+        first_response_at,
+        solved_at,
+        closed_at,
+    } = timeline(&roles, plan, now, rng);
+    let last = times[times.len() - 1];
 
     let id = rng.ulid(plan.created_at);
     let number = w.ticket(&TicketRec {
@@ -184,8 +128,8 @@ pub(super) fn write_ticket(
         priority: plan.priority,
         kind: plan.kind,
         channel: plan.channel,
-        customer_id: Some(cust.id.clone()),
-        product_id: plan.product.map(|p| cust.products[p].id.clone()),
+        customer_id: Some(cust_id.clone()),
+        product_id: plan.product.map(|p| owned_products[p].id.to_string()),
         assignee_id: plan.assignee.map(|a| staff.agents[a].id.clone()),
         group_id: Some(staff.group_ids[plan.group].clone()),
         created_at: plan.created_at,
@@ -203,13 +147,13 @@ pub(super) fn write_ticket(
         let (author_kind, author_id, internal, part) = match role {
             Role::Customer if k == 0 => (
                 AuthorKind::Customer,
-                Some(&cust.id),
+                Some(&cust_id),
                 false,
                 Some(Part::Customer),
             ),
             Role::Customer => (
                 AuthorKind::Customer,
-                Some(&cust.id),
+                Some(&cust_id),
                 false,
                 Some(Part::Followup),
             ),
@@ -225,7 +169,8 @@ pub(super) fn write_ticket(
                     &mut body,
                 );
                 // Agents often answer with the knowledge base (标准话术 + the article).
-                if let (Part::Agent, Some(a)) = (part, content.topic_article[plan.topic])
+                if let (Part::Agent, Some(a)) =
+                    (part, content.topic_article[plan.topic][plan.zh as usize])
                     && rng.chance(0.25)
                 {
                     let title = &content.kb[a].title;
@@ -254,10 +199,17 @@ pub(super) fn write_ticket(
         })?;
     }
 
-    write_tags(w, plan, cust, &id, now, rng)?;
-    if let Some(solved) = solved_at {
-        let low = write_surveys(w, plan, &id, &cust.id, solved, now, rng)?;
-        write_follow_up(w, plan, &id, cust, staff, &subject, solved, low, now, rng)?;
+    let warranty_until = plan.product.map(|p| owned_products[p].warranty_until);
+    write_tags(w, plan, cust, warranty_until, &id, now, rng)?;
+    if let Some(at) = solved_at {
+        let done = Done {
+            ticket_id: &id,
+            customer_id: &cust_id,
+            subject: &subject,
+            at,
+        };
+        let low = write_surveys(w, plan, &done, now, rng)?;
+        write_follow_up(w, plan, staff, &done, low, now, rng)?;
     }
     Ok((
         Previous {
@@ -271,6 +223,101 @@ pub(super) fn write_ticket(
         },
         roles.len() as u64,
     ))
+}
+
+/// The thread's roles in order; its shape follows from where the ticket stands now.
+fn shape(status: Status, rng: &mut Rng) -> Vec<Role> {
+    let rounds = 1 + rng.weighted(&[55, 35, 10]);
+    let mut roles = vec![Role::Customer];
+    match status {
+        Status::New => {}
+        Status::Merged => roles.push(Role::System),
+        // Open: the customer spoke last (or nobody has answered yet).
+        Status::Open => {
+            for _ in 0..rng.weighted(&[15, 60, 25]) {
+                roles.extend([Role::Agent, Role::Customer]);
+            }
+        }
+        // Waiting on someone else, or done: an agent spoke last.
+        _ => {
+            for _ in 1..rounds {
+                roles.extend([Role::Agent, Role::Customer]);
+            }
+            roles.push(Role::Agent);
+        }
+    }
+    let note_chance = match status {
+        Status::New | Status::Merged => 0.0,
+        Status::OnHold => 0.6,
+        _ => 0.2,
+    };
+    if roles.len() < 6 && rng.chance(note_chance) {
+        // Triage note between the opening message and the first answer.
+        roles.insert(1, Role::Note);
+    }
+    roles
+}
+
+/// When each message was written, and the ticket's milestones.
+struct Timeline {
+    /// One per role, non-decreasing, the first at the ticket's creation, none after `now`.
+    times: Vec<i64>,
+    first_response_at: Option<i64>,
+    solved_at: Option<i64>,
+    closed_at: Option<i64>,
+}
+
+fn timeline(roles: &[Role], plan: &Plan, now: i64, rng: &mut Rng) -> Timeline {
+    // Gaps before each message (and before closing), squeezed into the time left before `now` if need be.
+    let mut first_agent = true;
+    let mut gaps: Vec<i64> = roles[1..]
+        .iter()
+        .map(|role| match role {
+            Role::Agent => {
+                let base = response_delay(plan.priority, rng);
+                // Phone and chat are answered live.
+                let live = matches!(plan.channel, Channel::Phone | Channel::Chat);
+                let gap = if live && first_agent { base / 3 } else { base };
+                first_agent = false;
+                gap
+            }
+            Role::Customer => rng.range(20 * MINUTE, 30 * HOUR),
+            Role::Note => rng.range(2 * MINUTE, 90 * MINUTE),
+            Role::System => rng.range(5 * MINUTE, 3 * HOUR),
+        })
+        .collect();
+    let close_gap = match plan.status {
+        Status::Closed => rng.range(DAY, 6 * DAY),
+        _ => 0,
+    };
+    let total: i64 = gaps.iter().sum::<i64>() + close_gap;
+    let room = (now - plan.created_at).max(0);
+    let scale = if total > room {
+        room as f64 / total as f64
+    } else {
+        1.0
+    };
+    gaps.iter_mut()
+        .for_each(|g| *g = (*g as f64 * scale) as i64);
+    let close_gap = (close_gap as f64 * scale) as i64;
+
+    let mut times = Vec::with_capacity(roles.len());
+    let mut t = plan.created_at;
+    times.push(t);
+    for g in &gaps {
+        t += g;
+        times.push(t);
+    }
+    let done = matches!(plan.status, Status::Solved | Status::Closed);
+    Timeline {
+        first_response_at: roles
+            .iter()
+            .position(|r| *r == Role::Agent)
+            .map(|i| times[i]),
+        solved_at: done.then_some(t),
+        closed_at: (plan.status == Status::Closed).then_some(t + close_gap),
+        times,
+    }
 }
 
 /// Time to an agent's answer by four-colour priority.
@@ -287,6 +334,7 @@ fn write_tags(
     w: &mut BulkWriter<'_>,
     plan: &Plan,
     cust: &Customer,
+    warranty_until: Option<i64>,
     id: &str,
     now: i64,
     rng: &mut Rng,
@@ -315,138 +363,11 @@ fn write_tags(
     if plan.status == Status::Merged {
         tag("duplicate")?;
     }
-    if let (Kind::ServiceRequest, Some(p)) = (plan.kind, plan.product) {
-        let until = cust.products[p].warranty_until;
+    if let (Kind::ServiceRequest, Some(until)) = (plan.kind, warranty_until) {
         match warranty_state(Some(until), plan.created_at.min(now)) {
             Warranty::Valid { .. } => tag("warranty")?,
             _ => tag("out-of-warranty")?,
         }
     }
-    Ok(())
-}
-
-const PRAISE_ZH: &[&str] = &[
-    "处理很及时，谢谢！",
-    "客服态度很好",
-    "师傅上门很准时",
-    "问题一次就解决了",
-];
-const PRAISE_EN: &[&str] = &[
-    "Quick and friendly, thank you!",
-    "Solved on the first contact",
-    "The technician was on time",
-    "Clear instructions, easy to follow",
-];
-const GRIPE_ZH: &[&str] = &[
-    "等待时间太长了",
-    "问题没有彻底解决",
-    "来回沟通了好几次",
-    "希望能有专人跟进",
-];
-const GRIPE_EN: &[&str] = &[
-    "Waited too long for an answer",
-    "The problem is not really fixed",
-    "Had to explain it several times",
-    "Nobody called me back as promised",
-];
-
-/// CSAT / NPS / CES answers for a solved ticket; returns whether any score was low (drives the follow-up note).
-fn write_surveys(
-    w: &mut BulkWriter<'_>,
-    plan: &Plan,
-    ticket_id: &str,
-    customer_id: &str,
-    solved: i64,
-    now: i64,
-    rng: &mut Rng,
-) -> Result<bool> {
-    let complaint = plan.kind == Kind::Complaint;
-    let mut any_low = false;
-    for (kind, share) in [("csat", 0.5), ("nps", 0.2), ("ces", 0.15)] {
-        let at = solved + rng.range(30 * MINUTE, 2 * DAY);
-        if !rng.chance(share) || at > now {
-            continue; // not asked, or not answered yet
-        }
-        let (score, low) = match (kind, complaint) {
-            ("csat", false) => (1 + rng.weighted(&[5, 6, 12, 32, 45]) as i64, 0),
-            ("csat", true) => (1 + rng.weighted(&[14, 14, 20, 27, 25]) as i64, 0),
-            ("nps", false) => (
-                rng.weighted(&[3, 2, 2, 3, 3, 5, 7, 12, 18, 20, 25]) as i64,
-                1,
-            ),
-            ("nps", true) => (
-                rng.weighted(&[6, 4, 5, 6, 7, 9, 10, 14, 15, 12, 12]) as i64,
-                1,
-            ),
-            _ => (1 + rng.weighted(&[30, 25, 18, 10, 8, 5, 4]) as i64, 2),
-        };
-        // Low: CSAT 1–2, NPS detractor 0–6, CES 5–7 (high effort).
-        let is_low = match low {
-            0 => score <= 2,
-            1 => score <= 6,
-            _ => score >= 5,
-        };
-        any_low |= is_low;
-        let comment = rng.chance(if is_low { 0.7 } else { 0.25 }).then(|| {
-            let list = match (is_low, plan.zh) {
-                (true, true) => GRIPE_ZH,
-                (true, false) => GRIPE_EN,
-                (false, true) => PRAISE_ZH,
-                (false, false) => PRAISE_EN,
-            };
-            rng.pick(list).to_string()
-        });
-        w.survey(&SurveyRec {
-            id: rng.ulid(at),
-            ticket_id: Some(ticket_id.to_string()),
-            customer_id: Some(customer_id.to_string()),
-            kind,
-            score,
-            comment,
-            at,
-        })?;
-    }
-    Ok(any_low)
-}
-
-/// The closed loop's follow-up visit (回访): due a few days after solving, done for most of the past ones.
-#[allow(clippy::too_many_arguments)]
-fn write_follow_up(
-    w: &mut BulkWriter<'_>,
-    plan: &Plan,
-    ticket_id: &str,
-    cust: &Customer,
-    staff: &Staff,
-    subject: &str,
-    solved: i64,
-    low_score: bool,
-    now: i64,
-    rng: &mut Rng,
-) -> Result<()> {
-    if !low_score && !rng.chance(0.7) {
-        return Ok(());
-    }
-    let due_at = solved + rng.range(DAY, 3 * DAY);
-    let done_at = (due_at <= now && rng.chance(0.85)).then(|| {
-        rng.range(solved + 2 * HOUR, (due_at + DAY).min(now))
-            .min(now)
-    });
-    let note = match (low_score, plan.zh) {
-        (true, true) => format!("低分回访：{subject}"),
-        (true, false) => format!("Low score, call back: {subject}"),
-        (false, true) => format!("回访：{subject}"),
-        (false, false) => format!("Follow up: {subject}"),
-    };
-    w.task(&TaskRec {
-        id: rng.ulid(solved),
-        kind: "follow_up".to_string(),
-        ticket_id: Some(ticket_id.to_string()),
-        customer_id: Some(cust.id.clone()),
-        due_at,
-        done_at,
-        assignee_id: plan.assignee.map(|a| staff.agents[a].id.clone()),
-        note,
-        created_at: solved,
-    })?;
     Ok(())
 }

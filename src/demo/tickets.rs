@@ -2,8 +2,9 @@
 //! stands now and who owns it. The thread and timestamps follow from the plan (see thread.rs).
 
 use super::corpus::Content;
-use super::people::{Customer, Staff};
+use super::people::People;
 use super::rng::Rng;
+use super::staff::Staff;
 use super::time::{DAY, IntakeCurve};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 
@@ -88,7 +89,7 @@ impl Planner {
         i: u64,
         prev: Option<&Previous>,
         content: &Content,
-        customers: &[Customer],
+        people: &People,
         staff: &Staff,
         rng: &mut Rng,
     ) -> Plan {
@@ -132,20 +133,22 @@ impl Planner {
                 let topics = &content.topics_by_kind[kind_index(kind)];
                 let topic = *rng.pick(topics);
                 // A skewed pick: some customers call often, many only once.
-                let customer = ((rng.f64().powf(1.6)) * customers.len() as f64) as usize;
-                let customer = customer.min(customers.len() - 1);
+                let n = people.customers.len();
+                // u^1.5 via sqrt: IEEE-exact on every platform, unlike libm's powf, so the data stays identical.
+                let u = rng.f64();
+                let customer = ((u * u.sqrt() * n as f64) as usize).min(n - 1);
                 let with_product = match kind {
                     Kind::ServiceRequest => 0.92,
                     Kind::Complaint => 0.5,
                     Kind::Question | Kind::Incident => 0.35,
                     Kind::ValueAdded | Kind::Task => 0.1,
                 };
-                let owned = customers[customer].products.len();
+                let owned = people.products(&people.customers[customer]).len();
                 let product = (owned > 0 && rng.chance(with_product)).then(|| rng.index(owned));
                 (customer, topic, kind, product, None)
             }
         };
-        let cust = &customers[customer];
+        let cust = &people.customers[customer];
         let repeat = self.per_customer[customer] >= 2;
         self.per_customer[customer] += 1;
 
@@ -218,7 +221,11 @@ impl Planner {
         if rng.chance(unassigned) {
             return None;
         }
-        let who = *rng.pick(&staff.members[group]);
+        let mut who = *rng.pick(&staff.members[group]);
+        // `li` sits in every group; as its lead she takes about half an agent's share.
+        if who == 0 && rng.chance(0.5) {
+            who = *rng.pick(&staff.members[group]);
+        }
         if who == 0 && status.is_open() {
             self.li_open += 1;
         }
