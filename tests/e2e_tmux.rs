@@ -27,7 +27,7 @@ fn demo_visits_every_pane_opens_a_ticket_and_an_article_and_quits_cleanly() {
 
     // Queues with demo tickets and live counts.
     let screen = t.wait_until("the queue with tickets", |s| {
-        s.contains("My open") && s.contains("#10")
+        s.contains("My open") && s.contains(" #1")
     });
     assert!(
         screen.contains("1 Queues") && screen.contains("Unassigned"),
