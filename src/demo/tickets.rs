@@ -246,10 +246,13 @@ pub(super) fn kind_index(kind: Kind) -> usize {
 fn status_by_age(age_days: i64, rng: &mut Rng) -> Status {
     use Status::*;
     // new, open, pending, on_hold, solved, closed, merged
+    // A working team carries a backlog: the last two weeks are mostly still in progress, and a tail of older
+    // tickets waits on customers and third parties.
     let weights: [u32; 7] = match age_days {
-        0..=2 => [24, 28, 16, 7, 22, 0, 3],
-        3..=10 => [3, 12, 12, 8, 35, 27, 3],
-        _ => [0, 2, 2, 3, 8, 82, 3],
+        0..=2 => [26, 30, 16, 8, 18, 0, 2],
+        3..=14 => [5, 26, 20, 12, 25, 10, 2],
+        15..=45 => [0, 6, 7, 6, 12, 67, 2],
+        _ => [0, 1, 1, 2, 4, 90, 2],
     };
     [New, Open, Pending, OnHold, Solved, Closed, Merged][rng.weighted(&weights)]
 }
