@@ -64,10 +64,10 @@ fn columns(width: usize, number_w: usize) -> (Vec<Col>, bool, bool) {
         Col::left(usize::MAX),
     ];
     if with_customer {
-        spec.push(Col::left(if width >= 100 { 16 } else { 10 }));
+        spec.push(Col::left((width / 6).clamp(10, 18)));
     }
     if with_assignee {
-        spec.push(Col::left(if width >= 100 { 12 } else { 9 }));
+        spec.push(Col::left((width / 8).clamp(9, 14)));
     }
     spec.push(Col::right(4));
     (layout_cols(width, &spec), with_customer, with_assignee)
