@@ -1,7 +1,9 @@
 //! Customers pane: the searchable list and the profile of the selected customer.
 
 use super::theme::Theme;
-use super::widgets::{Col, block, date, empty_state, layout_cols, row};
+use super::widgets::{
+    Col, block, date, empty_list, empty_state, layout_cols, row, row_style, table_header,
+};
 use crate::app::{CustomerFocus, Model, layout};
 use crate::domain::customer::warranty_state;
 use crate::domain::ticket::compact_age;
@@ -47,26 +49,16 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     let inner = layout::inner(area);
     let rows = layout::table_rows(area);
     let cols = layout_cols(inner.width as usize, &[Col::left(usize::MAX), Col::left(7)]);
-    let header = vec![
-        ("Name".to_string(), theme.muted),
-        ("Tier".to_string(), theme.muted),
-    ];
-    frame.render_widget(
-        Paragraph::new(row(&cols, header)),
-        Rect {
-            height: 1.min(inner.height),
-            ..inner
-        },
-    );
+    table_header(frame, inner, &cols, &["Name", "Tier"], theme);
     if c.list.rows.is_empty() {
-        let msg: &[&str] = if c.list.loading.is_some() {
-            &["Loading…"]
-        } else if !c.filter.is_empty() {
-            &["No customer matches.", "Esc clears the filter."]
-        } else {
-            &["No customers yet."]
-        };
-        empty_state(frame, rows, msg, theme);
+        empty_list(
+            frame,
+            rows,
+            c.list.loading.is_some(),
+            !c.filter.is_empty(),
+            "No customers yet.",
+            theme,
+        );
         return;
     }
     let lines: Vec<Line> = c
@@ -77,15 +69,7 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
         .skip(c.list.offset)
         .take(rows.height as usize)
         .map(|(i, r)| {
-            let style = if i == c.list.selected {
-                if focused {
-                    theme.selection
-                } else {
-                    theme.title
-                }
-            } else {
-                theme.base
-            };
+            let style = row_style(i == c.list.selected, focused, theme);
             row(
                 &cols,
                 vec![

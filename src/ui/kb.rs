@@ -2,7 +2,10 @@
 
 use super::markdown;
 use super::theme::Theme;
-use super::widgets::{Col, block, date, empty_state, layout_cols, name_and_count, row};
+use super::widgets::{
+    Col, block, date, empty_list, empty_state, layout_cols, name_and_count, row, row_style,
+    table_header,
+};
 use crate::app::{KbFocus, Model, layout};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -34,15 +37,7 @@ fn categories(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .map(|(i, (name, n))| {
             let count = n.to_string();
             let text = name_and_count(&name, &count, w);
-            let style = if i == kb.category_selected {
-                if focused {
-                    theme.selection
-                } else {
-                    theme.title
-                }
-            } else {
-                theme.base
-            };
+            let style = row_style(i == kb.category_selected, focused, theme);
             Line::styled(text, style)
         })
         .collect();
@@ -73,26 +68,17 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     if wide {
         header.extend(["Views", "Updated"]);
     }
-    let header = header
-        .into_iter()
-        .map(|h| (h.to_string(), theme.muted))
-        .collect();
-    frame.render_widget(
-        Paragraph::new(row(&cols, header)),
-        Rect {
-            height: 1.min(inner.height),
-            ..inner
-        },
-    );
+    table_header(frame, inner, &cols, &header, theme);
     if kb.list.rows.is_empty() {
-        let msg: &[&str] = if kb.list.loading.is_some() {
-            &["Loading…"]
-        } else if !kb.filter.is_empty() {
-            &["No article matches.", "Esc clears the filter."]
-        } else {
-            &["No articles in this category."]
-        };
-        empty_state(frame, rows, msg, theme);
+        let nothing = "No articles in this category.";
+        empty_list(
+            frame,
+            rows,
+            kb.list.loading.is_some(),
+            !kb.filter.is_empty(),
+            nothing,
+            theme,
+        );
         return;
     }
     let lines: Vec<Line> = kb
@@ -104,13 +90,7 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .take(rows.height as usize)
         .map(|(i, a)| {
             let selected = i == kb.list.selected;
-            let style = if selected && focused {
-                theme.selection
-            } else if selected {
-                theme.title
-            } else {
-                theme.base
-            };
+            let style = row_style(selected, focused, theme);
             let status_style = if selected && focused {
                 style
             } else if a.status == "published" {

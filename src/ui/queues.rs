@@ -1,7 +1,9 @@
 //! Queues pane: built-in views with live counts, and the ticket list of the selected view.
 
 use super::theme::Theme;
-use super::widgets::{Col, block, empty_state, layout_cols, name_and_count, row};
+use super::widgets::{
+    Col, block, empty_state, layout_cols, name_and_count, row, row_style, table_header,
+};
 use crate::app::{Model, QueueFocus, layout};
 use crate::domain::ticket::{Priority, compact_age};
 use crate::store::tickets::TicketRow;
@@ -34,15 +36,7 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 .flatten()
                 .map_or("…".to_string(), |c| c.to_string());
             let text = name_and_count(v.title(), &count, w);
-            let style = if i == q.selected_view {
-                if focused {
-                    theme.selection
-                } else {
-                    theme.title
-                }
-            } else {
-                theme.base
-            };
+            let style = row_style(i == q.selected_view, focused, theme);
             Line::styled(text, style)
         })
         .collect();
@@ -104,17 +98,7 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         header.push("Assignee");
     }
     header.push("Age");
-    let header_cells = header
-        .into_iter()
-        .map(|h| (h.to_string(), theme.muted))
-        .collect();
-    frame.render_widget(
-        Paragraph::new(row(&cols, header_cells)),
-        Rect {
-            height: 1.min(inner.height),
-            ..inner
-        },
-    );
+    table_header(frame, inner, &cols, &header, theme);
 
     if q.list.rows.is_empty() {
         let msg: &[&str] = if q.list.loading.is_some() {

@@ -115,3 +115,52 @@ pub fn name_and_count(name: &str, count: &str, width: usize) -> String {
     let name_w = width.saturating_sub(count.len() + 3);
     format!(" {} {count} ", fit(name, name_w))
 }
+
+/// The style of a list row: full selection when the list has focus, bold when it does not, plain otherwise.
+pub fn row_style(selected: bool, focused: bool, theme: &Theme) -> Style {
+    match (selected, focused) {
+        (true, true) => theme.selection,
+        (true, false) => theme.title,
+        _ => theme.base,
+    }
+}
+
+/// Draws a table's header on the first line of `inner`.
+pub fn table_header(
+    frame: &mut Frame<'_>,
+    inner: Rect,
+    cols: &[Col],
+    header: &[&str],
+    theme: &Theme,
+) {
+    let cells = header
+        .iter()
+        .map(|h| (h.to_string(), theme.muted))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(row(cols, cells)),
+        Rect {
+            height: 1.min(inner.height),
+            ..inner
+        },
+    );
+}
+
+/// The empty state of a paged list: loading, nothing matching the filter, or nothing at all.
+pub fn empty_list(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    loading: bool,
+    filtered: bool,
+    nothing: &str,
+    theme: &Theme,
+) {
+    let msg: &[&str] = if loading {
+        &["Loading…"]
+    } else if filtered {
+        &["Nothing matches the filter.", "Esc clears it."]
+    } else {
+        &[nothing]
+    };
+    empty_state(frame, area, msg, theme);
+}
