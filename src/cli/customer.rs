@@ -1,6 +1,6 @@
 //! `desk customer list|show`.
 
-use super::output::{ListFormat, ShowFormat, Sink, rfc3339, short_date};
+use super::output::{ListArgs, ShowFormat, Sink, rfc3339, short_date};
 use super::ticket::for_each_page;
 use crate::domain::customer::warranty_state;
 use crate::store::Store;
@@ -15,11 +15,8 @@ pub enum CustomerCmd {
         /// Only customers whose name, email or phone contains this text
         #[arg(long)]
         search: Option<String>,
-        /// At most this many (0 = all, streamed)
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-        #[arg(long, value_enum, default_value = "table")]
-        format: ListFormat,
+        #[command(flatten)]
+        list: ListArgs,
     },
     /// Show a customer's profile by id or email
     Show {
@@ -47,11 +44,8 @@ fn cells(c: &CustomerRow) -> Vec<String> {
 
 pub fn run(store: &Store, cmd: CustomerCmd, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
     match cmd {
-        CustomerCmd::List {
-            search,
-            limit,
-            format,
-        } => {
+        CustomerCmd::List { search, list } => {
+            let ListArgs { limit, format } = list;
             let mut sink = Sink::new(out, format, HEADER);
             for_each_page(
                 limit,

@@ -1,6 +1,6 @@
 //! `desk kb list|show`.
 
-use super::output::{ListFormat, Sink, short_date};
+use super::output::{ListArgs, Sink, short_date};
 use super::ticket::for_each_page;
 use crate::store::Store;
 use crate::store::kb::{ArticleFilter, ArticleRow};
@@ -14,10 +14,8 @@ pub enum KbCmd {
         /// Only articles whose title or text contains this
         #[arg(long)]
         search: Option<String>,
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-        #[arg(long, value_enum, default_value = "table")]
-        format: ListFormat,
+        #[command(flatten)]
+        list: ListArgs,
     },
     /// Show one article by id or exact title
     Show {
@@ -54,11 +52,8 @@ fn cells(a: &ArticleRow) -> Vec<String> {
 
 pub fn run(store: &Store, cmd: KbCmd, out: &mut impl Write) -> anyhow::Result<()> {
     match cmd {
-        KbCmd::List {
-            search,
-            limit,
-            format,
-        } => {
+        KbCmd::List { search, list } => {
+            let ListArgs { limit, format } = list;
             let filter = ArticleFilter {
                 category_id: None,
                 text: search,

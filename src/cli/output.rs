@@ -10,6 +10,16 @@ pub enum ListFormat {
     Csv,
 }
 
+/// `--limit` and `--format`, shared by every list command.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ListArgs {
+    /// At most this many rows (0 = all, streamed page by page)
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ShowFormat {
     Text,

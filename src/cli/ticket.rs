@@ -1,6 +1,6 @@
 //! `desk ticket list|show`.
 
-use super::output::{ListFormat, ShowFormat, Sink, rfc3339, short_date};
+use super::output::{ListArgs, ShowFormat, Sink, rfc3339, short_date};
 use crate::domain::view::{BuiltinView, PageRequest};
 use crate::store::Store;
 use crate::store::tickets::{TicketDetail, TicketRow};
@@ -18,11 +18,8 @@ pub enum TicketCmd {
         /// Narrow the view with the view language, e.g. 'priority:>=high assignee:none "refund"'
         #[arg(long)]
         filter: Option<String>,
-        /// At most this many tickets (0 = all, streamed page by page)
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-        #[arg(long, value_enum, default_value = "table")]
-        format: ListFormat,
+        #[command(flatten)]
+        list: ListArgs,
     },
     /// Show one ticket with its thread
     Show {
@@ -123,12 +120,8 @@ pub fn run(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     match cmd {
-        TicketCmd::List {
-            view,
-            filter,
-            limit,
-            format,
-        } => {
+        TicketCmd::List { view, filter, list } => {
+            let ListArgs { limit, format } = list;
             let Some(v) = BuiltinView::parse(&view) else {
                 bail!(super::UsageError(format!(
                     "unknown view `{view}`; views: {}",
