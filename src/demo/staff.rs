@@ -13,6 +13,39 @@ pub(super) struct Staff {
     pub group_ids: Vec<String>,
     /// Agent indexes per group.
     pub members: Vec<Vec<usize>>,
+    pub routing: Routing,
+}
+
+/// Which group takes which work, found from the group names (English or Chinese). A desk without, say, a billing
+/// group sends that work to the first group, the front line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Routing {
+    pub front_line: usize,
+    pub complaints: usize,
+    pub after_sales: usize,
+    pub billing: usize,
+    pub vip: usize,
+}
+
+impl Routing {
+    fn from_names(names: &[String]) -> Routing {
+        let find = |keys: &[&str]| {
+            names
+                .iter()
+                .position(|n| {
+                    let n = n.to_lowercase();
+                    keys.iter().any(|k| n.contains(k))
+                })
+                .unwrap_or(0)
+        };
+        Routing {
+            front_line: 0,
+            complaints: find(&["complaint", "投诉"]),
+            after_sales: find(&["after-sales", "after sales", "售后", "repair", "维修"]),
+            billing: find(&["billing", "账务", "账单", "财务"]),
+            vip: find(&["vip", "贵宾"]),
+        }
+    }
 }
 
 pub(super) fn write_staff(
@@ -70,5 +103,34 @@ pub(super) fn write_staff(
         agents,
         group_ids,
         members,
+        routing: Routing::from_names(&corpus.groups),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routing_reads_english_or_chinese_group_names_and_falls_back_to_the_first() {
+        let names: Vec<String> = [
+            "Front line 一线",
+            "After-sales 售后",
+            "Billing 账务",
+            "VIP desk 贵宾",
+            "Complaints 投诉",
+        ]
+        .map(String::from)
+        .to_vec();
+        let r = Routing::from_names(&names);
+        assert_eq!(
+            (r.front_line, r.after_sales, r.billing, r.vip, r.complaints),
+            (0, 1, 2, 3, 4)
+        );
+        let r = Routing::from_names(&["一线支持".to_string(), "投诉处理".to_string()]);
+        assert_eq!(
+            (r.complaints, r.after_sales, r.billing, r.vip),
+            (1, 0, 0, 0)
+        );
+    }
 }

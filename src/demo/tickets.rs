@@ -174,7 +174,13 @@ impl Planner {
             None => priority_for(kind, cust.tier.is_vip(), rng),
         };
 
-        let group = kind_index(kind) % staff.group_ids.len();
+        let group = route(
+            kind,
+            &content.corpus.topics[topic].category,
+            cust.tier.is_vip(),
+            staff,
+            rng,
+        );
         let assignee = match (status, merged_into.as_ref(), prev) {
             (Status::Merged, Some(_), Some(p)) => p.assignee,
             _ => self.assignee(i, status, group, staff, rng),
@@ -230,6 +236,20 @@ impl Planner {
             self.li_open += 1;
         }
         Some(who)
+    }
+}
+
+/// The group that takes a ticket: complaints to the complaints desk, repairs and returns to after-sales, money to
+/// billing, VIPs (half of their non-complaint work) to the VIP desk, the rest to the front line.
+fn route(kind: Kind, category: &str, vip: bool, staff: &Staff, rng: &mut Rng) -> usize {
+    let r = staff.routing;
+    match (kind, category) {
+        (Kind::Complaint, _) => r.complaints,
+        (Kind::ValueAdded, _) | (_, "vip") => r.vip,
+        _ if vip && rng.chance(0.5) => r.vip,
+        (Kind::ServiceRequest, _) | (_, "warranty" | "returns") => r.after_sales,
+        (_, "payments" | "billing") => r.billing,
+        _ => r.front_line,
     }
 }
 
