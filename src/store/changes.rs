@@ -133,7 +133,7 @@ impl Mutable {
         }
     }
 
-    fn column(self, field: &str) -> Result<&'static str> {
+    pub(super) fn column(self, field: &str) -> Result<&'static str> {
         self.fields()
             .iter()
             .copied()
@@ -259,102 +259,17 @@ impl Store {
         fields: &[(&str, Value)],
         now: i64,
     ) -> Result<UpdateOutcome> {
-        let actor = self.actor.clone();
-        let replica = self.replica.clone();
-        let wall_ms = now * 1000;
-        let mut hlc = self.hlc.clone();
+        let mut log = self.change_log();
         let tx = self.begin_write()?;
-        let table = what.table();
-        let select = format!(
-            "SELECT version, {} FROM {table} WHERE id = ?1",
-            columns.join(", ")
-        );
-        let current: Option<(i64, Vec<Value>)> = tx
-            .query_row(&select, params![id], |r| {
-                let values = (0..columns.len())
-                    .map(|i| r.get_ref(i + 1).map(Value::from_ref))
-                    .collect::<rusqlite::Result<_>>()?;
-                Ok((r.get(0)?, values))
-            })
-            .optional()?;
-        let Some((version, old_values)) = current else {
-            return Err(StoreError::NotFound {
-                entity: what.entity(),
-                id: id.to_string(),
-            });
-        };
-        if version != expected_version {
-            return Err(StoreError::Conflict {
-                entity: what.entity(),
-                id: id.to_string(),
-                expected: expected_version,
-                found: version,
-            });
-        }
-        let changed: Vec<(usize, FieldChange)> = columns
-            .iter()
-            .zip(fields)
-            .zip(&old_values)
-            .enumerate()
-            .filter(|(_, ((_, (_, new)), old))| old.as_log_text() != new.as_log_text())
-            .map(|(i, ((col, (_, new)), old))| {
-                (
-                    i,
-                    FieldChange {
-                        field: col,
-                        old: old.as_log_text(),
-                        new: new.as_log_text(),
-                    },
-                )
-            })
-            .collect();
-        if changed.is_empty() {
-            return Ok(UpdateOutcome {
-                version,
-                changed: Vec::new(),
-            });
-        }
-        let sets: Vec<String> = changed
-            .iter()
-            .enumerate()
-            .map(|(n, (_, c))| format!("{} = ?{}", c.field, n + 3))
-            .collect();
-        let update = format!(
-            "UPDATE {table} SET {}, version = version + 1, updated_at = ?1 WHERE id = ?2 AND version = {version}",
-            sets.join(", ")
-        );
-        let mut args: Vec<&dyn ToSql> = vec![&now, &id];
-        args.extend(changed.iter().map(|(i, _)| &fields[*i].1 as &dyn ToSql));
-        let n = tx.execute(&update, args.as_slice())?;
-        if n != 1 {
-            return Err(StoreError::Conflict {
-                entity: what.entity(),
-                id: id.to_string(),
-                expected: expected_version,
-                found: version + 1,
-            });
-        }
-        for (_, c) in &changed {
-            log_change(
-                &tx,
-                &mut hlc,
-                &replica,
-                actor.as_deref(),
-                what.entity(),
-                id,
-                c.field,
-                c.old.as_deref(),
-                c.new.as_deref(),
-                now,
-                wall_ms,
-            )?;
-        }
+        let out = update_row(&tx, &mut log, what, id, Some(expected_version), columns, fields, now)?;
         tx.commit()?;
-        self.hlc = hlc;
-        Ok(UpdateOutcome {
-            version: version + 1,
-            changed: changed.into_iter().map(|(_, c)| c).collect(),
-        })
+        self.hlc = log.hlc;
+        Ok(out)
+    }
+
+    /// What a write transaction needs to append to the change log; hand `hlc` back to the store after commit.
+    pub(super) fn change_log(&self) -> ChangeLog {
+        ChangeLog { replica: self.replica.clone(), actor: self.actor.clone(), hlc: self.hlc.clone() }
     }
 
     /// The change log of one entity, oldest first.
@@ -374,6 +289,87 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Who and where a transaction's changes come from, and the clock that orders them.
+pub(super) struct ChangeLog {
+    pub replica: String,
+    pub actor: Option<String>,
+    pub hlc: HlcClock,
+}
+
+impl ChangeLog {
+    /// Appends one entry inside `tx`.
+    #[allow(clippy::too_many_arguments)] // one row of the log
+    pub fn append(
+        &mut self,
+        tx: &Transaction<'_>,
+        entity: &str,
+        entity_id: &str,
+        field: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+        now: i64,
+    ) -> Result<()> {
+        log_change(tx, &mut self.hlc, &self.replica, self.actor.as_deref(), entity, entity_id, field, old, new, now, now * 1000)
+    }
+}
+
+/// Sets `fields` (already checked against `what`'s columns) on one row inside `tx` and logs each real change.
+/// `expected_version: None` applies the change to the row as it is now — for scripts, whose intent is "set this"
+/// rather than "change what I saw" (issue 8).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn update_row(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    what: Mutable,
+    id: &str,
+    expected_version: Option<i64>,
+    columns: &[&'static str],
+    fields: &[(&str, Value)],
+    now: i64,
+) -> Result<UpdateOutcome> {
+    let table = what.table();
+    let select = format!("SELECT version, {} FROM {table} WHERE id = ?1", columns.join(", "));
+    let current: Option<(i64, Vec<Value>)> = tx
+        .query_row(&select, params![id], |r| {
+            let values = (0..columns.len()).map(|i| r.get_ref(i + 1).map(Value::from_ref)).collect::<rusqlite::Result<_>>()?;
+            Ok((r.get(0)?, values))
+        })
+        .optional()?;
+    let Some((version, old_values)) = current else {
+        return Err(StoreError::NotFound { entity: what.entity(), id: id.to_string() });
+    };
+    if let Some(expected) = expected_version
+        && version != expected
+    {
+        return Err(StoreError::Conflict { entity: what.entity(), id: id.to_string(), expected, found: version });
+    }
+    let changed: Vec<(usize, FieldChange)> = columns
+        .iter()
+        .zip(fields)
+        .zip(&old_values)
+        .enumerate()
+        .filter(|(_, ((_, (_, new)), old))| old.as_log_text() != new.as_log_text())
+        .map(|(i, ((col, (_, new)), old))| (i, FieldChange { field: col, old: old.as_log_text(), new: new.as_log_text() }))
+        .collect();
+    if changed.is_empty() {
+        return Ok(UpdateOutcome { version, changed: Vec::new() });
+    }
+    let sets: Vec<String> = changed.iter().enumerate().map(|(n, (_, c))| format!("{} = ?{}", c.field, n + 3)).collect();
+    let update = format!(
+        "UPDATE {table} SET {}, version = version + 1, updated_at = ?1 WHERE id = ?2 AND version = {version}",
+        sets.join(", ")
+    );
+    let mut args: Vec<&dyn ToSql> = vec![&now, &id];
+    args.extend(changed.iter().map(|(i, _)| &fields[*i].1 as &dyn ToSql));
+    if tx.execute(&update, args.as_slice())? != 1 {
+        return Err(StoreError::Conflict { entity: what.entity(), id: id.to_string(), expected: version, found: version + 1 });
+    }
+    for (_, c) in &changed {
+        log.append(tx, what.entity(), id, c.field, c.old.as_deref(), c.new.as_deref(), now)?;
+    }
+    Ok(UpdateOutcome { version: version + 1, changed: changed.into_iter().map(|(_, c)| c).collect() })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
