@@ -1,6 +1,7 @@
 //! Pure domain rules: no SQL, no terminal, no filesystem, no clock (`now` is always a parameter).
 
 pub mod customer;
+pub mod lifecycle;
 pub mod query;
 pub mod text;
 pub mod ticket;

@@ -261,7 +261,16 @@ impl Store {
     ) -> Result<UpdateOutcome> {
         let mut log = self.change_log();
         let tx = self.begin_write()?;
-        let out = update_row(&tx, &mut log, what, id, Some(expected_version), columns, fields, now)?;
+        let out = update_row(
+            &tx,
+            &mut log,
+            what,
+            id,
+            Some(expected_version),
+            columns,
+            fields,
+            now,
+        )?;
         tx.commit()?;
         self.hlc = log.hlc;
         Ok(out)
@@ -269,7 +278,11 @@ impl Store {
 
     /// What a write transaction needs to append to the change log; hand `hlc` back to the store after commit.
     pub(super) fn change_log(&self) -> ChangeLog {
-        ChangeLog { replica: self.replica.clone(), actor: self.actor.clone(), hlc: self.hlc.clone() }
+        ChangeLog {
+            replica: self.replica.clone(),
+            actor: self.actor.clone(),
+            hlc: self.hlc.clone(),
+        }
     }
 
     /// The change log of one entity, oldest first.
@@ -311,7 +324,19 @@ impl ChangeLog {
         new: Option<&str>,
         now: i64,
     ) -> Result<()> {
-        log_change(tx, &mut self.hlc, &self.replica, self.actor.as_deref(), entity, entity_id, field, old, new, now, now * 1000)
+        log_change(
+            tx,
+            &mut self.hlc,
+            &self.replica,
+            self.actor.as_deref(),
+            entity,
+            entity_id,
+            field,
+            old,
+            new,
+            now,
+            now * 1000,
+        )
     }
 }
 
@@ -330,20 +355,33 @@ pub(super) fn update_row(
     now: i64,
 ) -> Result<UpdateOutcome> {
     let table = what.table();
-    let select = format!("SELECT version, {} FROM {table} WHERE id = ?1", columns.join(", "));
+    let select = format!(
+        "SELECT version, {} FROM {table} WHERE id = ?1",
+        columns.join(", ")
+    );
     let current: Option<(i64, Vec<Value>)> = tx
         .query_row(&select, params![id], |r| {
-            let values = (0..columns.len()).map(|i| r.get_ref(i + 1).map(Value::from_ref)).collect::<rusqlite::Result<_>>()?;
+            let values = (0..columns.len())
+                .map(|i| r.get_ref(i + 1).map(Value::from_ref))
+                .collect::<rusqlite::Result<_>>()?;
             Ok((r.get(0)?, values))
         })
         .optional()?;
     let Some((version, old_values)) = current else {
-        return Err(StoreError::NotFound { entity: what.entity(), id: id.to_string() });
+        return Err(StoreError::NotFound {
+            entity: what.entity(),
+            id: id.to_string(),
+        });
     };
     if let Some(expected) = expected_version
         && version != expected
     {
-        return Err(StoreError::Conflict { entity: what.entity(), id: id.to_string(), expected, found: version });
+        return Err(StoreError::Conflict {
+            entity: what.entity(),
+            id: id.to_string(),
+            expected,
+            found: version,
+        });
     }
     let changed: Vec<(usize, FieldChange)> = columns
         .iter()
@@ -351,12 +389,28 @@ pub(super) fn update_row(
         .zip(&old_values)
         .enumerate()
         .filter(|(_, ((_, (_, new)), old))| old.as_log_text() != new.as_log_text())
-        .map(|(i, ((col, (_, new)), old))| (i, FieldChange { field: col, old: old.as_log_text(), new: new.as_log_text() }))
+        .map(|(i, ((col, (_, new)), old))| {
+            (
+                i,
+                FieldChange {
+                    field: col,
+                    old: old.as_log_text(),
+                    new: new.as_log_text(),
+                },
+            )
+        })
         .collect();
     if changed.is_empty() {
-        return Ok(UpdateOutcome { version, changed: Vec::new() });
+        return Ok(UpdateOutcome {
+            version,
+            changed: Vec::new(),
+        });
     }
-    let sets: Vec<String> = changed.iter().enumerate().map(|(n, (_, c))| format!("{} = ?{}", c.field, n + 3)).collect();
+    let sets: Vec<String> = changed
+        .iter()
+        .enumerate()
+        .map(|(n, (_, c))| format!("{} = ?{}", c.field, n + 3))
+        .collect();
     let update = format!(
         "UPDATE {table} SET {}, version = version + 1, updated_at = ?1 WHERE id = ?2 AND version = {version}",
         sets.join(", ")
@@ -364,12 +418,28 @@ pub(super) fn update_row(
     let mut args: Vec<&dyn ToSql> = vec![&now, &id];
     args.extend(changed.iter().map(|(i, _)| &fields[*i].1 as &dyn ToSql));
     if tx.execute(&update, args.as_slice())? != 1 {
-        return Err(StoreError::Conflict { entity: what.entity(), id: id.to_string(), expected: version, found: version + 1 });
+        return Err(StoreError::Conflict {
+            entity: what.entity(),
+            id: id.to_string(),
+            expected: version,
+            found: version + 1,
+        });
     }
     for (_, c) in &changed {
-        log.append(tx, what.entity(), id, c.field, c.old.as_deref(), c.new.as_deref(), now)?;
+        log.append(
+            tx,
+            what.entity(),
+            id,
+            c.field,
+            c.old.as_deref(),
+            c.new.as_deref(),
+            now,
+        )?;
     }
-    Ok(UpdateOutcome { version: version + 1, changed: changed.into_iter().map(|(_, c)| c).collect() })
+    Ok(UpdateOutcome {
+        version: version + 1,
+        changed: changed.into_iter().map(|(_, c)| c).collect(),
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -42,6 +42,10 @@ pub enum StoreError {
         found: i64,
     },
 
+    /// A domain rule said no (an invalid status move, a reply to a closed ticket); the text says what is allowed.
+    #[error("{0}")]
+    Refused(String),
+
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
 

@@ -10,6 +10,7 @@ mod open;
 mod paging;
 pub mod records;
 mod ticket_filter;
+pub mod ticket_write;
 pub mod tickets;
 
 pub use changes::{FieldChange, Mutable, UpdateOutcome, Value};

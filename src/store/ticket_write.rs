@@ -1,0 +1,313 @@
+//! Ticket writes: create, add a message, set fields and tags. Each is one IMMEDIATE transaction through the change
+//! log, with the status rules of `domain::lifecycle`.
+
+use super::changes::{ChangeLog, Mutable, UpdateOutcome, Value, update_row, with_retry};
+use super::{Result, Store, StoreError, new_id};
+use crate::domain::lifecycle::{Lifecycle, Writer};
+use crate::domain::ticket::{Channel, Kind, Priority, Status};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+#[derive(Debug, Clone)]
+pub struct NewTicket {
+    pub subject: String,
+    pub kind: Kind,
+    pub channel: Channel,
+    pub priority: Priority,
+    pub customer_id: String,
+    pub product_id: Option<String>,
+    /// The customer's first message.
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub number: i64,
+    pub id: String,
+}
+
+/// One change `desk ticket set` (and later the TUI pickers) can make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TicketEdit {
+    Status(Status),
+    Priority(Priority),
+    Kind(Kind),
+    Channel(Channel),
+    Subject(String),
+    /// An agent handle, or `None` to unassign.
+    Assignee(Option<String>),
+    AddTag(String),
+    RemoveTag(String),
+}
+
+struct Current {
+    id: String,
+    life: Lifecycle,
+}
+
+fn current(tx: &Transaction<'_>, number: i64) -> Result<Current> {
+    tx.query_row(
+        "SELECT id, status, first_response_at, solved_at, closed_at FROM tickets WHERE number = ?1",
+        params![number],
+        |r| {
+            let status: String = r.get(1)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                status,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+            ))
+        },
+    )
+    .optional()?
+    .map(
+        |(id, status, first_response_at, solved_at, closed_at)| Current {
+            id,
+            life: Lifecycle {
+                status: Status::parse(&status).unwrap_or(Status::Open),
+                first_response_at,
+                solved_at,
+                closed_at,
+            },
+        },
+    )
+    .ok_or(StoreError::NotFound {
+        entity: "ticket",
+        id: format!("#{number}"),
+    })
+}
+
+fn opt(v: Option<i64>) -> Value {
+    v.map_or(Value::Null, Value::Int)
+}
+
+/// The lifecycle fields as an update.
+fn lifecycle_fields(l: &Lifecycle) -> Vec<(&'static str, Value)> {
+    vec![
+        ("status", Value::from(l.status.as_str())),
+        ("first_response_at", opt(l.first_response_at)),
+        ("solved_at", opt(l.solved_at)),
+        ("closed_at", opt(l.closed_at)),
+    ]
+}
+
+fn apply(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    id: &str,
+    expected: Option<i64>,
+    fields: &[(&'static str, Value)],
+    now: i64,
+) -> Result<UpdateOutcome> {
+    let columns: Vec<&'static str> = fields
+        .iter()
+        .map(|(f, _)| Mutable::Ticket.column(f))
+        .collect::<Result<_>>()?;
+    let named: Vec<(&str, Value)> = fields.iter().map(|(f, v)| (*f, v.clone())).collect();
+    update_row(
+        tx,
+        log,
+        Mutable::Ticket,
+        id,
+        expected,
+        &columns,
+        &named,
+        now,
+    )
+}
+
+impl Store {
+    /// Creates a ticket with its first (customer) message; returns its number.
+    pub fn create_ticket(&mut self, t: &NewTicket, now: i64) -> Result<Created> {
+        let path = self.path.clone();
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            let known: Option<String> = tx
+                .query_row(
+                    "SELECT id FROM customers WHERE id = ?1",
+                    params![t.customer_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if known.is_none() {
+                return Err(StoreError::NotFound {
+                    entity: "customer",
+                    id: t.customer_id.clone(),
+                });
+            }
+            // The sequence only grows, so a number is never reused even if its ticket is deleted.
+            let number: i64 = tx.query_row(
+                "UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), (SELECT coalesce(max(number), 0) FROM tickets)) + 1 AS TEXT)
+                 WHERE key = 'ticket_number_seq' RETURNING CAST(value AS INTEGER)",
+                [],
+                |r| r.get(0),
+            )?;
+            let id = new_id();
+            tx.execute(
+                "INSERT INTO tickets(id, number, subject, status, priority, kind, channel, customer_id, product_id,
+                                     created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 'new', ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                params![id, number, t.subject, t.priority.as_str(), t.kind.as_str(), t.channel.as_str(), t.customer_id, t.product_id, now],
+            )?;
+            let message = new_id();
+            tx.execute(
+                "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at, channel)
+                 VALUES (?1, ?2, 'customer', ?3, 'public', ?4, ?5, ?6)",
+                params![message, id, t.customer_id, t.body, now, t.channel.as_str()],
+            )?;
+            log.append(
+                &tx,
+                "ticket",
+                &id,
+                "created",
+                None,
+                Some(&number.to_string()),
+                now,
+            )?;
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(Created { number, id })
+        })
+    }
+
+    /// Adds a message to ticket `number` and applies the status rules (first response, reopen on customer reply).
+    pub fn add_message(
+        &mut self,
+        number: i64,
+        writer: Writer,
+        author_id: Option<&str>,
+        internal: bool,
+        body: &str,
+        now: i64,
+    ) -> Result<UpdateOutcome> {
+        let path = self.path.clone();
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            let cur = current(&tx, number)?;
+            let next = cur
+                .life
+                .on_message(writer, internal, now)
+                .map_err(|e| StoreError::Refused(e.to_string()))?;
+            let message = new_id();
+            let (kind, field) = match (writer, internal) {
+                (_, true) => ("agent", "note"),
+                (Writer::Agent, false) => ("agent", "reply"),
+                (Writer::Customer, false) => ("customer", "customer_message"),
+            };
+            tx.execute(
+                "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![message, cur.id, kind, author_id, if internal { "internal" } else { "public" }, body, now],
+            )?;
+            log.append(&tx, "ticket", &cur.id, field, None, Some(&message), now)?;
+            let out = apply(&tx, &mut log, &cur.id, None, &lifecycle_fields(&next), now)?;
+            // A message is activity even when no field changed: it moves the ticket up its queue.
+            tx.execute(
+                "UPDATE tickets SET updated_at = ?1 WHERE id = ?2",
+                params![now, cur.id],
+            )?;
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(out)
+        })
+    }
+
+    /// Applies `edits` to ticket `number` in one transaction. With `expected_version` the write is refused if the
+    /// ticket changed since it was read; without, it applies to the ticket as it is now.
+    pub fn set_ticket(
+        &mut self,
+        number: i64,
+        edits: &[TicketEdit],
+        expected_version: Option<i64>,
+        now: i64,
+    ) -> Result<UpdateOutcome> {
+        let path = self.path.clone();
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            let cur = current(&tx, number)?;
+            let mut life = cur.life;
+            let mut fields: Vec<(&'static str, Value)> = Vec::new();
+            let mut tags_changed = false;
+            for e in edits {
+                match e {
+                    TicketEdit::Status(s) => {
+                        life = life
+                            .set_status(*s, now)
+                            .map_err(|e| StoreError::Refused(e.to_string()))?;
+                    }
+                    TicketEdit::Priority(p) => fields.push(("priority", Value::from(p.as_str()))),
+                    TicketEdit::Kind(k) => fields.push(("kind", Value::from(k.as_str()))),
+                    TicketEdit::Channel(c) => fields.push(("channel", Value::from(c.as_str()))),
+                    TicketEdit::Subject(s) => fields.push(("subject", Value::from(s.as_str()))),
+                    TicketEdit::Assignee(None) => fields.push(("assignee_id", Value::Null)),
+                    TicketEdit::Assignee(Some(handle)) => {
+                        let id: Option<String> = tx
+                            .query_row(
+                                "SELECT id FROM agents WHERE handle = ?1 AND active = 1",
+                                params![handle],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        let id = id.ok_or_else(|| StoreError::NotFound {
+                            entity: "agent",
+                            id: handle.clone(),
+                        })?;
+                        fields.push(("assignee_id", Value::Text(id)));
+                    }
+                    TicketEdit::AddTag(tag) => {
+                        let n = tx.execute(
+                            "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES ('ticket', ?1, ?2)",
+                            params![cur.id, tag],
+                        )?;
+                        if n > 0 {
+                            log.append(
+                                &tx,
+                                "ticket",
+                                &cur.id,
+                                "tags",
+                                None,
+                                Some(&format!("+{tag}")),
+                                now,
+                            )?;
+                            tags_changed = true;
+                        }
+                    }
+                    TicketEdit::RemoveTag(tag) => {
+                        let n = tx.execute(
+                            "DELETE FROM tags WHERE entity = 'ticket' AND entity_id = ?1 AND tag = ?2",
+                            params![cur.id, tag],
+                        )?;
+                        if n > 0 {
+                            log.append(
+                                &tx,
+                                "ticket",
+                                &cur.id,
+                                "tags",
+                                None,
+                                Some(&format!("-{tag}")),
+                                now,
+                            )?;
+                            tags_changed = true;
+                        }
+                    }
+                }
+            }
+            fields.extend(lifecycle_fields(&life));
+            let mut out = apply(&tx, &mut log, &cur.id, expected_version, &fields, now)?;
+            if tags_changed && out.changed.is_empty() {
+                // Tags live in their own table; the ticket still changed, so its version and time move.
+                tx.execute(
+                    "UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2",
+                    params![now, cur.id],
+                )?;
+                out.version += 1;
+            }
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(out)
+        })
+    }
+}

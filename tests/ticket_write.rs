@@ -1,0 +1,277 @@
+//! Ticket writes through the change log: create, messages with their status rules, setting fields and tags.
+
+mod common;
+
+use common::*;
+use desk::domain::lifecycle::Writer;
+use desk::domain::ticket::{Channel, Kind, Priority, Status};
+use desk::store::StoreError;
+use desk::store::ticket_write::{NewTicket, TicketEdit};
+
+fn new_ticket(customer: &str) -> NewTicket {
+    NewTicket {
+        subject: "打印机无法连接 Wi-Fi".into(),
+        kind: Kind::Question,
+        channel: Channel::Wechat,
+        priority: Priority::High,
+        customer_id: customer.into(),
+        product_id: None,
+        body: "您好，打印机连不上网。".into(),
+    }
+}
+
+#[test]
+fn create_numbers_after_the_highest_and_logs_it() {
+    let mut store = store_with_tickets(5); // #1000..#1004
+    store.set_actor(Some("li".into()));
+    let a = store.create_ticket(&new_ticket("C1"), NOW).unwrap();
+    let b = store.create_ticket(&new_ticket("C2"), NOW + 1).unwrap();
+    assert_eq!((a.number, b.number), (1005, 1006));
+    let d = store.ticket_detail(a.number).unwrap().unwrap();
+    assert_eq!(
+        (d.row.status, d.row.priority, d.row.channel),
+        (Status::New, Priority::High, Channel::Wechat)
+    );
+    assert_eq!(d.messages.len(), 1);
+    assert_eq!(d.messages[0].body.as_str(), "您好，打印机连不上网。");
+    let h = store.history("ticket", &a.id).unwrap();
+    assert_eq!(
+        (
+            h[0].field.as_str(),
+            h[0].new.as_deref(),
+            h[0].actor.as_deref()
+        ),
+        ("created", Some("1005"), Some("li"))
+    );
+    let err = store.create_ticket(&new_ticket("nobody"), NOW).unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::NotFound {
+            entity: "customer",
+            ..
+        }
+    ));
+}
+
+#[test]
+fn replies_stamp_first_response_and_customers_reopen() {
+    let mut store = store_with_tickets(0);
+    let t = store.create_ticket(&new_ticket("C1"), NOW).unwrap();
+    store
+        .add_message(
+            t.number,
+            Writer::Agent,
+            Some("A1"),
+            true,
+            "checking logs",
+            NOW + 10,
+        )
+        .unwrap();
+    let d = store.ticket_detail(t.number).unwrap().unwrap();
+    assert_eq!(
+        (d.row.status, d.first_response_at),
+        (Status::New, None),
+        "a note is not a response"
+    );
+    let out = store
+        .add_message(
+            t.number,
+            Writer::Agent,
+            Some("A1"),
+            false,
+            "请重启路由器",
+            NOW + 60,
+        )
+        .unwrap();
+    let fields: Vec<_> = out.changed.iter().map(|c| c.field).collect();
+    assert_eq!(fields, vec!["status", "first_response_at"]);
+    store
+        .set_ticket(
+            t.number,
+            &[TicketEdit::Status(Status::Solved)],
+            None,
+            NOW + 120,
+        )
+        .unwrap();
+    store
+        .add_message(
+            t.number,
+            Writer::Customer,
+            Some("C1"),
+            false,
+            "还是不行",
+            NOW + 180,
+        )
+        .unwrap();
+    let d = store.ticket_detail(t.number).unwrap().unwrap();
+    assert_eq!(
+        (d.row.status, d.row.solved_at, d.first_response_at),
+        (Status::Open, None, Some(NOW + 60))
+    );
+    assert_eq!(d.messages.len(), 4);
+    assert!(d.messages[1].internal && !d.messages[2].internal);
+    assert_eq!(d.row.updated_at, NOW + 180);
+    let history: Vec<String> = store
+        .history("ticket", &t.id)
+        .unwrap()
+        .iter()
+        .map(|h| h.field.clone())
+        .collect();
+    assert_eq!(
+        history,
+        vec![
+            "created",
+            "note",
+            "reply",
+            "status",
+            "first_response_at",
+            "status",
+            "solved_at",
+            "customer_message",
+            "status",
+            "solved_at"
+        ]
+    );
+}
+
+#[test]
+fn invalid_moves_and_replies_to_closed_tickets_are_refused_whole() {
+    let mut store = store_with_tickets(0);
+    let t = store.create_ticket(&new_ticket("C1"), NOW).unwrap();
+    store
+        .set_ticket(t.number, &[TicketEdit::Status(Status::Closed)], None, NOW)
+        .unwrap();
+    let before = store.history("ticket", &t.id).unwrap().len();
+    let err = store
+        .set_ticket(
+            t.number,
+            &[
+                TicketEdit::Priority(Priority::Low),
+                TicketEdit::Status(Status::Open),
+            ],
+            None,
+            NOW,
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot move a ticket from closed to open; from closed it can go to: nothing (it is final)"
+    );
+    let err = store
+        .add_message(t.number, Writer::Customer, Some("C1"), false, "hello?", NOW)
+        .unwrap_err();
+    assert!(err.to_string().contains("open a follow-up ticket"), "{err}");
+    assert_eq!(
+        store.history("ticket", &t.id).unwrap().len(),
+        before,
+        "nothing half-applied"
+    );
+    assert_eq!(
+        store.ticket_detail(t.number).unwrap().unwrap().row.priority,
+        Priority::High
+    );
+    store
+        .add_message(
+            t.number,
+            Writer::Agent,
+            Some("A1"),
+            true,
+            "note on a closed ticket is fine",
+            NOW,
+        )
+        .unwrap();
+}
+
+#[test]
+fn fields_assignee_and_tags_with_versions() {
+    let mut store = store_with_tickets(0);
+    let t = store.create_ticket(&new_ticket("C1"), NOW).unwrap();
+    let out = store
+        .set_ticket(
+            t.number,
+            &[
+                TicketEdit::Assignee(Some("wang".into())),
+                TicketEdit::Priority(Priority::Urgent),
+                TicketEdit::AddTag("vip".into()),
+                TicketEdit::AddTag("vip".into()),
+            ],
+            Some(1),
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(out.version, 2);
+    let d = store.ticket_detail(t.number).unwrap().unwrap();
+    assert_eq!(
+        d.row.assignee.as_ref().map(|a| a.as_str()),
+        Some("Wang Wei")
+    );
+    assert_eq!(
+        d.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+        vec!["vip"]
+    );
+    // A stale version is refused, and so is the whole edit.
+    let err = store
+        .set_ticket(
+            t.number,
+            &[TicketEdit::RemoveTag("vip".into())],
+            Some(1),
+            NOW,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Conflict { found: 2, .. }),
+        "{err}"
+    );
+    assert_eq!(
+        store.ticket_detail(t.number).unwrap().unwrap().tags.len(),
+        1
+    );
+    // Tags alone still move the version.
+    let out = store
+        .set_ticket(
+            t.number,
+            &[TicketEdit::RemoveTag("vip".into())],
+            Some(2),
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(out.version, 3);
+    let tags: Vec<_> = store
+        .history("ticket", &t.id)
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.field == "tags")
+        .map(|h| h.new)
+        .collect();
+    assert_eq!(
+        tags,
+        vec![Some("+vip".to_string()), Some("-vip".to_string())]
+    );
+    let err = store
+        .set_ticket(
+            t.number,
+            &[TicketEdit::Assignee(Some("ghost".into()))],
+            None,
+            NOW,
+        )
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::NotFound {
+            entity: "agent",
+            ..
+        }
+    ));
+    store
+        .set_ticket(t.number, &[TicketEdit::Assignee(None)], None, NOW)
+        .unwrap();
+    assert!(
+        store
+            .ticket_detail(t.number)
+            .unwrap()
+            .unwrap()
+            .row
+            .assignee
+            .is_none()
+    );
+}
