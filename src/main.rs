@@ -41,6 +41,8 @@ fn exit_code(e: &anyhow::Error) -> i32 {
         if let Some(s) = cause.downcast_ref::<StoreError>() {
             return match s {
                 StoreError::NotFound { .. } => exit::NOT_FOUND,
+                StoreError::Refused(_) => exit::USAGE,
+                StoreError::Conflict { .. } => exit::CONFLICT,
                 _ => exit::DATABASE,
             };
         }
@@ -76,10 +78,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Demo(args)) => cli::demo::generate(&db, &args, now, true),
         Some(Command::Ticket(cmd)) => {
-            let store = Store::open(&db, OpenMode::Existing)?;
+            let mut store = Store::open(&db, OpenMode::Existing)?;
             let me = identity(&store, &cfg)?;
+            store.set_actor(handle(&cfg));
             cli::ticket::run(
-                &store,
+                &mut store,
                 cmd,
                 me.as_deref(),
                 now,

@@ -284,3 +284,170 @@ fn bad_files_are_refused_and_left_as_they_were() {
         "{e}"
     );
 }
+
+#[test]
+fn create_reply_note_set_and_history_from_the_command_line() {
+    let (home, db) = demo_home();
+    let list = desk(
+        home.path(),
+        &[
+            "customer", "list", "--db", &db, "--format", "json", "--limit", "1",
+        ],
+    );
+    let customers: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    let email = customers[0]["email"].as_str().unwrap().to_string();
+    let o = desk(
+        home.path(),
+        &[
+            "ticket",
+            "new",
+            "--db",
+            &db,
+            "--customer",
+            &email,
+            "--subject",
+            "打印机离线",
+            "--channel",
+            "wechat",
+            "--body",
+            "打印机显示离线。",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let number = stdout(&o).trim().to_string();
+    assert!(number.parse::<i64>().unwrap() > 1000);
+    // Body from standard input.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_desk"))
+        .args(["ticket", "reply", &number, "--db", &db])
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("USER", "li")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("您好，请重启打印机。\n".as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("#{number}: reply added; status new → open")
+    );
+    let o = desk(
+        home.path(),
+        &[
+            "ticket",
+            "note",
+            &number,
+            "--db",
+            &db,
+            "--body",
+            "checked the logs",
+        ],
+    );
+    assert_eq!(stdout(&o).trim(), format!("#{number}: note added"));
+    let o = desk(
+        home.path(),
+        &[
+            "ticket",
+            "set",
+            &number,
+            "--db",
+            &db,
+            "status=pending",
+            "priority=high",
+            "assignee=zhang",
+            "tags+=vip",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = desk(
+        home.path(),
+        &[
+            "ticket",
+            "set",
+            &number,
+            "--db",
+            &db,
+            "status=merged",
+            "priority=low",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = desk(
+        home.path(),
+        &["ticket", "set", &number, "--db", &db, "status=open"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a refused move is the request's fault"
+    );
+    assert!(
+        stderr(&o).contains("cannot move a ticket from merged to open"),
+        "{}",
+        stderr(&o)
+    );
+    let o = desk(
+        home.path(),
+        &["ticket", "set", &number, "--db", &db, "colour=red"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    // The JSON view and the history agree with what was done.
+    let o = desk(
+        home.path(),
+        &["ticket", "show", &number, "--db", &db, "--format", "json"],
+    );
+    let t: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (
+            t["status"].as_str(),
+            t["priority"].as_str(),
+            t["channel"].as_str()
+        ),
+        (Some("merged"), Some("low"), Some("wechat"))
+    );
+    assert_eq!(t["tags"], serde_json::json!(["vip"]));
+    let bodies: Vec<&str> = t["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        bodies,
+        vec![
+            "打印机显示离线。",
+            "您好，请重启打印机。",
+            "checked the logs"
+        ]
+    );
+    assert_eq!(t["messages"][2]["visibility"], "internal");
+    let o = desk(
+        home.path(),
+        &[
+            "ticket", "history", &number, "--db", &db, "--format", "json",
+        ],
+    );
+    let h: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let fields: Vec<&str> = h
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields[..4],
+        ["created", "reply", "status", "first_response_at"]
+    );
+    assert!(h.as_array().unwrap().iter().all(|c| c["actor"] == "li"));
+    assert!(
+        fields.contains(&"tags") && fields.contains(&"assignee_id") && fields.contains(&"priority")
+    );
+}

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod kb;
 pub mod output;
 pub mod ticket;
+pub mod ticket_write;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -16,6 +17,8 @@ pub mod exit {
     pub const NOT_FOUND: i32 = 3;
     pub const DATABASE: i32 = 4;
     pub const CONFIG: i32 = 5;
+    /// Someone else changed the record first: reload and re-apply.
+    pub const CONFLICT: i32 = 6;
 }
 
 #[derive(Debug, Parser)]
@@ -51,7 +54,7 @@ pub enum Command {
     Init,
     /// Generate a realistic, deterministic demo database
     Demo(demo::DemoArgs),
-    /// List and show tickets
+    /// List, show, create and change tickets
     #[command(subcommand)]
     Ticket(ticket::TicketCmd),
     /// List and show customers

@@ -10,6 +10,20 @@ use std::io::Write;
 
 #[derive(Debug, Subcommand)]
 pub enum TicketCmd {
+    /// Create a ticket from a customer's message; prints its number
+    New(super::ticket_write::NewArgs),
+    /// Add a public reply as you (the first one stamps the first response)
+    Reply(super::ticket_write::MessageArgs),
+    /// Add an internal note as you
+    Note(super::ticket_write::MessageArgs),
+    /// Change fields: status=pending priority=high assignee=li tags+=vip …
+    Set(super::ticket_write::SetArgs),
+    /// The ticket's change history, oldest first
+    History {
+        number: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
     /// List tickets in a view, newest activity first
     List {
         /// my-open, unassigned, all-open, pending, recently-solved, vip
@@ -113,13 +127,21 @@ fn cells(t: &TicketRow) -> Vec<String> {
 }
 
 pub fn run(
-    store: &Store,
+    store: &mut Store,
     cmd: TicketCmd,
     me: Option<&str>,
     now: i64,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
+    use super::ticket_write as write;
     match cmd {
+        TicketCmd::New(a) => write::new(store, &a, now, out)?,
+        TicketCmd::Reply(a) => write::message(store, &a, me, false, now, out)?,
+        TicketCmd::Note(a) => write::message(store, &a, me, true, now, out)?,
+        TicketCmd::Set(a) => write::set(store, &a, now, out)?,
+        TicketCmd::History { number, format } => {
+            history(store, write::parse_number(&number)?, format, out)?
+        }
         TicketCmd::List { view, filter, list } => {
             let ListArgs { limit, format } = list;
             let Some(v) = BuiltinView::parse(&view) else {
@@ -258,6 +280,47 @@ fn show_text(d: &TicketDetail, out: &mut impl Write) -> std::io::Result<()> {
         };
         writeln!(out, "\n--- {who} ({role}) {}", short_date(m.created_at))?;
         writeln!(out, "{}", m.body)?;
+    }
+    Ok(())
+}
+
+fn history(
+    store: &Store,
+    number: i64,
+    format: ShowFormat,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let d = store
+        .ticket_detail(number)?
+        .ok_or(super::NotFound(format!("no ticket #{number}")))?;
+    let rows = store.history("ticket", &d.row.id)?;
+    match format {
+        ShowFormat::Json => {
+            let json: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|h| {
+                    serde_json::json!({
+                        "seq": h.seq, "at": rfc3339(h.at), "actor": h.actor,
+                        "field": h.field, "old": h.old, "new": h.new,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)?;
+        }
+        ShowFormat::Text => {
+            for h in rows {
+                let who = h.actor.as_deref().unwrap_or("system");
+                let old = h.old.as_deref().unwrap_or("—");
+                let new = h.new.as_deref().unwrap_or("—");
+                let text = crate::domain::text::sanitize(&format!(
+                    "{} {who} {}: {old} → {new}",
+                    short_date(h.at),
+                    h.field
+                ));
+                writeln!(out, "{text}")?;
+            }
+        }
     }
     Ok(())
 }

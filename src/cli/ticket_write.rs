@@ -1,0 +1,262 @@
+//! `desk ticket new|reply|note|set|history`: ticket writes for scripts, each one transaction through the change log.
+
+use super::{NotFound, UsageError};
+use crate::domain::lifecycle::Writer;
+use crate::domain::ticket::{Channel, Kind, Priority, Status};
+use crate::store::Store;
+use crate::store::ticket_write::{NewTicket, TicketEdit};
+use anyhow::Context;
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+/// Where a message body comes from: `--body`, `--body-file`, or standard input when it is piped.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BodyArgs {
+    /// The text itself
+    #[arg(long, conflicts_with = "body_file")]
+    pub body: Option<String>,
+    /// Read the text from a file
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+}
+
+impl BodyArgs {
+    fn read(&self) -> anyhow::Result<String> {
+        let text = match (&self.body, &self.body_file) {
+            (Some(b), _) => b.clone(),
+            (None, Some(f)) => {
+                std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?
+            }
+            (None, None) if !std::io::stdin().is_terminal() => {
+                let mut s = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut s)
+                    .context("reading the body from standard input")?;
+                s
+            }
+            (None, None) => anyhow::bail!(UsageError(
+                "give the text with --body, --body-file or on standard input".into()
+            )),
+        };
+        let text = text.trim_end().to_string();
+        if text.trim().is_empty() {
+            anyhow::bail!(UsageError(
+                "the message is empty; nothing was written".into()
+            ));
+        }
+        Ok(text)
+    }
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct NewArgs {
+    /// The customer's email or id
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub subject: String,
+    /// question, complaint, service_request, value_added, incident, task
+    #[arg(long, default_value = "question")]
+    pub kind: String,
+    /// phone, email, web, chat, wechat, weibo, on_site
+    #[arg(long, default_value = "email")]
+    pub channel: String,
+    /// urgent, high, normal, low
+    #[arg(long, default_value = "normal")]
+    pub priority: String,
+    #[command(flatten)]
+    pub body: BodyArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct MessageArgs {
+    pub number: String,
+    #[command(flatten)]
+    pub body: BodyArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct SetArgs {
+    pub number: String,
+    /// Changes: status=pending priority=high kind=complaint channel=phone subject="…" assignee=li|none
+    /// tags+=vip tags-=refund
+    #[arg(required = true)]
+    pub changes: Vec<String>,
+}
+
+pub fn parse_number(s: &str) -> anyhow::Result<i64> {
+    s.trim_start_matches('#').parse().map_err(|_| {
+        UsageError(format!("`{s}` is not a ticket number (like 1042 or #1042)")).into()
+    })
+}
+
+fn parse<T: std::str::FromStr<Err = String>>(what: &str, s: &str) -> anyhow::Result<T> {
+    s.parse()
+        .map_err(|e: String| UsageError(format!("{what}: {e}")).into())
+}
+
+/// Parses `field=value`, `tags+=x`, `tags-=x`.
+pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
+    let usage = |msg: String| -> anyhow::Error { UsageError(msg).into() };
+    if let Some(tag) = spec
+        .strip_prefix("tags+=")
+        .or_else(|| spec.strip_prefix("tag+="))
+    {
+        return Ok(TicketEdit::AddTag(tag.trim().to_lowercase()));
+    }
+    if let Some(tag) = spec
+        .strip_prefix("tags-=")
+        .or_else(|| spec.strip_prefix("tag-="))
+    {
+        return Ok(TicketEdit::RemoveTag(tag.trim().to_lowercase()));
+    }
+    let Some((field, value)) = spec.split_once('=') else {
+        return Err(usage(format!(
+            "`{spec}` is not a change; write field=value, tags+=tag or tags-=tag"
+        )));
+    };
+    Ok(match field.trim() {
+        "status" => TicketEdit::Status(parse::<Status>("status", value)?),
+        "priority" => TicketEdit::Priority(parse::<Priority>("priority", value)?),
+        "kind" => TicketEdit::Kind(parse::<Kind>("kind", value)?),
+        "channel" => TicketEdit::Channel(parse::<Channel>("channel", value)?),
+        "subject" if !value.trim().is_empty() => TicketEdit::Subject(value.trim().to_string()),
+        "assignee" if matches!(value, "none" | "") => TicketEdit::Assignee(None),
+        "assignee" => TicketEdit::Assignee(Some(value.trim().to_lowercase())),
+        other => {
+            return Err(usage(format!(
+                "cannot set `{other}`; fields: status, priority, kind, channel, subject, assignee, tags+=, tags-="
+            )));
+        }
+    })
+}
+
+fn print_changes(
+    out: &mut impl Write,
+    number: i64,
+    what: &str,
+    changed: &[crate::store::FieldChange],
+) -> std::io::Result<()> {
+    let list: Vec<String> = changed
+        .iter()
+        .filter(|c| !c.field.ends_with("_at"))
+        .map(|c| {
+            format!(
+                "{} {} → {}",
+                c.field,
+                c.old.as_deref().unwrap_or("—"),
+                c.new.as_deref().unwrap_or("—")
+            )
+        })
+        .collect();
+    if list.is_empty() {
+        writeln!(out, "#{number}: {what}")
+    } else {
+        writeln!(out, "#{number}: {what}; {}", list.join(", "))
+    }
+}
+
+pub fn new(store: &mut Store, a: &NewArgs, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+    let customer = store
+        .customer_detail(&a.customer)?
+        .ok_or_else(|| NotFound(format!("no customer with id or email `{}`", a.customer)))?;
+    let t = NewTicket {
+        subject: a.subject.trim().to_string(),
+        kind: parse("--kind", &a.kind)?,
+        channel: parse("--channel", &a.channel)?,
+        priority: parse("--priority", &a.priority)?,
+        customer_id: customer.row.id.clone(),
+        product_id: None,
+        body: a.body.read()?,
+    };
+    if t.subject.is_empty() {
+        anyhow::bail!(UsageError("--subject is empty".into()));
+    }
+    let created = store.create_ticket(&t, now)?;
+    writeln!(out, "{}", created.number)?;
+    Ok(())
+}
+
+/// An agent reply (`internal = false`) or note, written as the agent running desk (`me` is its agent id).
+pub fn message(
+    store: &mut Store,
+    a: &MessageArgs,
+    me: Option<&str>,
+    internal: bool,
+    now: i64,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let Some(me) = me else {
+        anyhow::bail!(UsageError(
+            "who is writing? set agent.handle in the config (or USER) to the handle of an agent in this database".into()
+        ));
+    };
+    let number = parse_number(&a.number)?;
+    let body = a.body.read()?;
+    let outcome = store.add_message(number, Writer::Agent, Some(me), internal, &body, now)?;
+    print_changes(
+        out,
+        number,
+        if internal {
+            "note added"
+        } else {
+            "reply added"
+        },
+        &outcome.changed,
+    )?;
+    Ok(())
+}
+
+pub fn set(store: &mut Store, a: &SetArgs, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+    let number = parse_number(&a.number)?;
+    let edits: Vec<TicketEdit> = a
+        .changes
+        .iter()
+        .map(|c| parse_edit(c))
+        .collect::<anyhow::Result<_>>()?;
+    let outcome = store.set_ticket(number, &edits, None, now)?;
+    print_changes(
+        out,
+        number,
+        &format!("version {}", outcome.version),
+        &outcome.changed,
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_parse() {
+        assert_eq!(
+            parse_edit("status=on-hold").unwrap(),
+            TicketEdit::Status(Status::OnHold)
+        );
+        assert_eq!(
+            parse_edit("tags+=VIP").unwrap(),
+            TicketEdit::AddTag("vip".into())
+        );
+        assert_eq!(
+            parse_edit("tags-=refund").unwrap(),
+            TicketEdit::RemoveTag("refund".into())
+        );
+        assert_eq!(
+            parse_edit("assignee=none").unwrap(),
+            TicketEdit::Assignee(None)
+        );
+        assert_eq!(
+            parse_edit("assignee=Li").unwrap(),
+            TicketEdit::Assignee(Some("li".into()))
+        );
+        let e = parse_edit("colour=red").unwrap_err().to_string();
+        assert!(e.starts_with("cannot set `colour`; fields: status"), "{e}");
+        let e = parse_edit("priority=extreme").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "priority: unknown priority `extreme` (expected one of: urgent, high, normal, low)"
+        );
+        assert!(parse_edit("status").is_err());
+    }
+}
