@@ -2,7 +2,8 @@
 //! with Msgs, so the UI never waits on SQLite.
 
 use crate::app::{self, Effect, Model, Msg, Request, Response, Settings};
-use crate::store::Store;
+use crate::domain::lifecycle::Writer;
+use crate::store::{Store, StoreError};
 use crate::tui::{self, TerminalGuard};
 use crate::ui::{self, Theme};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -16,7 +17,7 @@ pub fn now() -> i64 {
 }
 
 /// Answers one request against the store. Shared by the worker thread and the tests' synchronous driver.
-pub fn serve(store: &Store, req: Request) -> Response {
+pub fn serve(store: &mut Store, req: Request) -> Response {
     let slot = req.slot();
     let generation = match &req {
         Request::TicketPage { generation, .. }
@@ -74,6 +75,45 @@ pub fn serve(store: &Store, req: Request) -> Response {
                 req,
                 page: store.article_page(&filter, req, limit)?,
             },
+            Request::Agents => Response::Agents(store.agents()?),
+            Request::History { number } => {
+                let rows = match store.ticket_detail(number)? {
+                    Some(d) => store.history("ticket", &d.row.id)?,
+                    None => Vec::new(),
+                };
+                Response::History { number, rows }
+            }
+            Request::SetTicket {
+                number,
+                edits,
+                expected_version,
+                at,
+            } => written(
+                number,
+                "Saved",
+                store.set_ticket(number, &edits, Some(expected_version), at),
+            ),
+            Request::AddMessage {
+                number,
+                author_id,
+                internal,
+                body,
+                at,
+            } => {
+                let what = if internal { "Note added" } else { "Reply sent" };
+                written(
+                    number,
+                    what,
+                    store.add_message(
+                        number,
+                        Writer::Agent,
+                        author_id.as_deref(),
+                        internal,
+                        &body,
+                        at,
+                    ),
+                )
+            }
             Request::Article { id } => {
                 let article = store.article(&id)?.map(Box::new);
                 Response::Article { id, article }
@@ -85,6 +125,25 @@ pub fn serve(store: &Store, req: Request) -> Response {
         generation,
         error: e.to_string(),
     })
+}
+
+/// A write's answer: refusals and conflicts are answers for the user, not failures of the worker.
+fn written(
+    number: i64,
+    what: &str,
+    r: crate::store::Result<crate::store::UpdateOutcome>,
+) -> Response {
+    let (error, conflict) = match r {
+        Ok(_) => (None, false),
+        Err(e @ StoreError::Conflict { .. }) => (Some(e.to_string()), true),
+        Err(e) => (Some(e.to_string()), false),
+    };
+    Response::Written {
+        number,
+        what: what.to_string(),
+        error,
+        conflict,
+    }
 }
 
 /// Drops requests superseded by a newer one in the same slot (see [`Request::slot`]).
@@ -99,14 +158,14 @@ pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {
     keep
 }
 
-fn spawn_worker(store: Store, to_ui: Sender<Msg>) -> Sender<Request> {
+fn spawn_worker(mut store: Store, to_ui: Sender<Msg>) -> Sender<Request> {
     let (tx, rx): (Sender<Request>, Receiver<Request>) = mpsc::channel();
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
             let mut batch = vec![first];
             batch.extend(rx.try_iter());
             for req in coalesce(batch) {
-                if to_ui.send(Msg::Loaded(serve(&store, req))).is_err() {
+                if to_ui.send(Msg::Loaded(serve(&mut store, req))).is_err() {
                     return;
                 }
             }

@@ -369,13 +369,23 @@ fn create_reply_note_set_and_history_from_the_command_line() {
     assert!(o.status.success(), "{}", stderr(&o));
     let o = desk(
         home.path(),
+        &["ticket", "set", &number, "--db", &db, "status=merged"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("merged is set by merging"),
+        "{}",
+        stderr(&o)
+    );
+    let o = desk(
+        home.path(),
         &[
             "ticket",
             "set",
             &number,
             "--db",
             &db,
-            "status=merged",
+            "status=closed",
             "priority=low",
         ],
     );
@@ -390,7 +400,7 @@ fn create_reply_note_set_and_history_from_the_command_line() {
         "a refused move is the request's fault"
     );
     assert!(
-        stderr(&o).contains("cannot move a ticket from merged to open"),
+        stderr(&o).contains("cannot move a ticket from closed to open"),
         "{}",
         stderr(&o)
     );
@@ -411,7 +421,7 @@ fn create_reply_note_set_and_history_from_the_command_line() {
             t["priority"].as_str(),
             t["channel"].as_str()
         ),
-        (Some("merged"), Some("low"), Some("wechat"))
+        (Some("closed"), Some("low"), Some("wechat"))
     );
     assert_eq!(t["tags"], serde_json::json!(["vip"]));
     let bodies: Vec<&str> = t["messages"]

@@ -355,3 +355,110 @@ fn queue_filter_takes_the_view_language_and_points_at_mistakes() {
         "the previous filter still applies"
     );
 }
+
+#[test]
+fn status_priority_and_assignee_pickers_write_through_the_change_log() {
+    let mut a = app(120, 40);
+    a.keys("j enter"); // #1002, pending, assigned to Li Na
+    let number = a.model.ticket.detail.as_ref().unwrap().row.number;
+    a.keys("s");
+    let screen = a.screen();
+    assert!(
+        screen.contains(&format!("Status of #{number} (now Pending)")),
+        "{screen}"
+    );
+    assert_screen!("status_picker_120x40", screen);
+    // Pending can go to: open, on hold, solved, closed, merged. Pick "Solved" (third).
+    a.keys("j j enter");
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    assert_eq!((d.row.status.as_str(), d.version), ("solved", 2));
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains(&format!("#{number}: Saved"))
+    );
+    a.keys("p 1"); // urgent
+    assert_eq!(
+        a.model
+            .ticket
+            .detail
+            .as_ref()
+            .unwrap()
+            .row
+            .priority
+            .as_str(),
+        "urgent"
+    );
+    a.keys("a");
+    assert!(a.screen().contains("Me (li)"));
+    a.keys("j enter"); // Nobody
+    assert!(
+        a.model
+            .ticket
+            .detail
+            .as_ref()
+            .unwrap()
+            .row
+            .assignee
+            .is_none()
+    );
+    // The queue row follows the change.
+    let row = a
+        .model
+        .queues
+        .list
+        .rows
+        .iter()
+        .find(|r| r.number == number)
+        .unwrap();
+    assert_eq!(row.status.as_str(), "solved");
+    a.keys("H");
+    let screen = a.screen();
+    assert!(screen.contains("History · 4 changes"), "{screen}");
+    assert!(
+        screen.contains("li       status pending → solved"),
+        "{screen}"
+    );
+    assert!(screen.contains("priority normal → urgent"), "{screen}");
+    a.keys("H");
+    assert!(a.screen().contains("Thread ·"));
+}
+
+#[test]
+fn a_change_made_meanwhile_by_someone_else_is_caught_not_overwritten() {
+    use desk::domain::ticket::Priority;
+    use desk::store::{OpenMode, Store, ticket_write::TicketEdit};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("race.db");
+    let mut store = Store::open(&path, OpenMode::Create).unwrap();
+    fill(&mut store, 10);
+    let mut a = Harness::new(store, Some("li"), 120, 40, NOW);
+    a.keys("enter");
+    let number = a.model.ticket.detail.as_ref().unwrap().row.number;
+    // Another agent raises the priority while this one looks at the ticket.
+    let mut other = Store::open(&path, OpenMode::Existing).unwrap();
+    other.set_actor(Some("wang".into()));
+    other
+        .set_ticket(number, &[TicketEdit::Priority(Priority::Urgent)], None, NOW)
+        .unwrap();
+    a.keys("p 4"); // low, against the version on screen
+    let last = a.screen().lines().last().unwrap().to_string();
+    assert!(
+        last.contains("was changed by someone else — reloaded"),
+        "{last}"
+    );
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    assert_eq!(
+        d.row.priority,
+        Priority::Urgent,
+        "the other agent's change stands and is shown"
+    );
+    a.keys("p 4");
+    assert_eq!(
+        a.model.ticket.detail.as_ref().unwrap().row.priority,
+        Priority::Low,
+        "re-applied on the new version"
+    );
+}

@@ -55,6 +55,10 @@ pub enum CommandId {
     NextView,
     PrevView,
     TicketCustomer,
+    TicketStatus,
+    TicketPriority,
+    TicketAssign,
+    TicketHistory,
 }
 
 pub struct Command {
@@ -74,209 +78,39 @@ macro_rules! cmd {
     };
 }
 
+#[rustfmt::skip] // one command per line reads as the table it is
 pub const COMMANDS: &[Command] = &[
-    cmd!(
-        Quit,
-        "app.quit",
-        Global,
-        ["q"],
-        Some("quit"),
-        "Quit desk (Ctrl-C always quits)"
-    ),
-    cmd!(
-        Help,
-        "app.help",
-        Global,
-        ["?", "f1"],
-        Some("help"),
-        "Show keys and commands"
-    ),
-    cmd!(
-        Palette,
-        "app.palette",
-        Global,
-        [":", "ctrl-p"],
-        Some("commands"),
-        "Open the command palette"
-    ),
-    cmd!(
-        Refresh,
-        "app.refresh",
-        Global,
-        ["ctrl-r"],
-        None,
-        "Reload what is on screen"
-    ),
+    cmd!(Quit, "app.quit", Global, ["q"], Some("quit"), "Quit desk (Ctrl-C always quits)"),
+    cmd!(Help, "app.help", Global, ["?", "f1"], Some("help"), "Show keys and commands"),
+    cmd!(Palette, "app.palette", Global, [":", "ctrl-p"], Some("commands"), "Open the command palette"),
+    cmd!(Refresh, "app.refresh", Global, ["ctrl-r"], None, "Reload what is on screen"),
     cmd!(PaneNext, "pane.next", Global, ["tab"], None, "Next pane"),
-    cmd!(
-        PanePrev,
-        "pane.prev",
-        Global,
-        ["shift-tab"],
-        None,
-        "Previous pane"
-    ),
-    cmd!(
-        PaneQueues,
-        "pane.queues",
-        Global,
-        ["1"],
-        None,
-        "Go to Queues"
-    ),
-    cmd!(
-        PaneTicket,
-        "pane.ticket",
-        Global,
-        ["2"],
-        None,
-        "Go to the open ticket"
-    ),
-    cmd!(
-        PaneCustomers,
-        "pane.customers",
-        Global,
-        ["3"],
-        None,
-        "Go to Customers"
-    ),
-    cmd!(
-        PaneKb,
-        "pane.kb",
-        Global,
-        ["4"],
-        None,
-        "Go to the knowledge base"
-    ),
-    cmd!(
-        Down,
-        "nav.down",
-        Global,
-        ["j", "down"],
-        Some("move"),
-        "Move down"
-    ),
+    cmd!(PanePrev, "pane.prev", Global, ["shift-tab"], None, "Previous pane"),
+    cmd!(PaneQueues, "pane.queues", Global, ["1"], None, "Go to Queues"),
+    cmd!(PaneTicket, "pane.ticket", Global, ["2"], None, "Go to the open ticket"),
+    cmd!(PaneCustomers, "pane.customers", Global, ["3"], None, "Go to Customers"),
+    cmd!(PaneKb, "pane.kb", Global, ["4"], None, "Go to the knowledge base"),
+    cmd!(Down, "nav.down", Global, ["j", "down"], Some("move"), "Move down"),
     cmd!(Up, "nav.up", Global, ["k", "up"], None, "Move up"),
-    cmd!(
-        Top,
-        "nav.top",
-        Global,
-        ["g g", "home"],
-        None,
-        "Go to the top"
-    ),
-    cmd!(
-        Bottom,
-        "nav.bottom",
-        Global,
-        ["G", "end"],
-        None,
-        "Go to the bottom"
-    ),
-    cmd!(
-        HalfDown,
-        "nav.half_down",
-        Global,
-        ["ctrl-d"],
-        None,
-        "Half a page down"
-    ),
-    cmd!(
-        HalfUp,
-        "nav.half_up",
-        Global,
-        ["ctrl-u"],
-        None,
-        "Half a page up"
-    ),
-    cmd!(
-        PageDown,
-        "nav.page_down",
-        Global,
-        ["pgdn", "ctrl-f"],
-        None,
-        "A page down"
-    ),
-    cmd!(
-        PageUp,
-        "nav.page_up",
-        Global,
-        ["pgup", "ctrl-b"],
-        None,
-        "A page up"
-    ),
-    cmd!(
-        Open,
-        "nav.open",
-        Global,
-        ["enter"],
-        Some("open"),
-        "Open the selected item"
-    ),
-    cmd!(
-        Back,
-        "nav.back",
-        Global,
-        ["esc"],
-        Some("back"),
-        "Back out / close"
-    ),
-    cmd!(
-        FocusLeft,
-        "nav.left",
-        Global,
-        ["h", "left"],
-        None,
-        "Focus the left column"
-    ),
-    cmd!(
-        FocusRight,
-        "nav.right",
-        Global,
-        ["l", "right"],
-        None,
-        "Focus the right column"
-    ),
-    cmd!(
-        Filter,
-        "list.filter",
-        Global,
-        ["/"],
-        Some("filter"),
-        "Filter the current list"
-    ),
-    cmd!(
-        ClearFilter,
-        "list.clear_filter",
-        Global,
-        ["ctrl-l"],
-        None,
-        "Clear the list filter"
-    ),
-    cmd!(
-        NextView,
-        "queue.next_view",
-        Queues,
-        ["J", "]"],
-        Some("view"),
-        "Next view"
-    ),
-    cmd!(
-        PrevView,
-        "queue.prev_view",
-        Queues,
-        ["K", "["],
-        None,
-        "Previous view"
-    ),
-    cmd!(
-        TicketCustomer,
-        "ticket.customer",
-        Ticket,
-        ["c"],
-        Some("customer"),
-        "Open this ticket's customer"
-    ),
+    cmd!(Top, "nav.top", Global, ["g g", "home"], None, "Go to the top"),
+    cmd!(Bottom, "nav.bottom", Global, ["G", "end"], None, "Go to the bottom"),
+    cmd!(HalfDown, "nav.half_down", Global, ["ctrl-d"], None, "Half a page down"),
+    cmd!(HalfUp, "nav.half_up", Global, ["ctrl-u"], None, "Half a page up"),
+    cmd!(PageDown, "nav.page_down", Global, ["pgdn", "ctrl-f"], None, "A page down"),
+    cmd!(PageUp, "nav.page_up", Global, ["pgup", "ctrl-b"], None, "A page up"),
+    cmd!(Open, "nav.open", Global, ["enter"], Some("open"), "Open the selected item"),
+    cmd!(Back, "nav.back", Global, ["esc"], Some("back"), "Back out / close"),
+    cmd!(FocusLeft, "nav.left", Global, ["h", "left"], None, "Focus the left column"),
+    cmd!(FocusRight, "nav.right", Global, ["l", "right"], None, "Focus the right column"),
+    cmd!(Filter, "list.filter", Global, ["/"], Some("filter"), "Filter the current list"),
+    cmd!(ClearFilter, "list.clear_filter", Global, ["ctrl-l"], None, "Clear the list filter"),
+    cmd!(NextView, "queue.next_view", Queues, ["J", "]"], Some("view"), "Next view"),
+    cmd!(PrevView, "queue.prev_view", Queues, ["K", "["], None, "Previous view"),
+    cmd!(TicketCustomer, "ticket.customer", Ticket, ["c"], Some("customer"), "Open this ticket's customer"),
+    cmd!(TicketStatus, "ticket.status", Ticket, ["s"], Some("status"), "Change the status"),
+    cmd!(TicketPriority, "ticket.priority", Ticket, ["p"], Some("priority"), "Change the priority"),
+    cmd!(TicketAssign, "ticket.assign", Ticket, ["a"], Some("assign"), "Assign to an agent"),
+    cmd!(TicketHistory, "ticket.history", Ticket, ["H"], Some("history"), "Show the change history / the thread"),
 ];
 
 pub fn command(id: CommandId) -> &'static Command {

@@ -6,6 +6,7 @@ pub mod layout;
 mod mouse;
 pub mod msg;
 pub mod paged;
+mod ticket_actions;
 mod update;
 mod update_lists;
 mod update_overlay;
@@ -86,6 +87,8 @@ pub struct Model {
     pub date_format: String,
     pub utc_offset: i32,
     pub counts: Option<Counts>,
+    /// Active agents, for the assignee picker.
+    pub agents: Vec<crate::store::agents::AgentRow>,
     /// Last `PRAGMA data_version` seen; a change means another agent or script wrote.
     pub data_version: Option<i64>,
     pub queues: Queues,
@@ -136,6 +139,9 @@ pub struct TicketPane {
     pub loading: bool,
     /// Pane that opened the ticket, for Esc.
     pub came_from: Option<Pane>,
+    /// Show the change log instead of the thread.
+    pub show_history: bool,
+    pub history: Option<Vec<crate::store::ChangeRow>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -196,6 +202,12 @@ pub enum Overlay {
     /// Typing a list filter for the current pane.
     Filter {
         input: String,
+    },
+    /// Choosing one change for the open ticket (status, priority, assignee).
+    Picker {
+        title: String,
+        options: Vec<(String, crate::store::ticket_write::TicketEdit)>,
+        selected: usize,
     },
 }
 

@@ -2,10 +2,12 @@
 
 use super::keys::Key;
 use crate::domain::view::{PageRequest, TicketFilter};
+use crate::store::agents::AgentRow;
 use crate::store::customers::{CustomerDetail, CustomerRow};
 use crate::store::kb::{Article, ArticleFilter, ArticleRow, CategoryRow};
+use crate::store::ticket_write::TicketEdit;
 use crate::store::tickets::{TicketDetail, TicketRow};
-use crate::store::{Counts, Page};
+use crate::store::{ChangeRow, Counts, Page};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
@@ -77,6 +79,27 @@ pub enum Request {
     Article {
         id: String,
     },
+    /// Active agents, for the assignee picker.
+    Agents,
+    /// The change log of one ticket.
+    History {
+        number: i64,
+    },
+    /// Writes: never dropped or merged, answered with [`Response::Written`].
+    SetTicket {
+        number: i64,
+        edits: Vec<TicketEdit>,
+        expected_version: i64,
+        /// When the agent acted (update's `now`), so the log records the moment of the action.
+        at: i64,
+    },
+    AddMessage {
+        number: i64,
+        author_id: Option<String>,
+        internal: bool,
+        body: String,
+        at: i64,
+    },
 }
 
 impl Request {
@@ -94,24 +117,29 @@ impl Request {
             Request::Categories => 6,
             Request::ArticlePage { .. } => 7,
             Request::Article { .. } => 8,
+            Request::Agents => 10,
+            Request::History { .. } => 11,
+            Request::SetTicket { .. } => 12,
+            Request::AddMessage { .. } => 13,
         }
     }
 
     /// Page requests that depend on the previous page's cursor must not be dropped for a newer one.
     pub fn supersedable(&self) -> bool {
-        !matches!(
-            self,
-            Request::TicketPage {
-                req: PageRequest::After(_) | PageRequest::Before(_),
-                ..
-            } | Request::CustomerPage {
-                req: PageRequest::After(_) | PageRequest::Before(_),
-                ..
-            } | Request::ArticlePage {
-                req: PageRequest::After(_) | PageRequest::Before(_),
-                ..
-            }
-        )
+        !matches!(self, Request::SetTicket { .. } | Request::AddMessage { .. })
+            && !matches!(
+                self,
+                Request::TicketPage {
+                    req: PageRequest::After(_) | PageRequest::Before(_),
+                    ..
+                } | Request::CustomerPage {
+                    req: PageRequest::After(_) | PageRequest::Before(_),
+                    ..
+                } | Request::ArticlePage {
+                    req: PageRequest::After(_) | PageRequest::Before(_),
+                    ..
+                }
+            )
     }
 }
 
@@ -147,6 +175,18 @@ pub enum Response {
     Article {
         id: String,
         article: Option<Box<Article>>,
+    },
+    Agents(Vec<AgentRow>),
+    History {
+        number: i64,
+        rows: Vec<ChangeRow>,
+    },
+    /// A write finished: `error` is what went wrong (None: applied); `conflict` when someone changed it first.
+    Written {
+        number: i64,
+        what: String,
+        error: Option<String>,
+        conflict: bool,
     },
     /// A request failed; `slot` says which, the text is shown to the user.
     Failed {

@@ -30,6 +30,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         date_format: settings.date_format,
         utc_offset: settings.utc_offset,
         counts: None,
+        agents: Vec::new(),
         data_version: None,
         queues: Queues {
             counts: vec![None; views.len()],
@@ -51,6 +52,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
     effects.push(Effect::Load(Request::Counts));
     effects.push(update_lists::reload_customers(&mut model));
     effects.push(Effect::Load(Request::Categories));
+    effects.push(Effect::Load(Request::Agents));
     effects.push(update_lists::reload_articles(&mut model));
     (model, effects)
 }
@@ -155,6 +157,10 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         CommandId::NextView => update_lists::select_view(model, 1),
         CommandId::PrevView => update_lists::select_view(model, -1),
         CommandId::TicketCustomer => update_lists::open_ticket_customer(model),
+        CommandId::TicketStatus | CommandId::TicketPriority | CommandId::TicketAssign => {
+            super::ticket_actions::open_picker(model, id)
+        }
+        CommandId::TicketHistory => super::ticket_actions::toggle_history(model),
         nav => update_lists::navigate(model, nav),
     }
 }

@@ -170,6 +170,8 @@ fn open_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
     if model.ticket.number != Some(number) {
         model.ticket.detail = None;
         model.ticket.scroll = 0;
+        model.ticket.history = None;
+        model.ticket.show_history = false;
     }
     model.ticket.number = Some(number);
     model.ticket.loading = true;
@@ -299,7 +301,11 @@ fn navigate_ticket(model: &mut Model, nav: CommandId) -> Vec<Effect> {
     };
     let viewport = thread_viewport(model);
     let width = layout::inner(layout::ticket(body(model)).1).width as usize;
-    let total = crate::ui::ticket::thread_line_count(detail, width);
+    let total = if model.ticket.show_history {
+        crate::ui::ticket::history_line_count(model)
+    } else {
+        crate::ui::ticket::thread_line_count(detail, width)
+    };
     model.ticket.scroll = scroll(
         model.ticket.scroll,
         nav,
@@ -490,6 +496,21 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
                 if detail.is_none() {
                     toast(model, format!("Ticket #{number} no longer exists"), true);
                 }
+                if let Some(d) = &detail {
+                    // The queue shows the same ticket: keep its row in step (keeping the row's sort key, which
+                    // the keyset cursor of the loaded window depends on).
+                    if let Some(row) = model
+                        .queues
+                        .list
+                        .rows
+                        .iter_mut()
+                        .find(|r| r.number == d.row.number)
+                    {
+                        let sort_key = row.sort_key;
+                        *row = d.row.clone();
+                        row.sort_key = sort_key;
+                    }
+                }
                 model.ticket.detail = detail;
             }
             Vec::new()
@@ -520,6 +541,9 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
                 model.kb.article = article;
             }
             Vec::new()
+        }
+        r @ (Response::Agents(_) | Response::History { .. } | Response::Written { .. }) => {
+            super::ticket_actions::on_response(model, r)
         }
         Response::Failed {
             slot,

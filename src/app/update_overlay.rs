@@ -107,6 +107,39 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
                 Vec::new()
             }
         },
+        Overlay::Picker {
+            options, selected, ..
+        } => match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                model.overlay = None;
+                Vec::new()
+            }
+            KeyCode::Enter => {
+                let edit = options.get(*selected).map(|(_, e)| e.clone());
+                model.overlay = None;
+                edit.map(|e| super::ticket_actions::apply_edit(model, e))
+                    .unwrap_or_default()
+            }
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
+                *selected = (*selected + 1).min(options.len().saturating_sub(1));
+                Vec::new()
+            }
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
+                *selected = selected.saturating_sub(1);
+                Vec::new()
+            }
+            // Digits pick directly: 1 is the first option.
+            KeyCode::Char(c @ '1'..='9') => {
+                let i = c as usize - '1' as usize;
+                let edit = options.get(i).map(|(_, e)| e.clone());
+                if edit.is_some() {
+                    model.overlay = None;
+                }
+                edit.map(|e| super::ticket_actions::apply_edit(model, e))
+                    .unwrap_or_default()
+            }
+            _ => Vec::new(),
+        },
         Overlay::Filter { input } => match key.code {
             KeyCode::Esc => {
                 model.overlay = None;

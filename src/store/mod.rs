@@ -1,5 +1,6 @@
 //! The only place with SQL. A [`Store`] owns one connection; the TUI runs it on a worker thread.
 
+pub mod agents;
 pub mod bulk;
 mod changes;
 pub mod customers;
@@ -13,7 +14,7 @@ mod ticket_filter;
 pub mod ticket_write;
 pub mod tickets;
 
-pub use changes::{FieldChange, Mutable, UpdateOutcome, Value};
+pub use changes::{ChangeRow, FieldChange, Mutable, UpdateOutcome, Value};
 pub use error::StoreError;
 pub use migrate::LATEST_SCHEMA;
 pub use open::{OpenMode, StorageMode};

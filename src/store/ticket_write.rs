@@ -233,6 +233,12 @@ impl Store {
             let mut tags_changed = false;
             for e in edits {
                 match e {
+                    // Merging folds the thread into another ticket; a bare status change would leave it nowhere.
+                    TicketEdit::Status(Status::Merged) => {
+                        return Err(StoreError::Refused(
+                            "merged is set by merging into another ticket, not directly".into(),
+                        ));
+                    }
                     TicketEdit::Status(s) => {
                         life = life
                             .set_status(*s, now)

@@ -28,6 +28,11 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
             palette(frame, body, model, input, *selected, theme)
         }
         Overlay::Filter { input } => filter(frame, body, model, input, theme),
+        Overlay::Picker {
+            title,
+            options,
+            selected,
+        } => picker(frame, body, title, options, *selected, theme),
     }
 }
 
@@ -147,4 +152,52 @@ fn filter(frame: &mut Frame<'_>, body: Rect, model: &Model, input: &str, theme: 
         )),
         area,
     );
+}
+
+fn picker(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    title: &str,
+    options: &[(String, crate::store::ticket_write::TicketEdit)],
+    selected: usize,
+    theme: &Theme,
+) {
+    let h = (options.len() as u16 + 2).min(body.height);
+    let title = format!("{title} — Enter picks, Esc cancels");
+    let widest = options
+        .iter()
+        .map(|(l, _)| crate::domain::text::width(l) + 4)
+        .max()
+        .unwrap_or(0);
+    let w = (crate::domain::text::width(&title) + 6)
+        .max(widest + 2)
+        .max(40) as u16;
+    let area = centered(body, w, h);
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let room = h.saturating_sub(2) as usize;
+    let skip = (selected + 1).saturating_sub(room);
+    let lines: Vec<Line> = options
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .take(room)
+        .map(|(i, (label, _))| {
+            let key = if i < 9 {
+                format!("{} ", i + 1)
+            } else {
+                "  ".to_string()
+            };
+            let text = fit(&format!(" {key}{label}"), inner_w);
+            Line::styled(
+                text,
+                if i == selected {
+                    theme.selection
+                } else {
+                    theme.base
+                },
+            )
+        })
+        .collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
 }

@@ -30,6 +30,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let (head, thread) = layout::ticket(area);
     header(frame, head, d, model, theme);
     let inner = layout::inner(thread);
+    if model.ticket.show_history {
+        history(frame, thread, model, theme);
+        return;
+    }
     let lines = thread_lines(
         d,
         inner.width as usize,
@@ -43,9 +47,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .scroll
         .min(total.saturating_sub(inner.height as usize));
     let shown_to = (scroll + inner.height as usize).min(total);
+    let n = d.messages.len();
+    let plural = if n == 1 { "" } else { "s" };
     let title = format!(
-        "Thread · {} messages · {}–{} of {}",
-        d.messages.len(),
+        "Thread · {n} message{plural} · {}–{} of {}",
         scroll + 1,
         shown_to,
         total
@@ -230,4 +235,83 @@ fn thread_lines<'a>(
             }
         })
         .collect()
+}
+
+/// One line per change-log entry: when, who, what changed from what to what.
+fn history_lines<'a>(model: &Model, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(rows) = &model.ticket.history else {
+        return vec![Line::styled("Loading…", theme.muted)];
+    };
+    if rows.is_empty() {
+        return vec![Line::styled(
+            "No changes recorded yet (bulk-loaded tickets start with none).",
+            theme.muted,
+        )];
+    }
+    rows.iter()
+        .map(|h| {
+            let who = h.actor.as_deref().unwrap_or("system");
+            // Times and agent ids are stored raw; show them as a person reads them.
+            let show = |v: &Option<String>| -> Option<String> {
+                let v = v.as_ref()?;
+                Some(if h.field.ends_with("_at") {
+                    v.parse().map_or_else(
+                        |_| v.clone(),
+                        |ts| date(ts, model.utc_offset, &model.date_format),
+                    )
+                } else if h.field == "assignee_id" {
+                    model
+                        .agents
+                        .iter()
+                        .find(|a| &a.id == v)
+                        .map_or_else(|| v.clone(), |a| a.handle.clone())
+                } else {
+                    v.clone()
+                })
+            };
+            let (old, new) = (show(&h.old), show(&h.new));
+            let change = match (&old, &new) {
+                (Some(o), Some(n)) => format!("{o} → {n}"),
+                (None, Some(n)) => n.clone(),
+                (Some(o), None) => format!("{o} → —"),
+                (None, None) => String::new(),
+            };
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} ", date(h.at, model.utc_offset, &model.date_format)),
+                    theme.muted,
+                ),
+                Span::styled(format!("{who:<8} "), theme.title),
+                Span::raw(crate::domain::text::sanitize(&format!(
+                    "{} {change}",
+                    h.field
+                ))),
+            ])
+        })
+        .collect()
+}
+
+/// Number of history lines, for scrolling.
+pub fn history_line_count(model: &Model) -> usize {
+    model.ticket.history.as_ref().map_or(1, |h| h.len().max(1))
+}
+
+fn history(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let inner = layout::inner(area);
+    let lines = history_lines(model, theme);
+    let total = lines.len();
+    let scroll = model
+        .ticket
+        .scroll
+        .min(total.saturating_sub(inner.height as usize));
+    let title = format!("History · {total} changes · H shows the thread");
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .collect();
+    frame.render_widget(
+        Paragraph::new(visible).block(block(title, true, theme)),
+        area,
+    );
 }

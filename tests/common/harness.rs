@@ -21,7 +21,14 @@ pub struct Harness {
 }
 
 impl Harness {
-    pub fn new(store: Store, handle: Option<&str>, width: u16, height: u16, now: i64) -> Harness {
+    pub fn new(
+        mut store: Store,
+        handle: Option<&str>,
+        width: u16,
+        height: u16,
+        now: i64,
+    ) -> Harness {
+        store.set_actor(handle.map(Into::into));
         let agent_id = handle.and_then(|h| store.agent_id(h).ok().flatten());
         let settings = Settings {
             keymap: Keymap::defaults(),
@@ -51,7 +58,7 @@ impl Harness {
         while let Some(e) = queue.pop_front() {
             match e {
                 Effect::Load(req) => {
-                    let msg = Msg::Loaded(serve(&self.store, req));
+                    let msg = Msg::Loaded(serve(&mut self.store, req));
                     queue.extend(app::update(&mut self.model, msg, self.now));
                 }
                 Effect::Quit => self.quit = true,

@@ -1,0 +1,155 @@
+//! Acting on the open ticket: pickers for status, priority and assignee, the history view, and the answers to
+//! writes. A write carries the version the agent saw, so a change made meanwhile by someone else is caught.
+
+use super::commands::CommandId;
+use super::msg::{Effect, Request, Response};
+use super::update::toast;
+use super::{Model, Overlay};
+use crate::domain::ticket::{Priority, Status};
+use crate::store::ticket_write::TicketEdit;
+
+pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
+    let Some(d) = &model.ticket.detail else {
+        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        return Vec::new();
+    };
+    let (title, options): (String, Vec<(String, TicketEdit)>) = match which {
+        CommandId::TicketStatus => {
+            // Merging needs a target ticket, so it is not a plain status choice.
+            let next: Vec<Status> = d
+                .row
+                .status
+                .allowed_next()
+                .iter()
+                .copied()
+                .filter(|s| *s != Status::Merged)
+                .collect();
+            if next.is_empty() {
+                let msg = format!(
+                    "#{} is {}: its status is final",
+                    d.row.number,
+                    d.row.status.label()
+                );
+                toast(model, msg, false);
+                return Vec::new();
+            }
+            let options = next
+                .iter()
+                .map(|s| (s.label().to_string(), TicketEdit::Status(*s)))
+                .collect();
+            (
+                format!("Status of #{} (now {})", d.row.number, d.row.status.label()),
+                options,
+            )
+        }
+        CommandId::TicketPriority => {
+            let options = Priority::ALL
+                .iter()
+                .map(|p| {
+                    (
+                        format!(
+                            "{}{} {} ({})",
+                            p.letter(),
+                            p.glyph(),
+                            p.label(),
+                            p.colour_name()
+                        ),
+                        TicketEdit::Priority(*p),
+                    )
+                })
+                .collect();
+            (format!("Priority of #{}", d.row.number), options)
+        }
+        _ => {
+            let mut options = Vec::new();
+            if let Some(me) = &model.identity.handle {
+                options.push((format!("Me ({me})"), TicketEdit::Assignee(Some(me.clone()))));
+            }
+            options.push(("Nobody".to_string(), TicketEdit::Assignee(None)));
+            for a in &model.agents {
+                options.push((
+                    format!("{} ({})", a.name, a.handle),
+                    TicketEdit::Assignee(Some(a.handle.clone())),
+                ));
+            }
+            (format!("Assign #{}", d.row.number), options)
+        }
+    };
+    model.overlay = Some(Overlay::Picker {
+        title,
+        options,
+        selected: 0,
+    });
+    Vec::new()
+}
+
+/// The chosen edit, as a write against the version on screen.
+pub(super) fn apply_edit(model: &mut Model, edit: TicketEdit) -> Vec<Effect> {
+    let Some(d) = &model.ticket.detail else {
+        return Vec::new();
+    };
+    vec![Effect::Load(Request::SetTicket {
+        number: d.row.number,
+        edits: vec![edit],
+        expected_version: d.version,
+        at: model.now,
+    })]
+}
+
+pub(super) fn toggle_history(model: &mut Model) -> Vec<Effect> {
+    let Some(number) = model.ticket.number else {
+        return Vec::new();
+    };
+    model.ticket.show_history = !model.ticket.show_history;
+    model.ticket.scroll = 0;
+    if model.ticket.show_history {
+        vec![Effect::Load(Request::History { number })]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Answers to ticket writes and history loads.
+pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
+    match response {
+        Response::Agents(agents) => {
+            model.agents = agents;
+            Vec::new()
+        }
+        Response::History { number, rows } => {
+            if model.ticket.number == Some(number) {
+                model.ticket.history = Some(rows);
+            }
+            Vec::new()
+        }
+        Response::Written {
+            number,
+            what,
+            error,
+            conflict,
+        } => {
+            match (error, conflict) {
+                (None, _) => toast(model, format!("#{number}: {what}"), false),
+                // Nothing was overwritten: show the ticket as it is now and let the agent decide again.
+                (Some(_), true) => toast(
+                    model,
+                    format!(
+                        "#{number} was changed by someone else — reloaded; apply your change again"
+                    ),
+                    true,
+                ),
+                (Some(e), false) => toast(model, format!("#{number}: {e}"), true),
+            }
+            let mut fx = vec![
+                Effect::Load(Request::Ticket { number }),
+                Effect::Load(Request::Counts),
+            ];
+            fx.push(super::update_lists::view_counts(model));
+            if model.ticket.show_history {
+                fx.push(Effect::Load(Request::History { number }));
+            }
+            fx
+        }
+        _ => Vec::new(),
+    }
+}
