@@ -6,11 +6,9 @@ use crate::domain::lifecycle::Writer;
 use crate::store::{Store, StoreError};
 use crate::tui::{self, TerminalGuard};
 use crate::ui::{self, Theme};
+use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
-
-/// How often the clock ticks (toasts expire, ages refresh).
-const TICK: Duration = Duration::from_secs(1);
 
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
@@ -174,37 +172,6 @@ fn spawn_worker(mut store: Store, to_ui: Sender<Msg>) -> Sender<Request> {
     tx
 }
 
-fn spawn_input(to_ui: Sender<Msg>) {
-    std::thread::spawn(move || {
-        loop {
-            match crossterm::event::poll(TICK) {
-                Ok(true) => match crossterm::event::read() {
-                    Ok(ev) => {
-                        if let Some(msg) = tui::to_msg(ev)
-                            && to_ui.send(msg).is_err()
-                        {
-                            return;
-                        }
-                    }
-                    Err(e) => {
-                        tracing::error!("reading terminal events failed: {e}");
-                        return;
-                    }
-                },
-                Ok(false) => {
-                    if to_ui.send(Msg::Tick(now())).is_err() {
-                        return;
-                    }
-                }
-                Err(e) => {
-                    tracing::error!("polling terminal events failed: {e}");
-                    return;
-                }
-            }
-        }
-    });
-}
-
 /// Runs the TUI until the user quits.
 pub fn run(store: Store, settings: Settings, theme: Theme) -> anyhow::Result<()> {
     let mouse = settings.mouse;
@@ -212,42 +179,45 @@ pub fn run(store: Store, settings: Settings, theme: Theme) -> anyhow::Result<()>
     let size = guard.terminal.size()?;
     let (to_ui, from_all) = mpsc::channel();
     let worker = spawn_worker(store, to_ui.clone());
-    spawn_input(to_ui);
+    let input = tui::input::spawn(to_ui, now);
 
     let (mut model, effects): (Model, Vec<Effect>) =
         app::init(settings, size.width, size.height, now());
-    let mut quit = dispatch(&worker, effects);
-    while !quit {
+    let mut pending: VecDeque<Effect> = effects.into();
+    loop {
+        while let Some(effect) = pending.pop_front() {
+            match effect {
+                Effect::Load(req) => {
+                    if worker.send(req).is_err() {
+                        anyhow::bail!("the store worker stopped; see the log for why");
+                    }
+                }
+                Effect::Edit { purpose, template } => {
+                    // The editor owns the terminal meanwhile: nothing of desk's may read keys or draw.
+                    input.pause();
+                    let text = guard.suspended(|| tui::editor::edit(&template));
+                    input.resume();
+                    pending.extend(app::update(
+                        &mut model,
+                        Msg::Edited {
+                            purpose,
+                            text: text?,
+                        },
+                        now(),
+                    ));
+                }
+                Effect::Quit => return Ok(()),
+            }
+        }
         guard.terminal.draw(|f| ui::render(f, &model, &theme))?;
-        let Ok(first) = from_all.recv() else { break };
+        let Ok(first) = from_all.recv() else {
+            return Ok(());
+        };
         // Apply everything already waiting before drawing again: key repeat and page answers cost one frame.
         for msg in std::iter::once(first).chain(from_all.try_iter()) {
-            let effects = app::update(&mut model, msg, now());
-            quit |= dispatch(&worker, effects);
-            if quit {
-                break;
-            }
+            pending.extend(app::update(&mut model, msg, now()));
         }
     }
-    drop(guard);
-    Ok(())
-}
-
-/// Sends loads to the worker; returns true when the app should quit.
-fn dispatch(worker: &Sender<Request>, effects: Vec<Effect>) -> bool {
-    let mut quit = false;
-    for e in effects {
-        match e {
-            Effect::Load(req) => {
-                if worker.send(req).is_err() {
-                    tracing::error!("the store worker stopped");
-                    quit = true;
-                }
-            }
-            Effect::Quit => quit = true,
-        }
-    }
-    quit
 }
 
 /// Whole-process benchmark hook (`desk --bench-first-frame`): runs the real start-up path — worker thread, initial
@@ -274,4 +244,15 @@ pub fn first_frame(
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))?;
     term.draw(|f| ui::render(f, &model, theme))?;
     Ok(started.elapsed())
+}
+
+/// Sends the loads among `effects` to the worker (the benchmark path has no editor and never quits early).
+fn dispatch(worker: &Sender<Request>, effects: Vec<Effect>) {
+    for e in effects {
+        if let Effect::Load(req) = e
+            && worker.send(req).is_err()
+        {
+            tracing::error!("the store worker stopped");
+        }
+    }
 }

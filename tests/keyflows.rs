@@ -462,3 +462,80 @@ fn a_change_made_meanwhile_by_someone_else_is_caught_not_overwritten() {
         "re-applied on the new version"
     );
 }
+
+#[test]
+fn reply_and_note_through_the_editor() {
+    use std::sync::{Arc, Mutex};
+    let mut a = app(120, 40);
+    a.keys("J J enter"); // All open: first ticket
+    let number = a.model.ticket.detail.as_ref().unwrap().row.number;
+    let seen = Arc::new(Mutex::new(String::new()));
+    let seen_by_editor = seen.clone();
+    a.editor = Some(Box::new(move |template: &str| {
+        *seen_by_editor.lock().unwrap() = template.to_string();
+        Some(format!("您好，已为您处理。\n{template}"))
+    }));
+    a.keys("r");
+    let template = seen.lock().unwrap().clone();
+    assert!(
+        template.contains(&format!("# Reply to #{number}")),
+        "{template}"
+    );
+    assert!(
+        template.contains("# > Hello, question"),
+        "the customer's message is quoted: {template}"
+    );
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    let last = d.messages.last().unwrap();
+    assert_eq!(
+        (last.body.as_str(), last.internal),
+        ("您好，已为您处理。", false)
+    );
+    assert_eq!(d.first_response_at, Some(NOW));
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains(&format!("#{number}: Reply sent"))
+    );
+    // A note, and a cancelled reply (only comments left) that sends nothing.
+    a.editor = Some(Box::new(|_: &str| {
+        Some("checked with the courier".to_string())
+    }));
+    a.keys("i");
+    assert!(
+        a.model
+            .ticket
+            .detail
+            .as_ref()
+            .unwrap()
+            .messages
+            .last()
+            .unwrap()
+            .internal
+    );
+    let count = a.model.ticket.detail.as_ref().unwrap().messages.len();
+    a.editor = Some(Box::new(|t: &str| Some(t.to_string())));
+    a.keys("r");
+    assert_eq!(
+        a.model.ticket.detail.as_ref().unwrap().messages.len(),
+        count
+    );
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains("Empty message: nothing was sent")
+    );
+    a.editor = None;
+    a.keys("r");
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains("set $VISUAL or $EDITOR")
+    );
+}

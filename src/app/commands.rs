@@ -59,6 +59,8 @@ pub enum CommandId {
     TicketPriority,
     TicketAssign,
     TicketHistory,
+    TicketReply,
+    TicketNote,
 }
 
 pub struct Command {
@@ -110,6 +112,8 @@ pub const COMMANDS: &[Command] = &[
     cmd!(TicketStatus, "ticket.status", Ticket, ["s"], Some("status"), "Change the status"),
     cmd!(TicketPriority, "ticket.priority", Ticket, ["p"], Some("priority"), "Change the priority"),
     cmd!(TicketAssign, "ticket.assign", Ticket, ["a"], Some("assign"), "Assign to an agent"),
+    cmd!(TicketReply, "ticket.reply", Ticket, ["r"], Some("reply"), "Reply to the customer (opens $EDITOR)"),
+    cmd!(TicketNote, "ticket.note", Ticket, ["i"], Some("note"), "Add an internal note (opens $EDITOR)"),
     cmd!(TicketHistory, "ticket.history", Ticket, ["H"], Some("history"), "Show the change history / the thread"),
 ];
 

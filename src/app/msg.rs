@@ -17,6 +17,18 @@ pub enum Msg {
     /// The clock moved (unix seconds); also expires toasts.
     Tick(i64),
     Loaded(Response),
+    /// The external editor closed; `text` is what was saved (None: it could not run).
+    Edited {
+        purpose: EditPurpose,
+        text: Option<String>,
+    },
+}
+
+/// What a text opened in `$EDITOR` is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditPurpose {
+    Reply { number: i64 },
+    Note { number: i64 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +49,11 @@ pub struct Mouse {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Load(Request),
+    /// Suspend the terminal and open `template` in `$VISUAL`/`$EDITOR`; answer with [`Msg::Edited`].
+    Edit {
+        purpose: EditPurpose,
+        template: String,
+    },
     Quit,
 }
 

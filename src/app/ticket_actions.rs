@@ -2,7 +2,7 @@
 //! writes. A write carries the version the agent saw, so a change made meanwhile by someone else is caught.
 
 use super::commands::CommandId;
-use super::msg::{Effect, Request, Response};
+use super::msg::{EditPurpose, Effect, Request, Response};
 use super::update::toast;
 use super::{Model, Overlay};
 use crate::domain::ticket::{Priority, Status};
@@ -152,4 +152,71 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         }
         _ => Vec::new(),
     }
+}
+
+/// Opens the editor for a reply or an internal note, with the last customer message quoted as `#` comments.
+pub(super) fn compose(model: &mut Model, internal: bool) -> Vec<Effect> {
+    let Some(d) = &model.ticket.detail else {
+        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        return Vec::new();
+    };
+    let number = d.row.number;
+    let what = if internal {
+        "Internal note on"
+    } else {
+        "Reply to"
+    };
+    let mut template = format!(
+        "\n\n# {what} #{number} — {}\n# Lines starting with # are removed. Save an empty message to cancel.\n",
+        d.row.subject
+    );
+    if let Some(last) = d
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.author_kind == crate::store::records::AuthorKind::Customer)
+    {
+        template.push_str("#\n# The customer wrote:\n");
+        for line in last.body.as_str().lines() {
+            template.push_str(&format!("# > {line}\n"));
+        }
+    }
+    let purpose = if internal {
+        EditPurpose::Note { number }
+    } else {
+        EditPurpose::Reply { number }
+    };
+    vec![Effect::Edit { purpose, template }]
+}
+
+/// The editor closed: send what was written, or say why nothing was.
+pub(super) fn on_edited(
+    model: &mut Model,
+    purpose: EditPurpose,
+    text: Option<String>,
+) -> Vec<Effect> {
+    let (number, internal) = match purpose {
+        EditPurpose::Reply { number } => (number, false),
+        EditPurpose::Note { number } => (number, true),
+    };
+    let Some(text) = text else {
+        toast(
+            model,
+            "The editor could not be started: set $VISUAL or $EDITOR".into(),
+            true,
+        );
+        return Vec::new();
+    };
+    let body = crate::domain::text::strip_template(&text);
+    if body.is_empty() {
+        toast(model, "Empty message: nothing was sent".into(), false);
+        return Vec::new();
+    }
+    vec![Effect::Load(Request::AddMessage {
+        number,
+        author_id: model.identity.agent_id.clone(),
+        internal,
+        body,
+        at: model.now,
+    })]
 }

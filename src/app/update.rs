@@ -77,6 +77,7 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             vec![Effect::Load(Request::DataVersion)]
         }
         Msg::Loaded(response) => update_lists::on_response(model, response),
+        Msg::Edited { purpose, text } => super::ticket_actions::on_edited(model, purpose, text),
     }
 }
 
@@ -161,6 +162,8 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
             super::ticket_actions::open_picker(model, id)
         }
         CommandId::TicketHistory => super::ticket_actions::toggle_history(model),
+        CommandId::TicketReply => super::ticket_actions::compose(model, false),
+        CommandId::TicketNote => super::ticket_actions::compose(model, true),
         nav => update_lists::navigate(model, nav),
     }
 }

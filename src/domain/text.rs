@@ -152,6 +152,18 @@ pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What an editor template comes back as: lines starting with `#` removed, surrounding blank lines trimmed.
+/// An empty result means "cancel".
+pub fn strip_template(edited: &str) -> String {
+    let kept: Vec<&str> = edited
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .collect();
+    kept.join("\n")
+        .trim_matches(|c| c == '\n' || c == ' ' || c == '\r')
+        .to_string()
+}
+
 /// Word-wraps `s` to lines of at most `max` cells. Breaks at spaces; CJK text (no spaces) breaks between any two
 /// characters; a word longer than a line is split. Existing newlines are kept; blank lines stay blank.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
@@ -212,6 +224,16 @@ pub fn split_words(s: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn templates_lose_comment_lines() {
+        assert_eq!(
+            strip_template("\nThanks!\n  # hint\n# more\nBye\n\n"),
+            "Thanks!\nBye"
+        );
+        assert_eq!(strip_template("# only comments\n\n"), "");
+        assert_eq!(strip_template("价格是 #1 的\n"), "价格是 #1 的");
+    }
+
     #[test]
     fn wrap_words_and_cjk() {
         assert_eq!(

@@ -1,5 +1,9 @@
 //! The terminal boundary: raw mode / alternate screen / mouse capture behind a guard that always restores the
-//! terminal (on drop and on panic), and crossterm events turned into the app's own types.
+//! terminal (on drop and on panic), crossterm events turned into the app's own types, the input thread and the
+//! external editor.
+
+pub mod editor;
+pub mod input;
 
 use crate::app::keys::{Key, KeyCode};
 use crate::app::{Mouse, MouseKind, Msg};
@@ -31,6 +35,22 @@ impl TerminalGuard {
         }
         let terminal = Terminal::new(CrosstermBackend::new(out))?;
         Ok(TerminalGuard { terminal, mouse })
+    }
+}
+
+impl TerminalGuard {
+    /// Hands the terminal to another program (the editor) and takes it back, then redraws everything.
+    pub fn suspended<T>(&mut self, f: impl FnOnce() -> T) -> io::Result<T> {
+        restore(self.mouse);
+        let _ = self.terminal.show_cursor();
+        let out = f();
+        terminal::enable_raw_mode()?;
+        execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+        if self.mouse {
+            execute!(io::stdout(), event::EnableMouseCapture)?;
+        }
+        self.terminal.clear()?;
+        Ok(out)
     }
 }
 

@@ -88,19 +88,37 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             .position(|id| *id == c.id)
             .unwrap_or(usize::MAX)
     });
-    for c in pane_cmds.into_iter().chain(global) {
+    // Help is always shown, so whatever does not fit is one key away.
+    let help = model
+        .keymap
+        .keys_for(CommandId::Help)
+        .into_iter()
+        .next()
+        .map(|k| (width(&k) + 7, k));
+    let room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, |(w, _)| *w));
+    let hint_span = |spans: &mut Vec<Span<'static>>, key: String, hint: &str| {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(key, theme.hint_key));
+        spans.push(Span::styled(format!(" {hint} "), theme.status_bar));
+    };
+    for c in pane_cmds
+        .into_iter()
+        .chain(global)
+        .filter(|c| c.id != CommandId::Help)
+    {
         let Some(key) = model.keymap.keys_for(c.id).into_iter().next() else {
             continue;
         };
         let hint = c.hint.unwrap_or_default();
         let w = width(&key) + width(hint) + 3;
-        if used + w > area.width as usize {
+        if used + w > room {
             break;
         }
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(key, theme.hint_key));
-        spans.push(Span::styled(format!(" {hint} "), theme.status_bar));
+        hint_span(&mut spans, key, hint);
         used += w;
+    }
+    if let Some((_, key)) = help {
+        hint_span(&mut spans, key, "help");
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

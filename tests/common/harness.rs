@@ -12,7 +12,11 @@ use ratatui::backend::TestBackend;
 use std::collections::VecDeque;
 use unicode_width::UnicodeWidthStr;
 
+/// Stands in for `$EDITOR`: gets the template, returns the saved text (None: the editor failed).
+pub type FakeEditor = Box<dyn FnMut(&str) -> Option<String>>;
+
 pub struct Harness {
+    pub editor: Option<FakeEditor>,
     pub model: Model,
     pub store: Store,
     pub theme: Theme,
@@ -43,6 +47,7 @@ impl Harness {
         };
         let (model, effects) = app::init(settings, width, height, now);
         let mut h = Harness {
+            editor: None,
             model,
             store,
             theme: Theme::colored(),
@@ -60,6 +65,14 @@ impl Harness {
                 Effect::Load(req) => {
                     let msg = Msg::Loaded(serve(&mut self.store, req));
                     queue.extend(app::update(&mut self.model, msg, self.now));
+                }
+                Effect::Edit { purpose, template } => {
+                    let text = self.editor.as_mut().and_then(|e| e(&template));
+                    queue.extend(app::update(
+                        &mut self.model,
+                        Msg::Edited { purpose, text },
+                        self.now,
+                    ));
                 }
                 Effect::Quit => self.quit = true,
             }
