@@ -89,6 +89,7 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
             } => written(
                 number,
                 "Saved",
+                false,
                 store.set_ticket(number, &edits, Some(expected_version), at),
             ),
             Request::AddMessage {
@@ -102,6 +103,7 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 written(
                     number,
                     what,
+                    true,
                     store.add_message(
                         number,
                         Writer::Agent,
@@ -129,6 +131,7 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
 fn written(
     number: i64,
     what: &str,
+    message: bool,
     r: crate::store::Result<crate::store::UpdateOutcome>,
 ) -> Response {
     let (error, conflict) = match r {
@@ -141,6 +144,7 @@ fn written(
         what: what.to_string(),
         error,
         conflict,
+        message,
     }
 }
 

@@ -111,3 +111,80 @@ fn a_bad_config_is_one_clear_line_before_the_terminal_is_touched() {
         "nothing was created"
     );
 }
+
+/// A fake `$EDITOR`: appends a fixed reply above the template it was given.
+fn fake_editor(dir: &std::path::Path) -> std::path::PathBuf {
+    let script = dir.join("fake-editor.sh");
+    std::fs::write(&script, "#!/bin/sh\nprintf '%s\\n' '您好，已为您重新发货。Thanks for waiting.' | cat - \"$1\" > \"$1.new\" && mv \"$1.new\" \"$1\"\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+#[test]
+fn reply_through_the_editor_and_change_status_then_the_cli_agrees() {
+    let home = tempfile::tempdir().unwrap();
+    let mut env = env_for(home.path());
+    env.push(("EDITOR", fake_editor(home.path()).display().to_string()));
+    env.push(("VISUAL", String::new()));
+    let t = Tmux::start("reply", 120, 40, home.path(), &env);
+    let bin = env!("CARGO_BIN_EXE_desk");
+    t.type_text(&format!("{bin} --demo; echo \"exit=$?\""));
+    t.keys(&["Enter"]);
+    t.wait_until("the queue", |s| s.contains("My open") && s.contains(" #1"));
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Thread ·");
+    let number: String = screen
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("│#")
+                .map(|rest| rest.chars().take_while(|c| c.is_ascii_digit()).collect())
+        })
+        .expect("ticket number in the header");
+    t.keys(&["r"]);
+    t.wait_for("Reply sent");
+    let screen = t.wait_for("已为您重新发货");
+    assert!(screen.contains("reply"), "{screen}");
+    // Solve it with the status picker.
+    t.keys(&["s"]);
+    t.wait_for(&format!("Status of #{number}"));
+    let picker = t.screen();
+    let solved = picker
+        .lines()
+        .find(|l| l.contains(" Solved"))
+        .and_then(|l| {
+            l.split_whitespace()
+                .find(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_digit()))
+        })
+        .expect("Solved is offered")
+        .to_string();
+    t.keys(&[&solved]);
+    t.wait_until("the solved status", |s| s.contains("Status Solved"));
+    t.keys(&["q"]);
+    t.wait_until("desk to exit", |s| {
+        s.lines().any(|l| l.starts_with("exit="))
+    });
+
+    let db = home.path().join("data/desk/demo.db");
+    let out = std::process::Command::new(bin)
+        .args([
+            "ticket",
+            "show",
+            &number,
+            "--format",
+            "json",
+            "--db",
+            &db.display().to_string(),
+        ])
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["status"], "solved");
+    let last = json["messages"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["body"], "您好，已为您重新发货。Thanks for waiting.");
+    assert_eq!(
+        (last["author_kind"].as_str(), last["visibility"].as_str()),
+        (Some("agent"), Some("public"))
+    );
+}

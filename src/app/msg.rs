@@ -204,6 +204,8 @@ pub enum Response {
         what: String,
         error: Option<String>,
         conflict: bool,
+        /// A message was added (the thread grew at the end).
+        message: bool,
     },
     /// A request failed; `slot` says which, the text is shown to the user.
     Failed {

@@ -127,7 +127,16 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
             what,
             error,
             conflict,
+            message,
         } => {
+            if message
+                && error.is_none()
+                && model.ticket.number == Some(number)
+                && !model.ticket.show_history
+            {
+                // Show the end of the thread, where a new message lands; render clamps to the last page.
+                model.ticket.scroll = usize::MAX / 2;
+            }
             match (error, conflict) {
                 (None, _) => toast(model, format!("#{number}: {what}"), false),
                 // Nothing was overwritten: show the ticket as it is now and let the agent decide again.
