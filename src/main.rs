@@ -93,6 +93,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let store = Store::open(&db, OpenMode::Existing)?;
             cli::customer::run(&store, cmd, now, &mut std::io::stdout().lock())
         }
+        Some(Command::Search(args)) => {
+            let store = Store::open(&db, OpenMode::Existing)?;
+            cli::search::run(&store, &args, &mut std::io::stdout().lock())
+        }
         Some(Command::Kb(cmd)) => {
             let store = Store::open(&db, OpenMode::Existing)?;
             cli::kb::run(&store, cmd, &mut std::io::stdout().lock())

@@ -461,3 +461,51 @@ fn create_reply_note_set_and_history_from_the_command_line() {
         fields.contains(&"tags") && fields.contains(&"assignee_id") && fields.contains(&"priority")
     );
 }
+
+#[test]
+fn search_from_the_command_line() {
+    let (home, db) = demo_home();
+    let o = desk(
+        home.path(),
+        &[
+            "search",
+            "支付失败",
+            "--db",
+            &db,
+            "--format",
+            "json",
+            "--limit",
+            "50",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| h["snippet"].as_str().unwrap().contains("**支付失败**")),
+        "{hits:?}"
+    );
+    let o = desk(
+        home.path(),
+        &["search", "退款", "--db", &db, "--limit", "3"],
+    );
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("NUMBER") && text.contains("[退款]"),
+        "{text}"
+    );
+    let o = desk(
+        home.path(),
+        &[
+            "search",
+            "no-such-words-anywhere",
+            "--db",
+            &db,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(stdout(&o).trim(), "[]");
+}

@@ -4,6 +4,7 @@ pub mod customer;
 pub mod demo;
 pub mod kb;
 pub mod output;
+pub mod search;
 pub mod ticket;
 pub mod ticket_write;
 
@@ -63,6 +64,8 @@ pub enum Command {
     /// List and show knowledge-base articles
     #[command(subcommand)]
     Kb(kb::KbCmd),
+    /// Search ticket subjects and messages (newest first; --relevance for best match)
+    Search(search::SearchArgs),
 }
 
 /// An error that is the caller's input: exit code 2.

@@ -10,6 +10,7 @@ mod migrate;
 mod open;
 mod paging;
 pub mod records;
+pub mod search;
 mod ticket_filter;
 pub mod ticket_write;
 pub mod tickets;

@@ -1,0 +1,181 @@
+//! Full-text search over ticket subjects and every message. Trigram FTS5 for queries of three or more characters
+//! (so Chinese, which has no spaces, is searchable); shorter queries fall back to LIKE.
+
+use super::{Result, Store, fts_phrase, like_pattern, use_fts};
+use crate::domain::text::SafeText;
+use crate::domain::ticket::Status;
+use rusqlite::params;
+use std::collections::HashMap;
+
+/// Start and end of a highlighted match inside a snippet. Private-use characters: they survive sanitising and
+/// never occur in real text; the UI and CLI turn them into their own highlighting.
+pub const MARK_START: char = '\u{E000}';
+pub const MARK_END: char = '\u{E001}';
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchOrder {
+    /// Most recently updated tickets first.
+    #[default]
+    Newest,
+    /// Best bm25 match first.
+    Relevance,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SearchHit {
+    pub number: i64,
+    pub subject: SafeText,
+    pub status: Status,
+    pub updated_at: i64,
+    /// Where it matched: `subject` or `message`.
+    pub matched_in: &'static str,
+    /// Text around the match, with [`MARK_START`] / [`MARK_END`] around each match.
+    pub snippet: SafeText,
+    #[serde(skip)]
+    score: f64,
+}
+
+/// How many FTS candidates to read per table before merging: enough to fill a page after de-duplication.
+const CANDIDATES: usize = 400;
+
+impl Store {
+    /// Tickets matching `query` in their subject or any message, at most `limit`, one hit per ticket.
+    pub fn search(&self, query: &str, order: SearchOrder, limit: usize) -> Result<Vec<SearchHit>> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut hits = if use_fts(query) {
+            self.search_fts(query, order)?
+        } else {
+            self.search_like(query)?
+        };
+        // One hit per ticket: the subject match wins over a message match, then the better score.
+        let mut best: HashMap<i64, SearchHit> = HashMap::new();
+        for h in hits.drain(..) {
+            match best.get(&h.number) {
+                Some(b)
+                    if (b.matched_in == "subject", -b.score)
+                        >= (h.matched_in == "subject", -h.score) => {}
+                _ => {
+                    best.insert(h.number, h);
+                }
+            }
+        }
+        let mut out: Vec<SearchHit> = best.into_values().collect();
+        match order {
+            SearchOrder::Newest => out.sort_by(|a, b| {
+                b.updated_at
+                    .cmp(&a.updated_at)
+                    .then(b.number.cmp(&a.number))
+            }),
+            SearchOrder::Relevance => {
+                out.sort_by(|a, b| a.score.total_cmp(&b.score).then(b.number.cmp(&a.number)))
+            }
+        }
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    fn search_fts(&self, query: &str, order: SearchOrder) -> Result<Vec<SearchHit>> {
+        let phrase = fts_phrase(query);
+        // Newest first reads the highest rowids (newest rows) and stops early; relevance ranks every match.
+        let order_sql = match order {
+            SearchOrder::Newest => "ORDER BY {fts}.rowid DESC",
+            SearchOrder::Relevance => "ORDER BY {fts}.rank",
+        };
+        let (s, e) = (MARK_START.to_string(), MARK_END.to_string());
+        let subject_sql = format!(
+            "SELECT t.number, t.subject, t.status, t.updated_at, snippet(tickets_fts, 0, ?2, ?3, '…', 32),
+                    tickets_fts.rank
+             FROM tickets_fts JOIN tickets t ON t.rid = tickets_fts.rowid
+             WHERE tickets_fts MATCH ?1 {order_sql} LIMIT ?4"
+        )
+        .replace("{fts}", "tickets_fts");
+        // Agents search internal notes too: they are part of the ticket's record.
+        let message_sql = format!(
+            "SELECT t.number, t.subject, t.status, t.updated_at, snippet(messages_fts, 0, ?2, ?3, '…', 32),
+                    messages_fts.rank
+             FROM messages_fts JOIN messages m ON m.rid = messages_fts.rowid JOIN tickets t ON t.id = m.ticket_id
+             WHERE messages_fts MATCH ?1 {order_sql} LIMIT ?4"
+        )
+        .replace("{fts}", "messages_fts");
+        let mut out = Vec::new();
+        for (sql, place) in [(subject_sql, "subject"), (message_sql, "message")] {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params![phrase, s, e, CANDIDATES as i64], |r| {
+                Ok(SearchHit {
+                    number: r.get(0)?,
+                    subject: SafeText::new(&r.get::<_, String>(1)?),
+                    status: Status::parse(&r.get::<_, String>(2)?).unwrap_or(Status::Open),
+                    updated_at: r.get(3)?,
+                    matched_in: place,
+                    snippet: SafeText::new(&r.get::<_, String>(4)?),
+                    score: r.get(5)?,
+                })
+            })?;
+            out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        Ok(out)
+    }
+
+    /// Under three characters trigrams cannot help: scan newest-first with LIKE until enough hits are found.
+    fn search_like(&self, query: &str) -> Result<Vec<SearchHit>> {
+        let pattern = like_pattern(query);
+        let mut out = Vec::new();
+        let subject = "SELECT t.number, t.subject, t.status, t.updated_at, t.subject FROM tickets t
+                       WHERE t.subject LIKE ?1 ESCAPE '\\' ORDER BY t.rid DESC LIMIT ?2";
+        let message = "SELECT t.number, t.subject, t.status, t.updated_at, m.body FROM messages m
+                       JOIN tickets t ON t.id = m.ticket_id
+                       WHERE m.body LIKE ?1 ESCAPE '\\' ORDER BY m.rid DESC LIMIT ?2";
+        for (sql, place) in [(subject, "subject"), (message, "message")] {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map(params![pattern, CANDIDATES as i64], |r| {
+                let text: String = r.get(4)?;
+                Ok(SearchHit {
+                    number: r.get(0)?,
+                    subject: SafeText::new(&r.get::<_, String>(1)?),
+                    status: Status::parse(&r.get::<_, String>(2)?).unwrap_or(Status::Open),
+                    updated_at: r.get(3)?,
+                    matched_in: place,
+                    snippet: SafeText::new(&mark(&text, query)),
+                    score: 0.0,
+                })
+            })?;
+            out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        Ok(out)
+    }
+}
+
+/// A short window of `text` around the first match of `query`, marked like FTS5's snippets.
+fn mark(text: &str, query: &str) -> String {
+    let lower = text.to_lowercase();
+    let Some(at) = lower.find(&query.to_lowercase()) else {
+        return text.chars().take(60).collect();
+    };
+    // Byte offsets into the lowercased text match the original only for case-insensitive scripts; fall back to
+    // the start when they do not line up.
+    if !text.is_char_boundary(at) || !text.is_char_boundary((at + query.len()).min(text.len())) {
+        return text.chars().take(60).collect();
+    }
+    let end = (at + query.len()).min(text.len());
+    let before: String = text[..at]
+        .chars()
+        .rev()
+        .take(20)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text[end..].chars().take(30).collect();
+    format!(
+        "{}{before}{MARK_START}{}{MARK_END}{after}…",
+        if before.chars().count() == 20 {
+            "…"
+        } else {
+            ""
+        },
+        &text[at..end]
+    )
+}
