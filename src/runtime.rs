@@ -16,13 +16,7 @@ pub fn now() -> i64 {
 
 /// Answers one request against the store. Shared by the worker thread and the tests' synchronous driver.
 pub fn serve(store: &mut Store, req: Request) -> Response {
-    let slot = req.slot();
-    let generation = match &req {
-        Request::TicketPage { generation, .. }
-        | Request::CustomerPage { generation, .. }
-        | Request::ArticlePage { generation, .. } => Some(*generation),
-        _ => None,
-    };
+    let list = req.list();
     let result = (|| -> crate::store::Result<Response> {
         Ok(match req {
             Request::Counts => Response::Counts(store.counts()?),
@@ -121,8 +115,7 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
         })
     })();
     result.unwrap_or_else(|e| Response::Failed {
-        slot,
-        generation,
+        list,
         error: e.to_string(),
     })
 }

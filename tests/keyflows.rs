@@ -290,8 +290,7 @@ fn failed_loads_show_an_error_toast_and_allow_retry() {
     let generation = a.model.queues.list.generation;
     a.model.queues.list.loading = Some(desk::domain::view::PageRequest::First);
     a.send(Msg::Loaded(Response::Failed {
-        slot: 2,
-        generation: Some(generation),
+        list: Some((desk::app::msg::ListKind::Queue, generation)),
         error: "database is locked".into(),
     }));
     assert!(a.model.queues.list.loading.is_none());

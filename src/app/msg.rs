@@ -57,6 +57,14 @@ pub enum Effect {
     Quit,
 }
 
+/// The paged lists of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Queue,
+    Customers,
+    Articles,
+}
+
 /// A read the store worker answers with a [`Response`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
@@ -122,22 +130,17 @@ pub enum Request {
 impl Request {
     /// Requests in the same slot supersede each other: a worker that falls behind (fast typing in a filter, key
     /// repeat) answers only the newest one per slot.
-    pub fn slot(&self) -> u8 {
+    pub fn slot(&self) -> std::mem::Discriminant<Request> {
+        std::mem::discriminant(self)
+    }
+
+    /// The paged list a request fills, with its generation: a failure must unblock that list.
+    pub fn list(&self) -> Option<(ListKind, u64)> {
         match self {
-            Request::Counts => 0,
-            Request::DataVersion => 9,
-            Request::ViewCounts { .. } => 1,
-            Request::TicketPage { .. } => 2,
-            Request::Ticket { .. } => 3,
-            Request::CustomerPage { .. } => 4,
-            Request::Customer { .. } => 5,
-            Request::Categories => 6,
-            Request::ArticlePage { .. } => 7,
-            Request::Article { .. } => 8,
-            Request::Agents => 10,
-            Request::History { .. } => 11,
-            Request::SetTicket { .. } => 12,
-            Request::AddMessage { .. } => 13,
+            Request::TicketPage { generation, .. } => Some((ListKind::Queue, *generation)),
+            Request::CustomerPage { generation, .. } => Some((ListKind::Customers, *generation)),
+            Request::ArticlePage { generation, .. } => Some((ListKind::Articles, *generation)),
+            _ => None,
         }
     }
 
@@ -207,10 +210,9 @@ pub enum Response {
         /// A message was added (the thread grew at the end).
         message: bool,
     },
-    /// A request failed; `slot` says which, the text is shown to the user.
+    /// A request failed; the text is shown to the user, and the list it was filling (if any) may ask again.
     Failed {
-        slot: u8,
-        generation: Option<u64>,
+        list: Option<(ListKind, u64)>,
         error: String,
     },
 }

@@ -2,7 +2,7 @@
 
 use super::commands::CommandId;
 use super::layout;
-use super::msg::{Effect, Request, Response};
+use super::msg::{Effect, ListKind, Request, Response};
 use super::paged::{Keyed, PAGE_SIZE, PagedList};
 use super::update::{switch, toast};
 use super::{CustomerFocus, KbFocus, Model, Pane, QueueFocus};
@@ -545,18 +545,12 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         r @ (Response::Agents(_) | Response::History { .. } | Response::Written { .. }) => {
             super::ticket_actions::on_response(model, r)
         }
-        Response::Failed {
-            slot,
-            generation,
-            error,
-        } => {
-            if let Some(generation) = generation {
-                match slot {
-                    2 => model.queues.list.fail(generation),
-                    4 => model.customers.list.fail(generation),
-                    7 => model.kb.list.fail(generation),
-                    _ => {}
-                }
+        Response::Failed { list, error } => {
+            match list {
+                Some((ListKind::Queue, generation)) => model.queues.list.fail(generation),
+                Some((ListKind::Customers, generation)) => model.customers.list.fail(generation),
+                Some((ListKind::Articles, generation)) => model.kb.list.fail(generation),
+                None => {}
             }
             model.ticket.loading = false;
             toast(model, error, true);
