@@ -204,6 +204,14 @@ fn kb_categories_articles_and_reader() {
             "{screen}"
         );
         assert_screen!(format!("article_{w}x{h}"), screen);
+        // The end of the article is reachable: its last line shows after G.
+        a.keys("G");
+        assert!(
+            a.screen()
+                .contains("See payment help (https://help.desk.example/pay)."),
+            "{}",
+            a.screen()
+        );
         a.keys("esc");
         assert_eq!(a.model.kb.focus, KbFocus::Articles);
     }
@@ -415,7 +423,10 @@ fn status_priority_and_assignee_pickers_write_through_the_change_log() {
     assert_eq!(row.status.as_str(), "solved");
     a.keys("H");
     let screen = a.screen();
-    assert!(screen.contains("History · 4 changes"), "{screen}");
+    assert!(
+        screen.contains("History (H shows the thread) · 1–4 of 4"),
+        "{screen}"
+    );
     assert!(
         screen.contains("li       status pending → solved"),
         "{screen}"

@@ -415,6 +415,7 @@ fn navigate_kb(model: &mut Model, nav: CommandId) -> Vec<Effect> {
             let width = layout::inner(body(model)).width as usize;
             let total = model.kb.article.as_ref().map_or(0, |a| {
                 crate::ui::markdown::line_count(a.body_md.as_str(), width)
+                    + crate::ui::kb::READER_META_LINES
             });
             model.kb.scroll = scroll(
                 model.kb.scroll,

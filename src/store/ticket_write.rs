@@ -263,39 +263,21 @@ impl Store {
                         })?;
                         fields.push(("assignee_id", Value::Text(id)));
                     }
-                    TicketEdit::AddTag(tag) => {
-                        let n = tx.execute(
-                            "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES ('ticket', ?1, ?2)",
-                            params![cur.id, tag],
-                        )?;
-                        if n > 0 {
-                            log.append(
-                                &tx,
-                                "ticket",
-                                &cur.id,
-                                "tags",
-                                None,
-                                Some(&format!("+{tag}")),
-                                now,
-                            )?;
-                            tags_changed = true;
-                        }
-                    }
-                    TicketEdit::RemoveTag(tag) => {
-                        let n = tx.execute(
-                            "DELETE FROM tags WHERE entity = 'ticket' AND entity_id = ?1 AND tag = ?2",
-                            params![cur.id, tag],
-                        )?;
-                        if n > 0 {
-                            log.append(
-                                &tx,
-                                "ticket",
-                                &cur.id,
-                                "tags",
-                                None,
-                                Some(&format!("-{tag}")),
-                                now,
-                            )?;
+                    TicketEdit::AddTag(tag) | TicketEdit::RemoveTag(tag) => {
+                        let (sql, sign) = match e {
+                            TicketEdit::AddTag(_) => (
+                                "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES ('ticket', ?1, ?2)",
+                                '+',
+                            ),
+                            _ => (
+                                "DELETE FROM tags WHERE entity = 'ticket' AND entity_id = ?1 AND tag = ?2",
+                                '-',
+                            ),
+                        };
+                        // Only a tag that was really added or removed is a change.
+                        if tx.execute(sql, params![cur.id, tag])? > 0 {
+                            let entry = format!("{sign}{tag}");
+                            log.append(&tx, "ticket", &cur.id, "tags", None, Some(&entry), now)?;
                             tags_changed = true;
                         }
                     }

@@ -4,7 +4,7 @@ use super::markdown;
 use super::theme::Theme;
 use super::widgets::{
     Col, block, date, empty_list, empty_state, layout_cols, name_and_count, row, row_style,
-    table_header,
+    scrolled, table_header,
 };
 use crate::app::{KbFocus, Model, layout};
 use ratatui::Frame;
@@ -112,6 +112,9 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), rows);
 }
 
+/// Lines above the article body in the reader (author line and a blank), counted in the scroll range.
+pub const READER_META_LINES: usize = 2;
+
 fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let Some(a) = &model.kb.article else {
         frame.render_widget(block("Article".into(), true, theme), area);
@@ -121,27 +124,17 @@ fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let inner = layout::inner(area);
     let width = inner.width as usize;
     let mut body = markdown::render_lines(a.body_md.as_str(), width, theme);
-    let total = body.len();
-    let scroll = model
-        .kb
-        .scroll
-        .min(total.saturating_sub(inner.height as usize));
     let status = if a.row.status == "published" {
         String::new()
     } else {
         format!(" · {}", a.row.status.to_uppercase())
     };
-    let title = format!(
-        "{}{status} · {} · {}–{} of {}",
-        a.row.title,
-        a.row
-            .category
-            .as_ref()
-            .map_or("uncategorised".to_string(), |c| c.to_string()),
-        scroll + 1,
-        (scroll + inner.height as usize).min(total),
-        total
-    );
+    let category = a
+        .row
+        .category
+        .as_ref()
+        .map_or("uncategorised".to_string(), |c| c.to_string());
+    let title = format!("{}{status} · {category}", a.row.title);
     let meta = Line::from(vec![Span::styled(
         format!(
             "by {} · updated {} · {} views · 👍 {} 👎 {}",
@@ -155,13 +148,5 @@ fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     )]);
     body.insert(0, Line::raw(""));
     body.insert(0, meta);
-    let visible: Vec<Line> = body
-        .into_iter()
-        .skip(scroll)
-        .take(inner.height as usize)
-        .collect();
-    frame.render_widget(
-        Paragraph::new(visible).block(block(title, true, theme)),
-        area,
-    );
+    scrolled(frame, area, body, model.kb.scroll, &title, theme);
 }

@@ -2,7 +2,7 @@
 
 use super::queues::priority_cell;
 use super::theme::Theme;
-use super::widgets::{block, date, empty_state};
+use super::widgets::{block, date, empty_state, scrolled};
 use crate::app::{Model, layout};
 use crate::domain::text::wrap;
 use crate::domain::ticket::compact_age;
@@ -41,29 +41,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         model.utc_offset,
         theme,
     );
-    let total = lines.len();
-    let scroll = model
-        .ticket
-        .scroll
-        .min(total.saturating_sub(inner.height as usize));
-    let shown_to = (scroll + inner.height as usize).min(total);
     let n = d.messages.len();
     let plural = if n == 1 { "" } else { "s" };
-    let title = format!(
-        "Thread · {n} message{plural} · {}–{} of {}",
-        scroll + 1,
-        shown_to,
-        total
-    );
-    let visible: Vec<Line> = lines
-        .into_iter()
-        .skip(scroll)
-        .take(inner.height as usize)
-        .collect();
-    frame.render_widget(
-        Paragraph::new(visible).block(block(title, true, theme)),
-        thread,
-    );
+    let title = format!("Thread · {n} message{plural}");
+    scrolled(frame, thread, lines, model.ticket.scroll, &title, theme);
 }
 
 fn header(frame: &mut Frame<'_>, area: Rect, d: &TicketDetail, model: &Model, theme: &Theme) {
@@ -297,21 +278,13 @@ pub fn history_line_count(model: &Model) -> usize {
 }
 
 fn history(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
-    let inner = layout::inner(area);
     let lines = history_lines(model, theme);
-    let total = lines.len();
-    let scroll = model
-        .ticket
-        .scroll
-        .min(total.saturating_sub(inner.height as usize));
-    let title = format!("History · {total} changes · H shows the thread");
-    let visible: Vec<Line> = lines
-        .into_iter()
-        .skip(scroll)
-        .take(inner.height as usize)
-        .collect();
-    frame.render_widget(
-        Paragraph::new(visible).block(block(title, true, theme)),
+    scrolled(
+        frame,
         area,
+        lines,
+        model.ticket.scroll,
+        "History (H shows the thread)",
+        theme,
     );
 }

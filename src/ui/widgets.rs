@@ -164,3 +164,28 @@ pub fn empty_list(
     };
     empty_state(frame, area, msg, theme);
 }
+
+/// A bordered, scrolled text view titled `{title} · a–b of n`. The scroll is clamped to the last page here, so
+/// update may overshoot (e.g. "jump to the end") without knowing the wrapped length.
+pub fn scrolled(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lines: Vec<Line<'_>>,
+    scroll: usize,
+    title: &str,
+    theme: &Theme,
+) {
+    let height = area.height.saturating_sub(2) as usize;
+    let total = lines.len();
+    let scroll = scroll.min(total.saturating_sub(height));
+    let title = format!(
+        "{title} · {}–{} of {total}",
+        (scroll + 1).min(total),
+        (scroll + height).min(total)
+    );
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(
+        Paragraph::new(visible).block(block(title, true, theme)),
+        area,
+    );
+}
