@@ -509,3 +509,56 @@ fn search_from_the_command_line() {
     );
     assert_eq!(stdout(&o).trim(), "[]");
 }
+
+#[test]
+fn merge_and_link_from_the_command_line() {
+    let (home, db) = demo_home();
+    let list = desk(
+        home.path(),
+        &[
+            "ticket", "list", "--db", &db, "--view", "all-open", "--limit", "3", "--format", "json",
+        ],
+    );
+    let open: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    let n: Vec<String> = open
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["number"].to_string())
+        .collect();
+    let o = desk(
+        home.path(),
+        &["ticket", "merge", &n[0], "--into", &n[1], "--db", &db],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("#{} merged into #{}", n[0], n[1])
+    );
+    let o = desk(home.path(), &["ticket", "link", &n[1], &n[2], "--db", &db]);
+    assert_eq!(stdout(&o).trim(), format!("#{} ↔ #{} linked", n[1], n[2]));
+    // The merged number still finds the thread: it shows the target and says so.
+    let o = desk(
+        home.path(),
+        &["ticket", "show", &n[0], "--db", &db, "--format", "json"],
+    );
+    assert!(stderr(&o).contains(&format!("#{} was merged into #{}", n[0], n[1])));
+    let t: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(t["number"].to_string(), n[1]);
+    assert_eq!(
+        t["links"],
+        serde_json::json!([n[2].parse::<i64>().unwrap()])
+    );
+    assert!(
+        t["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["author_kind"] == "system")
+    );
+    let o = desk(
+        home.path(),
+        &["ticket", "merge", &n[1], "--into", &n[1], "--db", &db],
+    );
+    assert_eq!(o.status.code(), Some(2));
+}

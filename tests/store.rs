@@ -567,3 +567,33 @@ fn view_language_clauses_select_what_they_say() {
             .all(|r| r.priority == Priority::Urgent && r.subject.as_str().contains("Ticket 1"))
     );
 }
+
+#[test]
+fn an_older_schema_is_migrated_forward_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let mut store = Store::open(&path, OpenMode::Create).unwrap();
+        fill(&mut store, 3);
+    }
+    // Make it a version-1 database: as a desk of the first schema left it.
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            "DROP TABLE ticket_links; DROP INDEX tickets_merged_into; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, OpenMode::Existing).unwrap();
+    let version: i64 = store
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, LATEST_SCHEMA);
+    assert_eq!(store.counts().unwrap().tickets, 3, "data kept");
+    let links: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM ticket_links", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(links, 0);
+}

@@ -275,3 +275,104 @@ fn fields_assignee_and_tags_with_versions() {
             .is_none()
     );
 }
+
+#[test]
+fn merging_moves_the_thread_in_order_and_the_number_still_resolves() {
+    let mut store = store_with_tickets(0);
+    let a = store.create_ticket(&new_ticket("C1"), NOW).unwrap();
+    let b = store.create_ticket(&new_ticket("C1"), NOW + 10).unwrap();
+    store
+        .set_ticket(a.number, &[TicketEdit::AddTag("printer".into())], None, NOW)
+        .unwrap();
+    store
+        .add_message(
+            b.number,
+            Writer::Customer,
+            Some("C1"),
+            false,
+            "second report",
+            NOW + 20,
+        )
+        .unwrap();
+    store
+        .add_message(
+            a.number,
+            Writer::Agent,
+            Some("A1"),
+            false,
+            "looking into it",
+            NOW + 30,
+        )
+        .unwrap();
+    store.merge_ticket(b.number, a.number, NOW + 40).unwrap();
+
+    let target = store.ticket_detail(a.number).unwrap().unwrap();
+    let bodies: Vec<&str> = target.messages.iter().map(|m| m.body.as_str()).collect();
+    assert_eq!(
+        bodies,
+        vec![
+            "您好，打印机连不上网。",
+            "您好，打印机连不上网。",
+            "second report",
+            "looking into it",
+            &*format!(
+                "#{} was merged into this ticket (2 messages moved).",
+                b.number
+            )
+        ]
+    );
+    let source = store.ticket_detail(b.number).unwrap().unwrap();
+    assert_eq!(
+        (source.row.status, source.merged_into),
+        (Status::Merged, Some(a.number))
+    );
+    assert!(source.messages.is_empty());
+    assert_eq!(store.resolve_number(b.number).unwrap(), a.number);
+    assert_eq!(store.resolve_number(a.number).unwrap(), a.number);
+    let history: Vec<(String, Option<String>)> = store
+        .history("ticket", &a.id)
+        .unwrap()
+        .into_iter()
+        .map(|h| (h.field, h.new))
+        .collect();
+    assert!(history.contains(&("merged_from".into(), Some(b.number.to_string()))));
+    // Merging into a merged ticket, or a ticket into itself, is refused.
+    let c = store.create_ticket(&new_ticket("C2"), NOW).unwrap();
+    assert!(
+        store
+            .merge_ticket(c.number, b.number, NOW)
+            .unwrap_err()
+            .to_string()
+            .contains("merge into an active ticket")
+    );
+    assert!(store.merge_ticket(c.number, c.number, NOW).is_err());
+}
+
+#[test]
+fn links_are_mutual_and_idempotent() {
+    let mut store = store_with_tickets(0);
+    let a = store.create_ticket(&new_ticket("C1"), NOW).unwrap();
+    let b = store.create_ticket(&new_ticket("C2"), NOW).unwrap();
+    assert!(store.link_tickets(b.number, a.number, NOW).unwrap());
+    assert!(
+        !store.link_tickets(a.number, b.number, NOW).unwrap(),
+        "the same pair again adds nothing"
+    );
+    assert_eq!(
+        store.ticket_detail(a.number).unwrap().unwrap().links,
+        vec![b.number]
+    );
+    assert_eq!(
+        store.ticket_detail(b.number).unwrap().unwrap().links,
+        vec![a.number]
+    );
+    assert_eq!(
+        store
+            .history("ticket", &a.id)
+            .unwrap()
+            .iter()
+            .filter(|h| h.field == "linked")
+            .count(),
+        1
+    );
+}

@@ -18,6 +18,14 @@ pub enum TicketCmd {
     Note(super::ticket_write::MessageArgs),
     /// Change fields: status=pending priority=high assignee=li tags+=vip …
     Set(super::ticket_write::SetArgs),
+    /// Fold a duplicate into another ticket: its thread moves over and it becomes merged
+    Merge {
+        number: String,
+        #[arg(long, value_name = "NUMBER")]
+        into: String,
+    },
+    /// Link two related tickets
+    Link { number: String, other: String },
     /// The ticket's change history, oldest first
     History {
         number: String,
@@ -100,6 +108,8 @@ struct DetailJson<'a> {
     first_response_at: Option<String>,
     closed_at: Option<String>,
     tags: Vec<&'a str>,
+    links: &'a [i64],
+    merged_into: Option<i64>,
     version: i64,
     messages: Vec<MessageJson<'a>>,
 }
@@ -139,6 +149,24 @@ pub fn run(
         TicketCmd::Reply(a) => write::message(store, &a, me, false, now, out)?,
         TicketCmd::Note(a) => write::message(store, &a, me, true, now, out)?,
         TicketCmd::Set(a) => write::set(store, &a, now, out)?,
+        TicketCmd::Merge { number, into } => {
+            let (n, target) = (write::parse_number(&number)?, write::parse_number(&into)?);
+            store.merge_ticket(n, target, now)?;
+            writeln!(out, "#{n} merged into #{target}")?;
+        }
+        TicketCmd::Link { number, other } => {
+            let (a, b) = (write::parse_number(&number)?, write::parse_number(&other)?);
+            let added = store.link_tickets(a, b, now)?;
+            writeln!(
+                out,
+                "#{a} ↔ #{b}{}",
+                if added {
+                    " linked"
+                } else {
+                    " were already linked"
+                }
+            )?;
+        }
         TicketCmd::History { number, format } => {
             history(store, write::parse_number(&number)?, format, out)?
         }
@@ -171,8 +199,13 @@ pub fn run(
                     "`{number}` is not a ticket number (like 1042 or #1042)"
                 ))
             })?;
+            // A merged ticket's number still finds its thread: show the ticket it was merged into.
+            let resolved = store.resolve_number(n)?;
+            if resolved != n {
+                eprintln!("#{n} was merged into #{resolved}; showing #{resolved}");
+            }
             let d = store
-                .ticket_detail(n)?
+                .ticket_detail(resolved)?
                 .ok_or(super::NotFound(format!("no ticket #{n}")))?;
             match format {
                 ShowFormat::Json => {
@@ -223,6 +256,8 @@ fn detail_json(d: &TicketDetail) -> DetailJson<'_> {
         first_response_at: d.first_response_at.map(rfc3339),
         closed_at: d.closed_at.map(rfc3339),
         tags: d.tags.iter().map(|t| t.as_str()).collect(),
+        links: &d.links,
+        merged_into: d.merged_into,
         version: d.version,
         messages: d
             .messages

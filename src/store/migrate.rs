@@ -5,7 +5,10 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::path::Path;
 
 /// Migrations in order; migration N (1-based) brings the schema to version N.
-const MIGRATIONS: &[&str] = &[include_str!("../../assets/migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../assets/migrations/0001_init.sql"),
+    include_str!("../../assets/migrations/0002_ticket_links.sql"),
+];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
 

@@ -12,6 +12,7 @@ mod paging;
 pub mod records;
 pub mod search;
 mod ticket_filter;
+pub mod ticket_merge;
 pub mod ticket_write;
 pub mod tickets;
 

@@ -65,6 +65,10 @@ pub struct TicketDetail {
     pub first_response_at: Option<i64>,
     pub closed_at: Option<i64>,
     pub tags: Vec<SafeText>,
+    /// Numbers of related tickets.
+    pub links: Vec<i64>,
+    /// The ticket this one was merged into.
+    pub merged_into: Option<i64>,
     pub messages: Vec<MessageRow>,
 }
 
@@ -161,6 +165,8 @@ impl Store {
                     first_response_at: r.get(19)?,
                     closed_at: r.get(20)?,
                     tags: Vec::new(),
+                    links: Vec::new(),
+                    merged_into: None,
                     messages: Vec::new(),
                 })
             })
@@ -169,6 +175,7 @@ impl Store {
             return Ok(None);
         };
         detail.tags = self.tags("ticket", &detail.row.id)?;
+        (detail.links, detail.merged_into) = self.relations(&detail.row.id)?;
         detail.messages = self.messages(&detail.row.id)?;
         Ok(Some(detail))
     }

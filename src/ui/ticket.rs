@@ -127,6 +127,7 @@ fn header(frame: &mut Frame<'_>, area: Rect, d: &TicketDetail, model: &Model, th
             sep(),
             label("Tags"),
             Span::raw(tags),
+            Span::styled(relations(d), theme.priority_high),
         ]),
     ];
     frame.render_widget(
@@ -287,4 +288,17 @@ fn history(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         "History (H shows the thread)",
         theme,
     );
+}
+
+/// `  Merged into #1042  Links #1001 #1017`, or nothing.
+fn relations(d: &TicketDetail) -> String {
+    let mut out = String::new();
+    if let Some(n) = d.merged_into {
+        out.push_str(&format!("  Merged into #{n}"));
+    }
+    if !d.links.is_empty() {
+        let links: Vec<String> = d.links.iter().map(|n| format!("#{n}")).collect();
+        out.push_str(&format!("  Links {}", links.join(" ")));
+    }
+    out
 }
