@@ -150,6 +150,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     |n| n.to_string_lossy().into_owned(),
                 ),
                 date_format: cfg.ui.date_format.clone(),
+                macros: cfg.macros.0.iter().map(|m| m.to_macro()).collect(),
                 utc_offset: chrono::Local::now().offset().local_minus_utc(),
             };
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -91,22 +91,24 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 author_id,
                 internal,
                 body,
+                edits,
                 at,
             } => {
                 let what = if internal { "Note added" } else { "Reply sent" };
-                written(
+                let mut r = store.add_message(
                     number,
-                    what,
-                    true,
-                    store.add_message(
-                        number,
-                        Writer::Agent,
-                        author_id.as_deref(),
-                        internal,
-                        &body,
-                        at,
-                    ),
-                )
+                    Writer::Agent,
+                    author_id.as_deref(),
+                    internal,
+                    &body,
+                    at,
+                );
+                // The macro's changes follow the reply; a refusal (e.g. a status the ticket cannot take) is
+                // reported like any other, with the reply already sent.
+                if r.is_ok() && !edits.is_empty() {
+                    r = store.set_ticket(number, &edits, None, at);
+                }
+                written(number, what, true, r)
             }
             Request::Article { id } => {
                 let article = store.article(&id)?.map(Box::new);

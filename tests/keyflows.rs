@@ -549,3 +549,41 @@ fn reply_and_note_through_the_editor() {
             .contains("set $VISUAL or $EDITOR")
     );
 }
+
+#[test]
+fn a_macro_fills_the_reply_and_applies_its_changes_when_sent() {
+    let mut a = app(120, 40);
+    a.keys("J J enter");
+    let (number, customer) = {
+        let d = a.model.ticket.detail.as_ref().unwrap();
+        (d.row.number, d.row.customer.as_ref().unwrap().to_string())
+    };
+    a.editor = Some(Box::new(|t: &str| Some(t.to_string()))); // send the macro as it is
+    a.keys("m");
+    assert!(a.screen().contains("Need more information 需要补充信息"));
+    a.keys("2");
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    let reply = d.messages.last().unwrap().body.as_str().to_string();
+    assert!(
+        reply.starts_with(&format!("{customer}您好，为了尽快帮您解决")),
+        "{reply}"
+    );
+    assert!(
+        reply.ends_with("Li Na"),
+        "signed with the agent's name: {reply}"
+    );
+    assert!(!reply.contains('#') && !reply.contains("{{"), "{reply}");
+    assert_eq!(d.row.status.as_str(), "pending");
+    assert!(
+        d.tags.iter().any(|t| t.as_str() == "need-info"),
+        "{:?}",
+        d.tags
+    );
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains(&format!("#{number}: Reply sent"))
+    );
+}

@@ -61,6 +61,7 @@ pub enum CommandId {
     TicketHistory,
     TicketReply,
     TicketNote,
+    TicketMacro,
 }
 
 pub struct Command {
@@ -114,6 +115,7 @@ pub const COMMANDS: &[Command] = &[
     cmd!(TicketAssign, "ticket.assign", Ticket, ["a"], Some("assign"), "Assign to an agent"),
     cmd!(TicketReply, "ticket.reply", Ticket, ["r"], Some("reply"), "Reply to the customer (opens $EDITOR)"),
     cmd!(TicketNote, "ticket.note", Ticket, ["i"], Some("note"), "Add an internal note (opens $EDITOR)"),
+    cmd!(TicketMacro, "ticket.macro", Ticket, ["m"], Some("macro"), "Reply with a macro (canned reply and its changes)"),
     cmd!(TicketHistory, "ticket.history", Ticket, ["H"], Some("history"), "Show the change history / the thread"),
 ];
 

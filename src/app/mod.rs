@@ -70,6 +70,7 @@ pub struct Settings {
     /// Shown in the status bar: which database is open.
     pub db_label: String,
     pub date_format: String,
+    pub macros: Vec<crate::domain::macros::Macro>,
     /// The agent's zone as seconds east of UTC, fixed at start so rendering stays pure.
     pub utc_offset: i32,
 }
@@ -86,6 +87,7 @@ pub struct Model {
     pub db_label: String,
     pub date_format: String,
     pub utc_offset: i32,
+    pub macros: Vec<crate::domain::macros::Macro>,
     pub counts: Option<Counts>,
     /// Active agents, for the assignee picker.
     pub agents: Vec<crate::store::agents::AgentRow>,
@@ -206,9 +208,17 @@ pub enum Overlay {
     /// Choosing one change for the open ticket (status, priority, assignee).
     Picker {
         title: String,
-        options: Vec<(String, crate::store::ticket_write::TicketEdit)>,
+        options: Vec<(String, PickAction)>,
         selected: usize,
     },
+}
+
+/// What choosing a picker option does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickAction {
+    Edit(crate::store::ticket_write::TicketEdit),
+    /// Start a reply from macro number `i` (index into `Model::macros`).
+    Macro(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

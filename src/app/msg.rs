@@ -27,8 +27,17 @@ pub enum Msg {
 /// What a text opened in `$EDITOR` is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditPurpose {
-    Reply { number: i64 },
-    Note { number: i64 },
+    Reply {
+        number: i64,
+    },
+    Note {
+        number: i64,
+    },
+    /// A reply started from macro `index`; its changes apply when the reply is sent.
+    Macro {
+        number: i64,
+        index: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +132,8 @@ pub enum Request {
         author_id: Option<String>,
         internal: bool,
         body: String,
+        /// Changes applied with the message (a macro's actions).
+        edits: Vec<TicketEdit>,
         at: i64,
     },
 }

@@ -4,7 +4,7 @@
 use super::commands::CommandId;
 use super::msg::{EditPurpose, Effect, Request, Response};
 use super::update::toast;
-use super::{Model, Overlay};
+use super::{Model, Overlay, PickAction};
 use crate::domain::ticket::{Priority, Status};
 use crate::store::ticket_write::TicketEdit;
 
@@ -75,6 +75,10 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
             (format!("Assign #{}", d.row.number), options)
         }
     };
+    let options = options
+        .into_iter()
+        .map(|(label, edit)| (label, PickAction::Edit(edit)))
+        .collect();
     model.overlay = Some(Overlay::Picker {
         title,
         options,
@@ -83,8 +87,16 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Carries out a picker choice.
+pub(super) fn pick(model: &mut Model, action: PickAction) -> Vec<Effect> {
+    match action {
+        PickAction::Edit(edit) => apply_edit(model, edit),
+        PickAction::Macro(index) => compose_macro(model, index),
+    }
+}
+
 /// The chosen edit, as a write against the version on screen.
-pub(super) fn apply_edit(model: &mut Model, edit: TicketEdit) -> Vec<Effect> {
+fn apply_edit(model: &mut Model, edit: TicketEdit) -> Vec<Effect> {
     let Some(d) = &model.ticket.detail else {
         return Vec::new();
     };
@@ -204,9 +216,18 @@ pub(super) fn on_edited(
     purpose: EditPurpose,
     text: Option<String>,
 ) -> Vec<Effect> {
-    let (number, internal) = match purpose {
-        EditPurpose::Reply { number } => (number, false),
-        EditPurpose::Note { number } => (number, true),
+    let (number, internal, edits) = match purpose {
+        EditPurpose::Reply { number } => (number, false, Vec::new()),
+        EditPurpose::Note { number } => (number, true, Vec::new()),
+        EditPurpose::Macro { number, index } => (
+            number,
+            false,
+            model
+                .macros
+                .get(index)
+                .map(|m| macro_edits(&m.actions))
+                .unwrap_or_default(),
+        ),
     };
     let Some(text) = text else {
         toast(
@@ -226,6 +247,104 @@ pub(super) fn on_edited(
         author_id: model.identity.agent_id.clone(),
         internal,
         body,
+        edits,
         at: model.now,
     })]
+}
+
+pub(super) fn open_macros(model: &mut Model) -> Vec<Effect> {
+    if model.ticket.detail.is_none() {
+        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        return Vec::new();
+    }
+    if model.macros.is_empty() {
+        toast(
+            model,
+            "No macros: add [[macros]] to the config".into(),
+            false,
+        );
+        return Vec::new();
+    }
+    let options = model
+        .macros
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.name.clone(), PickAction::Macro(i)))
+        .collect();
+    model.overlay = Some(Overlay::Picker {
+        title: "Reply with a macro".into(),
+        options,
+        selected: 0,
+    });
+    Vec::new()
+}
+
+/// Opens the editor on the macro's text filled in for this ticket; the changes it lists go with the reply.
+fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
+    let (Some(d), Some(m)) = (&model.ticket.detail, model.macros.get(index)) else {
+        return Vec::new();
+    };
+    let agent_name = model
+        .identity
+        .handle
+        .as_ref()
+        .and_then(|h| model.agents.iter().find(|a| &a.handle == h))
+        .map_or_else(
+            || model.identity.handle.clone().unwrap_or_default(),
+            |a| a.name.to_string(),
+        );
+    let ctx = crate::domain::macros::MacroContext {
+        customer_name: d
+            .row
+            .customer
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+        ticket_number: d.row.number,
+        ticket_subject: d.row.subject.to_string(),
+        agent_name,
+    };
+    let mut template = crate::domain::macros::render(&m.body, &ctx);
+    template.push_str(&format!(
+        "\n# Macro \"{}\" on #{}. Lines starting with # are removed; empty cancels.\n",
+        m.name, d.row.number
+    ));
+    let changes = macro_edits(&m.actions);
+    if !changes.is_empty() {
+        template.push_str(&format!("# On send it also sets: {}\n", describe(&changes)));
+    }
+    vec![Effect::Edit {
+        purpose: EditPurpose::Macro {
+            number: d.row.number,
+            index,
+        },
+        template,
+    }]
+}
+
+fn macro_edits(a: &crate::domain::macros::MacroActions) -> Vec<TicketEdit> {
+    let mut out = Vec::new();
+    out.extend(a.status.map(TicketEdit::Status));
+    out.extend(a.priority.map(TicketEdit::Priority));
+    out.extend(a.add_tags.iter().map(|t| TicketEdit::AddTag(t.clone())));
+    out.extend(
+        a.assignee
+            .as_ref()
+            .map(|h| TicketEdit::Assignee(Some(h.clone()))),
+    );
+    out
+}
+
+fn describe(edits: &[TicketEdit]) -> String {
+    edits
+        .iter()
+        .map(|e| match e {
+            TicketEdit::Status(s) => format!("status {}", s.as_str()),
+            TicketEdit::Priority(p) => format!("priority {}", p.as_str()),
+            TicketEdit::AddTag(t) => format!("tag +{t}"),
+            TicketEdit::Assignee(Some(h)) => format!("assignee {h}"),
+            other => format!("{other:?}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

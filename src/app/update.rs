@@ -29,6 +29,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         db_label: settings.db_label,
         date_format: settings.date_format,
         utc_offset: settings.utc_offset,
+        macros: settings.macros,
         counts: None,
         agents: Vec::new(),
         data_version: None,
@@ -164,6 +165,7 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         CommandId::TicketHistory => super::ticket_actions::toggle_history(model),
         CommandId::TicketReply => super::ticket_actions::compose(model, false),
         CommandId::TicketNote => super::ticket_actions::compose(model, true),
+        CommandId::TicketMacro => super::ticket_actions::open_macros(model),
         nav => update_lists::navigate(model, nav),
     }
 }

@@ -117,7 +117,7 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             KeyCode::Enter => {
                 let edit = options.get(*selected).map(|(_, e)| e.clone());
                 model.overlay = None;
-                edit.map(|e| super::ticket_actions::apply_edit(model, e))
+                edit.map(|e| super::ticket_actions::pick(model, e))
                     .unwrap_or_default()
             }
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
@@ -135,7 +135,7 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
                 if edit.is_some() {
                     model.overlay = None;
                 }
-                edit.map(|e| super::ticket_actions::apply_edit(model, e))
+                edit.map(|e| super::ticket_actions::pick(model, e))
                     .unwrap_or_default()
             }
             _ => Vec::new(),

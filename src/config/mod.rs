@@ -26,6 +26,8 @@ pub struct Config {
     pub theme: ThemeConfig,
     /// Command name → keys, replacing that command's default keys.
     pub keys: BTreeMap<String, KeyList>,
+    /// Canned replies; a list here replaces the shipped ones (assets/default-macros.toml).
+    pub macros: MacroList,
     pub log: LogConfig,
 }
 
@@ -93,6 +95,59 @@ pub enum LogLevel {
     Info,
     Debug,
     Trace,
+}
+
+/// One macro as written in config.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MacroConfig {
+    pub name: String,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::domain::ticket::Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<crate::domain::ticket::Priority>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+}
+
+const DEFAULT_MACROS: &str = include_str!("../../assets/default-macros.toml");
+
+/// The macro list; its default is the shipped set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MacroList(pub Vec<MacroConfig>);
+
+impl Default for MacroList {
+    fn default() -> Self {
+        #[derive(Deserialize)]
+        struct File {
+            macros: Vec<MacroConfig>,
+        }
+        // The shipped file is checked by a unit test; an error here would be a build defect, so fall back to none.
+        MacroList(
+            toml::from_str::<File>(DEFAULT_MACROS)
+                .map(|f| f.macros)
+                .unwrap_or_default(),
+        )
+    }
+}
+
+impl MacroConfig {
+    pub fn to_macro(&self) -> crate::domain::macros::Macro {
+        crate::domain::macros::Macro {
+            name: self.name.clone(),
+            body: self.body.clone(),
+            actions: crate::domain::macros::MacroActions {
+                status: self.status,
+                priority: self.priority,
+                add_tags: self.tags.iter().map(|t| t.trim().to_lowercase()).collect(),
+                assignee: self.assignee.clone(),
+            },
+        }
+    }
 }
 
 /// One key or a list of keys.
@@ -188,6 +243,10 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
     let config: Config =
         toml::from_str(text).map_err(|e| located(origin, text, e.span(), e.message()))?;
     check_keys(text, origin)?;
+    for m in &config.macros.0 {
+        crate::domain::macros::check(&m.body)
+            .map_err(|e| ConfigError(format!("{origin}: macro `{}`: {e}", m.name)))?;
+    }
     // Collisions between the user's keys and the defaults can only be seen with the whole keymap.
     crate::app::commands::Keymap::build(&config.keys_map())
         .map_err(|e| ConfigError(format!("{origin}: {e}")))?;

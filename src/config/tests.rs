@@ -160,7 +160,10 @@ fn example_config_documents_every_key_and_parses_when_uncommented() {
     let mut missing = Vec::new();
     walk(&defaults, "", &mut |key| {
         let leaf = key.rsplit('.').next().unwrap_or(key);
-        if !uncommented.contains(&format!("{leaf} =")) {
+        // Arrays of tables are documented by their [[header]].
+        if !uncommented.contains(&format!("{leaf} ="))
+            && !uncommented.contains(&format!("[[{leaf}]]"))
+        {
             missing.push(key.to_string());
         }
     });
@@ -187,4 +190,39 @@ fn walk(v: &toml::Value, prefix: &str, f: &mut dyn FnMut(&str)) {
             }
         }
     }
+}
+
+#[test]
+fn shipped_macros_parse_and_use_known_placeholders() {
+    let m = MacroList::default().0;
+    assert_eq!(m.len(), 5);
+    for mac in &m {
+        crate::domain::macros::check(&mac.body).unwrap();
+    }
+    assert_eq!(m[1].status, Some(crate::domain::ticket::Status::Pending));
+    assert!(m[3].body.contains("我明白您的感受"), "the empathy opener");
+}
+
+#[test]
+fn macros_in_config_replace_the_shipped_ones_and_are_checked() {
+    let c = parse(
+        "[[macros]]\nname = \"Thanks\"\nbody = \"Thanks {{customer.name}}\"\nstatus = \"solved\"\n",
+        "x",
+    )
+    .unwrap();
+    assert_eq!(c.macros.0.len(), 1);
+    assert_eq!(
+        c.macros.0[0].to_macro().actions.status,
+        Some(crate::domain::ticket::Status::Solved)
+    );
+    let e = err("[[macros]]\nname = \"Bad\"\nbody = \"Hi {{customer.email}}\"\n");
+    assert!(
+        e.contains("macro `Bad`: unknown placeholder `{{customer.email}}`"),
+        "{e}"
+    );
+    let e = err("[[macros]]\nname = \"Bad\"\nbody = \"x\"\nstatus = \"done\"\n");
+    assert!(
+        e.contains(":4:") && e.contains("unknown status `done`"),
+        "{e}"
+    );
 }

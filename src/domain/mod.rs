@@ -2,6 +2,7 @@
 
 pub mod customer;
 pub mod lifecycle;
+pub mod macros;
 pub mod query;
 pub mod text;
 pub mod ticket;

@@ -158,7 +158,7 @@ fn picker(
     frame: &mut Frame<'_>,
     body: Rect,
     title: &str,
-    options: &[(String, crate::store::ticket_write::TicketEdit)],
+    options: &[(String, crate::app::PickAction)],
     selected: usize,
     theme: &Theme,
 ) {

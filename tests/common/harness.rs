@@ -43,6 +43,11 @@ impl Harness {
             },
             db_label: "test.db".into(),
             date_format: "%Y-%m-%d %H:%M".into(),
+            macros: desk::config::MacroList::default()
+                .0
+                .iter()
+                .map(|m| m.to_macro())
+                .collect(),
             utc_offset: 0,
         };
         let (model, effects) = app::init(settings, width, height, now);

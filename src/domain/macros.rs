@@ -1,0 +1,137 @@
+//! Macros (标准话术): canned replies with placeholders, and the ticket changes that go with them.
+
+use super::ticket::{Priority, Status};
+
+/// Values the placeholders stand for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MacroContext {
+    pub customer_name: String,
+    pub ticket_number: i64,
+    pub ticket_subject: String,
+    pub agent_name: String,
+}
+
+/// The placeholders a macro body may use.
+pub const PLACEHOLDERS: &[&str] = &[
+    "customer.name",
+    "ticket.number",
+    "ticket.subject",
+    "agent.name",
+];
+
+/// What applying a macro changes on the ticket when its reply is sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MacroActions {
+    pub status: Option<Status>,
+    pub priority: Option<Priority>,
+    pub add_tags: Vec<String>,
+    /// An agent handle.
+    pub assignee: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Macro {
+    pub name: String,
+    pub body: String,
+    pub actions: MacroActions,
+}
+
+/// The names inside `{{…}}` in `body`, in order; an unclosed `{{` is an error naming its byte offset.
+pub fn placeholders(body: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut rest = body;
+    let mut offset = 0;
+    while let Some(open) = rest.find("{{") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else {
+            return Err(format!(
+                "`{{{{` at character {} is never closed with `}}}}`",
+                body[..offset + open].chars().count() + 1
+            ));
+        };
+        out.push(after[..close].trim().to_string());
+        let consumed = open + 2 + close + 2;
+        offset += consumed;
+        rest = &rest[consumed..];
+    }
+    Ok(out)
+}
+
+/// Checks a body's placeholders against [`PLACEHOLDERS`].
+pub fn check(body: &str) -> Result<(), String> {
+    for p in placeholders(body)? {
+        if !PLACEHOLDERS.contains(&p.as_str()) {
+            return Err(format!(
+                "unknown placeholder `{{{{{p}}}}}` (use {})",
+                PLACEHOLDERS.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Fills the placeholders. Unknown ones (already refused by [`check`] at load) are left as written.
+pub fn render(body: &str, ctx: &MacroContext) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let value = match after[..close].trim() {
+            "customer.name" => ctx.customer_name.clone(),
+            "ticket.number" => ctx.ticket_number.to_string(),
+            "ticket.subject" => ctx.ticket_subject.clone(),
+            "agent.name" => ctx.agent_name.clone(),
+            _ => rest[open..open + 2 + close + 2].to_string(),
+        };
+        out.push_str(&value);
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> MacroContext {
+        MacroContext {
+            customer_name: "王芳".into(),
+            ticket_number: 1042,
+            ticket_subject: "支付失败".into(),
+            agent_name: "李娜".into(),
+        }
+    }
+
+    #[test]
+    fn renders_every_placeholder() {
+        let body = "{{customer.name}}您好，关于工单 #{{ ticket.number }}（{{ticket.subject}}）……——{{agent.name}}";
+        assert_eq!(
+            render(body, &ctx()),
+            "王芳您好，关于工单 #1042（支付失败）……——李娜"
+        );
+        assert_eq!(render("no placeholders", &ctx()), "no placeholders");
+        assert_eq!(
+            render("broken {{customer.name", &ctx()),
+            "broken {{customer.name"
+        );
+    }
+
+    #[test]
+    fn check_names_unknown_and_unclosed_placeholders() {
+        assert!(check("Hi {{customer.name}}").is_ok());
+        assert_eq!(
+            check("Hi {{customer.email}}").unwrap_err(),
+            "unknown placeholder `{{customer.email}}` (use customer.name, ticket.number, ticket.subject, agent.name)"
+        );
+        assert_eq!(
+            check("您好 {{customer.name").unwrap_err(),
+            "`{{` at character 4 is never closed with `}}`"
+        );
+    }
+}
