@@ -10,6 +10,22 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+/// Clears the popup's area and one column either side: a wide (CJK) character that starts just left of the popup
+/// would otherwise spill over its border.
+fn clear_popup(frame: &mut Frame<'_>, area: Rect) {
+    let screen = frame.area();
+    let x = area.x.saturating_sub(1);
+    let right = (area.x + area.width + 1).min(screen.x + screen.width);
+    frame.render_widget(
+        Clear,
+        Rect {
+            x,
+            width: right - x,
+            ..area
+        },
+    );
+}
+
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
@@ -77,7 +93,7 @@ fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, scroll: usize, theme: 
     let inner_h = area.height.saturating_sub(2) as usize;
     let scroll = scroll.min(lines.len().saturating_sub(inner_h));
     let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
-    frame.render_widget(Clear, area);
+    clear_popup(frame, area);
     frame.render_widget(
         Paragraph::new(visible).block(block("Keys — Esc closes, j/k scroll".into(), true, theme)),
         area,
@@ -119,7 +135,7 @@ fn palette(
     if matches.is_empty() {
         lines.push(Line::styled("No command matches", theme.muted));
     }
-    frame.render_widget(Clear, area);
+    clear_popup(frame, area);
     frame.render_widget(
         Paragraph::new(lines).block(block("Commands".into(), true, theme)),
         area,
@@ -143,7 +159,7 @@ fn filter(frame: &mut Frame<'_>, body: Rect, model: &Model, input: &str, theme: 
         Span::raw(truncate(input, inner_w)),
         Span::styled("▏", theme.hint_key),
     ]);
-    frame.render_widget(Clear, area);
+    clear_popup(frame, area);
     frame.render_widget(
         Paragraph::new(line).block(block(
             format!("Filter {what} — Enter applies, Esc cancels"),
@@ -198,6 +214,6 @@ fn picker(
             )
         })
         .collect();
-    frame.render_widget(Clear, area);
+    clear_popup(frame, area);
     frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
 }
