@@ -3,7 +3,7 @@
 
 use crate::app::{self, Effect, Model, Msg, Request, Response, Settings};
 use crate::domain::lifecycle::Writer;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, UpdateOutcome};
 use crate::tui::{self, TerminalGuard};
 use crate::ui::{self, Theme};
 use std::collections::VecDeque;
@@ -110,6 +110,46 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 }
                 written(number, what, true, r)
             }
+            Request::Merge { source, target, at } => {
+                let r = store
+                    .merge_ticket(source, target, at)
+                    .map(|_| UpdateOutcome {
+                        version: 0,
+                        changed: Vec::new(),
+                    });
+                written(source, &format!("merged into #{target}"), false, r)
+            }
+            Request::Link { a, b, at } => {
+                let r = store.link_tickets(a, b, at).map(|_| UpdateOutcome {
+                    version: 0,
+                    changed: Vec::new(),
+                });
+                written(a, &format!("linked to #{b}"), false, r)
+            }
+            Request::Take {
+                number,
+                agent_id,
+                at,
+            } => match store.claim(number, &agent_id, at) {
+                Ok(true) => written(
+                    number,
+                    "Taken",
+                    false,
+                    Ok(UpdateOutcome {
+                        version: 0,
+                        changed: Vec::new(),
+                    }),
+                ),
+                Ok(false) => written(
+                    number,
+                    "Taken",
+                    false,
+                    Err(StoreError::Refused(
+                        "someone already has this ticket; assign it with a to take it over".into(),
+                    )),
+                ),
+                Err(e) => written(number, "Taken", false, Err(e)),
+            },
             Request::Article { id } => {
                 let article = store.article(&id)?.map(Box::new);
                 Response::Article { id, article }

@@ -587,3 +587,114 @@ fn a_macro_fills_the_reply_and_applies_its_changes_when_sent() {
             .contains(&format!("#{number}: Reply sent"))
     );
 }
+
+#[test]
+fn tags_quick_note_take_merge_and_link_from_the_ticket_pane() {
+    let mut a = app(120, 40);
+    a.keys("J enter"); // Unassigned: first ticket
+    let number = a.model.ticket.detail.as_ref().unwrap().row.number;
+    assert!(
+        a.model
+            .ticket
+            .detail
+            .as_ref()
+            .unwrap()
+            .row
+            .assignee
+            .is_none()
+    );
+    a.keys("t").type_text("+Refund +urgent-care").keys("enter");
+    let tags: Vec<String> = a
+        .model
+        .ticket
+        .detail
+        .as_ref()
+        .unwrap()
+        .tags
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    assert!(
+        tags.contains(&"refund".to_string()) && tags.contains(&"urgent-care".to_string()),
+        "{tags:?}"
+    );
+    a.keys("t").type_text("-refund").keys("enter");
+    assert!(
+        !a.model
+            .ticket
+            .detail
+            .as_ref()
+            .unwrap()
+            .tags
+            .iter()
+            .any(|t| t.as_str() == "refund")
+    );
+    a.keys("I").type_text("客户来电催促").keys("enter");
+    let last = a
+        .model
+        .ticket
+        .detail
+        .as_ref()
+        .unwrap()
+        .messages
+        .last()
+        .unwrap()
+        .clone();
+    assert!(last.internal && last.body.as_str() == "客户来电催促");
+    a.keys("A");
+    assert_eq!(
+        a.model
+            .ticket
+            .detail
+            .as_ref()
+            .unwrap()
+            .row
+            .assignee
+            .as_ref()
+            .map(|s| s.as_str()),
+        Some("Li Na")
+    );
+    a.keys("A");
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains("someone already has this ticket")
+    );
+    // Kind from the palette (no default key).
+    a.keys(":").type_text("kind").keys("enter");
+    assert!(a.screen().contains(&format!("Kind of #{number}")));
+    a.keys("2"); // Complaint
+    assert_eq!(
+        a.model.ticket.detail.as_ref().unwrap().row.kind.as_str(),
+        "complaint"
+    );
+    // Link, then merge into another open ticket.
+    let other = a
+        .model
+        .queues
+        .list
+        .rows
+        .iter()
+        .map(|r| r.number)
+        .find(|n| *n != number)
+        .unwrap();
+    a.keys("L").type_text(&other.to_string()).keys("enter");
+    assert_eq!(a.model.ticket.detail.as_ref().unwrap().links, vec![other]);
+    a.keys("M").type_text(&format!("#{other}")).keys("enter");
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    assert_eq!(
+        (d.row.status.as_str(), d.merged_into),
+        ("merged", Some(other))
+    );
+    assert!(a.screen().contains(&format!("Merged into #{other}")));
+    a.keys("M").type_text("abc").keys("enter");
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains("`abc` is not a ticket number")
+    );
+}

@@ -376,3 +376,28 @@ fn links_are_mutual_and_idempotent() {
         1
     );
 }
+
+#[test]
+fn claiming_is_atomic_across_connections() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claim.db");
+    let mut one = desk::store::Store::open(&path, desk::store::OpenMode::Create).unwrap();
+    fill(&mut one, 0);
+    let t = one.create_ticket(&new_ticket("C1"), NOW).unwrap();
+    let mut two = desk::store::Store::open(&path, desk::store::OpenMode::Existing).unwrap();
+    assert!(one.claim(t.number, "A1", NOW).unwrap());
+    assert!(
+        !two.claim(t.number, "A2", NOW).unwrap(),
+        "the second claim finds it taken"
+    );
+    let d = two.ticket_detail(t.number).unwrap().unwrap();
+    assert_eq!(d.row.assignee.as_ref().map(|a| a.as_str()), Some("Li Na"));
+    assert_eq!(
+        two.history("ticket", &t.id)
+            .unwrap()
+            .iter()
+            .filter(|h| h.field == "assignee_id")
+            .count(),
+        1
+    );
+}

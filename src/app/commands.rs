@@ -62,6 +62,13 @@ pub enum CommandId {
     TicketReply,
     TicketNote,
     TicketMacro,
+    TicketTags,
+    TicketQuickNote,
+    TicketMerge,
+    TicketLink,
+    TicketTake,
+    TicketKind,
+    TicketChannel,
 }
 
 pub struct Command {
@@ -116,6 +123,13 @@ pub const COMMANDS: &[Command] = &[
     cmd!(TicketReply, "ticket.reply", Ticket, ["r"], Some("reply"), "Reply to the customer (opens $EDITOR)"),
     cmd!(TicketNote, "ticket.note", Ticket, ["i"], Some("note"), "Add an internal note (opens $EDITOR)"),
     cmd!(TicketMacro, "ticket.macro", Ticket, ["m"], Some("macro"), "Reply with a macro (canned reply and its changes)"),
+    cmd!(TicketTags, "ticket.tags", Ticket, ["t"], Some("tags"), "Add or remove tags (+vip -refund)"),
+    cmd!(TicketQuickNote, "ticket.quick_note", Ticket, ["I"], None, "Add a one-line internal note"),
+    cmd!(TicketTake, "ticket.take", Ticket, ["A"], None, "Take the ticket if nobody has it"),
+    cmd!(TicketMerge, "ticket.merge", Ticket, ["M"], None, "Merge this ticket into another"),
+    cmd!(TicketLink, "ticket.link", Ticket, ["L"], None, "Link this ticket to a related one"),
+    cmd!(TicketKind, "ticket.kind", Ticket, [], None, "Change the kind (complaint, service request …)"),
+    cmd!(TicketChannel, "ticket.channel", Ticket, [], None, "Change the intake channel"),
     cmd!(TicketHistory, "ticket.history", Ticket, ["H"], Some("history"), "Show the change history / the thread"),
 ];
 

@@ -205,12 +205,41 @@ pub enum Overlay {
     Filter {
         input: String,
     },
+    /// A one-line answer about the open ticket.
+    Prompt {
+        kind: PromptKind,
+        input: String,
+    },
     /// Choosing one change for the open ticket (status, priority, assignee).
     Picker {
         title: String,
         options: Vec<(String, PickAction)>,
         selected: usize,
     },
+}
+
+/// What a one-line prompt on the open ticket is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// `+vip -refund`: tags to add and remove.
+    Tags,
+    /// A short internal note without opening the editor.
+    Note,
+    /// The number of the ticket to merge this one into.
+    MergeInto,
+    /// The number of a related ticket.
+    LinkTo,
+}
+
+impl PromptKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            PromptKind::Tags => "Tags: +add -remove (e.g. +vip -refund)",
+            PromptKind::Note => "Internal note",
+            PromptKind::MergeInto => "Merge this ticket into #",
+            PromptKind::LinkTo => "Link this ticket to #",
+        }
+    }
 }
 
 /// What choosing a picker option does.

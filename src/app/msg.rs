@@ -127,6 +127,23 @@ pub enum Request {
         /// When the agent acted (update's `now`), so the log records the moment of the action.
         at: i64,
     },
+    /// Fold ticket `source` into `target`.
+    Merge {
+        source: i64,
+        target: i64,
+        at: i64,
+    },
+    Link {
+        a: i64,
+        b: i64,
+        at: i64,
+    },
+    /// Assign to `agent_id` only if nobody has the ticket.
+    Take {
+        number: i64,
+        agent_id: String,
+        at: i64,
+    },
     AddMessage {
         number: i64,
         author_id: Option<String>,

@@ -4,8 +4,8 @@
 use super::commands::CommandId;
 use super::msg::{EditPurpose, Effect, Request, Response};
 use super::update::toast;
-use super::{Model, Overlay, PickAction};
-use crate::domain::ticket::{Priority, Status};
+use super::{Model, Overlay, PickAction, PromptKind};
+use crate::domain::ticket::{Channel, Kind, Priority, Status};
 use crate::store::ticket_write::TicketEdit;
 
 pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
@@ -39,6 +39,30 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 .collect();
             (
                 format!("Status of #{} (now {})", d.row.number, d.row.status.label()),
+                options,
+            )
+        }
+        CommandId::TicketKind => {
+            let options = Kind::ALL
+                .iter()
+                .map(|k| (k.label().to_string(), TicketEdit::Kind(*k)))
+                .collect();
+            (
+                format!("Kind of #{} (now {})", d.row.number, d.row.kind.label()),
+                options,
+            )
+        }
+        CommandId::TicketChannel => {
+            let options = Channel::ALL
+                .iter()
+                .map(|c| (c.label().to_string(), TicketEdit::Channel(*c)))
+                .collect();
+            (
+                format!(
+                    "Channel of #{} (now {})",
+                    d.row.number,
+                    d.row.channel.label()
+                ),
                 options,
             )
         }
@@ -347,4 +371,115 @@ fn describe(edits: &[TicketEdit]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+pub(super) fn prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
+    if model.ticket.detail.is_none() {
+        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        return Vec::new();
+    }
+    model.overlay = Some(Overlay::Prompt {
+        kind,
+        input: String::new(),
+    });
+    Vec::new()
+}
+
+/// `+vip -refund vip2` → add vip and vip2, remove refund.
+pub fn parse_tags(text: &str) -> Vec<TicketEdit> {
+    text.split([' ', ','])
+        .filter(|t| !t.is_empty())
+        .filter_map(|t| match t.strip_prefix('-') {
+            Some(tag) if !tag.is_empty() => Some(TicketEdit::RemoveTag(tag.to_lowercase())),
+            Some(_) => None,
+            None => Some(TicketEdit::AddTag(t.trim_start_matches('+').to_lowercase()))
+                .filter(|e| e != &TicketEdit::AddTag(String::new())),
+        })
+        .collect()
+}
+
+pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> Vec<Effect> {
+    let Some(d) = &model.ticket.detail else {
+        return Vec::new();
+    };
+    let (number, version) = (d.row.number, d.version);
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let other = || text.trim_start_matches('#').parse::<i64>().ok();
+    match kind {
+        PromptKind::Tags => {
+            let edits = parse_tags(text);
+            if edits.is_empty() {
+                return Vec::new();
+            }
+            vec![Effect::Load(Request::SetTicket {
+                number,
+                edits,
+                expected_version: version,
+                at: model.now,
+            })]
+        }
+        PromptKind::Note => vec![Effect::Load(Request::AddMessage {
+            number,
+            author_id: model.identity.agent_id.clone(),
+            internal: true,
+            body: text.to_string(),
+            edits: Vec::new(),
+            at: model.now,
+        })],
+        PromptKind::MergeInto | PromptKind::LinkTo => match other() {
+            Some(target) if kind == PromptKind::MergeInto => {
+                vec![Effect::Load(Request::Merge {
+                    source: number,
+                    target,
+                    at: model.now,
+                })]
+            }
+            Some(target) => vec![Effect::Load(Request::Link {
+                a: number,
+                b: target,
+                at: model.now,
+            })],
+            None => {
+                toast(model, format!("`{text}` is not a ticket number"), true);
+                Vec::new()
+            }
+        },
+    }
+}
+
+/// Takes the ticket only if it is unassigned: two agents pressing at once cannot both get it.
+pub(super) fn take(model: &mut Model) -> Vec<Effect> {
+    let (Some(d), Some(me)) = (&model.ticket.detail, model.identity.agent_id.clone()) else {
+        toast(
+            model,
+            "Open a ticket (and set agent.handle) to take it".into(),
+            false,
+        );
+        return Vec::new();
+    };
+    vec![Effect::Load(Request::Take {
+        number: d.row.number,
+        agent_id: me,
+        at: model.now,
+    })]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_prompts_parse_adds_and_removes() {
+        assert_eq!(
+            parse_tags("+VIP -refund, repeat  -"),
+            vec![
+                TicketEdit::AddTag("vip".into()),
+                TicketEdit::RemoveTag("refund".into()),
+                TicketEdit::AddTag("repeat".into())
+            ]
+        );
+        assert!(parse_tags(" + ").is_empty());
+    }
 }

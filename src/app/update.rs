@@ -166,6 +166,16 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         CommandId::TicketReply => super::ticket_actions::compose(model, false),
         CommandId::TicketNote => super::ticket_actions::compose(model, true),
         CommandId::TicketMacro => super::ticket_actions::open_macros(model),
+        CommandId::TicketTags => super::ticket_actions::prompt(model, super::PromptKind::Tags),
+        CommandId::TicketQuickNote => super::ticket_actions::prompt(model, super::PromptKind::Note),
+        CommandId::TicketMerge => {
+            super::ticket_actions::prompt(model, super::PromptKind::MergeInto)
+        }
+        CommandId::TicketLink => super::ticket_actions::prompt(model, super::PromptKind::LinkTo),
+        CommandId::TicketTake => super::ticket_actions::take(model),
+        CommandId::TicketKind | CommandId::TicketChannel => {
+            super::ticket_actions::open_picker(model, id)
+        }
         nav => update_lists::navigate(model, nav),
     }
 }

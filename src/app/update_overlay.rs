@@ -140,6 +140,21 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
+        Overlay::Prompt { kind, input } => match key.code {
+            KeyCode::Esc => {
+                model.overlay = None;
+                Vec::new()
+            }
+            KeyCode::Enter => {
+                let (kind, text) = (*kind, input.trim().to_string());
+                model.overlay = None;
+                super::ticket_actions::answer_prompt(model, kind, &text)
+            }
+            _ => {
+                edit(input, key);
+                Vec::new()
+            }
+        },
         Overlay::Filter { input } => match key.code {
             KeyCode::Esc => {
                 model.overlay = None;

@@ -299,3 +299,35 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// Assigns ticket `number` to `agent_id` only if it has no assignee; false when someone already has it. The
+    /// condition is in the UPDATE itself, so two agents claiming at once cannot both succeed.
+    pub fn claim(&mut self, number: i64, agent_id: &str, now: i64) -> Result<bool> {
+        let path = self.path.clone();
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            let cur = current(&tx, number)?;
+            let n = tx.execute(
+                "UPDATE tickets SET assignee_id = ?1, version = version + 1, updated_at = ?2
+                 WHERE id = ?3 AND assignee_id IS NULL",
+                params![agent_id, now, cur.id],
+            )?;
+            if n == 1 {
+                log.append(
+                    &tx,
+                    "ticket",
+                    &cur.id,
+                    "assignee_id",
+                    None,
+                    Some(agent_id),
+                    now,
+                )?;
+            }
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(n == 1)
+        })
+    }
+}

@@ -4,7 +4,7 @@ use super::theme::Theme;
 use super::widgets::block;
 use crate::app::commands::{COMMANDS, Context};
 use crate::app::{Model, Overlay, Pane};
-use crate::domain::text::{fit, truncate};
+use crate::domain::text::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -44,6 +44,14 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
             palette(frame, body, model, input, *selected, theme)
         }
         Overlay::Filter { input } => filter(frame, body, model, input, theme),
+        Overlay::Prompt { kind, input } => input_line(
+            frame,
+            body,
+            "> ",
+            input,
+            &format!("{} — Enter saves, Esc cancels", kind.title()),
+            theme,
+        ),
         Overlay::Picker {
             title,
             options,
@@ -143,29 +151,55 @@ fn palette(
 }
 
 fn filter(frame: &mut Frame<'_>, body: Rect, model: &Model, input: &str, theme: &Theme) {
-    let area = Rect {
-        y: body.y + body.height.saturating_sub(3),
-        height: 3.min(body.height),
-        ..body
-    };
     let what = match model.pane {
         Pane::Queues => "tickets: words, or status:open priority:>=high tag:vip …",
         Pane::Customers => "customers (name, email, phone)",
         _ => "articles (title or text)",
     };
-    let inner_w = area.width.saturating_sub(4) as usize;
+    input_line(
+        frame,
+        body,
+        "/",
+        input,
+        &format!("Filter {what} — Enter applies, Esc cancels"),
+        theme,
+    );
+}
+
+/// A one-line input at the bottom of the body. Long input shows its end, where the cursor is.
+fn input_line(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    prompt: &str,
+    input: &str,
+    title: &str,
+    theme: &Theme,
+) {
+    let area = Rect {
+        y: body.y + body.height.saturating_sub(3),
+        height: 3.min(body.height),
+        ..body
+    };
+    let room = (area.width as usize).saturating_sub(4 + crate::domain::text::width(prompt));
+    let mut shown: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in input.chars().rev() {
+        let w = crate::domain::text::width(c.encode_utf8(&mut [0; 4]));
+        if used + w > room {
+            break;
+        }
+        used += w;
+        shown.push(c);
+    }
+    let shown: String = shown.into_iter().rev().collect();
     let line = Line::from(vec![
-        Span::styled("/", theme.hint_key),
-        Span::raw(truncate(input, inner_w)),
+        Span::styled(prompt.to_string(), theme.hint_key),
+        Span::raw(shown),
         Span::styled("▏", theme.hint_key),
     ]);
     clear_popup(frame, area);
     frame.render_widget(
-        Paragraph::new(line).block(block(
-            format!("Filter {what} — Enter applies, Esc cancels"),
-            true,
-            theme,
-        )),
+        Paragraph::new(line).block(block(title.to_string(), true, theme)),
         area,
     );
 }
