@@ -84,6 +84,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::ticket::run(
                 &mut store,
                 cmd,
+                &cfg.all_views(),
                 me.as_deref(),
                 now,
                 &mut std::io::stdout().lock(),
@@ -151,6 +152,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ),
                 date_format: cfg.ui.date_format.clone(),
                 macros: cfg.macros.0.iter().map(|m| m.to_macro()).collect(),
+                views: cfg.all_views(),
                 utc_offset: chrono::Local::now().offset().local_minus_utc(),
             };
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -562,3 +562,39 @@ fn merge_and_link_from_the_command_line() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn views_from_config_are_listed_like_built_in_ones() {
+    let (home, db) = demo_home();
+    let cfg = home.path().join("views.toml");
+    std::fs::write(&cfg, "[[views]]\nname = \"hot\"\nfilter = \"status:new,open,pending,on_hold priority:urgent,high\"\n").unwrap();
+    let cfg = cfg.display().to_string();
+    let o = desk(
+        home.path(),
+        &[
+            "--config", &cfg, "ticket", "list", "--db", &db, "--view", "hot", "--limit", "0",
+            "--format", "json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|t| matches!(t["priority"].as_str(), Some("urgent" | "high")))
+    );
+    let o = desk(
+        home.path(),
+        &[
+            "--config", &cfg, "ticket", "list", "--db", &db, "--view", "cold",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("views: my-open, unassigned, all-open, pending, recently-solved, vip, hot"),
+        "{}",
+        stderr(&o)
+    );
+}

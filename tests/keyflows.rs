@@ -28,7 +28,7 @@ fn starts_on_my_open_queue() {
     for (w, h) in [(80, 24), (120, 40)] {
         let a = app(w, h);
         assert_eq!(a.model.pane, Pane::Queues);
-        assert_eq!(a.model.queues.view().title(), "My open");
+        assert_eq!(a.model.queues.view().title, "My open");
         let screen = a.screen();
         assert!(screen.contains("My open"), "{screen}");
         assert_screen!(format!("queues_{w}x{h}"), screen);
@@ -119,7 +119,7 @@ fn palette_runs_a_command_by_fuzzy_name() {
 fn filter_narrows_the_queue_and_esc_clears_it() {
     let mut a = app(120, 40);
     a.keys("J J");
-    assert_eq!(a.model.queues.view().title(), "All open");
+    assert_eq!(a.model.queues.view().title, "All open");
     let all = a.model.queues.counts[a.model.queues.selected_view].unwrap();
     a.keys("/").type_text("王芳").keys("enter");
     let rows = &a.model.queues.list.rows;

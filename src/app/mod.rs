@@ -15,7 +15,7 @@ pub use msg::{Effect, Mouse, MouseKind, Msg, Request, Response};
 pub use update::{init, update};
 pub use update_overlay::palette_matches;
 
-use crate::domain::view::BuiltinView;
+use crate::domain::view::{BuiltinView, View};
 use crate::store::Counts;
 use crate::store::customers::{CustomerDetail, CustomerRow};
 use crate::store::kb::{Article, ArticleRow, CategoryRow};
@@ -71,6 +71,8 @@ pub struct Settings {
     pub db_label: String,
     pub date_format: String,
     pub macros: Vec<crate::domain::macros::Macro>,
+    /// Queues in sidebar order: the built-in ones, then the config's.
+    pub views: Vec<View>,
     /// The agent's zone as seconds east of UTC, fixed at start so rendering stays pure.
     pub utc_offset: i32,
 }
@@ -113,7 +115,7 @@ pub enum QueueFocus {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Queues {
-    pub views: Vec<BuiltinView>,
+    pub views: Vec<View>,
     pub counts: Vec<Option<i64>>,
     pub selected_view: usize,
     pub focus: QueueFocus,
@@ -124,11 +126,12 @@ pub struct Queues {
 }
 
 impl Queues {
-    pub fn view(&self) -> BuiltinView {
+    /// The selected view (the shipped "All open" if the list were ever empty).
+    pub fn view(&self) -> View {
         self.views
             .get(self.selected_view)
-            .copied()
-            .unwrap_or(BuiltinView::AllOpen)
+            .cloned()
+            .unwrap_or_else(|| BuiltinView::AllOpen.view())
     }
 }
 

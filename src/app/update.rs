@@ -11,7 +11,7 @@ const TOAST_SECONDS: i64 = 5;
 
 /// The first model and the loads that fill it.
 pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Vec<Effect>) {
-    let views = BuiltinView::ALL.to_vec();
+    let views = settings.views.clone();
     // Agents land on their own queue; without an identity "My open" is empty, so start on "All open".
     let start = if settings.identity.agent_id.is_some() {
         BuiltinView::MyOpen
@@ -35,7 +35,10 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         data_version: None,
         queues: Queues {
             counts: vec![None; views.len()],
-            selected_view: views.iter().position(|v| *v == start).unwrap_or(0),
+            selected_view: views
+                .iter()
+                .position(|v| v.name == start.name())
+                .unwrap_or(0),
             views,
             ..Queues::default()
         },

@@ -1,7 +1,7 @@
 //! `desk ticket list|show`.
 
 use super::output::{ListArgs, ShowFormat, Sink, rfc3339, short_date};
-use crate::domain::view::{BuiltinView, PageRequest};
+use crate::domain::view::PageRequest;
 use crate::store::Store;
 use crate::store::tickets::{TicketDetail, TicketRow};
 use anyhow::{Context, bail};
@@ -139,6 +139,7 @@ fn cells(t: &TicketRow) -> Vec<String> {
 pub fn run(
     store: &mut Store,
     cmd: TicketCmd,
+    views: &[crate::domain::view::View],
     me: Option<&str>,
     now: i64,
     out: &mut impl Write,
@@ -172,10 +173,14 @@ pub fn run(
         }
         TicketCmd::List { view, filter, list } => {
             let ListArgs { limit, format } = list;
-            let Some(v) = BuiltinView::parse(&view) else {
+            let Some(v) = views
+                .iter()
+                .find(|v| v.name == view.trim().to_lowercase().replace('_', "-"))
+            else {
+                let names: Vec<&str> = views.iter().map(|v| v.name.as_str()).collect();
                 bail!(super::UsageError(format!(
                     "unknown view `{view}`; views: {}",
-                    BuiltinView::names()
+                    names.join(", ")
                 )));
             };
             let query = crate::domain::query::parse(filter.as_deref().unwrap_or(""))

@@ -28,6 +28,8 @@ pub struct Config {
     pub keys: BTreeMap<String, KeyList>,
     /// Canned replies; a list here replaces the shipped ones (assets/default-macros.toml).
     pub macros: MacroList,
+    /// Queues of your own, after the built-in ones, written in the view language.
+    pub views: Vec<ViewConfig>,
     pub log: LogConfig,
 }
 
@@ -95,6 +97,39 @@ pub enum LogLevel {
     Info,
     Debug,
     Trace,
+}
+
+/// A queue defined in config.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViewConfig {
+    /// Short name for `desk ticket list --view`.
+    pub name: String,
+    /// What the sidebar shows; defaults to the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The view language, e.g. `status:open,pending priority:>=high tag:vip`.
+    pub filter: String,
+}
+
+impl Config {
+    /// The built-in views, then the ones from config (already checked to parse).
+    pub fn all_views(&self) -> Vec<crate::domain::view::View> {
+        let mut views: Vec<_> = crate::domain::view::BuiltinView::ALL
+            .iter()
+            .map(|v| v.view())
+            .collect();
+        for v in &self.views {
+            if let Ok(query) = crate::domain::query::parse(&v.filter) {
+                views.push(crate::domain::view::View {
+                    name: v.name.clone(),
+                    title: v.title.clone().unwrap_or_else(|| v.name.clone()),
+                    query,
+                });
+            }
+        }
+        views
+    }
 }
 
 /// One macro as written in config.
@@ -243,6 +278,20 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
     let config: Config =
         toml::from_str(text).map_err(|e| located(origin, text, e.span(), e.message()))?;
     check_keys(text, origin)?;
+    for v in &config.views {
+        crate::domain::query::parse(&v.filter).map_err(|e| {
+            ConfigError(format!(
+                "{origin}: view `{}`: filter {e} — see the view language in the README",
+                v.name
+            ))
+        })?;
+        if crate::domain::view::BuiltinView::parse(&v.name).is_some() {
+            return Err(ConfigError(format!(
+                "{origin}: view `{}` has the name of a built-in view; pick another",
+                v.name
+            )));
+        }
+    }
     for m in &config.macros.0 {
         crate::domain::macros::check(&m.body)
             .map_err(|e| ConfigError(format!("{origin}: macro `{}`: {e}", m.name)))?;

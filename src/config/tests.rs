@@ -226,3 +226,21 @@ fn macros_in_config_replace_the_shipped_ones_and_are_checked() {
         "{e}"
     );
 }
+
+#[test]
+fn views_in_config_are_parsed_and_checked() {
+    let c = parse("[[views]]\nname = \"hot\"\ntitle = \"Hot VIP\"\nfilter = \"priority:>=high tier:diamond\"\n", "x").unwrap();
+    let all = c.all_views();
+    assert_eq!(all.len(), 7);
+    assert_eq!(
+        (all[6].name.as_str(), all[6].title.as_str()),
+        ("hot", "Hot VIP")
+    );
+    let e = err("[[views]]\nname = \"bad\"\nfilter = \"status:opn\"\n");
+    assert!(
+        e.contains("view `bad`: filter column 8: unknown status `opn`"),
+        "{e}"
+    );
+    let e = err("[[views]]\nname = \"vip\"\nfilter = \"tag:x\"\n");
+    assert!(e.contains("name of a built-in view"), "{e}");
+}

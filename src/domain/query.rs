@@ -31,6 +31,7 @@ pub enum Clause {
     Customer(String),
     Created(Age),
     Updated(Age),
+    Solved(Age),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +55,7 @@ pub enum SortKey {
     Updated,
     Created,
     Number,
-    /// Solved time; used by the "Recently solved" view, not offered in the language.
+    /// Solved time (only tickets that have one).
     Solved,
 }
 
@@ -244,11 +245,12 @@ fn sort(value: &str, column: usize) -> Result<Sort, ParseError> {
         "updated" => SortKey::Updated,
         "created" => SortKey::Created,
         "number" => SortKey::Number,
+        "solved" => SortKey::Solved,
         other => {
             return Err(ParseError {
                 column,
                 message: format!(
-                    "cannot sort by `{other}` (sort by updated, created or number; - for newest first)"
+                    "cannot sort by `{other}` (sort by updated, created, solved or number; - for newest first)"
                 ),
             });
         }
@@ -286,6 +288,7 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
             "customer" => Clause::Customer(value.to_string()),
             "created" => Clause::Created(age(value, vcol)?),
             "updated" => Clause::Updated(age(value, vcol)?),
+            "solved" => Clause::Solved(age(value, vcol)?),
             "sort" => {
                 q.sort = Some(sort(value, vcol)?);
                 continue;
@@ -355,6 +358,7 @@ impl fmt::Display for Query {
                 Clause::Customer(c) => format!("customer:{}", quote(c)),
                 Clause::Created(a) => format!("created:{}", print_age(*a)),
                 Clause::Updated(a) => format!("updated:{}", print_age(*a)),
+                Clause::Solved(a) => format!("solved:{}", print_age(*a)),
             })
             .collect();
         if let Some(s) = self.sort {

@@ -96,6 +96,11 @@ fn errors_point_at_the_column() {
     let e = parse("kind:").unwrap_err();
     assert_eq!((e.column, e.message.as_str()), (6, "`kind:` needs a value"));
     let e = parse("sort:priority").unwrap_err();
+    assert!(
+        e.message.contains("updated, created, solved or number"),
+        "{}",
+        e.message
+    );
     assert_eq!(e.column, 6);
     let e = parse("status:open,,new").unwrap_err();
     assert_eq!((e.column, e.message.as_str()), (13, "empty value"));

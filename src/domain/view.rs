@@ -61,48 +61,46 @@ impl BuiltinView {
             .join(", ")
     }
 
+    /// The view written in the view language: the shipped views are defined the way users define theirs.
+    pub fn query_text(self) -> &'static str {
+        match self {
+            BuiltinView::MyOpen => "status:new,open,pending,on_hold assignee:me",
+            BuiltinView::Unassigned => "status:new,open,pending,on_hold assignee:none",
+            BuiltinView::AllOpen => "status:new,open,pending,on_hold",
+            BuiltinView::Pending => "status:pending",
+            BuiltinView::RecentlySolved => "solved:<7d sort:-solved",
+            BuiltinView::Vip => "status:new,open,pending,on_hold tier:diamond,gold",
+        }
+    }
+
+    pub fn view(self) -> View {
+        View {
+            name: self.name().to_string(),
+            title: self.title().to_string(),
+            // The texts above are fixed and tested to parse; an error would be a build defect.
+            query: super::query::parse(self.query_text()).unwrap_or_default(),
+        }
+    }
+
     /// The filter this view stands for; `now` (unix seconds) anchors relative windows.
     pub fn filter(self, now: i64) -> TicketFilter {
-        let open = Some(Status::OPEN_SET.to_vec());
-        let base = TicketFilter::default();
-        match self {
-            BuiltinView::MyOpen => TicketFilter {
-                statuses: open,
-                assignees: Some(vec![Who::Me]),
-                ..base
-            },
-            BuiltinView::Unassigned => TicketFilter {
-                statuses: open,
-                assignees: Some(vec![Who::Nobody]),
-                ..base
-            },
-            BuiltinView::AllOpen => TicketFilter {
-                statuses: open,
-                ..base
-            },
-            BuiltinView::Pending => TicketFilter {
-                statuses: Some(vec![Status::Pending]),
-                ..base
-            },
-            BuiltinView::RecentlySolved => TicketFilter {
-                solved_since: Some(now - RECENTLY_SOLVED_DAYS * 86_400),
-                sort: TicketSort {
-                    key: SortKey::Solved,
-                    descending: true,
-                },
-                ..base
-            },
-            BuiltinView::Vip => TicketFilter {
-                statuses: open,
-                tiers: Some(Tier::VIP.to_vec()),
-                ..base
-            },
-        }
+        self.view().filter(now)
     }
 }
 
-/// "Recently solved" looks back this many days.
-pub const RECENTLY_SOLVED_DAYS: i64 = 7;
+/// A named queue: built in, or defined in config with the view language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    pub name: String,
+    pub title: String,
+    pub query: Query,
+}
+
+impl View {
+    pub fn filter(&self, now: i64) -> TicketFilter {
+        TicketFilter::default().refine(&self.query, now)
+    }
+}
 
 /// How a list is ordered: by which time (or number), newest or largest first when `descending`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +137,7 @@ pub struct TicketFilter {
     pub updated_before: Option<i64>,
     /// Only tickets solved at or after this time.
     pub solved_since: Option<i64>,
+    pub solved_before: Option<i64>,
     /// Free text; matched against subject and customer name.
     pub text: Option<String>,
     pub sort: TicketSort,
@@ -191,6 +190,12 @@ impl TicketFilter {
                 Clause::Updated(Age::OlderThan(s)) => {
                     self.updated_before = earlier(self.updated_before, now - s)
                 }
+                Clause::Solved(Age::Within(s)) => {
+                    self.solved_since = later(self.solved_since, now - s)
+                }
+                Clause::Solved(Age::OlderThan(s)) => {
+                    self.solved_before = earlier(self.solved_before, now - s)
+                }
             }
         }
         if !q.text.is_empty() {
@@ -223,6 +228,7 @@ impl TicketFilter {
             && self.created_before.is_none()
             && self.updated_after.is_none()
             && self.updated_before.is_none()
+            && self.solved_before.is_none()
             && self.text.is_none()
     }
 }
@@ -247,6 +253,52 @@ pub enum PageRequest {
 
 #[cfg(test)]
 mod tests {
+    use super::super::query::parse;
+
+    #[test]
+    fn shipped_views_are_written_in_the_language_and_mean_what_they_say() {
+        let open = Some(Status::OPEN_SET.to_vec());
+        let now = 1_000_000;
+        let expect = |v: BuiltinView| match v {
+            BuiltinView::MyOpen => TicketFilter {
+                statuses: open.clone(),
+                assignees: Some(vec![Who::Me]),
+                ..TicketFilter::default()
+            },
+            BuiltinView::Unassigned => TicketFilter {
+                statuses: open.clone(),
+                assignees: Some(vec![Who::Nobody]),
+                ..TicketFilter::default()
+            },
+            BuiltinView::AllOpen => TicketFilter {
+                statuses: open.clone(),
+                ..TicketFilter::default()
+            },
+            BuiltinView::Pending => TicketFilter {
+                statuses: Some(vec![Status::Pending]),
+                ..TicketFilter::default()
+            },
+            BuiltinView::RecentlySolved => TicketFilter {
+                solved_since: Some(now - 7 * 86_400),
+                sort: TicketSort {
+                    key: SortKey::Solved,
+                    descending: true,
+                },
+                ..TicketFilter::default()
+            },
+            BuiltinView::Vip => TicketFilter {
+                statuses: open.clone(),
+                tiers: Some(Tier::VIP.to_vec()),
+                ..TicketFilter::default()
+            },
+        };
+        for v in BuiltinView::ALL {
+            assert!(parse(v.query_text()).is_ok(), "{}", v.name());
+            assert_eq!(v.filter(now), expect(*v), "{}", v.name());
+            assert!(v.filter(now).is_view_shape());
+        }
+    }
+
     use super::*;
 
     #[test]

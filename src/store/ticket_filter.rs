@@ -118,6 +118,7 @@ fn compile(filter: &TicketFilter, me: Option<&str>, purpose: Purpose) -> Clauses
         (filter.updated_after, "t.updated_at", ">="),
         (filter.updated_before, "t.updated_at", "<"),
         (filter.solved_since, "t.solved_at", ">="),
+        (filter.solved_before, "t.solved_at", "<"),
     ] {
         if let Some(v) = bound {
             let p = c.bind(v);

@@ -35,7 +35,7 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 .copied()
                 .flatten()
                 .map_or("…".to_string(), |c| c.to_string());
-            let text = name_and_count(v.title(), &count, w);
+            let text = name_and_count(&v.title, &count, w);
             let style = row_style(i == q.selected_view, focused, theme);
             Line::styled(text, style)
         })
@@ -75,7 +75,7 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let q = &model.queues;
     let focused = q.focus == QueueFocus::List;
     let count = q.counts.get(q.selected_view).copied().flatten();
-    let mut title = q.view().title().to_string();
+    let mut title = q.view().title.clone();
     if let Some(c) = count {
         title.push_str(&format!(" · {c}"));
     }

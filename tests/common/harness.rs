@@ -48,6 +48,7 @@ impl Harness {
                 .iter()
                 .map(|m| m.to_macro())
                 .collect(),
+            views: desk::config::Config::default().all_views(),
             utc_offset: 0,
         };
         let (model, effects) = app::init(settings, width, height, now);
