@@ -150,6 +150,30 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 ),
                 Err(e) => written(number, "Taken", false, Err(e)),
             },
+            Request::BulkSet { numbers, edits, at } => {
+                let results = numbers
+                    .iter()
+                    .map(|n| (*n, store.set_ticket(*n, &edits, None, at).map(|_| ())));
+                bulk_done(results.collect())
+            }
+            Request::BulkReply {
+                replies,
+                author_id,
+                edits,
+                at,
+            } => {
+                let mut results = Vec::new();
+                for (n, body) in &replies {
+                    let mut r = store
+                        .add_message(*n, Writer::Agent, author_id.as_deref(), false, body, at)
+                        .map(|_| ());
+                    if r.is_ok() && !edits.is_empty() {
+                        r = store.set_ticket(*n, &edits, None, at).map(|_| ());
+                    }
+                    results.push((*n, r));
+                }
+                bulk_done(results)
+            }
             Request::Article { id } => {
                 let article = store.article(&id)?.map(Box::new);
                 Response::Article { id, article }
@@ -160,6 +184,16 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
         list,
         error: e.to_string(),
     })
+}
+
+/// A bulk change's answer: each ticket succeeds or is refused on its own.
+fn bulk_done(results: Vec<(i64, crate::store::Result<()>)>) -> Response {
+    let done = results.iter().filter(|(_, r)| r.is_ok()).count();
+    let refused = results
+        .into_iter()
+        .filter_map(|(n, r)| r.err().map(|e| format!("#{n}: {e}")))
+        .collect();
+    Response::BulkDone { done, refused }
 }
 
 /// A write's answer: refusals and conflicts are answers for the user, not failures of the worker.

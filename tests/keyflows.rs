@@ -698,3 +698,110 @@ fn tags_quick_note_take_merge_and_link_from_the_ticket_pane() {
             .contains("`abc` is not a ticket number")
     );
 }
+
+#[test]
+fn bulk_changes_from_the_queue_log_one_change_per_ticket_and_field() {
+    let mut a = app(120, 40);
+    a.keys("J J"); // All open
+    let first3: Vec<i64> = a
+        .model
+        .queues
+        .list
+        .rows
+        .iter()
+        .take(3)
+        .map(|r| r.number)
+        .collect();
+    let was_urgent: Vec<bool> = a
+        .model
+        .queues
+        .list
+        .rows
+        .iter()
+        .take(3)
+        .map(|r| r.priority.as_str() == "urgent")
+        .collect();
+    a.keys("space space space");
+    assert_eq!(a.model.queues.marked.keys().copied().collect::<Vec<_>>(), {
+        let mut v = first3.clone();
+        v.sort();
+        v
+    });
+    let screen = a.screen();
+    assert!(
+        screen.contains("3 marked") && screen.contains(&format!("*#{}", first3[0])),
+        "{screen}"
+    );
+    a.keys("p 1"); // urgent
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains("Changed 3 tickets")
+    );
+    assert!(
+        a.model.queues.marked.is_empty(),
+        "marks clear after a bulk change"
+    );
+    for (n, was) in first3.iter().zip(&was_urgent) {
+        let d = a.store.ticket_detail(*n).unwrap().unwrap();
+        assert_eq!(d.row.priority.as_str(), "urgent");
+        let h = a.store.history("ticket", &d.row.id).unwrap();
+        // One entry per ticket whose priority really changed; none where it already was urgent.
+        assert_eq!(
+            h.iter().filter(|c| c.field == "priority").count(),
+            usize::from(!was),
+            "#{n}"
+        );
+    }
+    // A range with V, then tags; Esc clears marks.
+    a.keys("g g V j j V");
+    assert_eq!(a.model.queues.marked.len(), 3);
+    a.keys("t").type_text("+bulk").keys("enter");
+    let tagged = first3
+        .iter()
+        .filter(|n| {
+            a.store
+                .ticket_detail(**n)
+                .unwrap()
+                .unwrap()
+                .tags
+                .iter()
+                .any(|t| t.as_str() == "bulk")
+        })
+        .count();
+    assert_eq!(tagged, 3);
+    a.keys("space esc");
+    assert!(a.model.queues.marked.is_empty());
+    // A macro to two tickets: each gets its own filled-in reply.
+    a.keys("g g");
+    let two: Vec<i64> = a
+        .model
+        .queues
+        .list
+        .rows
+        .iter()
+        .take(2)
+        .map(|r| r.number)
+        .collect();
+    a.keys("space space m 1");
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains("Changed 2 tickets"),
+        "{}",
+        a.screen()
+    );
+    for n in &two {
+        let d = a.store.ticket_detail(*n).unwrap().unwrap();
+        let last = d.messages.last().unwrap();
+        assert!(
+            last.body.as_str().contains(&format!("#{n}")),
+            "{}",
+            last.body
+        );
+    }
+}

@@ -69,6 +69,13 @@ pub enum CommandId {
     TicketTake,
     TicketKind,
     TicketChannel,
+    QueueMark,
+    QueueMarkRange,
+    QueueStatus,
+    QueuePriority,
+    QueueAssign,
+    QueueTags,
+    QueueMacro,
 }
 
 pub struct Command {
@@ -116,6 +123,13 @@ pub const COMMANDS: &[Command] = &[
     cmd!(ClearFilter, "list.clear_filter", Global, ["ctrl-l"], None, "Clear the list filter"),
     cmd!(NextView, "queue.next_view", Queues, ["J", "]"], Some("view"), "Next view"),
     cmd!(PrevView, "queue.prev_view", Queues, ["K", "["], None, "Previous view"),
+    cmd!(QueueMark, "queue.mark", Queues, ["space"], Some("mark"), "Mark / unmark the ticket for a bulk change"),
+    cmd!(QueueMarkRange, "queue.mark_range", Queues, ["V"], None, "Start / finish marking a range"),
+    cmd!(QueueStatus, "queue.status", Queues, ["s"], None, "Status of the marked tickets (or the selected one)"),
+    cmd!(QueuePriority, "queue.priority", Queues, ["p"], None, "Priority of the marked tickets"),
+    cmd!(QueueAssign, "queue.assign", Queues, ["a"], None, "Assign the marked tickets"),
+    cmd!(QueueTags, "queue.tags", Queues, ["t"], None, "Tags of the marked tickets (+add -remove)"),
+    cmd!(QueueMacro, "queue.macro", Queues, ["m"], None, "Send a macro to the marked tickets"),
     cmd!(TicketCustomer, "ticket.customer", Ticket, ["c"], Some("customer"), "Open this ticket's customer"),
     cmd!(TicketStatus, "ticket.status", Ticket, ["s"], Some("status"), "Change the status"),
     cmd!(TicketPriority, "ticket.priority", Ticket, ["p"], Some("priority"), "Change the priority"),

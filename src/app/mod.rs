@@ -1,5 +1,6 @@
 //! What is on screen (the Model), what happens to it (`update`), and the command registry. No I/O here.
 
+mod bulk;
 pub mod commands;
 pub mod keys;
 pub mod layout;
@@ -123,6 +124,10 @@ pub struct Queues {
     /// Filter typed with `/`, in the view language (empty: none), and its parsed form.
     pub filter: String,
     pub query: crate::domain::query::Query,
+    /// Tickets marked for a bulk change (number → customer name and subject, for macros).
+    pub marked: std::collections::BTreeMap<i64, (String, String)>,
+    /// Where a `V` range started (index in the loaded rows).
+    pub anchor: Option<usize>,
 }
 
 impl Queues {
@@ -212,12 +217,16 @@ pub enum Overlay {
     Prompt {
         kind: PromptKind,
         input: String,
+        /// Tickets a bulk change applies to; `None` is the open ticket.
+        targets: Option<Vec<i64>>,
     },
     /// Choosing one change for the open ticket (status, priority, assignee).
     Picker {
         title: String,
         options: Vec<(String, PickAction)>,
         selected: usize,
+        /// Tickets a bulk change applies to; `None` is the open ticket.
+        targets: Option<Vec<i64>>,
     },
 }
 

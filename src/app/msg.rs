@@ -144,6 +144,20 @@ pub enum Request {
         agent_id: String,
         at: i64,
     },
+    /// The same changes on many tickets, each applied to the ticket as it is now; answered with
+    /// [`Response::BulkDone`].
+    BulkSet {
+        numbers: Vec<i64>,
+        edits: Vec<TicketEdit>,
+        at: i64,
+    },
+    /// A reply on each ticket (a macro filled in per ticket), then the same changes.
+    BulkReply {
+        replies: Vec<(i64, String)>,
+        author_id: Option<String>,
+        edits: Vec<TicketEdit>,
+        at: i64,
+    },
     AddMessage {
         number: i64,
         author_id: Option<String>,
@@ -237,6 +251,11 @@ pub enum Response {
         conflict: bool,
         /// A message was added (the thread grew at the end).
         message: bool,
+    },
+    /// A bulk change finished: how many tickets took it, and why the others did not.
+    BulkDone {
+        done: usize,
+        refused: Vec<String>,
     },
     /// A request failed; the text is shown to the user, and the list it was filling (if any) may ask again.
     Failed {

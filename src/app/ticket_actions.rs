@@ -107,12 +107,20 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
         title,
         options,
         selected: 0,
+        targets: None,
     });
     Vec::new()
 }
 
-/// Carries out a picker choice.
-pub(super) fn pick(model: &mut Model, action: PickAction) -> Vec<Effect> {
+/// Carries out a picker choice, on the open ticket or, with `targets`, on each of those tickets.
+pub(super) fn pick(
+    model: &mut Model,
+    action: PickAction,
+    targets: Option<Vec<i64>>,
+) -> Vec<Effect> {
+    if let Some(targets) = targets {
+        return super::bulk::apply(model, action, targets);
+    }
     match action {
         PickAction::Edit(edit) => apply_edit(model, edit),
         PickAction::Macro(index) => compose_macro(model, index),
@@ -299,6 +307,7 @@ pub(super) fn open_macros(model: &mut Model) -> Vec<Effect> {
         title: "Reply with a macro".into(),
         options,
         selected: 0,
+        targets: None,
     });
     Vec::new()
 }
@@ -346,7 +355,7 @@ fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
     }]
 }
 
-fn macro_edits(a: &crate::domain::macros::MacroActions) -> Vec<TicketEdit> {
+pub(super) fn macro_edits(a: &crate::domain::macros::MacroActions) -> Vec<TicketEdit> {
     let mut out = Vec::new();
     out.extend(a.status.map(TicketEdit::Status));
     out.extend(a.priority.map(TicketEdit::Priority));
@@ -381,6 +390,7 @@ pub(super) fn prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
     model.overlay = Some(Overlay::Prompt {
         kind,
         input: String::new(),
+        targets: None,
     });
     Vec::new()
 }

@@ -179,6 +179,13 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         CommandId::TicketKind | CommandId::TicketChannel => {
             super::ticket_actions::open_picker(model, id)
         }
+        CommandId::QueueMark => super::bulk::toggle_mark(model),
+        CommandId::QueueMarkRange => super::bulk::mark_range(model),
+        CommandId::QueueStatus
+        | CommandId::QueuePriority
+        | CommandId::QueueAssign
+        | CommandId::QueueTags
+        | CommandId::QueueMacro => super::bulk::open(model, id),
         nav => update_lists::navigate(model, nav),
     }
 }

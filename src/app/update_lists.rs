@@ -277,6 +277,14 @@ fn navigate_queues(model: &mut Model, nav: CommandId) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
+        (_, CommandId::Back)
+            if !model.queues.marked.is_empty() || model.queues.anchor.is_some() =>
+        {
+            model.queues.marked.clear();
+            model.queues.anchor = None;
+            toast(model, "Marks cleared".into(), false);
+            Vec::new()
+        }
         (_, CommandId::Back) if !model.queues.filter.is_empty() => {
             apply_filter(model, String::new())
         }
@@ -543,6 +551,7 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
             }
             Vec::new()
         }
+        r @ Response::BulkDone { .. } => super::bulk::on_done(model, r),
         r @ (Response::Agents(_) | Response::History { .. } | Response::Written { .. }) => {
             super::ticket_actions::on_response(model, r)
         }

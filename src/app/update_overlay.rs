@@ -108,7 +108,10 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             }
         },
         Overlay::Picker {
-            options, selected, ..
+            options,
+            selected,
+            targets,
+            ..
         } => match key.code {
             KeyCode::Esc | KeyCode::Char('q') => {
                 model.overlay = None;
@@ -116,8 +119,9 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             }
             KeyCode::Enter => {
                 let edit = options.get(*selected).map(|(_, e)| e.clone());
+                let targets = targets.take();
                 model.overlay = None;
-                edit.map(|e| super::ticket_actions::pick(model, e))
+                edit.map(|e| super::ticket_actions::pick(model, e, targets))
                     .unwrap_or_default()
             }
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
@@ -132,23 +136,31 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             KeyCode::Char(c @ '1'..='9') => {
                 let i = c as usize - '1' as usize;
                 let edit = options.get(i).map(|(_, e)| e.clone());
+                let targets = targets.clone();
                 if edit.is_some() {
                     model.overlay = None;
                 }
-                edit.map(|e| super::ticket_actions::pick(model, e))
+                edit.map(|e| super::ticket_actions::pick(model, e, targets))
                     .unwrap_or_default()
             }
             _ => Vec::new(),
         },
-        Overlay::Prompt { kind, input } => match key.code {
+        Overlay::Prompt {
+            kind,
+            input,
+            targets,
+        } => match key.code {
             KeyCode::Esc => {
                 model.overlay = None;
                 Vec::new()
             }
             KeyCode::Enter => {
-                let (kind, text) = (*kind, input.trim().to_string());
+                let (kind, text, targets) = (*kind, input.trim().to_string(), targets.take());
                 model.overlay = None;
-                super::ticket_actions::answer_prompt(model, kind, &text)
+                match targets {
+                    Some(t) => super::bulk::answer_tags(model, &text, t),
+                    None => super::ticket_actions::answer_prompt(model, kind, &text),
+                }
             }
             _ => {
                 edit(input, key);

@@ -44,7 +44,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
             palette(frame, body, model, input, *selected, theme)
         }
         Overlay::Filter { input } => filter(frame, body, model, input, theme),
-        Overlay::Prompt { kind, input } => input_line(
+        Overlay::Prompt { kind, input, .. } => input_line(
             frame,
             body,
             "> ",
@@ -56,6 +56,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
             title,
             options,
             selected,
+            ..
         } => picker(frame, body, title, options, *selected, theme),
     }
 }

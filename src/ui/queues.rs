@@ -82,6 +82,9 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     if !q.filter.is_empty() {
         title.push_str(&format!(" · filter “{}”", q.filter));
     }
+    if !q.marked.is_empty() {
+        title.push_str(&format!(" · {} marked", q.marked.len()));
+    }
     frame.render_widget(block(title, focused, theme), area);
     let inner = layout::inner(area);
     let rows_area = layout::table_rows(area);
@@ -128,40 +131,66 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .take(rows_area.height as usize);
     let lines: Vec<Line> = visible
         .map(|(i, t)| {
+            let state = RowState {
+                selected: i == q.list.selected && focused,
+                marked: i == q.list.selected,
+                marked_for_bulk: q.marked.contains_key(&t.number),
+            };
             ticket_line(
                 t,
                 &cols,
-                with_customer,
-                with_assignee,
+                (with_customer, with_assignee),
                 model.now,
                 theme,
-                i == q.list.selected && focused,
-                i == q.list.selected,
+                state,
             )
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
 }
 
-#[allow(clippy::too_many_arguments)] // the row's parts are all needed; a struct would only repackage them
+/// How a row is highlighted: the cursor in a focused list, the cursor in an unfocused one, marked for bulk.
+#[derive(Clone, Copy)]
+struct RowState {
+    selected: bool,
+    marked: bool,
+    marked_for_bulk: bool,
+}
+
 fn ticket_line<'a>(
     t: &TicketRow,
     cols: &[Col],
-    with_customer: bool,
-    with_assignee: bool,
+    (with_customer, with_assignee): (bool, bool),
     now: i64,
     theme: &Theme,
-    selected: bool,
-    marked: bool,
+    state: RowState,
 ) -> Line<'a> {
+    let RowState {
+        selected,
+        marked,
+        marked_for_bulk,
+    } = state;
     let base = if selected {
         theme.selection
     } else {
         Style::new()
     };
     let pick = |s: Style| if selected { theme.selection } else { s };
+    // A bulk mark reads without colour too: a `*` before the number.
+    let number = if marked_for_bulk {
+        format!("*#{}", t.number)
+    } else {
+        format!("#{}", t.number)
+    };
     let mut cells = vec![
-        (format!("#{}", t.number), pick(theme.muted)),
+        (
+            number,
+            if marked_for_bulk && !selected {
+                theme.title
+            } else {
+                pick(theme.muted)
+            },
+        ),
         (priority_cell(t.priority), pick(theme.priority(t.priority))),
         (t.status.label().to_string(), base),
         (t.subject.to_string(), base),

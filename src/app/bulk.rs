@@ -1,0 +1,259 @@
+//! Bulk changes from the queue: space marks a ticket, `V` marks a range, and status, priority, assignee, tags or a
+//! macro then apply to every marked ticket (or to the selected one when none is marked). Each ticket takes the
+//! change on its own: one refusal does not stop the others, and the change log gets one entry per ticket and field.
+
+use super::commands::CommandId;
+use super::msg::{Effect, Request, Response};
+use super::ticket_actions::parse_tags;
+use super::update::toast;
+use super::update_lists::{reload_queue, view_counts};
+use super::{Model, Overlay, PickAction, PromptKind};
+use crate::domain::ticket::{Priority, Status};
+use crate::store::ticket_write::TicketEdit;
+
+pub(super) fn toggle_mark(model: &mut Model) -> Vec<Effect> {
+    if model.queues.focus != super::QueueFocus::List {
+        return Vec::new();
+    }
+    let Some(row) = model.queues.list.selected_row() else {
+        return Vec::new();
+    };
+    let n = row.number;
+    if model.queues.marked.remove(&n).is_none() {
+        let customer = row
+            .customer
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        model
+            .queues
+            .marked
+            .insert(n, (customer, row.subject.to_string()));
+    }
+    // Move on, so marking several in a row is space, space, space.
+    super::update_lists::navigate(model, CommandId::Down)
+}
+
+/// The first `V` sets where a range starts; the second marks every row from there to the cursor.
+pub(super) fn mark_range(model: &mut Model) -> Vec<Effect> {
+    let here = model.queues.list.selected;
+    match model.queues.anchor.take() {
+        None => {
+            model.queues.anchor = Some(here);
+            toast(
+                model,
+                "Range started: move, then V again to mark it".into(),
+                false,
+            );
+        }
+        Some(start) => {
+            let (lo, hi) = (start.min(here), start.max(here));
+            for row in model.queues.list.rows.iter().skip(lo).take(hi - lo + 1) {
+                let customer = row
+                    .customer
+                    .as_ref()
+                    .map(|c| c.to_string())
+                    .unwrap_or_default();
+                model
+                    .queues
+                    .marked
+                    .insert(row.number, (customer, row.subject.to_string()));
+            }
+            let n = model.queues.marked.len();
+            toast(model, format!("{n} tickets marked"), false);
+        }
+    }
+    Vec::new()
+}
+
+/// Marked tickets, or the selected one.
+fn targets(model: &Model) -> Vec<i64> {
+    if model.queues.marked.is_empty() {
+        model
+            .queues
+            .list
+            .selected_row()
+            .map(|r| vec![r.number])
+            .unwrap_or_default()
+    } else {
+        model.queues.marked.keys().copied().collect()
+    }
+}
+
+pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
+    let targets = targets(model);
+    if targets.is_empty() {
+        return Vec::new();
+    }
+    let what = if targets.len() == 1 {
+        format!("#{}", targets[0])
+    } else {
+        format!("{} tickets", targets.len())
+    };
+    let edit = |label: String, e: TicketEdit| (label, PickAction::Edit(e));
+    let (title, options): (String, Vec<(String, PickAction)>) = match which {
+        CommandId::QueueStatus => {
+            let choices = [
+                Status::Open,
+                Status::Pending,
+                Status::OnHold,
+                Status::Solved,
+                Status::Closed,
+            ];
+            (
+                format!("Status of {what}"),
+                choices
+                    .iter()
+                    .map(|s| edit(s.label().into(), TicketEdit::Status(*s)))
+                    .collect(),
+            )
+        }
+        CommandId::QueuePriority => (
+            format!("Priority of {what}"),
+            Priority::ALL
+                .iter()
+                .map(|p| {
+                    edit(
+                        format!("{}{} {}", p.letter(), p.glyph(), p.label()),
+                        TicketEdit::Priority(*p),
+                    )
+                })
+                .collect(),
+        ),
+        CommandId::QueueAssign => {
+            let mut options = vec![edit("Nobody".into(), TicketEdit::Assignee(None))];
+            options.extend(model.agents.iter().map(|a| {
+                edit(
+                    format!("{} ({})", a.name, a.handle),
+                    TicketEdit::Assignee(Some(a.handle.clone())),
+                )
+            }));
+            (format!("Assign {what}"), options)
+        }
+        CommandId::QueueMacro => (
+            format!("Macro for {what} (sent as is, no editor)"),
+            model
+                .macros
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.name.clone(), PickAction::Macro(i)))
+                .collect(),
+        ),
+        _ => {
+            model.overlay = Some(Overlay::Prompt {
+                kind: PromptKind::Tags,
+                input: String::new(),
+                targets: Some(targets),
+            });
+            return Vec::new();
+        }
+    };
+    model.overlay = Some(Overlay::Picker {
+        title,
+        options,
+        selected: 0,
+        targets: Some(targets),
+    });
+    Vec::new()
+}
+
+pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) -> Vec<Effect> {
+    match action {
+        PickAction::Edit(e) => vec![Effect::Load(Request::BulkSet {
+            numbers: targets,
+            edits: vec![e],
+            at: model.now,
+        })],
+        PickAction::Macro(i) => {
+            let Some(m) = model.macros.get(i) else {
+                return Vec::new();
+            };
+            let agent_name = model
+                .identity
+                .handle
+                .as_ref()
+                .and_then(|h| model.agents.iter().find(|a| &a.handle == h))
+                .map_or_else(
+                    || model.identity.handle.clone().unwrap_or_default(),
+                    |a| a.name.to_string(),
+                );
+            let replies = targets
+                .iter()
+                .map(|n| {
+                    let (customer, subject) =
+                        model.queues.marked.get(n).cloned().or_else(|| {
+                            let row = model.queues.list.rows.iter().find(|r| r.number == *n)?;
+                            Some((
+                                row.customer
+                                    .as_ref()
+                                    .map(|c| c.to_string())
+                                    .unwrap_or_default(),
+                                row.subject.to_string(),
+                            ))
+                        })?;
+                    let ctx = crate::domain::macros::MacroContext {
+                        customer_name: customer,
+                        ticket_number: *n,
+                        ticket_subject: subject,
+                        agent_name: agent_name.clone(),
+                    };
+                    Some((
+                        *n,
+                        crate::domain::macros::render(&m.body, &ctx)
+                            .trim()
+                            .to_string(),
+                    ))
+                })
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default();
+            let edits = super::ticket_actions::macro_edits(&m.actions);
+            vec![Effect::Load(Request::BulkReply {
+                replies,
+                author_id: model.identity.agent_id.clone(),
+                edits,
+                at: model.now,
+            })]
+        }
+    }
+}
+
+pub(super) fn answer_tags(model: &mut Model, text: &str, targets: Vec<i64>) -> Vec<Effect> {
+    let edits = parse_tags(text);
+    if edits.is_empty() {
+        return Vec::new();
+    }
+    vec![Effect::Load(Request::BulkSet {
+        numbers: targets,
+        edits,
+        at: model.now,
+    })]
+}
+
+pub(super) fn on_done(model: &mut Model, response: Response) -> Vec<Effect> {
+    let Response::BulkDone { done, refused } = response else {
+        return Vec::new();
+    };
+    let s = if done == 1 { "" } else { "s" };
+    match refused.first() {
+        None => toast(model, format!("Changed {done} ticket{s}"), false),
+        Some(first) => toast(
+            model,
+            format!(
+                "Changed {done} ticket{s}; {} refused — {first}",
+                refused.len()
+            ),
+            true,
+        ),
+    }
+    model.queues.marked.clear();
+    model.queues.anchor = None;
+    let mut fx = vec![
+        reload_queue(model),
+        view_counts(model),
+        Effect::Load(Request::Counts),
+    ];
+    if let Some(number) = model.ticket.number {
+        fx.push(Effect::Load(Request::Ticket { number }));
+    }
+    fx
+}
