@@ -150,6 +150,41 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 ),
                 Err(e) => written(number, "Taken", false, Err(e)),
             },
+            Request::CustomerSearch { text } => {
+                let rows = store
+                    .customer_page(Some(&text), crate::domain::view::PageRequest::First, 6)?
+                    .rows;
+                Response::CustomerMatches { text, rows }
+            }
+            Request::CreateTicket {
+                customer_id,
+                subject,
+                kind,
+                channel,
+                priority,
+                body,
+                at,
+            } => {
+                let t = crate::store::ticket_write::NewTicket {
+                    subject,
+                    kind,
+                    channel,
+                    priority,
+                    customer_id,
+                    product_id: None,
+                    body,
+                };
+                match store.create_ticket(&t, at) {
+                    Ok(c) => Response::Created {
+                        number: c.number,
+                        error: None,
+                    },
+                    Err(e) => Response::Created {
+                        number: 0,
+                        error: Some(e.to_string()),
+                    },
+                }
+            }
             Request::BulkSet { numbers, edits, at } => {
                 let results = numbers
                     .iter()

@@ -805,3 +805,48 @@ fn bulk_changes_from_the_queue_log_one_change_per_ticket_and_field() {
         );
     }
 }
+
+#[test]
+fn create_a_ticket_from_the_form() {
+    let mut a = app(120, 40);
+    a.editor = Some(Box::new(|t: &str| {
+        Some(format!("打印机卡纸了，怎么办？\n{t}"))
+    }));
+    a.keys("n");
+    a.type_text("王芳");
+    let screen = a.screen();
+    assert!(
+        screen.contains("New ticket") && screen.contains("C1@example.com"),
+        "{screen}"
+    );
+    assert_screen!("new_ticket_120x40", screen);
+    a.keys("enter"); // pick 王芳, on to the subject
+    a.keys("enter"); // empty subject: refused on submit later
+    a.keys("right enter"); // kind: complaint, then submit
+    assert!(
+        a.screen()
+            .lines()
+            .last()
+            .unwrap()
+            .contains("the subject is empty")
+    );
+    a.keys("shift-tab")
+        .type_text("打印机卡纸")
+        .keys("tab tab tab right enter"); // back to the subject; priority normal → low
+    let d = a
+        .model
+        .ticket
+        .detail
+        .as_ref()
+        .expect("the new ticket is open");
+    assert_eq!(d.row.subject.as_str(), "打印机卡纸");
+    assert_eq!(d.row.kind.as_str(), "complaint");
+    assert_eq!(d.row.customer.as_ref().unwrap().as_str(), "王芳");
+    assert_eq!(d.messages[0].body.as_str(), "打印机卡纸了，怎么办？");
+    assert_eq!(d.row.status.as_str(), "new");
+    assert!(a.model.overlay.is_none());
+    assert!(
+        a.screen()
+            .contains(&format!("#{} 打印机卡纸", d.row.number))
+    );
+}

@@ -6,6 +6,7 @@ pub mod keys;
 pub mod layout;
 mod mouse;
 pub mod msg;
+pub mod new_ticket;
 pub mod paged;
 mod ticket_actions;
 mod update;
@@ -200,7 +201,7 @@ impl Kb {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     Help {
         scroll: usize,
@@ -213,6 +214,8 @@ pub enum Overlay {
     Filter {
         input: String,
     },
+    /// The new-ticket form.
+    NewTicket(Box<new_ticket::NewTicketForm>),
     /// A one-line answer about the open ticket.
     Prompt {
         kind: PromptKind,

@@ -38,6 +38,8 @@ pub enum EditPurpose {
         number: i64,
         index: usize,
     },
+    /// The first message of the ticket in the new-ticket form.
+    NewTicket,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,6 +127,19 @@ pub enum Request {
         edits: Vec<TicketEdit>,
         expected_version: i64,
         /// When the agent acted (update's `now`), so the log records the moment of the action.
+        at: i64,
+    },
+    /// A few customers matching typed text, for the new-ticket form.
+    CustomerSearch {
+        text: String,
+    },
+    CreateTicket {
+        customer_id: String,
+        subject: String,
+        kind: crate::domain::ticket::Kind,
+        channel: crate::domain::ticket::Channel,
+        priority: crate::domain::ticket::Priority,
+        body: String,
         at: i64,
     },
     /// Fold ticket `source` into `target`.
@@ -251,6 +266,14 @@ pub enum Response {
         conflict: bool,
         /// A message was added (the thread grew at the end).
         message: bool,
+    },
+    CustomerMatches {
+        text: String,
+        rows: Vec<CustomerRow>,
+    },
+    Created {
+        number: i64,
+        error: Option<String>,
     },
     /// A bulk change finished: how many tickets took it, and why the others did not.
     BulkDone {

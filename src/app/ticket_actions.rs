@@ -248,9 +248,30 @@ pub(super) fn on_edited(
     purpose: EditPurpose,
     text: Option<String>,
 ) -> Vec<Effect> {
+    if purpose == EditPurpose::NewTicket {
+        let Some(text) = text else {
+            toast(
+                model,
+                "The editor could not be started: set $VISUAL or $EDITOR".into(),
+                true,
+            );
+            return Vec::new();
+        };
+        let body = crate::domain::text::strip_template(&text);
+        if body.is_empty() {
+            toast(
+                model,
+                "Empty message: the ticket was not created".into(),
+                false,
+            );
+            return Vec::new();
+        }
+        return super::new_ticket::on_edited(model, body);
+    }
     let (number, internal, edits) = match purpose {
         EditPurpose::Reply { number } => (number, false, Vec::new()),
         EditPurpose::Note { number } => (number, true, Vec::new()),
+        EditPurpose::NewTicket => return Vec::new(),
         EditPurpose::Macro { number, index } => (
             number,
             false,
@@ -474,6 +495,11 @@ pub(super) fn take(model: &mut Model) -> Vec<Effect> {
         agent_id: me,
         at: model.now,
     })]
+}
+
+/// Opens ticket `number` in the Ticket pane.
+pub(super) fn open_number(model: &mut Model, number: i64) -> Vec<Effect> {
+    super::update_lists::open_ticket(model, number)
 }
 
 #[cfg(test)]

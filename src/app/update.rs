@@ -179,6 +179,7 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         CommandId::TicketKind | CommandId::TicketChannel => {
             super::ticket_actions::open_picker(model, id)
         }
+        CommandId::NewTicket => super::new_ticket::open(model),
         CommandId::QueueMark => super::bulk::toggle_mark(model),
         CommandId::QueueMarkRange => super::bulk::mark_range(model),
         CommandId::QueueStatus

@@ -165,7 +165,7 @@ pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
     }
 }
 
-fn open_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
+pub(super) fn open_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
     model.ticket.came_from = Some(model.pane);
     if model.ticket.number != Some(number) {
         model.ticket.detail = None;
@@ -552,6 +552,9 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
             Vec::new()
         }
         r @ Response::BulkDone { .. } => super::bulk::on_done(model, r),
+        r @ (Response::CustomerMatches { .. } | Response::Created { .. }) => {
+            super::new_ticket::on_response(model, r)
+        }
         r @ (Response::Agents(_) | Response::History { .. } | Response::Written { .. }) => {
             super::ticket_actions::on_response(model, r)
         }

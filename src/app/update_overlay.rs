@@ -38,7 +38,7 @@ impl AsRef<str> for Indexed<'_> {
 }
 
 /// Edits a one-line input; returns false when the key is not an editing key.
-fn edit(input: &mut String, key: Key) -> bool {
+pub(super) fn edit(input: &mut String, key: Key) -> bool {
     match key.code {
         KeyCode::Char('u') if key.ctrl => input.clear(),
         KeyCode::Char('w') if key.ctrl => {
@@ -145,6 +145,7 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
+        Overlay::NewTicket(_) => super::new_ticket::on_key(model, key),
         Overlay::Prompt {
             kind,
             input,

@@ -3,6 +3,7 @@
 pub mod customers;
 pub mod kb;
 pub mod markdown;
+mod new_ticket;
 mod overlay;
 mod queues;
 pub mod theme;
@@ -39,6 +40,7 @@ const HINT_ORDER: &[CommandId] = &[
     CommandId::Open,
     CommandId::Back,
     CommandId::Filter,
+    CommandId::NewTicket,
     CommandId::Palette,
     CommandId::Help,
     CommandId::Quit,

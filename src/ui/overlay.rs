@@ -39,6 +39,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overlay, theme: &Theme) {
     match overlay {
+        Overlay::NewTicket(form) => super::new_ticket::render(frame, body, form, theme),
         Overlay::Help { scroll } => help(frame, body, model, *scroll, theme),
         Overlay::Palette { input, selected } => {
             palette(frame, body, model, input, *selected, theme)

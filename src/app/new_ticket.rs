@@ -1,0 +1,210 @@
+//! The new-ticket form: a customer found by typing (name, email or phone), subject, kind, channel and priority;
+//! the first message is then written in the editor, and the ticket opens once created.
+
+use super::keys::{Key, KeyCode};
+use super::msg::{EditPurpose, Effect, Request, Response};
+use super::update::toast;
+use super::{Model, Overlay};
+use crate::domain::ticket::{Channel, Kind, Priority};
+use crate::store::customers::CustomerRow;
+
+/// Form fields in Tab order.
+pub const FIELDS: [&str; 5] = ["Customer", "Subject", "Kind", "Channel", "Priority"];
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewTicketForm {
+    pub field: usize,
+    pub customer_query: String,
+    pub matches: Vec<CustomerRow>,
+    pub match_selected: usize,
+    /// (id, name) once picked.
+    pub customer: Option<(String, String)>,
+    pub subject: String,
+    pub kind: usize,
+    pub channel: usize,
+    pub priority: usize,
+}
+
+impl NewTicketForm {
+    fn new() -> Self {
+        NewTicketForm {
+            channel: Channel::ALL
+                .iter()
+                .position(|c| *c == Channel::Phone)
+                .unwrap_or(0),
+            priority: Priority::ALL
+                .iter()
+                .position(|p| *p == Priority::Normal)
+                .unwrap_or(0),
+            ..Default::default()
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        Kind::ALL[self.kind % Kind::ALL.len()]
+    }
+    pub fn channel(&self) -> Channel {
+        Channel::ALL[self.channel % Channel::ALL.len()]
+    }
+    pub fn priority(&self) -> Priority {
+        Priority::ALL[self.priority % Priority::ALL.len()]
+    }
+}
+
+pub(super) fn open(model: &mut Model) -> Vec<Effect> {
+    model.overlay = Some(Overlay::NewTicket(Box::new(NewTicketForm::new())));
+    Vec::new()
+}
+
+fn search(text: &str) -> Vec<Effect> {
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    vec![Effect::Load(Request::CustomerSearch {
+        text: text.trim().to_string(),
+    })]
+}
+
+fn cycle(i: &mut usize, len: usize, step: isize) {
+    *i = ((*i as isize + step).rem_euclid(len as isize)) as usize;
+}
+
+pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
+    let Some(Overlay::NewTicket(form)) = model.overlay.as_mut() else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Esc => {
+            model.overlay = None;
+            return Vec::new();
+        }
+        KeyCode::Tab => form.field = (form.field + 1) % FIELDS.len(),
+        KeyCode::BackTab => form.field = (form.field + FIELDS.len() - 1) % FIELDS.len(),
+        _ => {}
+    }
+    if matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
+        return Vec::new();
+    }
+    match (form.field, key.code) {
+        (0, KeyCode::Down) => {
+            form.match_selected =
+                (form.match_selected + 1).min(form.matches.len().saturating_sub(1))
+        }
+        (0, KeyCode::Up) => form.match_selected = form.match_selected.saturating_sub(1),
+        (0, KeyCode::Enter) => {
+            if let Some(c) = form.matches.get(form.match_selected) {
+                form.customer = Some((c.id.clone(), c.name.to_string()));
+                form.customer_query = c.name.to_string();
+                form.matches.clear();
+                form.field = 1;
+            }
+        }
+        (0, _) if super::update_overlay::edit(&mut form.customer_query, key) => {
+            form.customer = None;
+            form.match_selected = 0;
+            let text = form.customer_query.clone();
+            return search(&text);
+        }
+        (1, KeyCode::Enter) => form.field = 2,
+        (1, _) => {
+            super::update_overlay::edit(&mut form.subject, key);
+        }
+        (
+            2..=4,
+            KeyCode::Left
+            | KeyCode::Right
+            | KeyCode::Char('h')
+            | KeyCode::Char('l')
+            | KeyCode::Char(' '),
+        ) => {
+            let step = if matches!(key.code, KeyCode::Left | KeyCode::Char('h')) {
+                -1
+            } else {
+                1
+            };
+            match form.field {
+                2 => cycle(&mut form.kind, Kind::ALL.len(), step),
+                3 => cycle(&mut form.channel, Channel::ALL.len(), step),
+                _ => cycle(&mut form.priority, Priority::ALL.len(), step),
+            }
+        }
+        (2..=4, KeyCode::Enter) => return submit(model),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Checks the form and opens the editor for the customer's first message.
+fn submit(model: &mut Model) -> Vec<Effect> {
+    let Some(Overlay::NewTicket(form)) = &model.overlay else {
+        return Vec::new();
+    };
+    let problem = if form.customer.is_none() {
+        Some("pick a customer: type a name, email or phone, then Enter on a match")
+    } else if form.subject.trim().is_empty() {
+        Some("the subject is empty")
+    } else {
+        None
+    };
+    if let Some(p) = problem {
+        toast(model, format!("New ticket: {p}"), true);
+        return Vec::new();
+    }
+    let template = format!(
+        "\n\n# New ticket for {} — {}\n# Write the customer's message (what they reported). Lines starting with # are removed.\n",
+        form.customer.as_ref().map_or("", |(_, n)| n.as_str()),
+        form.subject.trim()
+    );
+    vec![Effect::Edit {
+        purpose: EditPurpose::NewTicket,
+        template,
+    }]
+}
+
+/// The editor closed on the first message: create the ticket (the form stays until it exists).
+pub(super) fn on_edited(model: &mut Model, body: String) -> Vec<Effect> {
+    let Some(Overlay::NewTicket(form)) = &model.overlay else {
+        return Vec::new();
+    };
+    let Some((customer_id, _)) = form.customer.clone() else {
+        return Vec::new();
+    };
+    let request = Request::CreateTicket {
+        customer_id,
+        subject: form.subject.trim().to_string(),
+        kind: form.kind(),
+        channel: form.channel(),
+        priority: form.priority(),
+        body,
+        at: model.now,
+    };
+    vec![Effect::Load(request)]
+}
+
+pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
+    match response {
+        Response::CustomerMatches { text, rows } => {
+            if let Some(Overlay::NewTicket(form)) = model.overlay.as_mut()
+                && form.customer_query.trim() == text
+            {
+                form.matches = rows;
+                form.match_selected = 0;
+            }
+            Vec::new()
+        }
+        Response::Created { number, error } => match error {
+            Some(e) => {
+                toast(model, format!("New ticket: {e}"), true);
+                Vec::new()
+            }
+            None => {
+                model.overlay = None;
+                toast(model, format!("#{number} created"), false);
+                let mut fx = super::ticket_actions::open_number(model, number);
+                fx.push(super::update_lists::view_counts(model));
+                fx
+            }
+        },
+        _ => Vec::new(),
+    }
+}
