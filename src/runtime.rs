@@ -3,6 +3,7 @@
 
 use crate::app::{self, Effect, Model, Msg, Request, Response, Settings};
 use crate::domain::lifecycle::Writer;
+use crate::store::search::SearchOrder;
 use crate::store::{Store, StoreError, UpdateOutcome};
 use crate::tui::{self, TerminalGuard};
 use crate::ui::{self, Theme};
@@ -150,6 +151,15 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 ),
                 Err(e) => written(number, "Taken", false, Err(e)),
             },
+            Request::Search { query, relevance } => {
+                let order = if relevance {
+                    SearchOrder::Relevance
+                } else {
+                    SearchOrder::Newest
+                };
+                let hits = store.search(&query, order, 200)?;
+                Response::SearchHits { query, hits }
+            }
             Request::CustomerSearch { text } => {
                 let rows = store
                     .customer_page(Some(&text), crate::domain::view::PageRequest::First, 6)?

@@ -850,3 +850,30 @@ fn create_a_ticket_from_the_form() {
             .contains(&format!("#{} 打印机卡纸", d.row.number))
     );
 }
+
+#[test]
+fn search_from_the_queue_finds_messages_and_opens_a_hit() {
+    let mut a = app(120, 40);
+    a.keys("S").type_text("question 17").keys("enter");
+    let s = a.model.queues.search.as_ref().expect("search results");
+    assert_eq!(
+        s.hits.iter().map(|h| h.number).collect::<Vec<_>>(),
+        vec![1017],
+        "matched in the message body"
+    );
+    let screen = a.screen();
+    assert!(
+        screen.contains("Search “question 17” · 1 hit ·") && screen.contains("Hello, question 17"),
+        "{screen}"
+    );
+    assert_screen!("search_120x40", screen);
+    a.keys("o");
+    assert!(a.model.queues.search.as_ref().unwrap().relevance);
+    a.keys("enter");
+    assert_eq!(a.model.ticket.detail.as_ref().unwrap().row.number, 1017);
+    a.keys("1 esc");
+    assert!(a.model.queues.search.is_none(), "Esc goes back to the view");
+    // Two Chinese characters take the LIKE path and still find every ticket.
+    a.keys("S").type_text("打印").keys("enter");
+    assert_eq!(a.model.queues.search.as_ref().unwrap().hits.len(), 60);
+}

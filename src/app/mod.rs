@@ -8,11 +8,13 @@ mod mouse;
 pub mod msg;
 pub mod new_ticket;
 pub mod paged;
+mod search_pane;
 mod ticket_actions;
 mod update;
 mod update_lists;
 mod update_overlay;
 
+pub use msg::EditPurpose;
 pub use msg::{Effect, Mouse, MouseKind, Msg, Request, Response};
 pub use update::{init, update};
 pub use update_overlay::palette_matches;
@@ -129,6 +131,18 @@ pub struct Queues {
     pub marked: std::collections::BTreeMap<i64, (String, String)>,
     /// Where a `V` range started (index in the loaded rows).
     pub anchor: Option<usize>,
+    /// Full-text search results shown instead of the view, while set.
+    pub search: Option<SearchState>,
+}
+
+/// A full-text search over subjects and messages, shown in the queue pane.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub relevance: bool,
+    pub hits: Vec<crate::store::search::SearchHit>,
+    pub selected: usize,
+    pub loading: bool,
 }
 
 impl Queues {
@@ -244,6 +258,8 @@ pub enum PromptKind {
     MergeInto,
     /// The number of a related ticket.
     LinkTo,
+    /// Words to search for in subjects and messages.
+    Search,
 }
 
 impl PromptKind {
@@ -253,6 +269,7 @@ impl PromptKind {
             PromptKind::Note => "Internal note",
             PromptKind::MergeInto => "Merge this ticket into #",
             PromptKind::LinkTo => "Link this ticket to #",
+            PromptKind::Search => "Search subjects and messages (3+ characters search fastest)",
         }
     }
 }

@@ -129,6 +129,11 @@ pub enum Request {
         /// When the agent acted (update's `now`), so the log records the moment of the action.
         at: i64,
     },
+    /// Full-text search for the queue pane.
+    Search {
+        query: String,
+        relevance: bool,
+    },
     /// A few customers matching typed text, for the new-ticket form.
     CustomerSearch {
         text: String,
@@ -266,6 +271,10 @@ pub enum Response {
         conflict: bool,
         /// A message was added (the thread grew at the end).
         message: bool,
+    },
+    SearchHits {
+        query: String,
+        hits: Vec<crate::store::search::SearchHit>,
     },
     CustomerMatches {
         text: String,

@@ -430,6 +430,9 @@ pub fn parse_tags(text: &str) -> Vec<TicketEdit> {
 }
 
 pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> Vec<Effect> {
+    if kind == PromptKind::Search {
+        return super::search_pane::start(model, text);
+    }
     let Some(d) = &model.ticket.detail else {
         return Vec::new();
     };
@@ -439,6 +442,8 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
     }
     let other = || text.trim_start_matches('#').parse::<i64>().ok();
     match kind {
+        // Answered at the top: search needs no open ticket.
+        PromptKind::Search => Vec::new(),
         PromptKind::Tags => {
             let edits = parse_tags(text);
             if edits.is_empty() {

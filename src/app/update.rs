@@ -180,6 +180,21 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
             super::ticket_actions::open_picker(model, id)
         }
         CommandId::NewTicket => super::new_ticket::open(model),
+        CommandId::Search => {
+            let input = model
+                .queues
+                .search
+                .as_ref()
+                .map(|s| s.query.clone())
+                .unwrap_or_default();
+            model.overlay = Some(Overlay::Prompt {
+                kind: super::PromptKind::Search,
+                input,
+                targets: None,
+            });
+            Vec::new()
+        }
+        CommandId::SearchOrder => super::search_pane::toggle_order(model),
         CommandId::QueueMark => super::bulk::toggle_mark(model),
         CommandId::QueueMarkRange => super::bulk::mark_range(model),
         CommandId::QueueStatus

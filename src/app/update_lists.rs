@@ -259,6 +259,9 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
 }
 
 fn navigate_queues(model: &mut Model, nav: CommandId) -> Vec<Effect> {
+    if let Some(fx) = super::search_pane::navigate(model, nav) {
+        return fx;
+    }
     match (model.queues.focus, nav) {
         (QueueFocus::Views, CommandId::Down) => select_view(model, 1),
         (QueueFocus::Views, CommandId::Up) => select_view(model, -1),
@@ -552,6 +555,7 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
             Vec::new()
         }
         r @ Response::BulkDone { .. } => super::bulk::on_done(model, r),
+        r @ Response::SearchHits { .. } => super::search_pane::on_response(model, r),
         r @ (Response::CustomerMatches { .. } | Response::Created { .. }) => {
             super::new_ticket::on_response(model, r)
         }

@@ -6,6 +6,7 @@ pub mod markdown;
 mod new_ticket;
 mod overlay;
 mod queues;
+mod search;
 pub mod theme;
 pub mod ticket;
 mod widgets;

@@ -74,6 +74,10 @@ pub fn priority_cell(p: Priority) -> String {
 fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let q = &model.queues;
     let focused = q.focus == QueueFocus::List;
+    if let Some(s) = &q.search {
+        super::search::render(frame, area, s, focused, theme);
+        return;
+    }
     let count = q.counts.get(q.selected_view).copied().flatten();
     let mut title = q.view().title.clone();
     if let Some(c) = count {
