@@ -188,3 +188,189 @@ fn reply_through_the_editor_and_change_status_then_the_cli_agrees() {
         (Some("agent"), Some("public"))
     );
 }
+
+fn desk_json(home: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_desk"))
+        .args(args)
+        .env("HOME", home)
+        .env("USER", "li")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// Issue 3's walk through a shift: create a ticket, reply through $EDITOR, add a note, change status, priority and
+/// assignee, merge it into another ticket — then the CLI's JSON must say what the screen said.
+#[test]
+fn work_a_ticket_end_to_end_and_the_cli_agrees() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("shift.db").display().to_string();
+    let bin = env!("CARGO_BIN_EXE_desk");
+    let out = std::process::Command::new(bin)
+        .args(["demo", "--db", &db, "--tickets", "80"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let customers = desk_json(
+        home.path(),
+        &[
+            "customer", "list", "--db", &db, "--limit", "1", "--format", "json",
+        ],
+    );
+    let email = customers[0]["email"].as_str().unwrap().to_string();
+    let open = desk_json(
+        home.path(),
+        &[
+            "ticket", "list", "--db", &db, "--view", "all-open", "--limit", "1", "--format", "json",
+        ],
+    );
+    let target = open[0]["number"].as_i64().unwrap();
+
+    let mut env = env_for(home.path());
+    env.push(("EDITOR", fake_editor(home.path()).display().to_string()));
+    env.push(("VISUAL", String::new()));
+    let t = Tmux::start("shift", 120, 40, home.path(), &env);
+    t.type_text(&format!("{bin} --db {db}; echo \"exit=$?\""));
+    t.keys(&["Enter"]);
+    t.wait_until("the queue", |s| s.contains("My open") && s.contains(" #1"));
+
+    // Create: customer by email, subject, then the first message in the editor.
+    t.keys(&["n"]);
+    t.wait_for("New ticket");
+    t.type_text(&email);
+    t.wait_until("the customer match", |s| {
+        s.lines().filter(|l| l.contains(&email)).count() >= 2
+    });
+    t.keys(&["Enter"]);
+    t.type_text("打印机卡纸 from tmux");
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    let screen = t.wait_until("the new ticket", |s| {
+        s.contains("打印机卡纸 from tmux") && s.contains("Thread ·")
+    });
+    let number: i64 = screen
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("│#").map(|r| {
+                r.chars()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect::<String>()
+            })
+        })
+        .and_then(|n| n.parse().ok())
+        .expect("the number in the header");
+
+    t.keys(&["r"]);
+    t.wait_for("Reply sent");
+    t.keys(&["I"]);
+    t.wait_for("Internal note");
+    t.type_text("checked the paper tray");
+    t.keys(&["Enter"]);
+    t.wait_for("Note added");
+    t.keys(&["s"]);
+    let picker = t.wait_for(&format!("Status of #{number}"));
+    let pending = picker
+        .lines()
+        .find(|l| l.contains(" Pending"))
+        .and_then(|l| {
+            l.split_whitespace()
+                .find(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_digit()))
+        })
+        .expect("Pending is offered")
+        .to_string();
+    t.keys(&[&pending]);
+    t.wait_for("Status Pending");
+    t.keys(&["p"]);
+    t.wait_for("Priority of");
+    t.keys(&["1"]);
+    t.wait_for("U!! Urgent");
+    t.keys(&["a"]);
+    t.wait_for("Me (li)");
+    t.keys(&["1"]);
+    t.wait_for("Assignee 李娜 Li Na");
+    t.keys(&["M"]);
+    t.wait_for("Merge this ticket into");
+    t.type_text(&target.to_string());
+    t.keys(&["Enter"]);
+    t.wait_for(&format!("Merged into #{target}"));
+    t.keys(&["q"]);
+    t.wait_until("desk to exit", |s| {
+        s.lines().any(|l| l.starts_with("exit="))
+    });
+
+    // What the CLI says about the merged ticket and its target.
+    let history = desk_json(
+        home.path(),
+        &[
+            "ticket",
+            "history",
+            &number.to_string(),
+            "--db",
+            &db,
+            "--format",
+            "json",
+        ],
+    );
+    let changes: Vec<(String, Option<String>)> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["field"].as_str().unwrap().to_string(),
+                c["new"].as_str().map(String::from),
+            )
+        })
+        .collect();
+    for expected in [
+        ("status", "pending"),
+        ("priority", "urgent"),
+        ("status", "merged"),
+    ] {
+        assert!(
+            changes.contains(&(expected.0.to_string(), Some(expected.1.to_string()))),
+            "{expected:?} in {changes:?}"
+        );
+    }
+    assert!(
+        changes.iter().any(|(f, _)| f == "assignee_id"),
+        "{changes:?}"
+    );
+    let shown = desk_json(
+        home.path(),
+        &[
+            "ticket",
+            "show",
+            &number.to_string(),
+            "--db",
+            &db,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        shown["number"].as_i64(),
+        Some(target),
+        "the merged number resolves to the target"
+    );
+    let bodies: Vec<&str> = shown["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["body"].as_str())
+        .collect();
+    assert!(
+        bodies
+            .iter()
+            .filter(|b| b.starts_with("您好，已为您重新发货。"))
+            .count()
+            >= 2,
+        "first message and reply: {bodies:?}"
+    );
+    assert!(bodies.contains(&"checked the paper tray"), "{bodies:?}");
+}
