@@ -69,6 +69,7 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 page: store.article_page(&filter, req, limit)?,
             },
             Request::Agents => Response::Agents(store.agents()?),
+            Request::Groups => Response::Groups(store.groups()?),
             Request::History { number } => {
                 let rows = match store.ticket_detail(number)? {
                     Some(d) => store.history("ticket", &d.row.id)?,

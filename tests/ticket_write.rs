@@ -401,3 +401,64 @@ fn claiming_is_atomic_across_connections() {
         1
     );
 }
+
+#[test]
+fn routing_to_a_group_by_name() {
+    let mut store = store_with_tickets(0);
+    {
+        let mut w = store.bulk().unwrap();
+        w.group(&desk::store::records::GroupRec {
+            id: "G1".into(),
+            name: "Billing 账务".into(),
+            members: vec![],
+            created_at: 0,
+        })
+        .unwrap();
+        w.commit("groups", NOW).unwrap();
+    }
+    let t = store.create_ticket(&new_ticket("C1"), NOW).unwrap();
+    store
+        .set_ticket(
+            t.number,
+            &[TicketEdit::Group(Some("billing 账务".into()))],
+            None,
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(
+        store
+            .ticket_detail(t.number)
+            .unwrap()
+            .unwrap()
+            .group
+            .as_ref()
+            .map(|g| g.as_str()),
+        Some("Billing 账务")
+    );
+    let err = store
+        .set_ticket(
+            t.number,
+            &[TicketEdit::Group(Some("Nowhere".into()))],
+            None,
+            NOW,
+        )
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::NotFound {
+            entity: "group",
+            ..
+        }
+    ));
+    store
+        .set_ticket(t.number, &[TicketEdit::Group(None)], None, NOW)
+        .unwrap();
+    assert!(
+        store
+            .ticket_detail(t.number)
+            .unwrap()
+            .unwrap()
+            .group
+            .is_none()
+    );
+}

@@ -69,6 +69,7 @@ pub enum CommandId {
     TicketTake,
     TicketKind,
     TicketChannel,
+    TicketGroup,
     NewTicket,
     Search,
     SearchOrder,
@@ -150,6 +151,7 @@ pub const COMMANDS: &[Command] = &[
     cmd!(TicketLink, "ticket.link", Ticket, ["L"], None, "Link this ticket to a related one"),
     cmd!(TicketKind, "ticket.kind", Ticket, [], None, "Change the kind (complaint, service request …)"),
     cmd!(TicketChannel, "ticket.channel", Ticket, [], None, "Change the intake channel"),
+    cmd!(TicketGroup, "ticket.group", Ticket, [], None, "Route to a group (team)"),
     cmd!(TicketHistory, "ticket.history", Ticket, ["H"], Some("history"), "Show the change history / the thread"),
 ];
 

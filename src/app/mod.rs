@@ -97,6 +97,7 @@ pub struct Model {
     pub counts: Option<Counts>,
     /// Active agents, for the assignee picker.
     pub agents: Vec<crate::store::agents::AgentRow>,
+    pub groups: Vec<crate::store::agents::GroupRow>,
     /// Last `PRAGMA data_version` seen; a change means another agent or script wrote.
     pub data_version: Option<i64>,
     pub queues: Queues,

@@ -117,6 +117,7 @@ pub enum Request {
     },
     /// Active agents, for the assignee picker.
     Agents,
+    Groups,
     /// The change log of one ticket.
     History {
         number: i64,
@@ -259,6 +260,7 @@ pub enum Response {
         article: Option<Box<Article>>,
     },
     Agents(Vec<AgentRow>),
+    Groups(Vec<crate::store::agents::GroupRow>),
     History {
         number: i64,
         rows: Vec<ChangeRow>,

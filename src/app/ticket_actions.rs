@@ -52,6 +52,20 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 options,
             )
         }
+        CommandId::TicketGroup => {
+            let mut options = vec![("No group".to_string(), TicketEdit::Group(None))];
+            options.extend(
+                model
+                    .groups
+                    .iter()
+                    .map(|g| (g.name.to_string(), TicketEdit::Group(Some(g.id.clone())))),
+            );
+            let now = d
+                .group
+                .as_ref()
+                .map_or("none".to_string(), |g| g.to_string());
+            (format!("Group of #{} (now {now})", d.row.number), options)
+        }
         CommandId::TicketChannel => {
             let options = Channel::ALL
                 .iter()
@@ -158,6 +172,10 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
     match response {
         Response::Agents(agents) => {
             model.agents = agents;
+            Vec::new()
+        }
+        Response::Groups(groups) => {
+            model.groups = groups;
             Vec::new()
         }
         Response::History { number, rows } => {

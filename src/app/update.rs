@@ -32,6 +32,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         macros: settings.macros,
         counts: None,
         agents: Vec::new(),
+        groups: Vec::new(),
         data_version: None,
         queues: Queues {
             counts: vec![None; views.len()],
@@ -57,6 +58,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
     effects.push(update_lists::reload_customers(&mut model));
     effects.push(Effect::Load(Request::Categories));
     effects.push(Effect::Load(Request::Agents));
+    effects.push(Effect::Load(Request::Groups));
     effects.push(update_lists::reload_articles(&mut model));
     (model, effects)
 }
@@ -176,7 +178,7 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         }
         CommandId::TicketLink => super::ticket_actions::prompt(model, super::PromptKind::LinkTo),
         CommandId::TicketTake => super::ticket_actions::take(model),
-        CommandId::TicketKind | CommandId::TicketChannel => {
+        CommandId::TicketKind | CommandId::TicketChannel | CommandId::TicketGroup => {
             super::ticket_actions::open_picker(model, id)
         }
         CommandId::NewTicket => super::new_ticket::open(model),

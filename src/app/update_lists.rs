@@ -559,9 +559,10 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         r @ (Response::CustomerMatches { .. } | Response::Created { .. }) => {
             super::new_ticket::on_response(model, r)
         }
-        r @ (Response::Agents(_) | Response::History { .. } | Response::Written { .. }) => {
-            super::ticket_actions::on_response(model, r)
-        }
+        r @ (Response::Agents(_)
+        | Response::Groups(_)
+        | Response::History { .. }
+        | Response::Written { .. }) => super::ticket_actions::on_response(model, r),
         Response::Failed { list, error } => {
             match list {
                 Some((ListKind::Queue, generation)) => model.queues.list.fail(generation),

@@ -78,7 +78,7 @@ pub struct MessageArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct SetArgs {
     pub number: String,
-    /// Changes: status=pending priority=high kind=complaint channel=phone subject="…" assignee=li|none
+    /// Changes: status=pending priority=high kind=complaint channel=phone subject="…" assignee=li|none group=NAME
     /// tags+=vip tags-=refund
     #[arg(required = true)]
     pub changes: Vec<String>,
@@ -123,9 +123,11 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         "subject" if !value.trim().is_empty() => TicketEdit::Subject(value.trim().to_string()),
         "assignee" if matches!(value, "none" | "") => TicketEdit::Assignee(None),
         "assignee" => TicketEdit::Assignee(Some(value.trim().to_lowercase())),
+        "group" if matches!(value, "none" | "") => TicketEdit::Group(None),
+        "group" => TicketEdit::Group(Some(value.trim().to_string())),
         other => {
             return Err(usage(format!(
-                "cannot set `{other}`; fields: status, priority, kind, channel, subject, assignee, tags+=, tags-="
+                "cannot set `{other}`; fields: status, priority, kind, channel, subject, assignee, group, tags+=, tags-="
             )));
         }
     })

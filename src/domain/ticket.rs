@@ -218,6 +218,34 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Every pair of statuses, legal or not, against a table written out by hand (rows: from; columns: to, in the
+    /// order new, open, pending, on_hold, solved, closed, merged).
+    #[test]
+    fn every_transition_is_allowed_or_refused_as_the_table_says() {
+        const TABLE: [[u8; 7]; 7] = [
+            [0, 1, 1, 1, 1, 1, 1], // new
+            [0, 0, 1, 1, 1, 1, 1], // open
+            [0, 1, 0, 1, 1, 1, 1], // pending
+            [0, 1, 1, 0, 1, 1, 1], // on_hold
+            [0, 1, 0, 0, 0, 1, 0], // solved
+            [0, 0, 0, 0, 0, 0, 0], // closed
+            [0, 0, 0, 0, 0, 0, 0], // merged
+        ];
+        for (i, from) in Status::ALL.iter().enumerate() {
+            for (j, to) in Status::ALL.iter().enumerate() {
+                let legal = TABLE[i][j] == 1;
+                assert_eq!(from.transition(*to).is_ok(), legal, "{from} → {to}");
+                if !legal {
+                    let msg = from.transition(*to).unwrap_err().to_string();
+                    assert!(
+                        msg.starts_with(&format!("cannot move a ticket from {from} to {to}")),
+                        "{msg}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn closed_and_merged_are_final() {
         for to in Status::ALL {

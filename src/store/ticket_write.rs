@@ -35,6 +35,8 @@ pub enum TicketEdit {
     Subject(String),
     /// An agent handle, or `None` to unassign.
     Assignee(Option<String>),
+    /// A group by name (case-insensitive), or `None` for no group.
+    Group(Option<String>),
     AddTag(String),
     RemoveTag(String),
 }
@@ -262,6 +264,21 @@ impl Store {
                             id: handle.clone(),
                         })?;
                         fields.push(("assignee_id", Value::Text(id)));
+                    }
+                    TicketEdit::Group(None) => fields.push(("group_id", Value::Null)),
+                    TicketEdit::Group(Some(name)) => {
+                        let id: Option<String> = tx
+                            .query_row(
+                                "SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE OR id = ?1",
+                                params![name],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        let id = id.ok_or_else(|| StoreError::NotFound {
+                            entity: "group",
+                            id: name.clone(),
+                        })?;
+                        fields.push(("group_id", Value::Text(id)));
                     }
                     TicketEdit::AddTag(tag) | TicketEdit::RemoveTag(tag) => {
                         let (sql, sign) = match e {
