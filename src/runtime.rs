@@ -167,8 +167,17 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                     .rows;
                 Response::CustomerMatches { text, rows }
             }
+            Request::Products { customer_id } => {
+                let products = store.products_of(&customer_id)?;
+                Response::Products {
+                    customer_id,
+                    products,
+                }
+            }
             Request::CreateTicket {
                 customer_id,
+                new_customer,
+                product_id,
                 subject,
                 kind,
                 channel,
@@ -176,16 +185,23 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 body,
                 at,
             } => {
-                let t = crate::store::ticket_write::NewTicket {
-                    subject,
-                    kind,
-                    channel,
-                    priority,
-                    customer_id,
-                    product_id: None,
-                    body,
+                let create = || {
+                    let customer_id = match &new_customer {
+                        Some((name, email)) => store.create_customer(name, email.as_deref(), at)?,
+                        None => customer_id,
+                    };
+                    let t = crate::store::ticket_write::NewTicket {
+                        subject,
+                        kind,
+                        channel,
+                        priority,
+                        customer_id,
+                        product_id,
+                        body,
+                    };
+                    store.create_ticket(&t, at)
                 };
-                match store.create_ticket(&t, at) {
+                match create() {
                     Ok(c) => Response::Created {
                         number: c.number,
                         error: None,

@@ -877,3 +877,48 @@ fn search_from_the_queue_finds_messages_and_opens_a_hit() {
     a.keys("S").type_text("打印").keys("enter");
     assert_eq!(a.model.queues.search.as_ref().unwrap().hits.len(), 60);
 }
+
+#[test]
+fn the_form_takes_a_product_and_can_create_the_customer() {
+    let mut a = app(120, 40);
+    a.editor = Some(Box::new(|_: &str| Some("扫地机器人不工作了".to_string())));
+    a.keys("n").type_text("陈静").keys("enter");
+    let Some(Overlay::NewTicket(form)) = &a.model.overlay else {
+        panic!("form open")
+    };
+    assert_eq!(form.products.len(), 2, "陈静 owns two products");
+    assert_eq!(
+        form.product_label(),
+        "Robot Vacuum R7 扫地机器人",
+        "the newest purchase is preselected"
+    );
+    a.type_text("不工作").keys("tab tab tab tab enter");
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    assert_eq!(
+        d.product.as_ref().map(|p| p.as_str()),
+        Some("Robot Vacuum R7 扫地机器人")
+    );
+
+    // Someone not in the database yet: the last entry creates them with the ticket.
+    a.keys("n").type_text("new.person@example.com");
+    let Some(Overlay::NewTicket(form)) = &a.model.overlay else {
+        panic!("form open")
+    };
+    assert!(form.matches.is_empty() && form.offers_new());
+    assert!(
+        a.screen()
+            .contains("+ New customer “new.person” <new.person@example.com>")
+    );
+    a.keys("enter")
+        .type_text("First contact")
+        .keys("enter enter");
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    assert_eq!(
+        d.row.customer.as_ref().map(|c| c.as_str()),
+        Some("new.person")
+    );
+    assert_eq!(
+        d.customer_email.as_ref().map(|c| c.as_str()),
+        Some("new.person@example.com")
+    );
+}

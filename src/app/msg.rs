@@ -139,8 +139,16 @@ pub enum Request {
     CustomerSearch {
         text: String,
     },
-    CreateTicket {
+    /// A customer's products, for the new-ticket form.
+    Products {
         customer_id: String,
+    },
+    CreateTicket {
+        /// Empty when `new_customer` is to be created first.
+        customer_id: String,
+        /// (name, email) of a customer created with the ticket.
+        new_customer: Option<(String, Option<String>)>,
+        product_id: Option<String>,
         subject: String,
         kind: crate::domain::ticket::Kind,
         channel: crate::domain::ticket::Channel,
@@ -281,6 +289,10 @@ pub enum Response {
     CustomerMatches {
         text: String,
         rows: Vec<CustomerRow>,
+    },
+    Products {
+        customer_id: String,
+        products: Vec<(String, crate::domain::text::SafeText)>,
     },
     Created {
         number: i64,

@@ -1,5 +1,6 @@
-//! The new-ticket form: a customer found by typing (name, email or phone), subject, kind, channel and priority;
-//! the first message is then written in the editor, and the ticket opens once created.
+//! The new-ticket form: a customer found by typing (name, email or phone) or created on the spot, subject, kind,
+//! channel, priority and one of the customer's products; the first message is then written in the editor, and the
+//! ticket opens once created.
 
 use super::keys::{Key, KeyCode};
 use super::msg::{EditPurpose, Effect, Request, Response};
@@ -9,7 +10,9 @@ use crate::domain::ticket::{Channel, Kind, Priority};
 use crate::store::customers::CustomerRow;
 
 /// Form fields in Tab order.
-pub const FIELDS: [&str; 5] = ["Customer", "Subject", "Kind", "Channel", "Priority"];
+pub const FIELDS: [&str; 6] = [
+    "Customer", "Subject", "Kind", "Channel", "Priority", "Product",
+];
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NewTicketForm {
@@ -17,8 +20,11 @@ pub struct NewTicketForm {
     pub customer_query: String,
     pub matches: Vec<CustomerRow>,
     pub match_selected: usize,
-    /// (id, name) once picked.
+    /// (id, name) once picked; the id is empty for a customer to be created with the ticket.
     pub customer: Option<(String, String)>,
+    /// The picked customer's products (id, name); `product` 0 is "none", i is `products[i - 1]`.
+    pub products: Vec<(String, crate::domain::text::SafeText)>,
+    pub product: usize,
     pub subject: String,
     pub kind: usize,
     pub channel: usize,
@@ -48,6 +54,27 @@ impl NewTicketForm {
     }
     pub fn priority(&self) -> Priority {
         Priority::ALL[self.priority % Priority::ALL.len()]
+    }
+
+    /// The last entry under the matches: create a customer from what was typed.
+    pub fn offers_new(&self) -> bool {
+        !self.customer_query.trim().is_empty() && self.customer.is_none()
+    }
+
+    pub fn product_label(&self) -> String {
+        self.product
+            .checked_sub(1)
+            .and_then(|i| self.products.get(i))
+            .map_or("none".into(), |(_, n)| n.to_string())
+    }
+
+    /// A new customer from typed text: an email gives the email (and the name before the @), else it is the name.
+    pub fn new_customer(&self) -> (String, Option<String>) {
+        let q = self.customer_query.trim();
+        match q.split_once('@') {
+            Some((name, _)) if !q.contains(' ') => (name.to_string(), Some(q.to_string())),
+            _ => (q.to_string(), None),
+        }
     }
 }
 
@@ -87,15 +114,23 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
     }
     match (form.field, key.code) {
         (0, KeyCode::Down) => {
-            form.match_selected =
-                (form.match_selected + 1).min(form.matches.len().saturating_sub(1))
+            form.match_selected = (form.match_selected + 1).min(form.matches.len())
         }
         (0, KeyCode::Up) => form.match_selected = form.match_selected.saturating_sub(1),
         (0, KeyCode::Enter) => {
             if let Some(c) = form.matches.get(form.match_selected) {
-                form.customer = Some((c.id.clone(), c.name.to_string()));
-                form.customer_query = c.name.to_string();
+                let (id, name) = (c.id.clone(), c.name.to_string());
+                form.customer = Some((id.clone(), name.clone()));
+                form.customer_query = name;
                 form.matches.clear();
+                form.field = 1;
+                return vec![Effect::Load(Request::Products { customer_id: id })];
+            }
+            if form.offers_new() {
+                let (name, _) = form.new_customer();
+                form.customer = Some((String::new(), format!("{name} (new)")));
+                form.matches.clear();
+                form.products.clear();
                 form.field = 1;
             }
         }
@@ -110,7 +145,7 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             super::update_overlay::edit(&mut form.subject, key);
         }
         (
-            2..=4,
+            2..=5,
             KeyCode::Left
             | KeyCode::Right
             | KeyCode::Char('h')
@@ -125,10 +160,11 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             match form.field {
                 2 => cycle(&mut form.kind, Kind::ALL.len(), step),
                 3 => cycle(&mut form.channel, Channel::ALL.len(), step),
-                _ => cycle(&mut form.priority, Priority::ALL.len(), step),
+                4 => cycle(&mut form.priority, Priority::ALL.len(), step),
+                _ => cycle(&mut form.product, form.products.len() + 1, step),
             }
         }
-        (2..=4, KeyCode::Enter) => return submit(model),
+        (2..=5, KeyCode::Enter) => return submit(model),
         _ => {}
     }
     Vec::new()
@@ -169,8 +205,16 @@ pub(super) fn on_edited(model: &mut Model, body: String) -> Vec<Effect> {
     let Some((customer_id, _)) = form.customer.clone() else {
         return Vec::new();
     };
+    let new_customer = customer_id.is_empty().then(|| form.new_customer());
+    let product_id = form
+        .product
+        .checked_sub(1)
+        .and_then(|i| form.products.get(i))
+        .map(|(id, _)| id.clone());
     let request = Request::CreateTicket {
         customer_id,
+        new_customer,
+        product_id,
         subject: form.subject.trim().to_string(),
         kind: form.kind(),
         channel: form.channel(),
@@ -189,6 +233,21 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
             {
                 form.matches = rows;
                 form.match_selected = 0;
+            }
+            Vec::new()
+        }
+        Response::Products {
+            customer_id,
+            products,
+        } => {
+            if let Some(Overlay::NewTicket(form)) = model.overlay.as_mut()
+                && form
+                    .customer
+                    .as_ref()
+                    .is_some_and(|(id, _)| *id == customer_id)
+            {
+                form.products = products;
+                form.product = usize::from(!form.products.is_empty());
             }
             Vec::new()
         }

@@ -556,9 +556,9 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         }
         r @ Response::BulkDone { .. } => super::bulk::on_done(model, r),
         r @ Response::SearchHits { .. } => super::search_pane::on_response(model, r),
-        r @ (Response::CustomerMatches { .. } | Response::Created { .. }) => {
-            super::new_ticket::on_response(model, r)
-        }
+        r @ (Response::CustomerMatches { .. }
+        | Response::Products { .. }
+        | Response::Created { .. }) => super::new_ticket::on_response(model, r),
         r @ (Response::Agents(_)
         | Response::Groups(_)
         | Response::History { .. }

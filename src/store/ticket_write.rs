@@ -348,3 +348,54 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// Creates a customer from what an agent typed (at least a name or an email); returns its id.
+    pub fn create_customer(&mut self, name: &str, email: Option<&str>, now: i64) -> Result<String> {
+        let path = self.path.clone();
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            if let Some(e) = email {
+                let taken: Option<String> = tx
+                    .query_row(
+                        "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE",
+                        params![e],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if taken.is_some() {
+                    return Err(StoreError::Refused(format!(
+                        "a customer with email {e} already exists; pick them instead"
+                    )));
+                }
+            }
+            let id = new_id();
+            tx.execute(
+                "INSERT INTO customers(id, name, email, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![id, name, email, now],
+            )?;
+            log.append(&tx, "customer", &id, "created", None, Some(name), now)?;
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(id)
+        })
+    }
+
+    /// A customer's products (id, name), newest purchase first: the choices for a ticket's product.
+    pub fn products_of(
+        &self,
+        customer_id: &str,
+    ) -> Result<Vec<(String, crate::domain::text::SafeText)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name FROM products WHERE customer_id = ?1 ORDER BY purchased_at DESC",
+        )?;
+        let rows = stmt.query_map(params![customer_id], |r| {
+            Ok((
+                r.get(0)?,
+                crate::domain::text::SafeText::new(&r.get::<_, String>(1)?),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

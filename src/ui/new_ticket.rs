@@ -11,7 +11,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, form: &NewTicketForm, theme: &Theme) {
     let w = body.width.min(76);
-    let h = (FIELDS.len() as u16 + 4 + form.matches.len() as u16).min(body.height);
+    let h = (FIELDS.len() as u16 + 5 + form.matches.len() as u16).min(body.height);
     let area = Rect::new(
         body.x + (body.width - w) / 2,
         body.y + body.height.saturating_sub(h) / 3,
@@ -41,6 +41,15 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, form: &NewTicketForm, theme: &T
             form.priority().glyph(),
             form.priority().label()
         ),
+        if form.customer.is_none() {
+            "(pick the customer first)".to_string()
+        } else {
+            format!(
+                "< {} >  ({} owned)",
+                form.product_label(),
+                form.products.len()
+            )
+        },
     ];
     let mut lines = Vec::new();
     for (i, (label, value)) in FIELDS.iter().zip(values).enumerate() {
@@ -72,11 +81,25 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, form: &NewTicketForm, theme: &T
                 };
                 lines.push(Line::styled(fit(&text, inner_w), style));
             }
+            if form.offers_new() {
+                let new_selected = focused && form.match_selected == form.matches.len();
+                let style = if new_selected {
+                    theme.selection
+                } else {
+                    theme.muted
+                };
+                let (name, email) = form.new_customer();
+                let email = email.map(|e| format!(" <{e}>")).unwrap_or_default();
+                lines.push(Line::styled(
+                    fit(&format!("   + New customer “{name}”{email}"), inner_w),
+                    style,
+                ));
+            }
         }
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        " Tab: next field · ←/→: change · Enter: pick the customer, then write the message",
+        " Tab: next · ←/→: change · Enter: pick customer, then write the message",
         theme.muted,
     ));
     frame.render_widget(
