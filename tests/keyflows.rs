@@ -662,8 +662,8 @@ fn tags_quick_note_take_merge_and_link_from_the_ticket_pane() {
             .unwrap()
             .contains("someone already has this ticket")
     );
-    // Kind from the palette (no default key).
-    a.keys(":").type_text("kind").keys("enter");
+    // Kind from its picker.
+    a.keys("K");
     assert!(a.screen().contains(&format!("Kind of #{number}")));
     a.keys("2"); // Complaint
     assert_eq!(

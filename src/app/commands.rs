@@ -149,9 +149,9 @@ pub const COMMANDS: &[Command] = &[
     cmd!(TicketTake, "ticket.take", Ticket, ["A"], None, "Take the ticket if nobody has it"),
     cmd!(TicketMerge, "ticket.merge", Ticket, ["M"], None, "Merge this ticket into another"),
     cmd!(TicketLink, "ticket.link", Ticket, ["L"], None, "Link this ticket to a related one"),
-    cmd!(TicketKind, "ticket.kind", Ticket, [], None, "Change the kind (complaint, service request …)"),
-    cmd!(TicketChannel, "ticket.channel", Ticket, [], None, "Change the intake channel"),
-    cmd!(TicketGroup, "ticket.group", Ticket, [], None, "Route to a group (team)"),
+    cmd!(TicketKind, "ticket.kind", Ticket, ["K"], None, "Change the kind (complaint, service request …)"),
+    cmd!(TicketChannel, "ticket.channel", Ticket, ["C"], None, "Change the intake channel"),
+    cmd!(TicketGroup, "ticket.group", Ticket, ["ctrl-g"], None, "Route to a group (team)"),
     cmd!(TicketHistory, "ticket.history", Ticket, ["H"], Some("history"), "Show the change history / the thread"),
 ];
 
