@@ -168,15 +168,7 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
             let Some(m) = model.macros.get(i) else {
                 return Vec::new();
             };
-            let agent_name = model
-                .identity
-                .handle
-                .as_ref()
-                .and_then(|h| model.agents.iter().find(|a| &a.handle == h))
-                .map_or_else(
-                    || model.identity.handle.clone().unwrap_or_default(),
-                    |a| a.name.to_string(),
-                );
+            let agent_name = model.my_name();
             let replies = targets
                 .iter()
                 .map(|n| {

@@ -111,6 +111,17 @@ pub struct Model {
     pub quit: bool,
 }
 
+impl Model {
+    /// The running agent's display name (for macros), else the handle.
+    pub fn my_name(&self) -> String {
+        let handle = self.identity.handle.clone().unwrap_or_default();
+        self.agents
+            .iter()
+            .find(|a| a.handle == handle)
+            .map_or(handle, |a| a.name.to_string())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum QueueFocus {
     Views,

@@ -266,40 +266,6 @@ pub(super) fn on_edited(
     purpose: EditPurpose,
     text: Option<String>,
 ) -> Vec<Effect> {
-    if purpose == EditPurpose::NewTicket {
-        let Some(text) = text else {
-            toast(
-                model,
-                "The editor could not be started: set $VISUAL or $EDITOR".into(),
-                true,
-            );
-            return Vec::new();
-        };
-        let body = crate::domain::text::strip_template(&text);
-        if body.is_empty() {
-            toast(
-                model,
-                "Empty message: the ticket was not created".into(),
-                false,
-            );
-            return Vec::new();
-        }
-        return super::new_ticket::on_edited(model, body);
-    }
-    let (number, internal, edits) = match purpose {
-        EditPurpose::Reply { number } => (number, false, Vec::new()),
-        EditPurpose::Note { number } => (number, true, Vec::new()),
-        EditPurpose::NewTicket => return Vec::new(),
-        EditPurpose::Macro { number, index } => (
-            number,
-            false,
-            model
-                .macros
-                .get(index)
-                .map(|m| macro_edits(&m.actions))
-                .unwrap_or_default(),
-        ),
-    };
     let Some(text) = text else {
         toast(
             model,
@@ -310,9 +276,28 @@ pub(super) fn on_edited(
     };
     let body = crate::domain::text::strip_template(&text);
     if body.is_empty() {
-        toast(model, "Empty message: nothing was sent".into(), false);
+        let what = if purpose == EditPurpose::NewTicket {
+            "the ticket was not created"
+        } else {
+            "nothing was sent"
+        };
+        toast(model, format!("Empty message: {what}"), false);
         return Vec::new();
     }
+    let (number, internal, edits) = match purpose {
+        EditPurpose::NewTicket => return super::new_ticket::on_edited(model, body),
+        EditPurpose::Reply { number } => (number, false, Vec::new()),
+        EditPurpose::Note { number } => (number, true, Vec::new()),
+        EditPurpose::Macro { number, index } => (
+            number,
+            false,
+            model
+                .macros
+                .get(index)
+                .map(|m| macro_edits(&m.actions))
+                .unwrap_or_default(),
+        ),
+    };
     vec![Effect::Load(Request::AddMessage {
         number,
         author_id: model.identity.agent_id.clone(),
@@ -356,15 +341,7 @@ fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
     let (Some(d), Some(m)) = (&model.ticket.detail, model.macros.get(index)) else {
         return Vec::new();
     };
-    let agent_name = model
-        .identity
-        .handle
-        .as_ref()
-        .and_then(|h| model.agents.iter().find(|a| &a.handle == h))
-        .map_or_else(
-            || model.identity.handle.clone().unwrap_or_default(),
-            |a| a.name.to_string(),
-        );
+    let agent_name = model.my_name();
     let ctx = crate::domain::macros::MacroContext {
         customer_name: d
             .row

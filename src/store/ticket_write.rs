@@ -79,6 +79,16 @@ fn current(tx: &Transaction<'_>, number: i64) -> Result<Current> {
     })
 }
 
+/// The id `sql` finds for `key`, or NotFound naming `entity` and the key as typed.
+fn lookup_id(tx: &Transaction<'_>, sql: &str, key: &str, entity: &'static str) -> Result<String> {
+    tx.query_row(sql, params![key], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound {
+            entity,
+            id: key.to_string(),
+        })
+}
+
 fn opt(v: Option<i64>) -> Value {
     v.map_or(Value::Null, Value::Int)
 }
@@ -252,33 +262,16 @@ impl Store {
                     TicketEdit::Subject(s) => fields.push(("subject", Value::from(s.as_str()))),
                     TicketEdit::Assignee(None) => fields.push(("assignee_id", Value::Null)),
                     TicketEdit::Assignee(Some(handle)) => {
-                        let id: Option<String> = tx
-                            .query_row(
-                                "SELECT id FROM agents WHERE handle = ?1 AND active = 1",
-                                params![handle],
-                                |r| r.get(0),
-                            )
-                            .optional()?;
-                        let id = id.ok_or_else(|| StoreError::NotFound {
-                            entity: "agent",
-                            id: handle.clone(),
-                        })?;
-                        fields.push(("assignee_id", Value::Text(id)));
+                        let sql = "SELECT id FROM agents WHERE handle = ?1 AND active = 1";
+                        fields.push((
+                            "assignee_id",
+                            Value::Text(lookup_id(&tx, sql, handle, "agent")?),
+                        ));
                     }
                     TicketEdit::Group(None) => fields.push(("group_id", Value::Null)),
                     TicketEdit::Group(Some(name)) => {
-                        let id: Option<String> = tx
-                            .query_row(
-                                "SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE OR id = ?1",
-                                params![name],
-                                |r| r.get(0),
-                            )
-                            .optional()?;
-                        let id = id.ok_or_else(|| StoreError::NotFound {
-                            entity: "group",
-                            id: name.clone(),
-                        })?;
-                        fields.push(("group_id", Value::Text(id)));
+                        let sql = "SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE OR id = ?1";
+                        fields.push(("group_id", Value::Text(lookup_id(&tx, sql, name, "group")?)));
                     }
                     TicketEdit::AddTag(tag) | TicketEdit::RemoveTag(tag) => {
                         let (sql, sign) = match e {
