@@ -4,6 +4,7 @@ pub mod customer;
 pub mod lifecycle;
 pub mod macros;
 pub mod query;
+pub mod sla;
 pub mod text;
 pub mod ticket;
 pub mod view;
