@@ -3,9 +3,11 @@
 //! reported before the terminal is touched.
 
 mod paths;
+mod sla;
 mod theme;
 
 pub use paths::{DbChoice, DbSource, data_dir, demo_db_path, log_path, resolve_db};
+pub use sla::{LoopConfig, LoopRules, SlaConfig};
 pub use theme::{ColorSpec, ThemeColors, ThemeConfig, ThemeName};
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +32,11 @@ pub struct Config {
     pub macros: MacroList,
     /// Queues of your own, after the built-in ones, written in the view language.
     pub views: Vec<ViewConfig>,
+    /// Service-level calendars, policies and escalation rules.
+    pub sla: SlaConfig,
+    /// The closed loop: follow-up call and auto-close.
+    #[serde(rename = "loop")]
+    pub service_loop: LoopConfig,
     pub log: LogConfig,
 }
 
@@ -203,6 +210,19 @@ impl KeyList {
 }
 
 impl Config {
+    /// The SLA rules, checked when the config was parsed (defaults on the impossible failure).
+    pub fn sla_rules(&self) -> crate::domain::sla_policy::SlaRules {
+        self.sla.rules().unwrap_or_default()
+    }
+
+    /// The closed-loop settings, checked when the config was parsed.
+    pub fn loop_rules(&self) -> LoopRules {
+        self.service_loop.rules().unwrap_or(LoopRules {
+            follow_up_after: 86_400,
+            auto_close_after: 7 * 86_400,
+        })
+    }
+
     /// `[keys]` as the keymap takes it.
     pub fn keys_map(&self) -> BTreeMap<String, Vec<String>> {
         self.keys
@@ -296,6 +316,14 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
         crate::domain::macros::check(&m.body)
             .map_err(|e| ConfigError(format!("{origin}: macro `{}`: {e}", m.name)))?;
     }
+    config
+        .sla
+        .rules()
+        .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
+    config
+        .service_loop
+        .rules()
+        .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
     // Collisions between the user's keys and the defaults can only be seen with the whole keymap.
     crate::app::commands::Keymap::build(&config.keys_map())
         .map_err(|e| ConfigError(format!("{origin}: {e}")))?;

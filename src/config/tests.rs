@@ -163,6 +163,7 @@ fn example_config_documents_every_key_and_parses_when_uncommented() {
         // Arrays of tables are documented by their [[header]].
         if !uncommented.contains(&format!("{leaf} ="))
             && !uncommented.contains(&format!("[[{leaf}]]"))
+            && !uncommented.contains(&format!(".{leaf}]]"))
         {
             missing.push(key.to_string());
         }
