@@ -76,11 +76,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Some(Command::Demo(args)) => cli::demo::generate(&db, &args, now, true),
+        Some(Command::Demo(args)) => {
+            cli::demo::generate(&db, &args, service_rules(&cfg), now, true)
+        }
         Some(Command::Ticket(cmd)) => {
-            let mut store = Store::open(&db, OpenMode::Existing)?;
+            let mut store = open_existing(&db, &cfg)?;
             let me = identity(&store, &cfg)?;
-            store.set_actor(handle(&cfg));
             cli::ticket::run(
                 &mut store,
                 cmd,
@@ -102,6 +103,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let store = Store::open(&db, OpenMode::Existing)?;
             cli::kb::run(&store, cmd, &mut std::io::stdout().lock())
         }
+        Some(Command::Sla(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            cli::service::sla(&mut store, cmd, now, &mut std::io::stdout().lock())
+        }
+        Some(Command::Task(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            let offset = chrono::Local::now().offset().local_minus_utc();
+            cli::service::task(&mut store, cmd, now, offset, &mut std::io::stdout().lock())
+        }
+        Some(Command::Survey(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            cli::service::survey(&mut store, cmd, now, &mut std::io::stdout().lock())
+        }
         None => {
             if cli.demo && !db.exists() {
                 let args = cli::demo::DemoArgs {
@@ -112,7 +126,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     force: false,
                 };
                 eprintln!("creating the demo database at {} …", db.display());
-                cli::demo::generate(&db, &args, now, false)?;
+                cli::demo::generate(&db, &args, service_rules(&cfg), now, false)?;
             }
             let mode = if choice.source == config::DbSource::Default && !cli.demo {
                 OpenMode::Create
@@ -139,6 +153,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 agent_id = store.agent_id(DEMO_AGENT)?;
             }
             store.set_actor(handle.clone());
+            store.set_service_rules(service_rules(&cfg));
             init_logging(&cfg);
             let keymap =
                 desk::app::commands::Keymap::build(&cfg.keys_map()).map_err(ConfigError)?;
@@ -154,6 +169,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 macros: cfg.macros.0.iter().map(|m| m.to_macro()).collect(),
                 views: cfg.all_views(),
                 utc_offset: chrono::Local::now().offset().local_minus_utc(),
+                sla_check_every: cfg.sla.check_every_secs().unwrap_or(60),
             };
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let theme = cfg.theme.resolve(no_color);
@@ -181,6 +197,20 @@ fn demo_path() -> anyhow::Result<PathBuf> {
 }
 
 const DEMO_AGENT: &str = "li";
+
+/// The rules a store applies when it writes, from config.
+fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
+    let l = cfg.loop_rules();
+    desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
+}
+
+/// An existing database, acting as the configured agent under the configured rules.
+fn open_existing(db: &std::path::Path, cfg: &config::Config) -> anyhow::Result<Store> {
+    let mut store = Store::open(db, OpenMode::Existing)?;
+    store.set_actor(handle(cfg));
+    store.set_service_rules(service_rules(cfg));
+    Ok(store)
+}
 
 /// The agent's handle: config, else the OS user.
 fn handle(cfg: &config::Config) -> Option<String> {

@@ -39,10 +39,13 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 req,
                 page: store.ticket_page(&filter, me.as_deref(), req, limit)?,
             },
-            Request::Ticket { number } => Response::Ticket {
-                number,
-                detail: store.ticket_detail(number)?.map(Box::new),
-            },
+            Request::Ticket { number, at } => {
+                let mut detail = store.ticket_detail(number)?.map(Box::new);
+                if let Some(d) = detail.as_mut() {
+                    store.fill_clocks(d, at)?;
+                }
+                Response::Ticket { number, detail }
+            }
             Request::CustomerPage {
                 generation,
                 text,
@@ -152,6 +155,47 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 ),
                 Err(e) => written(number, "Taken", false, Err(e)),
             },
+            Request::RecordFollowUp {
+                number,
+                outcome,
+                at,
+            } => {
+                let r = store
+                    .record_follow_up(number, outcome, "", at)
+                    .map(|_| UpdateOutcome {
+                        version: 0,
+                        changed: Vec::new(),
+                    });
+                let what = format!("follow-up recorded: {}", outcome.label());
+                written(number, &what, true, r)
+            }
+            Request::RecordSurvey { number, survey, at } => {
+                let r = store.record_survey(number, &survey, at);
+                written(number, "survey recorded", false, r)
+            }
+            Request::SlaCheck { handle, at } => {
+                // A slice of stale clocks per check keeps the worker responsive after the rules change.
+                let report = store.sla_run_limited(at, 2000)?;
+                let seen = match &handle {
+                    Some(h) => store.escalations_seen(h)?,
+                    None => None,
+                };
+                // Never looked: the last day is what is worth knowing.
+                let feed = store.escalations_since(seen.unwrap_or(at - 86_400), 100)?;
+                Response::SlaChecked {
+                    feed,
+                    changed: report.changed_anything(),
+                }
+            }
+            Request::EscalationsSeen { handle, at } => {
+                if let Some(h) = handle {
+                    store.mark_escalations_seen(&h, at)?;
+                }
+                Response::SlaChecked {
+                    feed: Vec::new(),
+                    changed: false,
+                }
+            }
             Request::Search { query, relevance } => {
                 let order = if relevance {
                     SearchOrder::Relevance

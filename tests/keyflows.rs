@@ -424,7 +424,7 @@ fn status_priority_and_assignee_pickers_write_through_the_change_log() {
     a.keys("H");
     let screen = a.screen();
     assert!(
-        screen.contains("History (H shows the thread) · 1–4 of 4"),
+        screen.contains("History (H shows the thread) · 1–5 of 5"),
         "{screen}"
     );
     assert!(

@@ -159,6 +159,8 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
 
 pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) -> Vec<Effect> {
     match action {
+        // A follow-up call is about one customer and one ticket; the picker never offers it in bulk.
+        PickAction::FollowUp(_) => Vec::new(),
         PickAction::Edit(e) => vec![Effect::Load(Request::BulkSet {
             numbers: targets,
             edits: vec![e],
@@ -245,7 +247,10 @@ pub(super) fn on_done(model: &mut Model, response: Response) -> Vec<Effect> {
         Effect::Load(Request::Counts),
     ];
     if let Some(number) = model.ticket.number {
-        fx.push(Effect::Load(Request::Ticket { number }));
+        fx.push(Effect::Load(Request::Ticket {
+            number,
+            at: model.now,
+        }));
     }
     fx
 }

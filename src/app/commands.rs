@@ -80,6 +80,10 @@ pub enum CommandId {
     QueueAssign,
     QueueTags,
     QueueMacro,
+    TicketFollowUp,
+    TicketSurvey,
+    TicketComplaint,
+    Escalations,
 }
 
 pub struct Command {
@@ -126,6 +130,7 @@ pub const COMMANDS: &[Command] = &[
     cmd!(Filter, "list.filter", Global, ["/"], Some("filter"), "Filter the current list"),
     cmd!(ClearFilter, "list.clear_filter", Global, ["ctrl-l"], None, "Clear the list filter"),
     cmd!(NewTicket, "ticket.new", Global, ["n"], Some("new"), "Create a ticket"),
+    cmd!(Escalations, "sla.escalations", Global, ["!"], None, "What escalated (SLA at risk / breached) since you last looked"),
     cmd!(NextView, "queue.next_view", Queues, ["J", "]"], Some("view"), "Next view"),
     cmd!(PrevView, "queue.prev_view", Queues, ["K", "["], None, "Previous view"),
     cmd!(Search, "queue.search", Queues, ["S"], Some("search"), "Search subjects and every message"),
@@ -153,6 +158,9 @@ pub const COMMANDS: &[Command] = &[
     cmd!(TicketChannel, "ticket.channel", Ticket, ["C"], None, "Change the intake channel"),
     cmd!(TicketGroup, "ticket.group", Ticket, ["ctrl-g"], None, "Route to a group (team)"),
     cmd!(TicketHistory, "ticket.history", Ticket, ["H"], Some("history"), "Show the change history / the thread"),
+    cmd!(TicketFollowUp, "ticket.follow_up", Ticket, ["F"], None, "Record the follow-up call (回访), then the survey"),
+    cmd!(TicketSurvey, "ticket.survey", Ticket, ["Y"], None, "Record a satisfaction survey (CSAT, NPS, CES)"),
+    cmd!(TicketComplaint, "ticket.complaint_stage", Ticket, ["E"], None, "Advance the complaint: received → registered → investigating → resolved → revisited"),
 ];
 
 pub fn command(id: CommandId) -> &'static Command {

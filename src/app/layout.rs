@@ -71,7 +71,7 @@ pub fn kb(body: Rect) -> (Rect, Rect) {
 }
 
 /// Lines of ticket properties above the thread (inside the border).
-pub const TICKET_HEADER_LINES: u16 = 4;
+pub const TICKET_HEADER_LINES: u16 = 6;
 
 /// Ticket: the properties header and the scrolling thread (both bordered).
 pub fn ticket(body: Rect) -> (Rect, Rect) {

@@ -9,6 +9,7 @@ pub mod msg;
 pub mod new_ticket;
 pub mod paged;
 mod search_pane;
+pub mod service_actions;
 mod ticket_actions;
 mod update;
 mod update_lists;
@@ -79,6 +80,8 @@ pub struct Settings {
     pub views: Vec<View>,
     /// The agent's zone as seconds east of UTC, fixed at start so rendering stays pure.
     pub utc_offset: i32,
+    /// Seconds between SLA checks (escalations, auto-close); 0 turns them off.
+    pub sla_check_every: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +109,7 @@ pub struct Model {
     pub kb: Kb,
     pub overlay: Option<Overlay>,
     pub toast: Option<Toast>,
+    pub escalations: service_actions::Escalations,
     /// Keys typed so far of a multi-key binding (`g` of `gg`).
     pub pending: Vec<Key>,
     pub quit: bool,
@@ -257,6 +261,12 @@ pub enum Overlay {
         /// Tickets a bulk change applies to; `None` is the open ticket.
         targets: Option<Vec<i64>>,
     },
+    /// CSAT / NPS / CES and a comment for a ticket.
+    Survey(service_actions::SurveyForm),
+    /// What escalated since the agent last looked.
+    Escalations {
+        selected: usize,
+    },
 }
 
 /// What a one-line prompt on the open ticket is for.
@@ -292,6 +302,8 @@ pub enum PickAction {
     Edit(crate::store::ticket_write::TicketEdit),
     /// Start a reply from macro number `i` (index into `Model::macros`).
     Macro(usize),
+    /// Record the follow-up call's outcome.
+    FollowUp(crate::domain::service_loop::FollowUpOutcome),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

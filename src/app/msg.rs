@@ -95,6 +95,8 @@ pub enum Request {
     },
     Ticket {
         number: i64,
+        /// The clocks are computed at this moment (update's `now`).
+        at: i64,
     },
     CustomerPage {
         generation: u64,
@@ -196,6 +198,27 @@ pub enum Request {
         edits: Vec<TicketEdit>,
         at: i64,
     },
+    RecordFollowUp {
+        number: i64,
+        outcome: crate::domain::service_loop::FollowUpOutcome,
+        at: i64,
+    },
+    RecordSurvey {
+        number: i64,
+        survey: crate::domain::service_loop::SurveyResponse,
+        at: i64,
+    },
+    /// The periodic SLA pass (escalations, auto-close, a slice of stale clocks) and the escalations since the
+    /// agent last looked; answered with [`Response::SlaChecked`].
+    SlaCheck {
+        handle: Option<String>,
+        at: i64,
+    },
+    /// The agent looked at the escalation list.
+    EscalationsSeen {
+        handle: Option<String>,
+        at: i64,
+    },
 }
 
 impl Request {
@@ -217,20 +240,26 @@ impl Request {
 
     /// Page requests that depend on the previous page's cursor must not be dropped for a newer one.
     pub fn supersedable(&self) -> bool {
-        !matches!(self, Request::SetTicket { .. } | Request::AddMessage { .. })
-            && !matches!(
-                self,
-                Request::TicketPage {
-                    req: PageRequest::After(_) | PageRequest::Before(_),
-                    ..
-                } | Request::CustomerPage {
-                    req: PageRequest::After(_) | PageRequest::Before(_),
-                    ..
-                } | Request::ArticlePage {
-                    req: PageRequest::After(_) | PageRequest::Before(_),
-                    ..
-                }
-            )
+        !matches!(
+            self,
+            Request::SetTicket { .. }
+                | Request::AddMessage { .. }
+                | Request::RecordFollowUp { .. }
+                | Request::RecordSurvey { .. }
+                | Request::EscalationsSeen { .. }
+        ) && !matches!(
+            self,
+            Request::TicketPage {
+                req: PageRequest::After(_) | PageRequest::Before(_),
+                ..
+            } | Request::CustomerPage {
+                req: PageRequest::After(_) | PageRequest::Before(_),
+                ..
+            } | Request::ArticlePage {
+                req: PageRequest::After(_) | PageRequest::Before(_),
+                ..
+            }
+        )
     }
 }
 
@@ -302,6 +331,12 @@ pub enum Response {
     BulkDone {
         done: usize,
         refused: Vec<String>,
+    },
+    SlaChecked {
+        /// Escalations since the agent last looked, newest first.
+        feed: Vec<crate::store::sla_run::Escalated>,
+        /// Tickets this pass closed or escalated (lists and counts need a reload).
+        changed: bool,
     },
     /// A request failed; the text is shown to the user, and the list it was filling (if any) may ask again.
     Failed {

@@ -27,6 +27,12 @@ impl Keyed for crate::store::customers::CustomerRow {
     }
 }
 
+impl Keyed for crate::store::service_loop::TaskRow {
+    fn cursor(&self) -> Cursor {
+        self.cursor()
+    }
+}
+
 impl Keyed for crate::store::kb::ArticleRow {
     fn cursor(&self) -> Cursor {
         self.cursor()

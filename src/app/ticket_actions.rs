@@ -138,6 +138,7 @@ pub(super) fn pick(
     match action {
         PickAction::Edit(edit) => apply_edit(model, edit),
         PickAction::Macro(index) => compose_macro(model, index),
+        PickAction::FollowUp(outcome) => super::service_actions::record_follow_up(model, outcome),
     }
 }
 
@@ -212,7 +213,10 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
                 (Some(e), false) => toast(model, format!("#{number}: {e}"), true),
             }
             let mut fx = vec![
-                Effect::Load(Request::Ticket { number }),
+                Effect::Load(Request::Ticket {
+                    number,
+                    at: model.now,
+                }),
                 Effect::Load(Request::Counts),
             ];
             fx.push(super::update_lists::view_counts(model));

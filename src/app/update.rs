@@ -48,6 +48,11 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         kb: Default::default(),
         overlay: None,
         toast: None,
+        escalations: super::service_actions::Escalations {
+            feed: Vec::new(),
+            next_check: now,
+            every: settings.sla_check_every,
+        },
         pending: Vec::new(),
         quit: false,
     };
@@ -80,7 +85,9 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
                 model.toast = None;
             }
             // Keep the view counts live: ask whether anyone wrote since the last tick.
-            vec![Effect::Load(Request::DataVersion)]
+            let mut fx = vec![Effect::Load(Request::DataVersion)];
+            fx.extend(super::service_actions::on_tick(model));
+            fx
         }
         Msg::Loaded(response) => update_lists::on_response(model, response),
         Msg::Edited { purpose, text } => super::ticket_actions::on_edited(model, purpose, text),
@@ -182,6 +189,10 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
             super::ticket_actions::open_picker(model, id)
         }
         CommandId::NewTicket => super::new_ticket::open(model),
+        CommandId::TicketFollowUp => super::service_actions::follow_up(model),
+        CommandId::TicketSurvey => super::service_actions::survey(model),
+        CommandId::TicketComplaint => super::service_actions::advance_complaint(model),
+        CommandId::Escalations => super::service_actions::show_escalations(model),
         CommandId::Search => {
             let input = model
                 .queues

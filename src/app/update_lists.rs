@@ -108,7 +108,10 @@ pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
         Pane::Queues => fx.push(reload_queue(model)),
         Pane::Ticket => {
             if let Some(number) = model.ticket.number {
-                fx.push(Effect::Load(Request::Ticket { number }));
+                fx.push(Effect::Load(Request::Ticket {
+                    number,
+                    at: model.now,
+                }));
             }
         }
         Pane::Customers => {
@@ -176,7 +179,10 @@ pub(super) fn open_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
     model.ticket.number = Some(number);
     model.ticket.loading = true;
     model.pane = Pane::Ticket;
-    vec![Effect::Load(Request::Ticket { number })]
+    vec![Effect::Load(Request::Ticket {
+        number,
+        at: model.now,
+    })]
 }
 
 pub(super) fn load_selected_customer(model: &Model) -> Option<Effect> {
@@ -555,6 +561,7 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
             Vec::new()
         }
         r @ Response::BulkDone { .. } => super::bulk::on_done(model, r),
+        r @ Response::SlaChecked { .. } => super::service_actions::on_checked(model, r),
         r @ Response::SearchHits { .. } => super::search_pane::on_response(model, r),
         r @ (Response::CustomerMatches { .. }
         | Response::Products { .. }

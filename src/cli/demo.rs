@@ -28,7 +28,13 @@ pub fn default_customers(tickets: u64) -> u64 {
     (tickets / 10).clamp(60, 100_000)
 }
 
-pub fn generate(path: &Path, args: &DemoArgs, now: i64, progress: bool) -> anyhow::Result<()> {
+pub fn generate(
+    path: &Path,
+    args: &DemoArgs,
+    rules: crate::store::sla::ServiceRules,
+    now: i64,
+    progress: bool,
+) -> anyhow::Result<()> {
     if path.exists() {
         if !args.force {
             let store = Store::open(path, OpenMode::Existing)?;
@@ -77,6 +83,10 @@ pub fn generate(path: &Path, args: &DemoArgs, now: i64, progress: bool) -> anyho
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    // The closed loop and the SLA clocks are derived from what was loaded, under the configured rules.
+    store.set_service_rules(rules);
+    store.backfill_loop_columns()?;
+    store.recompute_stale_clocks(now, usize::MAX)?;
     if progress {
         eprintln!(
             "demo database {}: {} tickets, {} messages, {} customers, {} articles in {:.1}s",

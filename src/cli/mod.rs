@@ -5,6 +5,7 @@ pub mod demo;
 pub mod kb;
 pub mod output;
 pub mod search;
+pub mod service;
 pub mod ticket;
 pub mod ticket_write;
 
@@ -66,6 +67,15 @@ pub enum Command {
     Kb(kb::KbCmd),
     /// Search ticket subjects and messages (newest first; --relevance for best match)
     Search(search::SearchArgs),
+    /// SLA clocks: escalations and auto-close (run from cron)
+    #[command(subcommand)]
+    Sla(service::SlaCmd),
+    /// Tasks such as follow-up calls (回访)
+    #[command(subcommand)]
+    Task(service::TaskCmd),
+    /// Satisfaction surveys (CSAT, NPS, CES)
+    #[command(subcommand)]
+    Survey(service::SurveyCmd),
 }
 
 /// An error that is the caller's input: exit code 2.

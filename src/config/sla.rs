@@ -325,7 +325,10 @@ fn calendar(c: &CalendarConfig) -> Result<Calendar, String> {
 const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// `"mon-fri 09:00-12:00,13:30-18:00"` → days (0 = Monday) and minute spans.
-fn parse_hours(line: &str) -> Result<(Vec<usize>, Vec<(u32, u32)>), String> {
+/// Days (0 = Monday) and `[start, end)` minute spans.
+type Hours = (Vec<usize>, Vec<(u32, u32)>);
+
+fn parse_hours(line: &str) -> Result<Hours, String> {
     let bad = |why: &str| {
         format!("hours `{line}`: {why}; write e.g. \"mon-fri 09:00-12:00,13:30-18:00\"")
     };
@@ -485,8 +488,10 @@ mod tests {
         let mut cfg = SlaConfig::default();
         cfg.calendars[0].tz = "Mars/Olympus".into();
         assert!(cfg.rules().unwrap_err().contains("not an IANA time zone"));
-        let mut cfg = SlaConfig::default();
-        cfg.at_risk_share = 1.5;
+        let cfg = SlaConfig {
+            at_risk_share: 1.5,
+            ..SlaConfig::default()
+        };
         assert!(cfg.rules().unwrap_err().contains("at_risk_share"));
         let mut cfg = SlaConfig::default();
         cfg.escalations[0].when = "soon".into();

@@ -1,15 +1,36 @@
 //! The view language, one parser for the queue's `/`, `desk ticket list --filter` and views in config:
 //!
 //! `status:open,pending priority:>=high assignee:me|none kind:complaint channel:email tag:vip
-//!  customer:"Wang Fang" tier:diamond created:<7d updated:>2h sort:-updated "free text"`
+//!  customer:"Wang Fang" tier:diamond created:<7d updated:>2h sla:at-risk,breached due:<4h followup:due
+//!  loop:solved complaint:investigating sort:-updated "free text"`
 //!
 //! Values of one field are alternatives (`,` or `|`); different fields must all hold. Ages are relative to `now`:
 //! `created:<7d` is "created less than seven days ago". `sort:-updated` is newest first, `sort:updated` oldest
 //! first. Parse errors carry the 1-based column of the offending text.
 
 use super::customer::Tier;
+use super::service_loop::{ComplaintStage, LoopStage};
 use super::ticket::{Channel, Kind, Priority, Status};
+use crate::str_enum;
 use std::fmt;
+
+str_enum!(
+    /// A ticket's SLA state as views select it (the state of the clock its queue shows).
+    SlaState {
+        Ok = "ok",
+        AtRisk = "at_risk",
+        Breached = "breached",
+        Paused = "paused",
+    }
+);
+
+str_enum!(
+    /// `followup:due` (the follow-up call is due now) or `followup:open` (one is scheduled).
+    FollowUpState {
+        Due = "due",
+        Open = "open",
+    }
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
@@ -32,6 +53,12 @@ pub enum Clause {
     Created(Age),
     Updated(Age),
     Solved(Age),
+    Sla(Vec<SlaState>),
+    /// Due within (`<4h`, overdue included) or later than (`>1d`) this long from now.
+    Due(Age),
+    FollowUp(FollowUpState),
+    Loop(Vec<LoopStage>),
+    Complaint(Vec<ComplaintStage>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +84,23 @@ pub enum SortKey {
     Number,
     /// Solved time (only tickets that have one).
     Solved,
+    /// SLA due time (only tickets with a running clock).
+    Due,
+    /// Follow-up due time (only tickets with a follow-up scheduled).
+    FollowUp,
+}
+
+impl SortKey {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Updated => "updated",
+            SortKey::Created => "created",
+            SortKey::Number => "number",
+            SortKey::Solved => "solved",
+            SortKey::Due => "due",
+            SortKey::FollowUp => "followup",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,8 +118,23 @@ pub struct ParseError {
 }
 
 pub const FIELDS: &[&str] = &[
-    "status", "priority", "assignee", "kind", "channel", "tier", "tag", "customer", "created",
-    "updated", "sort",
+    "status",
+    "priority",
+    "assignee",
+    "kind",
+    "channel",
+    "tier",
+    "tag",
+    "customer",
+    "created",
+    "updated",
+    "solved",
+    "sla",
+    "due",
+    "followup",
+    "loop",
+    "complaint",
+    "sort",
 ];
 
 /// One token: its text and the column it starts at. A token that starts with a quote is free text even if it
@@ -241,19 +300,21 @@ fn sort(value: &str, column: usize) -> Result<Sort, ParseError> {
         Some(k) => (true, k),
         None => (false, value),
     };
-    let key = match key {
-        "updated" => SortKey::Updated,
-        "created" => SortKey::Created,
-        "number" => SortKey::Number,
-        "solved" => SortKey::Solved,
-        other => {
-            return Err(ParseError {
-                column,
-                message: format!(
-                    "cannot sort by `{other}` (sort by updated, created, solved or number; - for newest first)"
-                ),
-            });
-        }
+    let keys = [
+        SortKey::Updated,
+        SortKey::Created,
+        SortKey::Number,
+        SortKey::Solved,
+        SortKey::Due,
+        SortKey::FollowUp,
+    ];
+    let Some(key) = keys.into_iter().find(|k| k.as_str() == key) else {
+        return Err(ParseError {
+            column,
+            message: format!(
+                "cannot sort by `{key}` (sort by updated, created, solved, number, due or followup; - for newest first)"
+            ),
+        });
     };
     Ok(Sort { key, descending })
 }
@@ -289,6 +350,14 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
             "created" => Clause::Created(age(value, vcol)?),
             "updated" => Clause::Updated(age(value, vcol)?),
             "solved" => Clause::Solved(age(value, vcol)?),
+            "sla" => Clause::Sla(list(value, vcol, |s| s.parse())?),
+            "due" => Clause::Due(age(value, vcol)?),
+            "followup" => Clause::FollowUp(value.parse().map_err(|message| ParseError {
+                column: vcol,
+                message,
+            })?),
+            "loop" => Clause::Loop(list(value, vcol, |s| s.parse())?),
+            "complaint" => Clause::Complaint(list(value, vcol, |s| s.parse())?),
             "sort" => {
                 q.sort = Some(sort(value, vcol)?);
                 continue;
@@ -359,15 +428,15 @@ impl fmt::Display for Query {
                 Clause::Created(a) => format!("created:{}", print_age(*a)),
                 Clause::Updated(a) => format!("updated:{}", print_age(*a)),
                 Clause::Solved(a) => format!("solved:{}", print_age(*a)),
+                Clause::Sla(v) => format!("sla:{}", join(v, |s| s.as_str().replace('_', "-"))),
+                Clause::Due(a) => format!("due:{}", print_age(*a)),
+                Clause::FollowUp(f) => format!("followup:{f}"),
+                Clause::Loop(v) => format!("loop:{}", join(v, |s| s.as_str().into())),
+                Clause::Complaint(v) => format!("complaint:{}", join(v, |s| s.as_str().into())),
             })
             .collect();
         if let Some(s) = self.sort {
-            let key = match s.key {
-                SortKey::Updated => "updated",
-                SortKey::Created => "created",
-                SortKey::Number => "number",
-                SortKey::Solved => "solved",
-            };
+            let key = s.key.as_str();
             parts.push(format!("sort:{}{key}", if s.descending { "-" } else { "" }));
         }
         parts.extend(self.text.iter().map(|t| quote(t)));

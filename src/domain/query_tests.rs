@@ -97,7 +97,8 @@ fn errors_point_at_the_column() {
     assert_eq!((e.column, e.message.as_str()), (6, "`kind:` needs a value"));
     let e = parse("sort:priority").unwrap_err();
     assert!(
-        e.message.contains("updated, created, solved or number"),
+        e.message
+            .contains("updated, created, solved, number, due or followup"),
         "{}",
         e.message
     );
@@ -118,6 +119,37 @@ fn durations() {
     assert_eq!(duration("7"), None);
     assert_eq!(duration("-1d"), None);
     assert_eq!(duration("99999999999999999w"), None);
+}
+
+#[test]
+fn sla_and_loop_fields_parse_with_their_spellings() {
+    let q = parse(
+        "sla:at-risk|breached due:<4h followup:due loop:solved complaint:investigating sort:due",
+    )
+    .unwrap();
+    assert_eq!(
+        q.clauses,
+        [
+            Clause::Sla(vec![SlaState::AtRisk, SlaState::Breached]),
+            Clause::Due(Age::Within(4 * 3600)),
+            Clause::FollowUp(FollowUpState::Due),
+            Clause::Loop(vec![LoopStage::Solved]),
+            Clause::Complaint(vec![ComplaintStage::Investigating]),
+        ]
+    );
+    assert_eq!(q.sort.map(|s| s.key), Some(SortKey::Due));
+    assert_eq!(
+        q.to_string(),
+        "sla:at-risk,breached due:<4h followup:due loop:solved complaint:investigating sort:due"
+    );
+    let err = parse("sla:late").unwrap_err();
+    assert_eq!(err.column, 5);
+    assert!(
+        err.message.contains("ok, at_risk, breached, paused"),
+        "{}",
+        err.message
+    );
+    assert!(parse("followup:soon").is_err());
 }
 
 fn arb_clause() -> impl Strategy<Value = Clause> {
@@ -147,9 +179,17 @@ fn arb_clause() -> impl Strategy<Value = Clause> {
         (1i64..500).prop_map(|n| Age::OlderThan(n * 3600)),
     ];
     let created = age.clone().prop_map(Clause::Created);
-    let updated = age.prop_map(Clause::Updated);
+    let updated = age.clone().prop_map(Clause::Updated);
+    let due = age.prop_map(Clause::Due);
+    let sla = proptest::sample::subsequence(SlaState::ALL.to_vec(), 1..4).prop_map(Clause::Sla);
+    let follow_up =
+        proptest::sample::select(FollowUpState::ALL.to_vec()).prop_map(Clause::FollowUp);
+    let stage = proptest::sample::subsequence(LoopStage::ALL.to_vec(), 1..3).prop_map(Clause::Loop);
+    let complaint = proptest::sample::subsequence(ComplaintStage::ALL.to_vec(), 1..3)
+        .prop_map(Clause::Complaint);
     prop_oneof![
-        status, prio, kind, channel, tier, assignee, tag, customer, created, updated
+        status, prio, kind, channel, tier, assignee, tag, customer, created, updated, due, sla,
+        follow_up, stage, complaint
     ]
 }
 
@@ -159,7 +199,9 @@ fn arb_query() -> impl Strategy<Value = Query> {
             prop_oneof![
                 Just(SortKey::Updated),
                 Just(SortKey::Created),
-                Just(SortKey::Number)
+                Just(SortKey::Number),
+                Just(SortKey::Due),
+                Just(SortKey::FollowUp)
             ],
             any::<bool>(),
         )

@@ -1,9 +1,12 @@
 //! SLA clocks: business calendars and the state of each service target, computed purely from a ticket's history,
-//! its targets, a calendar and `now`. API skeleton — the implementation is being written.
+//! its targets, a calendar and `now`.
+//!
+//! A calendar counts a second as business time when its local time (in the calendar's zone) falls in a span of
+//! its local date, so a 09:00–18:00 day is 9 hours on DST days too, and a 00:00–24:00 day is 23 or 25.
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Offset, TimeZone};
 use chrono_tz::Tz;
 
 use super::ticket::Status;
@@ -35,22 +38,117 @@ impl Calendar {
         }
     }
 
-    /// Whether `at` falls in business hours.
-    pub fn is_open(&self, _at: i64) -> bool {
-        self.always
+    /// Whether `at` falls in business hours: its local time lies in a span of its local date.
+    pub fn is_open(&self, at: i64) -> bool {
+        self.business_secs(at, at + 1) == 1
+    }
+
+    /// Seconds east of UTC at `at`.
+    fn offset(&self, at: i64) -> i64 {
+        let utc = chrono::DateTime::from_timestamp(at, 0)
+            .unwrap_or_default()
+            .naive_utc();
+        i64::from(
+            self.tz
+                .offset_from_utc_datetime(&utc)
+                .fix()
+                .local_minus_utc(),
+        )
+    }
+
+    /// Splits `[from, to)` into pieces of at most a day within which the UTC offset is constant, so local time
+    /// is UTC plus that offset (DST changes fall on piece boundaries).
+    fn pieces(&self, from: i64, to: i64) -> impl Iterator<Item = (i64, i64, i64)> + '_ {
+        let mut t = from;
+        std::iter::from_fn(move || {
+            if t >= to {
+                return None;
+            }
+            let mut end = to.min(t + DAY);
+            let off = self.offset(t);
+            if self.offset(end - 1) != off {
+                // Binary search the first second with another offset.
+                let (mut lo, mut hi) = (t, end - 1);
+                while hi - lo > 1 {
+                    let mid = lo + (hi - lo) / 2;
+                    if self.offset(mid) == off {
+                        lo = mid
+                    } else {
+                        hi = mid
+                    }
+                }
+                end = hi;
+            }
+            let piece = (t, end, off);
+            t = end;
+            Some(piece)
+        })
+    }
+
+    /// Business spans in local seconds (since the epoch, as if local time were UTC) that meet `[la, lb)`.
+    fn local_spans(&self, la: i64, lb: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
+        let first = la.div_euclid(DAY);
+        let last = (lb - 1).div_euclid(DAY);
+        (first..=last).flat_map(move |d| {
+            let date = NaiveDate::from_num_days_from_ce_opt((d + UNIX_EPOCH_DAYS_FROM_CE) as i32);
+            let spans: &[(u32, u32)] = match date {
+                Some(date) if !self.holidays.contains(&date) => {
+                    &self.week[date.weekday().num_days_from_monday() as usize]
+                }
+                _ => &[],
+            };
+            spans.iter().filter_map(move |(s, e)| {
+                let (a, b) = (d * DAY + i64::from(*s) * 60, d * DAY + i64::from(*e) * 60);
+                let (a, b) = (a.max(la), b.min(lb));
+                (a < b).then_some((a, b))
+            })
+        })
     }
 
     /// Business seconds in `[from, to)`; 0 when `to <= from`.
     pub fn business_secs(&self, from: i64, to: i64) -> i64 {
-        (to - from).max(0)
+        if to <= from {
+            return 0;
+        }
+        if self.always {
+            return to - from;
+        }
+        self.pieces(from, to)
+            .map(|(a, b, off)| {
+                self.local_spans(a + off, b + off)
+                    .map(|(x, y)| y - x)
+                    .sum::<i64>()
+            })
+            .sum()
     }
 
     /// The earliest instant `t >= from` with `business_secs(from, t) == secs`. `None` when the calendar has no
     /// business hours within the search horizon (about ten years), e.g. a week with no hours.
     pub fn add_business(&self, from: i64, secs: i64) -> Option<i64> {
-        Some(from + secs)
+        let mut left = secs.max(0);
+        if left == 0 {
+            return Some(from);
+        }
+        if self.always {
+            return Some(from + left);
+        }
+        for (a, b, off) in self.pieces(from, from + HORIZON) {
+            for (x, y) in self.local_spans(a + off, b + off) {
+                if y - x >= left {
+                    return Some(x + left - off);
+                }
+                left -= y - x;
+            }
+        }
+        None
     }
 }
+
+const DAY: i64 = 86_400;
+/// How far `add_business` looks before giving up: about ten years.
+const HORIZON: i64 = 3660 * DAY;
+/// Days from 0001-01-01 (chrono's day 1) to 1970-01-01.
+const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
 
 /// The three service targets of a policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -163,14 +261,186 @@ pub struct Clock {
 /// agent reply (after the first response) to the next agent reply; only the latest such clock is returned. At
 /// risk once `elapsed >= share * target_secs`.
 pub fn clocks(
-    _created_at: i64,
-    _events: &[Event],
-    _targets: &Targets,
-    _calendar: &Calendar,
-    _now: i64,
-    _at_risk_share: f64,
+    created_at: i64,
+    events: &[Event],
+    targets: &Targets,
+    calendar: &Calendar,
+    now: i64,
+    at_risk_share: f64,
 ) -> Vec<Clock> {
-    Vec::new()
+    let events: Vec<Event> = events.iter().copied().filter(|e| e.at <= now).collect();
+    // The status timeline as (from, status) runs; the last one lasts until now.
+    let mut runs: Vec<(i64, Status)> = vec![(created_at, Status::New)];
+    for e in &events {
+        if let EventKind::Status(s) = e.kind
+            && runs.last().is_some_and(|(_, cur)| *cur != s)
+        {
+            runs.push((e.at.max(created_at), s));
+        }
+    }
+    let status_now = runs.last().map_or(Status::New, |r| r.1);
+    // Intervals in which clocks run (new or open).
+    let running: Vec<(i64, i64)> = runs
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, s))| is_running(*s))
+        .map(|(i, (from, _))| (*from, runs.get(i + 1).map_or(now, |n| n.0)))
+        .filter(|(a, b)| a < b)
+        .collect();
+    let ctx = Ctx {
+        calendar,
+        running: &running,
+        now,
+        paused_now: is_paused(status_now),
+        share: at_risk_share,
+    };
+    let first_stop = |from: i64| {
+        events.iter().find_map(|e| match e.kind {
+            EventKind::Status(s) if is_stopped(s) && e.at >= from => Some(e.at),
+            _ => None,
+        })
+    };
+    let mut out = Vec::new();
+    let first_reply = events
+        .iter()
+        .find(|e| e.kind == EventKind::AgentReply)
+        .map(|e| e.at);
+    if let Some(target) = targets.first_response {
+        let stop = match (first_reply, first_stop(created_at)) {
+            (Some(r), Some(s)) => Some(r.min(s)),
+            (r, s) => r.or(s),
+        };
+        out.push(ctx.clock(Target::FirstResponse, created_at, stop, target));
+    }
+    if let (Some(target), Some(first)) = (targets.next_reply, first_reply) {
+        let mut latest: Option<(i64, Option<i64>)> = None;
+        for e in events.iter().filter(|e| e.at >= first) {
+            let active = latest.is_some_and(|(_, stop)| stop.is_none());
+            match e.kind {
+                EventKind::CustomerMessage if !active && e.at > first => {
+                    latest = Some((e.at, None))
+                }
+                EventKind::AgentReply if active => latest = latest.map(|(s, _)| (s, Some(e.at))),
+                EventKind::Status(s) if active && is_stopped(s) => {
+                    latest = latest.map(|(st, _)| (st, Some(e.at)))
+                }
+                _ => {}
+            }
+        }
+        if let Some((start, stop)) = latest {
+            out.push(ctx.clock(Target::NextReply, start, stop, target));
+        }
+    }
+    if let Some(target) = targets.resolution {
+        // Stopped while the ticket is solved, closed or merged: since the start of that stretch.
+        let stop = is_stopped(status_now).then(|| {
+            runs.iter()
+                .rev()
+                .take_while(|(_, s)| is_stopped(*s))
+                .last()
+                .map_or(now, |r| r.0)
+        });
+        out.push(ctx.clock(Target::Resolution, created_at, stop, target));
+    }
+    out
+}
+
+fn is_running(s: Status) -> bool {
+    matches!(s, Status::New | Status::Open)
+}
+
+fn is_paused(s: Status) -> bool {
+    matches!(s, Status::Pending | Status::OnHold)
+}
+
+fn is_stopped(s: Status) -> bool {
+    matches!(s, Status::Solved | Status::Closed | Status::Merged)
+}
+
+/// What every clock of one ticket shares.
+struct Ctx<'a> {
+    calendar: &'a Calendar,
+    running: &'a [(i64, i64)],
+    now: i64,
+    paused_now: bool,
+    share: f64,
+}
+
+impl Ctx<'_> {
+    /// Business seconds counted while running, in `[from, to)`.
+    fn counted(&self, from: i64, to: i64) -> i64 {
+        self.running
+            .iter()
+            .map(|(a, b)| self.calendar.business_secs((*a).max(from), (*b).min(to)))
+            .sum()
+    }
+
+    /// The instant a clock started at `from` reaches `need` counted seconds: in the past if it already did,
+    /// else projected from now (only asked while the clock runs). Fixed while the clock keeps running.
+    fn instant_at(&self, from: i64, need: i64) -> Option<i64> {
+        let mut acc = 0;
+        for (a, b) in self.running {
+            let (a, b) = ((*a).max(from), (*b).min(self.now));
+            if a >= b {
+                continue;
+            }
+            let here = self.calendar.business_secs(a, b);
+            if acc + here >= need {
+                return self.calendar.add_business(a, need - acc);
+            }
+            acc += here;
+        }
+        self.calendar.add_business(self.now, need - acc)
+    }
+
+    fn clock(
+        &self,
+        target: Target,
+        started_at: i64,
+        stopped_at: Option<i64>,
+        target_secs: i64,
+    ) -> Clock {
+        let elapsed = self.counted(started_at, stopped_at.unwrap_or(self.now));
+        let remaining = target_secs - elapsed;
+        let stopped = stopped_at.is_some();
+        let paused = !stopped && self.paused_now;
+        let (due_at, risk_at) = if stopped || paused {
+            (None, None)
+        } else {
+            let risk_need = ((self.share * target_secs as f64).ceil() as i64).max(1);
+            (
+                self.instant_at(started_at, target_secs),
+                self.instant_at(started_at, risk_need),
+            )
+        };
+        let state = if stopped {
+            if elapsed <= target_secs {
+                ClockState::Met
+            } else {
+                ClockState::MetLate
+            }
+        } else if elapsed >= target_secs {
+            ClockState::Breached
+        } else if paused {
+            ClockState::Paused
+        } else if elapsed as f64 >= self.share * target_secs as f64 {
+            ClockState::AtRisk
+        } else {
+            ClockState::Ok
+        };
+        Clock {
+            target,
+            started_at,
+            stopped_at,
+            target_secs,
+            elapsed,
+            remaining,
+            due_at,
+            risk_at,
+            paused,
+            state,
+        }
+    }
 }
 
 /// The clock a queue shows: the running or paused clock that falls due first (breached ones first, then by
@@ -181,3 +451,7 @@ pub fn next_due(clocks: &[Clock]) -> Option<&Clock> {
         .filter(|c| c.stopped_at.is_none())
         .min_by_key(|c| c.remaining)
 }
+
+#[cfg(test)]
+#[path = "sla_tests.rs"]
+mod tests;

@@ -195,6 +195,75 @@ pub fn raised(p: Priority) -> Priority {
     }
 }
 
+/// A ticket's stored clock (the one its queue shows), enough to tell its state and countdown at any `now`
+/// without the history: due and risk times stay fixed while the clock runs (see `domain::sla`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct SlaSnapshot {
+    #[serde(serialize_with = "target_name")]
+    pub target: Option<Target>,
+    pub due_at: Option<i64>,
+    pub risk_at: Option<i64>,
+    pub paused: bool,
+    /// Business seconds left when paused.
+    pub remaining: Option<i64>,
+}
+
+fn target_name<S: serde::Serializer>(t: &Option<Target>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(t.as_str()),
+        None => s.serialize_none(),
+    }
+}
+
+impl SlaSnapshot {
+    /// The clock's state at `now`; `None` when the ticket has no running or paused clock.
+    pub fn state(&self, now: i64) -> Option<ClockState> {
+        self.target?;
+        if self.paused {
+            return Some(match self.remaining {
+                Some(r) if r < 0 => ClockState::Breached,
+                _ => ClockState::Paused,
+            });
+        }
+        let due = self.due_at?;
+        Some(if now >= due {
+            ClockState::Breached
+        } else if self.risk_at.is_some_and(|r| now >= r) {
+            ClockState::AtRisk
+        } else {
+            ClockState::Ok
+        })
+    }
+
+    /// The queue's countdown: wall time to the due time (`2h13m`), or past it (`-35m`); paused clocks show the
+    /// business time they have left. With the state, for glyph and colour.
+    pub fn countdown(&self, now: i64) -> Option<(String, ClockState)> {
+        let state = self.state(now)?;
+        let secs = if self.paused {
+            self.remaining.unwrap_or(0)
+        } else {
+            self.due_at? - now
+        };
+        // Whole minutes, rounded towards "less time left" so a countdown never flatters.
+        let minutes = secs.div_euclid(60) * 60;
+        Some((format_countdown(minutes), state))
+    }
+}
+
+/// A countdown in at most five characters plus its sign: `45m`, `7h05m`, `23h`, `3d4h`.
+pub fn format_countdown(secs: i64) -> String {
+    let s = secs.abs();
+    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
+    let body = match (d, h) {
+        (0, 0) => format!("{m}m"),
+        (0, h) if h >= 10 || m == 0 => format!("{h}h"),
+        (0, h) => format!("{h}h{m:02}m"),
+        (d, 0) => format!("{d}d"),
+        (d, h) => format!("{d}d{h}h"),
+    };
+    if secs < 0 { format!("-{body}") } else { body }
+}
+
 /// Parses a duration such as `90s`, `30m`, `4h`, `2d`, `1w` or `1h30m` into seconds.
 pub fn parse_duration(text: &str) -> Result<i64, String> {
     let t = text.trim();
@@ -402,6 +471,50 @@ mod tests {
         assert_eq!(raised(Priority::Low), Priority::Normal);
         assert_eq!(raised(Priority::High), Priority::Urgent);
         assert_eq!(raised(Priority::Urgent), Priority::Urgent);
+    }
+
+    #[test]
+    fn countdown_reads_the_stored_clock_at_now() {
+        let running = SlaSnapshot {
+            target: Some(Target::Resolution),
+            due_at: Some(10_000),
+            risk_at: Some(7_000),
+            paused: false,
+            remaining: None,
+        };
+        let at = |now| running.countdown(now).unwrap();
+        assert_eq!(
+            at(10_000 - (2 * 3600 + 13 * 60)),
+            ("2h13m".into(), ClockState::Ok)
+        );
+        assert_eq!(at(7_000), ("50m".into(), ClockState::AtRisk));
+        assert_eq!(at(10_000), ("0m".into(), ClockState::Breached));
+        assert_eq!(at(10_000 + 35 * 60), ("-35m".into(), ClockState::Breached));
+        // 34m30s past due counts as 35 minutes late; 59 s left shows as 0m, never as a minute.
+        assert_eq!(at(10_000 + 34 * 60 + 30).0, "-35m");
+        assert_eq!(at(10_000 - 59).0, "0m");
+        assert_eq!(at(10_000 - 15 * 3600 - 59 * 60).0, "15h");
+        assert_eq!(at(10_000 - 7 * 3600 - 5 * 60).0, "7h05m");
+        assert_eq!(at(10_000 + 3 * 86_400 + 4 * 3600).0, "-3d4h");
+        let paused = SlaSnapshot {
+            target: Some(Target::FirstResponse),
+            paused: true,
+            remaining: Some(3 * 3600),
+            ..SlaSnapshot::default()
+        };
+        assert_eq!(
+            paused.countdown(99),
+            Some(("3h".into(), ClockState::Paused))
+        );
+        let late = SlaSnapshot {
+            remaining: Some(-600),
+            ..paused
+        };
+        assert_eq!(
+            late.countdown(99),
+            Some(("-10m".into(), ClockState::Breached))
+        );
+        assert_eq!(SlaSnapshot::default().countdown(5), None);
     }
 
     #[test]

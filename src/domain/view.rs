@@ -2,8 +2,9 @@
 //! [`TicketFilter`] to SQL; the view language of a later issue will produce the same structure.
 
 use super::customer::Tier;
-use super::query::{Age, Clause, Query};
-pub use super::query::{SortKey, Who};
+use super::query::{Age, Clause, FollowUpState, Query};
+pub use super::query::{SlaState, SortKey, Who};
+use super::service_loop::{ComplaintStage, LoopStage};
 use super::ticket::{Channel, Kind, Priority, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,6 +15,8 @@ pub enum BuiltinView {
     Pending,
     RecentlySolved,
     Vip,
+    AtRisk,
+    FollowUpsDue,
 }
 
 impl BuiltinView {
@@ -24,6 +27,8 @@ impl BuiltinView {
         BuiltinView::Pending,
         BuiltinView::RecentlySolved,
         BuiltinView::Vip,
+        BuiltinView::AtRisk,
+        BuiltinView::FollowUpsDue,
     ];
 
     pub fn name(self) -> &'static str {
@@ -34,6 +39,8 @@ impl BuiltinView {
             BuiltinView::Pending => "pending",
             BuiltinView::RecentlySolved => "recently-solved",
             BuiltinView::Vip => "vip",
+            BuiltinView::AtRisk => "at-risk",
+            BuiltinView::FollowUpsDue => "follow-ups",
         }
     }
 
@@ -45,6 +52,8 @@ impl BuiltinView {
             BuiltinView::Pending => "Pending",
             BuiltinView::RecentlySolved => "Recently solved",
             BuiltinView::Vip => "VIP",
+            BuiltinView::AtRisk => "At risk & breached",
+            BuiltinView::FollowUpsDue => "Follow-ups due",
         }
     }
 
@@ -70,6 +79,8 @@ impl BuiltinView {
             BuiltinView::Pending => "status:pending",
             BuiltinView::RecentlySolved => "solved:<7d sort:-solved",
             BuiltinView::Vip => "status:new,open,pending,on_hold tier:diamond,gold",
+            BuiltinView::AtRisk => "sla:at-risk,breached sort:due",
+            BuiltinView::FollowUpsDue => "followup:due sort:followup",
         }
     }
 
@@ -140,7 +151,22 @@ pub struct TicketFilter {
     pub solved_before: Option<i64>,
     /// Free text; matched against subject and customer name.
     pub text: Option<String>,
+    /// SLA states, judged at the `now` the filter was made for.
+    pub sla: Option<SlaSelect>,
+    /// SLA due before / after these instants.
+    pub due_before: Option<i64>,
+    pub due_after: Option<i64>,
+    /// A follow-up is scheduled, due at or before this instant (`i64::MAX`: any time).
+    pub follow_up_due_by: Option<i64>,
+    pub loop_stages: Option<Vec<LoopStage>>,
+    pub complaint_stages: Option<Vec<ComplaintStage>>,
     pub sort: TicketSort,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlaSelect {
+    pub states: Vec<SlaState>,
+    pub now: i64,
 }
 
 /// Both lists hold: the values in both (keeping `base`'s order); a missing list allows anything.
@@ -196,6 +222,25 @@ impl TicketFilter {
                 Clause::Solved(Age::OlderThan(s)) => {
                     self.solved_before = earlier(self.solved_before, now - s)
                 }
+                Clause::Sla(v) => {
+                    let states = narrow(self.sla.take().map(|s| s.states), v).unwrap_or_default();
+                    self.sla = Some(SlaSelect { states, now });
+                }
+                Clause::Due(Age::Within(s)) => {
+                    self.due_before = earlier(self.due_before, now.saturating_add(*s))
+                }
+                Clause::Due(Age::OlderThan(s)) => {
+                    self.due_after = later(self.due_after, now.saturating_add(*s))
+                }
+                Clause::FollowUp(state) => {
+                    let by = match state {
+                        FollowUpState::Due => now,
+                        FollowUpState::Open => i64::MAX,
+                    };
+                    self.follow_up_due_by = earlier(self.follow_up_due_by, by);
+                }
+                Clause::Loop(v) => self.loop_stages = narrow(self.loop_stages, v),
+                Clause::Complaint(v) => self.complaint_stages = narrow(self.complaint_stages, v),
             }
         }
         if !q.text.is_empty() {
@@ -230,6 +275,10 @@ impl TicketFilter {
             && self.updated_before.is_none()
             && self.solved_before.is_none()
             && self.text.is_none()
+            && self.due_before.is_none()
+            && self.due_after.is_none()
+            && self.loop_stages.is_none()
+            && self.complaint_stages.is_none()
     }
 }
 
@@ -289,6 +338,25 @@ mod tests {
             BuiltinView::Vip => TicketFilter {
                 statuses: open.clone(),
                 tiers: Some(Tier::VIP.to_vec()),
+                ..TicketFilter::default()
+            },
+            BuiltinView::AtRisk => TicketFilter {
+                sla: Some(SlaSelect {
+                    states: vec![SlaState::AtRisk, SlaState::Breached],
+                    now,
+                }),
+                sort: TicketSort {
+                    key: SortKey::Due,
+                    descending: false,
+                },
+                ..TicketFilter::default()
+            },
+            BuiltinView::FollowUpsDue => TicketFilter {
+                follow_up_due_by: Some(now),
+                sort: TicketSort {
+                    key: SortKey::FollowUp,
+                    descending: false,
+                },
                 ..TicketFilter::default()
             },
         };

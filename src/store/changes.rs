@@ -114,6 +114,7 @@ impl Mutable {
                 "solved_at",
                 "closed_at",
                 "merged_into",
+                "complaint_stage",
             ],
             Mutable::Customer => &[
                 "name",
@@ -129,7 +130,14 @@ impl Mutable {
             Mutable::Organization => &["name", "tier", "notes"],
             Mutable::Article => &["title", "body_md", "category_id", "status", "author_id"],
             Mutable::Agent => &["name", "email", "role", "active"],
-            Mutable::Task => &["kind", "due_at", "done_at", "assignee_id", "note"],
+            Mutable::Task => &[
+                "kind",
+                "due_at",
+                "done_at",
+                "assignee_id",
+                "note",
+                "outcome",
+            ],
         }
     }
 

@@ -11,6 +11,9 @@ mod open;
 mod paging;
 pub mod records;
 pub mod search;
+pub mod service_loop;
+pub mod sla;
+pub mod sla_run;
 mod ticket_filter;
 pub mod ticket_merge;
 pub mod ticket_write;
@@ -32,6 +35,8 @@ pub struct Store {
     /// Handle of the agent on whose behalf writes are made (the change log's actor).
     actor: Option<String>,
     hlc: changes::HlcClock,
+    /// SLA and closed-loop rules applied by writes (shared so a write can hold them while borrowing the store).
+    rules: std::sync::Arc<sla::ServiceRules>,
 }
 
 /// A page of a keyset-paged list, in list order.

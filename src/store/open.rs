@@ -122,6 +122,7 @@ impl Store {
             replica,
             actor: None,
             hlc,
+            rules: Default::default(),
         })
     }
 
@@ -138,6 +139,7 @@ impl Store {
             replica,
             actor: None,
             hlc,
+            rules: Default::default(),
         })
     }
 }

@@ -6,7 +6,7 @@ use super::paging::Clauses;
 use super::tickets::{FROM, ROW_COLUMNS};
 use super::{fts_phrase, like_pattern, use_fts};
 use crate::domain::ticket::Status;
-use crate::domain::view::{PageRequest, SortKey, TicketFilter, Who};
+use crate::domain::view::{PageRequest, SlaSelect, SlaState, SortKey, TicketFilter, Who};
 use rusqlite::types::Value as SqlValue;
 
 /// A literal SQL list of closed-enum names: `'open', 'pending'`.
@@ -137,10 +137,62 @@ fn compile(filter: &TicketFilter, me: Option<&str>, purpose: Purpose) -> Clauses
             ));
         }
     }
-    if filter.sort.key == SortKey::Solved {
-        c.push("t.solved_at IS NOT NULL");
+    if let Some(sla) = &filter.sla {
+        let clause = sla_states(&mut c, sla);
+        c.push(clause);
+    }
+    for (bound, op) in [(filter.due_before, "<"), (filter.due_after, ">")] {
+        if let Some(v) = bound {
+            let p = c.bind(v);
+            c.push(format!("t.sla_due_at {op} {p}"));
+        }
+    }
+    if let Some(by) = filter.follow_up_due_by {
+        let p = c.bind(by);
+        c.push(format!("t.follow_up_due_at <= {p}"));
+    }
+    if let Some(v) = &filter.loop_stages {
+        c.push(format!(
+            "t.loop_stage IN ({})",
+            literal_list(v, |s| s.as_str())
+        ));
+    }
+    if let Some(v) = &filter.complaint_stages {
+        c.push(format!(
+            "t.complaint_stage IN ({})",
+            literal_list(v, |s| s.as_str())
+        ));
+    }
+    // A list ordered by a time only some tickets have holds just those tickets (NULL has no place in a keyset).
+    match filter.sort.key {
+        SortKey::Solved => c.push("t.solved_at IS NOT NULL"),
+        SortKey::Due => c.push("t.sla_due_at IS NOT NULL"),
+        SortKey::FollowUp => c.push("t.follow_up_due_at IS NOT NULL"),
+        _ => {}
     }
     c
+}
+
+/// The SLA states as conditions on the stored clock (see migration 0003): a running clock has due and risk
+/// times; a paused one keeps its remaining business time.
+fn sla_states(c: &mut Clauses, sla: &SlaSelect) -> String {
+    if sla.states.is_empty() {
+        return "0".into();
+    }
+    let now = c.bind(sla.now);
+    let any: Vec<String> = sla
+        .states
+        .iter()
+        .map(|s| match s {
+            SlaState::Ok => format!("t.sla_risk_at > {now}"),
+            SlaState::AtRisk => format!("(t.sla_risk_at <= {now} AND t.sla_due_at > {now})"),
+            SlaState::Breached => {
+                format!("(t.sla_due_at <= {now} OR (t.sla_paused = 1 AND t.sla_remaining < 0))")
+            }
+            SlaState::Paused => "(t.sla_paused = 1 AND t.sla_remaining >= 0)".into(),
+        })
+        .collect();
+    format!("({})", any.join(" OR "))
 }
 
 fn sort_column(key: SortKey) -> &'static str {
@@ -149,6 +201,8 @@ fn sort_column(key: SortKey) -> &'static str {
         SortKey::Created => "t.created_at",
         SortKey::Number => "t.number",
         SortKey::Solved => "t.solved_at",
+        SortKey::Due => "t.sla_due_at",
+        SortKey::FollowUp => "t.follow_up_due_at",
     }
 }
 
@@ -157,8 +211,16 @@ fn sort_column(key: SortKey) -> &'static str {
 /// every open ticket for each page. Other filters leave the choice to the planner: driving from FTS or a narrow
 /// condition wins when few rows match.
 fn index_for(filter: &TicketFilter, me: Option<&str>) -> Option<&'static str> {
-    if !filter.is_view_shape() || !filter.sort.descending {
+    if !filter.is_view_shape() {
         return None;
+    }
+    // Due lists run soonest first; their index holds only tickets that have the time.
+    if !filter.sort.descending {
+        return match filter.sort.key {
+            SortKey::Due if filter.assignees.is_none() => Some("tickets_sla_due"),
+            SortKey::FollowUp if filter.assignees.is_none() => Some("tickets_follow_up_due"),
+            _ => None,
+        };
     }
     let assignees = filter.assignees.as_deref();
     match (filter.sort.key, filter.statuses.as_deref(), assignees) {

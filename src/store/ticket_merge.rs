@@ -52,6 +52,7 @@ impl Store {
             )));
         }
         let path = self.path.clone();
+        let rules = std::sync::Arc::clone(&self.rules);
         with_retry(&path, || {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
@@ -112,6 +113,9 @@ impl Store {
                 "UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2",
                 params![now, dst_id],
             )?;
+            // The moved messages are now the target's history; the source's clocks stop.
+            super::sla::refresh(&tx, &rules, &src_id, now)?;
+            super::sla::refresh(&tx, &rules, &dst_id, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
             Ok(())

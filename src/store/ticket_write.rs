@@ -2,8 +2,10 @@
 //! log, with the status rules of `domain::lifecycle`.
 
 use super::changes::{ChangeLog, Mutable, UpdateOutcome, Value, update_row, with_retry};
+use super::service_loop::on_status_change;
 use super::{Result, Store, StoreError, new_id};
 use crate::domain::lifecycle::{Lifecycle, Writer};
+use crate::domain::service_loop::{ComplaintStage, complaint_blocks};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -39,40 +41,41 @@ pub enum TicketEdit {
     Group(Option<String>),
     AddTag(String),
     RemoveTag(String),
+    /// Moves a complaint through 接收 → 登记 → 调查 → 处理 → 回访.
+    ComplaintStage(ComplaintStage),
 }
 
 struct Current {
     id: String,
     life: Lifecycle,
+    kind: Kind,
+    complaint: Option<ComplaintStage>,
 }
 
 fn current(tx: &Transaction<'_>, number: i64) -> Result<Current> {
     tx.query_row(
-        "SELECT id, status, first_response_at, solved_at, closed_at FROM tickets WHERE number = ?1",
+        "SELECT id, status, first_response_at, solved_at, closed_at, kind, complaint_stage FROM tickets WHERE number = ?1",
         params![number],
         |r| {
             let status: String = r.get(1)?;
-            Ok((
-                r.get::<_, String>(0)?,
-                status,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-            ))
+            let kind: String = r.get(5)?;
+            Ok(Current {
+                id: r.get(0)?,
+                life: Lifecycle {
+                    status: Status::parse(&status).unwrap_or(Status::Open),
+                    first_response_at: r.get(2)?,
+                    solved_at: r.get(3)?,
+                    closed_at: r.get(4)?,
+                },
+                kind: Kind::parse(&kind).unwrap_or(Kind::Question),
+                complaint: r
+                    .get::<_, Option<String>>(6)?
+                    .as_deref()
+                    .and_then(ComplaintStage::parse),
+            })
         },
     )
     .optional()?
-    .map(
-        |(id, status, first_response_at, solved_at, closed_at)| Current {
-            id,
-            life: Lifecycle {
-                status: Status::parse(&status).unwrap_or(Status::Open),
-                first_response_at,
-                solved_at,
-                closed_at,
-            },
-        },
-    )
     .ok_or(StoreError::NotFound {
         entity: "ticket",
         id: format!("#{number}"),
@@ -132,6 +135,7 @@ impl Store {
     /// Creates a ticket with its first (customer) message; returns its number.
     pub fn create_ticket(&mut self, t: &NewTicket, now: i64) -> Result<Created> {
         let path = self.path.clone();
+        let rules = std::sync::Arc::clone(&self.rules);
         with_retry(&path, || {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
@@ -156,11 +160,12 @@ impl Store {
                 |r| r.get(0),
             )?;
             let id = new_id();
+            let complaint = ComplaintStage::initial(t.kind).map(|s| s.as_str());
             tx.execute(
                 "INSERT INTO tickets(id, number, subject, status, priority, kind, channel, customer_id, product_id,
-                                     created_at, updated_at)
-                 VALUES (?1, ?2, ?3, 'new', ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-                params![id, number, t.subject, t.priority.as_str(), t.kind.as_str(), t.channel.as_str(), t.customer_id, t.product_id, now],
+                                     created_at, updated_at, complaint_stage)
+                 VALUES (?1, ?2, ?3, 'new', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+                params![id, number, t.subject, t.priority.as_str(), t.kind.as_str(), t.channel.as_str(), t.customer_id, t.product_id, now, complaint],
             )?;
             let message = new_id();
             tx.execute(
@@ -177,6 +182,7 @@ impl Store {
                 Some(&number.to_string()),
                 now,
             )?;
+            super::sla::refresh(&tx, &rules, &id, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
             Ok(Created { number, id })
@@ -194,6 +200,7 @@ impl Store {
         now: i64,
     ) -> Result<UpdateOutcome> {
         let path = self.path.clone();
+        let rules = std::sync::Arc::clone(&self.rules);
         with_retry(&path, || {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
@@ -220,6 +227,9 @@ impl Store {
                 "UPDATE tickets SET updated_at = ?1 WHERE id = ?2",
                 params![now, cur.id],
             )?;
+            let (before, after) = (cur.life.status, next.status);
+            on_status_change(&tx, &mut log, &rules, &cur.id, before, after, now)?;
+            super::sla::refresh(&tx, &rules, &cur.id, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
             Ok(out)
@@ -236,11 +246,13 @@ impl Store {
         now: i64,
     ) -> Result<UpdateOutcome> {
         let path = self.path.clone();
+        let rules = std::sync::Arc::clone(&self.rules);
         with_retry(&path, || {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
             let cur = current(&tx, number)?;
             let mut life = cur.life;
+            let (mut kind, mut complaint) = (cur.kind, cur.complaint);
             let mut fields: Vec<(&'static str, Value)> = Vec::new();
             let mut tags_changed = false;
             for e in edits {
@@ -257,7 +269,27 @@ impl Store {
                             .map_err(|e| StoreError::Refused(e.to_string()))?;
                     }
                     TicketEdit::Priority(p) => fields.push(("priority", Value::from(p.as_str()))),
-                    TicketEdit::Kind(k) => fields.push(("kind", Value::from(k.as_str()))),
+                    TicketEdit::Kind(k) => {
+                        fields.push(("kind", Value::from(k.as_str())));
+                        kind = *k;
+                        // A ticket that becomes a complaint enters the complaint procedure at its start.
+                        if complaint.is_none() && *k == Kind::Complaint {
+                            complaint = ComplaintStage::initial(*k);
+                            fields.push((
+                                "complaint_stage",
+                                Value::from(complaint.map(|s| s.as_str())),
+                            ));
+                        }
+                    }
+                    TicketEdit::ComplaintStage(stage) => {
+                        if kind != Kind::Complaint {
+                            return Err(StoreError::Refused(format!(
+                                "#{number} is not a complaint; only complaints have a complaint stage"
+                            )));
+                        }
+                        complaint = Some(*stage);
+                        fields.push(("complaint_stage", Value::from(stage.as_str())));
+                    }
                     TicketEdit::Channel(c) => fields.push(("channel", Value::from(c.as_str()))),
                     TicketEdit::Subject(s) => fields.push(("subject", Value::from(s.as_str()))),
                     TicketEdit::Assignee(None) => fields.push(("assignee_id", Value::Null)),
@@ -293,8 +325,23 @@ impl Store {
                     }
                 }
             }
+            if let Some(why) = complaint_blocks(kind, complaint, life.status)
+                && life.status != cur.life.status
+            {
+                return Err(StoreError::Refused(format!("#{number}: {why}")));
+            }
             fields.extend(lifecycle_fields(&life));
             let mut out = apply(&tx, &mut log, &cur.id, expected_version, &fields, now)?;
+            on_status_change(
+                &tx,
+                &mut log,
+                &rules,
+                &cur.id,
+                cur.life.status,
+                life.status,
+                now,
+            )?;
+            super::sla::refresh(&tx, &rules, &cur.id, now)?;
             if tags_changed && out.changed.is_empty() {
                 // Tags live in their own table; the ticket still changed, so its version and time move.
                 tx.execute(

@@ -5,6 +5,9 @@ use super::records::AuthorKind;
 pub use super::ticket_filter::{ticket_count_sql, ticket_page_sql};
 use super::{Page, Result, Store};
 use crate::domain::customer::Tier;
+use crate::domain::service_loop::{ComplaintStage, LoopStage};
+use crate::domain::sla::Target;
+use crate::domain::sla_policy::SlaSnapshot;
 use crate::domain::text::SafeText;
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 use crate::domain::view::{Cursor, PageRequest, TicketFilter};
@@ -28,6 +31,10 @@ pub struct TicketRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub solved_at: Option<i64>,
+    /// The clock the queue shows.
+    pub sla: SlaSnapshot,
+    pub loop_stage: Option<LoopStage>,
+    pub follow_up_due_at: Option<i64>,
     /// The value this row is sorted by in its list (keyset cursor).
     #[serde(skip)]
     pub sort_key: i64,
@@ -69,11 +76,20 @@ pub struct TicketDetail {
     pub links: Vec<i64>,
     /// The ticket this one was merged into.
     pub merged_into: Option<i64>,
+    pub complaint_stage: Option<ComplaintStage>,
+    /// The SLA policy that set the clocks.
+    pub sla_policy: Option<String>,
+    /// Every SLA clock at the time the ticket was read (filled by [`Store::ticket_clocks`]).
+    #[serde(skip)]
+    pub clocks: Vec<crate::domain::sla::Clock>,
     pub messages: Vec<MessageRow>,
 }
 
 pub(super) const ROW_COLUMNS: &str = "t.rid, t.id, t.number, t.subject, t.status, t.priority, t.kind, t.channel, c.name, c.tier, \
-                           a.name, t.created_at, t.updated_at, t.solved_at";
+                           a.name, t.created_at, t.updated_at, t.solved_at, t.sla_target, t.sla_due_at, t.sla_risk_at, t.sla_paused, \
+                           t.sla_remaining, t.loop_stage, t.follow_up_due_at";
+/// How many columns ROW_COLUMNS has: what follows starts at this index.
+pub(super) const ROW_LEN: usize = 21;
 pub(super) const FROM: &str = "FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.assignee_id";
 
 fn parse_enum<T>(idx: usize, s: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
@@ -109,6 +125,20 @@ fn ticket_row(r: &Row<'_>, sort_key_col: Option<usize>) -> rusqlite::Result<Tick
         created_at: r.get(11)?,
         updated_at,
         solved_at: r.get(13)?,
+        sla: SlaSnapshot {
+            target: r
+                .get::<_, Option<String>>(14)?
+                .and_then(|t| Target::ALL.into_iter().find(|k| k.as_str() == t)),
+            due_at: r.get(15)?,
+            risk_at: r.get(16)?,
+            paused: r.get::<_, i64>(17)? != 0,
+            remaining: r.get(18)?,
+        },
+        loop_stage: r
+            .get::<_, Option<String>>(19)?
+            .as_deref()
+            .and_then(LoopStage::parse),
+        follow_up_due_at: r.get(20)?,
         sort_key: match sort_key_col {
             Some(i) => r.get(i)?,
             None => updated_at,
@@ -129,7 +159,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows: Vec<TicketRow> = stmt
             .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-                ticket_row(r, Some(14))
+                ticket_row(r, Some(ROW_LEN))
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(paging::finish(rows, req, limit))
@@ -147,7 +177,8 @@ impl Store {
     /// A ticket by its number, with properties, tags and the whole thread (oldest first).
     pub fn ticket_detail(&self, number: i64) -> Result<Option<TicketDetail>> {
         let sql = format!(
-            "SELECT {ROW_COLUMNS}, t.version, t.customer_id, c.email, g.name, p.name, t.first_response_at, t.closed_at
+            "SELECT {ROW_COLUMNS}, t.version, t.customer_id, c.email, g.name, p.name, t.first_response_at, t.closed_at,
+                    t.complaint_stage, t.sla_policy
              {FROM} LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN products p ON p.id = t.product_id
              WHERE t.number = ?1"
         );
@@ -157,13 +188,19 @@ impl Store {
             .query_row(params![number], |r| {
                 Ok(TicketDetail {
                     row: ticket_row(r, None)?,
-                    version: r.get(14)?,
-                    customer_id: r.get(15)?,
-                    customer_email: r.get::<_, Option<String>>(16)?.map(SafeText::from),
-                    group: r.get::<_, Option<String>>(17)?.map(SafeText::from),
-                    product: r.get::<_, Option<String>>(18)?.map(SafeText::from),
-                    first_response_at: r.get(19)?,
-                    closed_at: r.get(20)?,
+                    version: r.get(ROW_LEN)?,
+                    customer_id: r.get(ROW_LEN + 1)?,
+                    customer_email: r.get::<_, Option<String>>(ROW_LEN + 2)?.map(SafeText::from),
+                    group: r.get::<_, Option<String>>(ROW_LEN + 3)?.map(SafeText::from),
+                    product: r.get::<_, Option<String>>(ROW_LEN + 4)?.map(SafeText::from),
+                    first_response_at: r.get(ROW_LEN + 5)?,
+                    closed_at: r.get(ROW_LEN + 6)?,
+                    complaint_stage: r
+                        .get::<_, Option<String>>(ROW_LEN + 7)?
+                        .as_deref()
+                        .and_then(ComplaintStage::parse),
+                    sla_policy: r.get(ROW_LEN + 8)?,
+                    clocks: Vec::new(),
                     tags: Vec::new(),
                     links: Vec::new(),
                     merged_into: None,

@@ -7,6 +7,7 @@ mod new_ticket;
 mod overlay;
 mod queues;
 mod search;
+mod service;
 pub mod theme;
 pub mod ticket;
 mod widgets;
@@ -57,9 +58,15 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         };
         spans.push(Span::styled(layout::tab_label(i, *pane), style));
     }
-    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let who = model.identity.handle.as_deref().unwrap_or("no agent");
     let right = format!("{who} · {} ", model.db_label);
+    // The escalation badge: count and key, so it reads without colour.
+    let n = model.escalations.feed.len();
+    if n > 0 {
+        let badge = format!(" !{n} escalated (!) ");
+        spans.push(Span::styled(badge, theme.error));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
     if room > 4 {
         let right = truncate(&right, room);

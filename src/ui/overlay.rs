@@ -12,7 +12,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 /// Clears the popup's area and one column either side: a wide (CJK) character that starts just left of the popup
 /// would otherwise spill over its border.
-fn clear_popup(frame: &mut Frame<'_>, area: Rect) {
+pub(super) fn clear_popup(frame: &mut Frame<'_>, area: Rect) {
     let screen = frame.area();
     let x = area.x.saturating_sub(1);
     let right = (area.x + area.width + 1).min(screen.x + screen.width);
@@ -26,7 +26,7 @@ fn clear_popup(frame: &mut Frame<'_>, area: Rect) {
     );
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect::new(
@@ -59,6 +59,10 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
             selected,
             ..
         } => picker(frame, body, title, options, *selected, theme),
+        Overlay::Survey(form) => super::service::survey(frame, body, form, theme),
+        Overlay::Escalations { selected } => {
+            super::service::escalations(frame, body, model, *selected, theme)
+        }
     }
 }
 

@@ -49,12 +49,13 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 /// Columns that fit the width: assignee, then customer, are dropped on narrow terminals.
 /// `number_w` fits the widest ticket number loaded (`#1000000` needs 8 cells).
 fn columns(width: usize, number_w: usize) -> (Vec<Col>, bool, bool) {
-    let with_customer = width >= 56;
-    let with_assignee = width >= 76;
+    let with_customer = width >= 64;
+    let with_assignee = width >= 84;
     let mut spec = vec![
         Col::right(number_w),
         Col::left(3),
         Col::left(7),
+        Col::right(7),
         Col::left(usize::MAX),
     ];
     if with_customer {
@@ -97,7 +98,7 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let number_w = widest.to_string().len() + 2;
     let (cols, with_customer, with_assignee) = columns(inner.width as usize, number_w);
 
-    let mut header = vec!["#", "Pri", "Status", "Subject"];
+    let mut header = vec!["#", "Pri", "Status", "Due", "Subject"];
     if with_customer {
         header.push("Customer");
     }
@@ -197,6 +198,10 @@ fn ticket_line<'a>(
         ),
         (priority_cell(t.priority), pick(theme.priority(t.priority))),
         (t.status.label().to_string(), base),
+        {
+            let (text, style) = super::service::due_cell(&t.sla, now, theme);
+            (text, pick(style))
+        },
         (t.subject.to_string(), base),
     ];
     if with_customer {

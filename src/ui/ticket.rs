@@ -129,7 +129,10 @@ fn header(frame: &mut Frame<'_>, area: Rect, d: &TicketDetail, model: &Model, th
             Span::raw(tags),
             Span::styled(relations(d), theme.priority_high),
         ]),
+        super::service::sla_line(d, model, theme),
     ];
+    let mut lines = lines;
+    lines.extend(super::service::loop_line(d, model, theme));
     frame.render_widget(
         Paragraph::new(lines).block(block("Ticket".into(), false, theme)),
         area,

@@ -33,6 +33,17 @@ impl Harness {
         now: i64,
     ) -> Harness {
         store.set_actor(handle.map(Into::into));
+        // The shipped SLA rules, with every open ticket's clock computed as of the frozen `now`.
+        let cfg = desk::config::Config::default();
+        let l = cfg.loop_rules();
+        store.set_service_rules(desk::store::sla::ServiceRules::new(
+            cfg.sla_rules(),
+            l.follow_up_after,
+            l.auto_close_after,
+        ));
+        store
+            .recompute_stale_clocks(now, usize::MAX)
+            .expect("clocks");
         let agent_id = handle.and_then(|h| store.agent_id(h).ok().flatten());
         let settings = Settings {
             keymap: Keymap::defaults(),
@@ -50,6 +61,8 @@ impl Harness {
                 .collect(),
             views: desk::config::Config::default().all_views(),
             utc_offset: 0,
+            // Off: tests that want the periodic SLA check send it themselves.
+            sla_check_every: 0,
         };
         let (model, effects) = app::init(settings, width, height, now);
         let mut h = Harness {

@@ -1,0 +1,245 @@
+//! `desk sla run`, `desk task list|done` and `desk survey record`: the SLA rules and the closed loop from scripts
+//! and cron.
+
+use super::UsageError;
+use super::output::{ListArgs, ListFormat, ShowFormat, Sink, rfc3339, short_date};
+use super::ticket::for_each_page;
+use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
+use crate::store::Store;
+use crate::store::service_loop::TaskRow;
+use clap::Subcommand;
+use std::io::Write;
+
+#[derive(Debug, Subcommand)]
+pub enum SlaCmd {
+    /// Recompute stale clocks, apply escalation rules (once per clock) and auto-close solved tickets.
+    /// Idempotent: safe from cron every minute, from several machines at once.
+    Run {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaskCmd {
+    /// Open tasks (follow-up calls 回访 …), soonest first
+    List {
+        /// today (before local midnight), overdue, a window like 7d or 12h, or all
+        #[arg(long, default_value = "all")]
+        due: String,
+        #[command(flatten)]
+        list: ListArgs,
+    },
+    /// Record the follow-up call of a solved ticket; "not-solved" reopens it
+    Done {
+        #[arg(long)]
+        ticket: i64,
+        #[arg(long, value_parser = parse_outcome)]
+        outcome: FollowUpOutcome,
+        /// What the customer said
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SurveyCmd {
+    /// Record a satisfaction survey for a ticket: CSAT 1–5, NPS 0–10, CES 1–7
+    Record {
+        #[arg(long)]
+        ticket: i64,
+        #[arg(long)]
+        csat: Option<i64>,
+        #[arg(long)]
+        nps: Option<i64>,
+        #[arg(long)]
+        ces: Option<i64>,
+        #[arg(long)]
+        comment: Option<String>,
+    },
+}
+
+fn parse_outcome(s: &str) -> Result<FollowUpOutcome, String> {
+    s.parse()
+}
+
+/// The upper bound `--due` means, from `now` in the local time zone.
+fn due_bound(due: &str, now: i64, utc_offset: i32) -> Result<Option<i64>, UsageError> {
+    match due.trim() {
+        "all" => Ok(None),
+        "overdue" => Ok(Some(now)),
+        "today" => {
+            let local = now + i64::from(utc_offset);
+            Ok(Some(
+                local - local.rem_euclid(86_400) + 86_400 - i64::from(utc_offset),
+            ))
+        }
+        window => crate::domain::sla_policy::parse_duration(window)
+            .map(|s| Some(now + s))
+            .map_err(|_| {
+                UsageError(format!(
+                    "--due {window}: use today, overdue, all or a window such as 7d or 12h"
+                ))
+            }),
+    }
+}
+
+const TASK_HEADER: &[&str] = &["due", "kind", "ticket", "customer", "assignee", "subject"];
+
+fn task_cells(t: &TaskRow) -> Vec<String> {
+    let opt = |v: &Option<crate::domain::text::SafeText>| {
+        v.as_ref().map(|s| s.to_string()).unwrap_or_default()
+    };
+    vec![
+        short_date(t.due_at),
+        t.kind.clone(),
+        t.ticket.map(|n| format!("#{n}")).unwrap_or_default(),
+        opt(&t.customer),
+        t.assignee.clone().unwrap_or_default(),
+        opt(&t.subject),
+    ]
+}
+
+pub fn sla(store: &mut Store, cmd: SlaCmd, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+    let SlaCmd::Run { format } = cmd;
+    let report = store.sla_run(now)?;
+    match format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)?;
+        }
+        ShowFormat::Text => {
+            for e in &report.escalated {
+                writeln!(
+                    out,
+                    "#{} {} {} ({}): {}",
+                    e.number, e.target, e.state, e.rule, e.actions
+                )?;
+            }
+            for n in &report.closed {
+                writeln!(out, "#{n} closed: solved with no customer reply")?;
+            }
+            writeln!(
+                out,
+                "{} escalated, {} closed, {} clocks recomputed{}",
+                report.escalated.len(),
+                report.closed.len(),
+                report.recomputed,
+                match report.complaints_waiting {
+                    0 => String::new(),
+                    n => format!(", {n} solved complaints wait for their revisit"),
+                }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn task(
+    store: &mut Store,
+    cmd: TaskCmd,
+    now: i64,
+    utc_offset: i32,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    match cmd {
+        TaskCmd::List { due, list } => {
+            let until = due_bound(&due, now, utc_offset)?;
+            let ListArgs { limit, format } = list;
+            let mut sink = Sink::new(out, format, TASK_HEADER);
+            for_each_page(
+                limit,
+                |req, n| store.tasks_due(until, req, n),
+                |rows| {
+                    sink.batch(rows, task_cells, |t, w| {
+                        let mut v = serde_json::to_value(t)?;
+                        v["due_at"] = serde_json::Value::from(rfc3339(t.due_at));
+                        serde_json::to_writer(w, &v)
+                    })
+                },
+            )?;
+            let n = sink.finish()?;
+            if n == 0 && format == ListFormat::Table {
+                eprintln!(
+                    "no open tasks due {}",
+                    if due == "all" { "at all".into() } else { due }
+                );
+            }
+        }
+        TaskCmd::Done {
+            ticket,
+            outcome,
+            note,
+        } => {
+            let done = store.record_follow_up(ticket, outcome, &note, now)?;
+            if done.reopened {
+                writeln!(
+                    out,
+                    "#{ticket}: follow-up recorded ({}); the ticket is open again",
+                    outcome.label()
+                )?;
+            } else {
+                let stage = done.stage.map_or("-", |s| s.label());
+                writeln!(
+                    out,
+                    "#{ticket}: follow-up recorded ({}); loop: {stage}",
+                    outcome.label()
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn survey(
+    store: &mut Store,
+    cmd: SurveyCmd,
+    now: i64,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let SurveyCmd::Record {
+        ticket,
+        csat,
+        nps,
+        ces,
+        comment,
+    } = cmd;
+    let response = SurveyResponse {
+        csat,
+        nps,
+        ces,
+        comment,
+    };
+    response.check().map_err(UsageError)?;
+    store.record_survey(ticket, &response, now)?;
+    let scores: Vec<String> = response
+        .scores()
+        .iter()
+        .map(|(k, v)| format!("{} {v}", k.to_uppercase()))
+        .collect();
+    writeln!(out, "#{ticket}: survey recorded ({})", scores.join(", "))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn due_windows_end_where_they_say() {
+        let now = 1_795_000_000; // 2026-11-18 11:06:40 UTC, 19:06 in UTC+8
+        assert_eq!(due_bound("all", now, 0).unwrap(), None);
+        assert_eq!(due_bound("overdue", now, 0).unwrap(), Some(now));
+        assert_eq!(due_bound("7d", now, 0).unwrap(), Some(now + 7 * 86_400));
+        // Local midnight in UTC+8 is 16:00 UTC.
+        let end = due_bound("today", now, 8 * 3600).unwrap().unwrap();
+        assert_eq!(end, 1_795_017_600);
+        assert_eq!((end + 8 * 3600) % 86_400, 0);
+        assert!(
+            due_bound("soon", now, 0)
+                .unwrap_err()
+                .0
+                .contains("today, overdue, all")
+        );
+    }
+}

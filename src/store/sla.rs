@@ -1,0 +1,311 @@
+//! SLA clocks kept on each ticket: the history the clocks read, the cached clock columns (recomputed inside every
+//! ticket write and whenever the configured rules change), and one ticket's clocks for its pane.
+
+use std::sync::Arc;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Result, Store};
+use crate::domain::customer::Tier;
+use crate::domain::sla::{Clock, Event, EventKind, clocks};
+use crate::domain::sla_policy::{SlaRules, TicketFacts};
+use crate::domain::ticket::{Channel, Kind, Priority, Status};
+
+/// The service rules a store applies when it writes: SLA policies and the closed-loop delays.
+#[derive(Debug, Clone)]
+pub struct ServiceRules {
+    pub sla: SlaRules,
+    /// Fingerprint of `sla`, stored with each computed clock.
+    pub stamp: String,
+    pub follow_up_after: i64,
+    pub auto_close_after: i64,
+}
+
+impl ServiceRules {
+    pub fn new(sla: SlaRules, follow_up_after: i64, auto_close_after: i64) -> ServiceRules {
+        ServiceRules {
+            stamp: sla.stamp(),
+            sla,
+            follow_up_after,
+            auto_close_after,
+        }
+    }
+}
+
+impl Default for ServiceRules {
+    /// No SLA policies (no clocks); follow-up after a day, auto-close after a week.
+    fn default() -> Self {
+        ServiceRules::new(SlaRules::default(), 86_400, 7 * 86_400)
+    }
+}
+
+impl Store {
+    /// The rules later writes apply (the CLI and TUI pass the configured ones right after opening).
+    pub fn set_service_rules(&mut self, rules: ServiceRules) {
+        self.rules = Arc::new(rules);
+    }
+
+    pub fn service_rules(&self) -> &ServiceRules {
+        &self.rules
+    }
+}
+
+/// What picks a ticket's policy and drives its clocks.
+pub(super) struct Facts {
+    pub id: String,
+    pub number: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub status: Status,
+    pub priority: Priority,
+    pub tier: Option<Tier>,
+    pub channel: Channel,
+    pub kind: Kind,
+    pub first_response_at: Option<i64>,
+    pub solved_at: Option<i64>,
+}
+
+impl Facts {
+    pub fn ticket(&self) -> TicketFacts {
+        TicketFacts {
+            priority: self.priority,
+            tier: self.tier,
+            channel: self.channel,
+            kind: self.kind,
+        }
+    }
+}
+
+pub(super) fn facts(conn: &Connection, ticket_id: &str) -> Result<Option<Facts>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT t.id, t.number, t.created_at, t.updated_at, t.status, t.priority, c.tier, t.channel, t.kind,
+                    t.first_response_at, t.solved_at
+             FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1",
+        )?
+        .query_row(params![ticket_id], |r| {
+            let text = |i: usize| r.get::<_, String>(i);
+            Ok(Facts {
+                id: r.get(0)?,
+                number: r.get(1)?,
+                created_at: r.get(2)?,
+                updated_at: r.get(3)?,
+                status: Status::parse(&text(4)?).unwrap_or(Status::Open),
+                priority: Priority::parse(&text(5)?).unwrap_or(Priority::Normal),
+                tier: r.get::<_, Option<String>>(6)?.as_deref().and_then(Tier::parse),
+                channel: Channel::parse(&text(7)?).unwrap_or(Channel::Email),
+                kind: Kind::parse(&text(8)?).unwrap_or(Kind::Question),
+                first_response_at: r.get(9)?,
+                solved_at: r.get(10)?,
+            })
+        })
+        .optional()?;
+    Ok(row)
+}
+
+/// The ticket's history as the clocks see it: status changes from the change log and public messages, in time
+/// order. Tickets loaded in bulk (imports, the demo) have no logged status changes; for them the history is
+/// inferred from the stamps the ticket carries (first response, solve time, last update).
+pub(super) fn history(conn: &Connection, f: &Facts) -> Result<Vec<Event>> {
+    let mut events: Vec<Event> = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT new, at FROM changes WHERE entity = 'ticket' AND entity_id = ?1 AND field = 'status' ORDER BY seq",
+    )?;
+    let logged = stmt.query_map(params![f.id], |r| {
+        Ok((r.get::<_, Option<String>>(0)?, r.get::<_, i64>(1)?))
+    })?;
+    for row in logged {
+        let (new, at) = row?;
+        if let Some(s) = new.as_deref().and_then(Status::parse) {
+            events.push(Event {
+                at,
+                kind: EventKind::Status(s),
+            });
+        }
+    }
+    if events.is_empty() && f.status != Status::New {
+        events.extend(inferred_statuses(f));
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT author_kind, created_at FROM messages
+         WHERE ticket_id = ?1 AND visibility = 'public' AND author_kind IN ('customer', 'agent')
+         ORDER BY created_at, rid",
+    )?;
+    let messages = stmt.query_map(params![f.id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })?;
+    for row in messages {
+        let (author, at) = row?;
+        let kind = if author == "agent" {
+            EventKind::AgentReply
+        } else {
+            EventKind::CustomerMessage
+        };
+        events.push(Event { at, kind });
+    }
+    // Stable: a status change and a message in the same second keep status first, as the write made them.
+    events.sort_by_key(|e| e.at);
+    Ok(events)
+}
+
+fn inferred_statuses(f: &Facts) -> Vec<Event> {
+    let ev = |at: i64, s: Status| Event {
+        at,
+        kind: EventKind::Status(s),
+    };
+    let mut out = Vec::new();
+    if let Some(fr) = f.first_response_at {
+        out.push(ev(fr, Status::Open));
+    }
+    match f.status {
+        Status::Open if f.first_response_at.is_none() => out.push(ev(f.created_at, Status::Open)),
+        Status::Pending | Status::OnHold | Status::Merged => out.push(ev(f.updated_at, f.status)),
+        Status::Solved | Status::Closed => {
+            out.push(ev(f.solved_at.unwrap_or(f.updated_at), f.status))
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The clocks of one ticket at `now` under `rules`, with the name of the policy that set them.
+pub(super) fn ticket_clocks(
+    conn: &Connection,
+    f: &Facts,
+    rules: &SlaRules,
+    now: i64,
+) -> Result<(Option<String>, Vec<Clock>)> {
+    let Some(applied) = rules.select(&f.ticket()) else {
+        return Ok((None, Vec::new()));
+    };
+    let mut events = history(conn, f)?;
+    events.retain(|e| e.at <= now);
+    let c = clocks(
+        f.created_at,
+        &events,
+        &applied.targets,
+        applied.calendar,
+        now,
+        rules.at_risk_share,
+    );
+    Ok((Some(applied.policy.name.clone()), c))
+}
+
+/// Recomputes the cached clock columns of one ticket. Running clocks contribute their earliest due and risk
+/// times (so "at risk" means any clock is); a paused ticket keeps its least remaining time.
+pub(super) fn refresh(
+    conn: &Connection,
+    rules: &ServiceRules,
+    ticket_id: &str,
+    now: i64,
+) -> Result<()> {
+    let Some(f) = facts(conn, ticket_id)? else {
+        return Ok(());
+    };
+    let (policy, all) = ticket_clocks(conn, &f, &rules.sla, now)?;
+    let live: Vec<&Clock> = all.iter().filter(|c| c.stopped_at.is_none()).collect();
+    let first_due = live
+        .iter()
+        .filter(|c| c.due_at.is_some())
+        .min_by_key(|c| c.due_at);
+    let risk_at = live.iter().filter_map(|c| c.risk_at).min();
+    let paused = !live.is_empty() && live.iter().all(|c| c.paused);
+    let shown = first_due.or_else(|| live.iter().min_by_key(|c| c.remaining));
+    let remaining = paused
+        .then(|| live.iter().map(|c| c.remaining).min())
+        .flatten();
+    conn.prepare_cached(
+        "UPDATE tickets SET sla_policy = ?1, sla_target = ?2, sla_due_at = ?3, sla_risk_at = ?4, sla_paused = ?5,
+                            sla_remaining = ?6, sla_stamp = ?7
+         WHERE id = ?8",
+    )?
+    .execute(params![
+        policy,
+        shown.map(|c| c.target.as_str()),
+        first_due.and_then(|c| c.due_at),
+        if paused { None } else { risk_at },
+        paused,
+        remaining,
+        rules.stamp,
+        ticket_id
+    ])?;
+    Ok(())
+}
+
+impl Store {
+    /// Fills `detail.clocks` with every clock of the ticket at `now`.
+    pub fn fill_clocks(&self, detail: &mut super::tickets::TicketDetail, now: i64) -> Result<()> {
+        if let Some(f) = facts(&self.conn, &detail.row.id)? {
+            (detail.sla_policy, detail.clocks) =
+                ticket_clocks(&self.conn, &f, &self.rules.sla, now)?;
+        }
+        Ok(())
+    }
+
+    /// Recomputes the clocks of open tickets computed under other rules (or never), at most `limit` of them, in
+    /// short transactions. Returns how many were recomputed; 0 means all are current.
+    pub fn recompute_stale_clocks(&mut self, now: i64, limit: usize) -> Result<usize> {
+        let rules = Arc::clone(&self.rules);
+        let seen: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'sla_stamp'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if seen.as_deref() != Some(rules.stamp.as_str()) {
+            // The rules changed (or this is the first run): every open ticket's clock is stale.
+            let path = self.path.clone();
+            super::changes::with_retry(&path, || {
+                let tx = self.begin_write()?;
+                tx.execute(
+                    "UPDATE tickets SET sla_stamp = NULL
+                     WHERE status IN ('new', 'open', 'pending', 'on_hold') AND sla_stamp IS NOT NULL",
+                    [],
+                )?;
+                tx.execute(
+                    "INSERT INTO meta(key, value) VALUES ('sla_stamp', ?1)
+                     ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    params![rules.stamp],
+                )?;
+                tx.commit()?;
+                Ok(())
+            })?;
+        }
+        let mut done = 0;
+        while done < limit {
+            let batch = (limit - done).min(500);
+            let ids: Vec<String> = self
+                .conn
+                .prepare_cached(
+                    "SELECT id FROM tickets INDEXED BY tickets_sla_stale
+                     WHERE sla_stamp IS NULL AND status IN ('new', 'open', 'pending', 'on_hold') LIMIT ?1",
+                )?
+                .query_map(params![batch as i64], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if ids.is_empty() {
+                break;
+            }
+            let path = self.path.clone();
+            super::changes::with_retry(&path, || {
+                let tx = self.begin_write()?;
+                for id in &ids {
+                    refresh(&tx, &rules, id, now)?;
+                }
+                tx.commit()?;
+                Ok(())
+            })?;
+            done += ids.len();
+        }
+        Ok(done)
+    }
+
+    /// Marks the clocks of a customer's open tickets stale (their tier picks the policy).
+    pub fn invalidate_customer_clocks(&mut self, customer_id: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE tickets SET sla_stamp = NULL
+             WHERE customer_id = ?1 AND status IN ('new', 'open', 'pending', 'on_hold')",
+            params![customer_id],
+        )?;
+        Ok(())
+    }
+}

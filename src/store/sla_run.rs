@@ -1,0 +1,357 @@
+//! `desk sla run` (and the TUI's periodic check): bring stale clocks up to date, fire escalation rules exactly once
+//! per clock, and close solved tickets nobody answered. Safe to run from several processes at once: the UNIQUE key
+//! of `escalations` decides which run performs an escalation, inside the same transaction as its actions.
+
+use std::sync::Arc;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::changes::{ChangeLog, Mutable, Value, update_row, with_retry};
+use super::sla::{ServiceRules, facts, refresh, ticket_clocks};
+use super::ticket_write::TicketEdit;
+use super::{Result, Store, new_id};
+use crate::domain::service_loop::{ComplaintStage, complaint_blocks};
+use crate::domain::sla::ClockState;
+use crate::domain::sla_policy::{EscalationActions, escalations_due, raised};
+use crate::domain::text::SafeText;
+use crate::domain::ticket::{Kind, Status};
+
+/// The change log's actor for what the rules do on their own.
+pub const SLA_ACTOR: &str = "sla";
+
+/// One escalation performed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Escalated {
+    pub number: i64,
+    pub subject: SafeText,
+    pub rule: String,
+    pub target: String,
+    pub state: String,
+    /// What was done, e.g. "priority normal → high; +escalated; note".
+    pub actions: String,
+    pub at: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SlaRunReport {
+    /// Open tickets whose clocks were computed again (new rules, or never computed).
+    pub recomputed: usize,
+    pub escalated: Vec<Escalated>,
+    /// Tickets closed after the auto-close delay.
+    pub closed: Vec<i64>,
+    /// Solved complaints left open because they are not revisited yet.
+    pub complaints_waiting: usize,
+}
+
+impl SlaRunReport {
+    pub fn changed_anything(&self) -> bool {
+        !self.escalated.is_empty() || !self.closed.is_empty()
+    }
+}
+
+impl Store {
+    /// One full pass. Running it again straight away changes nothing.
+    pub fn sla_run(&mut self, now: i64) -> Result<SlaRunReport> {
+        self.sla_run_limited(now, usize::MAX)
+    }
+
+    /// A pass that recomputes at most `recompute_limit` stale clocks, so a running TUI spreads a big
+    /// recompute (after the rules changed) over several checks.
+    pub fn sla_run_limited(&mut self, now: i64, recompute_limit: usize) -> Result<SlaRunReport> {
+        let actor = self.actor.replace(SLA_ACTOR.to_string());
+        let out = self.sla_run_as_system(now, recompute_limit);
+        self.actor = actor;
+        out
+    }
+
+    /// When `handle` last looked at the escalation list (None: never).
+    pub fn escalations_seen(&self, handle: &str) -> Result<Option<i64>> {
+        let v: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                params![format!("escalations_seen:{handle}")],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(v.and_then(|v| v.parse().ok()))
+    }
+
+    pub fn mark_escalations_seen(&mut self, handle: &str, at: i64) -> Result<()> {
+        let path = self.path.clone();
+        with_retry(&path, || {
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![format!("escalations_seen:{handle}"), at.to_string()],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn sla_run_as_system(&mut self, now: i64, recompute_limit: usize) -> Result<SlaRunReport> {
+        let mut report = SlaRunReport {
+            recomputed: self.recompute_stale_clocks(now, recompute_limit)?,
+            ..SlaRunReport::default()
+        };
+        if !self.rules.sla.escalations.is_empty() {
+            let ids: Vec<String> = self
+                .conn
+                .prepare_cached(
+                    "SELECT id FROM tickets INDEXED BY tickets_sla_risk WHERE sla_risk_at <= ?1 ORDER BY sla_risk_at",
+                )?
+                .query_map(params![now], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in ids {
+                report.escalated.extend(self.escalate(&id, now)?);
+            }
+        }
+        let cutoff = now - self.rules.auto_close_after;
+        let solved: Vec<(i64, String, Option<String>)> = self
+            .conn
+            .prepare_cached(
+                "SELECT number, kind, complaint_stage FROM tickets INDEXED BY tickets_solved
+                 WHERE solved_at <= ?1 AND status = 'solved' ORDER BY solved_at",
+            )?
+            .query_map(params![cutoff], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (number, kind, stage) in solved {
+            let kind = Kind::parse(&kind).unwrap_or(Kind::Question);
+            let stage = stage.as_deref().and_then(ComplaintStage::parse);
+            if complaint_blocks(kind, stage, Status::Closed).is_some() {
+                report.complaints_waiting += 1;
+                continue;
+            }
+            // Another run may have closed it a moment ago: then nothing changes and it is not reported.
+            let out = self.set_ticket(number, &[TicketEdit::Status(Status::Closed)], None, now)?;
+            if !out.changed.is_empty() {
+                report.closed.push(number);
+            }
+        }
+        Ok(report)
+    }
+
+    /// Fires the escalations one ticket's clocks call for and that have not fired yet.
+    fn escalate(&mut self, ticket_id: &str, now: i64) -> Result<Vec<Escalated>> {
+        let rules = Arc::clone(&self.rules);
+        // A read first: most candidates were escalated by an earlier run, and need no write lock.
+        if !self.has_pending_escalation(&rules, ticket_id, now)? {
+            return Ok(Vec::new());
+        }
+        let path = self.path.clone();
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            let done = escalate_in(&tx, &mut log, &rules, ticket_id, now)?;
+            refresh(&tx, &rules, ticket_id, now)?;
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(done)
+        })
+    }
+
+    fn has_pending_escalation(
+        &self,
+        rules: &ServiceRules,
+        ticket_id: &str,
+        now: i64,
+    ) -> Result<bool> {
+        let Some(f) = facts(&self.conn, ticket_id)? else {
+            return Ok(false);
+        };
+        let (_, clocks) = ticket_clocks(&self.conn, &f, &rules.sla, now)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT 1 FROM escalations WHERE ticket_id = ?1 AND rule = ?2 AND target = ?3 AND clock_start = ?4",
+        )?;
+        for due in escalations_due(&rules.sla.escalations, &clocks, f.priority, f.tier) {
+            let key = params![
+                ticket_id,
+                due.rule.name,
+                due.target.as_str(),
+                due.clock_start
+            ];
+            if stmt.query_row(key, |_| Ok(())).optional()?.is_none() {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Escalations performed at or after `since`, newest first (the TUI's "since you last looked").
+    pub fn escalations_since(&self, since: i64, limit: usize) -> Result<Vec<Escalated>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.number, t.subject, e.rule, e.target, e.state, e.actions, e.at
+             FROM escalations e JOIN tickets t ON t.id = e.ticket_id
+             WHERE e.at >= ?1 ORDER BY e.at DESC, e.rowid DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![since, limit as i64], |r| {
+            Ok(Escalated {
+                number: r.get(0)?,
+                subject: SafeText::new(&r.get::<_, String>(1)?),
+                rule: r.get(2)?,
+                target: r.get(3)?,
+                state: r.get(4)?,
+                actions: r.get(5)?,
+                at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Inside one transaction: claim each due escalation by inserting its key, and act only on the ones this
+/// transaction inserted.
+fn escalate_in(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    rules: &ServiceRules,
+    ticket_id: &str,
+    now: i64,
+) -> Result<Vec<Escalated>> {
+    let Some(f) = facts(tx, ticket_id)? else {
+        return Ok(Vec::new());
+    };
+    let (_, clocks) = ticket_clocks(tx, &f, &rules.sla, now)?;
+    let subject: String = tx.query_row(
+        "SELECT subject FROM tickets WHERE id = ?1",
+        params![ticket_id],
+        |r| r.get(0),
+    )?;
+    let mut done = Vec::new();
+    for due in escalations_due(&rules.sla.escalations, &clocks, f.priority, f.tier) {
+        let state = clocks
+            .iter()
+            .find(|c| c.target == due.target && c.started_at == due.clock_start)
+            .map_or("at-risk", |c| {
+                if c.state == ClockState::Breached {
+                    "breached"
+                } else {
+                    "at-risk"
+                }
+            });
+        let claimed = tx.execute(
+            "INSERT OR IGNORE INTO escalations(id, ticket_id, rule, target, clock_start, state, actions, actor, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, '', ?7, ?8)",
+            params![new_id(), ticket_id, due.rule.name, due.target.as_str(), due.clock_start, state, log.actor, now],
+        )?;
+        if claimed == 0 {
+            continue;
+        }
+        let actions = act(tx, log, ticket_id, &due.rule.actions, now)?;
+        tx.execute(
+            "UPDATE escalations SET actions = ?1 WHERE ticket_id = ?2 AND rule = ?3 AND target = ?4 AND clock_start = ?5",
+            params![actions, ticket_id, due.rule.name, due.target.as_str(), due.clock_start],
+        )?;
+        done.push(Escalated {
+            number: f.number,
+            subject: SafeText::new(&subject),
+            rule: due.rule.name.clone(),
+            target: due.target.as_str().to_string(),
+            state: state.to_string(),
+            actions,
+            at: now,
+        });
+    }
+    Ok(done)
+}
+
+/// Performs one rule's actions through the change log; returns a summary. A group or agent that does not exist
+/// is reported in the summary instead of failing the run: the other actions still matter.
+fn act(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    ticket_id: &str,
+    a: &EscalationActions,
+    now: i64,
+) -> Result<String> {
+    let mut did = Vec::new();
+    let mut fields: Vec<(&str, Value)> = Vec::new();
+    if a.raise_priority {
+        let current: String = tx.query_row(
+            "SELECT priority FROM tickets WHERE id = ?1",
+            params![ticket_id],
+            |r| r.get(0),
+        )?;
+        if let Some(p) = crate::domain::ticket::Priority::parse(&current) {
+            let up = raised(p);
+            if up != p {
+                fields.push(("priority", Value::from(up.as_str())));
+                did.push(format!("priority {p} → {up}"));
+            }
+        }
+    }
+    let lookup = |sql: &str, key: &str| -> Result<Option<String>> {
+        Ok(tx.query_row(sql, params![key], |r| r.get(0)).optional()?)
+    };
+    if let Some(group) = &a.assign_group {
+        match lookup(
+            "SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE",
+            group,
+        )? {
+            Some(id) => {
+                fields.push(("group_id", Value::Text(id)));
+                did.push(format!("group {group}"));
+            }
+            None => did.push(format!("group `{group}` does not exist — skipped")),
+        }
+    }
+    if let Some(handle) = &a.assign_to {
+        match lookup(
+            "SELECT id FROM agents WHERE handle = ?1 AND active = 1",
+            handle,
+        )? {
+            Some(id) => {
+                fields.push(("assignee_id", Value::Text(id)));
+                did.push(format!("assigned {handle}"));
+            }
+            None => did.push(format!("agent `{handle}` does not exist — skipped")),
+        }
+    }
+    if !fields.is_empty() {
+        let columns: Vec<&'static str> = fields
+            .iter()
+            .map(|(f, _)| Mutable::Ticket.column(f))
+            .collect::<Result<_>>()?;
+        update_row(
+            tx,
+            log,
+            Mutable::Ticket,
+            ticket_id,
+            None,
+            &columns,
+            &fields,
+            now,
+        )?;
+    }
+    if let Some(tag) = &a.add_tag
+        && tx.execute(
+            "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES ('ticket', ?1, ?2)",
+            params![ticket_id, tag],
+        )? > 0
+    {
+        log.append(
+            tx,
+            "ticket",
+            ticket_id,
+            "tags",
+            None,
+            Some(&format!("+{tag}")),
+            now,
+        )?;
+        did.push(format!("+{tag}"));
+    }
+    if let Some(note) = &a.note {
+        let id = new_id();
+        tx.execute(
+            "INSERT INTO messages(id, ticket_id, author_kind, visibility, body, created_at)
+             VALUES (?1, ?2, 'system', 'internal', ?3, ?4)",
+            params![id, ticket_id, note, now],
+        )?;
+        log.append(tx, "ticket", ticket_id, "note", None, Some(&id), now)?;
+        did.push("note".into());
+    }
+    if did.is_empty() {
+        // e.g. "raise priority" on a ticket that is already urgent.
+        return Ok("nothing left to change".into());
+    }
+    Ok(did.join("; "))
+}

@@ -1,0 +1,264 @@
+//! SLA and closed-loop rendering: the queue's countdown cell, the ticket's clocks and loop line, the survey form
+//! and the escalation list. Every state has a glyph as well as a colour.
+
+use super::overlay::{centered, clear_popup};
+use super::theme::Theme;
+use super::widgets::{block, date};
+use crate::app::Model;
+use crate::app::service_actions::{SCALES, SurveyForm};
+use crate::domain::service_loop::{ComplaintStage, LoopStage};
+use crate::domain::sla::{Clock, ClockState};
+use crate::domain::sla_policy::{SlaSnapshot, format_countdown};
+use crate::domain::text::{fit, truncate};
+use crate::store::tickets::TicketDetail;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The glyph before a countdown: none when fine, `~` at risk, `!` breached, `||` paused.
+pub fn glyph(state: ClockState) -> &'static str {
+    match state {
+        ClockState::AtRisk => "~",
+        ClockState::Breached => "!",
+        ClockState::Paused => "||",
+        _ => "",
+    }
+}
+
+pub fn style(state: ClockState, theme: &Theme) -> Style {
+    match state {
+        ClockState::AtRisk => theme.priority_high,
+        ClockState::Breached => theme.priority_urgent,
+        ClockState::Paused | ClockState::Met => theme.muted,
+        ClockState::MetLate => theme.priority_high,
+        ClockState::Ok => theme.base,
+    }
+}
+
+/// The queue's "Due" cell: `2h13m`, `~45m`, `!-35m`, `||3h`; empty without a clock.
+pub fn due_cell(sla: &SlaSnapshot, now: i64, theme: &Theme) -> (String, Style) {
+    match sla.countdown(now) {
+        Some((text, state)) => (format!("{}{text}", glyph(state)), style(state, theme)),
+        None => (String::new(), theme.muted),
+    }
+}
+
+/// One clock as the ticket pane shows it, with its state judged at `now` (running clocks keep their due time).
+fn clock_spans(c: &Clock, with_due: bool, model: &Model, theme: &Theme) -> Vec<Span<'static>> {
+    let label = Span::styled(format!("{} ", c.target.label()), theme.muted);
+    let (text, state) = match (c.stopped_at, c.due_at) {
+        (Some(_), _) => {
+            let late = c.elapsed > c.target_secs;
+            let (word, state) = if late {
+                ("late", ClockState::MetLate)
+            } else {
+                ("met", ClockState::Met)
+            };
+            let took = format_countdown(c.elapsed.div_euclid(60) * 60);
+            (format!("{word} {took}"), state)
+        }
+        (None, Some(due)) => {
+            let snap = SlaSnapshot {
+                target: Some(c.target),
+                due_at: Some(due),
+                risk_at: c.risk_at,
+                paused: false,
+                remaining: None,
+            };
+            match snap.countdown(model.now) {
+                Some((left, state)) if with_due => {
+                    let when = date(due, model.utc_offset, "%m-%d %H:%M");
+                    (format!("{}{left} (due {when})", glyph(state)), state)
+                }
+                Some((left, state)) => (format!("{}{left}", glyph(state)), state),
+                None => ("—".into(), ClockState::Ok),
+            }
+        }
+        (None, None) => {
+            let state = if c.remaining < 0 {
+                ClockState::Breached
+            } else {
+                ClockState::Paused
+            };
+            let left = format_countdown(c.remaining.div_euclid(60) * 60);
+            (format!("{}{left}", glyph(state)), state)
+        }
+    };
+    vec![label, Span::styled(text, style(state, theme))]
+}
+
+/// The SLA line of the ticket header: the policy and every clock.
+pub fn sla_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::styled("SLA ", theme.muted)];
+    match &d.sla_policy {
+        None => spans.push(Span::styled("no policy covers this ticket", theme.muted)),
+        Some(policy) => {
+            spans.push(Span::styled(policy.clone(), theme.title));
+            // The due time is spelled out for the clock that falls due first.
+            let first = d.clocks.iter().filter_map(|c| c.due_at).min();
+            for c in &d.clocks {
+                spans.push(Span::styled(" · ", theme.muted));
+                let with_due = c.stopped_at.is_none() && c.due_at.is_some() && c.due_at == first;
+                spans.extend(clock_spans(c, with_due, model, theme));
+            }
+        }
+    }
+    Line::from(spans)
+}
+
+/// The closed loop (solved → followed up → surveyed) and the complaint stage, when they apply.
+pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<'static>> {
+    let stage = d.row.loop_stage;
+    if stage.is_none() && d.complaint_stage.is_none() {
+        return None;
+    }
+    let mut spans = Vec::new();
+    if let Some(stage) = stage {
+        spans.push(Span::styled("Loop ", theme.muted));
+        let reached = LoopStage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
+        for (i, s) in LoopStage::ALL.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" › ", theme.muted));
+            }
+            let name = s.as_str().replace('_', " ");
+            // Reached stages are marked with [x] as well as emphasis, so the loop reads without colour.
+            let (text, st) = if i <= reached {
+                (format!("[x] {name}"), theme.ok)
+            } else {
+                (format!("[ ] {name}"), theme.muted)
+            };
+            spans.push(Span::styled(text, st));
+        }
+        if let Some(due) = d.row.follow_up_due_at {
+            let when = date(due, model.utc_offset, &model.date_format);
+            let st = if due <= model.now {
+                theme.priority_high
+            } else {
+                theme.muted
+            };
+            spans.push(Span::styled(format!("  follow-up due {when}"), st));
+        }
+    }
+    if let Some(c) = d.complaint_stage {
+        if !spans.is_empty() {
+            spans.push(Span::raw("   "));
+        }
+        let n = ComplaintStage::ALL
+            .iter()
+            .position(|s| *s == c)
+            .unwrap_or(0)
+            + 1;
+        spans.push(Span::styled("Complaint ", theme.muted));
+        spans.push(Span::styled(format!("{n}/5 {}", c.label()), theme.title));
+        if let Some(next) = c.next() {
+            spans.push(Span::styled(
+                format!("  (E → {})", next.as_str()),
+                theme.muted,
+            ));
+        }
+    }
+    Some(Line::from(spans))
+}
+
+pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, theme: &Theme) {
+    let area = centered(body, 60, 10);
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let mut lines = Vec::new();
+    for (i, (name, lo, hi)) in SCALES.iter().enumerate() {
+        let value = form.scores[i].map_or("  ".to_string(), |v| format!("{v:>2}"));
+        let meaning = match (i, form.scores[i]) {
+            (0, Some(v)) if v >= 4 => "satisfied",
+            (0, Some(_)) => "not satisfied",
+            (1, Some(v)) if v >= 9 => "promoter",
+            (1, Some(v)) if v >= 7 => "passive",
+            (1, Some(_)) => "detractor",
+            (2, Some(v)) if v <= 3 => "low effort",
+            (2, Some(_)) => "high effort",
+            _ => "",
+        };
+        let focus = form.focus == i;
+        let marker = if focus { "> " } else { "  " };
+        lines.push(Line::from(vec![
+            Span::styled(marker, theme.hint_key),
+            Span::styled(fit(&format!("{name} {lo}–{hi}"), 12), theme.muted),
+            Span::styled(
+                format!("[{value}]"),
+                if focus { theme.selection } else { theme.title },
+            ),
+            Span::styled(format!(" {meaning}"), theme.muted),
+        ]));
+    }
+    let focus = form.focus == 3;
+    let room = inner_w.saturating_sub(16);
+    let comment = truncate(&form.comment, room);
+    lines.push(Line::from(vec![
+        Span::styled(if focus { "> " } else { "  " }, theme.hint_key),
+        Span::styled(fit("Comment", 12), theme.muted),
+        Span::styled(
+            format!("[{}]", fit(&comment, room)),
+            if focus { theme.selection } else { theme.title },
+        ),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "digits set a score · Tab next · Enter saves · Esc skips",
+        theme.muted,
+    ));
+    clear_popup(frame, area);
+    let title = format!("Survey 满意度 · #{}", form.number);
+    frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
+}
+
+pub fn escalations(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    model: &Model,
+    selected: usize,
+    theme: &Theme,
+) {
+    let feed = &model.escalations.feed;
+    let w = body.width.min(100);
+    let h = (feed.len() as u16 + 4).clamp(6, body.height);
+    let area = centered(body, w, h);
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if feed.is_empty() {
+        lines.push(Line::styled(
+            "Nothing escalated since you last looked.",
+            theme.muted,
+        ));
+    }
+    for (i, e) in feed.iter().enumerate() {
+        let when = date(e.at, model.utc_offset, "%H:%M");
+        let state = if e.state == "breached" {
+            ClockState::Breached
+        } else {
+            ClockState::AtRisk
+        };
+        let head = format!(
+            "{when} #{} {}{} {}: {}",
+            e.number,
+            glyph(state),
+            e.state,
+            e.target.replace('_', " "),
+            e.actions
+        );
+        let text = fit(&format!("{head} — {}", e.subject), inner_w);
+        let st = if i == selected {
+            theme.selection
+        } else {
+            style(state, theme)
+        };
+        lines.push(Line::styled(text, st));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Enter opens the ticket · Esc closes (marks them seen)",
+        theme.muted,
+    ));
+    clear_popup(frame, area);
+    let title = format!("Escalated since you last looked · {}", feed.len());
+    frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
+}
