@@ -191,10 +191,7 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 if let Some(h) = handle {
                     store.mark_escalations_seen(&h, at)?;
                 }
-                Response::SlaChecked {
-                    feed: Vec::new(),
-                    changed: false,
-                }
+                Response::Ack
             }
             Request::Search { query, relevance } => {
                 let order = if relevance {

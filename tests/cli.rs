@@ -598,3 +598,51 @@ fn views_from_config_are_listed_like_built_in_ones() {
         stderr(&o)
     );
 }
+
+/// `desk sla run` twice at once on one file: every escalation happens exactly once, and a later run finds nothing.
+#[test]
+fn sla_run_from_two_processes_escalates_each_clock_once() {
+    let (home, db) = demo_home();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_desk"))
+            .args(["sla", "run", "--format", "json", "--db", &db])
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("USER", "li")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn desk")
+    };
+    let (a, b) = (run(), run());
+    let mut seen = std::collections::BTreeSet::new();
+    let mut total = 0;
+    for child in [a, b] {
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        for e in report["escalated"].as_array().unwrap() {
+            total += 1;
+            let key = (
+                e["number"].as_i64(),
+                e["rule"].to_string(),
+                e["target"].to_string(),
+            );
+            assert!(seen.insert(key.clone()), "escalated twice: {key:?}");
+        }
+    }
+    assert!(total > 0, "the demo has breached tickets to escalate");
+    let o = desk(
+        home.path(),
+        &["sla", "run", "--format", "json", "--db", &db],
+    );
+    let again: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(again["escalated"].as_array().unwrap().len(), 0, "{again}");
+    assert_eq!(again["closed"].as_array().unwrap().len(), 0, "{again}");
+    // The table agrees with what the two runs reported.
+    let o = Command::new("sqlite3")
+        .args([&db, "SELECT count(*) FROM escalations"])
+        .output()
+        .expect("sqlite3");
+    assert_eq!(stdout(&o).trim(), total.to_string());
+}

@@ -574,3 +574,43 @@ fn full_text_indexes_match_the_rows_and_triggers_are_restored() {
     );
     assert_eq!(hits, 1, "{subject}");
 }
+
+/// The demo as `desk --demo` leaves it: loop columns derived and clocks computed under the shipped rules.
+#[test]
+fn the_demo_has_tickets_in_every_sla_state_and_loop_stage() {
+    let mut d = demo(200, 42);
+    let cfg = desk::config::Config::default();
+    let l = cfg.loop_rules();
+    d.store
+        .set_service_rules(desk::store::sla::ServiceRules::new(
+            cfg.sla_rules(),
+            l.follow_up_after,
+            l.auto_close_after,
+        ));
+    d.store.backfill_loop_columns().unwrap();
+    d.store.recompute_stale_clocks(NOW, usize::MAX).unwrap();
+    for state in ["ok", "at-risk", "breached", "paused"] {
+        let q = desk::domain::query::parse(&format!("sla:{state}")).unwrap();
+        let f = desk::domain::view::TicketFilter::default().refine(&q, NOW);
+        let n = d.store.ticket_count(&f, None).unwrap();
+        assert!(n > 0, "no demo ticket is {state}");
+    }
+    let set = |col: &str| -> BTreeSet<String> {
+        let sql = format!("SELECT DISTINCT {col} FROM tickets WHERE {col} IS NOT NULL");
+        strings(&d.store, &sql).into_iter().collect()
+    };
+    assert_eq!(
+        set("loop_stage"),
+        names(&["followed_up", "solved", "surveyed"])
+    );
+    let complaint = set("complaint_stage");
+    assert!(
+        complaint.len() >= 3 && complaint.contains("revisited"),
+        "{complaint:?}"
+    );
+    let due = desk::domain::view::BuiltinView::FollowUpsDue.filter(NOW);
+    assert!(
+        d.store.ticket_count(&due, None).unwrap() > 0,
+        "follow-ups due"
+    );
+}

@@ -240,7 +240,7 @@ fn sla_run_escalates_once_and_a_second_run_changes_nothing() {
     );
     let quiet_d = store.ticket_detail(quiet.number).unwrap().unwrap();
     assert_eq!(quiet_d.row.priority, Priority::Normal);
-    let feed = store.escalations_since(NOW, 10).unwrap();
+    let feed = store.escalations_since(NOW - 1, 10).unwrap();
     assert_eq!(feed.len(), 2);
     assert!(
         feed.iter()

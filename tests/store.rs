@@ -572,15 +572,17 @@ fn view_language_clauses_select_what_they_say() {
 fn an_older_schema_is_migrated_forward_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v1.db");
-    {
-        let mut store = Store::open(&path, OpenMode::Create).unwrap();
-        fill(&mut store, 3);
-    }
-    // Make it a version-1 database: as a desk of the first schema left it.
+    // A version-1 database, as a desk of the first schema left it, with three tickets (one a complaint).
     {
         let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(include_str!("../assets/migrations/0001_init.sql"))
+            .unwrap();
         c.execute_batch(
-            "DROP TABLE ticket_links; DROP INDEX tickets_merged_into; PRAGMA user_version = 1;",
+            "INSERT INTO tickets(id, number, subject, status, priority, kind, channel, created_at, updated_at)
+             VALUES ('T1', 1, 'a', 'open', 'high', 'question', 'email', 1, 1),
+                    ('T2', 2, 'b', 'solved', 'low', 'complaint', 'phone', 1, 2),
+                    ('T3', 3, 'c', 'new', 'normal', 'complaint', 'web', 1, 1);
+             PRAGMA user_version = 1;",
         )
         .unwrap();
     }
@@ -596,4 +598,17 @@ fn an_older_schema_is_migrated_forward_in_place() {
         .query_row("SELECT count(*) FROM ticket_links", [], |r| r.get(0))
         .unwrap();
     assert_eq!(links, 0);
+    // Migration 3 starts complaints in the procedure where their status puts them.
+    let stages: Vec<Option<String>> = store
+        .conn()
+        .prepare("SELECT complaint_stage FROM tickets ORDER BY number")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        stages,
+        [None, Some("resolved".into()), Some("received".into())]
+    );
 }

@@ -332,6 +332,8 @@ pub enum Response {
         done: usize,
         refused: Vec<String>,
     },
+    /// A write that changes nothing on screen is done.
+    Ack,
     SlaChecked {
         /// Escalations since the agent last looked, newest first.
         feed: Vec<crate::store::sla_run::Escalated>,

@@ -198,11 +198,14 @@ pub(super) fn on_checked(model: &mut Model, response: Response) -> Vec<Effect> {
         return Vec::new();
     };
     model.escalations.feed = feed;
-    if changed {
-        super::update_lists::refresh(model)
-    } else {
-        Vec::new()
+    if !changed {
+        return Vec::new();
     }
+    // Tickets were escalated or closed: what is on screen may be stale (quietly, unlike Ctrl-r).
+    let toast = model.toast.clone();
+    let fx = super::update_lists::refresh(model);
+    model.toast = toast;
+    fx
 }
 
 /// `!`: the escalation list; looking at it marks it seen.

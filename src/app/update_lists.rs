@@ -562,6 +562,7 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         }
         r @ Response::BulkDone { .. } => super::bulk::on_done(model, r),
         r @ Response::SlaChecked { .. } => super::service_actions::on_checked(model, r),
+        Response::Ack => Vec::new(),
         r @ Response::SearchHits { .. } => super::search_pane::on_response(model, r),
         r @ (Response::CustomerMatches { .. }
         | Response::Products { .. }

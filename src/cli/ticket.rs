@@ -66,6 +66,12 @@ struct TicketJson<'a> {
     created_at: String,
     updated_at: String,
     solved_at: Option<String>,
+    /// The clock the queue shows: which target, and when it falls due (null while paused or met).
+    sla_target: Option<&'static str>,
+    sla_due_at: Option<String>,
+    sla_paused: bool,
+    loop_stage: Option<&'static str>,
+    follow_up_due_at: Option<String>,
 }
 
 impl<'a> From<&'a TicketRow> for TicketJson<'a> {
@@ -83,6 +89,11 @@ impl<'a> From<&'a TicketRow> for TicketJson<'a> {
             created_at: rfc3339(t.created_at),
             updated_at: rfc3339(t.updated_at),
             solved_at: t.solved_at.map(rfc3339),
+            sla_target: t.sla.target.map(|t| t.as_str()),
+            sla_due_at: t.sla.due_at.map(rfc3339),
+            sla_paused: t.sla.paused,
+            loop_stage: t.loop_stage.map(|s| s.as_str()),
+            follow_up_due_at: t.follow_up_due_at.map(rfc3339),
         }
     }
 }

@@ -176,12 +176,12 @@ impl Store {
         Ok(false)
     }
 
-    /// Escalations performed at or after `since`, newest first (the TUI's "since you last looked").
+    /// Escalations performed after `since`, newest first (the TUI's "since you last looked").
     pub fn escalations_since(&self, since: i64, limit: usize) -> Result<Vec<Escalated>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.number, t.subject, e.rule, e.target, e.state, e.actions, e.at
              FROM escalations e JOIN tickets t ON t.id = e.ticket_id
-             WHERE e.at >= ?1 ORDER BY e.at DESC, e.rowid DESC LIMIT ?2",
+             WHERE e.at > ?1 ORDER BY e.at DESC, e.rowid DESC LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![since, limit as i64], |r| {
             Ok(Escalated {

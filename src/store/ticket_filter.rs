@@ -179,7 +179,12 @@ fn sla_states(c: &mut Clauses, sla: &SlaSelect) -> String {
     if sla.states.is_empty() {
         return "0".into();
     }
-    let now = c.bind(sla.now);
+    // Paused alone never reads the time, and SQLite refuses a bound parameter nobody uses.
+    let now = if sla.states.iter().any(|s| *s != SlaState::Paused) {
+        c.bind(sla.now)
+    } else {
+        String::new()
+    };
     let any: Vec<String> = sla
         .states
         .iter()

@@ -163,7 +163,7 @@ pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<
 }
 
 pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, theme: &Theme) {
-    let area = centered(body, 60, 10);
+    let area = centered(body, 60, 8);
     let inner_w = area.width.saturating_sub(2) as usize;
     let mut lines = Vec::new();
     for (i, (name, lo, hi)) in SCALES.iter().enumerate() {

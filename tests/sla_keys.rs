@@ -1,0 +1,143 @@
+//! SLA and the closed loop from the keyboard on a TestBackend, with the clock frozen: the countdowns and the
+//! at-risk view, the follow-up call and survey, and the escalation badge.
+
+mod common;
+
+use common::harness::Harness;
+use common::*;
+use desk::app::{Msg, Overlay};
+use desk::domain::service_loop::LoopStage;
+
+macro_rules! assert_screen {
+    ($name:expr, $screen:expr) => {
+        insta::with_settings!({ filters => vec![(r"\b[0-9A-HJKMNP-TV-Z]{26}\b", "[id]")] }, {
+            insta::assert_snapshot!($name, $screen);
+        })
+    };
+}
+
+fn app(w: u16, h: u16) -> Harness {
+    Harness::new(store_with_tickets(60), Some("li"), w, h, NOW)
+}
+
+/// Moves the sidebar to the view titled `title`.
+fn view(a: &mut Harness, title: &str) {
+    for _ in 0..a.model.queues.views.len() {
+        if a.model.queues.view().title == title {
+            return;
+        }
+        a.keys("J");
+    }
+    panic!("no view {title}");
+}
+
+#[test]
+fn the_at_risk_view_lists_breached_tickets_soonest_due_first_with_countdowns() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        view(&mut a, "At risk & breached");
+        let rows = &a.model.queues.list.rows;
+        assert!(!rows.is_empty());
+        let dues: Vec<i64> = rows.iter().map(|r| r.sla.due_at.unwrap()).collect();
+        assert!(
+            dues.windows(2).all(|w| w[0] <= w[1]),
+            "soonest first: {dues:?}"
+        );
+        // Urgent tickets on the 24×7 standard policy: first response 1 h, created 100 s before their update.
+        let screen = a.screen();
+        let first = &rows[0];
+        let late = (NOW - first.sla.due_at.unwrap()) / 60;
+        assert!(screen.contains(&format!("!-{late}m")), "{screen}");
+        assert_screen!(format!("at_risk_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn solve_then_follow_up_then_survey_closes_the_loop() {
+    let mut a = app(120, 40);
+    a.keys("j enter"); // #1002, pending
+    let number = a.model.ticket.detail.as_ref().unwrap().row.number;
+    a.keys("s j j enter"); // solved
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    assert_eq!(d.row.loop_stage, Some(LoopStage::Solved));
+    assert!(
+        a.screen()
+            .contains("Loop [x] solved › [ ] followed up › [ ] surveyed")
+    );
+    // Two days later the follow-up call is due.
+    a.now += 2 * 86_400;
+    a.keys("1");
+    view(&mut a, "Follow-ups due");
+    let listed: Vec<i64> = a.model.queues.list.rows.iter().map(|r| r.number).collect();
+    assert_eq!(listed, [number]);
+    a.keys("enter F");
+    assert!(a.screen().contains("Follow-up call 回访"));
+    a.keys("enter"); // confirmed solved
+    assert!(matches!(a.model.overlay, Some(Overlay::Survey(_))));
+    a.keys("5 tab 9 tab 2 tab").type_text("很满意");
+    let screen = a.screen();
+    assert!(
+        screen.contains("[ 5] satisfied") && screen.contains("[ 9] promoter"),
+        "{screen}"
+    );
+    assert_screen!("survey_120x40", screen);
+    a.keys("enter");
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    assert_eq!(d.row.loop_stage, Some(LoopStage::Surveyed));
+    let screen = a.screen();
+    assert!(
+        screen.contains("Loop [x] solved › [x] followed up › [x] surveyed"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Follow-up call 回访: confirmed solved"),
+        "{screen}"
+    );
+    let scores: Vec<(String, i64)> = a
+        .store
+        .conn()
+        .prepare("SELECT kind, score FROM surveys ORDER BY kind")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        scores,
+        [("ces".into(), 2), ("csat".into(), 5), ("nps".into(), 9)]
+    );
+}
+
+#[test]
+fn escalations_show_as_a_badge_and_a_list_until_looked_at() {
+    let mut a = app(120, 40);
+    a.model.escalations.every = 60;
+    a.send(Msg::Tick(NOW));
+    let n = a.model.escalations.feed.len();
+    assert!(n > 0, "breached fixture tickets escalate");
+    let screen = a.screen();
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains(&format!("!{n} escalated (!)")),
+        "{screen}"
+    );
+    a.keys("!");
+    let screen = a.screen();
+    assert!(
+        screen.contains("Escalated since you last looked"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("breached first response: priority"),
+        "{screen}"
+    );
+    a.keys("esc");
+    assert!(!a.screen().lines().next().unwrap().contains("escalated"));
+    // The next check brings back none of those: each rule fires once per clock, and they were seen.
+    a.now += 60;
+    a.send(Msg::Tick(a.now));
+    assert!(a.model.escalations.feed.iter().all(|e| e.at > NOW));
+}
