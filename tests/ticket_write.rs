@@ -127,9 +127,12 @@ fn replies_stamp_first_response_and_customers_reopen() {
             "first_response_at",
             "status",
             "solved_at",
+            // Solving starts the closed loop; the customer's reply reopens the ticket and clears it.
+            "loop_stage",
             "customer_message",
             "status",
-            "solved_at"
+            "solved_at",
+            "loop_stage",
         ]
     );
 }
