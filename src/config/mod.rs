@@ -37,6 +37,8 @@ pub struct Config {
     /// The closed loop: follow-up call and auto-close.
     #[serde(rename = "loop")]
     pub service_loop: LoopConfig,
+    /// Customer tiers, lifecycle, churn risk and care (thresholds of `domain::crm`).
+    pub crm: crate::domain::crm::CrmRules,
     pub log: LogConfig,
 }
 
@@ -324,6 +326,9 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
         .service_loop
         .rules()
         .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
+    if let Some(problem) = config.crm.check().into_iter().next() {
+        return Err(ConfigError(format!("{origin}: {problem}")));
+    }
     // Collisions between the user's keys and the defaults can only be seen with the whole keymap.
     crate::app::commands::Keymap::build(&config.keys_map())
         .map_err(|e| ConfigError(format!("{origin}: {e}")))?;

@@ -1,5 +1,7 @@
 //! Pure domain rules: no SQL, no terminal, no filesystem, no clock (`now` is always a parameter).
 
+pub mod care;
+pub mod crm;
 pub mod customer;
 pub mod lifecycle;
 pub mod macros;

@@ -1,0 +1,548 @@
+//! The customer as the unit of value (客户画像): RFM tiers (客户分级) with automatic up- and downgrade, the
+//! lifecycle stage (客户生命周期) and churn-risk signals (流失预警). Pure: every rule takes `now` and the
+//! customer's facts, every threshold comes from [`CrmRules`] (config `[crm]`).
+
+use super::customer::{Tier, TierSource};
+use super::ticket::Priority;
+use crate::str_enum;
+use serde::{Deserialize, Serialize};
+
+pub const DAY: i64 = 86_400;
+
+str_enum!(
+    /// Lifecycle stage, in the order a customer usually moves through them.
+    Stage {
+        Potential = "potential",
+        New = "new",
+        Growing = "growing",
+        Mature = "mature",
+        AtRisk = "at_risk",
+        Churned = "churned",
+    }
+);
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Potential => "Potential",
+            Stage::New => "New",
+            Stage::Growing => "Growing",
+            Stage::Mature => "Mature",
+            Stage::AtRisk => "At risk",
+            Stage::Churned => "Churned",
+        }
+    }
+}
+
+str_enum!(
+    /// Churn-risk level, from the summed weights of the signals.
+    RiskLevel {
+        None = "none",
+        Low = "low",
+        Medium = "medium",
+        High = "high",
+    }
+);
+
+impl RiskLevel {
+    pub fn label(self) -> &'static str {
+        match self {
+            RiskLevel::None => "None",
+            RiskLevel::Low => "Low",
+            RiskLevel::Medium => "Medium",
+            RiskLevel::High => "High",
+        }
+    }
+}
+
+/// Every threshold of the CRM rules. Days are whole days; scores are RFM sums (3–12) or signal weights.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CrmRules {
+    /// Display names of the tiers, highest first (Diamond, Gold, Silver, Bronze).
+    pub tier_names: [String; 4],
+    /// Lowest RFM sum for diamond, gold and silver; below the last is bronze.
+    pub tier_min_score: [u8; 3],
+    /// A computed tier is downgraded only when the sum falls this far below its threshold, so a customer on the
+    /// line does not flap between two tiers.
+    pub downgrade_margin: u8,
+    /// Frequency and monetary count orders in this many days; recency looks at all orders.
+    pub rfm_window_days: i64,
+    /// A customer whose first order is this recent is new.
+    pub new_days: i64,
+    /// Mature: at least this many orders and a first order at least `mature_days` ago.
+    pub mature_orders: i64,
+    pub mature_days: i64,
+    /// No order or contact for this long is a churn signal (weight 1, then 2).
+    pub inactive_days: [i64; 2],
+    /// No order or contact for this long: churned.
+    pub churned_days: i64,
+    /// Contact frequency compares this many days with the same span before it.
+    pub contact_period_days: i64,
+    /// Last CSAT at or below this is a signal.
+    pub low_csat: u8,
+    /// Weights of the signals: low CSAT, NPS detractor (0–6), contact frequency halved, open complaint.
+    pub weight_low_csat: u8,
+    pub weight_detractor: u8,
+    pub weight_contact_drop: u8,
+    pub weight_open_complaint: u8,
+    /// Lowest score for low, medium and high risk.
+    pub risk_levels: [u8; 3],
+    /// Default priority of a new ticket by tier (highest first); the agent can still change it.
+    pub default_priority: [Priority; 4],
+    /// Care reminders (birthdays, anniversaries) are scheduled this many days ahead.
+    pub care_ahead_days: i64,
+    /// A win-back task (挽回) is due this many days after a customer turns high risk.
+    pub win_back_days: i64,
+}
+
+impl Default for CrmRules {
+    fn default() -> Self {
+        CrmRules {
+            tier_names: ["Diamond", "Gold", "Silver", "Bronze"].map(String::from),
+            tier_min_score: [11, 9, 6],
+            downgrade_margin: 1,
+            rfm_window_days: 365,
+            new_days: 90,
+            mature_orders: 5,
+            mature_days: 365,
+            inactive_days: [30, 60],
+            churned_days: 180,
+            contact_period_days: 90,
+            low_csat: 2,
+            weight_low_csat: 2,
+            weight_detractor: 1,
+            weight_contact_drop: 1,
+            weight_open_complaint: 2,
+            risk_levels: [1, 3, 5],
+            default_priority: [
+                Priority::High,
+                Priority::High,
+                Priority::Normal,
+                Priority::Normal,
+            ],
+            care_ahead_days: 7,
+            win_back_days: 2,
+        }
+    }
+}
+
+fn tier_index(t: Tier) -> usize {
+    Tier::ALL.iter().position(|x| *x == t).unwrap_or(3)
+}
+
+impl CrmRules {
+    /// Problems with the thresholds, each naming the key and the fix.
+    pub fn check(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let [d, g, s] = self.tier_min_score;
+        if !(d > g && g > s && s >= 3 && d <= 12) {
+            out.push(format!(
+                "`crm.tier_min_score` = [{d}, {g}, {s}]: needs 12 >= diamond > gold > silver >= 3 (RFM sums run 3-12)"
+            ));
+        }
+        let [l, m, h] = self.risk_levels;
+        if !(l >= 1 && m > l && h > m) {
+            out.push(format!(
+                "`crm.risk_levels` = [{l}, {m}, {h}]: needs 1 <= low < medium < high"
+            ));
+        }
+        let [a, b] = self.inactive_days;
+        if !(a > 0 && b > a && self.churned_days > b) {
+            out.push(format!(
+                "`crm.inactive_days` = [{a}, {b}] and `crm.churned_days` = {}: needs 0 < first < second < churned_days",
+                self.churned_days
+            ));
+        }
+        for (key, v) in [
+            ("rfm_window_days", self.rfm_window_days),
+            ("new_days", self.new_days),
+            ("mature_days", self.mature_days),
+            ("contact_period_days", self.contact_period_days),
+            ("care_ahead_days", self.care_ahead_days),
+        ] {
+            if v <= 0 {
+                out.push(format!(
+                    "`crm.{key}` = {v}: needs a positive number of days"
+                ));
+            }
+        }
+        if self.low_csat > 5 {
+            out.push(format!("`crm.low_csat` = {}: CSAT runs 1-5", self.low_csat));
+        }
+        out
+    }
+
+    pub fn tier_name(&self, t: Tier) -> &str {
+        &self.tier_names[tier_index(t)]
+    }
+
+    pub fn default_priority(&self, t: Tier) -> Priority {
+        self.default_priority[tier_index(t)]
+    }
+
+    fn tier_threshold(&self, t: Tier) -> u8 {
+        match t {
+            Tier::Diamond => self.tier_min_score[0],
+            Tier::Gold => self.tier_min_score[1],
+            Tier::Silver => self.tier_min_score[2],
+            Tier::Bronze => 0,
+        }
+    }
+}
+
+/// One customer's order figures for RFM: days since the last order, orders and spend within the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rfm {
+    pub recency_days: i64,
+    pub frequency: i64,
+    pub monetary_cents: i64,
+}
+
+/// Quartile boundaries (25th, 50th, 75th percentile) of each RFM figure over all customers with orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RfmCuts {
+    pub recency: [i64; 3],
+    pub frequency: [i64; 3],
+    pub monetary: [i64; 3],
+}
+
+/// Nearest-rank percentiles of a sorted slice.
+fn quartiles(sorted: &[i64]) -> [i64; 3] {
+    if sorted.is_empty() {
+        return [0; 3];
+    }
+    let n = sorted.len();
+    [25, 50, 75].map(|p| sorted[((p * n).div_ceil(100)).max(1) - 1])
+}
+
+impl RfmCuts {
+    pub fn from_figures(figures: &[Rfm]) -> RfmCuts {
+        let sorted = |f: fn(&Rfm) -> i64| {
+            let mut v: Vec<i64> = figures.iter().map(f).collect();
+            v.sort_unstable();
+            quartiles(&v)
+        };
+        RfmCuts {
+            recency: sorted(|r| r.recency_days),
+            frequency: sorted(|r| r.frequency),
+            monetary: sorted(|r| r.monetary_cents),
+        }
+    }
+
+    /// Quartile scores 1–4 (4 is best). A figure scores above a boundary only when it beats it strictly, so a
+    /// crowd of one-order customers all share the lowest frequency score instead of being spread by chance.
+    pub fn score(&self, r: Rfm) -> RfmScore {
+        let higher = |v: i64, cuts: [i64; 3]| 1 + cuts.iter().filter(|c| v > **c).count() as u8;
+        let lower = |v: i64, cuts: [i64; 3]| 1 + cuts.iter().filter(|c| v < **c).count() as u8;
+        RfmScore {
+            r: lower(r.recency_days, self.recency),
+            f: higher(r.frequency, self.frequency),
+            m: higher(r.monetary_cents, self.monetary),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RfmScore {
+    pub r: u8,
+    pub f: u8,
+    pub m: u8,
+}
+
+impl RfmScore {
+    pub fn total(self) -> u8 {
+        self.r + self.f + self.m
+    }
+
+    /// Stored form, `4-3-2`.
+    pub fn code(self) -> String {
+        format!("{}-{}-{}", self.r, self.f, self.m)
+    }
+}
+
+/// The tier a customer should have now, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TierDecision {
+    pub tier: Tier,
+    pub reason: String,
+}
+
+/// Applies the RFM score to the current tier: a manual tier is pinned; a computed one moves up as soon as the
+/// sum reaches a higher threshold and down only when it falls `downgrade_margin` below its own.
+pub fn decide_tier(
+    current: Tier,
+    source: TierSource,
+    score: Option<RfmScore>,
+    rules: &CrmRules,
+) -> TierDecision {
+    if source == TierSource::Manual {
+        return TierDecision {
+            tier: current,
+            reason: "pinned by hand".into(),
+        };
+    }
+    let Some(score) = score else {
+        return TierDecision {
+            tier: Tier::Bronze,
+            reason: "no orders yet".into(),
+        };
+    };
+    let total = score.total();
+    let earned = Tier::ALL
+        .iter()
+        .copied()
+        .find(|t| total >= rules.tier_threshold(*t))
+        .unwrap_or(Tier::Bronze);
+    let rfm = format!("RFM {}·{}·{} = {total}", score.r, score.f, score.m);
+    let name = |t: Tier| rules.tier_name(t).to_string();
+    if tier_index(earned) <= tier_index(current) {
+        return TierDecision {
+            tier: earned,
+            reason: if earned == current {
+                format!(
+                    "{rfm} ≥ {} for {}",
+                    rules.tier_threshold(earned),
+                    name(earned)
+                )
+            } else {
+                format!("{rfm}: up from {}", name(current))
+            },
+        };
+    }
+    // Below the current tier's threshold: keep it within the margin.
+    let keep_from = rules
+        .tier_threshold(current)
+        .saturating_sub(rules.downgrade_margin);
+    if total >= keep_from {
+        TierDecision {
+            tier: current,
+            reason: format!(
+                "{rfm}: kept {} (downgrade below {keep_from})",
+                name(current)
+            ),
+        }
+    } else {
+        TierDecision {
+            tier: earned,
+            reason: format!("{rfm}: down from {}", name(current)),
+        }
+    }
+}
+
+/// What the rules need to know about one customer. Times are unix seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CustomerFacts {
+    pub created_at: i64,
+    pub first_order_at: Option<i64>,
+    pub last_order_at: Option<i64>,
+    /// All orders ever.
+    pub orders: i64,
+    /// Orders and spend within the RFM window.
+    pub window_orders: i64,
+    pub window_cents: i64,
+    /// Latest ticket the customer raised.
+    pub last_contact_at: Option<i64>,
+    /// Tickets raised in the last contact period, and in the period before it.
+    pub contacts_recent: i64,
+    pub contacts_previous: i64,
+    pub last_csat: Option<u8>,
+    pub last_nps: Option<u8>,
+    pub open_complaints: i64,
+}
+
+impl CustomerFacts {
+    pub fn rfm(&self, now: i64) -> Option<Rfm> {
+        let last = self.last_order_at?;
+        Some(Rfm {
+            recency_days: ((now - last) / DAY).max(0),
+            frequency: self.window_orders,
+            monetary_cents: self.window_cents,
+        })
+    }
+
+    /// Latest order or contact; a customer who never did either counts from when they were added.
+    pub fn last_active_at(&self) -> i64 {
+        [self.last_order_at, self.last_contact_at]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(self.created_at)
+    }
+}
+
+/// One named churn-risk signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    Inactive { days: i64 },
+    LowCsat { score: u8 },
+    Detractor { score: u8 },
+    ContactDrop { recent: i64, previous: i64 },
+    OpenComplaint { count: i64 },
+}
+
+impl Signal {
+    pub fn weight(self, rules: &CrmRules) -> u8 {
+        match self {
+            Signal::Inactive { days } if days >= rules.inactive_days[1] => 2,
+            Signal::Inactive { .. } => 1,
+            Signal::LowCsat { .. } => rules.weight_low_csat,
+            Signal::Detractor { .. } => rules.weight_detractor,
+            Signal::ContactDrop { .. } => rules.weight_contact_drop,
+            Signal::OpenComplaint { .. } => rules.weight_open_complaint,
+        }
+    }
+
+    pub fn describe(self) -> String {
+        match self {
+            Signal::Inactive { days } => format!("no order or contact for {days} d"),
+            Signal::LowCsat { score } => format!("last CSAT {score}/5"),
+            Signal::Detractor { score } => format!("NPS detractor ({score}/10)"),
+            Signal::ContactDrop { recent, previous } => {
+                format!("contacts down to {recent} from {previous}")
+            }
+            Signal::OpenComplaint { count: 1 } => "an open complaint".into(),
+            Signal::OpenComplaint { count } => format!("{count} open complaints"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Risk {
+    pub signals: Vec<Signal>,
+    pub score: u8,
+    pub level: RiskLevel,
+}
+
+impl Risk {
+    /// One line per signal with its weight, as stored and shown.
+    pub fn lines(&self, rules: &CrmRules) -> String {
+        self.signals
+            .iter()
+            .map(|s| format!("{} (+{})", s.describe(), s.weight(rules)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+pub fn churn_risk(f: &CustomerFacts, now: i64, rules: &CrmRules) -> Risk {
+    let mut signals = Vec::new();
+    let idle = (now - f.last_active_at()) / DAY;
+    if idle >= rules.inactive_days[0] {
+        signals.push(Signal::Inactive { days: idle });
+    }
+    if let Some(score) = f.last_csat.filter(|s| *s <= rules.low_csat) {
+        signals.push(Signal::LowCsat { score });
+    }
+    if let Some(score) = f.last_nps.filter(|s| *s <= 6) {
+        signals.push(Signal::Detractor { score });
+    }
+    // Halved or worse, against a previous period with enough contacts to call it a trend.
+    if f.contacts_previous >= 2 && f.contacts_recent * 2 <= f.contacts_previous {
+        signals.push(Signal::ContactDrop {
+            recent: f.contacts_recent,
+            previous: f.contacts_previous,
+        });
+    }
+    if f.open_complaints > 0 {
+        signals.push(Signal::OpenComplaint {
+            count: f.open_complaints,
+        });
+    }
+    let score: u8 = signals.iter().map(|s| s.weight(rules)).sum();
+    let [low, medium, high] = rules.risk_levels;
+    let level = if score >= high {
+        RiskLevel::High
+    } else if score >= medium {
+        RiskLevel::Medium
+    } else if score >= low {
+        RiskLevel::Low
+    } else {
+        RiskLevel::None
+    };
+    Risk {
+        signals,
+        score,
+        level,
+    }
+}
+
+fn span(days: i64) -> String {
+    if days >= 730 {
+        format!("{} y", days / 365)
+    } else {
+        format!("{days} d")
+    }
+}
+
+/// The lifecycle stage and why. Churned and at-risk come first: a long-standing customer who has gone quiet is
+/// no longer mature.
+pub fn stage(f: &CustomerFacts, risk: &Risk, now: i64, rules: &CrmRules) -> (Stage, String) {
+    let Some(first) = f.first_order_at else {
+        return (Stage::Potential, "no orders yet".into());
+    };
+    let idle = (now - f.last_active_at()) / DAY;
+    if idle >= rules.churned_days {
+        return (
+            Stage::Churned,
+            format!("no order or contact for {}", span(idle)),
+        );
+    }
+    if risk.level == RiskLevel::High {
+        return (Stage::AtRisk, format!("churn risk high ({})", risk.score));
+    }
+    if idle >= rules.inactive_days[1] {
+        return (
+            Stage::AtRisk,
+            format!("no order or contact for {}", span(idle)),
+        );
+    }
+    let age = (now - first) / DAY;
+    if age < rules.new_days {
+        return (Stage::New, format!("first order {} ago", span(age)));
+    }
+    let orders = match f.orders {
+        1 => "1 order".to_string(),
+        n => format!("{n} orders"),
+    };
+    if f.orders >= rules.mature_orders && age >= rules.mature_days {
+        (Stage::Mature, format!("{orders} over {}", span(age)))
+    } else {
+        (Stage::Growing, format!("{orders} in {}", span(age)))
+    }
+}
+
+/// Everything recompute derives for one customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub tier: TierDecision,
+    pub rfm: Option<RfmScore>,
+    pub stage: Stage,
+    pub stage_reason: String,
+    pub risk: Risk,
+}
+
+pub fn profile(
+    f: &CustomerFacts,
+    current: Tier,
+    source: TierSource,
+    cuts: &RfmCuts,
+    now: i64,
+    rules: &CrmRules,
+) -> Profile {
+    let rfm = f.rfm(now).map(|r| cuts.score(r));
+    let tier = decide_tier(current, source, rfm, rules);
+    let risk = churn_risk(f, now, rules);
+    let (stage, stage_reason) = stage(f, &risk, now, rules);
+    Profile {
+        tier,
+        rfm,
+        stage,
+        stage_reason,
+        risk,
+    }
+}
+
+#[cfg(test)]
+#[path = "crm_tests.rs"]
+mod tests;
