@@ -92,8 +92,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )
         }
         Some(Command::Customer(cmd)) => {
-            let store = Store::open(&db, OpenMode::Existing)?;
-            cli::customer::run(&store, cmd, now, &mut std::io::stdout().lock())
+            let mut store = open_existing(&db, &cfg)?;
+            cli::customer::run(&mut store, cmd, now, &mut std::io::stdout().lock())
         }
         Some(Command::Search(args)) => {
             let store = Store::open(&db, OpenMode::Existing)?;
@@ -202,6 +202,7 @@ const DEMO_AGENT: &str = "li";
 fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
     let l = cfg.loop_rules();
     desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
+        .with_crm(cfg.crm.clone())
 }
 
 /// An existing database, acting as the configured agent under the configured rules.

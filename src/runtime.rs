@@ -48,13 +48,13 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
             }
             Request::CustomerPage {
                 generation,
-                text,
+                filter,
                 req,
                 limit,
             } => Response::CustomerPage {
                 generation,
                 req,
-                page: store.customer_page(text.as_deref(), req, limit)?,
+                page: store.customer_page(&filter, req, limit)?,
             },
             Request::Customer { id } => {
                 let detail = store.customer_detail(&id)?.map(Box::new);
@@ -176,6 +176,8 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
             Request::SlaCheck { handle, at } => {
                 // A slice of stale clocks per check keeps the worker responsive after the rules change.
                 let report = store.sla_run_limited(at, 2000)?;
+                // Birthdays and anniversaries coming up become care tasks (idempotent, two index ranges).
+                store.schedule_care(at)?;
                 let seen = match &handle {
                     Some(h) => store.escalations_seen(h)?,
                     None => None,
@@ -186,6 +188,74 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                     feed,
                     changed: report.changed_anything(),
                 }
+            }
+            Request::EditCustomer {
+                id,
+                expected_version,
+                edits,
+                at,
+            } => {
+                let result = store.edit_customer(&id, Some(expected_version), &edits, at);
+                let what = match &result {
+                    Ok(o) if o.changed.is_empty() => "Nothing changed".to_string(),
+                    Ok(o) => format!(
+                        "Saved: {}",
+                        o.changed
+                            .iter()
+                            .map(|c| c.field)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    Err(_) => String::new(),
+                };
+                Response::CustomerSaved {
+                    id,
+                    what,
+                    error: result.err().map(|e| e.to_string()),
+                }
+            }
+            Request::CreateCustomer { edits, at } => match store.create_customer(&edits, at) {
+                Ok(id) => Response::CustomerSaved {
+                    id,
+                    what: "Customer added".into(),
+                    error: None,
+                },
+                Err(e) => Response::Failed {
+                    list: None,
+                    error: format!("Customer not added: {e}"),
+                },
+            },
+            Request::MergeCustomers { from, into, at } => {
+                let result = store.merge_customers(&from, &into, at);
+                Response::CustomerSaved {
+                    id: into,
+                    what: result
+                        .as_ref()
+                        .map(|s| {
+                            format!(
+                                "Merged: {} tickets, {} products, {} orders moved",
+                                s.tickets, s.products, s.orders
+                            )
+                        })
+                        .unwrap_or_default(),
+                    error: result.err().map(|e| e.to_string()),
+                }
+            }
+            Request::CareDone {
+                customer_id,
+                task_id,
+                at,
+            } => {
+                let result = store.complete_care(&task_id, None, at);
+                Response::CustomerSaved {
+                    id: customer_id,
+                    what: "Care task done".into(),
+                    error: result.err().map(|e| e.to_string()),
+                }
+            }
+            Request::CustomerDuplicates { id } => {
+                let rows = store.duplicate_customers(&id)?;
+                Response::CustomerDuplicates { id, rows }
             }
             Request::EscalationsSeen { handle, at } => {
                 if let Some(h) = handle {
@@ -204,7 +274,14 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
             }
             Request::CustomerSearch { text } => {
                 let rows = store
-                    .customer_page(Some(&text), crate::domain::view::PageRequest::First, 6)?
+                    .customer_page(
+                        &crate::domain::customer_view::CustomerFilter {
+                            text: Some(text.clone()),
+                            ..Default::default()
+                        },
+                        crate::domain::view::PageRequest::First,
+                        6,
+                    )?
                     .rows;
                 Response::CustomerMatches { text, rows }
             }
@@ -228,7 +305,12 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
             } => {
                 let create = || {
                     let customer_id = match &new_customer {
-                        Some((name, email)) => store.create_customer(name, email.as_deref(), at)?,
+                        Some((name, email)) => {
+                            use crate::store::customer_write::CustomerEdit;
+                            let mut edits = vec![CustomerEdit::Name(name.clone())];
+                            edits.extend(email.clone().map(|e| CustomerEdit::Email(Some(e))));
+                            store.create_customer(&edits, at)?
+                        }
                         None => customer_id,
                     };
                     let t = crate::store::ticket_write::NewTicket {

@@ -24,7 +24,8 @@ CREATE INDEX customers_tier_updated ON customers(tier, updated_at) WHERE merged_
 CREATE INDEX customers_stage_updated ON customers(stage, updated_at) WHERE merged_into IS NULL;
 CREATE INDEX customers_risk ON customers(risk_score) WHERE merged_into IS NULL AND risk_score > 0;
 CREATE INDEX customers_created ON customers(created_at) WHERE merged_into IS NULL;
-CREATE INDEX customers_birthday ON customers(substr(birthday, 6, 5)) WHERE birthday IS NOT NULL;
+-- Birthdays are `YYYY-MM-DD` or `MM-DD`: the last five characters are the month and day either way.
+CREATE INDEX customers_birthday ON customers(substr(birthday, -5)) WHERE birthday IS NOT NULL;
 CREATE INDEX customers_anniversary ON customers(anniversary_md) WHERE anniversary_md IS NOT NULL;
 
 ALTER TABLE organizations ADD COLUMN external_id TEXT;

@@ -84,6 +84,14 @@ pub enum CommandId {
     TicketSurvey,
     TicketComplaint,
     Escalations,
+    CustomerNextView,
+    CustomerPrevView,
+    CustomerNotes,
+    CustomerEdit,
+    CustomerCreate,
+    CustomerMerge,
+    CustomerCare,
+    CustomerBackToTicket,
 }
 
 pub struct Command {
@@ -161,6 +169,14 @@ pub const COMMANDS: &[Command] = &[
     cmd!(TicketFollowUp, "ticket.follow_up", Ticket, ["F"], None, "Record the follow-up call (回访), then the survey"),
     cmd!(TicketSurvey, "ticket.survey", Ticket, ["Y"], None, "Record a satisfaction survey (CSAT, NPS, CES)"),
     cmd!(TicketComplaint, "ticket.complaint_stage", Ticket, ["E"], None, "Advance the complaint: received → registered → investigating → resolved → revisited"),
+    cmd!(CustomerNextView, "customer.next_view", Customers, ["J", "]"], Some("view"), "Next customer view (VIP, At risk, New, Warranty, Care)"),
+    cmd!(CustomerPrevView, "customer.prev_view", Customers, ["K", "["], None, "Previous customer view"),
+    cmd!(CustomerNotes, "customer.notes", Customers, ["i"], Some("notes"), "Edit the customer's notes (opens $EDITOR)"),
+    cmd!(CustomerEdit, "customer.edit", Customers, ["e"], Some("edit"), "Edit the profile: name, contacts, org, tier, birthday (opens $EDITOR)"),
+    cmd!(CustomerCreate, "customer.create", Customers, ["C"], None, "Add a customer (opens $EDITOR)"),
+    cmd!(CustomerMerge, "customer.merge", Customers, ["M"], None, "Merge a duplicate (same email or phone) into this customer"),
+    cmd!(CustomerCare, "customer.care_done", Customers, ["D"], None, "Mark a care or win-back task done"),
+    cmd!(CustomerBackToTicket, "customer.back_to_ticket", Customers, ["c"], None, "Back to the ticket you came from"),
 ];
 
 pub fn command(id: CommandId) -> &'static Command {

@@ -2,6 +2,7 @@
 
 mod bulk;
 pub mod commands;
+mod customer_actions;
 pub mod keys;
 pub mod layout;
 mod mouse;
@@ -195,11 +196,17 @@ pub enum CustomerFocus {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Customers {
     pub list: PagedList<CustomerRow>,
+    pub view: crate::domain::customer_view::CustomerView,
+    /// Typed text narrowing the view (view language or words).
     pub filter: String,
     pub focus: CustomerFocus,
     pub detail: Option<Box<CustomerDetail>>,
-    /// Selected row of the profile's ticket history.
-    pub ticket_selected: usize,
+    /// Selected entry of the profile's timeline.
+    pub timeline_selected: usize,
+    /// The ticket the agent jumped here from (`c` or Esc goes back to it).
+    pub from_ticket: Option<i64>,
+    /// (id, version) of the customer whose notes or profile are open in the editor.
+    pub editing: Option<(String, i64)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -304,6 +311,10 @@ pub enum PickAction {
     Macro(usize),
     /// Record the follow-up call's outcome.
     FollowUp(crate::domain::service_loop::FollowUpOutcome),
+    /// Merge this duplicate (customer id) into the customer on screen.
+    MergeCustomer(String),
+    /// Mark a care or win-back task done.
+    CareDone(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

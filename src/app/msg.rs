@@ -40,6 +40,12 @@ pub enum EditPurpose {
     },
     /// The first message of the ticket in the new-ticket form.
     NewTicket,
+    /// The notes of the customer in `Customers::editing`.
+    CustomerNotes,
+    /// The profile form of the customer in `Customers::editing`.
+    CustomerProfile,
+    /// The profile form of a customer to create.
+    NewCustomer,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +106,7 @@ pub enum Request {
     },
     CustomerPage {
         generation: u64,
-        text: Option<String>,
+        filter: Box<crate::domain::customer_view::CustomerFilter>,
         req: PageRequest,
         limit: usize,
     },
@@ -219,6 +225,31 @@ pub enum Request {
         handle: Option<String>,
         at: i64,
     },
+    /// Writes to customers, answered with [`Response::CustomerSaved`].
+    EditCustomer {
+        id: String,
+        expected_version: i64,
+        edits: Vec<crate::store::customer_write::CustomerEdit>,
+        at: i64,
+    },
+    CreateCustomer {
+        edits: Vec<crate::store::customer_write::CustomerEdit>,
+        at: i64,
+    },
+    MergeCustomers {
+        from: String,
+        into: String,
+        at: i64,
+    },
+    CareDone {
+        customer_id: String,
+        task_id: String,
+        at: i64,
+    },
+    /// Customers sharing an email or phone with this one.
+    CustomerDuplicates {
+        id: String,
+    },
 }
 
 impl Request {
@@ -247,6 +278,10 @@ impl Request {
                 | Request::RecordFollowUp { .. }
                 | Request::RecordSurvey { .. }
                 | Request::EscalationsSeen { .. }
+                | Request::EditCustomer { .. }
+                | Request::CreateCustomer { .. }
+                | Request::MergeCustomers { .. }
+                | Request::CareDone { .. }
         ) && !matches!(
             self,
             Request::TicketPage {
@@ -339,6 +374,16 @@ pub enum Response {
         feed: Vec<crate::store::sla_run::Escalated>,
         /// Tickets this pass closed or escalated (lists and counts need a reload).
         changed: bool,
+    },
+    /// A customer write finished (`id`: the customer to show); `error` says why it was not applied.
+    CustomerSaved {
+        id: String,
+        what: String,
+        error: Option<String>,
+    },
+    CustomerDuplicates {
+        id: String,
+        rows: Vec<CustomerRow>,
     },
     /// A request failed; the text is shown to the user, and the list it was filling (if any) may ask again.
     Failed {

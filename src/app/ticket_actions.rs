@@ -139,6 +139,9 @@ pub(super) fn pick(
         PickAction::Edit(edit) => apply_edit(model, edit),
         PickAction::Macro(index) => compose_macro(model, index),
         PickAction::FollowUp(outcome) => super::service_actions::record_follow_up(model, outcome),
+        PickAction::MergeCustomer(_) | PickAction::CareDone(_) => {
+            super::customer_actions::pick(model, action)
+        }
     }
 }
 
@@ -290,6 +293,9 @@ pub(super) fn on_edited(
     }
     let (number, internal, edits) = match purpose {
         EditPurpose::NewTicket => return super::new_ticket::on_edited(model, body),
+        EditPurpose::CustomerNotes | EditPurpose::CustomerProfile | EditPurpose::NewCustomer => {
+            return Vec::new();
+        }
         EditPurpose::Reply { number } => (number, false, Vec::new()),
         EditPurpose::Note { number } => (number, true, Vec::new()),
         EditPurpose::Macro { number, index } => (

@@ -89,8 +89,21 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             fx.extend(super::service_actions::on_tick(model));
             fx
         }
-        Msg::Loaded(response) => update_lists::on_response(model, response),
-        Msg::Edited { purpose, text } => super::ticket_actions::on_edited(model, purpose, text),
+        Msg::Loaded(response) => match response {
+            r @ (super::msg::Response::CustomerSaved { .. }
+            | super::msg::Response::CustomerDuplicates { .. }) => {
+                super::customer_actions::on_response(model, r).unwrap_or_default()
+            }
+            r => update_lists::on_response(model, r),
+        },
+        Msg::Edited { purpose, text } => match purpose {
+            super::msg::EditPurpose::CustomerNotes
+            | super::msg::EditPurpose::CustomerProfile
+            | super::msg::EditPurpose::NewCustomer => {
+                super::customer_actions::on_edited(model, purpose, text)
+            }
+            _ => super::ticket_actions::on_edited(model, purpose, text),
+        },
     }
 }
 
@@ -193,6 +206,14 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         CommandId::TicketSurvey => super::service_actions::survey(model),
         CommandId::TicketComplaint => super::service_actions::advance_complaint(model),
         CommandId::Escalations => super::service_actions::show_escalations(model),
+        CommandId::CustomerNextView => super::customer_actions::select_view(model, 1),
+        CommandId::CustomerPrevView => super::customer_actions::select_view(model, -1),
+        CommandId::CustomerNotes => super::customer_actions::edit_notes(model),
+        CommandId::CustomerEdit => super::customer_actions::edit_profile(model),
+        CommandId::CustomerCreate => super::customer_actions::create(),
+        CommandId::CustomerMerge => super::customer_actions::find_duplicates(model),
+        CommandId::CustomerCare => super::customer_actions::care_picker(model),
+        CommandId::CustomerBackToTicket => super::customer_actions::back_to_ticket(model),
         CommandId::Search => {
             let input = model
                 .queues

@@ -52,10 +52,15 @@ pub(super) fn ticket_page(model: &Model, req: PageRequest) -> Effect {
 }
 
 pub(super) fn customer_page(model: &Model, req: PageRequest) -> Effect {
-    let text = model.customers.filter.trim();
+    // The typed text was checked when it was applied.
+    let filter = model
+        .customers
+        .view
+        .filter(&model.customers.filter, model.now)
+        .unwrap_or_default();
     Effect::Load(Request::CustomerPage {
         generation: model.customers.list.generation,
-        text: (!text.is_empty()).then(|| text.to_string()),
+        filter: Box::new(filter),
         req,
         limit: PAGE_SIZE,
     })
@@ -152,11 +157,18 @@ pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
                 Vec::new()
             }
         },
-        Pane::Customers => {
-            model.customers.filter = text;
-            model.customers.focus = CustomerFocus::List;
-            vec![reload_customers(model)]
-        }
+        Pane::Customers => match model.customers.view.filter(&text, model.now) {
+            Ok(_) => {
+                model.customers.filter = text;
+                model.customers.focus = CustomerFocus::List;
+                vec![reload_customers(model)]
+            }
+            Err(e) => {
+                toast(model, format!("filter: {e}"), true);
+                model.overlay = Some(super::Overlay::Filter { input: text });
+                Vec::new()
+            }
+        },
         Pane::Kb => {
             model.kb.filter = text;
             if model.kb.focus == KbFocus::Reader {
@@ -208,9 +220,10 @@ pub(super) fn open_ticket_customer(model: &mut Model) -> Vec<Effect> {
         toast(model, "This ticket has no customer".into(), false);
         return Vec::new();
     };
+    model.customers.from_ticket = model.ticket.number;
     model.pane = Pane::Customers;
     model.customers.focus = CustomerFocus::Profile;
-    model.customers.ticket_selected = 0;
+    model.customers.timeline_selected = 0;
     vec![Effect::Load(Request::Customer { id })]
 }
 
@@ -337,7 +350,7 @@ fn navigate_customers(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         (CustomerFocus::List, CommandId::Open | CommandId::FocusRight) => {
             if model.customers.list.selected_row().is_some() {
                 model.customers.focus = CustomerFocus::Profile;
-                model.customers.ticket_selected = 0;
+                model.customers.timeline_selected = 0;
             }
             load_selected_customer(model).into_iter().collect()
         }
@@ -362,8 +375,8 @@ fn navigate_customers(model: &mut Model, nav: CommandId) -> Vec<Effect> {
                 .customers
                 .detail
                 .as_ref()
-                .and_then(|d| d.tickets.get(model.customers.ticket_selected))
-                .map(|t| t.number);
+                .and_then(|d| d.timeline.get(model.customers.timeline_selected))
+                .and_then(|e| e.ticket);
             number.map(|n| open_ticket(model, n)).unwrap_or_default()
         }
         (CustomerFocus::Profile, _) => {
@@ -371,9 +384,9 @@ fn navigate_customers(model: &mut Model, nav: CommandId) -> Vec<Effect> {
                 .customers
                 .detail
                 .as_ref()
-                .map_or(0, |d| d.tickets.len());
-            model.customers.ticket_selected =
-                select_index(model.customers.ticket_selected, nav, len, 10);
+                .map_or(0, |d| d.timeline.len());
+            model.customers.timeline_selected =
+                select_index(model.customers.timeline_selected, nav, len, 10);
             Vec::new()
         }
     }
@@ -459,6 +472,8 @@ pub(super) fn fit_viewports(model: &mut Model) {
 
 pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
     match response {
+        // Answered by customer_actions before they get here.
+        Response::CustomerSaved { .. } | Response::CustomerDuplicates { .. } => Vec::new(),
         Response::DataVersion(v) => {
             let changed = model.data_version.is_some_and(|old| old != v);
             model.data_version = Some(v);

@@ -1,55 +1,118 @@
-//! `desk customer list|show`.
+//! `desk customer list|show|recompute|care` (edits, merges, import and export: `customer_edit`, `customer_io`).
 
-use super::output::{ListArgs, ShowFormat, Sink, rfc3339, short_date};
+use super::output::{ListArgs, ListFormat, ShowFormat, Sink, rfc3339, short_date};
 use super::ticket::for_each_page;
 use crate::domain::customer::warranty_state;
+use crate::domain::customer_view::CustomerView;
+use crate::domain::text::SafeText;
 use crate::store::Store;
-use crate::store::customers::CustomerRow;
+use crate::store::customers::{CustomerDetail, CustomerRow};
 use clap::Subcommand;
 use std::io::Write;
 
 #[derive(Debug, Subcommand)]
 pub enum CustomerCmd {
-    /// List customers, most recently active first
+    /// List customers in a view, narrowed by a filter in the view language
     List {
+        /// Built-in view: all, vip, at-risk, new, warranty, care
+        #[arg(long, default_value = "all")]
+        view: String,
+        /// e.g. `tier:diamond risk:high stage:at-risk warranty:<30d org:"Acme" wang`
+        #[arg(long)]
+        filter: Option<String>,
         /// Only customers whose name, email or phone contains this text
         #[arg(long)]
         search: Option<String>,
         #[command(flatten)]
         list: ListArgs,
     },
-    /// Show a customer's profile by id or email
+    /// Show a customer's profile by id or email (a merged duplicate's id shows the survivor)
     Show {
         id_or_email: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ShowFormat,
     },
+    /// Recompute every customer's tier, lifecycle stage and churn risk, and schedule care reminders
+    Recompute {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
+    /// Care reminders (birthdays, anniversaries) and win-back tasks that are due
+    Care {
+        /// today, 7d (the next seven days), overdue, or all
+        #[arg(long, default_value = "7d")]
+        due: String,
+        /// Mark this care task done (its id from the list)
+        #[arg(long)]
+        done: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    #[command(flatten)]
+    Edit(super::customer_edit::EditCmd),
 }
 
-const HEADER: &[&str] = &["id", "name", "tier", "email", "phone", "organization"];
+const HEADER: &[&str] = &[
+    "id",
+    "name",
+    "tier",
+    "stage",
+    "risk",
+    "email",
+    "phone",
+    "organization",
+];
+
+fn opt(v: &Option<SafeText>) -> String {
+    v.as_ref().map(|s| s.to_string()).unwrap_or_default()
+}
 
 fn cells(c: &CustomerRow) -> Vec<String> {
-    let opt = |v: &Option<crate::domain::text::SafeText>| {
-        v.as_ref().map(|s| s.to_string()).unwrap_or_default()
-    };
     vec![
         c.id.clone(),
         c.name.to_string(),
         c.tier.as_str().into(),
+        c.stage.as_str().into(),
+        c.risk_level.as_str().into(),
         opt(&c.email),
         opt(&c.phone),
         opt(&c.organization),
     ]
 }
 
-pub fn run(store: &Store, cmd: CustomerCmd, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+fn usage(msg: String) -> anyhow::Error {
+    super::UsageError(msg).into()
+}
+
+pub fn run(
+    store: &mut Store,
+    cmd: CustomerCmd,
+    now: i64,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     match cmd {
-        CustomerCmd::List { search, list } => {
+        CustomerCmd::List {
+            view,
+            filter,
+            search,
+            list,
+        } => {
+            let v = CustomerView::parse(&view).ok_or_else(|| {
+                usage(format!(
+                    "unknown customer view `{view}` (views: all, vip, at-risk, new, warranty, care)"
+                ))
+            })?;
+            let mut f = v
+                .filter(filter.as_deref().unwrap_or(""), now)
+                .map_err(|e| usage(format!("--filter: {e}")))?;
+            if let Some(s) = search {
+                f.text = Some(s);
+            }
             let ListArgs { limit, format } = list;
             let mut sink = Sink::new(out, format, HEADER);
             for_each_page(
                 limit,
-                |req, n| store.customer_page(search.as_deref(), req, n),
+                |req, n| store.customer_page(&f, req, n),
                 |rows| sink.batch(rows, cells, |c, w| serde_json::to_writer(w, c)),
             )?;
             sink.finish()?;
@@ -66,56 +129,151 @@ pub fn run(store: &Store, cmd: CustomerCmd, now: i64, out: &mut impl Write) -> a
                     serde_json::to_writer_pretty(&mut *out, &d)?;
                     writeln!(out)?;
                 }
-                ShowFormat::Text => {
-                    let r = &d.row;
-                    let opt = |v: &Option<crate::domain::text::SafeText>| {
-                        v.as_ref().map_or("-".to_string(), |s| s.to_string())
-                    };
-                    writeln!(out, "{} ({})", r.name, r.id)?;
-                    writeln!(
-                        out,
-                        "tier {} ({}) · email {} · phone {}",
-                        r.tier.as_str(),
-                        d.tier_source.as_str(),
-                        opt(&r.email),
-                        opt(&r.phone)
-                    )?;
-                    writeln!(
-                        out,
-                        "organization {} · city {} · customer since {}",
-                        opt(&r.organization),
-                        opt(&r.city),
-                        rfc3339(d.created_at)
-                    )?;
-                    writeln!(
-                        out,
-                        "orders {} · total ¥{:.2}",
-                        d.orders.count,
-                        d.orders.total_cents as f64 / 100.0
-                    )?;
-                    for p in &d.products {
-                        writeln!(
-                            out,
-                            "product {} [{}] · {}",
-                            p.name,
-                            opt(&p.serial),
-                            warranty_state(p.warranty_until, now).describe()
-                        )?;
-                    }
-                    writeln!(out, "tickets ({} open):", d.open_tickets)?;
-                    for t in &d.tickets {
-                        writeln!(
-                            out,
-                            "  #{} {} {} · {}",
-                            t.number,
-                            t.status.as_str(),
-                            t.subject,
-                            short_date(t.created_at)
-                        )?;
-                    }
-                }
+                ShowFormat::Text => show_text(&d, now, out)?,
             }
         }
+        CustomerCmd::Recompute { format } => {
+            let bar = (format == ShowFormat::Text
+                && std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .then(|| {
+                let bar = indicatif::ProgressBar::new(0);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} customers ({per_sec}, {eta} left)",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                bar
+            });
+            let started = std::time::Instant::now();
+            let sum = store.recompute_customers(now, &mut |done, total| {
+                if let Some(b) = &bar {
+                    b.set_length(total as u64);
+                    b.set_position(done as u64);
+                }
+            })?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            let care = store.schedule_care(now)?;
+            match format {
+                ShowFormat::Json => {
+                    let mut v = serde_json::to_value(sum)?;
+                    v["care_tasks"] = care.into();
+                    serde_json::to_writer_pretty(&mut *out, &v)?;
+                    writeln!(out)?;
+                }
+                ShowFormat::Text => writeln!(
+                    out,
+                    "recomputed {} customers in {:.1} s: {} upgraded, {} downgraded, {} changed stage, {} turned high risk ({} win-back tasks); {care} care reminders scheduled",
+                    sum.customers,
+                    started.elapsed().as_secs_f64(),
+                    sum.upgraded,
+                    sum.downgraded,
+                    sum.stage_changes,
+                    sum.turned_high_risk,
+                    sum.win_back_tasks
+                )?,
+            }
+        }
+        CustomerCmd::Care { due, done, format } => {
+            if let Some(task) = done {
+                store.complete_care(&task, None, now)?;
+                writeln!(out, "care task {task} done")?;
+                return Ok(());
+            }
+            store.schedule_care(now)?;
+            let crm = store.service_rules().crm.clone();
+            let today = crm.local_date(now);
+            let day_after = |days: i64| crm.local_time(today + chrono::Duration::days(days), 0);
+            let until = match due.as_str() {
+                "today" => Some(day_after(1)),
+                "7d" | "week" => Some(day_after(8)),
+                "overdue" => Some(now),
+                "all" => None,
+                other => {
+                    return Err(usage(format!(
+                        "--due {other}: use today, 7d, overdue or all"
+                    )));
+                }
+            };
+            let items = store.care_due(until, 10_000)?;
+            let mut sink = Sink::new(out, format, &["task", "customer", "kind", "due", "note"]);
+            sink.batch(
+                &items,
+                |c| {
+                    vec![
+                        c.task_id.clone(),
+                        c.customer.to_string(),
+                        c.kind.replace('_', "-"),
+                        short_date(c.due_at),
+                        c.note.to_string(),
+                    ]
+                },
+                |c, w| serde_json::to_writer(w, c),
+            )?;
+            sink.finish()?;
+        }
+        CustomerCmd::Edit(cmd) => super::customer_edit::run(store, cmd, now, out)?,
+    }
+    Ok(())
+}
+
+fn show_text(d: &CustomerDetail, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+    let r = &d.row;
+    let dash = |v: &Option<SafeText>| v.as_ref().map_or("-".to_string(), |s| s.to_string());
+    writeln!(out, "{} ({})", r.name, r.id)?;
+    writeln!(out, "email {} · phone {}", dash(&r.email), dash(&r.phone))?;
+    writeln!(
+        out,
+        "organization {} · city {} · customer since {}",
+        dash(&r.organization),
+        dash(&r.city),
+        rfc3339(r.created_at)
+    )?;
+    writeln!(
+        out,
+        "tier {} ({}) · {}",
+        r.tier.as_str(),
+        d.tier_source.as_str(),
+        d.tier_reason
+    )?;
+    writeln!(out, "stage {} · {}", r.stage.as_str(), d.stage_reason)?;
+    writeln!(out, "risk {} ({})", r.risk_level.as_str(), r.risk_score)?;
+    for s in &d.risk_signals {
+        writeln!(out, "  - {s}")?;
+    }
+    writeln!(
+        out,
+        "orders {} · total ¥{:.2} · RFM {}",
+        d.orders.count,
+        d.orders.total_cents as f64 / 100.0,
+        d.rfm.as_deref().unwrap_or("-")
+    )?;
+    for p in &d.products {
+        writeln!(
+            out,
+            "product {} [{}] · {}",
+            p.name,
+            dash(&p.serial),
+            warranty_state(p.warranty_until, now).describe()
+        )?;
+    }
+    for c in &d.care {
+        writeln!(
+            out,
+            "care {} due {} · {}",
+            c.kind.replace('_', "-"),
+            short_date(c.due_at),
+            c.note
+        )?;
+    }
+    if !d.notes.is_empty() {
+        writeln!(out, "notes:\n{}", d.notes)?;
+    }
+    writeln!(out, "timeline ({} open tickets):", d.open_tickets)?;
+    for e in &d.timeline {
+        writeln!(out, "  {} {}", short_date(e.at), e.text)?;
     }
     Ok(())
 }

@@ -154,6 +154,11 @@ fn write_orgs(
     Ok(ids)
 }
 
+/// Index of the pinned lapsed customer: no orders for [`LAPSED_DAYS`], a poor survey, and (see the ticket
+/// planner) no tickets, so "At risk" and high churn risk appear in a demo of any size.
+pub(super) const LAPSED_CUSTOMER: u64 = 5;
+const LAPSED_DAYS: i64 = 75;
+
 fn write_customer(
     w: &mut BulkWriter<'_>,
     content: &Content,
@@ -228,6 +233,12 @@ fn write_customer(
         )
     });
     let mut created_at = now - rng.range((WINDOW_DAYS + 1) * DAY, 3 * YEAR);
+    // The lapsed customer stopped buying over two months ago (a churn-risk case the demo always shows).
+    let last_order_before = if i == LAPSED_CUSTOMER {
+        now - LAPSED_DAYS * DAY
+    } else {
+        now - 2 * DAY
+    };
 
     // Products first: a pinned warranty case may move the purchase (and so the customer's start) earlier.
     let n_products = 1 + rng.weighted(&[60, 30, 10]);
@@ -238,7 +249,7 @@ fn write_customer(
             (0, Some(case)) => pinned_purchase(content, case, now, rng),
             _ => {
                 let catalog = rng.index(corpus.products.len());
-                (catalog, rng.range(created_at, now - 2 * DAY))
+                (catalog, rng.range(created_at, last_order_before))
             }
         };
         created_at = created_at.min(purchased_at - rng.range(DAY, 60 * DAY));
@@ -315,8 +326,28 @@ fn write_customer(
     for _ in 0..extra {
         let price = corpus.products[rng.index(corpus.products.len())].price_cents;
         let amount = (price * rng.range(5, 100) / 100).max(100) / 100 * 100;
-        let at = rng.range(created_at, now - HOUR);
+        let latest = if i == LAPSED_CUSTOMER {
+            last_order_before
+        } else {
+            now - HOUR
+        };
+        let at = rng.range(created_at, latest);
         write_order(w, &rec.id, at, amount, rng)?;
+    }
+    if i == LAPSED_CUSTOMER {
+        // A relationship survey after the last order: unhappy and unlikely to recommend. Fixed ids and times
+        // (no draws from the generator) keep the rest of the demo identical.
+        for (kind, score) in [("csat", 1), ("nps", 3)] {
+            w.survey(&crate::store::records::SurveyRec {
+                id: format!("{}-{kind}", rec.id),
+                ticket_id: None,
+                customer_id: Some(rec.id.clone()),
+                kind,
+                score,
+                comment: Some("Support has not been good enough lately".into()),
+                at: now - (LAPSED_DAYS - 5) * DAY,
+            })?;
+        }
     }
     people.customers.push(Customer {
         id,

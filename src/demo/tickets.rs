@@ -136,7 +136,11 @@ impl Planner {
                 let n = people.customers.len();
                 // u^1.5 via sqrt: IEEE-exact on every platform, unlike libm's powf, so the data stays identical.
                 let u = rng.f64();
-                let customer = ((u * u.sqrt() * n as f64) as usize).min(n - 1);
+                let mut customer = ((u * u.sqrt() * n as f64) as usize).min(n - 1);
+                // The pinned lapsed customer has stopped contacting us.
+                if customer as u64 == super::people::LAPSED_CUSTOMER && n > customer + 1 {
+                    customer += 1;
+                }
                 let with_product = match kind {
                     Kind::ServiceRequest => 0.92,
                     Kind::Complaint => 0.5,

@@ -94,6 +94,8 @@ pub struct CrmRules {
     pub care_ahead_days: i64,
     /// A win-back task (挽回) is due this many days after a customer turns high risk.
     pub win_back_days: i64,
+    /// IANA time zone of the calendar dates above (birthdays, anniversaries, "today").
+    pub timezone: String,
 }
 
 impl Default for CrmRules {
@@ -123,6 +125,7 @@ impl Default for CrmRules {
             ],
             care_ahead_days: 7,
             win_back_days: 2,
+            timezone: "Asia/Shanghai".into(),
         }
     }
 }
@@ -167,10 +170,40 @@ impl CrmRules {
                 ));
             }
         }
+        if self.timezone.parse::<chrono_tz::Tz>().is_err() {
+            out.push(format!(
+                "`crm.timezone` = {:?}: not an IANA time zone (like \"Asia/Shanghai\")",
+                self.timezone
+            ));
+        }
         if self.low_csat > 5 {
             out.push(format!("`crm.low_csat` = {}: CSAT runs 1-5", self.low_csat));
         }
         out
+    }
+
+    fn tz(&self) -> chrono_tz::Tz {
+        self.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
+    }
+
+    /// The local calendar date of a moment.
+    pub fn local_date(&self, ts: i64) -> chrono::NaiveDate {
+        use chrono::TimeZone;
+        self.tz()
+            .timestamp_opt(ts, 0)
+            .single()
+            .map(|t| t.date_naive())
+            .unwrap_or_default()
+    }
+
+    /// A local date at a local time of day, as unix seconds (the earlier one in a DST overlap).
+    pub fn local_time(&self, date: chrono::NaiveDate, hour: u32) -> i64 {
+        use chrono::TimeZone;
+        let naive = date.and_hms_opt(hour, 0, 0).unwrap_or_default();
+        self.tz()
+            .from_local_datetime(&naive)
+            .earliest()
+            .map_or(naive.and_utc().timestamp(), |t| t.timestamp())
     }
 
     pub fn tier_name(&self, t: Tier) -> &str {

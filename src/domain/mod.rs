@@ -3,6 +3,7 @@
 pub mod care;
 pub mod crm;
 pub mod customer;
+pub mod customer_view;
 pub mod lifecycle;
 pub mod macros;
 pub mod query;

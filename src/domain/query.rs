@@ -139,13 +139,13 @@ pub const FIELDS: &[&str] = &[
 
 /// One token: its text and the column it starts at. A token that starts with a quote is free text even if it
 /// holds a colon (`"note: call back"`).
-struct Token {
-    text: String,
-    column: usize,
-    starts_quoted: bool,
+pub(crate) struct Token {
+    pub text: String,
+    pub column: usize,
+    pub starts_quoted: bool,
 }
 
-fn tokens(input: &str) -> Result<Vec<Token>, ParseError> {
+pub(crate) fn tokens(input: &str) -> Result<Vec<Token>, ParseError> {
     let chars: Vec<char> = input.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -185,7 +185,7 @@ fn tokens(input: &str) -> Result<Vec<Token>, ParseError> {
     Ok(out)
 }
 
-fn list<T>(
+pub(crate) fn list<T>(
     value: &str,
     column: usize,
     parse: impl Fn(&str) -> Result<T, String>,
@@ -244,7 +244,7 @@ fn priorities(value: &str, column: usize) -> Result<Vec<Priority>, ParseError> {
     list(value, column, |s| s.parse())
 }
 
-fn age(value: &str, column: usize) -> Result<Age, ParseError> {
+pub(crate) fn age(value: &str, column: usize) -> Result<Age, ParseError> {
     let err = |message: String| ParseError { column, message };
     let (within, rest) = match value.chars().next() {
         Some('<') => (true, &value[1..]),

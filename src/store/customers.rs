@@ -1,8 +1,11 @@
 //! Customer queries: the searchable list and one profile.
 
-use super::paging::{self, Clauses};
-use super::{Page, Result, Store, fts_phrase, like_pattern, use_fts};
+use super::customer_filter::{compile, sort_key};
+use super::paging;
+use super::{Page, Result, Store};
+use crate::domain::crm::{RiskLevel, Stage};
 use crate::domain::customer::{Tier, TierSource};
+use crate::domain::customer_view::{CustomerFilter, CustomerSort};
 use crate::domain::text::SafeText;
 use crate::domain::view::{Cursor, PageRequest};
 use rusqlite::{OptionalExtension, Row, params};
@@ -18,15 +21,25 @@ pub struct CustomerRow {
     pub organization: Option<SafeText>,
     pub tier: Tier,
     pub city: Option<SafeText>,
+    pub stage: Stage,
+    pub risk_level: RiskLevel,
+    pub risk_score: i64,
+    pub created_at: i64,
     pub updated_at: i64,
+    /// The order of the list this row came from: its cursor follows it.
+    #[serde(skip)]
+    pub sort: CustomerSort,
 }
 
 impl CustomerRow {
+    /// The keyset cursor of this row in its list.
     pub fn cursor(&self) -> Cursor {
-        Cursor {
-            key: self.updated_at,
-            rid: self.rid,
-        }
+        let key = match self.sort {
+            CustomerSort::Updated => self.updated_at,
+            CustomerSort::Risk => self.risk_score,
+            CustomerSort::Created => self.created_at,
+        };
+        Cursor { key, rid: self.rid }
     }
 }
 
@@ -50,10 +63,24 @@ pub struct CustomerDetail {
     #[serde(flatten)]
     pub row: CustomerRow,
     pub tier_source: TierSource,
+    /// Why the tier is what it is ("RFM 4·4·3 = 11 ≥ 11 for Diamond", "pinned by hand").
+    pub tier_reason: SafeText,
+    /// RFM quartile scores `R-F-M`; None without orders.
+    pub rfm: Option<String>,
+    pub stage_reason: SafeText,
+    /// The churn-risk signals, each with its weight.
+    pub risk_signals: Vec<SafeText>,
+    pub last_active_at: Option<i64>,
+    pub external_id: Option<SafeText>,
     pub birthday: Option<SafeText>,
     pub notes: SafeText,
-    pub created_at: i64,
     pub version: i64,
+    /// Ids of duplicates merged into this customer.
+    pub merged: Vec<String>,
+    pub satisfaction: Vec<super::customer_profile::SurveyPoint>,
+    pub care: Vec<super::customer_profile::CareTask>,
+    /// Newest first: tickets, messages, surveys, tasks and profile changes.
+    pub timeline: Vec<super::customer_profile::TimelineEntry>,
     pub products: Vec<ProductRow>,
     pub orders: OrderSummary,
     /// Most recent tickets first (at most [`PROFILE_TICKETS`]).
@@ -64,7 +91,10 @@ pub struct CustomerDetail {
 /// How many of a customer's tickets the profile shows.
 pub const PROFILE_TICKETS: usize = 50;
 
-const COLUMNS: &str = "c.rid, c.id, c.name, c.email, c.phone, o.name, c.tier, c.city, c.updated_at";
+const COLUMNS: &str = "c.rid, c.id, c.name, c.email, c.phone, o.name, c.tier, c.city, c.stage, c.risk_level, \
+                       c.risk_score, c.created_at, c.updated_at";
+/// Columns after [`COLUMNS`] start here.
+const ROW_LEN: usize = 13;
 const FROM: &str = "FROM customers c LEFT JOIN organizations o ON o.id = c.org_id";
 
 fn customer_row(r: &Row<'_>) -> rusqlite::Result<CustomerRow> {
@@ -80,47 +110,42 @@ fn customer_row(r: &Row<'_>) -> rusqlite::Result<CustomerRow> {
         organization: text(5)?,
         tier: Tier::parse(&r.get::<_, String>(6)?).unwrap_or(Tier::Bronze),
         city: text(7)?,
-        updated_at: r.get(8)?,
+        stage: Stage::parse(&r.get::<_, String>(8)?).unwrap_or(Stage::Potential),
+        risk_level: RiskLevel::parse(&r.get::<_, String>(9)?).unwrap_or(RiskLevel::None),
+        risk_score: r.get(10)?,
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+        sort: CustomerSort::Updated,
     })
 }
 
-fn compile(text: Option<&str>) -> Clauses {
-    let mut c = Clauses::default();
-    if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
-        if use_fts(text) {
-            let p = c.bind(fts_phrase(text));
-            c.push(format!(
-                "c.rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p})"
-            ));
-        } else {
-            let p = c.bind(like_pattern(text));
-            c.push(format!("(c.name LIKE {p} ESCAPE '\\' OR c.email LIKE {p} ESCAPE '\\' OR c.phone LIKE {p} ESCAPE '\\')"));
-        }
-    }
-    c
-}
-
 impl Store {
-    /// Customers, most recently updated first, optionally filtered by name / email / phone text.
+    /// One page of a customer view, in the view's order (largest sort key first).
     pub fn customer_page(
         &self,
-        text: Option<&str>,
+        filter: &CustomerFilter,
         req: PageRequest,
         limit: usize,
     ) -> Result<Page<CustomerRow>> {
-        let mut c = compile(text);
-        let tail = c.keyset(req, "c.updated_at", "c.rid", limit, true);
+        let mut c = compile(filter);
+        let key = sort_key(filter.sort);
+        let tail = c.keyset(req, key, "c.rid", limit, true);
         let sql = format!("SELECT {COLUMNS} {FROM}{}{tail}", c.where_sql());
         let rows = self
             .conn
             .prepare_cached(&sql)?
-            .query_map(rusqlite::params_from_iter(c.params.iter()), customer_row)?
+            .query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
+                customer_row(r).map(|row| CustomerRow {
+                    sort: filter.sort,
+                    ..row
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(paging::finish(rows, req, limit))
     }
 
-    pub fn customer_count(&self, text: Option<&str>) -> Result<i64> {
-        let c = compile(text);
+    pub fn customer_count(&self, filter: &CustomerFilter) -> Result<i64> {
+        let c = compile(filter);
         let sql = format!("SELECT count(*) {FROM}{}", c.where_sql());
         Ok(self
             .conn
@@ -131,21 +156,36 @@ impl Store {
     /// A customer by id or email, with products, order summary and recent tickets.
     pub fn customer_detail(&self, id_or_email: &str) -> Result<Option<CustomerDetail>> {
         let sql = format!(
-            "SELECT {COLUMNS}, c.tier_source, c.birthday, c.notes, c.created_at, c.version {FROM}
-             WHERE c.id = ?1 OR c.email = ?1 COLLATE NOCASE LIMIT 1"
+            "SELECT {COLUMNS}, c.tier_source, c.birthday, c.notes, c.version, c.tier_reason, c.rfm, c.stage_reason,
+                    c.risk_signals, c.last_active_at, c.external_id {FROM}
+             WHERE c.id = ?1 AND c.merged_into IS NULL"
         );
+        // A merged duplicate's id (or email) still finds the survivor.
+        let Some(id) = self.resolve_customer(id_or_email)? else {
+            return Ok(None);
+        };
         let found = self
             .conn
             .prepare_cached(&sql)?
-            .query_row(params![id_or_email], |r| {
+            .query_row(params![id], |r| {
+                let signals: String = r.get(ROW_LEN + 7)?;
                 Ok(CustomerDetail {
                     row: customer_row(r)?,
-                    tier_source: TierSource::parse(&r.get::<_, String>(9)?)
+                    tier_source: TierSource::parse(&r.get::<_, String>(ROW_LEN)?)
                         .unwrap_or(TierSource::Computed),
-                    birthday: r.get::<_, Option<String>>(10)?.map(SafeText::from),
-                    notes: SafeText::new(&r.get::<_, String>(11)?),
-                    created_at: r.get(12)?,
-                    version: r.get(13)?,
+                    birthday: r.get::<_, Option<String>>(ROW_LEN + 1)?.map(SafeText::from),
+                    notes: SafeText::new(&r.get::<_, String>(ROW_LEN + 2)?),
+                    version: r.get(ROW_LEN + 3)?,
+                    tier_reason: SafeText::new(&r.get::<_, String>(ROW_LEN + 4)?),
+                    rfm: r.get(ROW_LEN + 5)?,
+                    stage_reason: SafeText::new(&r.get::<_, String>(ROW_LEN + 6)?),
+                    risk_signals: signals.lines().map(SafeText::new).collect(),
+                    last_active_at: r.get(ROW_LEN + 8)?,
+                    external_id: r.get::<_, Option<String>>(ROW_LEN + 9)?.map(SafeText::from),
+                    merged: Vec::new(),
+                    satisfaction: Vec::new(),
+                    care: Vec::new(),
+                    timeline: Vec::new(),
                     products: Vec::new(),
                     orders: OrderSummary::default(),
                     tickets: Vec::new(),
@@ -178,6 +218,7 @@ impl Store {
             "SELECT count(*) FROM tickets WHERE customer_id = ?1 AND status IN ('new', 'open', 'pending', 'on_hold')",
         )?
         .query_row(params![id], |r| r.get(0))?;
+        self.fill_profile(&mut d)?;
         Ok(Some(d))
     }
 }

@@ -2,7 +2,12 @@
 
 pub mod agents;
 pub mod bulk;
+pub mod care;
 mod changes;
+pub mod crm;
+mod customer_filter;
+pub mod customer_profile;
+pub mod customer_write;
 pub mod customers;
 mod error;
 pub mod kb;

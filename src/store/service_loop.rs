@@ -286,6 +286,7 @@ impl Store {
                     Some(next)
                 }
             };
+            super::crm::refresh_ticket_customer(&tx, &mut log, &rules, &id, now)?;
             super::sla::refresh(&tx, &rules, &id, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
@@ -305,6 +306,7 @@ impl Store {
     ) -> Result<UpdateOutcome> {
         survey.check().map_err(StoreError::Refused)?;
         let path = self.path.clone();
+        let rules = self.rules.clone();
         with_retry(&path, || {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
@@ -351,6 +353,7 @@ impl Store {
                 "UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2",
                 params![now, id],
             )?;
+            super::crm::refresh_ticket_customer(&tx, &mut log, &rules, &id, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
             Ok(UpdateOutcome {

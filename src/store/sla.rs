@@ -19,6 +19,8 @@ pub struct ServiceRules {
     pub stamp: String,
     pub follow_up_after: i64,
     pub auto_close_after: i64,
+    /// Customer tiers, stages and churn risk, kept current by the writes that feed them.
+    pub crm: crate::domain::crm::CrmRules,
 }
 
 impl ServiceRules {
@@ -28,7 +30,13 @@ impl ServiceRules {
             sla,
             follow_up_after,
             auto_close_after,
+            crm: Default::default(),
         }
+    }
+
+    pub fn with_crm(mut self, crm: crate::domain::crm::CrmRules) -> ServiceRules {
+        self.crm = crm;
+        self
     }
 }
 

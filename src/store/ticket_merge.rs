@@ -114,6 +114,7 @@ impl Store {
                 params![now, dst_id],
             )?;
             // The moved messages are now the target's history; the source's clocks stop.
+            super::crm::refresh_ticket_customer(&tx, &mut log, &rules, &dst_id, now)?;
             super::sla::refresh(&tx, &rules, &src_id, now)?;
             super::sla::refresh(&tx, &rules, &dst_id, now)?;
             tx.commit()?;

@@ -182,6 +182,7 @@ impl Store {
                 Some(&number.to_string()),
                 now,
             )?;
+            super::crm::refresh_ticket_customer(&tx, &mut log, &rules, &id, now)?;
             super::sla::refresh(&tx, &rules, &id, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
@@ -229,6 +230,7 @@ impl Store {
             )?;
             let (before, after) = (cur.life.status, next.status);
             on_status_change(&tx, &mut log, &rules, &cur.id, before, after, now)?;
+            super::crm::refresh_ticket_customer(&tx, &mut log, &rules, &cur.id, now)?;
             super::sla::refresh(&tx, &rules, &cur.id, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
@@ -341,6 +343,7 @@ impl Store {
                 life.status,
                 now,
             )?;
+            super::crm::refresh_ticket_customer(&tx, &mut log, &rules, &cur.id, now)?;
             super::sla::refresh(&tx, &rules, &cur.id, now)?;
             if tags_changed && out.changed.is_empty() {
                 // Tags live in their own table; the ticket still changed, so its version and time move.
@@ -390,38 +393,6 @@ impl Store {
 }
 
 impl Store {
-    /// Creates a customer from what an agent typed (at least a name or an email); returns its id.
-    pub fn create_customer(&mut self, name: &str, email: Option<&str>, now: i64) -> Result<String> {
-        let path = self.path.clone();
-        with_retry(&path, || {
-            let mut log = self.change_log();
-            let tx = self.begin_write()?;
-            if let Some(e) = email {
-                let taken: Option<String> = tx
-                    .query_row(
-                        "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE",
-                        params![e],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                if taken.is_some() {
-                    return Err(StoreError::Refused(format!(
-                        "a customer with email {e} already exists; pick them instead"
-                    )));
-                }
-            }
-            let id = new_id();
-            tx.execute(
-                "INSERT INTO customers(id, name, email, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![id, name, email, now],
-            )?;
-            log.append(&tx, "customer", &id, "created", None, Some(name), now)?;
-            tx.commit()?;
-            self.hlc = log.hlc;
-            Ok(id)
-        })
-    }
-
     /// A customer's products (id, name), newest purchase first: the choices for a ticket's product.
     pub fn products_of(
         &self,

@@ -1,15 +1,18 @@
-//! Customers pane: the searchable list and the profile of the selected customer.
+//! Customers pane: the list in its view (All, VIP, At risk …) and the profile of the selected customer.
 
 use super::theme::Theme;
 use super::widgets::{
     Col, block, date, empty_list, empty_state, layout_cols, row, row_style, table_header,
 };
 use crate::app::{CustomerFocus, Model, layout};
+use crate::domain::crm::RiskLevel;
 use crate::domain::customer::warranty_state;
-use crate::domain::ticket::compact_age;
+use crate::domain::customer_view::CustomerView;
+use crate::domain::text::truncate;
 use crate::store::customers::CustomerDetail;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -31,14 +34,32 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     }
 }
 
+fn risk_style(r: RiskLevel, theme: &Theme) -> Style {
+    match r {
+        RiskLevel::High => theme.priority_urgent,
+        RiskLevel::Medium => theme.priority_high,
+        RiskLevel::Low => theme.muted,
+        RiskLevel::None => theme.muted,
+    }
+}
+
+fn risk_cell(r: RiskLevel) -> &'static str {
+    match r {
+        RiskLevel::High => "high",
+        RiskLevel::Medium => "med",
+        RiskLevel::Low => "low",
+        RiskLevel::None => "",
+    }
+}
+
 fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let c = &model.customers;
     let focused = c.focus == CustomerFocus::List;
-    let mut title = "Customers".to_string();
+    let mut title = format!("Customers › {}", c.view.title());
     if let Some(n) = model
         .counts
         .map(|n| n.customers)
-        .filter(|_| c.filter.is_empty())
+        .filter(|_| c.filter.is_empty() && c.view == CustomerView::All)
     {
         title.push_str(&format!(" · {n}"));
     }
@@ -48,15 +69,29 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     frame.render_widget(block(title, focused, theme), area);
     let inner = layout::inner(area);
     let rows = layout::table_rows(area);
-    let cols = layout_cols(inner.width as usize, &[Col::left(usize::MAX), Col::left(7)]);
-    table_header(frame, inner, &cols, &["Name", "Tier"], theme);
+    let wide = inner.width >= 44;
+    let mut spec = vec![Col::left(usize::MAX), Col::left(7)];
+    let mut header = vec!["Name", "Tier"];
+    if wide {
+        spec.push(Col::left(9));
+        header.push("Stage");
+    }
+    spec.push(Col::left(4));
+    header.push("Risk");
+    let cols = layout_cols(inner.width as usize, &spec);
+    table_header(frame, inner, &cols, &header, theme);
     if c.list.rows.is_empty() {
+        let nothing = if c.view == CustomerView::All {
+            "No customers yet."
+        } else {
+            "No customers in this view."
+        };
         empty_list(
             frame,
             rows,
             c.list.loading.is_some(),
             !c.filter.is_empty(),
-            "No customers yet.",
+            nothing,
             theme,
         );
         return;
@@ -70,21 +105,66 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
         .take(rows.height as usize)
         .map(|(i, r)| {
             let style = row_style(i == c.list.selected, focused, theme);
-            row(
-                &cols,
-                vec![
-                    (r.name.to_string(), style),
-                    (r.tier.label().to_string(), style),
-                ],
-            )
-            .style(style)
+            let selected = i == c.list.selected && focused;
+            let mut cells = vec![
+                (r.name.to_string(), style),
+                (r.tier.label().to_string(), style),
+            ];
+            if wide {
+                cells.push((r.stage.label().to_string(), style));
+            }
+            let rs = if selected {
+                style
+            } else {
+                risk_style(r.risk_level, theme)
+            };
+            cells.push((risk_cell(r.risk_level).to_string(), rs));
+            row(&cols, cells).style(style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);
 }
 
+/// `¥23,400.00`
 fn money(cents: i64) -> String {
-    format!("¥{}.{:02}", cents / 100, cents % 100)
+    let yuan = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in yuan.chars().enumerate() {
+        if i > 0 && (yuan.len() - i) % 3 == 0 && ch != '-' {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("¥{grouped}.{:02}", (cents % 100).abs())
+}
+
+/// One block character per score, scaled to the survey's range.
+fn sparkline(scores: &[i64], max: i64) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    scores
+        .iter()
+        .map(|s| {
+            let i = (s.clamp(&0, &max) * 7 / max.max(1)) as usize;
+            BARS[i.min(7)]
+        })
+        .collect()
+}
+
+fn satisfaction(d: &CustomerDetail) -> Option<String> {
+    let mut parts = Vec::new();
+    for (kind, max, label) in [("csat", 5, "CSAT"), ("nps", 10, "NPS"), ("ces", 7, "CES")] {
+        let scores: Vec<i64> = d
+            .satisfaction
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| p.score)
+            .collect();
+        if let Some(last) = scores.last() {
+            let tail = &scores[scores.len().saturating_sub(12)..];
+            parts.push(format!("{label} {} {last}/{max}", sparkline(tail, max)));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 fn profile(
@@ -95,55 +175,113 @@ fn profile(
     focused: bool,
     theme: &Theme,
 ) {
-    let label = |s: &str| Span::styled(format!("{s:<9}"), theme.muted);
-    let none = || "—".to_string();
+    let inner = layout::inner(area);
+    let w = inner.width as usize;
+    let label = |s: &str| Span::styled(format!("{s:<8} "), theme.muted);
     let fmt_day = |ts: i64| date(ts, model.utc_offset, "%Y-%m-%d");
     let r = &d.row;
+    // A labelled line, cut to the width (the label is 9 cells).
+    let field = |name: &str, text: String, style: Style| {
+        Line::from(vec![
+            label(name),
+            Span::styled(truncate(&text, w.saturating_sub(9)), style),
+        ])
+    };
+    let contact = [r.email.as_ref(), r.phone.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>();
+    let org = [r.organization.as_ref(), r.city.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>();
+    let dash = |v: Vec<String>| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.join(" · ")
+        }
+    };
     let mut lines = vec![
-        Line::from(vec![Span::styled(r.name.to_string(), theme.title)]),
-        Line::from(vec![
-            label("Email"),
-            Span::raw(r.email.as_ref().map_or_else(none, |e| e.to_string())),
-        ]),
-        Line::from(vec![
-            label("Phone"),
-            Span::raw(r.phone.as_ref().map_or_else(none, |p| p.to_string())),
-        ]),
-        Line::from(vec![
-            label("Org"),
-            Span::raw(r.organization.as_ref().map_or_else(none, |o| o.to_string())),
-        ]),
-        Line::from(vec![
-            label("City"),
-            Span::raw(r.city.as_ref().map_or_else(none, |c| c.to_string())),
-        ]),
-        Line::from(vec![
-            label("Tier"),
-            Span::styled(r.tier.label(), theme.title),
-            Span::styled(format!(" ({})", d.tier_source.as_str()), theme.muted),
-        ]),
-        Line::from(vec![
-            label("Orders"),
-            Span::raw(format!(
-                "{} · {} · last {}",
-                d.orders.count,
-                money(d.orders.total_cents),
-                d.orders.last_at.map_or_else(none, fmt_day)
-            )),
-        ]),
-        Line::from(vec![label("Since"), Span::raw(fmt_day(d.created_at))]),
+        Line::from(vec![Span::styled(
+            truncate(r.name.as_str(), w),
+            theme.title,
+        )]),
+        field("Contact", dash(contact), theme.base),
+        field("Org", dash(org), theme.base),
+        field(
+            "Tier",
+            format!(
+                "{} ({}) · {}",
+                r.tier.label(),
+                d.tier_source.as_str(),
+                d.tier_reason
+            ),
+            theme.base,
+        ),
+        field(
+            "Stage",
+            format!("{} · {}", r.stage.label(), d.stage_reason),
+            theme.base,
+        ),
+        field(
+            "Risk",
+            format!("{} ({})", r.risk_level.label(), r.risk_score),
+            risk_style(r.risk_level, theme),
+        ),
     ];
-    if !d.notes.is_empty() {
-        lines.push(Line::from(vec![
-            label("Notes"),
-            Span::styled(crate::domain::text::one_line(d.notes.as_str()), theme.quote),
-        ]));
+    for s in &d.risk_signals {
+        lines.push(Line::styled(
+            truncate(&format!("         - {s}"), w),
+            theme.muted,
+        ));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("Products ({})", d.products.len()),
-        theme.heading,
+    lines.push(field(
+        "Orders",
+        format!(
+            "{} · {} · last {}{}",
+            d.orders.count,
+            money(d.orders.total_cents),
+            d.orders.last_at.map_or_else(|| "—".to_string(), fmt_day),
+            d.rfm
+                .as_ref()
+                .map(|s| format!(" · RFM {s}"))
+                .unwrap_or_default()
+        ),
+        theme.base,
     ));
+    if let Some(s) = satisfaction(d) {
+        lines.push(field("Survey", s, theme.base));
+    }
+    for c in &d.care {
+        let kind = if c.kind == "win_back" {
+            "Win-back"
+        } else {
+            "Care"
+        };
+        let due = date(c.due_at, model.utc_offset, "%m-%d");
+        let style = if c.due_at <= model.now {
+            theme.priority_high
+        } else {
+            theme.base
+        };
+        lines.push(field(kind, format!("due {due} · {}", c.note), style));
+    }
+    if !d.notes.is_empty() {
+        lines.push(field(
+            "Notes",
+            crate::domain::text::one_line(d.notes.as_str()),
+            theme.quote,
+        ));
+    }
+    if !d.products.is_empty() {
+        lines.push(Line::styled(
+            format!("Products ({})", d.products.len()),
+            theme.heading,
+        ));
+    }
     for p in &d.products {
         let warranty = warranty_state(p.warranty_until, model.now);
         let serial = p
@@ -156,56 +294,69 @@ fn profile(
             .map(|t| format!("bought {} · ", fmt_day(t)))
             .unwrap_or_default();
         // Two lines: the warranty state is what an agent looks for, so it never gets cut off at 80 columns.
-        lines.push(Line::raw(format!("  {}{serial}", p.name)));
+        lines.push(Line::raw(truncate(&format!("  {}{serial}", p.name), w)));
         lines.push(Line::from(vec![
             Span::styled(format!("    {bought}"), theme.muted),
             Span::styled(warranty.describe(), warranty_style(warranty, theme)),
         ]));
     }
-    lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!(
-            "Tickets ({} open, {} shown)",
-            d.open_tickets,
-            d.tickets.len()
-        ),
+        format!("Timeline ({} open tickets)", d.open_tickets),
         theme.heading,
     ));
     let header_len = lines.len();
-    let inner = layout::inner(area);
     let room = (inner.height as usize).saturating_sub(header_len);
-    // Keep the selected history row visible.
-    let skip = (model.customers.ticket_selected + 1).saturating_sub(room);
-    for (i, t) in d.tickets.iter().enumerate().skip(skip).take(room) {
-        let text = format!(
-            "  #{} {:<7} {} · {}",
-            t.number,
-            t.status.label(),
-            t.subject,
-            compact_age(model.now - t.created_at)
-        );
-        let style = if focused && i == model.customers.ticket_selected {
-            theme.selection
-        } else {
-            theme.base
-        };
-        lines.push(Line::styled(
-            crate::domain::text::truncate(&text, inner.width as usize),
-            style,
-        ));
+    if d.timeline.is_empty() {
+        lines.push(Line::styled("  Nothing yet.", theme.muted));
     }
+    // Keep the selected entry visible.
+    let skip = (model.customers.timeline_selected + 1).saturating_sub(room);
+    for (i, e) in d.timeline.iter().enumerate().skip(skip).take(room) {
+        let text = format!("  {} {}", date(e.at, model.utc_offset, "%m-%d"), e.text);
+        let style = if focused && i == model.customers.timeline_selected {
+            theme.selection
+        } else if e.ticket.is_some() {
+            theme.base
+        } else {
+            theme.muted
+        };
+        lines.push(Line::styled(truncate(&text, w), style));
+    }
+    let title = if model.customers.from_ticket.is_some() {
+        "Profile · c back to ticket"
+    } else {
+        "Profile"
+    };
     frame.render_widget(
-        Paragraph::new(lines).block(block("Profile".into(), focused, theme)),
+        Paragraph::new(lines).block(block(title.into(), focused, theme)),
         area,
     );
 }
 
-fn warranty_style(w: crate::domain::customer::Warranty, theme: &Theme) -> ratatui::style::Style {
+fn warranty_style(w: crate::domain::customer::Warranty, theme: &Theme) -> Style {
     use crate::domain::customer::{WARRANTY_SOON_DAYS, Warranty};
     match w {
         Warranty::Valid { days_left } if days_left <= WARRANTY_SOON_DAYS => theme.priority_high,
         Warranty::Valid { .. } => theme.ok,
         Warranty::Expired { .. } => theme.muted,
         Warranty::None => theme.muted,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_groups_thousands() {
+        assert_eq!(money(2_340_000), "¥23,400.00");
+        assert_eq!(money(99), "¥0.99");
+        assert_eq!(money(123_456_789), "¥1,234,567.89");
+    }
+
+    #[test]
+    fn sparkline_scales_to_the_range() {
+        assert_eq!(sparkline(&[1, 3, 5], 5), "▂▅█");
+        assert_eq!(sparkline(&[0, 10], 10), "▁█");
     }
 }

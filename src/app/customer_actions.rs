@@ -1,0 +1,351 @@
+//! The Customers pane's actions: views, notes and the profile form in `$EDITOR`, creating, merging duplicates,
+//! care tasks, and the jump back to the ticket the agent came from.
+
+use super::msg::{EditPurpose, Effect, Request, Response};
+use super::update::toast;
+use super::update_lists::{open_ticket, reload_customers};
+use super::{CustomerFocus, Model, Overlay, Pane, PickAction};
+use crate::domain::customer::TierSource;
+use crate::domain::customer_view::CustomerView;
+use crate::store::customer_write::CustomerEdit;
+use crate::store::customers::CustomerDetail;
+
+pub(super) fn select_view(model: &mut Model, step: isize) -> Vec<Effect> {
+    let all = CustomerView::ALL;
+    let i = all
+        .iter()
+        .position(|v| *v == model.customers.view)
+        .unwrap_or(0) as isize;
+    model.customers.view = all[(i + step).rem_euclid(all.len() as isize) as usize];
+    model.customers.focus = CustomerFocus::List;
+    model.customers.detail = None;
+    vec![reload_customers(model)]
+}
+
+fn detail(model: &mut Model) -> Option<CustomerDetail> {
+    let d = model.customers.detail.as_deref().cloned();
+    if d.is_none() {
+        toast(model, "Select a customer first".into(), false);
+    }
+    d
+}
+
+pub(super) fn edit_notes(model: &mut Model) -> Vec<Effect> {
+    let Some(d) = detail(model) else {
+        return Vec::new();
+    };
+    model.customers.editing = Some((d.row.id.clone(), d.version));
+    vec![Effect::Edit {
+        purpose: EditPurpose::CustomerNotes,
+        template: d.notes.to_string(),
+    }]
+}
+
+const FORM_HELP: &str = "# One field per line. Lines starting with # are ignored; `-` clears a field.
+# tier: auto (computed from orders) or diamond, gold, silver, bronze (pins it). birthday: YYYY-MM-DD or MM-DD.
+";
+
+/// The profile form: `field: value` lines.
+pub fn profile_form(d: Option<&CustomerDetail>) -> String {
+    let text = |v: Option<String>| v.unwrap_or_default();
+    let (name, email, phone, org, tier, birthday, city) = match d {
+        Some(d) => (
+            d.row.name.to_string(),
+            text(d.row.email.as_ref().map(|s| s.to_string())),
+            text(d.row.phone.as_ref().map(|s| s.to_string())),
+            text(d.row.organization.as_ref().map(|s| s.to_string())),
+            if d.tier_source == TierSource::Manual {
+                d.row.tier.as_str().to_string()
+            } else {
+                "auto".to_string()
+            },
+            text(d.birthday.as_ref().map(|s| s.to_string())),
+            text(d.row.city.as_ref().map(|s| s.to_string())),
+        ),
+        None => Default::default(),
+    };
+    let tier = if tier.is_empty() { "auto".into() } else { tier };
+    format!(
+        "{FORM_HELP}name: {name}\nemail: {email}\nphone: {phone}\norg: {org}\ntier: {tier}\nbirthday: {birthday}\ncity: {city}\n"
+    )
+}
+
+/// Reads the profile form back; an error names the line.
+pub fn parse_form(text: &str) -> Result<Vec<CustomerEdit>, String> {
+    let mut edits = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (field, value) = line
+            .split_once(':')
+            .ok_or_else(|| format!("line {}: write `field: value`", i + 1))?;
+        let edit = CustomerEdit::parse(field, value).map_err(|e| format!("line {}: {e}", i + 1))?;
+        edit.check().map_err(|e| format!("line {}: {e}", i + 1))?;
+        edits.push(edit);
+    }
+    Ok(edits)
+}
+
+pub(super) fn edit_profile(model: &mut Model) -> Vec<Effect> {
+    let Some(d) = detail(model) else {
+        return Vec::new();
+    };
+    model.customers.editing = Some((d.row.id.clone(), d.version));
+    vec![Effect::Edit {
+        purpose: EditPurpose::CustomerProfile,
+        template: profile_form(Some(&d)),
+    }]
+}
+
+pub(super) fn create() -> Vec<Effect> {
+    vec![Effect::Edit {
+        purpose: EditPurpose::NewCustomer,
+        template: profile_form(None),
+    }]
+}
+
+pub(super) fn on_edited(
+    model: &mut Model,
+    purpose: EditPurpose,
+    text: Option<String>,
+) -> Vec<Effect> {
+    let Some(text) = text else {
+        toast(
+            model,
+            "The editor could not be started: set $VISUAL or $EDITOR".into(),
+            true,
+        );
+        return Vec::new();
+    };
+    let at = model.now;
+    let editing = model.customers.editing.take();
+    let request = match purpose {
+        EditPurpose::CustomerNotes => {
+            let Some((id, version)) = editing else {
+                return Vec::new();
+            };
+            let notes = text.trim_end().to_string();
+            if model
+                .customers
+                .detail
+                .as_ref()
+                .is_some_and(|d| d.notes.as_str() == notes)
+            {
+                toast(model, "Notes unchanged".into(), false);
+                return Vec::new();
+            }
+            Request::EditCustomer {
+                id,
+                expected_version: version,
+                edits: vec![CustomerEdit::Notes(notes)],
+                at,
+            }
+        }
+        EditPurpose::CustomerProfile | EditPurpose::NewCustomer => {
+            let edits = match parse_form(&text) {
+                Ok(e) => e,
+                Err(e) => {
+                    toast(model, format!("Not saved: {e}"), true);
+                    return Vec::new();
+                }
+            };
+            match (purpose, editing) {
+                (EditPurpose::CustomerProfile, Some((id, version))) => Request::EditCustomer {
+                    id,
+                    expected_version: version,
+                    edits,
+                    at,
+                },
+                (EditPurpose::NewCustomer, _) => {
+                    if !edits
+                        .iter()
+                        .any(|e| matches!(e, CustomerEdit::Name(n) if !n.is_empty()))
+                    {
+                        toast(model, "Not created: a customer needs a name".into(), false);
+                        return Vec::new();
+                    }
+                    Request::CreateCustomer { edits, at }
+                }
+                _ => return Vec::new(),
+            }
+        }
+        _ => return Vec::new(),
+    };
+    vec![Effect::Load(request)]
+}
+
+pub(super) fn find_duplicates(model: &mut Model) -> Vec<Effect> {
+    let Some(d) = detail(model) else {
+        return Vec::new();
+    };
+    vec![Effect::Load(Request::CustomerDuplicates { id: d.row.id })]
+}
+
+pub(super) fn care_picker(model: &mut Model) -> Vec<Effect> {
+    let Some(d) = detail(model) else {
+        return Vec::new();
+    };
+    if d.care.is_empty() {
+        toast(
+            model,
+            format!("{} has no open care or win-back task", d.row.name),
+            false,
+        );
+        return Vec::new();
+    }
+    let options = d
+        .care
+        .iter()
+        .map(|c| {
+            let zone = chrono::FixedOffset::east_opt(model.utc_offset)
+                .unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc));
+            let when = chrono::DateTime::from_timestamp(c.due_at, 0)
+                .map(|t| t.with_timezone(&zone).format("%m-%d").to_string())
+                .unwrap_or_default();
+            let kind = if c.kind == "win_back" {
+                "win-back"
+            } else {
+                "care"
+            };
+            (
+                format!("{kind} {when} · {}", c.note),
+                PickAction::CareDone(c.id.clone()),
+            )
+        })
+        .collect();
+    model.overlay = Some(Overlay::Picker {
+        title: "Mark done".into(),
+        options,
+        selected: 0,
+        targets: None,
+    });
+    Vec::new()
+}
+
+pub(super) fn pick(model: &mut Model, action: PickAction) -> Vec<Effect> {
+    let Some(d) = model.customers.detail.as_deref() else {
+        return Vec::new();
+    };
+    let into = d.row.id.clone();
+    let at = model.now;
+    match action {
+        PickAction::MergeCustomer(from) => {
+            vec![Effect::Load(Request::MergeCustomers { from, into, at })]
+        }
+        PickAction::CareDone(task_id) => vec![Effect::Load(Request::CareDone {
+            customer_id: into,
+            task_id,
+            at,
+        })],
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn back_to_ticket(model: &mut Model) -> Vec<Effect> {
+    match model.customers.from_ticket {
+        Some(n) if model.ticket.number == Some(n) && model.ticket.detail.is_some() => {
+            model.pane = Pane::Ticket;
+            Vec::new()
+        }
+        Some(n) => open_ticket(model, n),
+        None => {
+            toast(model, "You did not come here from a ticket".into(), false);
+            Vec::new()
+        }
+    }
+}
+
+/// Answers to the requests above; `None` when the response is not theirs.
+pub(super) fn on_response(model: &mut Model, response: Response) -> Option<Vec<Effect>> {
+    match response {
+        Response::CustomerSaved { id, what, error } => {
+            let mut fx = vec![
+                Effect::Load(Request::Customer { id: id.clone() }),
+                Effect::Load(Request::Counts),
+            ];
+            match error {
+                Some(e) => toast(model, format!("Not saved: {e}"), true),
+                None => {
+                    toast(model, what, false);
+                    fx.push(reload_customers(model));
+                }
+            }
+            model.customers.focus = CustomerFocus::Profile;
+            Some(fx)
+        }
+        Response::CustomerDuplicates { id, rows } => {
+            if model
+                .customers
+                .detail
+                .as_ref()
+                .is_none_or(|d| d.row.id != id)
+            {
+                return Some(Vec::new());
+            }
+            if rows.is_empty() {
+                toast(
+                    model,
+                    "No duplicates: nobody else has this email or phone".into(),
+                    false,
+                );
+                return Some(Vec::new());
+            }
+            let options = rows
+                .into_iter()
+                .map(|r| {
+                    let contact = [r.email.as_ref(), r.phone.as_ref()]
+                        .into_iter()
+                        .flatten()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    (
+                        format!("{} · {contact}", r.name),
+                        PickAction::MergeCustomer(r.id),
+                    )
+                })
+                .collect();
+            model.overlay = Some(Overlay::Picker {
+                title: "Merge which duplicate into this customer?".into(),
+                options,
+                selected: 0,
+                targets: None,
+            });
+            Some(Vec::new())
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_profile_form_reads_back() {
+        let edits = parse_form(&profile_form(None)).unwrap();
+        assert!(edits.contains(&CustomerEdit::Tier(None)));
+        assert!(edits.contains(&CustomerEdit::Email(None)));
+        let edits = parse_form("# help\nname: Li Lei\ntier: gold\nbirthday: 05-01\n").unwrap();
+        assert_eq!(
+            edits,
+            vec![
+                CustomerEdit::Name("Li Lei".into()),
+                CustomerEdit::Tier(Some(crate::domain::customer::Tier::Gold)),
+                CustomerEdit::Birthday(Some("05-01".into())),
+            ]
+        );
+        assert_eq!(
+            parse_form("name: x\nshoe: 42").unwrap_err(),
+            "line 2: `shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, notes)"
+        );
+        assert!(
+            parse_form("email: nope")
+                .unwrap_err()
+                .starts_with("line 1: `nope` is not an email")
+        );
+        assert!(parse_form("just text").is_err());
+    }
+}

@@ -1,0 +1,166 @@
+//! `desk customer create|set|merge|duplicates|import|export`.
+
+use super::output::ShowFormat;
+use crate::store::Store;
+use crate::store::customer_write::CustomerEdit;
+use clap::Subcommand;
+use std::io::Write;
+
+#[derive(Debug, Subcommand)]
+pub enum EditCmd {
+    /// Add a customer
+    Create {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        /// Organization name (created if new)
+        #[arg(long)]
+        org: Option<String>,
+        /// Pin a tier (diamond, gold, silver, bronze); default: computed from orders
+        #[arg(long)]
+        tier: Option<String>,
+        /// YYYY-MM-DD or MM-DD
+        #[arg(long)]
+        birthday: Option<String>,
+        #[arg(long)]
+        city: Option<String>,
+    },
+    /// Change fields: `desk customer set ID name="Wang Fang" tier=gold org=Acme birthday=1990-05-01 tier=auto`
+    Set {
+        id_or_email: String,
+        /// field=value pairs (name, email, phone, org, tier, birthday, city, notes; `-` clears)
+        #[arg(required = true)]
+        changes: Vec<String>,
+    },
+    /// Merge a duplicate into the customer to keep: tickets, products, orders, surveys and tasks move
+    Merge {
+        /// The duplicate (id or email)
+        duplicate: String,
+        /// The customer to keep
+        #[arg(long)]
+        into: String,
+    },
+    /// Customers sharing this one's email or phone
+    Duplicates {
+        id_or_email: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
+}
+
+fn usage(msg: String) -> anyhow::Error {
+    super::UsageError(msg).into()
+}
+
+fn resolve(store: &Store, id_or_email: &str) -> anyhow::Result<String> {
+    store.resolve_customer(id_or_email)?.ok_or_else(|| {
+        super::NotFound(format!("no customer with id or email `{id_or_email}`")).into()
+    })
+}
+
+pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+    match cmd {
+        EditCmd::Create {
+            name,
+            email,
+            phone,
+            org,
+            tier,
+            birthday,
+            city,
+        } => {
+            let mut edits = vec![CustomerEdit::Name(name)];
+            let pairs = [
+                ("email", email),
+                ("phone", phone),
+                ("org", org),
+                ("tier", tier),
+                ("birthday", birthday),
+                ("city", city),
+            ];
+            for (field, value) in pairs {
+                if let Some(v) = value {
+                    edits.push(CustomerEdit::parse(field, &v).map_err(usage)?);
+                }
+            }
+            for e in &edits {
+                e.check().map_err(usage)?;
+            }
+            let id = store.create_customer(&edits, now)?;
+            writeln!(out, "{id}")?;
+        }
+        EditCmd::Set {
+            id_or_email,
+            changes,
+        } => {
+            let id = resolve(store, &id_or_email)?;
+            let mut edits = Vec::new();
+            for c in &changes {
+                let (field, value) = c
+                    .split_once('=')
+                    .ok_or_else(|| usage(format!("`{c}`: write changes as field=value")))?;
+                let e = CustomerEdit::parse(field, value).map_err(usage)?;
+                e.check().map_err(usage)?;
+                edits.push(e);
+            }
+            let outcome = store.edit_customer(&id, None, &edits, now)?;
+            if outcome.changed.is_empty() {
+                writeln!(out, "{id}: nothing changed")?;
+            }
+            for c in outcome.changed {
+                writeln!(
+                    out,
+                    "{id}: {} {} → {}",
+                    c.field,
+                    c.old.as_deref().unwrap_or("-"),
+                    c.new.as_deref().unwrap_or("-")
+                )?;
+            }
+        }
+        EditCmd::Merge { duplicate, into } => {
+            let from = resolve(store, &duplicate)?;
+            let into = resolve(store, &into)?;
+            let s = store.merge_customers(&from, &into, now)?;
+            writeln!(
+                out,
+                "merged {from} into {into}: {} tickets, {} products, {} orders, {} surveys, {} tasks moved",
+                s.tickets, s.products, s.orders, s.surveys, s.tasks
+            )?;
+        }
+        EditCmd::Duplicates {
+            id_or_email,
+            format,
+        } => {
+            let id = resolve(store, &id_or_email)?;
+            let rows = store.duplicate_customers(&id)?;
+            match format {
+                ShowFormat::Json => {
+                    serde_json::to_writer_pretty(&mut *out, &rows)?;
+                    writeln!(out)?;
+                }
+                ShowFormat::Text => {
+                    if rows.is_empty() {
+                        writeln!(out, "no duplicates of {id}")?;
+                    }
+                    for r in rows {
+                        let dash = |v: &Option<crate::domain::text::SafeText>| {
+                            v.as_ref().map_or("-".to_string(), |s| s.to_string())
+                        };
+                        writeln!(
+                            out,
+                            "{} {} · {} · {}",
+                            r.id,
+                            r.name,
+                            dash(&r.email),
+                            dash(&r.phone)
+                        )?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}

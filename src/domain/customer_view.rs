@@ -1,0 +1,280 @@
+//! Customer views in the view language of the queues:
+//!
+//! `tier:diamond,gold stage:at-risk risk:high,medium warranty:<30d org:"Acme" created:<30d city:Shanghai
+//!  source:manual care:<7d sort:risk "free text"`
+//!
+//! `warranty:<30d` is a product whose warranty runs out within 30 days (`warranty:expired` one already out);
+//! `care:<7d` an open care or win-back task due within 7 days (overdue included). Sorts: `updated` (default),
+//! `risk` (highest score first), `created` (newest first).
+
+use super::crm::{RiskLevel, Stage};
+use super::customer::{Tier, TierSource};
+use super::query::{Age, ParseError, age, list, tokens};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CustomerSort {
+    #[default]
+    Updated,
+    Risk,
+    Created,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarrantySelect {
+    /// Runs out within this many seconds from now (still valid).
+    ExpiresWithin(i64),
+    Expired,
+}
+
+/// A compiled customer view: every `Some` must hold. Times are absolute (resolved against `now`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CustomerFilter {
+    pub tiers: Option<Vec<Tier>>,
+    pub stages: Option<Vec<Stage>>,
+    pub risks: Option<Vec<RiskLevel>>,
+    pub source: Option<TierSource>,
+    /// (now, selection): the store compares warranty dates with `now`.
+    pub warranty: Option<(i64, WarrantySelect)>,
+    pub org: Option<String>,
+    pub city: Option<String>,
+    pub created_after: Option<i64>,
+    pub created_before: Option<i64>,
+    /// Open care / win-back task due before this moment.
+    pub care_due_by: Option<i64>,
+    pub text: Option<String>,
+    pub sort: CustomerSort,
+}
+
+pub const FIELDS: &[&str] = &[
+    "tier", "stage", "risk", "source", "warranty", "org", "city", "created", "care", "sort",
+];
+
+fn err(column: usize, message: String) -> ParseError {
+    ParseError { column, message }
+}
+
+pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
+    let mut f = CustomerFilter::default();
+    let mut text = Vec::new();
+    for t in tokens(input)? {
+        let colon = t.text.find(':').filter(|i| {
+            !t.starts_quoted && *i > 0 && t.text[..*i].chars().all(|c| c.is_ascii_alphabetic())
+        });
+        let Some(colon) = colon else {
+            text.push(t.text);
+            continue;
+        };
+        let field = t.text[..colon].to_ascii_lowercase();
+        let value = &t.text[colon + 1..];
+        let vcol = t.column + colon + 1;
+        if value.is_empty() {
+            return Err(err(vcol, format!("`{field}:` needs a value")));
+        }
+        match field.as_str() {
+            "tier" => f.tiers = Some(list(value, vcol, |s| s.parse())?),
+            "stage" => f.stages = Some(list(value, vcol, |s| s.parse())?),
+            "risk" => f.risks = Some(list(value, vcol, |s| s.parse())?),
+            "source" => f.source = Some(value.parse().map_err(|m| err(vcol, m))?),
+            "warranty" => {
+                let sel = if value.eq_ignore_ascii_case("expired") {
+                    WarrantySelect::Expired
+                } else {
+                    match age(value, vcol)? {
+                        Age::Within(s) => WarrantySelect::ExpiresWithin(s),
+                        Age::OlderThan(_) => {
+                            return Err(err(
+                                vcol,
+                                format!(
+                                    "`warranty:{value}`: use warranty:<30d (expiring) or warranty:expired"
+                                ),
+                            ));
+                        }
+                    }
+                };
+                f.warranty = Some((now, sel));
+            }
+            "org" => f.org = Some(value.to_string()),
+            "city" => f.city = Some(value.to_string()),
+            "created" => match age(value, vcol)? {
+                Age::Within(s) => f.created_after = Some(now - s),
+                Age::OlderThan(s) => f.created_before = Some(now - s),
+            },
+            "care" => match age(value, vcol)? {
+                Age::Within(s) => f.care_due_by = Some(now + s),
+                Age::OlderThan(_) => {
+                    return Err(err(vcol, format!("`care:{value}`: use care:<7d")));
+                }
+            },
+            "sort" => {
+                f.sort = match value.trim_start_matches('-') {
+                    "updated" => CustomerSort::Updated,
+                    "risk" => CustomerSort::Risk,
+                    "created" => CustomerSort::Created,
+                    other => {
+                        return Err(err(
+                            vcol,
+                            format!(
+                                "cannot sort customers by `{other}` (sort by updated, risk or created)"
+                            ),
+                        ));
+                    }
+                }
+            }
+            _ => {
+                return Err(err(
+                    t.column,
+                    format!(
+                        "unknown customer field `{field}` (fields: {})",
+                        FIELDS.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    let joined = text.join(" ");
+    f.text = Some(joined).filter(|t| !t.trim().is_empty());
+    Ok(f)
+}
+
+/// The shipped customer views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CustomerView {
+    #[default]
+    All,
+    Vip,
+    AtRisk,
+    NewThisMonth,
+    WarrantyExpiring,
+    CareDue,
+}
+
+impl CustomerView {
+    pub const ALL: &'static [CustomerView] = &[
+        CustomerView::All,
+        CustomerView::Vip,
+        CustomerView::AtRisk,
+        CustomerView::NewThisMonth,
+        CustomerView::WarrantyExpiring,
+        CustomerView::CareDue,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            CustomerView::All => "All",
+            CustomerView::Vip => "VIP",
+            CustomerView::AtRisk => "At risk",
+            CustomerView::NewThisMonth => "New this month",
+            CustomerView::WarrantyExpiring => "Warranty expiring",
+            CustomerView::CareDue => "Care due",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CustomerView::All => "all",
+            CustomerView::Vip => "vip",
+            CustomerView::AtRisk => "at-risk",
+            CustomerView::NewThisMonth => "new",
+            CustomerView::WarrantyExpiring => "warranty",
+            CustomerView::CareDue => "care",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<CustomerView> {
+        Self::ALL.iter().copied().find(|v| v.name() == name)
+    }
+
+    /// The view in the view language.
+    pub fn query_text(self) -> &'static str {
+        match self {
+            CustomerView::All => "",
+            CustomerView::Vip => "tier:diamond,gold",
+            CustomerView::AtRisk => "risk:medium,high sort:risk",
+            CustomerView::NewThisMonth => "created:<30d sort:created",
+            CustomerView::WarrantyExpiring => "warranty:<30d",
+            CustomerView::CareDue => "care:<7d",
+        }
+    }
+
+    /// The view narrowed by typed text (more view language, or words to search).
+    pub fn filter(self, extra: &str, now: i64) -> Result<CustomerFilter, ParseError> {
+        let base = self.query_text();
+        let offset = if base.is_empty() {
+            0
+        } else {
+            base.chars().count() + 1
+        };
+        parse(&format!("{base} {extra}"), now).map_err(|e| ParseError {
+            // Columns count from the typed text, not the view's own part.
+            column: e.column.saturating_sub(offset).max(1),
+            message: e.message,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_000_000_000;
+
+    #[test]
+    fn parses_every_field() {
+        let f = parse(
+            r#"tier:diamond,gold stage:at-risk risk:high warranty:<30d org:"Acme Ltd" created:<7d city:上海 source:manual care:<7d sort:risk wang"#,
+            NOW,
+        )
+        .unwrap();
+        assert_eq!(f.tiers, Some(vec![Tier::Diamond, Tier::Gold]));
+        assert_eq!(f.stages, Some(vec![Stage::AtRisk]));
+        assert_eq!(f.risks, Some(vec![RiskLevel::High]));
+        assert_eq!(
+            f.warranty,
+            Some((NOW, WarrantySelect::ExpiresWithin(30 * 86_400)))
+        );
+        assert_eq!(f.org.as_deref(), Some("Acme Ltd"));
+        assert_eq!(f.created_after, Some(NOW - 7 * 86_400));
+        assert_eq!(f.city.as_deref(), Some("上海"));
+        assert_eq!(f.source, Some(TierSource::Manual));
+        assert_eq!(f.care_due_by, Some(NOW + 7 * 86_400));
+        assert_eq!(f.sort, CustomerSort::Risk);
+        assert_eq!(f.text.as_deref(), Some("wang"));
+    }
+
+    #[test]
+    fn errors_name_the_field_and_column() {
+        let e = parse("tier:gold colour:red", NOW).unwrap_err();
+        assert_eq!(e.column, 11);
+        assert!(
+            e.message.starts_with("unknown customer field `colour`"),
+            "{}",
+            e.message
+        );
+        let e = parse("risk:severe", NOW).unwrap_err();
+        assert_eq!(e.column, 6);
+        assert!(
+            e.message.contains("none, low, medium, high"),
+            "{}",
+            e.message
+        );
+        assert!(parse("warranty:>3d", NOW).is_err());
+        assert!(parse("sort:name", NOW).is_err());
+    }
+
+    #[test]
+    fn built_in_views_parse_and_typed_text_columns_stay_local() {
+        for v in CustomerView::ALL {
+            v.filter("", NOW).unwrap();
+            assert_eq!(CustomerView::parse(v.name()), Some(*v));
+        }
+        let f = CustomerView::AtRisk.filter("tier:gold", NOW).unwrap();
+        assert_eq!(f.risks, Some(vec![RiskLevel::Medium, RiskLevel::High]));
+        assert_eq!(f.tiers, Some(vec![Tier::Gold]));
+        let e = CustomerView::Vip.filter("stage:bogus", NOW).unwrap_err();
+        assert_eq!(e.column, 7);
+        assert_eq!(
+            CustomerView::All.filter("  ", NOW).unwrap(),
+            CustomerFilter::default()
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! Compiles a [`CustomerFilter`] to SQL with bound parameters. Each built-in view walks an index: tier, stage
+//! and the live list by `updated_at`, risk by score, the rest by a subquery on products or tasks.
+
+use super::paging::Clauses;
+use super::{fts_phrase, like_pattern, use_fts};
+use crate::domain::customer_view::{CustomerFilter, CustomerSort, WarrantySelect};
+
+fn in_list<T>(c: &mut Clauses, column: &str, values: &[T], text: impl Fn(&T) -> &'static str) {
+    let marks: Vec<String> = values.iter().map(|v| c.bind(text(v).to_string())).collect();
+    c.push(format!("{column} IN ({})", marks.join(", ")));
+}
+
+pub(super) fn compile(f: &CustomerFilter) -> Clauses {
+    let mut c = Clauses::default();
+    c.push("c.merged_into IS NULL");
+    if let Some(t) = &f.tiers {
+        in_list(&mut c, "c.tier", t, |t| t.as_str());
+    }
+    if let Some(s) = &f.stages {
+        in_list(&mut c, "c.stage", s, |s| s.as_str());
+    }
+    if let Some(r) = &f.risks {
+        in_list(&mut c, "c.risk_level", r, |r| r.as_str());
+    }
+    if let Some(s) = f.source {
+        let p = c.bind(s.as_str().to_string());
+        c.push(format!("c.tier_source = {p}"));
+    }
+    if let Some((now, sel)) = f.warranty {
+        let n = c.bind(now);
+        let cond = match sel {
+            WarrantySelect::ExpiresWithin(secs) => {
+                let until = c.bind(now + secs);
+                format!("warranty_until >= {n} AND warranty_until < {until}")
+            }
+            WarrantySelect::Expired => format!("warranty_until < {n}"),
+        };
+        c.push(format!(
+            "c.id IN (SELECT customer_id FROM products WHERE {cond})"
+        ));
+    }
+    if let Some(org) = &f.org {
+        let p = c.bind(like_pattern(org));
+        c.push(format!(
+            "c.org_id IN (SELECT id FROM organizations WHERE name LIKE {p} ESCAPE '\\')"
+        ));
+    }
+    if let Some(city) = &f.city {
+        let p = c.bind(city.clone());
+        c.push(format!("c.city = {p} COLLATE NOCASE"));
+    }
+    if let Some(t) = f.created_after {
+        let p = c.bind(t);
+        c.push(format!("c.created_at >= {p}"));
+    }
+    if let Some(t) = f.created_before {
+        let p = c.bind(t);
+        c.push(format!("c.created_at < {p}"));
+    }
+    if let Some(t) = f.care_due_by {
+        let p = c.bind(t);
+        c.push(format!(
+            "c.id IN (SELECT customer_id FROM tasks WHERE kind IN ('care', 'win_back') AND done_at IS NULL AND due_at < {p})"
+        ));
+    }
+    if let Some(text) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if use_fts(text) {
+            let p = c.bind(fts_phrase(text));
+            c.push(format!(
+                "c.rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p})"
+            ));
+        } else {
+            let p = c.bind(like_pattern(text));
+            c.push(format!("(c.name LIKE {p} ESCAPE '\\' OR c.email LIKE {p} ESCAPE '\\' OR c.phone LIKE {p} ESCAPE '\\')"));
+        }
+    }
+    c
+}
+
+/// The keyset column of a sort (always largest first).
+pub(super) fn sort_key(s: CustomerSort) -> &'static str {
+    match s {
+        CustomerSort::Updated => "c.updated_at",
+        CustomerSort::Risk => "c.risk_score",
+        CustomerSort::Created => "c.created_at",
+    }
+}

@@ -1,0 +1,413 @@
+//! Creating, editing and merging customers. Every write logs its changes and refreshes the customer's tier,
+//! stage and risk in the same transaction.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::changes::{ChangeLog, Mutable, UpdateOutcome, Value, update_row, with_retry};
+use super::{Result, Store, StoreError, new_id};
+use crate::domain::customer::{Tier, TierSource};
+
+/// One change to a customer. `None` clears an optional field; `Tier(None)` hands the tier back to the rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CustomerEdit {
+    Name(String),
+    Email(Option<String>),
+    Phone(Option<String>),
+    /// Organization by name; created when no organization has that name.
+    Org(Option<String>),
+    Tier(Option<Tier>),
+    Birthday(Option<String>),
+    City(Option<String>),
+    Notes(String),
+}
+
+impl CustomerEdit {
+    /// Parses `field=value` as typed on the command line or in the profile form (`tier=auto` unpins).
+    pub fn parse(field: &str, value: &str) -> std::result::Result<CustomerEdit, String> {
+        let opt = || Some(value.trim().to_string()).filter(|v| !v.is_empty() && v != "-");
+        Ok(match field.trim().to_ascii_lowercase().as_str() {
+            "name" => CustomerEdit::Name(value.trim().to_string()),
+            "email" => CustomerEdit::Email(opt()),
+            "phone" => CustomerEdit::Phone(opt()),
+            "org" | "organization" => CustomerEdit::Org(opt()),
+            "tier" => match value.trim().to_ascii_lowercase().as_str() {
+                "auto" | "computed" | "" => CustomerEdit::Tier(None),
+                t => CustomerEdit::Tier(Some(t.parse()?)),
+            },
+            "birthday" => CustomerEdit::Birthday(opt()),
+            "city" => CustomerEdit::City(opt()),
+            "notes" => CustomerEdit::Notes(value.to_string()),
+            other => {
+                return Err(format!(
+                    "`{other}` is not a customer field (fields: name, email, phone, org, tier, birthday, city, notes)"
+                ));
+            }
+        })
+    }
+
+    /// A value the rules would refuse, said plainly.
+    pub fn check(&self) -> std::result::Result<(), String> {
+        match self {
+            CustomerEdit::Name(n) if n.trim().is_empty() => Err("a customer needs a name".into()),
+            CustomerEdit::Email(Some(e)) if !plausible_email(e) => {
+                Err(format!("`{e}` is not an email address (name@example.com)"))
+            }
+            CustomerEdit::Birthday(Some(b)) if crate::domain::care::month_day(b).is_none() => Err(
+                format!("birthday `{b}` is not a date (YYYY-MM-DD or MM-DD)"),
+            ),
+            _ => Ok(()),
+        }
+    }
+}
+
+pub fn plausible_email(e: &str) -> bool {
+    let e = e.trim();
+    match e.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !e.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+/// What a merge moved onto the survivor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct MergeSummary {
+    pub tickets: usize,
+    pub products: usize,
+    pub orders: usize,
+    pub surveys: usize,
+    pub tasks: usize,
+}
+
+fn org_id(tx: &Transaction<'_>, log: &mut ChangeLog, name: &str, now: i64) -> Result<String> {
+    let found: Option<String> = tx
+        .prepare_cached("SELECT id FROM organizations WHERE name = ?1 ORDER BY created_at LIMIT 1")?
+        .query_row(params![name], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO organizations(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+        params![id, name, now],
+    )?;
+    log.append(tx, "organization", &id, "created", None, Some(name), now)?;
+    Ok(id)
+}
+
+fn fields(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    edits: &[CustomerEdit],
+    now: i64,
+) -> Result<Vec<(&'static str, Value)>> {
+    let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
+    let mut out = Vec::new();
+    for e in edits {
+        e.check().map_err(StoreError::Refused)?;
+        match e {
+            CustomerEdit::Name(n) => out.push(("name", Value::Text(n.trim().into()))),
+            CustomerEdit::Email(v) => out.push(("email", text(v))),
+            CustomerEdit::Phone(v) => out.push(("phone", text(v))),
+            CustomerEdit::Org(None) => out.push(("org_id", Value::Null)),
+            CustomerEdit::Org(Some(name)) => {
+                out.push(("org_id", Value::Text(org_id(tx, log, name, now)?)))
+            }
+            CustomerEdit::Tier(Some(t)) => {
+                out.push(("tier", Value::Text(t.as_str().into())));
+                out.push((
+                    "tier_source",
+                    Value::Text(TierSource::Manual.as_str().into()),
+                ));
+            }
+            CustomerEdit::Tier(None) => out.push((
+                "tier_source",
+                Value::Text(TierSource::Computed.as_str().into()),
+            )),
+            CustomerEdit::Birthday(v) => out.push(("birthday", text(v))),
+            CustomerEdit::City(v) => out.push(("city", text(v))),
+            CustomerEdit::Notes(n) => out.push(("notes", Value::Text(n.clone()))),
+        }
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Adds a customer with `edits` applied (a name is required); returns its id.
+    pub fn create_customer(&mut self, edits: &[CustomerEdit], now: i64) -> Result<String> {
+        let Some(CustomerEdit::Name(name)) =
+            edits.iter().find(|e| matches!(e, CustomerEdit::Name(_)))
+        else {
+            return Err(StoreError::Refused(
+                "a customer needs a name (--name)".into(),
+            ));
+        };
+        let name = name.trim().to_string();
+        let rules = self.rules.clone();
+        let path = self.path.clone();
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            for e in edits {
+                if let CustomerEdit::Email(Some(email)) = e {
+                    let taken: Option<String> = tx
+                        .query_row(
+                            "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND merged_into IS NULL",
+                            params![email],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    if let Some(other) = taken {
+                        return Err(StoreError::Refused(format!(
+                            "a customer with email {email} already exists ({other}); pick them instead"
+                        )));
+                    }
+                }
+            }
+            let id = new_id();
+            tx.execute(
+                "INSERT INTO customers(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                params![id, name, now],
+            )?;
+            log.append(&tx, "customer", &id, "created", None, Some(&name), now)?;
+            let set = fields(&tx, &mut log, edits, now)?;
+            let columns: Vec<&'static str> = set.iter().map(|(c, _)| *c).collect();
+            let pairs: Vec<(&str, Value)> = set.into_iter().collect();
+            update_row(
+                &tx,
+                &mut log,
+                Mutable::Customer,
+                &id,
+                None,
+                &columns,
+                &pairs,
+                now,
+            )?;
+            super::crm::refresh_customer(&tx, &mut log, &rules, &id, now)?;
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(id)
+        })
+    }
+
+    /// Applies `edits` if the customer is still at `expected_version` (None: to the row as it is now).
+    pub fn edit_customer(
+        &mut self,
+        id: &str,
+        expected_version: Option<i64>,
+        edits: &[CustomerEdit],
+        now: i64,
+    ) -> Result<UpdateOutcome> {
+        let rules = self.rules.clone();
+        let path = self.path.clone();
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            let set = fields(&tx, &mut log, edits, now)?;
+            if set.is_empty() {
+                return Err(StoreError::Refused("nothing to change".into()));
+            }
+            let columns: Vec<&'static str> = set.iter().map(|(c, _)| *c).collect();
+            let out = update_row(
+                &tx,
+                &mut log,
+                Mutable::Customer,
+                id,
+                expected_version,
+                &columns,
+                &set,
+                now,
+            )?;
+            super::crm::refresh_customer(&tx, &mut log, &rules, id, now)?;
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(out)
+        })
+    }
+
+    /// Live customers sharing an email (any case) or phone with this one: merge candidates.
+    pub fn duplicate_customers(&self, id: &str) -> Result<Vec<super::customers::CustomerRow>> {
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id FROM customers c JOIN customers d
+                   ON d.id != c.id AND d.merged_into IS NULL
+                  AND ((c.email IS NOT NULL AND d.email = c.email COLLATE NOCASE)
+                       OR (c.phone IS NOT NULL AND d.phone = c.phone))
+                 WHERE c.id = ?1 LIMIT 20",
+            )?
+            .query_map(params![id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for d in ids {
+            if let Some(c) = self.customer_detail(&d)? {
+                out.push(c.row);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Folds customer `from` into `into`: tickets, products, orders, surveys, tasks and tags move; empty fields of
+    /// the survivor are filled from the duplicate; the duplicate stays, pointing at the survivor, so its id
+    /// still resolves.
+    pub fn merge_customers(&mut self, from: &str, into: &str, now: i64) -> Result<MergeSummary> {
+        if from == into {
+            return Err(StoreError::Refused(
+                "cannot merge a customer into itself".into(),
+            ));
+        }
+        let rules = self.rules.clone();
+        let path = self.path.clone();
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            for id in [from, into] {
+                let live: Option<Option<String>> = tx
+                    .query_row(
+                        "SELECT merged_into FROM customers WHERE id = ?1",
+                        params![id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                match live {
+                    None => {
+                        return Err(StoreError::NotFound {
+                            entity: "customer",
+                            id: id.into(),
+                        });
+                    }
+                    Some(Some(s)) => {
+                        return Err(StoreError::Refused(format!(
+                            "customer {id} was already merged into {s}; merge into {s} instead"
+                        )));
+                    }
+                    Some(None) => {}
+                }
+            }
+            let mut sum = MergeSummary::default();
+            let moved: Vec<String> = tx
+                .prepare("SELECT id FROM tickets WHERE customer_id = ?1")?
+                .query_map(params![from], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for t in &moved {
+                log.append(&tx, "ticket", t, "customer_id", Some(from), Some(into), now)?;
+            }
+            // The survivor's tier may pick another SLA policy for the moved tickets.
+            sum.tickets = tx.execute(
+                "UPDATE tickets SET customer_id = ?2, sla_stamp = NULL, version = version + 1 WHERE customer_id = ?1",
+                params![from, into],
+            )?;
+            sum.products = tx.execute(
+                "UPDATE products SET customer_id = ?2 WHERE customer_id = ?1",
+                params![from, into],
+            )?;
+            sum.orders = tx.execute(
+                "UPDATE orders SET customer_id = ?2 WHERE customer_id = ?1",
+                params![from, into],
+            )?;
+            sum.surveys = tx.execute(
+                "UPDATE surveys SET customer_id = ?2 WHERE customer_id = ?1",
+                params![from, into],
+            )?;
+            sum.tasks = tx.execute(
+                "UPDATE OR IGNORE tasks SET customer_id = ?2 WHERE customer_id = ?1",
+                params![from, into],
+            )?;
+            tx.execute(
+                "INSERT OR IGNORE INTO tags(entity, entity_id, tag) SELECT 'customer', ?2, tag FROM tags
+                 WHERE entity = 'customer' AND entity_id = ?1",
+                params![from, into],
+            )?;
+            tx.execute(
+                "DELETE FROM tags WHERE entity = 'customer' AND entity_id = ?1",
+                params![from],
+            )?;
+            // Fill the survivor's gaps from the duplicate; notes are kept from both.
+            let (email, phone, org, birthday, city, notes): (
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                String,
+            ) = tx.query_row(
+                "SELECT email, phone, org_id, birthday, city, notes FROM customers WHERE id = ?1",
+                params![from],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
+            )?;
+            let (s_email, s_phone, s_org, s_birthday, s_city, s_notes): (
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                String,
+            ) = tx.query_row(
+                "SELECT email, phone, org_id, birthday, city, notes FROM customers WHERE id = ?1",
+                params![into],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
+            )?;
+            let pick = |mine: Option<String>, theirs: Option<String>| {
+                mine.or(theirs).map_or(Value::Null, Value::Text)
+            };
+            let merged_notes = match (s_notes.trim().is_empty(), notes.trim().is_empty()) {
+                (_, true) => s_notes.clone(),
+                (true, false) => notes.clone(),
+                (false, false) => format!("{s_notes}\n\n{notes}"),
+            };
+            let set = [
+                ("email", pick(s_email, email)),
+                ("phone", pick(s_phone, phone)),
+                ("org_id", pick(s_org, org)),
+                ("birthday", pick(s_birthday, birthday)),
+                ("city", pick(s_city, city)),
+                ("notes", Value::Text(merged_notes)),
+            ];
+            let columns: Vec<&'static str> = set.iter().map(|(c, _)| *c).collect();
+            update_row(
+                &tx,
+                &mut log,
+                Mutable::Customer,
+                into,
+                None,
+                &columns,
+                &set,
+                now,
+            )?;
+            tx.execute(
+                "UPDATE customers SET merged_into = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1",
+                params![from, into, now],
+            )?;
+            log.append(&tx, "customer", from, "merged_into", None, Some(into), now)?;
+            log.append(&tx, "customer", into, "merged", None, Some(from), now)?;
+            super::crm::refresh_customer(&tx, &mut log, &rules, into, now)?;
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(sum)
+        })
+    }
+}
