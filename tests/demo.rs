@@ -588,6 +588,7 @@ fn the_demo_has_tickets_in_every_sla_state_and_loop_stage() {
             l.auto_close_after,
         ));
     d.store.backfill_loop_columns().unwrap();
+    d.store.recompute_customers(NOW, &mut |_, _| {}).unwrap();
     d.store.recompute_stale_clocks(NOW, usize::MAX).unwrap();
     for state in ["ok", "at-risk", "breached", "paused"] {
         let q = desk::domain::query::parse(&format!("sla:{state}")).unwrap();

@@ -141,6 +141,11 @@ impl Planner {
                 if customer as u64 == super::people::LAPSED_CUSTOMER && n > customer + 1 {
                     customer += 1;
                 }
+                // The newest ticket is tuned to its SLA policy below: give it the customer whose tier is pinned
+                // by hand (diamond), so recomputing tiers cannot move it to another policy.
+                if from_end == 0 {
+                    customer = 0;
+                }
                 let with_product = match kind {
                     Kind::ServiceRequest => 0.92,
                     Kind::Complaint => 0.5,
@@ -178,6 +183,10 @@ impl Planner {
             None => priority_for(kind, cust.tier.is_vip(), rng),
         };
         let (mut channel, mut created_at) = (channel, created_at);
+        if from_end == 1 && status == Status::Open {
+            // An open high-priority ticket, so the urgent/high queues are never empty however small the demo.
+            priority = Priority::High;
+        }
         if from_end == 0 && status == Status::New {
             // The newest ticket waits for its first answer with most of the time used, so the demo's "At risk"
             // view is never empty: tuned to the shipped policies (low: 24 h standard, 2 h VIP).

@@ -41,6 +41,10 @@ impl Harness {
             l.follow_up_after,
             l.auto_close_after,
         ));
+        // Tiers first, as `desk --demo` does: they pick each ticket's SLA policy.
+        store
+            .recompute_customers(now, &mut |_, _| {})
+            .expect("customers");
         store
             .recompute_stale_clocks(now, usize::MAX)
             .expect("clocks");
