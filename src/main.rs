@@ -170,6 +170,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 views: cfg.all_views(),
                 utc_offset: chrono::Local::now().offset().local_minus_utc(),
                 sla_check_every: cfg.sla.check_every_secs().unwrap_or(60),
+                tier_priority: cfg.crm.default_priority,
             };
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let theme = cfg.theme.resolve(no_color);

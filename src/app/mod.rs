@@ -83,10 +83,13 @@ pub struct Settings {
     pub utc_offset: i32,
     /// Seconds between SLA checks (escalations, auto-close); 0 turns them off.
     pub sla_check_every: i64,
+    /// Default priority of a new ticket by customer tier, highest tier first (`crm.default_priority`).
+    pub tier_priority: [crate::domain::ticket::Priority; 4],
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
+    pub tier_priority: [crate::domain::ticket::Priority; 4],
     pub pane: Pane,
     pub width: u16,
     pub height: u16,

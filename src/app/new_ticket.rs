@@ -120,6 +120,15 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
         (0, KeyCode::Enter) => {
             if let Some(c) = form.matches.get(form.match_selected) {
                 let (id, name) = (c.id.clone(), c.name.to_string());
+                // The customer's tier suggests the priority (VIPs start high); the agent can still change it.
+                let tier = crate::domain::customer::Tier::ALL
+                    .iter()
+                    .position(|t| *t == c.tier);
+                let suggested = model.tier_priority[tier.unwrap_or(3)];
+                form.priority = Priority::ALL
+                    .iter()
+                    .position(|p| *p == suggested)
+                    .unwrap_or(2);
                 form.customer = Some((id.clone(), name.clone()));
                 form.customer_query = name;
                 form.matches.clear();

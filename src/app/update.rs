@@ -19,6 +19,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         BuiltinView::AllOpen
     };
     let mut model = Model {
+        tier_priority: settings.tier_priority,
         pane: Pane::Queues,
         width,
         height,

@@ -61,9 +61,9 @@ pub struct NewArgs {
     /// phone, email, web, chat, wechat, weibo, on_site
     #[arg(long, default_value = "email")]
     pub channel: String,
-    /// urgent, high, normal, low
-    #[arg(long, default_value = "normal")]
-    pub priority: String,
+    /// urgent, high, normal, low; default: the customer's tier's default (`crm.default_priority`)
+    #[arg(long)]
+    pub priority: Option<String>,
     #[command(flatten)]
     pub body: BodyArgs,
 }
@@ -166,7 +166,13 @@ pub fn new(store: &mut Store, a: &NewArgs, now: i64, out: &mut impl Write) -> an
         subject: a.subject.trim().to_string(),
         kind: parse("--kind", &a.kind)?,
         channel: parse("--channel", &a.channel)?,
-        priority: parse("--priority", &a.priority)?,
+        priority: match &a.priority {
+            Some(p) => parse("--priority", p)?,
+            None => store
+                .service_rules()
+                .crm
+                .default_priority(customer.row.tier),
+        },
         customer_id: customer.row.id.clone(),
         product_id: None,
         body: a.body.read()?,

@@ -461,7 +461,8 @@ impl Risk {
 pub fn churn_risk(f: &CustomerFacts, now: i64, rules: &CrmRules) -> Risk {
     let mut signals = Vec::new();
     let idle = (now - f.last_active_at()) / DAY;
-    if idle >= rules.inactive_days[0] {
+    // A prospect who never bought cannot lapse.
+    if idle >= rules.inactive_days[0] && f.first_order_at.is_some() {
         signals.push(Signal::Inactive { days: idle });
     }
     if let Some(score) = f.last_csat.filter(|s| *s <= rules.low_csat) {

@@ -176,6 +176,15 @@ fn each_churn_signal_on_its_own() {
         ..facts()
     };
     assert!(churn_risk(&idle29, NOW, &r).signals.is_empty());
+    // A prospect (no order ever) idle for a year is not lapsing.
+    let prospect = CustomerFacts {
+        first_order_at: None,
+        last_order_at: None,
+        orders: 0,
+        last_contact_at: None,
+        ..facts()
+    };
+    assert!(churn_risk(&prospect, NOW, &r).signals.is_empty());
     let csat = CustomerFacts {
         last_csat: Some(2),
         ..facts()

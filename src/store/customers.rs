@@ -144,6 +144,29 @@ impl Store {
         Ok(paging::finish(rows, req, limit))
     }
 
+    /// `EXPLAIN QUERY PLAN` of a view's first page, one line per step: tests check that views walk an index.
+    pub fn customer_query_plan(&self, filter: &CustomerFilter) -> Result<Vec<String>> {
+        let mut c = compile(filter);
+        let tail = c.keyset(
+            PageRequest::First,
+            sort_key(filter.sort),
+            "c.rid",
+            100,
+            true,
+        );
+        let sql = format!(
+            "EXPLAIN QUERY PLAN SELECT {COLUMNS} {FROM}{}{tail}",
+            c.where_sql()
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
+                r.get::<_, String>(3)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     pub fn customer_count(&self, filter: &CustomerFilter) -> Result<i64> {
         let c = compile(filter);
         let sql = format!("SELECT count(*) {FROM}{}", c.where_sql());

@@ -67,6 +67,7 @@ impl Harness {
             utc_offset: 0,
             // Off: tests that want the periodic SLA check send it themselves.
             sla_check_every: 0,
+            tier_priority: desk::domain::crm::CrmRules::default().default_priority,
         };
         let (model, effects) = app::init(settings, width, height, now);
         let mut h = Harness {
