@@ -332,7 +332,13 @@ pub fn decide_tier(
     if tier_index(earned) <= tier_index(current) {
         return TierDecision {
             tier: earned,
-            reason: if earned == current {
+            reason: if earned == current && earned == Tier::Bronze {
+                format!(
+                    "{rfm}, below {} for {}",
+                    rules.tier_min_score[2],
+                    name(Tier::Silver)
+                )
+            } else if earned == current {
                 format!(
                     "{rfm} ≥ {} for {}",
                     rules.tier_threshold(earned),

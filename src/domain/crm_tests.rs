@@ -78,6 +78,8 @@ fn tiers_from_rfm_sum() {
     assert_eq!(computed(Tier::Bronze, 5), Tier::Bronze);
     let d = decide_tier(Tier::Silver, TierSource::Computed, score(11), &r);
     assert_eq!(d.reason, "RFM 3·4·4 = 11: up from Silver");
+    let low = decide_tier(Tier::Bronze, TierSource::Computed, score(3), &r);
+    assert_eq!(low.reason, "RFM 1·1·1 = 3, below 6 for Silver");
     let none = decide_tier(Tier::Gold, TierSource::Computed, None, &r);
     assert_eq!(
         (none.tier, none.reason.as_str()),

@@ -290,7 +290,8 @@ fn apply(
             )?
             .query_row(params![cur.id], |r| r.get(0))?;
         if !open {
-            let note = format!("Win back: {}", signals.replace('\n', "; "));
+            let why: Vec<String> = p.risk.signals.iter().map(|s| s.describe()).collect();
+            let note = why.join("; ");
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO tasks(id, kind, customer_id, due_at, note, created_at, updated_at)
                  VALUES (?1, 'win_back', ?2, ?3, ?4, ?5, ?5)",

@@ -192,11 +192,14 @@ fn profile(
         .flatten()
         .map(|s| s.to_string())
         .collect::<Vec<_>>();
-    let org = [r.organization.as_ref(), r.city.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|s| s.to_string())
-        .collect::<Vec<_>>();
+    // Organization first, so a city never reads as the organization.
+    let org = match (&r.organization, &r.city) {
+        (None, None) => Vec::new(),
+        (o, c) => [o, c]
+            .into_iter()
+            .map(|v| v.as_ref().map_or("—".to_string(), |s| s.to_string()))
+            .collect(),
+    };
     let dash = |v: Vec<String>| {
         if v.is_empty() {
             "—".to_string()
@@ -210,7 +213,7 @@ fn profile(
             theme.title,
         )]),
         field("Contact", dash(contact), theme.base),
-        field("Org", dash(org), theme.base),
+        field("Org/City", dash(org), theme.base),
         field(
             "Tier",
             format!(
@@ -301,7 +304,10 @@ fn profile(
         ]));
     }
     lines.push(Line::styled(
-        format!("Timeline ({} open tickets)", d.open_tickets),
+        match d.open_tickets {
+            1 => "Timeline (1 open ticket)".to_string(),
+            n => format!("Timeline ({n} open tickets)"),
+        },
         theme.heading,
     ));
     let header_len = lines.len();
