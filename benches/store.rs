@@ -129,7 +129,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             black_box(
                 store
-                    .customer_page(None, PageRequest::First, 100)
+                    .customer_page(&Default::default(), PageRequest::First, 100)
                     .expect("page"),
             )
         })

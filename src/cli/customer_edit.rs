@@ -43,6 +43,26 @@ pub enum EditCmd {
         #[arg(long)]
         into: String,
     },
+    /// Import customers, organizations, products or orders from CSV (every bad row is reported; nothing is written
+    /// unless all rows are good or --skip-bad is given; importing the same file again creates no duplicates)
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long, value_enum, default_value = "customers")]
+        kind: crate::store::csv_rows::ImportKind,
+        /// Import the good rows and write the bad ones to the rejects file
+        #[arg(long)]
+        skip_bad: bool,
+        /// Where --skip-bad writes the bad rows (default: FILE.rejects.csv next to the input)
+        #[arg(long)]
+        rejects: Option<std::path::PathBuf>,
+    },
+    /// Export customers (streamed); --mask hides email and phone (脱敏), required unless you are an admin
+    Export {
+        #[arg(long)]
+        mask: bool,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: crate::store::csv_export::ExportFormat,
+    },
     /// Customers sharing this one's email or phone
     Duplicates {
         id_or_email: String,
@@ -129,6 +149,15 @@ pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut impl Write) -> a
                 "merged {from} into {into}: {} tickets, {} products, {} orders, {} surveys, {} tasks moved",
                 s.tickets, s.products, s.orders, s.surveys, s.tasks
             )?;
+        }
+        EditCmd::Import {
+            file,
+            kind,
+            skip_bad,
+            rejects,
+        } => super::customer_csv::import(store, &file, kind, skip_bad, rejects, now, out)?,
+        EditCmd::Export { mask, format } => {
+            store.export_customers(mask, format, out)?;
         }
         EditCmd::Duplicates {
             id_or_email,

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and one module per command group.
 
 pub mod customer;
+pub mod customer_csv;
 pub mod customer_edit;
 pub mod demo;
 pub mod kb;

@@ -6,6 +6,7 @@ pub mod customer;
 pub mod customer_view;
 pub mod lifecycle;
 pub mod macros;
+pub mod mask;
 pub mod query;
 pub mod service_loop;
 pub mod sla;

@@ -74,6 +74,22 @@ pub fn plausible_email(e: &str) -> bool {
     }
 }
 
+/// Fields a merge fills on the survivor when it has none.
+const GAP_FIELDS: [&str; 5] = ["email", "phone", "org_id", "birthday", "city"];
+
+fn gap_fields(tx: &Transaction<'_>, id: &str) -> Result<([Option<String>; 5], String)> {
+    Ok(tx.query_row(
+        "SELECT email, phone, org_id, birthday, city, notes FROM customers WHERE id = ?1",
+        params![id],
+        |r| {
+            Ok((
+                [r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?],
+                r.get(5)?,
+            ))
+        },
+    )?)
+}
+
 /// What a merge moved onto the survivor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct MergeSummary {
@@ -329,64 +345,19 @@ impl Store {
                 params![from],
             )?;
             // Fill the survivor's gaps from the duplicate; notes are kept from both.
-            let (email, phone, org, birthday, city, notes): (
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                String,
-            ) = tx.query_row(
-                "SELECT email, phone, org_id, birthday, city, notes FROM customers WHERE id = ?1",
-                params![from],
-                |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                    ))
-                },
-            )?;
-            let (s_email, s_phone, s_org, s_birthday, s_city, s_notes): (
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                String,
-            ) = tx.query_row(
-                "SELECT email, phone, org_id, birthday, city, notes FROM customers WHERE id = ?1",
-                params![into],
-                |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                    ))
-                },
-            )?;
-            let pick = |mine: Option<String>, theirs: Option<String>| {
-                mine.or(theirs).map_or(Value::Null, Value::Text)
+            let (theirs, their_notes) = gap_fields(&tx, from)?;
+            let (mine, my_notes) = gap_fields(&tx, into)?;
+            let merged_notes = match (my_notes.trim().is_empty(), their_notes.trim().is_empty()) {
+                (_, true) => my_notes,
+                (true, false) => their_notes,
+                (false, false) => format!("{my_notes}\n\n{their_notes}"),
             };
-            let merged_notes = match (s_notes.trim().is_empty(), notes.trim().is_empty()) {
-                (_, true) => s_notes.clone(),
-                (true, false) => notes.clone(),
-                (false, false) => format!("{s_notes}\n\n{notes}"),
-            };
-            let set = [
-                ("email", pick(s_email, email)),
-                ("phone", pick(s_phone, phone)),
-                ("org_id", pick(s_org, org)),
-                ("birthday", pick(s_birthday, birthday)),
-                ("city", pick(s_city, city)),
-                ("notes", Value::Text(merged_notes)),
-            ];
+            let mut set: Vec<(&'static str, Value)> = GAP_FIELDS
+                .iter()
+                .zip(mine.into_iter().zip(theirs))
+                .map(|(col, (m, t))| (*col, m.or(t).map_or(Value::Null, Value::Text)))
+                .collect();
+            set.push(("notes", Value::Text(merged_notes)));
             let columns: Vec<&'static str> = set.iter().map(|(c, _)| *c).collect();
             update_row(
                 &tx,

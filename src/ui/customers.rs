@@ -130,7 +130,7 @@ fn money(cents: i64) -> String {
     let yuan = (cents / 100).to_string();
     let mut grouped = String::new();
     for (i, ch) in yuan.chars().enumerate() {
-        if i > 0 && (yuan.len() - i) % 3 == 0 && ch != '-' {
+        if i > 0 && (yuan.len() - i).is_multiple_of(3) && ch != '-' {
             grouped.push(',');
         }
         grouped.push(ch);

@@ -1,0 +1,83 @@
+//! `desk customer import`: the summary, each bad row as `FILE:LINE: reason`, and the rejects file.
+
+use crate::store::Store;
+use crate::store::csv_import::ImportReport;
+use crate::store::csv_rows::ImportKind;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn rejects_path(file: &Path) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "import".into());
+    file.with_file_name(format!("{stem}.rejects.csv"))
+}
+
+/// The bad rows with the original header, plus the line they were on and why.
+fn write_rejects(path: &Path, report: &ImportReport) -> anyhow::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write the rejects file ({e})", path.display()))?;
+    let mut header = vec!["line".to_string(), "reason".to_string()];
+    header.extend(report.header.iter().cloned());
+    w.write_record(&header)?;
+    for b in &report.rejected {
+        let mut rec = vec![b.line.to_string(), b.reason.clone()];
+        rec.extend(b.record.iter().cloned());
+        w.write_record(&rec)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+pub fn import(
+    store: &mut Store,
+    file: &Path,
+    kind: ImportKind,
+    skip_bad: bool,
+    rejects: Option<PathBuf>,
+    now: i64,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let input = std::fs::File::open(file)
+        .map_err(|e| super::UsageError(format!("{}: cannot open it ({e})", file.display())))?;
+    let report = store
+        .import_csv(kind, std::io::BufReader::new(input), skip_bad, now)
+        .map_err(|e| super::UsageError(format!("{}: {e}; nothing was imported", file.display())))?;
+    let name = file.display();
+    if !report.written {
+        let mut err = std::io::stderr().lock();
+        for b in &report.rejected {
+            writeln!(err, "{name}:{}: {}", b.line, b.reason)?;
+        }
+        return Err(super::UsageError(format!(
+            "{name}: {} bad rows; nothing was imported — fix the rows above or pass --skip-bad",
+            report.rejected.len()
+        ))
+        .into());
+    }
+    let noun = kind.noun();
+    write!(
+        out,
+        "imported {} {noun}s from {name}: {} new, {} updated, {} unchanged",
+        report.created + report.updated + report.unchanged,
+        report.created,
+        report.updated,
+        report.unchanged
+    )?;
+    if report.rejected.is_empty() {
+        writeln!(out)?;
+    } else {
+        let path = rejects.unwrap_or_else(|| rejects_path(file));
+        write_rejects(&path, &report)?;
+        writeln!(
+            out,
+            "; {} bad rows written to {}",
+            report.rejected.len(),
+            path.display()
+        )?;
+    }
+    Ok(())
+}

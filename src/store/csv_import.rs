@@ -1,0 +1,507 @@
+//! CSV import of customers, organizations, products and orders, and customer export. Every row is checked
+//! first and every bad one reported with its line; then all good rows are written in one transaction (or none,
+//! unless the caller skips bad rows). Rows match existing records by external id, then email / phone / name /
+//! serial, so importing the same file twice changes nothing.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::changes::{ChangeLog, Mutable, Value, update_row, with_retry};
+use super::csv_rows::{Cells, ImportKind, check, parse_amount, parse_time};
+use super::{Result, Store, StoreError, new_id};
+use crate::domain::customer::Tier;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BadRow {
+    /// 1-based line in the file (the header is line 1).
+    pub line: u64,
+    pub reason: String,
+    pub record: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ImportReport {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub rejected: Vec<BadRow>,
+    /// False when bad rows stopped an all-or-nothing import.
+    pub written: bool,
+    pub header: Vec<String>,
+}
+
+/// A checked row: its line, its cells, and the customer it belongs to (products and orders).
+struct Good {
+    record: csv::StringRecord,
+    customer: Option<String>,
+}
+
+fn lookup(tx: &rusqlite::Connection, sql: &str, key: &str) -> Result<Option<String>> {
+    Ok(tx
+        .prepare_cached(sql)?
+        .query_row(params![key], |r| r.get(0))
+        .optional()?)
+}
+
+/// A customer named by external id or email.
+fn customer_ref(tx: &rusqlite::Connection, key: &str) -> Result<Option<String>> {
+    match lookup(tx, "SELECT id FROM customers WHERE external_id = ?1", key)? {
+        Some(id) => Ok(Some(id)),
+        None => lookup(
+            tx,
+            "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND merged_into IS NULL",
+            key,
+        ),
+    }
+}
+
+fn text(v: Option<String>) -> Value {
+    v.map_or(Value::Null, Value::Text)
+}
+
+/// Sets the given fields on a customer / organization row; counts it as updated or unchanged.
+#[allow(clippy::too_many_arguments)]
+fn set_fields(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    what: Mutable,
+    id: &str,
+    fields: &[(&'static str, Value)],
+    now: i64,
+    rep: &mut ImportReport,
+    created: bool,
+) -> Result<()> {
+    let columns: Vec<&'static str> = fields.iter().map(|(c, _)| *c).collect();
+    let out = if fields.is_empty() {
+        None
+    } else {
+        Some(update_row(tx, log, what, id, None, &columns, fields, now)?)
+    };
+    match (created, out.is_some_and(|o| !o.changed.is_empty())) {
+        (true, _) => rep.created += 1,
+        (false, true) => rep.updated += 1,
+        (false, false) => rep.unchanged += 1,
+    }
+    Ok(())
+}
+
+fn org_named(tx: &Transaction<'_>, log: &mut ChangeLog, name: &str, now: i64) -> Result<String> {
+    if let Some(id) = lookup(tx, "SELECT id FROM organizations WHERE name = ?1", name)? {
+        return Ok(id);
+    }
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO organizations(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+        params![id, name, now],
+    )?;
+    log.append(tx, "organization", &id, "created", None, Some(name), now)?;
+    Ok(id)
+}
+
+fn write_customer(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    c: &Cells<'_>,
+    now: i64,
+    rep: &mut ImportReport,
+) -> Result<String> {
+    let ext = c.text("external_id");
+    let email = c.text("email");
+    let phone = c.text("phone");
+    let mut found = None;
+    if let Some(e) = &ext {
+        found = lookup(tx, "SELECT id FROM customers WHERE external_id = ?1", e)?;
+    }
+    if found.is_none()
+        && let Some(e) = &email
+    {
+        found = lookup(
+            tx,
+            "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND merged_into IS NULL",
+            e,
+        )?;
+    }
+    if found.is_none()
+        && let Some(p) = &phone
+    {
+        found = lookup(
+            tx,
+            "SELECT id FROM customers WHERE phone = ?1 AND merged_into IS NULL",
+            p,
+        )?;
+    }
+    let created = found.is_none();
+    let name = c.text("name").unwrap_or_default();
+    let id = match found {
+        Some(id) => id,
+        None => {
+            let id = new_id();
+            tx.execute(
+                "INSERT INTO customers(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                params![id, name, now],
+            )?;
+            log.append(tx, "customer", &id, "created", None, Some(&name), now)?;
+            id
+        }
+    };
+    if let Some(e) = &ext {
+        tx.execute(
+            "UPDATE customers SET external_id = ?2 WHERE id = ?1 AND external_id IS NULL",
+            params![id, e],
+        )?;
+    }
+    let mut fields: Vec<(&'static str, Value)> = vec![("name", Value::Text(name))];
+    for (col, field) in [
+        ("email", "email"),
+        ("phone", "phone"),
+        ("birthday", "birthday"),
+        ("city", "city"),
+        ("notes", "notes"),
+    ] {
+        if c.has(field) {
+            fields.push((
+                col,
+                if col == "notes" {
+                    Value::Text(c.text(field).unwrap_or_default())
+                } else {
+                    text(c.text(field))
+                },
+            ));
+        }
+    }
+    if c.has("organization") {
+        let org = match c.text("organization") {
+            Some(n) => Value::Text(org_named(tx, log, &n, now)?),
+            None => Value::Null,
+        };
+        fields.push(("org_id", org));
+    }
+    // A tier in the file is someone's decision: it pins the tier.
+    let computed = c
+        .get("tier_source")
+        .is_some_and(|s| s.eq_ignore_ascii_case("computed"));
+    if let Some(t) = c.get("tier").and_then(Tier::parse).filter(|_| !computed) {
+        fields.push(("tier", Value::Text(t.as_str().into())));
+        fields.push(("tier_source", Value::Text("manual".into())));
+    }
+    set_fields(tx, log, Mutable::Customer, &id, &fields, now, rep, created)?;
+    Ok(id)
+}
+
+fn write_org(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    c: &Cells<'_>,
+    now: i64,
+    rep: &mut ImportReport,
+) -> Result<()> {
+    let name = c.text("name").unwrap_or_default();
+    let ext = c.text("external_id");
+    let mut found = match &ext {
+        Some(e) => lookup(tx, "SELECT id FROM organizations WHERE external_id = ?1", e)?,
+        None => None,
+    };
+    if found.is_none() {
+        found = lookup(tx, "SELECT id FROM organizations WHERE name = ?1", &name)?;
+    }
+    let created = found.is_none();
+    let id = match found {
+        Some(id) => id,
+        None => org_named(tx, log, &name, now)?,
+    };
+    if let Some(e) = &ext {
+        tx.execute(
+            "UPDATE organizations SET external_id = ?2 WHERE id = ?1 AND external_id IS NULL",
+            params![id, e],
+        )?;
+    }
+    let mut fields = vec![("name", Value::Text(name))];
+    if c.has("tier") {
+        fields.push((
+            "tier",
+            text(
+                c.get("tier")
+                    .and_then(Tier::parse)
+                    .map(|t| t.as_str().to_string()),
+            ),
+        ));
+    }
+    if c.has("notes") {
+        fields.push(("notes", Value::Text(c.text("notes").unwrap_or_default())));
+    }
+    set_fields(
+        tx,
+        log,
+        Mutable::Organization,
+        &id,
+        &fields,
+        now,
+        rep,
+        created,
+    )
+}
+
+/// Products and orders: no per-field history of their own; a create or change is logged on the customer.
+fn write_owned(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    kind: ImportKind,
+    c: &Cells<'_>,
+    customer: &str,
+    now: i64,
+    rep: &mut ImportReport,
+) -> Result<()> {
+    let ext = c.text("external_id");
+    let (table, key_sql, values): (&str, &str, Vec<Value>) = match kind {
+        ImportKind::Products => (
+            "products",
+            "SELECT id FROM products WHERE customer_id = ?1 AND serial IS ?2 AND name = ?3",
+            vec![
+                Value::Text(c.text("name").unwrap_or_default()),
+                text(c.text("serial")),
+                c.get("purchased_at")
+                    .and_then(parse_time)
+                    .map_or(Value::Null, Value::Int),
+                c.get("warranty_until")
+                    .and_then(parse_time)
+                    .map_or(Value::Null, Value::Int),
+            ],
+        ),
+        _ => (
+            "orders",
+            "SELECT id FROM orders WHERE customer_id = ?1 AND at = ?2 AND amount_cents = ?3",
+            vec![
+                c.get("at")
+                    .and_then(parse_time)
+                    .map_or(Value::Null, Value::Int),
+                c.get("amount")
+                    .and_then(parse_amount)
+                    .map_or(Value::Null, Value::Int),
+            ],
+        ),
+    };
+    let mut found = match &ext {
+        Some(e) => tx
+            .prepare_cached(&format!("SELECT id FROM {table} WHERE external_id = ?1"))?
+            .query_row(params![e], |r| r.get::<_, String>(0))
+            .optional()?,
+        None => None,
+    };
+    if found.is_none() && ext.is_none() {
+        // Without an external id, the natural key: (customer, serial, name) or (customer, time, amount).
+        let (a, b) = match kind {
+            ImportKind::Products => (values[1].clone(), values[0].clone()),
+            _ => (values[0].clone(), values[1].clone()),
+        };
+        found = tx
+            .prepare_cached(key_sql)?
+            .query_row(params![customer, a, b], |r| r.get(0))
+            .optional()?;
+    }
+    let (sql_update, sql_insert) = match kind {
+        ImportKind::Products => (
+            "UPDATE products SET customer_id = ?2, name = ?3, serial = ?4, purchased_at = ?5, warranty_until = ?6,
+                    updated_at = ?7, version = version + 1
+             WHERE id = ?1 AND (customer_id, name, serial, purchased_at, warranty_until) IS NOT (?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO products(id, customer_id, name, serial, purchased_at, warranty_until, external_id, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, ?7)",
+        ),
+        _ => (
+            "UPDATE orders SET customer_id = ?2, at = ?3, amount_cents = ?4, updated_at = ?5, version = version + 1
+             WHERE id = ?1 AND (customer_id, at, amount_cents) IS NOT (?2, ?3, ?4)",
+            "INSERT INTO orders(id, customer_id, at, amount_cents, external_id, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?6, ?5, ?5)",
+        ),
+    };
+    let mut p: Vec<Value> = vec![
+        Value::Text(found.clone().unwrap_or_else(new_id)),
+        Value::Text(customer.into()),
+    ];
+    p.extend(values);
+    p.push(Value::Int(now));
+    let what = kind.noun();
+    match found {
+        Some(_) => {
+            let n = tx
+                .prepare_cached(sql_update)?
+                .execute(rusqlite::params_from_iter(p.iter()))?;
+            if n > 0 {
+                rep.updated += 1;
+                log.append(
+                    tx,
+                    "customer",
+                    customer,
+                    &format!("{what}_updated"),
+                    None,
+                    ext.as_deref(),
+                    now,
+                )?;
+            } else {
+                rep.unchanged += 1;
+            }
+        }
+        None => {
+            p.push(text(ext.clone()));
+            tx.prepare_cached(sql_insert)?
+                .execute(rusqlite::params_from_iter(p.iter()))?;
+            rep.created += 1;
+            log.append(
+                tx,
+                "customer",
+                customer,
+                &format!("{what}_imported"),
+                None,
+                ext.as_deref(),
+                now,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Imports one CSV file of `kind`. A header problem is an error; bad rows are reported in the result.
+    pub fn import_csv(
+        &mut self,
+        kind: ImportKind,
+        input: impl std::io::Read,
+        skip_bad: bool,
+        now: i64,
+    ) -> Result<ImportReport> {
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| StoreError::Refused(format!("cannot read the header: {e}")))?
+            .iter()
+            .map(String::from)
+            .collect();
+        let columns = kind.columns(&header).map_err(StoreError::Refused)?;
+        let mut report = ImportReport {
+            header: header.clone(),
+            ..Default::default()
+        };
+        let mut good: Vec<Good> = Vec::new();
+        // First sight of each external id / email in this file, to report duplicates by line.
+        let mut seen: HashMap<String, u64> = HashMap::new();
+        for rec in reader.records() {
+            let rec = match rec {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    report.rejected.push(BadRow {
+                        line,
+                        reason: format!("unreadable: {e}"),
+                        record: Vec::new(),
+                    });
+                    continue;
+                }
+            };
+            let line = rec.position().map_or(0, |p| p.line());
+            let bad = |reason: String| BadRow {
+                line,
+                reason,
+                record: rec.iter().map(String::from).collect(),
+            };
+            if rec.len() != columns.len() {
+                report.rejected.push(bad(format!(
+                    "{} fields, the header has {}",
+                    rec.len(),
+                    columns.len()
+                )));
+                continue;
+            }
+            let cells = Cells {
+                values: columns.iter().copied().zip(rec.iter()).collect(),
+            };
+            if let Err(reason) = check(kind, &cells) {
+                report.rejected.push(bad(reason));
+                continue;
+            }
+            let keys = [
+                ("external id", cells.get("external_id")),
+                (
+                    "email",
+                    cells.get("email").filter(|_| kind == ImportKind::Customers),
+                ),
+            ];
+            if let Some((what, first)) = keys.iter().find_map(|(what, k)| {
+                k.and_then(|k| {
+                    seen.get(&format!("{what}:{}", k.to_lowercase()))
+                        .map(|l| (*what, *l))
+                })
+            }) {
+                report
+                    .rejected
+                    .push(bad(format!("same {what} as line {first}")));
+                continue;
+            }
+            for (what, k) in keys {
+                if let Some(k) = k {
+                    seen.insert(format!("{what}:{}", k.to_lowercase()), line);
+                }
+            }
+            let customer = match (kind, cells.get("customer")) {
+                (ImportKind::Products | ImportKind::Orders, Some(r)) => {
+                    match customer_ref(&self.conn, r)? {
+                        Some(id) => Some(id),
+                        None => {
+                            report
+                                .rejected
+                                .push(bad(format!("no customer with external id or email `{r}`")));
+                            continue;
+                        }
+                    }
+                }
+                _ => None,
+            };
+            good.push(Good {
+                record: rec,
+                customer,
+            });
+        }
+        if !report.rejected.is_empty() && !skip_bad {
+            return Ok(report);
+        }
+        let rules = self.rules.clone();
+        let path = self.path.clone();
+        let counts = with_retry(&path, || {
+            let mut rep = ImportReport::default();
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            let mut touched = Vec::new();
+            for g in &good {
+                let cells = Cells {
+                    values: columns.iter().copied().zip(g.record.iter()).collect(),
+                };
+                match (kind, &g.customer) {
+                    (ImportKind::Customers, _) => {
+                        touched.push(write_customer(&tx, &mut log, &cells, now, &mut rep)?)
+                    }
+                    (ImportKind::Organizations, _) => {
+                        write_org(&tx, &mut log, &cells, now, &mut rep)?
+                    }
+                    (_, Some(customer)) => {
+                        write_owned(&tx, &mut log, kind, &cells, customer, now, &mut rep)?;
+                        touched.push(customer.clone());
+                    }
+                    (_, None) => {}
+                }
+            }
+            // Orders feed RFM, tiers in the file pin: bring each touched customer's profile up to date.
+            touched.sort();
+            touched.dedup();
+            for id in &touched {
+                super::crm::refresh_customer(&tx, &mut log, &rules, id, now)?;
+            }
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(rep)
+        })?;
+        report.created = counts.created;
+        report.updated = counts.updated;
+        report.unchanged = counts.unchanged;
+        report.written = true;
+        Ok(report)
+    }
+}
