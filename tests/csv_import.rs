@@ -303,3 +303,90 @@ fn export_masks_on_request_and_round_trips_into_a_fresh_database() {
     };
     assert_eq!(snapshot(&fresh), snapshot(&db));
 }
+
+#[test]
+fn recompute_care_and_views_from_the_command_line() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    let db = dir.join("demo.db").display().to_string();
+    assert!(desk(dir, &["demo", "--db", &db]).status.success());
+    let o = desk(
+        dir,
+        &["customer", "recompute", "--format", "json", "--db", &db],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let sum: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // The demo already computed everything: a second pass finds nothing to change.
+    assert_eq!(sum["customers"], 60);
+    assert_eq!(
+        (sum["upgraded"].as_i64(), sum["stage_changes"].as_i64()),
+        (Some(0), Some(0))
+    );
+    let o = desk(
+        dir,
+        &[
+            "customer", "care", "--due", "7d", "--format", "json", "--db", &db,
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let care: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: Vec<&str> = care
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["kind"].as_str())
+        .collect();
+    assert!(
+        kinds.contains(&"care") && kinds.contains(&"win_back"),
+        "{care}"
+    );
+    let task = care[0]["task_id"].as_str().unwrap().to_string();
+    let o = desk(dir, &["customer", "care", "--done", &task, "--db", &db]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = desk(
+        dir,
+        &[
+            "customer", "care", "--due", "all", "--format", "json", "--db", &db,
+        ],
+    );
+    let after: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        after.as_array().unwrap().len() + 1,
+        care.as_array().unwrap().len()
+    );
+    // JSON customers carry tier, stage and risk; a bad filter is one line naming the column.
+    let o = desk(
+        dir,
+        &[
+            "customer", "list", "--view", "vip", "--format", "json", "--db", &db,
+        ],
+    );
+    let vip: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for c in vip.as_array().unwrap() {
+        assert!(
+            matches!(c["tier"].as_str(), Some("diamond" | "gold")),
+            "{c}"
+        );
+        assert!(
+            c["stage"].is_string() && c["risk_level"].is_string() && c["risk_score"].is_number(),
+            "{c}"
+        );
+    }
+    let o = desk(
+        dir,
+        &[
+            "customer",
+            "list",
+            "--filter",
+            "tier:gold mood:happy",
+            "--db",
+            &db,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("--filter: column 11: unknown customer field `mood`"),
+        "{}",
+        text(&o.stderr)
+    );
+}

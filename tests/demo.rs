@@ -590,6 +590,31 @@ fn the_demo_has_tickets_in_every_sla_state_and_loop_stage() {
     d.store.backfill_loop_columns().unwrap();
     d.store.recompute_customers(NOW, &mut |_, _| {}).unwrap();
     d.store.recompute_stale_clocks(NOW, usize::MAX).unwrap();
+    // Every tier, lifecycle stage and churn-risk level appears among the customers.
+    let customers = |col: &str| -> BTreeSet<String> {
+        strings(&d.store, &format!("SELECT DISTINCT {col} FROM customers"))
+            .into_iter()
+            .collect()
+    };
+    assert_eq!(
+        customers("tier"),
+        names(&["bronze", "diamond", "gold", "silver"])
+    );
+    assert_eq!(
+        customers("stage"),
+        names(&[
+            "at_risk",
+            "churned",
+            "growing",
+            "mature",
+            "new",
+            "potential"
+        ])
+    );
+    assert_eq!(
+        customers("risk_level"),
+        names(&["high", "low", "medium", "none"])
+    );
     for state in ["ok", "at-risk", "breached", "paused"] {
         let q = desk::domain::query::parse(&format!("sla:{state}")).unwrap();
         let f = desk::domain::view::TicketFilter::default().refine(&q, NOW);

@@ -199,11 +199,8 @@ impl CustomerView {
     /// The view narrowed by typed text (more view language, or words to search).
     pub fn filter(self, extra: &str, now: i64) -> Result<CustomerFilter, ParseError> {
         let base = self.query_text();
-        let offset = if base.is_empty() {
-            0
-        } else {
-            base.chars().count() + 1
-        };
+        // The typed text starts after the view's own text and one space.
+        let offset = base.chars().count() + 1;
         parse(&format!("{base} {extra}"), now).map_err(|e| ParseError {
             // Columns count from the typed text, not the view's own part.
             column: e.column.saturating_sub(offset).max(1),
@@ -272,6 +269,10 @@ mod tests {
         assert_eq!(f.tiers, Some(vec![Tier::Gold]));
         let e = CustomerView::Vip.filter("stage:bogus", NOW).unwrap_err();
         assert_eq!(e.column, 7);
+        let e = CustomerView::All
+            .filter("tier:gold mood:x", NOW)
+            .unwrap_err();
+        assert_eq!(e.column, 11);
         assert_eq!(
             CustomerView::All.filter("  ", NOW).unwrap(),
             CustomerFilter::default()
