@@ -5,17 +5,7 @@ mod common;
 
 use common::tmux::Tmux;
 
-fn env_for(home: &std::path::Path) -> Vec<(&'static str, String)> {
-    vec![
-        ("HOME", home.display().to_string()),
-        ("XDG_DATA_HOME", home.join("data").display().to_string()),
-        ("XDG_CONFIG_HOME", home.join("config").display().to_string()),
-        ("XDG_STATE_HOME", home.join("state").display().to_string()),
-        ("USER", "li".to_string()),
-        ("TERM", "xterm-256color".to_string()),
-        ("PS1", "$ ".to_string()),
-    ]
-}
+use common::tmux::clean_env as env_for;
 
 #[test]
 fn demo_visits_every_pane_opens_a_ticket_and_an_article_and_quits_cleanly() {

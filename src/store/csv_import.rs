@@ -86,19 +86,6 @@ fn set_fields(
     Ok(())
 }
 
-fn org_named(tx: &Transaction<'_>, log: &mut ChangeLog, name: &str, now: i64) -> Result<String> {
-    if let Some(id) = lookup(tx, "SELECT id FROM organizations WHERE name = ?1", name)? {
-        return Ok(id);
-    }
-    let id = new_id();
-    tx.execute(
-        "INSERT INTO organizations(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![id, name, now],
-    )?;
-    log.append(tx, "organization", &id, "created", None, Some(name), now)?;
-    Ok(id)
-}
-
 fn write_customer(
     tx: &Transaction<'_>,
     log: &mut ChangeLog,
@@ -172,7 +159,7 @@ fn write_customer(
     }
     if c.has("organization") {
         let org = match c.text("organization") {
-            Some(n) => Value::Text(org_named(tx, log, &n, now)?),
+            Some(n) => Value::Text(super::customer_write::org_id(tx, log, &n, now)?),
             None => Value::Null,
         };
         fields.push(("org_id", org));
@@ -208,7 +195,7 @@ fn write_org(
     let created = found.is_none();
     let id = match found {
         Some(id) => id,
-        None => org_named(tx, log, &name, now)?,
+        None => super::customer_write::org_id(tx, log, &name, now)?,
     };
     if let Some(e) = &ext {
         tx.execute(

@@ -100,7 +100,13 @@ pub struct MergeSummary {
     pub tasks: usize,
 }
 
-fn org_id(tx: &Transaction<'_>, log: &mut ChangeLog, name: &str, now: i64) -> Result<String> {
+/// The organization with this name, created if there is none.
+pub(super) fn org_id(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    name: &str,
+    now: i64,
+) -> Result<String> {
     let found: Option<String> = tx
         .prepare_cached("SELECT id FROM organizations WHERE name = ?1 ORDER BY created_at LIMIT 1")?
         .query_row(params![name], |r| r.get(0))

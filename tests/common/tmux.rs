@@ -5,6 +5,19 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// The environment of a newcomer's first start: a fresh home and XDG directories, user `li`, a plain prompt.
+pub fn clean_env(home: &Path) -> Vec<(&'static str, String)> {
+    vec![
+        ("HOME", home.display().to_string()),
+        ("XDG_DATA_HOME", home.join("data").display().to_string()),
+        ("XDG_CONFIG_HOME", home.join("config").display().to_string()),
+        ("XDG_STATE_HOME", home.join("state").display().to_string()),
+        ("USER", "li".to_string()),
+        ("TERM", "xterm-256color".to_string()),
+        ("PS1", "$ ".to_string()),
+    ]
+}
+
 pub struct Tmux {
     pub name: String,
     socket: String,
