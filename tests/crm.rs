@@ -424,10 +424,14 @@ fn every_customer_view_uses_an_index() {
     for v in CustomerView::ALL {
         let f = v.filter("", NOW).unwrap();
         let plan = store.customer_query_plan(&f).unwrap();
+        // A scan of customers is fine only in the list's own order: an index walk that stops at the page.
+        let scans = plan.iter().any(|l| l.starts_with("SCAN c"));
+        let sorts = plan.iter().any(|l| l.contains("TEMP B-TREE"));
         assert!(
             !plan
                 .iter()
-                .any(|l| l.starts_with("SCAN c") && !l.contains("INDEX")),
+                .any(|l| l.starts_with("SCAN c") && !l.contains("INDEX"))
+                && !(scans && sorts),
             "{} scans customers: {plan:#?}",
             v.title()
         );

@@ -18,6 +18,9 @@ ALTER TABLE customers ADD COLUMN anniversary_md TEXT;    -- "MM-DD" of the first
 ALTER TABLE customers ADD COLUMN merged_into TEXT REFERENCES customers(id);
 
 CREATE UNIQUE INDEX customers_external ON customers(external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX customers_merged ON customers(merged_into) WHERE merged_into IS NOT NULL;
+-- Emails match case-insensitively (lookups, imports, duplicates): an index in that collation.
+CREATE INDEX customers_email_nocase ON customers(email COLLATE NOCASE) WHERE merged_into IS NULL;
 CREATE INDEX customers_phone ON customers(phone) WHERE phone IS NOT NULL;
 CREATE INDEX customers_live_updated ON customers(updated_at) WHERE merged_into IS NULL;
 CREATE INDEX customers_tier_updated ON customers(tier, updated_at) WHERE merged_into IS NULL;
@@ -38,4 +41,6 @@ CREATE UNIQUE INDEX orders_external ON orders(external_id) WHERE external_id IS 
 
 -- Care (客户关怀) and win-back (挽回) tasks belong to a customer, not a ticket; one per occasion.
 CREATE INDEX tasks_customer ON tasks(customer_id, due_at);
+-- "Care due" picks open care and win-back tasks among many more open follow-up calls.
+CREATE INDEX tasks_open_kind_due ON tasks(kind, due_at) WHERE done_at IS NULL;
 CREATE UNIQUE INDEX tasks_care_once ON tasks(customer_id, kind, due_at) WHERE kind IN ('care', 'win_back');

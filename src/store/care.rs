@@ -83,7 +83,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT k.id, c.id, c.name, k.kind, k.due_at, k.note
-                 FROM tasks k INDEXED BY tasks_due JOIN customers c ON c.id = k.customer_id
+                 FROM tasks k JOIN customers c ON c.id = k.customer_id
                  WHERE k.done_at IS NULL AND k.kind IN ('care', 'win_back') AND k.due_at < ?1
                  ORDER BY k.due_at LIMIT ?2",
             )?

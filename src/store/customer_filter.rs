@@ -21,6 +21,10 @@ pub(super) fn compile(f: &CustomerFilter) -> Clauses {
     }
     if let Some(r) = &f.risks {
         in_list(&mut c, "c.risk_level", r, |r| r.as_str());
+        // Implied by any level but none; said out loud so the partial index on risk_score applies.
+        if !r.contains(&crate::domain::crm::RiskLevel::None) {
+            c.push("c.risk_score > 0");
+        }
     }
     if let Some(s) = f.source {
         let p = c.bind(s.as_str().to_string());
