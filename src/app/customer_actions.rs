@@ -243,6 +243,24 @@ pub(super) fn pick(model: &mut Model, action: PickAction) -> Vec<Effect> {
     }
 }
 
+/// From a ticket to its customer's profile, remembering the ticket for the way back.
+pub(super) fn open_ticket_customer(model: &mut Model) -> Vec<Effect> {
+    let Some(id) = model
+        .ticket
+        .detail
+        .as_ref()
+        .and_then(|d| d.customer_id.clone())
+    else {
+        toast(model, "This ticket has no customer".into(), false);
+        return Vec::new();
+    };
+    model.customers.from_ticket = model.ticket.number;
+    model.pane = Pane::Customers;
+    model.customers.focus = CustomerFocus::Profile;
+    model.customers.timeline_selected = 0;
+    vec![Effect::Load(Request::Customer { id })]
+}
+
 pub(super) fn back_to_ticket(model: &mut Model) -> Vec<Effect> {
     match model.customers.from_ticket {
         Some(n) if model.ticket.number == Some(n) && model.ticket.detail.is_some() => {

@@ -184,7 +184,7 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         CommandId::ClearFilter => update_lists::apply_filter(model, String::new()),
         CommandId::NextView => update_lists::select_view(model, 1),
         CommandId::PrevView => update_lists::select_view(model, -1),
-        CommandId::TicketCustomer => update_lists::open_ticket_customer(model),
+        CommandId::TicketCustomer => super::customer_actions::open_ticket_customer(model),
         CommandId::TicketStatus | CommandId::TicketPriority | CommandId::TicketAssign => {
             super::ticket_actions::open_picker(model, id)
         }

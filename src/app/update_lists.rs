@@ -210,23 +210,6 @@ pub(super) fn load_selected_customer(model: &Model) -> Option<Effect> {
     Some(Effect::Load(Request::Customer { id: row.id.clone() }))
 }
 
-pub(super) fn open_ticket_customer(model: &mut Model) -> Vec<Effect> {
-    let Some(id) = model
-        .ticket
-        .detail
-        .as_ref()
-        .and_then(|d| d.customer_id.clone())
-    else {
-        toast(model, "This ticket has no customer".into(), false);
-        return Vec::new();
-    };
-    model.customers.from_ticket = model.ticket.number;
-    model.pane = Pane::Customers;
-    model.customers.focus = CustomerFocus::Profile;
-    model.customers.timeline_selected = 0;
-    vec![Effect::Load(Request::Customer { id })]
-}
-
 /// Applies a movement to a paged list and turns its page need into a load.
 fn move_list<T: Keyed + Clone>(
     list: &mut PagedList<T>,
