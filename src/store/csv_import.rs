@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::changes::{ChangeLog, Mutable, Value, update_row, with_retry};
 use super::csv_rows::{Cells, ImportKind, check, parse_amount, parse_time};
+use super::customer_write::CustomerEdit;
 use super::{Result, Store, StoreError, new_id};
 use crate::domain::customer::Tier;
 
@@ -94,29 +95,28 @@ fn write_customer(
     rep: &mut ImportReport,
 ) -> Result<String> {
     let ext = c.text("external_id");
-    let email = c.text("email");
-    let phone = c.text("phone");
-    let mut found = None;
-    if let Some(e) = &ext {
-        found = lookup(tx, "SELECT id FROM customers WHERE external_id = ?1", e)?;
-    }
-    if found.is_none()
-        && let Some(e) = &email
-    {
-        found = lookup(
-            tx,
+    // The first of external id, email (any case) and phone that names a live customer.
+    let keys = [
+        (
+            "SELECT id FROM customers WHERE external_id = ?1",
+            ext.clone(),
+        ),
+        (
             "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND merged_into IS NULL",
-            e,
-        )?;
-    }
-    if found.is_none()
-        && let Some(p) = &phone
-    {
-        found = lookup(
-            tx,
+            c.text("email"),
+        ),
+        (
             "SELECT id FROM customers WHERE phone = ?1 AND merged_into IS NULL",
-            p,
-        )?;
+            c.text("phone"),
+        ),
+    ];
+    let mut found = None;
+    for (sql, key) in keys {
+        if let Some(key) = key
+            && found.is_none()
+        {
+            found = lookup(tx, sql, &key)?;
+        }
     }
     let created = found.is_none();
     let name = c.text("name").unwrap_or_default();
@@ -138,40 +138,25 @@ fn write_customer(
             params![id, e],
         )?;
     }
-    let mut fields: Vec<(&'static str, Value)> = vec![("name", Value::Text(name))];
-    for (col, field) in [
-        ("email", "email"),
-        ("phone", "phone"),
-        ("birthday", "birthday"),
-        ("city", "city"),
-        ("notes", "notes"),
-    ] {
+    // The row as the edits a form would make: only the columns the file has, empty cells clearing a field.
+    let mut edits = vec![CustomerEdit::Name(name)];
+    for field in ["email", "phone", "organization", "birthday", "city"] {
         if c.has(field) {
-            fields.push((
-                col,
-                if col == "notes" {
-                    Value::Text(c.text(field).unwrap_or_default())
-                } else {
-                    text(c.text(field))
-                },
-            ));
+            let edit = CustomerEdit::parse(field, c.text(field).as_deref().unwrap_or(""));
+            edits.push(edit.map_err(StoreError::Refused)?);
         }
     }
-    if c.has("organization") {
-        let org = match c.text("organization") {
-            Some(n) => Value::Text(super::customer_write::org_id(tx, log, &n, now)?),
-            None => Value::Null,
-        };
-        fields.push(("org_id", org));
+    if c.has("notes") {
+        edits.push(CustomerEdit::Notes(c.text("notes").unwrap_or_default()));
     }
-    // A tier in the file is someone's decision: it pins the tier.
+    // A tier in the file is someone's decision: it pins the tier (an export's `computed` tiers do not).
     let computed = c
         .get("tier_source")
         .is_some_and(|s| s.eq_ignore_ascii_case("computed"));
     if let Some(t) = c.get("tier").and_then(Tier::parse).filter(|_| !computed) {
-        fields.push(("tier", Value::Text(t.as_str().into())));
-        fields.push(("tier_source", Value::Text("manual".into())));
+        edits.push(CustomerEdit::Tier(Some(t)));
     }
+    let fields = super::customer_write::fields(tx, log, &edits, now)?;
     set_fields(tx, log, Mutable::Customer, &id, &fields, now, rep, created)?;
     Ok(id)
 }

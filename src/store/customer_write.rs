@@ -123,7 +123,8 @@ pub(super) fn org_id(
     Ok(id)
 }
 
-fn fields(
+/// The columns and values of `edits`, each checked; an organization named for the first time is created.
+pub(super) fn fields(
     tx: &Transaction<'_>,
     log: &mut ChangeLog,
     edits: &[CustomerEdit],
