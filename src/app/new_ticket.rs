@@ -121,10 +121,7 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             if let Some(c) = form.matches.get(form.match_selected) {
                 let (id, name) = (c.id.clone(), c.name.to_string());
                 // The customer's tier suggests the priority (VIPs start high); the agent can still change it.
-                let tier = crate::domain::customer::Tier::ALL
-                    .iter()
-                    .position(|t| *t == c.tier);
-                let suggested = model.tier_priority[tier.unwrap_or(3)];
+                let suggested = model.tier_priority[c.tier.rank()];
                 form.priority = Priority::ALL
                     .iter()
                     .position(|p| *p == suggested)

@@ -130,10 +130,6 @@ impl Default for CrmRules {
     }
 }
 
-fn tier_index(t: Tier) -> usize {
-    Tier::ALL.iter().position(|x| *x == t).unwrap_or(3)
-}
-
 impl CrmRules {
     /// Problems with the thresholds, each naming the key and the fix.
     pub fn check(&self) -> Vec<String> {
@@ -207,11 +203,11 @@ impl CrmRules {
     }
 
     pub fn tier_name(&self, t: Tier) -> &str {
-        &self.tier_names[tier_index(t)]
+        &self.tier_names[t.rank()]
     }
 
     pub fn default_priority(&self, t: Tier) -> Priority {
-        self.default_priority[tier_index(t)]
+        self.default_priority[t.rank()]
     }
 
     fn tier_threshold(&self, t: Tier) -> u8 {
@@ -329,7 +325,7 @@ pub fn decide_tier(
         .unwrap_or(Tier::Bronze);
     let rfm = format!("RFM {}·{}·{} = {total}", score.r, score.f, score.m);
     let name = |t: Tier| rules.tier_name(t).to_string();
-    if tier_index(earned) <= tier_index(current) {
+    if earned.rank() <= current.rank() {
         return TierDecision {
             tier: earned,
             reason: if earned == current && earned == Tier::Bronze {

@@ -387,7 +387,7 @@ proptest! {
         let (lo, hi) = if a.total() <= b.total() { (a, b) } else { (b, a) };
         let t_lo = decide_tier(cur, TierSource::Computed, Some(lo), &r).tier;
         let t_hi = decide_tier(cur, TierSource::Computed, Some(hi), &r).tier;
-        prop_assert!(tier_index(t_hi) <= tier_index(t_lo));
+        prop_assert!(t_hi.rank() <= t_lo.rank());
     }
 
     /// Recomputing with an unchanged score changes nothing: no flapping between runs.

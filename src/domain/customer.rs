@@ -23,6 +23,11 @@ str_enum!(
 impl Tier {
     pub const VIP: &'static [Tier] = &[Tier::Diamond, Tier::Gold];
 
+    /// Position from the top: 0 is Diamond, 3 is Bronze (indexes per-tier settings).
+    pub fn rank(self) -> usize {
+        self as usize
+    }
+
     pub fn is_vip(self) -> bool {
         Self::VIP.contains(&self)
     }
@@ -97,5 +102,7 @@ mod tests {
     fn vip_tiers() {
         assert!(Tier::Diamond.is_vip() && Tier::Gold.is_vip());
         assert!(!Tier::Silver.is_vip() && !Tier::Bronze.is_vip());
+        let ranks: Vec<usize> = Tier::ALL.iter().map(|t| t.rank()).collect();
+        assert_eq!(ranks, vec![0, 1, 2, 3]);
     }
 }

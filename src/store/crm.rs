@@ -234,9 +234,7 @@ fn apply(
     ])?;
     let actor = log.actor.replace(CRM_ACTOR.to_string());
     if cur.tier != p.tier.tier {
-        if Tier::ALL.iter().position(|t| *t == p.tier.tier)
-            < Tier::ALL.iter().position(|t| *t == cur.tier)
-        {
+        if p.tier.tier.rank() < cur.tier.rank() {
             sum.upgraded += 1;
         } else {
             sum.downgraded += 1;
