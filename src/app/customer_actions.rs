@@ -106,19 +106,7 @@ pub(super) fn create() -> Vec<Effect> {
     }]
 }
 
-pub(super) fn on_edited(
-    model: &mut Model,
-    purpose: EditPurpose,
-    text: Option<String>,
-) -> Vec<Effect> {
-    let Some(text) = text else {
-        toast(
-            model,
-            "The editor could not be started: set $VISUAL or $EDITOR".into(),
-            true,
-        );
-        return Vec::new();
-    };
+pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -> Vec<Effect> {
     let at = model.now;
     let editing = model.customers.editing.take();
     let request = match purpose {

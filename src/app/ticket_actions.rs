@@ -268,19 +268,7 @@ pub(super) fn compose(model: &mut Model, internal: bool) -> Vec<Effect> {
 }
 
 /// The editor closed: send what was written, or say why nothing was.
-pub(super) fn on_edited(
-    model: &mut Model,
-    purpose: EditPurpose,
-    text: Option<String>,
-) -> Vec<Effect> {
-    let Some(text) = text else {
-        toast(
-            model,
-            "The editor could not be started: set $VISUAL or $EDITOR".into(),
-            true,
-        );
-        return Vec::new();
-    };
+pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -> Vec<Effect> {
     let body = crate::domain::text::strip_template(&text);
     if body.is_empty() {
         let what = if purpose == EditPurpose::NewTicket {

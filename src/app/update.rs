@@ -97,7 +97,19 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             }
             r => update_lists::on_response(model, r),
         },
-        Msg::Edited { purpose, text } => match purpose {
+        // One answer for every editor purpose when no editor could run.
+        Msg::Edited { text: None, .. } => {
+            toast(
+                model,
+                "The editor could not be started: set $VISUAL or $EDITOR".into(),
+                true,
+            );
+            Vec::new()
+        }
+        Msg::Edited {
+            purpose,
+            text: Some(text),
+        } => match purpose {
             super::msg::EditPurpose::CustomerNotes
             | super::msg::EditPurpose::CustomerProfile
             | super::msg::EditPurpose::NewCustomer => {
