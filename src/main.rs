@@ -100,8 +100,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::search::run(&store, &args, &mut std::io::stdout().lock())
         }
         Some(Command::Kb(cmd)) => {
-            let store = Store::open(&db, OpenMode::Existing)?;
-            cli::kb::run(&store, cmd, &mut std::io::stdout().lock())
+            let mut store = open_existing(&db, &cfg)?;
+            cli::kb::run(&mut store, cmd, &cfg.kb, now, &mut std::io::stdout().lock())
         }
         Some(Command::Sla(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
@@ -121,7 +121,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let args = cli::demo::DemoArgs {
                     tickets: 200,
                     customers: None,
-                    articles: 30,
+                    articles: 32,
                     seed: 42,
                     force: false,
                 };
@@ -171,6 +171,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 utc_offset: chrono::Local::now().offset().local_minus_utc(),
                 sla_check_every: cfg.sla.check_every_secs().unwrap_or(60),
                 tier_priority: cfg.crm.default_priority,
+                kb_rules: cfg.kb.clone(),
             };
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let theme = cfg.theme.resolve(no_color);

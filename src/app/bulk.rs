@@ -160,9 +160,10 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
 pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) -> Vec<Effect> {
     match action {
         // A follow-up call is about one customer and one ticket; the picker never offers it in bulk.
-        PickAction::FollowUp(_) | PickAction::MergeCustomer(_) | PickAction::CareDone(_) => {
-            Vec::new()
-        }
+        PickAction::FollowUp(_)
+        | PickAction::MergeCustomer(_)
+        | PickAction::CareDone(_)
+        | PickAction::ArticleStatus(_) => Vec::new(),
         PickAction::Edit(e) => vec![Effect::Load(Request::BulkSet {
             numbers: targets,
             edits: vec![e],

@@ -92,6 +92,15 @@ pub enum CommandId {
     CustomerMerge,
     CustomerCare,
     CustomerBackToTicket,
+    TicketArticles,
+    KbNextView,
+    KbPrevView,
+    KbNew,
+    KbEdit,
+    KbStatus,
+    KbHelpful,
+    KbUnhelpful,
+    KbHistory,
 }
 
 pub struct Command {
@@ -177,6 +186,15 @@ pub const COMMANDS: &[Command] = &[
     cmd!(CustomerMerge, "customer.merge", Customers, ["M"], None, "Merge a duplicate (same email or phone) into this customer"),
     cmd!(CustomerCare, "customer.care_done", Customers, ["D"], None, "Mark a care or win-back task done"),
     cmd!(CustomerBackToTicket, "customer.back_to_ticket", Customers, ["c"], None, "Back to the ticket you came from"),
+    cmd!(TicketArticles, "ticket.articles", Ticket, ["b"], Some("kb"), "Suggested articles: Enter puts a link into a reply, b the article quoted"),
+    cmd!(KbNextView, "kb.next_view", Kb, ["J", "]"], Some("view"), "Next view (drafts, most used, least helpful, stale, archived)"),
+    cmd!(KbPrevView, "kb.prev_view", Kb, ["K", "["], None, "Previous knowledge-base view"),
+    cmd!(KbNew, "kb.new", Kb, ["n"], Some("new"), "Write a new article (opens $EDITOR)"),
+    cmd!(KbEdit, "kb.edit", Kb, ["e"], Some("edit"), "Edit the article: front matter and Markdown (opens $EDITOR)"),
+    cmd!(KbStatus, "kb.status", Kb, ["s"], Some("status"), "Publish, archive or return the article to draft"),
+    cmd!(KbHelpful, "kb.helpful", Kb, ["+"], None, "Mark the article helpful"),
+    cmd!(KbUnhelpful, "kb.unhelpful", Kb, ["-"], None, "Mark the article not helpful"),
+    cmd!(KbHistory, "kb.history", Kb, ["H"], None, "Show the article's change history / its text"),
 ];
 
 pub fn command(id: CommandId) -> &'static Command {
@@ -266,6 +284,15 @@ impl Keymap {
     }
 
     /// The keys bound to a command, as help prints them.
+    /// Keys that run `id` in `context`: a global key the pane binds to something else does not count.
+    pub fn keys_in(&self, context: Context, id: CommandId) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|(_, seq, c)| *c == id && self.lookup(context, seq) == Lookup::Command(id))
+            .map(|(_, seq, _)| seq_label(seq))
+            .collect()
+    }
+
     pub fn keys_for(&self, id: CommandId) -> Vec<String> {
         self.bindings
             .iter()
@@ -314,7 +341,16 @@ mod tests {
             km.lookup(Context::Queues, &[Key::ch('J')]),
             Lookup::Command(CommandId::NextView)
         );
-        assert_eq!(km.lookup(Context::Kb, &[Key::ch('J')]), Lookup::None);
+        assert_eq!(
+            km.lookup(Context::Kb, &[Key::ch('J')]),
+            Lookup::Command(CommandId::KbNextView)
+        );
+        assert_eq!(
+            km.lookup(Context::Kb, &[Key::ch('n')]),
+            Lookup::Command(CommandId::KbNew),
+            "the pane's `n` wins over the global new ticket"
+        );
+        assert_eq!(km.lookup(Context::Customers, &[Key::ch('+')]), Lookup::None);
         assert_eq!(
             km.lookup(Context::Ticket, &[Key::plain(KeyCode::Down)]),
             Lookup::Command(CommandId::Down)

@@ -3,6 +3,7 @@
 mod bulk;
 pub mod commands;
 mod customer_actions;
+mod kb_actions;
 pub mod keys;
 pub mod layout;
 mod mouse;
@@ -11,6 +12,7 @@ pub mod new_ticket;
 pub mod paged;
 mod search_pane;
 pub mod service_actions;
+mod suggestions;
 mod ticket_actions;
 mod update;
 mod update_lists;
@@ -18,6 +20,7 @@ mod update_overlay;
 
 pub use msg::EditPurpose;
 pub use msg::{Effect, Mouse, MouseKind, Msg, Request, Response};
+pub use suggestions::current as suggestions_for;
 pub use update::{init, update};
 pub use update_overlay::palette_matches;
 
@@ -85,11 +88,14 @@ pub struct Settings {
     pub sla_check_every: i64,
     /// Default priority of a new ticket by customer tier, highest tier first (`crm.default_priority`).
     pub tier_priority: [crate::domain::ticket::Priority; 4],
+    /// Knowledge-base thresholds, reply links and how many suggestions a ticket gets (`[kb]`).
+    pub kb_rules: crate::domain::kb::KbRules,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub tier_priority: [crate::domain::ticket::Priority; 4],
+    pub kb_rules: crate::domain::kb::KbRules,
     pub pane: Pane,
     pub width: u16,
     pub height: u16,
@@ -187,6 +193,10 @@ pub struct TicketPane {
     /// Show the change log instead of the thread.
     pub show_history: bool,
     pub history: Option<Vec<crate::store::ChangeRow>>,
+    /// Published articles like this ticket: (ticket number, best first).
+    pub suggestions: Option<(i64, Vec<crate::store::kb_search::Suggestion>)>,
+    /// The article going into the reply open in the editor, and how.
+    pub inserting: Option<(String, crate::domain::kb::Insert)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -226,13 +236,48 @@ pub struct Kb {
     /// 0 is "All"; i > 0 is `categories[i - 1]`.
     pub category_selected: usize,
     pub focus: KbFocus,
+    pub view: crate::domain::kb::KbView,
     pub list: PagedList<ArticleRow>,
+    /// Search typed with `/`; while set, ranked hits replace the view's list.
     pub filter: String,
+    pub search: Option<KbSearch>,
     pub article: Option<Box<Article>>,
     pub scroll: usize,
+    /// The reader shows the article's change log instead of its text.
+    pub show_history: bool,
+    pub history: Option<Vec<crate::store::ChangeRow>>,
+    /// (id, version) of the article open in the editor.
+    pub editing: Option<(String, i64)>,
+    /// An article asked for in order to edit it; the editor opens when it arrives.
+    pub edit_when_loaded: Option<String>,
+}
+
+/// Knowledge-base search results.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KbSearch {
+    pub query: String,
+    pub hits: Vec<crate::store::kb_search::KbHit>,
+    pub selected: usize,
+    pub loading: bool,
 }
 
 impl Kb {
+    /// Id of the article the list or search has selected.
+    pub fn selected_id(&self) -> Option<String> {
+        match &self.search {
+            Some(s) => s.hits.get(s.selected).map(|h| h.row.id.clone()),
+            None => self.list.selected_row().map(|r| r.id.clone()),
+        }
+    }
+
+    /// The article an action applies to: the one in the reader, else the selected one.
+    pub fn target_id(&self) -> Option<String> {
+        if self.focus == KbFocus::Reader {
+            return self.article.as_ref().map(|a| a.row.id.clone());
+        }
+        self.selected_id()
+    }
+
     pub fn category_id(&self) -> Option<String> {
         self.category_selected
             .checked_sub(1)
@@ -277,6 +322,10 @@ pub enum Overlay {
     Escalations {
         selected: usize,
     },
+    /// Articles suggested for the open ticket: insert a link or the body into a reply, open, or vote.
+    Suggestions {
+        selected: usize,
+    },
 }
 
 /// What a one-line prompt on the open ticket is for.
@@ -318,6 +367,8 @@ pub enum PickAction {
     MergeCustomer(String),
     /// Mark a care or win-back task done.
     CareDone(String),
+    /// Publish, archive or return to draft the article in `Kb::target_id`.
+    ArticleStatus(crate::domain::kb::ArticleStatus),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,12 +2,12 @@
 //! pointer, the tab bar switches panes. Hit-testing uses the same layout functions render draws with.
 
 use super::commands::CommandId;
+use super::kb_actions::{article_page, reload_articles};
 use super::layout;
 use super::msg::{Effect, Mouse, MouseKind};
 use super::update::{run, switch};
 use super::update_lists::{
-    article_page, body, customer_page, load_selected_customer, navigate, reload_articles,
-    reload_queue, ticket_page,
+    body, customer_page, load_selected_customer, navigate, reload_queue, ticket_page,
 };
 use super::{CustomerFocus, KbFocus, Model, Pane, QueueFocus};
 

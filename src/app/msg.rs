@@ -46,6 +46,14 @@ pub enum EditPurpose {
     CustomerProfile,
     /// The profile form of a customer to create.
     NewCustomer,
+    /// The article in `Kb::editing`, as a file with front matter.
+    ArticleEdit,
+    /// A new article.
+    NewArticle,
+    /// A reply to ticket `number` that starts with the article in `TicketPane::inserting`.
+    KbReply {
+        number: i64,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +130,44 @@ pub enum Request {
     },
     Article {
         id: String,
+        /// Opened in the reader (counts as a view), not only fetched.
+        count_view: bool,
+    },
+    /// Ranked search with snippets for the knowledge-base pane.
+    KbSearch {
+        query: String,
+        statuses: Vec<crate::domain::kb::ArticleStatus>,
+    },
+    /// Articles like ticket `number`, for the ticket pane.
+    Suggestions {
+        number: i64,
+        limit: usize,
+    },
+    ArticleHistory {
+        id: String,
+    },
+    /// Knowledge-base writes, answered with [`Response::ArticleSaved`] (votes with [`Response::Voted`]).
+    SaveArticle {
+        doc: Box<crate::domain::kb::ArticleDoc>,
+        expected_version: Option<i64>,
+        at: i64,
+    },
+    SetArticleStatus {
+        id: String,
+        status: crate::domain::kb::ArticleStatus,
+        at: i64,
+    },
+    VoteArticle {
+        id: String,
+        helpful: bool,
+        at: i64,
+    },
+    /// The article went into a reply on ticket `number`.
+    ArticleUsed {
+        id: String,
+        number: i64,
+        how: crate::domain::kb::Insert,
+        at: i64,
     },
     /// Active agents, for the assignee picker.
     Agents,
@@ -282,6 +328,10 @@ impl Request {
                 | Request::CreateCustomer { .. }
                 | Request::MergeCustomers { .. }
                 | Request::CareDone { .. }
+                | Request::SaveArticle { .. }
+                | Request::SetArticleStatus { .. }
+                | Request::VoteArticle { .. }
+                | Request::ArticleUsed { .. }
         ) && !matches!(
             self,
             Request::TicketPage {
@@ -330,6 +380,30 @@ pub enum Response {
     Article {
         id: String,
         article: Option<Box<Article>>,
+    },
+    KbHits {
+        query: String,
+        hits: Vec<crate::store::kb_search::KbHit>,
+    },
+    Suggestions {
+        number: i64,
+        rows: Vec<crate::store::kb_search::Suggestion>,
+    },
+    ArticleHistory {
+        id: String,
+        rows: Vec<ChangeRow>,
+    },
+    /// A knowledge-base write finished (`id`: the article to show); `error` says why it was not applied.
+    ArticleSaved {
+        id: String,
+        what: String,
+        error: Option<String>,
+    },
+    Voted {
+        id: String,
+        helpful: bool,
+        up: i64,
+        down: i64,
     },
     Agents(Vec<AgentRow>),
     Groups(Vec<crate::store::agents::GroupRow>),

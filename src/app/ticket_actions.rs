@@ -142,6 +142,7 @@ pub(super) fn pick(
         PickAction::MergeCustomer(_) | PickAction::CareDone(_) => {
             super::customer_actions::pick(model, action)
         }
+        PickAction::ArticleStatus(status) => super::kb_actions::set_status(model, status),
     }
 }
 
@@ -232,21 +233,16 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
     }
 }
 
-/// Opens the editor for a reply or an internal note, with the last customer message quoted as `#` comments.
-pub(super) fn compose(model: &mut Model, internal: bool) -> Vec<Effect> {
-    let Some(d) = &model.ticket.detail else {
-        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
-        return Vec::new();
-    };
-    let number = d.row.number;
+/// The comment lines under a reply or note in the editor: what it is for, and the last customer message quoted.
+pub(super) fn reply_footer(d: &crate::store::tickets::TicketDetail, internal: bool) -> String {
     let what = if internal {
         "Internal note on"
     } else {
         "Reply to"
     };
-    let mut template = format!(
-        "\n\n# {what} #{number} — {}\n# Lines starting with # are removed. Save an empty message to cancel.\n",
-        d.row.subject
+    let mut text = format!(
+        "\n# {what} #{} — {}\n# Lines starting with # are removed. Save an empty message to cancel.\n",
+        d.row.number, d.row.subject
     );
     if let Some(last) = d
         .messages
@@ -254,11 +250,22 @@ pub(super) fn compose(model: &mut Model, internal: bool) -> Vec<Effect> {
         .rev()
         .find(|m| m.author_kind == crate::store::records::AuthorKind::Customer)
     {
-        template.push_str("#\n# The customer wrote:\n");
+        text.push_str("#\n# The customer wrote:\n");
         for line in last.body.as_str().lines() {
-            template.push_str(&format!("# > {line}\n"));
+            text.push_str(&format!("# > {line}\n"));
         }
     }
+    text
+}
+
+/// Opens the editor for a reply or an internal note, with the last customer message quoted as `#` comments.
+pub(super) fn compose(model: &mut Model, internal: bool) -> Vec<Effect> {
+    let Some(d) = &model.ticket.detail else {
+        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        return Vec::new();
+    };
+    let number = d.row.number;
+    let template = format!("\n{}", reply_footer(d, internal));
     let purpose = if internal {
         EditPurpose::Note { number }
     } else {
@@ -281,10 +288,16 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
     }
     let (number, internal, edits) = match purpose {
         EditPurpose::NewTicket => return super::new_ticket::on_edited(model, body),
-        EditPurpose::CustomerNotes | EditPurpose::CustomerProfile | EditPurpose::NewCustomer => {
+        EditPurpose::CustomerNotes
+        | EditPurpose::CustomerProfile
+        | EditPurpose::NewCustomer
+        | EditPurpose::ArticleEdit
+        | EditPurpose::NewArticle => {
             return Vec::new();
         }
-        EditPurpose::Reply { number } => (number, false, Vec::new()),
+        EditPurpose::Reply { number } | EditPurpose::KbReply { number } => {
+            (number, false, Vec::new())
+        }
         EditPurpose::Note { number } => (number, true, Vec::new()),
         EditPurpose::Macro { number, index } => (
             number,

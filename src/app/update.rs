@@ -20,6 +20,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
     };
     let mut model = Model {
         tier_priority: settings.tier_priority,
+        kb_rules: settings.kb_rules,
         pane: Pane::Queues,
         width,
         height,
@@ -65,7 +66,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
     effects.push(Effect::Load(Request::Categories));
     effects.push(Effect::Load(Request::Agents));
     effects.push(Effect::Load(Request::Groups));
-    effects.push(update_lists::reload_articles(&mut model));
+    effects.push(super::kb_actions::reload_articles(&mut model));
     (model, effects)
 }
 
@@ -95,7 +96,10 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             | super::msg::Response::CustomerDuplicates { .. }) => {
                 super::customer_actions::on_response(model, r).unwrap_or_default()
             }
-            r => update_lists::on_response(model, r),
+            r => match super::kb_actions::on_response(model, r) {
+                Ok(fx) => fx,
+                Err(r) => update_lists::on_response(model, r),
+            },
         },
         // One answer for every editor purpose when no editor could run.
         Msg::Edited { text: None, .. } => {
@@ -114,6 +118,12 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             | super::msg::EditPurpose::CustomerProfile
             | super::msg::EditPurpose::NewCustomer => {
                 super::customer_actions::on_edited(model, purpose, text)
+            }
+            super::msg::EditPurpose::ArticleEdit | super::msg::EditPurpose::NewArticle => {
+                super::kb_actions::on_edited(model, purpose, text)
+            }
+            super::msg::EditPurpose::KbReply { number } => {
+                super::suggestions::on_edited(model, number, text)
             }
             _ => super::ticket_actions::on_edited(model, purpose, text),
         },
@@ -227,6 +237,17 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         CommandId::CustomerMerge => super::customer_actions::find_duplicates(model),
         CommandId::CustomerCare => super::customer_actions::care_picker(model),
         CommandId::CustomerBackToTicket => super::customer_actions::back_to_ticket(model),
+        CommandId::TicketArticles => super::suggestions::open(model),
+        CommandId::KbNextView => super::kb_actions::select_view(model, 1),
+        CommandId::KbPrevView => super::kb_actions::select_view(model, -1),
+        CommandId::KbNew => super::kb_actions::create(model),
+        CommandId::KbEdit => super::kb_actions::edit(model),
+        CommandId::KbStatus => super::kb_actions::status_picker(model),
+        CommandId::KbHelpful | CommandId::KbUnhelpful => {
+            let target = model.kb.target_id();
+            super::kb_actions::vote(model, target, id == CommandId::KbHelpful)
+        }
+        CommandId::KbHistory => super::kb_actions::toggle_history(model),
         CommandId::Search => {
             let input = model
                 .queues

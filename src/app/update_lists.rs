@@ -5,9 +5,8 @@ use super::layout;
 use super::msg::{Effect, ListKind, Request, Response};
 use super::paged::{Keyed, PAGE_SIZE, PagedList};
 use super::update::{switch, toast};
-use super::{CustomerFocus, KbFocus, Model, Pane, QueueFocus};
+use super::{CustomerFocus, Model, Pane, QueueFocus};
 use crate::domain::view::{PageRequest, TicketFilter};
-use crate::store::kb::ArticleFilter;
 
 pub(super) fn body(model: &Model) -> ratatui::layout::Rect {
     layout::frame(model.width, model.height).body
@@ -21,16 +20,8 @@ fn customer_viewport(model: &Model) -> usize {
     layout::table_rows(layout::customers(body(model)).0).height as usize
 }
 
-fn article_viewport(model: &Model) -> usize {
-    layout::table_rows(layout::kb(body(model)).1).height as usize
-}
-
 fn thread_viewport(model: &Model) -> usize {
     layout::inner(layout::ticket(body(model)).1).height as usize
-}
-
-fn reader_viewport(model: &Model) -> usize {
-    layout::inner(body(model)).height as usize
 }
 
 fn queue_filter(model: &Model) -> TicketFilter {
@@ -66,19 +57,6 @@ pub(super) fn customer_page(model: &Model, req: PageRequest) -> Effect {
     })
 }
 
-pub(super) fn article_page(model: &Model, req: PageRequest) -> Effect {
-    let text = model.kb.filter.trim();
-    Effect::Load(Request::ArticlePage {
-        generation: model.kb.list.generation,
-        filter: ArticleFilter {
-            category_id: model.kb.category_id(),
-            text: (!text.is_empty()).then(|| text.to_string()),
-        },
-        req,
-        limit: PAGE_SIZE,
-    })
-}
-
 pub(super) fn view_counts(model: &Model) -> Effect {
     Effect::Load(Request::ViewCounts {
         filters: model
@@ -101,11 +79,6 @@ pub(super) fn reload_customers(model: &mut Model) -> Effect {
     customer_page(model, req)
 }
 
-pub(super) fn reload_articles(model: &mut Model) -> Effect {
-    let req = model.kb.list.reset();
-    article_page(model, req)
-}
-
 /// Reloads everything the current pane shows, and the counts.
 pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
     let mut fx = vec![Effect::Load(Request::Counts), view_counts(model)];
@@ -117,6 +90,7 @@ pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
                     number,
                     at: model.now,
                 }));
+                fx.push(super::suggestions::load(model, number));
             }
         }
         Pane::Customers => {
@@ -125,7 +99,7 @@ pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
         }
         Pane::Kb => {
             fx.push(Effect::Load(Request::Categories));
-            fx.push(reload_articles(model));
+            fx.push(super::kb_actions::reload_articles(model));
         }
     }
     toast(model, "Reloaded".into(), false);
@@ -169,13 +143,7 @@ pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
                 Vec::new()
             }
         },
-        Pane::Kb => {
-            model.kb.filter = text;
-            if model.kb.focus == KbFocus::Reader {
-                model.kb.focus = KbFocus::Articles;
-            }
-            vec![reload_articles(model)]
-        }
+        Pane::Kb => super::kb_actions::apply_search(model, text),
         Pane::Ticket => Vec::new(),
     }
 }
@@ -191,10 +159,13 @@ pub(super) fn open_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
     model.ticket.number = Some(number);
     model.ticket.loading = true;
     model.pane = Pane::Ticket;
-    vec![Effect::Load(Request::Ticket {
-        number,
-        at: model.now,
-    })]
+    vec![
+        Effect::Load(Request::Ticket {
+            number,
+            at: model.now,
+        }),
+        super::suggestions::load(model, number),
+    ]
 }
 
 pub(super) fn load_selected_customer(model: &Model) -> Option<Effect> {
@@ -211,7 +182,7 @@ pub(super) fn load_selected_customer(model: &Model) -> Option<Effect> {
 }
 
 /// Applies a movement to a paged list and turns its page need into a load.
-fn move_list<T: Keyed + Clone>(
+pub(super) fn move_list<T: Keyed + Clone>(
     list: &mut PagedList<T>,
     nav: CommandId,
     viewport: usize,
@@ -231,7 +202,7 @@ fn move_list<T: Keyed + Clone>(
 }
 
 /// A scroll offset after a movement, clamped to `max`.
-fn scroll(current: usize, nav: CommandId, viewport: usize, max: usize) -> usize {
+pub(super) fn scroll(current: usize, nav: CommandId, viewport: usize, max: usize) -> usize {
     let half = (viewport / 2).max(1);
     let next = match nav {
         CommandId::Down => current + 1,
@@ -247,7 +218,7 @@ fn scroll(current: usize, nav: CommandId, viewport: usize, max: usize) -> usize 
     next.min(max)
 }
 
-fn select_index(current: usize, nav: CommandId, len: usize, viewport: usize) -> usize {
+pub(super) fn select_index(current: usize, nav: CommandId, len: usize, viewport: usize) -> usize {
     scroll(current, nav, viewport, len.saturating_sub(1))
 }
 
@@ -256,7 +227,7 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         Pane::Queues => navigate_queues(model, nav),
         Pane::Ticket => navigate_ticket(model, nav),
         Pane::Customers => navigate_customers(model, nav),
-        Pane::Kb => navigate_kb(model, nav),
+        Pane::Kb => super::kb_actions::navigate(model, nav),
     }
 }
 
@@ -375,78 +346,11 @@ fn navigate_customers(model: &mut Model, nav: CommandId) -> Vec<Effect> {
     }
 }
 
-fn navigate_kb(model: &mut Model, nav: CommandId) -> Vec<Effect> {
-    match (model.kb.focus, nav) {
-        (KbFocus::Categories, CommandId::Open | CommandId::FocusRight) => {
-            model.kb.focus = KbFocus::Articles;
-            Vec::new()
-        }
-        (KbFocus::Categories, _) => {
-            let before = model.kb.category_selected;
-            model.kb.category_selected =
-                select_index(before, nav, model.kb.categories.len() + 1, 10);
-            if model.kb.category_selected == before {
-                Vec::new()
-            } else {
-                vec![reload_articles(model)]
-            }
-        }
-        (KbFocus::Articles, CommandId::FocusLeft) => {
-            model.kb.focus = KbFocus::Categories;
-            Vec::new()
-        }
-        (KbFocus::Articles, CommandId::Back) if !model.kb.filter.is_empty() => {
-            apply_filter(model, String::new())
-        }
-        (KbFocus::Articles, CommandId::Open | CommandId::FocusRight) => {
-            match model.kb.list.selected_row() {
-                Some(row) => {
-                    let id = row.id.clone();
-                    model.kb.focus = KbFocus::Reader;
-                    model.kb.scroll = 0;
-                    if model.kb.article.as_ref().is_some_and(|a| a.row.id != id) {
-                        model.kb.article = None;
-                    }
-                    vec![Effect::Load(Request::Article { id })]
-                }
-                None => Vec::new(),
-            }
-        }
-        (KbFocus::Articles, _) => {
-            let viewport = article_viewport(model);
-            move_list(&mut model.kb.list, nav, viewport)
-                .map(|req| article_page(model, req))
-                .into_iter()
-                .collect()
-        }
-        (KbFocus::Reader, CommandId::Back | CommandId::FocusLeft) => {
-            model.kb.focus = KbFocus::Articles;
-            Vec::new()
-        }
-        (KbFocus::Reader, _) => {
-            let viewport = reader_viewport(model);
-            let width = layout::inner(body(model)).width as usize;
-            let total = model.kb.article.as_ref().map_or(0, |a| {
-                crate::ui::markdown::line_count(a.body_md.as_str(), width)
-                    + crate::ui::kb::READER_META_LINES
-            });
-            model.kb.scroll = scroll(
-                model.kb.scroll,
-                nav,
-                viewport,
-                total.saturating_sub(viewport),
-            );
-            Vec::new()
-        }
-    }
-}
-
-/// After a resize: keep selections visible in the new viewports.
 pub(super) fn fit_viewports(model: &mut Model) {
     let (q, c, a) = (
         queue_viewport(model),
         customer_viewport(model),
-        article_viewport(model),
+        super::kb_actions::article_viewport(model),
     );
     model.queues.list.scroll_into_view(q);
     model.customers.list.scroll_into_view(c);
@@ -497,15 +401,6 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
             fx.extend(load_selected_customer(model));
             fx
         }
-        Response::ArticlePage {
-            generation,
-            req,
-            page,
-        } => {
-            let viewport = article_viewport(model);
-            let next = model.kb.list.receive(generation, req, page, viewport);
-            next.map(|r| article_page(model, r)).into_iter().collect()
-        }
         Response::Ticket { number, detail } => {
             if model.ticket.number == Some(number) {
                 model.ticket.loading = false;
@@ -545,22 +440,18 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
             }
             Vec::new()
         }
-        Response::Categories(categories) => {
-            model.kb.categories = categories;
-            model.kb.category_selected = model.kb.category_selected.min(model.kb.categories.len());
-            Vec::new()
-        }
-        Response::Article { id, article } => {
-            if model.kb.list.selected_row().is_some_and(|r| r.id == id)
-                || model.kb.focus == KbFocus::Reader
-            {
-                model.kb.article = article;
-            }
-            Vec::new()
-        }
         r @ Response::BulkDone { .. } => super::bulk::on_done(model, r),
         r @ Response::SlaChecked { .. } => super::service_actions::on_checked(model, r),
-        Response::Ack => Vec::new(),
+        // Knowledge-base answers are taken by `kb_actions::on_response` before this.
+        Response::Ack
+        | Response::Categories(_)
+        | Response::ArticlePage { .. }
+        | Response::Article { .. }
+        | Response::KbHits { .. }
+        | Response::Suggestions { .. }
+        | Response::ArticleHistory { .. }
+        | Response::ArticleSaved { .. }
+        | Response::Voted { .. } => Vec::new(),
         r @ Response::SearchHits { .. } => super::search_pane::on_response(model, r),
         r @ (Response::CustomerMatches { .. }
         | Response::Products { .. }

@@ -148,6 +148,7 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
         Overlay::NewTicket(_) => super::new_ticket::on_key(model, key),
         Overlay::Survey(_) => super::service_actions::on_survey_key(model, key),
         Overlay::Escalations { .. } => super::service_actions::on_escalations_key(model, key),
+        Overlay::Suggestions { .. } => super::suggestions::on_key(model, key),
         Overlay::Prompt {
             kind,
             input,

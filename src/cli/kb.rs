@@ -1,16 +1,21 @@
-//! `desk kb list|show`.
+//! `desk kb …`: lists by view, search, suggestions for a ticket, status, votes, history, and a folder of Markdown
+//! files in and out.
 
-use super::output::{ListArgs, Sink, short_date};
+use super::output::{ListArgs, ListFormat, Sink, short_date};
 use super::ticket::for_each_page;
+use crate::domain::kb::{ArticleStatus, HIT_END, HIT_START, KbRules, KbView};
 use crate::store::Store;
 use crate::store::kb::{ArticleFilter, ArticleRow};
 use clap::Subcommand;
 use std::io::Write;
+use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
 pub enum KbCmd {
-    /// List articles, most recently updated first
+    /// List articles: a view (all, drafts, most-used, least-helpful, stale, archived), newest first by default
     List {
+        #[arg(long, default_value = "all", value_parser = parse_view)]
+        view: KbView,
         /// Only articles whose title or text contains this
         #[arg(long)]
         search: Option<String>,
@@ -23,18 +28,67 @@ pub enum KbCmd {
         #[arg(long, value_enum, default_value = "markdown")]
         format: ArticleFormat,
     },
+    /// Search titles and text, best match first, with a snippet (any language; 3+ characters use the index)
+    Search {
+        query: String,
+        /// Include drafts and archived articles
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Published articles that match a ticket's subject and last customer message
+    Suggest {
+        ticket: i64,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Publish, archive or return an article to draft
+    Status {
+        id: String,
+        #[arg(value_parser = parse_status)]
+        status: ArticleStatus,
+    },
+    /// Mark an article helpful (up) or not helpful (down), as you
+    Vote {
+        id: String,
+        #[arg(value_parser = ["up", "down"])]
+        vote: String,
+    },
+    /// Every change to an article, oldest first
+    History { id: String },
+    /// Write every article as Markdown with front matter into DIR (and categories.toml)
+    Export { dir: PathBuf },
+    /// Read a folder of Markdown articles with front matter; all or nothing unless --skip-bad
+    Import {
+        dir: PathBuf,
+        #[arg(long)]
+        skip_bad: bool,
+    },
+}
+
+fn parse_view(s: &str) -> Result<KbView, String> {
+    s.parse()
+}
+
+fn parse_status(s: &str) -> Result<ArticleStatus, String> {
+    s.parse()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ArticleFormat {
-    /// The Markdown source
+    /// The file form: front matter and Markdown (what `kb import` reads)
     Markdown,
     /// Laid out for a terminal of 80 columns
     Text,
     Json,
 }
 
-const HEADER: &[&str] = &["id", "title", "category", "status", "views", "updated"];
+const HEADER: &[&str] = &[
+    "id", "title", "category", "status", "views", "uses", "up", "down", "updated",
+];
 
 fn cells(a: &ArticleRow) -> Vec<String> {
     vec![
@@ -44,19 +98,42 @@ fn cells(a: &ArticleRow) -> Vec<String> {
             .as_ref()
             .map(|c| c.to_string())
             .unwrap_or_default(),
-        a.status.clone(),
+        a.status.to_string(),
         a.views.to_string(),
+        a.uses.to_string(),
+        a.helpful_up.to_string(),
+        a.helpful_down.to_string(),
         short_date(a.updated_at),
     ]
 }
 
-pub fn run(store: &Store, cmd: KbCmd, out: &mut impl Write) -> anyhow::Result<()> {
+/// A snippet for a terminal or a file: hits in `**bold**`, the Markdown way.
+fn marked(snippet: &str) -> String {
+    snippet.replace([HIT_START, HIT_END], "**")
+}
+
+fn article_id(store: &Store, key: &str) -> anyhow::Result<String> {
+    Ok(store
+        .article(key)?
+        .ok_or_else(|| super::NotFound(format!("no article `{key}`")))?
+        .row
+        .id)
+}
+
+pub fn run(
+    store: &mut Store,
+    cmd: KbCmd,
+    rules: &KbRules,
+    now: i64,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     match cmd {
-        KbCmd::List { search, list } => {
+        KbCmd::List { view, search, list } => {
             let ListArgs { limit, format } = list;
             let filter = ArticleFilter {
                 category_id: None,
                 text: search,
+                select: view.select(rules, now),
             };
             let mut sink = Sink::new(out, format, HEADER);
             for_each_page(
@@ -74,7 +151,17 @@ pub fn run(store: &Store, cmd: KbCmd, out: &mut impl Write) -> anyhow::Result<()
                 .article(&id_or_title)?
                 .ok_or_else(|| super::NotFound(format!("no article `{id_or_title}`")))?;
             match format {
-                ArticleFormat::Markdown => writeln!(out, "# {}\n\n{}", a.row.title, a.body_md)?,
+                ArticleFormat::Markdown => {
+                    let doc = crate::domain::kb::ArticleDoc {
+                        id: Some(a.row.id.clone()),
+                        title: a.row.title.to_string(),
+                        category: a.row.category.as_ref().map(|c| c.to_string()),
+                        tags: a.tags.iter().map(|t| t.to_string()).collect(),
+                        status: a.row.status,
+                        body: a.body_md.to_string(),
+                    };
+                    write!(out, "{}", doc.render())?
+                }
                 ArticleFormat::Text => writeln!(
                     out,
                     "{}\n\n{}",
@@ -86,6 +173,121 @@ pub fn run(store: &Store, cmd: KbCmd, out: &mut impl Write) -> anyhow::Result<()
                     writeln!(out)?;
                 }
             }
+        }
+        KbCmd::Search {
+            query,
+            all,
+            limit,
+            format,
+        } => {
+            let statuses: &[ArticleStatus] = if all {
+                ArticleStatus::ALL
+            } else {
+                &[ArticleStatus::Published]
+            };
+            let hits = store.search_articles(&query, statuses, limit)?;
+            let mut sink = Sink::new(out, format, &["id", "title", "status", "snippet"]);
+            sink.batch(
+                &hits,
+                |h| {
+                    vec![
+                        h.row.id.clone(),
+                        h.row.title.to_string(),
+                        h.row.status.to_string(),
+                        marked(h.snippet.as_str()),
+                    ]
+                },
+                |h, w| {
+                    let mut v = serde_json::to_value(h)?;
+                    v["snippet"] = marked(h.snippet.as_str()).into();
+                    serde_json::to_writer(w, &v)
+                },
+            )?;
+            sink.finish()?;
+        }
+        KbCmd::Suggest { ticket, format } => {
+            let rows = store.suggest_for_ticket(ticket, rules.suggestions)?;
+            let mut sink = Sink::new(out, format, &["id", "title", "rank", "link"]);
+            sink.batch(
+                &rows,
+                |s| {
+                    vec![
+                        s.row.id.clone(),
+                        s.row.title.to_string(),
+                        format!("{:.2}", s.rank),
+                        rules.url(&s.row.id),
+                    ]
+                },
+                |s, w| serde_json::to_writer(w, s),
+            )?;
+            sink.finish()?;
+        }
+        KbCmd::Status { id, status } => {
+            let id = article_id(store, &id)?;
+            let out_ = store.set_article_status(&id, status, now)?;
+            let what = if out_.changed.is_empty() {
+                "already"
+            } else {
+                "now"
+            };
+            writeln!(out, "{id}: {what} {status}")?;
+        }
+        KbCmd::Vote { id, vote } => {
+            let id = article_id(store, &id)?;
+            let (up, down) = store.vote_article(&id, vote == "up", now)?;
+            writeln!(out, "{id}: {up} helpful, {down} not helpful")?;
+        }
+        KbCmd::History { id } => {
+            let id = article_id(store, &id)?;
+            for c in store.history("article", &id)? {
+                let one = |v: Option<String>| {
+                    let v = v.unwrap_or_else(|| "—".into());
+                    let line = crate::domain::text::one_line(&v);
+                    crate::domain::text::truncate(&line, 60)
+                };
+                writeln!(
+                    out,
+                    "{}  {:<8}  {:<11}  {} → {}",
+                    short_date(c.at),
+                    c.actor.as_deref().unwrap_or("—"),
+                    c.field,
+                    one(c.old),
+                    one(c.new)
+                )?;
+            }
+        }
+        KbCmd::Export { dir } => {
+            let n = store.export_articles(&dir)?;
+            writeln!(out, "exported {n} articles to {}", dir.display())?;
+        }
+        KbCmd::Import { dir, skip_bad } => {
+            let report = store.import_articles(&dir, skip_bad, now)?;
+            let mut err = std::io::stderr().lock();
+            for e in &report.errors {
+                writeln!(err, "{e}")?;
+            }
+            if !report.errors.is_empty() && !skip_bad {
+                return Err(super::UsageError(format!(
+                    "{}: {} bad files; nothing was imported — fix the files above or pass --skip-bad",
+                    dir.display(),
+                    report.errors.len()
+                ))
+                .into());
+            }
+            writeln!(
+                out,
+                "imported {} articles from {}: {} new, {} updated, {} unchanged{}",
+                report.created + report.updated + report.unchanged,
+                dir.display(),
+                report.created,
+                report.updated,
+                report.unchanged,
+                if report.errors.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {} bad files skipped", report.errors.len())
+                }
+            )?;
         }
     }
     Ok(())

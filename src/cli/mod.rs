@@ -64,7 +64,7 @@ pub enum Command {
     /// List and show customers
     #[command(subcommand)]
     Customer(customer::CustomerCmd),
-    /// List and show knowledge-base articles
+    /// Knowledge base: list, search, suggest for a ticket, publish, vote, history, import and export
     #[command(subcommand)]
     Kb(kb::KbCmd),
     /// Search ticket subjects and messages (newest first; --relevance for best match)

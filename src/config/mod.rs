@@ -39,6 +39,8 @@ pub struct Config {
     pub service_loop: LoopConfig,
     /// Customer tiers, lifecycle, churn risk and care (thresholds of `domain::crm`).
     pub crm: crate::domain::crm::CrmRules,
+    /// Knowledge base: stale age, votes before "least helpful", reply links, suggestions (`domain::kb`).
+    pub kb: crate::domain::kb::KbRules,
     pub log: LogConfig,
 }
 
@@ -327,6 +329,9 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
         .rules()
         .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
     if let Some(problem) = config.crm.check().into_iter().next() {
+        return Err(ConfigError(format!("{origin}: {problem}")));
+    }
+    if let Some(problem) = config.kb.check().into_iter().next() {
         return Err(ConfigError(format!("{origin}: {problem}")));
     }
     // Collisions between the user's keys and the defaults can only be seen with the whole keymap.

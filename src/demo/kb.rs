@@ -130,6 +130,7 @@ pub(super) fn write_kb(
             "archived" => rng.range(100, 3000),
             _ => 0, // drafts are not visible to readers yet
         };
+        let uses = rng.range(0, views / 12);
         let helpful_up = rng.range(0, views / 8);
         let helpful_down = rng.range(0, views / 30);
         let title = match copy {
@@ -144,6 +145,7 @@ pub(super) fn write_kb(
             status: doc.status.to_string(),
             author_id: Some(rng.pick(&staff.agents).id.clone()),
             views,
+            uses,
             helpful_up,
             helpful_down,
             created_at,

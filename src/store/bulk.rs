@@ -254,9 +254,9 @@ impl BulkWriter<'_> {
     pub fn article(&mut self, a: &ArticleRec) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO articles(id, title, body_md, category_id, status, author_id, views, helpful_up, helpful_down,
-                                      created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                "INSERT INTO articles(id, title, body_md, category_id, status, author_id, views, uses, helpful_up,
+                                      helpful_down, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 a.id,
@@ -266,6 +266,7 @@ impl BulkWriter<'_> {
                 a.status,
                 a.author_id,
                 a.views,
+                a.uses,
                 a.helpful_up,
                 a.helpful_down,
                 a.created_at,

@@ -140,6 +140,8 @@ pub struct ArticleRec {
     pub status: String,
     pub author_id: Option<String>,
     pub views: i64,
+    /// Times it went into a reply.
+    pub uses: i64,
     pub helpful_up: i64,
     pub helpful_down: i64,
     pub created_at: i64,

@@ -1,4 +1,5 @@
-//! Knowledge base pane: categories, the article list, and the reader.
+//! Knowledge base pane: categories, the article list (a view, or search hits with snippets), and the reader
+//! (Markdown, or the article's change history).
 
 use super::markdown;
 use super::theme::Theme;
@@ -7,8 +8,11 @@ use super::widgets::{
     scrolled, table_header,
 };
 use crate::app::{KbFocus, Model, layout};
+use crate::domain::kb::{ArticleStatus, snippet_parts};
+use crate::domain::text::{fit, one_line, sanitize, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -19,7 +23,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     }
     let (cats, list) = layout::kb(area);
     categories(frame, cats, model, theme);
-    articles(frame, list, model, theme);
+    if model.kb.search.is_some() {
+        hits(frame, list, model, theme);
+    } else {
+        articles(frame, list, model, theme);
+    }
 }
 
 fn categories(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
@@ -47,35 +55,46 @@ fn categories(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     );
 }
 
+/// Drafts stand out; archived and published articles do not.
+fn status_style(status: ArticleStatus, theme: &Theme) -> Style {
+    match status {
+        ArticleStatus::Draft => theme.priority_high,
+        ArticleStatus::Published | ArticleStatus::Archived => theme.muted,
+    }
+}
+
 fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let kb = &model.kb;
     let focused = kb.focus == KbFocus::Articles;
-    let mut title = "Articles".to_string();
-    if !kb.filter.is_empty() {
-        title.push_str(&format!(" · “{}”", kb.filter));
-    }
-    frame.render_widget(block(title, focused, theme), area);
+    frame.render_widget(block(kb.view.label().to_string(), focused, theme), area);
     let inner = layout::inner(area);
     let rows = layout::table_rows(area);
     let wide = inner.width >= 70;
     let mut spec = vec![Col::left(usize::MAX), Col::left(9)];
     if wide {
-        spec.push(Col::right(6));
-        spec.push(Col::left(10));
+        spec.extend([Col::right(5), Col::right(7), Col::left(10)]);
     }
     let cols = layout_cols(inner.width as usize, &spec);
     let mut header = vec!["Title", "Status"];
     if wide {
-        header.extend(["Views", "Updated"]);
+        header.extend(["Uses", "Votes", "Updated"]);
     }
     table_header(frame, inner, &cols, &header, theme);
     if kb.list.rows.is_empty() {
-        let nothing = "No articles in this category.";
+        let nothing = match kb.view {
+            crate::domain::kb::KbView::Drafts => "No drafts. n writes a new article.",
+            crate::domain::kb::KbView::Stale => {
+                "Nothing stale: every article was updated recently."
+            }
+            crate::domain::kb::KbView::LeastHelpful => "No article has enough votes to rank yet.",
+            crate::domain::kb::KbView::Archived => "Nothing archived.",
+            _ => "No articles here. n writes one; desk kb import DIR reads a folder.",
+        };
         empty_list(
             frame,
             rows,
             kb.list.loading.is_some(),
-            !kb.filter.is_empty(),
+            false,
             nothing,
             theme,
         );
@@ -91,19 +110,15 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .map(|(i, a)| {
             let selected = i == kb.list.selected;
             let style = row_style(selected, focused, theme);
-            let status_style = if selected && focused {
+            let status = if selected && focused {
                 style
-            } else if a.status == "published" {
-                theme.muted
             } else {
-                theme.priority_high
+                status_style(a.status, theme)
             };
-            let mut cells = vec![
-                (a.title.to_string(), style),
-                (a.status.clone(), status_style),
-            ];
+            let mut cells = vec![(a.title.to_string(), style), (a.status.to_string(), status)];
             if wide {
-                cells.push((a.views.to_string(), style));
+                cells.push((a.uses.to_string(), style));
+                cells.push((format!("{}/{}", a.helpful_up, a.helpful_down), style));
                 cells.push((date(a.updated_at, model.utc_offset, "%Y-%m-%d"), style));
             }
             row(&cols, cells).style(style)
@@ -112,8 +127,64 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), rows);
 }
 
-/// Lines above the article body in the reader (author line and a blank), counted in the scroll range.
-pub const READER_META_LINES: usize = 2;
+/// Search results: the title, then a line of text around the match with the matched words highlighted.
+fn hits(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let kb = &model.kb;
+    let Some(search) = &kb.search else {
+        return;
+    };
+    let focused = kb.focus == KbFocus::Articles;
+    let n = search.hits.len();
+    let title = format!(
+        "Search “{}” · {n} {} · Esc clears",
+        truncate(&search.query, 30),
+        if n == 1 { "match" } else { "matches" }
+    );
+    frame.render_widget(block(title, focused, theme), area);
+    let inner = layout::inner(area);
+    let w = inner.width as usize;
+    if search.hits.is_empty() {
+        let msg = if search.loading {
+            "Searching…".to_string()
+        } else {
+            format!("No article matches “{}”.", search.query)
+        };
+        empty_state(frame, inner, &[msg.as_str()], theme);
+        return;
+    }
+    let per_page = (inner.height as usize / 2).max(1);
+    let skip = (search.selected + 1).saturating_sub(per_page);
+    let mut lines = Vec::new();
+    for (i, h) in search.hits.iter().enumerate().skip(skip).take(per_page) {
+        let selected = i == search.selected;
+        let style = row_style(selected, focused, theme);
+        let badge = match h.row.status {
+            ArticleStatus::Published => String::new(),
+            s => format!(" [{s}]"),
+        };
+        let title_w = w.saturating_sub(width(&badge) + 1);
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {}", fit(h.row.title.as_str(), title_w)), style),
+            Span::styled(badge, status_style(h.row.status, theme)),
+        ]));
+        let mut spans = vec![Span::raw("   ")];
+        let mut room = w.saturating_sub(3);
+        for (text, hit) in snippet_parts(h.snippet.as_str()) {
+            if room == 0 {
+                break;
+            }
+            let piece = truncate(&text, room);
+            room = room.saturating_sub(width(&piece));
+            let s = if hit { theme.highlight } else { theme.muted };
+            spans.push(Span::styled(piece, s));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Lines above the article body in the reader (meta, tags and a blank), counted in the scroll range.
+pub const READER_META_LINES: usize = 3;
 
 fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let Some(a) = &model.kb.article else {
@@ -122,31 +193,78 @@ fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         return;
     };
     let inner = layout::inner(area);
-    let width = inner.width as usize;
-    let mut body = markdown::render_lines(a.body_md.as_str(), width, theme);
-    let status = if a.row.status == "published" {
-        String::new()
-    } else {
-        format!(" · {}", a.row.status.to_uppercase())
+    let status = match a.row.status {
+        ArticleStatus::Published => String::new(),
+        s => format!(" · {}", s.as_str().to_uppercase()),
     };
     let category = a
         .row
         .category
         .as_ref()
         .map_or("uncategorised".to_string(), |c| c.to_string());
+    if model.kb.show_history {
+        let title = format!("History · {}", a.row.title);
+        scrolled(
+            frame,
+            area,
+            history_lines(model, inner.width as usize, theme),
+            model.kb.scroll,
+            &title,
+            theme,
+        );
+        return;
+    }
     let title = format!("{}{status} · {category}", a.row.title);
-    let meta = Line::from(vec![Span::styled(
+    let mut body = markdown::render_lines(a.body_md.as_str(), inner.width as usize, theme);
+    let meta = Line::styled(
         format!(
-            "by {} · updated {} · {} views · 👍 {} 👎 {}",
+            "by {} · updated {} · {} views · used {} times · {} helpful, {} not",
             a.author.as_ref().map_or("—".to_string(), |s| s.to_string()),
             date(a.row.updated_at, model.utc_offset, "%Y-%m-%d"),
             a.row.views,
+            a.row.uses,
             a.row.helpful_up,
             a.row.helpful_down
         ),
         theme.muted,
-    )]);
+    );
+    let tags = if a.tags.is_empty() {
+        "no tags · e edits · s publishes/archives · +/- rates · H history".to_string()
+    } else {
+        let t: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
+        format!("{} · e edits · H history", t.join(" "))
+    };
     body.insert(0, Line::raw(""));
+    body.insert(0, Line::styled(tags, theme.muted));
     body.insert(0, meta);
     scrolled(frame, area, body, model.kb.scroll, &title, theme);
+}
+
+/// The change log, one line per change; long values (the body) are summarised, not printed.
+fn history_lines<'a>(model: &Model, w: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(rows) = &model.kb.history else {
+        return vec![Line::styled("Loading…", theme.muted)];
+    };
+    if rows.is_empty() {
+        return vec![Line::styled("No changes recorded.", theme.muted)];
+    }
+    rows.iter()
+        .rev()
+        .map(|c| {
+            let value = |v: &Option<String>| match v {
+                None => "—".to_string(),
+                Some(v) if c.field == "body_md" => format!("{} chars", v.chars().count()),
+                Some(v) => truncate(&one_line(&sanitize(v)), 40),
+            };
+            let text = format!(
+                "{}  {:<8}  {:<9}  {} → {}",
+                date(c.at, model.utc_offset, "%Y-%m-%d %H:%M"),
+                sanitize(c.actor.as_deref().unwrap_or("—")),
+                c.field.replace("body_md", "text"),
+                value(&c.old),
+                value(&c.new)
+            );
+            Line::styled(fit(&text, w), theme.base)
+        })
+        .collect()
 }

@@ -116,7 +116,7 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .chain(global)
         .filter(|c| c.id != CommandId::Help)
     {
-        let Some(key) = model.keymap.keys_for(c.id).into_iter().next() else {
+        let Some(key) = model.keymap.keys_in(ctx, c.id).into_iter().next() else {
             continue;
         };
         let hint = c.hint.unwrap_or_default();

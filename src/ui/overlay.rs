@@ -63,6 +63,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
         Overlay::Escalations { selected } => {
             super::service::escalations(frame, body, model, *selected, theme)
         }
+        Overlay::Suggestions { selected } => suggestions(frame, body, model, *selected, theme),
     }
 }
 
@@ -256,4 +257,42 @@ fn picker(
         .collect();
     clear_popup(frame, area);
     frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
+}
+
+/// The articles suggested for the open ticket, with what each key does.
+fn suggestions(frame: &mut Frame<'_>, body: Rect, model: &Model, selected: usize, theme: &Theme) {
+    let rows = crate::app::suggestions_for(model);
+    let help = "Enter link · b quote · o open · +/- rate · Esc";
+    let h = (rows.len() as u16 + 4).min(body.height);
+    let w = body.width.min(84);
+    let area = centered(body, w, h);
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let votes = format!(
+                "used {} · {}/{}",
+                s.row.uses, s.row.helpful_up, s.row.helpful_down
+            );
+            let votes_w = crate::domain::text::width(&votes);
+            let title_w = inner_w.saturating_sub(votes_w + 5);
+            let text = format!(" {} {}  {votes}", i + 1, fit(s.row.title.as_str(), title_w));
+            Line::styled(
+                fit(&text, inner_w),
+                if i == selected {
+                    theme.selection
+                } else {
+                    theme.base
+                },
+            )
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(fit(&format!(" {help}"), inner_w), theme.muted));
+    clear_popup(frame, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block("Suggested articles".into(), true, theme)),
+        area,
+    );
 }

@@ -4,7 +4,7 @@ use super::queues::priority_cell;
 use super::theme::Theme;
 use super::widgets::{block, date, empty_state, scrolled};
 use crate::app::{Model, layout};
-use crate::domain::text::wrap;
+use crate::domain::text::{truncate, width, wrap};
 use crate::domain::ticket::compact_age;
 use crate::store::records::AuthorKind;
 use crate::store::tickets::{MessageRow, TicketDetail};
@@ -45,6 +45,40 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let plural = if n == 1 { "" } else { "s" };
     let title = format!("Thread · {n} message{plural}");
     scrolled(frame, thread, lines, model.ticket.scroll, &title, theme);
+    suggestion_line(frame, thread, model, theme);
+}
+
+/// The suggested articles, on the thread's bottom border: no room taken from the thread, `b` lists them.
+fn suggestion_line(frame: &mut Frame<'_>, thread: Rect, model: &Model, theme: &Theme) {
+    let rows = crate::app::suggestions_for(model);
+    if rows.is_empty() || thread.height < 3 || thread.width < 24 {
+        return;
+    }
+    let room = thread.width as usize - 4;
+    let mut text = " b articles: ".to_string();
+    for (i, s) in rows.iter().enumerate() {
+        let sep = if i > 0 { " · " } else { "" };
+        let piece = format!("{sep}{} {}", i + 1, s.row.title);
+        let left = room.saturating_sub(width(&text) + 1);
+        if width(&piece) > left {
+            // The first title is the one that matters: shorten it rather than drop it.
+            if i == 0 {
+                text.push_str(&truncate(&piece, left));
+            } else if left >= 2 {
+                text.push_str(" …");
+            }
+            break;
+        }
+        text.push_str(&piece);
+    }
+    text.push(' ');
+    let area = Rect {
+        x: thread.x + 2,
+        y: thread.y + thread.height - 1,
+        width: (width(&text) as u16).min(thread.width - 4),
+        height: 1,
+    };
+    frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), area);
 }
 
 fn header(frame: &mut Frame<'_>, area: Rect, d: &TicketDetail, model: &Model, theme: &Theme) {

@@ -68,6 +68,7 @@ impl Harness {
             // Off: tests that want the periodic SLA check send it themselves.
             sla_check_every: 0,
             tier_priority: desk::domain::crm::CrmRules::default().default_priority,
+            kb_rules: desk::domain::kb::KbRules::default(),
         };
         let (model, effects) = app::init(settings, width, height, now);
         let mut h = Harness {

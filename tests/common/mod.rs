@@ -154,6 +154,7 @@ pub fn add_kb(store: &mut Store) {
         status: status.into(),
         author_id: Some("A1".into()),
         views: 12,
+        uses: 0,
         helpful_up: 3,
         helpful_down: 1,
         created_at: t,

@@ -1,0 +1,431 @@
+//! The knowledge-base pane: views, search, the reader, authoring in `$EDITOR`, status, votes and history.
+
+use super::commands::CommandId;
+use super::layout;
+use super::msg::{EditPurpose, Effect, Request, Response};
+use super::paged::PAGE_SIZE;
+use super::update::toast;
+use super::update_lists::{body, move_list, scroll, select_index};
+use super::{KbFocus, KbSearch, Model, Overlay, PickAction};
+use crate::domain::kb::{ArticleDoc, ArticleStatus};
+use crate::domain::view::PageRequest;
+use crate::store::kb::ArticleFilter;
+
+pub(super) fn article_viewport(model: &Model) -> usize {
+    layout::table_rows(layout::kb(body(model)).1).height as usize
+}
+
+fn reader_viewport(model: &Model) -> usize {
+    layout::inner(body(model)).height as usize
+}
+
+pub(super) fn article_page(model: &Model, req: PageRequest) -> Effect {
+    Effect::Load(Request::ArticlePage {
+        generation: model.kb.list.generation,
+        filter: ArticleFilter {
+            category_id: model.kb.category_id(),
+            text: None,
+            select: model.kb.view.select(&model.kb_rules, model.now),
+        },
+        req,
+        limit: PAGE_SIZE,
+    })
+}
+
+pub(super) fn reload_articles(model: &mut Model) -> Effect {
+    let req = model.kb.list.reset();
+    article_page(model, req)
+}
+
+/// What a search covers: what the current view lists (archived articles only from the Archived view).
+fn search_request(model: &Model, query: &str) -> Effect {
+    Effect::Load(Request::KbSearch {
+        query: query.to_string(),
+        statuses: model.kb.view.select(&model.kb_rules, model.now).statuses,
+    })
+}
+
+pub(super) fn select_view(model: &mut Model, step: isize) -> Vec<Effect> {
+    model.kb.view = if step > 0 {
+        model.kb.view.next()
+    } else {
+        model.kb.view.prev()
+    };
+    model.kb.focus = KbFocus::Articles;
+    let mut fx = vec![reload_articles(model)];
+    if let Some(s) = &model.kb.search {
+        fx.push(search_request(model, &s.query.clone()));
+    }
+    fx
+}
+
+/// `/` in the pane: ranked search with snippets (empty text goes back to the view).
+pub(super) fn apply_search(model: &mut Model, text: String) -> Vec<Effect> {
+    let query = text.trim().to_string();
+    model.kb.filter = query.clone();
+    if model.kb.focus == KbFocus::Reader {
+        model.kb.focus = KbFocus::Articles;
+    }
+    if query.is_empty() {
+        model.kb.search = None;
+        return Vec::new();
+    }
+    model.kb.search = Some(KbSearch {
+        query: query.clone(),
+        hits: Vec::new(),
+        selected: 0,
+        loading: true,
+    });
+    vec![search_request(model, &query)]
+}
+
+fn open_reader(model: &mut Model, id: String) -> Vec<Effect> {
+    model.kb.focus = KbFocus::Reader;
+    model.kb.scroll = 0;
+    model.kb.show_history = false;
+    if model.kb.article.as_ref().is_some_and(|a| a.row.id != id) {
+        model.kb.article = None;
+    }
+    vec![Effect::Load(Request::Article {
+        id,
+        count_view: true,
+    })]
+}
+
+/// Opens article `id` in the knowledge-base pane (from a suggestion on a ticket, say).
+pub(super) fn show_article(model: &mut Model, id: String) -> Vec<Effect> {
+    model.pane = super::Pane::Kb;
+    open_reader(model, id)
+}
+
+pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
+    match (model.kb.focus, nav) {
+        (KbFocus::Categories, CommandId::Open | CommandId::FocusRight) => {
+            model.kb.focus = KbFocus::Articles;
+            Vec::new()
+        }
+        (KbFocus::Categories, _) => {
+            let before = model.kb.category_selected;
+            model.kb.category_selected =
+                select_index(before, nav, model.kb.categories.len() + 1, 10);
+            if model.kb.category_selected == before {
+                Vec::new()
+            } else {
+                model.kb.search = None;
+                model.kb.filter.clear();
+                vec![reload_articles(model)]
+            }
+        }
+        (KbFocus::Articles, CommandId::FocusLeft) => {
+            model.kb.focus = KbFocus::Categories;
+            Vec::new()
+        }
+        (KbFocus::Articles, CommandId::Back) if model.kb.search.is_some() => {
+            apply_search(model, String::new())
+        }
+        (KbFocus::Articles, CommandId::Open | CommandId::FocusRight) => {
+            match model.kb.selected_id() {
+                Some(id) => open_reader(model, id),
+                None => Vec::new(),
+            }
+        }
+        (KbFocus::Articles, _) => {
+            let viewport = article_viewport(model);
+            if let Some(s) = model.kb.search.as_mut() {
+                // Each hit takes two lines (title, snippet).
+                s.selected = select_index(s.selected, nav, s.hits.len(), viewport / 2);
+                return Vec::new();
+            }
+            move_list(&mut model.kb.list, nav, viewport)
+                .map(|req| article_page(model, req))
+                .into_iter()
+                .collect()
+        }
+        (KbFocus::Reader, CommandId::Back | CommandId::FocusLeft) => {
+            if model.kb.show_history {
+                model.kb.show_history = false;
+            } else {
+                model.kb.focus = KbFocus::Articles;
+            }
+            Vec::new()
+        }
+        (KbFocus::Reader, _) => {
+            let viewport = reader_viewport(model);
+            let width = layout::inner(body(model)).width as usize;
+            let total = if model.kb.show_history {
+                model.kb.history.as_ref().map_or(0, Vec::len)
+            } else {
+                model.kb.article.as_ref().map_or(0, |a| {
+                    crate::ui::markdown::line_count(a.body_md.as_str(), width)
+                        + crate::ui::kb::READER_META_LINES
+                })
+            };
+            model.kb.scroll = scroll(
+                model.kb.scroll,
+                nav,
+                viewport,
+                total.saturating_sub(viewport),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// Marker of the line desk adds to a file it hands back because it could not be saved.
+const NOT_SAVED: &str = "<!-- desk: not saved:";
+
+fn new_template(model: &Model) -> String {
+    let category = model
+        .kb
+        .category_selected
+        .checked_sub(1)
+        .and_then(|i| model.kb.categories.get(i))
+        .map(|c| c.name.to_string());
+    ArticleDoc {
+        id: None,
+        title: String::new(),
+        category,
+        tags: Vec::new(),
+        status: ArticleStatus::Draft,
+        body: "Write the article here in Markdown. Save an empty file to cancel.".into(),
+    }
+    .render()
+}
+
+pub(super) fn create(model: &mut Model) -> Vec<Effect> {
+    model.kb.editing = None;
+    vec![Effect::Edit {
+        purpose: EditPurpose::NewArticle,
+        template: new_template(model),
+    }]
+}
+
+/// `e`: edits the article in the reader, or loads the selected one and edits it when it arrives.
+pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
+    let Some(id) = model.kb.target_id() else {
+        toast(model, "Select an article first".into(), false);
+        return Vec::new();
+    };
+    match &model.kb.article {
+        Some(a) if a.row.id == id => {
+            let doc = ArticleDoc {
+                id: Some(a.row.id.clone()),
+                title: a.row.title.to_string(),
+                category: a.row.category.as_ref().map(|c| c.to_string()),
+                tags: a.tags.iter().map(|t| t.to_string()).collect(),
+                status: a.row.status,
+                body: a.body_md.to_string(),
+            };
+            model.kb.editing = Some((id, a.version));
+            vec![Effect::Edit {
+                purpose: EditPurpose::ArticleEdit,
+                template: doc.render(),
+            }]
+        }
+        _ => {
+            model.kb.edit_when_loaded = Some(id.clone());
+            vec![Effect::Load(Request::Article {
+                id,
+                count_view: false,
+            })]
+        }
+    }
+}
+
+pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -> Vec<Effect> {
+    let editing = model.kb.editing.clone();
+    let kept: String = text
+        .lines()
+        .filter(|l| !l.starts_with(NOT_SAVED))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    if kept.trim().is_empty() || (purpose == EditPurpose::NewArticle && kept == new_template(model))
+    {
+        model.kb.editing = None;
+        toast(model, "Nothing saved".into(), false);
+        return Vec::new();
+    }
+    let mut doc = match ArticleDoc::parse(&kept) {
+        Ok(d) => d,
+        Err(e) => {
+            // Hand the text back with the reason, so nothing typed is lost.
+            toast(model, format!("Not saved: {e}"), true);
+            return vec![Effect::Edit {
+                purpose,
+                template: format!(
+                    "{}{NOT_SAVED} {e}. Fix it and save, or empty the file to cancel. -->\n",
+                    kept
+                ),
+            }];
+        }
+    };
+    model.kb.editing = None;
+    let expected_version = match (purpose, editing) {
+        (EditPurpose::ArticleEdit, Some((id, version))) => {
+            // The id is the article's; a changed `id =` line must not retarget the save.
+            doc.id = Some(id);
+            Some(version)
+        }
+        _ => {
+            doc.id = None;
+            None
+        }
+    };
+    vec![Effect::Load(Request::SaveArticle {
+        doc: Box::new(doc),
+        expected_version,
+        at: model.now,
+    })]
+}
+
+pub(super) fn status_picker(model: &mut Model) -> Vec<Effect> {
+    if model.kb.target_id().is_none() {
+        toast(model, "Select an article first".into(), false);
+        return Vec::new();
+    }
+    let options = [
+        ("Publish", ArticleStatus::Published),
+        ("Back to draft", ArticleStatus::Draft),
+        ("Archive", ArticleStatus::Archived),
+    ]
+    .into_iter()
+    .map(|(label, s)| (label.to_string(), PickAction::ArticleStatus(s)))
+    .collect();
+    model.overlay = Some(Overlay::Picker {
+        title: "Article status".into(),
+        options,
+        selected: 0,
+        targets: None,
+    });
+    Vec::new()
+}
+
+pub(super) fn set_status(model: &mut Model, status: ArticleStatus) -> Vec<Effect> {
+    match model.kb.target_id() {
+        Some(id) => vec![Effect::Load(Request::SetArticleStatus {
+            id,
+            status,
+            at: model.now,
+        })],
+        None => Vec::new(),
+    }
+}
+
+pub(super) fn vote(model: &mut Model, id: Option<String>, helpful: bool) -> Vec<Effect> {
+    let Some(id) = id else {
+        toast(model, "Select an article first".into(), false);
+        return Vec::new();
+    };
+    vec![Effect::Load(Request::VoteArticle {
+        id,
+        helpful,
+        at: model.now,
+    })]
+}
+
+pub(super) fn toggle_history(model: &mut Model) -> Vec<Effect> {
+    let Some(id) = model.kb.target_id() else {
+        toast(model, "Select an article first".into(), false);
+        return Vec::new();
+    };
+    if model.kb.focus != KbFocus::Reader {
+        let mut fx = open_reader(model, id.clone());
+        model.kb.show_history = true;
+        fx.push(Effect::Load(Request::ArticleHistory { id }));
+        return fx;
+    }
+    model.kb.show_history = !model.kb.show_history;
+    model.kb.scroll = 0;
+    if model.kb.show_history {
+        return vec![Effect::Load(Request::ArticleHistory { id })];
+    }
+    Vec::new()
+}
+
+/// Answers for the pane; gives the response back when it is not the knowledge base's.
+pub(super) fn on_response(model: &mut Model, response: Response) -> Result<Vec<Effect>, Response> {
+    Ok(match response {
+        Response::ArticlePage {
+            generation,
+            req,
+            page,
+        } => {
+            let viewport = article_viewport(model);
+            let next = model.kb.list.receive(generation, req, page, viewport);
+            next.map(|r| article_page(model, r)).into_iter().collect()
+        }
+        Response::Categories(categories) => {
+            model.kb.categories = categories;
+            model.kb.category_selected = model.kb.category_selected.min(model.kb.categories.len());
+            Vec::new()
+        }
+        Response::Article { id, article } => {
+            let editing = model.kb.edit_when_loaded.as_ref() == Some(&id);
+            if editing
+                || model.kb.selected_id().as_ref() == Some(&id)
+                || model.kb.focus == KbFocus::Reader
+            {
+                model.kb.article = article;
+            }
+            if editing {
+                model.kb.edit_when_loaded = None;
+                return Ok(edit(model));
+            }
+            Vec::new()
+        }
+        Response::KbHits { query, hits } => {
+            if let Some(s) = model.kb.search.as_mut().filter(|s| s.query == query) {
+                s.hits = hits;
+                s.loading = false;
+                s.selected = s.selected.min(s.hits.len().saturating_sub(1));
+            }
+            Vec::new()
+        }
+        Response::ArticleHistory { id, rows } => {
+            if model.kb.target_id().as_ref() == Some(&id) {
+                model.kb.history = Some(rows);
+            }
+            Vec::new()
+        }
+        Response::ArticleSaved { id, what, error } => {
+            let mut fx = vec![
+                Effect::Load(Request::Categories),
+                Effect::Load(Request::Counts),
+            ];
+            match error {
+                Some(e) => toast(model, format!("Not saved: {e}"), true),
+                None => {
+                    toast(model, what, false);
+                    fx.push(reload_articles(model));
+                    if let Some(s) = &model.kb.search {
+                        fx.push(search_request(model, &s.query.clone()));
+                    }
+                }
+            }
+            if !id.is_empty() {
+                fx.extend(open_reader(model, id.clone()));
+                if let Some(Effect::Load(Request::Article { count_view, .. })) = fx.last_mut() {
+                    *count_view = false; // the author looking at their own save is not a reader's view
+                }
+                if model.kb.show_history {
+                    fx.push(Effect::Load(Request::ArticleHistory { id }));
+                }
+            }
+            fx
+        }
+        Response::Voted {
+            id,
+            helpful,
+            up,
+            down,
+        } => {
+            if let Some(a) = model.kb.article.as_mut().filter(|a| a.row.id == id) {
+                (a.row.helpful_up, a.row.helpful_down) = (up, down);
+            }
+            let word = if helpful { "helpful" } else { "not helpful" };
+            toast(model, format!("Marked {word} (👍 {up} 👎 {down})"), false);
+            Vec::new()
+        }
+        other => return super::suggestions::on_response(model, other),
+    })
+}

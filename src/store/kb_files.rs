@@ -1,0 +1,237 @@
+//! A folder of Markdown articles with front matter: `desk kb export DIR` writes one, `desk kb import DIR` reads one.
+//! Export then import gives the same articles (ids included), so a knowledge base can live in git and come back.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::changes::with_retry;
+use super::kb_write::{category_id, save_doc};
+use super::{Result, Store, StoreError};
+use crate::domain::kb::{ArticleDoc, ArticleStatus};
+
+/// The file that keeps category order (and categories without articles) across a round trip.
+pub const CATEGORIES_FILE: &str = "categories.toml";
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryList {
+    #[serde(default)]
+    categories: Vec<CategoryEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryEntry {
+    name: String,
+}
+
+/// What an import did, or would have done.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct KbImportReport {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// `FILE:LINE: reason` for each file that could not be read.
+    pub errors: Vec<String>,
+}
+
+/// A file name for an article: its title in ASCII words (when it has any), then its id, which makes it unique.
+pub fn file_name(title: &str, id: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= 48 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        format!("{}.md", id.to_ascii_lowercase())
+    } else {
+        format!("{slug}-{}.md", id.to_ascii_lowercase())
+    }
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> StoreError {
+    StoreError::Refused(format!("{}: {e}", path.display()))
+}
+
+/// Markdown files under `dir`, sorted, descending into subfolders.
+fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            markdown_files(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "md") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Writes every article (all statuses) and the category order into `dir`; returns how many articles.
+    pub fn export_articles(&self, dir: &Path) -> Result<usize> {
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name FROM categories ORDER BY position, name")?;
+        let categories = CategoryList {
+            categories: stmt
+                .query_map([], |r| Ok(CategoryEntry { name: r.get(0)? }))?
+                .collect::<rusqlite::Result<_>>()?,
+        };
+        let toml = toml::to_string(&categories)
+            .map_err(|e| StoreError::Refused(format!("categories: {e}")))?;
+        let path = dir.join(CATEGORIES_FILE);
+        std::fs::write(&path, toml).map_err(|e| io_error(&path, e))?;
+        // Streamed row by row: the knowledge base is never held in memory as a whole.
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.title, k.name, a.status, a.body_md,
+                    (SELECT group_concat(tag, char(10)) FROM
+                        (SELECT tag FROM tags WHERE entity = 'article' AND entity_id = a.id ORDER BY tag))
+             FROM articles a LEFT JOIN categories k ON k.id = a.category_id ORDER BY a.rid",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let title: String = r.get(1)?;
+            let doc = ArticleDoc {
+                id: Some(id.clone()),
+                title: title.clone(),
+                category: r.get(2)?,
+                status: ArticleStatus::parse(&r.get::<_, String>(3)?)
+                    .unwrap_or(ArticleStatus::Draft),
+                body: r.get(4)?,
+                tags: r
+                    .get::<_, Option<String>>(5)?
+                    .map(|t| t.lines().map(str::to_string).collect())
+                    .unwrap_or_default(),
+            };
+            let path = dir.join(file_name(&title, &id));
+            std::fs::write(&path, doc.render()).map_err(|e| io_error(&path, e))?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Reads every `.md` file under `dir`. All files are checked first; with any bad file nothing is written
+    /// unless `skip_bad`, and then only the good ones are. Articles match by the id in their front matter, else
+    /// by exact title, so importing the same folder twice changes nothing.
+    pub fn import_articles(
+        &mut self,
+        dir: &Path,
+        skip_bad: bool,
+        now: i64,
+    ) -> Result<KbImportReport> {
+        let mut report = KbImportReport::default();
+        let cats_path = dir.join(CATEGORIES_FILE);
+        let categories = match std::fs::read_to_string(&cats_path) {
+            Ok(text) => match toml::from_str::<CategoryList>(&text) {
+                Ok(list) => list.categories,
+                Err(e) => {
+                    let at = e.span().map_or(0, |s| s.start).min(text.len());
+                    let line = text[..at].matches('\n').count() + 1;
+                    report.errors.push(format!(
+                        "{}:{line}: {}",
+                        cats_path.display(),
+                        e.message().trim()
+                    ));
+                    Vec::new()
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(io_error(&cats_path, e)),
+        };
+        let mut files = Vec::new();
+        markdown_files(dir, &mut files)?;
+        let mut docs: Vec<ArticleDoc> = Vec::with_capacity(files.len());
+        let mut seen_ids = std::collections::HashMap::new();
+        for path in &files {
+            let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
+            match ArticleDoc::parse(&text) {
+                Ok(doc) => {
+                    if let Some(id) = &doc.id
+                        && let Some(first) = seen_ids.insert(id.clone(), path.clone())
+                    {
+                        report.errors.push(format!(
+                            "{}:2: id {id} is also in {}; each article needs its own file",
+                            path.display(),
+                            first.display()
+                        ));
+                        continue;
+                    }
+                    docs.push(doc);
+                }
+                Err(e) => {
+                    report
+                        .errors
+                        .push(format!("{}:{}: {}", path.display(), e.line, e.message))
+                }
+            }
+        }
+        if !report.errors.is_empty() && !skip_bad {
+            return Ok(report);
+        }
+        let author = match self.actor() {
+            Some(h) => self.agent_id(h)?,
+            None => None,
+        };
+        let path = self.path.clone();
+        let counts = with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            for c in &categories {
+                category_id(&tx, &mut log, c.name.trim(), now)?;
+            }
+            let (mut created, mut updated, mut unchanged) = (0, 0, 0);
+            for doc in &docs {
+                let mut doc = doc.clone();
+                if doc.id.is_none() {
+                    doc.id = tx
+                        .query_row(
+                            "SELECT id FROM articles WHERE title = ?1 ORDER BY rid LIMIT 1",
+                            params![doc.title],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                }
+                let saved = save_doc(&tx, &mut log, &doc, author.as_deref(), None, now)?;
+                match (saved.created, saved.changed.is_empty()) {
+                    (true, _) => created += 1,
+                    (false, false) => updated += 1,
+                    (false, true) => unchanged += 1,
+                }
+            }
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok((created, updated, unchanged))
+        })?;
+        (report.created, report.updated, report.unchanged) = counts;
+        Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn file_names_are_ascii_words_then_the_id() {
+        assert_eq!(
+            file_name("Payment failed? Card declined!", "01ABC"),
+            "payment-failed-card-declined-01abc.md"
+        );
+        assert_eq!(file_name("重置密码", "01ABC"), "01abc.md");
+        assert_eq!(file_name("App 登录", "01X"), "app-01x.md");
+    }
+}

@@ -1,0 +1,178 @@
+//! Knowledge-base search (ranked, with highlighted snippets) and article suggestions for a ticket.
+
+use super::kb::{ArticleRow, article_row};
+use super::{Result, Store, fts_phrase, like_pattern, use_fts};
+use crate::domain::kb::{
+    ArticleStatus, HIT_END, HIT_START, snippet_around, suggestion_terms, tidy_snippet,
+};
+use crate::domain::text::SafeText;
+use rusqlite::params;
+
+/// One search result: the article and a line of its text around the match, hits between
+/// [`HIT_START`] and [`HIT_END`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct KbHit {
+    #[serde(flatten)]
+    pub row: ArticleRow,
+    pub snippet: SafeText,
+}
+
+/// A suggested article and its bm25 rank (lower is better, as SQLite reports it).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Suggestion {
+    #[serde(flatten)]
+    pub row: ArticleRow,
+    pub rank: f64,
+    /// The Markdown, for quoting it into a reply.
+    #[serde(skip)]
+    pub body_md: SafeText,
+}
+
+/// Title matches weigh ten times body matches in bm25.
+const RANK: &str = "bm25(articles_fts, 10.0, 1.0)";
+
+const HIT_COLUMNS: &str =
+    "a.rid, a.id, a.title, k.name, a.status, a.views, a.uses, a.helpful_up, a.helpful_down,
+                           a.updated_at, a.updated_at";
+const HIT_FROM: &str = "FROM articles_fts
+     JOIN articles a ON a.rid = articles_fts.rowid
+     LEFT JOIN categories k ON k.id = a.category_id";
+
+fn status_list(statuses: &[ArticleStatus]) -> String {
+    // Statuses are our own closed set of words, never input, so inlining them is safe.
+    statuses
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Store {
+    /// Articles matching `query`, best first, with a snippet each. Three or more characters use the trigram index
+    /// (any language, ranked by bm25); shorter queries fall back to a substring scan, newest first.
+    pub fn search_articles(
+        &self,
+        query: &str,
+        statuses: &[ArticleStatus],
+        limit: usize,
+    ) -> Result<Vec<KbHit>> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let statuses = status_list(statuses);
+        if use_fts(query) {
+            let sql = format!(
+                "SELECT {HIT_COLUMNS},
+                        snippet(articles_fts, 0, ?2, ?3, '…', 12),
+                        snippet(articles_fts, 1, ?2, ?3, '…', 14)
+                 {HIT_FROM}
+                 WHERE articles_fts MATCH ?1 AND a.status IN ({statuses})
+                 ORDER BY {RANK}, a.rid LIMIT ?4"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(
+                params![
+                    fts_phrase(query),
+                    HIT_START.to_string(),
+                    HIT_END.to_string(),
+                    limit as i64
+                ],
+                |r| {
+                    let title: String = r.get(11)?;
+                    let body: String = r.get(12)?;
+                    // The body's snippet says more, unless only the title matched.
+                    let snippet = if body.contains(HIT_START) {
+                        body
+                    } else {
+                        title
+                    };
+                    Ok(KbHit {
+                        row: article_row(r)?,
+                        snippet: SafeText::new(&tidy_snippet(&snippet)),
+                    })
+                },
+            )?;
+            return Ok(rows.collect::<rusqlite::Result<_>>()?);
+        }
+        let sql = format!(
+            "SELECT a.rid, a.id, a.title, k.name, a.status, a.views, a.uses, a.helpful_up, a.helpful_down,
+                    a.updated_at, a.updated_at, a.body_md
+             FROM articles a LEFT JOIN categories k ON k.id = a.category_id
+             WHERE (a.title LIKE ?1 ESCAPE '\\' OR a.body_md LIKE ?1 ESCAPE '\\') AND a.status IN ({statuses})
+             ORDER BY a.updated_at DESC, a.rid DESC LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![like_pattern(query), limit as i64], |r| {
+            let row = article_row(r)?;
+            let body: String = r.get(11)?;
+            let in_body = body.to_lowercase().contains(&query.to_lowercase());
+            let text = if in_body { body } else { row.title.to_string() };
+            Ok(KbHit {
+                snippet: SafeText::new(&snippet_around(&text, query, 30)),
+                row,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Published articles most like `texts` (a ticket's subject and last customer message), by bm25 over any of
+    /// their terms.
+    pub fn suggest_articles(&self, texts: &[&str], limit: usize) -> Result<Vec<Suggestion>> {
+        let terms = suggestion_terms(texts, 48);
+        if terms.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let query = terms
+            .iter()
+            .map(|t| fts_phrase(t))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let sql = format!(
+            "SELECT {HIT_COLUMNS}, {RANK}, a.body_md {HIT_FROM}
+             WHERE articles_fts MATCH ?1 AND a.status = 'published'
+             ORDER BY {RANK}, a.rid LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![query, limit as i64], |r| {
+            Ok(Suggestion {
+                row: article_row(r)?,
+                rank: r.get(11)?,
+                body_md: SafeText::new(&r.get::<_, String>(12)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Suggestions for ticket `number`: its subject (without the product's name, which says which device and
+    /// not what is wrong), the customer's first message (the problem) and their newest one.
+    pub fn suggest_for_ticket(&self, number: i64, limit: usize) -> Result<Vec<Suggestion>> {
+        type Texts = (String, Option<String>, Option<String>, Option<String>);
+        let found: Option<Texts> = rusqlite::OptionalExtension::optional(self.conn.query_row(
+            "SELECT t.subject, p.name,
+                    (SELECT m.body FROM messages m
+                     WHERE m.ticket_id = t.id AND m.author_kind = 'customer'
+                     ORDER BY m.created_at, m.rid LIMIT 1),
+                    (SELECT m.body FROM messages m
+                     WHERE m.ticket_id = t.id AND m.author_kind = 'customer'
+                     ORDER BY m.created_at DESC, m.rid DESC LIMIT 1)
+             FROM tickets t LEFT JOIN products p ON p.id = t.product_id
+             WHERE t.number = ?1",
+            params![number],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        ))?;
+        let Some((subject, product, first, last)) = found else {
+            return Ok(Vec::new());
+        };
+        let subject = match product.as_deref().filter(|p| !p.trim().is_empty()) {
+            Some(p) => subject.replace(p, " "),
+            None => subject,
+        };
+        let mut texts = vec![subject.as_str()];
+        texts.extend(first.as_deref());
+        if last != first {
+            texts.extend(last.as_deref());
+        }
+        self.suggest_articles(&texts, limit)
+    }
+}
