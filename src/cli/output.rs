@@ -34,6 +34,8 @@ pub struct Sink<'w, W: Write> {
     header: &'static [&'static str],
     widths: Option<Vec<usize>>,
     written: usize,
+    /// The CSV header is out (an empty first page must not write it twice).
+    csv_started: bool,
 }
 
 impl<'w, W: Write> Sink<'w, W> {
@@ -44,6 +46,7 @@ impl<'w, W: Write> Sink<'w, W> {
             header,
             widths: None,
             written: 0,
+            csv_started: false,
         }
     }
 
@@ -65,8 +68,9 @@ impl<'w, W: Write> Sink<'w, W> {
             }
             ListFormat::Csv => {
                 let mut w = ::csv::Writer::from_writer(&mut *self.out);
-                if self.written == 0 {
+                if !self.csv_started {
                     w.write_record(self.header)?;
+                    self.csv_started = true;
                 }
                 for r in rows {
                     w.write_record(cells(r))?;
@@ -102,7 +106,7 @@ impl<'w, W: Write> Sink<'w, W> {
         match self.format {
             ListFormat::Json if self.written == 0 => writeln!(self.out, "[]")?,
             ListFormat::Json => writeln!(self.out, "\n]")?,
-            ListFormat::Csv if self.written == 0 => {
+            ListFormat::Csv if !self.csv_started => {
                 writeln!(self.out, "{}", self.header.join(","))?
             }
             _ => {}
