@@ -50,7 +50,12 @@ fn view(store: &Store, v: KbView, now: i64) -> Vec<String> {
 #[test]
 fn create_edit_and_publish_are_in_the_history() {
     let mut store = kb_store();
-    let d = doc("Clean the filter", "Usage 使用", ArticleStatus::Draft, "Rinse it.");
+    let d = doc(
+        "Clean the filter",
+        "Usage 使用",
+        ArticleStatus::Draft,
+        "Rinse it.",
+    );
     let saved = store.save_article(&d, None, NOW).unwrap();
     assert!(saved.created);
     let a = store.article(&saved.id).unwrap().unwrap();
@@ -80,7 +85,10 @@ fn create_edit_and_publish_are_in_the_history() {
         "{stale:?}"
     );
     let same = store.save_article(&edited, Some(2), NOW + 120).unwrap();
-    assert!(same.changed.is_empty(), "saving the same text changes nothing");
+    assert!(
+        same.changed.is_empty(),
+        "saving the same text changes nothing"
+    );
 
     store
         .set_article_status(&saved.id, ArticleStatus::Published, NOW + 180)
@@ -122,7 +130,12 @@ fn views_list_drafts_most_used_least_helpful_stale_and_archived() {
     // R1 published, R2 published, R3 draft (fixture), all updated within three days of NOW.
     let old = store
         .save_article(
-            &doc("Old manual", "Payments 支付", ArticleStatus::Published, "Old."),
+            &doc(
+                "Old manual",
+                "Payments 支付",
+                ArticleStatus::Published,
+                "Old.",
+            ),
             None,
             NOW - 400 * DAY,
         )
@@ -158,7 +171,10 @@ fn views_list_drafts_most_used_least_helpful_stale_and_archived() {
         ],
         "drafts and published, newest first; votes and uses do not count as updates"
     );
-    assert_eq!(view(&store, KbView::Drafts, NOW), vec!["Reset your password"]);
+    assert_eq!(
+        view(&store, KbView::Drafts, NOW),
+        vec!["Reset your password"]
+    );
     assert_eq!(
         view(&store, KbView::MostUsed, NOW)[..2],
         ["支付失败怎么办".to_string(), "Old manual".to_string()]
@@ -209,7 +225,9 @@ fn one_vote_per_agent_and_uses_are_counted() {
         .unwrap();
     let t1002: String = store
         .conn()
-        .query_row("SELECT id FROM tickets WHERE number = 1002", [], |r| r.get(0))
+        .query_row("SELECT id FROM tickets WHERE number = 1002", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(ticket_id, t1002);
     assert!(matches!(
@@ -226,7 +244,9 @@ fn search_ranks_and_marks_hits_in_any_language() {
     assert_eq!(hits[0].row.id, "R1");
     let parts = snippet_parts(hits[0].snippet.as_str());
     assert!(
-        parts.iter().any(|(t, hit)| *hit && t.eq_ignore_ascii_case("declined")),
+        parts
+            .iter()
+            .any(|(t, hit)| *hit && t.eq_ignore_ascii_case("declined")),
         "{parts:?}"
     );
     assert!(
@@ -236,14 +256,24 @@ fn search_ranks_and_marks_hits_in_any_language() {
     );
     let zh = store.search_articles("余额不足", all, 10).unwrap();
     assert_eq!(zh.len(), 1);
-    assert!(zh[0].snippet.as_str().contains(&format!("{HIT_START}余额不足{HIT_END}")));
+    assert!(
+        zh[0]
+            .snippet
+            .as_str()
+            .contains(&format!("{HIT_START}余额不足{HIT_END}"))
+    );
     let short = store.search_articles("支付", all, 10).unwrap();
     assert_eq!(
         short.iter().map(|h| h.row.id.as_str()).collect::<Vec<_>>(),
         vec!["R2"],
         "two characters fall back to a substring scan"
     );
-    assert!(short[0].snippet.as_str().contains(&format!("{HIT_START}支付{HIT_END}")));
+    assert!(
+        short[0]
+            .snippet
+            .as_str()
+            .contains(&format!("{HIT_START}支付{HIT_END}"))
+    );
     let published = store
         .search_articles("password", &[ArticleStatus::Published], 10)
         .unwrap();
@@ -290,7 +320,10 @@ fn demo_tickets_get_the_matching_article_first() {
             "%Payment failed%",
             &["Payment failed: card declined or timed out"],
         ),
-        ("%Card declined%", &["Payment failed: card declined or timed out"]),
+        (
+            "%Card declined%",
+            &["Payment failed: card declined or timed out"],
+        ),
         ("%支付失败%", &["支付失败怎么办"]),
         ("%password%", &["Reset your password"]),
         ("%忘记密码%", &["忘记密码？如何重置密码"]),

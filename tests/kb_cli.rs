@@ -48,12 +48,16 @@ fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 fn articles_json(home: &Path, db: &str) -> Vec<serde_json::Value> {
     let list: Vec<serde_json::Value> = serde_json::from_str(&ok(
         home,
-        &["kb", "list", "--db", db, "--view", "all", "--limit", "0", "--format", "json"],
+        &[
+            "kb", "list", "--db", db, "--view", "all", "--limit", "0", "--format", "json",
+        ],
     ))
     .unwrap();
     let archived: Vec<serde_json::Value> = serde_json::from_str(&ok(
         home,
-        &["kb", "list", "--db", db, "--view", "archived", "--limit", "0", "--format", "json"],
+        &[
+            "kb", "list", "--db", db, "--view", "archived", "--limit", "0", "--format", "json",
+        ],
     ))
     .unwrap();
     let mut out: Vec<serde_json::Value> = list
@@ -103,8 +107,15 @@ fn export_then_import_into_a_fresh_database_gives_the_same_articles() {
     assert_eq!(articles_json(h, &db), articles_json(h, &fresh));
 
     let again = h.join("again");
-    ok(h, &["kb", "export", again.to_str().unwrap(), "--db", &fresh]);
-    assert_eq!(files(&again), exported, "the second export is byte for byte the first");
+    ok(
+        h,
+        &["kb", "export", again.to_str().unwrap(), "--db", &fresh],
+    );
+    assert_eq!(
+        files(&again),
+        exported,
+        "the second export is byte for byte the first"
+    );
 
     let said = ok(h, &["kb", "import", out.to_str().unwrap(), "--db", &fresh]);
     assert!(said.contains("0 new, 0 updated, 32 unchanged"), "{said}");
@@ -149,7 +160,14 @@ fn bad_front_matter_is_reported_by_file_and_line_and_nothing_is_imported() {
 
     let said = ok(
         h,
-        &["kb", "import", dir.to_str().unwrap(), "--db", &db, "--skip-bad"],
+        &[
+            "kb",
+            "import",
+            dir.to_str().unwrap(),
+            "--db",
+            &db,
+            "--skip-bad",
+        ],
     );
     assert!(
         said.contains("1 new") && said.contains("2 bad files skipped"),
@@ -158,7 +176,14 @@ fn bad_front_matter_is_reported_by_file_and_line_and_nothing_is_imported() {
     // A file without an id matches by title on the next import: no duplicate.
     let said = ok(
         h,
-        &["kb", "import", dir.to_str().unwrap(), "--db", &db, "--skip-bad"],
+        &[
+            "kb",
+            "import",
+            dir.to_str().unwrap(),
+            "--db",
+            &db,
+            "--skip-bad",
+        ],
     );
     assert!(said.contains("0 new, 0 updated, 1 unchanged"), "{said}");
 }
@@ -175,7 +200,10 @@ fn search_suggest_status_vote_and_history() {
     .unwrap();
     assert_eq!(hits[0]["title"], "忘记密码？如何重置密码");
     assert!(
-        hits[0]["snippet"].as_str().unwrap().contains("**重置密码**"),
+        hits[0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("**重置密码**"),
         "{}",
         hits[0]
     );
@@ -190,7 +218,15 @@ fn search_suggest_status_vote_and_history() {
         .unwrap();
     let s: Vec<serde_json::Value> = serde_json::from_str(&ok(
         h,
-        &["kb", "suggest", &payment.to_string(), "--db", &db, "--format", "json"],
+        &[
+            "kb",
+            "suggest",
+            &payment.to_string(),
+            "--db",
+            &db,
+            "--format",
+            "json",
+        ],
     ))
     .unwrap();
     assert_eq!(s[0]["title"], "Payment failed: card declined or timed out");
@@ -200,16 +236,26 @@ fn search_suggest_status_vote_and_history() {
     assert!(ok(h, &["kb", "status", &id, "draft", "--db", &db]).contains("already draft"));
     let s: Vec<serde_json::Value> = serde_json::from_str(&ok(
         h,
-        &["kb", "suggest", &payment.to_string(), "--db", &db, "--format", "json"],
+        &[
+            "kb",
+            "suggest",
+            &payment.to_string(),
+            "--db",
+            &db,
+            "--format",
+            "json",
+        ],
     ))
     .unwrap();
     assert!(
         s.iter().all(|a| a["id"] != id.as_str()),
         "a draft is not suggested"
     );
-    let before: serde_json::Value =
-        serde_json::from_str(&ok(h, &["kb", "show", &id, "--db", &db, "--format", "json"]))
-            .unwrap();
+    let before: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &["kb", "show", &id, "--db", &db, "--format", "json"],
+    ))
+    .unwrap();
     let said = ok(h, &["kb", "vote", &id, "down", "--db", &db]);
     assert!(
         said.contains(&format!(
@@ -219,8 +265,14 @@ fn search_suggest_status_vote_and_history() {
         "{said}"
     );
     let history = ok(h, &["kb", "history", &id, "--db", &db]);
-    assert!(history.contains("status") && history.contains("published → draft"), "{history}");
-    assert!(history.contains("vote") && history.contains("not helpful"), "{history}");
+    assert!(
+        history.contains("status") && history.contains("published → draft"),
+        "{history}"
+    );
+    assert!(
+        history.contains("vote") && history.contains("not helpful"),
+        "{history}"
+    );
     let o = desk(h, &["kb", "list", "--view", "popular", "--db", &db]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("most_used"));

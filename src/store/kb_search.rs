@@ -64,8 +64,8 @@ impl Store {
         if use_fts(query) {
             let sql = format!(
                 "SELECT {HIT_COLUMNS},
-                        snippet(articles_fts, 0, ?2, ?3, '…', 12),
-                        snippet(articles_fts, 1, ?2, ?3, '…', 14)
+                        snippet(articles_fts, 0, ?2, ?3, '…', 32),
+                        snippet(articles_fts, 1, ?2, ?3, '…', 64)
                  {HIT_FROM}
                  WHERE articles_fts MATCH ?1 AND a.status IN ({statuses})
                  ORDER BY {RANK}, a.rid LIMIT ?4"
