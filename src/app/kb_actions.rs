@@ -157,7 +157,7 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
             } else {
                 model.kb.article.as_ref().map_or(0, |a| {
                     crate::ui::markdown::line_count(a.body_md.as_str(), width)
-                        + crate::ui::kb::READER_META_LINES
+                        + crate::ui::kb::reader_meta(a, width, model.utc_offset).len()
                 })
             };
             model.kb.scroll = scroll(

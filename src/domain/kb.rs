@@ -493,9 +493,18 @@ pub const HIT_END: char = '\u{E001}';
 /// (`#`, `*`, `` ` ``, `|`, `>`) goes.
 pub fn tidy_snippet(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '#' | '*' | '`' | '|' | '>' => {}
+            // `[text](url)` reads as `text`: the URL is skipped (up to its `)` or the snippet's end).
+            ']' if chars.peek() == Some(&'(') => {
+                for u in chars.by_ref() {
+                    if u == ')' {
+                        break;
+                    }
+                }
+            }
+            '#' | '*' | '`' | '|' | '>' | '[' | ']' => {}
             c if c.is_whitespace() => {
                 if !out.ends_with(' ') && !out.is_empty() {
                     out.push(' ');

@@ -181,6 +181,10 @@ fn snippets_lose_markdown_and_keep_hits() {
         tidy,
         format!("Steps 1. Open the {HIT_START}app{HIT_END} settings")
     );
+    assert_eq!(
+        tidy_snippet("see [help](https://x.example/a) now …](https://cut"),
+        "see help now …"
+    );
     let parts = snippet_parts(&tidy);
     assert_eq!(
         parts,

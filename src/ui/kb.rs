@@ -8,7 +8,7 @@ use super::widgets::{
     scrolled, table_header,
 };
 use crate::app::{KbFocus, Model, layout};
-use crate::domain::kb::{ArticleStatus, snippet_parts};
+use crate::domain::kb::{ArticleStatus, KbView, snippet_parts};
 use crate::domain::text::{fit, one_line, sanitize, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -70,15 +70,27 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let inner = layout::inner(area);
     let rows = layout::table_rows(area);
     let wide = inner.width >= 70;
+    // Narrow, a view still shows the number it is ordered by.
+    let (show_uses, show_votes, show_date) = match kb.view {
+        _ if wide => (true, true, true),
+        KbView::MostUsed => (true, false, false),
+        KbView::LeastHelpful => (false, true, false),
+        KbView::Stale => (false, false, true),
+        _ => (false, false, false),
+    };
     let mut spec = vec![Col::left(usize::MAX), Col::left(9)];
-    if wide {
-        spec.extend([Col::right(5), Col::right(7), Col::left(10)]);
+    let mut header = vec!["Title", "Status"];
+    for (on, col, name) in [
+        (show_uses, Col::right(5), "Uses"),
+        (show_votes, Col::right(7), "Votes"),
+        (show_date, Col::left(10), "Updated"),
+    ] {
+        if on {
+            spec.push(col);
+            header.push(name);
+        }
     }
     let cols = layout_cols(inner.width as usize, &spec);
-    let mut header = vec!["Title", "Status"];
-    if wide {
-        header.extend(["Uses", "Votes", "Updated"]);
-    }
     table_header(frame, inner, &cols, &header, theme);
     if kb.list.rows.is_empty() {
         let nothing = match kb.view {
@@ -116,9 +128,13 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 status_style(a.status, theme)
             };
             let mut cells = vec![(a.title.to_string(), style), (a.status.to_string(), status)];
-            if wide {
+            if show_uses {
                 cells.push((a.uses.to_string(), style));
+            }
+            if show_votes {
                 cells.push((format!("{}/{}", a.helpful_up, a.helpful_down), style));
+            }
+            if show_date {
                 cells.push((date(a.updated_at, model.utc_offset, "%Y-%m-%d"), style));
             }
             row(&cols, cells).style(style)
@@ -183,8 +199,29 @@ fn hits(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Lines above the article body in the reader (meta, tags and a blank), counted in the scroll range.
-pub const READER_META_LINES: usize = 3;
+/// The lines above an article's text in the reader (who, when, counts; tags and keys), wrapped at `w`. Update
+/// counts them for the scroll range, so both use this one function.
+pub fn reader_meta(a: &crate::store::kb::Article, w: usize, utc_offset: i32) -> Vec<String> {
+    let meta = format!(
+        "by {} · updated {} · {} views · used {}× · {} helpful, {} not",
+        a.author.as_ref().map_or("—".to_string(), |s| s.to_string()),
+        date(a.row.updated_at, utc_offset, "%Y-%m-%d"),
+        a.row.views,
+        a.row.uses,
+        a.row.helpful_up,
+        a.row.helpful_down
+    );
+    let tags = if a.tags.is_empty() {
+        "no tags · e edits · s publishes/archives · +/- rates · H history".to_string()
+    } else {
+        let t: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
+        format!("{} · e edits · H history", t.join(" "))
+    };
+    let mut out = crate::domain::text::wrap(&meta, w.max(8));
+    out.extend(crate::domain::text::wrap(&tags, w.max(8)));
+    out.push(String::new());
+    out
+}
 
 fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let Some(a) = &model.kb.article else {
@@ -216,27 +253,13 @@ fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     }
     let title = format!("{}{status} · {category}", a.row.title);
     let mut body = markdown::render_lines(a.body_md.as_str(), inner.width as usize, theme);
-    let meta = Line::styled(
-        format!(
-            "by {} · updated {} · {} views · used {} times · {} helpful, {} not",
-            a.author.as_ref().map_or("—".to_string(), |s| s.to_string()),
-            date(a.row.updated_at, model.utc_offset, "%Y-%m-%d"),
-            a.row.views,
-            a.row.uses,
-            a.row.helpful_up,
-            a.row.helpful_down
-        ),
-        theme.muted,
-    );
-    let tags = if a.tags.is_empty() {
-        "no tags · e edits · s publishes/archives · +/- rates · H history".to_string()
-    } else {
-        let t: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
-        format!("{} · e edits · H history", t.join(" "))
-    };
-    body.insert(0, Line::raw(""));
-    body.insert(0, Line::styled(tags, theme.muted));
-    body.insert(0, meta);
+    let meta = reader_meta(a, inner.width as usize, model.utc_offset);
+    let mut lines: Vec<Line> = meta
+        .into_iter()
+        .map(|l| Line::styled(l, theme.muted))
+        .collect();
+    lines.append(&mut body);
+    let body = lines;
     scrolled(frame, area, body, model.kb.scroll, &title, theme);
 }
 
