@@ -121,7 +121,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let args = cli::demo::DemoArgs {
                     tickets: 200,
                     customers: None,
-                    articles: 32,
+                    articles: 33,
                     seed: 42,
                     force: false,
                 };

@@ -12,8 +12,8 @@ pub struct DemoArgs {
     /// How many customers (default: scales with tickets)
     #[arg(long)]
     pub customers: Option<u64>,
-    /// How many knowledge-base articles (32: each shipped article once)
-    #[arg(long, default_value_t = 32)]
+    /// How many knowledge-base articles (33: each shipped article once)
+    #[arg(long, default_value_t = 33)]
     pub articles: u64,
     /// Seed: the same seed gives the same data
     #[arg(long, default_value_t = 42)]

@@ -37,12 +37,12 @@ pub struct DemoOptions {
 }
 
 impl Default for DemoOptions {
-    /// 200 tickets, 60 customers, 32 articles, seed 42 — and `now: 0`, which the caller must set.
+    /// 200 tickets, 60 customers, 33 articles, seed 42 — and `now: 0`, which the caller must set.
     fn default() -> Self {
         DemoOptions {
             tickets: 200,
             customers: 60,
-            articles: 32,
+            articles: 33,
             seed: 42,
             now: 0,
         }

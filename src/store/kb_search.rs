@@ -144,8 +144,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Suggestions for ticket `number`: its subject (without the product's name, which says which device and
-    /// not what is wrong), the customer's first message (the problem) and their newest one.
+    /// Suggestions for ticket `number`: its subject, the customer's first message (the problem) and their newest
+    /// one — each without the product's name, which says which device and not what is wrong.
     pub fn suggest_for_ticket(&self, number: i64, limit: usize) -> Result<Vec<Suggestion>> {
         type Texts = (String, Option<String>, Option<String>, Option<String>);
         let found: Option<Texts> = rusqlite::OptionalExtension::optional(self.conn.query_row(
@@ -164,15 +164,17 @@ impl Store {
         let Some((subject, product, first, last)) = found else {
             return Ok(Vec::new());
         };
-        let subject = match product.as_deref().filter(|p| !p.trim().is_empty()) {
-            Some(p) => subject.replace(p, " "),
-            None => subject,
+        let product = product.filter(|p| !p.trim().is_empty());
+        let without_product = |t: String| match &product {
+            Some(p) => t.replace(p.as_str(), " "),
+            None => t,
         };
-        let mut texts = vec![subject.as_str()];
-        texts.extend(first.as_deref());
+        let mut texts = vec![without_product(subject)];
+        texts.extend(first.clone().map(without_product));
         if last != first {
-            texts.extend(last.as_deref());
+            texts.extend(last.map(without_product));
         }
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         self.suggest_articles(&texts, limit)
     }
 }
