@@ -208,14 +208,7 @@ pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
     };
     match &model.kb.article {
         Some(a) if a.row.id == id => {
-            let doc = ArticleDoc {
-                id: Some(a.row.id.clone()),
-                title: a.row.title.to_string(),
-                category: a.row.category.as_ref().map(|c| c.to_string()),
-                tags: a.tags.iter().map(|t| t.to_string()).collect(),
-                status: a.row.status,
-                body: a.body_md.to_string(),
-            };
+            let doc = a.to_doc();
             model.kb.editing = Some((id, a.version));
             vec![Effect::Edit {
                 purpose: EditPurpose::ArticleEdit,

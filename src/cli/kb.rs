@@ -151,17 +151,7 @@ pub fn run(
                 .article(&id_or_title)?
                 .ok_or_else(|| super::NotFound(format!("no article `{id_or_title}`")))?;
             match format {
-                ArticleFormat::Markdown => {
-                    let doc = crate::domain::kb::ArticleDoc {
-                        id: Some(a.row.id.clone()),
-                        title: a.row.title.to_string(),
-                        category: a.row.category.as_ref().map(|c| c.to_string()),
-                        tags: a.tags.iter().map(|t| t.to_string()).collect(),
-                        status: a.row.status,
-                        body: a.body_md.to_string(),
-                    };
-                    write!(out, "{}", doc.render())?
-                }
+                ArticleFormat::Markdown => write!(out, "{}", a.to_doc().render())?,
                 ArticleFormat::Text => writeln!(
                     out,
                     "{}\n\n{}",

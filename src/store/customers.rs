@@ -154,17 +154,8 @@ impl Store {
             100,
             true,
         );
-        let sql = format!(
-            "EXPLAIN QUERY PLAN SELECT {COLUMNS} {FROM}{}{tail}",
-            c.where_sql()
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt
-            .query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
-                r.get::<_, String>(3)
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        let sql = format!("SELECT {COLUMNS} {FROM}{}{tail}", c.where_sql());
+        Ok(paging::query_plan(&self.conn, &sql, &c.params)?)
     }
 
     pub fn customer_count(&self, filter: &CustomerFilter) -> Result<i64> {

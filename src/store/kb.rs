@@ -56,6 +56,20 @@ pub struct Article {
     pub version: i64,
 }
 
+impl Article {
+    /// The file form (front matter and Markdown) of this article, for the editor, `kb show` and export.
+    pub fn to_doc(&self) -> crate::domain::kb::ArticleDoc {
+        crate::domain::kb::ArticleDoc {
+            id: Some(self.row.id.clone()),
+            title: self.row.title.to_string(),
+            category: self.row.category.as_ref().map(|c| c.to_string()),
+            tags: self.tags.iter().map(|t| t.to_string()).collect(),
+            status: self.row.status,
+            body: self.body_md.to_string(),
+        }
+    }
+}
+
 /// Share of "not helpful" votes in thousandths; the same text as the `articles_status_unhelpful` index.
 pub(super) const UNHELPFUL: &str = "(helpful_down * 1000 / max(helpful_up + helpful_down, 1))";
 
@@ -195,13 +209,7 @@ impl Store {
     /// `EXPLAIN QUERY PLAN` of a view's first page, for tests that check every view uses an index.
     pub fn article_query_plan(&self, filter: &ArticleFilter) -> Result<Vec<String>> {
         let (sql, c) = Self::article_sql(filter, PageRequest::First, 50);
-        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-        let rows = stmt
-            .query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
-                r.get::<_, String>(3)
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        Ok(paging::query_plan(&self.conn, &sql, &c.params)?)
     }
 
     pub fn article_count(&self, filter: &ArticleFilter) -> Result<i64> {

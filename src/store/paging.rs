@@ -64,6 +64,19 @@ impl Clauses {
     }
 }
 
+/// `EXPLAIN QUERY PLAN` of `sql`, one line per step: tests check that every built-in view walks an index.
+pub(super) fn query_plan(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: &[SqlValue],
+) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+    stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
+        r.get::<_, String>(3)
+    })?
+    .collect()
+}
+
 /// Turns `limit + 1` fetched rows into a page in list order.
 pub(super) fn finish<T>(mut rows: Vec<T>, req: PageRequest, limit: usize) -> Page<T> {
     let more = rows.len() > limit;
