@@ -62,7 +62,6 @@ pub(super) fn select_view(model: &mut Model, step: isize) -> Vec<Effect> {
 /// `/` in the pane: ranked search with snippets (empty text goes back to the view).
 pub(super) fn apply_search(model: &mut Model, text: String) -> Vec<Effect> {
     let query = text.trim().to_string();
-    model.kb.filter = query.clone();
     if model.kb.focus == KbFocus::Reader {
         model.kb.focus = KbFocus::Articles;
     }
@@ -79,23 +78,21 @@ pub(super) fn apply_search(model: &mut Model, text: String) -> Vec<Effect> {
     vec![search_request(model, &query)]
 }
 
-fn open_reader(model: &mut Model, id: String) -> Vec<Effect> {
+/// Opens `id` in the reader; `count_view` when a reader (not the author saving it) opens it.
+fn open_reader(model: &mut Model, id: String, count_view: bool) -> Vec<Effect> {
     model.kb.focus = KbFocus::Reader;
     model.kb.scroll = 0;
     model.kb.show_history = false;
     if model.kb.article.as_ref().is_some_and(|a| a.row.id != id) {
         model.kb.article = None;
     }
-    vec![Effect::Load(Request::Article {
-        id,
-        count_view: true,
-    })]
+    vec![Effect::Load(Request::Article { id, count_view })]
 }
 
 /// Opens article `id` in the knowledge-base pane (from a suggestion on a ticket, say).
 pub(super) fn show_article(model: &mut Model, id: String) -> Vec<Effect> {
     model.pane = super::Pane::Kb;
-    open_reader(model, id)
+    open_reader(model, id, true)
 }
 
 pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
@@ -112,7 +109,6 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
                 Vec::new()
             } else {
                 model.kb.search = None;
-                model.kb.filter.clear();
                 vec![reload_articles(model)]
             }
         }
@@ -125,7 +121,7 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         }
         (KbFocus::Articles, CommandId::Open | CommandId::FocusRight) => {
             match model.kb.selected_id() {
-                Some(id) => open_reader(model, id),
+                Some(id) => open_reader(model, id, true),
                 None => Vec::new(),
             }
         }
@@ -322,7 +318,7 @@ pub(super) fn toggle_history(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     if model.kb.focus != KbFocus::Reader {
-        let mut fx = open_reader(model, id.clone());
+        let mut fx = open_reader(model, id.clone(), true);
         model.kb.show_history = true;
         fx.push(Effect::Load(Request::ArticleHistory { id }));
         return fx;
@@ -396,10 +392,8 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Result<Vec<E
                 }
             }
             if !id.is_empty() {
-                fx.extend(open_reader(model, id.clone()));
-                if let Some(Effect::Load(Request::Article { count_view, .. })) = fx.last_mut() {
-                    *count_view = false; // the author looking at their own save is not a reader's view
-                }
+                // The author looking at their own save is not a reader's view.
+                fx.extend(open_reader(model, id.clone(), false));
                 if model.kb.show_history {
                     fx.push(Effect::Load(Request::ArticleHistory { id }));
                 }

@@ -239,7 +239,6 @@ pub struct Kb {
     pub view: crate::domain::kb::KbView,
     pub list: PagedList<ArticleRow>,
     /// Search typed with `/`; while set, ranked hits replace the view's list.
-    pub filter: String,
     pub search: Option<KbSearch>,
     pub article: Option<Box<Article>>,
     pub scroll: usize,

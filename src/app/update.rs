@@ -190,17 +190,20 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         CommandId::PaneKb => switch(model, Pane::Kb),
         CommandId::Filter => {
             let current = match model.pane {
-                Pane::Queues => &model.queues.filter,
-                Pane::Customers => &model.customers.filter,
-                Pane::Kb => &model.kb.filter,
+                Pane::Queues => model.queues.filter.clone(),
+                Pane::Customers => model.customers.filter.clone(),
+                Pane::Kb => model
+                    .kb
+                    .search
+                    .as_ref()
+                    .map(|s| s.query.clone())
+                    .unwrap_or_default(),
                 Pane::Ticket => {
                     toast(model, "The ticket pane has no list to filter".into(), false);
                     return Vec::new();
                 }
             };
-            model.overlay = Some(Overlay::Filter {
-                input: current.clone(),
-            });
+            model.overlay = Some(Overlay::Filter { input: current });
             Vec::new()
         }
         CommandId::ClearFilter => update_lists::apply_filter(model, String::new()),
