@@ -7,12 +7,9 @@ use crate::store::Store;
 /// How many search results the pane shows (ranked; the best are on top).
 const SEARCH_LIMIT: usize = 100;
 
-/// Answers `req` if it is a knowledge-base request; gives it back otherwise.
-pub fn serve(
-    store: &mut Store,
-    req: Request,
-) -> Result<crate::store::Result<Response>, Box<Request>> {
-    Ok(match req {
+/// Answers a knowledge-base request (`serve` in the parent routes only those here).
+pub fn serve(store: &mut Store, req: Request) -> crate::store::Result<Response> {
+    match req {
         Request::Categories => store.categories().map(Response::Categories),
         Request::ArticlePage {
             generation,
@@ -98,6 +95,9 @@ pub fn serve(
         } => store
             .record_article_use(&id, Some(number), how, at)
             .map(|_| Response::Ack),
-        other => return Err(Box::new(other)),
-    })
+        other => Err(crate::store::StoreError::Refused(format!(
+            "not a knowledge-base request: {:?}",
+            other.slot()
+        ))),
+    }
 }

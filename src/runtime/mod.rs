@@ -21,10 +21,6 @@ pub fn now() -> i64 {
 pub fn serve(store: &mut Store, req: Request) -> Response {
     let list = req.list();
     let result = (|| -> crate::store::Result<Response> {
-        let req = match kb::serve(store, req) {
-            Ok(answer) => return answer,
-            Err(other) => *other,
-        };
         Ok(match req {
             Request::Counts => Response::Counts(store.counts()?),
             Request::DataVersion => Response::DataVersion(store.data_version()?),
@@ -354,8 +350,7 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                 }
                 bulk_done(results)
             }
-            // Answered by `kb::serve` above.
-            Request::Categories
+            r @ (Request::Categories
             | Request::ArticlePage { .. }
             | Request::Article { .. }
             | Request::KbSearch { .. }
@@ -364,7 +359,7 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
             | Request::SaveArticle { .. }
             | Request::SetArticleStatus { .. }
             | Request::VoteArticle { .. }
-            | Request::ArticleUsed { .. } => Response::Ack,
+            | Request::ArticleUsed { .. }) => kb::serve(store, r)?,
         })
     })();
     result.unwrap_or_else(|e| Response::Failed {

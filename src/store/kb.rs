@@ -82,14 +82,15 @@ fn sort_column(sort: KbSort) -> (&'static str, bool) {
     }
 }
 
-fn columns(sort: KbSort) -> String {
+/// The columns [`article_row`] reads, the last being the list's sort key.
+pub(super) fn columns(sort: KbSort) -> String {
     format!(
         "a.rid, a.id, a.title, k.name, a.status, a.views, a.uses, a.helpful_up, a.helpful_down, a.updated_at, {}",
         sort_column(sort).0
     )
 }
 
-const FROM: &str = "FROM articles a LEFT JOIN categories k ON k.id = a.category_id";
+pub(super) const FROM: &str = "FROM articles a LEFT JOIN categories k ON k.id = a.category_id";
 
 pub(super) fn article_row(r: &Row<'_>) -> rusqlite::Result<ArticleRow> {
     Ok(ArticleRow {

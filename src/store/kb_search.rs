@@ -1,9 +1,9 @@
 //! Knowledge-base search (ranked, with highlighted snippets) and article suggestions for a ticket.
 
-use super::kb::{ArticleRow, article_row};
+use super::kb::{ArticleRow, FROM, article_row, columns};
 use super::{Result, Store, fts_phrase, like_pattern, use_fts};
 use crate::domain::kb::{
-    ArticleStatus, HIT_END, HIT_START, snippet_around, suggestion_terms, tidy_snippet,
+    ArticleStatus, HIT_END, HIT_START, KbSort, snippet_around, suggestion_terms, tidy_snippet,
 };
 use crate::domain::text::SafeText;
 use rusqlite::params;
@@ -31,9 +31,6 @@ pub struct Suggestion {
 /// Title matches weigh ten times body matches in bm25.
 const RANK: &str = "bm25(articles_fts, 10.0, 1.0)";
 
-const HIT_COLUMNS: &str =
-    "a.rid, a.id, a.title, k.name, a.status, a.views, a.uses, a.helpful_up, a.helpful_down,
-                           a.updated_at, a.updated_at";
 const HIT_FROM: &str = "FROM articles_fts
      JOIN articles a ON a.rid = articles_fts.rowid
      LEFT JOIN categories k ON k.id = a.category_id";
@@ -61,9 +58,10 @@ impl Store {
             return Ok(Vec::new());
         }
         let statuses = status_list(statuses);
+        let cols = columns(KbSort::Updated);
         if use_fts(query) {
             let sql = format!(
-                "SELECT {HIT_COLUMNS},
+                "SELECT {cols},
                         snippet(articles_fts, 0, ?2, ?3, '…', 32),
                         snippet(articles_fts, 1, ?2, ?3, '…', 64)
                  {HIT_FROM}
@@ -96,9 +94,7 @@ impl Store {
             return Ok(rows.collect::<rusqlite::Result<_>>()?);
         }
         let sql = format!(
-            "SELECT a.rid, a.id, a.title, k.name, a.status, a.views, a.uses, a.helpful_up, a.helpful_down,
-                    a.updated_at, a.updated_at, a.body_md
-             FROM articles a LEFT JOIN categories k ON k.id = a.category_id
+            "SELECT {cols}, a.body_md {FROM}
              WHERE (a.title LIKE ?1 ESCAPE '\\' OR a.body_md LIKE ?1 ESCAPE '\\') AND a.status IN ({statuses})
              ORDER BY a.updated_at DESC, a.rid DESC LIMIT ?2"
         );
@@ -129,9 +125,10 @@ impl Store {
             .collect::<Vec<_>>()
             .join(" OR ");
         let sql = format!(
-            "SELECT {HIT_COLUMNS}, {RANK}, a.body_md {HIT_FROM}
+            "SELECT {}, {RANK}, a.body_md {HIT_FROM}
              WHERE articles_fts MATCH ?1 AND a.status = 'published'
-             ORDER BY {RANK}, a.rid LIMIT ?2"
+             ORDER BY {RANK}, a.rid LIMIT ?2",
+            columns(KbSort::Updated)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![query, limit as i64], |r| {
