@@ -3,13 +3,10 @@
 
 mod common;
 
-use common::harness::Harness;
 use common::*;
 use desk::app::{CustomerFocus, Overlay, Pane};
-use desk::demo::{DemoOptions, generate};
 use desk::domain::crm::RiskLevel;
 use desk::domain::customer_view::CustomerView;
-use desk::store::{OpenMode, Store};
 
 macro_rules! assert_screen {
     ($name:expr, $screen:expr) => {
@@ -17,20 +14,6 @@ macro_rules! assert_screen {
             insta::assert_snapshot!($name, $screen);
         })
     };
-}
-
-/// The 200-ticket demo (seed 42) at the frozen `NOW`; the directory lives as long as the harness needs it.
-fn demo_app(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("demo.db"), OpenMode::Create).unwrap();
-    let opts = DemoOptions {
-        tickets: 200,
-        seed: 42,
-        now: NOW,
-        ..DemoOptions::default()
-    };
-    generate(&mut store, &opts, &mut |_, _| {}).unwrap();
-    (dir, Harness::new(store, Some("li"), w, h, NOW))
 }
 
 #[test]

@@ -2,22 +2,14 @@
 //! with a rejects file, idempotent re-import, Chinese headers, products and orders, masking and a round trip.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+
+use common::desk_as;
 
 fn desk(home: &Path, args: &[&str]) -> Output {
     desk_as(home, "li", args)
-}
-
-/// As another OS user (the agent handle defaults to it). In the demo, li is an admin and wang an agent.
-fn desk_as(home: &Path, user: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_desk"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", user)
-        .output()
-        .unwrap()
 }
 
 fn text(b: &[u8]) -> String {

@@ -36,14 +36,7 @@ fn field<'a>(screen: &'a str, label: &str) -> &'a str {
 }
 
 fn desk_json(home: &std::path::Path, args: &[&str]) -> serde_json::Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_desk"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "li")
-        .output()
-        .unwrap();
+    let out = common::desk_as(home, "li", args);
     assert!(
         out.status.success(),
         "{}",

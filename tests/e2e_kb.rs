@@ -20,14 +20,7 @@ fn greeting_editor(dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn desk(home: &std::path::Path, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_desk"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "li")
-        .output()
-        .unwrap();
+    let out = common::desk_as(home, "li", args);
     assert!(
         out.status.success(),
         "{}",

@@ -2,17 +2,12 @@
 //! re-import, search and suggestions as JSON, status and votes.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
 
 fn desk(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_desk"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "li")
-        .output()
-        .unwrap()
+    common::desk_as(home, "li", args)
 }
 
 fn ok(home: &Path, args: &[&str]) -> String {

@@ -7,9 +7,8 @@ mod common;
 use common::harness::Harness;
 use common::*;
 use desk::app::{KbFocus, Overlay, Pane};
-use desk::demo::{DemoOptions, generate};
 use desk::domain::kb::{ArticleStatus, KbView};
-use desk::store::{OpenMode, Store};
+use desk::store::Store;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -19,17 +18,6 @@ macro_rules! assert_screen {
             insta::assert_snapshot!($name, $screen);
         })
     };
-}
-
-fn demo_app(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("demo.db"), OpenMode::Create).unwrap();
-    let opts = DemoOptions {
-        now: NOW,
-        ..DemoOptions::default()
-    };
-    generate(&mut store, &opts, &mut |_, _| {}).unwrap();
-    (dir, Harness::new(store, Some("li"), w, h, NOW))
 }
 
 /// Opens the most recently active open ticket whose subject contains `words` (through the queue filter, as an agent would).

@@ -8,6 +8,33 @@ use desk::store::records::*;
 
 pub const NOW: i64 = 1_795_000_000; // 2026-11-18, a fixed "now" for tests
 
+/// Runs the `desk` binary as OS user `user` (the agent handle defaults to it), with HOME and the XDG directories
+/// under `home` so no real config or data is touched.
+pub fn desk_as(home: &std::path::Path, user: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_desk"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("USER", user)
+        .output()
+        .unwrap()
+}
+
+/// The 200-ticket demo (seed 42) at the frozen `NOW` in a TestBackend app of `w`×`h`, as agent li; the directory
+/// lives as long as the harness needs it.
+pub fn demo_app(w: u16, h: u16) -> (tempfile::TempDir, harness::Harness) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store =
+        Store::open(&dir.path().join("demo.db"), desk::store::OpenMode::Create).unwrap();
+    let opts = desk::demo::DemoOptions {
+        now: NOW,
+        ..desk::demo::DemoOptions::default()
+    };
+    desk::demo::generate(&mut store, &opts, &mut |_, _| {}).unwrap();
+    (dir, harness::Harness::new(store, Some("li"), w, h, NOW))
+}
+
 pub fn agent(id: &str, handle: &str, name: &str) -> AgentRec {
     AgentRec {
         id: id.into(),
