@@ -46,7 +46,8 @@ fn status_list(statuses: &[ArticleStatus]) -> String {
 
 impl Store {
     /// Articles matching `query`, best first, with a snippet each. Three or more characters use the trigram index
-    /// (any language, ranked by bm25); shorter queries fall back to a substring scan, newest first.
+    /// (any language, ranked by bm25); shorter queries fall back to a substring scan, title matches first, then
+    /// newest.
     pub fn search_articles(
         &self,
         query: &str,
@@ -96,7 +97,7 @@ impl Store {
         let sql = format!(
             "SELECT {cols}, a.body_md {FROM}
              WHERE (a.title LIKE ?1 ESCAPE '\\' OR a.body_md LIKE ?1 ESCAPE '\\') AND a.status IN ({statuses})
-             ORDER BY a.updated_at DESC, a.rid DESC LIMIT ?2"
+             ORDER BY a.title LIKE ?1 ESCAPE '\\' DESC, a.updated_at DESC, a.rid DESC LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![like_pattern(query), limit as i64], |r| {
