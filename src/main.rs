@@ -112,6 +112,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let offset = chrono::Local::now().offset().local_minus_utc();
             cli::service::task(&mut store, cmd, now, offset, &mut std::io::stdout().lock())
         }
+        Some(Command::Report(args)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
+            let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            cli::report::run(
+                &mut store,
+                &args,
+                &cfg.metrics,
+                now,
+                offset,
+                &mut std::io::stdout().lock(),
+                progress,
+            )
+        }
         Some(Command::Survey(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             cli::service::survey(&mut store, cmd, now, &mut std::io::stdout().lock())
@@ -172,6 +186,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 sla_check_every: cfg.sla.check_every_secs().unwrap_or(60),
                 tier_priority: cfg.crm.default_priority,
                 kb_rules: cfg.kb.clone(),
+                metrics_rules: cfg.metrics.clone(),
             };
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let theme = cfg.theme.resolve(no_color);

@@ -617,7 +617,7 @@ fn the_demo_has_tickets_in_every_sla_state_and_loop_stage() {
     );
     for state in ["ok", "at-risk", "breached", "paused"] {
         let q = desk::domain::query::parse(&format!("sla:{state}")).unwrap();
-        let f = desk::domain::view::TicketFilter::default().refine(&q, NOW);
+        let f = desk::domain::view::TicketFilter::default().refine(&q, NOW, 0);
         let n = d.store.ticket_count(&f, None).unwrap();
         assert!(n > 0, "no demo ticket is {state}");
     }

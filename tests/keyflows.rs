@@ -67,8 +67,10 @@ fn every_pane_by_number_tab_and_mouse() {
     assert_eq!(a.model.pane, Pane::Kb);
     assert_screen!("kb_120x40", a.screen());
     a.keys("tab");
+    assert_eq!(a.model.pane, Pane::Dashboard);
+    a.keys("tab");
     assert_eq!(a.model.pane, Pane::Queues);
-    a.keys("shift-tab");
+    a.keys("shift-tab shift-tab");
     assert_eq!(a.model.pane, Pane::Kb);
     a.keys("2");
     assert_eq!(a.model.pane, Pane::Ticket);

@@ -112,7 +112,7 @@ fn a_new_ticket_counts_down_and_shows_up_at_risk_then_breached() {
         [t.number]
     );
     let breached = desk::domain::query::parse("sla:breached").unwrap();
-    let f = desk::domain::view::TicketFilter::default().refine(&breached, NOW + 50 * 60);
+    let f = desk::domain::view::TicketFilter::default().refine(&breached, NOW + 50 * 60, 0);
     assert_eq!(store.ticket_count(&f, None).unwrap(), 0);
 
     // The reply meets first response; resolution (4 h) is what counts down now.

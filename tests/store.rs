@@ -260,7 +260,7 @@ proptest! {
         sort in proptest::sample::select(vec!["", "sort:number", "sort:-number", "sort:created", "sort:updated", "tag:vip"]),
     ) {
         let store = store_with_tickets(n);
-        let filter = BuiltinView::ALL[view].filter(NOW).refine(&desk::domain::query::parse(sort).unwrap(), NOW);
+        let filter = BuiltinView::ALL[view].filter(NOW).refine(&desk::domain::query::parse(sort).unwrap(), NOW, 0);
         let forward = walk(&store, &filter, Some("A1"), page);
         let unique: HashSet<_> = forward.iter().collect();
         prop_assert_eq!(unique.len(), forward.len());
@@ -464,7 +464,7 @@ fn view_language_clauses_select_what_they_say() {
     let store = store_with_tickets(80);
     let all = BuiltinView::AllOpen.filter(NOW);
     let run = |q: &str| -> Vec<desk::store::tickets::TicketRow> {
-        let f = all.clone().refine(&parse(q).unwrap(), NOW);
+        let f = all.clone().refine(&parse(q).unwrap(), NOW, 0);
         let mut rows = Vec::new();
         let mut req = PageRequest::First;
         loop {

@@ -163,7 +163,8 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
         PickAction::FollowUp(_)
         | PickAction::MergeCustomer(_)
         | PickAction::CareDone(_)
-        | PickAction::ArticleStatus(_) => Vec::new(),
+        | PickAction::ArticleStatus(_)
+        | PickAction::DashboardPeriod(_) => Vec::new(),
         PickAction::Edit(e) => vec![Effect::Load(Request::BulkSet {
             numbers: targets,
             edits: vec![e],

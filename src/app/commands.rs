@@ -12,6 +12,7 @@ pub enum Context {
     Ticket,
     Customers,
     Kb,
+    Dashboard,
 }
 
 impl Context {
@@ -22,6 +23,7 @@ impl Context {
             Context::Ticket => "Ticket",
             Context::Customers => "Customers",
             Context::Kb => "Knowledge base",
+            Context::Dashboard => "Dashboard",
         }
     }
 }
@@ -38,6 +40,7 @@ pub enum CommandId {
     PaneTicket,
     PaneCustomers,
     PaneKb,
+    PaneDashboard,
     Down,
     Up,
     Top,
@@ -101,6 +104,10 @@ pub enum CommandId {
     KbHelpful,
     KbUnhelpful,
     KbHistory,
+    DashPeriod,
+    DashNextSection,
+    DashPrevSection,
+    DashBreakdown,
 }
 
 pub struct Command {
@@ -132,6 +139,7 @@ pub const COMMANDS: &[Command] = &[
     cmd!(PaneTicket, "pane.ticket", Global, ["2"], None, "Go to the open ticket"),
     cmd!(PaneCustomers, "pane.customers", Global, ["3"], None, "Go to Customers"),
     cmd!(PaneKb, "pane.kb", Global, ["4"], None, "Go to the knowledge base"),
+    cmd!(PaneDashboard, "pane.dashboard", Global, ["5"], None, "Go to the dashboard (KPIs and charts)"),
     cmd!(Down, "nav.down", Global, ["j", "down"], Some("move"), "Move down"),
     cmd!(Up, "nav.up", Global, ["k", "up"], None, "Move up"),
     cmd!(Top, "nav.top", Global, ["g g", "home"], None, "Go to the top"),
@@ -195,6 +203,10 @@ pub const COMMANDS: &[Command] = &[
     cmd!(KbHelpful, "kb.helpful", Kb, ["+"], None, "Mark the article helpful"),
     cmd!(KbUnhelpful, "kb.unhelpful", Kb, ["-"], None, "Mark the article not helpful"),
     cmd!(KbHistory, "kb.history", Kb, ["H"], None, "Show the article's change history / its text"),
+    cmd!(DashPeriod, "dashboard.period", Dashboard, ["p"], Some("period"), "Choose the period: today, 7 days, 30 days, quarter, custom"),
+    cmd!(DashNextSection, "dashboard.next_section", Dashboard, ["J", "]"], Some("chart"), "Next chart: volume, backlog, times, SLA, satisfaction, breakdown, agents"),
+    cmd!(DashPrevSection, "dashboard.prev_section", Dashboard, ["K", "["], None, "Previous chart"),
+    cmd!(DashBreakdown, "dashboard.breakdown", Dashboard, ["d"], Some("breakdown"), "Break down by channel, kind, priority or group"),
 ];
 
 pub fn command(id: CommandId) -> &'static Command {

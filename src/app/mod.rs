@@ -3,6 +3,7 @@
 mod bulk;
 pub mod commands;
 mod customer_actions;
+pub mod dashboard;
 mod kb_actions;
 pub mod keys;
 pub mod layout;
@@ -39,10 +40,17 @@ pub enum Pane {
     Ticket,
     Customers,
     Kb,
+    Dashboard,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Queues, Pane::Ticket, Pane::Customers, Pane::Kb];
+    pub const ALL: [Pane; 5] = [
+        Pane::Queues,
+        Pane::Ticket,
+        Pane::Customers,
+        Pane::Kb,
+        Pane::Dashboard,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -50,6 +58,7 @@ impl Pane {
             Pane::Ticket => "Ticket",
             Pane::Customers => "Customers",
             Pane::Kb => "Knowledge base",
+            Pane::Dashboard => "Dashboard",
         }
     }
 
@@ -59,6 +68,7 @@ impl Pane {
             Pane::Ticket => commands::Context::Ticket,
             Pane::Customers => commands::Context::Customers,
             Pane::Kb => commands::Context::Kb,
+            Pane::Dashboard => commands::Context::Dashboard,
         }
     }
 }
@@ -90,12 +100,15 @@ pub struct Settings {
     pub tier_priority: [crate::domain::ticket::Priority; 4],
     /// Knowledge-base thresholds, reply links and how many suggestions a ticket gets (`[kb]`).
     pub kb_rules: crate::domain::kb::KbRules,
+    /// Report targets and index weights (`[metrics]`).
+    pub metrics_rules: crate::domain::metrics::MetricsRules,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub tier_priority: [crate::domain::ticket::Priority; 4],
     pub kb_rules: crate::domain::kb::KbRules,
+    pub metrics_rules: crate::domain::metrics::MetricsRules,
     pub pane: Pane,
     pub width: u16,
     pub height: u16,
@@ -117,6 +130,7 @@ pub struct Model {
     pub ticket: TicketPane,
     pub customers: Customers,
     pub kb: Kb,
+    pub dashboard: dashboard::Dashboard,
     pub overlay: Option<Overlay>,
     pub toast: Option<Toast>,
     pub escalations: service_actions::Escalations,
@@ -340,6 +354,8 @@ pub enum PromptKind {
     LinkTo,
     /// Words to search for in subjects and messages.
     Search,
+    /// First and last day of a custom dashboard period.
+    DashboardDates,
 }
 
 impl PromptKind {
@@ -350,6 +366,7 @@ impl PromptKind {
             PromptKind::MergeInto => "Merge this ticket into #",
             PromptKind::LinkTo => "Link this ticket to #",
             PromptKind::Search => "Search subjects and messages (3+ characters search fastest)",
+            PromptKind::DashboardDates => "Period: first..last day (2026-11-01..2026-11-30)",
         }
     }
 }
@@ -368,6 +385,8 @@ pub enum PickAction {
     CareDone(String),
     /// Publish, archive or return to draft the article in `Kb::target_id`.
     ArticleStatus(crate::domain::kb::ArticleStatus),
+    /// Show the dashboard for this period.
+    DashboardPeriod(crate::domain::metrics_report::Period),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -95,6 +95,11 @@ pub enum ListKind {
 pub enum Request {
     /// `PRAGMA data_version`: cheap; changes when another connection commits.
     DataVersion,
+    /// The dashboard's report: measure what is unmeasured, aggregate, build (answered with `Response::Dashboard`).
+    Dashboard {
+        query: Box<crate::store::metrics::MetricsQuery>,
+        rules: Box<crate::domain::metrics::MetricsRules>,
+    },
     Counts,
     ViewCounts {
         filters: Vec<TicketFilter>,
@@ -351,6 +356,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     DataVersion(i64),
+    Dashboard(Box<crate::domain::metrics_report::Report>),
     Counts(Counts),
     ViewCounts(Vec<i64>),
     TicketPage {

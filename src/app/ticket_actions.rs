@@ -143,6 +143,7 @@ pub(super) fn pick(
             super::customer_actions::pick(model, action)
         }
         PickAction::ArticleStatus(status) => super::kb_actions::set_status(model, status),
+        PickAction::DashboardPeriod(p) => super::dashboard::picked_period(model, p),
     }
 }
 
@@ -439,6 +440,9 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
     if kind == PromptKind::Search {
         return super::search_pane::start(model, text);
     }
+    if kind == PromptKind::DashboardDates {
+        return super::dashboard::custom_dates(model, text);
+    }
     let Some(d) = &model.ticket.detail else {
         return Vec::new();
     };
@@ -449,7 +453,7 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
     let other = || text.trim_start_matches('#').parse::<i64>().ok();
     match kind {
         // Answered at the top: search needs no open ticket.
-        PromptKind::Search => Vec::new(),
+        PromptKind::Search | PromptKind::DashboardDates => Vec::new(),
         PromptKind::Tags => {
             let edits = parse_tags(text);
             if edits.is_empty() {

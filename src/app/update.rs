@@ -21,6 +21,8 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
     let mut model = Model {
         tier_priority: settings.tier_priority,
         kb_rules: settings.kb_rules,
+        metrics_rules: settings.metrics_rules,
+        dashboard: Default::default(),
         pane: Pane::Queues,
         width,
         height,
@@ -96,7 +98,9 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             | super::msg::Response::CustomerDuplicates { .. }) => {
                 super::customer_actions::on_response(model, r).unwrap_or_default()
             }
-            r => match super::kb_actions::on_response(model, r) {
+            r => match super::kb_actions::on_response(model, r)
+                .or_else(|r| super::dashboard::on_response(model, r))
+            {
                 Ok(fx) => fx,
                 Err(r) => update_lists::on_response(model, r),
             },
@@ -188,6 +192,11 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
         CommandId::PaneTicket => switch(model, Pane::Ticket),
         CommandId::PaneCustomers => switch(model, Pane::Customers),
         CommandId::PaneKb => switch(model, Pane::Kb),
+        CommandId::PaneDashboard => switch(model, Pane::Dashboard),
+        CommandId::DashPeriod => super::dashboard::period_picker(model),
+        CommandId::DashNextSection => super::dashboard::cycle_section(model, 1),
+        CommandId::DashPrevSection => super::dashboard::cycle_section(model, -1),
+        CommandId::DashBreakdown => super::dashboard::cycle_breakdown(model),
         CommandId::Filter => {
             let current = match model.pane {
                 Pane::Queues => model.queues.filter.clone(),
@@ -198,8 +207,13 @@ pub(super) fn run(model: &mut Model, id: CommandId) -> Vec<Effect> {
                     .as_ref()
                     .map(|s| s.query.clone())
                     .unwrap_or_default(),
-                Pane::Ticket => {
-                    toast(model, "The ticket pane has no list to filter".into(), false);
+                Pane::Ticket | Pane::Dashboard => {
+                    let what = if model.pane == Pane::Ticket {
+                        "ticket pane"
+                    } else {
+                        "dashboard"
+                    };
+                    toast(model, format!("The {what} has no list to filter"), false);
                     return Vec::new();
                 }
             };
@@ -284,6 +298,9 @@ fn cycle(pane: Pane, step: isize) -> Pane {
 
 pub(super) fn switch(model: &mut Model, pane: Pane) -> Vec<Effect> {
     model.pane = pane;
+    if pane == Pane::Dashboard {
+        return super::dashboard::on_enter(model);
+    }
     Vec::new()
 }
 

@@ -28,8 +28,8 @@ fn queue_filter(model: &Model) -> TicketFilter {
     model
         .queues
         .view()
-        .filter(model.now)
-        .refine(&model.queues.query, model.now)
+        .filter(model.now, model.utc_offset.into())
+        .refine(&model.queues.query, model.now, model.utc_offset.into())
 }
 
 pub(super) fn ticket_page(model: &Model, req: PageRequest) -> Effect {
@@ -63,7 +63,7 @@ pub(super) fn view_counts(model: &Model) -> Effect {
             .queues
             .views
             .iter()
-            .map(|v| v.filter(model.now))
+            .map(|v| v.filter(model.now, model.utc_offset.into()))
             .collect(),
         me: model.identity.agent_id.clone(),
     })
@@ -101,6 +101,7 @@ pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
             fx.push(Effect::Load(Request::Categories));
             fx.push(super::kb_actions::reload_articles(model));
         }
+        Pane::Dashboard => fx.push(super::dashboard::load(model)),
     }
     toast(model, "Reloaded".into(), false);
     fx
@@ -144,7 +145,7 @@ pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
             }
         },
         Pane::Kb => super::kb_actions::apply_search(model, text),
-        Pane::Ticket => Vec::new(),
+        Pane::Ticket | Pane::Dashboard => Vec::new(),
     }
 }
 
@@ -228,6 +229,7 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         Pane::Ticket => navigate_ticket(model, nav),
         Pane::Customers => navigate_customers(model, nav),
         Pane::Kb => super::kb_actions::navigate(model, nav),
+        Pane::Dashboard => super::dashboard::navigate(model, nav),
     }
 }
 
@@ -359,8 +361,10 @@ pub(super) fn fit_viewports(model: &mut Model) {
 
 pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
     match response {
-        // Answered by customer_actions before they get here.
-        Response::CustomerSaved { .. } | Response::CustomerDuplicates { .. } => Vec::new(),
+        // Answered by customer_actions and dashboard before they get here.
+        Response::CustomerSaved { .. }
+        | Response::CustomerDuplicates { .. }
+        | Response::Dashboard(_) => Vec::new(),
         Response::DataVersion(v) => {
             let changed = model.data_version.is_some_and(|old| old != v);
             model.data_version = Some(v);

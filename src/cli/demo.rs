@@ -90,6 +90,8 @@ pub fn generate(
     store.recompute_customers(now, &mut |_, _| {})?;
     store.schedule_care(now)?;
     store.recompute_stale_clocks(now, usize::MAX)?;
+    // Report measures (business times, SLA outcomes, scores) of every answered or solved ticket.
+    store.measure_pending(now, &mut |_, _| {})?;
     if progress {
         eprintln!(
             "demo database {}: {} tickets, {} messages, {} customers, {} articles in {:.1}s",

@@ -6,6 +6,8 @@ pub mod customer_edit;
 pub mod demo;
 pub mod kb;
 pub mod output;
+pub mod report;
+mod report_md;
 pub mod search;
 pub mod service;
 pub mod ticket;
@@ -78,6 +80,8 @@ pub enum Command {
     /// Satisfaction surveys (CSAT, NPS, CES)
     #[command(subcommand)]
     Survey(service::SurveyCmd),
+    /// Service-quality report (KPIs, SLA, CSAT/NPS/CES, CSI/SQI) as Markdown, CSV or JSON
+    Report(report::ReportArgs),
 }
 
 /// An error that is the caller's input: exit code 2.

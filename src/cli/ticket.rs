@@ -196,7 +196,8 @@ pub fn run(
             };
             let query = crate::domain::query::parse(filter.as_deref().unwrap_or(""))
                 .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
-            let filter = v.filter(now).refine(&query, now);
+            let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
+            let filter = v.filter(now, offset).refine(&query, now, offset);
             let mut sink = Sink::new(out, format, HEADER);
             for_each_page(
                 limit,

@@ -41,6 +41,8 @@ pub struct Config {
     pub crm: crate::domain::crm::CrmRules,
     /// Knowledge base: stale age, votes before "least helpful", reply links, suggestions (`domain::kb`).
     pub kb: crate::domain::kb::KbRules,
+    /// Report targets and the CSI / SQI weights (`domain::metrics`).
+    pub metrics: crate::domain::metrics::MetricsRules,
     pub log: LogConfig,
 }
 
@@ -299,7 +301,7 @@ fn defaults() -> Result<Config, ConfigError> {
 /// Parses a config file over the defaults and checks `[keys]` against the command registry.
 pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
     // Overlay: fields absent from the user's file keep their serde defaults, which the embedded defaults equal.
-    let config: Config =
+    let mut config: Config =
         toml::from_str(text).map_err(|e| located(origin, text, e.span(), e.message()))?;
     check_keys(text, origin)?;
     for v in &config.views {
@@ -333,6 +335,20 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
     }
     if let Some(problem) = config.kb.check().into_iter().next() {
         return Err(ConfigError(format!("{origin}: {problem}")));
+    }
+    if let Some(problem) = config.metrics.check().into_iter().next() {
+        return Err(ConfigError(format!("{origin}: {problem}")));
+    }
+    // Targets merge with the shipped ones (setting one should not drop the others); weights replace as a set.
+    let shipped = crate::domain::metrics::MetricsRules::default();
+    for (name, target) in shipped.targets {
+        config.metrics.targets.entry(name).or_insert(target);
+    }
+    if config.metrics.csi_weights.is_empty() {
+        config.metrics.csi_weights = shipped.csi_weights;
+    }
+    if config.metrics.sqi_weights.is_empty() {
+        config.metrics.sqi_weights = shipped.sqi_weights;
     }
     // Collisions between the user's keys and the defaults can only be seen with the whole keymap.
     crate::app::commands::Keymap::build(&config.keys_map())

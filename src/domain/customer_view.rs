@@ -81,7 +81,7 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
                 } else {
                     match age(value, vcol)? {
                         Age::Within(s) => WarrantySelect::ExpiresWithin(s),
-                        Age::OlderThan(_) => {
+                        Age::OlderThan(_) | Age::Dates(..) => {
                             return Err(err(
                                 vcol,
                                 format!(
@@ -98,10 +98,15 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
             "created" => match age(value, vcol)? {
                 Age::Within(s) => f.created_after = Some(now - s),
                 Age::OlderThan(s) => f.created_before = Some(now - s),
+                // Customer views have no time zone to hand; dates are read as UTC days.
+                Age::Dates(a, b) => {
+                    f.created_after = Some(crate::domain::metrics_report::midnight(a, 0));
+                    f.created_before = Some(crate::domain::metrics_report::midnight(b, 0) + 86_400);
+                }
             },
             "care" => match age(value, vcol)? {
                 Age::Within(s) => f.care_due_by = Some(now + s),
-                Age::OlderThan(_) => {
+                Age::OlderThan(_) | Age::Dates(..) => {
                     return Err(err(vcol, format!("`care:{value}`: use care:<7d")));
                 }
             },

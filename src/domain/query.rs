@@ -50,6 +50,8 @@ pub enum Clause {
     Tier(Vec<Tier>),
     Tag(Vec<String>),
     Customer(String),
+    /// The group (team) by name; `none` for tickets routed to no group.
+    Group(String),
     Created(Age),
     Updated(Age),
     Solved(Age),
@@ -75,6 +77,8 @@ pub enum Age {
     Within(i64),
     /// More than this long ago (`>2h`).
     OlderThan(i64),
+    /// On these local dates, both included (`2026-11-18`, `2026-11-01..2026-11-30`): what a dashboard drills into.
+    Dates(chrono::NaiveDate, chrono::NaiveDate),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +130,7 @@ pub const FIELDS: &[&str] = &[
     "tier",
     "tag",
     "customer",
+    "group",
     "created",
     "updated",
     "solved",
@@ -246,12 +251,27 @@ fn priorities(value: &str, column: usize) -> Result<Vec<Priority>, ParseError> {
 
 pub(crate) fn age(value: &str, column: usize) -> Result<Age, ParseError> {
     let err = |message: String| ParseError { column, message };
+    if value.starts_with(|c: char| c.is_ascii_digit()) && value.contains('-') {
+        let date = |t: &str| {
+            chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
+                err(format!(
+                    "`{t}` is not a date (write YYYY-MM-DD, like 2026-11-18)"
+                ))
+            })
+        };
+        let (a, b) = value.split_once("..").unwrap_or((value, value));
+        let (from, to) = (date(a)?, date(b)?);
+        if to < from {
+            return Err(err(format!("`{value}` ends before it starts")));
+        }
+        return Ok(Age::Dates(from, to));
+    }
     let (within, rest) = match value.chars().next() {
         Some('<') => (true, &value[1..]),
         Some('>') => (false, &value[1..]),
         _ => {
             return Err(err(format!(
-                "`{value}`: ages start with < (newer than) or > (older than), like <7d"
+                "`{value}`: ages start with < (newer than) or > (older than), like <7d, or are dates like 2026-11-18"
             )));
         }
     };
@@ -347,6 +367,7 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
             "tier" => Clause::Tier(list(value, vcol, |s| s.parse())?),
             "tag" => Clause::Tag(list(value, vcol, |s| Ok(s.to_lowercase()))?),
             "customer" => Clause::Customer(value.to_string()),
+            "group" => Clause::Group(value.to_string()),
             "created" => Clause::Created(age(value, vcol)?),
             "updated" => Clause::Updated(age(value, vcol)?),
             "solved" => Clause::Solved(age(value, vcol)?),
@@ -393,6 +414,8 @@ fn print_age(a: Age) -> String {
     let (op, secs) = match a {
         Age::Within(s) => ('<', s),
         Age::OlderThan(s) => ('>', s),
+        Age::Dates(from, to) if from == to => return from.to_string(),
+        Age::Dates(from, to) => return format!("{from}..{to}"),
     };
     let unit = [(7 * 86_400, 'w'), (86_400, 'd'), (3600, 'h'), (60, 'm')]
         .into_iter()
@@ -425,6 +448,7 @@ impl fmt::Display for Query {
                 Clause::Tier(v) => format!("tier:{}", join(v, |k| k.as_str().into())),
                 Clause::Tag(v) => format!("tag:{}", join(v, |t| t.clone())),
                 Clause::Customer(c) => format!("customer:{}", quote(c)),
+                Clause::Group(g) => format!("group:{}", quote(g)),
                 Clause::Created(a) => format!("created:{}", print_age(*a)),
                 Clause::Updated(a) => format!("updated:{}", print_age(*a)),
                 Clause::Solved(a) => format!("solved:{}", print_age(*a)),

@@ -95,7 +95,8 @@ impl BuiltinView {
 
     /// The filter this view stands for; `now` (unix seconds) anchors relative windows.
     pub fn filter(self, now: i64) -> TicketFilter {
-        self.view().filter(now)
+        // Built-in views have no dates, so the offset cannot matter.
+        self.view().filter(now, 0)
     }
 }
 
@@ -108,8 +109,9 @@ pub struct View {
 }
 
 impl View {
-    pub fn filter(&self, now: i64) -> TicketFilter {
-        TicketFilter::default().refine(&self.query, now)
+    /// The filter at `now`; dates in the query are local days at `offset` seconds east of UTC.
+    pub fn filter(&self, now: i64, offset: i64) -> TicketFilter {
+        TicketFilter::default().refine(&self.query, now, offset)
     }
 }
 
@@ -142,6 +144,8 @@ pub struct TicketFilter {
     pub tags: Option<Vec<String>>,
     /// Customer name, email or phone contains this.
     pub customer: Option<String>,
+    /// The group's name (`none`: no group).
+    pub group: Option<String>,
     pub created_after: Option<i64>,
     pub created_before: Option<i64>,
     pub updated_after: Option<i64>,
@@ -192,8 +196,10 @@ impl TicketFilter {
         self
     }
 
-    /// This filter further narrowed by a query of the view language; ages are taken relative to `now`.
-    pub fn refine(mut self, q: &Query, now: i64) -> Self {
+    /// This filter further narrowed by a query of the view language; ages are taken relative to `now`, dates are
+    /// local days at `offset` seconds east of UTC.
+    pub fn refine(mut self, q: &Query, now: i64, offset: i64) -> Self {
+        let day = |d: chrono::NaiveDate| crate::domain::metrics_report::midnight(d, offset);
         for c in &q.clauses {
             match c {
                 Clause::Status(v) => self.statuses = narrow(self.statuses, v),
@@ -222,6 +228,23 @@ impl TicketFilter {
                 Clause::Solved(Age::OlderThan(s)) => {
                     self.solved_before = earlier(self.solved_before, now - s)
                 }
+                Clause::Created(Age::Dates(a, b)) => {
+                    self.created_after = later(self.created_after, day(*a));
+                    self.created_before = earlier(self.created_before, day(*b) + 86_400);
+                }
+                Clause::Updated(Age::Dates(a, b)) => {
+                    self.updated_after = later(self.updated_after, day(*a));
+                    self.updated_before = earlier(self.updated_before, day(*b) + 86_400);
+                }
+                Clause::Solved(Age::Dates(a, b)) => {
+                    self.solved_since = later(self.solved_since, day(*a));
+                    self.solved_before = earlier(self.solved_before, day(*b) + 86_400);
+                }
+                Clause::Due(Age::Dates(a, b)) => {
+                    self.due_after = later(self.due_after, day(*a) - 1);
+                    self.due_before = earlier(self.due_before, day(*b) + 86_400);
+                }
+                Clause::Group(g) => self.group = Some(g.clone()),
                 Clause::Sla(v) => {
                     let states = narrow(self.sla.take().map(|s| s.states), v).unwrap_or_default();
                     self.sla = Some(SlaSelect { states, now });

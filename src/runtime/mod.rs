@@ -24,6 +24,13 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
         Ok(match req {
             Request::Counts => Response::Counts(store.counts()?),
             Request::DataVersion => Response::DataVersion(store.data_version()?),
+            Request::Dashboard { query, rules } => {
+                store.measure_pending(query.as_of, &mut |_, _| {})?;
+                let input = store.metrics(&query)?;
+                Response::Dashboard(Box::new(crate::domain::metrics_report::build(
+                    input, &rules,
+                )))
+            }
             Request::ViewCounts { filters, me } => Response::ViewCounts(
                 filters
                     .iter()

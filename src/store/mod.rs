@@ -17,6 +17,7 @@ pub mod kb;
 pub mod kb_files;
 pub mod kb_search;
 pub mod kb_write;
+pub mod metrics;
 mod migrate;
 mod open;
 mod paging;

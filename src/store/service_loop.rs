@@ -354,6 +354,8 @@ impl Store {
                 params![now, id],
             )?;
             super::crm::refresh_ticket_customer(&tx, &mut log, &rules, &id, now)?;
+            // The ticket carries its latest scores for reports.
+            super::sla::refresh(&tx, &rules, &id, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
             Ok(UpdateOutcome {

@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Result, Store};
 use crate::domain::customer::Tier;
-use crate::domain::sla::{Clock, Event, EventKind, clocks};
+use crate::domain::metrics::{Measures, measure};
+use crate::domain::sla::{Clock, Event, EventKind, Targets, clocks};
 use crate::domain::sla_policy::{SlaRules, TicketFacts};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 
@@ -199,8 +200,47 @@ pub(super) fn ticket_clocks(
     Ok((Some(applied.policy.name.clone()), c))
 }
 
-/// Recomputes the cached clock columns of one ticket. Running clocks contribute their earliest due and risk
-/// times (so "at risk" means any clock is); a paused ticket keeps its least remaining time.
+/// Targets no ticket reaches: a ticket no policy covers is run against these only to count its business time.
+const UNREACHABLE: Targets = Targets {
+    first_response: Some(i64::MAX / 4),
+    next_reply: Some(i64::MAX / 4),
+    resolution: Some(i64::MAX / 4),
+};
+
+/// The ticket's policy and clocks (empty without a policy) and its measures for reports. A ticket no policy
+/// covers is measured in the first configured calendar.
+fn clocks_and_measures(
+    conn: &Connection,
+    f: &Facts,
+    rules: &SlaRules,
+    now: i64,
+) -> Result<(Option<String>, Vec<Clock>, Measures)> {
+    let applied = rules.select(&f.ticket());
+    let fallback = rules.calendars.first();
+    let (targets, calendar) = match (&applied, fallback) {
+        (Some(a), _) => (a.targets, a.calendar),
+        (None, Some(c)) => (UNREACHABLE, c),
+        (None, None) => return Ok((None, Vec::new(), Measures::default())),
+    };
+    let mut events = history(conn, f)?;
+    events.retain(|e| e.at <= now);
+    let all = clocks(
+        f.created_at,
+        &events,
+        &targets,
+        calendar,
+        now,
+        rules.at_risk_share,
+    );
+    let measures = measure(&all, applied.is_some(), &events);
+    Ok(match applied {
+        Some(a) => (Some(a.policy.name.clone()), all, measures),
+        None => (None, Vec::new(), measures),
+    })
+}
+
+/// Recomputes the cached clock columns and the report measures of one ticket. Running clocks contribute their
+/// earliest due and risk times (so "at risk" means any clock is); a paused ticket keeps its least remaining time.
 pub(super) fn refresh(
     conn: &Connection,
     rules: &ServiceRules,
@@ -210,7 +250,7 @@ pub(super) fn refresh(
     let Some(f) = facts(conn, ticket_id)? else {
         return Ok(());
     };
-    let (policy, all) = ticket_clocks(conn, &f, &rules.sla, now)?;
+    let (policy, all, m) = clocks_and_measures(conn, &f, &rules.sla, now)?;
     let live: Vec<&Clock> = all.iter().filter(|c| c.stopped_at.is_none()).collect();
     let first_due = live
         .iter()
@@ -224,7 +264,12 @@ pub(super) fn refresh(
         .flatten();
     conn.prepare_cached(
         "UPDATE tickets SET sla_policy = ?1, sla_target = ?2, sla_due_at = ?3, sla_risk_at = ?4, sla_paused = ?5,
-                            sla_remaining = ?6, sla_stamp = ?7
+                            sla_remaining = ?6, sla_stamp = ?7,
+                            frt_secs = ?9, resolution_secs = ?10, frt_late = ?11, resolution_late = ?12,
+                            next_reply_late = ?13, agent_replies = ?14, reopens = ?15, measured = 1,
+                            csat = (SELECT score FROM surveys WHERE ticket_id = ?8 AND kind = 'csat' ORDER BY at DESC LIMIT 1),
+                            nps = (SELECT score FROM surveys WHERE ticket_id = ?8 AND kind = 'nps' ORDER BY at DESC LIMIT 1),
+                            ces = (SELECT score FROM surveys WHERE ticket_id = ?8 AND kind = 'ces' ORDER BY at DESC LIMIT 1)
          WHERE id = ?8",
     )?
     .execute(params![
@@ -235,7 +280,14 @@ pub(super) fn refresh(
         paused,
         remaining,
         rules.stamp,
-        ticket_id
+        ticket_id,
+        m.frt_secs,
+        m.resolution_secs,
+        m.frt_late,
+        m.resolution_late,
+        m.next_reply_late,
+        m.agent_replies,
+        m.reopens,
     ])?;
     Ok(())
 }

@@ -112,6 +112,16 @@ fn compile(filter: &TicketFilter, me: Option<&str>, purpose: Purpose) -> Clauses
         let clause = customer_matches(&mut c, text);
         c.push(clause);
     }
+    if let Some(group) = &filter.group {
+        if group.eq_ignore_ascii_case("none") {
+            c.push("t.group_id IS NULL".to_string());
+        } else {
+            let p = c.bind(group.clone());
+            c.push(format!(
+                "t.group_id = (SELECT id FROM groups WHERE name = {p})"
+            ));
+        }
+    }
     for (bound, column, op) in [
         (filter.created_after, "t.created_at", ">="),
         (filter.created_before, "t.created_at", "<"),

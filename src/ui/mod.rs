@@ -1,6 +1,7 @@
 //! Pure rendering: `render(frame, &Model, &Theme)`. Reads the Model only; never queries.
 
 pub mod customers;
+mod dashboard;
 pub mod kb;
 pub mod markdown;
 mod new_ticket;
@@ -30,6 +31,7 @@ pub fn render(frame: &mut Frame<'_>, model: &Model, theme: &Theme) {
         Pane::Ticket => ticket::render(frame, f.body, model, theme),
         Pane::Customers => customers::render(frame, f.body, model, theme),
         Pane::Kb => kb::render(frame, f.body, model, theme),
+        Pane::Dashboard => dashboard::render(frame, f.body, model, theme),
     }
     status_bar(frame, f.status, model, theme);
     if let Some(o) = &model.overlay {

@@ -69,6 +69,7 @@ impl Harness {
             sla_check_every: 0,
             tier_priority: desk::domain::crm::CrmRules::default().default_priority,
             kb_rules: desk::domain::kb::KbRules::default(),
+            metrics_rules: desk::domain::metrics::MetricsRules::default(),
         };
         let (model, effects) = app::init(settings, width, height, now);
         let mut h = Harness {

@@ -1,0 +1,322 @@
+//! Metric records for reports and the dashboard: index-only range scans over the tickets created and solved in a
+//! window (`tickets_created_facts`, `tickets_solved_facts`), streamed into `domain::metrics_report::Aggregate`,
+//! plus the few counts and lists the report adds. Measuring tickets written before migration 6 (or in bulk) is
+//! here too: it needs the calendar, so it runs in Rust, in short batches.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rusqlite::params;
+use rusqlite::types::Value as SqlValue;
+
+use super::changes::with_retry;
+use super::{Result, Store};
+use crate::domain::metrics::{CreatedFact, Dimension, Keys, SolvedFact, follow_up_state};
+use crate::domain::metrics_report::{Aggregate, Comment, Count, ReportInput, Window};
+use crate::domain::service_loop::LoopStage;
+
+/// What to aggregate for one report or dashboard load.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricsQuery {
+    pub window: Window,
+    /// Follow-ups due after this are not yet missed; usually now.
+    pub as_of: i64,
+    /// Seconds east of UTC: where local days start.
+    pub offset: i64,
+    /// Breakdowns to keep per key (the tier one costs a join to customers).
+    pub dims: Vec<Dimension>,
+    pub group_by: Option<Dimension>,
+    /// Complaint tags and survey comments (the Markdown report's problems and appendix).
+    pub extras: bool,
+}
+
+const UNMEASURED: &str = "FROM tickets INDEXED BY tickets_unmeasured
+     WHERE measured = 0 AND (first_response_at IS NOT NULL OR solved_at IS NOT NULL)";
+
+impl Store {
+    /// Tickets answered or solved that have no measures yet (written before schema 6, or loaded in bulk).
+    pub fn unmeasured(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row(&format!("SELECT count(*) {UNMEASURED}"), [], |r| r.get(0))?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// Measures every unmeasured ticket in batches of 500, each its own short write; `progress(done, total)`.
+    pub fn measure_pending(&mut self, now: i64, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
+        let total = self.unmeasured()?;
+        let rules = Arc::clone(&self.rules);
+        let mut done = 0;
+        while done < total {
+            let ids: Vec<String> = self
+                .conn
+                .prepare_cached(&format!("SELECT id {UNMEASURED} LIMIT 500"))?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if ids.is_empty() {
+                break;
+            }
+            let path = self.path.clone();
+            with_retry(&path, || {
+                let tx = self.begin_write()?;
+                for id in &ids {
+                    super::sla::refresh(&tx, &rules, id, now)?;
+                }
+                tx.commit()?;
+                Ok(())
+            })?;
+            done += ids.len() as u64;
+            progress(done.min(total), total);
+        }
+        Ok(done)
+    }
+
+    /// Everything a report needs for `q.window` and the window before it, aggregated while streaming.
+    pub fn metrics(&self, q: &MetricsQuery) -> Result<ReportInput> {
+        let mut current = Aggregate::new(q.window, true, &q.dims);
+        let prev_window = q.window.previous();
+        let mut previous = Aggregate::new(prev_window, false, &[]);
+        let tier = q.dims.contains(&Dimension::Tier);
+        self.created_facts(q.window, tier, &mut |f| current.add_created(f))?;
+        self.created_facts(prev_window, false, &mut |f| previous.add_created(f))?;
+        self.solved_facts(q.window, q.as_of, tier, &mut |f| current.add_solved(f))?;
+        self.solved_facts(prev_window, q.as_of.min(q.window.from), false, &mut |f| {
+            previous.add_solved(f)
+        })?;
+        let count = |sql: &str, at: i64| -> Result<u64> {
+            let n: i64 = self
+                .conn
+                .prepare_cached(sql)?
+                .query_row(params![at], |r| r.get(0))?;
+            Ok(n.max(0) as u64)
+        };
+        let backlog_now = count(
+            "SELECT count(*) FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold') AND ?1 = ?1",
+            0,
+        )? as i64;
+        let created_after = count(
+            "SELECT count(*) FROM tickets INDEXED BY tickets_created_facts WHERE status <> 'merged' AND created_at >= ?1",
+            q.window.to,
+        )?;
+        let solved_after = count(
+            "SELECT count(*) FROM tickets INDEXED BY tickets_solved_facts WHERE solved_at IS NOT NULL AND solved_at >= ?1",
+            q.window.to,
+        )?;
+        let labels = self.metric_labels(&current)?;
+        let (complaint_tags, comments) = if q.extras {
+            (
+                self.complaint_tags(q.window)?,
+                self.low_score_comments(q.window)?,
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Ok(ReportInput {
+            as_of: q.as_of,
+            offset: q.offset,
+            current,
+            previous,
+            backlog_now,
+            created_after,
+            solved_after,
+            labels,
+            group_by: q.group_by,
+            complaint_tags,
+            comments,
+        })
+    }
+
+    fn created_facts(
+        &self,
+        w: Window,
+        tier: bool,
+        add: &mut dyn FnMut(&CreatedFact),
+    ) -> Result<()> {
+        let (tier_col, join) = if tier {
+            (", c.tier", " LEFT JOIN customers c ON c.id = t.customer_id")
+        } else {
+            (", NULL", "")
+        };
+        let sql = format!(
+            "SELECT t.created_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.frt_secs, t.frt_late{tier_col}
+             FROM tickets t INDEXED BY tickets_created_facts{join}
+             WHERE t.status <> 'merged' AND t.created_at >= ?1 AND t.created_at < ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![w.from, w.to])?;
+        while let Some(r) = rows.next()? {
+            let kind: String = r.get(2)?;
+            let fact = CreatedFact {
+                at: r.get(0)?,
+                complaint: kind == "complaint",
+                keys: Keys {
+                    channel: r.get(1)?,
+                    kind,
+                    priority: r.get(3)?,
+                    agent: r.get(4)?,
+                    group: r.get(5)?,
+                    tier: r.get(8)?,
+                },
+                frt_secs: r.get(6)?,
+                frt_late: r.get(7)?,
+            };
+            add(&fact);
+        }
+        Ok(())
+    }
+
+    fn solved_facts(
+        &self,
+        w: Window,
+        as_of: i64,
+        tier: bool,
+        add: &mut dyn FnMut(&SolvedFact),
+    ) -> Result<()> {
+        let (tier_col, join) = if tier {
+            (", c.tier", " LEFT JOIN customers c ON c.id = t.customer_id")
+        } else {
+            (", NULL", "")
+        };
+        let sql = format!(
+            "SELECT t.solved_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.resolution_secs,
+                    t.resolution_late, t.next_reply_late, t.agent_replies, t.reopens, t.csat, t.nps, t.ces,
+                    t.loop_stage, t.follow_up_due_at{tier_col}
+             FROM tickets t INDEXED BY tickets_solved_facts{join}
+             WHERE t.solved_at IS NOT NULL AND t.solved_at >= ?1 AND t.solved_at < ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![w.from, w.to])?;
+        while let Some(r) = rows.next()? {
+            let stage = r
+                .get::<_, Option<String>>(14)?
+                .as_deref()
+                .and_then(LoopStage::parse);
+            let fact = SolvedFact {
+                at: r.get(0)?,
+                keys: Keys {
+                    channel: r.get(1)?,
+                    kind: r.get(2)?,
+                    priority: r.get(3)?,
+                    agent: r.get(4)?,
+                    group: r.get(5)?,
+                    tier: r.get(16)?,
+                },
+                resolution_secs: r.get(6)?,
+                resolution_late: r.get(7)?,
+                next_reply_late: r.get(8)?,
+                agent_replies: r.get(9)?,
+                reopens: r.get(10)?,
+                csat: r.get(11)?,
+                nps: r.get(12)?,
+                ces: r.get(13)?,
+                followed_up: follow_up_state(stage, r.get(15)?, as_of),
+            };
+            add(&fact);
+        }
+        Ok(())
+    }
+
+    /// Names of the agents and groups that appear in the aggregate (a handful of rows, looked up by id).
+    fn metric_labels(&self, agg: &Aggregate) -> Result<BTreeMap<String, String>> {
+        let mut out = BTreeMap::new();
+        for (dim, table) in [(Dimension::Agent, "agents"), (Dimension::Group, "groups")] {
+            let ids: Vec<SqlValue> = agg
+                .by
+                .get(&dim)
+                .into_iter()
+                .flat_map(|m| m.keys())
+                .filter(|k| !k.is_empty())
+                .map(|k| SqlValue::Text(k.clone()))
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let marks = vec!["?"; ids.len()].join(", ");
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT id, name FROM {table} WHERE id IN ({marks})"
+            ))?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(ids), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (id, name) = row?;
+                out.insert(id, crate::domain::text::sanitize(&name));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The most frequent tags on complaints created in the window (the report's complaint categories).
+    fn complaint_tags(&self, w: Window) -> Result<Vec<Count>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT g.tag, count(*) FROM tickets t INDEXED BY tickets_created_facts
+               JOIN tags g ON g.entity = 'ticket' AND g.entity_id = t.id
+             WHERE t.status <> 'merged' AND t.created_at >= ?1 AND t.created_at < ?2 AND t.kind = 'complaint'
+             GROUP BY g.tag ORDER BY 2 DESC, 1 LIMIT 5",
+        )?;
+        let rows = stmt.query_map(params![w.from, w.to], |r| {
+            Ok(Count {
+                name: crate::domain::text::sanitize(&r.get::<_, String>(0)?),
+                count: r.get::<_, i64>(1)?.max(0) as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Comments with detractor or low scores in the window, newest first, at most five per survey kind.
+    fn low_score_comments(&self, w: Window) -> Result<Vec<Comment>> {
+        let mut out = Vec::new();
+        for (kind, low) in [
+            ("csat", "s.score <= 2"),
+            ("nps", "s.score <= 6"),
+            ("ces", "s.score >= 5"),
+        ] {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT t.number, s.score, s.at, s.comment FROM surveys s INDEXED BY surveys_kind_at
+                   JOIN tickets t ON t.id = s.ticket_id
+                 WHERE s.kind = ?1 AND s.at >= ?2 AND s.at < ?3 AND {low} AND coalesce(s.comment, '') <> ''
+                 ORDER BY s.at DESC LIMIT 5"
+            ))?;
+            let rows = stmt.query_map(params![kind, w.from, w.to], |r| {
+                Ok(Comment {
+                    ticket: r.get(0)?,
+                    kind: kind.to_string(),
+                    score: r.get(1)?,
+                    at: r.get(2)?,
+                    text: crate::domain::text::one_line(&crate::domain::text::sanitize(
+                        &r.get::<_, String>(3)?,
+                    )),
+                })
+            })?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        out.sort_by(|a, b| b.at.cmp(&a.at).then(a.ticket.cmp(&b.ticket)));
+        Ok(out)
+    }
+
+    /// `EXPLAIN QUERY PLAN` of the metric scans, for the test that keeps them on their indexes.
+    pub fn metrics_query_plans(&self) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        for (name, sql) in [
+            (
+                "created",
+                "SELECT t.created_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.frt_secs, t.frt_late FROM tickets t INDEXED BY tickets_created_facts WHERE t.status <> 'merged' AND t.created_at >= 0 AND t.created_at < 1",
+            ),
+            (
+                "solved",
+                "SELECT t.solved_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.resolution_secs, t.resolution_late, t.next_reply_late, t.agent_replies, t.reopens, t.csat, t.nps, t.ces, t.loop_stage, t.follow_up_due_at FROM tickets t INDEXED BY tickets_solved_facts WHERE t.solved_at IS NOT NULL AND t.solved_at >= 0 AND t.solved_at < 1",
+            ),
+            (
+                "backlog",
+                "SELECT count(*) FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold')",
+            ),
+            ("unmeasured", &format!("SELECT id {UNMEASURED} LIMIT 500")),
+        ] {
+            let plan = super::paging::query_plan(&self.conn, sql, &[])?.join(" / ");
+            out.push((name.to_string(), plan));
+        }
+        Ok(out)
+    }
+}

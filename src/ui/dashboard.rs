@@ -1,0 +1,521 @@
+//! The dashboard pane: a header with the period, KPI tiles, a row of section names, and the section's chart or
+//! table with a line about the selected day, bar or row. Every mark that carries meaning also has a glyph or a
+//! word, so it reads under NO_COLOR.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Bar, BarChart, Chart, Dataset, GraphType, Paragraph, Sparkline};
+
+use super::theme::Theme;
+use super::widgets::{self, Col};
+use crate::app::Model;
+use crate::app::dashboard::{Section, drill_query};
+use crate::domain::metrics::{Dimension, Indicator};
+use crate::domain::metrics_report::{GroupRow, Report};
+use crate::domain::text::fit;
+
+/// The tiles, most important first; as many as fit are shown.
+const TILES: [Indicator; 16] = [
+    Indicator::Created,
+    Indicator::Solved,
+    Indicator::Backlog,
+    Indicator::FrtMedian,
+    Indicator::FrtSla,
+    Indicator::ResolutionMedian,
+    Indicator::ResolutionSla,
+    Indicator::Csat,
+    Indicator::Nps,
+    Indicator::Fcr,
+    Indicator::ReopenRate,
+    Indicator::ComplaintRate,
+    Indicator::FollowUpRate,
+    Indicator::Ces,
+    Indicator::Csi,
+    Indicator::Sqi,
+];
+
+const TILE_WIDTH: u16 = 15;
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let d = &model.dashboard;
+    let title = match &d.report {
+        Some(r) => format!(
+            "Dashboard · {} · {} – {} vs {} – {}",
+            d.period.label(),
+            r.from,
+            r.to,
+            crate::domain::metrics_report::local_date(r.previous.from, model.utc_offset.into()),
+            crate::domain::metrics_report::local_date(r.previous.to - 1, model.utc_offset.into()),
+        ),
+        None => format!("Dashboard · {}", d.period.label()),
+    };
+    let block = widgets::block(title, true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(report) = &d.report else {
+        let msg = if d.loading {
+            "Loading the dashboard…"
+        } else {
+            "No data yet — Ctrl-R loads it"
+        };
+        widgets::empty_state(frame, inner, &[msg], theme);
+        return;
+    };
+    // Two rows of tiles when there is room for a chart under them, else one.
+    let tile_rows: u16 = if inner.height >= 26 { 2 } else { 1 };
+    let tiles_h = tile_rows * 3;
+    if inner.height < tiles_h + 6 {
+        widgets::empty_state(
+            frame,
+            inner,
+            &["The terminal is too small for the dashboard"],
+            theme,
+        );
+        return;
+    }
+    let tiles = Rect {
+        height: tiles_h,
+        ..inner
+    };
+    let sections = Rect {
+        y: inner.y + tiles_h,
+        height: 1,
+        ..inner
+    };
+    let detail = Rect {
+        y: inner.bottom() - 1,
+        height: 1,
+        ..inner
+    };
+    let body = Rect {
+        y: sections.y + 1,
+        height: inner.height - tiles_h - 2,
+        ..inner
+    };
+    render_tiles(frame, tiles, report, tile_rows, theme);
+    render_sections(frame, sections, model, theme);
+    match d.section {
+        Section::Volume => day_chart(
+            frame,
+            body,
+            model,
+            report,
+            theme,
+            &[
+                ("created", Marker::Braille, &|r| Some(r.created as f64)),
+                ("solved", Marker::Dot, &|r| Some(r.solved as f64)),
+            ],
+            None,
+        ),
+        Section::Backlog => backlog(frame, body, model, report, theme),
+        Section::Times => day_chart(
+            frame,
+            body,
+            model,
+            report,
+            theme,
+            &[
+                ("first response p50 (h)", Marker::Braille, &|r| {
+                    r.frt_median.map(|s| s / 3600.0)
+                }),
+                ("resolution p50 (h)", Marker::Dot, &|r| {
+                    r.resolution_median.map(|s| s / 3600.0)
+                }),
+            ],
+            None,
+        ),
+        Section::Sla => day_chart(
+            frame,
+            body,
+            model,
+            report,
+            theme,
+            &[("SLA first response %", Marker::Braille, &|r| r.frt_sla)],
+            Some((0.0, 100.0)),
+        ),
+        Section::Satisfaction => day_chart(
+            frame,
+            body,
+            model,
+            report,
+            theme,
+            &[
+                ("CSAT %", Marker::Braille, &|r| r.csat),
+                ("NPS", Marker::Dot, &|r| r.nps),
+            ],
+            Some((-100.0, 100.0)),
+        ),
+        Section::Breakdown => breakdown(frame, body, model, report, theme),
+        Section::Agents => agents(frame, body, model, report, theme),
+    }
+    let text = detail_line(model, report);
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&text, detail.width as usize), theme.muted)),
+        detail,
+    );
+}
+
+fn render_tiles(frame: &mut Frame<'_>, area: Rect, r: &Report, rows: u16, theme: &Theme) {
+    let per_row = (area.width / TILE_WIDTH).max(1);
+    for (i, ind) in TILES.iter().take((per_row * rows) as usize).enumerate() {
+        let (row, col) = (i as u16 / per_row, i as u16 % per_row);
+        let rect = Rect {
+            x: area.x + col * TILE_WIDTH,
+            y: area.y + row * 3,
+            width: TILE_WIDTH.min(area.right() - (area.x + col * TILE_WIDTH)),
+            height: 3,
+        };
+        let Some(line) = r.indicator(*ind) else {
+            continue;
+        };
+        let w = rect.width.saturating_sub(1) as usize;
+        let value = line
+            .current
+            .map_or_else(|| "—".to_string(), |v| ind.format(v));
+        // ✓ / ✗ against the target, so a missed target reads without colour.
+        let (mark, value_style) = match line.meets_target {
+            Some(true) => (" ✓", theme.ok.add_modifier(Modifier::BOLD)),
+            Some(false) => (" ✗", theme.error.add_modifier(Modifier::BOLD)),
+            None => ("", theme.title),
+        };
+        let change = line
+            .change
+            .map_or_else(|| "no data before".to_string(), |c| c.describe(*ind));
+        let change_style = match line.change.and_then(|c| c.good) {
+            Some(true) => theme.ok,
+            Some(false) => theme.error,
+            None => theme.muted,
+        };
+        let lines = vec![
+            Line::styled(fit(ind.short(), w), theme.muted),
+            Line::from(vec![
+                Span::styled(value, value_style),
+                Span::styled(mark, value_style),
+            ]),
+            Line::styled(fit(&change, w), change_style),
+        ];
+        frame.render_widget(Paragraph::new(lines), rect);
+    }
+}
+
+fn render_sections(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let d = &model.dashboard;
+    let mut spans = Vec::new();
+    for s in Section::ALL {
+        let name = if s == Section::Breakdown {
+            format!("Breakdown: {}", d.breakdown)
+        } else {
+            s.title().to_string()
+        };
+        // Brackets mark the current section without colour.
+        let (text, style) = if s == d.section {
+            (format!("[{name}]"), theme.tab_active)
+        } else {
+            (format!(" {name} "), theme.tab_inactive)
+        };
+        spans.push(Span::styled(text, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+type Series<'a> = (
+    &'a str,
+    Marker,
+    &'a dyn Fn(&crate::domain::metrics_report::DayRow) -> Option<f64>,
+);
+
+/// A line chart over the days of the period, with a cursor on the selected day.
+fn day_chart(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    model: &Model,
+    r: &Report,
+    theme: &Theme,
+    series: &[Series<'_>],
+    bounds: Option<(f64, f64)>,
+) {
+    let points: Vec<Vec<(f64, f64)>> = series
+        .iter()
+        .map(|(_, _, f)| {
+            r.days
+                .iter()
+                .enumerate()
+                .filter_map(|(i, d)| f(d).map(|v| (i as f64, v)))
+                .collect()
+        })
+        .collect();
+    let top = points.iter().flatten().map(|p| p.1).fold(0.0_f64, f64::max);
+    let (lo, hi) = bounds.unwrap_or((0.0, (top * 1.1).max(1.0)));
+    let sel = model.dashboard.selected as f64;
+    let cursor = [(sel, lo), (sel, hi)];
+    let mut sets: Vec<Dataset> = series
+        .iter()
+        .zip(&points)
+        .enumerate()
+        .map(|(i, ((name, marker, _), pts))| {
+            let style = if i == 0 {
+                theme.link
+            } else {
+                theme.priority_high
+            };
+            Dataset::default()
+                .name(*name)
+                .marker(*marker)
+                .graph_type(GraphType::Line)
+                .style(style)
+                .data(pts)
+        })
+        .collect();
+    sets.push(
+        Dataset::default()
+            .marker(Marker::Bar)
+            .graph_type(GraphType::Line)
+            .style(theme.muted)
+            .data(&cursor),
+    );
+    let n = r.days.len().max(1);
+    let date = |i: usize| {
+        r.days
+            .get(i)
+            .map(|d| d.date.format("%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let x_labels = if n > 2 {
+        vec![date(0), date(n / 2), date(n - 1)]
+    } else {
+        vec![date(0), date(n - 1)]
+    };
+    let fmt = |v: f64| {
+        if hi - lo >= 10.0 {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.1}")
+        }
+    };
+    let chart = Chart::new(sets)
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, (n.saturating_sub(1)).max(1) as f64])
+                .labels(x_labels)
+                .style(theme.muted),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([lo, hi])
+                .labels(vec![fmt(lo), fmt((lo + hi) / 2.0), fmt(hi)])
+                .style(theme.muted),
+        )
+        .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
+        .hidden_legend_constraints((
+            ratatui::layout::Constraint::Percentage(60),
+            ratatui::layout::Constraint::Percentage(60),
+        ));
+    frame.render_widget(chart, area);
+}
+
+fn backlog(frame: &mut Frame<'_>, area: Rect, model: &Model, r: &Report, theme: &Theme) {
+    let values: Vec<u64> = r.days.iter().map(|d| d.backlog.max(0) as u64).collect();
+    // The last days that fit, one column each; the cursor line under them marks the selected day.
+    let cols = area.width as usize;
+    let skip = values.len().saturating_sub(cols);
+    let shown = &values[skip..];
+    let max = shown.iter().copied().max().unwrap_or(0);
+    let label = Rect { height: 1, ..area };
+    let chart_area = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    let cursor_area = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!("Open tickets at the end of each day (max {max})"),
+            theme.muted,
+        )),
+        label,
+    );
+    frame.render_widget(
+        Sparkline::default()
+            .data(shown)
+            .max(max.max(1))
+            .style(theme.link),
+        chart_area,
+    );
+    let at = model.dashboard.selected.saturating_sub(skip);
+    if model.dashboard.selected >= skip {
+        let line = format!("{}^", " ".repeat(at));
+        frame.render_widget(Paragraph::new(Line::styled(line, theme.title)), cursor_area);
+    }
+}
+
+fn breakdown(frame: &mut Frame<'_>, area: Rect, model: &Model, r: &Report, theme: &Theme) {
+    let d = &model.dashboard;
+    let rows = r.breakdown(d.breakdown);
+    if rows.is_empty() {
+        widgets::empty_state(frame, area, &["No tickets in this period"], theme);
+        return;
+    }
+    let created = |g: &GroupRow| {
+        g.values
+            .get(&Indicator::Created)
+            .copied()
+            .flatten()
+            .unwrap_or(0.0) as u64
+    };
+    // As many bars as fit at 3 cells or more each, scrolled so the selected one is on screen.
+    let per = ((area.width as usize) / rows.len().max(1)).clamp(4, 14);
+    let visible = (area.width as usize / per).max(1);
+    let first = d.selected.saturating_sub(visible.saturating_sub(1));
+    let bar_w = (per - 1) as u16;
+    let bars: Vec<Bar> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(i, g)| {
+            let sel = i == d.selected;
+            // The selected bar's label is framed by ▶ so it reads without colour.
+            let label = if sel {
+                format!("▶{}", fit(&g.label, per.saturating_sub(2)))
+            } else {
+                fit(&g.label, per - 1)
+            };
+            Bar::new(created(g))
+                .label(Line::from(label))
+                .style(if sel { theme.selection } else { theme.link })
+                .value_style(if sel {
+                    theme.selection
+                } else {
+                    theme.base.add_modifier(Modifier::REVERSED)
+                })
+        })
+        .collect();
+    let chart = BarChart::vertical(bars)
+        .bar_width(bar_w)
+        .bar_gap(1)
+        .max(rows.iter().map(created).max().unwrap_or(1).max(1))
+        .label_style(theme.base);
+    frame.render_widget(chart, area);
+}
+
+fn agents(frame: &mut Frame<'_>, area: Rect, model: &Model, r: &Report, theme: &Theme) {
+    let rows = r.breakdown(Dimension::Agent);
+    if rows.is_empty() {
+        widgets::empty_state(frame, area, &["No tickets in this period"], theme);
+        return;
+    }
+    const COLS: [Indicator; 8] = [
+        Indicator::Created,
+        Indicator::Solved,
+        Indicator::FrtMedian,
+        Indicator::ResolutionMedian,
+        Indicator::FrtSla,
+        Indicator::Fcr,
+        Indicator::Csat,
+        Indicator::Nps,
+    ];
+    let mut spec = vec![Col::left(usize::MAX)];
+    spec.extend(COLS.iter().map(|_| Col::right(11)));
+    let cols = widgets::layout_cols(area.width as usize, &spec);
+    // Narrow terminals drop columns from the right rather than squeezing every one.
+    let fit_cols = 1 + (area.width as usize).saturating_sub(18) / 12;
+    let cols: Vec<Col> = if fit_cols < cols.len() {
+        let mut c = widgets::layout_cols(area.width as usize, &spec[..fit_cols]);
+        c.truncate(fit_cols);
+        c
+    } else {
+        cols
+    };
+    let mut header = vec!["Agent"];
+    header.extend(COLS.iter().map(|i| i.short()));
+    header.truncate(cols.len());
+    widgets::table_header(frame, area, &cols, &header, theme);
+    let list = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let visible = list.height as usize;
+    let sel = model.dashboard.selected;
+    let first = sel.saturating_sub(visible.saturating_sub(1));
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(i, g)| {
+            let style = widgets::row_style(i == sel, true, theme);
+            let mut cells = vec![(g.label.clone(), style)];
+            cells.extend(COLS.iter().map(|ind| {
+                let v = g.values.get(ind).copied().flatten();
+                (v.map_or("—".into(), |v| ind.format(v)), style)
+            }));
+            cells.truncate(cols.len());
+            widgets::row(&cols, cells)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// What the selection is and what Enter opens.
+fn detail_line(model: &Model, r: &Report) -> String {
+    let d = &model.dashboard;
+    let opt = |ind: Indicator, v: Option<f64>| v.map_or("—".into(), |v| ind.format(v));
+    let what = match d.section {
+        Section::Breakdown | Section::Agents => {
+            let dim = if d.section == Section::Agents {
+                Dimension::Agent
+            } else {
+                d.breakdown
+            };
+            r.breakdown(dim).get(d.selected).map(|g| {
+                let v = |i: Indicator| opt(i, g.values.get(&i).copied().flatten());
+                format!(
+                    "{}: created {} · solved {} · FRT p50 {} · SLA FR {} · CSAT {}",
+                    g.label,
+                    v(Indicator::Created),
+                    v(Indicator::Solved),
+                    v(Indicator::FrtMedian),
+                    v(Indicator::FrtSla),
+                    v(Indicator::Csat)
+                )
+            })
+        }
+        s => r.days.get(d.selected).map(|day| {
+            let numbers = match s {
+                Section::Times => format!(
+                    "FRT p50 {} · resolution p50 {}",
+                    opt(Indicator::FrtMedian, day.frt_median),
+                    opt(Indicator::ResolutionMedian, day.resolution_median)
+                ),
+                Section::Sla => {
+                    format!("SLA first response {}", opt(Indicator::FrtSla, day.frt_sla))
+                }
+                Section::Satisfaction => format!(
+                    "CSAT {} · NPS {}",
+                    opt(Indicator::Csat, day.csat),
+                    opt(Indicator::Nps, day.nps)
+                ),
+                _ => format!(
+                    "created {} · solved {} · backlog {}",
+                    day.created, day.solved, day.backlog
+                ),
+            };
+            format!("{}: {numbers}", day.date)
+        }),
+    };
+    let open = drill_query(model).map(|(_, q)| format!("↵ {q}"));
+    match (what, open) {
+        (Some(w), Some(o)) => format!("{w}  {o}"),
+        (Some(w), None) => w,
+        (None, Some(o)) => o,
+        (None, None) => String::new(),
+    }
+}
