@@ -539,3 +539,7 @@ impl Change {
         format!("{} {amount}", self.arrow())
     }
 }
+
+#[cfg(test)]
+#[path = "metrics_tests.rs"]
+mod tests;

@@ -263,18 +263,17 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Comments with detractor or low scores in the window, newest first, at most five per survey kind.
+    /// Comments with detractor or low scores about tickets solved in the window (the tickets the survey numbers
+    /// count), newest first, at most five per survey kind. The ticket's own latest scores, in the covering index,
+    /// pick the few tickets worth a lookup.
     fn low_score_comments(&self, w: Window) -> Result<Vec<Comment>> {
         let mut out = Vec::new();
-        for (kind, low) in [
-            ("csat", "s.score <= 2"),
-            ("nps", "s.score <= 6"),
-            ("ces", "s.score >= 5"),
-        ] {
+        for (kind, low) in [("csat", "<= 2"), ("nps", "<= 6"), ("ces", ">= 5")] {
             let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT t.number, s.score, s.at, s.comment FROM surveys s INDEXED BY surveys_kind_at
-                   JOIN tickets t ON t.id = s.ticket_id
-                 WHERE s.kind = ?1 AND s.at >= ?2 AND s.at < ?3 AND {low} AND coalesce(s.comment, '') <> ''
+                "SELECT t.number, s.score, s.at, s.comment FROM tickets t INDEXED BY tickets_solved_facts
+                   JOIN surveys s ON s.ticket_id = t.id AND s.kind = ?1
+                 WHERE t.solved_at IS NOT NULL AND t.solved_at >= ?2 AND t.solved_at < ?3 AND t.{kind} {low}
+                   AND s.score {low} AND coalesce(s.comment, '') <> ''
                  ORDER BY s.at DESC LIMIT 5"
             ))?;
             let rows = stmt.query_map(params![kind, w.from, w.to], |r| {
@@ -313,6 +312,10 @@ impl Store {
                 "SELECT count(*) FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold')",
             ),
             ("unmeasured", &format!("SELECT id {UNMEASURED} LIMIT 500")),
+            (
+                "latest score",
+                "SELECT score FROM surveys WHERE ticket_id = 'x' AND kind = 'csat' ORDER BY at DESC LIMIT 1",
+            ),
         ] {
             let plan = super::paging::query_plan(&self.conn, sql, &[])?.join(" / ");
             out.push((name.to_string(), plan));

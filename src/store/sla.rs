@@ -152,6 +152,15 @@ pub(super) fn history(conn: &Connection, f: &Facts) -> Result<Vec<Event>> {
         };
         events.push(Event { at, kind });
     }
+    // A ticket imported with its first-response stamp but without its thread was still answered then.
+    if let Some(at) = f.first_response_at
+        && !events.iter().any(|e| e.kind == EventKind::AgentReply)
+    {
+        events.push(Event {
+            at,
+            kind: EventKind::AgentReply,
+        });
+    }
     // Stable: a status change and a message in the same second keep status first, as the write made them.
     events.sort_by_key(|e| e.at);
     Ok(events)
