@@ -52,6 +52,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         ),
         None => format!("Dashboard · {}", d.period.label()),
     };
+    // While a new period loads the old numbers stay up, marked as such.
+    let title = if d.loading && d.report.is_some() {
+        format!("{title} · loading…")
+    } else {
+        title
+    };
     let block = widgets::block(title, true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);

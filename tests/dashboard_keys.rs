@@ -1,0 +1,179 @@
+//! The dashboard from the keyboard on a TestBackend over the demo data (frozen clock): tiles and charts at 80×24
+//! and 120×40, the period picker and a custom period, and drilling from a day, a bar and an agent row into a
+//! queue view that holds exactly the tickets counted.
+
+mod common;
+
+use common::harness::Harness;
+use common::*;
+use desk::app::dashboard::Section;
+use desk::app::{Overlay, Pane};
+use desk::domain::metrics::{Dimension, Indicator};
+use desk::domain::metrics_report::Period;
+
+fn created(a: &Harness) -> f64 {
+    a.model
+        .dashboard
+        .report
+        .as_ref()
+        .unwrap()
+        .value(Indicator::Created)
+        .unwrap()
+}
+
+/// The tickets the selected queue view lists (a drill-down on the demo stays within the first page).
+fn listed(a: &mut Harness) -> Vec<desk::store::tickets::TicketRow> {
+    let list = &a.model.queues.list;
+    assert!(list.at_end, "more than a page");
+    list.rows.clone()
+}
+
+#[test]
+fn tiles_and_each_chart_at_both_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut a) = demo_app(w, h);
+        a.keys("5");
+        assert_eq!(a.model.pane, Pane::Dashboard);
+        let screen = a.screen();
+        assert!(
+            screen.contains("Dashboard · 30 days · 2026-10-20 – 2026-11-18"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("dashboard_volume_{w}x{h}"), screen);
+        a.keys("J J J J J");
+        assert_eq!(a.model.dashboard.section, Section::Breakdown);
+        insta::assert_snapshot!(format!("dashboard_breakdown_{w}x{h}"), a.screen());
+        a.keys("J");
+        insta::assert_snapshot!(format!("dashboard_agents_{w}x{h}"), a.screen());
+    }
+}
+
+#[test]
+fn the_period_picker_and_a_custom_period_reload_and_compare() {
+    let (_dir, mut a) = demo_app(120, 40);
+    a.keys("5");
+    let month = created(&a);
+    a.keys("p");
+    assert!(
+        matches!(a.model.overlay, Some(Overlay::Picker { .. })),
+        "{}",
+        a.screen()
+    );
+    // 30 days → up one is 7 days.
+    a.keys("k enter");
+    assert_eq!(a.model.dashboard.period, Period::Week);
+    let r = a.model.dashboard.report.as_ref().unwrap();
+    assert_eq!(r.days.len(), 7);
+    assert_eq!(
+        r.previous.to, r.window.from,
+        "compared with the 7 days before"
+    );
+    assert!(created(&a) < month);
+    assert!(
+        a.screen()
+            .contains("7 days · 2026-11-12 – 2026-11-18 vs 2026-11-05 – 2026-11-11"),
+        "{}",
+        a.screen()
+    );
+    // Custom: the last entry asks for dates.
+    a.keys("p j j j enter");
+    assert!(matches!(a.model.overlay, Some(Overlay::Prompt { .. })));
+    a.keys("ctrl-u")
+        .type_text("2026-11-01..2026-11-10")
+        .keys("enter");
+    let r = a.model.dashboard.report.as_ref().unwrap();
+    assert_eq!(
+        (r.from.to_string(), r.to.to_string(), r.days.len()),
+        ("2026-11-01".into(), "2026-11-10".into(), 10)
+    );
+    a.keys("p j j j j enter ctrl-u")
+        .type_text("November")
+        .keys("enter");
+    assert!(a.screen().contains("is not a period"), "{}", a.screen());
+    assert_eq!(
+        a.model.dashboard.report.as_ref().unwrap().days.len(),
+        10,
+        "a bad period changes nothing"
+    );
+}
+
+#[test]
+fn drilling_into_a_day_a_bar_and_an_agent_lists_exactly_the_counted_tickets() {
+    let (_dir, mut a) = demo_app(120, 40);
+    a.keys("5");
+    // A day of the volume chart: move back to the busiest day.
+    let days = a.model.dashboard.report.as_ref().unwrap().days.clone();
+    let (busiest, day) = days
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, d)| d.created)
+        .unwrap();
+    for _ in busiest..days.len() - 1 {
+        a.keys("h");
+    }
+    assert_eq!(a.model.dashboard.selected, busiest);
+    a.keys("enter");
+    assert_eq!(a.model.pane, Pane::Queues);
+    assert!(
+        a.screen().contains(&format!("Created {}", day.date)),
+        "{}",
+        a.screen()
+    );
+    let rows = listed(&mut a);
+    assert_eq!(rows.len() as u64, day.created, "{}", a.screen());
+
+    // A bar of the breakdown by kind.
+    a.keys("5 J J J J J d");
+    assert_eq!(a.model.dashboard.breakdown, Dimension::Kind);
+    let bar = a
+        .model
+        .dashboard
+        .report
+        .as_ref()
+        .unwrap()
+        .breakdown(Dimension::Kind)[1]
+        .clone();
+    a.keys("l enter");
+    let rows = listed(&mut a);
+    assert_eq!(
+        Some(rows.len() as f64),
+        bar.values[&Indicator::Created],
+        "{}",
+        a.screen()
+    );
+    assert!(
+        rows.iter().all(|r| r.kind.as_str() == bar.key),
+        "{}",
+        a.screen()
+    );
+
+    // An agent's row: the tickets assigned to them, created in the period.
+    a.keys("5 J");
+    assert_eq!(a.model.dashboard.section, Section::Agents);
+    let agent = a
+        .model
+        .dashboard
+        .report
+        .as_ref()
+        .unwrap()
+        .breakdown(Dimension::Agent)[0]
+        .clone();
+    a.keys("enter");
+    let rows = listed(&mut a);
+    assert_eq!(Some(rows.len() as f64), agent.values[&Indicator::Created]);
+    let name = agent.label.clone();
+    assert!(
+        rows.iter()
+            .all(|r| r.assignee.as_ref().map(|s| s.as_str()) == Some(name.as_str())),
+        "{name}"
+    );
+    // One drill view at a time: the newest replaced the others.
+    let drills = a
+        .model
+        .queues
+        .views
+        .iter()
+        .filter(|v| v.name == "dashboard")
+        .count();
+    assert_eq!(drills, 1);
+}
