@@ -155,9 +155,45 @@ fn bench(c: &mut Criterion) {
     });
 }
 
+/// What the dashboard pane asks the worker for: aggregate the period and the one before, then build the report.
+fn dashboard(c: &mut Criterion) {
+    use desk::domain::metrics::{Dimension, MetricsRules};
+    use desk::domain::metrics_report::{self, Period};
+    let (path, _keep) = database();
+    let mut store = Store::open(&path, OpenMode::Existing).expect("open bench db");
+    let now = now_of(&store);
+    // A generated database is loaded in bulk: measure it once, as the first dashboard would.
+    store.measure_pending(now, &mut |_, _| {}).expect("measure");
+    let rules = MetricsRules::default();
+    let mut g = c.benchmark_group("dashboard");
+    g.sample_size(10);
+    for period in [Period::Week, Period::Month, Period::Quarter] {
+        let query = desk::store::metrics::MetricsQuery {
+            window: metrics_report::window(period, now, 8 * 3600),
+            as_of: now,
+            offset: 8 * 3600,
+            dims: vec![
+                Dimension::Agent,
+                Dimension::Group,
+                Dimension::Channel,
+                Dimension::Kind,
+                Dimension::Priority,
+            ],
+            group_by: None,
+            extras: false,
+        };
+        g.bench_function(period.as_str(), |b| {
+            b.iter(|| {
+                let input = store.metrics(&query).expect("metrics");
+                black_box(metrics_report::build(input, &rules))
+            })
+        });
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
-    targets = bench
+    targets = bench, dashboard
 }
 criterion_main!(benches);
