@@ -445,6 +445,12 @@ impl Tally {
         self.ces_sum += o.ces_sum;
     }
 
+    /// Sorts the time samples in place, so each percentile after this reads them without copying.
+    pub fn sort_samples(&mut self) {
+        self.frt.sort_unstable();
+        self.resolution.sort_unstable();
+    }
+
     /// SLA breaches of either stopped target: what "breaches by queue" counts.
     pub fn breaches(&self) -> u64 {
         self.frt_late + self.resolution_late
@@ -472,8 +478,16 @@ pub fn percentile(samples: &[u32], p: u32) -> Option<f64> {
     if samples.is_empty() {
         return None;
     }
-    let mut sorted = samples.to_vec();
-    sorted.sort_unstable();
+    // Reports sort each tally's samples once (`Tally::sort_samples`); anything else is sorted here, on a copy.
+    let copy;
+    let sorted = if samples.is_sorted() {
+        samples
+    } else {
+        let mut v = samples.to_vec();
+        v.sort_unstable();
+        copy = v;
+        &copy
+    };
     let rank = (u64::from(p) * sorted.len() as u64).div_ceil(100).max(1) as usize;
     Some(f64::from(sorted[rank.min(sorted.len()) - 1]))
 }

@@ -156,8 +156,21 @@ impl Aggregate {
             }
         }
         for (dim, groups) in &mut self.by {
-            let key = keys.get(*dim).unwrap_or("").to_string();
-            add(groups.entry(key).or_default());
+            let key = keys.get(*dim).unwrap_or("");
+            // Look up before inserting: a key is new a handful of times, seen hundreds of thousands.
+            match groups.get_mut(key) {
+                Some(t) => add(t),
+                None => add(groups.entry(key.to_string()).or_default()),
+            }
+        }
+    }
+
+    /// Sorts every tally's time samples once, before percentiles are read.
+    pub fn sort_samples(&mut self) {
+        self.total.sort_samples();
+        self.days.iter_mut().for_each(Tally::sort_samples);
+        for groups in self.by.values_mut() {
+            groups.values_mut().for_each(Tally::sort_samples);
         }
     }
 
@@ -367,7 +380,9 @@ fn backlog_by_day(input: &ReportInput) -> (i64, Vec<i64>) {
     (end, out)
 }
 
-pub fn build(input: ReportInput, rules: &MetricsRules) -> Report {
+pub fn build(mut input: ReportInput, rules: &MetricsRules) -> Report {
+    input.current.sort_samples();
+    input.previous.sort_samples();
     let window = input.current.window.unwrap_or(Window { from: 0, to: DAY });
     let previous = window.previous();
     let (backlog_end, backlog_days) = backlog_by_day(&input);

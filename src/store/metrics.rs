@@ -77,12 +77,22 @@ impl Store {
         let prev_window = q.window.previous();
         let mut previous = Aggregate::new(prev_window, false, &[]);
         let tier = q.dims.contains(&Dimension::Tier);
-        self.created_facts(q.window, tier, &mut |f| current.add_created(f))?;
-        self.created_facts(prev_window, false, &mut |f| previous.add_created(f))?;
-        self.solved_facts(q.window, q.as_of, tier, &mut |f| current.add_solved(f))?;
-        self.solved_facts(prev_window, q.as_of.min(q.window.from), false, &mut |f| {
-            previous.add_solved(f)
+        // The previous period is compared as a whole: its rows are read without their keys.
+        self.created_facts(q.window, Keyed::With { tier }, &mut |f| {
+            current.add_created(f)
         })?;
+        self.created_facts(prev_window, Keyed::Without, &mut |f| {
+            previous.add_created(f)
+        })?;
+        self.solved_facts(q.window, q.as_of, Keyed::With { tier }, &mut |f| {
+            current.add_solved(f)
+        })?;
+        self.solved_facts(
+            prev_window,
+            q.as_of.min(q.window.from),
+            Keyed::Without,
+            &mut |f| previous.add_solved(f),
+        )?;
         let count = |sql: &str, at: i64| -> Result<u64> {
             let n: i64 = self
                 .conn
@@ -129,37 +139,31 @@ impl Store {
     fn created_facts(
         &self,
         w: Window,
-        tier: bool,
+        keyed: Keyed,
         add: &mut dyn FnMut(&CreatedFact),
     ) -> Result<()> {
-        let (tier_col, join) = if tier {
-            (", c.tier", " LEFT JOIN customers c ON c.id = t.customer_id")
-        } else {
-            (", NULL", "")
+        let (tier_col, join) = keyed.tier();
+        // Kind is read either way: it says which tickets are complaints.
+        let keys = match keyed {
+            Keyed::With { .. } => "t.channel, t.kind, t.priority, t.assignee_id, t.group_id",
+            Keyed::Without => "NULL, t.kind, NULL, NULL, NULL",
         };
         let sql = format!(
-            "SELECT t.created_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.frt_secs, t.frt_late{tier_col}
+            "SELECT t.created_at, {keys}, t.frt_secs, t.frt_late{tier_col}
              FROM tickets t INDEXED BY tickets_created_facts{join}
              WHERE t.status <> 'merged' AND t.created_at >= ?1 AND t.created_at < ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params![w.from, w.to])?;
+        // One record reused for every row: its key strings keep their capacity, so a scan of hundreds of
+        // thousands of rows allocates almost nothing.
+        let mut fact = CreatedFact::default();
         while let Some(r) = rows.next()? {
-            let kind: String = r.get(2)?;
-            let fact = CreatedFact {
-                at: r.get(0)?,
-                complaint: kind == "complaint",
-                keys: Keys {
-                    channel: r.get(1)?,
-                    kind,
-                    priority: r.get(3)?,
-                    agent: r.get(4)?,
-                    group: r.get(5)?,
-                    tier: r.get(8)?,
-                },
-                frt_secs: r.get(6)?,
-                frt_late: r.get(7)?,
-            };
+            fact.at = r.get(0)?;
+            read_keys(r, [1, 2, 3, 4, 5, 8], &mut fact.keys)?;
+            fact.complaint = fact.keys.kind == "complaint";
+            fact.frt_secs = r.get(6)?;
+            fact.frt_late = r.get(7)?;
             add(&fact);
         }
         Ok(())
@@ -169,16 +173,16 @@ impl Store {
         &self,
         w: Window,
         as_of: i64,
-        tier: bool,
+        keyed: Keyed,
         add: &mut dyn FnMut(&SolvedFact),
     ) -> Result<()> {
-        let (tier_col, join) = if tier {
-            (", c.tier", " LEFT JOIN customers c ON c.id = t.customer_id")
-        } else {
-            (", NULL", "")
+        let (tier_col, join) = keyed.tier();
+        let keys = match keyed {
+            Keyed::With { .. } => "t.channel, t.kind, t.priority, t.assignee_id, t.group_id",
+            Keyed::Without => "NULL, NULL, NULL, NULL, NULL",
         };
         let sql = format!(
-            "SELECT t.solved_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.resolution_secs,
+            "SELECT t.solved_at, {keys}, t.resolution_secs,
                     t.resolution_late, t.next_reply_late, t.agent_replies, t.reopens, t.csat, t.nps, t.ces,
                     t.loop_stage, t.follow_up_due_at{tier_col}
              FROM tickets t INDEXED BY tickets_solved_facts{join}
@@ -186,31 +190,24 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params![w.from, w.to])?;
+        let mut fact = SolvedFact::default();
         while let Some(r) = rows.next()? {
             let stage = r
-                .get::<_, Option<String>>(14)?
-                .as_deref()
+                .get_ref(14)?
+                .as_str_or_null()
+                .map_err(rusqlite::Error::from)?
                 .and_then(LoopStage::parse);
-            let fact = SolvedFact {
-                at: r.get(0)?,
-                keys: Keys {
-                    channel: r.get(1)?,
-                    kind: r.get(2)?,
-                    priority: r.get(3)?,
-                    agent: r.get(4)?,
-                    group: r.get(5)?,
-                    tier: r.get(16)?,
-                },
-                resolution_secs: r.get(6)?,
-                resolution_late: r.get(7)?,
-                next_reply_late: r.get(8)?,
-                agent_replies: r.get(9)?,
-                reopens: r.get(10)?,
-                csat: r.get(11)?,
-                nps: r.get(12)?,
-                ces: r.get(13)?,
-                followed_up: follow_up_state(stage, r.get(15)?, as_of),
-            };
+            fact.at = r.get(0)?;
+            read_keys(r, [1, 2, 3, 4, 5, 16], &mut fact.keys)?;
+            fact.resolution_secs = r.get(6)?;
+            fact.resolution_late = r.get(7)?;
+            fact.next_reply_late = r.get(8)?;
+            fact.agent_replies = r.get(9)?;
+            fact.reopens = r.get(10)?;
+            fact.csat = r.get(11)?;
+            fact.nps = r.get(12)?;
+            fact.ces = r.get(13)?;
+            fact.followed_up = follow_up_state(stage, r.get(15)?, as_of);
             add(&fact);
         }
         Ok(())
@@ -321,5 +318,52 @@ impl Store {
             out.push((name.to_string(), plan));
         }
         Ok(out)
+    }
+}
+
+/// Reads channel, kind, priority, agent, group and tier (columns `cols`, in that order) into `keys`, reusing its
+/// strings' buffers.
+fn read_keys(r: &rusqlite::Row<'_>, cols: [usize; 6], keys: &mut Keys) -> rusqlite::Result<()> {
+    let text = |i: usize| -> rusqlite::Result<Option<&str>> {
+        r.get_ref(i)?.as_str_or_null().map_err(Into::into)
+    };
+    fn set(dst: &mut String, src: Option<&str>) {
+        dst.clear();
+        dst.push_str(src.unwrap_or_default());
+    }
+    fn set_opt(dst: &mut Option<String>, src: Option<&str>) {
+        match (dst.as_mut(), src) {
+            (Some(d), Some(s)) => {
+                d.clear();
+                d.push_str(s);
+            }
+            (_, s) => *dst = s.map(str::to_string),
+        }
+    }
+    set(&mut keys.channel, text(cols[0])?);
+    set(&mut keys.kind, text(cols[1])?);
+    set(&mut keys.priority, text(cols[2])?);
+    set_opt(&mut keys.agent, text(cols[3])?);
+    set_opt(&mut keys.group, text(cols[4])?);
+    set_opt(&mut keys.tier, text(cols[5])?);
+    Ok(())
+}
+
+/// Whether a scan reads the dimensions each record is grouped by (and the customer's tier, which costs a join).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keyed {
+    With { tier: bool },
+    Without,
+}
+
+impl Keyed {
+    /// The tier column and the join it needs.
+    fn tier(self) -> (&'static str, &'static str) {
+        match self {
+            Keyed::With { tier: true } => {
+                (", c.tier", " LEFT JOIN customers c ON c.id = t.customer_id")
+            }
+            _ => (", NULL", ""),
+        }
     }
 }
