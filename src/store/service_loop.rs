@@ -48,9 +48,11 @@ fn set_stage(
 }
 
 fn sync_follow_up_due(tx: &Transaction<'_>, ticket_id: &str) -> Result<()> {
+    // INDEXED BY: for min(due_at) the planner prefers walking every open follow-up in due order.
     tx.execute(
         "UPDATE tickets SET follow_up_due_at =
-            (SELECT min(due_at) FROM tasks WHERE ticket_id = ?1 AND kind = 'follow_up' AND done_at IS NULL)
+            (SELECT min(due_at) FROM tasks INDEXED BY tasks_open_ticket
+              WHERE ticket_id = ?1 AND kind = 'follow_up' AND done_at IS NULL)
          WHERE id = ?1",
         params![ticket_id],
     )?;
@@ -432,8 +434,10 @@ impl Store {
             tx.execute_batch(
                 "UPDATE tasks SET outcome = 'confirmed'
                  WHERE kind = 'follow_up' AND done_at IS NOT NULL AND outcome IS NULL;
+                 -- INDEXED BY: by kind alone the planner would scan every open follow-up once per ticket.
                  UPDATE tickets SET follow_up_due_at =
-                    (SELECT min(due_at) FROM tasks k WHERE k.ticket_id = tickets.id AND k.kind = 'follow_up' AND k.done_at IS NULL)
+                    (SELECT min(due_at) FROM tasks k INDEXED BY tasks_open_ticket
+                      WHERE k.ticket_id = tickets.id AND k.kind = 'follow_up' AND k.done_at IS NULL)
                  WHERE id IN (SELECT ticket_id FROM tasks WHERE kind = 'follow_up' AND done_at IS NULL);
                  UPDATE tickets SET loop_stage = CASE
                     WHEN EXISTS (SELECT 1 FROM surveys s WHERE s.ticket_id = tickets.id) THEN 'surveyed'
