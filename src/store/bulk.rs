@@ -332,7 +332,8 @@ impl BulkWriter<'_> {
              VALUES (?1, ?2, ?3, NULL, 'database', ?3, 'import', NULL, ?4, ?5)",
             params![
                 super::new_id(),
-                format!("{:013}-{:05}", now * 1000, 0),
+                // After the newest entry, like every other write (see changes::log_change).
+                super::changes::HlcClock::resume(&self.tx)?.tick(now * 1000),
                 replica,
                 source,
                 now

@@ -192,6 +192,14 @@ impl HlcClock {
         Ok(clock)
     }
 
+    /// Moves the clock up to a stamp seen elsewhere (another process's newest entry), so the next tick is later.
+    fn observe(&mut self, (ms, counter): (i64, u32)) {
+        if (ms, counter) > (self.last_ms, self.counter) {
+            self.last_ms = ms;
+            self.counter = counter;
+        }
+    }
+
     pub(super) fn tick(&mut self, wall_ms: i64) -> String {
         if wall_ms > self.last_ms {
             self.last_ms = wall_ms;
@@ -474,6 +482,15 @@ fn log_change(
     now: i64,
     wall_ms: i64,
 ) -> Result<()> {
+    // Other processes sharing the file log too, each with its own clock: start past the newest entry (read inside
+    // this write transaction, so no one can append in between) and stamps follow log order across all of them.
+    let newest: Option<String> = tx
+        .prepare_cached("SELECT hlc FROM changes ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    if let Some(seen) = newest.as_deref().and_then(parse_hlc) {
+        hlc.observe(seen);
+    }
     let stamp = hlc.tick(wall_ms);
     tx.execute(
         "INSERT INTO changes(id, hlc, replica, actor, entity, entity_id, field, old, new, at)

@@ -70,11 +70,18 @@ impl Store {
                 "UPDATE messages SET ticket_id = ?1 WHERE ticket_id = ?2",
                 params![dst_id, src_id],
             )?;
-            tx.execute(
-                "INSERT OR IGNORE INTO tags(entity, entity_id, tag) SELECT 'ticket', ?1, tag FROM tags
-                 WHERE entity = 'ticket' AND entity_id = ?2",
-                params![dst_id, src_id],
-            )?;
+            // Each tag the target gains is a logged change, like any other tag added (sync and history see it).
+            let gained: Vec<String> = tx
+                .prepare(
+                    "INSERT OR IGNORE INTO tags(entity, entity_id, tag) SELECT 'ticket', ?1, tag FROM tags
+                     WHERE entity = 'ticket' AND entity_id = ?2 RETURNING tag",
+                )?
+                .query_map(params![dst_id, src_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for tag in gained {
+                let entry = format!("+{tag}");
+                log.append(&tx, "ticket", &dst_id, "tags", None, Some(&entry), now)?;
+            }
             tx.execute(
                 "INSERT INTO messages(id, ticket_id, author_kind, visibility, body, created_at)
                  VALUES (?1, ?2, 'system', 'internal', ?3, ?4)",
