@@ -4,7 +4,7 @@
 use clap::Parser;
 use desk::cli::{self, Cli, Command, exit};
 use desk::config::{self, ConfigError};
-use desk::store::{OpenMode, Store, StoreError};
+use desk::store::{OpenMode, StorageMode, Store, StoreError};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +34,9 @@ fn exit_code(e: &anyhow::Error) -> i32 {
         }
         if cause.is::<cli::NotFound>() {
             return exit::NOT_FOUND;
+        }
+        if cause.is::<cli::DatabaseProblem>() {
+            return exit::DATABASE;
         }
         if cause.is::<ConfigError>() {
             return exit::CONFIG;
@@ -68,17 +71,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 
     match cli.command {
         Some(Command::Init) => {
-            let store = Store::open(&db, OpenMode::Create)?;
+            let mut store = open_store(&db, OpenMode::Create, &cfg)?;
+            store.set_actor(handle(&cfg));
+            let added = store.register_actor(cfg.agent.name.as_deref(), now)?;
             println!(
                 "database ready at {} (schema v{})",
                 store.path().display(),
                 desk::store::LATEST_SCHEMA
             );
+            if let desk::store::roles::Registration::Added(role) = added {
+                println!(
+                    "you ({}) are registered as its {role}; add your team with `desk agent add HANDLE`",
+                    store.actor().unwrap_or_default()
+                );
+            }
             Ok(())
         }
-        Some(Command::Demo(args)) => {
-            cli::demo::generate(&db, &args, service_rules(&cfg), now, true)
-        }
+        Some(Command::Demo(args)) => demo(&db, &args, &cfg, now, true),
         Some(Command::Ticket(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             let me = identity(&store, &cfg)?;
@@ -96,7 +105,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::customer::run(&mut store, cmd, now, &mut std::io::stdout().lock())
         }
         Some(Command::Search(args)) => {
-            let store = Store::open(&db, OpenMode::Existing)?;
+            let store = open_store(&db, OpenMode::Existing, &cfg)?;
             cli::search::run(&store, &args, &mut std::io::stdout().lock())
         }
         Some(Command::Kb(cmd)) => {
@@ -126,6 +135,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 progress,
             )
         }
+        Some(Command::Check(args)) => cli::check::run(&db, &args, &mut std::io::stdout().lock()),
+        Some(Command::Backup(args)) => {
+            let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            cli::backup::backup(&db, &args, progress, &mut std::io::stdout().lock())
+        }
+        Some(Command::Restore(args)) => {
+            let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            cli::backup::restore(&db, &args, progress, &mut std::io::stdout().lock())
+        }
+        Some(Command::Convert(args)) => {
+            let here = storage_mode(&db, &cfg);
+            cli::convert::run(&db, &args, here, &mut std::io::stdout().lock())
+        }
+        Some(Command::Agent(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            cli::agent::run(&mut store, cmd, now, &mut std::io::stdout().lock())
+        }
         Some(Command::Survey(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             cli::service::survey(&mut store, cmd, now, &mut std::io::stdout().lock())
@@ -140,7 +166,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     force: false,
                 };
                 eprintln!("creating the demo database at {} …", db.display());
-                cli::demo::generate(&db, &args, service_rules(&cfg), now, false)?;
+                demo(&db, &args, &cfg, now, false)?;
             }
             let mode = if choice.source == config::DbSource::Default && !cli.demo {
                 OpenMode::Create
@@ -155,7 +181,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     anyhow::anyhow!("creating data directory {}: {e}", dir.display())
                 })?;
             }
-            let mut store = Store::open(&db, mode)?;
+            let storage = storage_mode(&db, &cfg);
+            let mut store = Store::open_with(&db, mode, storage)?;
             let mut handle = handle(&cfg);
             let mut agent_id = match &handle {
                 Some(h) => store.agent_id(h)?,
@@ -167,6 +194,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 agent_id = store.agent_id(DEMO_AGENT)?;
             }
             store.set_actor(handle.clone());
+            if agent_id.is_none() && handle.is_some() {
+                register(&mut store, &cfg)?;
+                agent_id = handle
+                    .as_deref()
+                    .map(|h| store.agent_id(h))
+                    .transpose()?
+                    .flatten();
+            }
             store.set_service_rules(service_rules(&cfg));
             init_logging(&cfg);
             let keymap =
@@ -179,6 +214,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     || db.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
                 ),
+                storage,
                 date_format: cfg.ui.date_format.clone(),
                 macros: cfg.macros.0.iter().map(|m| m.to_macro()).collect(),
                 views: cfg.all_views(),
@@ -187,6 +223,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 tier_priority: cfg.crm.default_priority,
                 kb_rules: cfg.kb.clone(),
                 metrics_rules: cfg.metrics.clone(),
+                refresh_secs: i64::from(cfg.ui.refresh_secs.max(1)),
             };
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let theme = cfg.theme.resolve(no_color);
@@ -222,12 +259,61 @@ fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
         .with_crm(cfg.crm.clone())
 }
 
+/// The storage mode for `db`: `[storage] mode`, where `auto` means shared on a network filesystem (DESIGN.md §4).
+fn storage_mode(db: &std::path::Path, cfg: &config::Config) -> StorageMode {
+    match cfg.storage.mode {
+        config::StorageModeSetting::Auto => desk::store::fs_kind::detect(db).auto_mode(),
+        config::StorageModeSetting::Local => StorageMode::Local,
+        config::StorageModeSetting::Shared => StorageMode::Shared,
+    }
+}
+
+/// Every command opens its store here, so each gets the storage mode config and the filesystem call for.
+fn open_store(db: &std::path::Path, mode: OpenMode, cfg: &config::Config) -> anyhow::Result<Store> {
+    Ok(Store::open_with(db, mode, storage_mode(db, cfg))?)
+}
+
+/// Generates the demo; the generator writes in WAL, so a demo meant for shared mode is converted afterwards.
+fn demo(
+    db: &std::path::Path,
+    args: &cli::demo::DemoArgs,
+    cfg: &config::Config,
+    now: i64,
+    progress: bool,
+) -> anyhow::Result<()> {
+    cli::demo::generate(db, args, service_rules(cfg), now, progress)?;
+    if storage_mode(db, cfg) == StorageMode::Shared {
+        desk::store::convert::convert(db, StorageMode::Shared)?;
+    }
+    Ok(())
+}
+
 /// An existing database, acting as the configured agent under the configured rules.
 fn open_existing(db: &std::path::Path, cfg: &config::Config) -> anyhow::Result<Store> {
-    let mut store = Store::open(db, OpenMode::Existing)?;
+    let mut store = open_store(db, OpenMode::Existing, cfg)?;
     store.set_actor(handle(cfg));
     store.set_service_rules(service_rules(cfg));
+    register(&mut store, cfg)?;
     Ok(store)
+}
+
+/// Registers the agent the first time they use this database (the first one becomes its admin).
+fn register(store: &mut Store, cfg: &config::Config) -> anyhow::Result<()> {
+    let added = store.register_actor(cfg.agent.name.as_deref(), desk::runtime::now())?;
+    if let desk::store::roles::Registration::Added(role) = added
+        && std::io::IsTerminal::is_terminal(&std::io::stderr())
+    {
+        eprintln!(
+            "desk: registered you ({}) as {role} of {}",
+            store.actor().unwrap_or_default(),
+            db_name(store)
+        );
+    }
+    Ok(())
+}
+
+fn db_name(store: &Store) -> String {
+    store.path().display().to_string()
 }
 
 /// The agent's handle: config, else the OS user.

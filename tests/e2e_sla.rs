@@ -68,12 +68,21 @@ fn solve_follow_up_and_survey_in_a_real_terminal() {
     // To the Follow-ups due view; reload until the call falls due (one second after solving).
     t.keys(&["1"]);
     t.wait_for("Follow-ups due");
+    // One view at a time: wait for each J to land before judging where it went.
+    let title = |s: &str| {
+        s.lines()
+            .nth(1)
+            .and_then(|l| l.split("┐┌ ").nth(1))
+            .map(|t| t.split(" · ").next().unwrap_or("").to_string())
+            .unwrap_or_default()
+    };
     for _ in 0..12 {
-        t.keys(&["J"]);
-        let s = t.wait_until("a view title", |s| s.contains("┌ "));
-        if s.contains("┌ Follow-ups due") {
+        let before = title(&t.screen());
+        if before == "Follow-ups due" {
             break;
         }
+        t.keys(&["J"]);
+        t.wait_until("the next view", |s| title(s) != before);
     }
     let row = format!("#{number} ");
     let mut found = false;

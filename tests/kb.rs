@@ -18,6 +18,10 @@ fn kb_store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     fill(&mut store, 3);
     add_kb(&mut store);
+    // Publishing takes a lead; li leads the knowledge base here.
+    store
+        .set_agent_role("li", Some(desk::domain::team::Role::Lead), NOW)
+        .unwrap();
     store.set_actor(Some("li".into()));
     store
 }

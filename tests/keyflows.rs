@@ -464,22 +464,39 @@ fn a_change_made_meanwhile_by_someone_else_is_caught_not_overwritten() {
         .set_ticket(number, &[TicketEdit::Priority(Priority::Urgent)], None, NOW)
         .unwrap();
     a.keys("p 4"); // low, against the version on screen
-    let last = a.screen().lines().last().unwrap().to_string();
+    let screen = a.screen();
     assert!(
-        last.contains("was changed by someone else — reloaded"),
-        "{last}"
+        screen.contains(&format!("#{number} changed by Wang Wei ")) && screen.contains("→ Urgent"),
+        "the agent is told who changed what:\n{screen}"
     );
+    assert!(screen.contains("r  Re-apply my change") && screen.contains("d  Discard my change"));
     let d = a.model.ticket.detail.as_ref().unwrap();
     assert_eq!(
         d.row.priority,
         Priority::Urgent,
         "the other agent's change stands and is shown"
     );
-    a.keys("p 4");
+    a.keys("r");
+    assert!(a.model.overlay.is_none());
     assert_eq!(
         a.model.ticket.detail.as_ref().unwrap().row.priority,
         Priority::Low,
         "re-applied on the new version"
+    );
+    // Discarding writes nothing.
+    other
+        .set_ticket(number, &[TicketEdit::Priority(Priority::High)], None, NOW)
+        .unwrap();
+    a.keys("p 1");
+    assert!(matches!(
+        a.model.overlay,
+        Some(desk::app::Overlay::Decide(_))
+    ));
+    a.keys("d");
+    assert!(a.model.overlay.is_none());
+    assert_eq!(
+        a.model.ticket.detail.as_ref().unwrap().row.priority,
+        Priority::High
     );
 }
 

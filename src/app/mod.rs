@@ -14,6 +14,7 @@ pub mod paged;
 mod search_pane;
 pub mod service_actions;
 mod suggestions;
+pub mod team;
 mod ticket_actions;
 mod update;
 mod update_lists;
@@ -22,6 +23,7 @@ mod update_overlay;
 pub use msg::EditPurpose;
 pub use msg::{Effect, Mouse, MouseKind, Msg, Request, Response};
 pub use suggestions::current as suggestions_for;
+pub use team::limit as team_feed_limit;
 pub use update::{init, update};
 pub use update_overlay::palette_matches;
 
@@ -88,6 +90,8 @@ pub struct Settings {
     pub identity: Identity,
     /// Shown in the status bar: which database is open.
     pub db_label: String,
+    /// How the file is opened; the status bar says so when it is shared.
+    pub storage: crate::store::StorageMode,
     pub date_format: String,
     pub macros: Vec<crate::domain::macros::Macro>,
     /// Queues in sidebar order: the built-in ones, then the config's.
@@ -102,6 +106,8 @@ pub struct Settings {
     pub kb_rules: crate::domain::kb::KbRules,
     /// Report targets and index weights (`[metrics]`).
     pub metrics_rules: crate::domain::metrics::MetricsRules,
+    /// Seconds between polls for other writers (live refresh).
+    pub refresh_secs: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +123,7 @@ pub struct Model {
     pub mouse: bool,
     pub identity: Identity,
     pub db_label: String,
+    pub storage: crate::store::StorageMode,
     pub date_format: String,
     pub utc_offset: i32,
     pub macros: Vec<crate::domain::macros::Macro>,
@@ -126,6 +133,10 @@ pub struct Model {
     pub groups: Vec<crate::store::agents::GroupRow>,
     /// Last `PRAGMA data_version` seen; a change means another agent or script wrote.
     pub data_version: Option<i64>,
+    /// Live refresh and presence (team mode).
+    pub live: team::Live,
+    /// Seconds between polls for other writers (`ui.refresh_secs`).
+    pub refresh_secs: i64,
     pub queues: Queues,
     pub ticket: TicketPane,
     pub customers: Customers,
@@ -211,6 +222,12 @@ pub struct TicketPane {
     pub suggestions: Option<(i64, Vec<crate::store::kb_search::Suggestion>)>,
     /// The article going into the reply open in the editor, and how.
     pub inserting: Option<(String, crate::domain::kb::Insert)>,
+    /// (version, change-log position) of the ticket when a picker or prompt for it opened: the edit's base.
+    pub edit_base: Option<(i64, i64)>,
+    /// The ticket's change-log position when the reply editor opened.
+    pub compose_seq: Option<i64>,
+    /// A macro's changes kept with a reply sent back to the editor.
+    pub carry_edits: Vec<crate::store::ticket_write::TicketEdit>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -339,6 +356,8 @@ pub enum Overlay {
     Suggestions {
         selected: usize,
     },
+    /// A conflicting edit or an overtaken reply: the agent chooses before anything is written.
+    Decide(Box<team::Decision>),
 }
 
 /// What a one-line prompt on the open ticket is for.

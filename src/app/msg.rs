@@ -186,6 +186,9 @@ pub enum Request {
         number: i64,
         edits: Vec<TicketEdit>,
         expected_version: i64,
+        /// The ticket's change-log position the agent's edit was based on: on a conflict the changes after it
+        /// are what the agent is shown (answered with [`Response::Conflict`]).
+        base_seq: i64,
         /// When the agent acted (update's `now`), so the log records the moment of the action.
         at: i64,
     },
@@ -253,6 +256,29 @@ pub enum Request {
         body: String,
         /// Changes applied with the message (a macro's actions).
         edits: Vec<TicketEdit>,
+        /// The ticket's change-log position when the editor opened: a customer message or another agent's reply
+        /// logged after it holds the reply back ([`Response::Collision`]). `None` sends regardless.
+        since: Option<i64>,
+        at: i64,
+    },
+    /// Change-log entries after `seq` (`None`: only where the log ends now), for live refresh.
+    ChangesSince {
+        seq: Option<i64>,
+    },
+    /// Current list rows of these tickets, to patch a visible list in place.
+    TicketRows {
+        numbers: Vec<i64>,
+    },
+    /// The agent's presence: viewing or replying on ticket `number`, or gone (`None`). Answered with the others
+    /// on that ticket.
+    Heartbeat {
+        number: i64,
+        activity: Option<crate::domain::team::Activity>,
+        at: i64,
+    },
+    /// Who else is on ticket `number` (read only: a write here would echo between agents).
+    PresenceOn {
+        number: i64,
         at: i64,
     },
     RecordFollowUp {
@@ -356,6 +382,25 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     DataVersion(i64),
+    Changes(crate::store::team::ChangeFeed),
+    TicketRows(Vec<TicketRow>),
+    Presence {
+        number: i64,
+        others: Vec<crate::domain::team::Presence>,
+    },
+    /// An edit met a newer version: nothing was written; `notes` are the changes it missed.
+    Conflict {
+        number: i64,
+        notes: Vec<crate::domain::team::ChangeNote>,
+        edits: Vec<TicketEdit>,
+    },
+    /// A reply was held back because the thread moved on while it was written; `retry` sends it anyway.
+    Collision {
+        number: i64,
+        news: Vec<crate::store::team::NewMessage>,
+        seen: i64,
+        retry: Box<Request>,
+    },
     Dashboard(Box<crate::domain::metrics_report::Report>),
     Counts(Counts),
     ViewCounts(Vec<i64>),

@@ -86,10 +86,13 @@ fn insert(model: &mut Model, index: usize, how: Insert) -> Vec<Effect> {
     template.push_str(&super::ticket_actions::reply_footer(d, false));
     let number = d.row.number;
     model.ticket.inserting = Some((s.row.id, how));
-    vec![Effect::Edit {
-        purpose: EditPurpose::KbReply { number },
-        template,
-    }]
+    vec![
+        super::team::start_reply(model, number),
+        Effect::Edit {
+            purpose: EditPurpose::KbReply { number },
+            template,
+        },
+    ]
 }
 
 /// The reply came back from the editor: send it, and count the article as used if it was sent.

@@ -117,6 +117,7 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
         .into_iter()
         .map(|(label, edit)| (label, PickAction::Edit(edit)))
         .collect();
+    model.ticket.edit_base = Some((d.version, d.change_seq));
     model.overlay = Some(Overlay::Picker {
         title,
         options,
@@ -147,15 +148,22 @@ pub(super) fn pick(
     }
 }
 
-/// The chosen edit, as a write against the version on screen.
+/// The chosen edit, as a write against the version the agent saw when choosing: if the ticket changed while the
+/// picker was open, the change is caught rather than applied on top.
 fn apply_edit(model: &mut Model, edit: TicketEdit) -> Vec<Effect> {
     let Some(d) = &model.ticket.detail else {
         return Vec::new();
     };
+    let (expected_version, base_seq) = model
+        .ticket
+        .edit_base
+        .take()
+        .unwrap_or((d.version, d.change_seq));
     vec![Effect::Load(Request::SetTicket {
         number: d.row.number,
         edits: vec![edit],
-        expected_version: d.version,
+        expected_version,
+        base_seq,
         at: model.now,
     })]
 }
@@ -267,12 +275,17 @@ pub(super) fn compose(model: &mut Model, internal: bool) -> Vec<Effect> {
     };
     let number = d.row.number;
     let template = format!("\n{}", reply_footer(d, internal));
-    let purpose = if internal {
-        EditPurpose::Note { number }
-    } else {
-        EditPurpose::Reply { number }
-    };
-    vec![Effect::Edit { purpose, template }]
+    if internal {
+        let purpose = EditPurpose::Note { number };
+        return vec![Effect::Edit { purpose, template }];
+    }
+    vec![
+        super::team::start_reply(model, number),
+        Effect::Edit {
+            purpose: EditPurpose::Reply { number },
+            template,
+        },
+    ]
 }
 
 /// The editor closed: send what was written, or say why nothing was.
@@ -297,7 +310,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
             return Vec::new();
         }
         EditPurpose::Reply { number } | EditPurpose::KbReply { number } => {
-            (number, false, Vec::new())
+            (number, false, std::mem::take(&mut model.ticket.carry_edits))
         }
         EditPurpose::Note { number } => (number, true, Vec::new()),
         EditPurpose::Macro { number, index } => (
@@ -310,12 +323,19 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
                 .unwrap_or_default(),
         ),
     };
+    // A public reply is held back if the thread moved on while it was written (team mode, issue 8).
+    let since = if internal {
+        None
+    } else {
+        model.ticket.compose_seq.take()
+    };
     vec![Effect::Load(Request::AddMessage {
         number,
         author_id: model.identity.agent_id.clone(),
         internal,
         body,
         edits,
+        since,
         at: model.now,
     })]
 }
@@ -374,13 +394,14 @@ fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
     if !changes.is_empty() {
         template.push_str(&format!("# On send it also sets: {}\n", describe(&changes)));
     }
-    vec![Effect::Edit {
-        purpose: EditPurpose::Macro {
-            number: d.row.number,
-            index,
+    let number = d.row.number;
+    vec![
+        super::team::start_reply(model, number),
+        Effect::Edit {
+            purpose: EditPurpose::Macro { number, index },
+            template,
         },
-        template,
-    }]
+    ]
 }
 
 pub(super) fn macro_edits(a: &crate::domain::macros::MacroActions) -> Vec<TicketEdit> {
@@ -415,6 +436,11 @@ pub(super) fn prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
         toast(model, "Open a ticket first (Enter in Queues)".into(), false);
         return Vec::new();
     }
+    model.ticket.edit_base = model
+        .ticket
+        .detail
+        .as_ref()
+        .map(|d| (d.version, d.change_seq));
     model.overlay = Some(Overlay::Prompt {
         kind,
         input: String::new(),
@@ -446,7 +472,14 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
     let Some(d) = &model.ticket.detail else {
         return Vec::new();
     };
-    let (number, version) = (d.row.number, d.version);
+    let (number, (version, base_seq)) = (
+        d.row.number,
+        model
+            .ticket
+            .edit_base
+            .take()
+            .unwrap_or((d.version, d.change_seq)),
+    );
     if text.is_empty() {
         return Vec::new();
     }
@@ -463,6 +496,7 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
                 number,
                 edits,
                 expected_version: version,
+                base_seq,
                 at: model.now,
             })]
         }
@@ -472,6 +506,7 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
             internal: true,
             body: text.to_string(),
             edits: Vec::new(),
+            since: None,
             at: model.now,
         })],
         PromptKind::MergeInto | PromptKind::LinkTo => match other() {

@@ -31,6 +31,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         mouse: settings.mouse,
         identity: settings.identity,
         db_label: settings.db_label,
+        storage: settings.storage,
         date_format: settings.date_format,
         utc_offset: settings.utc_offset,
         macros: settings.macros,
@@ -38,6 +39,12 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         agents: Vec::new(),
         groups: Vec::new(),
         data_version: None,
+        live: super::team::Live {
+            // The first tick polls.
+            ticks_since_poll: settings.refresh_secs,
+            ..Default::default()
+        },
+        refresh_secs: settings.refresh_secs,
         queues: Queues {
             counts: vec![None; views.len()],
             selected_view: views
@@ -69,6 +76,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
     effects.push(Effect::Load(Request::Agents));
     effects.push(Effect::Load(Request::Groups));
     effects.push(super::kb_actions::reload_articles(&mut model));
+    effects.push(super::team::start());
     (model, effects)
 }
 
@@ -88,8 +96,8 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             if model.toast.as_ref().is_some_and(|t| t.until <= now) {
                 model.toast = None;
             }
-            // Keep the view counts live: ask whether anyone wrote since the last tick.
-            let mut fx = vec![Effect::Load(Request::DataVersion)];
+            // Keep everything on screen live: ask whether anyone wrote, keep presence alive.
+            let mut fx = super::team::on_tick(model, model.refresh_secs);
             fx.extend(super::service_actions::on_tick(model));
             fx
         }
@@ -100,6 +108,7 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             }
             r => match super::kb_actions::on_response(model, r)
                 .or_else(|r| super::dashboard::on_response(model, r))
+                .or_else(|r| super::team::on_response(model, r))
             {
                 Ok(fx) => fx,
                 Err(r) => update_lists::on_response(model, r),
@@ -298,6 +307,10 @@ fn cycle(pane: Pane, step: isize) -> Pane {
 
 pub(super) fn switch(model: &mut Model, pane: Pane) -> Vec<Effect> {
     model.pane = pane;
+    if pane == Pane::Queues {
+        // The agent is looking at the queues: what arrived is seen.
+        model.live.new_tickets = 0;
+    }
     if pane == Pane::Dashboard {
         return super::dashboard::on_enter(model);
     }

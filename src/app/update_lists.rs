@@ -365,11 +365,19 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         Response::CustomerSaved { .. }
         | Response::CustomerDuplicates { .. }
         | Response::Dashboard(_) => Vec::new(),
+        // Answered by team before they get here.
+        Response::Changes(_)
+        | Response::TicketRows(_)
+        | Response::Presence { .. }
+        | Response::Conflict { .. }
+        | Response::Collision { .. } => Vec::new(),
         Response::DataVersion(v) => {
             let changed = model.data_version.is_some_and(|old| old != v);
             model.data_version = Some(v);
             if changed {
-                vec![view_counts(model), Effect::Load(Request::Counts)]
+                let mut fx = vec![view_counts(model), Effect::Load(Request::Counts)];
+                fx.extend(super::team::on_data_changed(model));
+                fx
             } else {
                 Vec::new()
             }

@@ -61,6 +61,7 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
         return Vec::new();
     };
     match overlay {
+        Overlay::Decide(_) => super::team::on_key(model, key),
         Overlay::Help { scroll } => {
             match key.code {
                 KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => {

@@ -1,5 +1,9 @@
 //! The command line: clap definitions and one module per command group.
 
+pub mod agent;
+pub mod backup;
+pub mod check;
+pub mod convert;
 pub mod customer;
 pub mod customer_csv;
 pub mod customer_edit;
@@ -82,6 +86,17 @@ pub enum Command {
     Survey(service::SurveyCmd),
     /// Service-quality report (KPIs, SLA, CSAT/NPS/CES, CSI/SQI) as Markdown, CSV or JSON
     Report(report::ReportArgs),
+    /// The team's agents and roles: add, list, set-role, deactivate
+    #[command(subcommand)]
+    Agent(agent::AgentCmd),
+    /// Check the database: integrity, foreign keys, rows against the change log (read-only; exit 4 on problems)
+    Check(check::CheckArgs),
+    /// Copy the database to DEST while others keep working (SQLite online backup)
+    Backup(backup::BackupArgs),
+    /// Replace the database (--db) with a backup, keeping the old one as DB.before-restore
+    Restore(backup::RestoreArgs),
+    /// Switch the file's journal mode: --shared for a network share, --local for a local disk (when no one has it open)
+    Convert(convert::ConvertArgs),
 }
 
 /// An error that is the caller's input: exit code 2.
@@ -93,3 +108,8 @@ pub struct UsageError(pub String);
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct NotFound(pub String);
+
+/// The database itself is damaged, in use or cannot be copied: exit code 4.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct DatabaseProblem(pub String);

@@ -51,6 +51,8 @@ pub struct Config {
 pub struct AgentConfig {
     /// Your agent handle; default: the OS user name.
     pub handle: Option<String>,
+    /// Your display name, used when desk registers you on a database for the first time; default: the handle.
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,6 +60,8 @@ pub struct AgentConfig {
 pub struct UiConfig {
     pub mouse: bool,
     pub date_format: String,
+    /// Seconds between checks for other agents' writes (live refresh); at least 1.
+    pub refresh_secs: u32,
 }
 
 impl Default for UiConfig {
@@ -65,6 +69,7 @@ impl Default for UiConfig {
         UiConfig {
             mouse: true,
             date_format: "%Y-%m-%d %H:%M".into(),
+            refresh_secs: 1,
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod query;
 pub mod service_loop;
 pub mod sla;
 pub mod sla_policy;
+pub mod team;
 pub mod text;
 pub mod ticket;
 pub mod view;

@@ -12,6 +12,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 mod kb;
+mod team;
 
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
@@ -77,41 +78,6 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
                     None => Vec::new(),
                 };
                 Response::History { number, rows }
-            }
-            Request::SetTicket {
-                number,
-                edits,
-                expected_version,
-                at,
-            } => written(
-                number,
-                "Saved",
-                false,
-                store.set_ticket(number, &edits, Some(expected_version), at),
-            ),
-            Request::AddMessage {
-                number,
-                author_id,
-                internal,
-                body,
-                edits,
-                at,
-            } => {
-                let what = if internal { "Note added" } else { "Reply sent" };
-                let mut r = store.add_message(
-                    number,
-                    Writer::Agent,
-                    author_id.as_deref(),
-                    internal,
-                    &body,
-                    at,
-                );
-                // The macro's changes follow the reply; a refusal (e.g. a status the ticket cannot take) is
-                // reported like any other, with the reply already sent.
-                if r.is_ok() && !edits.is_empty() {
-                    r = store.set_ticket(number, &edits, None, at);
-                }
-                written(number, what, true, r)
             }
             Request::Merge { source, target, at } => {
                 let r = store
@@ -367,6 +333,12 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
             | Request::SetArticleStatus { .. }
             | Request::VoteArticle { .. }
             | Request::ArticleUsed { .. }) => kb::serve(store, r)?,
+            r @ (Request::ChangesSince { .. }
+            | Request::TicketRows { .. }
+            | Request::Heartbeat { .. }
+            | Request::PresenceOn { .. }
+            | Request::SetTicket { .. }
+            | Request::AddMessage { .. }) => team::serve(store, r)?,
         })
     })();
     result.unwrap_or_else(|e| Response::Failed {
@@ -386,7 +358,7 @@ fn bulk_done(results: Vec<(i64, crate::store::Result<()>)>) -> Response {
 }
 
 /// A write's answer: refusals and conflicts are answers for the user, not failures of the worker.
-fn written(
+pub(super) fn written(
     number: i64,
     what: &str,
     message: bool,
@@ -468,7 +440,10 @@ pub fn run(store: Store, settings: Settings, theme: Theme) -> anyhow::Result<()>
                         now(),
                     ));
                 }
-                Effect::Quit => return Ok(()),
+                Effect::Quit => {
+                    leave_ticket(&model, &worker, &from_all);
+                    return Ok(());
+                }
             }
         }
         guard.terminal.draw(|f| ui::render(f, &model, &theme))?;
@@ -478,6 +453,29 @@ pub fn run(store: Store, settings: Settings, theme: Theme) -> anyhow::Result<()>
         // Apply everything already waiting before drawing again: key repeat and page answers cost one frame.
         for msg in std::iter::once(first).chain(from_all.try_iter()) {
             pending.extend(app::update(&mut model, msg, now()));
+        }
+    }
+}
+
+/// Ends this agent's presence on the open ticket before quitting, so others stop seeing "viewing" at once rather
+/// than when it expires; waits briefly for the write and gives up quietly (expiry covers a slow share).
+fn leave_ticket(model: &Model, worker: &Sender<Request>, from_all: &Receiver<Msg>) {
+    let Some((number, _, _)) = model.live.heartbeat else {
+        return;
+    };
+    let req = Request::Heartbeat {
+        number,
+        activity: None,
+        at: now(),
+    };
+    if worker.send(req).is_err() {
+        return;
+    }
+    let deadline = std::time::Instant::now() + Duration::from_millis(500);
+    while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+        match from_all.recv_timeout(left) {
+            Ok(Msg::Loaded(Response::Presence { .. })) | Err(_) => return,
+            Ok(_) => {}
         }
     }
 }

@@ -34,18 +34,6 @@ pub const EXPORT_COLUMNS: &[&str] = &[
 const PAGE: i64 = 1_000;
 
 impl Store {
-    /// The acting agent's role, if the actor is a registered agent.
-    pub fn actor_role(&self) -> Result<Option<String>> {
-        let Some(actor) = self.actor.as_deref() else {
-            return Ok(None);
-        };
-        Ok(rusqlite::OptionalExtension::optional(self.conn.query_row(
-            "SELECT role FROM agents WHERE handle = ?1",
-            params![actor],
-            |r| r.get(0),
-        ))?)
-    }
-
     /// Writes every live customer; returns how many. Unmasked export is refused to non-admins when agents exist.
     pub fn export_customers(
         &self,
@@ -54,17 +42,8 @@ impl Store {
         out: &mut dyn std::io::Write,
     ) -> Result<usize> {
         if !mask {
-            let agents: i64 = self
-                .conn
-                .query_row("SELECT count(*) FROM agents", [], |r| r.get(0))?;
-            let role = self.actor_role()?;
-            if agents > 0 && role.as_deref() != Some("admin") {
-                return Err(StoreError::Refused(format!(
-                    "exporting unmasked email and phone needs the admin role ({} is {}); add --mask, or ask an admin",
-                    self.actor.as_deref().unwrap_or("you"),
-                    role.as_deref().unwrap_or("not a registered agent")
-                )));
-            }
+            self.require(crate::domain::team::Act::ExportPersonalData)
+                .map_err(|e| StoreError::Refused(format!("{e}; or add --mask")))?;
         }
         let io = |e: std::io::Error| StoreError::Refused(format!("cannot write the export: {e}"));
         // One CSV line at a time through a buffer, so the writer never holds `out`.

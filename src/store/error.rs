@@ -33,6 +33,19 @@ pub enum StoreError {
     Busy { path: PathBuf },
 
     #[error(
+        "{path} is in WAL mode, which needs shared memory on one host and corrupts over a network share, so shared \
+         mode will not open it; it was left untouched — when no one else has it open, run \
+         `desk convert --shared --db {path}`, then open it again"
+    )]
+    WalOnShare { path: PathBuf },
+
+    #[error(
+        "{path} is open in another desk or program, so its journal mode was not changed; ask everyone to close desk \
+         on it (and pause cron jobs using it), then run `desk convert --{to} --db {path}` again"
+    )]
+    InUse { path: PathBuf, to: &'static str },
+
+    #[error(
         "{entity} {id} changed since you loaded it (version {expected}, now {found}); reload and re-apply"
     )]
     Conflict {

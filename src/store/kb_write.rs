@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::changes::{ChangeLog, Mutable, UpdateOutcome, Value, update_row, with_retry};
 use super::{Result, Store, StoreError, new_id};
 use crate::domain::kb::{ArticleDoc, ArticleStatus, Insert};
+use crate::domain::team::Act;
 
 /// What saving an article did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,16 +99,22 @@ pub(super) fn save_doc(
         Some(name) => Some(category_id(tx, log, name, now)?),
         None => None,
     };
-    let existing: Option<i64> = match &doc.id {
+    let existing: Option<(i64, String)> = match &doc.id {
         Some(id) => tx
             .query_row(
-                "SELECT version FROM articles WHERE id = ?1",
+                "SELECT version, status FROM articles WHERE id = ?1",
                 params![id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?,
         None => None,
     };
+    let was_published = existing
+        .as_ref()
+        .is_some_and(|(_, s)| s == ArticleStatus::Published.as_str());
+    if doc.status == ArticleStatus::Published && !was_published {
+        super::roles::require_on(tx, log.actor.as_deref(), Act::PublishArticle)?;
+    }
     let Some(_) = existing else {
         let id = doc.id.clone().unwrap_or_else(new_id);
         tx.execute(
@@ -210,6 +217,9 @@ impl Store {
         status: ArticleStatus,
         now: i64,
     ) -> Result<UpdateOutcome> {
+        if status == ArticleStatus::Published {
+            self.require(Act::PublishArticle)?;
+        }
         self.update(
             Mutable::Article,
             id,

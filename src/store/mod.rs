@@ -1,9 +1,12 @@
 //! The only place with SQL. A [`Store`] owns one connection; the TUI runs it on a worker thread.
 
 pub mod agents;
+pub mod backup;
 pub mod bulk;
 pub mod care;
 mod changes;
+pub mod check;
+pub mod convert;
 pub mod crm;
 pub mod csv_export;
 pub mod csv_import;
@@ -13,6 +16,7 @@ pub mod customer_profile;
 pub mod customer_write;
 pub mod customers;
 mod error;
+pub mod fs_kind;
 pub mod kb;
 pub mod kb_files;
 pub mod kb_search;
@@ -22,10 +26,12 @@ mod migrate;
 mod open;
 mod paging;
 pub mod records;
+pub mod roles;
 pub mod search;
 pub mod service_loop;
 pub mod sla;
 pub mod sla_run;
+pub mod team;
 mod ticket_filter;
 pub mod ticket_merge;
 pub mod ticket_write;

@@ -46,6 +46,12 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
+        // Checked on the bytes, before SQLite opens it: replaying or converting a WAL over a share is the damage.
+        if exists && storage == StorageMode::Shared && super::convert::uses_wal(path) {
+            return Err(StoreError::WalOnShare {
+                path: path.to_path_buf(),
+            });
+        }
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         if mode == OpenMode::Create {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
@@ -92,13 +98,11 @@ impl Store {
 
         match storage {
             StorageMode::Local => {
-                conn.pragma_update(None, "journal_mode", "WAL")
-                    .map_err(not_ours)?;
+                set_journal_mode(&conn, "WAL", BUSY_TIMEOUT_LOCAL).map_err(not_ours)?;
                 conn.pragma_update(None, "synchronous", "NORMAL")?;
             }
             StorageMode::Shared => {
-                conn.pragma_update(None, "journal_mode", "DELETE")
-                    .map_err(not_ours)?;
+                set_journal_mode(&conn, "DELETE", BUSY_TIMEOUT_SHARED).map_err(not_ours)?;
                 conn.pragma_update(None, "synchronous", "FULL")?;
                 conn.pragma_update(None, "mmap_size", 0)?;
             }
@@ -141,5 +145,25 @@ impl Store {
             hlc,
             rules: Default::default(),
         })
+    }
+}
+
+/// `PRAGMA journal_mode = mode`. Changing the mode needs the file to itself for a moment, and SQLite answers BUSY
+/// at once (its busy handler is not asked) while another connection reads — as when several desks open a new or
+/// older file together. So retry, with jittered waits, for as long as the busy timeout.
+fn set_journal_mode(conn: &Connection, mode: &str, patience: Duration) -> rusqlite::Result<()> {
+    let started = std::time::Instant::now();
+    let mut wait = Duration::from_millis(2);
+    loop {
+        match conn.pragma_update(None, "journal_mode", mode) {
+            Err(e) if StoreError::is_busy(&e) && started.elapsed() < patience => {
+                let jitter = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.subsec_micros() % 1000);
+                std::thread::sleep(wait + Duration::from_micros(u64::from(jitter)));
+                wait = (wait * 2).min(Duration::from_millis(100));
+            }
+            other => return other,
+        }
     }
 }

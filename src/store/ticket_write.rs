@@ -6,6 +6,7 @@ use super::service_loop::on_status_change;
 use super::{Result, Store, StoreError, new_id};
 use crate::domain::lifecycle::{Lifecycle, Writer};
 use crate::domain::service_loop::{ComplaintStage, complaint_blocks};
+use crate::domain::team::{self, Act};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -294,13 +295,32 @@ impl Store {
                     }
                     TicketEdit::Channel(c) => fields.push(("channel", Value::from(c.as_str()))),
                     TicketEdit::Subject(s) => fields.push(("subject", Value::from(s.as_str()))),
-                    TicketEdit::Assignee(None) => fields.push(("assignee_id", Value::Null)),
-                    TicketEdit::Assignee(Some(handle)) => {
-                        let sql = "SELECT id FROM agents WHERE handle = ?1 AND active = 1";
-                        fields.push((
-                            "assignee_id",
-                            Value::Text(lookup_id(&tx, sql, handle, "agent")?),
-                        ));
+                    TicketEdit::Assignee(new) => {
+                        let me = log.actor.clone().unwrap_or_default();
+                        let current: Option<String> = tx
+                            .query_row(
+                                "SELECT a.handle FROM tickets t JOIN agents a ON a.id = t.assignee_id WHERE t.id = ?1",
+                                params![cur.id],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        if team::reassigns_others(current.as_deref(), new.as_deref(), &me) {
+                            super::roles::require_on(
+                                &tx,
+                                log.actor.as_deref(),
+                                Act::ReassignOthers,
+                            )?;
+                        }
+                        match new {
+                            None => fields.push(("assignee_id", Value::Null)),
+                            Some(handle) => {
+                                let sql = "SELECT id FROM agents WHERE handle = ?1 AND active = 1";
+                                fields.push((
+                                    "assignee_id",
+                                    Value::Text(lookup_id(&tx, sql, handle, "agent")?),
+                                ));
+                            }
+                        }
                     }
                     TicketEdit::Group(None) => fields.push(("group_id", Value::Null)),
                     TicketEdit::Group(Some(name)) => {

@@ -83,6 +83,10 @@ pub struct TicketDetail {
     #[serde(skip)]
     pub clocks: Vec<crate::domain::sla::Clock>,
     pub messages: Vec<MessageRow>,
+    /// The ticket's latest change-log entry when it was read: an edit based on this read is explained, on a
+    /// conflict, by the changes after it.
+    #[serde(skip)]
+    pub change_seq: i64,
 }
 
 pub(super) const ROW_COLUMNS: &str = "t.rid, t.id, t.number, t.subject, t.status, t.priority, t.kind, t.channel, c.name, c.tier, \
@@ -205,6 +209,7 @@ impl Store {
                     links: Vec::new(),
                     merged_into: None,
                     messages: Vec::new(),
+                    change_seq: 0,
                 })
             })
             .optional()?;
@@ -214,7 +219,25 @@ impl Store {
         detail.tags = self.tags("ticket", &detail.row.id)?;
         (detail.links, detail.merged_into) = self.relations(&detail.row.id)?;
         detail.messages = self.messages(&detail.row.id)?;
+        detail.change_seq = self.ticket_change_seq(number)?;
         Ok(Some(detail))
+    }
+
+    /// The list rows of tickets `numbers` as they are now (missing numbers are left out): what live refresh
+    /// patches into a visible list.
+    pub fn ticket_rows(&self, numbers: &[i64]) -> Result<Vec<TicketRow>> {
+        let sql = format!("SELECT {ROW_COLUMNS} {FROM} WHERE t.number = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut out = Vec::new();
+        for n in numbers {
+            if let Some(row) = stmt
+                .query_row(params![n], |r| ticket_row(r, None))
+                .optional()?
+            {
+                out.push(row);
+            }
+        }
+        Ok(out)
     }
 
     pub fn messages(&self, ticket_id: &str) -> Result<Vec<MessageRow>> {

@@ -9,6 +9,7 @@ mod overlay;
 mod queues;
 mod search;
 mod service;
+mod team;
 pub mod theme;
 pub mod ticket;
 mod widgets;
@@ -61,12 +62,21 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         spans.push(Span::styled(layout::tab_label(i, *pane), style));
     }
     let who = model.identity.handle.as_deref().unwrap_or("no agent");
-    let right = format!("{who} · {} ", model.db_label);
+    // Only shared mode is named: local is the default and unremarkable.
+    let right = match model.storage {
+        crate::store::StorageMode::Shared => format!("{who} · {} · shared ", model.db_label),
+        crate::store::StorageMode::Local => format!("{who} · {} ", model.db_label),
+    };
     // The escalation badge: count and key, so it reads without colour.
     let n = model.escalations.feed.len();
     if n > 0 {
         let badge = format!(" !{n} escalated (!) ");
         spans.push(Span::styled(badge, theme.error));
+    }
+    // Tickets others created since the agent last looked at the queues.
+    let new = model.live.new_tickets;
+    if new > 0 {
+        spans.push(Span::styled(format!(" +{new} new (1) "), theme.ok));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 1);

@@ -39,6 +39,7 @@ pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overlay, theme: &Theme) {
     match overlay {
+        Overlay::Decide(d) => super::team::decision(frame, body, d, model.utc_offset, theme),
         Overlay::NewTicket(form) => super::new_ticket::render(frame, body, form, theme),
         Overlay::Help { scroll } => help(frame, body, model, *scroll, theme),
         Overlay::Palette { input, selected } => {

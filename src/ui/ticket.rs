@@ -171,6 +171,39 @@ fn header(frame: &mut Frame<'_>, area: Rect, d: &TicketDetail, model: &Model, th
         Paragraph::new(lines).block(block("Ticket".into(), false, theme)),
         area,
     );
+    presence_line(frame, area, d.row.number, model, theme);
+}
+
+/// Who else is on this ticket ("Li Na is replying"), on the header's top border at the right: a collision is
+/// easier to avoid than to resolve.
+fn presence_line(frame: &mut Frame<'_>, area: Rect, number: i64, model: &Model, theme: &Theme) {
+    let Some((n, others)) = &model.live.presence else {
+        return;
+    };
+    let Some(text) = crate::domain::team::presence_line(others).filter(|_| *n == number) else {
+        return;
+    };
+    let room = (area.width as usize).saturating_sub(14);
+    if room < 8 {
+        return;
+    }
+    let text = truncate(&format!(" ● {text} "), room);
+    let w = width(&text) as u16;
+    let at = Rect {
+        x: area.x + area.width - 1 - w,
+        y: area.y,
+        width: w,
+        height: 1,
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            text,
+            theme
+                .priority_high
+                .add_modifier(ratatui::style::Modifier::BOLD),
+        )),
+        at,
+    );
 }
 
 /// What each thread line is, before styling: shared by render and by update's scroll bounds.

@@ -57,6 +57,7 @@ impl Harness {
                 agent_id,
             },
             db_label: "test.db".into(),
+            storage: desk::store::StorageMode::Local,
             date_format: "%Y-%m-%d %H:%M".into(),
             macros: desk::config::MacroList::default()
                 .0
@@ -70,6 +71,7 @@ impl Harness {
             tier_priority: desk::domain::crm::CrmRules::default().default_priority,
             kb_rules: desk::domain::kb::KbRules::default(),
             metrics_rules: desk::domain::metrics::MetricsRules::default(),
+            refresh_secs: 1,
         };
         let (model, effects) = app::init(settings, width, height, now);
         let mut h = Harness {

@@ -1,0 +1,387 @@
+//! Team mode in the app (issue 8): live refresh from the change log, presence on the open ticket, and the choice a
+//! conflicting edit or a reply overtaken by the thread asks of the agent. Nothing is overwritten silently.
+
+use super::keys::{Key, KeyCode};
+use super::msg::{EditPurpose, Effect, Request, Response};
+use super::update::toast;
+use super::{Model, Overlay, Pane};
+use crate::domain::team::{Activity, ChangeNote, Presence, describe_changes};
+use crate::store::sla_run::SLA_ACTOR;
+use crate::store::team::{ChangeFeed, NewMessage};
+use crate::store::ticket_write::TicketEdit;
+
+/// Seconds between presence heartbeats while a ticket is open (its time to live is three of these).
+pub const HEARTBEAT_EVERY: i64 = 10;
+/// Change-log entries read per refresh; more means "reload everything" rather than patch.
+const FEED_LIMIT: usize = 500;
+
+/// What live refresh keeps between polls.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Live {
+    /// The change log position already seen (`None` until the first answer).
+    pub change_seq: Option<i64>,
+    /// Tickets others created since the agent last looked at the queues: the tab bar's badge.
+    pub new_tickets: usize,
+    /// Others on the open ticket: (ticket number, who).
+    pub presence: Option<(i64, Vec<Presence>)>,
+    /// The last heartbeat: (ticket number, activity, when).
+    pub heartbeat: Option<(i64, Activity, i64)>,
+    /// Ticks (one a second) since `PRAGMA data_version` was last asked.
+    pub ticks_since_poll: i64,
+}
+
+/// A choice the agent must make before anything is written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    /// The agent's edit met a newer version of the ticket.
+    Conflict {
+        number: i64,
+        message: String,
+        edits: Vec<TicketEdit>,
+    },
+    /// The thread moved on while the agent wrote a reply.
+    Collision {
+        number: i64,
+        news: Vec<NewMessage>,
+        /// The ticket's change-log position the news brings the agent up to.
+        seen: i64,
+        retry: Box<Request>,
+    },
+}
+
+impl Decision {
+    /// The choices, as (key, label).
+    pub fn options(&self) -> &'static [(char, &'static str)] {
+        match self {
+            Decision::Conflict { .. } => &[
+                ('r', "Re-apply my change to the ticket as it is now"),
+                ('d', "Discard my change"),
+            ],
+            Decision::Collision { .. } => &[
+                ('s', "Send my reply anyway"),
+                ('e', "Edit my reply"),
+                ('d', "Discard my reply"),
+            ],
+        }
+    }
+}
+
+/// Every tick: poll for other writers at the configured interval, and keep presence on the open ticket alive.
+pub(super) fn on_tick(model: &mut Model, refresh_every: i64) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    // Counted in ticks rather than clock time, so a frozen clock (tests) still polls.
+    model.live.ticks_since_poll += 1;
+    if model.live.ticks_since_poll >= refresh_every.max(1) {
+        model.live.ticks_since_poll = 0;
+        fx.push(Effect::Load(Request::DataVersion));
+    }
+    fx.extend(heartbeat(model));
+    fx
+}
+
+/// The presence this agent should have now: viewing the ticket on screen, else nothing.
+fn wanted_presence(model: &Model) -> Option<(i64, Activity)> {
+    let number = model.ticket.number?;
+    (model.pane == Pane::Ticket).then_some((number, Activity::Viewing))
+}
+
+/// A heartbeat when the presence changed or is due; clearing it when the agent left the ticket.
+pub(super) fn heartbeat(model: &mut Model) -> Vec<Effect> {
+    let wanted = wanted_presence(model);
+    let due = match (wanted, model.live.heartbeat) {
+        (None, None) => false,
+        (None, Some(_)) => true,
+        (Some((n, a)), Some((hn, ha, at))) => {
+            n != hn || a != ha || model.now - at >= HEARTBEAT_EVERY
+        }
+        (Some(_), None) => true,
+    };
+    if !due {
+        return Vec::new();
+    }
+    let (number, activity) = match (wanted, model.live.heartbeat) {
+        (Some((n, a)), _) => (n, Some(a)),
+        (None, Some((n, _, _))) => (n, None),
+        (None, None) => return Vec::new(),
+    };
+    model.live.heartbeat = activity.map(|a| (number, a, model.now));
+    if activity.is_none() {
+        model.live.presence = None;
+    }
+    vec![Effect::Load(Request::Heartbeat {
+        number,
+        activity,
+        at: model.now,
+    })]
+}
+
+/// Presence while the reply editor is open (the editor runs outside desk, so this one lasts longer).
+pub(super) fn replying(model: &mut Model, number: i64) -> Effect {
+    model.live.heartbeat = Some((number, Activity::Replying, model.now));
+    Effect::Load(Request::Heartbeat {
+        number,
+        activity: Some(Activity::Replying),
+        at: model.now,
+    })
+}
+
+/// A reply's editor is opening on the open ticket: remember how far the agent has read the thread (a message
+/// logged after it holds the reply back) and tell the others.
+pub(super) fn start_reply(model: &mut Model, number: i64) -> Effect {
+    model.ticket.compose_seq = model
+        .ticket
+        .detail
+        .as_ref()
+        .filter(|d| d.row.number == number)
+        .map(|d| d.change_seq);
+    replying(model, number)
+}
+
+/// Someone else wrote: read what changed, and who is on the open ticket now.
+pub(super) fn on_data_changed(model: &Model) -> Vec<Effect> {
+    let mut fx = vec![Effect::Load(Request::ChangesSince {
+        seq: model.live.change_seq,
+    })];
+    if let (Some(number), Pane::Ticket) = (model.ticket.number, model.pane) {
+        fx.push(Effect::Load(Request::PresenceOn {
+            number,
+            at: model.now,
+        }));
+    }
+    fx
+}
+
+/// The first request of a session: where the change log ends now.
+pub(super) fn start() -> Effect {
+    Effect::Load(Request::ChangesSince { seq: None })
+}
+
+pub fn limit() -> usize {
+    FEED_LIMIT
+}
+
+/// Answers for team mode; anything else is handed back.
+pub(super) fn on_response(model: &mut Model, r: Response) -> Result<Vec<Effect>, Response> {
+    match r {
+        Response::Changes(feed) => Ok(on_changes(model, feed)),
+        Response::TicketRows(rows) => {
+            for fresh in rows {
+                if let Some(row) = model
+                    .queues
+                    .list
+                    .rows
+                    .iter_mut()
+                    .find(|r| r.number == fresh.number)
+                {
+                    // Keep the row's sort key: the keyset cursor of the loaded window depends on it.
+                    let sort_key = row.sort_key;
+                    *row = fresh;
+                    row.sort_key = sort_key;
+                }
+            }
+            Ok(Vec::new())
+        }
+        Response::Presence { number, others } => {
+            if model.ticket.number == Some(number) {
+                model.live.presence = Some((number, others));
+            }
+            Ok(Vec::new())
+        }
+        Response::Conflict {
+            number,
+            notes,
+            edits,
+        } => Ok(on_conflict(model, number, &notes, edits)),
+        Response::Collision {
+            number,
+            news,
+            seen,
+            retry,
+        } => {
+            model.overlay = Some(Overlay::Decide(Box::new(Decision::Collision {
+                number,
+                news,
+                seen,
+                retry,
+            })));
+            Ok(vec![Effect::Load(Request::Ticket {
+                number,
+                at: model.now,
+            })])
+        }
+        other => Err(other),
+    }
+}
+
+fn on_changes(model: &mut Model, feed: ChangeFeed) -> Vec<Effect> {
+    let first = model.live.change_seq.is_none();
+    model.live.change_seq = Some(feed.last);
+    if first {
+        return Vec::new();
+    }
+    let me = model.identity.handle.clone();
+    let by_others = |c: &&crate::store::team::LiveChange| c.actor != me;
+    let mut fx = Vec::new();
+    let created = feed
+        .changes
+        .iter()
+        .filter(by_others)
+        .filter(|c| c.field == "created")
+        .count();
+    if created > 0 && model.pane != Pane::Queues {
+        model.live.new_tickets += created;
+    }
+    // The open ticket, reloaded in place (the pane keeps its scroll), with a word on who changed it.
+    if let Some(open) = model.ticket.number
+        && feed.changes.iter().any(|c| c.ticket == Some(open))
+    {
+        fx.push(Effect::Load(Request::Ticket {
+            number: open,
+            at: model.now,
+        }));
+        // Named when a person did it; the SLA pass (any desk's, this one's included) is not news.
+        let person = feed
+            .changes
+            .iter()
+            .filter(by_others)
+            .filter(|c| c.ticket == Some(open))
+            .find_map(|c| c.actor.clone().filter(|a| a != SLA_ACTOR));
+        if let (Some(who), None) = (person, &model.overlay) {
+            let who = name_of(model, &who);
+            toast(model, format!("#{open} was just updated by {who}"), false);
+        }
+    }
+    // Visible queue rows that changed are patched; the list is not re-sorted under the agent's cursor.
+    let mut numbers: Vec<i64> = feed.changes.iter().filter_map(|c| c.ticket).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers.retain(|n| model.queues.list.rows.iter().any(|r| r.number == *n));
+    if feed.truncated {
+        fx.push(Effect::Load(Request::ChangesSince {
+            seq: Some(feed.last),
+        }));
+    }
+    if !numbers.is_empty() {
+        fx.push(Effect::Load(Request::TicketRows { numbers }));
+    }
+    fx
+}
+
+fn name_of(model: &Model, handle: &str) -> String {
+    model
+        .agents
+        .iter()
+        .find(|a| a.handle == handle)
+        .map_or_else(|| handle.to_string(), |a| a.name.to_string())
+}
+
+fn on_conflict(
+    model: &mut Model,
+    number: i64,
+    notes: &[ChangeNote],
+    edits: Vec<TicketEdit>,
+) -> Vec<Effect> {
+    let offset = i64::from(model.utc_offset);
+    let message = describe_changes(number, notes, |t| {
+        chrono::DateTime::from_timestamp(t + offset, 0)
+            .map(|d| d.format("%H:%M").to_string())
+            .unwrap_or_default()
+    });
+    model.overlay = Some(Overlay::Decide(Box::new(Decision::Conflict {
+        number,
+        message,
+        edits,
+    })));
+    vec![
+        Effect::Load(Request::Ticket {
+            number,
+            at: model.now,
+        }),
+        super::update_lists::view_counts(model),
+    ]
+}
+
+/// A key in the decision overlay. Esc backs out without writing: a conflicting edit is dropped, an overtaken
+/// reply goes back to the editor (typed text is never thrown away by Esc).
+pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
+    let Some(Overlay::Decide(decision)) = model.overlay.take() else {
+        return Vec::new();
+    };
+    let choice = match key.code {
+        KeyCode::Esc => match *decision {
+            Decision::Conflict { .. } => 'd',
+            Decision::Collision { .. } => 'e',
+        },
+        KeyCode::Char(c) => c.to_ascii_lowercase(),
+        _ => {
+            model.overlay = Some(Overlay::Decide(decision));
+            return Vec::new();
+        }
+    };
+    if !decision.options().iter().any(|(k, _)| *k == choice) {
+        model.overlay = Some(Overlay::Decide(decision));
+        return Vec::new();
+    }
+    match (*decision, choice) {
+        (Decision::Conflict { number, edits, .. }, 'r') => {
+            // Against the ticket as it is now: what the agent has just been shown.
+            let (version, base_seq) = model
+                .ticket
+                .detail
+                .as_ref()
+                .filter(|d| d.row.number == number)
+                .map_or((0, 0), |d| (d.version, d.change_seq));
+            vec![Effect::Load(Request::SetTicket {
+                number,
+                edits,
+                expected_version: version,
+                base_seq,
+                at: model.now,
+            })]
+        }
+        (Decision::Conflict { number, .. }, _) => {
+            toast(
+                model,
+                format!("#{number}: your change was discarded"),
+                false,
+            );
+            Vec::new()
+        }
+        (Decision::Collision { retry, .. }, 's') => vec![Effect::Load(*retry)],
+        (
+            Decision::Collision {
+                number,
+                seen,
+                retry,
+                ..
+            },
+            'e',
+        ) => edit_again(model, number, seen, *retry),
+        (Decision::Collision { number, .. }, _) => {
+            toast(model, format!("#{number}: your reply was discarded"), false);
+            Vec::new()
+        }
+    }
+}
+
+/// Reopens the held-back reply in the editor, under the thread as it is now; a macro's changes stay with it.
+fn edit_again(model: &mut Model, number: i64, seen: i64, retry: Request) -> Vec<Effect> {
+    let Request::AddMessage { body, edits, .. } = retry else {
+        return Vec::new();
+    };
+    model.ticket.carry_edits = edits;
+    let footer = model
+        .ticket
+        .detail
+        .as_ref()
+        .map(|d| super::ticket_actions::reply_footer(d, false))
+        .unwrap_or_default();
+    model.ticket.compose_seq = Some(seen);
+    vec![
+        replying(model, number),
+        Effect::Edit {
+            purpose: EditPurpose::Reply { number },
+            template: format!("{body}\n{footer}"),
+        },
+    ]
+}

@@ -1,0 +1,112 @@
+//! `desk check`: integrity and change-log consistency, read-only; exit 4 when anything is wrong.
+
+use super::DatabaseProblem;
+use super::output::ShowFormat;
+use crate::store::check::{CheckReport, check_file};
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Run integrity_check (also every index entry; slower on big files) instead of quick_check
+    #[arg(long)]
+    pub full: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ShowFormat,
+}
+
+/// Checks `db` without writing to it; prints every check, then fails with exit 4 when any found a problem.
+pub fn run(db: &Path, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let report = check_file(db, args.full)?;
+    match args.format {
+        ShowFormat::Text => text(db, &report, out)?,
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &json(db, &report))?;
+            writeln!(out)?;
+        }
+    }
+    if report.healthy() {
+        return Ok(());
+    }
+    let failed: Vec<&str> = report
+        .checks
+        .iter()
+        .filter(|c| !c.ok())
+        .map(|c| c.name)
+        .collect();
+    Err(DatabaseProblem(format!(
+        "{} found {} problem(s) ({}); the file was not changed — restore a backup with `desk restore BACKUP --db {}`, \
+         or keep a copy of it and ask for help",
+        db.display(),
+        report.problems(),
+        failed.join(", "),
+        db.display()
+    ))
+    .into())
+}
+
+fn text(db: &Path, report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} (schema v{}, {})",
+        db.display(),
+        report.schema_version,
+        if report.full {
+            "full integrity check"
+        } else {
+            "quick check"
+        }
+    )?;
+    for c in &report.checks {
+        let status = if c.ok() { "ok" } else { "PROBLEM" };
+        let counts = if c.ok() {
+            format!("{} {}", c.examined, c.unit)
+        } else {
+            format!("{} problem(s) in {} {}", c.problems, c.examined, c.unit)
+        };
+        // Timing only where it matters, on big files.
+        let took = match c.millis {
+            0..1000 => String::new(),
+            ms => format!(" ({:.1} s)", ms as f64 / 1000.0),
+        };
+        writeln!(
+            out,
+            "{status:<8} {:<16} {counts:<24} {}{took}",
+            c.name, c.description
+        )?;
+        for d in &c.details {
+            writeln!(out, "         - {d}")?;
+        }
+        if c.problems > c.details.len() as i64 {
+            writeln!(
+                out,
+                "         … and {} more",
+                c.problems - c.details.len() as i64
+            )?;
+        }
+    }
+    if report.healthy() {
+        writeln!(out, "healthy: all {} checks passed", report.checks.len())?;
+    }
+    Ok(())
+}
+
+fn json(db: &Path, report: &CheckReport) -> serde_json::Value {
+    serde_json::json!({
+        "path": db.display().to_string(),
+        "healthy": report.healthy(),
+        "full": report.full,
+        "schema_version": report.schema_version,
+        "problems": report.problems(),
+        "checks": report.checks.iter().map(|c| serde_json::json!({
+            "name": c.name,
+            "ok": c.ok(),
+            "description": c.description,
+            "examined": c.examined,
+            "unit": c.unit,
+            "millis": c.millis,
+            "problems": c.problems,
+            "details": c.details,
+        })).collect::<Vec<_>>(),
+    })
+}

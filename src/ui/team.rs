@@ -1,0 +1,85 @@
+//! Team mode on screen: the choice a conflicting edit or an overtaken reply asks for.
+
+use super::overlay::{centered, clear_popup};
+use super::theme::Theme;
+use super::widgets::block;
+use crate::app::team::Decision;
+use crate::domain::text::{fit, one_line, wrap};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+/// Lines of a new message shown in the collision popup; the rest is in the thread behind it.
+const MESSAGE_LINES: usize = 4;
+
+pub fn decision(frame: &mut Frame<'_>, body: Rect, d: &Decision, utc_offset: i32, theme: &Theme) {
+    let w = body.width.min(78);
+    let inner = w.saturating_sub(4) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let title = match d {
+        Decision::Conflict {
+            number, message, ..
+        } => {
+            for l in wrap(message, inner) {
+                lines.push(Line::styled(l, theme.base));
+            }
+            lines.push(Line::raw(""));
+            let note =
+                "Nothing of yours was written. The ticket behind this shows it as it is now.";
+            for l in wrap(note, inner) {
+                lines.push(Line::styled(l, theme.muted));
+            }
+            format!("#{number} changed while you were deciding")
+        }
+        Decision::Collision { number, news, .. } => {
+            lines.push(Line::styled(
+                "New on the ticket since you started writing:",
+                theme.muted,
+            ));
+            for m in news {
+                let at = chrono::DateTime::from_timestamp(m.at + i64::from(utc_offset), 0)
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default();
+                let role = if m.customer { "customer" } else { "agent" };
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    fit(&format!("{} · {role} · {at}", m.who), inner),
+                    theme.heading,
+                ));
+                let text: Vec<String> = m
+                    .body
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .flat_map(|l| wrap(&one_line(l), inner))
+                    .collect();
+                for l in text.iter().take(MESSAGE_LINES) {
+                    lines.push(Line::styled(l.clone(), theme.base));
+                }
+                if text.len() > MESSAGE_LINES {
+                    lines.push(Line::styled("…", theme.muted));
+                }
+            }
+            format!("#{number}: your reply was not sent yet")
+        }
+    };
+    lines.push(Line::raw(""));
+    for (key, label) in d.options() {
+        lines.push(Line::styled(
+            fit(&format!("{key}  {label}"), inner),
+            theme.base,
+        ));
+    }
+    let h = (lines.len() as u16 + 2).min(body.height);
+    let area = centered(body, w, h);
+    clear_popup(frame, area);
+    let block = block(format!("{title} — Esc backs out"), true, theme);
+    let text_area = block.inner(area);
+    frame.render_widget(block, area);
+    let padded = Rect {
+        x: text_area.x + 1,
+        width: text_area.width.saturating_sub(2),
+        ..text_area
+    };
+    frame.render_widget(Paragraph::new(lines), padded);
+}

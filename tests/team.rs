@@ -1,0 +1,228 @@
+//! Team mode in the store: registration, roles enforced on writes, presence between two connections, and the
+//! change feed that live refresh and conflict messages read.
+
+mod common;
+
+use common::{NOW, fill};
+use desk::domain::team::{Activity, Role, describe_changes};
+use desk::domain::ticket::Status;
+use desk::store::roles::Registration;
+use desk::store::ticket_write::TicketEdit;
+use desk::store::{OpenMode, Store, StoreError};
+
+/// Two connections to one file with the fixture's agents li and wang (both agents) and 12 tickets.
+fn two_agents() -> (tempfile::TempDir, Store, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.db");
+    let mut a = Store::open(&path, OpenMode::Create).unwrap();
+    fill(&mut a, 12);
+    let b = Store::open(&path, OpenMode::Existing).unwrap();
+    a.set_actor(Some("li".into()));
+    (dir, a, b)
+}
+
+fn refused(r: Result<impl std::fmt::Debug, StoreError>) -> String {
+    match r {
+        Err(StoreError::Refused(m)) => m,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_first_agent_without_an_admin_becomes_admin_and_the_next_an_agent() {
+    let (_dir, _a, mut b) = two_agents();
+    b.set_actor(Some("zhao".into()));
+    assert_eq!(
+        b.register_actor(Some("Zhao Min"), NOW).unwrap(),
+        Registration::Added(Role::Admin)
+    );
+    assert_eq!(b.register_actor(None, NOW).unwrap(), Registration::Known);
+    b.set_actor(Some("sun".into()));
+    assert_eq!(
+        b.register_actor(None, NOW).unwrap(),
+        Registration::Added(Role::Agent)
+    );
+    let list = b.agent_list().unwrap();
+    let roles: Vec<(&str, &str)> = list
+        .iter()
+        .map(|a| (a.handle.as_str(), a.role.as_str()))
+        .collect();
+    assert_eq!(
+        roles,
+        vec![
+            ("li", "agent"),
+            ("sun", "agent"),
+            ("wang", "agent"),
+            ("zhao", "admin")
+        ]
+    );
+    assert_eq!(list[3].name.as_str(), "Zhao Min");
+    let logged = b
+        .history("agent", &b.agent_id("sun").unwrap().unwrap())
+        .unwrap();
+    assert_eq!(logged[0].actor.as_deref(), Some("sun"));
+    assert_eq!(logged[0].field, "registered");
+}
+
+#[test]
+fn only_leads_reassign_someone_elses_ticket() {
+    let (_dir, mut a, mut b) = two_agents();
+    b.set_actor(Some("wang".into()));
+    // #1001 is li's. wang may not take it …
+    let e = refused(b.set_ticket(
+        1001,
+        &[TicketEdit::Assignee(Some("wang".into()))],
+        None,
+        NOW,
+    ));
+    assert!(e.contains("needs the lead role (wang is an agent)"), "{e}");
+    // … nor unassign it; but li may give her own away, and anyone may take an unassigned ticket.
+    refused(b.set_ticket(1001, &[TicketEdit::Assignee(None)], None, NOW));
+    a.set_ticket(
+        1001,
+        &[TicketEdit::Assignee(Some("wang".into()))],
+        None,
+        NOW,
+    )
+    .unwrap();
+    b.set_ticket(
+        1000,
+        &[TicketEdit::Assignee(Some("wang".into()))],
+        None,
+        NOW,
+    )
+    .unwrap();
+    // Made a lead (by a write without an actor: the admin path), li may move wang's ticket back.
+    let mut admin = Store::open(a.path(), OpenMode::Existing).unwrap();
+    admin.set_agent_role("li", Some(Role::Lead), NOW).unwrap();
+    a.set_ticket(1001, &[TicketEdit::Assignee(Some("li".into()))], None, NOW)
+        .unwrap();
+    let owner = a
+        .ticket_detail(1001)
+        .unwrap()
+        .unwrap()
+        .row
+        .assignee
+        .unwrap();
+    assert_eq!(owner.as_str(), "Li Na");
+}
+
+#[test]
+fn only_admins_manage_agents_and_the_last_admin_stays() {
+    let (_dir, mut a, _b) = two_agents();
+    let e = refused(a.add_agent("zhou", "Zhou Jie", None, Role::Agent, NOW));
+    assert!(e.starts_with("Managing agents and roles needs the admin role (li is an agent)"));
+    let mut root = Store::open(a.path(), OpenMode::Existing).unwrap();
+    root.set_agent_role("li", Some(Role::Admin), NOW).unwrap();
+    a.add_agent(
+        "Zhou",
+        "Zhou Jie",
+        Some("zhou@example.com"),
+        Role::Lead,
+        NOW,
+    )
+    .unwrap();
+    let e = refused(a.add_agent("zhou", "again", None, Role::Agent, NOW));
+    assert!(e.contains("exists"), "{e}");
+    let e = refused(a.set_agent_role("li", Some(Role::Agent), NOW));
+    assert!(e.contains("last active admin"), "{e}");
+    a.set_agent_role("wang", None, NOW).unwrap();
+    let wang = a
+        .agent_list()
+        .unwrap()
+        .into_iter()
+        .find(|x| x.handle == "wang")
+        .unwrap();
+    assert!(!wang.active);
+    // Deactivated agents cannot be assigned.
+    assert!(
+        a.set_ticket(
+            1000,
+            &[TicketEdit::Assignee(Some("wang".into()))],
+            None,
+            NOW
+        )
+        .is_err()
+    );
+    assert!(matches!(
+        a.set_agent_role("nobody", Some(Role::Lead), NOW),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn presence_is_seen_by_others_moves_with_the_agent_and_expires() {
+    let (_dir, mut a, mut b) = two_agents();
+    b.set_actor(Some("wang".into()));
+    a.set_presence(1001, Some(Activity::Viewing), NOW).unwrap();
+    a.set_presence(1001, Some(Activity::Replying), NOW + 5)
+        .unwrap();
+    let seen = b.presence_on(1001, NOW + 10).unwrap();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(
+        (seen[0].name.as_str(), seen[0].activity, seen[0].since),
+        ("Li Na", Activity::Replying, NOW + 5)
+    );
+    assert!(
+        a.presence_on(1001, NOW + 10).unwrap().is_empty(),
+        "an agent does not see themself"
+    );
+    // Opening another ticket ends presence on the first.
+    a.set_presence(1002, Some(Activity::Viewing), NOW + 20)
+        .unwrap();
+    assert!(b.presence_on(1001, NOW + 21).unwrap().is_empty());
+    assert_eq!(b.presence_on(1002, NOW + 21).unwrap().len(), 1);
+    // Without a heartbeat, viewing lapses after its time to live.
+    assert!(b.presence_on(1002, NOW + 20 + 31).unwrap().is_empty());
+    a.set_presence(1002, None, NOW + 22).unwrap();
+    assert!(b.presence_on(1002, NOW + 23).unwrap().is_empty());
+}
+
+#[test]
+fn the_change_feed_says_what_changed_and_explains_a_conflict() {
+    let (_dir, mut a, b) = two_agents();
+    let seen = b.last_change_seq().unwrap();
+    let base = b.ticket_change_seq(1001).unwrap();
+    let version = b.ticket_detail(1001).unwrap().unwrap().version;
+    a.set_ticket(
+        1001,
+        &[
+            TicketEdit::Status(Status::Pending),
+            TicketEdit::AddTag("vip".into()),
+        ],
+        Some(version),
+        NOW,
+    )
+    .unwrap();
+    let feed = b.changes_since(seen, 100).unwrap();
+    assert!(!feed.truncated);
+    assert!(feed.last > seen);
+    assert!(
+        feed.changes
+            .iter()
+            .all(|c| c.ticket == Some(1001) && c.actor.as_deref() == Some("li"))
+    );
+    assert!(feed.changes.iter().any(|c| c.field == "status"));
+    assert_eq!(b.changes_since(feed.last, 100).unwrap().changes, Vec::new());
+    let small = b.changes_since(seen, 1).unwrap();
+    assert!(small.truncated && small.changes.len() == 1);
+
+    // wang's edit was based on the old version: refused, and the explanation names li and the change.
+    let mut b = b;
+    b.set_actor(Some("wang".into()));
+    let stale = b.set_ticket(
+        1001,
+        &[TicketEdit::Priority(desk::domain::ticket::Priority::High)],
+        Some(version),
+        NOW + 1,
+    );
+    assert!(matches!(stale, Err(StoreError::Conflict { .. })));
+    let notes = b.ticket_changes_since(1001, base).unwrap();
+    let old_status = notes.iter().find(|n| n.field == "status").unwrap();
+    let text = describe_changes(1001, &notes, |_| "10:42".into());
+    assert!(text.starts_with("#1001 changed by Li Na 10:42: "), "{text}");
+    let was = Status::parse(old_status.old.as_deref().unwrap()).unwrap();
+    let status = format!("status {} → Pending", was.label());
+    assert!(text.contains(&status), "{text}");
+    assert!(text.contains("tags +vip"), "{text}");
+}

@@ -1,0 +1,238 @@
+//! Team mode from the keyboard on a TestBackend (frozen clock), with a second connection playing the other agent:
+//! presence on the ticket, rows and the open ticket following others' writes, the new-ticket badge, and a reply the
+//! customer overtook — held back, shown, then sent, edited or discarded. Snapshots at 80×24 and 120×40.
+
+mod common;
+
+use common::harness::Harness;
+use common::*;
+use desk::app::Overlay;
+use desk::domain::lifecycle::Writer;
+use desk::domain::team::Activity;
+use desk::domain::ticket::{Channel, Kind, Priority, Status};
+use desk::store::ticket_write::{NewTicket, TicketEdit};
+use desk::store::{OpenMode, Store};
+
+macro_rules! snap {
+    ($name:expr, $screen:expr) => {
+        insta::with_settings!({ filters => vec![(r"\b[0-9A-HJKMNP-TV-Z]{26}\b", "[id]")] }, {
+            insta::assert_snapshot!($name, $screen);
+        })
+    };
+}
+
+/// Li at the keyboard of a `w`×`h` desk on a file; `other` is Wang on the same file.
+fn li_and_wang(w: u16, h: u16) -> (tempfile::TempDir, Harness, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.db");
+    let mut store = Store::open(&path, OpenMode::Create).unwrap();
+    fill(&mut store, 12);
+    let a = Harness::new(store, Some("li"), w, h, NOW);
+    let mut other = Store::open(&path, OpenMode::Existing).unwrap();
+    other.set_actor(Some("wang".into()));
+    (dir, a, other)
+}
+
+fn tick(a: &mut Harness) {
+    a.send(desk::app::Msg::Tick(NOW));
+}
+
+#[test]
+fn another_agent_replying_shows_on_the_ticket() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut a, mut other) = li_and_wang(w, h);
+        a.keys("enter");
+        let number = a.model.ticket.number.unwrap();
+        other
+            .set_presence(number, Some(Activity::Replying), NOW)
+            .unwrap();
+        tick(&mut a);
+        let screen = a.screen();
+        assert!(screen.contains("● Wang Wei is replying"), "{screen}");
+        snap!(format!("team_presence_{w}x{h}"), screen);
+        other.set_presence(number, None, NOW).unwrap();
+        tick(&mut a);
+        assert!(!a.screen().contains("is replying"));
+    }
+}
+
+#[test]
+fn others_writes_update_rows_the_open_ticket_and_the_new_badge() {
+    let (_dir, mut a, mut other) = li_and_wang(120, 40);
+    a.keys("J J"); // All open
+    let row = a.model.queues.list.rows[1].clone();
+    a.keys("enter"); // the first ticket; the second row stays in the list behind
+    let open = a.model.ticket.number.unwrap();
+    tick(&mut a);
+    other
+        .set_ticket(open, &[TicketEdit::Priority(Priority::Low)], None, NOW)
+        .unwrap();
+    other
+        .set_ticket(
+            row.number,
+            &[TicketEdit::Priority(Priority::Urgent)],
+            None,
+            NOW,
+        )
+        .unwrap();
+    other
+        .create_ticket(
+            &NewTicket {
+                subject: "Washer leaks 洗衣机漏水".into(),
+                kind: Kind::Incident,
+                channel: Channel::Phone,
+                priority: Priority::High,
+                customer_id: "C1".into(),
+                product_id: None,
+                body: "It leaks.".into(),
+            },
+            NOW,
+        )
+        .unwrap();
+    tick(&mut a);
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    assert_eq!(d.row.priority, Priority::Low, "the open ticket follows");
+    let screen = a.screen();
+    assert!(
+        screen.contains(&format!("#{open} was just updated by Wang Wei")),
+        "{screen}"
+    );
+    assert!(screen.lines().next().unwrap().contains("+1 new (1)"));
+    let patched = a
+        .model
+        .queues
+        .list
+        .rows
+        .iter()
+        .find(|r| r.number == row.number)
+        .unwrap();
+    assert_eq!(
+        patched.priority,
+        Priority::Urgent,
+        "the visible row follows"
+    );
+    a.keys("1");
+    assert!(!a.screen().lines().next().unwrap().contains("new (1)"));
+}
+
+/// Li writes a reply; while her editor is open the customer writes again.
+fn overtaken_reply(w: u16, h: u16) -> (tempfile::TempDir, Harness, Store, i64) {
+    let (dir, mut a, other) = li_and_wang(w, h);
+    a.keys("enter");
+    let number = a.model.ticket.number.unwrap();
+    let path = dir.path().join("team.db");
+    a.editor = Some(Box::new(move |_template: &str| {
+        let mut customer = Store::open(&path, OpenMode::Existing).unwrap();
+        customer
+            .add_message(
+                number,
+                Writer::Customer,
+                Some("C2"),
+                false,
+                "Never mind, it works again after a restart.",
+                NOW,
+            )
+            .unwrap();
+        Some("Please send a photo of the label.".into())
+    }));
+    a.keys("r");
+    (dir, a, other, number)
+}
+
+fn agent_replies(store: &Store, number: i64) -> Vec<String> {
+    store
+        .ticket_detail(number)
+        .unwrap()
+        .unwrap()
+        .messages
+        .iter()
+        .filter(|m| m.author_kind == desk::store::records::AuthorKind::Agent)
+        .map(|m| m.body.to_string())
+        .collect()
+}
+
+#[test]
+fn a_reply_the_customer_overtook_is_held_back_and_shown() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut a, other, number) = overtaken_reply(w, h);
+        assert!(matches!(a.model.overlay, Some(Overlay::Decide(_))));
+        let screen = a.screen();
+        assert!(screen.contains("your reply was not sent yet"), "{screen}");
+        assert!(
+            screen.contains("it works again after a restart"),
+            "{screen}"
+        );
+        assert!(screen.contains("s  Send my reply anyway"), "{screen}");
+        snap!(format!("team_collision_{w}x{h}"), screen);
+        assert!(
+            !agent_replies(&other, number)
+                .iter()
+                .any(|b| b.contains("photo of the label")),
+            "nothing sent yet"
+        );
+        a.keys("s");
+        assert!(a.model.overlay.is_none());
+        assert!(
+            agent_replies(&other, number)
+                .iter()
+                .any(|b| b.contains("photo of the label"))
+        );
+    }
+}
+
+#[test]
+fn an_overtaken_reply_can_be_edited_again_or_discarded() {
+    let (_dir, mut a, other, number) = overtaken_reply(120, 40);
+    // Edit: the editor reopens with the draft; this time nothing overtakes it, so it is sent.
+    a.editor = Some(Box::new(|template: &str| {
+        assert!(template.starts_with("Please send a photo of the label."));
+        Some("Glad it works! Closing this.".into())
+    }));
+    a.keys("e");
+    assert!(a.model.overlay.is_none());
+    let sent = agent_replies(&other, number);
+    assert!(sent.iter().any(|b| b.contains("Glad it works")), "{sent:?}");
+    assert!(!sent.iter().any(|b| b.contains("photo of the label")));
+
+    // Discard: nothing is sent.
+    let (_dir, mut a, other, number) = overtaken_reply(120, 40);
+    a.keys("d");
+    assert!(a.model.overlay.is_none());
+    assert!(
+        agent_replies(&other, number).is_empty() || {
+            !agent_replies(&other, number)
+                .iter()
+                .any(|b| b.contains("photo of the label"))
+        }
+    );
+    assert!(a.screen().contains("your reply was discarded"));
+}
+
+#[test]
+fn a_stale_status_change_is_explained_at_both_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut a, mut other) = li_and_wang(w, h);
+        a.keys("enter");
+        let number = a.model.ticket.number.unwrap();
+        let before = a.model.ticket.detail.as_ref().unwrap().row.priority;
+        let pick = if before == Priority::Low { "1" } else { "4" };
+        a.keys("p"); // Li starts choosing a priority …
+        other // … and Wang puts the ticket on hold meanwhile.
+            .set_ticket(number, &[TicketEdit::Status(Status::OnHold)], None, NOW)
+            .unwrap();
+        tick(&mut a);
+        a.keys(pick);
+        let screen = a.screen();
+        assert!(
+            screen.contains("changed while you were deciding"),
+            "{screen}"
+        );
+        snap!(format!("team_conflict_{w}x{h}"), screen);
+        a.keys("esc");
+        assert!(a.model.overlay.is_none(), "Esc backs out, writing nothing");
+        assert_eq!(
+            other.ticket_detail(number).unwrap().unwrap().row.priority,
+            before
+        );
+    }
+}
