@@ -104,7 +104,7 @@ fn crash_rounds(shared: bool, seed: u64) {
     }
     let store = Store::open_with(&db, OpenMode::Existing, storage(shared)).unwrap();
     assert_healthy(&store, true, &format!("{} at the end", mode_name(shared)));
-    eprintln!(
+    report!(
         "crash {}: {KILLS_PER_MODE} kills in {:.1}s, {logged} operations logged before them, {in_flight} in-flight \
          operations committed just before the kill{}",
         mode_name(shared),

@@ -87,7 +87,7 @@ fn soak(shared: bool, workers: usize, ops: usize, tickets: usize) {
         e.0 += 1;
         e.1 += usize::from(o.result == "applied");
     }
-    eprintln!(
+    report!(
         "soak {}: {workers} processes × {ops} ops on {tickets} tickets = {} ops in {:.1}s: {} applied, {} conflicts, \
          {} refused, {} busy; by kind (ops/applied): {by_kind:?}",
         mode_name(shared),
@@ -409,7 +409,7 @@ fn backup_while_writing(shared: bool) {
         copied >= 100 && copied <= total,
         "copied {copied} of {total}"
     );
-    eprintln!(
+    report!(
         "backup during soak, {}: {still_writing} writers, the backup holds {copied} of their {total} changes; {}",
         mode_name(shared),
         out.trim()

@@ -358,3 +358,17 @@ pub fn assert_healthy(store: &Store, full: bool, context: &str) {
     let report = store.check(full).unwrap();
     assert!(report.healthy(), "{context}: check failed: {report:#?}");
 }
+
+/// Prints a test's counts and appends them to `team-report.txt` in Cargo's test scratch directory, which
+/// `.ci/run` shows after the test run (a passing test's own output is hidden).
+#[macro_export]
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        let line = format!($($arg)*);
+        eprintln!("{line}");
+        let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("team-report.txt");
+        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+            let _ = std::io::Write::write_all(&mut f, format!("{line}\n").as_bytes());
+        }
+    }};
+}
