@@ -48,7 +48,7 @@ fn another_agent_replying_shows_on_the_ticket() {
             .unwrap();
         tick(&mut a);
         let screen = a.screen();
-        assert!(screen.contains("● Wang Wei is replying"), "{screen}");
+        assert!(screen.contains("─ Wang Wei is replying ┐"), "{screen}");
         snap!(format!("team_presence_{w}x{h}"), screen);
         other.set_presence(number, None, NOW).unwrap();
         tick(&mut a);

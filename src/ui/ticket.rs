@@ -78,6 +78,9 @@ fn suggestion_line(frame: &mut Frame<'_>, thread: Rect, model: &Model, theme: &T
         width: (width(&text) as u16).min(thread.width - 4),
         height: 1,
     };
+    // Cleared first: a wide character written over the border leaves the border's cell behind it in the buffer,
+    // and the terminal would keep a blank there once the text changes.
+    frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), area);
 }
 
@@ -187,7 +190,9 @@ fn presence_line(frame: &mut Frame<'_>, area: Rect, number: i64, model: &Model, 
     if room < 8 {
         return;
     }
-    let text = truncate(&format!(" ● {text} "), room);
+    // No bullet glyph: "●" is East Asian ambiguous width, and terminals that draw it two cells wide leave debris
+    // on the border when the line goes away.
+    let text = truncate(&format!(" {text} "), room);
     let w = width(&text) as u16;
     let at = Rect {
         x: area.x + area.width - 1 - w,
@@ -195,6 +200,7 @@ fn presence_line(frame: &mut Frame<'_>, area: Rect, number: i64, model: &Model, 
         width: w,
         height: 1,
     };
+    frame.render_widget(ratatui::widgets::Clear, at);
     frame.render_widget(
         Paragraph::new(Line::styled(
             text,
