@@ -1,5 +1,6 @@
 //! `desk backup DEST` and `desk restore SRC`: online copies through SQLite's backup API (see store::backup).
 
+use super::output::with_progress;
 use super::{DatabaseProblem, UsageError};
 use crate::store::backup::{self, BackupError, CopyReport};
 use std::io::Write;
@@ -27,17 +28,10 @@ pub fn backup(
     progress: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let bar = progress.then(|| bar("copying"));
-    let report = backup::backup(db, &args.dest, args.force, &mut |done, total| {
-        if let Some(b) = &bar {
-            b.set_length(total);
-            b.set_position(done);
-        }
-    });
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    let report = report.map_err(cli_error)?;
+    let report = with_progress(progress, &template("copying"), |step| {
+        backup::backup(db, &args.dest, args.force, step)
+    })
+    .map_err(cli_error)?;
     writeln!(
         out,
         "backed up {} to {}: {}, quick_check ok{}",
@@ -56,17 +50,10 @@ pub fn restore(
     progress: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let bar = progress.then(|| bar("restoring"));
-    let report = backup::restore(&args.src, db, &mut |done, total| {
-        if let Some(b) = &bar {
-            b.set_length(total);
-            b.set_position(done);
-        }
-    });
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    let report = report.map_err(cli_error)?;
+    let report = with_progress(progress, &template("restoring"), |step| {
+        backup::restore(&args.src, db, step)
+    })
+    .map_err(cli_error)?;
     writeln!(
         out,
         "restored {} into {} (schema v{}, {}), quick_check ok",
@@ -86,15 +73,8 @@ pub fn restore(
     Ok(())
 }
 
-fn bar(what: &str) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::new(0);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(&format!(
-            "{{spinner}} {what} {{bar:40}} {{pos}}/{{len}} pages · eta {{eta}}"
-        ))
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    bar
+fn template(what: &str) -> String {
+    format!("{{spinner}} {what} {{bar:40}} {{pos}}/{{len}} pages · eta {{eta}}")
 }
 
 fn size(r: &CopyReport) -> String {

@@ -133,28 +133,14 @@ pub fn run(
             }
         }
         CustomerCmd::Recompute { format } => {
-            let bar = (format == ShowFormat::Text
-                && std::io::IsTerminal::is_terminal(&std::io::stderr()))
-            .then(|| {
-                let bar = indicatif::ProgressBar::new(0);
-                bar.set_style(
-                    indicatif::ProgressStyle::with_template(
-                        "{bar:40} {pos}/{len} customers ({per_sec}, {eta} left)",
-                    )
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-                );
-                bar
-            });
+            let show =
+                format == ShowFormat::Text && std::io::IsTerminal::is_terminal(&std::io::stderr());
             let started = std::time::Instant::now();
-            let sum = store.recompute_customers(now, &mut |done, total| {
-                if let Some(b) = &bar {
-                    b.set_length(total as u64);
-                    b.set_position(done as u64);
-                }
-            })?;
-            if let Some(b) = bar {
-                b.finish_and_clear();
-            }
+            let sum = super::output::with_progress(
+                show,
+                "{bar:40} {pos}/{len} customers ({per_sec}, {eta} left)",
+                |step| store.recompute_customers(now, &mut |d, t| step(d as u64, t as u64)),
+            )?;
             let care = store.schedule_care(now)?;
             match format {
                 ShowFormat::Json => {

@@ -145,3 +145,30 @@ pub fn short_date(ts: i64) -> String {
         })
         .unwrap_or_default()
 }
+
+/// Runs `work` with a progress callback `(done, total)` that drives a bar on stderr (`template` in indicatif's
+/// syntax) when `show`, cleared when the work ends; without `show` the callback does nothing.
+pub fn with_progress<T>(
+    show: bool,
+    template: &str,
+    work: impl FnOnce(&mut dyn FnMut(u64, u64)) -> T,
+) -> T {
+    let bar = show.then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let out = work(&mut |done, total| {
+        if let Some(b) = &bar {
+            b.set_length(total);
+            b.set_position(done);
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    out
+}

@@ -127,33 +127,11 @@ pub fn run(
         None if args.format == ReportFormat::Md => Some(Dimension::Agent),
         None => None,
     };
-    let bar = progress.then(|| {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "measuring {bar:40} {pos}/{len} tickets · eta {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
-    let report = build(
-        store,
-        window,
-        group_by,
-        rules,
-        now,
-        offset,
-        &mut |done, total| {
-            if let Some(b) = &bar {
-                b.set_length(total);
-                b.set_position(done);
-            }
-        },
+    let report = super::output::with_progress(
+        progress,
+        "measuring {bar:40} {pos}/{len} tickets · eta {eta}",
+        |step| build(store, window, group_by, rules, now, offset, step),
     )?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
     match args.format {
         ReportFormat::Md => super::report_md::write(out, &report, offset)?,
         ReportFormat::Json => {

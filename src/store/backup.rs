@@ -181,16 +181,7 @@ pub fn restore(
             first,
         });
     }
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !dir.is_dir() {
-        return Err(StoreError::MissingDirectory {
-            dir: dir.to_path_buf(),
-        }
-        .into());
-    }
+    super::open::require_directory(target)?;
     let had_data = std::fs::metadata(target).is_ok_and(|m| m.len() > 0);
     let mut dest = lock_exclusively(target)?;
     let kept = if had_data {

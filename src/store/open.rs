@@ -31,15 +31,7 @@ impl Store {
     }
 
     pub fn open_with(path: &Path, mode: OpenMode, storage: StorageMode) -> Result<Store> {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        if !dir.is_dir() {
-            return Err(StoreError::MissingDirectory {
-                dir: dir.to_path_buf(),
-            });
-        }
+        require_directory(path)?;
         let exists = path.exists();
         if !exists && mode == OpenMode::Existing {
             return Err(StoreError::MissingDatabase {
@@ -166,4 +158,18 @@ fn set_journal_mode(conn: &Connection, mode: &str, patience: Duration) -> rusqli
             other => return other,
         }
     }
+}
+
+/// Refuses a database path whose directory does not exist (SQLite would only say "unable to open").
+pub(super) fn require_directory(path: &Path) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(StoreError::MissingDirectory {
+            dir: dir.to_path_buf(),
+        });
+    }
+    Ok(())
 }
