@@ -236,3 +236,28 @@ fn a_stale_status_change_is_explained_at_both_sizes() {
         );
     }
 }
+
+#[test]
+fn this_agents_presence_follows_the_pane_and_the_reply_editor() {
+    let (_dir, mut a, other) = li_and_wang(120, 40);
+    a.keys("enter");
+    let number = a.model.ticket.number.unwrap();
+    tick(&mut a);
+    let seen = other.presence_on(number, NOW).unwrap();
+    assert_eq!(
+        seen.iter().map(|p| (p.name.as_str(), p.activity)).collect::<Vec<_>>(),
+        vec![("Li Na", Activity::Viewing)]
+    );
+    // While the editor is open Li is replying; the editor here checks what Wang sees at that moment.
+    let path = _dir.path().join("team.db");
+    a.editor = Some(Box::new(move |_t: &str| {
+        let wang = Store::open(&path, OpenMode::Existing).unwrap();
+        let on = wang.presence_on(number, NOW).unwrap();
+        assert_eq!(on[0].activity, Activity::Replying);
+        None // the editor could not run: nothing is sent
+    }));
+    a.keys("r");
+    a.keys("1"); // back to the queues: presence ends on the next tick
+    tick(&mut a);
+    assert!(other.presence_on(number, NOW).unwrap().is_empty());
+}

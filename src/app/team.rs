@@ -87,19 +87,12 @@ fn wanted_presence(model: &Model) -> Option<(i64, Activity)> {
 
 /// A heartbeat when the presence changed or is due; clearing it when the agent left the ticket.
 pub(super) fn heartbeat(model: &mut Model) -> Vec<Effect> {
-    let wanted = wanted_presence(model);
-    let due = match (wanted, model.live.heartbeat) {
-        (None, None) => false,
-        (None, Some(_)) => true,
-        (Some((n, a)), Some((hn, ha, at))) => {
-            n != hn || a != ha || model.now - at >= HEARTBEAT_EVERY
+    let (number, activity) = match (wanted_presence(model), model.live.heartbeat) {
+        (Some((n, a)), Some((hn, ha, at)))
+            if n == hn && a == ha && model.now - at < HEARTBEAT_EVERY =>
+        {
+            return Vec::new();
         }
-        (Some(_), None) => true,
-    };
-    if !due {
-        return Vec::new();
-    }
-    let (number, activity) = match (wanted, model.live.heartbeat) {
         (Some((n, a)), _) => (n, Some(a)),
         (None, Some((n, _, _))) => (n, None),
         (None, None) => return Vec::new(),
