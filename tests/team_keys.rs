@@ -245,7 +245,9 @@ fn this_agents_presence_follows_the_pane_and_the_reply_editor() {
     tick(&mut a);
     let seen = other.presence_on(number, NOW).unwrap();
     assert_eq!(
-        seen.iter().map(|p| (p.name.as_str(), p.activity)).collect::<Vec<_>>(),
+        seen.iter()
+            .map(|p| (p.name.as_str(), p.activity))
+            .collect::<Vec<_>>(),
         vec![("Li Na", Activity::Viewing)]
     );
     // While the editor is open Li is replying; the editor here checks what Wang sees at that moment.
@@ -260,4 +262,45 @@ fn this_agents_presence_follows_the_pane_and_the_reply_editor() {
     a.keys("1"); // back to the queues: presence ends on the next tick
     tick(&mut a);
     assert!(other.presence_on(number, NOW).unwrap().is_empty());
+}
+
+#[test]
+fn a_queue_at_its_top_takes_new_tickets_in_place_and_keeps_the_selection() {
+    let (_dir, mut a, mut other) = li_and_wang(120, 40);
+    a.keys("J J j"); // All open, second row
+    tick(&mut a);
+    let selected = a.model.queues.list.selected_row().unwrap().number;
+    let before = a.model.queues.list.rows.len();
+    let created = other
+        .create_ticket(
+            &NewTicket {
+                subject: "Dryer makes noise 烘干机有噪音".into(),
+                kind: Kind::Question,
+                channel: Channel::Chat,
+                priority: Priority::Normal,
+                customer_id: "C3".into(),
+                product_id: None,
+                body: "Loud.".into(),
+            },
+            NOW + 60,
+        )
+        .unwrap();
+    tick(&mut a);
+    let list = &a.model.queues.list;
+    assert_eq!(list.rows.len(), before + 1);
+    assert_eq!(
+        list.rows[0].number, created.number,
+        "newest first, in place"
+    );
+    assert_eq!(
+        list.selected_row().unwrap().number,
+        selected,
+        "the agent's row stays selected"
+    );
+    let screen = a.screen();
+    assert!(screen.contains("Dryer makes noise"), "{screen}");
+    assert!(
+        !screen.lines().next().unwrap().contains("new (1)"),
+        "no badge for what is already on screen"
+    );
 }

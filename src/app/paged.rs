@@ -54,6 +54,8 @@ pub struct PagedList<T> {
     pub loading: Option<PageRequest>,
     /// Where to put the selection when a First/Last page arrives.
     jump_to_end: bool,
+    /// The row (by rid) to keep selected when a refreshed first page arrives.
+    keep: Option<i64>,
 }
 
 impl<T> Default for PagedList<T> {
@@ -67,6 +69,7 @@ impl<T> Default for PagedList<T> {
             generation: 0,
             loading: None,
             jump_to_end: false,
+            keep: None,
         }
     }
 }
@@ -75,11 +78,28 @@ impl<T: Keyed + Clone> PagedList<T> {
     /// Starts over (new view or filter): returns the request for the first page.
     pub fn reset(&mut self) -> PageRequest {
         self.generation += 1;
+        self.keep = None;
         self.rows.clear();
         self.selected = 0;
         self.offset = 0;
         self.at_start = true;
         self.at_end = false;
+        self.jump_to_end = false;
+        self.loading = Some(PageRequest::First);
+        PageRequest::First
+    }
+
+    /// Whether the window shows the top of the list with the selection in its first page: where a refreshed
+    /// first page can replace the rows without moving what the agent is looking at.
+    pub fn at_top(&self) -> bool {
+        self.at_start && self.offset == 0 && self.selected < PAGE_SIZE / 2 && self.loading.is_none()
+    }
+
+    /// Reloads the first page in place (live refresh): the rows stay on screen until it arrives, and the selected
+    /// row stays selected if it is still in the list.
+    pub fn refresh_first(&mut self) -> PageRequest {
+        self.generation += 1;
+        self.keep = self.selected_row().map(|r| r.cursor().rid);
         self.jump_to_end = false;
         self.loading = Some(PageRequest::First);
         PageRequest::First
@@ -179,6 +199,11 @@ impl<T: Keyed + Clone> PagedList<T> {
                 };
                 self.offset = 0;
                 self.jump_to_end = false;
+                if let Some(rid) = self.keep.take()
+                    && let Some(i) = self.rows.iter().position(|r| r.cursor().rid == rid)
+                {
+                    self.selected = i;
+                }
             }
             PageRequest::After(_) => {
                 self.at_end = page.at_end;
@@ -358,5 +383,38 @@ mod tests {
         assert_eq!(list.click(3, 10), Some(None));
         assert_eq!(list.selected, 8);
         assert_eq!(list.click(60, 10), None);
+    }
+
+    #[test]
+    fn a_refreshed_first_page_keeps_the_selected_row_and_stale_answers_are_dropped() {
+        let mut list = PagedList::default();
+        let first = list.reset();
+        drive(&mut list, 10, Some(first));
+        list.move_by(3, 20);
+        assert_eq!(list.selected_row(), Some(&Row(6)));
+        assert!(list.at_top());
+        let old_generation = list.generation;
+        let req = list.refresh_first();
+        assert_eq!(
+            list.rows.len(),
+            10,
+            "rows stay on screen while the page loads"
+        );
+        // An answer to the request before the refresh is dropped.
+        assert_eq!(list.receive(old_generation, req, serve(10, req), 20), None);
+        // Two tickets arrived at the top (rows 10 and 11): the same row stays selected, two places down.
+        drive(&mut list, 12, Some(req));
+        assert_eq!(list.rows.len(), 12);
+        assert_eq!(list.selected_row(), Some(&Row(6)));
+        assert_eq!(list.selected, 5);
+        // Deep in a long list the window is not at its top: refresh leaves it alone.
+        let mut long = PagedList::default();
+        let first = long.reset();
+        drive(&mut long, 1000, Some(first));
+        for _ in 0..10 {
+            let more = long.move_by(20, 20);
+            drive(&mut long, 1000, more);
+        }
+        assert!(!long.at_top());
     }
 }

@@ -224,6 +224,13 @@ fn on_changes(model: &mut Model, feed: ChangeFeed) -> Vec<Effect> {
     if created > 0 && model.pane != Pane::Queues {
         model.live.new_tickets += created;
     }
+    // A queue showing its top takes new and re-sorted tickets in place; deeper down, rows are only patched.
+    let list_changed = feed.changes.iter().any(|c| c.ticket.is_some());
+    let q = &model.queues;
+    if list_changed && q.search.is_none() && q.anchor.is_none() && q.list.at_top() {
+        let req = model.queues.list.refresh_first();
+        fx.push(super::update_lists::ticket_page(model, req));
+    }
     // The open ticket, reloaded in place (the pane keeps its scroll), with a word on who changed it.
     if let Some(open) = model.ticket.number
         && feed.changes.iter().any(|c| c.ticket == Some(open))
