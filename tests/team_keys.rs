@@ -304,3 +304,33 @@ fn a_queue_at_its_top_takes_new_tickets_in_place_and_keeps_the_selection() {
         "no badge for what is already on screen"
     );
 }
+
+#[test]
+fn a_change_answered_twice_is_counted_once() {
+    let (_dir, mut a, mut other) = li_and_wang(120, 40);
+    a.keys("enter"); // away from the queues, so new tickets are counted on the badge
+    let seen = a.model.live.change_seq.unwrap();
+    other
+        .create_ticket(
+            &NewTicket {
+                subject: "Fridge light off".into(),
+                kind: Kind::Question,
+                channel: Channel::Web,
+                priority: Priority::Low,
+                customer_id: "C2".into(),
+                product_id: None,
+                body: "Dark inside.".into(),
+            },
+            NOW,
+        )
+        .unwrap();
+    // Two polls that asked from the same place, answered one after the other.
+    let feed = other.changes_since(seen, 100).unwrap();
+    for _ in 0..2 {
+        a.send(desk::app::Msg::Loaded(desk::app::Response::Changes(
+            feed.clone(),
+        )));
+    }
+    assert_eq!(a.model.live.new_tickets, 1);
+    assert_eq!(a.model.live.change_seq, Some(feed.last));
+}

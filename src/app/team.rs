@@ -206,12 +206,14 @@ pub(super) fn on_response(model: &mut Model, r: Response) -> Result<Vec<Effect>,
     }
 }
 
-fn on_changes(model: &mut Model, feed: ChangeFeed) -> Vec<Effect> {
-    let first = model.live.change_seq.is_none();
-    model.live.change_seq = Some(feed.last);
-    if first {
+fn on_changes(model: &mut Model, mut feed: ChangeFeed) -> Vec<Effect> {
+    let Some(seen) = model.live.change_seq else {
+        model.live.change_seq = Some(feed.last);
         return Vec::new();
-    }
+    };
+    // Two polls can ask from the same place before the first answer lands: count each change once.
+    feed.changes.retain(|c| c.seq > seen);
+    model.live.change_seq = Some(seen.max(feed.last));
     let me = model.identity.handle.clone();
     let by_others = |c: &&crate::store::team::LiveChange| c.actor != me;
     let mut fx = Vec::new();
