@@ -334,3 +334,19 @@ fn a_change_answered_twice_is_counted_once() {
     assert_eq!(a.model.live.new_tickets, 1);
     assert_eq!(a.model.live.change_seq, Some(feed.last));
 }
+
+#[test]
+fn a_write_before_the_first_poll_is_not_missed() {
+    // The other agent writes right after this desk started, before its first poll set the baseline.
+    let (_dir, mut a, mut other) = li_and_wang(120, 40);
+    a.keys("enter");
+    let number = a.model.ticket.number.unwrap();
+    other
+        .set_ticket(number, &[TicketEdit::Status(Status::OnHold)], None, NOW)
+        .unwrap();
+    tick(&mut a); // the first poll
+    assert_eq!(
+        a.model.ticket.detail.as_ref().unwrap().row.status,
+        Status::OnHold
+    );
+}

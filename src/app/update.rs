@@ -67,8 +67,9 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         pending: Vec::new(),
         quit: false,
     };
-    // The queue page first: it is what the first frame shows. Counts fill in after it.
-    let mut effects = vec![update_lists::reload_queue(&mut model)];
+    // Where the change log ends, before anything is read: a write after this point reaches the screen by live
+    // refresh. Then the queue page: it is what the first frame shows. Counts fill in after it.
+    let mut effects = vec![super::team::start(), update_lists::reload_queue(&mut model)];
     effects.push(update_lists::view_counts(&model));
     effects.push(Effect::Load(Request::Counts));
     effects.push(update_lists::reload_customers(&mut model));
@@ -76,7 +77,6 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
     effects.push(Effect::Load(Request::Agents));
     effects.push(Effect::Load(Request::Groups));
     effects.push(super::kb_actions::reload_articles(&mut model));
-    effects.push(super::team::start());
     (model, effects)
 }
 

@@ -372,12 +372,16 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         | Response::Conflict { .. }
         | Response::Collision { .. } => Vec::new(),
         Response::DataVersion(v) => {
+            let first = model.data_version.is_none();
             let changed = model.data_version.is_some_and(|old| old != v);
             model.data_version = Some(v);
             if changed {
                 let mut fx = vec![view_counts(model), Effect::Load(Request::Counts)];
                 fx.extend(super::team::on_data_changed(model));
                 fx
+            } else if first {
+                // The first poll sets the baseline; what was written between start-up and now is in the log.
+                super::team::on_data_changed(model)
             } else {
                 Vec::new()
             }
