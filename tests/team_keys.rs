@@ -350,3 +350,24 @@ fn a_write_before_the_first_poll_is_not_missed() {
         Status::OnHold
     );
 }
+
+#[test]
+fn the_customer_profile_on_screen_follows_another_agents_edit() {
+    let (_dir, mut a, mut other) = li_and_wang(120, 40);
+    a.keys("3"); // Customers: the first customer's profile beside the list
+    let id = a.model.customers.detail.as_ref().unwrap().row.id.clone();
+    tick(&mut a);
+    other
+        .edit_customer(
+            &id,
+            None,
+            &[desk::store::customer_write::CustomerEdit::City(Some(
+                "杭州 Hangzhou".into(),
+            ))],
+            NOW,
+        )
+        .unwrap();
+    tick(&mut a);
+    let screen = a.screen();
+    assert!(screen.contains("杭州 Hangzhou"), "{screen}");
+}

@@ -253,6 +253,25 @@ fn on_changes(model: &mut Model, mut feed: ChangeFeed) -> Vec<Effect> {
             toast(model, format!("#{open} was just updated by {who}"), false);
         }
     }
+    // The customer profile and the article on screen follow too (reloading an article does not count a view).
+    let changed = |entity: &str, id: &str| {
+        feed.changes
+            .iter()
+            .any(|c| c.entity == entity && c.entity_id == id)
+    };
+    if let Some(id) = model.customers.detail.as_ref().map(|d| d.row.id.clone())
+        && changed("customer", &id)
+    {
+        fx.push(Effect::Load(Request::Customer { id }));
+    }
+    if let Some(id) = model.kb.article.as_ref().map(|a| a.row.id.clone())
+        && changed("article", &id)
+    {
+        fx.push(Effect::Load(Request::Article {
+            id,
+            count_view: false,
+        }));
+    }
     // Visible queue rows that changed are patched; the list is not re-sorted under the agent's cursor.
     let mut numbers: Vec<i64> = feed.changes.iter().filter_map(|c| c.ticket).collect();
     numbers.sort_unstable();
