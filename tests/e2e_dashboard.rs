@@ -34,7 +34,12 @@ fn switch_period_then_drill_into_a_bar() {
 
     // The breakdown by channel; the detail line names the selected bar and its count.
     t.keys(&["J", "J", "J", "J", "J"]);
-    let screen = t.wait_for("[Breakdown: channel]");
+    // Wait for the whole frame (tab and detail line), not the first capture that shows the tab.
+    let screen = t.wait_until("the channel breakdown", |s| {
+        s.contains("[Breakdown: channel]")
+            && s.lines()
+                .any(|l| l.contains(": created ") && l.contains("↵ channel:"))
+    });
     let detail = screen
         .lines()
         .find(|l| l.contains(": created ") && l.contains("↵ channel:"))
@@ -51,8 +56,14 @@ fn switch_period_then_drill_into_a_bar() {
     );
 
     t.keys(&["Enter"]);
-    let screen = t.wait_until("the drilled queue", |s| {
+    // Loaded and fully drawn, not only titled: the title gets its count when the first page arrives, and a
+    // capture can catch a frame half written. A wrong count or row set times out showing the screen.
+    let rows_of = |s: &str| s.lines().filter(|l| l.contains("│ #")).count() as u64;
+    let screen = t.wait_until("the drilled queue with its rows", |s| {
         s.contains(&format!("channel {channel} · "))
+            && !s.contains("Loading…")
+            && s.contains(&format!(" · {count} "))
+            && rows_of(s) == count.min(36)
     });
     // The list's title ends with its count; the view is selected in the sidebar.
     let list_title = screen
