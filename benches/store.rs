@@ -157,7 +157,7 @@ fn bench(c: &mut Criterion) {
 
 /// What the dashboard pane asks the worker for: aggregate the period and the one before, then build the report.
 fn dashboard(c: &mut Criterion) {
-    use desk::domain::metrics::{Dimension, MetricsRules};
+    use desk::domain::metrics::MetricsRules;
     use desk::domain::metrics_report::{self, Period};
     let (path, _keep) = database();
     let mut store = Store::open(&path, OpenMode::Existing).expect("open bench db");
@@ -168,20 +168,12 @@ fn dashboard(c: &mut Criterion) {
     let mut g = c.benchmark_group("dashboard");
     g.sample_size(10);
     for period in [Period::Week, Period::Month, Period::Quarter] {
-        let query = desk::store::metrics::MetricsQuery {
-            window: metrics_report::window(period, now, 8 * 3600),
-            as_of: now,
-            offset: 8 * 3600,
-            dims: vec![
-                Dimension::Agent,
-                Dimension::Group,
-                Dimension::Channel,
-                Dimension::Kind,
-                Dimension::Priority,
-            ],
-            group_by: None,
-            extras: false,
-        };
+        // Exactly what the pane asks for.
+        let query = desk::store::metrics::MetricsQuery::dashboard(
+            metrics_report::window(period, now, 8 * 3600),
+            now,
+            8 * 3600,
+        );
         g.bench_function(period.as_str(), |b| {
             b.iter(|| {
                 let input = store.metrics(&query).expect("metrics");

@@ -101,20 +101,11 @@ fn window(model: &Model) -> Window {
 pub(super) fn load(model: &mut Model) -> Effect {
     model.dashboard.loading = true;
     Effect::Load(Request::Dashboard {
-        query: Box::new(MetricsQuery {
-            window: window(model),
-            as_of: model.now,
-            offset: i64::from(model.utc_offset),
-            dims: vec![
-                Dimension::Agent,
-                Dimension::Group,
-                Dimension::Channel,
-                Dimension::Kind,
-                Dimension::Priority,
-            ],
-            group_by: None,
-            extras: false,
-        }),
+        query: Box::new(MetricsQuery::dashboard(
+            window(model),
+            model.now,
+            i64::from(model.utc_offset),
+        )),
         rules: Box::new(model.metrics_rules.clone()),
     })
 }

@@ -30,6 +30,27 @@ pub struct MetricsQuery {
     pub extras: bool,
 }
 
+impl MetricsQuery {
+    /// What the Dashboard pane loads: every breakdown it shows (tier is left out: it costs a join), no report
+    /// extras.
+    pub fn dashboard(window: Window, as_of: i64, offset: i64) -> MetricsQuery {
+        MetricsQuery {
+            window,
+            as_of,
+            offset,
+            dims: vec![
+                Dimension::Agent,
+                Dimension::Group,
+                Dimension::Channel,
+                Dimension::Kind,
+                Dimension::Priority,
+            ],
+            group_by: None,
+            extras: false,
+        }
+    }
+}
+
 const UNMEASURED: &str = "FROM tickets INDEXED BY tickets_unmeasured
      WHERE measured = 0 AND (first_response_at IS NOT NULL OR solved_at IS NOT NULL)";
 
