@@ -83,11 +83,6 @@ pub enum Registration {
 }
 
 impl Store {
-    /// The acting agent's role; `None` when there is no actor or it is not a registered, active agent.
-    pub fn role(&self) -> Result<Option<Role>> {
-        role_of(&self.conn, self.actor.as_deref())
-    }
-
     /// Refuses `act` unless the actor's role allows it (see [`require_on`]).
     pub fn require(&self, act: Act) -> Result<()> {
         require_on(&self.conn, self.actor.as_deref(), act)

@@ -144,19 +144,6 @@ impl Store {
         })
     }
 
-    /// Ends all of the actor's presence (desk is quitting).
-    pub fn clear_presence(&mut self) -> Result<()> {
-        let Some(actor) = self.actor.clone() else {
-            return Ok(());
-        };
-        let path = self.path.clone();
-        with_retry(&path, || {
-            self.conn
-                .execute("DELETE FROM presence WHERE agent = ?1", params![actor])?;
-            Ok(())
-        })
-    }
-
     /// Other agents on ticket `number` whose presence has not expired, replying first.
     pub fn presence_on(&self, number: i64, now: i64) -> Result<Vec<Presence>> {
         let me = self.actor.clone().unwrap_or_default();
