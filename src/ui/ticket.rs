@@ -78,10 +78,7 @@ fn suggestion_line(frame: &mut Frame<'_>, thread: Rect, model: &Model, theme: &T
         width: (width(&text) as u16).min(thread.width - 4),
         height: 1,
     };
-    // Cleared first: a wide character written over the border leaves the border's cell behind it in the buffer,
-    // and the terminal would keep a blank there once the text changes.
-    frame.render_widget(ratatui::widgets::Clear, area);
-    frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), area);
+    super::widgets::on_border(frame, area, text, theme.muted);
 }
 
 fn header(frame: &mut Frame<'_>, area: Rect, d: &TicketDetail, model: &Model, theme: &Theme) {
@@ -200,16 +197,10 @@ fn presence_line(frame: &mut Frame<'_>, area: Rect, number: i64, model: &Model, 
         width: w,
         height: 1,
     };
-    frame.render_widget(ratatui::widgets::Clear, at);
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            text,
-            theme
-                .priority_high
-                .add_modifier(ratatui::style::Modifier::BOLD),
-        )),
-        at,
-    );
+    let style = theme
+        .priority_high
+        .add_modifier(ratatui::style::Modifier::BOLD);
+    super::widgets::on_border(frame, at, text, style);
 }
 
 /// What each thread line is, before styling: shared by render and by update's scroll bounds.

@@ -190,3 +190,11 @@ pub fn scrolled(
         area,
     );
 }
+
+/// Writes one line of text onto a block's border (a presence note, suggestions). The cells are cleared first: a
+/// wide character drawn over the border leaves the border's cell behind it in the buffer, and once the text
+/// changes the terminal would keep a blank there.
+pub fn on_border(frame: &mut Frame<'_>, at: Rect, text: String, style: Style) {
+    frame.render_widget(ratatui::widgets::Clear, at);
+    frame.render_widget(Paragraph::new(Line::styled(text, style)), at);
+}
