@@ -327,8 +327,8 @@ fn a_change_answered_twice_is_counted_once() {
     // Two polls that asked from the same place, answered one after the other.
     let feed = other.changes_since(seen, 100).unwrap();
     for _ in 0..2 {
-        a.send(desk::app::Msg::Loaded(desk::app::Response::Changes(
-            feed.clone(),
+        a.send(desk::app::Msg::Loaded(desk::app::Response::Team(
+            desk::app::protocol::TeamResponse::Changes(feed.clone()),
         )));
     }
     assert_eq!(a.model.live.new_tickets, 1);

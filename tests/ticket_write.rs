@@ -465,3 +465,88 @@ fn routing_to_a_group_by_name() {
             .is_none()
     );
 }
+
+/// How many rows a table has: what a failed write must leave unchanged.
+fn rows(store: &desk::store::Store, table: &str) -> i64 {
+    store
+        .conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_new_customer_and_their_ticket_commit_together_or_not_at_all() {
+    use desk::store::customer_write::CustomerEdit;
+    let mut store = store_with_tickets(1);
+    let customer = [
+        CustomerEdit::Name("赵六 Zhao Liu".into()),
+        CustomerEdit::Email(Some("zhao.liu@example.cn".into())),
+    ];
+    // The ticket half fails (no such product): the customer must not be left behind.
+    let (customers, changes) = (rows(&store, "customers"), rows(&store, "changes"));
+    let mut bad = new_ticket("");
+    bad.product_id = Some("no-such-product".into());
+    assert!(
+        store
+            .create_ticket_with_customer(&customer, &bad, NOW)
+            .is_err()
+    );
+    assert_eq!(rows(&store, "customers"), customers);
+    assert_eq!(rows(&store, "changes"), changes);
+    // Both halves good: one ticket of one new customer.
+    let created = store
+        .create_ticket_with_customer(&customer, &new_ticket(""), NOW)
+        .unwrap();
+    assert_eq!(rows(&store, "customers"), customers + 1);
+    let d = store.ticket_detail(created.number).unwrap().unwrap();
+    assert_eq!(
+        d.customer_email.as_ref().map(|e| e.as_str()),
+        Some("zhao.liu@example.cn")
+    );
+}
+
+#[test]
+fn a_reply_whose_changes_are_refused_is_not_sent() {
+    let mut store = store_with_tickets(0);
+    let t = store.create_ticket(&new_ticket("C1"), NOW).unwrap();
+    let messages = rows(&store, "messages");
+    let version = store.ticket_detail(t.number).unwrap().unwrap().version;
+    let err = store
+        .add_message_with_edits(
+            t.number,
+            Writer::Agent,
+            None,
+            false,
+            "已为您处理。",
+            &[TicketEdit::Status(Status::Merged)],
+            NOW + 60,
+        )
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Refused(_)), "{err}");
+    assert_eq!(
+        rows(&store, "messages"),
+        messages,
+        "the reply stayed unsent"
+    );
+    let d = store.ticket_detail(t.number).unwrap().unwrap();
+    assert_eq!((d.version, d.first_response_at), (version, None));
+    // With changes the ticket can take, reply and changes land together.
+    store
+        .add_message_with_edits(
+            t.number,
+            Writer::Agent,
+            None,
+            false,
+            "已为您处理。",
+            &[
+                TicketEdit::Status(Status::Pending),
+                TicketEdit::AddTag("wifi".into()),
+            ],
+            NOW + 60,
+        )
+        .unwrap();
+    let d = store.ticket_detail(t.number).unwrap().unwrap();
+    assert_eq!(d.row.status, Status::Pending);
+    assert_eq!(d.messages.len(), 2);
+    assert_eq!(d.tags.len(), 1);
+}

@@ -3,7 +3,8 @@
 //! change on its own: one refusal does not stop the others, and the change log gets one entry per ticket and field.
 
 use super::commands::CommandId;
-use super::msg::{Effect, Request, Response};
+use super::msg::Effect;
+use super::protocol::{Refusal, TicketRequest};
 use super::ticket_actions::parse_tags;
 use super::update::toast;
 use super::update_lists::{reload_queue, view_counts};
@@ -165,7 +166,7 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
         | PickAction::CareDone(_)
         | PickAction::ArticleStatus(_)
         | PickAction::DashboardPeriod(_) => Vec::new(),
-        PickAction::Edit(e) => vec![Effect::Load(Request::BulkSet {
+        PickAction::Edit(e) => vec![Effect::load(TicketRequest::BulkSet {
             numbers: targets,
             edits: vec![e],
             at: model.now,
@@ -205,7 +206,7 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
                 .collect::<Option<Vec<_>>>()
                 .unwrap_or_default();
             let edits = super::ticket_actions::macro_edits(&m.actions);
-            vec![Effect::Load(Request::BulkReply {
+            vec![Effect::load(TicketRequest::BulkReply {
                 replies,
                 author_id: model.identity.agent_id.clone(),
                 edits,
@@ -220,24 +221,21 @@ pub(super) fn answer_tags(model: &mut Model, text: &str, targets: Vec<i64>) -> V
     if edits.is_empty() {
         return Vec::new();
     }
-    vec![Effect::Load(Request::BulkSet {
+    vec![Effect::load(TicketRequest::BulkSet {
         numbers: targets,
         edits,
         at: model.now,
     })]
 }
 
-pub(super) fn on_done(model: &mut Model, response: Response) -> Vec<Effect> {
-    let Response::BulkDone { done, refused } = response else {
-        return Vec::new();
-    };
+pub(super) fn on_done(model: &mut Model, done: usize, refused: Vec<(i64, Refusal)>) -> Vec<Effect> {
     let s = if done == 1 { "" } else { "s" };
     match refused.first() {
         None => toast(model, format!("Changed {done} ticket{s}"), false),
-        Some(first) => toast(
+        Some((number, why)) => toast(
             model,
             format!(
-                "Changed {done} ticket{s}; {} refused — {first}",
+                "Changed {done} ticket{s}; {} refused — #{number}: {why}",
                 refused.len()
             ),
             true,
@@ -248,10 +246,10 @@ pub(super) fn on_done(model: &mut Model, response: Response) -> Vec<Effect> {
     let mut fx = vec![
         reload_queue(model),
         view_counts(model),
-        Effect::Load(Request::Counts),
+        Effect::load(TicketRequest::Counts),
     ];
     if let Some(number) = model.ticket.number {
-        fx.push(Effect::Load(Request::Ticket {
+        fx.push(Effect::load(TicketRequest::Detail {
             number,
             at: model.now,
         }));

@@ -1,7 +1,8 @@
 //! The Customers pane's actions: views, notes and the profile form in `$EDITOR`, creating, merging duplicates,
 //! care tasks, and the jump back to the ticket the agent came from.
 
-use super::msg::{EditPurpose, Effect, Request, Response};
+use super::msg::{EditPurpose, Effect};
+use super::protocol::{CustomerOutcome, CustomerRequest, Outcome, TicketRequest};
 use super::update::toast;
 use super::update_lists::{open_ticket, reload_customers};
 use super::{CustomerFocus, Model, Overlay, Pane, PickAction};
@@ -9,6 +10,7 @@ use crate::domain::customer::TierSource;
 use crate::domain::customer_view::CustomerView;
 use crate::store::customer_write::CustomerEdit;
 use crate::store::customers::CustomerDetail;
+use crate::store::customers::CustomerRow;
 
 pub(super) fn select_view(model: &mut Model, step: isize) -> Vec<Effect> {
     let all = CustomerView::ALL;
@@ -124,7 +126,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
                 toast(model, "Notes unchanged".into(), false);
                 return Vec::new();
             }
-            Request::EditCustomer {
+            CustomerRequest::Edit {
                 id,
                 expected_version: version,
                 edits: vec![CustomerEdit::Notes(notes)],
@@ -140,7 +142,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
                 }
             };
             match (purpose, editing) {
-                (EditPurpose::CustomerProfile, Some((id, version))) => Request::EditCustomer {
+                (EditPurpose::CustomerProfile, Some((id, version))) => CustomerRequest::Edit {
                     id,
                     expected_version: version,
                     edits,
@@ -154,21 +156,21 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
                         toast(model, "Not created: a customer needs a name".into(), false);
                         return Vec::new();
                     }
-                    Request::CreateCustomer { edits, at }
+                    CustomerRequest::Create { edits, at }
                 }
                 _ => return Vec::new(),
             }
         }
         _ => return Vec::new(),
     };
-    vec![Effect::Load(request)]
+    vec![Effect::load(request)]
 }
 
 pub(super) fn find_duplicates(model: &mut Model) -> Vec<Effect> {
     let Some(d) = detail(model) else {
         return Vec::new();
     };
-    vec![Effect::Load(Request::CustomerDuplicates { id: d.row.id })]
+    vec![Effect::load(CustomerRequest::Duplicates { id: d.row.id })]
 }
 
 pub(super) fn care_picker(model: &mut Model) -> Vec<Effect> {
@@ -220,9 +222,9 @@ pub(super) fn pick(model: &mut Model, action: PickAction) -> Vec<Effect> {
     let at = model.now;
     match action {
         PickAction::MergeCustomer(from) => {
-            vec![Effect::Load(Request::MergeCustomers { from, into, at })]
+            vec![Effect::load(CustomerRequest::Merge { from, into, at })]
         }
-        PickAction::CareDone(task_id) => vec![Effect::Load(Request::CareDone {
+        PickAction::CareDone(task_id) => vec![Effect::load(CustomerRequest::CareDone {
             customer_id: into,
             task_id,
             at,
@@ -246,7 +248,7 @@ pub(super) fn open_ticket_customer(model: &mut Model) -> Vec<Effect> {
     model.pane = Pane::Customers;
     model.customers.focus = CustomerFocus::Profile;
     model.customers.timeline_selected = 0;
-    vec![Effect::Load(Request::Customer { id })]
+    vec![Effect::load(CustomerRequest::Detail { id })]
 }
 
 pub(super) fn back_to_ticket(model: &mut Model) -> Vec<Effect> {
@@ -263,66 +265,90 @@ pub(super) fn back_to_ticket(model: &mut Model) -> Vec<Effect> {
     }
 }
 
-/// Answers to the requests above; `None` when the response is not theirs.
-pub(super) fn on_response(model: &mut Model, response: Response) -> Option<Vec<Effect>> {
-    match response {
-        Response::CustomerSaved { id, what, error } => {
-            let mut fx = vec![
-                Effect::Load(Request::Customer { id: id.clone() }),
-                Effect::Load(Request::Counts),
-            ];
-            match error {
-                Some(e) => toast(model, format!("Not saved: {e}"), true),
-                None => {
-                    toast(model, what, false);
-                    fx.push(reload_customers(model));
-                }
-            }
+/// A customer write finished or was refused.
+pub(super) fn on_saved(
+    model: &mut Model,
+    id: String,
+    result: Outcome<CustomerOutcome>,
+) -> Vec<Effect> {
+    let done = match result {
+        Ok(done) => done,
+        Err(e) if id.is_empty() => {
+            toast(model, format!("Customer not added: {e}"), true);
+            return Vec::new();
+        }
+        Err(e) => {
+            toast(model, format!("Not saved: {e}"), true);
             model.customers.focus = CustomerFocus::Profile;
-            Some(fx)
+            return vec![
+                Effect::load(CustomerRequest::Detail { id }),
+                Effect::load(TicketRequest::Counts),
+            ];
         }
-        Response::CustomerDuplicates { id, rows } => {
-            if model
-                .customers
-                .detail
-                .as_ref()
-                .is_none_or(|d| d.row.id != id)
-            {
-                return Some(Vec::new());
-            }
-            if rows.is_empty() {
-                toast(
-                    model,
-                    "No duplicates: nobody else has this email or phone".into(),
-                    false,
-                );
-                return Some(Vec::new());
-            }
-            let options = rows
-                .into_iter()
-                .map(|r| {
-                    let contact = [r.email.as_ref(), r.phone.as_ref()]
-                        .into_iter()
-                        .flatten()
-                        .map(|s| s.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" · ");
-                    (
-                        format!("{} · {contact}", r.name),
-                        PickAction::MergeCustomer(r.id),
-                    )
-                })
-                .collect();
-            model.overlay = Some(Overlay::Picker {
-                title: "Merge which duplicate into this customer?".into(),
-                options,
-                selected: 0,
-                targets: None,
-            });
-            Some(Vec::new())
-        }
-        _ => None,
+    };
+    toast(model, saved_words(&done), false);
+    model.customers.focus = CustomerFocus::Profile;
+    vec![
+        Effect::load(CustomerRequest::Detail { id }),
+        Effect::load(TicketRequest::Counts),
+        reload_customers(model),
+    ]
+}
+
+/// What a customer write's toast says.
+fn saved_words(done: &CustomerOutcome) -> String {
+    match done {
+        CustomerOutcome::Edited(fields) if fields.is_empty() => "Nothing changed".into(),
+        CustomerOutcome::Edited(fields) => format!("Saved: {}", fields.join(", ")),
+        CustomerOutcome::Created => "Customer added".into(),
+        CustomerOutcome::Merged {
+            tickets,
+            products,
+            orders,
+        } => format!("Merged: {tickets} tickets, {products} products, {orders} orders moved"),
+        CustomerOutcome::CareDone => "Care task done".into(),
     }
+}
+
+/// Customers sharing this one's email or phone: offered as a merge picker.
+pub(super) fn on_duplicates(model: &mut Model, id: String, rows: Vec<CustomerRow>) {
+    if model
+        .customers
+        .detail
+        .as_ref()
+        .is_none_or(|d| d.row.id != id)
+    {
+        return;
+    }
+    if rows.is_empty() {
+        toast(
+            model,
+            "No duplicates: nobody else has this email or phone".into(),
+            false,
+        );
+        return;
+    }
+    let options = rows
+        .into_iter()
+        .map(|r| {
+            let contact = [r.email.as_ref(), r.phone.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            (
+                format!("{} · {contact}", r.name),
+                PickAction::MergeCustomer(r.id),
+            )
+        })
+        .collect();
+    model.overlay = Some(Overlay::Picker {
+        title: "Merge which duplicate into this customer?".into(),
+        options,
+        selected: 0,
+        targets: None,
+    });
 }
 
 #[cfg(test)]

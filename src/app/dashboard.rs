@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use super::commands::CommandId;
-use super::msg::{Effect, Request, Response};
+use super::msg::Effect;
+use super::protocol::ServiceRequest;
 use super::update::toast;
 use super::{Model, Pane};
 use crate::domain::metrics::Dimension;
@@ -100,7 +101,7 @@ fn window(model: &Model) -> Window {
 /// Asks the worker for the dashboard of the current period.
 pub(super) fn load(model: &mut Model) -> Effect {
     model.dashboard.loading = true;
-    Effect::Load(Request::Dashboard {
+    Effect::load(ServiceRequest::Dashboard {
         query: Box::new(MetricsQuery::dashboard(
             window(model),
             model.now,
@@ -119,29 +120,23 @@ pub(super) fn on_enter(model: &mut Model) -> Vec<Effect> {
     }
 }
 
-pub(super) fn on_response(model: &mut Model, r: Response) -> Result<Vec<Effect>, Response> {
-    match r {
-        Response::Dashboard(report) => {
-            let d = &mut model.dashboard;
-            d.loading = false;
-            // A new period starts on its last day; the same period keeps the selection where it was.
-            let same = d
-                .report
-                .as_ref()
-                .is_some_and(|old| old.window == report.window);
-            d.report = Some(report);
-            let n = d.choices();
-            d.selected = if same {
-                d.selected.min(n.saturating_sub(1))
-            } else {
-                n.saturating_sub(1)
-            };
-            if !d.section.per_day() && !same {
-                d.selected = 0;
-            }
-            Ok(Vec::new())
-        }
-        other => Err(other),
+pub(super) fn on_report(model: &mut Model, report: Box<Report>) {
+    let d = &mut model.dashboard;
+    d.loading = false;
+    // A new period starts on its last day; the same period keeps the selection where it was.
+    let same = d
+        .report
+        .as_ref()
+        .is_some_and(|old| old.window == report.window);
+    d.report = Some(report);
+    let n = d.choices();
+    d.selected = if same {
+        d.selected.min(n.saturating_sub(1))
+    } else {
+        n.saturating_sub(1)
+    };
+    if !d.section.per_day() && !same {
+        d.selected = 0;
     }
 }
 

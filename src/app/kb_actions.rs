@@ -2,8 +2,9 @@
 
 use super::commands::CommandId;
 use super::layout;
-use super::msg::{EditPurpose, Effect, Request, Response};
+use super::msg::{EditPurpose, Effect};
 use super::paged::PAGE_SIZE;
+use super::protocol::{ArticleOutcome, KbRequest, KbResponse, TicketRequest};
 use super::update::toast;
 use super::update_lists::{body, move_list, scroll, select_index};
 use super::{KbFocus, KbSearch, Model, Overlay, PickAction};
@@ -20,7 +21,7 @@ fn reader_viewport(model: &Model) -> usize {
 }
 
 pub(super) fn article_page(model: &Model, req: PageRequest) -> Effect {
-    Effect::Load(Request::ArticlePage {
+    Effect::load(KbRequest::Page {
         generation: model.kb.list.generation,
         filter: ArticleFilter {
             category_id: model.kb.category_id(),
@@ -39,7 +40,7 @@ pub(super) fn reload_articles(model: &mut Model) -> Effect {
 
 /// What a search covers: what the current view lists (archived articles only from the Archived view).
 fn search_request(model: &Model, query: &str) -> Effect {
-    Effect::Load(Request::KbSearch {
+    Effect::load(KbRequest::Search {
         query: query.to_string(),
         statuses: model.kb.view.select(&model.kb_rules, model.now).statuses,
     })
@@ -86,7 +87,7 @@ fn open_reader(model: &mut Model, id: String, count_view: bool) -> Vec<Effect> {
     if model.kb.article.as_ref().is_some_and(|a| a.row.id != id) {
         model.kb.article = None;
     }
-    vec![Effect::Load(Request::Article { id, count_view })]
+    vec![Effect::load(KbRequest::Article { id, count_view })]
 }
 
 /// Opens article `id` in the knowledge-base pane (from a suggestion on a ticket, say).
@@ -213,7 +214,7 @@ pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
         }
         _ => {
             model.kb.edit_when_loaded = Some(id.clone());
-            vec![Effect::Load(Request::Article {
+            vec![Effect::load(KbRequest::Article {
                 id,
                 count_view: false,
             })]
@@ -260,7 +261,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
             None
         }
     };
-    vec![Effect::Load(Request::SaveArticle {
+    vec![Effect::load(KbRequest::Save {
         doc: Box::new(doc),
         expected_version,
         at: model.now,
@@ -291,7 +292,7 @@ pub(super) fn status_picker(model: &mut Model) -> Vec<Effect> {
 
 pub(super) fn set_status(model: &mut Model, status: ArticleStatus) -> Vec<Effect> {
     match model.kb.target_id() {
-        Some(id) => vec![Effect::Load(Request::SetArticleStatus {
+        Some(id) => vec![Effect::load(KbRequest::SetStatus {
             id,
             status,
             at: model.now,
@@ -305,7 +306,7 @@ pub(super) fn vote(model: &mut Model, id: Option<String>, helpful: bool) -> Vec<
         toast(model, "Select an article first".into(), false);
         return Vec::new();
     };
-    vec![Effect::Load(Request::VoteArticle {
+    vec![Effect::load(KbRequest::Vote {
         id,
         helpful,
         at: model.now,
@@ -320,21 +321,21 @@ pub(super) fn toggle_history(model: &mut Model) -> Vec<Effect> {
     if model.kb.focus != KbFocus::Reader {
         let mut fx = open_reader(model, id.clone(), true);
         model.kb.show_history = true;
-        fx.push(Effect::Load(Request::ArticleHistory { id }));
+        fx.push(Effect::load(KbRequest::History { id }));
         return fx;
     }
     model.kb.show_history = !model.kb.show_history;
     model.kb.scroll = 0;
     if model.kb.show_history {
-        return vec![Effect::Load(Request::ArticleHistory { id })];
+        return vec![Effect::load(KbRequest::History { id })];
     }
     Vec::new()
 }
 
-/// Answers for the pane; gives the response back when it is not the knowledge base's.
-pub(super) fn on_response(model: &mut Model, response: Response) -> Result<Vec<Effect>, Response> {
-    Ok(match response {
-        Response::ArticlePage {
+/// Answers for the pane and for the article suggestions on a ticket.
+pub(super) fn on_response(model: &mut Model, response: KbResponse) -> Vec<Effect> {
+    match response {
+        KbResponse::Page {
             generation,
             req,
             page,
@@ -343,12 +344,12 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Result<Vec<E
             let next = model.kb.list.receive(generation, req, page, viewport);
             next.map(|r| article_page(model, r)).into_iter().collect()
         }
-        Response::Categories(categories) => {
+        KbResponse::Categories(categories) => {
             model.kb.categories = categories;
             model.kb.category_selected = model.kb.category_selected.min(model.kb.categories.len());
             Vec::new()
         }
-        Response::Article { id, article } => {
+        KbResponse::Article { id, article } => {
             let editing = model.kb.edit_when_loaded.as_ref() == Some(&id);
             if editing
                 || model.kb.selected_id().as_ref() == Some(&id)
@@ -358,11 +359,11 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Result<Vec<E
             }
             if editing {
                 model.kb.edit_when_loaded = None;
-                return Ok(edit(model));
+                return edit(model);
             }
             Vec::new()
         }
-        Response::KbHits { query, hits } => {
+        KbResponse::Hits { query, hits } => {
             if let Some(s) = model.kb.search.as_mut().filter(|s| s.query == query) {
                 s.hits = hits;
                 s.loading = false;
@@ -370,21 +371,21 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Result<Vec<E
             }
             Vec::new()
         }
-        Response::ArticleHistory { id, rows } => {
+        KbResponse::History { id, rows } => {
             if model.kb.target_id().as_ref() == Some(&id) {
                 model.kb.history = Some(rows);
             }
             Vec::new()
         }
-        Response::ArticleSaved { id, what, error } => {
+        KbResponse::Saved { id, result } => {
             let mut fx = vec![
-                Effect::Load(Request::Categories),
-                Effect::Load(Request::Counts),
+                Effect::load(KbRequest::Categories),
+                Effect::load(TicketRequest::Counts),
             ];
-            match error {
-                Some(e) => toast(model, format!("Not saved: {e}"), true),
-                None => {
-                    toast(model, what, false);
+            match result {
+                Err(e) => toast(model, format!("Not saved: {e}"), true),
+                Ok(done) => {
+                    toast(model, saved_words(&done), false);
                     fx.push(reload_articles(model));
                     if let Some(s) = &model.kb.search {
                         fx.push(search_request(model, &s.query.clone()));
@@ -395,24 +396,55 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Result<Vec<E
                 // The author looking at their own save is not a reader's view.
                 fx.extend(open_reader(model, id.clone(), false));
                 if model.kb.show_history {
-                    fx.push(Effect::Load(Request::ArticleHistory { id }));
+                    fx.push(Effect::load(KbRequest::History { id }));
                 }
             }
             fx
         }
-        Response::Voted {
+        KbResponse::Voted {
             id,
             helpful,
-            up,
-            down,
+            result,
         } => {
-            if let Some(a) = model.kb.article.as_mut().filter(|a| a.row.id == id) {
-                (a.row.helpful_up, a.row.helpful_down) = (up, down);
+            match result {
+                Ok((up, down)) => {
+                    if let Some(a) = model.kb.article.as_mut().filter(|a| a.row.id == id) {
+                        (a.row.helpful_up, a.row.helpful_down) = (up, down);
+                    }
+                    let word = if helpful { "helpful" } else { "not helpful" };
+                    toast(model, format!("Marked {word} (👍 {up} 👎 {down})"), false);
+                }
+                Err(e) => toast(model, format!("Vote not counted: {e}"), true),
             }
-            let word = if helpful { "helpful" } else { "not helpful" };
-            toast(model, format!("Marked {word} (👍 {up} 👎 {down})"), false);
             Vec::new()
         }
-        other => return super::suggestions::on_response(model, other),
-    })
+        KbResponse::Used(result) => {
+            if let Err(e) = result {
+                toast(
+                    model,
+                    format!("The article's use was not counted: {e}"),
+                    true,
+                );
+            }
+            Vec::new()
+        }
+        KbResponse::Suggestions { number, rows } => {
+            if model.ticket.number == Some(number) {
+                model.ticket.suggestions = Some((number, rows));
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// What a saved article's toast says.
+fn saved_words(done: &ArticleOutcome) -> String {
+    match done {
+        ArticleOutcome::Created(status) => format!("Article created as {status}"),
+        ArticleOutcome::Saved(changed) if changed.is_empty() => "No changes".into(),
+        ArticleOutcome::Saved(changed) => format!("Article saved ({})", changed.join(", ")),
+        ArticleOutcome::Status(ArticleStatus::Published) => "Published".into(),
+        ArticleOutcome::Status(ArticleStatus::Draft) => "Back to draft".into(),
+        ArticleOutcome::Status(ArticleStatus::Archived) => "Archived".into(),
+    }
 }

@@ -1,5 +1,6 @@
 //! What is on screen (the Model), what happens to it (`update`), and the command registry. No I/O here.
 
+mod answers;
 mod bulk;
 pub mod commands;
 mod customer_actions;
@@ -11,6 +12,7 @@ mod mouse;
 pub mod msg;
 pub mod new_ticket;
 pub mod paged;
+pub mod protocol;
 mod search_pane;
 pub mod service_actions;
 mod suggestions;

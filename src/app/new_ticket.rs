@@ -3,10 +3,12 @@
 //! ticket opens once created.
 
 use super::keys::{Key, KeyCode};
-use super::msg::{EditPurpose, Effect, Request, Response};
+use super::msg::{EditPurpose, Effect};
+use super::protocol::{CustomerRequest, NewTicketCustomer, Outcome, TicketRequest};
 use super::update::toast;
 use super::{Model, Overlay};
 use crate::domain::ticket::{Channel, Kind, Priority};
+use crate::store::customer_write::CustomerEdit;
 use crate::store::customers::CustomerRow;
 
 /// Form fields in Tab order.
@@ -87,7 +89,7 @@ fn search(text: &str) -> Vec<Effect> {
     if text.trim().is_empty() {
         return Vec::new();
     }
-    vec![Effect::Load(Request::CustomerSearch {
+    vec![Effect::load(CustomerRequest::Matches {
         text: text.trim().to_string(),
     })]
 }
@@ -130,7 +132,7 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
                 form.customer_query = name;
                 form.matches.clear();
                 form.field = 1;
-                return vec![Effect::Load(Request::Products { customer_id: id })];
+                return vec![Effect::load(CustomerRequest::Products { customer_id: id })];
             }
             if form.offers_new() {
                 let (name, _) = form.new_customer();
@@ -211,15 +213,21 @@ pub(super) fn on_edited(model: &mut Model, body: String) -> Vec<Effect> {
     let Some((customer_id, _)) = form.customer.clone() else {
         return Vec::new();
     };
-    let new_customer = customer_id.is_empty().then(|| form.new_customer());
+    let customer = if customer_id.is_empty() {
+        let (name, email) = form.new_customer();
+        let mut edits = vec![CustomerEdit::Name(name)];
+        edits.extend(email.map(|e| CustomerEdit::Email(Some(e))));
+        NewTicketCustomer::New(edits)
+    } else {
+        NewTicketCustomer::Existing(customer_id)
+    };
     let product_id = form
         .product
         .checked_sub(1)
         .and_then(|i| form.products.get(i))
         .map(|(id, _)| id.clone());
-    let request = Request::CreateTicket {
-        customer_id,
-        new_customer,
+    let request = TicketRequest::Create {
+        customer,
         product_id,
         subject: form.subject.trim().to_string(),
         kind: form.kind(),
@@ -228,48 +236,49 @@ pub(super) fn on_edited(model: &mut Model, body: String) -> Vec<Effect> {
         body,
         at: model.now,
     };
-    vec![Effect::Load(request)]
+    vec![Effect::load(request)]
 }
 
-pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
-    match response {
-        Response::CustomerMatches { text, rows } => {
-            if let Some(Overlay::NewTicket(form)) = model.overlay.as_mut()
-                && form.customer_query.trim() == text
-            {
-                form.matches = rows;
-                form.match_selected = 0;
-            }
+/// Customers matching what was typed into the form.
+pub(super) fn on_matches(model: &mut Model, text: String, rows: Vec<CustomerRow>) {
+    if let Some(Overlay::NewTicket(form)) = model.overlay.as_mut()
+        && form.customer_query.trim() == text
+    {
+        form.matches = rows;
+        form.match_selected = 0;
+    }
+}
+
+/// The chosen customer's products.
+pub(super) fn on_products(
+    model: &mut Model,
+    customer_id: String,
+    products: Vec<(String, crate::domain::text::SafeText)>,
+) {
+    if let Some(Overlay::NewTicket(form)) = model.overlay.as_mut()
+        && form
+            .customer
+            .as_ref()
+            .is_some_and(|(id, _)| *id == customer_id)
+    {
+        form.products = products;
+        form.product = usize::from(!form.products.is_empty());
+    }
+}
+
+/// The ticket was created (the form closes and the ticket opens), or not (the form stays).
+pub(super) fn on_created(model: &mut Model, result: Outcome<i64>) -> Vec<Effect> {
+    match result {
+        Err(e) => {
+            toast(model, format!("New ticket: {e}"), true);
             Vec::new()
         }
-        Response::Products {
-            customer_id,
-            products,
-        } => {
-            if let Some(Overlay::NewTicket(form)) = model.overlay.as_mut()
-                && form
-                    .customer
-                    .as_ref()
-                    .is_some_and(|(id, _)| *id == customer_id)
-            {
-                form.products = products;
-                form.product = usize::from(!form.products.is_empty());
-            }
-            Vec::new()
+        Ok(number) => {
+            model.overlay = None;
+            toast(model, format!("#{number} created"), false);
+            let mut fx = super::ticket_actions::open_number(model, number);
+            fx.push(super::update_lists::view_counts(model));
+            fx
         }
-        Response::Created { number, error } => match error {
-            Some(e) => {
-                toast(model, format!("New ticket: {e}"), true);
-                Vec::new()
-            }
-            None => {
-                model.overlay = None;
-                toast(model, format!("#{number} created"), false);
-                let mut fx = super::ticket_actions::open_number(model, number);
-                fx.push(super::update_lists::view_counts(model));
-                fx
-            }
-        },
-        _ => Vec::new(),
     }
 }

@@ -2,8 +2,10 @@
 //! match with `o`), Enter opens a hit, Esc goes back to the view.
 
 use super::commands::CommandId;
-use super::msg::{Effect, Request, Response};
+use super::msg::Effect;
+use super::protocol::TicketRequest;
 use super::{Model, SearchState};
+use crate::store::search::SearchHit;
 
 pub(super) fn start(model: &mut Model, text: &str) -> Vec<Effect> {
     let query = text.trim().to_string();
@@ -18,7 +20,7 @@ pub(super) fn start(model: &mut Model, text: &str) -> Vec<Effect> {
         loading: true,
         ..Default::default()
     });
-    vec![Effect::Load(Request::Search { query, relevance })]
+    vec![Effect::load(TicketRequest::Search { query, relevance })]
 }
 
 pub(super) fn toggle_order(model: &mut Model) -> Vec<Effect> {
@@ -27,22 +29,20 @@ pub(super) fn toggle_order(model: &mut Model) -> Vec<Effect> {
     };
     s.relevance = !s.relevance;
     s.loading = true;
-    vec![Effect::Load(Request::Search {
+    vec![Effect::load(TicketRequest::Search {
         query: s.query.clone(),
         relevance: s.relevance,
     })]
 }
 
-pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
-    if let Response::SearchHits { query, hits } = response
-        && let Some(s) = model.queues.search.as_mut()
+pub(super) fn on_hits(model: &mut Model, query: String, hits: Vec<SearchHit>) {
+    if let Some(s) = model.queues.search.as_mut()
         && s.query == query
     {
         s.hits = hits;
         s.selected = 0;
         s.loading = false;
     }
-    Vec::new()
 }
 
 /// Keys while results are shown: move, open, leave. `None` when the key is not the search's.

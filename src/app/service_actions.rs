@@ -2,11 +2,13 @@
 //! periodic SLA check with its escalation feed.
 
 use super::keys::{Key, KeyCode};
-use super::msg::{Effect, Request, Response};
+use super::msg::Effect;
+use super::protocol::{ServiceRequest, ServiceResponse, TicketRequest};
 use super::update::toast;
 use super::{Model, Overlay, PickAction};
 use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
 use crate::domain::ticket::Kind;
+use crate::store::sla_run::Escalated;
 use crate::store::ticket_write::TicketEdit;
 
 /// What the escalation badge and list show.
@@ -101,7 +103,7 @@ pub(super) fn record_follow_up(model: &mut Model, outcome: FollowUpOutcome) -> V
         return Vec::new();
     };
     model.overlay = Some(Overlay::Survey(SurveyForm::new(number)));
-    vec![Effect::Load(Request::RecordFollowUp {
+    vec![Effect::load(TicketRequest::RecordFollowUp {
         number,
         outcome,
         at: model.now,
@@ -131,7 +133,7 @@ pub(super) fn on_survey_key(model: &mut Model, key: Key) -> Vec<Effect> {
                 return Vec::new();
             }
             model.overlay = None;
-            return vec![Effect::Load(Request::RecordSurvey {
+            return vec![Effect::load(TicketRequest::RecordSurvey {
                 number,
                 survey: response,
                 at: model.now,
@@ -187,16 +189,24 @@ pub(super) fn on_tick(model: &mut Model) -> Option<Effect> {
         return None;
     }
     model.escalations.next_check = model.now + model.escalations.every;
-    Some(Effect::Load(Request::SlaCheck {
+    Some(Effect::load(ServiceRequest::SlaCheck {
         handle: model.identity.handle.clone(),
         at: model.now,
     }))
 }
 
-pub(super) fn on_checked(model: &mut Model, response: Response) -> Vec<Effect> {
-    let Response::SlaChecked { feed, changed } = response else {
-        return Vec::new();
-    };
+pub(super) fn on_response(model: &mut Model, response: ServiceResponse) -> Vec<Effect> {
+    match response {
+        ServiceResponse::SlaChecked { feed, changed } => on_checked(model, feed, changed),
+        ServiceResponse::EscalationsSeen => Vec::new(),
+        ServiceResponse::Dashboard(report) => {
+            super::dashboard::on_report(model, report);
+            Vec::new()
+        }
+    }
+}
+
+fn on_checked(model: &mut Model, feed: Vec<Escalated>, changed: bool) -> Vec<Effect> {
     model.escalations.feed = feed;
     if !changed {
         return Vec::new();
@@ -211,7 +221,7 @@ pub(super) fn on_checked(model: &mut Model, response: Response) -> Vec<Effect> {
 /// `!`: the escalation list; looking at it marks it seen.
 pub(super) fn show_escalations(model: &mut Model) -> Vec<Effect> {
     model.overlay = Some(Overlay::Escalations { selected: 0 });
-    vec![Effect::Load(Request::EscalationsSeen {
+    vec![Effect::load(ServiceRequest::EscalationsSeen {
         handle: model.identity.handle.clone(),
         at: model.now,
     })]

@@ -2,13 +2,15 @@
 //! one into a reply: `b` opens the list, then Enter inserts a link and `b` the quoted article.
 
 use super::keys::{Key, KeyCode};
-use super::msg::{EditPurpose, Effect, Request, Response};
+use super::msg::Request;
+use super::msg::{EditPurpose, Effect};
+use super::protocol::{KbRequest, TicketRequest};
 use super::update::toast;
 use super::{Model, Overlay};
 use crate::domain::kb::{Insert, reply_text};
 
 pub(super) fn load(model: &Model, number: i64) -> Effect {
-    Effect::Load(Request::Suggestions {
+    Effect::load(KbRequest::Suggestions {
         number,
         limit: model.kb_rules.suggestions,
     })
@@ -99,13 +101,16 @@ fn insert(model: &mut Model, index: usize, how: Insert) -> Vec<Effect> {
 pub(super) fn on_edited(model: &mut Model, number: i64, text: String) -> Vec<Effect> {
     let inserting = model.ticket.inserting.take();
     let fx = super::ticket_actions::on_edited(model, EditPurpose::KbReply { number }, text);
-    let sent = fx
-        .iter()
-        .any(|e| matches!(e, Effect::Load(Request::AddMessage { .. })));
+    let sent = fx.iter().any(|e| {
+        matches!(
+            e,
+            Effect::Load(Request::Tickets(TicketRequest::AddMessage(_)))
+        )
+    });
     match inserting {
         Some((id, how)) if sent => {
             let mut fx = fx;
-            fx.push(Effect::Load(Request::ArticleUsed {
+            fx.push(Effect::load(KbRequest::Used {
                 id,
                 number,
                 how,
@@ -114,17 +119,5 @@ pub(super) fn on_edited(model: &mut Model, number: i64, text: String) -> Vec<Eff
             fx
         }
         _ => fx,
-    }
-}
-
-pub(super) fn on_response(model: &mut Model, response: Response) -> Result<Vec<Effect>, Response> {
-    match response {
-        Response::Suggestions { number, rows } => {
-            if model.ticket.number == Some(number) {
-                model.ticket.suggestions = Some((number, rows));
-            }
-            Ok(Vec::new())
-        }
-        other => Err(other),
     }
 }

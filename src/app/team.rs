@@ -2,13 +2,17 @@
 //! conflicting edit or a reply overtaken by the thread asks of the agent. Nothing is overwritten silently.
 
 use super::keys::{Key, KeyCode};
-use super::msg::{EditPurpose, Effect, Request, Response};
+use super::msg::{EditPurpose, Effect};
+use super::protocol::{
+    AddMessage, CustomerRequest, KbRequest, TeamRequest, TeamResponse, TicketRequest,
+};
 use super::update::toast;
 use super::{Model, Overlay, Pane};
 use crate::domain::team::{Activity, ChangeNote, Presence, describe_changes};
 use crate::store::sla_run::SLA_ACTOR;
 use crate::store::team::{ChangeFeed, NewMessage};
 use crate::store::ticket_write::TicketEdit;
+use crate::store::tickets::TicketRow;
 
 /// Seconds between presence heartbeats while a ticket is open (its time to live is three of these).
 pub const HEARTBEAT_EVERY: i64 = 10;
@@ -45,7 +49,7 @@ pub enum Decision {
         news: Vec<NewMessage>,
         /// The ticket's change-log position the news brings the agent up to.
         seen: i64,
-        retry: Box<Request>,
+        retry: Box<AddMessage>,
     },
 }
 
@@ -73,7 +77,7 @@ pub(super) fn on_tick(model: &mut Model, refresh_every: i64) -> Vec<Effect> {
     model.live.ticks_since_poll += 1;
     if model.live.ticks_since_poll >= refresh_every.max(1) {
         model.live.ticks_since_poll = 0;
-        fx.push(Effect::Load(Request::DataVersion));
+        fx.push(Effect::load(TeamRequest::DataVersion));
     }
     fx.extend(heartbeat(model));
     fx
@@ -101,7 +105,7 @@ pub(super) fn heartbeat(model: &mut Model) -> Vec<Effect> {
     if activity.is_none() {
         model.live.presence = None;
     }
-    vec![Effect::Load(Request::Heartbeat {
+    vec![Effect::load(TeamRequest::Heartbeat {
         number,
         activity,
         at: model.now,
@@ -111,7 +115,7 @@ pub(super) fn heartbeat(model: &mut Model) -> Vec<Effect> {
 /// Presence while the reply editor is open (the editor runs outside desk, so this one lasts longer).
 pub(super) fn replying(model: &mut Model, number: i64) -> Effect {
     model.live.heartbeat = Some((number, Activity::Replying, model.now));
-    Effect::Load(Request::Heartbeat {
+    Effect::load(TeamRequest::Heartbeat {
         number,
         activity: Some(Activity::Replying),
         at: model.now,
@@ -132,11 +136,11 @@ pub(super) fn start_reply(model: &mut Model, number: i64) -> Effect {
 
 /// Someone else wrote: read what changed, and who is on the open ticket now.
 pub(super) fn on_data_changed(model: &Model) -> Vec<Effect> {
-    let mut fx = vec![Effect::Load(Request::ChangesSince {
+    let mut fx = vec![Effect::load(TeamRequest::ChangesSince {
         seq: model.live.change_seq,
     })];
     if let (Some(number), Pane::Ticket) = (model.ticket.number, model.pane) {
-        fx.push(Effect::Load(Request::PresenceOn {
+        fx.push(Effect::load(TeamRequest::PresenceOn {
             number,
             at: model.now,
         }));
@@ -146,64 +150,91 @@ pub(super) fn on_data_changed(model: &Model) -> Vec<Effect> {
 
 /// The first request of a session: where the change log ends now.
 pub(super) fn start() -> Effect {
-    Effect::Load(Request::ChangesSince { seq: None })
+    Effect::load(TeamRequest::ChangesSince { seq: None })
 }
 
 pub fn limit() -> usize {
     FEED_LIMIT
 }
 
-/// Answers for team mode; anything else is handed back.
-pub(super) fn on_response(model: &mut Model, r: Response) -> Result<Vec<Effect>, Response> {
+/// Answers for team mode: who wrote, who is here, and the desk's people and groups.
+pub(super) fn on_response(model: &mut Model, r: TeamResponse) -> Vec<Effect> {
     match r {
-        Response::Changes(feed) => Ok(on_changes(model, feed)),
-        Response::TicketRows(rows) => {
-            for fresh in rows {
-                if let Some(row) = model
-                    .queues
-                    .list
-                    .rows
-                    .iter_mut()
-                    .find(|r| r.number == fresh.number)
-                {
-                    // Keep the row's sort key: the keyset cursor of the loaded window depends on it.
-                    let sort_key = row.sort_key;
-                    *row = fresh;
-                    row.sort_key = sort_key;
-                }
-            }
-            Ok(Vec::new())
-        }
-        Response::Presence { number, others } => {
+        TeamResponse::DataVersion(v) => on_data_version(model, v),
+        TeamResponse::Changes(feed) => on_changes(model, feed),
+        TeamResponse::Presence { number, others } => {
             if model.ticket.number == Some(number) {
                 model.live.presence = Some((number, others));
             }
-            Ok(Vec::new())
+            Vec::new()
         }
-        Response::Conflict {
-            number,
-            notes,
-            edits,
-        } => Ok(on_conflict(model, number, &notes, edits)),
-        Response::Collision {
-            number,
-            news,
-            seen,
-            retry,
-        } => {
-            model.overlay = Some(Overlay::Decide(Box::new(Decision::Collision {
-                number,
-                news,
-                seen,
-                retry,
-            })));
-            Ok(vec![Effect::Load(Request::Ticket {
-                number,
-                at: model.now,
-            })])
+        TeamResponse::Agents(agents) => {
+            model.agents = agents;
+            Vec::new()
         }
-        other => Err(other),
+        TeamResponse::Groups(groups) => {
+            model.groups = groups;
+            Vec::new()
+        }
     }
+}
+
+/// `PRAGMA data_version` answered: a change means another connection committed.
+fn on_data_version(model: &mut Model, v: i64) -> Vec<Effect> {
+    let first = model.data_version.is_none();
+    let changed = model.data_version.is_some_and(|old| old != v);
+    model.data_version = Some(v);
+    if changed {
+        let mut fx = vec![
+            super::update_lists::view_counts(model),
+            Effect::load(TicketRequest::Counts),
+        ];
+        fx.extend(on_data_changed(model));
+        fx
+    } else if first {
+        // The first poll sets the baseline; what was written between start-up and now is in the log.
+        on_data_changed(model)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Fresh list rows of tickets others changed, patched into the visible queue in place.
+pub(super) fn patch_rows(model: &mut Model, rows: Vec<TicketRow>) {
+    for fresh in rows {
+        if let Some(row) = model
+            .queues
+            .list
+            .rows
+            .iter_mut()
+            .find(|r| r.number == fresh.number)
+        {
+            // Keep the row's sort key: the keyset cursor of the loaded window depends on it.
+            let sort_key = row.sort_key;
+            *row = fresh;
+            row.sort_key = sort_key;
+        }
+    }
+}
+
+/// A reply was held back because the thread moved on: show what is new and let the agent choose.
+pub(super) fn on_collision(
+    model: &mut Model,
+    number: i64,
+    news: Vec<NewMessage>,
+    seen: i64,
+    retry: Box<AddMessage>,
+) -> Vec<Effect> {
+    model.overlay = Some(Overlay::Decide(Box::new(Decision::Collision {
+        number,
+        news,
+        seen,
+        retry,
+    })));
+    vec![Effect::load(TicketRequest::Detail {
+        number,
+        at: model.now,
+    })]
 }
 
 fn on_changes(model: &mut Model, mut feed: ChangeFeed) -> Vec<Effect> {
@@ -237,7 +268,7 @@ fn on_changes(model: &mut Model, mut feed: ChangeFeed) -> Vec<Effect> {
     if let Some(open) = model.ticket.number
         && feed.changes.iter().any(|c| c.ticket == Some(open))
     {
-        fx.push(Effect::Load(Request::Ticket {
+        fx.push(Effect::load(TicketRequest::Detail {
             number: open,
             at: model.now,
         }));
@@ -262,12 +293,12 @@ fn on_changes(model: &mut Model, mut feed: ChangeFeed) -> Vec<Effect> {
     if let Some(id) = model.customers.detail.as_ref().map(|d| d.row.id.clone())
         && changed("customer", &id)
     {
-        fx.push(Effect::Load(Request::Customer { id }));
+        fx.push(Effect::load(CustomerRequest::Detail { id }));
     }
     if let Some(id) = model.kb.article.as_ref().map(|a| a.row.id.clone())
         && changed("article", &id)
     {
-        fx.push(Effect::Load(Request::Article {
+        fx.push(Effect::load(KbRequest::Article {
             id,
             count_view: false,
         }));
@@ -278,12 +309,12 @@ fn on_changes(model: &mut Model, mut feed: ChangeFeed) -> Vec<Effect> {
     numbers.dedup();
     numbers.retain(|n| model.queues.list.rows.iter().any(|r| r.number == *n));
     if feed.truncated {
-        fx.push(Effect::Load(Request::ChangesSince {
+        fx.push(Effect::load(TeamRequest::ChangesSince {
             seq: Some(feed.last),
         }));
     }
     if !numbers.is_empty() {
-        fx.push(Effect::Load(Request::TicketRows { numbers }));
+        fx.push(Effect::load(TicketRequest::Rows { numbers }));
     }
     fx
 }
@@ -296,7 +327,7 @@ fn name_of(model: &Model, handle: &str) -> String {
         .map_or_else(|| handle.to_string(), |a| a.name.to_string())
 }
 
-fn on_conflict(
+pub(super) fn on_conflict(
     model: &mut Model,
     number: i64,
     notes: &[ChangeNote],
@@ -314,7 +345,7 @@ fn on_conflict(
         edits,
     })));
     vec![
-        Effect::Load(Request::Ticket {
+        Effect::load(TicketRequest::Detail {
             number,
             at: model.now,
         }),
@@ -352,7 +383,7 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
                 .as_ref()
                 .filter(|d| d.row.number == number)
                 .map_or((0, 0), |d| (d.version, d.change_seq));
-            vec![Effect::Load(Request::SetTicket {
+            vec![Effect::load(TicketRequest::Set {
                 number,
                 edits,
                 expected_version: version,
@@ -368,7 +399,9 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             );
             Vec::new()
         }
-        (Decision::Collision { retry, .. }, 's') => vec![Effect::Load(*retry)],
+        (Decision::Collision { retry, .. }, 's') => {
+            vec![Effect::load(TicketRequest::AddMessage(*retry))]
+        }
         (
             Decision::Collision {
                 number,
@@ -386,10 +419,8 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
 }
 
 /// Reopens the held-back reply in the editor, under the thread as it is now; a macro's changes stay with it.
-fn edit_again(model: &mut Model, number: i64, seen: i64, retry: Request) -> Vec<Effect> {
-    let Request::AddMessage { body, edits, .. } = retry else {
-        return Vec::new();
-    };
+fn edit_again(model: &mut Model, number: i64, seen: i64, retry: AddMessage) -> Vec<Effect> {
+    let AddMessage { body, edits, .. } = retry;
     model.ticket.carry_edits = edits;
     let footer = model
         .ticket

@@ -2,7 +2,8 @@
 //! writes. A write carries the version the agent saw, so a change made meanwhile by someone else is caught.
 
 use super::commands::CommandId;
-use super::msg::{EditPurpose, Effect, Request, Response};
+use super::msg::{EditPurpose, Effect};
+use super::protocol::{AddMessage, Outcome, Refusal, RefusalKind, TicketChange, TicketRequest};
 use super::update::toast;
 use super::{Model, Overlay, PickAction, PromptKind};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
@@ -159,7 +160,7 @@ fn apply_edit(model: &mut Model, edit: TicketEdit) -> Vec<Effect> {
         .edit_base
         .take()
         .unwrap_or((d.version, d.change_seq));
-    vec![Effect::Load(Request::SetTicket {
+    vec![Effect::load(TicketRequest::Set {
         number: d.row.number,
         edits: vec![edit],
         expected_version,
@@ -175,70 +176,65 @@ pub(super) fn toggle_history(model: &mut Model) -> Vec<Effect> {
     model.ticket.show_history = !model.ticket.show_history;
     model.ticket.scroll = 0;
     if model.ticket.show_history {
-        vec![Effect::Load(Request::History { number })]
+        vec![Effect::load(TicketRequest::History { number })]
     } else {
         Vec::new()
     }
 }
 
-/// Answers to ticket writes and history loads.
-pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
-    match response {
-        Response::Agents(agents) => {
-            model.agents = agents;
-            Vec::new()
-        }
-        Response::Groups(groups) => {
-            model.groups = groups;
-            Vec::new()
-        }
-        Response::History { number, rows } => {
-            if model.ticket.number == Some(number) {
-                model.ticket.history = Some(rows);
-            }
-            Vec::new()
-        }
-        Response::Written {
+/// A write to a ticket finished or was refused: say so, and show the ticket as it is now.
+pub(super) fn on_written(
+    model: &mut Model,
+    number: i64,
+    change: TicketChange,
+    result: Outcome,
+) -> Vec<Effect> {
+    if change.added_message()
+        && result.is_ok()
+        && model.ticket.number == Some(number)
+        && !model.ticket.show_history
+    {
+        // Show the end of the thread, where a new message lands; render clamps to the last page.
+        model.ticket.scroll = usize::MAX / 2;
+    }
+    match result {
+        Ok(()) => toast(model, format!("#{number}: {}", change_words(change)), false),
+        // Nothing was overwritten: show the ticket as it is now and let the agent decide again.
+        Err(Refusal {
+            kind: RefusalKind::Conflict,
+            ..
+        }) => toast(
+            model,
+            format!("#{number} was changed by someone else — reloaded; apply your change again"),
+            true,
+        ),
+        Err(e) => toast(model, format!("#{number}: {e}"), true),
+    }
+    let mut fx = vec![
+        Effect::load(TicketRequest::Detail {
             number,
-            what,
-            error,
-            conflict,
-            message,
-        } => {
-            if message
-                && error.is_none()
-                && model.ticket.number == Some(number)
-                && !model.ticket.show_history
-            {
-                // Show the end of the thread, where a new message lands; render clamps to the last page.
-                model.ticket.scroll = usize::MAX / 2;
-            }
-            match (error, conflict) {
-                (None, _) => toast(model, format!("#{number}: {what}"), false),
-                // Nothing was overwritten: show the ticket as it is now and let the agent decide again.
-                (Some(_), true) => toast(
-                    model,
-                    format!(
-                        "#{number} was changed by someone else — reloaded; apply your change again"
-                    ),
-                    true,
-                ),
-                (Some(e), false) => toast(model, format!("#{number}: {e}"), true),
-            }
-            let mut fx = vec![
-                Effect::Load(Request::Ticket {
-                    number,
-                    at: model.now,
-                }),
-                Effect::Load(Request::Counts),
-            ];
-            fx.push(super::update_lists::view_counts(model));
-            if model.ticket.show_history {
-                fx.push(Effect::Load(Request::History { number }));
-            }
-            fx
-        }
-        _ => Vec::new(),
+            at: model.now,
+        }),
+        Effect::load(TicketRequest::Counts),
+    ];
+    fx.push(super::update_lists::view_counts(model));
+    if model.ticket.show_history {
+        fx.push(Effect::load(TicketRequest::History { number }));
+    }
+    fx
+}
+
+/// What a ticket write did, as the toast says it.
+fn change_words(change: TicketChange) -> String {
+    match change {
+        TicketChange::Saved => "Saved".into(),
+        TicketChange::Replied => "Reply sent".into(),
+        TicketChange::Noted => "Note added".into(),
+        TicketChange::Merged { into } => format!("merged into #{into}"),
+        TicketChange::Linked { to } => format!("linked to #{to}"),
+        TicketChange::Taken => "Taken".into(),
+        TicketChange::FollowUp(outcome) => format!("follow-up recorded: {}", outcome.label()),
+        TicketChange::Survey => "survey recorded".into(),
     }
 }
 
@@ -329,7 +325,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
     } else {
         model.ticket.compose_seq.take()
     };
-    vec![Effect::Load(Request::AddMessage {
+    vec![Effect::load(TicketRequest::AddMessage(AddMessage {
         number,
         author_id: model.identity.agent_id.clone(),
         internal,
@@ -337,7 +333,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         edits,
         since,
         at: model.now,
-    })]
+    }))]
 }
 
 pub(super) fn open_macros(model: &mut Model) -> Vec<Effect> {
@@ -492,7 +488,7 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
             if edits.is_empty() {
                 return Vec::new();
             }
-            vec![Effect::Load(Request::SetTicket {
+            vec![Effect::load(TicketRequest::Set {
                 number,
                 edits,
                 expected_version: version,
@@ -500,7 +496,7 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
                 at: model.now,
             })]
         }
-        PromptKind::Note => vec![Effect::Load(Request::AddMessage {
+        PromptKind::Note => vec![Effect::load(TicketRequest::AddMessage(AddMessage {
             number,
             author_id: model.identity.agent_id.clone(),
             internal: true,
@@ -508,16 +504,16 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
             edits: Vec::new(),
             since: None,
             at: model.now,
-        })],
+        }))],
         PromptKind::MergeInto | PromptKind::LinkTo => match other() {
             Some(target) if kind == PromptKind::MergeInto => {
-                vec![Effect::Load(Request::Merge {
+                vec![Effect::load(TicketRequest::Merge {
                     source: number,
                     target,
                     at: model.now,
                 })]
             }
-            Some(target) => vec![Effect::Load(Request::Link {
+            Some(target) => vec![Effect::load(TicketRequest::Link {
                 a: number,
                 b: target,
                 at: model.now,
@@ -540,7 +536,7 @@ pub(super) fn take(model: &mut Model) -> Vec<Effect> {
         );
         return Vec::new();
     };
-    vec![Effect::Load(Request::Take {
+    vec![Effect::load(TicketRequest::Take {
         number: d.row.number,
         agent_id: me,
         at: model.now,

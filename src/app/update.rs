@@ -2,7 +2,8 @@
 
 use super::commands::{CommandId, Lookup};
 use super::keys::{Key, KeyCode};
-use super::msg::{Effect, Msg, Request};
+use super::msg::{Effect, Msg};
+use super::protocol::{KbRequest, TeamRequest, TicketRequest};
 use super::{Model, Overlay, Pane, Queues, Settings, Toast, update_lists, update_overlay};
 use crate::domain::view::BuiltinView;
 
@@ -71,11 +72,11 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
     // refresh. Then the queue page: it is what the first frame shows. Counts fill in after it.
     let mut effects = vec![super::team::start(), update_lists::reload_queue(&mut model)];
     effects.push(update_lists::view_counts(&model));
-    effects.push(Effect::Load(Request::Counts));
+    effects.push(Effect::load(TicketRequest::Counts));
     effects.push(update_lists::reload_customers(&mut model));
-    effects.push(Effect::Load(Request::Categories));
-    effects.push(Effect::Load(Request::Agents));
-    effects.push(Effect::Load(Request::Groups));
+    effects.push(Effect::load(KbRequest::Categories));
+    effects.push(Effect::load(TeamRequest::Agents));
+    effects.push(Effect::load(TeamRequest::Groups));
     effects.push(super::kb_actions::reload_articles(&mut model));
     (model, effects)
 }
@@ -101,19 +102,7 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             fx.extend(super::service_actions::on_tick(model));
             fx
         }
-        Msg::Loaded(response) => match response {
-            r @ (super::msg::Response::CustomerSaved { .. }
-            | super::msg::Response::CustomerDuplicates { .. }) => {
-                super::customer_actions::on_response(model, r).unwrap_or_default()
-            }
-            r => match super::kb_actions::on_response(model, r)
-                .or_else(|r| super::dashboard::on_response(model, r))
-                .or_else(|r| super::team::on_response(model, r))
-            {
-                Ok(fx) => fx,
-                Err(r) => update_lists::on_response(model, r),
-            },
-        },
+        Msg::Loaded(response) => super::answers::on_response(model, response),
         // One answer for every editor purpose when no editor could run.
         Msg::Edited { text: None, .. } => {
             toast(

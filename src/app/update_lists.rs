@@ -2,11 +2,15 @@
 
 use super::commands::CommandId;
 use super::layout;
-use super::msg::{Effect, ListKind, Request, Response};
+use super::msg::{Effect, ListKind};
 use super::paged::{Keyed, PAGE_SIZE, PagedList};
+use super::protocol::{CustomerRequest, KbRequest, Refusal, TicketRequest};
 use super::update::{switch, toast};
 use super::{CustomerFocus, Model, Pane, QueueFocus};
 use crate::domain::view::{PageRequest, TicketFilter};
+use crate::store::Page;
+use crate::store::customers::{CustomerDetail, CustomerRow};
+use crate::store::tickets::{TicketDetail, TicketRow};
 
 pub(super) fn body(model: &Model) -> ratatui::layout::Rect {
     layout::frame(model.width, model.height).body
@@ -33,7 +37,7 @@ fn queue_filter(model: &Model) -> TicketFilter {
 }
 
 pub(super) fn ticket_page(model: &Model, req: PageRequest) -> Effect {
-    Effect::Load(Request::TicketPage {
+    Effect::load(TicketRequest::Page {
         generation: model.queues.list.generation,
         filter: Box::new(queue_filter(model)),
         me: model.identity.agent_id.clone(),
@@ -49,7 +53,7 @@ pub(super) fn customer_page(model: &Model, req: PageRequest) -> Effect {
         .view
         .filter(&model.customers.filter, model.now)
         .unwrap_or_default();
-    Effect::Load(Request::CustomerPage {
+    Effect::load(CustomerRequest::Page {
         generation: model.customers.list.generation,
         filter: Box::new(filter),
         req,
@@ -58,7 +62,7 @@ pub(super) fn customer_page(model: &Model, req: PageRequest) -> Effect {
 }
 
 pub(super) fn view_counts(model: &Model) -> Effect {
-    Effect::Load(Request::ViewCounts {
+    Effect::load(TicketRequest::ViewCounts {
         filters: model
             .queues
             .views
@@ -81,12 +85,12 @@ pub(super) fn reload_customers(model: &mut Model) -> Effect {
 
 /// Reloads everything the current pane shows, and the counts.
 pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
-    let mut fx = vec![Effect::Load(Request::Counts), view_counts(model)];
+    let mut fx = vec![Effect::load(TicketRequest::Counts), view_counts(model)];
     match model.pane {
         Pane::Queues => fx.push(reload_queue(model)),
         Pane::Ticket => {
             if let Some(number) = model.ticket.number {
-                fx.push(Effect::Load(Request::Ticket {
+                fx.push(Effect::load(TicketRequest::Detail {
                     number,
                     at: model.now,
                 }));
@@ -98,7 +102,7 @@ pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
             fx.extend(load_selected_customer(model));
         }
         Pane::Kb => {
-            fx.push(Effect::Load(Request::Categories));
+            fx.push(Effect::load(KbRequest::Categories));
             fx.push(super::kb_actions::reload_articles(model));
         }
         Pane::Dashboard => fx.push(super::dashboard::load(model)),
@@ -161,7 +165,7 @@ pub(super) fn open_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
     model.ticket.loading = true;
     model.pane = Pane::Ticket;
     vec![
-        Effect::Load(Request::Ticket {
+        Effect::load(TicketRequest::Detail {
             number,
             at: model.now,
         }),
@@ -179,7 +183,7 @@ pub(super) fn load_selected_customer(model: &Model) -> Option<Effect> {
     {
         return None;
     }
-    Some(Effect::Load(Request::Customer { id: row.id.clone() }))
+    Some(Effect::load(CustomerRequest::Detail { id: row.id.clone() }))
 }
 
 /// Applies a movement to a paged list and turns its page need into a load.
@@ -359,133 +363,89 @@ pub(super) fn fit_viewports(model: &mut Model) {
     model.kb.list.scroll_into_view(a);
 }
 
-pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
-    match response {
-        // Answered by customer_actions and dashboard before they get here.
-        Response::CustomerSaved { .. }
-        | Response::CustomerDuplicates { .. }
-        | Response::Dashboard(_) => Vec::new(),
-        // Answered by team before they get here.
-        Response::Changes(_)
-        | Response::TicketRows(_)
-        | Response::Presence { .. }
-        | Response::Conflict { .. }
-        | Response::Collision { .. } => Vec::new(),
-        Response::DataVersion(v) => {
-            let first = model.data_version.is_none();
-            let changed = model.data_version.is_some_and(|old| old != v);
-            model.data_version = Some(v);
-            if changed {
-                let mut fx = vec![view_counts(model), Effect::Load(Request::Counts)];
-                fx.extend(super::team::on_data_changed(model));
-                fx
-            } else if first {
-                // The first poll sets the baseline; what was written between start-up and now is in the log.
-                super::team::on_data_changed(model)
-            } else {
-                Vec::new()
-            }
-        }
-        Response::Counts(c) => {
-            model.counts = Some(c);
-            Vec::new()
-        }
-        Response::ViewCounts(counts) => {
-            model.queues.counts = counts.into_iter().map(Some).collect();
-            Vec::new()
-        }
-        Response::TicketPage {
-            generation,
-            req,
-            page,
-        } => {
-            let viewport = queue_viewport(model);
-            let next = model.queues.list.receive(generation, req, page, viewport);
-            next.map(|r| ticket_page(model, r)).into_iter().collect()
-        }
-        Response::CustomerPage {
-            generation,
-            req,
-            page,
-        } => {
-            let viewport = customer_viewport(model);
-            let next = model
-                .customers
-                .list
-                .receive(generation, req, page, viewport);
-            let mut fx: Vec<Effect> = next.map(|r| customer_page(model, r)).into_iter().collect();
-            fx.extend(load_selected_customer(model));
-            fx
-        }
-        Response::Ticket { number, detail } => {
-            if model.ticket.number == Some(number) {
-                model.ticket.loading = false;
-                if detail.is_none() {
-                    toast(model, format!("Ticket #{number} no longer exists"), true);
-                }
-                if let Some(d) = &detail {
-                    // The queue shows the same ticket: keep its row in step (keeping the row's sort key, which
-                    // the keyset cursor of the loaded window depends on).
-                    if let Some(row) = model
-                        .queues
-                        .list
-                        .rows
-                        .iter_mut()
-                        .find(|r| r.number == d.row.number)
-                    {
-                        let sort_key = row.sort_key;
-                        *row = d.row.clone();
-                        row.sort_key = sort_key;
-                    }
-                }
-                model.ticket.detail = detail;
-            }
-            Vec::new()
-        }
-        Response::Customer { id, detail } => {
-            let wanted = match model.customers.focus {
-                CustomerFocus::Profile => true,
-                CustomerFocus::List => model
-                    .customers
-                    .list
-                    .selected_row()
-                    .is_some_and(|r| r.id == id),
-            };
-            if wanted {
-                model.customers.detail = detail;
-            }
-            Vec::new()
-        }
-        r @ Response::BulkDone { .. } => super::bulk::on_done(model, r),
-        r @ Response::SlaChecked { .. } => super::service_actions::on_checked(model, r),
-        // Knowledge-base answers are taken by `kb_actions::on_response` before this.
-        Response::Ack
-        | Response::Categories(_)
-        | Response::ArticlePage { .. }
-        | Response::Article { .. }
-        | Response::KbHits { .. }
-        | Response::Suggestions { .. }
-        | Response::ArticleHistory { .. }
-        | Response::ArticleSaved { .. }
-        | Response::Voted { .. } => Vec::new(),
-        r @ Response::SearchHits { .. } => super::search_pane::on_response(model, r),
-        r @ (Response::CustomerMatches { .. }
-        | Response::Products { .. }
-        | Response::Created { .. }) => super::new_ticket::on_response(model, r),
-        r @ (Response::Agents(_)
-        | Response::Groups(_)
-        | Response::History { .. }
-        | Response::Written { .. }) => super::ticket_actions::on_response(model, r),
-        Response::Failed { list, error } => {
-            match list {
-                Some((ListKind::Queue, generation)) => model.queues.list.fail(generation),
-                Some((ListKind::Customers, generation)) => model.customers.list.fail(generation),
-                Some((ListKind::Articles, generation)) => model.kb.list.fail(generation),
-                None => {}
-            }
-            model.ticket.loading = false;
-            toast(model, error, true);
-            Vec::new()
+/// A page of the queue arrived; the next one may be wanted to fill the viewport.
+pub(super) fn on_ticket_page(
+    model: &mut Model,
+    generation: u64,
+    req: PageRequest,
+    page: Page<TicketRow>,
+) -> Vec<Effect> {
+    let viewport = queue_viewport(model);
+    let next = model.queues.list.receive(generation, req, page, viewport);
+    next.map(|r| ticket_page(model, r)).into_iter().collect()
+}
+
+pub(super) fn on_customer_page(
+    model: &mut Model,
+    generation: u64,
+    req: PageRequest,
+    page: Page<CustomerRow>,
+) -> Vec<Effect> {
+    let viewport = customer_viewport(model);
+    let next = model
+        .customers
+        .list
+        .receive(generation, req, page, viewport);
+    let mut fx: Vec<Effect> = next.map(|r| customer_page(model, r)).into_iter().collect();
+    fx.extend(load_selected_customer(model));
+    fx
+}
+
+/// The open ticket arrived (or is gone).
+pub(super) fn on_ticket(model: &mut Model, number: i64, detail: Option<Box<TicketDetail>>) {
+    if model.ticket.number != Some(number) {
+        return;
+    }
+    model.ticket.loading = false;
+    if detail.is_none() {
+        toast(model, format!("Ticket #{number} no longer exists"), true);
+    }
+    if let Some(d) = &detail {
+        // The queue shows the same ticket: keep its row in step (keeping the row's sort key, which the keyset
+        // cursor of the loaded window depends on).
+        if let Some(row) = model
+            .queues
+            .list
+            .rows
+            .iter_mut()
+            .find(|r| r.number == d.row.number)
+        {
+            let sort_key = row.sort_key;
+            *row = d.row.clone();
+            row.sort_key = sort_key;
         }
     }
+    model.ticket.detail = detail;
+}
+
+/// A customer profile arrived: shown if it is still the one wanted.
+pub(super) fn on_customer(model: &mut Model, id: String, detail: Option<Box<CustomerDetail>>) {
+    let wanted = match model.customers.focus {
+        CustomerFocus::Profile => true,
+        CustomerFocus::List => model
+            .customers
+            .list
+            .selected_row()
+            .is_some_and(|r| r.id == id),
+    };
+    if wanted {
+        model.customers.detail = detail;
+    }
+}
+
+/// A request failed as a whole: unblock the list it was filling and say why.
+pub(super) fn on_failed(
+    model: &mut Model,
+    list: Option<(ListKind, u64)>,
+    error: Refusal,
+) -> Vec<Effect> {
+    match list {
+        Some((ListKind::Queue, generation)) => model.queues.list.fail(generation),
+        Some((ListKind::Customers, generation)) => model.customers.list.fail(generation),
+        Some((ListKind::Articles, generation)) => model.kb.list.fail(generation),
+        None => {}
+    }
+    model.ticket.loading = false;
+    toast(model, error.text, true);
+    Vec::new()
 }

@@ -292,6 +292,24 @@ impl Store {
         Ok(out)
     }
 
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction with the change log and the service rules, retried on BUSY,
+    /// and commits when `f` succeeds: the shape of every multi-table write.
+    pub(super) fn write<T>(
+        &mut self,
+        mut f: impl FnMut(&Transaction<'_>, &mut ChangeLog, &super::sla::ServiceRules) -> Result<T>,
+    ) -> Result<T> {
+        let path = self.path.clone();
+        let rules = std::sync::Arc::clone(&self.rules);
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            let out = f(&tx, &mut log, &rules)?;
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(out)
+        })
+    }
+
     /// What a write transaction needs to append to the change log; hand `hlc` back to the store after commit.
     pub(super) fn change_log(&self) -> ChangeLog {
         ChangeLog {

@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::changes::{ChangeLog, Mutable, UpdateOutcome, Value, update_row, with_retry};
+use super::sla::ServiceRules;
 use super::{Result, Store, StoreError, new_id};
 use crate::domain::customer::{Tier, TierSource};
 
@@ -161,62 +162,55 @@ pub(super) fn fields(
     Ok(out)
 }
 
+/// Inserts a customer with `edits` applied (a name is required) inside a transaction that may do more.
+pub(super) fn insert_customer(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    rules: &ServiceRules,
+    edits: &[CustomerEdit],
+    now: i64,
+) -> Result<String> {
+    let Some(CustomerEdit::Name(name)) = edits.iter().find(|e| matches!(e, CustomerEdit::Name(_)))
+    else {
+        return Err(StoreError::Refused(
+            "a customer needs a name (--name)".into(),
+        ));
+    };
+    let name = name.trim().to_string();
+    for e in edits {
+        if let CustomerEdit::Email(Some(email)) = e {
+            let taken: Option<String> = tx
+                .query_row(
+                    "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND merged_into IS NULL",
+                    params![email],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(other) = taken {
+                return Err(StoreError::Refused(format!(
+                    "a customer with email {email} already exists ({other}); pick them instead"
+                )));
+            }
+        }
+    }
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO customers(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+        params![id, name, now],
+    )?;
+    log.append(tx, "customer", &id, "created", None, Some(&name), now)?;
+    let set = fields(tx, log, edits, now)?;
+    let columns: Vec<&'static str> = set.iter().map(|(c, _)| *c).collect();
+    let pairs: Vec<(&str, Value)> = set.into_iter().collect();
+    update_row(tx, log, Mutable::Customer, &id, None, &columns, &pairs, now)?;
+    super::crm::refresh_customer(tx, log, rules, &id, now)?;
+    Ok(id)
+}
+
 impl Store {
     /// Adds a customer with `edits` applied (a name is required); returns its id.
     pub fn create_customer(&mut self, edits: &[CustomerEdit], now: i64) -> Result<String> {
-        let Some(CustomerEdit::Name(name)) =
-            edits.iter().find(|e| matches!(e, CustomerEdit::Name(_)))
-        else {
-            return Err(StoreError::Refused(
-                "a customer needs a name (--name)".into(),
-            ));
-        };
-        let name = name.trim().to_string();
-        let rules = self.rules.clone();
-        let path = self.path.clone();
-        with_retry(&path, || {
-            let mut log = self.change_log();
-            let tx = self.begin_write()?;
-            for e in edits {
-                if let CustomerEdit::Email(Some(email)) = e {
-                    let taken: Option<String> = tx
-                        .query_row(
-                            "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND merged_into IS NULL",
-                            params![email],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
-                    if let Some(other) = taken {
-                        return Err(StoreError::Refused(format!(
-                            "a customer with email {email} already exists ({other}); pick them instead"
-                        )));
-                    }
-                }
-            }
-            let id = new_id();
-            tx.execute(
-                "INSERT INTO customers(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-                params![id, name, now],
-            )?;
-            log.append(&tx, "customer", &id, "created", None, Some(&name), now)?;
-            let set = fields(&tx, &mut log, edits, now)?;
-            let columns: Vec<&'static str> = set.iter().map(|(c, _)| *c).collect();
-            let pairs: Vec<(&str, Value)> = set.into_iter().collect();
-            update_row(
-                &tx,
-                &mut log,
-                Mutable::Customer,
-                &id,
-                None,
-                &columns,
-                &pairs,
-                now,
-            )?;
-            super::crm::refresh_customer(&tx, &mut log, &rules, &id, now)?;
-            tx.commit()?;
-            self.hlc = log.hlc;
-            Ok(id)
-        })
+        self.write(|tx, log, rules| insert_customer(tx, log, rules, edits, now))
     }
 
     /// Applies `edits` if the customer is still at `expected_version` (None: to the row as it is now).

@@ -34,6 +34,7 @@ pub mod sla_run;
 pub mod team;
 mod ticket_filter;
 pub mod ticket_merge;
+mod ticket_set;
 pub mod ticket_write;
 pub mod tickets;
 

@@ -1,0 +1,103 @@
+//! Routes the store worker's answers to the part of the app each is for. Every match here is exhaustive: a new
+//! answer cannot be dropped on the floor by a catch-all.
+
+use super::msg::{Effect, Response};
+use super::protocol::{CustomerResponse, TicketResponse};
+use super::{Model, update_lists};
+
+pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
+    match response {
+        Response::Tickets(r) => on_ticket_answer(model, r),
+        Response::Customers(r) => on_customer_answer(model, r),
+        Response::Kb(r) => super::kb_actions::on_response(model, r),
+        Response::Team(r) => super::team::on_response(model, r),
+        Response::Service(r) => super::service_actions::on_response(model, r),
+        Response::Failed { list, error } => update_lists::on_failed(model, list, error),
+    }
+}
+
+fn on_ticket_answer(model: &mut Model, r: TicketResponse) -> Vec<Effect> {
+    match r {
+        TicketResponse::Counts(c) => {
+            model.counts = Some(c);
+            Vec::new()
+        }
+        TicketResponse::ViewCounts(counts) => {
+            model.queues.counts = counts.into_iter().map(Some).collect();
+            Vec::new()
+        }
+        TicketResponse::Page {
+            generation,
+            req,
+            page,
+        } => update_lists::on_ticket_page(model, generation, req, page),
+        TicketResponse::Detail { number, detail } => {
+            update_lists::on_ticket(model, number, detail);
+            Vec::new()
+        }
+        TicketResponse::History { number, rows } => {
+            if model.ticket.number == Some(number) {
+                model.ticket.history = Some(rows);
+            }
+            Vec::new()
+        }
+        TicketResponse::SearchHits { query, hits } => {
+            super::search_pane::on_hits(model, query, hits);
+            Vec::new()
+        }
+        TicketResponse::Rows(rows) => {
+            super::team::patch_rows(model, rows);
+            Vec::new()
+        }
+        TicketResponse::Written {
+            number,
+            change,
+            result,
+        } => super::ticket_actions::on_written(model, number, change, result),
+        TicketResponse::Conflict {
+            number,
+            notes,
+            edits,
+        } => super::team::on_conflict(model, number, &notes, edits),
+        TicketResponse::Collision {
+            number,
+            news,
+            seen,
+            retry,
+        } => super::team::on_collision(model, number, news, seen, retry),
+        TicketResponse::Created(result) => super::new_ticket::on_created(model, result),
+        TicketResponse::BulkDone { done, refused } => super::bulk::on_done(model, done, refused),
+    }
+}
+
+fn on_customer_answer(model: &mut Model, r: CustomerResponse) -> Vec<Effect> {
+    match r {
+        CustomerResponse::Page {
+            generation,
+            req,
+            page,
+        } => update_lists::on_customer_page(model, generation, req, page),
+        CustomerResponse::Detail { id, detail } => {
+            update_lists::on_customer(model, id, detail);
+            Vec::new()
+        }
+        CustomerResponse::Matches { text, rows } => {
+            super::new_ticket::on_matches(model, text, rows);
+            Vec::new()
+        }
+        CustomerResponse::Products {
+            customer_id,
+            products,
+        } => {
+            super::new_ticket::on_products(model, customer_id, products);
+            Vec::new()
+        }
+        CustomerResponse::Duplicates { id, rows } => {
+            super::customer_actions::on_duplicates(model, id, rows);
+            Vec::new()
+        }
+        CustomerResponse::Saved { id, result } => {
+            super::customer_actions::on_saved(model, id, result)
+        }
+    }
+}

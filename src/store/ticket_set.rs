@@ -1,0 +1,181 @@
+//! Setting a ticket's fields and tags, and claiming it: one transaction each, through the change log, with the
+//! status rules of `domain::lifecycle` and the complaint procedure.
+
+use super::changes::{ChangeLog, Value, with_retry};
+use super::service_loop::on_status_change;
+use super::sla::ServiceRules;
+use super::ticket_write::{TicketEdit, apply, current, lifecycle_fields, lookup_id};
+use super::{Result, Store, StoreError, UpdateOutcome};
+use crate::domain::service_loop::{ComplaintStage, complaint_blocks};
+use crate::domain::team::{self, Act};
+use crate::domain::ticket::{Kind, Status};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+impl Store {
+    /// Applies `edits` to ticket `number` in one transaction. With `expected_version` the write is refused if the
+    /// ticket changed since it was read; without, it applies to the ticket as it is now.
+    pub fn set_ticket(
+        &mut self,
+        number: i64,
+        edits: &[TicketEdit],
+        expected_version: Option<i64>,
+        now: i64,
+    ) -> Result<UpdateOutcome> {
+        self.write(|tx, log, rules| {
+            set_fields(tx, log, rules, number, edits, expected_version, now)
+        })
+    }
+}
+
+/// [`Store::set_ticket`] inside a transaction that may do more.
+pub(super) fn set_fields(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    rules: &ServiceRules,
+    number: i64,
+    edits: &[TicketEdit],
+    expected_version: Option<i64>,
+    now: i64,
+) -> Result<UpdateOutcome> {
+    let cur = current(tx, number)?;
+    let mut life = cur.life;
+    let (mut kind, mut complaint) = (cur.kind, cur.complaint);
+    let mut fields: Vec<(&'static str, Value)> = Vec::new();
+    let mut tags_changed = false;
+    for e in edits {
+        match e {
+            // Merging folds the thread into another ticket; a bare status change would leave it nowhere.
+            TicketEdit::Status(Status::Merged) => {
+                return Err(StoreError::Refused(
+                    "merged is set by merging into another ticket, not directly".into(),
+                ));
+            }
+            TicketEdit::Status(s) => {
+                life = life
+                    .set_status(*s, now)
+                    .map_err(|e| StoreError::Refused(e.to_string()))?;
+            }
+            TicketEdit::Priority(p) => fields.push(("priority", Value::from(p.as_str()))),
+            TicketEdit::Kind(k) => {
+                fields.push(("kind", Value::from(k.as_str())));
+                kind = *k;
+                // A ticket that becomes a complaint enters the complaint procedure at its start.
+                if complaint.is_none() && *k == Kind::Complaint {
+                    complaint = ComplaintStage::initial(*k);
+                    fields.push((
+                        "complaint_stage",
+                        Value::from(complaint.map(|s| s.as_str())),
+                    ));
+                }
+            }
+            TicketEdit::ComplaintStage(stage) => {
+                if kind != Kind::Complaint {
+                    return Err(StoreError::Refused(format!(
+                        "#{number} is not a complaint; only complaints have a complaint stage"
+                    )));
+                }
+                complaint = Some(*stage);
+                fields.push(("complaint_stage", Value::from(stage.as_str())));
+            }
+            TicketEdit::Channel(c) => fields.push(("channel", Value::from(c.as_str()))),
+            TicketEdit::Subject(s) => fields.push(("subject", Value::from(s.as_str()))),
+            TicketEdit::Assignee(new) => {
+                let me = log.actor.clone().unwrap_or_default();
+                let current: Option<String> = tx
+                    .query_row(
+                        "SELECT a.handle FROM tickets t JOIN agents a ON a.id = t.assignee_id WHERE t.id = ?1",
+                        params![cur.id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if team::reassigns_others(current.as_deref(), new.as_deref(), &me) {
+                    super::roles::require_on(tx, log.actor.as_deref(), Act::ReassignOthers)?;
+                }
+                match new {
+                    None => fields.push(("assignee_id", Value::Null)),
+                    Some(handle) => {
+                        let sql = "SELECT id FROM agents WHERE handle = ?1 AND active = 1";
+                        fields.push((
+                            "assignee_id",
+                            Value::Text(lookup_id(tx, sql, handle, "agent")?),
+                        ));
+                    }
+                }
+            }
+            TicketEdit::Group(None) => fields.push(("group_id", Value::Null)),
+            TicketEdit::Group(Some(name)) => {
+                let sql = "SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE OR id = ?1";
+                fields.push(("group_id", Value::Text(lookup_id(tx, sql, name, "group")?)));
+            }
+            TicketEdit::AddTag(tag) | TicketEdit::RemoveTag(tag) => {
+                let (sql, sign) = match e {
+                    TicketEdit::AddTag(_) => (
+                        "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES ('ticket', ?1, ?2)",
+                        '+',
+                    ),
+                    _ => (
+                        "DELETE FROM tags WHERE entity = 'ticket' AND entity_id = ?1 AND tag = ?2",
+                        '-',
+                    ),
+                };
+                // Only a tag that was really added or removed is a change.
+                if tx.execute(sql, params![cur.id, tag])? > 0 {
+                    let entry = format!("{sign}{tag}");
+                    log.append(tx, "ticket", &cur.id, "tags", None, Some(&entry), now)?;
+                    tags_changed = true;
+                }
+            }
+        }
+    }
+    if let Some(why) = complaint_blocks(kind, complaint, life.status)
+        && life.status != cur.life.status
+    {
+        return Err(StoreError::Refused(format!("#{number}: {why}")));
+    }
+    fields.extend(lifecycle_fields(&life));
+    let mut out = apply(tx, log, &cur.id, expected_version, &fields, now)?;
+    on_status_change(tx, log, rules, &cur.id, cur.life.status, life.status, now)?;
+    super::crm::refresh_ticket_customer(tx, log, rules, &cur.id, now)?;
+    super::sla::refresh(tx, rules, &cur.id, now)?;
+    if tags_changed && out.changed.is_empty() {
+        // Tags live in their own table; the ticket still changed, so its version and time move.
+        tx.execute(
+            "UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2",
+            params![now, cur.id],
+        )?;
+        out.version += 1;
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Assigns ticket `number` to `agent_id` only if it has no assignee; false when someone already has it. The
+    /// condition is in the UPDATE itself, so two agents claiming at once cannot both succeed.
+    pub fn claim(&mut self, number: i64, agent_id: &str, now: i64) -> Result<bool> {
+        let path = self.path.clone();
+        with_retry(&path, || {
+            let mut log = self.change_log();
+            let tx = self.begin_write()?;
+            let cur = current(&tx, number)?;
+            let n = tx.execute(
+                "UPDATE tickets SET assignee_id = ?1, version = version + 1, updated_at = ?2
+                 WHERE id = ?3 AND assignee_id IS NULL",
+                params![agent_id, now, cur.id],
+            )?;
+            if n == 1 {
+                log.append(
+                    &tx,
+                    "ticket",
+                    &cur.id,
+                    "assignee_id",
+                    None,
+                    Some(agent_id),
+                    now,
+                )?;
+            }
+            tx.commit()?;
+            self.hlc = log.hlc;
+            Ok(n == 1)
+        })
+    }
+}
