@@ -75,7 +75,13 @@ fn views_cycle_and_a_filter_narrows_them() {
     assert!(a.screen().contains("Customers › VIP · “tier:diamond”"));
     // A bad field keeps the prompt open and says what is wrong.
     a.keys("/").type_text(" colour:red").keys("enter");
-    assert!(matches!(a.model.overlay, Some(Overlay::Filter { .. })));
+    assert!(matches!(
+        a.model.overlay,
+        Some(Overlay::Prompt {
+            kind: desk::app::PromptKind::Filter,
+            ..
+        })
+    ));
     assert!(
         a.screen().contains("unknown customer field `colour`"),
         "{}",

@@ -364,7 +364,9 @@ fn queue_filter_takes_the_view_language_and_points_at_mistakes() {
     assert!(rows.iter().all(|r| (r.number - 1000) % 4 == 0 && matches!(r.priority.as_str(), "urgent" | "high")));
     // A mistake keeps the prompt open with the text and says where.
     a.keys("/ ctrl-u").type_text("status:opn").keys("enter");
-    assert!(matches!(&a.model.overlay, Some(Overlay::Filter { input }) if input == "status:opn"));
+    assert!(
+        matches!(&a.model.overlay, Some(Overlay::Prompt { kind: desk::app::PromptKind::Filter, input, .. }) if input.value() == "status:opn")
+    );
     let last = a.screen().lines().last().unwrap().to_string();
     assert!(
         last.contains("filter: column 8: unknown status `opn`"),
@@ -951,4 +953,37 @@ fn the_form_takes_a_product_and_can_create_the_customer() {
         d.customer_email.as_ref().map(|c| c.as_str()),
         Some("new.person@example.com")
     );
+}
+
+#[test]
+fn prompts_edit_anywhere_in_the_line_take_pastes_and_recall_earlier_answers() {
+    let mut a = app(120, 40);
+    let filter_text = |a: &Harness| match &a.model.overlay {
+        Some(Overlay::Prompt { input, .. }) => input.value().to_string(),
+        other => panic!("no prompt: {other:?}"),
+    };
+    a.keys("/").type_text("tag:vip");
+    // To the start, type there; the rest of the line stays.
+    a.keys("home").type_text("status:open ");
+    assert_eq!(filter_text(&a), "status:open tag:vip");
+    // A word left of the cursor (before `tag`) is `status:open`.
+    a.keys("ctrl-left delete");
+    assert_eq!(filter_text(&a), "tatus:open tag:vip");
+    a.keys("alt-f right ctrl-k");
+    assert_eq!(filter_text(&a), "tatus:open t");
+    a.keys("end ctrl-u");
+    assert_eq!(filter_text(&a), "");
+    // A paste is one line of text: its line break neither submits nor reaches the screen raw.
+    a.send(Msg::Paste("王芳\r\n\u{1b}[2J".into()));
+    assert_eq!(filter_text(&a), "王芳 [2J");
+    assert!(a.model.overlay.is_some(), "the paste did not submit");
+    a.keys("esc");
+    // Answers are remembered per prompt: ↑ brings back the last, ↓ returns to what was being typed.
+    a.keys("J J enter");
+    a.keys("t").type_text("+vip").keys("enter");
+    a.keys("t").type_text("+ne");
+    a.keys("up");
+    assert_eq!(filter_text(&a), "+vip");
+    a.keys("down");
+    assert_eq!(filter_text(&a), "+ne");
 }

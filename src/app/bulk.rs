@@ -141,11 +141,7 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 .collect(),
         ),
         _ => {
-            model.overlay = Some(Overlay::Prompt {
-                kind: PromptKind::Tags,
-                input: String::new(),
-                targets: Some(targets),
-            });
+            model.overlay = Some(Overlay::prompt(PromptKind::Tags, "", Some(targets)));
             return Vec::new();
         }
     };

@@ -182,11 +182,11 @@ pub(super) fn picked_period(model: &mut Model, period: Period) -> Vec<Effect> {
         .report
         .as_ref()
         .map(|r| format!("{}..{}", r.from, r.to));
-    model.overlay = Some(super::Overlay::Prompt {
-        kind: super::PromptKind::DashboardDates,
-        input: last.unwrap_or_default(),
-        targets: None,
-    });
+    model.overlay = Some(super::Overlay::prompt(
+        super::PromptKind::DashboardDates,
+        &last.unwrap_or_default(),
+        None,
+    ));
     Vec::new()
 }
 

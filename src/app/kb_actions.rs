@@ -301,6 +301,12 @@ pub(super) fn set_status(model: &mut Model, status: ArticleStatus) -> Vec<Effect
     }
 }
 
+/// `+` / `-` on the article in the reader, else the selected one.
+pub(super) fn vote_target(model: &mut Model, helpful: bool) -> Vec<Effect> {
+    let target = model.kb.target_id();
+    vote(model, target, helpful)
+}
+
 pub(super) fn vote(model: &mut Model, id: Option<String>, helpful: bool) -> Vec<Effect> {
     let Some(id) = id else {
         toast(model, "Select an article first".into(), false);

@@ -5,29 +5,31 @@ mod bulk;
 pub mod commands;
 mod customer_actions;
 pub mod dashboard;
+pub mod help;
 mod kb_actions;
 pub mod keys;
 pub mod layout;
 mod mouse;
 pub mod msg;
 pub mod new_ticket;
+mod overlay_keys;
 pub mod paged;
 pub mod protocol;
 mod search_pane;
 pub mod service_actions;
 mod suggestions;
 pub mod team;
+pub mod text_input;
 mod ticket_actions;
 mod update;
 mod update_lists;
-mod update_overlay;
 
 pub use msg::EditPurpose;
 pub use msg::{Effect, Mouse, MouseKind, Msg, Request, Response};
+pub use overlay_keys::palette_matches;
 pub use suggestions::current as suggestions_for;
 pub use team::limit as team_feed_limit;
 pub use update::{init, update};
-pub use update_overlay::palette_matches;
 
 use crate::domain::view::{BuiltinView, View};
 use crate::store::Counts;
@@ -38,7 +40,7 @@ use commands::Keymap;
 use keys::Key;
 use paged::PagedList;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Pane {
     Queues,
     Ticket,
@@ -145,6 +147,8 @@ pub struct Model {
     pub kb: Kb,
     pub dashboard: dashboard::Dashboard,
     pub overlay: Option<Overlay>,
+    /// What each prompt was answered with this session, oldest first (↑ recalls them).
+    pub prompt_history: std::collections::BTreeMap<(PromptKind, Option<Pane>), Vec<String>>,
     pub toast: Option<Toast>,
     pub escalations: service_actions::Escalations,
     /// Keys typed so far of a multi-key binding (`g` of `gg`).
@@ -153,6 +157,14 @@ pub struct Model {
 }
 
 impl Model {
+    /// Where keys go now: the open overlay, else the pane.
+    pub fn context(&self) -> commands::Context {
+        match &self.overlay {
+            Some(o) => o.context(),
+            None => self.pane.context(),
+        }
+    }
+
     /// The running agent's display name (for macros), else the handle.
     pub fn my_name(&self) -> String {
         let handle = self.identity.handle.clone().unwrap_or_default();
@@ -324,21 +336,19 @@ pub enum Overlay {
         scroll: usize,
     },
     Palette {
-        input: String,
+        input: text_input::TextInput,
         selected: usize,
-    },
-    /// Typing a list filter for the current pane.
-    Filter {
-        input: String,
     },
     /// The new-ticket form.
     NewTicket(Box<new_ticket::NewTicketForm>),
-    /// A one-line answer about the open ticket.
+    /// A one-line answer: a list filter, a search, or something about the open ticket.
     Prompt {
         kind: PromptKind,
-        input: String,
+        input: text_input::TextInput,
         /// Tickets a bulk change applies to; `None` is the open ticket.
         targets: Option<Vec<i64>>,
+        /// Browsing earlier answers: how far back, and what was typed before.
+        recall: Option<(usize, String)>,
     },
     /// Choosing one change for the open ticket (status, priority, assignee).
     Picker {
@@ -362,9 +372,42 @@ pub enum Overlay {
     Decide(Box<team::Decision>),
 }
 
-/// What a one-line prompt on the open ticket is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+impl Overlay {
+    /// A prompt of `kind` starting with `text`.
+    pub fn prompt(kind: PromptKind, text: &str, targets: Option<Vec<i64>>) -> Overlay {
+        Overlay::Prompt {
+            kind,
+            input: text_input::TextInput::new(text),
+            targets,
+            recall: None,
+        }
+    }
+
+    /// The keymap context of this overlay.
+    pub fn context(&self) -> commands::Context {
+        use commands::Context;
+        match self {
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Palette { .. } => Context::Palette,
+            Overlay::NewTicket(_) => Context::NewTicket,
+            Overlay::Prompt { .. } => Context::Prompt,
+            Overlay::Picker { .. } => Context::Picker,
+            Overlay::Survey(_) => Context::Survey,
+            Overlay::Escalations { .. } => Context::Escalations,
+            Overlay::Suggestions { .. } => Context::Suggestions,
+            Overlay::Decide(d) => match **d {
+                team::Decision::Conflict { .. } => Context::Conflict,
+                team::Decision::Collision { .. } => Context::Collision,
+            },
+        }
+    }
+}
+
+/// What a one-line prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PromptKind {
+    /// The list filter of the pane on screen (the view language for tickets and customers).
+    Filter,
     /// `+vip -refund`: tags to add and remove.
     Tags,
     /// A short internal note without opening the editor.
@@ -382,6 +425,7 @@ pub enum PromptKind {
 impl PromptKind {
     pub fn title(self) -> &'static str {
         match self {
+            PromptKind::Filter => "Filter",
             PromptKind::Tags => "Tags: +add -remove (e.g. +vip -refund)",
             PromptKind::Note => "Internal note",
             PromptKind::MergeInto => "Merge this ticket into #",

@@ -2,10 +2,11 @@
 //! pointer, the tab bar switches panes. Hit-testing uses the same layout functions render draws with.
 
 use super::commands::CommandId;
+use super::commands::run;
 use super::kb_actions::{article_page, reload_articles};
 use super::layout;
 use super::msg::{Effect, Mouse, MouseKind};
-use super::update::{run, switch};
+use super::update::switch;
 use super::update_lists::{
     body, customer_page, load_selected_customer, navigate, reload_queue, ticket_page,
 };

@@ -6,6 +6,8 @@ pub use super::protocol::{ListKind, Request, Response};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(Key),
+    /// Text pasted into the terminal (bracketed paste): goes into the focused input, never read as keys.
+    Paste(String),
     Mouse(Mouse),
     Resize(u16, u16),
     /// The clock moved (unix seconds); also expires toasts.

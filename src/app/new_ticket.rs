@@ -2,9 +2,9 @@
 //! channel, priority and one of the customer's products; the first message is then written in the editor, and the
 //! ticket opens once created.
 
-use super::keys::{Key, KeyCode};
 use super::msg::{EditPurpose, Effect};
 use super::protocol::{CustomerRequest, NewTicketCustomer, Outcome, TicketRequest};
+use super::text_input::{TextInput, TextOp};
 use super::update::toast;
 use super::{Model, Overlay};
 use crate::domain::ticket::{Channel, Kind, Priority};
@@ -19,7 +19,7 @@ pub const FIELDS: [&str; 6] = [
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NewTicketForm {
     pub field: usize,
-    pub customer_query: String,
+    pub customer_query: TextInput,
     pub matches: Vec<CustomerRow>,
     pub match_selected: usize,
     /// (id, name) once picked; the id is empty for a customer to be created with the ticket.
@@ -27,7 +27,7 @@ pub struct NewTicketForm {
     /// The picked customer's products (id, name); `product` 0 is "none", i is `products[i - 1]`.
     pub products: Vec<(String, crate::domain::text::SafeText)>,
     pub product: usize,
-    pub subject: String,
+    pub subject: TextInput,
     pub kind: usize,
     pub channel: usize,
     pub priority: usize,
@@ -60,7 +60,7 @@ impl NewTicketForm {
 
     /// The last entry under the matches: create a customer from what was typed.
     pub fn offers_new(&self) -> bool {
-        !self.customer_query.trim().is_empty() && self.customer.is_none()
+        !self.customer_query.value().trim().is_empty() && self.customer.is_none()
     }
 
     pub fn product_label(&self) -> String {
@@ -70,9 +70,18 @@ impl NewTicketForm {
             .map_or("none".into(), |(_, n)| n.to_string())
     }
 
+    /// The field being typed in (customer and subject), if the focus is on one.
+    pub fn focused_text(&mut self) -> Option<&mut TextInput> {
+        match self.field {
+            0 => Some(&mut self.customer_query),
+            1 => Some(&mut self.subject),
+            _ => None,
+        }
+    }
+
     /// A new customer from typed text: an email gives the email (and the name before the @), else it is the name.
     pub fn new_customer(&self) -> (String, Option<String>) {
-        let q = self.customer_query.trim();
+        let q = self.customer_query.value().trim();
         match q.split_once('@') {
             Some((name, _)) if !q.contains(' ') => (name.to_string(), Some(q.to_string())),
             _ => (q.to_string(), None),
@@ -98,38 +107,82 @@ fn cycle(i: &mut usize, len: usize, step: isize) {
     *i = ((*i as isize + step).rem_euclid(len as isize)) as usize;
 }
 
-pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
-    let Some(Overlay::NewTicket(form)) = model.overlay.as_mut() else {
+/// The open form, if the new-ticket form is open.
+fn form(model: &mut Model) -> Option<&mut NewTicketForm> {
+    match model.overlay.as_mut() {
+        Some(Overlay::NewTicket(form)) => Some(form),
+        _ => None,
+    }
+}
+
+pub(super) fn move_field(model: &mut Model, step: isize) -> Vec<Effect> {
+    if let Some(form) = form(model) {
+        cycle(&mut form.field, FIELDS.len(), step);
+    }
+    Vec::new()
+}
+
+pub(super) fn move_match(model: &mut Model, step: isize) -> Vec<Effect> {
+    if let Some(form) = form(model).filter(|f| f.field == 0) {
+        // One past the matches is "new customer" when it is offered.
+        form.match_selected = form
+            .match_selected
+            .saturating_add_signed(step)
+            .min(form.matches.len());
+    }
+    Vec::new()
+}
+
+/// ← / →: the next choice of a choice field; in a text field the cursor moves instead.
+pub(super) fn step_choice(model: &mut Model, step: isize) -> Vec<Effect> {
+    let Some(form) = form(model) else {
         return Vec::new();
     };
-    match key.code {
-        KeyCode::Esc => {
-            model.overlay = None;
-            return Vec::new();
-        }
-        KeyCode::Tab => form.field = (form.field + 1) % FIELDS.len(),
-        KeyCode::BackTab => form.field = (form.field + FIELDS.len() - 1) % FIELDS.len(),
-        _ => {}
+    if form.field < 2 {
+        let op = if step < 0 {
+            TextOp::Left
+        } else {
+            TextOp::Right
+        };
+        return super::overlay_keys::text(model, op);
     }
-    if matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
+    match form.field {
+        2 => cycle(&mut form.kind, Kind::ALL.len(), step),
+        3 => cycle(&mut form.channel, Channel::ALL.len(), step),
+        4 => cycle(&mut form.priority, Priority::ALL.len(), step),
+        _ => cycle(&mut form.product, form.products.len() + 1, step),
+    }
+    Vec::new()
+}
+
+/// A plain key on a choice field: h / l / Space change the choice as ← / → do.
+pub(super) fn choice_key(model: &mut Model, c: char) -> Vec<Effect> {
+    match c {
+        'h' => step_choice(model, -1),
+        'l' | ' ' => step_choice(model, 1),
+        _ => Vec::new(),
+    }
+}
+
+/// Enter: on the customer field picks the match (or the new customer), on the subject goes on, elsewhere writes
+/// the first message.
+pub(super) fn enter(model: &mut Model) -> Vec<Effect> {
+    let tier_priority = model.tier_priority;
+    let Some(form) = form(model) else {
         return Vec::new();
-    }
-    match (form.field, key.code) {
-        (0, KeyCode::Down) => {
-            form.match_selected = (form.match_selected + 1).min(form.matches.len())
-        }
-        (0, KeyCode::Up) => form.match_selected = form.match_selected.saturating_sub(1),
-        (0, KeyCode::Enter) => {
+    };
+    match form.field {
+        0 => {
             if let Some(c) = form.matches.get(form.match_selected) {
                 let (id, name) = (c.id.clone(), c.name.to_string());
                 // The customer's tier suggests the priority (VIPs start high); the agent can still change it.
-                let suggested = model.tier_priority[c.tier.rank()];
+                let suggested = tier_priority[c.tier.rank()];
                 form.priority = Priority::ALL
                     .iter()
                     .position(|p| *p == suggested)
                     .unwrap_or(2);
                 form.customer = Some((id.clone(), name.clone()));
-                form.customer_query = name;
+                form.customer_query.set(&name);
                 form.matches.clear();
                 form.field = 1;
                 return vec![Effect::load(CustomerRequest::Products { customer_id: id })];
@@ -140,42 +193,32 @@ pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
                 form.matches.clear();
                 form.products.clear();
                 form.field = 1;
+                return Vec::new();
             }
+            toast(
+                model,
+                "Type the customer's name, email or phone first".into(),
+                false,
+            );
+            Vec::new()
         }
-        (0, _) if super::update_overlay::edit(&mut form.customer_query, key) => {
-            form.customer = None;
-            form.match_selected = 0;
-            let text = form.customer_query.clone();
-            return search(&text);
+        1 => {
+            form.field = 2;
+            Vec::new()
         }
-        (1, KeyCode::Enter) => form.field = 2,
-        (1, _) => {
-            super::update_overlay::edit(&mut form.subject, key);
-        }
-        (
-            2..=5,
-            KeyCode::Left
-            | KeyCode::Right
-            | KeyCode::Char('h')
-            | KeyCode::Char('l')
-            | KeyCode::Char(' '),
-        ) => {
-            let step = if matches!(key.code, KeyCode::Left | KeyCode::Char('h')) {
-                -1
-            } else {
-                1
-            };
-            match form.field {
-                2 => cycle(&mut form.kind, Kind::ALL.len(), step),
-                3 => cycle(&mut form.channel, Channel::ALL.len(), step),
-                4 => cycle(&mut form.priority, Priority::ALL.len(), step),
-                _ => cycle(&mut form.product, form.products.len() + 1, step),
-            }
-        }
-        (2..=5, KeyCode::Enter) => return submit(model),
-        _ => {}
+        _ => submit(model),
     }
-    Vec::new()
+}
+
+/// The customer text changed: forget the pick and look the customer up.
+pub(super) fn text_changed(model: &mut Model) -> Vec<Effect> {
+    let Some(form) = form(model).filter(|f| f.field == 0) else {
+        return Vec::new();
+    };
+    form.customer = None;
+    form.match_selected = 0;
+    let text = form.customer_query.value().to_string();
+    search(&text)
 }
 
 /// Checks the form and opens the editor for the customer's first message.
@@ -185,7 +228,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
     };
     let problem = if form.customer.is_none() {
         Some("pick a customer: type a name, email or phone, then Enter on a match")
-    } else if form.subject.trim().is_empty() {
+    } else if form.subject.value().trim().is_empty() {
         Some("the subject is empty")
     } else {
         None
@@ -197,7 +240,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
     let template = format!(
         "\n\n# New ticket for {} — {}\n# Write the customer's message (what they reported). Lines starting with # are removed.\n",
         form.customer.as_ref().map_or("", |(_, n)| n.as_str()),
-        form.subject.trim()
+        form.subject.value().trim()
     );
     vec![Effect::Edit {
         purpose: EditPurpose::NewTicket,
@@ -229,7 +272,7 @@ pub(super) fn on_edited(model: &mut Model, body: String) -> Vec<Effect> {
     let request = TicketRequest::Create {
         customer,
         product_id,
-        subject: form.subject.trim().to_string(),
+        subject: form.subject.value().trim().to_string(),
         kind: form.kind(),
         channel: form.channel(),
         priority: form.priority(),
@@ -242,7 +285,7 @@ pub(super) fn on_edited(model: &mut Model, body: String) -> Vec<Effect> {
 /// Customers matching what was typed into the form.
 pub(super) fn on_matches(model: &mut Model, text: String, rows: Vec<CustomerRow>) {
     if let Some(Overlay::NewTicket(form)) = model.overlay.as_mut()
-        && form.customer_query.trim() == text
+        && form.customer_query.value().trim() == text
     {
         form.matches = rows;
         form.match_selected = 0;

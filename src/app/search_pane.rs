@@ -4,6 +4,7 @@
 use super::commands::CommandId;
 use super::msg::Effect;
 use super::protocol::TicketRequest;
+use super::update::toast;
 use super::{Model, SearchState};
 use crate::store::search::SearchHit;
 
@@ -25,6 +26,11 @@ pub(super) fn start(model: &mut Model, text: &str) -> Vec<Effect> {
 
 pub(super) fn toggle_order(model: &mut Model) -> Vec<Effect> {
     let Some(s) = model.queues.search.as_mut() else {
+        toast(
+            model,
+            "This orders search results: search first (S)".into(),
+            false,
+        );
         return Vec::new();
     };
     s.relevance = !s.relevance;

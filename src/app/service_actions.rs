@@ -1,9 +1,9 @@
 //! The closed loop and SLA in the TUI: record the follow-up call, the survey form, advance a complaint, and the
 //! periodic SLA check with its escalation feed.
 
-use super::keys::{Key, KeyCode};
 use super::msg::Effect;
 use super::protocol::{ServiceRequest, ServiceResponse, TicketRequest};
+use super::text_input::{TextInput, TextOp};
 use super::update::toast;
 use super::{Model, Overlay, PickAction};
 use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
@@ -23,12 +23,12 @@ pub struct Escalations {
 }
 
 /// The survey form: three scores and a comment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SurveyForm {
     pub number: i64,
     /// CSAT, NPS, CES.
     pub scores: [Option<i64>; 3],
-    pub comment: String,
+    pub comment: TextInput,
     /// 0–2 a score, 3 the comment.
     pub focus: usize,
 }
@@ -41,14 +41,14 @@ impl SurveyForm {
         SurveyForm {
             number,
             scores: [None; 3],
-            comment: String::new(),
+            comment: TextInput::default(),
             focus: 0,
         }
     }
 
     /// A digit typed on a score: appended while the score stays on its scale (`1` `0` gives NPS 10), else it
     /// starts the score afresh; a digit off the scale is ignored.
-    fn digit(&mut self, d: i64) {
+    pub(super) fn digit(&mut self, d: i64) {
         let (_, lo, hi) = SCALES[self.focus];
         let slot = &mut self.scores[self.focus];
         let appended = slot.map(|v| v * 10 + d).filter(|v| *v <= hi);
@@ -57,8 +57,13 @@ impl SurveyForm {
             .or(*slot);
     }
 
+    /// The comment while it has the focus.
+    pub fn focused_text(&mut self) -> Option<&mut TextInput> {
+        (self.focus == 3).then_some(&mut self.comment)
+    }
+
     pub fn response(&self) -> SurveyResponse {
-        let c = self.comment.trim();
+        let c = self.comment.value().trim();
         SurveyResponse {
             csat: self.scores[0],
             nps: self.scores[1],
@@ -118,35 +123,47 @@ pub(super) fn survey(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn on_survey_key(model: &mut Model, key: Key) -> Vec<Effect> {
-    let Some(Overlay::Survey(form)) = model.overlay.as_mut() else {
-        return Vec::new();
-    };
-    match key.code {
-        KeyCode::Esc => model.overlay = None,
-        KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % 4,
-        KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + 3) % 4,
-        KeyCode::Enter => {
-            let (number, response) = (form.number, form.response());
-            if let Err(e) = response.check() {
-                toast(model, e, true);
-                return Vec::new();
-            }
-            model.overlay = None;
-            return vec![Effect::load(TicketRequest::RecordSurvey {
-                number,
-                survey: response,
-                at: model.now,
-            })];
-        }
-        _ if form.focus == 3 => {
-            super::update_overlay::edit(&mut form.comment, key);
-        }
-        KeyCode::Char(c @ '0'..='9') => form.digit(i64::from(c as u8 - b'0')),
-        KeyCode::Backspace | KeyCode::Delete => form.scores[form.focus] = None,
-        _ => {}
+fn survey_form(model: &mut Model) -> Option<&mut SurveyForm> {
+    match model.overlay.as_mut() {
+        Some(Overlay::Survey(form)) => Some(form),
+        _ => None,
+    }
+}
+
+pub(super) fn survey_focus(model: &mut Model, step: isize) -> Vec<Effect> {
+    if let Some(form) = survey_form(model) {
+        form.focus = (form.focus as isize + step).rem_euclid(4) as usize;
     }
     Vec::new()
+}
+
+/// Backspace / Delete: clears the focused score; in the comment it deletes as in any text.
+pub(super) fn survey_clear(model: &mut Model) -> Vec<Effect> {
+    let Some(form) = survey_form(model) else {
+        return Vec::new();
+    };
+    if form.focus < 3 {
+        form.scores[form.focus] = None;
+        return Vec::new();
+    }
+    super::overlay_keys::text(model, TextOp::DeleteBack)
+}
+
+pub(super) fn survey_submit(model: &mut Model) -> Vec<Effect> {
+    let Some(form) = survey_form(model) else {
+        return Vec::new();
+    };
+    let (number, response) = (form.number, form.response());
+    if let Err(e) = response.check() {
+        toast(model, e, true);
+        return Vec::new();
+    }
+    model.overlay = None;
+    vec![Effect::load(TicketRequest::RecordSurvey {
+        number,
+        survey: response,
+        at: model.now,
+    })]
 }
 
 /// `E`: the complaint moves to its next stage.
@@ -227,30 +244,33 @@ pub(super) fn show_escalations(model: &mut Model) -> Vec<Effect> {
     })]
 }
 
-pub(super) fn on_escalations_key(model: &mut Model, key: Key) -> Vec<Effect> {
-    let Some(Overlay::Escalations { selected }) = model.overlay.as_mut() else {
-        return Vec::new();
-    };
+pub(super) fn escalations_move(model: &mut Model, step: isize) -> Vec<Effect> {
     let n = model.escalations.feed.len();
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('!') => {
-            model.overlay = None;
-            // Seen: the badge clears; the list starts afresh from now.
-            model.escalations.feed.clear();
-        }
-        KeyCode::Down | KeyCode::Char('j') => *selected = (*selected + 1).min(n.saturating_sub(1)),
-        KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-        KeyCode::Enter => {
-            let number = model.escalations.feed.get(*selected).map(|e| e.number);
-            model.overlay = None;
-            model.escalations.feed.clear();
-            if let Some(n) = number {
-                return super::ticket_actions::open_number(model, n);
-            }
-        }
-        _ => {}
+    if let Some(Overlay::Escalations { selected }) = model.overlay.as_mut() {
+        *selected = selected
+            .saturating_add_signed(step)
+            .min(n.saturating_sub(1));
     }
     Vec::new()
+}
+
+/// Closing the list counts it as seen: the badge clears and the list starts afresh from now.
+pub(super) fn escalations_close(model: &mut Model) -> Vec<Effect> {
+    model.overlay = None;
+    model.escalations.feed.clear();
+    Vec::new()
+}
+
+pub(super) fn escalations_open(model: &mut Model) -> Vec<Effect> {
+    let Some(Overlay::Escalations { selected }) = model.overlay else {
+        return Vec::new();
+    };
+    let number = model.escalations.feed.get(selected).map(|e| e.number);
+    escalations_close(model);
+    match number {
+        Some(n) => super::ticket_actions::open_number(model, n),
+        None => Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -276,7 +296,7 @@ mod tests {
             Some(0),
             "100 is off the scale; 0 is a valid NPS"
         );
-        f.comment = "  ok ".into();
+        f.comment = TextInput::new("  ok ");
         let r = f.response();
         assert_eq!(
             (r.csat, r.nps, r.ces, r.comment.as_deref()),

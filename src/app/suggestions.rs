@@ -1,7 +1,6 @@
 //! Articles suggested for the open ticket (best bm25 match of its subject and last customer message), and putting
 //! one into a reply: `b` opens the list, then Enter inserts a link and `b` the quoted article.
 
-use super::keys::{Key, KeyCode};
 use super::msg::Request;
 use super::msg::{EditPurpose, Effect};
 use super::protocol::{KbRequest, TicketRequest};
@@ -41,37 +40,60 @@ pub(super) fn open(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
-    let Some(Overlay::Suggestions { selected: i }) = model.overlay else {
-        return Vec::new();
-    };
+/// The selected suggestion's index, while the list is open.
+fn selected(model: &Model) -> Option<usize> {
+    match model.overlay {
+        Some(Overlay::Suggestions { selected }) => Some(selected),
+        _ => None,
+    }
+}
+
+/// Selects suggestion `i` (digits 1–9), if there is one.
+pub(super) fn select(model: &mut Model, i: usize) -> Vec<Effect> {
     let n = current(model).len();
-    let id = current(model).get(i).map(|s| s.row.id.clone());
-    let Some(Overlay::Suggestions { selected }) = model.overlay.as_mut() else {
-        return Vec::new();
-    };
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') => model.overlay = None,
-        KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
-            *selected = (i + 1).min(n.saturating_sub(1))
-        }
-        KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => *selected = i.saturating_sub(1),
-        KeyCode::Char(c @ '1'..='9') if (c as usize - '1' as usize) < n => {
-            *selected = c as usize - '1' as usize
-        }
-        KeyCode::Enter | KeyCode::Char('l') => return insert(model, i, Insert::Link),
-        KeyCode::Char('b') => return insert(model, i, Insert::Body),
-        KeyCode::Char('o') => {
-            model.overlay = None;
-            if let Some(id) = id {
-                return super::kb_actions::show_article(model, id);
-            }
-        }
-        KeyCode::Char('+') => return super::kb_actions::vote(model, id, true),
-        KeyCode::Char('-') => return super::kb_actions::vote(model, id, false),
-        _ => {}
+    if let Some(Overlay::Suggestions { selected }) = model.overlay.as_mut()
+        && i < n
+    {
+        *selected = i;
     }
     Vec::new()
+}
+
+pub(super) fn move_by(model: &mut Model, step: isize) -> Vec<Effect> {
+    let n = current(model).len();
+    if let Some(Overlay::Suggestions { selected }) = model.overlay.as_mut() {
+        *selected = selected
+            .saturating_add_signed(step)
+            .min(n.saturating_sub(1));
+    }
+    Vec::new()
+}
+
+pub(super) fn insert_selected(model: &mut Model, how: Insert) -> Vec<Effect> {
+    match selected(model) {
+        Some(i) => insert(model, i, how),
+        None => Vec::new(),
+    }
+}
+
+fn selected_id(model: &Model) -> Option<String> {
+    let i = selected(model)?;
+    current(model).get(i).map(|s| s.row.id.clone())
+}
+
+/// Opens the selected article in the knowledge base's reader.
+pub(super) fn open_selected(model: &mut Model) -> Vec<Effect> {
+    let id = selected_id(model);
+    model.overlay = None;
+    match id {
+        Some(id) => super::kb_actions::show_article(model, id),
+        None => Vec::new(),
+    }
+}
+
+pub(super) fn vote_selected(model: &mut Model, helpful: bool) -> Vec<Effect> {
+    let id = selected_id(model);
+    super::kb_actions::vote(model, id, helpful)
 }
 
 /// Opens the reply editor starting with suggestion `index` as a link or quoted in full.

@@ -1,7 +1,7 @@
 //! Team mode in the app (issue 8): live refresh from the change log, presence on the open ticket, and the choice a
 //! conflicting edit or a reply overtaken by the thread asks of the agent. Nothing is overwritten silently.
 
-use super::keys::{Key, KeyCode};
+use super::commands::CommandId;
 use super::msg::{EditPurpose, Effect};
 use super::protocol::{
     AddMessage, CustomerRequest, KbRequest, TeamRequest, TeamResponse, TicketRequest,
@@ -54,17 +54,14 @@ pub enum Decision {
 }
 
 impl Decision {
-    /// The choices, as (key, label).
-    pub fn options(&self) -> &'static [(char, &'static str)] {
+    /// The choices, as the commands that make them.
+    pub fn options(&self) -> &'static [CommandId] {
         match self {
-            Decision::Conflict { .. } => &[
-                ('r', "Re-apply my change to the ticket as it is now"),
-                ('d', "Discard my change"),
-            ],
+            Decision::Conflict { .. } => &[CommandId::ConflictReapply, CommandId::ConflictDiscard],
             Decision::Collision { .. } => &[
-                ('s', "Send my reply anyway"),
-                ('e', "Edit my reply"),
-                ('d', "Discard my reply"),
+                CommandId::CollisionSend,
+                CommandId::CollisionEdit,
+                CommandId::CollisionDiscard,
             ],
         }
     }
@@ -353,69 +350,75 @@ pub(super) fn on_conflict(
     ]
 }
 
-/// A key in the decision overlay. Esc backs out without writing: a conflicting edit is dropped, an overtaken
-/// reply goes back to the editor (typed text is never thrown away by Esc).
-pub(super) fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
-    let Some(Overlay::Decide(decision)) = model.overlay.take() else {
-        return Vec::new();
-    };
-    let choice = match key.code {
-        KeyCode::Esc => match *decision {
-            Decision::Conflict { .. } => 'd',
-            Decision::Collision { .. } => 'e',
-        },
-        KeyCode::Char(c) => c.to_ascii_lowercase(),
-        _ => {
-            model.overlay = Some(Overlay::Decide(decision));
-            return Vec::new();
+/// The decision on screen, taken off it (each choice closes the dialog).
+fn take_decision(model: &mut Model) -> Option<Decision> {
+    match model.overlay.take() {
+        Some(Overlay::Decide(d)) => Some(*d),
+        other => {
+            model.overlay = other;
+            None
         }
-    };
-    if !decision.options().iter().any(|(k, _)| *k == choice) {
-        model.overlay = Some(Overlay::Decide(decision));
-        return Vec::new();
     }
-    match (*decision, choice) {
-        (Decision::Conflict { number, edits, .. }, 'r') => {
-            // Against the ticket as it is now: what the agent has just been shown.
-            let (version, base_seq) = model
-                .ticket
-                .detail
-                .as_ref()
-                .filter(|d| d.row.number == number)
-                .map_or((0, 0), |d| (d.version, d.change_seq));
-            vec![Effect::load(TicketRequest::Set {
-                number,
-                edits,
-                expected_version: version,
-                base_seq,
-                at: model.now,
-            })]
-        }
-        (Decision::Conflict { number, .. }, _) => {
-            toast(
-                model,
-                format!("#{number}: your change was discarded"),
-                false,
-            );
-            Vec::new()
-        }
-        (Decision::Collision { retry, .. }, 's') => {
+}
+
+/// Re-applies the agent's change against the ticket as it is now: what the agent has just been shown.
+pub(super) fn conflict_reapply(model: &mut Model) -> Vec<Effect> {
+    let Some(Decision::Conflict { number, edits, .. }) = take_decision(model) else {
+        return Vec::new();
+    };
+    let (version, base_seq) = model
+        .ticket
+        .detail
+        .as_ref()
+        .filter(|d| d.row.number == number)
+        .map_or((0, 0), |d| (d.version, d.change_seq));
+    vec![Effect::load(TicketRequest::Set {
+        number,
+        edits,
+        expected_version: version,
+        base_seq,
+        at: model.now,
+    })]
+}
+
+pub(super) fn conflict_discard(model: &mut Model) -> Vec<Effect> {
+    if let Some(Decision::Conflict { number, .. }) = take_decision(model) {
+        toast(
+            model,
+            format!("#{number}: your change was discarded"),
+            false,
+        );
+    }
+    Vec::new()
+}
+
+pub(super) fn collision_send(model: &mut Model) -> Vec<Effect> {
+    match take_decision(model) {
+        Some(Decision::Collision { retry, .. }) => {
             vec![Effect::load(TicketRequest::AddMessage(*retry))]
         }
-        (
-            Decision::Collision {
-                number,
-                seen,
-                retry,
-                ..
-            },
-            'e',
-        ) => edit_again(model, number, seen, *retry),
-        (Decision::Collision { number, .. }, _) => {
-            toast(model, format!("#{number}: your reply was discarded"), false);
-            Vec::new()
-        }
+        _ => Vec::new(),
     }
+}
+
+/// Back to the editor: typed text is never thrown away by Esc.
+pub(super) fn collision_edit(model: &mut Model) -> Vec<Effect> {
+    match take_decision(model) {
+        Some(Decision::Collision {
+            number,
+            seen,
+            retry,
+            ..
+        }) => edit_again(model, number, seen, *retry),
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn collision_discard(model: &mut Model) -> Vec<Effect> {
+    if let Some(Decision::Collision { number, .. }) = take_decision(model) {
+        toast(model, format!("#{number}: your reply was discarded"), false);
+    }
+    Vec::new()
 }
 
 /// Reopens the held-back reply in the editor, under the thread as it is now; a macro's changes stay with it.

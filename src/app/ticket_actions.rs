@@ -437,11 +437,7 @@ pub(super) fn prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
         .detail
         .as_ref()
         .map(|d| (d.version, d.change_seq));
-    model.overlay = Some(Overlay::Prompt {
-        kind,
-        input: String::new(),
-        targets: None,
-    });
+    model.overlay = Some(Overlay::prompt(kind, "", None));
     Vec::new()
 }
 
@@ -482,7 +478,7 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
     let other = || text.trim_start_matches('#').parse::<i64>().ok();
     match kind {
         // Answered at the top: search needs no open ticket.
-        PromptKind::Search | PromptKind::DashboardDates => Vec::new(),
+        PromptKind::Filter | PromptKind::Search | PromptKind::DashboardDates => Vec::new(),
         PromptKind::Tags => {
             let edits = parse_tags(text);
             if edits.is_empty() {

@@ -132,7 +132,11 @@ pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
             // Keep the prompt open with the text, so the user can fix what the message points at.
             Err(e) => {
                 toast(model, format!("filter: {e}"), true);
-                model.overlay = Some(super::Overlay::Filter { input: text });
+                model.overlay = Some(super::Overlay::prompt(
+                    super::PromptKind::Filter,
+                    &text,
+                    None,
+                ));
                 Vec::new()
             }
         },
@@ -144,7 +148,11 @@ pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
             }
             Err(e) => {
                 toast(model, format!("filter: {e}"), true);
-                model.overlay = Some(super::Overlay::Filter { input: text });
+                model.overlay = Some(super::Overlay::prompt(
+                    super::PromptKind::Filter,
+                    &text,
+                    None,
+                ));
                 Vec::new()
             }
         },

@@ -26,7 +26,12 @@ impl TerminalGuard {
         install_panic_hook(mouse);
         terminal::enable_raw_mode()?;
         let mut out = io::stdout();
-        if let Err(e) = execute!(out, terminal::EnterAlternateScreen) {
+        // Bracketed paste: pasted text arrives as one event, never as keys that could run commands.
+        if let Err(e) = execute!(
+            out,
+            terminal::EnterAlternateScreen,
+            event::EnableBracketedPaste
+        ) {
             let _ = terminal::disable_raw_mode();
             return Err(e);
         }
@@ -45,7 +50,11 @@ impl TerminalGuard {
         let _ = self.terminal.show_cursor();
         let out = f();
         terminal::enable_raw_mode()?;
-        execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+        execute!(
+            io::stdout(),
+            terminal::EnterAlternateScreen,
+            event::EnableBracketedPaste
+        )?;
         if self.mouse {
             execute!(io::stdout(), event::EnableMouseCapture)?;
         }
@@ -66,7 +75,12 @@ fn restore(mouse: bool) {
     if mouse {
         let _ = execute!(out, event::DisableMouseCapture);
     }
-    let _ = execute!(out, terminal::LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        out,
+        event::DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
     let _ = terminal::disable_raw_mode();
 }
 
@@ -79,7 +93,7 @@ fn install_panic_hook(mouse: bool) {
     }));
 }
 
-/// Converts a terminal event; `None` for events the app does not use (key releases, focus, paste).
+/// Converts a terminal event; `None` for events the app does not use (key releases, focus).
 pub fn to_msg(ev: Event) -> Option<Msg> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
@@ -125,6 +139,7 @@ pub fn to_msg(ev: Event) -> Option<Msg> {
             }))
         }
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
         _ => None,
     }
 }

@@ -14,7 +14,7 @@ pub mod theme;
 pub mod ticket;
 mod widgets;
 
-use crate::app::commands::{COMMANDS, CommandId, Context};
+use crate::app::commands::{COMMANDS, CommandId};
 use crate::app::{Model, Pane, layout};
 use crate::domain::text::{truncate, width};
 use ratatui::Frame;
@@ -39,17 +39,6 @@ pub fn render(frame: &mut Frame<'_>, model: &Model, theme: &Theme) {
         overlay::render(frame, f.body, model, o, theme);
     }
 }
-
-const HINT_ORDER: &[CommandId] = &[
-    CommandId::Down,
-    CommandId::Open,
-    CommandId::Back,
-    CommandId::Filter,
-    CommandId::NewTicket,
-    CommandId::Palette,
-    CommandId::Help,
-    CommandId::Quit,
-];
 
 fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let mut spans = vec![Span::styled(layout::BRAND, theme.title)];
@@ -98,22 +87,23 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     }
     let mut spans = Vec::new();
     let mut used = 0usize;
-    let ctx = model.pane.context();
-    let hinted = COMMANDS
+    let ctx = model.context();
+    // This context's commands first: they are what is new to the user here. Then the ones it falls back to
+    // (global keys on a pane), each group by rank.
+    let mut hinted: Vec<_> = COMMANDS
         .iter()
-        .filter(|c| c.hint.is_some() && (c.context == Context::Global || c.context == ctx));
-    // Pane commands first: they are what is new to the user on this pane. Then the everyday keys before the rare.
-    let (pane_cmds, mut global): (Vec<_>, Vec<_>) = hinted.partition(|c| c.context == ctx);
-    global.sort_by_key(|c| {
-        HINT_ORDER
-            .iter()
-            .position(|id| *id == c.id)
-            .unwrap_or(usize::MAX)
-    });
-    // Help is always shown, so whatever does not fit is one key away.
+        .filter_map(|c| {
+            let group = std::iter::once(ctx)
+                .chain(ctx.parents().iter().copied())
+                .position(|x| x == c.context)?;
+            Some((group, c.hint?.rank, c))
+        })
+        .collect();
+    hinted.sort_by_key(|(group, rank, _)| (*group, *rank));
+    // Help is always shown where it works, so whatever does not fit is one key away.
     let help = model
         .keymap
-        .keys_for(CommandId::Help)
+        .keys_in(ctx, CommandId::Help)
         .into_iter()
         .next()
         .map(|k| (width(&k) + 7, k));
@@ -123,20 +113,19 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         spans.push(Span::styled(key, theme.hint_key));
         spans.push(Span::styled(format!(" {hint} "), theme.status_bar));
     };
-    for c in pane_cmds
+    for (_, _, c) in hinted
         .into_iter()
-        .chain(global)
-        .filter(|c| c.id != CommandId::Help)
+        .filter(|(_, _, c)| c.id != CommandId::Help)
     {
-        let Some(key) = model.keymap.keys_in(ctx, c.id).into_iter().next() else {
+        let (Some(key), Some(hint)) = (model.keymap.keys_in(ctx, c.id).into_iter().next(), c.hint)
+        else {
             continue;
         };
-        let hint = c.hint.unwrap_or_default();
-        let w = width(&key) + width(hint) + 3;
+        let w = width(&key) + width(hint.label) + 3;
         if used + w > room {
             break;
         }
-        hint_span(&mut spans, key, hint);
+        hint_span(&mut spans, key, hint.label);
         used += w;
     }
     if let Some((_, key)) = help {

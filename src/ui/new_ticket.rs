@@ -1,7 +1,9 @@
 //! The new-ticket form.
 
 use super::theme::Theme;
-use super::widgets::block;
+use super::widgets::{block, padded, text_input};
+use crate::app::Model;
+use crate::app::commands::CommandId;
 use crate::app::new_ticket::{FIELDS, NewTicketForm};
 use crate::domain::text::fit;
 use ratatui::Frame;
@@ -9,7 +11,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-pub fn render(frame: &mut Frame<'_>, body: Rect, form: &NewTicketForm, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    form: &NewTicketForm,
+    model: &Model,
+    theme: &Theme,
+) {
+    let key = |id| super::overlay::key(model, id);
     let w = body.width.min(76);
     let h = (FIELDS.len() as u16 + 5 + form.matches.len() as u16).min(body.height);
     let area = Rect::new(
@@ -28,11 +37,11 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, form: &NewTicketForm, theme: &T
     let inner_w = area.width.saturating_sub(2) as usize;
     let customer = match &form.customer {
         Some((_, name)) => format!("{name}  (picked)"),
-        None => form.customer_query.clone(),
+        None => form.customer_query.value().to_string(),
     };
     let values = [
         customer,
-        form.subject.clone(),
+        form.subject.value().to_string(),
         format!("< {} >", form.kind().label()),
         format!("< {} >", form.channel().label()),
         format!(
@@ -54,18 +63,27 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, form: &NewTicketForm, theme: &T
     let mut lines = Vec::new();
     for (i, (label, value)) in FIELDS.iter().zip(values).enumerate() {
         let focused = i == form.field;
-        let cursor = if focused && i < 2 { "▏" } else { "" };
         let style = if focused { theme.selection } else { theme.base };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!(" {label:<9} "),
-                if focused { theme.title } else { theme.muted },
-            ),
-            Span::styled(
-                fit(&format!("{value}{cursor}"), inner_w.saturating_sub(12)),
+        let room = inner_w.saturating_sub(12);
+        let mut spans = vec![Span::styled(
+            format!(" {label:<9} "),
+            if focused { theme.title } else { theme.muted },
+        )];
+        // The text being typed shows its cursor; a picked customer is a choice, not text.
+        let typing = match i {
+            0 if form.customer.is_none() => Some(&form.customer_query),
+            1 => Some(&form.subject),
+            _ => None,
+        };
+        match typing.filter(|_| focused) {
+            Some(input) => spans.extend(padded(
+                text_input(input, room, style, theme.hint_key),
+                room,
                 style,
-            ),
-        ]));
+            )),
+            None => spans.push(Span::styled(fit(&value, room), style)),
+        }
+        lines.push(Line::from(spans));
         if i == 0 {
             for (j, c) in form.matches.iter().enumerate() {
                 let text = format!(
@@ -99,11 +117,21 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, form: &NewTicketForm, theme: &T
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        " Tab: next · ←/→: change · Enter: pick customer, then write the message",
+        format!(
+            " {}: next · {}/{}: change · {}: pick customer, then write the message",
+            key(CommandId::FormNext),
+            key(CommandId::FormChoicePrev),
+            key(CommandId::FormChoiceNext),
+            key(CommandId::FormEnter)
+        ),
         theme.muted,
     ));
     frame.render_widget(
-        Paragraph::new(lines).block(block("New ticket — Esc cancels".into(), true, theme)),
+        Paragraph::new(lines).block(block(
+            format!("New ticket — {} cancels", key(CommandId::FormCancel)),
+            true,
+            theme,
+        )),
         area,
     );
 }

@@ -1,8 +1,10 @@
 //! Overlays drawn over the body: help (generated from the command registry), the palette, the filter prompt.
 
 use super::theme::Theme;
-use super::widgets::block;
-use crate::app::commands::{COMMANDS, Context};
+use super::widgets::{block, text_input};
+use crate::app::PromptKind;
+use crate::app::commands::CommandId;
+use crate::app::text_input::TextInput;
 use crate::app::{Model, Overlay, Pane};
 use crate::domain::text::fit;
 use ratatui::Frame;
@@ -39,28 +41,35 @@ pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overlay, theme: &Theme) {
     match overlay {
-        Overlay::Decide(d) => super::team::decision(frame, body, d, model.utc_offset, theme),
-        Overlay::NewTicket(form) => super::new_ticket::render(frame, body, form, theme),
+        Overlay::Decide(d) => super::team::decision(frame, body, d, model, theme),
+        Overlay::NewTicket(form) => super::new_ticket::render(frame, body, form, model, theme),
         Overlay::Help { scroll } => help(frame, body, model, *scroll, theme),
         Overlay::Palette { input, selected } => {
             palette(frame, body, model, input, *selected, theme)
         }
-        Overlay::Filter { input } => filter(frame, body, model, input, theme),
-        Overlay::Prompt { kind, input, .. } => input_line(
-            frame,
-            body,
-            "> ",
+        Overlay::Prompt {
+            kind: PromptKind::Filter,
             input,
-            &format!("{} — Enter saves, Esc cancels", kind.title()),
-            theme,
-        ),
+            ..
+        } => filter(frame, body, model, input, theme),
+        Overlay::Prompt { kind, input, .. } => {
+            let keys = submit_cancel(model);
+            input_line(
+                frame,
+                body,
+                "> ",
+                input,
+                &format!("{} — {keys}", kind.title()),
+                theme,
+            )
+        }
         Overlay::Picker {
             title,
             options,
             selected,
             ..
-        } => picker(frame, body, title, options, *selected, theme),
-        Overlay::Survey(form) => super::service::survey(frame, body, form, theme),
+        } => picker(frame, body, model, title, options, *selected, theme),
+        Overlay::Survey(form) => super::service::survey(frame, body, form, model, theme),
         Overlay::Escalations { selected } => {
             super::service::escalations(frame, body, model, *selected, theme)
         }
@@ -77,31 +86,29 @@ fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, scroll: usize, theme: 
     let name_w = if inner_w >= 70 { 20 } else { 0 };
     let desc_w = inner_w.saturating_sub(key_w + name_w);
     let mut lines = Vec::new();
-    for ctx in [
-        Context::Global,
-        Context::Queues,
-        Context::Ticket,
-        Context::Customers,
-        Context::Kb,
-    ] {
-        let cmds: Vec<_> = COMMANDS.iter().filter(|c| c.context == ctx).collect();
-        if cmds.is_empty() {
-            continue;
-        }
+    for section in crate::app::help::sections(&model.keymap) {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(ctx.title().to_string(), theme.heading));
-        for c in cmds {
-            let keys = model.keymap.keys_for(c.id).join(" ");
+        lines.push(Line::styled(
+            section.context.title().to_string(),
+            theme.heading,
+        ));
+        for row in &section.rows {
             let mut spans = vec![
-                Span::styled(fit(&format!("  {keys}"), key_w), theme.hint_key),
-                Span::raw(fit(c.description, desc_w)),
+                Span::styled(fit(&format!("  {}", row.keys), key_w), theme.hint_key),
+                Span::raw(fit(row.description, desc_w)),
             ];
             if name_w > 0 {
-                spans.push(Span::styled(fit(c.name, name_w), theme.muted));
+                spans.push(Span::styled(fit(row.name, name_w), theme.muted));
             }
             lines.push(Line::from(spans));
+        }
+        if let Some(note) = section.note {
+            lines.push(Line::styled(
+                fit(&format!("  {note}"), inner_w),
+                theme.muted,
+            ));
         }
     }
     lines.push(Line::raw(""));
@@ -111,7 +118,16 @@ fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, scroll: usize, theme: 
     let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
     clear_popup(frame, area);
     frame.render_widget(
-        Paragraph::new(visible).block(block("Keys — Esc closes, j/k scroll".into(), true, theme)),
+        Paragraph::new(visible).block(block(
+            format!(
+                "Keys — {} closes, {}/{} scroll",
+                key(model, CommandId::HelpClose),
+                key(model, CommandId::HelpDown),
+                key(model, CommandId::HelpUp)
+            ),
+            true,
+            theme,
+        )),
         area,
     );
 }
@@ -120,18 +136,21 @@ fn palette(
     frame: &mut Frame<'_>,
     body: Rect,
     model: &Model,
-    input: &str,
+    input: &TextInput,
     selected: usize,
     theme: &Theme,
 ) {
     let area = centered(body, 70, 16);
-    let matches = crate::app::palette_matches(input);
+    let matches = crate::app::palette_matches(input.value());
     let inner_w = area.width.saturating_sub(2) as usize;
-    let mut lines = vec![Line::from(vec![
-        Span::styled("> ", theme.hint_key),
-        Span::raw(input.to_string()),
-        Span::styled("▏", theme.hint_key),
-    ])];
+    let mut first = vec![Span::styled("> ", theme.hint_key)];
+    first.extend(text_input(
+        input,
+        inner_w.saturating_sub(2),
+        theme.base,
+        theme.hint_key,
+    ));
+    let mut lines = vec![Line::from(first)];
     let room = area.height.saturating_sub(3) as usize;
     let skip = (selected + 1).saturating_sub(room);
     for (i, c) in matches.iter().enumerate().skip(skip).take(room) {
@@ -158,7 +177,21 @@ fn palette(
     );
 }
 
-fn filter(frame: &mut Frame<'_>, body: Rect, model: &Model, input: &str, theme: &Theme) {
+/// The first key bound to a command, for the words of a dialog.
+pub(super) fn key(model: &Model, id: CommandId) -> String {
+    model.keymap.first_key(id)
+}
+
+/// "Enter applies, Esc cancels", with the keys as bound.
+fn submit_cancel(model: &Model) -> String {
+    format!(
+        "{} applies, {} cancels",
+        model.keymap.first_key(CommandId::PromptSubmit),
+        model.keymap.first_key(CommandId::PromptCancel)
+    )
+}
+
+fn filter(frame: &mut Frame<'_>, body: Rect, model: &Model, input: &TextInput, theme: &Theme) {
     let what = match model.pane {
         Pane::Queues => "tickets: words, or status:open priority:>=high tag:vip …",
         Pane::Customers => "customers (name, email, phone)",
@@ -169,7 +202,7 @@ fn filter(frame: &mut Frame<'_>, body: Rect, model: &Model, input: &str, theme: 
         body,
         "/",
         input,
-        &format!("Filter {what} — Enter applies, Esc cancels"),
+        &format!("Filter {what} — {}", submit_cancel(model)),
         theme,
     );
 }
@@ -179,7 +212,7 @@ fn input_line(
     frame: &mut Frame<'_>,
     body: Rect,
     prompt: &str,
-    input: &str,
+    input: &TextInput,
     title: &str,
     theme: &Theme,
 ) {
@@ -188,23 +221,10 @@ fn input_line(
         height: 3.min(body.height),
         ..body
     };
-    let room = (area.width as usize).saturating_sub(4 + crate::domain::text::width(prompt));
-    let mut shown: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in input.chars().rev() {
-        let w = crate::domain::text::width(c.encode_utf8(&mut [0; 4]));
-        if used + w > room {
-            break;
-        }
-        used += w;
-        shown.push(c);
-    }
-    let shown: String = shown.into_iter().rev().collect();
-    let line = Line::from(vec![
-        Span::styled(prompt.to_string(), theme.hint_key),
-        Span::raw(shown),
-        Span::styled("▏", theme.hint_key),
-    ]);
+    let room = (area.width as usize).saturating_sub(3 + crate::domain::text::width(prompt));
+    let mut spans = vec![Span::styled(prompt.to_string(), theme.hint_key)];
+    spans.extend(text_input(input, room, theme.base, theme.hint_key));
+    let line = Line::from(spans);
     clear_popup(frame, area);
     frame.render_widget(
         Paragraph::new(line).block(block(title.to_string(), true, theme)),
@@ -215,13 +235,18 @@ fn input_line(
 fn picker(
     frame: &mut Frame<'_>,
     body: Rect,
+    model: &Model,
     title: &str,
     options: &[(String, crate::app::PickAction)],
     selected: usize,
     theme: &Theme,
 ) {
     let h = (options.len() as u16 + 2).min(body.height);
-    let title = format!("{title} — Enter picks, Esc cancels");
+    let title = format!(
+        "{title} — {} picks, {} cancels",
+        key(model, CommandId::PickerChoose),
+        key(model, CommandId::PickerCancel)
+    );
     let widest = options
         .iter()
         .map(|(l, _)| crate::domain::text::width(l) + 4)
@@ -263,7 +288,15 @@ fn picker(
 /// The articles suggested for the open ticket, with what each key does.
 fn suggestions(frame: &mut Frame<'_>, body: Rect, model: &Model, selected: usize, theme: &Theme) {
     let rows = crate::app::suggestions_for(model);
-    let help = "Enter link · b quote · o open · +/- rate · Esc";
+    let help = format!(
+        "{} link · {} quote · {} open · {}/{} rate · {}",
+        key(model, CommandId::SuggestionLink),
+        key(model, CommandId::SuggestionQuote),
+        key(model, CommandId::SuggestionOpen),
+        key(model, CommandId::SuggestionHelpful),
+        key(model, CommandId::SuggestionUnhelpful),
+        key(model, CommandId::SuggestionClose)
+    );
     let h = (rows.len() as u16 + 4).min(body.height);
     let w = body.width.min(84);
     let area = centered(body, w, h);

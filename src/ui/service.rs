@@ -5,6 +5,7 @@ use super::overlay::{centered, clear_popup};
 use super::theme::Theme;
 use super::widgets::{block, date};
 use crate::app::Model;
+use crate::app::commands::CommandId;
 use crate::app::service_actions::{SCALES, SurveyForm};
 use crate::domain::service_loop::{ComplaintStage, LoopStage};
 use crate::domain::sla::{Clock, ClockState};
@@ -162,7 +163,8 @@ pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<
     Some(Line::from(spans))
 }
 
-pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, theme: &Theme) {
+pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, model: &Model, theme: &Theme) {
+    let key = |id| super::overlay::key(model, id);
     let area = centered(body, 60, 8);
     let inner_w = area.width.saturating_sub(2) as usize;
     let mut lines = Vec::new();
@@ -192,18 +194,34 @@ pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, theme: &Them
     }
     let focus = form.focus == 3;
     let room = inner_w.saturating_sub(16);
-    let comment = truncate(&form.comment, room);
-    lines.push(Line::from(vec![
+    let style = if focus { theme.selection } else { theme.title };
+    let mut comment = vec![
         Span::styled(if focus { "> " } else { "  " }, theme.hint_key),
         Span::styled(fit("Comment", 12), theme.muted),
-        Span::styled(
-            format!("[{}]", fit(&comment, room)),
-            if focus { theme.selection } else { theme.title },
-        ),
-    ]));
+        Span::styled("[", style),
+    ];
+    if focus {
+        comment.extend(super::widgets::padded(
+            super::widgets::text_input(&form.comment, room, style, theme.hint_key),
+            room,
+            style,
+        ));
+    } else {
+        comment.push(Span::styled(
+            fit(&truncate(form.comment.value(), room), room),
+            style,
+        ));
+    }
+    comment.push(Span::styled("]", style));
+    lines.push(Line::from(comment));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "digits set a score · Tab next · Enter saves · Esc skips",
+        format!(
+            "digits set a score · {} next · {} saves · {} skips",
+            key(CommandId::SurveyNext),
+            key(CommandId::SurveySubmit),
+            key(CommandId::SurveyCancel)
+        ),
         theme.muted,
     ));
     clear_popup(frame, area);
@@ -255,7 +273,11 @@ pub fn escalations(
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "Enter opens the ticket · Esc closes (marks them seen)",
+        format!(
+            "{} opens the ticket · {} closes (marks them seen)",
+            super::overlay::key(model, CommandId::EscalationOpen),
+            super::overlay::key(model, CommandId::EscalationClose)
+        ),
         theme.muted,
     ));
     clear_popup(frame, area);

@@ -3,6 +3,8 @@
 use super::overlay::{centered, clear_popup};
 use super::theme::Theme;
 use super::widgets::block;
+use crate::app::Model;
+use crate::app::commands::CommandId;
 use crate::app::team::Decision;
 use crate::domain::text::{fit, one_line, wrap};
 use ratatui::Frame;
@@ -13,7 +15,8 @@ use ratatui::widgets::Paragraph;
 /// Lines of a new message shown in the collision popup; the rest is in the thread behind it.
 const MESSAGE_LINES: usize = 4;
 
-pub fn decision(frame: &mut Frame<'_>, body: Rect, d: &Decision, utc_offset: i32, theme: &Theme) {
+pub fn decision(frame: &mut Frame<'_>, body: Rect, d: &Decision, model: &Model, theme: &Theme) {
+    let (keymap, utc_offset) = (&model.keymap, model.utc_offset);
     let w = body.width.min(78);
     let inner = w.saturating_sub(4) as usize;
     let mut lines: Vec<Line> = Vec::new();
@@ -64,7 +67,9 @@ pub fn decision(frame: &mut Frame<'_>, body: Rect, d: &Decision, utc_offset: i32
         }
     };
     lines.push(Line::raw(""));
-    for (key, label) in d.options() {
+    for id in d.options() {
+        let key = keymap.first_key(*id);
+        let label = crate::app::commands::command(*id).description;
         lines.push(Line::styled(
             fit(&format!("{key}  {label}"), inner),
             theme.base,
@@ -73,7 +78,12 @@ pub fn decision(frame: &mut Frame<'_>, body: Rect, d: &Decision, utc_offset: i32
     let h = (lines.len() as u16 + 2).min(body.height);
     let area = centered(body, w, h);
     clear_popup(frame, area);
-    let block = block(format!("{title} — Esc backs out"), true, theme);
+    let back = match d {
+        Decision::Conflict { .. } => CommandId::ConflictDiscard,
+        Decision::Collision { .. } => CommandId::CollisionEdit,
+    };
+    let esc = keymap.keys_for(back).into_iter().last().unwrap_or_default();
+    let block = block(format!("{title} — {esc} backs out"), true, theme);
     let text_area = block.inner(area);
     frame.render_widget(block, area);
     let padded = Rect {

@@ -1,6 +1,7 @@
 //! Small drawing helpers shared by panes: bordered blocks, fixed-width columns, empty states.
 
 use super::theme::Theme;
+use crate::app::text_input::TextInput;
 use crate::domain::text::{fit, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -197,4 +198,43 @@ pub fn scrolled(
 pub fn on_border(frame: &mut Frame<'_>, at: Rect, text: String, style: Style) {
     frame.render_widget(ratatui::widgets::Clear, at);
     frame.render_widget(Paragraph::new(Line::styled(text, style)), at);
+}
+
+/// A text input as one line of `width` columns: the part around the cursor, with the cursor drawn as `▏` (a
+/// mark that shows without colour and in a snapshot).
+pub fn text_input<'a>(
+    input: &TextInput,
+    width: usize,
+    style: Style,
+    cursor: Style,
+) -> Vec<Span<'a>> {
+    // One column is the cursor's own.
+    let room = width.saturating_sub(1);
+    let scroll = input.scroll(room);
+    let at = input.cursor_column();
+    let (mut before, mut after) = (String::new(), String::new());
+    let mut col = 0;
+    for c in input.value().chars() {
+        let w = crate::domain::text::width(c.encode_utf8(&mut [0; 4]));
+        if col >= scroll && col + w <= scroll + room {
+            if col < at {
+                before.push(c);
+            } else {
+                after.push(c);
+            }
+        }
+        col += w;
+    }
+    vec![
+        Span::styled(before, style),
+        Span::styled("▏", cursor),
+        Span::styled(after, style),
+    ]
+}
+
+/// `spans` filled with spaces to `width` columns.
+pub fn padded<'a>(mut spans: Vec<Span<'a>>, width: usize, style: Style) -> Vec<Span<'a>> {
+    let used: usize = spans.iter().map(|s| self::width(&s.content)).sum();
+    spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), style));
+    spans
 }

@@ -1,0 +1,190 @@
+//! Every command, declared once: id, name, context, default keys, hint, description, handler. The macro makes
+//! the `CommandId` enum and the `COMMANDS` table from the same rows, in the same order.
+
+use super::{Command, Context, Hint};
+use crate::app::text_input::TextOp;
+use crate::app::{
+    bulk, customer_actions, dashboard, kb_actions, new_ticket, overlay_keys, search_pane,
+    service_actions, suggestions, team, ticket_actions, update, update_lists,
+};
+
+const fn hint(label: &'static str, rank: u8) -> Option<Hint> {
+    Some(Hint { label, rank })
+}
+
+macro_rules! commands {
+    ($($id:ident: $name:literal, $ctx:ident, [$($key:literal),*], $hint:expr, $desc:literal, $run:expr;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum CommandId { $($id),* }
+
+        pub const COMMANDS: &[Command] = &[$(Command {
+            id: CommandId::$id,
+            name: $name,
+            context: Context::$ctx,
+            keys: &[$($key),*],
+            hint: $hint,
+            description: $desc,
+            run: $run,
+        }),*];
+    };
+}
+
+use CommandId as C;
+
+#[rustfmt::skip] // one command per row reads as the table it is
+commands! {
+    Quit: "app.quit", Global, ["q"], hint("quit", 9), "Quit desk (Ctrl-C always quits)", update::quit;
+    Help: "app.help", Global, ["?", "f1"], hint("help", 0), "Show keys and commands", overlay_keys::open_help;
+    Palette: "app.palette", Global, [":", "ctrl-p"], hint("commands", 7), "Open the command palette", overlay_keys::open_palette;
+    Refresh: "app.refresh", Global, ["ctrl-r"], None, "Reload what is on screen", update_lists::refresh;
+    PaneNext: "pane.next", Global, ["tab"], None, "Next pane", |m| update::cycle_pane(m, 1);
+    PanePrev: "pane.prev", Global, ["shift-tab"], None, "Previous pane", |m| update::cycle_pane(m, -1);
+    PaneQueues: "pane.queues", Global, ["1"], None, "Go to Queues", |m| update::switch(m, crate::app::Pane::Queues);
+    PaneTicket: "pane.ticket", Global, ["2"], None, "Go to the open ticket", |m| update::switch(m, crate::app::Pane::Ticket);
+    PaneCustomers: "pane.customers", Global, ["3"], None, "Go to Customers", |m| update::switch(m, crate::app::Pane::Customers);
+    PaneKb: "pane.kb", Global, ["4"], None, "Go to the knowledge base", |m| update::switch(m, crate::app::Pane::Kb);
+    PaneDashboard: "pane.dashboard", Global, ["5"], None, "Go to the dashboard (KPIs and charts)", |m| update::switch(m, crate::app::Pane::Dashboard);
+    Down: "nav.down", Global, ["j", "down"], hint("move", 1), "Move down", |m| update_lists::navigate(m, C::Down);
+    Up: "nav.up", Global, ["k", "up"], None, "Move up", |m| update_lists::navigate(m, C::Up);
+    Top: "nav.top", Global, ["g g", "home"], None, "Go to the top", |m| update_lists::navigate(m, C::Top);
+    Bottom: "nav.bottom", Global, ["G", "end"], None, "Go to the bottom", |m| update_lists::navigate(m, C::Bottom);
+    HalfDown: "nav.half_down", Global, ["ctrl-d"], None, "Half a page down", |m| update_lists::navigate(m, C::HalfDown);
+    HalfUp: "nav.half_up", Global, ["ctrl-u"], None, "Half a page up", |m| update_lists::navigate(m, C::HalfUp);
+    PageDown: "nav.page_down", Global, ["pgdn", "ctrl-f"], None, "A page down", |m| update_lists::navigate(m, C::PageDown);
+    PageUp: "nav.page_up", Global, ["pgup", "ctrl-b"], None, "A page up", |m| update_lists::navigate(m, C::PageUp);
+    Open: "nav.open", Global, ["enter"], hint("open", 2), "Open the selected item", |m| update_lists::navigate(m, C::Open);
+    Back: "nav.back", Global, ["esc"], hint("back", 3), "Back out / close", |m| update_lists::navigate(m, C::Back);
+    FocusLeft: "nav.left", Global, ["h", "left"], None, "Focus the left column", |m| update_lists::navigate(m, C::FocusLeft);
+    FocusRight: "nav.right", Global, ["l", "right"], None, "Focus the right column", |m| update_lists::navigate(m, C::FocusRight);
+    Filter: "list.filter", Global, ["/"], hint("filter", 4), "Filter the current list", overlay_keys::open_filter;
+    ClearFilter: "list.clear_filter", Global, ["ctrl-l"], None, "Clear the list filter", |m| update_lists::apply_filter(m, String::new());
+    NewTicket: "ticket.new", Global, ["n"], hint("new", 5), "Create a ticket", new_ticket::open;
+    Escalations: "sla.escalations", Global, ["!"], None, "What escalated (SLA at risk / breached) since you last looked", service_actions::show_escalations;
+
+    NextView: "queue.next_view", Queues, ["J", "]"], hint("view", 0), "Next view", |m| update_lists::select_view(m, 1);
+    PrevView: "queue.prev_view", Queues, ["K", "["], None, "Previous view", |m| update_lists::select_view(m, -1);
+    Search: "queue.search", Queues, ["S"], hint("search", 1), "Search subjects and every message", overlay_keys::open_search;
+    SearchOrder: "queue.search_order", Queues, ["o"], None, "Search results: newest first / best match first", search_pane::toggle_order;
+    QueueMark: "queue.mark", Queues, ["space"], hint("mark", 2), "Mark / unmark the ticket for a bulk change", bulk::toggle_mark;
+    QueueMarkRange: "queue.mark_range", Queues, ["V"], None, "Start / finish marking a range", bulk::mark_range;
+    QueueStatus: "queue.status", Queues, ["s"], None, "Status of the marked tickets (or the selected one)", |m| bulk::open(m, C::QueueStatus);
+    QueuePriority: "queue.priority", Queues, ["p"], None, "Priority of the marked tickets", |m| bulk::open(m, C::QueuePriority);
+    QueueAssign: "queue.assign", Queues, ["a"], None, "Assign the marked tickets", |m| bulk::open(m, C::QueueAssign);
+    QueueTags: "queue.tags", Queues, ["t"], None, "Tags of the marked tickets (+add -remove)", |m| bulk::open(m, C::QueueTags);
+    QueueMacro: "queue.macro", Queues, ["m"], None, "Send a macro to the marked tickets", |m| bulk::open(m, C::QueueMacro);
+
+    TicketCustomer: "ticket.customer", Ticket, ["c"], hint("customer", 0), "Open this ticket's customer", customer_actions::open_ticket_customer;
+    TicketStatus: "ticket.status", Ticket, ["s"], hint("status", 1), "Change the status", |m| ticket_actions::open_picker(m, C::TicketStatus);
+    TicketPriority: "ticket.priority", Ticket, ["p"], hint("priority", 2), "Change the priority", |m| ticket_actions::open_picker(m, C::TicketPriority);
+    TicketAssign: "ticket.assign", Ticket, ["a"], hint("assign", 3), "Assign to an agent", |m| ticket_actions::open_picker(m, C::TicketAssign);
+    TicketReply: "ticket.reply", Ticket, ["r"], hint("reply", 4), "Reply to the customer (opens $EDITOR)", |m| ticket_actions::compose(m, false);
+    TicketNote: "ticket.note", Ticket, ["i"], hint("note", 5), "Add an internal note (opens $EDITOR)", |m| ticket_actions::compose(m, true);
+    TicketMacro: "ticket.macro", Ticket, ["m"], hint("macro", 6), "Reply with a macro (canned reply and its changes)", ticket_actions::open_macros;
+    TicketTags: "ticket.tags", Ticket, ["t"], hint("tags", 7), "Add or remove tags (+vip -refund)", |m| ticket_actions::prompt(m, crate::app::PromptKind::Tags);
+    TicketQuickNote: "ticket.quick_note", Ticket, ["I"], None, "Add a one-line internal note", |m| ticket_actions::prompt(m, crate::app::PromptKind::Note);
+    TicketTake: "ticket.take", Ticket, ["A"], None, "Take the ticket if nobody has it", ticket_actions::take;
+    TicketMerge: "ticket.merge", Ticket, ["M"], None, "Merge this ticket into another", |m| ticket_actions::prompt(m, crate::app::PromptKind::MergeInto);
+    TicketLink: "ticket.link", Ticket, ["L"], None, "Link this ticket to a related one", |m| ticket_actions::prompt(m, crate::app::PromptKind::LinkTo);
+    TicketKind: "ticket.kind", Ticket, ["K"], None, "Change the kind (complaint, service request …)", |m| ticket_actions::open_picker(m, C::TicketKind);
+    TicketChannel: "ticket.channel", Ticket, ["C"], None, "Change the intake channel", |m| ticket_actions::open_picker(m, C::TicketChannel);
+    TicketGroup: "ticket.group", Ticket, ["ctrl-g"], None, "Route to a group (team)", |m| ticket_actions::open_picker(m, C::TicketGroup);
+    TicketHistory: "ticket.history", Ticket, ["H"], hint("history", 8), "Show the change history / the thread", ticket_actions::toggle_history;
+    TicketFollowUp: "ticket.follow_up", Ticket, ["F"], None, "Record the follow-up call (回访), then the survey", service_actions::follow_up;
+    TicketSurvey: "ticket.survey", Ticket, ["Y"], None, "Record a satisfaction survey (CSAT, NPS, CES)", service_actions::survey;
+    TicketComplaint: "ticket.complaint_stage", Ticket, ["E"], None, "Advance the complaint: received → registered → investigating → resolved → revisited", service_actions::advance_complaint;
+    TicketArticles: "ticket.articles", Ticket, ["b"], hint("kb", 9), "Suggested articles: Enter puts a link into a reply, b the article quoted", suggestions::open;
+
+    CustomerNextView: "customer.next_view", Customers, ["J", "]"], hint("view", 0), "Next customer view (VIP, At risk, New, Warranty, Care)", |m| customer_actions::select_view(m, 1);
+    CustomerPrevView: "customer.prev_view", Customers, ["K", "["], None, "Previous customer view", |m| customer_actions::select_view(m, -1);
+    CustomerNotes: "customer.notes", Customers, ["i"], hint("notes", 1), "Edit the customer's notes (opens $EDITOR)", customer_actions::edit_notes;
+    CustomerEdit: "customer.edit", Customers, ["e"], hint("edit", 2), "Edit the profile: name, contacts, org, tier, birthday (opens $EDITOR)", customer_actions::edit_profile;
+    CustomerCreate: "customer.create", Customers, ["C"], None, "Add a customer (opens $EDITOR)", |_| customer_actions::create();
+    CustomerMerge: "customer.merge", Customers, ["M"], None, "Merge a duplicate (same email or phone) into this customer", customer_actions::find_duplicates;
+    CustomerCare: "customer.care_done", Customers, ["D"], None, "Mark a care or win-back task done", customer_actions::care_picker;
+    CustomerBackToTicket: "customer.back_to_ticket", Customers, ["c"], None, "Back to the ticket you came from", customer_actions::back_to_ticket;
+
+    KbNextView: "kb.next_view", Kb, ["J", "]"], hint("view", 0), "Next view (drafts, most used, least helpful, stale, archived)", |m| kb_actions::select_view(m, 1);
+    KbPrevView: "kb.prev_view", Kb, ["K", "["], None, "Previous knowledge-base view", |m| kb_actions::select_view(m, -1);
+    KbNew: "kb.new", Kb, ["n"], hint("new", 1), "Write a new article (opens $EDITOR)", kb_actions::create;
+    KbEdit: "kb.edit", Kb, ["e"], hint("edit", 2), "Edit the article: front matter and Markdown (opens $EDITOR)", kb_actions::edit;
+    KbStatus: "kb.status", Kb, ["s"], hint("status", 3), "Publish, archive or return the article to draft", kb_actions::status_picker;
+    KbHelpful: "kb.helpful", Kb, ["+"], None, "Mark the article helpful", |m| kb_actions::vote_target(m, true);
+    KbUnhelpful: "kb.unhelpful", Kb, ["-"], None, "Mark the article not helpful", |m| kb_actions::vote_target(m, false);
+    KbHistory: "kb.history", Kb, ["H"], None, "Show the article's change history / its text", kb_actions::toggle_history;
+
+    DashPeriod: "dashboard.period", Dashboard, ["p"], hint("period", 0), "Choose the period: today, 7 days, 30 days, quarter, custom", dashboard::period_picker;
+    DashNextSection: "dashboard.next_section", Dashboard, ["J", "]"], hint("chart", 1), "Next chart: volume, backlog, times, SLA, satisfaction, breakdown, agents", |m| dashboard::cycle_section(m, 1);
+    DashPrevSection: "dashboard.prev_section", Dashboard, ["K", "["], None, "Previous chart", |m| dashboard::cycle_section(m, -1);
+    DashBreakdown: "dashboard.breakdown", Dashboard, ["d"], hint("breakdown", 2), "Break down by channel, kind, priority or group", dashboard::cycle_breakdown;
+
+    HelpDown: "help.down", Help, ["j", "down"], hint("scroll", 0), "Scroll down", |m| overlay_keys::help_scroll(m, 1);
+    HelpUp: "help.up", Help, ["k", "up"], None, "Scroll up", |m| overlay_keys::help_scroll(m, -1);
+    HelpPageDown: "help.page_down", Help, ["pgdn", "space", "ctrl-d"], None, "Scroll a page down", |m| overlay_keys::help_scroll(m, 10);
+    HelpPageUp: "help.page_up", Help, ["pgup", "ctrl-u"], None, "Scroll a page up", |m| overlay_keys::help_scroll(m, -10);
+    HelpTop: "help.top", Help, ["g", "home"], None, "To the top", |m| overlay_keys::help_scroll(m, isize::MIN);
+    HelpBottom: "help.bottom", Help, ["G", "end"], None, "To the end", |m| overlay_keys::help_scroll(m, isize::MAX);
+    HelpClose: "help.close", Help, ["esc", "q", "?", "enter"], hint("close", 1), "Close help", overlay_keys::close;
+
+    PaletteDown: "palette.down", Palette, ["down", "tab", "ctrl-n"], hint("next", 1), "Next match", |m| overlay_keys::palette_move(m, 1);
+    PaletteUp: "palette.up", Palette, ["up", "shift-tab", "ctrl-p"], None, "Previous match", |m| overlay_keys::palette_move(m, -1);
+    PaletteRun: "palette.run", Palette, ["enter"], hint("run", 0), "Run the selected command", overlay_keys::palette_run;
+    PaletteClose: "palette.close", Palette, ["esc"], hint("close", 2), "Close the palette", overlay_keys::close;
+
+    PromptSubmit: "prompt.submit", Prompt, ["enter"], hint("apply", 0), "Apply what was typed", overlay_keys::prompt_submit;
+    PromptCancel: "prompt.cancel", Prompt, ["esc"], hint("cancel", 1), "Cancel", overlay_keys::close;
+    PromptOlder: "prompt.older", Prompt, ["up", "ctrl-p"], hint("earlier", 2), "Recall an earlier entry of this prompt", |m| overlay_keys::prompt_recall(m, 1);
+    PromptNewer: "prompt.newer", Prompt, ["down", "ctrl-n"], None, "Recall a later entry (back to what was typed)", |m| overlay_keys::prompt_recall(m, -1);
+
+    PickerDown: "picker.down", Picker, ["j", "down", "tab"], hint("move", 2), "Next option", |m| overlay_keys::picker_move(m, 1);
+    PickerUp: "picker.up", Picker, ["k", "up", "shift-tab"], None, "Previous option", |m| overlay_keys::picker_move(m, -1);
+    PickerChoose: "picker.choose", Picker, ["enter"], hint("pick", 0), "Choose the selected option", overlay_keys::picker_choose;
+    PickerCancel: "picker.cancel", Picker, ["esc", "q"], hint("cancel", 1), "Close without choosing", overlay_keys::close;
+
+    FormNext: "form.next_field", NewTicket, ["tab"], hint("next field", 1), "Next field", |m| new_ticket::move_field(m, 1);
+    FormPrev: "form.prev_field", NewTicket, ["shift-tab"], None, "Previous field", |m| new_ticket::move_field(m, -1);
+    FormEnter: "form.enter", NewTicket, ["enter"], hint("pick / write", 0), "Pick the customer, go on, and finally write the first message", new_ticket::enter;
+    FormMatchDown: "form.match_down", NewTicket, ["down"], None, "Next customer match", |m| new_ticket::move_match(m, 1);
+    FormMatchUp: "form.match_up", NewTicket, ["up"], None, "Previous customer match", |m| new_ticket::move_match(m, -1);
+    FormChoiceNext: "form.choice_next", NewTicket, ["right"], hint("change", 2), "Next choice (kind, channel, priority, product); in a text field, the cursor right", |m| new_ticket::step_choice(m, 1);
+    FormChoicePrev: "form.choice_prev", NewTicket, ["left"], None, "Previous choice; in a text field, the cursor left", |m| new_ticket::step_choice(m, -1);
+    FormCancel: "form.cancel", NewTicket, ["esc"], hint("cancel", 3), "Close the form", overlay_keys::close;
+
+    SurveyNext: "survey.next", Survey, ["tab", "down"], hint("next", 1), "Next score or the comment", |m| service_actions::survey_focus(m, 1);
+    SurveyPrev: "survey.prev", Survey, ["shift-tab", "up"], None, "Previous score", |m| service_actions::survey_focus(m, -1);
+    SurveySubmit: "survey.submit", Survey, ["enter"], hint("record", 0), "Record the survey", service_actions::survey_submit;
+    SurveyClear: "survey.clear", Survey, ["backspace", "delete"], None, "Clear the score (in the comment, delete a character)", service_actions::survey_clear;
+    SurveyCancel: "survey.cancel", Survey, ["esc"], hint("cancel", 2), "Close without recording", overlay_keys::close;
+
+    EscalationDown: "escalations.down", Escalations, ["j", "down"], hint("move", 1), "Next escalation", |m| service_actions::escalations_move(m, 1);
+    EscalationUp: "escalations.up", Escalations, ["k", "up"], None, "Previous escalation", |m| service_actions::escalations_move(m, -1);
+    EscalationOpen: "escalations.open", Escalations, ["enter"], hint("open", 0), "Open the escalated ticket", service_actions::escalations_open;
+    EscalationClose: "escalations.close", Escalations, ["esc", "q", "!"], hint("close", 2), "Close (the list counts as seen)", service_actions::escalations_close;
+
+    SuggestionDown: "suggestions.down", Suggestions, ["j", "down", "tab"], None, "Next article", |m| suggestions::move_by(m, 1);
+    SuggestionUp: "suggestions.up", Suggestions, ["k", "up", "shift-tab"], None, "Previous article", |m| suggestions::move_by(m, -1);
+    SuggestionLink: "suggestions.link", Suggestions, ["enter", "l"], hint("link", 0), "Reply with a link to the article", |m| suggestions::insert_selected(m, crate::domain::kb::Insert::Link);
+    SuggestionQuote: "suggestions.quote", Suggestions, ["b"], hint("quote", 1), "Reply with the article quoted", |m| suggestions::insert_selected(m, crate::domain::kb::Insert::Body);
+    SuggestionOpen: "suggestions.open", Suggestions, ["o"], hint("open", 2), "Open the article in the knowledge base", suggestions::open_selected;
+    SuggestionHelpful: "suggestions.helpful", Suggestions, ["+"], hint("rate", 3), "Mark the article helpful", |m| suggestions::vote_selected(m, true);
+    SuggestionUnhelpful: "suggestions.unhelpful", Suggestions, ["-"], None, "Mark the article not helpful", |m| suggestions::vote_selected(m, false);
+    SuggestionClose: "suggestions.close", Suggestions, ["esc", "q"], hint("close", 4), "Close the suggestions", overlay_keys::close;
+
+    ConflictReapply: "conflict.reapply", Conflict, ["r"], hint("re-apply", 0), "Re-apply my change to the ticket as it is now", team::conflict_reapply;
+    ConflictDiscard: "conflict.discard", Conflict, ["d", "esc"], hint("discard", 1), "Discard my change", team::conflict_discard;
+    CollisionSend: "collision.send", Collision, ["s"], hint("send", 0), "Send my reply anyway", team::collision_send;
+    CollisionEdit: "collision.edit", Collision, ["e", "esc"], hint("edit", 1), "Edit my reply (it reopens under the thread as it is now)", team::collision_edit;
+    CollisionDiscard: "collision.discard", Collision, ["d"], hint("discard", 2), "Discard my reply", team::collision_discard;
+
+    TextLeft: "text.left", TextInput, ["left"], None, "Cursor left", |m| overlay_keys::text(m, TextOp::Left);
+    TextRight: "text.right", TextInput, ["right"], None, "Cursor right", |m| overlay_keys::text(m, TextOp::Right);
+    TextWordLeft: "text.word_left", TextInput, ["ctrl-left", "alt-b"], None, "A word left", |m| overlay_keys::text(m, TextOp::WordLeft);
+    TextWordRight: "text.word_right", TextInput, ["ctrl-right", "alt-f"], None, "A word right", |m| overlay_keys::text(m, TextOp::WordRight);
+    TextHome: "text.home", TextInput, ["home", "ctrl-a"], None, "To the start", |m| overlay_keys::text(m, TextOp::Home);
+    TextEnd: "text.end", TextInput, ["end", "ctrl-e"], None, "To the end", |m| overlay_keys::text(m, TextOp::End);
+    TextDeleteBack: "text.delete_back", TextInput, ["backspace"], None, "Delete the character before the cursor", |m| overlay_keys::text(m, TextOp::DeleteBack);
+    TextDelete: "text.delete", TextInput, ["delete"], None, "Delete the character under the cursor", |m| overlay_keys::text(m, TextOp::Delete);
+    TextDeleteWordBack: "text.delete_word_back", TextInput, ["ctrl-w", "alt-backspace"], None, "Delete the word before the cursor", |m| overlay_keys::text(m, TextOp::DeleteWordBack);
+    TextDeleteWord: "text.delete_word", TextInput, ["alt-d"], None, "Delete the word after the cursor", |m| overlay_keys::text(m, TextOp::DeleteWord);
+    TextClear: "text.clear", TextInput, ["ctrl-u"], None, "Clear the text", |m| overlay_keys::text(m, TextOp::Clear);
+    TextKillToEnd: "text.kill_to_end", TextInput, ["ctrl-k"], None, "Delete to the end", |m| overlay_keys::text(m, TextOp::KillToEnd);
+}

@@ -1,0 +1,388 @@
+//! The handlers of the overlay commands (help, the palette, prompts, pickers, text editing), and what a key
+//! that is no command does in an overlay: typing, or a digit that picks.
+
+use super::commands::{COMMANDS, Command, Context};
+use super::keys::{Key, KeyCode};
+use super::msg::Effect;
+use super::text_input::{TextInput, TextOp};
+use super::update::toast;
+use super::update_lists::apply_filter;
+use super::{Model, Overlay, Pane, PromptKind};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher};
+
+/// Entries each prompt remembers for ↑/↓.
+const HISTORY: usize = 50;
+
+pub(super) fn close(model: &mut Model) -> Vec<Effect> {
+    model.overlay = None;
+    Vec::new()
+}
+
+pub(super) fn open_help(model: &mut Model) -> Vec<Effect> {
+    model.overlay = Some(Overlay::Help { scroll: 0 });
+    Vec::new()
+}
+
+/// Scrolls help by `delta` lines (`isize::MIN`/`MAX`: to an end); render clamps to the help's length.
+pub(super) fn help_scroll(model: &mut Model, delta: isize) -> Vec<Effect> {
+    if let Some(Overlay::Help { scroll }) = model.overlay.as_mut() {
+        *scroll = match delta {
+            isize::MIN => 0,
+            isize::MAX => usize::MAX / 2,
+            d => scroll.saturating_add_signed(d).min(usize::MAX / 2),
+        };
+    }
+    Vec::new()
+}
+
+pub(super) fn open_palette(model: &mut Model) -> Vec<Effect> {
+    model.overlay = Some(Overlay::Palette {
+        input: TextInput::default(),
+        selected: 0,
+    });
+    Vec::new()
+}
+
+/// Commands matching the palette input, best first; all commands, in registry order, for empty input. Those
+/// that run from a pane come before those of dialogs and forms, which the palette only lists.
+pub fn palette_matches(input: &str) -> Vec<&'static Command> {
+    let mut found = fuzzy(input);
+    found.sort_by_key(|c| c.context != Context::Global && c.context.pane().is_none());
+    found
+}
+
+fn fuzzy(input: &str) -> Vec<&'static Command> {
+    if input.trim().is_empty() {
+        return COMMANDS.iter().collect();
+    }
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let pattern = Pattern::parse(input, CaseMatching::Ignore, Normalization::Smart);
+    let haystacks: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("{} {}", c.name, c.description))
+        .collect();
+    let items = haystacks.iter().enumerate().map(|(i, s)| Indexed(i, s));
+    pattern
+        .match_list(items, &mut matcher)
+        .into_iter()
+        .map(|(Indexed(i, _), _)| &COMMANDS[i])
+        .collect()
+}
+
+/// A haystack that remembers its command's index.
+struct Indexed<'a>(usize, &'a str);
+
+impl AsRef<str> for Indexed<'_> {
+    fn as_ref(&self) -> &str {
+        self.1
+    }
+}
+
+pub(super) fn palette_move(model: &mut Model, step: isize) -> Vec<Effect> {
+    if let Some(Overlay::Palette { input, selected }) = model.overlay.as_mut() {
+        let n = palette_matches(input.value()).len();
+        *selected = selected
+            .saturating_add_signed(step)
+            .min(n.saturating_sub(1));
+    }
+    Vec::new()
+}
+
+/// Runs the chosen command where it belongs: a pane's command switches to that pane first; an overlay's command
+/// only works while that overlay is open, which the palette is not.
+pub(super) fn palette_run(model: &mut Model) -> Vec<Effect> {
+    let Some(Overlay::Palette { input, selected }) = &model.overlay else {
+        return Vec::new();
+    };
+    let chosen = palette_matches(input.value()).get(*selected).copied();
+    model.overlay = None;
+    let Some(c) = chosen else {
+        return Vec::new();
+    };
+    let mut fx = Vec::new();
+    match (c.context, c.context.pane()) {
+        (Context::Global, _) => {}
+        (_, Some(pane)) if pane != model.pane => fx.extend(super::update::switch(model, pane)),
+        (_, Some(_)) => {}
+        (ctx, None) => {
+            let keys = model.keymap.keys_for(c.id).join(" ");
+            toast(
+                model,
+                format!("{} works in {} ({keys})", c.name, ctx.title()),
+                false,
+            );
+            return fx;
+        }
+    }
+    fx.extend(super::commands::run(model, c.id));
+    fx
+}
+
+/// The list filter for the pane on screen, starting from the one in force.
+pub(super) fn open_filter(model: &mut Model) -> Vec<Effect> {
+    let current = match model.pane {
+        Pane::Queues => model.queues.filter.clone(),
+        Pane::Customers => model.customers.filter.clone(),
+        Pane::Kb => model
+            .kb
+            .search
+            .as_ref()
+            .map(|s| s.query.clone())
+            .unwrap_or_default(),
+        Pane::Ticket | Pane::Dashboard => {
+            let what = if model.pane == Pane::Ticket {
+                "ticket pane"
+            } else {
+                "dashboard"
+            };
+            toast(model, format!("The {what} has no list to filter"), false);
+            return Vec::new();
+        }
+    };
+    model.overlay = Some(Overlay::prompt(PromptKind::Filter, &current, None));
+    Vec::new()
+}
+
+/// Full-text search over subjects and messages, starting from the last query.
+pub(super) fn open_search(model: &mut Model) -> Vec<Effect> {
+    let last = model
+        .queues
+        .search
+        .as_ref()
+        .map(|s| s.query.clone())
+        .unwrap_or_default();
+    model.overlay = Some(Overlay::prompt(PromptKind::Search, &last, None));
+    Vec::new()
+}
+
+/// Where a prompt's answers are remembered: filters per pane, the others per kind.
+fn history_key(kind: PromptKind, pane: Pane) -> (PromptKind, Option<Pane>) {
+    (kind, (kind == PromptKind::Filter).then_some(pane))
+}
+
+pub(super) fn prompt_submit(model: &mut Model) -> Vec<Effect> {
+    let Some(Overlay::Prompt {
+        kind,
+        input,
+        targets,
+        ..
+    }) = model.overlay.take()
+    else {
+        return Vec::new();
+    };
+    let text = input.value().trim().to_string();
+    if !text.is_empty() {
+        let past = model
+            .prompt_history
+            .entry(history_key(kind, model.pane))
+            .or_default();
+        past.retain(|t| *t != text);
+        past.push(text.clone());
+        if past.len() > HISTORY {
+            past.remove(0);
+        }
+    }
+    match (kind, targets) {
+        (PromptKind::Filter, _) => apply_filter(model, text),
+        (_, Some(t)) => super::bulk::answer_tags(model, &text, t),
+        (_, None) => super::ticket_actions::answer_prompt(model, kind, &text),
+    }
+}
+
+/// ↑ (`step` 1) recalls an earlier answer, ↓ a later one and finally what was being typed.
+pub(super) fn prompt_recall(model: &mut Model, step: isize) -> Vec<Effect> {
+    let pane = model.pane;
+    let Some(Overlay::Prompt {
+        kind,
+        input,
+        recall,
+        ..
+    }) = model.overlay.as_mut()
+    else {
+        return Vec::new();
+    };
+    let past = model
+        .prompt_history
+        .get(&history_key(*kind, pane))
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    // 0 is what was typed; n is the n-th newest entry.
+    let at = recall.as_ref().map_or(0, |(at, _)| *at);
+    let next = at.saturating_add_signed(step).min(past.len());
+    if next == at {
+        return Vec::new();
+    }
+    let draft = match recall.take() {
+        Some((_, draft)) => draft,
+        None => input.value().to_string(),
+    };
+    if next == 0 {
+        input.set(&draft);
+    } else {
+        input.set(&past[past.len() - next]);
+        *recall = Some((next, draft));
+    }
+    Vec::new()
+}
+
+pub(super) fn picker_move(model: &mut Model, step: isize) -> Vec<Effect> {
+    if let Some(Overlay::Picker {
+        options, selected, ..
+    }) = model.overlay.as_mut()
+    {
+        *selected = selected
+            .saturating_add_signed(step)
+            .min(options.len().saturating_sub(1));
+    }
+    Vec::new()
+}
+
+pub(super) fn picker_choose(model: &mut Model) -> Vec<Effect> {
+    let selected = match &model.overlay {
+        Some(Overlay::Picker { selected, .. }) => *selected,
+        _ => return Vec::new(),
+    };
+    pick_option(model, selected)
+}
+
+/// Chooses option `i` of the open picker and closes it.
+fn pick_option(model: &mut Model, i: usize) -> Vec<Effect> {
+    let Some(Overlay::Picker {
+        options, targets, ..
+    }) = &model.overlay
+    else {
+        return Vec::new();
+    };
+    let Some((_, action)) = options.get(i).cloned() else {
+        return Vec::new();
+    };
+    let targets = targets.clone();
+    model.overlay = None;
+    super::ticket_actions::pick(model, action, targets)
+}
+
+/// The text input that has the focus in the open overlay, if it takes typing.
+fn focused_input(overlay: &mut Overlay) -> Option<&mut TextInput> {
+    match overlay {
+        Overlay::Palette { input, .. } | Overlay::Prompt { input, .. } => Some(input),
+        Overlay::NewTicket(form) => form.focused_text(),
+        Overlay::Survey(form) => form.focused_text(),
+        _ => None,
+    }
+}
+
+/// A text-editing command on the focused input.
+pub(super) fn text(model: &mut Model, op: TextOp) -> Vec<Effect> {
+    let changed = model
+        .overlay
+        .as_mut()
+        .and_then(focused_input)
+        .is_some_and(|input| input.edit(op));
+    if changed {
+        text_changed(model)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Pasted text goes into the focused input as one line; elsewhere it is ignored.
+pub(super) fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
+    let changed = model
+        .overlay
+        .as_mut()
+        .and_then(focused_input)
+        .is_some_and(|input| input.paste(text));
+    if changed {
+        text_changed(model)
+    } else {
+        Vec::new()
+    }
+}
+
+/// What an overlay does when its text changes: the palette starts from its best match, the new-ticket form
+/// looks the customer up.
+fn text_changed(model: &mut Model) -> Vec<Effect> {
+    match model.overlay.as_mut() {
+        Some(Overlay::Palette { selected, .. }) => {
+            *selected = 0;
+            Vec::new()
+        }
+        Some(Overlay::Prompt { recall, .. }) => {
+            // Editing a recalled entry makes it what is typed.
+            *recall = None;
+            Vec::new()
+        }
+        Some(Overlay::NewTicket(_)) => super::new_ticket::text_changed(model),
+        _ => Vec::new(),
+    }
+}
+
+/// A key that is no command in the overlay's context: typed into its text, or a digit that picks.
+pub(super) fn on_unbound(model: &mut Model, key: Key) -> Vec<Effect> {
+    let KeyCode::Char(c) = key.code else {
+        return Vec::new();
+    };
+    if key.ctrl || key.alt {
+        return Vec::new();
+    }
+    match model.overlay.as_mut() {
+        Some(Overlay::Picker { .. }) => match c.to_digit(10) {
+            Some(d @ 1..=9) => pick_option(model, d as usize - 1),
+            _ => Vec::new(),
+        },
+        Some(Overlay::Suggestions { .. }) => match c.to_digit(10) {
+            Some(d @ 1..=9) => super::suggestions::select(model, d as usize - 1),
+            _ => Vec::new(),
+        },
+        Some(Overlay::Survey(form)) if form.focus != 3 => {
+            if let Some(d) = c.to_digit(10) {
+                form.digit(i64::from(d));
+            }
+            Vec::new()
+        }
+        Some(Overlay::NewTicket(form)) if form.field >= 2 => {
+            super::new_ticket::choice_key(model, c)
+        }
+        Some(overlay) => {
+            let typed = focused_input(overlay).is_some_and(|input| input.insert(c));
+            if typed {
+                text_changed(model)
+            } else {
+                Vec::new()
+            }
+        }
+        None => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::commands::CommandId;
+
+    #[test]
+    fn palette_finds_by_name_or_description() {
+        let names: Vec<&str> = palette_matches("quit").iter().map(|c| c.name).collect();
+        assert_eq!(names.first(), Some(&"app.quit"));
+        let names: Vec<&str> = palette_matches("knowledge")
+            .iter()
+            .map(|c| c.name)
+            .collect();
+        assert!(names.contains(&"pane.kb"), "{names:?}");
+        assert_eq!(palette_matches("").len(), COMMANDS.len());
+        assert!(palette_matches("zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn command_ids_index_the_table() {
+        for (i, c) in COMMANDS.iter().enumerate() {
+            assert_eq!(c.id as usize, i, "{}", c.name);
+            assert_eq!(super::super::commands::command(c.id).name, c.name);
+        }
+        assert_eq!(
+            super::super::commands::by_name("ticket.reply").map(|c| c.id),
+            Some(CommandId::TicketReply)
+        );
+    }
+}
