@@ -25,7 +25,7 @@ pub fn mask_phone(phone: &str) -> String {
                 return c;
             }
             seen += 1;
-            if seen <= head || seen > digits - tail {
+            if seen <= head || seen > digits.saturating_sub(tail) {
                 c
             } else {
                 '*'
@@ -59,6 +59,9 @@ mod tests {
         assert_eq!(mask_phone("13812345678"), "138****5678");
         assert_eq!(mask_phone("+86 138 1234 5678"), "+86 1** **** 5678");
         assert_eq!(mask_phone("12345"), "***45");
+        // Fewer digits than are kept: all of them stay (this used to underflow).
+        assert_eq!(mask_phone("1"), "1");
+        assert_eq!(mask_phone("分机 9"), "分机 9");
         assert_eq!(mask_phone(""), "");
     }
 }
