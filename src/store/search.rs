@@ -104,17 +104,11 @@ impl Store {
         for (sql, place) in [(subject_sql, "subject"), (message_sql, "message")] {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(params![phrase, s, e, CANDIDATES as i64], |r| {
-                Ok(SearchHit {
-                    number: r.get(0)?,
-                    subject: SafeText::new(&r.get::<_, String>(1)?),
-                    status: Status::parse(&r.get::<_, String>(2)?).unwrap_or(Status::Open),
-                    updated_at: r.get(3)?,
-                    matched_in: place,
-                    snippet: SafeText::new(&r.get::<_, String>(4)?),
-                    score: r.get(5)?,
-                })
+                Ok(hit(r, place, &r.get::<_, String>(4)?, r.get(5)?))
             })?;
-            out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+            for row in rows {
+                out.push(row??);
+            }
         }
         Ok(out)
     }
@@ -132,20 +126,33 @@ impl Store {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let rows = stmt.query_map(params![pattern, CANDIDATES as i64], |r| {
                 let text: String = r.get(4)?;
-                Ok(SearchHit {
-                    number: r.get(0)?,
-                    subject: SafeText::new(&r.get::<_, String>(1)?),
-                    status: Status::parse(&r.get::<_, String>(2)?).unwrap_or(Status::Open),
-                    updated_at: r.get(3)?,
-                    matched_in: place,
-                    snippet: SafeText::new(&mark(&text, query)),
-                    score: 0.0,
-                })
+                Ok(hit(r, place, &mark(&text, query), 0.0))
             })?;
-            out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+            for row in rows {
+                out.push(row??);
+            }
         }
         Ok(out)
     }
+}
+
+/// A hit from a row that starts with the ticket's number, subject, status and update time.
+fn hit(
+    r: &rusqlite::Row<'_>,
+    matched_in: &'static str,
+    snippet: &str,
+    score: f64,
+) -> Result<SearchHit> {
+    let number = r.get(0)?;
+    Ok(SearchHit {
+        number,
+        subject: SafeText::new(&r.get::<_, String>(1)?),
+        status: super::stored::ticket_field(number, &r.get::<_, String>(2)?)?,
+        updated_at: r.get(3)?,
+        matched_in,
+        snippet: SafeText::new(snippet),
+        score,
+    })
 }
 
 /// A short window of `text` around the first match of `query`, marked like FTS5's snippets.
