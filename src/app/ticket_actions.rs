@@ -443,7 +443,7 @@ pub(super) fn prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
 
 /// `+vip -refund vip2` → add vip and vip2, remove refund.
 pub fn parse_tags(text: &str) -> Vec<TicketEdit> {
-    text.split([' ', ','])
+    text.split(crate::domain::ticket::is_tag_separator)
         .filter(|t| !t.is_empty())
         .filter_map(|t| match t.strip_prefix('-') {
             Some(tag) if !tag.is_empty() => Some(TicketEdit::RemoveTag(tag.to_lowercase())),
@@ -559,5 +559,26 @@ mod tests {
             ]
         );
         assert!(parse_tags(" + ").is_empty());
+    }
+
+    proptest::proptest! {
+        /// Whatever is typed at the tag prompt, each edit is one typed word: non-empty, lowercase, no separator.
+        #[test]
+        fn tag_prompts_yield_single_lowercase_words(text in "\\PC{0,30}|[-+ ,|\u{3000}\tvipVIPİ退款]{0,20}") {
+            let words: Vec<String> = text
+                .split(crate::domain::ticket::is_tag_separator)
+                .map(str::to_lowercase)
+                .collect();
+            for e in parse_tags(&text) {
+                let (t, typed) = match &e {
+                    TicketEdit::AddTag(t) => (t, words.iter().any(|w| w.trim_start_matches('+') == t)),
+                    TicketEdit::RemoveTag(t) => (t, words.contains(&format!("-{t}"))),
+                    other => panic!("{other:?}"),
+                };
+                proptest::prop_assert!(typed, "{:?} from {:?}", e, text);
+                proptest::prop_assert!(!t.is_empty() && *t == t.to_lowercase(), "{:?}", e);
+                proptest::prop_assert!(!t.contains(crate::domain::ticket::is_tag_separator), "{:?}", e);
+            }
+        }
     }
 }

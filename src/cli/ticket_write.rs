@@ -102,13 +102,17 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         .strip_prefix("tags+=")
         .or_else(|| spec.strip_prefix("tag+="))
     {
-        return Ok(TicketEdit::AddTag(tag.trim().to_lowercase()));
+        return Ok(TicketEdit::AddTag(
+            crate::domain::ticket::tag(tag).map_err(usage)?,
+        ));
     }
     if let Some(tag) = spec
         .strip_prefix("tags-=")
         .or_else(|| spec.strip_prefix("tag-="))
     {
-        return Ok(TicketEdit::RemoveTag(tag.trim().to_lowercase()));
+        return Ok(TicketEdit::RemoveTag(
+            crate::domain::ticket::tag(tag).map_err(usage)?,
+        ));
     }
     let Some((field, value)) = spec.split_once('=') else {
         return Err(usage(format!(
@@ -266,5 +270,9 @@ mod tests {
             "priority: unknown priority `extreme` (expected one of: urgent, high, normal, low)"
         );
         assert!(parse_edit("status").is_err());
+        let e = parse_edit("tags+=").unwrap_err().to_string();
+        assert_eq!(e, "a tag cannot be empty");
+        let e = parse_edit("tags+=vip refund").unwrap_err().to_string();
+        assert!(e.starts_with("`vip refund` is not one tag"), "{e}");
     }
 }

@@ -196,7 +196,11 @@ impl MacroConfig {
             actions: crate::domain::macros::MacroActions {
                 status: self.status,
                 priority: self.priority,
-                add_tags: self.tags.iter().map(|t| t.trim().to_lowercase()).collect(),
+                add_tags: self
+                    .tags
+                    .iter()
+                    .filter_map(|t| crate::domain::ticket::tag(t).ok())
+                    .collect(),
                 assignee: self.assignee.clone(),
             },
         }
@@ -326,6 +330,10 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
     for m in &config.macros.0 {
         crate::domain::macros::check(&m.body)
             .map_err(|e| ConfigError(format!("{origin}: macro `{}`: {e}", m.name)))?;
+        for t in &m.tags {
+            crate::domain::ticket::tag(t)
+                .map_err(|e| ConfigError(format!("{origin}: macro `{}`: tags: {e}", m.name)))?;
+        }
     }
     config
         .sla
@@ -379,7 +387,7 @@ fn located(
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let (before, _) = crate::domain::text::split_floor(text, offset);
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)

@@ -363,7 +363,8 @@ fn parse_hours(line: &str) -> Result<Hours, String> {
             h.parse().map_err(|_| bad(&format!("`{s}` is not HH:MM")))?,
             m.parse().map_err(|_| bad(&format!("`{s}` is not HH:MM")))?,
         );
-        if m >= 60 || h * 60 + m > 1440 {
+        // h is checked first: a huge hour would overflow h * 60.
+        if m >= 60 || h > 24 || h * 60 + m > 1440 {
             return Err(bad(&format!("`{s}` is not a time of day")));
         }
         Ok(h * 60 + m)
@@ -456,6 +457,7 @@ mod tests {
         assert_eq!(days, [0, 1, 2, 4]);
         assert_eq!(spans, [(540, 720), (810, 1080)]);
         assert_eq!(parse_hours("sun 00:00-24:00").unwrap().1, [(0, 1440)]);
+        assert!(parse_hours("mon 4294967295:00-12:00").is_err());
         for bad in [
             "mon",
             "xyz 09:00-10:00",

@@ -226,6 +226,11 @@ fn macros_in_config_replace_the_shipped_ones_and_are_checked() {
         e.contains(":4:") && e.contains("unknown status `done`"),
         "{e}"
     );
+    let e = err("[[macros]]\nname = \"Bad\"\nbody = \"x\"\ntags = [\"VIP\", \"need info\"]\n");
+    assert!(
+        e.contains("macro `Bad`: tags: `need info` is not one tag"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -207,7 +207,7 @@ fn validate(c: &Corpus, categories: &[CategorySpec], kb: &[KbDoc]) -> Result<()>
     );
     for (i, a) in c.agents.iter().enumerate() {
         ensure!(
-            !c.agents[..i].iter().any(|b| b.handle == a.handle),
+            !c.agents.iter().take(i).any(|b| b.handle == a.handle),
             "corpus.toml: agent handle `{}` appears twice",
             a.handle
         );
@@ -253,7 +253,7 @@ fn validate(c: &Corpus, categories: &[CategorySpec], kb: &[KbDoc]) -> Result<()>
     ensure!(!categories.is_empty(), "categories.toml: no [[categories]]");
     for (i, cat) in categories.iter().enumerate() {
         ensure!(
-            !categories[..i].iter().any(|o| o.key == cat.key),
+            !categories.iter().take(i).any(|o| o.key == cat.key),
             "categories.toml: key `{}` appears twice",
             cat.key
         );

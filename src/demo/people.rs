@@ -42,7 +42,9 @@ pub(super) struct Product {
 impl People {
     pub(super) fn products(&self, c: &Customer) -> &[Product] {
         let first = c.first_product as usize;
-        &self.products[first..first + c.product_count as usize]
+        self.products
+            .get(first..first + c.product_count as usize)
+            .unwrap_or_default()
     }
 }
 

@@ -8,18 +8,17 @@ const PLACEHOLDERS: &[&str] = &["product", "order", "serial", "name", "agent"];
 /// Every `{…}` in `line` names a known placeholder, and braces pair up.
 pub(super) fn check(line: &str) -> Result<()> {
     let mut rest = line;
-    while let Some(open) = rest.find(['{', '}']) {
-        ensure!(rest[open..].starts_with('{'), "a `}}` without `{{`");
-        let after = &rest[open + 1..];
-        let close = after.find('}').context("a `{` without `}`")?;
-        let name = &after[..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        ensure!(!before.contains('}'), "a `}}` without `{{`");
+        let (name, tail) = after.split_once('}').context("a `{` without `}`")?;
         ensure!(
             PLACEHOLDERS.contains(&name),
             "unknown placeholder {{{name}}} (known: {})",
             PLACEHOLDERS.join(", ")
         );
-        rest = &after[close + 1..];
+        rest = tail;
     }
+    ensure!(!rest.contains('}'), "a `}}` without `{{`");
     Ok(())
 }
 
@@ -35,13 +34,14 @@ pub(super) struct Vars<'a> {
 /// Appends `template` to `out` with its placeholders substituted (templates are validated at load).
 pub(super) fn fill(template: &str, vars: &Vars<'_>, out: &mut String) {
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            break;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let Some((name, tail)) = after.split_once('}') else {
+            out.push('{');
+            out.push_str(after);
+            return;
         };
-        out.push_str(match &after[..close] {
+        out.push_str(match name {
             "product" => vars.product,
             "order" => vars.order,
             "serial" => vars.serial,
@@ -49,7 +49,7 @@ pub(super) fn fill(template: &str, vars: &Vars<'_>, out: &mut String) {
             "agent" => vars.agent,
             other => other,
         });
-        rest = &after[close + 1..];
+        rest = tail;
     }
     out.push_str(rest);
 }

@@ -270,8 +270,9 @@ struct Timeline {
 fn timeline(roles: &[Role], plan: &Plan, now: i64, rng: &mut Rng) -> Timeline {
     // Gaps before each message (and before closing), squeezed into the time left before `now` if need be.
     let mut first_agent = true;
-    let mut gaps: Vec<i64> = roles[1..]
+    let mut gaps: Vec<i64> = roles
         .iter()
+        .skip(1)
         .map(|role| match role {
             Role::Agent => {
                 let base = response_delay(plan.priority, rng);

@@ -30,17 +30,30 @@ impl Occasion {
     }
 }
 
-/// Month and day of a stored birthday: `YYYY-MM-DD` or `MM-DD`.
+/// Month and day of a stored birthday: `YYYY-MM-DD` or `MM-DD` (ASCII digits, surrounding whitespace ignored).
+/// A full date must exist (`1990-02-29` does not); `MM-DD` may be 29 February.
 pub fn month_day(s: &str) -> Option<(u32, u32)> {
-    let md = match s.trim().len() {
-        10 => &s.trim()[5..],
-        5 => s.trim(),
-        _ => return None,
+    let s = s.trim();
+    let (year, md) = match s.split_once('-') {
+        Some((y, md)) if y.len() == 4 => (Some(digits(y)?), md),
+        _ => (None, s),
     };
     let (m, d) = md.split_once('-')?;
-    let (m, d) = (m.parse().ok()?, d.parse().ok()?);
-    // 2024 is a leap year, so 02-29 is accepted.
-    NaiveDate::from_ymd_opt(2024, m, d).map(|_| (m, d))
+    if m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (m, d) = (digits(m)?, digits(d)?);
+    // 2024 is a leap year, so 02-29 is accepted without a year.
+    let year = year.map_or(Some(2024), |y| i32::try_from(y).ok())?;
+    NaiveDate::from_ymd_opt(year, m, d).map(|_| (m, d))
+}
+
+/// The value of a run of ASCII digits; None for anything else (signs, spaces, other scripts' digits).
+fn digits(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
 }
 
 /// The date of month/day in `year`; 29 February falls back to the 28th.
@@ -119,6 +132,18 @@ mod tests {
         assert_eq!(month_day("1992-02-29"), Some((2, 29)));
         assert_eq!(month_day("1990-13-01"), None);
         assert_eq!(month_day("soon"), None);
+        assert_eq!(month_day(" 1990-05-01 "), Some((5, 1)));
+        assert_eq!(month_day("1990-02-29"), None, "1990 was not a leap year");
+        assert_eq!(month_day("02-29"), Some((2, 29)));
+        // Text that is not a date, however it is cut, is refused rather than sliced mid-character.
+        assert_eq!(month_day("1990年5-1"), None);
+        assert_eq!(month_day("1990年05-01"), None);
+        assert_eq!(month_day("19900-05-01"), None);
+        assert_eq!(month_day("1990x05-01"), None);
+        assert_eq!(month_day("+5-01"), None);
+        assert_eq!(month_day("5-1"), None);
+        assert_eq!(month_day("１２-３１"), None, "full-width digits");
+        assert_eq!(month_day("12-31-"), None);
     }
 
     #[test]

@@ -57,16 +57,16 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
     let mut f = CustomerFilter::default();
     let mut text = Vec::new();
     for t in tokens(input)? {
-        let colon = t.text.find(':').filter(|i| {
-            !t.starts_quoted && *i > 0 && t.text[..*i].chars().all(|c| c.is_ascii_alphabetic())
+        let field_value = t.text.split_once(':').filter(|(field, _)| {
+            !t.starts_quoted && !field.is_empty() && field.chars().all(|c| c.is_ascii_alphabetic())
         });
-        let Some(colon) = colon else {
+        let Some((field, value)) = field_value else {
             text.push(t.text);
             continue;
         };
-        let field = t.text[..colon].to_ascii_lowercase();
-        let value = &t.text[colon + 1..];
-        let vcol = t.column + colon + 1;
+        // The field is ASCII letters: its length in bytes is its length in characters.
+        let vcol = t.column + field.len() + 1;
+        let field = field.to_ascii_lowercase();
         if value.is_empty() {
             return Err(err(vcol, format!("`{field}:` needs a value")));
         }
@@ -96,8 +96,8 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
             "org" => f.org = Some(value.to_string()),
             "city" => f.city = Some(value.to_string()),
             "created" => match age(value, vcol)? {
-                Age::Within(s) => f.created_after = Some(now - s),
-                Age::OlderThan(s) => f.created_before = Some(now - s),
+                Age::Within(s) => f.created_after = Some(now.saturating_sub(s)),
+                Age::OlderThan(s) => f.created_before = Some(now.saturating_sub(s)),
                 // Customer views have no time zone to hand; dates are read as UTC days.
                 Age::Dates(a, b) => {
                     f.created_after = Some(crate::domain::metrics_report::midnight(a, 0));
@@ -105,7 +105,7 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
                 }
             },
             "care" => match age(value, vcol)? {
-                Age::Within(s) => f.care_due_by = Some(now + s),
+                Age::Within(s) => f.care_due_by = Some(now.saturating_add(s)),
                 Age::OlderThan(_) | Age::Dates(..) => {
                     return Err(err(vcol, format!("`care:{value}`: use care:<7d")));
                 }

@@ -288,8 +288,8 @@ impl ArticleDoc {
         let rest: String = lines.collect();
         let body = rest.trim_end().trim_start_matches(['\n', '\r']).to_string();
         let fm: FrontMatter = toml::from_str(&front).map_err(|e| {
-            let at = e.span().map_or(0, |s| s.start).min(front.len());
-            let line = front[..at].matches('\n').count() + 2;
+            let (before, _) = super::text::split_floor(&front, e.span().map_or(0, |s| s.start));
+            let line = before.matches('\n').count() + 2;
             err(line, e.message().trim().to_string())
         })?;
         let status = ArticleStatus::parse(&fm.status).ok_or_else(|| {
@@ -541,26 +541,20 @@ pub fn snippet_parts(s: &str) -> Vec<(String, bool)> {
 /// fallback for queries too short for the trigram index.
 pub fn snippet_around(text: &str, needle: &str, context_chars: usize) -> String {
     let flat = tidy_snippet(text);
-    let lower = flat.to_lowercase();
-    let needle_l = needle.to_lowercase();
-    let chars: Vec<char> = flat.chars().collect();
-    let Some(byte) = lower.find(&needle_l).filter(|_| lower.len() == flat.len()) else {
-        return chars.iter().take(context_chars * 2).collect();
+    let Some((before, hit, after)) = super::text::split_caseless(&flat, needle) else {
+        return flat.chars().take(context_chars * 2).collect();
     };
-    let at = flat[..byte].chars().count();
-    let n = needle.chars().count();
-    let from = at.saturating_sub(context_chars);
-    let to = (at + n + context_chars).min(chars.len());
+    let skipped = before.chars().count().saturating_sub(context_chars);
     let mut out = String::new();
-    if from > 0 {
+    if skipped > 0 {
         out.push('…');
     }
-    out.extend(&chars[from..at]);
+    out.extend(before.chars().skip(skipped));
     out.push(HIT_START);
-    out.extend(&chars[at..at + n]);
+    out.push_str(hit);
     out.push(HIT_END);
-    out.extend(&chars[at + n..to]);
-    if to < chars.len() {
+    out.extend(after.chars().take(context_chars));
+    if after.chars().nth(context_chars).is_some() {
         out.push('…');
     }
     out

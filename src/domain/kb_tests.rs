@@ -203,6 +203,15 @@ fn short_query_snippets_mark_the_first_match() {
     let zh = snippet_around("退款原路退回，一般1-3天到账", "退回", 2);
     assert_eq!(zh, format!("…原路{HIT_START}退回{HIT_END}，一…"));
     assert_eq!(snippet_around("abc", "zz", 5), "abc");
+    // Lowercasing `İ` adds a byte and `ẞ` loses one: the match is still marked on the right characters.
+    assert_eq!(
+        snippet_around("İẞx", "ß", 5),
+        format!("İ{HIT_START}ẞ{HIT_END}x")
+    );
+    assert_eq!(
+        snippet_around("Straße İstanbul", "İSTAN", 3),
+        format!("…ße {HIT_START}İstan{HIT_END}bul")
+    );
 }
 
 #[test]

@@ -36,23 +36,20 @@ pub struct Macro {
     pub actions: MacroActions,
 }
 
-/// The names inside `{{…}}` in `body`, in order; an unclosed `{{` is an error naming its byte offset.
+/// The names inside `{{…}}` in `body`, in order; an unclosed `{{` is an error naming its character position.
 pub fn placeholders(body: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     let mut rest = body;
-    let mut offset = 0;
-    while let Some(open) = rest.find("{{") {
-        let after = &rest[open + 2..];
-        let Some(close) = after.find("}}") else {
+    while let Some((before, after)) = rest.split_once("{{") {
+        let Some((name, tail)) = after.split_once("}}") else {
+            let at = body.chars().count() - rest.chars().count() + before.chars().count();
             return Err(format!(
                 "`{{{{` at character {} is never closed with `}}}}`",
-                body[..offset + open].chars().count() + 1
+                at + 1
             ));
         };
-        out.push(after[..close].trim().to_string());
-        let consumed = open + 2 + close + 2;
-        offset += consumed;
-        rest = &rest[consumed..];
+        out.push(name.trim().to_string());
+        rest = tail;
     }
     Ok(out)
 }
@@ -74,22 +71,21 @@ pub fn check(body: &str) -> Result<(), String> {
 pub fn render(body: &str, ctx: &MacroContext) -> String {
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
-    while let Some(open) = rest.find("{{") {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 2..];
-        let Some(close) = after.find("}}") else {
-            out.push_str(&rest[open..]);
+    while let Some((before, after)) = rest.split_once("{{") {
+        out.push_str(before);
+        let Some((name, tail)) = after.split_once("}}") else {
+            out.push_str("{{");
+            out.push_str(after);
             return out;
         };
-        let value = match after[..close].trim() {
-            "customer.name" => ctx.customer_name.clone(),
-            "ticket.number" => ctx.ticket_number.to_string(),
-            "ticket.subject" => ctx.ticket_subject.clone(),
-            "agent.name" => ctx.agent_name.clone(),
-            _ => rest[open..open + 2 + close + 2].to_string(),
-        };
-        out.push_str(&value);
-        rest = &after[close + 2..];
+        match name.trim() {
+            "customer.name" => out.push_str(&ctx.customer_name),
+            "ticket.number" => out.push_str(&ctx.ticket_number.to_string()),
+            "ticket.subject" => out.push_str(&ctx.ticket_subject),
+            "agent.name" => out.push_str(&ctx.agent_name),
+            _ => out.push_str(&format!("{{{{{name}}}}}")),
+        }
+        rest = tail;
     }
     out.push_str(rest);
     out

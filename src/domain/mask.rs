@@ -14,18 +14,19 @@ pub fn mask_email(email: &str) -> String {
 
 /// `13812345678` → `138****5678`: the first three and last four digits stay, other digits become `*`;
 /// spaces, `+` and dashes keep their places. Numbers of fewer than eight digits keep only the last two.
+/// Digits of any script count, so a number typed with full-width digits (`１３８…`) is masked too.
 pub fn mask_phone(phone: &str) -> String {
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let digits = phone.chars().filter(|c| c.is_numeric()).count();
     let (head, tail) = if digits >= 8 { (3, 4) } else { (0, 2) };
     let mut seen = 0;
     phone
         .chars()
         .map(|c| {
-            if !c.is_ascii_digit() {
+            if !c.is_numeric() {
                 return c;
             }
             seen += 1;
-            if seen <= head || seen > digits - tail {
+            if seen <= head || seen > digits.saturating_sub(tail) {
                 c
             } else {
                 '*'
@@ -59,6 +60,10 @@ mod tests {
         assert_eq!(mask_phone("13812345678"), "138****5678");
         assert_eq!(mask_phone("+86 138 1234 5678"), "+86 1** **** 5678");
         assert_eq!(mask_phone("12345"), "***45");
+        // Fewer digits than are kept: all of them stay (this used to underflow).
+        assert_eq!(mask_phone("1"), "1");
+        assert_eq!(mask_phone("分机 9"), "分机 9");
+        assert_eq!(mask_phone("１３８１２３４５６７８"), "１３８****５６７８");
         assert_eq!(mask_phone(""), "");
     }
 }

@@ -204,22 +204,62 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
 
 /// Splits into words, single spaces, and single wide characters (each a break opportunity).
 pub fn split_words(s: &str) -> Vec<&str> {
+    let is_break = |c: char| c == ' ' || c.width().unwrap_or(0) > 1;
     let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let wide = c.width().unwrap_or(0) > 1;
-        if c == ' ' || wide {
-            if start < i {
-                out.push(&s[start..i]);
-            }
-            out.push(&s[i..i + c.len_utf8()]);
-            start = i + c.len_utf8();
-        }
-    }
-    if start < s.len() {
-        out.push(&s[start..]);
+    // Each piece is a word followed by the break that ends it; the last piece may have no break.
+    for piece in s.split_inclusive(is_break) {
+        let brk = piece
+            .chars()
+            .next_back()
+            .filter(|c| is_break(*c))
+            .map_or(0, char::len_utf8);
+        let (word, brk) = piece
+            .split_at_checked(piece.len() - brk)
+            .unwrap_or((piece, ""));
+        out.extend([word, brk].into_iter().filter(|p| !p.is_empty()));
     }
     out
+}
+
+/// `s` split at byte offset `at`, moved back to the start of the character it falls in (and clamped to the
+/// end): for offsets that come from elsewhere, such as a parser's error span, where slicing could panic.
+pub fn split_floor(s: &str, at: usize) -> (&str, &str) {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    s.split_at_checked(at).unwrap_or((s, ""))
+}
+
+/// The text before, of and after the first case-insensitive occurrence of `needle` in `text`. Lowercasing
+/// can change a character's length (`İ` becomes two characters), so the match is found in the lowercased text
+/// and mapped back onto `text`'s own characters; a match that starts or ends inside one character's lowercase
+/// form does not count.
+pub fn split_caseless<'a>(text: &'a str, needle: &str) -> Option<(&'a str, &'a str, &'a str)> {
+    // Character by character on both sides, so context rules of `str::to_lowercase` (a final sigma) cannot
+    // make the two differ.
+    let needle: String = needle.chars().flat_map(char::to_lowercase).collect();
+    let mut lower = String::with_capacity(text.len());
+    // (offset in `lower`, offset in `text`) at the start of each character, and at the end.
+    let mut starts = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        starts.push((lower.len(), i));
+        lower.extend(c.to_lowercase());
+    }
+    starts.push((lower.len(), text.len()));
+    starts.iter().find_map(|&(at, from)| {
+        if !lower.get(at..)?.starts_with(&needle) {
+            return None;
+        }
+        let end = at + needle.len();
+        let to = starts
+            .binary_search_by_key(&end, |(l, _)| *l)
+            .ok()
+            .map(|k| starts[k].1)?;
+        let (before, rest) = text.split_at_checked(from)?;
+        let (hit, after) = rest.split_at_checked(to - from)?;
+        Some((before, hit, after))
+    })
 }
 
 #[cfg(test)]
@@ -283,7 +323,66 @@ mod tests {
         assert_eq!(width(&fit("王芳芳", 5)), 5);
     }
 
+    #[test]
+    fn words_split_at_spaces_and_wide_characters() {
+        assert_eq!(split_words("ab cd"), vec!["ab", " ", "cd"]);
+        assert_eq!(split_words("  x"), vec![" ", " ", "x"]);
+        assert_eq!(split_words("付款ok 了"), vec!["付", "款", "ok", " ", "了"]);
+        assert_eq!(split_words(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn split_floor_never_cuts_a_character() {
+        assert_eq!(split_floor("王芳", 4), ("王", "芳"));
+        assert_eq!(split_floor("王芳", 3), ("王", "芳"));
+        assert_eq!(split_floor("王芳", 99), ("王芳", ""));
+        assert_eq!(split_floor("ab", 1), ("a", "b"));
+    }
+
+    #[test]
+    fn caseless_matches_map_back_onto_the_original() {
+        assert_eq!(
+            split_caseless("Hello World", "WORLD"),
+            Some(("Hello ", "World", ""))
+        );
+        // `İ` lowercases to two characters (`i` and a combining dot): offsets differ between the two texts.
+        assert_eq!(split_caseless("İẞx", "ß"), Some(("İ", "ẞ", "x")));
+        assert_eq!(
+            split_caseless("İstanbul", "STAN"),
+            Some(("İ", "stan", "bul"))
+        );
+        // Half of `İ`'s lowercase form is not a match of the whole character.
+        assert_eq!(split_caseless("İ", "i"), None);
+        assert_eq!(split_caseless("abc", "d"), None);
+        assert_eq!(split_caseless("abc", ""), Some(("", "", "abc")));
+    }
+
     proptest! {
+        #[test]
+        fn split_words_keeps_every_character(s in "\\PC{0,30}") {
+            prop_assert_eq!(split_words(&s).concat(), s);
+        }
+
+        #[test]
+        fn split_floor_is_a_split(s in "\\PC{0,20}", at in 0usize..80) {
+            let (a, b) = split_floor(&s, at);
+            prop_assert_eq!(format!("{a}{b}"), s.clone());
+            prop_assert!(a.len() <= at && at.min(s.len()) - a.len() < 4);
+        }
+
+        #[test]
+        fn caseless_split_finds_what_was_put_there(
+            a in "\\PC{0,10}", hit in "\\PC{1,5}", b in "\\PC{0,10}"
+        ) {
+            let fold = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+            let text = format!("{a}{hit}{b}");
+            let (before, found, after) = split_caseless(&text, &hit)
+                .ok_or_else(|| TestCaseError::fail("no match"))?;
+            prop_assert_eq!(format!("{before}{found}{after}"), text.clone());
+            prop_assert_eq!(fold(found), fold(&hit));
+            prop_assert!(before.len() <= a.len(), "the first match is at or before the one put there");
+        }
+
         #[test]
         fn sanitized_text_has_no_escape_or_control(s in "\\PC*|[\\x00-\\x1f\\x7f-\\x9f\\x1b\\[a-z0-9;]{0,40}") {
             let out = sanitize(&s);

@@ -201,6 +201,28 @@ impl Channel {
     }
 }
 
+/// Whether `c` separates tags typed together (`+vip -refund`, `tag:vip,refund|repeat`): whitespace (an IME's
+/// full-width space too), `,` and `|`.
+pub fn is_tag_separator(c: char) -> bool {
+    c.is_whitespace() || c == ',' || c == '|'
+}
+
+/// A tag as it is stored: trimmed and lowercased. One word: a tag holding a separator or a quote could never be
+/// selected with `tag:`, so it is refused, as is an empty one.
+pub fn tag(raw: &str) -> Result<String, String> {
+    let t = raw.trim().to_lowercase();
+    if t.is_empty() {
+        return Err("a tag cannot be empty".into());
+    }
+    if t.contains(is_tag_separator) || t.contains('"') {
+        return Err(format!(
+            "`{}` is not one tag: tags are single words without spaces, `,`, `|` or `\"`",
+            raw.trim()
+        ));
+    }
+    Ok(t)
+}
+
 /// "3d", "5h", "12m", "now": compact age for lists.
 pub fn compact_age(seconds: i64) -> String {
     let s = seconds.max(0);
@@ -217,6 +239,19 @@ pub fn compact_age(seconds: i64) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn tags_are_one_lowercase_word() {
+        assert_eq!(tag(" VIP "), Ok("vip".to_string()));
+        assert_eq!(tag("退款"), Ok("退款".to_string()));
+        assert!(tag("  ").is_err());
+        assert!(tag("vip refund").is_err());
+        assert!(
+            tag("vip\u{3000}refund").is_err(),
+            "an IME's full-width space separates too"
+        );
+        assert!(tag("a,b").is_err() && tag("a|b").is_err() && tag("a\"b").is_err());
+    }
 
     /// Every pair of statuses, legal or not, against a table written out by hand (rows: from; columns: to, in the
     /// order new, open, pending, on_hold, solved, closed, merged).

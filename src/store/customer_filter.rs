@@ -34,7 +34,7 @@ pub(super) fn compile(f: &CustomerFilter) -> Clauses {
         let n = c.bind(now);
         let cond = match sel {
             WarrantySelect::ExpiresWithin(secs) => {
-                let until = c.bind(now + secs);
+                let until = c.bind(now.saturating_add(secs));
                 format!("warranty_until >= {n} AND warranty_until < {until}")
             }
             WarrantySelect::Expired => format!("warranty_until < {n}"),

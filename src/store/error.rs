@@ -59,6 +59,18 @@ pub enum StoreError {
     #[error("{0}")]
     Refused(String),
 
+    /// A stored value desk does not know (a hand edit, a damaged file): the write that would build on it is
+    /// refused rather than guessing a default.
+    #[error("{entity} {id}: {field} `{value}` is not a known {field}; fix it with `{fix}`")]
+    BadValue {
+        entity: &'static str,
+        id: String,
+        field: &'static str,
+        value: String,
+        /// A command that mends it.
+        fix: String,
+    },
+
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
 

@@ -121,20 +121,12 @@ pub fn windows_root(path: &str) -> WindowsRoot {
 #[cfg(target_os = "linux")]
 mod platform {
     use super::{FsKind, network_fs_name};
-    use std::os::unix::ffi::OsStrExt;
     use std::path::Path;
 
     pub fn detect_dir(dir: &Path) -> FsKind {
-        let Ok(c_path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        let Ok(st) = rustix::fs::statfs(dir) else {
             return FsKind::Unknown;
         };
-        let mut st = std::mem::MaybeUninit::<libc::statfs>::zeroed();
-        // SAFETY: `c_path` is NUL-terminated and outlives the call; `st` is a buffer of the type statfs fills.
-        if unsafe { libc::statfs(c_path.as_ptr(), st.as_mut_ptr()) } != 0 {
-            return FsKind::Unknown;
-        }
-        // SAFETY: statfs returned 0, so it filled `st`.
-        let st = unsafe { st.assume_init() };
         // f_type's C type differs between targets; the magic numbers are all 32-bit.
         #[allow(clippy::unnecessary_cast)]
         let magic = st.f_type as u32;
@@ -148,21 +140,17 @@ mod platform {
 #[cfg(target_os = "macos")]
 mod platform {
     use super::FsKind;
-    use std::os::unix::ffi::OsStrExt;
     use std::path::Path;
 
+    /// `MNT_LOCAL` from <sys/mount.h>: the filesystem is stored locally.
+    const MNT_LOCAL: u32 = 0x0000_1000;
+
     pub fn detect_dir(dir: &Path) -> FsKind {
-        let Ok(c_path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        // On Apple targets rustix's StatFs is libc's `struct statfs`, with f_flags and f_fstypename.
+        let Ok(st) = rustix::fs::statfs(dir) else {
             return FsKind::Unknown;
         };
-        let mut st = std::mem::MaybeUninit::<libc::statfs>::zeroed();
-        // SAFETY: `c_path` is NUL-terminated and outlives the call; `st` is a buffer of the type statfs fills.
-        if unsafe { libc::statfs(c_path.as_ptr(), st.as_mut_ptr()) } != 0 {
-            return FsKind::Unknown;
-        }
-        // SAFETY: statfs returned 0, so it filled `st`.
-        let st = unsafe { st.assume_init() };
-        if st.f_flags & (libc::MNT_LOCAL as u32) != 0 {
+        if st.f_flags & MNT_LOCAL != 0 {
             return FsKind::Local;
         }
         let name: Vec<u8> = st
@@ -183,6 +171,9 @@ mod platform {
 
     const DRIVE_REMOTE: u32 = 4;
 
+    // The one unsafe block in desk. GetDriveTypeW only reads a NUL-terminated UTF-16 path and returns a number;
+    // no crate offers a safe wrapper short of a large dependency, and windows-sys would declare this same
+    // extern function and need the same unsafe call.
     #[link(name = "kernel32")]
     unsafe extern "system" {
         fn GetDriveTypeW(root_path_name: *const u16) -> u32;
@@ -200,7 +191,9 @@ mod platform {
                     .encode_wide()
                     .chain(Some(0))
                     .collect();
-                // SAFETY: `root` is a NUL-terminated UTF-16 string that outlives the call.
+                // SAFETY: `root` is a NUL-terminated UTF-16 string that outlives the call, and GetDriveTypeW
+                // only reads it (it keeps no pointer and writes nothing); the declaration above matches
+                // kernel32's `UINT GetDriveTypeW(LPCWSTR)` (UINT is u32, LPCWSTR a pointer to u16).
                 if unsafe { GetDriveTypeW(root.as_ptr()) } == DRIVE_REMOTE {
                     FsKind::Network("network drive".into())
                 } else {

@@ -139,8 +139,9 @@ impl Store {
             Ok(text) => match toml::from_str::<CategoryList>(&text) {
                 Ok(list) => list.categories,
                 Err(e) => {
-                    let at = e.span().map_or(0, |s| s.start).min(text.len());
-                    let line = text[..at].matches('\n').count() + 1;
+                    let at = e.span().map_or(0, |s| s.start);
+                    let (before, _) = crate::domain::text::split_floor(&text, at);
+                    let line = before.matches('\n').count() + 1;
                     report.errors.push(format!(
                         "{}:{line}: {}",
                         cats_path.display(),

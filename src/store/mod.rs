@@ -31,6 +31,7 @@ pub mod search;
 pub mod service_loop;
 pub mod sla;
 pub mod sla_run;
+mod stored;
 pub mod team;
 mod ticket_filter;
 pub mod ticket_merge;

@@ -104,17 +104,11 @@ impl Store {
         for (sql, place) in [(subject_sql, "subject"), (message_sql, "message")] {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(params![phrase, s, e, CANDIDATES as i64], |r| {
-                Ok(SearchHit {
-                    number: r.get(0)?,
-                    subject: SafeText::new(&r.get::<_, String>(1)?),
-                    status: Status::parse(&r.get::<_, String>(2)?).unwrap_or(Status::Open),
-                    updated_at: r.get(3)?,
-                    matched_in: place,
-                    snippet: SafeText::new(&r.get::<_, String>(4)?),
-                    score: r.get(5)?,
-                })
+                Ok(hit(r, place, &r.get::<_, String>(4)?, r.get(5)?))
             })?;
-            out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+            for row in rows {
+                out.push(row??);
+            }
         }
         Ok(out)
     }
@@ -132,50 +126,65 @@ impl Store {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let rows = stmt.query_map(params![pattern, CANDIDATES as i64], |r| {
                 let text: String = r.get(4)?;
-                Ok(SearchHit {
-                    number: r.get(0)?,
-                    subject: SafeText::new(&r.get::<_, String>(1)?),
-                    status: Status::parse(&r.get::<_, String>(2)?).unwrap_or(Status::Open),
-                    updated_at: r.get(3)?,
-                    matched_in: place,
-                    snippet: SafeText::new(&mark(&text, query)),
-                    score: 0.0,
-                })
+                Ok(hit(r, place, &mark(&text, query), 0.0))
             })?;
-            out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+            for row in rows {
+                out.push(row??);
+            }
         }
         Ok(out)
     }
 }
 
+/// A hit from a row that starts with the ticket's number, subject, status and update time.
+fn hit(
+    r: &rusqlite::Row<'_>,
+    matched_in: &'static str,
+    snippet: &str,
+    score: f64,
+) -> Result<SearchHit> {
+    let number = r.get(0)?;
+    Ok(SearchHit {
+        number,
+        subject: SafeText::new(&r.get::<_, String>(1)?),
+        status: super::stored::ticket_field(number, &r.get::<_, String>(2)?)?,
+        updated_at: r.get(3)?,
+        matched_in,
+        snippet: SafeText::new(snippet),
+        score,
+    })
+}
+
 /// A short window of `text` around the first match of `query`, marked like FTS5's snippets.
 fn mark(text: &str, query: &str) -> String {
-    let lower = text.to_lowercase();
-    let Some(at) = lower.find(&query.to_lowercase()) else {
+    let Some((before, hit, after)) = crate::domain::text::split_caseless(text, query) else {
         return text.chars().take(60).collect();
     };
-    // Byte offsets into the lowercased text match the original only for case-insensitive scripts; fall back to
-    // the start when they do not line up.
-    if !text.is_char_boundary(at) || !text.is_char_boundary((at + query.len()).min(text.len())) {
-        return text.chars().take(60).collect();
-    }
-    let end = (at + query.len()).min(text.len());
-    let before: String = text[..at]
-        .chars()
-        .rev()
-        .take(20)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let after: String = text[end..].chars().take(30).collect();
+    let skipped = before.chars().count().saturating_sub(20);
+    let before: String = before.chars().skip(skipped).collect();
+    let after: String = after.chars().take(30).collect();
     format!(
-        "{}{before}{MARK_START}{}{MARK_END}{after}…",
+        "{}{before}{MARK_START}{hit}{MARK_END}{after}…",
         if before.chars().count() == 20 {
             "…"
         } else {
             ""
         },
-        &text[at..end]
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_the_match_in_the_original_text() {
+        assert_eq!(
+            mark("Printer says HELLO world", "hello"),
+            format!("Printer says {MARK_START}HELLO{MARK_END} world…")
+        );
+        // Lowercasing changes these characters' lengths: the mark still lands on them, and nothing panics.
+        assert_eq!(mark("İẞx", "ß"), format!("İ{MARK_START}ẞ{MARK_END}x…"));
+        assert_eq!(mark("无关的文字", "打印机"), "无关的文字");
+    }
 }

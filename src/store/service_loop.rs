@@ -174,7 +174,7 @@ impl Store {
                     entity: "ticket",
                     id: format!("#{number}"),
                 })?;
-            let status = Status::parse(&status).unwrap_or(Status::Open);
+            let status: Status = super::stored::ticket_field(number, &status)?;
             if status.is_open() {
                 return Err(StoreError::Refused(format!(
                     "#{number} is {status}; a follow-up call is made once it is solved"
@@ -249,7 +249,7 @@ impl Store {
             }
             let reopen = outcome.reopens(status);
             if let Some(to) = reopen {
-                let life = current_life(&tx, &id)?
+                let life = current_life(&tx, &id, status)?
                     .set_status(to, now)
                     .map_err(|e| StoreError::Refused(e.to_string()))?;
                 ticket_fields.push(("status", Value::from(life.status.as_str())));
@@ -409,16 +409,17 @@ impl Store {
     }
 }
 
-fn current_life(tx: &Transaction<'_>, id: &str) -> Result<Lifecycle> {
+/// The lifecycle of ticket `id`, whose status the caller has read and checked.
+fn current_life(tx: &Transaction<'_>, id: &str, status: Status) -> Result<Lifecycle> {
     Ok(tx.query_row(
-        "SELECT status, first_response_at, solved_at, closed_at FROM tickets WHERE id = ?1",
+        "SELECT first_response_at, solved_at, closed_at FROM tickets WHERE id = ?1",
         params![id],
         |r| {
             Ok(Lifecycle {
-                status: Status::parse(&r.get::<_, String>(0)?).unwrap_or(Status::Open),
-                first_response_at: r.get(1)?,
-                solved_at: r.get(2)?,
-                closed_at: r.get(3)?,
+                status,
+                first_response_at: r.get(0)?,
+                solved_at: r.get(1)?,
+                closed_at: r.get(2)?,
             })
         },
     )?)

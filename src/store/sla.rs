@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::stored::ticket_field;
 use super::{Result, Store};
 use crate::domain::customer::Tier;
 use crate::domain::metrics::{Measures, measure};
@@ -86,30 +87,36 @@ impl Facts {
 }
 
 pub(super) fn facts(conn: &Connection, ticket_id: &str) -> Result<Option<Facts>> {
-    let row = conn
-        .prepare_cached(
-            "SELECT t.id, t.number, t.created_at, t.updated_at, t.status, t.priority, c.tier, t.channel, t.kind,
-                    t.first_response_at, t.solved_at
-             FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1",
-        )?
-        .query_row(params![ticket_id], |r| {
-            let text = |i: usize| r.get::<_, String>(i);
-            Ok(Facts {
-                id: r.get(0)?,
-                number: r.get(1)?,
-                created_at: r.get(2)?,
-                updated_at: r.get(3)?,
-                status: Status::parse(&text(4)?).unwrap_or(Status::Open),
-                priority: Priority::parse(&text(5)?).unwrap_or(Priority::Normal),
-                tier: r.get::<_, Option<String>>(6)?.as_deref().and_then(Tier::parse),
-                channel: Channel::parse(&text(7)?).unwrap_or(Channel::Email),
-                kind: Kind::parse(&text(8)?).unwrap_or(Kind::Question),
-                first_response_at: r.get(9)?,
-                solved_at: r.get(10)?,
-            })
-        })
-        .optional()?;
-    Ok(row)
+    conn.prepare_cached(
+        "SELECT t.id, t.number, t.created_at, t.updated_at, t.status, t.priority, c.tier, t.channel, t.kind,
+                t.first_response_at, t.solved_at
+         FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1",
+    )?
+    .query_row(params![ticket_id], |r| Ok(facts_of(r)))
+    .optional()?
+    .transpose()
+}
+
+/// A row of [`facts`]; a status, priority, channel or kind desk does not know is [`StoreError::BadValue`].
+fn facts_of(r: &rusqlite::Row<'_>) -> Result<Facts> {
+    let number: i64 = r.get(1)?;
+    let text = |i: usize| r.get::<_, String>(i);
+    Ok(Facts {
+        id: r.get(0)?,
+        number,
+        created_at: r.get(2)?,
+        updated_at: r.get(3)?,
+        status: ticket_field(number, &text(4)?)?,
+        priority: ticket_field(number, &text(5)?)?,
+        tier: r
+            .get::<_, Option<String>>(6)?
+            .as_deref()
+            .and_then(Tier::parse),
+        channel: ticket_field(number, &text(7)?)?,
+        kind: ticket_field(number, &text(8)?)?,
+        first_response_at: r.get(9)?,
+        solved_at: r.get(10)?,
+    })
 }
 
 /// The ticket's history as the clocks see it: status changes from the change log and public messages, in time

@@ -115,7 +115,7 @@ impl Store {
             .query_map(params![cutoff], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         for (number, kind, stage) in solved {
-            let kind = Kind::parse(&kind).unwrap_or(Kind::Question);
+            let kind: Kind = super::stored::ticket_field(number, &kind)?;
             let stage = stage.as_deref().and_then(ComplaintStage::parse);
             if complaint_blocks(kind, stage, Status::Closed).is_some() {
                 report.complaints_waiting += 1;

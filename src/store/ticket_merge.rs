@@ -20,7 +20,7 @@ fn ticket(tx: &Transaction<'_>, number: i64) -> Result<(String, Status)> {
         entity: "ticket",
         id: format!("#{number}"),
     })?;
-    Ok((id, Status::parse(&status).unwrap_or(Status::Open)))
+    Ok((id, super::stored::ticket_field(number, &status)?))
 }
 
 impl Store {

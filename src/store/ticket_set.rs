@@ -37,7 +37,7 @@ pub(super) fn set_fields(
     expected_version: Option<i64>,
     now: i64,
 ) -> Result<UpdateOutcome> {
-    let cur = current(tx, number)?;
+    let cur = current(tx, number, edits)?;
     let mut life = cur.life;
     let (mut kind, mut complaint) = (cur.kind, cur.complaint);
     let mut fields: Vec<(&'static str, Value)> = Vec::new();
@@ -156,7 +156,7 @@ impl Store {
         with_retry(&path, || {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
-            let cur = current(&tx, number)?;
+            let cur = current(&tx, number, &[])?;
             let n = tx.execute(
                 "UPDATE tickets SET assignee_id = ?1, version = version + 1, updated_at = ?2
                  WHERE id = ?3 AND assignee_id IS NULL",

@@ -5,6 +5,7 @@ use super::changes::{ChangeLog, Mutable, UpdateOutcome, Value, update_row};
 use super::customer_write::{CustomerEdit, insert_customer};
 use super::service_loop::on_status_change;
 use super::sla::ServiceRules;
+use super::stored::ticket_field;
 use super::{Result, Store, StoreError, new_id};
 use crate::domain::lifecycle::{Lifecycle, Writer};
 use crate::domain::service_loop::ComplaintStage;
@@ -54,33 +55,51 @@ pub(super) struct Current {
     pub complaint: Option<ComplaintStage>,
 }
 
-pub(super) fn current(tx: &Transaction<'_>, number: i64) -> Result<Current> {
-    tx.query_row(
-        "SELECT id, status, first_response_at, solved_at, closed_at, kind, complaint_stage FROM tickets WHERE number = ?1",
-        params![number],
-        |r| {
-            let status: String = r.get(1)?;
-            let kind: String = r.get(5)?;
-            Ok(Current {
-                id: r.get(0)?,
-                life: Lifecycle {
-                    status: Status::parse(&status).unwrap_or(Status::Open),
-                    first_response_at: r.get(2)?,
-                    solved_at: r.get(3)?,
-                    closed_at: r.get(4)?,
-                },
-                kind: Kind::parse(&kind).unwrap_or(Kind::Question),
-                complaint: r
-                    .get::<_, Option<String>>(6)?
-                    .as_deref()
-                    .and_then(ComplaintStage::parse),
-            })
+/// The ticket as a write sees it. A stored status or kind desk does not know refuses the write
+/// ([`StoreError::BadValue`]) unless `repair` sets that very field: then the value set stands in for the unknown
+/// one (no transition is checked from a value nobody knows), so `desk ticket set N status=open` mends a damaged
+/// row through the change log.
+pub(super) fn current(tx: &Transaction<'_>, number: i64, repair: &[TicketEdit]) -> Result<Current> {
+    type Row = (
+        String,
+        String,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        String,
+        Option<String>,
+    );
+    let row: Option<Row> = tx
+        .query_row(
+            "SELECT id, status, first_response_at, solved_at, closed_at, kind, complaint_stage FROM tickets WHERE number = ?1",
+            params![number],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )
+        .optional()?;
+    let Some((id, status, first_response_at, solved_at, closed_at, kind, complaint)) = row else {
+        return Err(StoreError::NotFound {
+            entity: "ticket",
+            id: format!("#{number}"),
+        });
+    };
+    let new_status = repair.iter().find_map(|e| match e {
+        TicketEdit::Status(s) => Some(*s),
+        _ => None,
+    });
+    let new_kind = repair.iter().find_map(|e| match e {
+        TicketEdit::Kind(k) => Some(*k),
+        _ => None,
+    });
+    Ok(Current {
+        id,
+        life: Lifecycle {
+            status: ticket_field(number, &status).or_else(|e| new_status.ok_or(e))?,
+            first_response_at,
+            solved_at,
+            closed_at,
         },
-    )
-    .optional()?
-    .ok_or(StoreError::NotFound {
-        entity: "ticket",
-        id: format!("#{number}"),
+        kind: ticket_field(number, &kind).or_else(|e| new_kind.ok_or(e))?,
+        complaint: complaint.as_deref().and_then(ComplaintStage::parse),
     })
 }
 
@@ -277,7 +296,7 @@ fn insert_message(
     m: &Message<'_>,
     now: i64,
 ) -> Result<UpdateOutcome> {
-    let cur = current(tx, number)?;
+    let cur = current(tx, number, &[])?;
     let next = cur
         .life
         .on_message(m.writer, m.internal, now)

@@ -53,8 +53,9 @@ impl Keymap {
         }
         // A key bound twice in one context would silently do only one thing: say which two collide.
         for (i, (ctx, seq, id)) in bindings.iter().enumerate() {
-            if let Some((_, _, other)) = bindings[i + 1..]
+            if let Some((_, _, other)) = bindings
                 .iter()
+                .skip(i + 1)
                 .find(|(c, s, o)| c == ctx && s == seq && o != id)
             {
                 return Err(format!(

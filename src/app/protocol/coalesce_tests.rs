@@ -357,7 +357,7 @@ proptest! {
             match req.class() {
                 Class::Write | Class::Keep => prop_assert!(is_kept, "dropped {req:?}"),
                 Class::Latest(slot) => {
-                    let newer = batch[j + 1..].iter().any(|r| r.class() == Class::Latest(slot));
+                    let newer = batch.iter().skip(j + 1).any(|r| r.class() == Class::Latest(slot));
                     prop_assert_eq!(is_kept, !newer, "slot {:?} at {}", slot, j);
                 }
             }

@@ -181,6 +181,7 @@ impl From<&StoreError> for Refusal {
             | StoreError::NotADatabase { .. }
             | StoreError::NewerSchema { .. }
             | StoreError::WalOnShare { .. }
+            | StoreError::BadValue { .. }
             | StoreError::Sqlite(_) => RefusalKind::Storage,
         };
         Refusal {
