@@ -153,8 +153,8 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
                 model.kb.history.as_ref().map_or(0, Vec::len)
             } else {
                 model.kb.article.as_ref().map_or(0, |a| {
-                    crate::ui::markdown::line_count(a.body_md.as_str(), width)
-                        + crate::ui::kb::reader_meta(a, width, model.utc_offset).len()
+                    super::markdown::line_count(a.body_md.as_str(), width)
+                        + super::geometry::reader_meta(a, width, model.utc_offset).len()
                 })
             };
             model.kb.scroll = scroll(

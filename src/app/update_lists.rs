@@ -300,9 +300,9 @@ fn navigate_ticket(model: &mut Model, nav: CommandId) -> Vec<Effect> {
     let viewport = thread_viewport(model);
     let width = layout::inner(layout::ticket(body(model)).1).width as usize;
     let total = if model.ticket.show_history {
-        crate::ui::ticket::history_line_count(model)
+        super::geometry::history_line_count(model)
     } else {
-        crate::ui::ticket::thread_line_count(detail, width)
+        super::geometry::thread_line_count(detail, width)
     };
     model.ticket.scroll = scroll(
         model.ticket.scroll,

@@ -164,6 +164,16 @@ pub fn strip_template(edited: &str) -> String {
         .to_string()
 }
 
+/// A date in the agent's zone (`offset` seconds east of UTC).
+pub fn local_date(ts: i64, offset: i32, fmt: &str) -> String {
+    use chrono::Offset;
+    // An out-of-range offset (more than a day) falls back to UTC rather than failing to draw.
+    let zone = chrono::FixedOffset::east_opt(offset).unwrap_or_else(|| chrono::Utc.fix());
+    chrono::DateTime::from_timestamp(ts, 0)
+        .map(|d| d.with_timezone(&zone).format(fmt).to_string())
+        .unwrap_or_default()
+}
+
 /// Word-wraps `s` to lines of at most `max` cells. Breaks at spaces; CJK text (no spaces) breaks between any two
 /// characters; a word longer than a line is split. Existing newlines are kept; blank lines stay blank.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {

@@ -7,6 +7,7 @@ use super::widgets::{
     Col, block, date, empty_list, empty_state, layout_cols, name_and_count, row, row_style,
     scrolled, table_header,
 };
+use crate::app::geometry::reader_meta;
 use crate::app::{KbFocus, Model, layout};
 use crate::domain::kb::{ArticleStatus, KbView, snippet_parts};
 use crate::domain::text::{fit, one_line, sanitize, truncate, width};
@@ -201,28 +202,6 @@ fn hits(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 
 /// The lines above an article's text in the reader (who, when, counts; tags and keys), wrapped at `w`. Update
 /// counts them for the scroll range, so both use this one function.
-pub fn reader_meta(a: &crate::store::kb::Article, w: usize, utc_offset: i32) -> Vec<String> {
-    let meta = format!(
-        "by {} · updated {} · {} views · used {}× · {} helpful, {} not",
-        a.author.as_ref().map_or("—".to_string(), |s| s.to_string()),
-        date(a.row.updated_at, utc_offset, "%Y-%m-%d"),
-        a.row.views,
-        a.row.uses,
-        a.row.helpful_up,
-        a.row.helpful_down
-    );
-    let tags = if a.tags.is_empty() {
-        "no tags · e edits · s publishes/archives · +/- rates · H history".to_string()
-    } else {
-        let t: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
-        format!("{} · e edits · H history", t.join(" "))
-    };
-    let mut out = crate::domain::text::wrap(&meta, w.max(8));
-    out.extend(crate::domain::text::wrap(&tags, w.max(8)));
-    out.push(String::new());
-    out
-}
-
 fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let Some(a) = &model.kb.article else {
         frame.render_widget(block("Article".into(), true, theme), area);

@@ -3,8 +3,9 @@
 use super::queues::priority_cell;
 use super::theme::Theme;
 use super::widgets::{block, date, empty_state, scrolled};
+use crate::app::geometry::{Part, thread_parts};
 use crate::app::{Model, layout};
-use crate::domain::text::{truncate, width, wrap};
+use crate::domain::text::{truncate, width};
 use crate::domain::ticket::compact_age;
 use crate::store::records::AuthorKind;
 use crate::store::tickets::{MessageRow, TicketDetail};
@@ -203,32 +204,6 @@ fn presence_line(frame: &mut Frame<'_>, area: Rect, number: i64, model: &Model, 
     super::widgets::on_border(frame, at, text, style);
 }
 
-/// What each thread line is, before styling: shared by render and by update's scroll bounds.
-enum Part {
-    Header(usize),
-    Body(usize, String),
-    Gap,
-}
-
-fn parts(d: &TicketDetail, width: usize) -> Vec<Part> {
-    let mut out = Vec::new();
-    for (i, m) in d.messages.iter().enumerate() {
-        if i > 0 {
-            out.push(Part::Gap);
-        }
-        out.push(Part::Header(i));
-        for line in wrap(m.body.as_str().trim_end(), width.saturating_sub(3)) {
-            out.push(Part::Body(i, line));
-        }
-    }
-    out
-}
-
-/// Number of thread lines at `width`, for scrolling.
-pub fn thread_line_count(d: &TicketDetail, width: usize) -> usize {
-    parts(d, width).len()
-}
-
 fn author_line<'a>(m: &MessageRow, when: String, theme: &Theme) -> Line<'a> {
     let who = m
         .author
@@ -262,7 +237,7 @@ fn thread_lines<'a>(
     offset: i32,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    parts(d, width)
+    thread_parts(d, width)
         .into_iter()
         .map(|p| match p {
             Part::Gap => Line::raw(""),
@@ -341,10 +316,6 @@ fn history_lines<'a>(model: &Model, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 /// Number of history lines, for scrolling.
-pub fn history_line_count(model: &Model) -> usize {
-    model.ticket.history.as_ref().map_or(1, |h| h.len().max(1))
-}
-
 fn history(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let lines = history_lines(model, theme);
     scrolled(

@@ -102,15 +102,7 @@ pub fn empty_state(frame: &mut Frame<'_>, area: Rect, lines: &[&str], theme: &Th
     );
 }
 
-/// A date in the agent's zone (`offset` seconds east of UTC).
-pub fn date(ts: i64, offset: i32, fmt: &str) -> String {
-    use chrono::Offset;
-    // An out-of-range offset (more than a day) falls back to UTC rather than failing to draw.
-    let zone = chrono::FixedOffset::east_opt(offset).unwrap_or_else(|| chrono::Utc.fix());
-    chrono::DateTime::from_timestamp(ts, 0)
-        .map(|d| d.with_timezone(&zone).format(fmt).to_string())
-        .unwrap_or_default()
-}
+pub use crate::domain::text::local_date as date;
 
 /// ` name … count ` in `width` cells: the name cut to fit, the count right-aligned, a space between.
 pub fn name_and_count(name: &str, count: &str, width: usize) -> String {

@@ -1,0 +1,59 @@
+//! Line counts and layout that both update (scroll limits) and render (what to draw) need, computed the same way
+//! in one place so the two never disagree and `app` never reaches into `ui`.
+
+use crate::app::Model;
+use crate::domain::text::wrap;
+use crate::store::tickets::TicketDetail;
+
+/// What each thread line is, before styling: shared by render and by update's scroll bounds.
+pub enum Part {
+    Header(usize),
+    Body(usize, String),
+    Gap,
+}
+
+pub fn thread_parts(d: &TicketDetail, width: usize) -> Vec<Part> {
+    let mut out = Vec::new();
+    for (i, m) in d.messages.iter().enumerate() {
+        if i > 0 {
+            out.push(Part::Gap);
+        }
+        out.push(Part::Header(i));
+        for line in wrap(m.body.as_str().trim_end(), width.saturating_sub(3)) {
+            out.push(Part::Body(i, line));
+        }
+    }
+    out
+}
+
+/// Number of thread lines at `width`, for scrolling.
+pub fn thread_line_count(d: &TicketDetail, width: usize) -> usize {
+    thread_parts(d, width).len()
+}
+
+pub fn history_line_count(model: &Model) -> usize {
+    model.ticket.history.as_ref().map_or(1, |h| h.len().max(1))
+}
+
+/// The reader's meta lines above an article (author, date, counts, tags and keys), wrapped to `w`.
+pub fn reader_meta(a: &crate::store::kb::Article, w: usize, utc_offset: i32) -> Vec<String> {
+    let meta = format!(
+        "by {} · updated {} · {} views · used {}× · {} helpful, {} not",
+        a.author.as_ref().map_or("—".to_string(), |s| s.to_string()),
+        crate::domain::text::local_date(a.row.updated_at, utc_offset, "%Y-%m-%d"),
+        a.row.views,
+        a.row.uses,
+        a.row.helpful_up,
+        a.row.helpful_down
+    );
+    let tags = if a.tags.is_empty() {
+        "no tags · e edits · s publishes/archives · +/- rates · H history".to_string()
+    } else {
+        let t: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
+        format!("{} · e edits · H history", t.join(" "))
+    };
+    let mut out = crate::domain::text::wrap(&meta, w.max(8));
+    out.extend(crate::domain::text::wrap(&tags, w.max(8)));
+    out.push(String::new());
+    out
+}
