@@ -337,7 +337,7 @@ fn create_reply_note_set_and_history_from_the_command_line() {
     assert!(o.status.success());
     assert_eq!(
         stdout(&o).trim(),
-        format!("#{number}: reply added; status new → open")
+        format!("#{number}: reply added; status New → Open")
     );
     let o = desk(
         home.path(),

@@ -443,10 +443,11 @@ fn status_priority_and_assignee_pickers_write_through_the_change_log() {
         "{screen}"
     );
     assert!(
-        screen.contains("li       status pending → solved"),
+        screen.contains("li       status Pending → Solved"),
         "{screen}"
     );
-    assert!(screen.contains("priority normal → urgent"), "{screen}");
+    assert!(screen.contains("priority Normal → Urgent"), "{screen}");
+    assert!(screen.contains("assignee Li Na → —"), "{screen}");
     a.keys("H");
     assert!(a.screen().contains("Thread ·"));
 }

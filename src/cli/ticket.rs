@@ -1,6 +1,7 @@
 //! `desk ticket list|show`.
 
 use super::output::{ListArgs, ShowFormat, Sink, rfc3339, short_date};
+use crate::domain::ticket_fields::describe_change;
 use crate::domain::view::PageRequest;
 use crate::store::Store;
 use crate::store::tickets::{TicketDetail, TicketRow};
@@ -361,15 +362,13 @@ fn history(
             writeln!(out)?;
         }
         ShowFormat::Text => {
+            let names = |show, id: &str| store.name_of(show, id).ok().flatten();
+            let words = super::ticket_write::change_words(&names);
             for h in rows {
                 let who = h.actor.as_deref().unwrap_or("system");
-                let old = h.old.as_deref().unwrap_or("—");
-                let new = h.new.as_deref().unwrap_or("—");
-                let text = crate::domain::text::sanitize(&format!(
-                    "{} {who} {}: {old} → {new}",
-                    short_date(h.at),
-                    h.field
-                ));
+                let change = describe_change(&h.field, h.old.as_deref(), h.new.as_deref(), &words);
+                let text =
+                    crate::domain::text::sanitize(&format!("{} {who} {change}", short_date(h.at)));
                 writeln!(out, "{text}")?;
             }
         }

@@ -3,6 +3,7 @@
 use super::{NotFound, UsageError};
 use crate::domain::lifecycle::Writer;
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
+use crate::domain::ticket_fields::{ChangeWords, Names, describe_change, is_bookkeeping};
 use crate::store::Store;
 use crate::store::ticket_write::{NewTicket, TicketEdit};
 use anyhow::Context;
@@ -137,22 +138,35 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
     })
 }
 
+/// How the CLI words change-log entries: the local zone, names where the store knows them.
+pub(super) fn change_words<'a>(names: Names<'a>) -> ChangeWords<'a> {
+    ChangeWords {
+        names,
+        offset: chrono::Local::now().offset().local_minus_utc(),
+        date_format: "%Y-%m-%d %H:%M",
+    }
+}
+
+/// `#1042: version 3; status Open → Pending`: what a write changed, bookkeeping left out.
 fn print_changes(
+    store: &Store,
     out: &mut impl Write,
     number: i64,
     what: &str,
     changed: &[crate::store::FieldChange],
 ) -> std::io::Result<()> {
+    let names = |show, id: &str| store.name_of(show, id).ok().flatten();
+    let words = change_words(&names);
     let list: Vec<String> = changed
         .iter()
-        .filter(|c| !c.field.ends_with("_at"))
+        .filter(|c| !is_bookkeeping(c.field))
         .map(|c| {
-            format!(
-                "{} {} → {}",
+            crate::domain::text::sanitize(&describe_change(
                 c.field,
-                c.old.as_deref().unwrap_or("—"),
-                c.new.as_deref().unwrap_or("—")
-            )
+                c.old.as_deref(),
+                c.new.as_deref(),
+                &words,
+            ))
         })
         .collect();
     if list.is_empty() {
@@ -207,6 +221,7 @@ pub fn message(
     let body = a.body.read()?;
     let outcome = store.add_message(number, Writer::Agent, Some(me), internal, &body, now)?;
     print_changes(
+        store,
         out,
         number,
         if internal {
@@ -228,6 +243,7 @@ pub fn set(store: &mut Store, a: &SetArgs, now: i64, out: &mut impl Write) -> an
         .collect::<anyhow::Result<_>>()?;
     let outcome = store.set_ticket(number, &edits, None, now)?;
     print_changes(
+        store,
         out,
         number,
         &format!("version {}", outcome.version),

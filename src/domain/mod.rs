@@ -19,6 +19,7 @@ pub mod sla_policy;
 pub mod team;
 pub mod text;
 pub mod ticket;
+pub mod ticket_fields;
 pub mod view;
 
 /// Defines a closed set of string-coded values (stored in SQLite as text, shown to users, parsed from CLI/config).

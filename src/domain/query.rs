@@ -11,6 +11,7 @@
 use super::customer::Tier;
 use super::service_loop::{ComplaintStage, LoopStage};
 use super::ticket::{Channel, Kind, Priority, Status};
+use super::ticket_fields::{self, TicketField};
 use crate::str_enum;
 use std::fmt;
 
@@ -52,6 +53,8 @@ pub enum Clause {
     Customer(String),
     /// The group (team) by name; `none` for tickets routed to no group.
     Group(String),
+    /// A field of `ticket_fields` with a generic filter: its value contains this text.
+    Field(TicketField, String),
     Created(Age),
     Updated(Age),
     Solved(Age),
@@ -121,6 +124,7 @@ pub struct ParseError {
     pub message: String,
 }
 
+/// The fields with a clause of their own; the ticket fields with a generic filter come on top (see [`fields`]).
 pub const FIELDS: &[&str] = &[
     "status",
     "priority",
@@ -141,6 +145,13 @@ pub const FIELDS: &[&str] = &[
     "complaint",
     "sort",
 ];
+
+/// Every field the view language takes, for messages and completion.
+pub fn fields() -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = FIELDS.to_vec();
+    all.extend(ticket_fields::filterable().map(|d| d.key));
+    all
+}
 
 /// One token: its text and the column it starts at. A token that starts with a quote is free text even if it
 /// holds a colon (`"note: call back"`).
@@ -383,12 +394,18 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
                 q.sort = Some(sort(value, vcol)?);
                 continue;
             }
-            _ => {
-                return Err(ParseError {
-                    column: t.column,
-                    message: format!("unknown field `{field}` (fields: {})", FIELDS.join(", ")),
-                });
-            }
+            other => match ticket_fields::by_key(other).filter(|d| d.filter.is_some()) {
+                Some(d) => Clause::Field(d.field, value.to_string()),
+                None => {
+                    return Err(ParseError {
+                        column: t.column,
+                        message: format!(
+                            "unknown field `{field}` (fields: {})",
+                            fields().join(", ")
+                        ),
+                    });
+                }
+            },
         };
         q.clauses.push(clause);
     }
@@ -449,6 +466,7 @@ impl fmt::Display for Query {
                 Clause::Tag(v) => format!("tag:{}", join(v, |t| quote(t))),
                 Clause::Customer(c) => format!("customer:{}", quote(c)),
                 Clause::Group(g) => format!("group:{}", quote(g)),
+                Clause::Field(f, v) => format!("{}:{}", ticket_fields::def(*f).key, quote(v)),
                 Clause::Created(a) => format!("created:{}", print_age(*a)),
                 Clause::Updated(a) => format!("updated:{}", print_age(*a)),
                 Clause::Solved(a) => format!("solved:{}", print_age(*a)),

@@ -1,7 +1,6 @@
 //! Team mode rules (issue 8): roles and what each may do, presence (who is viewing or replying), and how a
 //! change someone else made reads to the agent whose edit it overtook. Pure: no terminal, no database.
 
-use crate::domain::ticket::{Priority, Status};
 use crate::str_enum;
 
 str_enum!(
@@ -194,7 +193,7 @@ pub fn describe_changes(
 ) -> String {
     let shown: Vec<&ChangeNote> = changes
         .iter()
-        .filter(|c| !HIDDEN_FIELDS.contains(&c.field.as_str()))
+        .filter(|c| !super::ticket_fields::is_bookkeeping(&c.field))
         .collect();
     let Some(first) = shown.first() else {
         return format!("#{number} was changed by someone else");
@@ -214,42 +213,14 @@ pub fn describe_changes(
     out
 }
 
-/// Fields that change as a side effect of others, or hold ids nobody reads.
-const HIDDEN_FIELDS: &[&str] = &[
-    "updated_at",
-    "first_response_at",
-    "solved_at",
-    "closed_at",
-    "loop_stage",
-    "follow_up_due_at",
-    "customer_stage",
-];
-
+/// A change as the summary says it: ids are not named here (the note carries none of the names).
 fn describe_one(c: &ChangeNote) -> String {
-    let v = |s: &Option<String>| s.clone().unwrap_or_else(|| "none".into());
-    match c.field.as_str() {
-        "reply" => "replied".into(),
-        "note" => "added a note".into(),
-        "customer_message" => "the customer wrote".into(),
-        "tags" => format!("tags {}", c.new.clone().unwrap_or_default()),
-        "assignee_id" | "group_id" => {
-            let f = c.field.trim_end_matches("_id");
-            format!("{f} changed")
-        }
-        // Statuses and priorities read as the agent sees them on screen.
-        "status" | "priority" => {
-            let label = |s: &Option<String>| {
-                let raw = v(s);
-                let known = match c.field.as_str() {
-                    "status" => Status::parse(&raw).map(|x| x.label().to_string()),
-                    _ => Priority::parse(&raw).map(|x| x.label().to_string()),
-                };
-                known.unwrap_or(raw)
-            };
-            format!("{} {} → {}", c.field, label(&c.old), label(&c.new))
-        }
-        f => format!("{f} {} → {}", v(&c.old), v(&c.new)),
-    }
+    let words = super::ticket_fields::ChangeWords {
+        names: &|_, _| None,
+        offset: 0,
+        date_format: "%Y-%m-%d %H:%M",
+    };
+    super::ticket_fields::describe_change(&c.field, c.old.as_deref(), c.new.as_deref(), &words)
 }
 
 #[cfg(test)]

@@ -146,6 +146,8 @@ pub struct TicketFilter {
     pub customer: Option<String>,
     /// The group's name (`none`: no group).
     pub group: Option<String>,
+    /// Fields with a generic filter, each containing its text.
+    pub fields: Vec<(crate::domain::ticket_fields::TicketField, String)>,
     pub created_after: Option<i64>,
     pub created_before: Option<i64>,
     pub updated_after: Option<i64>,
@@ -245,6 +247,7 @@ impl TicketFilter {
                     self.due_before = earlier(self.due_before, day(*b) + 86_400);
                 }
                 Clause::Group(g) => self.group = Some(g.clone()),
+                Clause::Field(f, text) => self.fields.push((*f, text.clone())),
                 Clause::Sla(v) => {
                     let states = narrow(self.sla.take().map(|s| s.states), v).unwrap_or_default();
                     self.sla = Some(SlaSelect { states, now });
@@ -302,6 +305,7 @@ impl TicketFilter {
             && self.due_after.is_none()
             && self.loop_stages.is_none()
             && self.complaint_stages.is_none()
+            && self.fields.is_empty()
     }
 }
 

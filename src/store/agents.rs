@@ -2,6 +2,7 @@
 
 use super::{Result, Store};
 use crate::domain::text::SafeText;
+use rusqlite::OptionalExtension;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AgentRow {
@@ -46,5 +47,31 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Store {
+    /// The name of what an id in the change log stands for (an agent, inactive ones too, a group, a customer, a
+    /// product, another ticket's number): what history shows instead of the id.
+    pub fn name_of(
+        &self,
+        show: crate::domain::ticket_fields::Show,
+        id: &str,
+    ) -> Result<Option<String>> {
+        use crate::domain::ticket_fields::Show;
+        let sql = match show {
+            Show::Agent => "SELECT name FROM agents WHERE id = ?1",
+            Show::Group => "SELECT name FROM groups WHERE id = ?1",
+            Show::Customer => "SELECT name FROM customers WHERE id = ?1",
+            Show::Product => "SELECT name FROM products WHERE id = ?1",
+            Show::Ticket => "SELECT '#' || number FROM tickets WHERE id = ?1",
+            Show::Text | Show::Label(_) | Show::Time => return Ok(None),
+        };
+        let name: Option<String> = self
+            .conn
+            .prepare_cached(sql)?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        Ok(name.map(|n| crate::domain::text::sanitize(&n)))
     }
 }

@@ -544,3 +544,18 @@ mod tests {
         assert_eq!(parse_hlc(&d), Some((1_000, 2)));
     }
 }
+
+#[cfg(test)]
+mod field_table_tests {
+    use super::Mutable;
+
+    #[test]
+    fn every_writable_ticket_column_is_a_declared_field() {
+        for column in Mutable::Ticket.fields() {
+            assert!(
+                crate::domain::ticket_fields::by_log_name(column).is_some(),
+                "{column} is writable but not in domain::ticket_fields"
+            );
+        }
+    }
+}

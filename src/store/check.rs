@@ -23,18 +23,15 @@ use std::time::Duration;
 /// Problems listed per check; the count covers all of them.
 const MAX_DETAILS: usize = 10;
 
-/// Ticket fields that are only ever written through the change log, so the newest entry is the row's value.
-const LOGGED_TICKET_FIELDS: &[&str] = &[
-    "subject",
-    "status",
-    "priority",
-    "kind",
-    "channel",
-    "customer_id",
-    "assignee_id",
-    "group_id",
-    "merged_into",
-];
+/// Ticket fields that are only ever written through the change log, so the newest entry is the row's value
+/// (declared in `domain::ticket_fields`; their log names are the tickets table's columns).
+fn logged_ticket_fields() -> Vec<&'static str> {
+    crate::domain::ticket_fields::TICKET_FIELDS
+        .iter()
+        .filter(|d| d.logged_only)
+        .filter_map(|d| d.log)
+        .collect()
+}
 
 /// The change-log fields whose `new` is a message id.
 const MESSAGE_FIELDS: &str = "'reply', 'note', 'customer_message'";
@@ -358,12 +355,13 @@ fn ticket_versions(conn: &Connection) -> Result<Check> {
 }
 
 fn ticket_fields(conn: &Connection) -> Result<Check> {
-    let fields = LOGGED_TICKET_FIELDS
+    let logged = logged_ticket_fields();
+    let fields = logged
         .iter()
         .map(|f| format!("'{f}'"))
         .collect::<Vec<_>>()
         .join(", ");
-    let column = LOGGED_TICKET_FIELDS
+    let column = logged
         .iter()
         .map(|f| format!("WHEN '{f}' THEN t.{f}"))
         .collect::<Vec<_>>()

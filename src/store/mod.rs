@@ -33,6 +33,7 @@ pub mod sla;
 pub mod sla_run;
 mod stored;
 pub mod team;
+pub mod ticket_columns;
 mod ticket_filter;
 pub mod ticket_merge;
 mod ticket_set;

@@ -112,6 +112,12 @@ fn compile(filter: &TicketFilter, me: Option<&str>, purpose: Purpose) -> Clauses
         let clause = customer_matches(&mut c, text);
         c.push(clause);
     }
+    for (field, text) in &filter.fields {
+        if let Some(contains) = super::ticket_columns::column(*field).contains {
+            let p = c.bind(like_pattern(text));
+            c.push(contains.replace("{p}", &p));
+        }
+    }
     if let Some(group) = &filter.group {
         if group.eq_ignore_ascii_case("none") {
             c.push("t.group_id IS NULL".to_string());
@@ -268,7 +274,11 @@ pub fn ticket_page_sql(
         Some(index) => FROM.replacen("tickets t", &format!("tickets t INDEXED BY {index}"), 1),
         None => FROM.to_string(),
     };
-    let sql = format!("SELECT {ROW_COLUMNS}, {key} {from}{}{tail}", c.where_sql());
+    let sql = format!(
+        "SELECT {}, {key} AS sort_key {from}{}{tail}",
+        *ROW_COLUMNS,
+        c.where_sql()
+    );
     (sql, c.params)
 }
 

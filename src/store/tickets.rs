@@ -2,6 +2,7 @@
 
 use super::paging;
 use super::records::AuthorKind;
+use super::ticket_columns::select_list;
 pub use super::ticket_filter::{ticket_count_sql, ticket_page_sql};
 use super::{Page, Result, Store};
 use crate::domain::customer::Tier;
@@ -10,8 +11,13 @@ use crate::domain::sla::Target;
 use crate::domain::sla_policy::SlaSnapshot;
 use crate::domain::text::SafeText;
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
+use crate::domain::ticket_fields::{
+    self, FieldValue, FieldValues, Place, TICKET_FIELDS, TicketField,
+};
 use crate::domain::view::{Cursor, PageRequest, TicketFilter};
+use rusqlite::types::ValueRef;
 use rusqlite::{OptionalExtension, Row, params};
+use std::sync::LazyLock;
 
 /// One line of a ticket list.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -79,6 +85,9 @@ pub struct TicketDetail {
     pub complaint_stage: Option<ComplaintStage>,
     /// The SLA policy that set the clocks.
     pub sla_policy: Option<String>,
+    /// The fields laid out by the table rather than by hand, by key in JSON.
+    #[serde(flatten)]
+    pub details: FieldValues,
     /// Every SLA clock at the time the ticket was read (filled by [`Store::ticket_clocks`]).
     #[serde(skip)]
     pub clocks: Vec<crate::domain::sla::Clock>,
@@ -89,65 +98,125 @@ pub struct TicketDetail {
     pub change_seq: i64,
 }
 
-pub(super) const ROW_COLUMNS: &str = "t.rid, t.id, t.number, t.subject, t.status, t.priority, t.kind, t.channel, c.name, c.tier, \
-                           a.name, t.created_at, t.updated_at, t.solved_at, t.sla_target, t.sla_due_at, t.sla_risk_at, t.sla_paused, \
-                           t.sla_remaining, t.loop_stage, t.follow_up_due_at";
-/// How many columns ROW_COLUMNS has: what follows starts at this index.
-pub(super) const ROW_LEN: usize = 21;
+/// The fields a list row shows, in the order of [`TicketRow`].
+const ROW_FIELDS: &[TicketField] = &[
+    TicketField::Number,
+    TicketField::Subject,
+    TicketField::Status,
+    TicketField::Priority,
+    TicketField::Kind,
+    TicketField::Channel,
+    TicketField::Customer,
+    TicketField::Assignee,
+    TicketField::Created,
+    TicketField::Updated,
+    TicketField::Solved,
+    TicketField::LoopStage,
+    TicketField::FollowUpDue,
+];
+
+/// What a ticket list selects, every column named so rows are read by name: the row's fields, the customer's
+/// tier, and the stored SLA clock.
+pub(super) static ROW_COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "t.rid AS rid, t.id AS id, {}, c.tier AS customer_tier, t.sla_target AS sla_target, \
+         t.sla_due_at AS sla_due_at, t.sla_risk_at AS sla_risk_at, t.sla_paused AS sla_paused, \
+         t.sla_remaining AS sla_remaining",
+        select_list(ROW_FIELDS)
+    )
+});
+
+/// The one-ticket query's own fields beyond the row's; the detail fields of the table come after them.
+const DETAIL_FIELDS: &[TicketField] = &[
+    TicketField::Group,
+    TicketField::Product,
+    TicketField::FirstResponse,
+    TicketField::Closed,
+    TicketField::ComplaintStage,
+    TicketField::SlaPolicy,
+];
+
 pub(super) const FROM: &str = "FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.assignee_id";
 
-fn parse_enum<T>(idx: usize, s: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    parse(s).ok_or_else(|| {
+/// The key a field is selected as.
+fn key(f: TicketField) -> &'static str {
+    ticket_fields::def(f).key
+}
+
+/// A closed-set value read by column name; a word desk does not know is an error naming the column.
+fn get_enum<T>(r: &Row<'_>, name: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let s: String = r.get(name)?;
+    parse(&s).ok_or_else(|| {
         rusqlite::Error::InvalidColumnType(
-            idx,
-            format!("unexpected value `{s}`"),
+            r.as_ref().column_index(name).unwrap_or_default(),
+            format!("unexpected value `{s}` in {name}"),
             rusqlite::types::Type::Text,
         )
     })
 }
 
-fn ticket_row(r: &Row<'_>, sort_key_col: Option<usize>) -> rusqlite::Result<TicketRow> {
-    let text = |i: usize| -> rusqlite::Result<Option<SafeText>> {
-        Ok(r.get::<_, Option<String>>(i)?.map(SafeText::from))
+fn ticket_row(r: &Row<'_>) -> rusqlite::Result<TicketRow> {
+    use TicketField as F;
+    let text = |f: TicketField| -> rusqlite::Result<Option<SafeText>> {
+        Ok(r.get::<_, Option<String>>(key(f))?.map(SafeText::from))
     };
-    let updated_at: i64 = r.get(12)?;
+    let updated_at: i64 = r.get(key(F::Updated))?;
+    // Lists select the value they are ordered by last; other queries order by nothing in particular.
+    let sort_key = match r.as_ref().column_index("sort_key") {
+        Ok(_) => r.get("sort_key")?,
+        Err(_) => updated_at,
+    };
     Ok(TicketRow {
-        rid: r.get(0)?,
-        id: r.get(1)?,
-        number: r.get(2)?,
-        subject: SafeText::new(&r.get::<_, String>(3)?),
-        status: parse_enum(4, &r.get::<_, String>(4)?, Status::parse)?,
-        priority: parse_enum(5, &r.get::<_, String>(5)?, Priority::parse)?,
-        kind: parse_enum(6, &r.get::<_, String>(6)?, Kind::parse)?,
-        channel: parse_enum(7, &r.get::<_, String>(7)?, Channel::parse)?,
-        customer: text(8)?,
+        rid: r.get("rid")?,
+        id: r.get("id")?,
+        number: r.get(key(F::Number))?,
+        subject: SafeText::new(&r.get::<_, String>(key(F::Subject))?),
+        status: get_enum(r, key(F::Status), Status::parse)?,
+        priority: get_enum(r, key(F::Priority), Priority::parse)?,
+        kind: get_enum(r, key(F::Kind), Kind::parse)?,
+        channel: get_enum(r, key(F::Channel), Channel::parse)?,
+        customer: text(F::Customer)?,
         customer_tier: r
-            .get::<_, Option<String>>(9)?
+            .get::<_, Option<String>>("customer_tier")?
             .as_deref()
             .and_then(Tier::parse),
-        assignee: text(10)?,
-        created_at: r.get(11)?,
+        assignee: text(F::Assignee)?,
+        created_at: r.get(key(F::Created))?,
         updated_at,
-        solved_at: r.get(13)?,
+        solved_at: r.get(key(F::Solved))?,
         sla: SlaSnapshot {
             target: r
-                .get::<_, Option<String>>(14)?
+                .get::<_, Option<String>>("sla_target")?
                 .and_then(|t| Target::ALL.into_iter().find(|k| k.as_str() == t)),
-            due_at: r.get(15)?,
-            risk_at: r.get(16)?,
-            paused: r.get::<_, i64>(17)? != 0,
-            remaining: r.get(18)?,
+            due_at: r.get("sla_due_at")?,
+            risk_at: r.get("sla_risk_at")?,
+            paused: r.get::<_, i64>("sla_paused")? != 0,
+            remaining: r.get("sla_remaining")?,
         },
         loop_stage: r
-            .get::<_, Option<String>>(19)?
+            .get::<_, Option<String>>(key(F::LoopStage))?
             .as_deref()
             .and_then(LoopStage::parse),
-        follow_up_due_at: r.get(20)?,
-        sort_key: match sort_key_col {
-            Some(i) => r.get(i)?,
-            None => updated_at,
-        },
+        follow_up_due_at: r.get(key(F::FollowUpDue))?,
+        sort_key,
     })
+}
+
+/// The detail fields of the table (those not laid out by hand), read by key.
+fn detail_values(r: &Row<'_>) -> rusqlite::Result<FieldValues> {
+    let mut out = FieldValues::default();
+    for d in TICKET_FIELDS.iter().filter(|d| d.place == Place::Details) {
+        let value = match r.get_ref(d.key)? {
+            ValueRef::Null => None,
+            ValueRef::Integer(i) => Some(FieldValue::Int(i)),
+            ValueRef::Real(f) => Some(FieldValue::Text(SafeText::new(&f.to_string()))),
+            ValueRef::Text(t) | ValueRef::Blob(t) => {
+                Some(FieldValue::Text(SafeText::new(&String::from_utf8_lossy(t))))
+            }
+        };
+        out.0.push((d.field, value));
+    }
+    Ok(out)
 }
 
 impl Store {
@@ -162,9 +231,7 @@ impl Store {
         let (sql, params) = ticket_page_sql(filter, me, req, limit);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows: Vec<TicketRow> = stmt
-            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
-                ticket_row(r, Some(ROW_LEN))
-            })?
+            .query_map(rusqlite::params_from_iter(params.iter()), ticket_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(paging::finish(rows, req, limit))
     }
@@ -180,30 +247,51 @@ impl Store {
 
     /// A ticket by its number, with properties, tags and the whole thread (oldest first).
     pub fn ticket_detail(&self, number: i64) -> Result<Option<TicketDetail>> {
+        let details: Vec<TicketField> = TICKET_FIELDS
+            .iter()
+            .filter(|d| d.place == Place::Details)
+            .map(|d| d.field)
+            .collect();
+        let columns = [
+            ROW_COLUMNS.as_str(),
+            "t.version AS version, t.customer_id AS customer_id, c.email AS customer_email",
+            &select_list(DETAIL_FIELDS),
+            &select_list(&details),
+        ];
         let sql = format!(
-            "SELECT {ROW_COLUMNS}, t.version, t.customer_id, c.email, g.name, p.name, t.first_response_at, t.closed_at,
-                    t.complaint_stage, t.sla_policy
+            "SELECT {}
              {FROM} LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN products p ON p.id = t.product_id
-             WHERE t.number = ?1"
+             WHERE t.number = ?1",
+            columns
+                .iter()
+                .filter(|c| !c.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
         );
+        let text = |r: &Row<'_>, name: &str| -> rusqlite::Result<Option<SafeText>> {
+            Ok(r.get::<_, Option<String>>(name)?.map(SafeText::from))
+        };
         let detail = self
             .conn
             .prepare_cached(&sql)?
             .query_row(params![number], |r| {
+                use TicketField as F;
                 Ok(TicketDetail {
-                    row: ticket_row(r, None)?,
-                    version: r.get(ROW_LEN)?,
-                    customer_id: r.get(ROW_LEN + 1)?,
-                    customer_email: r.get::<_, Option<String>>(ROW_LEN + 2)?.map(SafeText::from),
-                    group: r.get::<_, Option<String>>(ROW_LEN + 3)?.map(SafeText::from),
-                    product: r.get::<_, Option<String>>(ROW_LEN + 4)?.map(SafeText::from),
-                    first_response_at: r.get(ROW_LEN + 5)?,
-                    closed_at: r.get(ROW_LEN + 6)?,
+                    row: ticket_row(r)?,
+                    version: r.get("version")?,
+                    customer_id: r.get("customer_id")?,
+                    customer_email: text(r, "customer_email")?,
+                    group: text(r, key(F::Group))?,
+                    product: text(r, key(F::Product))?,
+                    first_response_at: r.get(key(F::FirstResponse))?,
+                    closed_at: r.get(key(F::Closed))?,
                     complaint_stage: r
-                        .get::<_, Option<String>>(ROW_LEN + 7)?
+                        .get::<_, Option<String>>(key(F::ComplaintStage))?
                         .as_deref()
                         .and_then(ComplaintStage::parse),
-                    sla_policy: r.get(ROW_LEN + 8)?,
+                    sla_policy: r.get(key(F::SlaPolicy))?,
+                    details: detail_values(r)?,
                     clocks: Vec::new(),
                     tags: Vec::new(),
                     links: Vec::new(),
@@ -226,14 +314,11 @@ impl Store {
     /// The list rows of tickets `numbers` as they are now (missing numbers are left out): what live refresh
     /// patches into a visible list.
     pub fn ticket_rows(&self, numbers: &[i64]) -> Result<Vec<TicketRow>> {
-        let sql = format!("SELECT {ROW_COLUMNS} {FROM} WHERE t.number = ?1");
+        let sql = format!("SELECT {} {FROM} WHERE t.number = ?1", *ROW_COLUMNS);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut out = Vec::new();
         for n in numbers {
-            if let Some(row) = stmt
-                .query_row(params![n], |r| ticket_row(r, None))
-                .optional()?
-            {
+            if let Some(row) = stmt.query_row(params![n], ticket_row).optional()? {
                 out.push(row);
             }
         }
@@ -280,12 +365,13 @@ impl Store {
     /// A customer's tickets, newest first.
     pub fn customer_tickets(&self, customer_id: &str, limit: usize) -> Result<Vec<TicketRow>> {
         let sql = format!(
-            "SELECT {ROW_COLUMNS} {FROM} WHERE t.customer_id = ?1 ORDER BY t.created_at DESC LIMIT ?2"
+            "SELECT {} {FROM} WHERE t.customer_id = ?1 ORDER BY t.created_at DESC LIMIT ?2",
+            *ROW_COLUMNS
         );
         let rows = self
             .conn
             .prepare_cached(&sql)?
-            .query_map(params![customer_id, limit as i64], |r| ticket_row(r, None))?
+            .query_map(params![customer_id, limit as i64], ticket_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }

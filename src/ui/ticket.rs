@@ -7,6 +7,9 @@ use crate::app::geometry::{Part, thread_parts};
 use crate::app::{Model, layout};
 use crate::domain::text::{truncate, width};
 use crate::domain::ticket::compact_age;
+use crate::domain::ticket_fields::{
+    ChangeWords, Place, Show, TICKET_FIELDS, describe_change, show_value,
+};
 use crate::store::records::AuthorKind;
 use crate::store::tickets::{MessageRow, TicketDetail};
 use ratatui::Frame;
@@ -142,28 +145,33 @@ fn header(frame: &mut Frame<'_>, area: Rect, d: &TicketDetail, model: &Model, th
             label("Group"),
             Span::raw(d.group.as_ref().map_or("—".to_string(), |g| g.to_string())),
         ]),
-        Line::from(vec![
-            label("Created"),
-            Span::raw(format!(
-                "{} ({} ago)",
-                fmt(t.created_at),
-                compact_age(model.now - t.created_at)
-            )),
-            sep(),
-            label("Updated"),
-            Span::raw(compact_age(model.now - t.updated_at)),
-            sep(),
-            label("Product"),
-            Span::raw(
-                d.product
-                    .as_ref()
-                    .map_or("—".to_string(), |p| p.to_string()),
-            ),
-            sep(),
-            label("Tags"),
-            Span::raw(tags),
-            Span::styled(relations(d), theme.priority_high),
-        ]),
+        Line::from(
+            vec![
+                label("Created"),
+                Span::raw(format!(
+                    "{} ({} ago)",
+                    fmt(t.created_at),
+                    compact_age(model.now - t.created_at)
+                )),
+                sep(),
+                label("Updated"),
+                Span::raw(compact_age(model.now - t.updated_at)),
+                sep(),
+                label("Product"),
+                Span::raw(
+                    d.product
+                        .as_ref()
+                        .map_or("—".to_string(), |p| p.to_string()),
+                ),
+                sep(),
+                label("Tags"),
+                Span::raw(tags),
+                Span::styled(relations(d), theme.priority_high),
+            ]
+            .into_iter()
+            .chain(details(d, model, &label))
+            .collect::<Vec<_>>(),
+        ),
         super::service::sla_line(d, model, theme),
     ];
     let mut lines = lines;
@@ -173,6 +181,27 @@ fn header(frame: &mut Frame<'_>, area: Rect, d: &TicketDetail, model: &Model, th
         area,
     );
     presence_line(frame, area, d.row.number, model, theme);
+}
+
+/// The fields declared in `domain::ticket_fields` to show by key (not laid out by hand), each as `Label value`.
+fn details<'a>(d: &TicketDetail, model: &Model, label: &dyn Fn(&str) -> Span<'a>) -> Vec<Span<'a>> {
+    let mut out = Vec::new();
+    for def in TICKET_FIELDS.iter().filter(|f| f.place == Place::Details) {
+        let Some(raw) = d.details.text(def.field) else {
+            continue;
+        };
+        let value = show_value(
+            def.show,
+            &raw,
+            &|_, _| None,
+            model.utc_offset,
+            &model.date_format,
+        );
+        out.push(Span::raw("  "));
+        out.push(label(def.label));
+        out.push(Span::raw(value));
+    }
+    out
 }
 
 /// Who else is on this ticket ("Li Na is replying"), on the header's top border at the right: a collision is
@@ -272,50 +301,41 @@ fn history_lines<'a>(model: &Model, theme: &Theme) -> Vec<Line<'a>> {
             theme.muted,
         )];
     }
+    // Ids read as the names the desk has loaded; times in the agent's zone.
+    let names = |show: Show, id: &str| match show {
+        Show::Agent => model
+            .agents
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.name.to_string()),
+        Show::Group => model
+            .groups
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.name.to_string()),
+        _ => None,
+    };
+    let words = ChangeWords {
+        names: &names,
+        offset: model.utc_offset,
+        date_format: &model.date_format,
+    };
     rows.iter()
         .map(|h| {
             let who = h.actor.as_deref().unwrap_or("system");
-            // Times and agent ids are stored raw; show them as a person reads them.
-            let show = |v: &Option<String>| -> Option<String> {
-                let v = v.as_ref()?;
-                Some(if h.field.ends_with("_at") {
-                    v.parse().map_or_else(
-                        |_| v.clone(),
-                        |ts| date(ts, model.utc_offset, &model.date_format),
-                    )
-                } else if h.field == "assignee_id" {
-                    model
-                        .agents
-                        .iter()
-                        .find(|a| &a.id == v)
-                        .map_or_else(|| v.clone(), |a| a.handle.clone())
-                } else {
-                    v.clone()
-                })
-            };
-            let (old, new) = (show(&h.old), show(&h.new));
-            let change = match (&old, &new) {
-                (Some(o), Some(n)) => format!("{o} → {n}"),
-                (None, Some(n)) => n.clone(),
-                (Some(o), None) => format!("{o} → —"),
-                (None, None) => String::new(),
-            };
+            let change = describe_change(&h.field, h.old.as_deref(), h.new.as_deref(), &words);
             Line::from(vec![
                 Span::styled(
                     format!(" {} ", date(h.at, model.utc_offset, &model.date_format)),
                     theme.muted,
                 ),
                 Span::styled(format!("{who:<8} "), theme.title),
-                Span::raw(crate::domain::text::sanitize(&format!(
-                    "{} {change}",
-                    h.field
-                ))),
+                Span::raw(crate::domain::text::sanitize(&change)),
             ])
         })
         .collect()
 }
 
-/// Number of history lines, for scrolling.
 fn history(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let lines = history_lines(model, theme);
     scrolled(
