@@ -123,6 +123,9 @@ struct DetailJson<'a> {
     links: &'a [i64],
     merged_into: Option<i64>,
     version: i64,
+    /// The fields declared to show by key (`domain::ticket_fields`, `Place::Details`).
+    #[serde(flatten)]
+    details: &'a crate::domain::ticket_fields::FieldValues,
     messages: Vec<MessageJson<'a>>,
 }
 
@@ -277,6 +280,7 @@ fn detail_json(d: &TicketDetail) -> DetailJson<'_> {
         links: &d.links,
         merged_into: d.merged_into,
         version: d.version,
+        details: &d.details,
         messages: d
             .messages
             .iter()
@@ -321,6 +325,25 @@ fn show_text(d: &TicketDetail, out: &mut impl Write) -> std::io::Result<()> {
         short_date(t.created_at),
         short_date(t.updated_at)
     )?;
+    let details: Vec<String> = crate::domain::ticket_fields::TICKET_FIELDS
+        .iter()
+        .filter(|f| f.place == crate::domain::ticket_fields::Place::Details)
+        .filter_map(|f| {
+            let raw = d.details.text(f.field)?;
+            let local = chrono::Local::now().offset().local_minus_utc();
+            let value = crate::domain::ticket_fields::show_value(
+                f.show,
+                &raw,
+                &|_, _| None,
+                local,
+                "%Y-%m-%d %H:%M",
+            );
+            Some(format!("{} {value}", f.key))
+        })
+        .collect();
+    if !details.is_empty() {
+        writeln!(out, "{}", details.join(" · "))?;
+    }
     for m in &d.messages {
         let who = m
             .author

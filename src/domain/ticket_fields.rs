@@ -202,7 +202,15 @@ impl serde::Serialize for FieldValues {
         use serde::ser::SerializeMap;
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (f, v) in &self.0 {
-            map.serialize_entry(def(*f).key, v)?;
+            match (def(*f).show, v) {
+                // Times read as RFC 3339 in UTC, as every other time in desk's JSON.
+                (Show::Time, Some(FieldValue::Int(ts))) => {
+                    let at = chrono::DateTime::from_timestamp(*ts, 0)
+                        .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+                    map.serialize_entry(def(*f).key, &at)?
+                }
+                _ => map.serialize_entry(def(*f).key, v)?,
+            }
         }
         map.end()
     }
