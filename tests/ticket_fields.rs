@@ -90,3 +90,60 @@ fn every_filterable_field_compiles_and_every_detail_field_reaches_json() {
     );
     assert_eq!(json["number"].to_string(), number);
 }
+
+#[test]
+fn the_serial_number_is_shown_filterable_and_in_json() {
+    let (_dir, path, store) = demo();
+    let (number, serial) = select(&store, "sort:number")
+        .into_iter()
+        .filter_map(|n| store.ticket_detail(n).unwrap())
+        .find_map(|d| {
+            let s = d
+                .details
+                .text(desk::domain::ticket_fields::TicketField::Serial)?;
+            Some((d.row.number, s))
+        })
+        .expect("a demo ticket about a product with a serial number");
+    // Filterable: by the whole serial, and by part of it.
+    assert!(select(&store, &format!("serial:{serial}")).contains(&number));
+    let part: String = serial.chars().skip(2).take(5).collect();
+    for n in select(&store, &format!("serial:{part}")) {
+        let d = store.ticket_detail(n).unwrap().unwrap();
+        let s = d
+            .details
+            .text(desk::domain::ticket_fields::TicketField::Serial);
+        assert!(s.is_some_and(|s| s.contains(&part)), "#{n}");
+    }
+    // In the JSON of `desk ticket show`, under its key.
+    let home = tempfile::tempdir().unwrap();
+    let db = path.to_string_lossy().to_string();
+    let o = desk_as(
+        home.path(),
+        "li",
+        &[
+            "ticket",
+            "show",
+            &number.to_string(),
+            "--db",
+            &db,
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["serial"], serial.as_str());
+    // On the ticket: the header's details line.
+    let (_d, mut app) = demo_app(120, 40);
+    app.model.ticket.number = Some(number);
+    let detail = desk::runtime::serve(
+        &mut app.store,
+        desk::app::protocol::TicketRequest::Detail { number, at: NOW }.into(),
+    );
+    app.send(desk::app::Msg::Loaded(detail));
+    app.keys("2");
+    assert!(
+        app.screen().contains(&format!("Serial {serial}")),
+        "{}",
+        app.screen()
+    );
+}

@@ -19,6 +19,7 @@ pub enum TicketField {
     Assignee,
     Group,
     Product,
+    Serial,
     Created,
     Updated,
     FirstResponse,
@@ -133,6 +134,7 @@ fields! {
     Assignee: "assignee", "Assignee", log Some("assignee_id"), only true, Show::Agent, Core, filter None, edit true;
     Group: "group", "Group", log Some("group_id"), only true, Show::Group, Core, filter None, edit true;
     Product: "product", "Product", log Some("product_id"), only false, Show::Product, Core, filter Some(Match::Contains), edit false;
+    Serial: "serial", "Serial", log None, only false, Show::Text, Details, filter Some(Match::Contains), edit false;
     Created: "created_at", "Created", log None, only false, Show::Time, Core, filter None, edit false;
     Updated: "updated_at", "Updated", log Some("updated_at"), only false, Show::Time, Internal, filter None, edit false;
     FirstResponse: "first_response_at", "First response", log Some("first_response_at"), only false, Show::Time, Internal, filter None, edit false;

@@ -38,6 +38,12 @@ pub fn column(field: TicketField) -> Column {
                 "t.product_id IN (SELECT id FROM products WHERE name LIKE {p} ESCAPE '\\')",
             ),
         },
+        TicketField::Serial => Column {
+            select: "p.serial",
+            contains: Some(
+                "t.product_id IN (SELECT id FROM products WHERE serial LIKE {p} ESCAPE '\\')",
+            ),
+        },
         TicketField::Created => col("t.created_at"),
         TicketField::Updated => col("t.updated_at"),
         TicketField::FirstResponse => col("t.first_response_at"),
