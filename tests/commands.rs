@@ -123,6 +123,33 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
             )));
             m
         }
+        Context::Review => {
+            let mut m = s.ticket.clone();
+            let number = m.ticket.number.unwrap_or_default();
+            m.overlay = Some(Overlay::Review(Box::new(desk::app::review::Draft {
+                number,
+                internal: false,
+                body: "您好，已为您处理。".into(),
+                macro_index: None,
+                edits: Vec::new(),
+                article: None,
+                since: None,
+            })));
+            m
+        }
+        Context::Confirm => {
+            let mut m = s.ticket.clone();
+            m.overlay = Some(Overlay::Confirm(Box::new(
+                desk::app::confirm::Confirm::new(
+                    "Merge?".into(),
+                    Vec::new(),
+                    desk::app::confirm::ConfirmAction::Requests(vec![
+                        desk::app::protocol::TicketRequest::Counts.into(),
+                    ]),
+                ),
+            )));
+            m
+        }
         Context::TextInput => {
             let mut m = open(h, &s.queues, ":");
             if let Some(Overlay::Palette { input, .. }) = m.overlay.as_mut() {

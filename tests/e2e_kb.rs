@@ -74,6 +74,8 @@ fn the_top_suggestion_goes_into_a_reply_and_counts_as_used() {
     ))
     .unwrap();
     t.keys(&["Enter"]);
+    t.wait_for("Review reply");
+    t.keys(&["y"]);
     t.wait_until("the reply sent", |s| s.contains("Reply sent"));
     t.keys(&["q"]);
     t.wait_until("desk to exit", |s| {

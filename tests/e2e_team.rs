@@ -141,6 +141,8 @@ fn two_agents_see_each_other_and_never_overwrite_silently() {
         started.elapsed().as_millis()
     );
     std::fs::write(&go, "").unwrap();
+    li.wait_for("Review reply");
+    li.keys(&["y"]);
     li.wait_for(&format!("#{number}: Reply sent"));
     wang.wait_until("the reply on Wang's screen", |s| {
         s.contains("a technician comes tomorrow") && !s.contains("is replying")

@@ -132,6 +132,8 @@ fn reply_through_the_editor_and_change_status_then_the_cli_agrees() {
         })
         .expect("ticket number in the header");
     t.keys(&["r"]);
+    t.wait_for("Review reply");
+    t.keys(&["y"]);
     t.wait_for("Reply sent");
     let screen = t.wait_for("已为您重新发货");
     assert!(screen.contains("reply"), "{screen}");
@@ -256,6 +258,8 @@ fn work_a_ticket_end_to_end_and_the_cli_agrees() {
         .expect("the number in the header");
 
     t.keys(&["r"]);
+    t.wait_for("Review reply");
+    t.keys(&["y"]);
     t.wait_for("Reply sent");
     t.keys(&["I"]);
     t.wait_for("Internal note");

@@ -55,6 +55,13 @@ fn a_ticket_suggests_articles_and_enter_puts_the_link_into_a_reply() {
             &format!("SELECT uses FROM articles WHERE id = '{}'", top.id),
         );
         a.keys("enter");
+        // The review names the article the reply carries; sending counts its use.
+        let review = a.screen();
+        assert!(
+            review.contains("Article") && review.contains("linked"),
+            "{review}"
+        );
+        a.keys("y");
         let template = seen.borrow().clone();
         let link = format!("[{}](kb:{})", top.title, top.id);
         assert!(
@@ -116,7 +123,7 @@ fn b_quotes_the_article_and_an_empty_reply_counts_no_use() {
             .contains("nothing was sent")
     );
     a.editor = Some(Box::new(|t: &str| Some(t.to_string())));
-    a.keys("b b");
+    a.keys("b b y");
     let body: String = a
         .store
         .conn()

@@ -528,6 +528,18 @@ fn reply_and_note_through_the_editor() {
         template.contains("# > Hello, question"),
         "the customer's message is quoted: {template}"
     );
+    // Nothing is sent before the review says so.
+    let count = a.model.ticket.detail.as_ref().unwrap().messages.len();
+    let review = a.screen();
+    assert!(
+        review.contains("Review reply") && review.contains("您好，已为您处理。"),
+        "{review}"
+    );
+    assert_eq!(
+        a.model.ticket.detail.as_ref().unwrap().messages.len(),
+        count
+    );
+    a.keys("y");
     let d = a.model.ticket.detail.as_ref().unwrap();
     let last = d.messages.last().unwrap();
     assert_eq!(
@@ -546,7 +558,7 @@ fn reply_and_note_through_the_editor() {
     a.editor = Some(Box::new(|_: &str| {
         Some("checked with the courier".to_string())
     }));
-    a.keys("i");
+    a.keys("i y");
     assert!(
         a.model
             .ticket
@@ -595,6 +607,13 @@ fn a_macro_fills_the_reply_and_applies_its_changes_when_sent() {
     a.keys("m");
     assert!(a.screen().contains("Need more information 需要补充信息"));
     a.keys("2");
+    // The review lists what the macro will change before anything is sent.
+    let review = a.screen();
+    assert!(
+        review.contains("Changes  status Pending, tag +need-info"),
+        "{review}"
+    );
+    a.keys("y");
     let d = a.model.ticket.detail.as_ref().unwrap();
     let reply = d.messages.last().unwrap().body.as_str().to_string();
     assert!(

@@ -135,7 +135,7 @@ fn overtaken_reply(w: u16, h: u16) -> (tempfile::TempDir, Harness, Store, i64) {
             .unwrap();
         Some("Please send a photo of the label.".into())
     }));
-    a.keys("r");
+    a.keys("r y");
     (dir, a, other, number)
 }
 
@@ -188,7 +188,7 @@ fn an_overtaken_reply_can_be_edited_again_or_discarded() {
         assert!(template.starts_with("Please send a photo of the label."));
         Some("Glad it works! Closing this.".into())
     }));
-    a.keys("e");
+    a.keys("e y");
     assert!(a.model.overlay.is_none());
     let sent = agent_replies(&other, number);
     assert!(sent.iter().any(|b| b.contains("Glad it works")), "{sent:?}");

@@ -67,6 +67,7 @@ fn on_ticket_answer(model: &mut Model, r: TicketResponse) -> Vec<Effect> {
         } => super::team::on_collision(model, number, news, seen, retry),
         TicketResponse::Created(result) => super::new_ticket::on_created(model, result),
         TicketResponse::BulkDone { done, refused } => super::bulk::on_done(model, done, refused),
+        TicketResponse::Undone(result) => super::review::on_undone(model, result),
     }
 }
 

@@ -3,6 +3,7 @@
 mod answers;
 mod bulk;
 pub mod commands;
+pub mod confirm;
 mod customer_actions;
 pub mod dashboard;
 pub mod geometry;
@@ -17,6 +18,7 @@ pub mod new_ticket;
 mod overlay_keys;
 pub mod paged;
 pub mod protocol;
+pub mod review;
 mod search_pane;
 pub mod service_actions;
 mod suggestions;
@@ -114,6 +116,10 @@ pub struct Settings {
     pub metrics_rules: crate::domain::metrics::MetricsRules,
     /// Seconds between polls for other writers (live refresh).
     pub refresh_secs: i64,
+    /// Review internal notes before they are added (`ui.review_notes`).
+    pub review_notes: bool,
+    /// How far back undo reaches, in seconds (`ui.undo_minutes`).
+    pub undo_window: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -143,6 +149,12 @@ pub struct Model {
     pub live: team::Live,
     /// Seconds between polls for other writers (`ui.refresh_secs`).
     pub refresh_secs: i64,
+    /// Review internal notes before they are added, as replies are (`ui.review_notes`).
+    pub review_notes: bool,
+    /// How far back undo reaches, in seconds (`ui.undo_minutes`).
+    pub undo_window: i64,
+    /// A draft postponed a moment ago: `u` brings its review back.
+    pub postponed: Option<review::Draft>,
     pub queues: Queues,
     pub ticket: TicketPane,
     pub customers: Customers,
@@ -372,6 +384,10 @@ pub enum Overlay {
     },
     /// A conflicting edit or an overtaken reply: the agent chooses before anything is written.
     Decide(Box<team::Decision>),
+    /// A reply or note back from the editor, shown before it is sent.
+    Review(Box<review::Draft>),
+    /// A question before something irreversible.
+    Confirm(Box<confirm::Confirm>),
 }
 
 impl Overlay {
@@ -397,6 +413,8 @@ impl Overlay {
             Overlay::Survey(_) => Context::Survey,
             Overlay::Escalations { .. } => Context::Escalations,
             Overlay::Suggestions { .. } => Context::Suggestions,
+            Overlay::Review(_) => Context::Review,
+            Overlay::Confirm(_) => Context::Confirm,
             Overlay::Decide(d) => match **d {
                 team::Decision::Conflict { .. } => Context::Conflict,
                 team::Decision::Collision { .. } => Context::Collision,

@@ -1,9 +1,8 @@
 //! Articles suggested for the open ticket (best bm25 match of its subject and last customer message), and putting
 //! one into a reply: `b` opens the list, then Enter inserts a link and `b` the quoted article.
 
-use super::msg::Request;
 use super::msg::{EditPurpose, Effect};
-use super::protocol::{KbRequest, TicketRequest};
+use super::protocol::KbRequest;
 use super::update::toast;
 use super::{Model, Overlay};
 use crate::domain::kb::{Insert, reply_text};
@@ -121,25 +120,6 @@ fn insert(model: &mut Model, index: usize, how: Insert) -> Vec<Effect> {
 
 /// The reply came back from the editor: send it, and count the article as used if it was sent.
 pub(super) fn on_edited(model: &mut Model, number: i64, text: String) -> Vec<Effect> {
-    let inserting = model.ticket.inserting.take();
-    let fx = super::ticket_actions::on_edited(model, EditPurpose::KbReply { number }, text);
-    let sent = fx.iter().any(|e| {
-        matches!(
-            e,
-            Effect::Load(Request::Tickets(TicketRequest::AddMessage(_)))
-        )
-    });
-    match inserting {
-        Some((id, how)) if sent => {
-            let mut fx = fx;
-            fx.push(Effect::load(KbRequest::Used {
-                id,
-                number,
-                how,
-                at: model.now,
-            }));
-            fx
-        }
-        _ => fx,
-    }
+    // The article stays with the reply (`TicketPane::inserting`) through review; its use counts when it is sent.
+    super::ticket_actions::on_edited(model, EditPurpose::KbReply { number }, text)
 }

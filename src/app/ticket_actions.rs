@@ -197,6 +197,10 @@ pub(super) fn on_written(
         // Show the end of the thread, where a new message lands; render clamps to the last page.
         model.ticket.scroll = usize::MAX / 2;
     }
+    if change != TicketChange::DraftSaved {
+        // Undo now means the last change, not the postponed draft.
+        model.postponed = None;
+    }
     match result {
         Ok(()) => toast(model, format!("#{number}: {}", change_words(change)), false),
         // Nothing was overwritten: show the ticket as it is now and let the agent decide again.
@@ -235,6 +239,8 @@ fn change_words(change: TicketChange) -> String {
         TicketChange::Taken => "Taken".into(),
         TicketChange::FollowUp(outcome) => format!("follow-up recorded: {}", outcome.label()),
         TicketChange::Survey => "survey recorded".into(),
+        TicketChange::DraftSaved => "draft kept — r resumes it, u brings it back now".into(),
+        TicketChange::DraftDiscarded => "draft discarded".into(),
     }
 }
 
@@ -265,6 +271,9 @@ pub(super) fn reply_footer(d: &crate::store::tickets::TicketDetail, internal: bo
 
 /// Opens the editor for a reply or an internal note, with the last customer message quoted as `#` comments.
 pub(super) fn compose(model: &mut Model, internal: bool) -> Vec<Effect> {
+    if let Some(fx) = super::review::resume(model, internal) {
+        return fx;
+    }
     let Some(d) = &model.ticket.detail else {
         toast(model, "Open a ticket first (Enter in Queues)".into(), false);
         return Vec::new();
@@ -296,7 +305,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         toast(model, format!("Empty message: {what}"), false);
         return Vec::new();
     }
-    let (number, internal, edits) = match purpose {
+    let (number, internal, edits, macro_index) = match purpose {
         EditPurpose::NewTicket => return super::new_ticket::on_edited(model, body),
         EditPurpose::CustomerNotes
         | EditPurpose::CustomerProfile
@@ -305,10 +314,13 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         | EditPurpose::NewArticle => {
             return Vec::new();
         }
-        EditPurpose::Reply { number } | EditPurpose::KbReply { number } => {
-            (number, false, std::mem::take(&mut model.ticket.carry_edits))
-        }
-        EditPurpose::Note { number } => (number, true, Vec::new()),
+        EditPurpose::Reply { number } | EditPurpose::KbReply { number } => (
+            number,
+            false,
+            std::mem::take(&mut model.ticket.carry_edits),
+            None,
+        ),
+        EditPurpose::Note { number } => (number, true, Vec::new(), None),
         EditPurpose::Macro { number, index } => (
             number,
             false,
@@ -317,6 +329,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
                 .get(index)
                 .map(|m| macro_edits(&m.actions))
                 .unwrap_or_default(),
+            Some(index),
         ),
     };
     // A public reply is held back if the thread moved on while it was written (team mode, issue 8).
@@ -325,15 +338,21 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
     } else {
         model.ticket.compose_seq.take()
     };
-    vec![Effect::load(TicketRequest::AddMessage(AddMessage {
+    let article = model
+        .ticket
+        .inserting
+        .take()
+        .filter(|_| matches!(purpose, EditPurpose::KbReply { .. }));
+    let draft = super::review::Draft {
         number,
-        author_id: model.identity.agent_id.clone(),
         internal,
         body,
+        macro_index,
         edits,
+        article,
         since,
-        at: model.now,
-    }))]
+    };
+    super::review::written(model, draft)
 }
 
 pub(super) fn open_macros(model: &mut Model) -> Vec<Effect> {
@@ -388,7 +407,10 @@ fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
     ));
     let changes = macro_edits(&m.actions);
     if !changes.is_empty() {
-        template.push_str(&format!("# On send it also sets: {}\n", describe(&changes)));
+        template.push_str(&format!(
+            "# On send it also sets: {}\n",
+            super::review::describe_edits(&changes)
+        ));
     }
     let number = d.row.number;
     vec![
@@ -411,20 +433,6 @@ pub(super) fn macro_edits(a: &crate::domain::macros::MacroActions) -> Vec<Ticket
             .map(|h| TicketEdit::Assignee(Some(h.clone()))),
     );
     out
-}
-
-fn describe(edits: &[TicketEdit]) -> String {
-    edits
-        .iter()
-        .map(|e| match e {
-            TicketEdit::Status(s) => format!("status {}", s.as_str()),
-            TicketEdit::Priority(p) => format!("priority {}", p.as_str()),
-            TicketEdit::AddTag(t) => format!("tag +{t}"),
-            TicketEdit::Assignee(Some(h)) => format!("assignee {h}"),
-            other => format!("{other:?}"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 pub(super) fn prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {

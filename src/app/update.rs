@@ -46,6 +46,9 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
             ..Default::default()
         },
         refresh_secs: settings.refresh_secs,
+        review_notes: settings.review_notes,
+        undo_window: settings.undo_window,
+        postponed: None,
         queues: Queues {
             counts: vec![None; views.len()],
             selected_view: views

@@ -84,6 +84,14 @@ pub(super) fn reload_customers(model: &mut Model) -> Effect {
 }
 
 /// Reloads everything the current pane shows, and the counts.
+/// [`refresh`] without its toast: something else already said what happened.
+pub(super) fn refresh_quietly(model: &mut Model) -> Vec<Effect> {
+    let said = model.toast.clone();
+    let fx = refresh(model);
+    model.toast = said;
+    fx
+}
+
 pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
     let mut fx = vec![Effect::load(TicketRequest::Counts), view_counts(model)];
     match model.pane {

@@ -62,6 +62,10 @@ pub struct UiConfig {
     pub date_format: String,
     /// Seconds between checks for other agents' writes (live refresh); at least 1.
     pub refresh_secs: u32,
+    /// Show internal notes on the review screen before adding them, as replies always are.
+    pub review_notes: bool,
+    /// How far back `u` (undo) reaches, in minutes.
+    pub undo_minutes: u32,
 }
 
 impl Default for UiConfig {
@@ -70,6 +74,8 @@ impl Default for UiConfig {
             mouse: true,
             date_format: "%Y-%m-%d %H:%M".into(),
             refresh_secs: 1,
+            review_notes: true,
+            undo_minutes: 10,
         }
     }
 }

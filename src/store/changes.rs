@@ -316,7 +316,18 @@ impl Store {
             replica: self.replica.clone(),
             actor: self.actor.clone(),
             hlc: self.hlc.clone(),
+            // One transaction is one action unless a bulk change spans several.
+            action: self.action.clone().unwrap_or_else(super::new_id),
         }
+    }
+
+    /// Runs `f` as one user action: every change-log entry it writes, over however many transactions, is undone
+    /// together (a bulk change).
+    pub fn as_one_action<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> T {
+        let outer = self.action.replace(super::new_id());
+        let out = f(self);
+        self.action = outer;
+        out
     }
 
     /// The change log of one entity, oldest first.
@@ -343,6 +354,8 @@ pub(super) struct ChangeLog {
     pub replica: String,
     pub actor: Option<String>,
     pub hlc: HlcClock,
+    /// The user action the entries belong to (what one undo reverses).
+    pub action: String,
 }
 
 impl ChangeLog {
@@ -363,6 +376,7 @@ impl ChangeLog {
             &mut self.hlc,
             &self.replica,
             self.actor.as_deref(),
+            &self.action,
             entity,
             entity_id,
             field,
@@ -492,6 +506,7 @@ fn log_change(
     hlc: &mut HlcClock,
     replica: &str,
     actor: Option<&str>,
+    action: &str,
     entity: &str,
     entity_id: &str,
     field: &str,
@@ -511,8 +526,8 @@ fn log_change(
     }
     let stamp = hlc.tick(wall_ms);
     tx.execute(
-        "INSERT INTO changes(id, hlc, replica, actor, entity, entity_id, field, old, new, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO changes(id, hlc, replica, actor, entity, entity_id, field, old, new, at, action)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             super::new_id(),
             stamp,
@@ -523,7 +538,8 @@ fn log_change(
             field,
             old,
             new,
-            now
+            now,
+            action
         ],
     )?;
     Ok(())

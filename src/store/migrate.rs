@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0005_kb.sql"),
     include_str!("../../assets/migrations/0006_metrics.sql"),
     include_str!("../../assets/migrations/0007_team.sql"),
+    include_str!("../../assets/migrations/0008_undo_and_drafts.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

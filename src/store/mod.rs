@@ -15,6 +15,7 @@ mod customer_filter;
 pub mod customer_profile;
 pub mod customer_write;
 pub mod customers;
+pub mod drafts;
 mod error;
 pub mod fs_kind;
 pub mod kb;
@@ -38,6 +39,8 @@ mod ticket_filter;
 pub mod ticket_merge;
 mod ticket_set;
 pub mod ticket_write;
+mod undo;
+pub use undo::Undone;
 pub mod tickets;
 
 pub use changes::{ChangeRow, FieldChange, Mutable, UpdateOutcome, Value};
@@ -56,6 +59,8 @@ pub struct Store {
     /// Handle of the agent on whose behalf writes are made (the change log's actor).
     actor: Option<String>,
     hlc: changes::HlcClock,
+    /// The user action that the writes in progress belong to, when one spans several transactions.
+    action: Option<String>,
     /// SLA and closed-loop rules applied by writes (shared so a write can hold them while borrowing the store).
     rules: std::sync::Arc<sla::ServiceRules>,
 }

@@ -118,6 +118,7 @@ impl Store {
             replica,
             actor: None,
             hlc,
+            action: None,
             rules: Default::default(),
         })
     }
@@ -135,6 +136,7 @@ impl Store {
             replica,
             actor: None,
             hlc,
+            action: None,
             rules: Default::default(),
         })
     }

@@ -66,9 +66,20 @@ impl Store {
             src_status
                 .transition(Status::Merged)
                 .map_err(|e| StoreError::Refused(e.to_string()))?;
-            let moved = tx.execute(
-                "UPDATE messages SET ticket_id = ?1 WHERE ticket_id = ?2",
-                params![dst_id, src_id],
+            // Which messages moved is logged, so the merge can be undone message by message.
+            let moved_ids: Vec<String> = tx
+                .prepare("UPDATE messages SET ticket_id = ?1 WHERE ticket_id = ?2 RETURNING id")?
+                .query_map(params![dst_id, src_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let moved = moved_ids.len();
+            log.append(
+                &tx,
+                "ticket",
+                &src_id,
+                "moved_messages",
+                None,
+                Some(&moved_ids.join(",")),
+                now,
             )?;
             // Each tag the target gains is a logged change, like any other tag added (sync and history see it).
             let gained: Vec<String> = tx

@@ -314,6 +314,13 @@ fn insert_message(
         params![message, cur.id, kind, m.author_id, visibility, m.body, now],
     )?;
     log.append(tx, "ticket", &cur.id, field, None, Some(&message), now)?;
+    // What was sent is no longer a draft.
+    if let (Writer::Agent, Some(author)) = (m.writer, log.actor.as_deref()) {
+        tx.execute(
+            "DELETE FROM drafts WHERE ticket_id = ?1 AND author = ?2",
+            params![cur.id, author],
+        )?;
+    }
     let out = apply(tx, log, &cur.id, None, &lifecycle_fields(&next), now)?;
     // A message is activity even when no field changed: it moves the ticket up its queue.
     tx.execute(

@@ -92,6 +92,8 @@ pub struct TicketDetail {
     #[serde(skip)]
     pub clocks: Vec<crate::domain::sla::Clock>,
     pub messages: Vec<MessageRow>,
+    /// The reading agent's postponed reply or note on this ticket.
+    pub draft: Option<super::drafts::DraftRow>,
     /// The ticket's latest change-log entry when it was read: an edit based on this read is explained, on a
     /// conflict, by the changes after it.
     #[serde(skip)]
@@ -297,6 +299,7 @@ impl Store {
                     links: Vec::new(),
                     merged_into: None,
                     messages: Vec::new(),
+                    draft: None,
                     change_seq: 0,
                 })
             })
@@ -307,6 +310,7 @@ impl Store {
         detail.tags = self.tags("ticket", &detail.row.id)?;
         (detail.links, detail.merged_into) = self.relations(&detail.row.id)?;
         detail.messages = self.messages(&detail.row.id)?;
+        detail.draft = self.draft(&detail.row.id)?;
         detail.change_seq = self.ticket_change_seq(number)?;
         Ok(Some(detail))
     }

@@ -7,6 +7,7 @@ pub mod markdown;
 mod new_ticket;
 mod overlay;
 mod queues;
+mod review;
 mod search;
 mod service;
 mod team;

@@ -42,6 +42,8 @@ pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overlay, theme: &Theme) {
     match overlay {
         Overlay::Decide(d) => super::team::decision(frame, body, d, model, theme),
+        Overlay::Review(d) => super::review::review(frame, body, model, d, theme),
+        Overlay::Confirm(c) => super::review::confirm(frame, body, model, c, theme),
         Overlay::NewTicket(form) => super::new_ticket::render(frame, body, form, model, theme),
         Overlay::Help { scroll } => help(frame, body, model, *scroll, theme),
         Overlay::Palette { input, selected } => {

@@ -72,6 +72,8 @@ impl Harness {
             kb_rules: desk::domain::kb::KbRules::default(),
             metrics_rules: desk::domain::metrics::MetricsRules::default(),
             refresh_secs: 1,
+            review_notes: true,
+            undo_window: 600,
         };
         let (model, effects) = app::init(settings, width, height, now);
         let mut h = Harness {

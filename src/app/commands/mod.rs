@@ -31,13 +31,15 @@ pub enum Context {
     Suggestions,
     Conflict,
     Collision,
+    Review,
+    Confirm,
     /// Editing the text of a prompt, the palette or a form field; shared by every context that takes typing.
     TextInput,
 }
 
 impl Context {
     /// Every context, in the order help lists them.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 19] = [
         Context::Global,
         Context::Queues,
         Context::Ticket,
@@ -54,6 +56,8 @@ impl Context {
         Context::Suggestions,
         Context::Conflict,
         Context::Collision,
+        Context::Review,
+        Context::Confirm,
         Context::TextInput,
     ];
 
@@ -75,6 +79,8 @@ impl Context {
             Context::Suggestions => "Suggested articles",
             Context::Conflict => "Someone changed the ticket first",
             Context::Collision => "The thread moved on while you wrote",
+            Context::Review => "Reviewing a reply or note before it is sent",
+            Context::Confirm => "Questions before something irreversible",
             Context::TextInput => "Editing text (prompts, the palette, form fields)",
         }
     }
@@ -113,6 +119,8 @@ impl Context {
             | Context::Suggestions
             | Context::Conflict
             | Context::Collision
+            | Context::Review
+            | Context::Confirm
             | Context::TextInput => &[],
         }
     }

@@ -4,8 +4,8 @@
 use super::{Command, Context, Hint};
 use crate::app::text_input::TextOp;
 use crate::app::{
-    bulk, customer_actions, dashboard, kb_actions, new_ticket, overlay_keys, search_pane,
-    service_actions, suggestions, team, ticket_actions, update, update_lists,
+    bulk, confirm, customer_actions, dashboard, kb_actions, new_ticket, overlay_keys, review,
+    search_pane, service_actions, suggestions, team, ticket_actions, update, update_lists,
 };
 
 const fn hint(label: &'static str, rank: u8) -> Option<Hint> {
@@ -59,6 +59,7 @@ commands! {
     Filter: "list.filter", Global, ["/"], hint("filter", 4), "Filter the current list", overlay_keys::open_filter;
     ClearFilter: "list.clear_filter", Global, ["ctrl-l"], None, "Clear the list filter", |m| update_lists::apply_filter(m, String::new());
     NewTicket: "ticket.new", Global, ["n"], hint("new", 5), "Create a ticket", new_ticket::open;
+    Undo: "app.undo", Global, ["u"], hint("undo", 6), "Undo your last change to tickets (fields, tags, merge, link, a bulk change) within ui.undo_minutes", review::undo;
     Escalations: "sla.escalations", Global, ["!"], None, "What escalated (SLA at risk / breached) since you last looked", service_actions::show_escalations;
 
     NextView: "queue.next_view", Queues, ["J", "]"], hint("view", 0), "Next view", |m| update_lists::select_view(m, 1);
@@ -174,6 +175,13 @@ commands! {
     CollisionSend: "collision.send", Collision, ["s"], hint("send", 0), "Send my reply anyway", team::collision_send;
     CollisionEdit: "collision.edit", Collision, ["e", "esc"], hint("edit", 1), "Edit my reply (it reopens under the thread as it is now)", team::collision_edit;
     CollisionDiscard: "collision.discard", Collision, ["d"], hint("discard", 2), "Discard my reply", team::collision_discard;
+
+    ReviewSend: "review.send", Review, ["y"], hint("send", 0), "Send it (with the macro's changes)", review::review_send;
+    ReviewEdit: "review.edit", Review, ["e"], hint("edit", 1), "Back to the editor", review::review_edit;
+    ReviewPostpone: "review.postpone", Review, ["p"], hint("postpone", 2), "Keep it as a draft on the ticket (r resumes it)", review::review_postpone;
+    ReviewDiscard: "review.discard", Review, ["q", "esc"], hint("discard", 3), "Discard it (asks first)", review::review_discard;
+    ConfirmYes: "confirm.yes", Confirm, ["y"], hint("yes", 0), "Yes, go ahead", confirm::yes;
+    ConfirmNo: "confirm.no", Confirm, ["n", "esc", "q"], hint("no", 1), "No, back out", confirm::no;
 
     TextLeft: "text.left", TextInput, ["left"], None, "Cursor left", |m| overlay_keys::text(m, TextOp::Left);
     TextRight: "text.right", TextInput, ["right"], None, "Cursor right", |m| overlay_keys::text(m, TextOp::Right);

@@ -129,6 +129,16 @@ fn every_request(i: u64) -> Vec<Request> {
             survey: SurveyResponse::default(),
             at,
         },
+        TicketRequest::SaveDraft {
+            number: n,
+            internal: false,
+            body: format!("draft {i}"),
+            macro_name: None,
+            article: None,
+            at,
+        },
+        TicketRequest::DeleteDraft { number: n },
+        TicketRequest::Undo { window: 600, at },
     ];
     out.extend(tickets.into_iter().map(Request::from));
     let customers = [
@@ -264,6 +274,9 @@ fn is_write(r: &Request) -> bool {
                 | TicketRequest::BulkReply { .. }
                 | TicketRequest::RecordFollowUp { .. }
                 | TicketRequest::RecordSurvey { .. }
+                | TicketRequest::SaveDraft { .. }
+                | TicketRequest::DeleteDraft { .. }
+                | TicketRequest::Undo { .. }
         ) | Request::Customers(
             CustomerRequest::Edit { .. }
                 | CustomerRequest::Create { .. }

@@ -1,6 +1,7 @@
 //! Ticket requests: lists, one ticket, search, and every write to a ticket.
 
 use super::{Class, Outcome, Refusal, Slot};
+use crate::domain::kb::Insert;
 use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
 use crate::domain::ticket::{Channel, Kind, Priority};
 use crate::domain::view::{PageRequest, TicketFilter};
@@ -105,6 +106,23 @@ pub enum TicketRequest {
         survey: SurveyResponse,
         at: i64,
     },
+    /// Keep a reply or note as this agent's draft on the ticket (postponed from the review screen).
+    SaveDraft {
+        number: i64,
+        internal: bool,
+        body: String,
+        macro_name: Option<String>,
+        article: Option<(String, Insert)>,
+        at: i64,
+    },
+    DeleteDraft {
+        number: i64,
+    },
+    /// Reverse this agent's last action on tickets if it is at most `window` seconds old.
+    Undo {
+        window: i64,
+        at: i64,
+    },
 }
 
 /// A reply or internal note, with the changes a macro applies alongside it (in the same transaction).
@@ -153,7 +171,10 @@ impl TicketRequest {
             | TicketRequest::BulkSet { .. }
             | TicketRequest::BulkReply { .. }
             | TicketRequest::RecordFollowUp { .. }
-            | TicketRequest::RecordSurvey { .. } => Class::Write,
+            | TicketRequest::RecordSurvey { .. }
+            | TicketRequest::SaveDraft { .. }
+            | TicketRequest::DeleteDraft { .. }
+            | TicketRequest::Undo { .. } => Class::Write,
         }
     }
 }
@@ -169,6 +190,8 @@ pub enum TicketChange {
     Taken,
     FollowUp(FollowUpOutcome),
     Survey,
+    DraftSaved,
+    DraftDiscarded,
 }
 
 impl TicketChange {
@@ -228,4 +251,5 @@ pub enum TicketResponse {
         done: usize,
         refused: Vec<(i64, Refusal)>,
     },
+    Undone(Outcome<crate::store::Undone>),
 }

@@ -4,6 +4,7 @@ use crate::app::protocol::{
     AddMessage, NewTicketCustomer, Refusal, TicketChange, TicketRequest, TicketResponse, outcome,
 };
 use crate::domain::lifecycle::Writer;
+use crate::store::drafts::NewDraft;
 use crate::store::search::SearchOrder;
 use crate::store::ticket_write::NewTicket;
 use crate::store::{Result, Store, StoreError};
@@ -124,18 +125,19 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
             });
             written(number, TicketChange::Taken, r)
         }
-        TicketRequest::BulkSet { numbers, edits, at } => bulk_done(
+        // A bulk change is one action: one undo takes it back on every ticket.
+        TicketRequest::BulkSet { numbers, edits, at } => bulk_done(store.as_one_action(|store| {
             numbers
                 .iter()
                 .map(|n| (*n, store.set_ticket(*n, &edits, None, at).map(drop)))
-                .collect(),
-        ),
+                .collect()
+        })),
         TicketRequest::BulkReply {
             replies,
             author_id,
             edits,
             at,
-        } => bulk_done(
+        } => bulk_done(store.as_one_action(|store| {
             replies
                 .iter()
                 .map(|(n, body)| {
@@ -150,8 +152,8 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
                     );
                     (*n, r.map(drop))
                 })
-                .collect(),
-        ),
+                .collect()
+        })),
         TicketRequest::RecordFollowUp {
             number,
             outcome,
@@ -166,6 +168,34 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
             TicketChange::Survey,
             store.record_survey(number, &survey, at).map(drop),
         ),
+        TicketRequest::SaveDraft {
+            number,
+            internal,
+            body,
+            macro_name,
+            article,
+            at,
+        } => {
+            let draft = NewDraft {
+                internal,
+                body: &body,
+                macro_name: macro_name.as_deref(),
+                article: article.as_ref().map(|(id, how)| (id.as_str(), *how)),
+            };
+            written(
+                number,
+                TicketChange::DraftSaved,
+                store.save_draft(number, &draft, at),
+            )
+        }
+        TicketRequest::DeleteDraft { number } => written(
+            number,
+            TicketChange::DraftDiscarded,
+            store.delete_draft(number).map(drop),
+        ),
+        TicketRequest::Undo { window, at } => {
+            TicketResponse::Undone(outcome(store.undo_last(window, at)))
+        }
     })
 }
 

@@ -1,0 +1,275 @@
+//! Review before send (aerc / neomutt style): a reply or note that comes back from the editor is shown with its
+//! recipient, the changes its macro will make and the article it carries, and only `y` sends it. It can go back
+//! to the editor, be postponed as a draft kept on the ticket, or be discarded (after asking). Also undo.
+
+use super::confirm::{self, Confirm, ConfirmAction};
+use super::msg::{EditPurpose, Effect};
+use super::protocol::{AddMessage, KbRequest, Refusal, TicketRequest};
+use super::update::toast;
+use super::{Model, Overlay};
+use crate::domain::kb::Insert;
+use crate::store::ticket_write::TicketEdit;
+
+/// A reply or note written and not yet sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub number: i64,
+    pub internal: bool,
+    pub body: String,
+    /// The macro it came from (index into `Model::macros`): its changes go with it.
+    pub macro_index: Option<usize>,
+    pub edits: Vec<TicketEdit>,
+    /// An article it carries, and how.
+    pub article: Option<(String, Insert)>,
+    /// The ticket's change-log position when the editor first opened: a message logged after it holds a public
+    /// reply back.
+    pub since: Option<i64>,
+}
+
+impl Draft {
+    fn purpose(&self) -> EditPurpose {
+        match (self.internal, self.macro_index, &self.article) {
+            (true, _, _) => EditPurpose::Note {
+                number: self.number,
+            },
+            (false, Some(index), _) => EditPurpose::Macro {
+                number: self.number,
+                index,
+            },
+            (false, None, Some(_)) => EditPurpose::KbReply {
+                number: self.number,
+            },
+            (false, None, None) => EditPurpose::Reply {
+                number: self.number,
+            },
+        }
+    }
+}
+
+/// A macro's changes as the review screen and the editor's footer list them: `status Pending, tag +refund`.
+pub fn describe_edits(edits: &[TicketEdit]) -> String {
+    edits
+        .iter()
+        .map(|e| match e {
+            TicketEdit::Status(s) => format!("status {}", s.label()),
+            TicketEdit::Priority(p) => format!("priority {}", p.label()),
+            TicketEdit::Kind(k) => format!("kind {}", k.label()),
+            TicketEdit::Channel(c) => format!("channel {}", c.label()),
+            TicketEdit::Subject(s) => format!("subject “{s}”"),
+            TicketEdit::Assignee(Some(h)) => format!("assignee {h}"),
+            TicketEdit::Assignee(None) => "unassigned".into(),
+            TicketEdit::Group(Some(g)) => format!("group {g}"),
+            TicketEdit::Group(None) => "no group".into(),
+            TicketEdit::AddTag(t) => format!("tag +{t}"),
+            TicketEdit::RemoveTag(t) => format!("tag -{t}"),
+            TicketEdit::ComplaintStage(c) => format!("complaint {}", c.label()),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The text came back from the editor: review it, or send a note straight away when the config says so.
+pub(super) fn written(model: &mut Model, draft: Draft) -> Vec<Effect> {
+    if draft.internal && !model.review_notes {
+        return send(model, draft);
+    }
+    model.overlay = Some(Overlay::Review(Box::new(draft)));
+    Vec::new()
+}
+
+fn take(model: &mut Model) -> Option<Draft> {
+    match model.overlay.take() {
+        Some(Overlay::Review(d)) => Some(*d),
+        other => {
+            model.overlay = other;
+            None
+        }
+    }
+}
+
+/// `y`: send it, with its changes, and count the article it carries as used.
+pub(super) fn review_send(model: &mut Model) -> Vec<Effect> {
+    match take(model) {
+        Some(d) => send(model, d),
+        None => Vec::new(),
+    }
+}
+
+fn send(model: &mut Model, d: Draft) -> Vec<Effect> {
+    model.postponed = None;
+    let mut fx = vec![Effect::load(TicketRequest::AddMessage(AddMessage {
+        number: d.number,
+        author_id: model.identity.agent_id.clone(),
+        internal: d.internal,
+        body: d.body,
+        edits: d.edits,
+        since: if d.internal { None } else { d.since },
+        at: model.now,
+    }))];
+    if let Some((id, how)) = d.article {
+        fx.push(Effect::load(KbRequest::Used {
+            id,
+            number: d.number,
+            how,
+            at: model.now,
+        }));
+    }
+    fx
+}
+
+/// `e`: back to the editor with the text as it is; its changes and article stay with it.
+pub(super) fn review_edit(model: &mut Model) -> Vec<Effect> {
+    match take(model) {
+        Some(d) => reopen(model, d),
+        None => Vec::new(),
+    }
+}
+
+/// Opens the editor on a draft: the text, then the usual footer under it.
+pub(super) fn reopen(model: &mut Model, d: Draft) -> Vec<Effect> {
+    let footer = model
+        .ticket
+        .detail
+        .as_ref()
+        .filter(|t| t.row.number == d.number)
+        .map(|t| super::ticket_actions::reply_footer(t, d.internal))
+        .unwrap_or_default();
+    let template = format!("{}\n{footer}", d.body);
+    let purpose = d.purpose();
+    model.ticket.compose_seq = d.since;
+    model.ticket.carry_edits = d.edits.clone();
+    model.ticket.inserting = d.article.clone();
+    let mut fx = Vec::new();
+    if !d.internal {
+        fx.push(super::team::replying(model, d.number));
+    }
+    fx.push(Effect::Edit { purpose, template });
+    fx
+}
+
+/// `p`: keep it on the ticket as this agent's draft; `r` (or `i`) on the ticket resumes it, `u` right away brings
+/// the review back.
+pub(super) fn review_postpone(model: &mut Model) -> Vec<Effect> {
+    let Some(d) = take(model) else {
+        return Vec::new();
+    };
+    let macro_name = d
+        .macro_index
+        .and_then(|i| model.macros.get(i))
+        .map(|m| m.name.clone());
+    let fx = vec![Effect::load(TicketRequest::SaveDraft {
+        number: d.number,
+        internal: d.internal,
+        body: d.body.clone(),
+        macro_name,
+        article: d.article.clone(),
+        at: model.now,
+    })];
+    model.postponed = Some(d);
+    fx
+}
+
+/// `q` / Esc: discard, after asking when there is text to lose.
+pub(super) fn review_discard(model: &mut Model) -> Vec<Effect> {
+    let Some(d) = take(model) else {
+        return Vec::new();
+    };
+    if d.body.trim().is_empty() {
+        return discard(model, d);
+    }
+    let what = if d.internal { "note" } else { "reply" };
+    confirm::ask(
+        model,
+        Confirm::new(
+            format!("Discard this {what}?"),
+            vec![format!(
+                "{} characters to #{} will be lost.",
+                d.body.chars().count(),
+                d.number
+            )],
+            ConfirmAction::DiscardDraft(Box::new(d)),
+        ),
+    )
+}
+
+/// The draft is gone (and any copy kept on the ticket with it).
+pub(super) fn discard(model: &mut Model, d: Draft) -> Vec<Effect> {
+    let kept = model
+        .ticket
+        .detail
+        .as_ref()
+        .is_some_and(|t| t.row.number == d.number && t.draft.is_some());
+    if kept {
+        return vec![Effect::load(TicketRequest::DeleteDraft {
+            number: d.number,
+        })];
+    }
+    toast(model, "Discarded".into(), false);
+    Vec::new()
+}
+
+/// `r` / `i` on a ticket with a draft of that kind: the editor opens on it instead of a blank page.
+pub(super) fn resume(model: &mut Model, internal: bool) -> Option<Vec<Effect>> {
+    let t = model.ticket.detail.as_ref()?;
+    let kept = t.draft.as_ref().filter(|d| d.internal == internal)?;
+    let macro_index = kept
+        .macro_name
+        .as_ref()
+        .and_then(|name| model.macros.iter().position(|m| &m.name == name));
+    let edits = macro_index
+        .and_then(|i| model.macros.get(i))
+        .map(|m| super::ticket_actions::macro_edits(&m.actions))
+        .unwrap_or_default();
+    let d = Draft {
+        number: t.row.number,
+        internal,
+        body: kept.body.to_string(),
+        macro_index,
+        edits,
+        article: kept.article.clone(),
+        since: (!internal).then_some(t.change_seq),
+    };
+    Some(reopen(model, d))
+}
+
+/// `u`: a draft postponed a moment ago comes back to its review; otherwise the agent's last change to tickets
+/// is undone in the store (if nobody changed the same fields since).
+pub(super) fn undo(model: &mut Model) -> Vec<Effect> {
+    if let Some(d) = model.postponed.take() {
+        let number = d.number;
+        model.overlay = Some(Overlay::Review(Box::new(d)));
+        return vec![Effect::load(TicketRequest::DeleteDraft { number })];
+    }
+    vec![Effect::load(TicketRequest::Undo {
+        window: model.undo_window,
+        at: model.now,
+    })]
+}
+
+pub(super) fn on_undone(
+    model: &mut Model,
+    result: Result<crate::store::Undone, Refusal>,
+) -> Vec<Effect> {
+    match result {
+        Err(e) => {
+            toast(model, format!("Nothing undone: {e}"), true);
+            Vec::new()
+        }
+        Ok(undone) => {
+            let what = if undone.changes.is_empty() {
+                "done".to_string()
+            } else {
+                undone.changes.join(", ")
+            };
+            toast(model, format!("Undone: {what}"), false);
+            let mut fx = super::update_lists::refresh_quietly(model);
+            if let Some(n) = model.ticket.number.filter(|n| undone.tickets.contains(n)) {
+                fx.push(Effect::load(TicketRequest::Detail {
+                    number: n,
+                    at: model.now,
+                }));
+            }
+            fx
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! The review screen (a reply or note before it is sent) and the confirmation dialog.
+
+use super::overlay::{centered, clear_popup, key};
+use super::theme::Theme;
+use super::widgets::block;
+use crate::app::Model;
+use crate::app::commands::CommandId;
+use crate::app::confirm::Confirm;
+use crate::app::review::{Draft, describe_edits};
+use crate::domain::text::{fit, sanitize, wrap};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Who receives the draft, what it changes and carries, then its text as the customer will read it.
+pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme: &Theme) {
+    let area = centered(body, body.width.min(100), body.height);
+    let inner_w = area.width.saturating_sub(4) as usize;
+    let ticket = model
+        .ticket
+        .detail
+        .as_ref()
+        .filter(|t| t.row.number == d.number);
+    let to = if d.internal {
+        "internal note — only agents see it".to_string()
+    } else {
+        let name = ticket
+            .and_then(|t| t.row.customer.as_ref())
+            .map_or("the customer".to_string(), |c| c.to_string());
+        match ticket.and_then(|t| t.customer_email.as_ref()) {
+            Some(email) => format!("{name} <{email}>"),
+            None => name,
+        }
+    };
+    let label = |s: &str| Span::styled(format!("{s:<9}"), theme.muted);
+    let mut lines = vec![Line::from(vec![
+        label("To"),
+        Span::styled(fit(&to, inner_w.saturating_sub(9)), theme.title),
+    ])];
+    if let Some(t) = ticket {
+        lines.push(Line::from(vec![
+            label("Ticket"),
+            Span::raw(fit(
+                &format!("#{} {}", t.row.number, t.row.subject),
+                inner_w.saturating_sub(9),
+            )),
+        ]));
+    }
+    if !d.edits.is_empty() {
+        lines.push(Line::from(vec![
+            label("Changes"),
+            Span::styled(
+                fit(&describe_edits(&d.edits), inner_w.saturating_sub(9)),
+                theme.priority_high,
+            ),
+        ]));
+    }
+    if let Some((id, how)) = &d.article {
+        let title = crate::app::suggestions_for(model)
+            .iter()
+            .find(|s| &s.row.id == id)
+            .map_or_else(|| id.clone(), |s| s.row.title.to_string());
+        let how = match how {
+            crate::domain::kb::Insert::Link => "linked",
+            crate::domain::kb::Insert::Body => "quoted",
+        };
+        lines.push(Line::from(vec![
+            label("Article"),
+            Span::raw(fit(
+                &format!("{title} ({how}, {})", model.kb_rules.url(id)),
+                inner_w.saturating_sub(9),
+            )),
+        ]));
+    }
+    lines.push(Line::styled("─".repeat(inner_w), theme.muted));
+    for l in wrap(&sanitize(&d.body), inner_w.max(8)) {
+        lines.push(Line::raw(l));
+    }
+    let what = if d.internal { "note" } else { "reply" };
+    let title = format!(
+        "Review {what} — {} send · {} edit · {} postpone · {} discard",
+        key(model, CommandId::ReviewSend),
+        key(model, CommandId::ReviewEdit),
+        key(model, CommandId::ReviewPostpone),
+        key(model, CommandId::ReviewDiscard)
+    );
+    clear_popup(frame, area);
+    let outer = block(title, true, theme);
+    let text_area = outer.inner(area);
+    frame.render_widget(outer, area);
+    let padded = Rect {
+        x: text_area.x + 1,
+        width: text_area.width.saturating_sub(2),
+        ..text_area
+    };
+    frame.render_widget(Paragraph::new(lines), padded);
+}
+
+/// A question with what will happen and the two answers.
+pub fn confirm(frame: &mut Frame<'_>, body: Rect, model: &Model, c: &Confirm, theme: &Theme) {
+    let w = body.width.min(76);
+    let inner_w = w.saturating_sub(4) as usize;
+    let mut lines: Vec<Line> = c
+        .lines
+        .iter()
+        .flat_map(|l| wrap(&sanitize(l), inner_w.max(8)))
+        .map(Line::raw)
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "{} yes · {} no",
+            key(model, CommandId::ConfirmYes),
+            key(model, CommandId::ConfirmNo)
+        ),
+        theme.hint_key,
+    ));
+    let h = (lines.len() as u16 + 2).min(body.height);
+    let area = centered(body, w, h);
+    clear_popup(frame, area);
+    let outer = block(sanitize(&c.title), true, theme);
+    let text_area = outer.inner(area);
+    frame.render_widget(outer, area);
+    let padded = Rect {
+        x: text_area.x + 1,
+        width: text_area.width.saturating_sub(2),
+        ..text_area
+    };
+    frame.render_widget(Paragraph::new(lines), padded);
+}
