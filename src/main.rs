@@ -44,7 +44,7 @@ fn exit_code(e: &anyhow::Error) -> i32 {
         if let Some(s) = cause.downcast_ref::<StoreError>() {
             return match s {
                 StoreError::NotFound { .. } => exit::NOT_FOUND,
-                StoreError::Refused(_) => exit::USAGE,
+                StoreError::Refused(_) | StoreError::Denied(_) => exit::USAGE,
                 StoreError::Conflict { .. } => exit::CONFLICT,
                 _ => exit::DATABASE,
             };

@@ -236,7 +236,12 @@ impl SlaConfig {
 }
 
 fn targets(t: &TargetsConfig) -> Result<Targets, String> {
-    let get = |v: &Option<String>| v.as_deref().map(parse_duration).transpose();
+    let get = |v: &Option<String>| {
+        v.as_deref()
+            .map(parse_duration)
+            .transpose()
+            .map_err(|e| e.to_string())
+    };
     Ok(Targets {
         first_response: get(&t.first_response)?,
         next_reply: get(&t.next_reply)?,

@@ -33,7 +33,10 @@ impl CustomerEdit {
             "org" | "organization" => CustomerEdit::Org(opt()),
             "tier" => match value.trim().to_ascii_lowercase().as_str() {
                 "auto" | "computed" | "" => CustomerEdit::Tier(None),
-                t => CustomerEdit::Tier(Some(t.parse()?)),
+                t => CustomerEdit::Tier(Some(
+                    t.parse()
+                        .map_err(|e: crate::domain::UnknownValue| e.to_string())?,
+                )),
             },
             "birthday" => CustomerEdit::Birthday(opt()),
             "city" => CustomerEdit::City(opt()),
