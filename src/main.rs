@@ -204,8 +204,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             store.set_service_rules(service_rules(&cfg));
             init_logging(&cfg);
-            let keymap =
-                desk::app::commands::Keymap::build(&cfg.keys_map()).map_err(ConfigError)?;
+            let keymap = desk::app::commands::Keymap::build(&cfg.keys_map())
+                .map_err(|e| ConfigError(e.to_string()))?;
             let settings = desk::app::Settings {
                 keymap,
                 mouse: cfg.ui.mouse,
