@@ -44,7 +44,7 @@ fn exit_code(e: &anyhow::Error) -> i32 {
         if let Some(s) = cause.downcast_ref::<StoreError>() {
             return match s {
                 StoreError::NotFound { .. } => exit::NOT_FOUND,
-                StoreError::Refused(_) => exit::USAGE,
+                StoreError::Refused(_) | StoreError::Denied(_) => exit::USAGE,
                 StoreError::Conflict { .. } => exit::CONFLICT,
                 _ => exit::DATABASE,
             };
@@ -204,8 +204,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             store.set_service_rules(service_rules(&cfg));
             init_logging(&cfg);
-            let keymap =
-                desk::app::commands::Keymap::build(&cfg.keys_map()).map_err(ConfigError)?;
+            let keymap = desk::app::commands::Keymap::build(&cfg.keys_map())
+                .map_err(|e| ConfigError(e.to_string()))?;
             let settings = desk::app::Settings {
                 keymap,
                 mouse: cfg.ui.mouse,

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{NOW, fill};
-use desk::domain::team::{Activity, Role, describe_changes};
+use desk::domain::team::{Act, Activity, Denied, Role, describe_changes};
 use desk::domain::ticket::Status;
 use desk::store::roles::Registration;
 use desk::store::ticket_write::TicketEdit;
@@ -25,6 +25,14 @@ fn refused(r: Result<impl std::fmt::Debug, StoreError>) -> String {
     match r {
         Err(StoreError::Refused(m)) => m,
         other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// The role check's refusal, as data (it reads the same as the store error that carries it).
+fn denied(r: Result<impl std::fmt::Debug, StoreError>) -> Denied {
+    match r {
+        Err(StoreError::Denied(d)) => d,
+        other => panic!("expected a role refusal, got {other:?}"),
     }
 }
 
@@ -69,15 +77,20 @@ fn only_leads_reassign_someone_elses_ticket() {
     let (_dir, mut a, mut b) = two_agents();
     b.set_actor(Some("wang".into()));
     // #1001 is li's. wang may not take it …
-    let e = refused(b.set_ticket(
+    let d = denied(b.set_ticket(
         1001,
         &[TicketEdit::Assignee(Some("wang".into()))],
         None,
         NOW,
     ));
+    let e = d.to_string();
+    assert_eq!(
+        (d.handle.as_str(), d.role, d.act, d.needs()),
+        ("wang", Some(Role::Agent), Act::ReassignOthers, Role::Lead)
+    );
     assert!(e.contains("needs the lead role (wang is an agent)"), "{e}");
     // … nor unassign it; but li may give her own away, and anyone may take an unassigned ticket.
-    refused(b.set_ticket(1001, &[TicketEdit::Assignee(None)], None, NOW));
+    denied(b.set_ticket(1001, &[TicketEdit::Assignee(None)], None, NOW));
     a.set_ticket(
         1001,
         &[TicketEdit::Assignee(Some("wang".into()))],
@@ -110,7 +123,9 @@ fn only_leads_reassign_someone_elses_ticket() {
 #[test]
 fn only_admins_manage_agents_and_the_last_admin_stays() {
     let (_dir, mut a, _b) = two_agents();
-    let e = refused(a.add_agent("zhou", "Zhou Jie", None, Role::Agent, NOW));
+    let d = denied(a.add_agent("zhou", "Zhou Jie", None, Role::Agent, NOW));
+    let e = d.to_string();
+    assert_eq!((d.act, d.needs()), (Act::ManageAgents, Role::Admin));
     assert!(e.starts_with("Managing agents and roles needs the admin role (li is an agent)"));
     let mut root = Store::open(a.path(), OpenMode::Existing).unwrap();
     root.set_agent_role("li", Some(Role::Admin), NOW).unwrap();

@@ -238,7 +238,7 @@ proptest! {
     /// a character position inside the body.
     #[test]
     fn macro_placeholders_fill_and_report_inside(a in text(), b in text()) {
-        use desk::domain::macros::{MacroContext, placeholders, render};
+        use desk::domain::macros::{MacroContext, MacroError, placeholders, render};
         prop_assume!(!a.contains("{{") && !a.contains("}}") && !b.contains("{{") && !b.contains("}}"));
         prop_assume!(!a.ends_with('{') && !b.starts_with('}') && !b.ends_with('{'));
         let ctx = MacroContext {
@@ -252,7 +252,8 @@ proptest! {
         let body = format!("{a}{{{{{b}");
         let err = placeholders(&body).unwrap_err();
         let at = a.chars().count() + 1;
-        prop_assert!(err.contains(&format!("at character {at} ")), "{}", err);
+        prop_assert_eq!(&err, &MacroError::Unclosed { at });
+        prop_assert!(err.to_string().contains(&format!("at character {at} ")), "{}", err);
     }
 
     /// KB snippets mark exactly a case-insensitive match of the needle, or fall back to the text's start.

@@ -8,7 +8,7 @@ use super::update_lists::{open_ticket, reload_customers};
 use super::{CustomerFocus, Model, Overlay, Pane, PickAction};
 use crate::domain::customer::TierSource;
 use crate::domain::customer_view::CustomerView;
-use crate::store::customer_write::CustomerEdit;
+use crate::store::customer_write::{CustomerEdit, CustomerEditError};
 use crate::store::customers::CustomerDetail;
 use crate::store::customers::CustomerRow;
 
@@ -72,19 +72,32 @@ pub fn profile_form(d: Option<&CustomerDetail>) -> String {
     )
 }
 
+/// A profile form that cannot be saved; `line` is 1-based.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FormError {
+    #[error("line {line}: write `field: value`")]
+    NotAField { line: usize },
+    #[error("line {line}: {problem}")]
+    Edit {
+        line: usize,
+        problem: CustomerEditError,
+    },
+}
+
 /// Reads the profile form back; an error names the line.
-pub fn parse_form(text: &str) -> Result<Vec<CustomerEdit>, String> {
+pub fn parse_form(text: &str) -> Result<Vec<CustomerEdit>, FormError> {
     let mut edits = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
+        let (n, line) = (i + 1, line.trim());
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         let (field, value) = line
             .split_once(':')
-            .ok_or_else(|| format!("line {}: write `field: value`", i + 1))?;
-        let edit = CustomerEdit::parse(field, value).map_err(|e| format!("line {}: {e}", i + 1))?;
-        edit.check().map_err(|e| format!("line {}: {e}", i + 1))?;
+            .ok_or(FormError::NotAField { line: n })?;
+        let at = |problem| FormError::Edit { line: n, problem };
+        let edit = CustomerEdit::parse(field, value).map_err(at)?;
+        edit.check().map_err(at)?;
         edits.push(edit);
     }
     Ok(edits)
@@ -370,15 +383,28 @@ mod tests {
                 CustomerEdit::Birthday(Some("05-01".into())),
             ]
         );
+        let e = parse_form("name: x\nshoe: 42").unwrap_err();
         assert_eq!(
-            parse_form("name: x\nshoe: 42").unwrap_err(),
+            e,
+            FormError::Edit {
+                line: 2,
+                problem: CustomerEditError::UnknownField {
+                    field: "shoe".into()
+                }
+            }
+        );
+        assert_eq!(
+            e.to_string(),
             "line 2: `shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, notes)"
         );
         assert!(
             parse_form("email: nope")
                 .unwrap_err()
+                .to_string()
                 .starts_with("line 1: `nope` is not an email")
         );
-        assert!(parse_form("just text").is_err());
+        let e = parse_form("# help\n\njust text").unwrap_err();
+        assert_eq!(e, FormError::NotAField { line: 3 });
+        assert_eq!(e.to_string(), "line 3: write `field: value`");
     }
 }

@@ -29,6 +29,18 @@ pub struct Key {
     pub alt: bool,
 }
 
+/// A key spec (in `[keys]`) that names no key desk knows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error("empty key")]
+    Empty,
+    /// `spec` as written.
+    #[error("unknown key `{spec}`")]
+    Unknown { spec: String },
+    #[error("`{spec}`: sequences of more than two keys are not supported")]
+    TooLong { spec: String },
+}
+
 impl Key {
     pub const fn plain(code: KeyCode) -> Key {
         Key {
@@ -51,12 +63,12 @@ impl Key {
     }
 
     /// Parses one key: `j`, `G`, `?`, `space`, `enter`, `esc`, `tab`, `shift-tab`, `up`, `pgdn`, `f1`, `ctrl-d`, `alt-x`.
-    pub fn parse(spec: &str) -> Result<Key, String> {
+    pub fn parse(spec: &str) -> Result<Key, KeyError> {
         let mut ctrl = false;
         let mut alt = false;
         let mut rest = spec.trim();
         if rest.is_empty() {
-            return Err("empty key".into());
+            return Err(KeyError::Empty);
         }
         loop {
             let lower = rest.to_ascii_lowercase();
@@ -101,7 +113,11 @@ impl Key {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
                     (Some(c), None) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
-                    _ => return Err(format!("unknown key `{spec}`")),
+                    _ => {
+                        return Err(KeyError::Unknown {
+                            spec: spec.to_string(),
+                        });
+                    }
                 }
             }
         };
@@ -109,15 +125,15 @@ impl Key {
     }
 
     /// A binding: one key or a space-separated sequence (`g g`).
-    pub fn parse_seq(spec: &str) -> Result<Vec<Key>, String> {
+    pub fn parse_seq(spec: &str) -> Result<Vec<Key>, KeyError> {
         let parts: Vec<&str> = spec.split_whitespace().collect();
         if parts.is_empty() {
-            return Err("empty key".into());
+            return Err(KeyError::Empty);
         }
         if parts.len() > 2 {
-            return Err(format!(
-                "`{spec}`: sequences of more than two keys are not supported"
-            ));
+            return Err(KeyError::TooLong {
+                spec: spec.to_string(),
+            });
         }
         parts.into_iter().map(Key::parse).collect()
     }
@@ -184,10 +200,28 @@ mod tests {
         assert!(
             Key::parse("ctrl-").is_ok_and(|k| k == Key::ch('-')) || Key::parse("ctrl-").is_err()
         );
-        assert_eq!(Key::parse("hyper-x"), Err("unknown key `hyper-x`".into()));
+        let e = Key::parse("hyper-x").unwrap_err();
+        assert_eq!(
+            e,
+            KeyError::Unknown {
+                spec: "hyper-x".into()
+            }
+        );
+        assert_eq!(e.to_string(), "unknown key `hyper-x`");
         assert_eq!(Key::parse_seq("g g"), Ok(vec![Key::ch('g'), Key::ch('g')]));
-        assert!(Key::parse_seq("a b c").is_err());
-        assert!(Key::parse_seq("  ").is_err());
+        let e = Key::parse_seq("a b c").unwrap_err();
+        assert_eq!(
+            e,
+            KeyError::TooLong {
+                spec: "a b c".into()
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "`a b c`: sequences of more than two keys are not supported"
+        );
+        assert_eq!(Key::parse_seq("  "), Err(KeyError::Empty));
+        assert_eq!(KeyError::Empty.to_string(), "empty key");
     }
 
     #[test]

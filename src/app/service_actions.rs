@@ -155,7 +155,7 @@ pub(super) fn survey_submit(model: &mut Model) -> Vec<Effect> {
     };
     let (number, response) = (form.number, form.response());
     if let Err(e) = response.check() {
-        toast(model, e, true);
+        toast(model, e.to_string(), true);
         return Vec::new();
     }
     model.overlay = None;

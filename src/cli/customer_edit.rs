@@ -71,8 +71,8 @@ pub enum EditCmd {
     },
 }
 
-fn usage(msg: String) -> anyhow::Error {
-    super::UsageError(msg).into()
+fn usage(msg: impl std::fmt::Display) -> anyhow::Error {
+    super::UsageError(msg.to_string()).into()
 }
 
 fn resolve(store: &Store, id_or_email: &str) -> anyhow::Result<String> {

@@ -3,6 +3,7 @@
 
 use super::output::{ListArgs, ListFormat, Sink, short_date};
 use super::ticket::for_each_page;
+use crate::domain::UnknownValue;
 use crate::domain::kb::{ArticleStatus, HIT_END, HIT_START, KbRules, KbView};
 use crate::store::Store;
 use crate::store::kb::{ArticleFilter, ArticleRow};
@@ -69,11 +70,11 @@ pub enum KbCmd {
     },
 }
 
-fn parse_view(s: &str) -> Result<KbView, String> {
+fn parse_view(s: &str) -> Result<KbView, UnknownValue> {
     s.parse()
 }
 
-fn parse_status(s: &str) -> Result<ArticleStatus, String> {
+fn parse_status(s: &str) -> Result<ArticleStatus, UnknownValue> {
     s.parse()
 }
 

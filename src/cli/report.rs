@@ -64,7 +64,8 @@ pub fn window(args: &ReportArgs, now: i64, offset: i64) -> anyhow::Result<Window
                 );
             }
         };
-        return metrics_report::dates_window(from, to, offset).map_err(|e| UsageError(e).into());
+        return metrics_report::dates_window(from, to, offset)
+            .map_err(|e| UsageError(e.to_string()).into());
     }
     let period = Period::parse(&args.period)
         .filter(|p| *p != Period::Custom)

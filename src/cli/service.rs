@@ -4,6 +4,7 @@
 use super::UsageError;
 use super::output::{ListArgs, ListFormat, ShowFormat, Sink, rfc3339, short_date};
 use super::ticket::for_each_page;
+use crate::domain::UnknownValue;
 use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
 use crate::store::Store;
 use crate::store::service_loop::TaskRow;
@@ -59,7 +60,7 @@ pub enum SurveyCmd {
     },
 }
 
-fn parse_outcome(s: &str) -> Result<FollowUpOutcome, String> {
+fn parse_outcome(s: &str) -> Result<FollowUpOutcome, UnknownValue> {
     s.parse()
 }
 
@@ -210,7 +211,7 @@ pub fn survey(
         ces,
         comment,
     };
-    response.check().map_err(UsageError)?;
+    response.check().map_err(|e| UsageError(e.to_string()))?;
     store.record_survey(ticket, &response, now)?;
     let scores: Vec<String> = response
         .scores()

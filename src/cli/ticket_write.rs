@@ -1,6 +1,7 @@
 //! `desk ticket new|reply|note|set|history`: ticket writes for scripts, each one transaction through the change log.
 
 use super::{NotFound, UsageError};
+use crate::domain::UnknownValue;
 use crate::domain::lifecycle::Writer;
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 use crate::domain::ticket_fields::{ChangeWords, Names, describe_change, is_bookkeeping};
@@ -91,9 +92,9 @@ pub fn parse_number(s: &str) -> anyhow::Result<i64> {
     })
 }
 
-fn parse<T: std::str::FromStr<Err = String>>(what: &str, s: &str) -> anyhow::Result<T> {
+fn parse<T: std::str::FromStr<Err = UnknownValue>>(what: &str, s: &str) -> anyhow::Result<T> {
     s.parse()
-        .map_err(|e: String| UsageError(format!("{what}: {e}")).into())
+        .map_err(|e: UnknownValue| UsageError(format!("{what}: {e}")).into())
 }
 
 /// Parses `field=value`, `tags+=x`, `tags-=x`.
@@ -104,7 +105,7 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         .or_else(|| spec.strip_prefix("tag+="))
     {
         return Ok(TicketEdit::AddTag(
-            crate::domain::ticket::tag(tag).map_err(usage)?,
+            crate::domain::ticket::tag(tag).map_err(|e| usage(e.to_string()))?,
         ));
     }
     if let Some(tag) = spec
@@ -112,7 +113,7 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         .or_else(|| spec.strip_prefix("tag-="))
     {
         return Ok(TicketEdit::RemoveTag(
-            crate::domain::ticket::tag(tag).map_err(usage)?,
+            crate::domain::ticket::tag(tag).map_err(|e| usage(e.to_string()))?,
         ));
     }
     let Some((field, value)) = spec.split_once('=') else {

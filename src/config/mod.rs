@@ -7,8 +7,11 @@ mod sla;
 mod theme;
 
 pub use paths::{DbChoice, DbSource, data_dir, demo_db_path, log_path, resolve_db};
-pub use sla::{LoopConfig, LoopRules, SlaConfig};
-pub use theme::{ColorSpec, ThemeColors, ThemeConfig, ThemeName};
+pub use sla::{
+    CalendarError, EscalationError, HoursError, LoopConfig, LoopRules, PolicyError, SlaConfig,
+    SlaConfigError,
+};
+pub use theme::{ColorError, ColorSpec, ThemeColors, ThemeConfig, ThemeName};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::customer::Tier;
 use crate::domain::sla::{Calendar, Target, Targets};
 use crate::domain::sla_policy::{
-    EscalationActions, EscalationRule, Policy, SlaRules, Trigger, parse_duration,
+    DurationError, EscalationActions, EscalationRule, Policy, SlaRules, Trigger, parse_duration,
 };
 use crate::domain::ticket::{Channel, Kind, Priority};
 
@@ -140,6 +140,104 @@ impl Default for LoopConfig {
     }
 }
 
+/// A `[sla]` or `[loop]` setting desk cannot use. Each says the table and entry at fault; config loading adds
+/// the file.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SlaConfigError {
+    #[error("[sla] at_risk_share is {0}; it must be between 0 and 1, e.g. 0.75")]
+    AtRiskShare(f64),
+    #[error("[sla] check_every: {0}")]
+    CheckEvery(DurationError),
+    /// `key` is follow_up_after or auto_close_after.
+    #[error("[loop] {key}: {problem}")]
+    Loop {
+        key: &'static str,
+        problem: DurationError,
+    },
+    #[error("[[sla.calendars]] `{name}`: {problem}")]
+    Calendar {
+        name: String,
+        problem: CalendarError,
+    },
+    #[error("[[sla.calendars]] `{name}` is defined twice (24x7 is built in)")]
+    CalendarTwice { name: String },
+    #[error("[[sla.policies]] `{name}`: {problem}")]
+    Policy { name: String, problem: PolicyError },
+    #[error("[[sla.escalations]] `{name}`: {problem}")]
+    Escalation {
+        name: String,
+        problem: EscalationError,
+    },
+}
+
+/// What is wrong with one calendar.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CalendarError {
+    #[error("tz `{0}` is not an IANA time zone name (e.g. Asia/Shanghai)")]
+    TimeZone(String),
+    /// One `hours` line, as written, and what is wrong with it.
+    #[error("hours `{line}`: {problem}; write e.g. \"mon-fri 09:00-12:00,13:30-18:00\"")]
+    Hours { line: String, problem: HoursError },
+    /// Two spans overlap on this day (mon … sun).
+    #[error("hours overlap on {0}")]
+    Overlap(&'static str),
+    #[error("has no business hours; add e.g. hours = [\"mon-fri 09:00-18:00\"]")]
+    NoHours,
+    /// A holiday, as written, that is neither a date nor a range of dates.
+    #[error("holiday `{0}`: write a date 2026-10-01 or a range 2026-10-01..2026-10-07")]
+    HolidayDate(String),
+    /// A holiday range that runs backwards or spans more than a year.
+    #[error("holiday `{0}`: the range must run forwards and span at most a year")]
+    HolidayRange(String),
+}
+
+/// What is wrong with one `hours` line (the line itself is in [`CalendarError::Hours`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HoursError {
+    #[error("days and times are needed")]
+    NoTimes,
+    #[error("`{0}` is not a day (mon … sun)")]
+    NotADay(String),
+    #[error("a day range runs mon → sun")]
+    DaysBackwards,
+    #[error("`{0}` is not HH:MM")]
+    NotHhMm(String),
+    #[error("`{0}` is not a time of day")]
+    NotATime(String),
+    #[error("`{0}` is not START-END")]
+    NotASpan(String),
+    #[error("`{0}` ends before it starts")]
+    SpanBackwards(String),
+}
+
+/// What is wrong with one policy.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    /// `known` lists the calendars that are defined.
+    #[error("calendar `{calendar}` is not defined (calendars: {})", .known.join(", "))]
+    UnknownCalendar {
+        calendar: String,
+        known: Vec<String>,
+    },
+    #[error(transparent)]
+    Target(#[from] DurationError),
+    #[error(
+        "names no priority; add e.g. urgent = {{ first_response = \"1h\", resolution = \"24h\" }}"
+    )]
+    NoPriority,
+}
+
+/// What is wrong with one escalation rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EscalationError {
+    #[error("when = `{0}`; use \"at-risk\" or \"breached\"")]
+    When(String),
+    #[error("target `{0}`; use first_response, next_reply or resolution")]
+    Target(String),
+    #[error("does nothing; set raise_priority, assign_group, assign_to, add_tag or note")]
+    DoesNothing,
+}
+
 /// The closed-loop settings in seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoopRules {
@@ -148,8 +246,10 @@ pub struct LoopRules {
 }
 
 impl LoopConfig {
-    pub fn rules(&self) -> Result<LoopRules, String> {
-        let get = |key: &str, v: &str| parse_duration(v).map_err(|e| format!("[loop] {key}: {e}"));
+    pub fn rules(&self) -> Result<LoopRules, SlaConfigError> {
+        let get = |key: &'static str, v: &str| {
+            parse_duration(v).map_err(|problem| SlaConfigError::Loop { key, problem })
+        };
         Ok(LoopRules {
             follow_up_after: get("follow_up_after", &self.follow_up_after)?,
             auto_close_after: get("auto_close_after", &self.auto_close_after)?,
@@ -159,40 +259,41 @@ impl LoopConfig {
 
 impl SlaConfig {
     /// The seconds between background checks.
-    pub fn check_every_secs(&self) -> Result<i64, String> {
-        parse_duration(&self.check_every).map_err(|e| format!("[sla] check_every: {e}"))
+    pub fn check_every_secs(&self) -> Result<i64, SlaConfigError> {
+        parse_duration(&self.check_every).map_err(SlaConfigError::CheckEvery)
     }
 
     /// Checks everything and builds the rules; the error names the table and entry at fault.
-    pub fn rules(&self) -> Result<SlaRules, String> {
+    pub fn rules(&self) -> Result<SlaRules, SlaConfigError> {
         if !(self.at_risk_share > 0.0 && self.at_risk_share < 1.0) {
-            return Err(format!(
-                "[sla] at_risk_share is {}; it must be between 0 and 1, e.g. 0.75",
-                self.at_risk_share
-            ));
+            return Err(SlaConfigError::AtRiskShare(self.at_risk_share));
         }
         self.check_every_secs()?;
         let mut calendars = vec![Calendar::always_open("24x7")];
         for c in &self.calendars {
-            let cal = calendar(c).map_err(|e| format!("[[sla.calendars]] `{}`: {e}", c.name))?;
+            let cal = calendar(c).map_err(|problem| SlaConfigError::Calendar {
+                name: c.name.clone(),
+                problem,
+            })?;
             if calendars.iter().any(|k| k.name == cal.name) {
-                return Err(format!(
-                    "[[sla.calendars]] `{}` is defined twice (24x7 is built in)",
-                    c.name
-                ));
+                return Err(SlaConfigError::CalendarTwice {
+                    name: c.name.clone(),
+                });
             }
             calendars.push(cal);
         }
         let names: Vec<&str> = calendars.iter().map(|c| c.name.as_str()).collect();
         let mut policies = Vec::new();
         for p in &self.policies {
-            let at = |e: String| format!("[[sla.policies]] `{}`: {e}", p.name);
+            let at = |problem: PolicyError| SlaConfigError::Policy {
+                name: p.name.clone(),
+                problem,
+            };
             if !names.contains(&p.calendar.as_str()) {
-                return Err(at(format!(
-                    "calendar `{}` is not defined (calendars: {})",
-                    p.calendar,
-                    names.join(", ")
-                )));
+                return Err(at(PolicyError::UnknownCalendar {
+                    calendar: p.calendar.clone(),
+                    known: names.iter().map(|n| n.to_string()).collect(),
+                }));
             }
             let mut targets = BTreeMap::new();
             let by_priority = [
@@ -203,14 +304,12 @@ impl SlaConfig {
             ];
             for (priority, t) in by_priority {
                 if let Some(t) = t {
-                    targets.insert(priority, self::targets(t).map_err(&at)?);
+                    let t = self::targets(t).map_err(|e| at(e.into()))?;
+                    targets.insert(priority, t);
                 }
             }
             if targets.is_empty() {
-                return Err(at(
-                    "names no priority; add e.g. urgent = { first_response = \"1h\", resolution = \"24h\" }"
-                        .into(),
-                ));
+                return Err(at(PolicyError::NoPriority));
             }
             policies.push(Policy {
                 name: p.name.clone(),
@@ -224,7 +323,12 @@ impl SlaConfig {
         let escalations = self
             .escalations
             .iter()
-            .map(|e| escalation(e).map_err(|m| format!("[[sla.escalations]] `{}`: {m}", e.name)))
+            .map(|e| {
+                escalation(e).map_err(|problem| SlaConfigError::Escalation {
+                    name: e.name.clone(),
+                    problem,
+                })
+            })
             .collect::<Result<_, _>>()?;
         Ok(SlaRules {
             calendars,
@@ -235,7 +339,7 @@ impl SlaConfig {
     }
 }
 
-fn targets(t: &TargetsConfig) -> Result<Targets, String> {
+fn targets(t: &TargetsConfig) -> Result<Targets, DurationError> {
     let get = |v: &Option<String>| v.as_deref().map(parse_duration).transpose();
     Ok(Targets {
         first_response: get(&t.first_response)?,
@@ -244,11 +348,11 @@ fn targets(t: &TargetsConfig) -> Result<Targets, String> {
     })
 }
 
-fn escalation(e: &EscalationConfig) -> Result<EscalationRule, String> {
+fn escalation(e: &EscalationConfig) -> Result<EscalationRule, EscalationError> {
     let when = match e.when.trim() {
         "at-risk" | "at_risk" => Trigger::AtRisk,
         "breached" => Trigger::Breached,
-        other => return Err(format!("when = `{other}`; use \"at-risk\" or \"breached\"")),
+        other => return Err(EscalationError::When(other.to_string())),
     };
     let targets = e
         .targets
@@ -257,9 +361,7 @@ fn escalation(e: &EscalationConfig) -> Result<EscalationRule, String> {
             Target::ALL
                 .into_iter()
                 .find(|k| k.as_str() == t.trim().replace('-', "_"))
-                .ok_or_else(|| {
-                    format!("target `{t}`; use first_response, next_reply or resolution")
-                })
+                .ok_or_else(|| EscalationError::Target(t.clone()))
         })
         .collect::<Result<_, _>>()?;
     let actions = EscalationActions {
@@ -270,9 +372,7 @@ fn escalation(e: &EscalationConfig) -> Result<EscalationRule, String> {
         note: e.note.clone(),
     };
     if actions == EscalationActions::default() {
-        return Err(
-            "does nothing; set raise_priority, assign_group, assign_to, add_tag or note".into(),
-        );
+        return Err(EscalationError::DoesNothing);
     }
     Ok(EscalationRule {
         name: e.name.clone(),
@@ -284,13 +384,10 @@ fn escalation(e: &EscalationConfig) -> Result<EscalationRule, String> {
     })
 }
 
-fn calendar(c: &CalendarConfig) -> Result<Calendar, String> {
-    let tz: chrono_tz::Tz = c.tz.parse().map_err(|_| {
-        format!(
-            "tz `{}` is not an IANA time zone name (e.g. Asia/Shanghai)",
-            c.tz
-        )
-    })?;
+fn calendar(c: &CalendarConfig) -> Result<Calendar, CalendarError> {
+    let tz: chrono_tz::Tz =
+        c.tz.parse()
+            .map_err(|_| CalendarError::TimeZone(c.tz.clone()))?;
     let mut week: [Vec<(u32, u32)>; 7] = Default::default();
     for line in &c.hours {
         let (days, spans) = parse_hours(line)?;
@@ -301,11 +398,11 @@ fn calendar(c: &CalendarConfig) -> Result<Calendar, String> {
     for (i, day) in week.iter_mut().enumerate() {
         day.sort_unstable();
         if day.windows(2).any(|w| w[1].0 < w[0].1) {
-            return Err(format!("hours overlap on {}", DAYS[i]));
+            return Err(CalendarError::Overlap(DAYS[i]));
         }
     }
     if week.iter().all(Vec::is_empty) {
-        return Err("has no business hours; add e.g. hours = [\"mon-fri 09:00-18:00\"]".into());
+        return Err(CalendarError::NoHours);
     }
     let mut holidays = BTreeSet::new();
     for h in &c.holidays {
@@ -328,18 +425,19 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /// Days (0 = Monday) and `[start, end)` minute spans.
 type Hours = (Vec<usize>, Vec<(u32, u32)>);
 
-fn parse_hours(line: &str) -> Result<Hours, String> {
-    let bad = |why: &str| {
-        format!("hours `{line}`: {why}; write e.g. \"mon-fri 09:00-12:00,13:30-18:00\"")
+fn parse_hours(line: &str) -> Result<Hours, CalendarError> {
+    let bad = |problem: HoursError| CalendarError::Hours {
+        line: line.to_string(),
+        problem,
     };
     let (days_text, spans_text) = line
         .trim()
         .split_once(char::is_whitespace)
-        .ok_or_else(|| bad("days and times are needed"))?;
+        .ok_or_else(|| bad(HoursError::NoTimes))?;
     let day = |s: &str| {
         DAYS.iter()
             .position(|d| d.eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| bad(&format!("`{s}` is not a day (mon … sun)")))
+            .ok_or_else(|| bad(HoursError::NotADay(s.to_string())))
     };
     let mut days = Vec::new();
     for part in days_text.split(',') {
@@ -347,25 +445,23 @@ fn parse_hours(line: &str) -> Result<Hours, String> {
             Some((a, b)) => {
                 let (a, b) = (day(a)?, day(b)?);
                 if b < a {
-                    return Err(bad("a day range runs mon → sun"));
+                    return Err(bad(HoursError::DaysBackwards));
                 }
                 days.extend(a..=b);
             }
             None => days.push(day(part)?),
         }
     }
-    let minute = |s: &str| -> Result<u32, String> {
-        let (h, m) = s
-            .trim()
-            .split_once(':')
-            .ok_or_else(|| bad(&format!("`{s}` is not HH:MM")))?;
+    let minute = |s: &str| -> Result<u32, CalendarError> {
+        let not_hh_mm = || bad(HoursError::NotHhMm(s.to_string()));
+        let (h, m) = s.trim().split_once(':').ok_or_else(not_hh_mm)?;
         let (h, m): (u32, u32) = (
-            h.parse().map_err(|_| bad(&format!("`{s}` is not HH:MM")))?,
-            m.parse().map_err(|_| bad(&format!("`{s}` is not HH:MM")))?,
+            h.parse().map_err(|_| not_hh_mm())?,
+            m.parse().map_err(|_| not_hh_mm())?,
         );
         // h is checked first: a huge hour would overflow h * 60.
         if m >= 60 || h > 24 || h * 60 + m > 1440 {
-            return Err(bad(&format!("`{s}` is not a time of day")));
+            return Err(bad(HoursError::NotATime(s.to_string())));
         }
         Ok(h * 60 + m)
     };
@@ -373,29 +469,26 @@ fn parse_hours(line: &str) -> Result<Hours, String> {
     for span in spans_text.split(',') {
         let (a, b) = span
             .split_once('-')
-            .ok_or_else(|| bad(&format!("`{span}` is not START-END")))?;
+            .ok_or_else(|| bad(HoursError::NotASpan(span.to_string())))?;
         let (a, b) = (minute(a)?, minute(b)?);
         if b <= a {
-            return Err(bad(&format!("`{span}` ends before it starts")));
+            return Err(bad(HoursError::SpanBackwards(span.to_string())));
         }
         spans.push((a, b));
     }
     Ok((days, spans))
 }
 
-fn parse_holiday(text: &str) -> Result<Vec<NaiveDate>, String> {
+fn parse_holiday(text: &str) -> Result<Vec<NaiveDate>, CalendarError> {
     let date = |s: &str| {
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-            format!("holiday `{text}`: write a date 2026-10-01 or a range 2026-10-01..2026-10-07")
-        })
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| CalendarError::HolidayDate(text.to_string()))
     };
     match text.split_once("..") {
         Some((a, b)) => {
             let (a, b) = (date(a)?, date(b)?);
             if b < a || (b - a).num_days() > 366 {
-                return Err(format!(
-                    "holiday `{text}`: the range must run forwards and span at most a year"
-                ));
+                return Err(CalendarError::HolidayRange(text.to_string()));
             }
             Ok(a.iter_days().take_while(|d| *d <= b).collect())
         }
@@ -458,24 +551,46 @@ mod tests {
         assert_eq!(spans, [(540, 720), (810, 1080)]);
         assert_eq!(parse_hours("sun 00:00-24:00").unwrap().1, [(0, 1440)]);
         assert!(parse_hours("mon 4294967295:00-12:00").is_err());
-        for bad in [
-            "mon",
-            "xyz 09:00-10:00",
-            "mon 10:00-09:00",
-            "mon 25:00-26:00",
-            "fri-mon 09:00-10:00",
-            "mon 9-10",
+        for (bad, problem) in [
+            ("mon", HoursError::NoTimes),
+            ("xyz 09:00-10:00", HoursError::NotADay("xyz".into())),
+            (
+                "mon 10:00-09:00",
+                HoursError::SpanBackwards("10:00-09:00".into()),
+            ),
+            ("mon 25:00-26:00", HoursError::NotATime("25:00".into())),
+            ("fri-mon 09:00-10:00", HoursError::DaysBackwards),
+            ("mon 9-10", HoursError::NotHhMm("9".into())),
         ] {
-            assert!(parse_hours(bad).is_err(), "{bad}");
+            assert_eq!(
+                parse_hours(bad),
+                Err(CalendarError::Hours {
+                    line: bad.into(),
+                    problem
+                }),
+                "{bad}"
+            );
         }
+        assert_eq!(
+            parse_hours("mon 9-10").unwrap_err().to_string(),
+            "hours `mon 9-10`: `9` is not HH:MM; write e.g. \"mon-fri 09:00-12:00,13:30-18:00\""
+        );
     }
 
     #[test]
     fn holidays_take_dates_and_inclusive_ranges() {
         assert_eq!(parse_holiday("2026-10-01..2026-10-07").unwrap().len(), 7);
         assert_eq!(parse_holiday("2027-01-01").unwrap().len(), 1);
-        assert!(parse_holiday("2026-10-07..2026-10-01").is_err());
-        assert!(parse_holiday("10/01/2026").is_err());
+        assert_eq!(
+            parse_holiday("2026-10-07..2026-10-01"),
+            Err(CalendarError::HolidayRange("2026-10-07..2026-10-01".into()))
+        );
+        let e = parse_holiday("10/01/2026").unwrap_err();
+        assert_eq!(e, CalendarError::HolidayDate("10/01/2026".into()));
+        assert_eq!(
+            e.to_string(),
+            "holiday `10/01/2026`: write a date 2026-10-01 or a range 2026-10-01..2026-10-07"
+        );
     }
 
     #[test]
@@ -484,33 +599,68 @@ mod tests {
         cfg.policies[0].calendar = "night-shift".into();
         let err = cfg.rules().unwrap_err();
         assert!(
-            err.contains("[[sla.policies]] `live-chat`: calendar `night-shift` is not defined"),
+            matches!(&err, SlaConfigError::Policy { name, problem: PolicyError::UnknownCalendar { calendar, known } }
+                if name == "live-chat" && calendar == "night-shift" && known.iter().any(|k| k == "24x7")),
+            "{err:?}"
+        );
+        let err = err.to_string();
+        assert!(
+            err.contains("[[sla.policies]] `live-chat`: calendar `night-shift` is not defined (calendars: 24x7, "),
             "{err}"
         );
         let mut cfg = SlaConfig::default();
         cfg.calendars[0].tz = "Mars/Olympus".into();
-        assert!(cfg.rules().unwrap_err().contains("not an IANA time zone"));
+        let err = cfg.rules().unwrap_err();
+        assert!(
+            matches!(&err, SlaConfigError::Calendar { problem: CalendarError::TimeZone(tz), .. } if tz == "Mars/Olympus"),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("not an IANA time zone"));
         let cfg = SlaConfig {
             at_risk_share: 1.5,
             ..SlaConfig::default()
         };
-        assert!(cfg.rules().unwrap_err().contains("at_risk_share"));
+        assert_eq!(cfg.rules().unwrap_err(), SlaConfigError::AtRiskShare(1.5));
+        assert_eq!(
+            SlaConfigError::AtRiskShare(1.5).to_string(),
+            "[sla] at_risk_share is 1.5; it must be between 0 and 1, e.g. 0.75"
+        );
         let mut cfg = SlaConfig::default();
         cfg.escalations[0].when = "soon".into();
+        let err = cfg.rules().unwrap_err();
+        assert_eq!(
+            err,
+            SlaConfigError::Escalation {
+                name: cfg.escalations[0].name.clone(),
+                problem: EscalationError::When("soon".into())
+            }
+        );
         assert!(
-            cfg.rules()
-                .unwrap_err()
-                .contains("use \"at-risk\" or \"breached\"")
+            err.to_string()
+                .ends_with(": when = `soon`; use \"at-risk\" or \"breached\""),
+            "{err}"
         );
         let mut cfg = SlaConfig::default();
         cfg.policies[2].low = Some(TargetsConfig {
             resolution: Some("a week".into()),
             ..Default::default()
         });
+        assert_eq!(
+            cfg.rules().unwrap_err().to_string(),
+            "[[sla.policies]] `standard`: `a week` is not a duration; write e.g. 30m, 4h, 2d, 1w or 1h30m"
+        );
+        let cfg = LoopConfig {
+            auto_close_after: "soon".into(),
+            ..LoopConfig::default()
+        };
+        let err = cfg.rules().unwrap_err();
         assert!(
-            cfg.rules()
-                .unwrap_err()
-                .contains("`a week` is not a duration")
+            matches!(&err, SlaConfigError::Loop { key: "auto_close_after", problem } if problem.text == "soon"),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "[loop] auto_close_after: `soon` is not a duration; write e.g. 30m, 4h, 2d, 1w or 1h30m"
         );
     }
 }

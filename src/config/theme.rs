@@ -59,8 +59,16 @@ const NAMES: &[(&str, Color)] = &[
     ("white", Color::White),
 ];
 
+/// Text that names no colour.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a colour (use a name like red or lightblue, #rrggbb, or 0–255)")]
+pub struct ColorError {
+    /// The text as given.
+    pub text: String,
+}
+
 impl ColorSpec {
-    pub fn parse(s: &str) -> Result<ColorSpec, String> {
+    pub fn parse(s: &str) -> Result<ColorSpec, ColorError> {
         let t = s.trim().to_ascii_lowercase();
         if let Some((_, c)) = NAMES.iter().find(|(n, _)| *n == t) {
             return Ok(ColorSpec(*c));
@@ -78,9 +86,9 @@ impl ColorSpec {
         if let Ok(i) = t.parse::<u8>() {
             return Ok(ColorSpec(Color::Indexed(i)));
         }
-        Err(format!(
-            "`{s}` is not a colour (use a name like red or lightblue, #rrggbb, or 0–255)"
-        ))
+        Err(ColorError {
+            text: s.to_string(),
+        })
     }
 
     fn text(&self) -> String {
@@ -138,5 +146,29 @@ impl ThemeConfig {
         fg(&mut t.internal_note, &c.internal_note);
         fg(&mut t.link, &c.link);
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_parse_by_name_hex_and_index_or_say_what_was_given() {
+        assert_eq!(
+            ColorSpec::parse(" LightBlue "),
+            Ok(ColorSpec(Color::LightBlue))
+        );
+        assert_eq!(
+            ColorSpec::parse("#ff8000"),
+            Ok(ColorSpec(Color::Rgb(255, 128, 0)))
+        );
+        assert_eq!(ColorSpec::parse("42"), Ok(ColorSpec(Color::Indexed(42))));
+        let e = ColorSpec::parse("reddish").unwrap_err();
+        assert_eq!(e.text, "reddish");
+        assert_eq!(
+            e.to_string(),
+            "`reddish` is not a colour (use a name like red or lightblue, #rrggbb, or 0–255)"
+        );
     }
 }

@@ -7,6 +7,7 @@
 //! `care:<7d` an open care or win-back task due within 7 days (overdue included). Sorts: `updated` (default),
 //! `risk` (highest score first), `created` (newest first).
 
+use super::UnknownValue;
 use super::crm::{RiskLevel, Stage};
 use super::customer::{Tier, TierSource};
 use super::query::{Age, ParseError, age, list, tokens};
@@ -74,7 +75,13 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
             "tier" => f.tiers = Some(list(value, vcol, |s| s.parse())?),
             "stage" => f.stages = Some(list(value, vcol, |s| s.parse())?),
             "risk" => f.risks = Some(list(value, vcol, |s| s.parse())?),
-            "source" => f.source = Some(value.parse().map_err(|m| err(vcol, m))?),
+            "source" => {
+                f.source = Some(
+                    value
+                        .parse()
+                        .map_err(|e: UnknownValue| err(vcol, e.to_string()))?,
+                )
+            }
             "warranty" => {
                 let sel = if value.eq_ignore_ascii_case("expired") {
                     WarrantySelect::Expired

@@ -36,17 +36,25 @@ pub struct Macro {
     pub actions: MacroActions,
 }
 
+/// A macro body desk cannot fill.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MacroError {
+    /// A `{{` with no `}}` after it; `at` is its 1-based character position in the body.
+    #[error("`{{{{` at character {at} is never closed with `}}}}`")]
+    Unclosed { at: usize },
+    /// A placeholder not in [`PLACEHOLDERS`].
+    #[error("unknown placeholder `{{{{{name}}}}}` (use {})", PLACEHOLDERS.join(", "))]
+    UnknownPlaceholder { name: String },
+}
+
 /// The names inside `{{…}}` in `body`, in order; an unclosed `{{` is an error naming its character position.
-pub fn placeholders(body: &str) -> Result<Vec<String>, String> {
+pub fn placeholders(body: &str) -> Result<Vec<String>, MacroError> {
     let mut out = Vec::new();
     let mut rest = body;
     while let Some((before, after)) = rest.split_once("{{") {
         let Some((name, tail)) = after.split_once("}}") else {
             let at = body.chars().count() - rest.chars().count() + before.chars().count();
-            return Err(format!(
-                "`{{{{` at character {} is never closed with `}}}}`",
-                at + 1
-            ));
+            return Err(MacroError::Unclosed { at: at + 1 });
         };
         out.push(name.trim().to_string());
         rest = tail;
@@ -55,13 +63,10 @@ pub fn placeholders(body: &str) -> Result<Vec<String>, String> {
 }
 
 /// Checks a body's placeholders against [`PLACEHOLDERS`].
-pub fn check(body: &str) -> Result<(), String> {
-    for p in placeholders(body)? {
-        if !PLACEHOLDERS.contains(&p.as_str()) {
-            return Err(format!(
-                "unknown placeholder `{{{{{p}}}}}` (use {})",
-                PLACEHOLDERS.join(", ")
-            ));
+pub fn check(body: &str) -> Result<(), MacroError> {
+    for name in placeholders(body)? {
+        if !PLACEHOLDERS.contains(&name.as_str()) {
+            return Err(MacroError::UnknownPlaceholder { name });
         }
     }
     Ok(())
@@ -121,12 +126,21 @@ mod tests {
     #[test]
     fn check_names_unknown_and_unclosed_placeholders() {
         assert!(check("Hi {{customer.name}}").is_ok());
+        let e = check("Hi {{customer.email}}").unwrap_err();
         assert_eq!(
-            check("Hi {{customer.email}}").unwrap_err(),
-            "unknown placeholder `{{customer.email}}` (use customer.name, ticket.number, ticket.subject, agent.name)"
+            e,
+            MacroError::UnknownPlaceholder {
+                name: "customer.email".into()
+            }
         );
         assert_eq!(
-            check("您好 {{customer.name").unwrap_err(),
+            e.to_string(),
+            "unknown placeholder `{{customer.email}}` (use customer.name, ticket.number, ticket.subject, agent.name)"
+        );
+        let e = check("您好 {{customer.name").unwrap_err();
+        assert_eq!(e, MacroError::Unclosed { at: 4 });
+        assert_eq!(
+            e.to_string(),
             "`{{` at character 4 is never closed with `}}`"
         );
     }

@@ -89,10 +89,18 @@ pub fn midnight(date: NaiveDate, offset: i64) -> i64 {
         - offset
 }
 
+/// A period given by its first and last day the wrong way round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the period ends ({to}) before it starts ({from})")]
+pub struct PeriodError {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
 /// Whole local days `from..=to`.
-pub fn dates_window(from: NaiveDate, to: NaiveDate, offset: i64) -> Result<Window, String> {
+pub fn dates_window(from: NaiveDate, to: NaiveDate, offset: i64) -> Result<Window, PeriodError> {
     if to < from {
-        return Err(format!("the period ends ({to}) before it starts ({from})"));
+        return Err(PeriodError { from, to });
     }
     Ok(Window {
         from: midnight(from, offset),

@@ -299,7 +299,12 @@ fn periods_are_whole_local_days_ending_today() {
             .days(),
         30
     );
-    assert!(dates_window(d("2026-11-30"), d("2026-11-01"), offset).is_err());
+    let e = dates_window(d("2026-11-30"), d("2026-11-01"), offset).unwrap_err();
+    assert_eq!((e.from, e.to), (d("2026-11-30"), d("2026-11-01")));
+    assert_eq!(
+        e.to_string(),
+        "the period ends (2026-11-01) before it starts (2026-11-30)"
+    );
 }
 
 #[test]

@@ -22,6 +22,18 @@ pub mod ticket;
 pub mod ticket_fields;
 pub mod view;
 
+/// A word that is none of a closed set's values: a status, a priority, a tier, a role … (every `str_enum!`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {} `{value}` (expected one of: {})", .what.to_ascii_lowercase(), .allowed.join(", "))]
+pub struct UnknownValue {
+    /// The set, by its type name (`Status`, `ComplaintStage`); messages show it in lower case.
+    pub what: &'static str,
+    /// The text as given.
+    pub value: String,
+    /// The accepted spellings, in order.
+    pub allowed: &'static [&'static str],
+}
+
 /// Defines a closed set of string-coded values (stored in SQLite as text, shown to users, parsed from CLI/config).
 /// One macro so that every enum has the same `as_str` / `parse` / `ALL` / serde behaviour.
 #[macro_export]
@@ -33,6 +45,9 @@ macro_rules! str_enum {
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stored/typed spellings, in the order of [`Self::ALL`].
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
 
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
@@ -46,7 +61,7 @@ macro_rules! str_enum {
 
             /// The accepted spellings, for error messages.
             pub fn names() -> String {
-                [$($text),+].join(", ")
+                Self::NAMES.join(", ")
             }
         }
 
@@ -57,12 +72,13 @@ macro_rules! str_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
-                Self::parse(s).ok_or_else(|| format!(
-                    "unknown {} `{}` (expected one of: {})",
-                    stringify!($name).to_ascii_lowercase(), s, Self::names()
-                ))
+            type Err = $crate::domain::UnknownValue;
+            fn from_str(s: &str) -> Result<Self, $crate::domain::UnknownValue> {
+                Self::parse(s).ok_or_else(|| $crate::domain::UnknownValue {
+                    what: stringify!($name),
+                    value: s.to_string(),
+                    allowed: Self::NAMES,
+                })
             }
         }
 

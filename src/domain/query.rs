@@ -8,6 +8,7 @@
 //! `created:<7d` is "created less than seven days ago". `sort:-updated` is newest first, `sort:updated` oldest
 //! first. Parse errors carry the 1-based column of the offending text.
 
+use super::UnknownValue;
 use super::customer::Tier;
 use super::service_loop::{ComplaintStage, LoopStage};
 use super::ticket::{Channel, Kind, Priority, Status};
@@ -201,10 +202,11 @@ pub(crate) fn tokens(input: &str) -> Result<Vec<Token>, ParseError> {
     Ok(out)
 }
 
-pub(crate) fn list<T>(
+/// A comma- or `|`-separated list; a part `parse` refuses is an error at that part's column, in its words.
+pub(crate) fn list<T, E: std::fmt::Display>(
     value: &str,
     column: usize,
-    parse: impl Fn(&str) -> Result<T, String>,
+    parse: impl Fn(&str) -> Result<T, E>,
 ) -> Result<Vec<T>, ParseError> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -215,9 +217,9 @@ pub(crate) fn list<T>(
                 message: "empty value".into(),
             });
         }
-        out.push(parse(part).map_err(|message| ParseError {
+        out.push(parse(part).map_err(|e| ParseError {
             column: column + offset,
-            message,
+            message: e.to_string(),
         })?);
         offset += part.chars().count() + 1;
     }
@@ -237,9 +239,9 @@ fn priorities(value: &str, column: usize) -> Result<Vec<Priority>, ParseError> {
     ];
     for (op, keep) in ops {
         if let Some(rest) = value.strip_prefix(op) {
-            let p: Priority = rest.parse().map_err(|message| ParseError {
+            let p: Priority = rest.parse().map_err(|e: UnknownValue| ParseError {
                 column: column + op.len(),
-                message,
+                message: e.to_string(),
             })?;
             let pi = Priority::ALL.iter().position(|x| *x == p).unwrap_or(0);
             let chosen: Vec<Priority> = Priority::ALL
@@ -312,7 +314,12 @@ pub fn duration(s: &str) -> Option<i64> {
     n.checked_mul(mult)
 }
 
-fn who(s: &str) -> Result<Who, String> {
+/// An `assignee:` value that is neither `me`, `none` nor a handle.
+#[derive(Debug, thiserror::Error)]
+#[error("`{0}` is not an agent handle")]
+struct NotAHandle(String);
+
+fn who(s: &str) -> Result<Who, NotAHandle> {
     Ok(match s.to_ascii_lowercase().as_str() {
         "me" => Who::Me,
         "none" | "nobody" => Who::Nobody,
@@ -322,7 +329,7 @@ fn who(s: &str) -> Result<Who, String> {
         {
             Who::Handle(h.to_string())
         }
-        _ => return Err(format!("`{s}` is not an agent handle")),
+        _ => return Err(NotAHandle(s.to_string())),
     })
 }
 
@@ -376,7 +383,9 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
             "kind" => Clause::Kind(list(value, vcol, |s| s.parse())?),
             "channel" => Clause::Channel(list(value, vcol, |s| s.parse())?),
             "tier" => Clause::Tier(list(value, vcol, |s| s.parse())?),
-            "tag" => Clause::Tag(list(value, vcol, |s| Ok(s.to_lowercase()))?),
+            "tag" => Clause::Tag(list(value, vcol, |s| {
+                Ok::<_, std::convert::Infallible>(s.to_lowercase())
+            })?),
             "customer" => Clause::Customer(value.to_string()),
             "group" => Clause::Group(value.to_string()),
             "created" => Clause::Created(age(value, vcol)?),
@@ -384,10 +393,12 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
             "solved" => Clause::Solved(age(value, vcol)?),
             "sla" => Clause::Sla(list(value, vcol, |s| s.parse())?),
             "due" => Clause::Due(age(value, vcol)?),
-            "followup" => Clause::FollowUp(value.parse().map_err(|message| ParseError {
-                column: vcol,
-                message,
-            })?),
+            "followup" => {
+                Clause::FollowUp(value.parse().map_err(|e: UnknownValue| ParseError {
+                    column: vcol,
+                    message: e.to_string(),
+                })?)
+            }
             "loop" => Clause::Loop(list(value, vcol, |s| s.parse())?),
             "complaint" => Clause::Complaint(list(value, vcol, |s| s.parse())?),
             "sort" => {

@@ -111,6 +111,21 @@ pub fn complaint_after_follow_up(stage: Option<ComplaintStage>) -> Option<Compla
     }
 }
 
+/// A survey response that cannot be recorded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SurveyError {
+    /// A score off its scale: `scale` is CSAT, NPS or CES, `min..=max` its range.
+    #[error("{scale} is {value}; it must be {min}–{max}")]
+    OffScale {
+        scale: &'static str,
+        value: i64,
+        min: i64,
+        max: i64,
+    },
+    #[error("a survey needs at least one score: CSAT, NPS or CES")]
+    NoScore,
+}
+
 /// One survey response. Scales: CSAT 1–5, NPS 0–10, CES 1–7.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SurveyResponse {
@@ -122,21 +137,26 @@ pub struct SurveyResponse {
 
 impl SurveyResponse {
     /// Checks the scales; at least one score is needed.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), SurveyError> {
         let scales = [
             ("CSAT", self.csat, 1, 5),
             ("NPS", self.nps, 0, 10),
             ("CES", self.ces, 1, 7),
         ];
-        for (name, v, lo, hi) in scales {
-            if let Some(v) = v
-                && !(lo..=hi).contains(&v)
+        for (scale, v, min, max) in scales {
+            if let Some(value) = v
+                && !(min..=max).contains(&value)
             {
-                return Err(format!("{name} is {v}; it must be {lo}–{hi}"));
+                return Err(SurveyError::OffScale {
+                    scale,
+                    value,
+                    min,
+                    max,
+                });
             }
         }
         if self.csat.is_none() && self.nps.is_none() && self.ces.is_none() {
-            return Err("a survey needs at least one score: CSAT, NPS or CES".into());
+            return Err(SurveyError::NoScore);
         }
         Ok(())
     }
@@ -256,7 +276,26 @@ mod tests {
             ),
             (SurveyResponse::default(), "at least one score"),
         ] {
-            assert!(bad.check().unwrap_err().contains(word), "{bad:?}");
+            assert!(
+                bad.check().unwrap_err().to_string().contains(word),
+                "{bad:?}"
+            );
         }
+        let nps = SurveyResponse {
+            nps: Some(11),
+            ..Default::default()
+        };
+        let e = nps.check().unwrap_err();
+        assert_eq!(
+            e,
+            SurveyError::OffScale {
+                scale: "NPS",
+                value: 11,
+                min: 0,
+                max: 10
+            }
+        );
+        assert_eq!(e.to_string(), "NPS is 11; it must be 0–10");
+        assert_eq!(SurveyResponse::default().check(), Err(SurveyError::NoScore));
     }
 }

@@ -264,10 +264,20 @@ pub fn format_countdown(secs: i64) -> String {
     if secs < 0 { format!("-{body}") } else { body }
 }
 
+/// Text that is not a duration (or not a positive one that fits).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a duration; write e.g. 30m, 4h, 2d, 1w or 1h30m")]
+pub struct DurationError {
+    /// The text as given.
+    pub text: String,
+}
+
 /// Parses a duration such as `90s`, `30m`, `4h`, `2d`, `1w` or `1h30m` into seconds.
-pub fn parse_duration(text: &str) -> Result<i64, String> {
+pub fn parse_duration(text: &str) -> Result<i64, DurationError> {
     let t = text.trim();
-    let bad = || format!("`{text}` is not a duration; write e.g. 30m, 4h, 2d, 1w or 1h30m");
+    let bad = || DurationError {
+        text: text.to_string(),
+    };
     if t.is_empty() {
         return Err(bad());
     }
@@ -523,6 +533,12 @@ mod tests {
         assert_eq!(parse_duration("1h30m"), Ok(5400));
         assert_eq!(parse_duration("1w"), Ok(604_800));
         assert_eq!(parse_duration(" 2d "), Ok(172_800));
+        let e = parse_duration("a week").unwrap_err();
+        assert_eq!(e.text, "a week");
+        assert_eq!(
+            e.to_string(),
+            "`a week` is not a duration; write e.g. 30m, 4h, 2d, 1w or 1h30m"
+        );
         for bad in ["", "5", "h", "3x", "0m", "-1h", "99999999999999999w"] {
             assert!(parse_duration(bad).is_err(), "{bad:?}");
         }

@@ -58,27 +58,54 @@ impl Act {
     }
 }
 
-/// `Ok` when `role` may do `act`; otherwise the sentence to show: what was refused, who you are, what to do.
+/// An act the actor's role does not allow: what was refused, who asked, and the role it needs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Denied {
+    pub handle: String,
+    /// `None`: not a registered agent (which has the agent role's rights).
+    pub role: Option<Role>,
+    pub act: Act,
+}
+
+impl Denied {
+    /// The role that would have been allowed.
+    pub fn needs(&self) -> Role {
+        self.act.needs()
+    }
+}
+
+/// What was refused, who you are, what to do.
+impl std::fmt::Display for Denied {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (handle, need) = (&self.handle, self.needs());
+        let who = match self.role {
+            Some(r) => format!("{handle} is {}", with_article(r)),
+            None => format!("{handle} is not a registered agent"),
+        };
+        write!(
+            f,
+            "{} needs the {need} role ({who}); ask {} to do it or to run `desk agent set-role {handle} {need}`",
+            capitalise(self.act.what()),
+            if need == Role::Admin {
+                "an admin"
+            } else {
+                "a lead or an admin"
+            }
+        )
+    }
+}
+
+/// `Ok` when `role` may do `act`; otherwise [`Denied`], which reads as the sentence to show.
 /// `None` is an actor that is not a registered agent, which gets the agent role's rights.
-pub fn permit(handle: &str, role: Option<Role>, act: Act) -> Result<(), String> {
-    let need = act.needs();
-    let have = role.unwrap_or(Role::Agent);
-    if have.includes(need) {
+pub fn permit(handle: &str, role: Option<Role>, act: Act) -> Result<(), Denied> {
+    if role.unwrap_or(Role::Agent).includes(act.needs()) {
         return Ok(());
     }
-    let who = match role {
-        Some(r) => format!("{handle} is {}", with_article(r)),
-        None => format!("{handle} is not a registered agent"),
-    };
-    Err(format!(
-        "{} needs the {need} role ({who}); ask {} to do it or to run `desk agent set-role {handle} {need}`",
-        capitalise(act.what()),
-        if need == Role::Admin {
-            "an admin"
-        } else {
-            "a lead or an admin"
-        }
-    ))
+    Err(Denied {
+        handle: handle.to_string(),
+        role,
+        act,
+    })
 }
 
 fn with_article(r: Role) -> String {
@@ -235,9 +262,20 @@ mod tests {
         let e = permit("tom", Some(Role::Agent), Act::ReassignOthers).unwrap_err();
         assert_eq!(
             e,
+            Denied {
+                handle: "tom".into(),
+                role: Some(Role::Agent),
+                act: Act::ReassignOthers
+            }
+        );
+        assert_eq!(e.needs(), Role::Lead);
+        assert_eq!(
+            e.to_string(),
             "Reassigning another agent's ticket needs the lead role (tom is an agent); ask a lead or an admin to do it or to run `desk agent set-role tom lead`"
         );
-        let e = permit("x", None, Act::ManageAgents).unwrap_err();
+        let e = permit("x", None, Act::ManageAgents)
+            .unwrap_err()
+            .to_string();
         assert!(
             e.contains("x is not a registered agent") && e.contains("ask an admin"),
             "{e}"

@@ -207,18 +207,27 @@ pub fn is_tag_separator(c: char) -> bool {
     c.is_whitespace() || c == ',' || c == '|'
 }
 
+/// A tag desk will not store.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TagError {
+    #[error("a tag cannot be empty")]
+    Empty,
+    /// Holds a separator or a quote; `tag` is the text as given, trimmed.
+    #[error("`{tag}` is not one tag: tags are single words without spaces, `,`, `|` or `\"`")]
+    NotOneWord { tag: String },
+}
+
 /// A tag as it is stored: trimmed and lowercased. One word: a tag holding a separator or a quote could never be
 /// selected with `tag:`, so it is refused, as is an empty one.
-pub fn tag(raw: &str) -> Result<String, String> {
+pub fn tag(raw: &str) -> Result<String, TagError> {
     let t = raw.trim().to_lowercase();
     if t.is_empty() {
-        return Err("a tag cannot be empty".into());
+        return Err(TagError::Empty);
     }
     if t.contains(is_tag_separator) || t.contains('"') {
-        return Err(format!(
-            "`{}` is not one tag: tags are single words without spaces, `,`, `|` or `\"`",
-            raw.trim()
-        ));
+        return Err(TagError::NotOneWord {
+            tag: raw.trim().to_string(),
+        });
     }
     Ok(t)
 }
@@ -244,8 +253,18 @@ mod tests {
     fn tags_are_one_lowercase_word() {
         assert_eq!(tag(" VIP "), Ok("vip".to_string()));
         assert_eq!(tag("退款"), Ok("退款".to_string()));
-        assert!(tag("  ").is_err());
-        assert!(tag("vip refund").is_err());
+        assert_eq!(tag("  "), Err(TagError::Empty));
+        let e = tag(" vip refund ").unwrap_err();
+        assert_eq!(
+            e,
+            TagError::NotOneWord {
+                tag: "vip refund".into()
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "`vip refund` is not one tag: tags are single words without spaces, `,`, `|` or `\"`"
+        );
         assert!(
             tag("vip\u{3000}refund").is_err(),
             "an IME's full-width space separates too"
@@ -325,7 +344,23 @@ mod tests {
         let err = "bogus".parse::<Priority>().unwrap_err();
         assert_eq!(
             err,
+            crate::domain::UnknownValue {
+                what: "Priority",
+                value: "bogus".into(),
+                allowed: &["urgent", "high", "normal", "low"],
+            }
+        );
+        assert_eq!(
+            err.to_string(),
             "unknown priority `bogus` (expected one of: urgent, high, normal, low)"
+        );
+        // Types named in camel case read as one lower-case word, as they always have.
+        let err = "x"
+            .parse::<crate::domain::service_loop::ComplaintStage>()
+            .unwrap_err();
+        assert!(
+            err.to_string().starts_with("unknown complaintstage `x`"),
+            "{err}"
         );
     }
 

@@ -143,7 +143,7 @@ fn write_customer(
     for field in ["email", "phone", "organization", "birthday", "city"] {
         if c.has(field) {
             let edit = CustomerEdit::parse(field, c.text(field).as_deref().unwrap_or(""));
-            edits.push(edit.map_err(StoreError::Refused)?);
+            edits.push(edit.map_err(|e| StoreError::Refused(e.to_string()))?);
         }
     }
     if c.has("notes") {
@@ -348,7 +348,9 @@ impl Store {
             .iter()
             .map(String::from)
             .collect();
-        let columns = kind.columns(&header).map_err(StoreError::Refused)?;
+        let columns = kind
+            .columns(&header)
+            .map_err(|e| StoreError::Refused(e.to_string()))?;
         let mut report = ImportReport {
             header: header.clone(),
             ..Default::default()
@@ -387,7 +389,7 @@ impl Store {
                 values: columns.iter().copied().zip(rec.iter()).collect(),
             };
             if let Err(reason) = check(kind, &cells) {
-                report.rejected.push(bad(reason));
+                report.rejected.push(bad(reason.to_string()));
                 continue;
             }
             let keys = [

@@ -81,8 +81,14 @@ impl ImportKind {
         }
     }
 
+    /// The canonical field names, for messages.
+    fn field_names(self) -> String {
+        let names: Vec<&str> = self.fields().iter().map(|(f, _)| *f).collect();
+        names.join(", ")
+    }
+
     /// Maps the header to canonical fields; an unknown or missing column is one error naming it.
-    pub fn columns(self, header: &[String]) -> Result<Vec<&'static str>, String> {
+    pub fn columns(self, header: &[String]) -> Result<Vec<&'static str>, HeaderError> {
         let mut out = Vec::new();
         for (i, h) in header.iter().enumerate() {
             let norm = h.trim().trim_start_matches('\u{feff}').to_lowercase();
@@ -91,29 +97,75 @@ impl ImportKind {
                 .iter()
                 .find(|(_, names)| names.contains(&norm.as_str()))
             else {
-                let names: Vec<&str> = self.fields().iter().map(|(f, _)| *f).collect();
-                return Err(format!(
-                    "column {} `{h}` is not a {} field (columns: {}; Chinese headers such as 姓名 邮箱 电话 work too)",
-                    i + 1,
-                    self.noun(),
-                    names.join(", ")
-                ));
+                return Err(HeaderError::UnknownColumn {
+                    column: i + 1,
+                    header: h.clone(),
+                    kind: self,
+                });
             };
             if *field != "ignored" && out.contains(field) {
-                return Err(format!("column {} `{h}`: `{field}` appears twice", i + 1));
+                return Err(HeaderError::Twice {
+                    column: i + 1,
+                    header: h.clone(),
+                    field,
+                });
             }
             out.push(*field);
         }
-        for r in self.required() {
-            if !out.contains(r) {
-                return Err(format!(
-                    "the header has no `{r}` column, which every {} needs",
-                    self.noun()
-                ));
+        for field in self.required() {
+            if !out.contains(field) {
+                return Err(HeaderError::Missing { field, kind: self });
             }
         }
         Ok(out)
     }
+}
+
+/// A header that cannot be imported: the whole file is refused. Columns are numbered from 1.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HeaderError {
+    #[error(
+        "column {column} `{header}` is not a {} field (columns: {}; Chinese headers such as 姓名 邮箱 电话 work too)",
+        .kind.noun(),
+        .kind.field_names()
+    )]
+    UnknownColumn {
+        column: usize,
+        header: String,
+        kind: ImportKind,
+    },
+    /// Two columns mean the same field.
+    #[error("column {column} `{header}`: `{field}` appears twice")]
+    Twice {
+        column: usize,
+        header: String,
+        field: &'static str,
+    },
+    /// A field every row of this kind needs has no column.
+    #[error("the header has no `{field}` column, which every {} needs", .kind.noun())]
+    Missing {
+        field: &'static str,
+        kind: ImportKind,
+    },
+}
+
+/// Why one row is skipped (or stops an all-or-nothing import); each names its column.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowError {
+    /// A required field's cell is empty.
+    #[error("`{field}` is empty")]
+    Empty { field: &'static str },
+    #[error("email `{value}` is not an address (name@example.com)")]
+    BadEmail { value: String },
+    #[error("tier `{value}` is not one of {}", Tier::names())]
+    BadTier { value: String },
+    #[error("birthday `{value}` is not a date (YYYY-MM-DD or MM-DD)")]
+    BadBirthday { value: String },
+    /// `field` is purchased_at, warranty_until or at.
+    #[error("{field} `{value}` is not a date (YYYY-MM-DD)")]
+    BadDate { field: &'static str, value: String },
+    #[error("amount `{value}` is not a sum of money (like 1234.50)")]
+    BadAmount { value: String },
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (UTC) or RFC 3339, as unix seconds.
@@ -181,33 +233,35 @@ impl<'a> Cells<'a> {
 }
 
 /// Checks the fields every kind shares; the reason names the column.
-pub fn check(kind: ImportKind, c: &Cells<'_>) -> Result<(), String> {
-    for r in kind.required() {
-        if c.get(r).is_none() {
-            return Err(format!("`{r}` is empty"));
+pub fn check(kind: ImportKind, c: &Cells<'_>) -> Result<(), RowError> {
+    for field in kind.required() {
+        if c.get(field).is_none() {
+            return Err(RowError::Empty { field });
         }
     }
+    let value = |v: &str| v.to_string();
     if let Some(e) = c.get("email").filter(|e| !plausible_email(e)) {
-        return Err(format!("email `{e}` is not an address (name@example.com)"));
+        return Err(RowError::BadEmail { value: value(e) });
     }
     if let Some(t) = c.get("tier").filter(|t| Tier::parse(t).is_none()) {
-        return Err(format!("tier `{t}` is not one of {}", Tier::names()));
+        return Err(RowError::BadTier { value: value(t) });
     }
     if let Some(b) = c
         .get("birthday")
         .filter(|b| crate::domain::care::month_day(b).is_none())
     {
-        return Err(format!(
-            "birthday `{b}` is not a date (YYYY-MM-DD or MM-DD)"
-        ));
+        return Err(RowError::BadBirthday { value: value(b) });
     }
-    for f in ["purchased_at", "warranty_until", "at"] {
-        if let Some(v) = c.get(f).filter(|v| parse_time(v).is_none()) {
-            return Err(format!("{f} `{v}` is not a date (YYYY-MM-DD)"));
+    for field in ["purchased_at", "warranty_until", "at"] {
+        if let Some(v) = c.get(field).filter(|v| parse_time(v).is_none()) {
+            return Err(RowError::BadDate {
+                field,
+                value: value(v),
+            });
         }
     }
     if let Some(a) = c.get("amount").filter(|a| parse_amount(a).is_none()) {
-        return Err(format!("amount `{a}` is not a sum of money (like 1234.50)"));
+        return Err(RowError::BadAmount { value: value(a) });
     }
     Ok(())
 }
@@ -242,13 +296,70 @@ mod tests {
         let e = ImportKind::Customers
             .columns(&h(&["name", "shoe size"]))
             .unwrap_err();
+        assert_eq!(
+            e,
+            HeaderError::UnknownColumn {
+                column: 2,
+                header: "shoe size".into(),
+                kind: ImportKind::Customers
+            }
+        );
         assert!(
-            e.starts_with("column 2 `shoe size` is not a customer field"),
+            e.to_string().starts_with(
+                "column 2 `shoe size` is not a customer field (columns: external_id, name, email"
+            ),
             "{e}"
         );
         let e = ImportKind::Orders
             .columns(&h(&["customer", "amount"]))
             .unwrap_err();
-        assert_eq!(e, "the header has no `at` column, which every order needs");
+        assert_eq!(
+            e,
+            HeaderError::Missing {
+                field: "at",
+                kind: ImportKind::Orders
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "the header has no `at` column, which every order needs"
+        );
+        let e = ImportKind::Products
+            .columns(&h(&["customer", "name", "产品"]))
+            .unwrap_err();
+        assert_eq!(e.to_string(), "column 3 `产品`: `name` appears twice");
+    }
+
+    #[test]
+    fn rows_are_checked_field_by_field() {
+        let cells = |values: Vec<(&'static str, &'static str)>| Cells { values };
+        let ok = cells(vec![
+            ("customer", "a@b.cn"),
+            ("at", "2026-01-02"),
+            ("amount", "¥8"),
+        ]);
+        assert_eq!(check(ImportKind::Orders, &ok), Ok(()));
+        let e = check(
+            ImportKind::Orders,
+            &cells(vec![("customer", "a@b.cn"), ("at", " ")]),
+        )
+        .unwrap_err();
+        assert_eq!(e, RowError::Empty { field: "at" });
+        assert_eq!(e.to_string(), "`at` is empty");
+        let late = cells(vec![("customer", "x"), ("at", "soon"), ("amount", "1")]);
+        let e = check(ImportKind::Orders, &late).unwrap_err();
+        assert_eq!(
+            e,
+            RowError::BadDate {
+                field: "at",
+                value: "soon".into()
+            }
+        );
+        assert_eq!(e.to_string(), "at `soon` is not a date (YYYY-MM-DD)");
+        let gold = cells(vec![("name", "王芳"), ("tier", "platinum")]);
+        assert_eq!(
+            check(ImportKind::Customers, &gold).unwrap_err().to_string(),
+            format!("tier `platinum` is not one of {}", Tier::names())
+        );
     }
 }

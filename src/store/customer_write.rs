@@ -22,9 +22,27 @@ pub enum CustomerEdit {
     Notes(String),
 }
 
+/// A customer change desk refuses before writing: an unknown field or a value the rules would not take.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CustomerEditError {
+    /// `field` (lower-cased) is none of the fields [`CustomerEdit::parse`] knows.
+    #[error(
+        "`{field}` is not a customer field (fields: name, email, phone, org, tier, birthday, city, notes)"
+    )]
+    UnknownField { field: String },
+    #[error(transparent)]
+    Tier(#[from] crate::domain::UnknownValue),
+    #[error("a customer needs a name")]
+    NoName,
+    #[error("`{email}` is not an email address (name@example.com)")]
+    BadEmail { email: String },
+    #[error("birthday `{birthday}` is not a date (YYYY-MM-DD or MM-DD)")]
+    BadBirthday { birthday: String },
+}
+
 impl CustomerEdit {
     /// Parses `field=value` as typed on the command line or in the profile form (`tier=auto` unpins).
-    pub fn parse(field: &str, value: &str) -> std::result::Result<CustomerEdit, String> {
+    pub fn parse(field: &str, value: &str) -> std::result::Result<CustomerEdit, CustomerEditError> {
         let opt = || Some(value.trim().to_string()).filter(|v| !v.is_empty() && v != "-");
         Ok(match field.trim().to_ascii_lowercase().as_str() {
             "name" => CustomerEdit::Name(value.trim().to_string()),
@@ -39,23 +57,25 @@ impl CustomerEdit {
             "city" => CustomerEdit::City(opt()),
             "notes" => CustomerEdit::Notes(value.to_string()),
             other => {
-                return Err(format!(
-                    "`{other}` is not a customer field (fields: name, email, phone, org, tier, birthday, city, notes)"
-                ));
+                return Err(CustomerEditError::UnknownField {
+                    field: other.to_string(),
+                });
             }
         })
     }
 
     /// A value the rules would refuse, said plainly.
-    pub fn check(&self) -> std::result::Result<(), String> {
+    pub fn check(&self) -> std::result::Result<(), CustomerEditError> {
         match self {
-            CustomerEdit::Name(n) if n.trim().is_empty() => Err("a customer needs a name".into()),
+            CustomerEdit::Name(n) if n.trim().is_empty() => Err(CustomerEditError::NoName),
             CustomerEdit::Email(Some(e)) if !plausible_email(e) => {
-                Err(format!("`{e}` is not an email address (name@example.com)"))
+                Err(CustomerEditError::BadEmail { email: e.clone() })
             }
-            CustomerEdit::Birthday(Some(b)) if crate::domain::care::month_day(b).is_none() => Err(
-                format!("birthday `{b}` is not a date (YYYY-MM-DD or MM-DD)"),
-            ),
+            CustomerEdit::Birthday(Some(b)) if crate::domain::care::month_day(b).is_none() => {
+                Err(CustomerEditError::BadBirthday {
+                    birthday: b.clone(),
+                })
+            }
             _ => Ok(()),
         }
     }
@@ -134,7 +154,7 @@ pub(super) fn fields(
     let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
     let mut out = Vec::new();
     for e in edits {
-        e.check().map_err(StoreError::Refused)?;
+        e.check().map_err(|e| StoreError::Refused(e.to_string()))?;
         match e {
             CustomerEdit::Name(n) => out.push(("name", Value::Text(n.trim().into()))),
             CustomerEdit::Email(v) => out.push(("email", text(v))),
@@ -381,5 +401,48 @@ impl Store {
             self.hlc = log.hlc;
             Ok(sum)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refused_edits_carry_the_field_and_read_as_before() {
+        let e = CustomerEdit::parse("Shoe", "42").unwrap_err();
+        assert_eq!(
+            e,
+            CustomerEditError::UnknownField {
+                field: "shoe".into()
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "`shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, notes)"
+        );
+        let e = CustomerEdit::parse("tier", "Platinum").unwrap_err();
+        assert!(
+            matches!(&e, CustomerEditError::Tier(u) if u.value == "platinum"),
+            "{e:?}"
+        );
+        assert!(e.to_string().starts_with("unknown tier `platinum`"), "{e}");
+        let e = CustomerEdit::Email(Some("nope".into()))
+            .check()
+            .unwrap_err();
+        assert_eq!(
+            e,
+            CustomerEditError::BadEmail {
+                email: "nope".into()
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "`nope` is not an email address (name@example.com)"
+        );
+        assert_eq!(
+            CustomerEdit::Name(" ".into()).check(),
+            Err(CustomerEditError::NoName)
+        );
     }
 }

@@ -59,6 +59,10 @@ pub enum StoreError {
     #[error("{0}")]
     Refused(String),
 
+    /// The actor's role does not allow the act; the data says who, with which role, and what was asked.
+    #[error(transparent)]
+    Denied(#[from] crate::domain::team::Denied),
+
     /// A stored value desk does not know (a hand edit, a damaged file): the write that would build on it is
     /// refused rather than guessing a default.
     #[error("{entity} {id}: {field} `{value}` is not a known {field}; fix it with `{fix}`")]

@@ -46,7 +46,7 @@ pub(super) fn require_on(conn: &Connection, actor: Option<&str>, act: Act) -> Re
     if agents == 0 {
         return Ok(());
     }
-    team::permit(actor, role_of(conn, Some(actor))?, act).map_err(StoreError::Refused)
+    team::permit(actor, role_of(conn, Some(actor))?, act).map_err(StoreError::Denied)
 }
 
 struct NewAgent<'a> {

@@ -306,7 +306,9 @@ impl Store {
         survey: &SurveyResponse,
         now: i64,
     ) -> Result<UpdateOutcome> {
-        survey.check().map_err(StoreError::Refused)?;
+        survey
+            .check()
+            .map_err(|e| StoreError::Refused(e.to_string()))?;
         let path = self.path.clone();
         let rules = self.rules.clone();
         with_retry(&path, || {

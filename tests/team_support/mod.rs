@@ -299,7 +299,7 @@ pub fn run_op(
     let (result, entries, bumped) = match result {
         Ok((entries, bumped)) => ("applied", entries, bumped),
         Err(StoreError::Conflict { .. }) => ("conflict", 0, false),
-        Err(StoreError::Refused(_)) => ("refused", 0, false),
+        Err(StoreError::Refused(_) | StoreError::Denied(_)) => ("refused", 0, false),
         Err(StoreError::Busy { .. }) => ("busy", 0, false),
         Err(e) => panic!("worker {worker} op {i} ({kind} on #{ticket}) failed: {e}"),
     };

@@ -1,7 +1,7 @@
 //! Key sequences bound to commands, per context: the registry's defaults with the user's `[keys]` overrides.
 
 use super::{COMMANDS, CommandId, Context, by_name, command};
-use crate::app::keys::{Key, KeyCode, seq_label};
+use crate::app::keys::{Key, KeyCode, KeyError, seq_label};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,44 @@ pub enum Lookup {
     None,
 }
 
+/// A `[keys]` override the keymap cannot take. Config validation adds the file and line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapError {
+    /// No command has this name.
+    #[error("unknown command `{name}` in [keys]")]
+    UnknownCommand { name: String },
+    /// One of `command`'s keys does not parse.
+    #[error("[keys] {}: {problem}", super::command(*.command).name)]
+    BadKey {
+        command: CommandId,
+        problem: KeyError,
+    },
+    /// A key that types a character, bound in a context that takes typing.
+    #[error(
+        "[keys] {}: `{spec}` is typed as text in {}; bind a key with Ctrl or Alt, or a special key",
+        super::command(*.command).name,
+        .context.title()
+    )]
+    TypedAsText {
+        command: CommandId,
+        spec: String,
+        context: Context,
+    },
+    /// The same keys run two commands in one context: `first` and `second` in table order.
+    #[error(
+        "key `{}` is bound to both {} and {}; give one of them other keys in [keys]",
+        seq_label(.keys),
+        command(*.first).name,
+        command(*.second).name
+    )]
+    BoundTwice {
+        keys: Vec<Key>,
+        context: Context,
+        first: CommandId,
+        second: CommandId,
+    },
+}
+
 /// A key that types a character (no Ctrl or Alt): where text is typed it cannot also be a command.
 fn types_text(seq: &[Key]) -> bool {
     seq.first()
@@ -27,11 +65,9 @@ fn types_text(seq: &[Key]) -> bool {
 impl Keymap {
     /// The registry's defaults with `overrides` (command name → key specs) replacing a command's keys.
     /// Unknown names and bad keys are errors naming them; config validation reports them with file and line.
-    pub fn build(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
-        for name in overrides.keys() {
-            if by_name(name).is_none() {
-                return Err(format!("unknown command `{name}` in [keys]"));
-            }
+    pub fn build(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, KeymapError> {
+        if let Some(name) = overrides.keys().find(|name| by_name(name).is_none()) {
+            return Err(KeymapError::UnknownCommand { name: name.clone() });
         }
         let mut bindings = Vec::new();
         for c in COMMANDS {
@@ -40,13 +76,16 @@ impl Keymap {
                 None => c.keys.to_vec(),
             };
             for spec in specs {
-                let seq = Key::parse_seq(spec).map_err(|e| format!("[keys] {}: {e}", c.name))?;
+                let seq = Key::parse_seq(spec).map_err(|problem| KeymapError::BadKey {
+                    command: c.id,
+                    problem,
+                })?;
                 if c.context.takes_typing() && types_text(&seq) {
-                    return Err(format!(
-                        "[keys] {}: `{spec}` is typed as text in {}; bind a key with Ctrl or Alt, or a special key",
-                        c.name,
-                        c.context.title()
-                    ));
+                    return Err(KeymapError::TypedAsText {
+                        command: c.id,
+                        spec: spec.to_string(),
+                        context: c.context,
+                    });
                 }
                 bindings.push((c.context, seq, c.id));
             }
@@ -58,12 +97,12 @@ impl Keymap {
                 .skip(i + 1)
                 .find(|(c, s, o)| c == ctx && s == seq && o != id)
             {
-                return Err(format!(
-                    "key `{}` is bound to both {} and {}; give one of them other keys in [keys]",
-                    seq_label(seq),
-                    command(*id).name,
-                    command(*other).name
-                ));
+                return Err(KeymapError::BoundTwice {
+                    keys: seq.clone(),
+                    context: *ctx,
+                    first: *id,
+                    second: *other,
+                });
             }
         }
         Ok(Keymap { bindings })

@@ -6,7 +6,7 @@
 mod keymap;
 mod table;
 
-pub use keymap::{Keymap, Lookup};
+pub use keymap::{Keymap, KeymapError, Lookup};
 pub use table::{COMMANDS, CommandId};
 
 use super::Model;

@@ -1,7 +1,7 @@
 //! The registry's own rules: unique names, keys that parse, no collisions, precedence and overrides.
 
 use super::*;
-use crate::app::keys::{Key, KeyCode};
+use crate::app::keys::{Key, KeyCode, KeyError};
 use std::collections::BTreeMap;
 
 #[test]
@@ -42,7 +42,15 @@ fn overlays_do_not_fall_through_to_pane_keys_and_typing_is_not_bindable() {
     let mut o = BTreeMap::new();
     o.insert("prompt.submit".to_string(), vec!["x".to_string()]);
     let e = Keymap::build(&o).unwrap_err();
-    assert!(e.contains("`x` is typed as text"), "{e}");
+    assert_eq!(
+        e,
+        KeymapError::TypedAsText {
+            command: CommandId::PromptSubmit,
+            spec: "x".into(),
+            context: Context::Prompt
+        }
+    );
+    assert!(e.to_string().contains("`x` is typed as text"), "{e}");
     o.insert("prompt.submit".to_string(), vec!["ctrl-j".to_string()]);
     let km = Keymap::build(&o).unwrap();
     assert_eq!(
@@ -97,14 +105,40 @@ fn overrides_replace_only_that_command() {
         Lookup::Command(CommandId::Up)
     );
     o.insert("nav.up".to_string(), vec!["ctrl-p".to_string()]);
+    let e = Keymap::build(&o).unwrap_err();
     assert_eq!(
-        Keymap::build(&o),
-        Err("key `Ctrl-p` is bound to both app.palette and nav.up; give one of them other keys in [keys]".to_string())
+        e,
+        KeymapError::BoundTwice {
+            keys: vec![Key::ctrl('p')],
+            context: Context::Global,
+            first: CommandId::Palette,
+            second: CommandId::Up
+        }
     );
+    assert_eq!(
+        e.to_string(),
+        "key `Ctrl-p` is bound to both app.palette and nav.up; give one of them other keys in [keys]"
+    );
+    o.insert("nav.up".to_string(), vec!["hyper-k".to_string()]);
+    let e = Keymap::build(&o).unwrap_err();
+    assert_eq!(
+        e,
+        KeymapError::BadKey {
+            command: CommandId::Up,
+            problem: KeyError::Unknown {
+                spec: "hyper-k".into()
+            }
+        }
+    );
+    assert_eq!(e.to_string(), "[keys] nav.up: unknown key `hyper-k`");
     o.remove("nav.up");
     o.insert("nav.sideways".to_string(), vec!["x".to_string()]);
+    let e = Keymap::build(&o).unwrap_err();
     assert_eq!(
-        Keymap::build(&o),
-        Err("unknown command `nav.sideways` in [keys]".to_string())
+        e,
+        KeymapError::UnknownCommand {
+            name: "nav.sideways".into()
+        }
     );
+    assert_eq!(e.to_string(), "unknown command `nav.sideways` in [keys]");
 }

@@ -174,7 +174,9 @@ impl From<&StoreError> for Refusal {
         let kind = match e {
             StoreError::Conflict { .. } => RefusalKind::Conflict,
             StoreError::NotFound { .. } => RefusalKind::NotFound,
-            StoreError::Refused(_) | StoreError::UnknownField { .. } => RefusalKind::Rule,
+            StoreError::Refused(_) | StoreError::Denied(_) | StoreError::UnknownField { .. } => {
+                RefusalKind::Rule
+            }
             StoreError::Busy { .. } | StoreError::InUse { .. } => RefusalKind::Busy,
             StoreError::MissingDirectory { .. }
             | StoreError::MissingDatabase { .. }
