@@ -68,6 +68,11 @@ fn on_ticket_answer(model: &mut Model, r: TicketResponse) -> Vec<Effect> {
         TicketResponse::Created(result) => super::new_ticket::on_created(model, result),
         TicketResponse::BulkDone { done, refused } => super::bulk::on_done(model, done, refused),
         TicketResponse::Undone(result) => super::review::on_undone(model, result),
+        TicketResponse::MergePreview {
+            source,
+            target,
+            asked,
+        } => super::merge::confirm_merge(model, source, target, asked),
     }
 }
 

@@ -3,6 +3,7 @@
 //! change on its own: one refusal does not stop the others, and the change log gets one entry per ticket and field.
 
 use super::commands::CommandId;
+use super::confirm;
 use super::msg::Effect;
 use super::protocol::{Refusal, TicketRequest};
 use super::ticket_actions::parse_tags;
@@ -158,7 +159,7 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
     match action {
         // A follow-up call is about one customer and one ticket; the picker never offers it in bulk.
         PickAction::FollowUp(_)
-        | PickAction::MergeCustomer(_)
+        | PickAction::MergeCustomer(..)
         | PickAction::CareDone(_)
         | PickAction::ArticleStatus(_)
         | PickAction::DashboardPeriod(_) => Vec::new(),
@@ -202,12 +203,51 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
                 .collect::<Option<Vec<_>>>()
                 .unwrap_or_default();
             let edits = super::ticket_actions::macro_edits(&m.actions);
-            vec![Effect::load(TicketRequest::BulkReply {
+            let recipients: Vec<String> = replies
+                .iter()
+                .take(3)
+                .map(|(n, _)| {
+                    let who = model
+                        .queues
+                        .marked
+                        .get(n)
+                        .map(|(c, _)| c.clone())
+                        .unwrap_or_default();
+                    format!("#{n} {who}")
+                })
+                .collect();
+            let more = replies.len().saturating_sub(recipients.len());
+            let mut lines = vec![format!(
+                "“{}” goes to {} customers: {}{}",
+                m.name,
+                replies.len(),
+                recipients.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            )];
+            if !edits.is_empty() {
+                lines.push(format!(
+                    "Each ticket also gets: {}",
+                    super::review::describe_edits(&edits)
+                ));
+            }
+            let request = TicketRequest::BulkReply {
                 replies,
                 author_id: model.identity.agent_id.clone(),
                 edits,
                 at: model.now,
-            })]
+            };
+            confirm::ask(
+                model,
+                confirm::Confirm::new(
+                    "Send this reply to every marked ticket?".into(),
+                    lines,
+                    confirm::ConfirmAction::Requests(vec![request.into()]),
+                ),
+            )
         }
     }
 }

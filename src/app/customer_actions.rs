@@ -234,8 +234,8 @@ pub(super) fn pick(model: &mut Model, action: PickAction) -> Vec<Effect> {
     let into = d.row.id.clone();
     let at = model.now;
     match action {
-        PickAction::MergeCustomer(from) => {
-            vec![Effect::load(CustomerRequest::Merge { from, into, at })]
+        PickAction::MergeCustomer(from, summary) => {
+            super::merge::confirm_customer_merge(model, from, summary)
         }
         PickAction::CareDone(task_id) => vec![Effect::load(CustomerRequest::CareDone {
             customer_id: into,
@@ -350,9 +350,10 @@ pub(super) fn on_duplicates(model: &mut Model, id: String, rows: Vec<CustomerRow
                 .map(|s| s.to_string())
                 .collect::<Vec<_>>()
                 .join(" · ");
+            let summary = format!("{} · {contact} · {}", r.name, r.tier.label());
             (
                 format!("{} · {contact}", r.name),
-                PickAction::MergeCustomer(r.id),
+                PickAction::MergeCustomer(r.id, summary),
             )
         })
         .collect();

@@ -12,6 +12,7 @@ mod kb_actions;
 pub mod keys;
 pub mod layout;
 pub mod markdown;
+mod merge;
 mod mouse;
 pub mod msg;
 pub mod new_ticket;
@@ -465,7 +466,8 @@ pub enum PickAction {
     /// Record the follow-up call's outcome.
     FollowUp(crate::domain::service_loop::FollowUpOutcome),
     /// Merge this duplicate (customer id) into the customer on screen.
-    MergeCustomer(String),
+    /// … with the picker's line about it, for the confirmation.
+    MergeCustomer(String, String),
     /// Mark a care or win-back task done.
     CareDone(String),
     /// Publish, archive or return to draft the article in `Kb::target_id`.

@@ -141,7 +141,7 @@ pub(super) fn pick(
         PickAction::Edit(edit) => apply_edit(model, edit),
         PickAction::Macro(index) => compose_macro(model, index),
         PickAction::FollowUp(outcome) => super::service_actions::record_follow_up(model, outcome),
-        PickAction::MergeCustomer(_) | PickAction::CareDone(_) => {
+        PickAction::MergeCustomer(..) | PickAction::CareDone(_) => {
             super::customer_actions::pick(model, action)
         }
         PickAction::ArticleStatus(status) => super::kb_actions::set_status(model, status),
@@ -510,11 +510,11 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
             at: model.now,
         }))],
         PromptKind::MergeInto | PromptKind::LinkTo => match other() {
+            // Both tickets are shown before anything moves.
             Some(target) if kind == PromptKind::MergeInto => {
-                vec![Effect::load(TicketRequest::Merge {
+                vec![Effect::load(TicketRequest::MergePreview {
                     source: number,
                     target,
-                    at: model.now,
                 })]
             }
             Some(target) => vec![Effect::load(TicketRequest::Link {

@@ -71,6 +71,10 @@ fn every_request(i: u64) -> Vec<Request> {
             relevance: false,
         },
         TicketRequest::Rows { numbers: vec![n] },
+        TicketRequest::MergePreview {
+            source: n,
+            target: n + 1,
+        },
         TicketRequest::Set {
             number: n,
             edits: vec![TicketEdit::Priority(Priority::High)],

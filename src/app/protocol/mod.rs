@@ -89,6 +89,7 @@ pub enum Slot {
     Agents,
     Groups,
     Dashboard,
+    MergePreview,
 }
 
 impl Request {

@@ -66,6 +66,11 @@ pub enum TicketRequest {
         body: String,
         at: i64,
     },
+    /// Both tickets of a merge, to show before it runs.
+    MergePreview {
+        source: i64,
+        target: i64,
+    },
     /// Fold ticket `source` into `target`.
     Merge {
         source: i64,
@@ -162,6 +167,7 @@ impl TicketRequest {
             TicketRequest::Search { .. } => Class::Latest(Slot::Search),
             // Rows of different tickets: one request does not stand for another.
             TicketRequest::Rows { .. } => Class::Keep,
+            TicketRequest::MergePreview { .. } => Class::Latest(Slot::MergePreview),
             TicketRequest::Set { .. }
             | TicketRequest::AddMessage(_)
             | TicketRequest::Create { .. }
@@ -252,4 +258,20 @@ pub enum TicketResponse {
         refused: Vec<(i64, Refusal)>,
     },
     Undone(Outcome<crate::store::Undone>),
+    MergePreview {
+        source: Option<TicketBrief>,
+        target: Option<TicketBrief>,
+        /// The numbers asked for (a missing ticket has no brief).
+        asked: (i64, i64),
+    },
+}
+
+/// A ticket in a sentence: what a confirmation shows of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TicketBrief {
+    pub number: i64,
+    pub subject: crate::domain::text::SafeText,
+    pub customer: Option<crate::domain::text::SafeText>,
+    pub customer_id: Option<String>,
+    pub status: crate::domain::ticket::Status,
 }

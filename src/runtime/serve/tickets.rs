@@ -3,6 +3,7 @@
 use crate::app::protocol::{
     AddMessage, NewTicketCustomer, Refusal, TicketChange, TicketRequest, TicketResponse, outcome,
 };
+use crate::app::protocol::tickets::TicketBrief;
 use crate::domain::lifecycle::Writer;
 use crate::store::drafts::NewDraft;
 use crate::store::search::SearchOrder;
@@ -56,6 +57,22 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
             TicketResponse::SearchHits { query, hits }
         }
         TicketRequest::Rows { numbers } => TicketResponse::Rows(store.ticket_rows(&numbers)?),
+        TicketRequest::MergePreview { source, target } => {
+            let brief = |store: &Store, n: i64| -> Result<Option<TicketBrief>> {
+                Ok(store.ticket_detail(n)?.map(|d| TicketBrief {
+                    number: d.row.number,
+                    subject: d.row.subject,
+                    customer: d.row.customer,
+                    customer_id: d.customer_id,
+                    status: d.row.status,
+                }))
+            };
+            TicketResponse::MergePreview {
+                source: brief(store, source)?,
+                target: brief(store, target)?,
+                asked: (source, target),
+            }
+        }
         TicketRequest::Set {
             number,
             edits,
