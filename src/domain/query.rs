@@ -446,7 +446,7 @@ impl fmt::Display for Query {
                 Clause::Kind(v) => format!("kind:{}", join(v, |k| k.as_str().into())),
                 Clause::Channel(v) => format!("channel:{}", join(v, |k| k.as_str().into())),
                 Clause::Tier(v) => format!("tier:{}", join(v, |k| k.as_str().into())),
-                Clause::Tag(v) => format!("tag:{}", join(v, |t| t.clone())),
+                Clause::Tag(v) => format!("tag:{}", join(v, |t| quote(t))),
                 Clause::Customer(c) => format!("customer:{}", quote(c)),
                 Clause::Group(g) => format!("group:{}", quote(g)),
                 Clause::Created(a) => format!("created:{}", print_age(*a)),
