@@ -142,12 +142,12 @@ impl Builder {
     fn end_code(&mut self) {
         let Some(code) = self.code.take() else { return };
         let (prefix, _) = self.prefixes();
+        // Two columns to spare, or as many as the quote and list prefix takes when that is wider.
+        let used: usize = prefix.iter().map(|(t, _)| width(t)).sum();
+        let room = self.width.saturating_sub(used.max(2));
         for l in code.trim_end_matches('\n').split('\n') {
             let mut line = prefix.clone();
-            line.push((
-                truncate(&format!("  {l}"), self.width.saturating_sub(2)),
-                Kind::CodeBlock,
-            ));
+            line.push((truncate(&format!("  {l}"), room), Kind::CodeBlock));
             self.out.push(line);
         }
         self.blank();
@@ -454,6 +454,29 @@ mod tests {
         for line in lines(md, 16) {
             let w: usize = line.iter().map(|(t, _)| width(t)).sum();
             assert!(w <= 16, "{line:?}");
+        }
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/markdown.rs; the first input is the minimised one): a code block under a
+    /// nested list or quote was cut to the width less two, then indented past it by the prefix.
+    #[test]
+    fn code_blocks_under_nested_lists_and_quotes_fit() {
+        let cases = [
+            ("- - \t au", 8),
+            (
+                "- a\n  - b\n    - c\n\n      ```\n      a long line of code to cut\n      ```",
+                20,
+            ),
+            (
+                "> > ```\n> > a long line of code to cut at twenty\n> > ```",
+                20,
+            ),
+        ];
+        for (md, w) in cases {
+            for line in lines(md, w) {
+                let lw: usize = line.iter().map(|(t, _)| width(t)).sum();
+                assert!(lw <= w, "{lw} > {w}: {line:?}");
+            }
         }
     }
 
