@@ -317,7 +317,17 @@ impl Builder {
                     .push(vec![("─".repeat(self.width.min(40)), Kind::Rule)]);
                 self.blank();
             }
-            Event::Html(t) | Event::InlineHtml(t) => self.text(&t),
+            // Raw HTML is shown as written, but a laid-out line never holds a newline: a block's lines stay lines,
+            // a tag broken over lines reads as one.
+            Event::Html(t) => {
+                for (i, l) in t.split('\n').enumerate() {
+                    if i > 0 {
+                        self.flush();
+                    }
+                    self.text(l);
+                }
+            }
+            Event::InlineHtml(t) => self.text(&t.replace('\n', " ")),
             _ => {}
         }
     }
@@ -478,6 +488,27 @@ mod tests {
                 assert!(lw <= w, "{lw} > {w}: {line:?}");
             }
         }
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/markdown.rs, minimised: the first input): raw HTML kept its newlines
+    /// inside a laid-out line, which then measured and drew wrong.
+    #[test]
+    fn raw_html_lines_hold_no_newline() {
+        for md in [
+            "%<!P.\n<<%>",
+            "<div>\nhello\n</div>\n\nAfter 之后",
+            "a <span\nclass=\"x\">b</span> c",
+        ] {
+            for line in lines(md, 8) {
+                let w: usize = line.iter().map(|(t, _)| width(t)).sum();
+                assert!(w <= 8, "{w} > 8: {line:?}");
+                assert!(line.iter().all(|(t, _)| !t.contains('\n')), "{line:?}");
+            }
+        }
+        assert_eq!(
+            plain("<div>\nhello\n</div>\n\nAfter 之后", 40),
+            "<div>\nhello\n</div>\nAfter 之后"
+        );
     }
 
     #[test]
