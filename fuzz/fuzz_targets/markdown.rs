@@ -1,7 +1,7 @@
 //! Article Markdown laid out for the terminal. Bodies reach the layout as `SafeText` (control characters and escape
 //! sequences removed, tabs expanded), so the input is sanitized the same way first. Any such text lays out without
 //! panicking, `line_count` agrees with
-//! `lines`, and every line fits the width in display columns (tests/markdown_render.rs asserts the same on
+//! `lines`, no line holds a newline, and every line fits the width in display columns (tests/markdown_render.rs asserts the same on
 //! hand-written articles) — except where the layout deliberately gives up: widths under 8 are laid out at 8,
 //! nesting whose prefixes leave fewer than 4 columns for text, and tables with more columns than fit at 3 each.
 #![no_main]
@@ -67,6 +67,12 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(line_count(md, picked), lines(md, picked).len());
     for w in [picked, 20, 80] {
         let laid = lines(md, w);
+        for l in &laid {
+            assert!(
+                l.iter().all(|(t, _)| !t.contains('\n')),
+                "a newline inside a line: {l:?}"
+            );
+        }
         let w = w.max(8);
         if prefix + 4 > w || 6 * cols > w + 3 {
             continue;
