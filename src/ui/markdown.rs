@@ -2,7 +2,7 @@
 //! display width so Chinese text and narrow terminals come out right.
 
 use super::theme::Theme;
-use crate::domain::text::{fit, split_words, truncate, width};
+use crate::domain::text::{fit, sanitize, split_words, truncate, width};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -131,11 +131,14 @@ impl Builder {
     fn text(&mut self, t: &str) {
         if let Some(code) = &mut self.code {
             code.push_str(t);
-        } else if self.table.is_some() {
-            self.cell.push_str(t);
+            return;
+        }
+        let t = decoded(t);
+        if self.table.is_some() {
+            self.cell.push_str(&t);
         } else {
             let kind = self.kind();
-            self.inline.push((t.to_string(), kind));
+            self.inline.push((t, kind));
         }
     }
 
@@ -223,7 +226,7 @@ impl Builder {
                 }
                 Tag::Strong => self.strong += 1,
                 Tag::Emphasis => self.emph += 1,
-                Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
+                Tag::Link { dest_url, .. } => self.link = Some(decoded(&dest_url)),
                 Tag::BlockQuote(_) => {
                     self.flush();
                     self.quote += 1;
@@ -331,6 +334,12 @@ impl Builder {
             _ => {}
         }
     }
+}
+
+/// Parsed text made terminal-safe again: the body was sanitized, but character references (`&#27;`, `&#10;`) decode
+/// to control characters; a decoded line break is a space. (Code is never decoded, so it is left alone.)
+fn decoded(t: &str) -> String {
+    sanitize(t).replace('\n', " ")
 }
 
 /// Lays out Markdown at `width` columns.
@@ -508,6 +517,29 @@ mod tests {
         assert_eq!(
             plain("<div>\nhello\n</div>\n\nAfter 之后", 40),
             "<div>\nhello\n</div>\nAfter 之后"
+        );
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/markdown.rs, minimised: the table): a character reference decoded to a
+    /// control character, which threw off the table's widths — and `&#27;` put a raw escape into `desk kb show`.
+    #[test]
+    fn character_references_do_not_bring_control_characters_back() {
+        for line in lines("R|T30c~o\n-|-\n,&#5;30#>c#\\o\\o", 20) {
+            let w: usize = line.iter().map(|(t, _)| width(t)).sum();
+            assert!(w <= 20, "{w} > 20: {line:?}");
+        }
+        let text = plain(
+            "Hi &#27;[2J&#27;]0;title&#7; there,&#10;and [a link](x&#27;[31m) `&#27;`\n\n| a&#9;b |\n|---|\n| &#155;1m |",
+            80,
+        );
+        assert!(
+            !text.contains(|c: char| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        // Each reference is its own piece of text: what followed an escape stays as plain characters.
+        assert!(
+            text.starts_with("Hi [2J]0;title there, and a link (x) &#27;"),
+            "{text:?}"
         );
     }
 
