@@ -1,9 +1,9 @@
 //! Article Markdown laid out for the terminal. Bodies reach the layout as `SafeText` (control characters and escape
 //! sequences removed, tabs expanded), so the input is sanitized the same way first. Any such text lays out without
-//! panicking, `line_count` agrees with `lines`, no line holds a newline, and every line fits the width in display
-//! columns (tests/markdown_render.rs asserts the same on hand-written articles) — except where the layout
-//! deliberately gives up: widths under 8 are laid out at 8, nesting whose prefixes leave fewer than 4 columns for
-//! text, and tables with more columns than fit at 3 each.
+//! panicking, `line_count` agrees with `lines`, no line holds a control character (a newline included), and every
+//! line fits the width in display columns (tests/markdown_render.rs asserts the same on hand-written articles) —
+//! except where the layout deliberately gives up: widths under 8 are laid out at 8, nesting whose prefixes leave
+//! fewer than 4 columns for text, and tables with more columns than fit at 3 each.
 #![no_main]
 
 use desk::domain::text::{SafeText, width};
@@ -69,8 +69,8 @@ fuzz_target!(|data: &[u8]| {
         let laid = lines(md, w);
         for l in &laid {
             assert!(
-                l.iter().all(|(t, _)| !t.contains('\n')),
-                "a newline inside a line: {l:?}"
+                l.iter().all(|(t, _)| !t.contains(char::is_control)),
+                "a control character in a line: {l:?}"
             );
         }
         let w = w.max(8);
