@@ -2,7 +2,7 @@
 //! wrapped by display width so Chinese text and narrow terminals come out right. Each piece carries its kind; the
 //! ui styles it. Here in `app` because update needs the line count for scrolling and render needs the lines.
 
-use crate::domain::text::{fit, split_words, truncate, width};
+use crate::domain::text::{fit, sanitize, split_words, truncate, width};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// What a piece of text is; the theme decides how it looks.
@@ -129,23 +129,26 @@ impl Builder {
     fn text(&mut self, t: &str) {
         if let Some(code) = &mut self.code {
             code.push_str(t);
-        } else if self.table.is_some() {
-            self.cell.push_str(t);
+            return;
+        }
+        let t = decoded(t);
+        if self.table.is_some() {
+            self.cell.push_str(&t);
         } else {
             let kind = self.kind();
-            self.inline.push((t.to_string(), kind));
+            self.inline.push((t, kind));
         }
     }
 
     fn end_code(&mut self) {
         let Some(code) = self.code.take() else { return };
         let (prefix, _) = self.prefixes();
+        // Two columns to spare, or as many as the quote and list prefix takes when that is wider.
+        let used: usize = prefix.iter().map(|(t, _)| width(t)).sum();
+        let room = self.width.saturating_sub(used.max(2));
         for l in code.trim_end_matches('\n').split('\n') {
             let mut line = prefix.clone();
-            line.push((
-                truncate(&format!("  {l}"), self.width.saturating_sub(2)),
-                Kind::CodeBlock,
-            ));
+            line.push((truncate(&format!("  {l}"), room), Kind::CodeBlock));
             self.out.push(line);
         }
         self.blank();
@@ -221,7 +224,7 @@ impl Builder {
                 }
                 Tag::Strong => self.strong += 1,
                 Tag::Emphasis => self.emph += 1,
-                Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
+                Tag::Link { dest_url, .. } => self.link = Some(decoded(&dest_url)),
                 Tag::BlockQuote(_) => {
                     self.flush();
                     self.quote += 1;
@@ -315,10 +318,26 @@ impl Builder {
                     .push(vec![("─".repeat(self.width.min(40)), Kind::Rule)]);
                 self.blank();
             }
-            Event::Html(t) | Event::InlineHtml(t) => self.text(&t),
+            // Raw HTML is shown as written, but a laid-out line never holds a newline: a block's lines stay lines,
+            // a tag broken over lines reads as one.
+            Event::Html(t) => {
+                for (i, l) in t.split('\n').enumerate() {
+                    if i > 0 {
+                        self.flush();
+                    }
+                    self.text(l);
+                }
+            }
+            Event::InlineHtml(t) => self.text(&t.replace('\n', " ")),
             _ => {}
         }
     }
+}
+
+/// Parsed text made terminal-safe again: the body was sanitized, but character references (`&#27;`, `&#10;`) decode
+/// to control characters; a decoded line break is a space. (Code is never decoded, so it is left alone.)
+fn decoded(t: &str) -> String {
+    sanitize(t).replace('\n', " ")
 }
 
 /// Lays out Markdown at `width` columns.
@@ -425,6 +444,73 @@ mod tests {
             let w: usize = line.iter().map(|(t, _)| width(t)).sum();
             assert!(w <= 16, "{line:?}");
         }
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/markdown.rs; the first input is the minimised one): a code block under a
+    /// nested list or quote was cut to the width less two, then indented past it by the prefix.
+    #[test]
+    fn code_blocks_under_nested_lists_and_quotes_fit() {
+        let cases = [
+            ("- - \t au", 8),
+            (
+                "- a\n  - b\n    - c\n\n      ```\n      a long line of code to cut\n      ```",
+                20,
+            ),
+            (
+                "> > ```\n> > a long line of code to cut at twenty\n> > ```",
+                20,
+            ),
+        ];
+        for (md, w) in cases {
+            for line in lines(md, w) {
+                let lw: usize = line.iter().map(|(t, _)| width(t)).sum();
+                assert!(lw <= w, "{lw} > {w}: {line:?}");
+            }
+        }
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/markdown.rs, minimised: the first input): raw HTML kept its newlines
+    /// inside a laid-out line, which then measured and drew wrong.
+    #[test]
+    fn raw_html_lines_hold_no_newline() {
+        for md in [
+            "%<!P.\n<<%>",
+            "<div>\nhello\n</div>\n\nAfter 之后",
+            "a <span\nclass=\"x\">b</span> c",
+        ] {
+            for line in lines(md, 8) {
+                let w: usize = line.iter().map(|(t, _)| width(t)).sum();
+                assert!(w <= 8, "{w} > 8: {line:?}");
+                assert!(line.iter().all(|(t, _)| !t.contains('\n')), "{line:?}");
+            }
+        }
+        assert_eq!(
+            plain("<div>\nhello\n</div>\n\nAfter 之后", 40),
+            "<div>\nhello\n</div>\nAfter 之后"
+        );
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/markdown.rs, minimised: the table): a character reference decoded to a
+    /// control character, which threw off the table's widths — and `&#27;` put a raw escape into `desk kb show`.
+    #[test]
+    fn character_references_do_not_bring_control_characters_back() {
+        for line in lines("R|T30c~o\n-|-\n,&#5;30#>c#\\o\\o", 20) {
+            let w: usize = line.iter().map(|(t, _)| width(t)).sum();
+            assert!(w <= 20, "{w} > 20: {line:?}");
+        }
+        let text = plain(
+            "Hi &#27;[2J&#27;]0;title&#7; there,&#10;and [a link](x&#27;[31m) `&#27;`\n\n| a&#9;b |\n|---|\n| &#155;1m |",
+            80,
+        );
+        assert!(
+            !text.contains(|c: char| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        // Each reference is its own piece of text: what followed an escape stays as plain characters.
+        assert!(
+            text.starts_with("Hi [2J]0;title there, and a link (x) &#27;"),
+            "{text:?}"
+        );
     }
 
     #[test]

@@ -1,19 +1,24 @@
 //! Merges are shown before they run: both tickets (or both customers), and a second question when the tickets
 //! belong to two different customers.
 
+use super::Model;
 use super::confirm::{self, Confirm, ConfirmAction};
 use super::msg::Effect;
 use super::protocol::tickets::TicketBrief;
 use super::protocol::{CustomerRequest, TicketRequest};
 use super::update::toast;
-use super::Model;
 
 fn line(t: &TicketBrief) -> String {
     let customer = t
         .customer
         .as_ref()
         .map_or("no customer".to_string(), |c| c.to_string());
-    format!("#{} {} — {customer} ({})", t.number, t.subject, t.status.label())
+    format!(
+        "#{} {} — {customer} ({})",
+        t.number,
+        t.subject,
+        t.status.label()
+    )
 }
 
 /// The preview came back: ask, and ask again when two customers' tickets would be joined.
@@ -76,7 +81,11 @@ pub(super) fn confirm_merge(
 }
 
 /// Merging a duplicate customer: both profiles side by side before anything moves.
-pub(super) fn confirm_customer_merge(model: &mut Model, from: String, summary: String) -> Vec<Effect> {
+pub(super) fn confirm_customer_merge(
+    model: &mut Model,
+    from: String,
+    summary: String,
+) -> Vec<Effect> {
     let Some(d) = model.customers.detail.as_deref() else {
         return Vec::new();
     };
@@ -101,10 +110,6 @@ pub(super) fn confirm_customer_merge(model: &mut Model, from: String, summary: S
     model.overlay = None;
     confirm::ask(
         model,
-        Confirm::new(
-            title,
-            lines,
-            ConfirmAction::Requests(vec![request.into()]),
-        ),
+        Confirm::new(title, lines, ConfirmAction::Requests(vec![request.into()])),
     )
 }

@@ -152,6 +152,24 @@ fn sla_and_loop_fields_parse_with_their_spellings() {
     assert!(parse("followup:soon").is_err());
 }
 
+/// Found by fuzzing (fuzz/fuzz_targets/view_language.rs): a quoted tag holding a space printed without its quotes,
+/// so the printed query did not parse.
+#[test]
+fn tags_with_spaces_print_quoted() {
+    for text in [r#"tag:" ""#, r#"tag:"on hold",vip"#] {
+        let q = parse(text).unwrap();
+        assert_eq!(
+            parse(&q.to_string()),
+            Ok(q.clone()),
+            "{text} printed as {q}"
+        );
+    }
+    assert_eq!(
+        parse(r#"tag:"On Hold",vip"#).unwrap().to_string(),
+        r#"tag:"on hold",vip"#
+    );
+}
+
 fn arb_clause() -> impl Strategy<Value = Clause> {
     let status = proptest::sample::subsequence(Status::ALL.to_vec(), 1..4).prop_map(Clause::Status);
     let prio =

@@ -284,6 +284,26 @@ mod tests {
         assert_eq!(parse_time("02/01/2026"), None);
     }
 
+    /// Found by fuzzing (fuzz/fuzz_targets/csv_rows.rs, minimised): checking this birthday panicked on a byte
+    /// index inside `电`.
+    #[test]
+    fn a_birthday_with_chinese_text_is_refused_not_a_panic() {
+        let csv = "客户编号,姓名,邮箱,手机,等级,生日\n,王,,,,1990电话";
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(csv.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let columns = ImportKind::Customers.columns(&header).unwrap();
+        let rec = reader.records().next().unwrap().unwrap();
+        let cells = Cells {
+            values: columns.iter().copied().zip(rec.iter()).collect(),
+        };
+        assert_eq!(
+            check(ImportKind::Customers, &cells).map_err(|e| e.to_string()),
+            Err("birthday `1990电话` is not a date (YYYY-MM-DD or MM-DD)".into())
+        );
+    }
+
     #[test]
     fn headers_map_to_fields() {
         let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();

@@ -1,9 +1,9 @@
 //! Answers to ticket requests.
 
+use crate::app::protocol::tickets::TicketBrief;
 use crate::app::protocol::{
     AddMessage, NewTicketCustomer, Refusal, TicketChange, TicketRequest, TicketResponse, outcome,
 };
-use crate::app::protocol::tickets::TicketBrief;
 use crate::domain::lifecycle::Writer;
 use crate::store::drafts::NewDraft;
 use crate::store::search::SearchOrder;
