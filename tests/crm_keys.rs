@@ -193,6 +193,14 @@ fn merging_a_duplicate_from_the_profile() {
     };
     assert!(options[0].0.starts_with("Duplicate 重复"), "{options:?}");
     a.keys("enter");
+    // Both profiles before anything moves.
+    let screen = a.screen();
+    assert!(
+        screen.contains("Keep") && screen.contains("Duplicate 重复"),
+        "{screen}"
+    );
+    assert!(a.model.customers.detail.as_ref().unwrap().merged.is_empty());
+    a.keys("y");
     let d = a.model.customers.detail.clone().unwrap();
     assert_eq!(d.row.id, keep.row.id);
     assert_eq!(d.merged, vec![dup]);

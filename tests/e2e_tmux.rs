@@ -291,7 +291,15 @@ fn work_a_ticket_end_to_end_and_the_cli_agrees() {
     t.wait_for("Merge this ticket into");
     t.type_text(&target.to_string());
     t.keys(&["Enter"]);
-    t.wait_for(&format!("Merged into #{target}"));
+    t.wait_for(&format!("into #{target}?"));
+    t.keys(&["y"]);
+    let after = t.wait_until("the merge or its second question", |s| {
+        s.contains(&format!("Merged into #{target}")) || s.contains("two different customers")
+    });
+    if after.contains("two different customers") {
+        t.keys(&["y"]);
+        t.wait_for(&format!("Merged into #{target}"));
+    }
     t.keys(&["q"]);
     t.wait_until("desk to exit", |s| {
         s.lines().any(|l| l.starts_with("exit="))

@@ -735,6 +735,21 @@ fn tags_quick_note_take_merge_and_link_from_the_ticket_pane() {
     a.keys("L").type_text(&other.to_string()).keys("enter");
     assert_eq!(a.model.ticket.detail.as_ref().unwrap().links, vec![other]);
     a.keys("M").type_text(&format!("#{other}")).keys("enter");
+    // Both tickets are shown, and nothing moves before `y` (twice when two customers' tickets meet).
+    assert!(
+        a.screen()
+            .contains(&format!("Merge #{number} into #{other}?")),
+        "{}",
+        a.screen()
+    );
+    assert_ne!(
+        a.model.ticket.detail.as_ref().unwrap().row.status.as_str(),
+        "merged"
+    );
+    a.keys("y");
+    if a.screen().contains("two different customers") {
+        a.keys("y");
+    }
     let d = a.model.ticket.detail.as_ref().unwrap();
     assert_eq!(
         (d.row.status.as_str(), d.merged_into),
@@ -837,7 +852,7 @@ fn bulk_changes_from_the_queue_log_one_change_per_ticket_and_field() {
         .take(2)
         .map(|r| r.number)
         .collect();
-    a.keys("space space m 1");
+    a.keys("space space m 1 y");
     assert!(
         a.screen()
             .lines()

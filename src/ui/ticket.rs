@@ -3,6 +3,7 @@
 use super::queues::priority_cell;
 use super::theme::Theme;
 use super::widgets::{block, date, empty_state, scrolled};
+use crate::app::commands::CommandId;
 use crate::app::geometry::{Part, thread_parts};
 use crate::app::{Model, layout};
 use crate::domain::text::{truncate, width};
@@ -47,7 +48,19 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     );
     let n = d.messages.len();
     let plural = if n == 1 { "" } else { "s" };
-    let title = format!("Thread · {n} message{plural}");
+    // A postponed reply waits on the ticket: say so where the thread is read, with the key that resumes it.
+    let draft = d.draft.as_ref().map_or(String::new(), |kept| {
+        let (what, id) = if kept.internal {
+            ("note", CommandId::TicketNote)
+        } else {
+            ("reply", CommandId::TicketReply)
+        };
+        format!(
+            " · your {what} draft is kept ({} resumes it)",
+            model.keymap.first_key(id)
+        )
+    });
+    let title = format!("Thread · {n} message{plural}{draft}");
     scrolled(frame, thread, lines, model.ticket.scroll, &title, theme);
     suggestion_line(frame, thread, model, theme);
 }
