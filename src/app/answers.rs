@@ -31,10 +31,7 @@ fn on_ticket_answer(model: &mut Model, r: TicketResponse) -> Vec<Effect> {
             req,
             page,
         } => update_lists::on_ticket_page(model, generation, req, page),
-        TicketResponse::Detail { number, detail } => {
-            update_lists::on_ticket(model, number, detail);
-            Vec::new()
-        }
+        TicketResponse::Detail { number, detail } => update_lists::on_ticket(model, number, detail),
         TicketResponse::History { number, rows } => {
             if model.ticket.number == Some(number) {
                 model.ticket.history = Some(rows);

@@ -258,10 +258,12 @@ pub(super) fn open_ticket_customer(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     model.customers.from_ticket = model.ticket.number;
-    model.pane = Pane::Customers;
+    let mut fx = super::nav::go(model, Pane::Customers);
     model.customers.focus = CustomerFocus::Profile;
+    model.customers.jumped = true;
     model.customers.timeline_selected = 0;
-    vec![Effect::load(CustomerRequest::Detail { id })]
+    fx.push(Effect::load(CustomerRequest::Detail { id }));
+    fx
 }
 
 pub(super) fn back_to_ticket(model: &mut Model) -> Vec<Effect> {

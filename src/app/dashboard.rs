@@ -347,9 +347,8 @@ fn drill(model: &mut Model) -> Vec<Effect> {
     model.queues.query = Query::default();
     model.queues.search = None;
     model.queues.focus = super::QueueFocus::List;
-    model.pane = Pane::Queues;
-    vec![
-        super::update_lists::reload_queue(model),
-        super::update_lists::view_counts(model),
-    ]
+    let mut fx = super::nav::go(model, Pane::Queues);
+    fx.push(super::update_lists::reload_queue(model));
+    fx.push(super::update_lists::view_counts(model));
+    fx
 }

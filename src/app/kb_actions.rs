@@ -92,8 +92,10 @@ fn open_reader(model: &mut Model, id: String, count_view: bool) -> Vec<Effect> {
 
 /// Opens article `id` in the knowledge-base pane (from a suggestion on a ticket, say).
 pub(super) fn show_article(model: &mut Model, id: String) -> Vec<Effect> {
-    model.pane = super::Pane::Kb;
-    open_reader(model, id, true)
+    let mut fx = super::nav::go(model, super::Pane::Kb);
+    fx.extend(open_reader(model, id, true));
+    model.kb.jumped = true;
+    fx
 }
 
 pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
@@ -120,6 +122,7 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         (KbFocus::Articles, CommandId::Back) if model.kb.search.is_some() => {
             apply_search(model, String::new())
         }
+        (KbFocus::Articles, CommandId::Back) => super::nav::back(model).unwrap_or_default(),
         (KbFocus::Articles, CommandId::Open | CommandId::FocusRight) => {
             match model.kb.selected_id() {
                 Some(id) => open_reader(model, id, true),
@@ -143,6 +146,9 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
                 model.kb.show_history = false;
             } else {
                 model.kb.focus = KbFocus::Articles;
+                if nav == CommandId::Back && std::mem::take(&mut model.kb.jumped) {
+                    return super::nav::back(model).unwrap_or_default();
+                }
             }
             Vec::new()
         }

@@ -15,6 +15,7 @@ pub mod markdown;
 mod merge;
 mod mouse;
 pub mod msg;
+mod nav;
 pub mod new_ticket;
 mod overlay_keys;
 pub mod paged;
@@ -156,6 +157,8 @@ pub struct Model {
     pub undo_window: i64,
     /// A draft postponed a moment ago: `u` brings its review back.
     pub postponed: Option<review::Draft>,
+    /// The panes Esc goes back through, newest last (see `nav`).
+    pub trail: Vec<Pane>,
     pub queues: Queues,
     pub ticket: TicketPane,
     pub customers: Customers,
@@ -242,8 +245,8 @@ pub struct TicketPane {
     pub detail: Option<Box<TicketDetail>>,
     pub scroll: usize,
     pub loading: bool,
-    /// Pane that opened the ticket, for Esc.
-    pub came_from: Option<Pane>,
+    /// A merged ticket opened by number shows the ticket it was merged into.
+    pub follow_merge: bool,
     /// Show the change log instead of the thread.
     pub show_history: bool,
     pub history: Option<Vec<crate::store::ChangeRow>>,
@@ -280,6 +283,8 @@ pub struct Customers {
     pub from_ticket: Option<i64>,
     /// (id, version) of the customer whose notes or profile are open in the editor.
     pub editing: Option<(String, i64)>,
+    /// The profile was opened from elsewhere (a ticket): Esc goes back there.
+    pub jumped: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -309,6 +314,8 @@ pub struct Kb {
     pub editing: Option<(String, i64)>,
     /// An article asked for in order to edit it; the editor opens when it arrives.
     pub edit_when_loaded: Option<String>,
+    /// The reader was opened from elsewhere (a ticket's suggestions): Esc goes back there.
+    pub jumped: bool,
 }
 
 /// Knowledge-base search results.
@@ -441,6 +448,8 @@ pub enum PromptKind {
     Search,
     /// First and last day of a custom dashboard period.
     DashboardDates,
+    /// A ticket number to open.
+    GoTo,
 }
 
 impl PromptKind {
@@ -453,6 +462,7 @@ impl PromptKind {
             PromptKind::LinkTo => "Link this ticket to #",
             PromptKind::Search => "Search subjects and messages (3+ characters search fastest)",
             PromptKind::DashboardDates => "Period: first..last day (2026-11-01..2026-11-30)",
+            PromptKind::GoTo => "Go to ticket #",
         }
     }
 }

@@ -95,6 +95,11 @@ pub(super) fn palette_run(model: &mut Model) -> Vec<Effect> {
     let Some(Overlay::Palette { input, selected }) = &model.overlay else {
         return Vec::new();
     };
+    // `1042` or `#1042` goes to that ticket.
+    if let Some(number) = crate::domain::ticket::number_in(input.value()) {
+        model.overlay = None;
+        return super::update_lists::go_to_ticket(model, number);
+    }
     let chosen = palette_matches(input.value()).get(*selected).copied();
     model.overlay = None;
     let Some(c) = chosen else {
@@ -153,6 +158,12 @@ pub(super) fn open_search(model: &mut Model) -> Vec<Effect> {
         .map(|s| s.query.clone())
         .unwrap_or_default();
     model.overlay = Some(Overlay::prompt(PromptKind::Search, &last, None));
+    Vec::new()
+}
+
+/// An empty prompt of `kind`.
+pub(super) fn open_prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
+    model.overlay = Some(Overlay::prompt(kind, "", None));
     Vec::new()
 }
 

@@ -469,6 +469,15 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
     if kind == PromptKind::DashboardDates {
         return super::dashboard::custom_dates(model, text);
     }
+    if kind == PromptKind::GoTo {
+        return match crate::domain::ticket::number_in(text) {
+            Some(n) => super::update_lists::go_to_ticket(model, n),
+            None => {
+                toast(model, format!("`{text}` is not a ticket number"), true);
+                Vec::new()
+            }
+        };
+    }
     let Some(d) = &model.ticket.detail else {
         return Vec::new();
     };
@@ -486,7 +495,9 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
     let other = || text.trim_start_matches('#').parse::<i64>().ok();
     match kind {
         // Answered at the top: search needs no open ticket.
-        PromptKind::Filter | PromptKind::Search | PromptKind::DashboardDates => Vec::new(),
+        PromptKind::Filter | PromptKind::Search | PromptKind::DashboardDates | PromptKind::GoTo => {
+            Vec::new()
+        }
         PromptKind::Tags => {
             let edits = parse_tags(text);
             if edits.is_empty() {

@@ -49,6 +49,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         review_notes: settings.review_notes,
         undo_window: settings.undo_window,
         postponed: None,
+        trail: Vec::new(),
         queues: Queues {
             counts: vec![None; views.len()],
             selected_view: views

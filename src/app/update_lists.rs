@@ -170,7 +170,6 @@ pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
 }
 
 pub(super) fn open_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
-    model.ticket.came_from = Some(model.pane);
     if model.ticket.number != Some(number) {
         model.ticket.detail = None;
         model.ticket.scroll = 0;
@@ -179,14 +178,21 @@ pub(super) fn open_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
     }
     model.ticket.number = Some(number);
     model.ticket.loading = true;
-    model.pane = Pane::Ticket;
-    vec![
-        Effect::load(TicketRequest::Detail {
-            number,
-            at: model.now,
-        }),
-        super::suggestions::load(model, number),
-    ]
+    model.ticket.follow_merge = false;
+    let mut fx = super::nav::go(model, Pane::Ticket);
+    fx.push(Effect::load(TicketRequest::Detail {
+        number,
+        at: model.now,
+    }));
+    fx.push(super::suggestions::load(model, number));
+    fx
+}
+
+/// Goes to ticket `number` typed by the agent (`#`, the palette): a merged one shows the ticket it went into.
+pub(super) fn go_to_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
+    let fx = open_ticket(model, number);
+    model.ticket.follow_merge = true;
+    fx
 }
 
 pub(super) fn load_selected_customer(model: &Model) -> Option<Effect> {
@@ -286,6 +292,7 @@ fn navigate_queues(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         (_, CommandId::Back) if !model.queues.filter.is_empty() => {
             apply_filter(model, String::new())
         }
+        (_, CommandId::Back) => super::nav::back(model).unwrap_or_default(),
         (QueueFocus::List, _) => {
             let viewport = queue_viewport(model);
             move_list(&mut model.queues.list, nav, viewport)
@@ -299,8 +306,7 @@ fn navigate_queues(model: &mut Model, nav: CommandId) -> Vec<Effect> {
 
 fn navigate_ticket(model: &mut Model, nav: CommandId) -> Vec<Effect> {
     if nav == CommandId::Back {
-        let back = model.ticket.came_from.unwrap_or(Pane::Queues);
-        return switch(model, back);
+        return super::nav::back(model).unwrap_or_else(|| switch(model, Pane::Queues));
     }
     let Some(detail) = &model.ticket.detail else {
         return Vec::new();
@@ -333,6 +339,7 @@ fn navigate_customers(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         (CustomerFocus::List, CommandId::Back) if !model.customers.filter.is_empty() => {
             apply_filter(model, String::new())
         }
+        (CustomerFocus::List, CommandId::Back) => super::nav::back(model).unwrap_or_default(),
         (CustomerFocus::List, _) => {
             let viewport = customer_viewport(model);
             let mut fx: Vec<Effect> = move_list(&mut model.customers.list, nav, viewport)
@@ -341,6 +348,11 @@ fn navigate_customers(model: &mut Model, nav: CommandId) -> Vec<Effect> {
                 .collect();
             fx.extend(load_selected_customer(model));
             fx
+        }
+        (CustomerFocus::Profile, CommandId::Back) if model.customers.jumped => {
+            model.customers.jumped = false;
+            model.customers.focus = CustomerFocus::List;
+            super::nav::back(model).unwrap_or_default()
         }
         (CustomerFocus::Profile, CommandId::Back | CommandId::FocusLeft) => {
             model.customers.focus = CustomerFocus::List;
@@ -407,14 +419,31 @@ pub(super) fn on_customer_page(
     fx
 }
 
-/// The open ticket arrived (or is gone).
-pub(super) fn on_ticket(model: &mut Model, number: i64, detail: Option<Box<TicketDetail>>) {
+/// The open ticket arrived (or is gone). A merged ticket the agent asked for by number gives way to the ticket it
+/// was merged into.
+pub(super) fn on_ticket(
+    model: &mut Model,
+    number: i64,
+    detail: Option<Box<TicketDetail>>,
+) -> Vec<Effect> {
     if model.ticket.number != Some(number) {
-        return;
+        return Vec::new();
     }
     model.ticket.loading = false;
+    if let Some(target) = detail
+        .as_ref()
+        .filter(|_| model.ticket.follow_merge)
+        .and_then(|d| d.merged_into)
+    {
+        toast(
+            model,
+            format!("#{number} was merged into #{target}: showing #{target}"),
+            false,
+        );
+        return go_to_ticket(model, target);
+    }
     if detail.is_none() {
-        toast(model, format!("Ticket #{number} no longer exists"), true);
+        toast(model, format!("There is no ticket #{number}"), true);
     }
     if let Some(d) = &detail {
         // The queue shows the same ticket: keep its row in step (keeping the row's sort key, which the keyset
@@ -432,6 +461,7 @@ pub(super) fn on_ticket(model: &mut Model, number: i64, detail: Option<Box<Ticke
         }
     }
     model.ticket.detail = detail;
+    Vec::new()
 }
 
 /// A customer profile arrived: shown if it is still the one wanted.

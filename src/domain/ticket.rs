@@ -217,6 +217,24 @@ pub enum TagError {
     NotOneWord { tag: String },
 }
 
+/// A ticket number as people write it: `1042`, `#1042`, `＃１０４２` (full-width, from a Chinese input method).
+pub fn number_in(text: &str) -> Option<i64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '＃' => '#',
+            c => c,
+        })
+        .collect();
+    let digits = t.strip_prefix('#').unwrap_or(&t);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|n| *n > 0)
+}
+
 /// A tag as it is stored: trimmed and lowercased. One word: a tag holding a separator or a quote could never be
 /// selected with `tag:`, so it is refused, as is an empty one.
 pub fn tag(raw: &str) -> Result<String, TagError> {
@@ -247,6 +265,18 @@ pub fn compact_age(seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ticket_numbers_as_people_type_them() {
+        assert_eq!(number_in("1042"), Some(1042));
+        assert_eq!(number_in(" #1042 "), Some(1042));
+        assert_eq!(number_in("＃１０４２"), Some(1042));
+        assert_eq!(number_in("#"), None);
+        assert_eq!(number_in("10 42"), None);
+        assert_eq!(number_in("0"), None);
+        assert_eq!(number_in("99999999999999999999999"), None);
+        assert_eq!(number_in("打印机"), None);
+    }
     use proptest::prelude::*;
 
     #[test]

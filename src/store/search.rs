@@ -73,8 +73,30 @@ impl Store {
                 out.sort_by(|a, b| a.score.total_cmp(&b.score).then(b.number.cmp(&a.number)))
             }
         }
+        // `1042` or `#1042` is first of all that ticket.
+        if let Some(number) = crate::domain::ticket::number_in(query)
+            && let Some(exact) = self.number_hit(number)?
+        {
+            out.retain(|h| h.number != number);
+            out.insert(0, exact);
+        }
         out.truncate(limit);
         Ok(out)
+    }
+
+    /// The ticket with this number as a search hit.
+    fn number_hit(&self, number: i64) -> Result<Option<SearchHit>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.number, t.subject, t.status, t.updated_at, t.subject FROM tickets t WHERE t.number = ?1",
+        )?;
+        let mut rows = stmt.query(params![number])?;
+        match rows.next()? {
+            Some(r) => {
+                let subject: String = r.get(4)?;
+                Ok(Some(hit(r, "number", &subject, f64::MIN)?))
+            }
+            None => Ok(None),
+        }
     }
 
     fn search_fts(&self, query: &str, order: SearchOrder) -> Result<Vec<SearchHit>> {

@@ -153,6 +153,19 @@ fn palette(
         theme.hint_key,
     ));
     let mut lines = vec![Line::from(first)];
+    // A number is a ticket to go to.
+    if let Some(n) = crate::domain::ticket::number_in(input.value()) {
+        lines.push(Line::styled(
+            fit(&format!("Go to ticket #{n}"), inner_w),
+            theme.selection,
+        ));
+        clear_popup(frame, area);
+        frame.render_widget(
+            Paragraph::new(lines).block(block("Commands".into(), true, theme)),
+            area,
+        );
+        return;
+    }
     let room = area.height.saturating_sub(3) as usize;
     let skip = (selected + 1).saturating_sub(room);
     for (i, c) in matches.iter().enumerate().skip(skip).take(room) {

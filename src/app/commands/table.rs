@@ -58,6 +58,7 @@ commands! {
     FocusRight: "nav.right", Global, ["l", "right"], None, "Focus the right column", |m| update_lists::navigate(m, C::FocusRight);
     Filter: "list.filter", Global, ["/"], hint("filter", 4), "Filter the current list", overlay_keys::open_filter;
     ClearFilter: "list.clear_filter", Global, ["ctrl-l"], None, "Clear the list filter", |m| update_lists::apply_filter(m, String::new());
+    GoToTicket: "ticket.go_to", Global, ["#", "g #"], None, "Go to a ticket by number (a merged one shows where it went)", |m| overlay_keys::open_prompt(m, crate::app::PromptKind::GoTo);
     NewTicket: "ticket.new", Global, ["n"], hint("new", 5), "Create a ticket", new_ticket::open;
     Undo: "app.undo", Global, ["u"], hint("undo", 6), "Undo your last change to tickets (fields, tags, merge, link, a bulk change) within ui.undo_minutes", review::undo;
     Escalations: "sla.escalations", Global, ["!"], None, "What escalated (SLA at risk / breached) since you last looked", service_actions::show_escalations;
