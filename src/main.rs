@@ -203,6 +203,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .flatten();
             }
             store.set_service_rules(service_rules(&cfg));
+            store.sync_phone_region()?;
             init_logging(&cfg);
             let keymap =
                 desk::app::commands::Keymap::build(&cfg.keys_map()).map_err(ConfigError)?;
@@ -293,6 +294,7 @@ fn open_existing(db: &std::path::Path, cfg: &config::Config) -> anyhow::Result<S
     let mut store = open_store(db, OpenMode::Existing, cfg)?;
     store.set_actor(handle(cfg));
     store.set_service_rules(service_rules(cfg));
+    store.sync_phone_region()?;
     register(&mut store, cfg)?;
     Ok(store)
 }

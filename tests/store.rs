@@ -348,7 +348,8 @@ fn every_builtin_view_walks_an_index_without_sorting() {
             PageRequest::First,
             PageRequest::After(desk::domain::view::Cursor { key: NOW, rid: 5 }),
         ] {
-            let (sql, params) = ticket_page_sql(&view.filter(NOW), Some("A1"), req, 100);
+            let (sql, params) =
+                ticket_page_sql(&view.filter(NOW), Some("A1"), req, 100, Default::default());
             let mut stmt = store
                 .conn()
                 .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))

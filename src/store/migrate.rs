@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0005_kb.sql"),
     include_str!("../../assets/migrations/0006_metrics.sql"),
     include_str!("../../assets/migrations/0007_team.sql"),
+    include_str!("../../assets/migrations/0008_phone_norm.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
@@ -51,6 +52,9 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             [],
         )?;
     }
+    // Phone keys made under no region yet (migration 8, or a new file): key them under the default one, so a
+    // store nobody configures still finds every phone. A configured region re-keys on open (store::phones).
+    super::phones::key_unkeyed(&tx)?;
     tx.commit()?;
     Ok(())
 }

@@ -1,0 +1,101 @@
+//! The command line's manners (issue 16), through the `desk` binary.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cmd(home: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_desk"));
+    c.args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("USER", "li")
+        .env_remove("DESK_DB")
+        .env_remove("DESK_CONFIG");
+    c
+}
+
+fn desk(home: &Path, args: &[&str]) -> Output {
+    cmd(home, args).output().expect("run desk")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A temp home with a demo database of `tickets` tickets at `home/d.db`.
+fn demo_home(tickets: &str) -> (tempfile::TempDir, String) {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("d.db").display().to_string();
+    let o = desk(
+        home.path(),
+        &["demo", "--db", &db, "--tickets", tickets, "--seed", "3"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    (home, db)
+}
+
+fn json(o: &Output) -> Vec<serde_json::Value> {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_str::<serde_json::Value>(&stdout(o))
+        .expect("JSON")
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn customer_search_finds_one_customer_by_any_spelling_of_the_phone() {
+    let (home, db) = demo_home("60");
+    let h = home.path();
+    // A customer of the demo, given the number of the issue as typed by an agent.
+    let first = &json(&desk(
+        h,
+        &[
+            "customer", "list", "--db", &db, "--format", "json", "--limit", "1",
+        ],
+    ))[0];
+    let id = first["id"].as_str().unwrap();
+    let o = desk(
+        h,
+        &["customer", "set", id, "phone=193 3998 1700", "--db", &db],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for spelling in ["/19339981700", "193 3998 1700", "+86 193-3998-1700"] {
+        let rows = json(&desk(
+            h,
+            &[
+                "customer", "list", "--db", &db, "--search", spelling, "--format", "json",
+            ],
+        ));
+        let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, [id], "{spelling}");
+    }
+    // A second customer with another spelling of the number is its duplicate.
+    let o = desk(
+        h,
+        &[
+            "customer",
+            "create",
+            "--db",
+            &db,
+            "--name",
+            "Wang Fang",
+            "--phone",
+            "+86 193-3998-1700",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = desk(h, &["customer", "duplicates", id, "--db", &db]);
+    assert!(
+        o.status.success() && stdout(&o).contains("Wang Fang"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+}
