@@ -99,3 +99,48 @@ fn customer_search_finds_one_customer_by_any_spelling_of_the_phone() {
         stderr(&o)
     );
 }
+
+#[test]
+fn all_tickets_and_statuses_in_a_filter_widen_the_view() {
+    let (home, db) = demo_home("60");
+    let h = home.path();
+    let list = |args: &[&str]| {
+        let mut a = vec![
+            "ticket", "list", "--db", &db, "--limit", "0", "--format", "json",
+        ];
+        a.extend_from_slice(args);
+        json(&desk(h, &a))
+    };
+    let all = list(&["--view", "all"]);
+    let statuses: std::collections::BTreeSet<&str> =
+        all.iter().map(|t| t["status"].as_str().unwrap()).collect();
+    assert!(
+        statuses.contains("closed") && statuses.contains("open"),
+        "{statuses:?}"
+    );
+    let updated: Vec<&str> = all
+        .iter()
+        .map(|t| t["updated_at"].as_str().unwrap())
+        .collect();
+    assert!(updated.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    let open = list(&[]);
+    let closed = list(&["--filter", "status:closed"]);
+    assert!(!closed.is_empty() && closed.iter().all(|t| t["status"] == "closed"));
+    assert_eq!(
+        closed.len() + open.len(),
+        list(&[
+            "--view",
+            "all",
+            "--filter",
+            "status:closed,new,open,pending,on_hold"
+        ])
+        .len()
+    );
+    // Other fields still narrow the view.
+    let urgent = list(&["--filter", "priority:urgent"]);
+    assert!(
+        urgent
+            .iter()
+            .all(|t| t["status"] != "closed" && t["priority"] == "urgent")
+    );
+}

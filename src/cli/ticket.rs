@@ -35,10 +35,11 @@ pub enum TicketCmd {
     },
     /// List tickets in a view, newest activity first
     List {
-        /// my-open, unassigned, all-open, pending, recently-solved, vip
+        /// my-open, unassigned, all-open, all, pending, recently-solved, vip, at-risk, follow-ups, or a view from config
         #[arg(long, default_value = "all-open")]
         view: String,
-        /// Narrow the view with the view language, e.g. 'priority:>=high assignee:none "refund"'
+        /// Narrow the view with the view language, e.g. 'priority:>=high assignee:none "refund"'; statuses named
+        /// here replace the view's (`--filter status:closed` lists closed tickets)
         #[arg(long)]
         filter: Option<String>,
         #[command(flatten)]
