@@ -144,3 +144,34 @@ fn all_tickets_and_statuses_in_a_filter_widen_the_view() {
             .all(|t| t["status"] != "closed" && t["priority"] == "urgent")
     );
 }
+
+#[test]
+fn sort_by_priority_is_most_urgent_first() {
+    let (home, db) = demo_home("60");
+    let rank = |p: &serde_json::Value| {
+        ["urgent", "high", "normal", "low"]
+            .iter()
+            .position(|x| p == x)
+    };
+    for (sort, urgent_first) in [("sort:priority", true), ("sort:-priority", false)] {
+        for view in ["all-open", "all", "pending"] {
+            let rows = json(&desk(
+                home.path(),
+                &[
+                    "ticket", "list", "--db", &db, "--view", view, "--filter", sort, "--limit",
+                    "0", "--format", "json",
+                ],
+            ));
+            let ranks: Vec<usize> = rows.iter().map(|t| rank(&t["priority"]).unwrap()).collect();
+            assert!(!ranks.is_empty());
+            assert!(
+                ranks.windows(2).all(|w| if urgent_first {
+                    w[0] <= w[1]
+                } else {
+                    w[0] >= w[1]
+                }),
+                "{view} {sort}: {ranks:?}"
+            );
+        }
+    }
+}

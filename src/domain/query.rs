@@ -6,7 +6,9 @@
 //!
 //! Values of one field are alternatives (`,` or `|`); different fields must all hold. Ages are relative to `now`:
 //! `created:<7d` is "created less than seven days ago". `sort:-updated` is newest first, `sort:updated` oldest
-//! first. Parse errors carry the 1-based column of the offending text.
+//! first: `-` is always largest first. Priorities count like P1, P2 (urgent is 0, low 3), so `sort:priority` is
+//! most urgent first and `sort:-priority` least urgent first. Parse errors carry the 1-based column of the
+//! offending text.
 
 use super::customer::Tier;
 use super::service_loop::{ComplaintStage, LoopStage};
@@ -95,6 +97,8 @@ pub enum SortKey {
     Due,
     /// Follow-up due time (only tickets with a follow-up scheduled).
     FollowUp,
+    /// The priority's rank, urgent 0 to low 3: ascending is most urgent first.
+    Priority,
 }
 
 impl SortKey {
@@ -106,6 +110,7 @@ impl SortKey {
             SortKey::Solved => "solved",
             SortKey::Due => "due",
             SortKey::FollowUp => "followup",
+            SortKey::Priority => "priority",
         }
     }
 }
@@ -338,12 +343,13 @@ fn sort(value: &str, column: usize) -> Result<Sort, ParseError> {
         SortKey::Solved,
         SortKey::Due,
         SortKey::FollowUp,
+        SortKey::Priority,
     ];
     let Some(key) = keys.into_iter().find(|k| k.as_str() == key) else {
         return Err(ParseError {
             column,
             message: format!(
-                "cannot sort by `{key}` (sort by updated, created, solved, number, due or followup; - for newest first)"
+                "cannot sort by `{key}` (sort by updated, created, solved, number, due, followup or priority; - for newest / largest first)"
             ),
         });
     };

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0006_metrics.sql"),
     include_str!("../../assets/migrations/0007_team.sql"),
     include_str!("../../assets/migrations/0008_phone_norm.sql"),
+    include_str!("../../assets/migrations/0009_priority_rank.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

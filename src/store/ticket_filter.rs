@@ -227,6 +227,8 @@ fn sort_column(key: SortKey) -> &'static str {
         SortKey::Solved => "t.solved_at",
         SortKey::Due => "t.sla_due_at",
         SortKey::FollowUp => "t.follow_up_due_at",
+        // A virtual column (migration 9): urgent 0 … low 3.
+        SortKey::Priority => "t.priority_rank",
     }
 }
 
@@ -237,6 +239,15 @@ fn sort_column(key: SortKey) -> &'static str {
 fn index_for(filter: &TicketFilter, me: Option<&str>) -> Option<&'static str> {
     if !filter.is_view_shape() {
         return None;
+    }
+    // By priority, either way round: the open queues and all tickets have an index on the rank. Other shapes (one
+    // agent's tickets, one status) are few enough, or an export, to sort what they select.
+    if filter.sort.key == SortKey::Priority {
+        return match (filter.statuses.as_deref(), filter.assignees.as_deref()) {
+            (Some(s), None) if s == Status::OPEN_SET => Some("tickets_open_priority"),
+            (None, None) => Some("tickets_priority"),
+            _ => None,
+        };
     }
     // Due lists run soonest first; their index holds only tickets that have the time.
     if !filter.sort.descending {
