@@ -175,3 +175,43 @@ fn sort_by_priority_is_most_urgent_first() {
         }
     }
 }
+
+#[test]
+fn an_unknown_agent_or_group_in_a_filter_is_an_error_with_its_column() {
+    let (home, db) = demo_home("60");
+    for (filter, column, what) in [
+        (
+            "assignee:nosuchagent",
+            10,
+            "no agent `nosuchagent` (agents: ",
+        ),
+        ("status:open assignee:li,nobody,zz", 32, "no agent `zz`"),
+        (r#"group:"No such""#, 7, "no group `No such` (groups: "),
+    ] {
+        let o = desk(
+            home.path(),
+            &["ticket", "list", "--db", &db, "--filter", filter],
+        );
+        assert_eq!(o.status.code(), Some(2), "{filter}: {}", stderr(&o));
+        let e = stderr(&o);
+        assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+        assert!(
+            e.contains(&format!("--filter: column {column}: {what}")),
+            "{filter}: {e}"
+        );
+        assert!(stdout(&o).is_empty());
+    }
+    // Names that exist, and none/me, are fine.
+    let o = desk(
+        home.path(),
+        &[
+            "ticket",
+            "list",
+            "--db",
+            &db,
+            "--filter",
+            "assignee:li|none|me group:none",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -671,3 +671,22 @@ fn an_older_schema_is_migrated_forward_in_place() {
         [None, Some("resolved".into()), Some("received".into())]
     );
 }
+
+/// An agent or group a filter names that nobody has is an error at its column (for the CLI now, the queue's `/`
+/// later), not an empty list; `me`, `none` and names that exist pass.
+#[test]
+fn filter_names_nobody_has_are_errors_with_their_column() {
+    let store = store_with_tickets(3);
+    let check = |q: &str| store.check_filter_names(q).unwrap();
+    assert_eq!(check("assignee:li|wang|me|none group:none"), Ok(()));
+    let e = check("status:open assignee:wang,lii").unwrap_err();
+    assert_eq!(e.column, 27);
+    assert_eq!(e.message, "no agent `lii` (agents: li, wang)");
+    let e = check(r#"group:"L2 支持""#).unwrap_err();
+    assert_eq!(
+        (e.column, e.message.as_str()),
+        (7, "no group `L2 支持` (there are no groups yet)")
+    );
+    // A parse error comes back the same way.
+    assert_eq!(check("status:opn").unwrap_err().column, 8);
+}

@@ -199,7 +199,12 @@ pub fn run(
                     names.join(", ")
                 )));
             };
-            let query = crate::domain::query::parse(filter.as_deref().unwrap_or(""))
+            let text = filter.as_deref().unwrap_or("");
+            let query = crate::domain::query::parse(text)
+                .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
+            // An agent or group nobody has is a typo, not an empty list.
+            store
+                .check_filter_names(text)?
                 .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
             let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
             let filter = v.filter(now, offset).refine(&query, now, offset);

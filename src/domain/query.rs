@@ -418,6 +418,45 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
     Ok(q)
 }
 
+/// An agent or a group named in a query, which only the store can tell exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// An agent's handle (`assignee:li`), lowercased as the filter compares it.
+    Agent(String),
+    /// A group's name (`group:"L2 技术支持"`), as typed.
+    Group(String),
+}
+
+/// The agents and groups `input` names, each with the 1-based column of the name (`me` and `none` name nobody);
+/// a parse error as [`parse`] gives it.
+pub fn names(input: &str) -> Result<Vec<(usize, Named)>, ParseError> {
+    parse(input)?;
+    let mut out = Vec::new();
+    for t in tokens(input)? {
+        let Some((field, value)) = t.text.split_once(':').filter(|_| !t.starts_quoted) else {
+            continue;
+        };
+        // The field is ASCII letters (parse checked it): its length in bytes is its length in characters.
+        let vcol = t.column + field.len() + 1;
+        match field.to_ascii_lowercase().as_str() {
+            "assignee" => {
+                let mut offset = 0;
+                for part in value.split([',', '|']) {
+                    if let Ok(Who::Handle(h)) = who(part) {
+                        out.push((vcol + offset, Named::Agent(h)));
+                    }
+                    offset += part.chars().count() + 1;
+                }
+            }
+            "group" if !value.eq_ignore_ascii_case("none") => {
+                out.push((vcol, Named::Group(value.to_string())))
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
 fn join<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
     items.iter().map(f).collect::<Vec<_>>().join(",")
 }

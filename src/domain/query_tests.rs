@@ -153,6 +153,22 @@ fn sla_and_loop_fields_parse_with_their_spellings() {
 }
 
 #[test]
+fn names_of_agents_and_groups_carry_their_columns() {
+    let n =
+        names(r#"status:open assignee:me,Wang|nobody|zhou group:"L2 技术支持" 打印机"#).unwrap();
+    assert_eq!(
+        n,
+        vec![
+            (25, Named::Agent("wang".into())),
+            (37, Named::Agent("zhou".into())),
+            (48, Named::Group("L2 技术支持".into())),
+        ]
+    );
+    assert!(names("group:none assignee:me|none").unwrap().is_empty());
+    assert_eq!(names("status:opn").unwrap_err().column, 8);
+}
+
+#[test]
 fn sort_by_priority_is_most_urgent_first_and_minus_reverses_it() {
     for (text, descending) in [("sort:priority", false), ("sort:-priority", true)] {
         let q = parse(text).unwrap();
