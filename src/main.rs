@@ -13,6 +13,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of stdout went away (`| head -1`): it has what it wanted.
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let code = exit_code(&e);
             // One line: the outermost context and its causes, joined.
@@ -74,16 +76,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = open_store(&db, OpenMode::Create, &cfg)?;
             store.set_actor(handle(&cfg));
             let added = store.register_actor(cfg.agent.name.as_deref(), now)?;
-            println!(
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
                 "database ready at {} (schema v{})",
                 store.path().display(),
                 desk::store::LATEST_SCHEMA
-            );
+            )?;
             if let desk::store::roles::Registration::Added(role) = added {
-                println!(
+                writeln!(
+                    out,
                     "you ({}) are registered as its {role}; add your team with `desk agent add HANDLE`",
                     store.actor().unwrap_or_default()
-                );
+                )?;
             }
             Ok(())
         }
@@ -230,7 +235,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let theme = cfg.theme.resolve(no_color);
             if cli.bench_first_frame {
                 let took = desk::runtime::first_frame(store, settings, &theme, 120, 40)?;
-                println!("first frame in {:.1} ms", took.as_secs_f64() * 1000.0);
+                writeln!(
+                    std::io::stdout(),
+                    "first frame in {:.1} ms",
+                    took.as_secs_f64() * 1000.0
+                )?;
                 return Ok(());
             }
             desk::runtime::run(store, settings, theme)

@@ -1,7 +1,8 @@
 //! The command line's manners (issue 16), through the `desk` binary.
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn cmd(home: &Path, args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_desk"));
@@ -214,4 +215,64 @@ fn an_unknown_agent_or_group_in_a_filter_is_an_error_with_its_column() {
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// Runs desk with stdout on a pipe, reads one line, closes the pipe and waits: the reader went away, so desk
+/// must end quietly and successfully.
+fn read_one_line_then_close(home: &Path, args: &[&str]) {
+    let mut child = cmd(home, args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    assert!(!first.is_empty(), "{args:?} wrote nothing");
+    drop(out);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{args:?}: {status}: {err}");
+    assert_eq!(err, "", "{args:?}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_success() {
+    // Enough output to fill a pipe's buffer, so desk is still writing when the reader goes.
+    let (home, db) = demo_home("800");
+    let h = home.path();
+    for format in ["table", "csv", "json"] {
+        read_one_line_then_close(
+            h,
+            &[
+                "ticket", "list", "--db", &db, "--view", "all", "--limit", "0", "--format", format,
+            ],
+        );
+    }
+    let body = home.path().join("long.txt");
+    std::fs::write(&body, "一行很长的备注 a long note line\n".repeat(20_000)).unwrap();
+    let o = desk(
+        h,
+        &[
+            "ticket",
+            "note",
+            "1001",
+            "--db",
+            &db,
+            "--body-file",
+            &body.display().to_string(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    read_one_line_then_close(h, &["ticket", "show", "1001", "--db", &db]);
+    read_one_line_then_close(
+        h,
+        &["ticket", "show", "1001", "--db", &db, "--format", "json"],
+    );
 }

@@ -113,3 +113,57 @@ pub struct NotFound(pub String);
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct DatabaseProblem(pub String);
+
+/// True when `e` is stdout closed under desk (`desk ticket list | head -1`): the reader has what it wanted, so desk
+/// ends quietly and successfully, as git and ls do. Write errors come as `io::Error`, or inside the JSON and CSV
+/// writers' errors.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            || cause.downcast_ref::<::csv::Error>().is_some_and(
+                |c| matches!(c.kind(), ::csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
+            )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_pipe_is_recognised_through_every_writer() {
+        let pipe = || std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&anyhow::Error::from(pipe())));
+        assert!(is_broken_pipe(
+            &anyhow::Error::from(pipe()).context("writing the ticket")
+        ));
+        let json = serde_json::to_writer(Closed, &[1, 2]).unwrap_err();
+        assert!(is_broken_pipe(&json.into()));
+        let mut csv = ::csv::WriterBuilder::new()
+            .buffer_capacity(1)
+            .from_writer(Closed);
+        let e = csv.write_record(["1042", "urgent"]).unwrap_err();
+        assert!(is_broken_pipe(&e.into()));
+        let other = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(!is_broken_pipe(&anyhow::Error::from(other)));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("broken pipe")));
+    }
+
+    /// A writer whose reader has gone.
+    struct Closed;
+
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+}
