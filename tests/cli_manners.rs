@@ -276,3 +276,42 @@ fn a_closed_pipe_ends_quietly_with_success() {
         &["ticket", "show", "1001", "--db", &db, "--format", "json"],
     );
 }
+
+#[test]
+fn usage_errors_are_one_line_with_a_help_hint() {
+    let home = tempfile::tempdir().unwrap();
+    for (args, what, hint) in [
+        (
+            &["ticket", "list", "--bogus"][..],
+            "unexpected argument '--bogus' found",
+            "see `desk ticket list --help`",
+        ),
+        (
+            &["ticket", "list", "--limit", "-3"],
+            "`-3` is not a number of rows",
+            "see `desk ticket list --help`",
+        ),
+        (
+            &["ticket", "lst"],
+            "unrecognized subcommand 'lst'",
+            "see `desk ticket --help`",
+        ),
+        (
+            &["customer", "list", "--format", "xml"],
+            "possible values: table, json, csv",
+            "see `desk customer list --help`",
+        ),
+    ] {
+        let o = desk(home.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = stderr(&o);
+        assert_eq!(e.lines().count(), 1, "{args:?}: {e}");
+        assert!(
+            e.starts_with("desk: ") && e.contains(what) && e.trim_end().ends_with(hint),
+            "{args:?}: {e}"
+        );
+    }
+    // Help is still help, on stdout, with success.
+    let o = desk(home.path(), &["ticket", "list", "--help"]);
+    assert!(o.status.success() && stdout(&o).contains("--filter"));
+}

@@ -132,9 +132,103 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// A command-line mistake as one line, with where to read more: `unexpected argument '--bogus' found; see
+/// `desk ticket list --help``. `args` are the process arguments, to name the subcommand whose help fits.
+pub fn usage_line(e: &clap::Error, args: &[String]) -> String {
+    let rendered = e.render().to_string();
+    let mut line = String::new();
+    for part in rendered
+        .lines()
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        let part = part.strip_prefix("error: ").unwrap_or(part);
+        let part = part
+            .strip_prefix('[')
+            .and_then(|p| p.strip_suffix(']'))
+            .unwrap_or(part);
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part);
+    }
+    format!("{line}; see `{} --help`", command_path(args))
+}
+
+/// The subcommands named in `args` (`desk ticket list`), options and their values skipped.
+fn command_path(args: &[String]) -> String {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut path = vec!["desk".to_string()];
+    for a in args.iter().skip(1) {
+        if a == "--" {
+            break;
+        }
+        let sub = cmd
+            .get_subcommands()
+            .find(|s| s.get_name() == a || s.get_all_aliases().any(|x| x == a))
+            .cloned();
+        if let Some(sub) = sub {
+            path.push(sub.get_name().to_string());
+            cmd = sub;
+        }
+    }
+    path.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
+
+    fn line(args: &[&str]) -> String {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let e = Cli::try_parse_from(&args).unwrap_err();
+        usage_line(&e, &args)
+    }
+
+    #[test]
+    fn usage_errors_are_one_line_with_the_help_of_their_command() {
+        let cases = [
+            (
+                &["desk", "ticket", "list", "--bogus"] as &[&str],
+                "unexpected argument '--bogus' found",
+                "see `desk ticket list --help`",
+            ),
+            (
+                &["desk", "ticket", "list", "--limit", "-3"],
+                "invalid value '-3' for '--limit <LIMIT>': `-3` is not a number of rows",
+                "see `desk ticket list --help`",
+            ),
+            (
+                &["desk", "ticket", "list", "--format", "xml"],
+                "invalid value 'xml' for '--format <FORMAT>'; possible values: table, json, csv",
+                "see `desk ticket list --help`",
+            ),
+            (
+                &["desk", "ticket", "lst"],
+                "unrecognized subcommand 'lst'",
+                "see `desk ticket --help`",
+            ),
+            (
+                &["desk", "frob"],
+                "unrecognized subcommand 'frob'",
+                "see `desk --help`",
+            ),
+            (
+                &["desk", "--db", "x.db", "ticket", "show"],
+                "the following required arguments were not provided: <NUMBER>",
+                "see `desk ticket show --help`",
+            ),
+        ];
+        for (args, what, hint) in cases {
+            let l = line(args);
+            assert!(!l.contains('\n'), "{l}");
+            assert!(l.contains(what) && l.ends_with(hint), "{args:?}: {l}");
+            assert!(!l.contains("error:") && !l.contains("Usage:"), "{l}");
+        }
+    }
 
     #[test]
     fn a_closed_pipe_is_recognised_through_every_writer() {

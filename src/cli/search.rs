@@ -12,7 +12,7 @@ pub struct SearchArgs {
     /// Best match first instead of newest first
     #[arg(long)]
     pub relevance: bool,
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, allow_negative_numbers = true, value_parser = super::output::row_count)]
     pub limit: usize,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ListFormat,
