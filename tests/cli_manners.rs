@@ -1,4 +1,6 @@
-//! The command line's manners (issue 16), through the `desk` binary.
+//! The command line's manners (issue 16): a phone number in any spelling finds its customer, the All tickets view,
+//! statuses in a filter widening the view, `sort:priority`, unknown agents and groups as errors with their column,
+//! a closed pipe ending quietly, one-line usage errors, bare numbers in CSV.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -314,4 +316,72 @@ fn usage_errors_are_one_line_with_a_help_hint() {
     // Help is still help, on stdout, with success.
     let o = desk(home.path(), &["ticket", "list", "--help"]);
     assert!(o.status.success() && stdout(&o).contains("--filter"));
+}
+
+#[test]
+fn csv_numbers_are_bare_integers() {
+    let (home, db) = demo_home("60");
+    let o = desk(
+        home.path(),
+        &[
+            "ticket", "list", "--db", &db, "--view", "all", "--limit", "0", "--format", "csv",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(&rdr.headers().unwrap()[0], "number");
+    let mut rows = 0;
+    for r in rdr.records() {
+        let r = r.unwrap();
+        assert!(r[0].parse::<i64>().is_ok(), "{:?}", &r[0]);
+        rows += 1;
+    }
+    assert!(rows > 10);
+    assert!(
+        text.lines()
+            .skip(1)
+            .all(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+    );
+    // Tables keep the `#`.
+    let o = desk(
+        home.path(),
+        &[
+            "ticket", "list", "--db", &db, "--view", "all", "--limit", "1",
+        ],
+    );
+    assert!(stdout(&o).lines().nth(1).unwrap().starts_with('#'));
+    // The ticket column of other lists too.
+    let subject = json(&desk(
+        home.path(),
+        &[
+            "ticket", "list", "--db", &db, "--limit", "1", "--format", "json",
+        ],
+    ))[0]["subject"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .take(4)
+        .collect::<String>();
+    for (args, column) in [
+        (&["task", "list", "--due", "all", "--format", "csv"][..], 2),
+        (&["search", subject.as_str(), "--format", "csv"], 0),
+    ] {
+        let mut a = args.to_vec();
+        a.extend(["--db", &db]);
+        let o = desk(home.path(), &a);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let mut rdr = csv::Reader::from_reader(o.stdout.as_slice());
+        let cells: Vec<String> = rdr
+            .records()
+            .map(|r| r.unwrap()[column].to_string())
+            .collect();
+        assert!(!cells.is_empty(), "{args:?}");
+        assert!(
+            cells
+                .iter()
+                .all(|c| c.is_empty() || c.parse::<i64>().is_ok()),
+            "{args:?}: {cells:?}"
+        );
+    }
 }

@@ -27,6 +27,14 @@ pub fn row_count(s: &str) -> Result<usize, String> {
         .map_err(|_| format!("`{s}` is not a number of rows (a whole number, 0 or more)"))
 }
 
+/// A ticket number as a cell: `#1042` in a table, a bare `1042` in CSV, so spreadsheets and scripts read a number.
+pub fn number_cell(n: i64, format: ListFormat) -> String {
+    match format {
+        ListFormat::Csv => n.to_string(),
+        ListFormat::Table | ListFormat::Json => format!("#{n}"),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ShowFormat {
     Text,

@@ -42,7 +42,7 @@ pub fn run(store: &Store, a: &SearchArgs, out: &mut impl Write) -> anyhow::Resul
         &hits,
         |h| {
             vec![
-                format!("#{}", h.number),
+                super::output::number_cell(h.number, a.format),
                 h.status.as_str().to_string(),
                 short_date(h.updated_at),
                 h.subject.to_string(),

@@ -1,6 +1,6 @@
 //! `desk ticket list|show`.
 
-use super::output::{ListArgs, ShowFormat, Sink, rfc3339, short_date};
+use super::output::{ListArgs, ListFormat, ShowFormat, Sink, number_cell, rfc3339, short_date};
 use crate::domain::ticket_fields::describe_change;
 use crate::domain::view::PageRequest;
 use crate::store::Store;
@@ -134,9 +134,9 @@ const HEADER: &[&str] = &[
     "number", "priority", "status", "subject", "customer", "assignee", "updated",
 ];
 
-fn cells(t: &TicketRow) -> Vec<String> {
+fn cells(t: &TicketRow, format: ListFormat) -> Vec<String> {
     vec![
-        format!("#{}", t.number),
+        number_cell(t.number, format),
         t.priority.as_str().to_string(),
         t.status.as_str().to_string(),
         t.subject.to_string(),
@@ -213,9 +213,11 @@ pub fn run(
                 limit,
                 |req, n| store.ticket_page(&filter, me, req, n),
                 |rows| {
-                    sink.batch(rows, cells, |t, w| {
-                        serde_json::to_writer(w, &TicketJson::from(t))
-                    })
+                    sink.batch(
+                        rows,
+                        |t| cells(t, format),
+                        |t, w| serde_json::to_writer(w, &TicketJson::from(t)),
+                    )
                 },
             )?;
             sink.finish()?;
