@@ -10,9 +10,27 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        // Help and version print as clap lays them out; a mistake is one line and where to read more.
+        Err(e)
+            if !e.use_stderr()
+                || e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            e.exit()
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "desk: {}", cli::usage_line(&e, &args));
+            return ExitCode::from(exit::USAGE as u8);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of stdout went away (`| head -1`): it has what it wanted.
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let code = exit_code(&e);
             // One line: the outermost context and its causes, joined.
@@ -74,16 +92,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = open_store(&db, OpenMode::Create, &cfg)?;
             store.set_actor(handle(&cfg));
             let added = store.register_actor(cfg.agent.name.as_deref(), now)?;
-            println!(
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
                 "database ready at {} (schema v{})",
                 store.path().display(),
                 desk::store::LATEST_SCHEMA
-            );
+            )?;
             if let desk::store::roles::Registration::Added(role) = added {
-                println!(
+                writeln!(
+                    out,
                     "you ({}) are registered as its {role}; add your team with `desk agent add HANDLE`",
                     store.actor().unwrap_or_default()
-                );
+                )?;
             }
             Ok(())
         }
@@ -203,6 +224,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .flatten();
             }
             store.set_service_rules(service_rules(&cfg));
+            store.sync_phone_region()?;
             init_logging(&cfg);
             let keymap = desk::app::commands::Keymap::build(&cfg.keys_map())
                 .map_err(|e| ConfigError(e.to_string()))?;
@@ -231,7 +253,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let theme = cfg.theme.resolve(no_color);
             if cli.bench_first_frame {
                 let took = desk::runtime::first_frame(store, settings, &theme, 120, 40)?;
-                println!("first frame in {:.1} ms", took.as_secs_f64() * 1000.0);
+                writeln!(
+                    std::io::stdout(),
+                    "first frame in {:.1} ms",
+                    took.as_secs_f64() * 1000.0
+                )?;
                 return Ok(());
             }
             desk::runtime::run(store, settings, theme)
@@ -295,6 +321,7 @@ fn open_existing(db: &std::path::Path, cfg: &config::Config) -> anyhow::Result<S
     let mut store = open_store(db, OpenMode::Existing, cfg)?;
     store.set_actor(handle(cfg));
     store.set_service_rules(service_rules(cfg));
+    store.sync_phone_region()?;
     register(&mut store, cfg)?;
     Ok(store)
 }

@@ -593,7 +593,7 @@ fn views_from_config_are_listed_like_built_in_ones() {
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o)
-            .contains("views: my-open, unassigned, all-open, pending, recently-solved, vip, at-risk, follow-ups, hot"),
+            .contains("views: my-open, unassigned, all-open, all, pending, recently-solved, vip, at-risk, follow-ups, hot"),
         "{}",
         stderr(&o)
     );

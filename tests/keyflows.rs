@@ -331,7 +331,7 @@ fn view_counts_follow_writes_from_another_connection() {
     let mut store = Store::open(&path, OpenMode::Create).unwrap();
     fill(&mut store, 30);
     let mut a = Harness::new(store, Some("li"), 120, 40, NOW);
-    let pending = |a: &Harness| a.model.queues.counts[3].unwrap();
+    let pending = |a: &Harness| a.model.queues.counts[4].unwrap();
     let before = pending(&a);
     a.send(Msg::Tick(NOW)); // first tick: learns the data version
     // Another agent moves an open ticket (#1001, status open) to pending.

@@ -327,7 +327,7 @@ fn clause() -> impl Strategy<Value = String> {
         age.prop_map(|v| format!("due:{v}")),
         words(&["ok", "at-risk", "breached", "paused"]).prop_map(|v| format!("sla:{v}")),
         "(due|open)".prop_map(|v| format!("followup:{v}")),
-        "-?(updated|created|number|solved|due|followup)".prop_map(|v| format!("sort:{v}")),
+        "-?(updated|created|number|solved|due|followup|priority)".prop_map(|v| format!("sort:{v}")),
     ]
 }
 

@@ -85,6 +85,7 @@ pub fn generate(
     }
     // The closed loop and the SLA clocks are derived from what was loaded, under the configured rules.
     store.set_service_rules(rules);
+    store.sync_phone_region()?;
     store.backfill_loop_columns()?;
     // Tiers first: they pick the SLA policy of each customer's tickets.
     store.recompute_customers(now, &mut |_, _| {})?;

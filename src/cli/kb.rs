@@ -35,7 +35,7 @@ pub enum KbCmd {
         /// Include drafts and archived articles
         #[arg(long)]
         all: bool,
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = 20, allow_negative_numbers = true, value_parser = super::output::row_count)]
         limit: usize,
         #[arg(long, value_enum, default_value = "table")]
         format: ListFormat,

@@ -113,3 +113,151 @@ pub struct NotFound(pub String);
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct DatabaseProblem(pub String);
+
+/// True when `e` is stdout closed under desk (`desk ticket list | head -1`): the reader has what it wanted, so desk
+/// ends quietly and successfully, as git and ls do. Write errors come as `io::Error`, or inside the JSON and CSV
+/// writers' errors.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            || cause.downcast_ref::<::csv::Error>().is_some_and(
+                |c| matches!(c.kind(), ::csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
+            )
+    })
+}
+
+/// A command-line mistake as one line, with where to read more: `unexpected argument '--bogus' found; see
+/// `desk ticket list --help``. `args` are the process arguments, to name the subcommand whose help fits.
+pub fn usage_line(e: &clap::Error, args: &[String]) -> String {
+    let rendered = e.render().to_string();
+    let mut line = String::new();
+    for part in rendered
+        .lines()
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        let part = part.strip_prefix("error: ").unwrap_or(part);
+        let part = part
+            .strip_prefix('[')
+            .and_then(|p| p.strip_suffix(']'))
+            .unwrap_or(part);
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part);
+    }
+    format!("{line}; see `{} --help`", command_path(args))
+}
+
+/// The subcommands named in `args` (`desk ticket list`), options and their values skipped.
+fn command_path(args: &[String]) -> String {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut path = vec!["desk".to_string()];
+    for a in args.iter().skip(1) {
+        if a == "--" {
+            break;
+        }
+        let sub = cmd
+            .get_subcommands()
+            .find(|s| s.get_name() == a || s.get_all_aliases().any(|x| x == a))
+            .cloned();
+        if let Some(sub) = sub {
+            path.push(sub.get_name().to_string());
+            cmd = sub;
+        }
+    }
+    path.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn line(args: &[&str]) -> String {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let e = Cli::try_parse_from(&args).unwrap_err();
+        usage_line(&e, &args)
+    }
+
+    #[test]
+    fn usage_errors_are_one_line_with_the_help_of_their_command() {
+        let cases = [
+            (
+                &["desk", "ticket", "list", "--bogus"] as &[&str],
+                "unexpected argument '--bogus' found",
+                "see `desk ticket list --help`",
+            ),
+            (
+                &["desk", "ticket", "list", "--limit", "-3"],
+                "invalid value '-3' for '--limit <LIMIT>': `-3` is not a number of rows",
+                "see `desk ticket list --help`",
+            ),
+            (
+                &["desk", "ticket", "list", "--format", "xml"],
+                "invalid value 'xml' for '--format <FORMAT>'; possible values: table, json, csv",
+                "see `desk ticket list --help`",
+            ),
+            (
+                &["desk", "ticket", "lst"],
+                "unrecognized subcommand 'lst'",
+                "see `desk ticket --help`",
+            ),
+            (
+                &["desk", "frob"],
+                "unrecognized subcommand 'frob'",
+                "see `desk --help`",
+            ),
+            (
+                &["desk", "--db", "x.db", "ticket", "show"],
+                "the following required arguments were not provided: <NUMBER>",
+                "see `desk ticket show --help`",
+            ),
+        ];
+        for (args, what, hint) in cases {
+            let l = line(args);
+            assert!(!l.contains('\n'), "{l}");
+            assert!(l.contains(what) && l.ends_with(hint), "{args:?}: {l}");
+            assert!(!l.contains("error:") && !l.contains("Usage:"), "{l}");
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_recognised_through_every_writer() {
+        let pipe = || std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&anyhow::Error::from(pipe())));
+        assert!(is_broken_pipe(
+            &anyhow::Error::from(pipe()).context("writing the ticket")
+        ));
+        let json = serde_json::to_writer(Closed, &[1, 2]).unwrap_err();
+        assert!(is_broken_pipe(&json.into()));
+        let mut csv = ::csv::WriterBuilder::new()
+            .buffer_capacity(1)
+            .from_writer(Closed);
+        let e = csv.write_record(["1042", "urgent"]).unwrap_err();
+        assert!(is_broken_pipe(&e.into()));
+        let other = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(!is_broken_pipe(&anyhow::Error::from(other)));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("broken pipe")));
+    }
+
+    /// A writer whose reader has gone.
+    struct Closed;
+
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+}

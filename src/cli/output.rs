@@ -14,10 +14,25 @@ pub enum ListFormat {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ListArgs {
     /// At most this many rows (0 = all, streamed page by page)
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, allow_negative_numbers = true, value_parser = row_count)]
     pub limit: usize,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ListFormat,
+}
+
+/// `--limit N`: a whole number of rows, said plainly when it is not one (`-3` reads as a value, not a flag).
+pub fn row_count(s: &str) -> Result<usize, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of rows (a whole number, 0 or more)"))
+}
+
+/// A ticket number as a cell: `#1042` in a table, a bare `1042` in CSV, so spreadsheets and scripts read a number.
+pub fn number_cell(n: i64, format: ListFormat) -> String {
+    match format {
+        ListFormat::Csv => n.to_string(),
+        ListFormat::Table | ListFormat::Json => format!("#{n}"),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

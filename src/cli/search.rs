@@ -12,7 +12,7 @@ pub struct SearchArgs {
     /// Best match first instead of newest first
     #[arg(long)]
     pub relevance: bool,
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, allow_negative_numbers = true, value_parser = super::output::row_count)]
     pub limit: usize,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ListFormat,
@@ -42,7 +42,7 @@ pub fn run(store: &Store, a: &SearchArgs, out: &mut impl Write) -> anyhow::Resul
         &hits,
         |h| {
             vec![
-                format!("#{}", h.number),
+                super::output::number_cell(h.number, a.format),
                 h.status.as_str().to_string(),
                 short_date(h.updated_at),
                 h.subject.to_string(),

@@ -87,14 +87,16 @@ fn due_bound(due: &str, now: i64, utc_offset: i32) -> Result<Option<i64>, UsageE
 
 const TASK_HEADER: &[&str] = &["due", "kind", "ticket", "customer", "assignee", "subject"];
 
-fn task_cells(t: &TaskRow) -> Vec<String> {
+fn task_cells(t: &TaskRow, format: super::output::ListFormat) -> Vec<String> {
     let opt = |v: &Option<crate::domain::text::SafeText>| {
         v.as_ref().map(|s| s.to_string()).unwrap_or_default()
     };
     vec![
         short_date(t.due_at),
         t.kind.clone(),
-        t.ticket.map(|n| format!("#{n}")).unwrap_or_default(),
+        t.ticket
+            .map(|n| super::output::number_cell(n, format))
+            .unwrap_or_default(),
         opt(&t.customer),
         t.assignee.clone().unwrap_or_default(),
         opt(&t.subject),
@@ -152,11 +154,15 @@ pub fn task(
                 limit,
                 |req, n| store.tasks_due(until, req, n),
                 |rows| {
-                    sink.batch(rows, task_cells, |t, w| {
-                        let mut v = serde_json::to_value(t)?;
-                        v["due_at"] = serde_json::Value::from(rfc3339(t.due_at));
-                        serde_json::to_writer(w, &v)
-                    })
+                    sink.batch(
+                        rows,
+                        |t| task_cells(t, format),
+                        |t, w| {
+                            let mut v = serde_json::to_value(t)?;
+                            v["due_at"] = serde_json::Value::from(rfc3339(t.due_at));
+                            serde_json::to_writer(w, &v)
+                        },
+                    )
                 },
             )?;
             let n = sink.finish()?;

@@ -1,6 +1,6 @@
 //! `desk ticket list|show`.
 
-use super::output::{ListArgs, ShowFormat, Sink, rfc3339, short_date};
+use super::output::{ListArgs, ListFormat, ShowFormat, Sink, number_cell, rfc3339, short_date};
 use crate::domain::ticket_fields::describe_change;
 use crate::domain::view::PageRequest;
 use crate::store::Store;
@@ -35,10 +35,11 @@ pub enum TicketCmd {
     },
     /// List tickets in a view, newest activity first
     List {
-        /// my-open, unassigned, all-open, pending, recently-solved, vip
+        /// my-open, unassigned, all-open, all, pending, recently-solved, vip, at-risk, follow-ups, or a view from config
         #[arg(long, default_value = "all-open")]
         view: String,
-        /// Narrow the view with the view language, e.g. 'priority:>=high assignee:none "refund"'
+        /// Narrow the view with the view language, e.g. 'priority:>=high assignee:none "refund"'; statuses named
+        /// here replace the view's (`--filter status:closed` lists closed tickets)
         #[arg(long)]
         filter: Option<String>,
         #[command(flatten)]
@@ -133,9 +134,9 @@ const HEADER: &[&str] = &[
     "number", "priority", "status", "subject", "customer", "assignee", "updated",
 ];
 
-fn cells(t: &TicketRow) -> Vec<String> {
+fn cells(t: &TicketRow, format: ListFormat) -> Vec<String> {
     vec![
-        format!("#{}", t.number),
+        number_cell(t.number, format),
         t.priority.as_str().to_string(),
         t.status.as_str().to_string(),
         t.subject.to_string(),
@@ -198,7 +199,12 @@ pub fn run(
                     names.join(", ")
                 )));
             };
-            let query = crate::domain::query::parse(filter.as_deref().unwrap_or(""))
+            let text = filter.as_deref().unwrap_or("");
+            let query = crate::domain::query::parse(text)
+                .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
+            // An agent or group nobody has is a typo, not an empty list.
+            store
+                .check_filter_names(text)?
                 .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
             let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
             let filter = v.filter(now, offset).refine(&query, now, offset);
@@ -207,9 +213,11 @@ pub fn run(
                 limit,
                 |req, n| store.ticket_page(&filter, me, req, n),
                 |rows| {
-                    sink.batch(rows, cells, |t, w| {
-                        serde_json::to_writer(w, &TicketJson::from(t))
-                    })
+                    sink.batch(
+                        rows,
+                        |t| cells(t, format),
+                        |t, w| serde_json::to_writer(w, &TicketJson::from(t)),
+                    )
                 },
             )?;
             sink.finish()?;

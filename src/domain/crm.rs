@@ -96,6 +96,9 @@ pub struct CrmRules {
     pub win_back_days: i64,
     /// IANA time zone of the calendar dates above (birthdays, anniversaries, "today").
     pub timezone: String,
+    /// Where a phone number written without its country is (`CN`; `none`: nowhere), for matching the spellings
+    /// of one number in search and duplicate detection (`domain::phone`).
+    pub default_region: String,
 }
 
 impl Default for CrmRules {
@@ -126,6 +129,7 @@ impl Default for CrmRules {
             care_ahead_days: 7,
             win_back_days: 2,
             timezone: "Asia/Shanghai".into(),
+            default_region: "CN".into(),
         }
     }
 }
@@ -172,10 +176,22 @@ impl CrmRules {
                 self.timezone
             ));
         }
+        if super::phone::Region::parse(&self.default_region).is_none() {
+            out.push(format!(
+                "`crm.default_region` = {:?}: not a region desk knows ({})",
+                self.default_region,
+                super::phone::Region::names()
+            ));
+        }
         if self.low_csat > 5 {
             out.push(format!("`crm.low_csat` = {}: CSAT runs 1-5", self.low_csat));
         }
         out
+    }
+
+    /// The region of `default_region` (China if it is not one: config refuses that before it gets here).
+    pub fn phone_region(&self) -> super::phone::Region {
+        super::phone::Region::parse(&self.default_region).unwrap_or_default()
     }
 
     fn tz(&self) -> chrono_tz::Tz {

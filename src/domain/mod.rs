@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod metrics_advice;
 pub mod metrics_report;
 pub mod metrics_rules;
+pub mod phone;
 pub mod query;
 pub mod service_loop;
 pub mod sla;

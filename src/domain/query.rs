@@ -6,7 +6,9 @@
 //!
 //! Values of one field are alternatives (`,` or `|`); different fields must all hold. Ages are relative to `now`:
 //! `created:<7d` is "created less than seven days ago". `sort:-updated` is newest first, `sort:updated` oldest
-//! first. Parse errors carry the 1-based column of the offending text.
+//! first: `-` is always largest first. Priorities count like P1, P2 (urgent is 0, low 3), so `sort:priority` is
+//! most urgent first and `sort:-priority` least urgent first. Parse errors carry the 1-based column of the
+//! offending text.
 
 use super::UnknownValue;
 use super::customer::Tier;
@@ -96,6 +98,8 @@ pub enum SortKey {
     Due,
     /// Follow-up due time (only tickets with a follow-up scheduled).
     FollowUp,
+    /// The priority's rank, urgent 0 to low 3: ascending is most urgent first.
+    Priority,
 }
 
 impl SortKey {
@@ -107,6 +111,7 @@ impl SortKey {
             SortKey::Solved => "solved",
             SortKey::Due => "due",
             SortKey::FollowUp => "followup",
+            SortKey::Priority => "priority",
         }
     }
 }
@@ -345,12 +350,13 @@ fn sort(value: &str, column: usize) -> Result<Sort, ParseError> {
         SortKey::Solved,
         SortKey::Due,
         SortKey::FollowUp,
+        SortKey::Priority,
     ];
     let Some(key) = keys.into_iter().find(|k| k.as_str() == key) else {
         return Err(ParseError {
             column,
             message: format!(
-                "cannot sort by `{key}` (sort by updated, created, solved, number, due or followup; - for newest first)"
+                "cannot sort by `{key}` (sort by updated, created, solved, number, due, followup or priority; - for newest / largest first)"
             ),
         });
     };
@@ -421,6 +427,45 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
         q.clauses.push(clause);
     }
     Ok(q)
+}
+
+/// An agent or a group named in a query, which only the store can tell exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// An agent's handle (`assignee:li`), lowercased as the filter compares it.
+    Agent(String),
+    /// A group's name (`group:"L2 技术支持"`), as typed.
+    Group(String),
+}
+
+/// The agents and groups `input` names, each with the 1-based column of the name (`me` and `none` name nobody);
+/// a parse error as [`parse`] gives it.
+pub fn names(input: &str) -> Result<Vec<(usize, Named)>, ParseError> {
+    parse(input)?;
+    let mut out = Vec::new();
+    for t in tokens(input)? {
+        let Some((field, value)) = t.text.split_once(':').filter(|_| !t.starts_quoted) else {
+            continue;
+        };
+        // The field is ASCII letters (parse checked it): its length in bytes is its length in characters.
+        let vcol = t.column + field.len() + 1;
+        match field.to_ascii_lowercase().as_str() {
+            "assignee" => {
+                let mut offset = 0;
+                for part in value.split([',', '|']) {
+                    if let Ok(Who::Handle(h)) = who(part) {
+                        out.push((vcol + offset, Named::Agent(h)));
+                    }
+                    offset += part.chars().count() + 1;
+                }
+            }
+            "group" if !value.eq_ignore_ascii_case("none") => {
+                out.push((vcol, Named::Group(value.to_string())))
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 fn join<T>(items: &[T], f: impl Fn(&T) -> String) -> String {

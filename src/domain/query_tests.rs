@@ -95,10 +95,10 @@ fn errors_point_at_the_column() {
     assert_eq!((e.column, e.message.as_str()), (10, "unclosed quote"));
     let e = parse("kind:").unwrap_err();
     assert_eq!((e.column, e.message.as_str()), (6, "`kind:` needs a value"));
-    let e = parse("sort:priority").unwrap_err();
+    let e = parse("sort:size").unwrap_err();
     assert!(
         e.message
-            .contains("updated, created, solved, number, due or followup"),
+            .contains("updated, created, solved, number, due, followup or priority"),
         "{}",
         e.message
     );
@@ -170,6 +170,39 @@ fn tags_with_spaces_print_quoted() {
     );
 }
 
+#[test]
+fn names_of_agents_and_groups_carry_their_columns() {
+    let n =
+        names(r#"status:open assignee:me,Wang|nobody|zhou group:"L2 技术支持" 打印机"#).unwrap();
+    assert_eq!(
+        n,
+        vec![
+            (25, Named::Agent("wang".into())),
+            (37, Named::Agent("zhou".into())),
+            (48, Named::Group("L2 技术支持".into())),
+        ]
+    );
+    assert!(names("group:none assignee:me|none").unwrap().is_empty());
+    assert_eq!(names("status:opn").unwrap_err().column, 8);
+}
+
+#[test]
+fn sort_by_priority_is_most_urgent_first_and_minus_reverses_it() {
+    for (text, descending) in [("sort:priority", false), ("sort:-priority", true)] {
+        let q = parse(text).unwrap();
+        assert_eq!(
+            q.sort,
+            Some(Sort {
+                key: SortKey::Priority,
+                descending
+            })
+        );
+        assert_eq!(q.to_string(), text);
+    }
+    let e = parse("sort:urgency").unwrap_err();
+    assert!(e.message.contains("or priority"), "{}", e.message);
+}
+
 fn arb_clause() -> impl Strategy<Value = Clause> {
     let status = proptest::sample::subsequence(Status::ALL.to_vec(), 1..4).prop_map(Clause::Status);
     let prio =
@@ -219,7 +252,8 @@ fn arb_query() -> impl Strategy<Value = Query> {
                 Just(SortKey::Created),
                 Just(SortKey::Number),
                 Just(SortKey::Due),
-                Just(SortKey::FollowUp)
+                Just(SortKey::FollowUp),
+                Just(SortKey::Priority)
             ],
             any::<bool>(),
         )

@@ -12,6 +12,8 @@ pub enum BuiltinView {
     MyOpen,
     Unassigned,
     AllOpen,
+    /// Every ticket, whatever its status.
+    All,
     Pending,
     RecentlySolved,
     Vip,
@@ -24,6 +26,7 @@ impl BuiltinView {
         BuiltinView::MyOpen,
         BuiltinView::Unassigned,
         BuiltinView::AllOpen,
+        BuiltinView::All,
         BuiltinView::Pending,
         BuiltinView::RecentlySolved,
         BuiltinView::Vip,
@@ -36,6 +39,7 @@ impl BuiltinView {
             BuiltinView::MyOpen => "my-open",
             BuiltinView::Unassigned => "unassigned",
             BuiltinView::AllOpen => "all-open",
+            BuiltinView::All => "all",
             BuiltinView::Pending => "pending",
             BuiltinView::RecentlySolved => "recently-solved",
             BuiltinView::Vip => "vip",
@@ -49,6 +53,7 @@ impl BuiltinView {
             BuiltinView::MyOpen => "My open",
             BuiltinView::Unassigned => "Unassigned",
             BuiltinView::AllOpen => "All open",
+            BuiltinView::All => "All tickets",
             BuiltinView::Pending => "Pending",
             BuiltinView::RecentlySolved => "Recently solved",
             BuiltinView::Vip => "VIP",
@@ -76,6 +81,7 @@ impl BuiltinView {
             BuiltinView::MyOpen => "status:new,open,pending,on_hold assignee:me",
             BuiltinView::Unassigned => "status:new,open,pending,on_hold assignee:none",
             BuiltinView::AllOpen => "status:new,open,pending,on_hold",
+            BuiltinView::All => "sort:-updated",
             BuiltinView::Pending => "status:pending",
             BuiltinView::RecentlySolved => "solved:<7d sort:-solved",
             BuiltinView::Vip => "status:new,open,pending,on_hold tier:diamond,gold",
@@ -200,8 +206,15 @@ impl TicketFilter {
 
     /// This filter further narrowed by a query of the view language; ages are taken relative to `now`, dates are
     /// local days at `offset` seconds east of UTC.
+    ///
+    /// Statuses are the exception: a query that names statuses replaces the filter's, so `status:closed` typed on
+    /// "All open" lists closed tickets instead of nothing. Several `status:` clauses in one query still narrow each
+    /// other, like every other field.
     pub fn refine(mut self, q: &Query, now: i64, offset: i64) -> Self {
         let day = |d: chrono::NaiveDate| crate::domain::metrics_report::midnight(d, offset);
+        if q.clauses.iter().any(|c| matches!(c, Clause::Status(_))) {
+            self.statuses = None;
+        }
         for c in &q.clauses {
             match c {
                 Clause::Status(v) => self.statuses = narrow(self.statuses, v),
@@ -350,6 +363,7 @@ mod tests {
                 statuses: open.clone(),
                 ..TicketFilter::default()
             },
+            BuiltinView::All => TicketFilter::default(),
             BuiltinView::Pending => TicketFilter {
                 statuses: Some(vec![Status::Pending]),
                 ..TicketFilter::default()
@@ -423,6 +437,39 @@ mod tests {
             BuiltinView::Vip.filter(0).tiers,
             Some(vec![Tier::Diamond, Tier::Gold])
         );
+    }
+
+    #[test]
+    fn statuses_in_a_query_replace_the_views_and_other_fields_narrow() {
+        let q = |s: &str| parse(s).unwrap();
+        let open = BuiltinView::AllOpen.filter(0);
+        let closed = open.clone().refine(&q("status:closed"), 0, 0);
+        assert_eq!(closed.statuses, Some(vec![Status::Closed]));
+        // Within one query, status clauses narrow each other.
+        let both = open
+            .clone()
+            .refine(&q("status:open,closed status:closed,solved"), 0, 0);
+        assert_eq!(both.statuses, Some(vec![Status::Closed]));
+        // Other fields still narrow the view: the open set stays when no status is named.
+        let high = open.clone().refine(&q("priority:urgent"), 0, 0);
+        assert_eq!(high.statuses, Some(Status::OPEN_SET.to_vec()));
+        let mine = BuiltinView::MyOpen
+            .filter(0)
+            .refine(&q("status:solved"), 0, 0);
+        assert_eq!(
+            (mine.statuses, mine.assignees),
+            (Some(vec![Status::Solved]), Some(vec![Who::Me]))
+        );
+    }
+
+    #[test]
+    fn all_tickets_comes_after_all_open_and_selects_every_status() {
+        let i = BuiltinView::ALL.iter().position(|v| *v == BuiltinView::All);
+        assert_eq!(i, Some(3));
+        assert_eq!(BuiltinView::ALL[2], BuiltinView::AllOpen);
+        assert_eq!(BuiltinView::parse("all"), Some(BuiltinView::All));
+        assert_eq!(BuiltinView::All.title(), "All tickets");
+        assert_eq!(BuiltinView::All.filter(0).statuses, None);
     }
 
     #[test]

@@ -75,3 +75,65 @@ impl Store {
         Ok(name.map(|n| crate::domain::text::sanitize(&n)))
     }
 }
+
+impl Store {
+    /// Checks that every agent and group filter `text` (the view language) names exists, so a typo is an error
+    /// pointing at it rather than an empty list: `column 10: no agent `nosuch` (agents: li, wang)`. The outer error
+    /// is the database's; the inner one is the filter's, a parse error included.
+    pub fn check_filter_names(
+        &self,
+        text: &str,
+    ) -> Result<std::result::Result<(), crate::domain::query::ParseError>> {
+        use crate::domain::query::{Named, ParseError, names};
+        let named = match names(text) {
+            Ok(n) => n,
+            Err(e) => return Ok(Err(e)),
+        };
+        // The filter compares handles and group names exactly (store::ticket_filter); so does this.
+        for (column, name) in named {
+            let (sql, list, what, value) = match &name {
+                Named::Agent(h) => (
+                    "SELECT 1 FROM agents WHERE handle = ?1",
+                    "SELECT handle FROM agents ORDER BY active DESC, handle",
+                    "agent",
+                    h,
+                ),
+                Named::Group(g) => (
+                    "SELECT 1 FROM groups WHERE name = ?1",
+                    "SELECT name FROM groups ORDER BY name",
+                    "group",
+                    g,
+                ),
+            };
+            let found: Option<i64> = self
+                .conn
+                .prepare_cached(sql)?
+                .query_row([value], |r| r.get(0))
+                .optional()?;
+            if found.is_some() {
+                continue;
+            }
+            let value = SafeText::new(value);
+            let known: Vec<String> = self
+                .conn
+                .prepare_cached(list)?
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut shown: Vec<String> = known
+                .iter()
+                .take(12)
+                .map(|k| SafeText::new(k).to_string())
+                .collect();
+            if known.len() > shown.len() {
+                shown.push("…".into());
+            }
+            let message = if shown.is_empty() {
+                format!("no {what} `{value}` (there are no {what}s yet)")
+            } else {
+                format!("no {what} `{value}` ({what}s: {})", shown.join(", "))
+            };
+            return Ok(Err(ParseError { column, message }));
+        }
+        Ok(Ok(()))
+    }
+}

@@ -9,6 +9,8 @@ pub struct BulkWriter<'s> {
     tx: Transaction<'s>,
     max_number: i64,
     deferred: Vec<DeferredFts>,
+    /// Customers' phones are keyed under this region as they are inserted (store::phones).
+    phone_region: crate::domain::phone::Region,
 }
 
 /// Full-text tables kept by `AFTER INSERT` triggers: (trigger, content table, FTS table, indexed columns).
@@ -90,10 +92,12 @@ impl Store {
                 after_rid,
             });
         }
+        let phone_region = super::phones::keyed_region(&tx)?;
         Ok(BulkWriter {
             tx,
             max_number,
             deferred,
+            phone_region,
         })
     }
 }
@@ -143,8 +147,8 @@ impl BulkWriter<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO customers(id, name, email, phone, org_id, tier, tier_source, birthday, city, notes,
-                                       created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                                       created_at, updated_at, phone_norm)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)",
             )?
             .execute(params![
                 c.id,
@@ -157,7 +161,10 @@ impl BulkWriter<'_> {
                 c.birthday,
                 c.city,
                 c.notes,
-                c.created_at
+                c.created_at,
+                c.phone
+                    .as_deref()
+                    .and_then(|p| crate::domain::phone::normalise(p, self.phone_region)),
             ])?;
         Ok(())
     }

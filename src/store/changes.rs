@@ -484,6 +484,10 @@ pub(super) fn update_row(
             now,
         )?;
     }
+    // The phone's search key follows the phone on every write path (store::phones).
+    if what == Mutable::Customer && changed.iter().any(|(_, c)| c.field == "phone") {
+        super::phones::sync(tx, id)?;
+    }
     Ok(UpdateOutcome {
         version: version + 1,
         changed: changed.into_iter().map(|(_, c)| c).collect(),

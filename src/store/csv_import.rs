@@ -95,7 +95,11 @@ fn write_customer(
     rep: &mut ImportReport,
 ) -> Result<String> {
     let ext = c.text("external_id");
-    // The first of external id, email (any case) and phone that names a live customer.
+    let region = super::phones::keyed_region(tx)?;
+    let phone_key = c
+        .text("phone")
+        .and_then(|p| crate::domain::phone::normalise(&p, region));
+    // The first of external id, email (any case) and phone (in any spelling) that names a live customer.
     let keys = [
         (
             "SELECT id FROM customers WHERE external_id = ?1",
@@ -106,8 +110,8 @@ fn write_customer(
             c.text("email"),
         ),
         (
-            "SELECT id FROM customers WHERE phone = ?1 AND merged_into IS NULL",
-            c.text("phone"),
+            "SELECT id FROM customers WHERE phone_norm = ?1 AND merged_into IS NULL",
+            phone_key,
         ),
     ];
     let mut found = None;

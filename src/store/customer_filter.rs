@@ -4,13 +4,31 @@
 use super::paging::Clauses;
 use super::{fts_phrase, like_pattern, use_fts};
 use crate::domain::customer_view::{CustomerFilter, CustomerSort, WarrantySelect};
+use crate::domain::phone::{self, Region};
 
 fn in_list<T>(c: &mut Clauses, column: &str, values: &[T], text: impl Fn(&T) -> &'static str) {
     let marks: Vec<String> = values.iter().map(|v| c.bind(text(v).to_string())).collect();
     c.push(format!("{column} IN ({})", marks.join(", ")));
 }
 
-pub(super) fn compile(f: &CustomerFilter) -> Clauses {
+/// For search text that looks like a phone number (`domain::phone`): the rids of customers whose phone key begins
+/// with its key, as a `UNION ALL SELECT` to add to a subquery of rids (a range on the `customers_phone_norm` index).
+pub(super) fn phone_rids(c: &mut Clauses, text: &str, region: Region) -> String {
+    match phone::search_key(text, region) {
+        Some(key) => {
+            let from = c.bind(key.clone());
+            // Keys are `+` and digits; `:` sorts right after `9`.
+            let to = c.bind(format!("{key}:"));
+            format!(
+                " UNION ALL SELECT rid FROM customers WHERE phone_norm >= {from} AND phone_norm < {to}"
+            )
+        }
+        None => String::new(),
+    }
+}
+
+/// The filter as SQL; phones in the search text are keyed under `region` (the one the stored keys were made under).
+pub(super) fn compile(f: &CustomerFilter, region: Region) -> Clauses {
     let mut c = Clauses::default();
     c.push("c.merged_into IS NULL");
     if let Some(t) = &f.tiers {
@@ -70,8 +88,9 @@ pub(super) fn compile(f: &CustomerFilter) -> Clauses {
     if let Some(text) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         if use_fts(text) {
             let p = c.bind(fts_phrase(text));
+            let phones = phone_rids(&mut c, text, region);
             c.push(format!(
-                "c.rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p})"
+                "c.rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p}{phones})"
             ));
         } else {
             let p = c.bind(like_pattern(text));

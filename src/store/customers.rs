@@ -127,7 +127,7 @@ impl Store {
         req: PageRequest,
         limit: usize,
     ) -> Result<Page<CustomerRow>> {
-        let mut c = compile(filter);
+        let mut c = compile(filter, super::phones::keyed_region(&self.conn)?);
         let key = sort_key(filter.sort);
         let tail = c.keyset(req, key, "c.rid", limit, true);
         let sql = format!("SELECT {COLUMNS} {FROM}{}{tail}", c.where_sql());
@@ -146,7 +146,7 @@ impl Store {
 
     /// `EXPLAIN QUERY PLAN` of a view's first page, one line per step: tests check that views walk an index.
     pub fn customer_query_plan(&self, filter: &CustomerFilter) -> Result<Vec<String>> {
-        let mut c = compile(filter);
+        let mut c = compile(filter, super::phones::keyed_region(&self.conn)?);
         let tail = c.keyset(
             PageRequest::First,
             sort_key(filter.sort),
@@ -159,7 +159,7 @@ impl Store {
     }
 
     pub fn customer_count(&self, filter: &CustomerFilter) -> Result<i64> {
-        let c = compile(filter);
+        let c = compile(filter, super::phones::keyed_region(&self.conn)?);
         let sql = format!("SELECT count(*) {FROM}{}", c.where_sql());
         Ok(self
             .conn

@@ -13,7 +13,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0005_kb.sql"),
     include_str!("../../assets/migrations/0006_metrics.sql"),
     include_str!("../../assets/migrations/0007_team.sql"),
-    include_str!("../../assets/migrations/0008_undo_and_drafts.sql"),
+    include_str!("../../assets/migrations/0008_phone_norm.sql"),
+    include_str!("../../assets/migrations/0009_priority_rank.sql"),
+    include_str!("../../assets/migrations/0010_undo_and_drafts.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
@@ -52,6 +54,9 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             [],
         )?;
     }
+    // Phone keys made under no region yet (migration 8, or a new file): key them under the default one, so a
+    // store nobody configures still finds every phone. A configured region re-keys on open (store::phones).
+    super::phones::key_unkeyed(&tx)?;
     tx.commit()?;
     Ok(())
 }

@@ -26,6 +26,7 @@ pub mod metrics;
 mod migrate;
 mod open;
 mod paging;
+mod phones;
 pub mod records;
 pub mod roles;
 pub mod search;

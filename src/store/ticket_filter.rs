@@ -5,6 +5,7 @@
 use super::paging::Clauses;
 use super::tickets::{FROM, ROW_COLUMNS};
 use super::{fts_phrase, like_pattern, use_fts};
+use crate::domain::phone::Region;
 use crate::domain::ticket::Status;
 use crate::domain::view::{PageRequest, SlaSelect, SlaState, SortKey, TicketFilter, Who};
 use rusqlite::types::Value as SqlValue;
@@ -25,12 +26,14 @@ enum Purpose {
     Count,
 }
 
-/// Where-clause for "customer name, email or phone contains `text`", on column `customer_id`.
-fn customer_matches(c: &mut Clauses, text: &str) -> String {
+/// Where-clause for "customer name, email or phone contains `text`" (or, for text that looks like a phone number,
+/// "the phone is that number in any spelling"), on column `customer_id`.
+fn customer_matches(c: &mut Clauses, text: &str, region: Region) -> String {
     if use_fts(text) {
         let p = c.bind(fts_phrase(text));
+        let phones = super::customer_filter::phone_rids(c, text, region);
         format!(
-            "t.customer_id IN (SELECT id FROM customers WHERE rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p}))"
+            "t.customer_id IN (SELECT id FROM customers WHERE rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p}{phones}))"
         )
     } else {
         let p = c.bind(like_pattern(text));
@@ -40,7 +43,7 @@ fn customer_matches(c: &mut Clauses, text: &str) -> String {
     }
 }
 
-fn compile(filter: &TicketFilter, me: Option<&str>, purpose: Purpose) -> Clauses {
+fn compile(filter: &TicketFilter, me: Option<&str>, purpose: Purpose, region: Region) -> Clauses {
     let mut c = Clauses::default();
     if let Some(v) = &filter.statuses {
         c.push(format!("t.status IN ({})", literal_list(v, |s| s.as_str())));
@@ -109,7 +112,7 @@ fn compile(filter: &TicketFilter, me: Option<&str>, purpose: Purpose) -> Clauses
         ));
     }
     if let Some(text) = &filter.customer {
-        let clause = customer_matches(&mut c, text);
+        let clause = customer_matches(&mut c, text, region);
         c.push(clause);
     }
     for (field, text) in &filter.fields {
@@ -144,7 +147,7 @@ fn compile(filter: &TicketFilter, me: Option<&str>, purpose: Purpose) -> Clauses
     if let Some(text) = &filter.text {
         if use_fts(text) {
             let p = c.bind(fts_phrase(text));
-            let by_customer = customer_matches(&mut c, text);
+            let by_customer = customer_matches(&mut c, text, region);
             c.push(format!("(t.rid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {p}) OR {by_customer})"));
         } else {
             let p = c.bind(like_pattern(text));
@@ -224,6 +227,8 @@ fn sort_column(key: SortKey) -> &'static str {
         SortKey::Solved => "t.solved_at",
         SortKey::Due => "t.sla_due_at",
         SortKey::FollowUp => "t.follow_up_due_at",
+        // A virtual column (migration 9): urgent 0 … low 3.
+        SortKey::Priority => "t.priority_rank",
     }
 }
 
@@ -234,6 +239,15 @@ fn sort_column(key: SortKey) -> &'static str {
 fn index_for(filter: &TicketFilter, me: Option<&str>) -> Option<&'static str> {
     if !filter.is_view_shape() {
         return None;
+    }
+    // By priority, either way round: the open queues and all tickets have an index on the rank. Other shapes (one
+    // agent's tickets, one status) are few enough, or an export, to sort what they select.
+    if filter.sort.key == SortKey::Priority {
+        return match (filter.statuses.as_deref(), filter.assignees.as_deref()) {
+            (Some(s), None) if s == Status::OPEN_SET => Some("tickets_open_priority"),
+            (None, None) => Some("tickets_priority"),
+            _ => None,
+        };
     }
     // Due lists run soonest first; their index holds only tickets that have the time.
     if !filter.sort.descending {
@@ -260,14 +274,15 @@ fn index_for(filter: &TicketFilter, me: Option<&str>) -> Option<&'static str> {
     }
 }
 
-/// The SQL for one page; public for the query-plan test.
+/// The SQL for one page; public for the query-plan test. Phone numbers in the text are keyed under `region`.
 pub fn ticket_page_sql(
     filter: &TicketFilter,
     me: Option<&str>,
     req: PageRequest,
     limit: usize,
+    region: Region,
 ) -> (String, Vec<SqlValue>) {
-    let mut c = compile(filter, me, Purpose::Page);
+    let mut c = compile(filter, me, Purpose::Page, region);
     let key = sort_column(filter.sort.key);
     let tail = c.keyset(req, key, "t.rid", limit, filter.sort.descending);
     let from = match index_for(filter, me) {
@@ -283,8 +298,12 @@ pub fn ticket_page_sql(
 }
 
 /// The SQL counting a filter's tickets; joins customers only when free text may match a customer name.
-pub fn ticket_count_sql(filter: &TicketFilter, me: Option<&str>) -> (String, Vec<SqlValue>) {
-    let c = compile(filter, me, Purpose::Count);
+pub fn ticket_count_sql(
+    filter: &TicketFilter,
+    me: Option<&str>,
+    region: Region,
+) -> (String, Vec<SqlValue>) {
+    let c = compile(filter, me, Purpose::Count, region);
     let from = if filter.text.is_some() {
         FROM
     } else {

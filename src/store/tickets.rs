@@ -230,7 +230,8 @@ impl Store {
         req: PageRequest,
         limit: usize,
     ) -> Result<Page<TicketRow>> {
-        let (sql, params) = ticket_page_sql(filter, me, req, limit);
+        let region = super::phones::keyed_region(&self.conn)?;
+        let (sql, params) = ticket_page_sql(filter, me, req, limit, region);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows: Vec<TicketRow> = stmt
             .query_map(rusqlite::params_from_iter(params.iter()), ticket_row)?
@@ -240,7 +241,8 @@ impl Store {
 
     /// How many tickets match `filter`.
     pub fn ticket_count(&self, filter: &TicketFilter, me: Option<&str>) -> Result<i64> {
-        let (sql, params) = ticket_count_sql(filter, me);
+        let region = super::phones::keyed_region(&self.conn)?;
+        let (sql, params) = ticket_count_sql(filter, me, region);
         Ok(self
             .conn
             .prepare_cached(&sql)?
