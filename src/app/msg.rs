@@ -13,10 +13,10 @@ pub enum Msg {
     /// The clock moved (unix seconds); also expires toasts.
     Tick(i64),
     Loaded(Response),
-    /// The external editor closed; `text` is what was saved (None: it could not run).
+    /// The external editor closed; `text` is what was saved, or why the editor could not run.
     Edited {
         purpose: EditPurpose,
-        text: Option<String>,
+        text: Result<String, String>,
     },
 }
 

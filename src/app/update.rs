@@ -109,18 +109,14 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             fx
         }
         Msg::Loaded(response) => super::answers::on_response(model, response),
-        // One answer for every editor purpose when no editor could run.
-        Msg::Edited { text: None, .. } => {
-            toast(
-                model,
-                "The editor could not be started: set $VISUAL or $EDITOR".into(),
-                true,
-            );
+        // One answer for every editor purpose when no editor could run: which editor, and why.
+        Msg::Edited { text: Err(why), .. } => {
+            toast(model, why, true);
             Vec::new()
         }
         Msg::Edited {
             purpose,
-            text: Some(text),
+            text: Ok(text),
         } => match purpose {
             super::msg::EditPurpose::CustomerNotes
             | super::msg::EditPurpose::CustomerProfile

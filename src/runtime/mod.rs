@@ -59,27 +59,15 @@ pub fn run(store: Store, settings: Settings, theme: Theme) -> anyhow::Result<()>
                     input.pause();
                     let edited = guard.suspended(|| tui::editor::edit(&template));
                     input.resume();
-                    let edited = edited?;
-                    let failure = edited.as_ref().err().map(|e| e.to_string());
+                    let text = edited?.map_err(|e| {
+                        tracing::warn!("{e}");
+                        e.to_string()
+                    });
                     pending.extend(app::update(
                         &mut model,
-                        Msg::Edited {
-                            purpose,
-                            text: edited.ok(),
-                        },
+                        Msg::Edited { purpose, text },
                         now(),
                     ));
-                    // `Edited` without text gets a general message; this one names the editor and why (until
-                    // `Msg::Edited` carries the reason itself).
-                    if let Some(text) = failure {
-                        tracing::warn!("{text}");
-                        let error = app::protocol::Refusal {
-                            kind: app::protocol::RefusalKind::Storage,
-                            text,
-                        };
-                        let failed = Msg::Loaded(Response::Failed { list: None, error });
-                        pending.extend(app::update(&mut model, failed, now()));
-                    }
                 }
                 Effect::Quit => {
                     leave_ticket(&model, &worker, &from_all);

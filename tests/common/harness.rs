@@ -100,7 +100,12 @@ impl Harness {
                     let text = self.editor.as_mut().and_then(|e| e(&template));
                     queue.extend(app::update(
                         &mut self.model,
-                        Msg::Edited { purpose, text },
+                        Msg::Edited {
+                            purpose,
+                            text: text.ok_or_else(|| {
+                                "could not start the editor `fake` ($EDITOR): not set in this test; set $VISUAL or $EDITOR".to_string()
+                            }),
+                        },
                         self.now,
                     ));
                 }
