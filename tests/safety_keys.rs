@@ -247,3 +247,66 @@ fn a_macro_to_many_tickets_shows_the_recipients_and_asks_once() {
         }
     }
 }
+
+#[test]
+fn macros_and_pickers_offer_only_what_the_ticket_can_take() {
+    let mut a = app(120, 40);
+    // #1004 is solved: "need more information" (→ Pending) is refused before any text is written.
+    a.keys("# 1 0 0 4 enter");
+    assert_eq!(
+        a.model.ticket.detail.as_ref().unwrap().row.status.as_str(),
+        "solved"
+    );
+    let opened = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = opened.clone();
+    a.editor = Some(Box::new(move |t: &str| {
+        seen.set(true);
+        Some(t.to_string())
+    }));
+    a.keys("m 2");
+    assert!(!opened.get(), "the editor never opened");
+    let toast = a.model.toast.clone().unwrap().text;
+    assert!(
+        toast.contains("does not fit") && toast.contains("from Solved it can go to Open, Closed"),
+        "{toast}"
+    );
+    assert!(
+        !toast.contains("#1004"),
+        "the number is not repeated: {toast}"
+    );
+    // An open ticket has no follow-up call yet: explained, no outcomes offered.
+    a.keys("# 1 0 0 1 enter F");
+    assert!(a.model.overlay.is_none());
+    assert!(
+        a.model
+            .toast
+            .clone()
+            .unwrap()
+            .text
+            .contains("comes once it is solved"),
+        "{:?}",
+        a.model.toast
+    );
+    // A complaint not yet revisited cannot be closed: Closed is not offered, and the title says why.
+    a.store.set_actor(Some("li".into()));
+    a.store
+        .set_ticket(
+            1001,
+            &[desk::store::ticket_write::TicketEdit::Kind(
+                desk::domain::ticket::Kind::Complaint,
+            )],
+            None,
+            NOW,
+        )
+        .unwrap();
+    a.keys("ctrl-r s");
+    let Some(Overlay::Picker { title, options, .. }) = &a.model.overlay else {
+        panic!("no status picker: {}", a.screen());
+    };
+    assert!(options.iter().all(|(l, _)| l != "Closed"), "{options:?}");
+    assert!(
+        title.contains("Closed once the complaint is revisited"),
+        "{title}"
+    );
+    assert_screen!("complaint_status_120x40", a.screen());
+}

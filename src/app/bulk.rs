@@ -271,8 +271,9 @@ pub(super) fn on_done(model: &mut Model, done: usize, refused: Vec<(i64, Refusal
         Some((number, why)) => toast(
             model,
             format!(
-                "Changed {done} ticket{s}; {} refused — #{number}: {why}",
-                refused.len()
+                "Changed {done} ticket{s}; {} refused — #{number}: {}",
+                refused.len(),
+                super::ticket_actions::without_number(&why.text, *number)
             ),
             true,
         ),

@@ -22,6 +22,8 @@ pub enum ConfirmAction {
     Then(Box<Confirm>),
     /// Throw away a reply or note; backing out returns to its review.
     DiscardDraft(Box<Draft>),
+    /// Go on to write the reply of macro number `i`.
+    ComposeMacro(usize),
 }
 
 impl Confirm {
@@ -54,6 +56,7 @@ pub(super) fn yes(model: &mut Model) -> Vec<Effect> {
         Some(ConfirmAction::Requests(reqs)) => reqs.into_iter().map(Effect::Load).collect(),
         Some(ConfirmAction::Then(next)) => ask(model, *next),
         Some(ConfirmAction::DiscardDraft(d)) => super::review::discard(model, *d),
+        Some(ConfirmAction::ComposeMacro(i)) => super::ticket_actions::compose_macro(model, i),
         None => Vec::new(),
     }
 }

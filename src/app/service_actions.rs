@@ -89,6 +89,19 @@ pub(super) fn follow_up(model: &mut Model) -> Vec<Effect> {
     let Some((number, _, _)) = open_ticket(model) else {
         return Vec::new();
     };
+    // The call comes after the solution: say so rather than offer outcomes the store would refuse.
+    let status = model.ticket.detail.as_ref().map(|d| d.row.status);
+    if let Some(s) = status.filter(|s| s.is_open()) {
+        toast(
+            model,
+            format!(
+                "#{number} is {}: the follow-up call (回访) comes once it is solved (s → Solved)",
+                s.label()
+            ),
+            false,
+        );
+        return Vec::new();
+    }
     let options = FollowUpOutcome::ALL
         .iter()
         .map(|o| (o.label().to_string(), PickAction::FollowUp(*o)))

@@ -16,15 +16,26 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
     };
     let (title, options): (String, Vec<(String, TicketEdit)>) = match which {
         CommandId::TicketStatus => {
-            // Merging needs a target ticket, so it is not a plain status choice.
+            // Merging needs a target ticket, so it is not a plain status choice; a complaint closes only once
+            // revisited, so Closed is left out until then (and the title says why).
+            let blocked = |s: Status| {
+                crate::domain::service_loop::complaint_blocks(d.row.kind, d.complaint_stage, s)
+            };
             let next: Vec<Status> = d
                 .row
                 .status
                 .allowed_next()
                 .iter()
                 .copied()
-                .filter(|s| *s != Status::Merged)
+                .filter(|s| *s != Status::Merged && blocked(*s).is_none())
                 .collect();
+            let why_not_closed = d
+                .row
+                .status
+                .allowed_next()
+                .contains(&Status::Closed)
+                .then(|| blocked(Status::Closed))
+                .flatten();
             if next.is_empty() {
                 let msg = format!(
                     "#{} is {}: its status is final",
@@ -38,8 +49,15 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 .iter()
                 .map(|s| (s.label().to_string(), TicketEdit::Status(*s)))
                 .collect();
+            let note = why_not_closed.map_or(String::new(), |_| {
+                " · Closed once the complaint is revisited (E advances it)".to_string()
+            });
             (
-                format!("Status of #{} (now {})", d.row.number, d.row.status.label()),
+                format!(
+                    "Status of #{} (now {}){note}",
+                    d.row.number,
+                    d.row.status.label()
+                ),
                 options,
             )
         }
@@ -139,7 +157,7 @@ pub(super) fn pick(
     }
     match action {
         PickAction::Edit(edit) => apply_edit(model, edit),
-        PickAction::Macro(index) => compose_macro(model, index),
+        PickAction::Macro(index) => check_macro(model, index),
         PickAction::FollowUp(outcome) => super::service_actions::record_follow_up(model, outcome),
         PickAction::MergeCustomer(..) | PickAction::CareDone(_) => {
             super::customer_actions::pick(model, action)
@@ -212,7 +230,11 @@ pub(super) fn on_written(
             format!("#{number} was changed by someone else — reloaded; apply your change again"),
             true,
         ),
-        Err(e) => toast(model, format!("#{number}: {e}"), true),
+        Err(e) => toast(
+            model,
+            format!("#{number}: {}", without_number(&e.text, number)),
+            true,
+        ),
     }
     let mut fx = vec![
         Effect::load(TicketRequest::Detail {
@@ -226,6 +248,15 @@ pub(super) fn on_written(
         fx.push(Effect::load(TicketRequest::History { number }));
     }
     fx
+}
+
+/// A store message about ticket `number` without the number at its start: the toast already leads with it.
+pub(super) fn without_number(text: &str, number: i64) -> &str {
+    let tag = format!("#{number}");
+    text.strip_prefix(&tag)
+        .map(|rest| rest.trim_start_matches([':', ' ']))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(text)
 }
 
 /// What a ticket write did, as the toast says it.
@@ -383,8 +414,36 @@ pub(super) fn open_macros(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Before any text is written: a macro whose changes the ticket cannot take is refused with the way out, and
+/// one that reopens a solved ticket asks first.
+fn check_macro(model: &mut Model, index: usize) -> Vec<Effect> {
+    let (Some(d), Some(m)) = (&model.ticket.detail, model.macros.get(index)) else {
+        return Vec::new();
+    };
+    let name = m.name.clone();
+    match crate::domain::macros::fit(&m.actions, d.row.status, d.row.kind, d.complaint_stage) {
+        crate::domain::macros::Fit::Fits => compose_macro(model, index),
+        crate::domain::macros::Fit::Refused(why) => {
+            toast(model, format!("Macro “{name}” does not fit: {why}"), true);
+            Vec::new()
+        }
+        crate::domain::macros::Fit::Reopens { from, to } => super::confirm::ask(
+            model,
+            super::confirm::Confirm::new(
+                format!("“{name}” reopens this ticket"),
+                vec![format!(
+                    "It is {}; sending this reply moves it to {}. Write the reply?",
+                    from.label(),
+                    to.label()
+                )],
+                super::confirm::ConfirmAction::ComposeMacro(index),
+            ),
+        ),
+    }
+}
+
 /// Opens the editor on the macro's text filled in for this ticket; the changes it lists go with the reply.
-fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
+pub(super) fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
     let (Some(d), Some(m)) = (&model.ticket.detail, model.macros.get(index)) else {
         return Vec::new();
     };

@@ -96,9 +96,114 @@ pub fn render(body: &str, ctx: &MacroContext) -> String {
     out
 }
 
+/// How a macro's changes fit a ticket as it is now, judged before any text is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fit {
+    Fits,
+    /// It takes a solved ticket back into work: the agent should know before writing.
+    Reopens {
+        from: Status,
+        to: Status,
+    },
+    /// The ticket cannot take it; the text says why and what to do instead.
+    Refused(String),
+}
+
+/// Whether `actions`, applied after the reply (which itself moves a new ticket to open), fit a ticket in
+/// `status` of `kind` at complaint `stage`.
+pub fn fit(
+    actions: &MacroActions,
+    status: Status,
+    kind: super::ticket::Kind,
+    stage: Option<super::service_loop::ComplaintStage>,
+) -> Fit {
+    if matches!(status, Status::Closed | Status::Merged) {
+        return Fit::Refused(format!(
+            "the ticket is {}: a reply cannot be added (a follow-up is a new ticket)",
+            status.label()
+        ));
+    }
+    let Some(to) = actions.status.filter(|to| *to != status) else {
+        return Fit::Fits;
+    };
+    // The reply comes first: a new ticket is open by the time the macro's status applies.
+    let from = if status == Status::New {
+        Status::Open
+    } else {
+        status
+    };
+    if to == from {
+        return Fit::Fits;
+    }
+    if let Err(e) = from.transition(to) {
+        let ways: Vec<&str> = from.allowed_next().iter().map(|s| s.label()).collect();
+        return Fit::Refused(format!(
+            "it sets status {}, and {e} (from {} it can go to {}); change the status first, then use the macro",
+            to.label(),
+            from.label(),
+            ways.join(", ")
+        ));
+    }
+    if let Some(why) = super::service_loop::complaint_blocks(kind, stage, to) {
+        return Fit::Refused(why);
+    }
+    if from == Status::Solved && to.is_open() {
+        return Fit::Reopens { from, to };
+    }
+    Fit::Fits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_macro_is_judged_against_the_ticket_before_any_text_is_written() {
+        use crate::domain::service_loop::ComplaintStage;
+        use crate::domain::ticket::Kind;
+        let sets = |s: Status| MacroActions {
+            status: Some(s),
+            ..Default::default()
+        };
+        let q = Kind::Question;
+        assert_eq!(
+            fit(&sets(Status::Pending), Status::Open, q, None),
+            Fit::Fits
+        );
+        assert_eq!(fit(&sets(Status::Pending), Status::New, q, None), Fit::Fits);
+        assert_eq!(
+            fit(&MacroActions::default(), Status::Solved, q, None),
+            Fit::Fits
+        );
+        // "Need more information" on a solved ticket: refused before the editor, with the way out.
+        let Fit::Refused(why) = fit(&sets(Status::Pending), Status::Solved, q, None) else {
+            panic!("solved → pending must be refused");
+        };
+        assert!(
+            why.contains("from Solved it can go to Open, Closed"),
+            "{why}"
+        );
+        assert_eq!(
+            fit(&sets(Status::Open), Status::Solved, q, None),
+            Fit::Reopens {
+                from: Status::Solved,
+                to: Status::Open
+            }
+        );
+        assert!(matches!(
+            fit(
+                &sets(Status::Closed),
+                Status::Solved,
+                Kind::Complaint,
+                Some(ComplaintStage::Resolved)
+            ),
+            Fit::Refused(_)
+        ));
+        assert!(matches!(
+            fit(&MacroActions::default(), Status::Closed, q, None),
+            Fit::Refused(_)
+        ));
+    }
 
     fn ctx() -> MacroContext {
         MacroContext {
