@@ -60,7 +60,7 @@ fn the_period_picker_and_a_custom_period_reload_and_compare() {
         a.screen()
     );
     // 30 days → up one is 7 days.
-    a.keys("k enter");
+    a.keys("up enter");
     assert_eq!(a.model.dashboard.period, Period::Week);
     let r = a.model.dashboard.report.as_ref().unwrap();
     assert_eq!(r.days.len(), 7);
@@ -76,7 +76,7 @@ fn the_period_picker_and_a_custom_period_reload_and_compare() {
         a.screen()
     );
     // Custom: the last entry asks for dates.
-    a.keys("p j j j enter");
+    a.keys("p down down down enter");
     assert!(matches!(a.model.overlay, Some(Overlay::Prompt { .. })));
     a.keys("ctrl-u")
         .type_text("2026-11-01..2026-11-10")
@@ -86,7 +86,7 @@ fn the_period_picker_and_a_custom_period_reload_and_compare() {
         (r.from.to_string(), r.to.to_string(), r.days.len()),
         ("2026-11-01".into(), "2026-11-10".into(), 10)
     );
-    a.keys("p j j j j enter ctrl-u")
+    a.keys("p down down down down enter ctrl-u")
         .type_text("November")
         .keys("enter");
     assert!(a.screen().contains("is not a period"), "{}", a.screen());

@@ -26,7 +26,7 @@ fn switch_period_then_drill_into_a_bar() {
     // The period picker: one up from 30 days is 7 days.
     t.keys(&["p"]);
     t.wait_for("Period (compared with the one before)");
-    t.keys(&["k", "Enter"]);
+    t.keys(&["Up", "Enter"]);
     let screen = t.wait_until("7 days", |s| {
         s.contains("Dashboard · 7 days · ") && loaded(s)
     });

@@ -391,7 +391,7 @@ fn status_priority_and_assignee_pickers_write_through_the_change_log() {
     );
     assert_screen!("status_picker_120x40", screen);
     // Pending can go to: open, on hold, solved, closed, merged. Pick "Solved" (third).
-    a.keys("j j enter");
+    a.keys("down down enter");
     let d = a.model.ticket.detail.as_ref().unwrap();
     assert_eq!((d.row.status.as_str(), d.version), ("solved", 2));
     assert!(
@@ -415,7 +415,7 @@ fn status_priority_and_assignee_pickers_write_through_the_change_log() {
     );
     a.keys("a");
     assert!(a.screen().contains("Me (li)"));
-    a.keys("j enter"); // Nobody
+    a.keys("down enter"); // Nobody
     assert!(
         a.model
             .ticket

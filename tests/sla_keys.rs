@@ -57,7 +57,7 @@ fn solve_then_follow_up_then_survey_closes_the_loop() {
     let mut a = app(120, 40);
     a.keys("j enter"); // #1002, pending
     let number = a.model.ticket.detail.as_ref().unwrap().row.number;
-    a.keys("s j j enter"); // solved
+    a.keys("s s o l enter"); // solved: the picker filters as you type
     let d = a.model.ticket.detail.as_ref().unwrap();
     assert_eq!(d.row.loop_stage, Some(LoopStage::Solved));
     assert!(

@@ -147,6 +147,7 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
         }
     };
     model.overlay = Some(Overlay::Picker {
+        filter: Default::default(),
         title,
         options,
         selected: 0,

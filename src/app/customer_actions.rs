@@ -222,6 +222,7 @@ pub(super) fn care_picker(model: &mut Model) -> Vec<Effect> {
         title: "Mark done".into(),
         options,
         selected: 0,
+        filter: Default::default(),
         targets: None,
     });
     Vec::new()
@@ -363,6 +364,7 @@ pub(super) fn on_duplicates(model: &mut Model, id: String, rows: Vec<CustomerRow
         title: "Merge which duplicate into this customer?".into(),
         options,
         selected: 0,
+        filter: Default::default(),
         targets: None,
     });
 }

@@ -153,6 +153,7 @@ pub(super) fn set_period(
 /// `p`: the period picker.
 pub(super) fn period_picker(model: &mut Model) -> Vec<Effect> {
     model.overlay = Some(super::Overlay::Picker {
+        filter: Default::default(),
         title: "Period (compared with the one before)".into(),
         options: Period::ALL
             .iter()

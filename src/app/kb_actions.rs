@@ -291,6 +291,7 @@ pub(super) fn status_picker(model: &mut Model) -> Vec<Effect> {
         title: "Article status".into(),
         options,
         selected: 0,
+        filter: Default::default(),
         targets: None,
     });
     Vec::new()

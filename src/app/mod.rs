@@ -32,7 +32,7 @@ mod update_lists;
 
 pub use msg::EditPurpose;
 pub use msg::{Effect, Mouse, MouseKind, Msg, Request, Response};
-pub use overlay_keys::palette_matches;
+pub use overlay_keys::{palette_matches, picker_visible};
 pub use suggestions::current as suggestions_for;
 pub use team::limit as team_feed_limit;
 pub use update::{init, update};
@@ -376,7 +376,10 @@ pub enum Overlay {
     Picker {
         title: String,
         options: Vec<(String, PickAction)>,
+        /// Index into the options `filter` leaves.
         selected: usize,
+        /// Typed text narrowing the options (every agent is a few letters away).
+        filter: text_input::TextInput,
         /// Tickets a bulk change applies to; `None` is the open ticket.
         targets: Option<Vec<i64>>,
     },

@@ -237,14 +237,32 @@ pub(super) fn prompt_recall(model: &mut Model, step: isize) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The options a picker's filter leaves, as indices into all of them: each word typed must be in the label.
+pub fn picker_visible(options: &[(String, super::PickAction)], filter: &str) -> Vec<usize> {
+    let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+    options
+        .iter()
+        .enumerate()
+        .filter(|(_, (label, _))| {
+            let label = label.to_lowercase();
+            words.iter().all(|w| label.contains(w.as_str()))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 pub(super) fn picker_move(model: &mut Model, step: isize) -> Vec<Effect> {
     if let Some(Overlay::Picker {
-        options, selected, ..
+        options,
+        selected,
+        filter,
+        ..
     }) = model.overlay.as_mut()
     {
+        let n = picker_visible(options, filter.value()).len();
         *selected = selected
             .saturating_add_signed(step)
-            .min(options.len().saturating_sub(1));
+            .min(n.saturating_sub(1));
     }
     Vec::new()
 }
@@ -257,15 +275,19 @@ pub(super) fn picker_choose(model: &mut Model) -> Vec<Effect> {
     pick_option(model, selected)
 }
 
-/// Chooses option `i` of the open picker and closes it.
+/// Chooses the `i`-th option the filter leaves and closes the picker.
 fn pick_option(model: &mut Model, i: usize) -> Vec<Effect> {
     let Some(Overlay::Picker {
-        options, targets, ..
+        options,
+        targets,
+        filter,
+        ..
     }) = &model.overlay
     else {
         return Vec::new();
     };
-    let Some((_, action)) = options.get(i).cloned() else {
+    let visible = picker_visible(options, filter.value());
+    let Some((_, action)) = visible.get(i).and_then(|j| options.get(*j)).cloned() else {
         return Vec::new();
     };
     let targets = targets.clone();
@@ -277,6 +299,7 @@ fn pick_option(model: &mut Model, i: usize) -> Vec<Effect> {
 fn focused_input(overlay: &mut Overlay) -> Option<&mut TextInput> {
     match overlay {
         Overlay::Palette { input, .. } | Overlay::Prompt { input, .. } => Some(input),
+        Overlay::Picker { filter, .. } => Some(filter),
         Overlay::NewTicket(form) => form.focused_text(),
         Overlay::Survey(form) => form.focused_text(),
         _ => None,
@@ -315,7 +338,7 @@ pub(super) fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
 /// looks the customer up.
 fn text_changed(model: &mut Model) -> Vec<Effect> {
     match model.overlay.as_mut() {
-        Some(Overlay::Palette { selected, .. }) => {
+        Some(Overlay::Palette { selected, .. } | Overlay::Picker { selected, .. }) => {
             *selected = 0;
             Vec::new()
         }
@@ -338,10 +361,10 @@ pub(super) fn on_unbound(model: &mut Model, key: Key) -> Vec<Effect> {
         return Vec::new();
     }
     match model.overlay.as_mut() {
-        Some(Overlay::Picker { .. }) => match c.to_digit(10) {
-            Some(d @ 1..=9) => pick_option(model, d as usize - 1),
-            _ => Vec::new(),
-        },
+        // Digits choose while nothing is typed; after that they are part of the filter.
+        Some(Overlay::Picker { filter, .. }) if filter.is_empty() && matches!(c, '1'..='9') => {
+            pick_option(model, c as usize - '1' as usize)
+        }
         Some(Overlay::Suggestions { .. }) => match c.to_digit(10) {
             Some(d @ 1..=9) => super::suggestions::select(model, d as usize - 1),
             _ => Vec::new(),

@@ -110,6 +110,7 @@ pub(super) fn follow_up(model: &mut Model) -> Vec<Effect> {
         title: format!("Follow-up call 回访 · #{number}: what did the customer say?"),
         options,
         selected: 0,
+        filter: Default::default(),
         targets: None,
     });
     Vec::new()

@@ -138,6 +138,7 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
         .collect();
     model.ticket.edit_base = Some((d.version, d.change_seq));
     model.overlay = Some(Overlay::Picker {
+        filter: Default::default(),
         title,
         options,
         selected: 0,
@@ -409,6 +410,7 @@ pub(super) fn open_macros(model: &mut Model) -> Vec<Effect> {
         title: "Reply with a macro".into(),
         options,
         selected: 0,
+        filter: Default::default(),
         targets: None,
     });
     Vec::new()

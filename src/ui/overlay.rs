@@ -69,8 +69,17 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
             title,
             options,
             selected,
+            filter,
             ..
-        } => picker(frame, body, model, title, options, *selected, theme),
+        } => picker(
+            frame,
+            body,
+            model,
+            title,
+            (options, filter),
+            *selected,
+            theme,
+        ),
         Overlay::Survey(form) => super::service::survey(frame, body, form, model, theme),
         Overlay::Escalations { selected } => {
             super::service::escalations(frame, body, model, *selected, theme)
@@ -252,11 +261,15 @@ fn picker(
     body: Rect,
     model: &Model,
     title: &str,
-    options: &[(String, crate::app::PickAction)],
+    (options, filter): (&[(String, crate::app::PickAction)], &TextInput),
     selected: usize,
     theme: &Theme,
 ) {
-    let h = (options.len() as u16 + 2).min(body.height);
+    let visible = crate::app::picker_visible(options, filter.value());
+    // The filter takes a line while there is one; an empty filter costs nothing.
+    let typed = usize::from(!filter.is_empty());
+    let shown = typed + visible.len().max(typed);
+    let h = (shown.max(1) as u16 + 2).min(body.height);
     let title = format!(
         "{title} — {} picks, {} cancels",
         key(model, CommandId::PickerChoose),
@@ -272,15 +285,30 @@ fn picker(
         .max(40) as u16;
     let area = centered(body, w, h);
     let inner_w = area.width.saturating_sub(2) as usize;
-    let room = h.saturating_sub(2) as usize;
+    let room = (h.saturating_sub(2) as usize).saturating_sub(typed);
     let skip = (selected + 1).saturating_sub(room);
-    let lines: Vec<Line> = options
+    let mut lines: Vec<Line> = Vec::new();
+    if typed > 0 {
+        let mut spans = vec![Span::styled(" / ", theme.hint_key)];
+        spans.extend(text_input(
+            filter,
+            inner_w.saturating_sub(3),
+            theme.base,
+            theme.hint_key,
+        ));
+        lines.push(Line::from(spans));
+        if visible.is_empty() {
+            lines.push(Line::styled(" Nothing matches", theme.muted));
+        }
+    }
+    let rows = visible
         .iter()
+        .filter_map(|i| options.get(*i))
         .enumerate()
         .skip(skip)
         .take(room)
         .map(|(i, (label, _))| {
-            let key = if i < 9 {
+            let key = if i < 9 && typed == 0 {
                 format!("{} ", i + 1)
             } else {
                 "  ".to_string()
@@ -294,8 +322,8 @@ fn picker(
                     theme.base
                 },
             )
-        })
-        .collect();
+        });
+    lines.extend(rows);
     clear_popup(frame, area);
     frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
 }

@@ -90,7 +90,9 @@ impl Context {
         match self {
             Context::Palette => Some("Type to search commands by name or description."),
             Context::Prompt => Some("Type the answer; paste works."),
-            Context::Picker => Some("1–9 choose that option directly."),
+            Context::Picker => {
+                Some("Type to narrow the options; 1–9 choose one directly while nothing is typed.")
+            }
             Context::NewTicket => Some(
                 "Type in the customer and subject fields; in the other fields h/l or Space also change the choice.",
             ),
@@ -109,12 +111,13 @@ impl Context {
             | Context::Customers
             | Context::Kb
             | Context::Dashboard => &[Context::Global],
-            Context::Palette | Context::Prompt | Context::NewTicket | Context::Survey => {
-                &[Context::TextInput]
-            }
+            Context::Palette
+            | Context::Prompt
+            | Context::Picker
+            | Context::NewTicket
+            | Context::Survey => &[Context::TextInput],
             Context::Global
             | Context::Help
-            | Context::Picker
             | Context::Escalations
             | Context::Suggestions
             | Context::Conflict

@@ -137,10 +137,10 @@ commands! {
     PromptOlder: "prompt.older", Prompt, ["up", "ctrl-p"], hint("earlier", 2), "Recall an earlier entry of this prompt", |m| overlay_keys::prompt_recall(m, 1);
     PromptNewer: "prompt.newer", Prompt, ["down", "ctrl-n"], None, "Recall a later entry (back to what was typed)", |m| overlay_keys::prompt_recall(m, -1);
 
-    PickerDown: "picker.down", Picker, ["j", "down", "tab"], hint("move", 2), "Next option", |m| overlay_keys::picker_move(m, 1);
-    PickerUp: "picker.up", Picker, ["k", "up", "shift-tab"], None, "Previous option", |m| overlay_keys::picker_move(m, -1);
+    PickerDown: "picker.down", Picker, ["down", "tab", "ctrl-n"], hint("move", 2), "Next option", |m| overlay_keys::picker_move(m, 1);
+    PickerUp: "picker.up", Picker, ["up", "shift-tab", "ctrl-p"], None, "Previous option", |m| overlay_keys::picker_move(m, -1);
     PickerChoose: "picker.choose", Picker, ["enter"], hint("pick", 0), "Choose the selected option", overlay_keys::picker_choose;
-    PickerCancel: "picker.cancel", Picker, ["esc", "q"], hint("cancel", 1), "Close without choosing", overlay_keys::close;
+    PickerCancel: "picker.cancel", Picker, ["esc"], hint("cancel", 1), "Close without choosing", overlay_keys::close;
 
     FormNext: "form.next_field", NewTicket, ["tab"], hint("next field", 1), "Next field", |m| new_ticket::move_field(m, 1);
     FormPrev: "form.prev_field", NewTicket, ["shift-tab"], None, "Previous field", |m| new_ticket::move_field(m, -1);

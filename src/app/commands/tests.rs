@@ -58,8 +58,14 @@ fn overlays_do_not_fall_through_to_pane_keys_and_typing_is_not_bindable() {
         Lookup::Command(CommandId::PromptSubmit)
     );
     o.clear();
+    o.insert("escalations.open".to_string(), vec!["space".to_string()]);
+    assert!(
+        Keymap::build(&o).is_ok(),
+        "the escalation list takes no typing"
+    );
+    o.clear();
     o.insert("picker.choose".to_string(), vec!["space".to_string()]);
-    assert!(Keymap::build(&o).is_ok(), "a picker takes no typing");
+    assert!(Keymap::build(&o).is_err(), "pickers filter as you type");
 }
 
 #[test]
