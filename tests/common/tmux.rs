@@ -24,7 +24,10 @@ pub struct Tmux {
 }
 
 const POLL: Duration = Duration::from_millis(50);
-pub const TIMEOUT: Duration = Duration::from_secs(20);
+/// How long a wait may take before the test fails. Waits poll and return as soon as the screen matches, so this
+/// only bounds a failure; it is generous because CI runs the tmux tests beside compiles and other test binaries
+/// on two cores, where a release start-up plus a first query has been seen to take over 20 s.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Tmux {
     /// Starts an interactive shell in a new session of `width`×`height` with `env` set, in `dir`.
