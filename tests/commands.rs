@@ -79,6 +79,22 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
         Context::Kb => s.kb.clone(),
         Context::Dashboard => s.dashboard.clone(),
         Context::Help => open(h, &s.queues, "?"),
+        Context::HelpSearch => open(h, &s.queues, "? /"),
+        Context::Messages => {
+            let mut m = s.queues.clone();
+            for i in 0..100 {
+                m.messages.push_back(desk::app::messages::Logged {
+                    at: NOW - 100 + i,
+                    text: format!("message {i}"),
+                    error: i % 7 == 0,
+                });
+            }
+            run(&mut m, CommandId::Messages);
+            if let Some(Overlay::Messages { scroll }) = m.overlay.as_mut() {
+                *scroll = 20;
+            }
+            m
+        }
         Context::Palette => open(h, &s.queues, ":"),
         Context::Prompt => open(h, &s.ticket, "t"),
         Context::Picker => open(h, &s.ticket, "s"),
@@ -178,8 +194,14 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
         | CommandId::Open
         | CommandId::Filter
         | CommandId::ClearFilter => m = s.queues.clone(),
-        CommandId::HelpUp | CommandId::HelpPageUp | CommandId::HelpTop => {
-            m.overlay = Some(Overlay::Help { scroll: 20 })
+        CommandId::HelpUp
+        | CommandId::HelpPageUp
+        | CommandId::HelpHalfUp
+        | CommandId::HelpTop
+        | CommandId::HelpSearchUp => {
+            if let Some(Overlay::Help(help)) = m.overlay.as_mut() {
+                help.scroll = 20;
+            }
         }
         CommandId::PaletteUp => {
             if let Some(Overlay::Palette { selected, .. }) = m.overlay.as_mut() {

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod layout;
 pub mod markdown;
 mod merge;
+pub mod messages;
 mod mouse;
 pub mod msg;
 mod nav;
@@ -168,6 +169,8 @@ pub struct Model {
     /// What each prompt was answered with this session, oldest first (↑ recalls them).
     pub prompt_history: std::collections::BTreeMap<(PromptKind, Option<Pane>), Vec<String>>,
     pub toast: Option<Toast>,
+    /// Every toast shown since start, for `:messages`.
+    pub messages: std::collections::VecDeque<messages::Logged>,
     pub escalations: service_actions::Escalations,
     /// Keys typed so far of a multi-key binding (`g` of `gg`).
     pub pending: Vec<Key>,
@@ -354,7 +357,9 @@ impl Kb {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help {
+    Help(Box<help::HelpState>),
+    /// Every toast since desk started (`:messages`).
+    Messages {
         scroll: usize,
     },
     Palette {
@@ -416,7 +421,9 @@ impl Overlay {
     pub fn context(&self) -> commands::Context {
         use commands::Context;
         match self {
-            Overlay::Help { .. } => Context::Help,
+            Overlay::Help(h) if h.typing => Context::HelpSearch,
+            Overlay::Help(_) => Context::Help,
+            Overlay::Messages { .. } => Context::Messages,
             Overlay::Palette { .. } => Context::Palette,
             Overlay::NewTicket(_) => Context::NewTicket,
             Overlay::Prompt { .. } => Context::Prompt,

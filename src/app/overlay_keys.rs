@@ -19,23 +19,6 @@ pub(super) fn close(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn open_help(model: &mut Model) -> Vec<Effect> {
-    model.overlay = Some(Overlay::Help { scroll: 0 });
-    Vec::new()
-}
-
-/// Scrolls help by `delta` lines (`isize::MIN`/`MAX`: to an end); render clamps to the help's length.
-pub(super) fn help_scroll(model: &mut Model, delta: isize) -> Vec<Effect> {
-    if let Some(Overlay::Help { scroll }) = model.overlay.as_mut() {
-        *scroll = match delta {
-            isize::MIN => 0,
-            isize::MAX => usize::MAX / 2,
-            d => scroll.saturating_add_signed(d).min(usize::MAX / 2),
-        };
-    }
-    Vec::new()
-}
-
 pub(super) fn open_palette(model: &mut Model) -> Vec<Effect> {
     model.overlay = Some(Overlay::Palette {
         input: TextInput::default(),
@@ -300,6 +283,7 @@ fn focused_input(overlay: &mut Overlay) -> Option<&mut TextInput> {
     match overlay {
         Overlay::Palette { input, .. } | Overlay::Prompt { input, .. } => Some(input),
         Overlay::Picker { filter, .. } => Some(filter),
+        Overlay::Help(help) if help.typing => Some(&mut help.search),
         Overlay::NewTicket(form) => form.focused_text(),
         Overlay::Survey(form) => form.focused_text(),
         _ => None,
@@ -348,6 +332,10 @@ fn text_changed(model: &mut Model) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::NewTicket(_)) => super::new_ticket::text_changed(model),
+        Some(Overlay::Help(_)) => {
+            super::help::search_changed(model);
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }

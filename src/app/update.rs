@@ -65,6 +65,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         overlay: None,
         prompt_history: Default::default(),
         toast: None,
+        messages: std::collections::VecDeque::new(),
         escalations: super::service_actions::Escalations {
             feed: Vec::new(),
             next_check: now,
@@ -190,6 +191,7 @@ pub(super) fn switch(model: &mut Model, pane: Pane) -> Vec<Effect> {
 }
 
 pub(super) fn toast(model: &mut Model, text: String, error: bool) {
+    super::messages::record(&mut model.messages, model.now, &text, error);
     model.toast = Some(Toast {
         text,
         error,

@@ -2,6 +2,7 @@
 
 pub mod customers;
 mod dashboard;
+mod help;
 pub mod kb;
 pub mod markdown;
 mod new_ticket;

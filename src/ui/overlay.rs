@@ -45,7 +45,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
         Overlay::Review(d) => super::review::review(frame, body, model, d, theme),
         Overlay::Confirm(c) => super::review::confirm(frame, body, model, c, theme),
         Overlay::NewTicket(form) => super::new_ticket::render(frame, body, form, model, theme),
-        Overlay::Help { scroll } => help(frame, body, model, *scroll, theme),
+        Overlay::Help(s) => super::help::help(frame, body, model, s, theme),
+        Overlay::Messages { scroll } => super::help::messages(frame, body, model, *scroll, theme),
         Overlay::Palette { input, selected } => {
             palette(frame, body, model, input, *selected, theme)
         }
@@ -86,61 +87,6 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
         }
         Overlay::Suggestions { selected } => suggestions(frame, body, model, *selected, theme),
     }
-}
-
-fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, scroll: usize, theme: &Theme) {
-    // Narrow terminals get the whole body, so nothing shows through at the edges.
-    let w = if body.width < 96 { body.width } else { 90 };
-    let area = centered(body, w, body.height);
-    let inner_w = area.width.saturating_sub(2) as usize;
-    let key_w = 16;
-    let name_w = if inner_w >= 70 { 20 } else { 0 };
-    let desc_w = inner_w.saturating_sub(key_w + name_w);
-    let mut lines = Vec::new();
-    for section in crate::app::help::sections(&model.keymap) {
-        if !lines.is_empty() {
-            lines.push(Line::raw(""));
-        }
-        lines.push(Line::styled(
-            section.context.title().to_string(),
-            theme.heading,
-        ));
-        for row in &section.rows {
-            let mut spans = vec![
-                Span::styled(fit(&format!("  {}", row.keys), key_w), theme.hint_key),
-                Span::raw(fit(row.description, desc_w)),
-            ];
-            if name_w > 0 {
-                spans.push(Span::styled(fit(row.name, name_w), theme.muted));
-            }
-            lines.push(Line::from(spans));
-        }
-        if let Some(note) = section.note {
-            lines.push(Line::styled(
-                fit(&format!("  {note}"), inner_w),
-                theme.muted,
-            ));
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("  Ctrl-C    Quit from anywhere", theme.muted));
-    let inner_h = area.height.saturating_sub(2) as usize;
-    let scroll = scroll.min(lines.len().saturating_sub(inner_h));
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
-    clear_popup(frame, area);
-    frame.render_widget(
-        Paragraph::new(visible).block(block(
-            format!(
-                "Keys — {} closes, {}/{} scroll",
-                key(model, CommandId::HelpClose),
-                key(model, CommandId::HelpDown),
-                key(model, CommandId::HelpUp)
-            ),
-            true,
-            theme,
-        )),
-        area,
-    );
 }
 
 fn palette(

@@ -22,6 +22,9 @@ pub enum Context {
     Kb,
     Dashboard,
     Help,
+    /// Typing a search into help (after `/`).
+    HelpSearch,
+    Messages,
     Palette,
     Prompt,
     Picker,
@@ -39,7 +42,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order help lists them.
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 21] = [
         Context::Global,
         Context::Queues,
         Context::Ticket,
@@ -47,6 +50,8 @@ impl Context {
         Context::Kb,
         Context::Dashboard,
         Context::Help,
+        Context::HelpSearch,
+        Context::Messages,
         Context::Palette,
         Context::Prompt,
         Context::Picker,
@@ -70,6 +75,8 @@ impl Context {
             Context::Kb => "Knowledge base",
             Context::Dashboard => "Dashboard",
             Context::Help => "This help",
+            Context::HelpSearch => "Searching this help",
+            Context::Messages => "Messages (every toast since desk started)",
             Context::Palette => "Command palette",
             Context::Prompt => "Prompts and filters",
             Context::Picker => "Pickers (status, priority, agent, macro …)",
@@ -89,6 +96,9 @@ impl Context {
     pub fn note(self) -> Option<&'static str> {
         match self {
             Context::Palette => Some("Type to search commands by name or description."),
+            Context::HelpSearch => {
+                Some("Type words to keep only the keys, commands and sections that contain them.")
+            }
             Context::Prompt => Some("Type the answer; paste works."),
             Context::Picker => {
                 Some("Type to narrow the options; 1–9 choose one directly while nothing is typed.")
@@ -112,12 +122,14 @@ impl Context {
             | Context::Kb
             | Context::Dashboard => &[Context::Global],
             Context::Palette
+            | Context::HelpSearch
             | Context::Prompt
             | Context::Picker
             | Context::NewTicket
             | Context::Survey => &[Context::TextInput],
             Context::Global
             | Context::Help
+            | Context::Messages
             | Context::Escalations
             | Context::Suggestions
             | Context::Conflict

@@ -2,10 +2,12 @@
 //! the `CommandId` enum and the `COMMANDS` table from the same rows, in the same order.
 
 use super::{Command, Context, Hint};
+use crate::app::help::Step;
 use crate::app::text_input::TextOp;
 use crate::app::{
-    bulk, confirm, customer_actions, dashboard, kb_actions, new_ticket, overlay_keys, review,
-    search_pane, service_actions, suggestions, team, ticket_actions, update, update_lists,
+    bulk, confirm, customer_actions, dashboard, help, kb_actions, messages, new_ticket,
+    overlay_keys, review, search_pane, service_actions, suggestions, team, ticket_actions, update,
+    update_lists,
 };
 
 const fn hint(label: &'static str, rank: u8) -> Option<Hint> {
@@ -34,7 +36,7 @@ use CommandId as C;
 #[rustfmt::skip] // one command per row reads as the table it is
 commands! {
     Quit: "app.quit", Global, ["q"], hint("quit", 9), "Quit desk (Ctrl-C always quits)", update::quit;
-    Help: "app.help", Global, ["?", "f1"], hint("help", 0), "Show keys and commands", overlay_keys::open_help;
+    Help: "app.help", Global, ["?", "f1"], hint("help", 0), "Show keys and commands (/ searches them)", help::open;
     Palette: "app.palette", Global, [":", "ctrl-p"], hint("commands", 7), "Open the command palette", overlay_keys::open_palette;
     Refresh: "app.refresh", Global, ["ctrl-r"], None, "Reload what is on screen", update_lists::refresh;
     PaneNext: "pane.next", Global, ["tab"], None, "Next pane", |m| update::cycle_pane(m, 1);
@@ -119,13 +121,30 @@ commands! {
     DashPrevSection: "dashboard.prev_section", Dashboard, ["K", "["], None, "Previous chart", |m| dashboard::cycle_section(m, -1);
     DashBreakdown: "dashboard.breakdown", Dashboard, ["d"], hint("breakdown", 2), "Break down by channel, kind, priority or group", dashboard::cycle_breakdown;
 
-    HelpDown: "help.down", Help, ["j", "down"], hint("scroll", 0), "Scroll down", |m| overlay_keys::help_scroll(m, 1);
-    HelpUp: "help.up", Help, ["k", "up"], None, "Scroll up", |m| overlay_keys::help_scroll(m, -1);
-    HelpPageDown: "help.page_down", Help, ["pgdn", "space", "ctrl-d"], None, "Scroll a page down", |m| overlay_keys::help_scroll(m, 10);
-    HelpPageUp: "help.page_up", Help, ["pgup", "ctrl-u"], None, "Scroll a page up", |m| overlay_keys::help_scroll(m, -10);
-    HelpTop: "help.top", Help, ["g", "home"], None, "To the top", |m| overlay_keys::help_scroll(m, isize::MIN);
-    HelpBottom: "help.bottom", Help, ["G", "end"], None, "To the end", |m| overlay_keys::help_scroll(m, isize::MAX);
-    HelpClose: "help.close", Help, ["esc", "q", "?", "enter"], hint("close", 1), "Close help", overlay_keys::close;
+    HelpDown: "help.down", Help, ["j", "down"], hint("scroll", 0), "Scroll down", |m| help::scroll(m, Step::Line(1));
+    HelpUp: "help.up", Help, ["k", "up"], None, "Scroll up", |m| help::scroll(m, Step::Line(-1));
+    HelpHalfDown: "help.half_down", Help, ["ctrl-d"], None, "Half a page down", |m| help::scroll(m, Step::HalfPage(1));
+    HelpHalfUp: "help.half_up", Help, ["ctrl-u"], None, "Half a page up", |m| help::scroll(m, Step::HalfPage(-1));
+    HelpPageDown: "help.page_down", Help, ["pgdn", "space", "ctrl-f"], None, "A page down", |m| help::scroll(m, Step::Page(1));
+    HelpPageUp: "help.page_up", Help, ["pgup", "ctrl-b"], None, "A page up", |m| help::scroll(m, Step::Page(-1));
+    HelpTop: "help.top", Help, ["g", "home"], None, "To the top", |m| help::scroll(m, Step::Top);
+    HelpBottom: "help.bottom", Help, ["G", "end"], None, "To the end", |m| help::scroll(m, Step::Bottom);
+    HelpSearch: "help.search", Help, ["/"], hint("search", 1), "Search help as you type", help::start_search;
+    HelpBack: "help.back", Help, ["esc"], None, "Drop the search, or close help", help::back;
+    HelpClose: "help.close", Help, ["q", "?", "enter"], hint("close", 2), "Close help", overlay_keys::close;
+    HelpSearchKeep: "help_search.keep", HelpSearch, ["enter"], hint("keep", 0), "Keep the search and scroll what it found", help::keep_search;
+    HelpSearchClear: "help_search.clear", HelpSearch, ["esc"], hint("clear", 1), "Drop the search", help::clear_search;
+    HelpSearchDown: "help_search.down", HelpSearch, ["down", "ctrl-n"], None, "Scroll down", |m| help::scroll(m, Step::Line(1));
+    HelpSearchUp: "help_search.up", HelpSearch, ["up", "ctrl-p"], None, "Scroll up", |m| help::scroll(m, Step::Line(-1));
+
+    Messages: "app.messages", Global, ["g m"], None, "Show every message since desk started (:messages)", messages::open;
+    MessagesDown: "messages.down", Messages, ["j", "down"], hint("scroll", 0), "Scroll down", |m| messages::scroll(m, Step::Line(1));
+    MessagesUp: "messages.up", Messages, ["k", "up"], None, "Scroll up", |m| messages::scroll(m, Step::Line(-1));
+    MessagesHalfDown: "messages.half_down", Messages, ["ctrl-d"], None, "Half a page down", |m| messages::scroll(m, Step::HalfPage(1));
+    MessagesHalfUp: "messages.half_up", Messages, ["ctrl-u"], None, "Half a page up", |m| messages::scroll(m, Step::HalfPage(-1));
+    MessagesTop: "messages.top", Messages, ["g", "home"], None, "To the oldest", |m| messages::scroll(m, Step::Top);
+    MessagesBottom: "messages.bottom", Messages, ["G", "end"], None, "To the newest", |m| messages::scroll(m, Step::Bottom);
+    MessagesClose: "messages.close", Messages, ["esc", "q", "enter"], hint("close", 1), "Close the messages", overlay_keys::close;
 
     PaletteDown: "palette.down", Palette, ["down", "tab", "ctrl-n"], hint("next", 1), "Next match", |m| overlay_keys::palette_move(m, 1);
     PaletteUp: "palette.up", Palette, ["up", "shift-tab", "ctrl-p"], None, "Previous match", |m| overlay_keys::palette_move(m, -1);
