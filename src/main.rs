@@ -156,6 +156,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 progress,
             )
         }
+        Some(Command::Keys(args)) => {
+            let keymap = desk::app::commands::Keymap::build(&cfg.keys_map())
+                .map_err(|e| ConfigError(e.to_string()))?;
+            cli::keys::run(&keymap, &args, &mut std::io::stdout().lock())
+        }
         Some(Command::Check(args)) => cli::check::run(&db, &args, &mut std::io::stdout().lock()),
         Some(Command::Backup(args)) => {
             let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());

@@ -9,6 +9,7 @@ pub mod customer_csv;
 pub mod customer_edit;
 pub mod demo;
 pub mod kb;
+pub mod keys;
 pub mod output;
 pub mod report;
 mod report_md;
@@ -89,6 +90,8 @@ pub enum Command {
     /// The team's agents and roles: add, list, set-role, deactivate
     #[command(subcommand)]
     Agent(agent::AgentCmd),
+    /// Every key of the terminal interface by where it works, as bound by defaults and config `[keys]`
+    Keys(keys::KeysArgs),
     /// Check the database: integrity, foreign keys, rows against the change log (read-only; exit 4 on problems)
     Check(check::CheckArgs),
     /// Copy the database to DEST while others keep working (SQLite online backup)
