@@ -168,11 +168,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Restore(args)) => {
             let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-            cli::backup::restore(&db, &args, progress, &mut std::io::stdout().lock())
+            let actor = handle(&cfg);
+            cli::backup::restore(
+                &db,
+                &args,
+                actor.as_deref(),
+                progress,
+                &mut std::io::stdout().lock(),
+            )
         }
         Some(Command::Convert(args)) => {
             let here = storage_mode(&db, &cfg);
-            cli::convert::run(&db, &args, here, &mut std::io::stdout().lock())
+            let actor = handle(&cfg);
+            cli::convert::run(
+                &db,
+                &args,
+                here,
+                actor.as_deref(),
+                &mut std::io::stdout().lock(),
+            )
         }
         Some(Command::Agent(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
@@ -316,7 +330,8 @@ fn demo(
 ) -> anyhow::Result<()> {
     cli::demo::generate(db, args, service_rules(cfg), now, progress)?;
     if storage_mode(db, cfg) == StorageMode::Shared {
-        desk::store::convert::convert(db, StorageMode::Shared)?;
+        use desk::store::convert::{ConvertAs, convert};
+        convert(db, StorageMode::Shared, ConvertAs::Generator)?;
     }
     Ok(())
 }

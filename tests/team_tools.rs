@@ -510,7 +510,18 @@ fn restoring_a_wal_database_onto_a_share_keeps_the_rollback_journal() {
     drop(team_db(&share, true, 1));
     let header = |p: &Path| std::fs::read(p).unwrap()[18..20].to_vec();
     assert_eq!(header(&src), vec![2, 2], "the source is in WAL mode");
+    // The laptop's file is another database than the share's: refused unless forced.
     let o = desk(dir.path(), &["restore", &s(&src), "--db", &s(&share)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("belongs to another database") && stderr(&o).contains("--force"),
+        "{}",
+        stderr(&o)
+    );
+    let o = desk(
+        dir.path(),
+        &["restore", &s(&src), "--db", &s(&share), "--force"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(header(&share), vec![1, 1], "still a rollback-journal file");
     let store = Store::open_with(&share, OpenMode::Existing, StorageMode::Shared).unwrap();

@@ -19,6 +19,9 @@ pub struct BackupArgs {
 pub struct RestoreArgs {
     /// The backup to restore into --db (checked first; the database it replaces is kept as DB.before-restore)
     pub src: PathBuf,
+    /// Restore even a file that belongs to another database than --db
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Copies the database `db` to `args.dest` while others may keep working.
@@ -47,11 +50,16 @@ pub fn backup(
 pub fn restore(
     db: &Path,
     args: &RestoreArgs,
+    actor: Option<&str>,
     progress: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let report = with_progress(progress, &template("restoring"), |step| {
-        backup::restore(&args.src, db, step)
+        let who = backup::RestoreAs {
+            actor,
+            force: args.force,
+        };
+        backup::restore(&args.src, db, who, step)
     })
     .map_err(cli_error)?;
     writeln!(
@@ -93,9 +101,9 @@ fn restarts(r: &CopyReport) -> String {
 fn cli_error(e: BackupError) -> anyhow::Error {
     match e {
         BackupError::Store(s) => s.into(),
-        e @ (BackupError::Exists { .. } | BackupError::SameFile { .. }) => {
-            UsageError(e.to_string()).into()
-        }
+        e @ (BackupError::Exists { .. }
+        | BackupError::SameFile { .. }
+        | BackupError::OtherDatabase { .. }) => UsageError(e.to_string()).into(),
         other => DatabaseProblem(other.to_string()).into(),
     }
 }

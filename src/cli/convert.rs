@@ -2,7 +2,7 @@
 //! disk (DESIGN.md §4, docs/TEAM.md).
 
 use crate::store::StorageMode;
-use crate::store::convert::{Converted, convert};
+use crate::store::convert::{ConvertAs, Converted, convert};
 use std::io::Write;
 use std::path::Path;
 
@@ -23,6 +23,7 @@ pub fn run(
     db: &Path,
     args: &ConvertArgs,
     opened_as: StorageMode,
+    actor: Option<&str>,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let to = if args.shared {
@@ -30,7 +31,7 @@ pub fn run(
     } else {
         StorageMode::Local
     };
-    let outcome = convert(db, to)?;
+    let outcome = convert(db, to, ConvertAs::Agent(actor))?;
     let shown = db.display();
     match (to, outcome) {
         (StorageMode::Shared, Converted::Switched) => writeln!(

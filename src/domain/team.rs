@@ -38,12 +38,19 @@ pub enum Act {
     PublishArticle,
     /// Export email and phone unmasked (个人信息).
     ExportPersonalData,
+    /// Replace the database with a backup (`desk restore`).
+    ReplaceDatabase,
+    /// Switch the file's journal mode (`desk convert`).
+    ConvertDatabase,
 }
 
 impl Act {
     pub fn needs(self) -> Role {
         match self {
-            Act::ManageAgents | Act::ExportPersonalData => Role::Admin,
+            Act::ManageAgents
+            | Act::ExportPersonalData
+            | Act::ReplaceDatabase
+            | Act::ConvertDatabase => Role::Admin,
             Act::ReassignOthers | Act::PublishArticle => Role::Lead,
         }
     }
@@ -54,6 +61,8 @@ impl Act {
             Act::ReassignOthers => "reassigning another agent's ticket",
             Act::PublishArticle => "publishing a knowledge-base article",
             Act::ExportPersonalData => "exporting unmasked email and phone",
+            Act::ReplaceDatabase => "replacing the database with a backup",
+            Act::ConvertDatabase => "switching the database's journal mode",
         }
     }
 }

@@ -63,8 +63,27 @@ pub enum BackupError {
     )]
     CannotKeep { path: PathBuf, detail: String },
 
+    #[error(
+        "{src} belongs to another database than {target}:\n  the backup: {src_is}\n  replacing:  {target_is}\nnothing was changed; if you mean to replace it with a different database, restore again with --force"
+    )]
+    OtherDatabase {
+        src: PathBuf,
+        target: PathBuf,
+        src_is: String,
+        target_is: String,
+    },
+
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// Who asks for a restore, and whether they accept a backup of another database.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RestoreAs<'a> {
+    /// The acting agent's handle; on a team database only an admin may replace it.
+    pub actor: Option<&'a str>,
+    /// Replace it even with a file of another database.
+    pub force: bool,
 }
 
 impl From<rusqlite::Error> for BackupError {
@@ -153,9 +172,11 @@ pub fn backup(
 }
 
 /// Replaces the database `target` with the desk database `src`, keeping the old one as `target.before-restore`.
+/// A team's database is replaced only by an admin, and only by a backup of itself unless `who.force`.
 pub fn restore(
     src: &Path,
     target: &Path,
+    who: RestoreAs<'_>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<CopyReport> {
     if same_file(src, target) {
@@ -193,6 +214,12 @@ pub fn restore(
             },
             other => other.into(),
         })?;
+        super::roles::require_named_on(
+            &dest,
+            who.actor,
+            crate::domain::team::Act::ReplaceDatabase,
+        )?;
+        same_database(&source, src, &dest, target, who.force)?;
         let kept = free_name(target)?;
         copy_to_new_file(&dest, &kept, &mut |_, _| {}).map_err(|e| BackupError::CannotKeep {
             path: target.to_path_buf(),
@@ -222,6 +249,29 @@ pub fn restore(
 
 /// A read-write connection holding `path`'s exclusive lock until it is dropped; InUse while anyone else has the
 /// file open in WAL mode, or is in a transaction in rollback-journal mode.
+/// Refuses a backup of another database unless forced, naming what each file is.
+fn same_database(
+    source: &Connection,
+    src: &Path,
+    dest: &Connection,
+    target: &Path,
+    force: bool,
+) -> Result<()> {
+    use super::identity::summary;
+    let (Some(from), Some(into)) = (summary(source)?, summary(dest)?) else {
+        return Ok(());
+    };
+    if from.id == into.id || force {
+        return Ok(());
+    }
+    Err(BackupError::OtherDatabase {
+        src: src.to_path_buf(),
+        target: target.to_path_buf(),
+        src_is: from.to_string(),
+        target_is: into.to_string(),
+    })
+}
+
 fn lock_exclusively(path: &Path) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,

@@ -49,7 +49,16 @@ pub enum Converted {
 /// Switches `path` to the journal mode of `to`: a rollback journal (`DELETE`) for shared mode, WAL for local
 /// mode. Holds the file's exclusive lock throughout, so it refuses with [`StoreError::InUse`] while anyone else
 /// has the file open in WAL mode or is inside a transaction.
-pub fn convert(path: &Path, to: StorageMode) -> Result<Converted> {
+/// Who converts: on a team database only an admin may.
+#[derive(Debug, Clone, Copy)]
+pub enum ConvertAs<'a> {
+    /// A person (`desk convert`): the acting agent's handle.
+    Agent(Option<&'a str>),
+    /// desk itself, on a file it has just generated (the demo) and nobody else has used.
+    Generator,
+}
+
+pub fn convert(path: &Path, to: StorageMode, who: ConvertAs<'_>) -> Result<Converted> {
     if !path.is_file() {
         return Err(StoreError::MissingDatabase {
             path: path.to_path_buf(),
@@ -92,6 +101,9 @@ pub fn convert(path: &Path, to: StorageMode) -> Result<Converted> {
         .map_err(failed)?;
     conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")
         .map_err(failed)?;
+    if let ConvertAs::Agent(actor) = who {
+        super::roles::require_named_on(&conn, actor, crate::domain::team::Act::ConvertDatabase)?;
+    }
     let target = if want_wal { "wal" } else { "delete" };
     // Leaving WAL checkpoints it into the file and deletes it; SQLite answers with the mode it ended up in.
     let now: String = conn
@@ -163,18 +175,18 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = wal_db(dir.path());
         assert_eq!(
-            convert(&path, StorageMode::Shared).expect("to shared"),
+            convert(&path, StorageMode::Shared, ConvertAs::Agent(None)).expect("to shared"),
             Converted::Switched
         );
         assert!(!uses_wal(&path));
         assert!(!wal_file(&path).exists());
         assert_eq!(journal_mode(&path), "delete");
         assert_eq!(
-            convert(&path, StorageMode::Shared).expect("again"),
+            convert(&path, StorageMode::Shared, ConvertAs::Agent(None)).expect("again"),
             Converted::AlreadyThere
         );
         assert_eq!(
-            convert(&path, StorageMode::Local).expect("to local"),
+            convert(&path, StorageMode::Local, ConvertAs::Agent(None)).expect("to local"),
             Converted::Switched
         );
         assert!(uses_wal(&path));
@@ -191,7 +203,7 @@ mod tests {
         let path = dir.path().join("notes.txt");
         std::fs::write(&path, "not a database at all, just text").expect("write");
         assert!(matches!(
-            convert(&path, StorageMode::Shared),
+            convert(&path, StorageMode::Shared, ConvertAs::Agent(None)),
             Err(StoreError::NotADatabase { .. })
         ));
         assert_eq!(
@@ -205,7 +217,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("desk.db");
         assert!(matches!(
-            convert(&path, StorageMode::Shared),
+            convert(&path, StorageMode::Shared, ConvertAs::Agent(None)),
             Err(StoreError::MissingDatabase { .. })
         ));
         assert!(!path.exists());

@@ -45,9 +45,11 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         })
         .optional()?;
     if has_replica.is_none() {
+        // A new database: its id (kept by every backup and replica) starts as its first replica's id.
+        let id = super::new_id();
         tx.execute(
-            "INSERT INTO meta(key, value) VALUES ('replica_id', ?1)",
-            params![super::new_id()],
+            "INSERT INTO meta(key, value) VALUES ('replica_id', ?1), ('database_id', ?1)",
+            params![id],
         )?;
         tx.execute(
             "INSERT INTO meta(key, value) VALUES ('ticket_number_seq', '1000')",

@@ -18,6 +18,7 @@ pub mod customers;
 pub mod drafts;
 mod error;
 pub mod fs_kind;
+pub mod identity;
 pub mod kb;
 pub mod kb_files;
 pub mod kb_search;

@@ -49,6 +49,22 @@ pub(super) fn require_on(conn: &Connection, actor: Option<&str>, act: Act) -> Re
     team::permit(actor, role_of(conn, Some(actor))?, act).map_err(StoreError::Denied)
 }
 
+/// Like [`require_on`], but on a team database an unknown user is refused too: replacing or converting the
+/// team's file is never anonymous. A file without an active admin (a personal desk, or agents loaded by a script
+/// before anyone registered) is not checked, since nobody could pass.
+pub(super) fn require_named_on(conn: &Connection, actor: Option<&str>, act: Act) -> Result<()> {
+    let admins: i64 = conn.query_row(
+        "SELECT count(*) FROM agents WHERE active = 1 AND role = 'admin'",
+        [],
+        |r| r.get(0),
+    )?;
+    if admins == 0 {
+        return Ok(());
+    }
+    let handle = actor.unwrap_or("an unnamed user (no agent.handle in config, no USER)");
+    team::permit(handle, role_of(conn, actor)?, act).map_err(StoreError::Denied)
+}
+
 struct NewAgent<'a> {
     handle: &'a str,
     name: &'a str,
