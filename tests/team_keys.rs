@@ -371,3 +371,39 @@ fn the_customer_profile_on_screen_follows_another_agents_edit() {
     let screen = a.screen();
     assert!(screen.contains("杭州 Hangzhou"), "{screen}");
 }
+
+#[test]
+fn a_customer_created_elsewhere_is_no_new_ticket_and_appears_in_the_customer_list() {
+    let (_dir, mut a, mut other) = li_and_wang(120, 40);
+    a.keys("enter 3"); // the customer list, at its top
+    let seen = a.model.live.change_seq.unwrap();
+    other
+        .create_customer(
+            &[desk::store::customer_write::CustomerEdit::Name(
+                "Aaron Abbott".into(),
+            )],
+            NOW,
+        )
+        .unwrap();
+    let feed = other.changes_since(seen, 100).unwrap();
+    assert!(feed.changes.iter().any(|c| c.field == "created"));
+    a.send(desk::app::Msg::Loaded(desk::app::Response::Team(
+        desk::app::protocol::TeamResponse::Changes(feed),
+    )));
+    assert_eq!(a.model.live.new_tickets, 0, "a customer is not a ticket");
+    assert!(
+        !a.screen().lines().next().unwrap().contains("new ("),
+        "no badge"
+    );
+    // The list reloads its first page, which now has the new customer.
+    assert!(
+        a.model
+            .customers
+            .list
+            .rows
+            .iter()
+            .any(|c| c.name.as_str() == "Aaron Abbott"),
+        "{}",
+        a.screen()
+    );
+}

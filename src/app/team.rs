@@ -249,7 +249,7 @@ fn on_changes(model: &mut Model, mut feed: ChangeFeed) -> Vec<Effect> {
         .changes
         .iter()
         .filter(by_others)
-        .filter(|c| c.field == "created")
+        .filter(|c| c.entity == "ticket" && c.field == "created")
         .count();
     if created > 0 && model.pane != Pane::Queues {
         model.live.new_tickets += created;
@@ -280,6 +280,17 @@ fn on_changes(model: &mut Model, mut feed: ChangeFeed) -> Vec<Effect> {
             let who = name_of(model, &who);
             toast(model, format!("#{open} was just updated by {who}"), false);
         }
+    }
+    // Customers others created or changed: a customer list showing its top takes them in place (never counted as
+    // new tickets).
+    let customers_changed = feed
+        .changes
+        .iter()
+        .filter(by_others)
+        .any(|c| c.entity == "customer");
+    if customers_changed && model.customers.list.at_top() {
+        let req = model.customers.list.refresh_first();
+        fx.push(super::update_lists::customer_page(model, req));
     }
     // The customer profile and the article on screen follow too (reloading an article does not count a view).
     let changed = |entity: &str, id: &str| {
