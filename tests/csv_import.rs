@@ -74,6 +74,36 @@ fn bad_rows_are_reported_by_line_and_nothing_is_imported() {
 }
 
 #[test]
+fn line_numbers_are_the_file_lines_for_crlf_files_and_quoted_line_breaks() {
+    let home = tempfile::tempdir().unwrap();
+    let db = init(home.path(), "a.db");
+    // The same rows with LF and with CRLF line ends; a quoted cell over two lines before the second bad row.
+    let rows = [
+        "name,email,tier",
+        "Bad First,not-an-email,",
+        "\"Two",
+        "Lines\",two@example.com,gold",
+        "Bad Tier,t@example.com,platinum",
+    ];
+    for end in ["\n", "\r\n"] {
+        let file = home.path().join("rows.csv");
+        std::fs::write(&file, rows.join(end) + end).unwrap();
+        let f = file.display().to_string();
+        let o = desk(home.path(), &["customer", "import", &f, "--db", &db]);
+        let err = text(&o.stderr);
+        let lines: Vec<&str> = err.lines().filter(|l| l.starts_with(&f)).collect();
+        assert_eq!(
+            lines,
+            vec![
+                format!("{f}:2: email `not-an-email` is not an address (name@example.com)"),
+                format!("{f}:5: tier `platinum` is not one of diamond, gold, silver, bronze"),
+            ],
+            "line ends {end:?}: {err}"
+        );
+    }
+}
+
+#[test]
 fn skip_bad_imports_the_rest_and_a_second_import_changes_nothing() {
     let home = tempfile::tempdir().unwrap();
     let db = init(home.path(), "a.db");

@@ -184,6 +184,44 @@ fn bad_front_matter_is_reported_by_file_and_line_and_nothing_is_imported() {
 }
 
 #[test]
+fn two_files_with_one_title_and_a_made_up_id_are_refused_by_name() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let db = h.join("kb.db").display().to_string();
+    ok(h, &["init", "--db", &db]);
+    let dir = h.join("articles");
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = |title: &str, body: &str| format!("+++\ntitle = \"{title}\"\n+++\n\n{body}\n");
+    std::fs::write(dir.join("a.md"), article("退货流程", "第一版")).unwrap();
+    std::fs::write(dir.join("b.md"), article("退货流程", "第二版")).unwrap();
+    std::fs::write(
+        dir.join("c.md"),
+        "+++\nid = \"article-7\"\ntitle = \"Other\"\n+++\n\nText.\n",
+    )
+    .unwrap();
+    let o = desk(h, &["kb", "import", dir.to_str().unwrap(), "--db", &db]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}: the title “退货流程” is also the title of {}",
+            dir.join("b.md").display(),
+            dir.join("a.md").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}:2: id \"article-7\" is not an article id",
+            dir.join("c.md").display()
+        )),
+        "{err}"
+    );
+    let list = ok(h, &["kb", "list", "--db", &db, "--format", "csv"]);
+    assert_eq!(list.lines().count(), 1, "nothing imported: {list}");
+}
+
+#[test]
 fn search_suggest_status_vote_and_history() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();

@@ -305,6 +305,17 @@ impl ArticleDoc {
         if fm.title.trim().is_empty() {
             return Err(err(key_line(&front, "title"), "the title is empty".into()));
         }
+        if let Some(id) = fm.id.as_deref().map(str::trim).filter(|s| !s.is_empty())
+            && !is_article_id(id)
+        {
+            return Err(err(
+                key_line(&front, "id"),
+                format!(
+                    "id {id:?} is not an article id (26 capital letters and digits, as `desk kb export` writes \
+                     them); remove the line to import it as a new article"
+                ),
+            ));
+        }
         if body.trim().is_empty() {
             return Err(err(
                 body_line,
@@ -558,6 +569,11 @@ pub fn snippet_around(text: &str, needle: &str, context_chars: usize) -> String 
         out.push('…');
     }
     out
+}
+
+/// An id as desk makes them: a ULID in its canonical spelling (so it can match a stored article exactly).
+pub fn is_article_id(id: &str) -> bool {
+    ulid::Ulid::from_string(id).is_ok_and(|u| u.to_string() == id)
 }
 
 #[cfg(test)]

@@ -15,6 +15,31 @@ fn an_article_file_parses_into_its_parts() {
 }
 
 #[test]
+fn a_front_matter_id_must_be_an_article_id_as_desk_writes_them() {
+    let with_id = |id: &str| format!("+++\nid = \"{id}\"\ntitle = \"T\"\n+++\nBody");
+    let good = "01JABCDEFGHJKMNPQRSTVWXYZ0";
+    assert!(is_article_id(good));
+    assert_eq!(
+        ArticleDoc::parse(&with_id(good)).unwrap().id.as_deref(),
+        Some(good)
+    );
+    for bad in [
+        "article-7",
+        "01jabcdefghjkmnpqrstvwxyz0",
+        "01JABCDEFGHJKMNPQRSTVWXYZ",
+        "01JABCDEFGHJKMNPQRSTVWXYZU",
+    ] {
+        let e = ArticleDoc::parse(&with_id(bad)).unwrap_err();
+        assert_eq!(e.line, 2, "{bad}");
+        assert!(
+            e.message.contains("is not an article id"),
+            "{bad}: {}",
+            e.message
+        );
+    }
+}
+
+#[test]
 fn status_defaults_to_draft_and_empty_category_is_none() {
     let d = ArticleDoc::parse("+++\ntitle = \"T\"\ncategory = \" \"\n+++\nBody").unwrap();
     assert_eq!(d.status, ArticleStatus::Draft);

@@ -345,6 +345,7 @@ impl Store {
         skip_bad: bool,
         now: i64,
     ) -> Result<ImportReport> {
+        let (input, newlines) = super::csv_lines::CountingReader::new(input);
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
         let header: Vec<String> = reader
             .headers()
@@ -366,7 +367,7 @@ impl Store {
             let rec = match rec {
                 Ok(r) => r,
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
+                    let line = e.position().map_or(0, |p| newlines.line_at(p.byte()));
                     report.rejected.push(BadRow {
                         line,
                         reason: format!("unreadable: {e}"),
@@ -375,7 +376,7 @@ impl Store {
                     continue;
                 }
             };
-            let line = rec.position().map_or(0, |p| p.line());
+            let line = rec.position().map_or(0, |p| newlines.line_at(p.byte()));
             let bad = |reason: String| BadRow {
                 line,
                 reason,

@@ -157,6 +157,8 @@ impl Store {
         markdown_files(dir, &mut files)?;
         let mut docs: Vec<ArticleDoc> = Vec::with_capacity(files.len());
         let mut seen_ids = std::collections::HashMap::new();
+        // Two files with one title would match one article, and one body would silently win.
+        let mut seen_titles = std::collections::HashMap::new();
         for path in &files {
             let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
             match ArticleDoc::parse(&text) {
@@ -167,6 +169,15 @@ impl Store {
                         report.errors.push(format!(
                             "{}:2: id {id} is also in {}; each article needs its own file",
                             path.display(),
+                            first.display()
+                        ));
+                        continue;
+                    }
+                    if let Some(first) = seen_titles.insert(doc.title.clone(), path.clone()) {
+                        report.errors.push(format!(
+                            "{}: the title “{}” is also the title of {}; give one of them another title",
+                            path.display(),
+                            doc.title,
                             first.display()
                         ));
                         continue;

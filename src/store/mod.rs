@@ -10,6 +10,7 @@ pub mod convert;
 pub mod crm;
 pub mod csv_export;
 pub mod csv_import;
+mod csv_lines;
 pub mod csv_rows;
 mod customer_filter;
 pub mod customer_profile;
