@@ -27,18 +27,18 @@ fn main() -> ExitCode {
             return ExitCode::from(exit::USAGE as u8);
         }
     };
+    // Where the database is, for an error that needs it (a full disk says how much space is left there).
+    let db_hint = cli
+        .db
+        .clone()
+        .or_else(|| std::env::var_os("DESK_DB").map(Into::into));
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of stdout went away (`| head -1`): it has what it wanted.
         Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let code = exit_code(&e);
-            // One line: the outermost context and its causes, joined.
-            let msg = e
-                .chain()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join(": ");
+            let msg = cli::one_line(&e, db_hint.as_deref());
             let _ = writeln!(std::io::stderr(), "desk: {msg}");
             ExitCode::from(code as u8)
         }

@@ -32,20 +32,41 @@ fn write_rejects(path: &Path, report: &ImportReport) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// What to import from a file and how to read it.
+pub struct Rows {
+    pub kind: ImportKind,
+    pub skip_bad: bool,
+    pub rejects: Option<PathBuf>,
+    pub encoding: Option<super::text_encoding::TextEncoding>,
+}
+
 pub fn import(
     store: &mut Store,
     file: &Path,
-    kind: ImportKind,
-    skip_bad: bool,
-    rejects: Option<PathBuf>,
+    rows: Rows,
     now: i64,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let input = std::fs::File::open(file)
-        .map_err(|e| super::UsageError(format!("{}: cannot open it ({e})", file.display())))?;
+    let Rows {
+        kind,
+        skip_bad,
+        rejects,
+        encoding,
+    } = rows;
+    let bytes = std::fs::read(file)
+        .map_err(|e| super::UsageError(format!("{}: cannot read it ({e})", file.display())))?;
+    let text = super::text_encoding::decode(&file.display().to_string(), &bytes, encoding)?;
+    drop(bytes);
     let report = store
-        .import_csv(kind, std::io::BufReader::new(input), skip_bad, now)
-        .map_err(|e| super::UsageError(format!("{}: {e}; nothing was imported", file.display())))?;
+        .import_csv(kind, text.as_bytes(), skip_bad, now)
+        .map_err(|e| match e {
+            // The file's fault (its header): a usage error. Anything else is the database's, with its own code.
+            crate::store::StoreError::Refused(_) => anyhow::Error::from(super::UsageError(
+                format!("{}: {e}; nothing was imported", file.display()),
+            )),
+            other => anyhow::Error::from(other)
+                .context(format!("{}: nothing was imported", file.display())),
+        })?;
     let name = file.display();
     if !report.written {
         let mut err = std::io::stderr().lock();

@@ -55,6 +55,9 @@ pub enum EditCmd {
         /// Where --skip-bad writes the bad rows (default: FILE.rejects.csv next to the input)
         #[arg(long)]
         rejects: Option<std::path::PathBuf>,
+        /// The file's encoding when it is not UTF-8 (Excel on Chinese Windows saves GBK or Big5)
+        #[arg(long, value_enum)]
+        encoding: Option<super::text_encoding::TextEncoding>,
     },
     /// Export customers (streamed); --mask hides email and phone (脱敏), required unless you are an admin
     Export {
@@ -155,7 +158,16 @@ pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut impl Write) -> a
             kind,
             skip_bad,
             rejects,
-        } => super::customer_csv::import(store, &file, kind, skip_bad, rejects, now, out)?,
+            encoding,
+        } => {
+            let rows = super::customer_csv::Rows {
+                kind,
+                skip_bad,
+                rejects,
+                encoding,
+            };
+            super::customer_csv::import(store, &file, rows, now, out)?
+        }
         EditCmd::Export { mask, format } => {
             store.export_customers(mask, format, out)?;
         }

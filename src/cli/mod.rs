@@ -15,6 +15,7 @@ pub mod report;
 mod report_md;
 pub mod search;
 pub mod service;
+pub mod text_encoding;
 pub mod ticket;
 pub mod ticket_write;
 
@@ -135,6 +136,75 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// An error as one line: the outermost message and its causes joined by `: `, leaving out a cause whose text
+/// the line already holds (a wrapper that prints its source, as `database error: {0}` does, would otherwise
+/// repeat it), and the disk-full case said as such.
+pub fn one_line(e: &anyhow::Error, db: Option<&std::path::Path>) -> String {
+    if let Some(full) = disk_full(e, db) {
+        return full;
+    }
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        // SQLite's innermost error is its code and the words its message already began with.
+        let words = match cause.downcast_ref::<rusqlite::ffi::Error>() {
+            Some(_) => text.split_once(": ").map_or(text.as_str(), |(_, w)| w),
+            None => text.as_str(),
+        };
+        if line.contains(words) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
+/// SQLite's "database or disk is full" anywhere in the chain, said as a full disk with the space left where the
+/// database lives — never as damage, since SQLite rolled the write back.
+fn disk_full(e: &anyhow::Error, db: Option<&std::path::Path>) -> Option<String> {
+    let full = e.chain().any(|c| {
+        c.downcast_ref::<rusqlite::Error>()
+            .or_else(|| match c.downcast_ref::<crate::store::StoreError>() {
+                Some(crate::store::StoreError::Sqlite(inner)) => Some(inner),
+                _ => None,
+            })
+            .is_some_and(|s| s.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull))
+    });
+    if !full {
+        return None;
+    }
+    let place = db.map_or_else(|| "the database".to_string(), |p| p.display().to_string());
+    let left = db.and_then(free_space).map_or(String::new(), |bytes| {
+        format!(
+            " ({:.1} MB left on its filesystem)",
+            bytes as f64 / 1_048_576.0
+        )
+    });
+    Some(format!(
+        "the disk is full: desk could not write {place}{left}; free some space and run it again — the change was rolled \
+         back and the database is not damaged"
+    ))
+}
+
+#[cfg(unix)]
+fn free_space(db: &std::path::Path) -> Option<u64> {
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    rustix::fs::statvfs(dir)
+        .ok()
+        .map(|s| s.f_bavail.saturating_mul(s.f_frsize))
+}
+
+#[cfg(not(unix))]
+fn free_space(_db: &std::path::Path) -> Option<u64> {
+    None
+}
+
 /// A command-line mistake as one line, with where to read more: `unexpected argument '--bogus' found; see
 /// `desk ticket list --help``. `args` are the process arguments, to name the subcommand whose help fits.
 pub fn usage_line(e: &clap::Error, args: &[String]) -> String {
@@ -189,6 +259,45 @@ mod tests {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         let e = Cli::try_parse_from(&args).unwrap_err();
         usage_line(&e, &args)
+    }
+
+    #[test]
+    fn an_error_line_says_each_cause_once() {
+        let sqlite = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(14),
+            Some("unable to open database file: /x/desk.db".into()),
+        );
+        let e = anyhow::Error::from(crate::store::StoreError::Sqlite(sqlite));
+        let line = one_line(&e, None);
+        assert_eq!(
+            line.matches("unable to open database file").count(),
+            1,
+            "{line}"
+        );
+        let e = anyhow::anyhow!("inner cause").context("outer step");
+        assert_eq!(one_line(&e, None), "outer step: inner cause");
+    }
+
+    #[test]
+    fn a_full_disk_is_said_as_such_with_the_code_for_the_database() {
+        let full = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(13), None);
+        let e = anyhow::Error::from(crate::store::StoreError::Sqlite(full))
+            .context("adding the reply to #1042");
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("desk.db");
+        let line = one_line(&e, Some(&db));
+        assert!(
+            line.starts_with("the disk is full: desk could not write"),
+            "{line}"
+        );
+        assert!(
+            line.contains(&db.display().to_string()) && line.contains("MB left"),
+            "{line}"
+        );
+        assert!(
+            !line.contains("corrupt") && !line.contains("restore"),
+            "{line}"
+        );
     }
 
     #[test]

@@ -9,6 +9,18 @@ pub enum StoreError {
     MissingDirectory { dir: PathBuf },
 
     #[error(
+        "{path} is a directory, not a database file; pass --db with a file in it, such as {path}/desk.db"
+    )]
+    IsDirectory { path: PathBuf },
+
+    /// The file is fine; this user lacks a right on it or its directory.
+    #[error(
+        "permission denied on {path}: {need}; ask its owner or an admin for that right (a team shares it through a \
+         group: `chmod g+rw` on the file, `g+rwx` on its directory) — the database itself is not damaged"
+    )]
+    Permission { path: PathBuf, need: String },
+
+    #[error(
         "no database at {path}; run `desk init --db {path}` to create one, or `desk demo --db {path}` for demo data"
     )]
     MissingDatabase { path: PathBuf },

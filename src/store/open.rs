@@ -32,7 +32,14 @@ impl Store {
 
     pub fn open_with(path: &Path, mode: OpenMode, storage: StorageMode) -> Result<Store> {
         require_directory(path)?;
+        if path.is_dir() {
+            return Err(StoreError::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
         let exists = path.exists();
+        // A missing right is named before SQLite turns it into "unable to open" or "readonly database".
+        require_access(path, exists)?;
         if !exists && mode == OpenMode::Existing {
             return Err(StoreError::MissingDatabase {
                 path: path.to_path_buf(),
@@ -54,6 +61,12 @@ impl Store {
             if StoreError::is_busy(&e) {
                 StoreError::Busy {
                     path: path.to_path_buf(),
+                }
+            } else if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
+                // Rights that changed after the check above, or a read-only mount.
+                StoreError::Permission {
+                    path: path.to_path_buf(),
+                    need: "desk cannot write the file".into(),
                 }
             } else {
                 StoreError::NotADatabase {
@@ -163,6 +176,51 @@ fn set_journal_mode(conn: &Connection, mode: &str, patience: Duration) -> rusqli
 }
 
 /// Refuses a database path whose directory does not exist (SQLite would only say "unable to open").
+/// Refuses a database this user cannot read and write, or whose directory they cannot create the journal in.
+#[cfg(unix)]
+fn require_access(path: &Path, exists: bool) -> Result<()> {
+    use rustix::fs::{Access, access};
+    // "Permission denied" is what the message already says; other reasons (a read-only mount) are worth naming.
+    let why = |e: rustix::io::Errno| {
+        if e == rustix::io::Errno::ACCESS {
+            String::new()
+        } else {
+            format!(" ({e})")
+        }
+    };
+    let denied = |need: String| {
+        Err(StoreError::Permission {
+            path: path.to_path_buf(),
+            need,
+        })
+    };
+    if exists {
+        if let Err(e) = access(path, Access::READ_OK) {
+            return denied(format!("desk cannot read the file{}", why(e)));
+        }
+        if let Err(e) = access(path, Access::WRITE_OK) {
+            return denied(format!("desk cannot write the file{}", why(e)));
+        }
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let Err(e) = access(dir, Access::WRITE_OK | Access::EXEC_OK) {
+        return denied(format!(
+            "desk cannot create files in {}{}, where SQLite keeps the file's journal",
+            dir.display(),
+            why(e)
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn require_access(_path: &Path, _exists: bool) -> Result<()> {
+    Ok(())
+}
+
 pub(super) fn require_directory(path: &Path) -> Result<()> {
     let dir = path
         .parent()

@@ -180,6 +180,8 @@ impl From<&StoreError> for Refusal {
             }
             StoreError::Busy { .. } | StoreError::InUse { .. } => RefusalKind::Busy,
             StoreError::MissingDirectory { .. }
+            | StoreError::IsDirectory { .. }
+            | StoreError::Permission { .. }
             | StoreError::MissingDatabase { .. }
             | StoreError::NotADatabase { .. }
             | StoreError::NewerSchema { .. }
