@@ -221,7 +221,8 @@ impl SlaSnapshot {
         self.target?;
         if self.paused {
             return Some(match self.remaining {
-                Some(r) if r < 0 => ClockState::Breached,
+                // As `domain::sla`: breached once the time used reaches the target.
+                Some(r) if r <= 0 => ClockState::Breached,
                 _ => ClockState::Paused,
             });
         }
