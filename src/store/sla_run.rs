@@ -350,12 +350,7 @@ fn act(
         did.push(format!("+{tag}"));
     }
     if let Some(note) = &a.note {
-        let id = new_id();
-        tx.execute(
-            "INSERT INTO messages(id, ticket_id, author_kind, visibility, body, created_at)
-             VALUES (?1, ?2, 'system', 'internal', ?3, ?4)",
-            params![id, ticket_id, note, now],
-        )?;
+        let id = super::ticket_write::system_note(tx, log, ticket_id, note, now)?;
         log.append(tx, "ticket", ticket_id, "note", None, Some(&id), now)?;
         did.push("note".into());
     }
