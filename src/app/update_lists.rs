@@ -78,6 +78,23 @@ pub(super) fn reload_queue(model: &mut Model) -> Effect {
     ticket_page(model, req)
 }
 
+/// Reloads the queue without moving the agent off the ticket they are on (Ctrl-r, the SLA check, after a bulk
+/// change): a window at the top takes the fresh first page and keeps the selected ticket by id on its screen line
+/// (or its nearest neighbour, if it left the view); deeper down, the loaded rows are refreshed in place and not
+/// re-sorted. An empty list simply loads.
+pub(super) fn refresh_queue(model: &mut Model) -> Effect {
+    let list = &model.queues.list;
+    if list.rows.is_empty() {
+        return reload_queue(model);
+    }
+    if list.at_top() && model.queues.anchor.is_none() {
+        let req = model.queues.list.refresh_first();
+        return ticket_page(model, req);
+    }
+    let numbers = list.rows.iter().map(|r| r.number).collect();
+    Effect::load(TicketRequest::Rows { numbers })
+}
+
 pub(super) fn reload_customers(model: &mut Model) -> Effect {
     let req = model.customers.list.reset();
     customer_page(model, req)
@@ -95,7 +112,7 @@ pub(super) fn refresh_quietly(model: &mut Model) -> Vec<Effect> {
 pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
     let mut fx = vec![Effect::load(TicketRequest::Counts), view_counts(model)];
     match model.pane {
-        Pane::Queues => fx.push(reload_queue(model)),
+        Pane::Queues => fx.push(refresh_queue(model)),
         Pane::Ticket => {
             if let Some(number) = model.ticket.number {
                 fx.push(Effect::load(TicketRequest::Detail {
