@@ -444,7 +444,7 @@ fn status_priority_and_assignee_pickers_write_through_the_change_log() {
         "{screen}"
     );
     assert!(
-        screen.contains("li       status Pending → Solved"),
+        screen.contains("Li Na    status Pending → Solved"),
         "{screen}"
     );
     assert!(screen.contains("priority Normal → Urgent"), "{screen}");

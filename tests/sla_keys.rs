@@ -141,3 +141,38 @@ fn escalations_show_as_a_badge_and_a_list_until_looked_at() {
     a.send(Msg::Tick(a.now));
     assert!(a.model.escalations.feed.iter().all(|e| e.at > NOW));
 }
+
+#[test]
+fn a_pending_ticket_given_a_higher_priority_stays_paused_in_its_row_and_header() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        // Twenty days later #1002 is still waiting on its customer.
+        a.now = NOW + 20 * 86_400;
+        a.keys("j");
+        let row = a.model.queues.list.selected_row().unwrap();
+        assert_eq!((row.number, row.status.as_str()), (1002, "pending"));
+        a.keys("p 2"); // high
+        let row = a.model.queues.list.selected_row().unwrap();
+        assert_eq!((row.number, row.priority.as_str()), (1002, "high"));
+        assert!(row.sla.paused, "{:?}", row.sla);
+        assert_eq!(
+            row.sla.state(a.now),
+            Some(desk::domain::sla::ClockState::Paused)
+        );
+        let screen = a.screen();
+        let line = screen.lines().find(|l| l.contains("#1002")).unwrap();
+        assert!(!line.contains("!-"), "{line}");
+        assert_screen!(format!("paused_priority_{w}x{h}"), screen);
+        // Not in the breached view; the header shows both clocks paused.
+        view(&mut a, "At risk & breached");
+        assert!(a.model.queues.list.rows.iter().all(|r| r.number != 1002));
+        a.keys("#").type_text("1002").keys("enter");
+        let screen = a.screen();
+        assert!(screen.contains("#1002"), "{screen}");
+        // `||` is the paused glyph; a breached clock would read `!-…`.
+        assert!(
+            screen.contains("first response ||3h58m · resolution ||1d23h"),
+            "{screen}"
+        );
+    }
+}

@@ -42,6 +42,9 @@ fn on_ticket_answer(model: &mut Model, r: TicketResponse) -> Vec<Effect> {
             super::search_pane::on_hits(model, query, hits);
             Vec::new()
         }
+        TicketResponse::FilterChecked { text, error } => {
+            super::update_lists::on_filter_checked(model, text, error)
+        }
         TicketResponse::Rows(rows) => {
             super::team::patch_rows(model, rows);
             Vec::new()

@@ -8,7 +8,7 @@ use super::msg::Effect;
 use super::protocol::{Refusal, TicketRequest};
 use super::ticket_actions::parse_tags;
 use super::update::toast;
-use super::update_lists::{reload_queue, view_counts};
+use super::update_lists::{refresh_queue, view_counts};
 use super::{Model, Overlay, PickAction, PromptKind};
 use crate::domain::ticket::{Priority, Status};
 use crate::store::ticket_write::TicketEdit;
@@ -282,7 +282,7 @@ pub(super) fn on_done(model: &mut Model, done: usize, refused: Vec<(i64, Refusal
     model.queues.marked.clear();
     model.queues.anchor = None;
     let mut fx = vec![
-        reload_queue(model),
+        refresh_queue(model),
         view_counts(model),
         Effect::load(TicketRequest::Counts),
     ];

@@ -213,6 +213,8 @@ pub struct Queues {
     /// Filter typed with `/`, in the view language (empty: none), and its parsed form.
     pub filter: String,
     pub query: crate::domain::query::Query,
+    /// A typed filter naming agents or groups, waiting for the worker to say they exist before it applies.
+    pub checking_filter: Option<String>,
     /// Tickets marked for a bulk change (number → customer name and subject, for macros).
     pub marked: std::collections::BTreeMap<i64, (String, String)>,
     /// Where a `V` range started (index in the loaded rows).

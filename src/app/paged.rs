@@ -54,8 +54,17 @@ pub struct PagedList<T> {
     pub loading: Option<PageRequest>,
     /// Where to put the selection when a First/Last page arrives.
     jump_to_end: bool,
-    /// The row (by rid) to keep selected when a refreshed first page arrives.
-    keep: Option<i64>,
+    /// The row to keep selected when a refreshed first page arrives.
+    keep: Option<Keep>,
+}
+
+/// What a refresh keeps: the selected row by rid, else its nearest neighbour still listed, on the same screen line.
+#[derive(Debug, Clone, PartialEq)]
+struct Keep {
+    /// The selected row first, then its neighbours nearest first (the next one before the previous one).
+    rids: Vec<i64>,
+    /// Where the selected row was on screen (`selected - offset`).
+    line: usize,
 }
 
 impl<T> Default for PagedList<T> {
@@ -89,17 +98,27 @@ impl<T: Keyed + Clone> PagedList<T> {
         PageRequest::First
     }
 
-    /// Whether the window shows the top of the list with the selection in its first page: where a refreshed
-    /// first page can replace the rows without moving what the agent is looking at.
+    /// Whether the window holds the top of the list with the selection well inside its first page: where a
+    /// refreshed first page can replace the rows and keep the agent on the same ticket.
     pub fn at_top(&self) -> bool {
-        self.at_start && self.offset == 0 && self.selected < PAGE_SIZE / 2 && self.loading.is_none()
+        self.at_start && self.selected < PAGE_SIZE / 2 && self.loading.is_none()
     }
 
-    /// Reloads the first page in place (live refresh): the rows stay on screen until it arrives, and the selected
-    /// row stays selected if it is still in the list.
+    /// Reloads the first page in place (live refresh, a re-sort): the rows stay on screen until it arrives, then
+    /// the selected ticket stays selected on the same screen line — or, if it left the list, the nearest of its
+    /// neighbours that is still there.
     pub fn refresh_first(&mut self) -> PageRequest {
         self.generation += 1;
-        self.keep = self.selected_row().map(|r| r.cursor().rid);
+        let rid = |i: usize| self.rows.get(i).map(|r| r.cursor().rid);
+        let mut rids: Vec<i64> = rid(self.selected).into_iter().collect();
+        for d in 1..self.rows.len() {
+            rids.extend(rid(self.selected + d));
+            rids.extend(self.selected.checked_sub(d).and_then(rid));
+        }
+        self.keep = (!rids.is_empty()).then(|| Keep {
+            rids,
+            line: self.selected.saturating_sub(self.offset),
+        });
         self.jump_to_end = false;
         self.loading = Some(PageRequest::First);
         PageRequest::First
@@ -199,10 +218,14 @@ impl<T: Keyed + Clone> PagedList<T> {
                 };
                 self.offset = 0;
                 self.jump_to_end = false;
-                if let Some(rid) = self.keep.take()
-                    && let Some(i) = self.rows.iter().position(|r| r.cursor().rid == rid)
+                if let Some(keep) = self.keep.take()
+                    && let Some(i) = keep
+                        .rids
+                        .iter()
+                        .find_map(|rid| self.rows.iter().position(|r| r.cursor().rid == *rid))
                 {
                     self.selected = i;
+                    self.offset = i.saturating_sub(keep.line);
                 }
             }
             PageRequest::After(_) => {
@@ -416,5 +439,53 @@ mod tests {
             drive(&mut long, 1000, more);
         }
         assert!(!long.at_top());
+    }
+
+    /// A fake store answering First with exactly `order` (any order: a re-sort).
+    fn page_of(order: &[i64]) -> Page<Row> {
+        Page {
+            rows: order.iter().map(|n| Row(*n)).collect(),
+            at_start: true,
+            at_end: true,
+        }
+    }
+
+    #[test]
+    fn a_refresh_that_reorders_keeps_the_selected_row_on_its_screen_line() {
+        let mut list = PagedList::default();
+        let first = list.reset();
+        drive(&mut list, 30, Some(first)); // 29, 28, …, 0
+        list.move_by(12, 10); // row 17, on the last line of a 10-row viewport
+        assert_eq!(list.selected_row(), Some(&Row(17)));
+        let line = list.selected - list.offset;
+        assert!(list.at_top());
+        let req = list.refresh_first();
+        // A background re-sort put 17 near the bottom and shuffled the rest.
+        let mut order: Vec<i64> = (0..30).filter(|n| *n != 17).collect();
+        order.insert(25, 17);
+        list.receive(list.generation, req, page_of(&order), 10);
+        assert_eq!(list.selected_row(), Some(&Row(17)));
+        assert_eq!(list.selected - list.offset, line);
+    }
+
+    #[test]
+    fn a_refresh_without_the_selected_row_selects_its_nearest_neighbour() {
+        let mut list = PagedList::default();
+        let first = list.reset();
+        drive(&mut list, 10, Some(first)); // 9 … 0
+        list.move_by(4, 20); // row 5; neighbours 4 (next) and 6 (previous)
+        let req = list.refresh_first();
+        // 5 and the row after it left the view: the one before it is nearest.
+        list.receive(list.generation, req, page_of(&[9, 8, 7, 6, 3, 2, 1, 0]), 20);
+        assert_eq!(list.selected_row(), Some(&Row(6)));
+        // Both neighbours left: the nearest still listed, the one after before the one before.
+        list.move_by(-1, 20); // row 7 of 9 8 7 6 3 2 1 0: neighbours 6 and 8, then 3 and 9
+        let req = list.refresh_first();
+        list.receive(list.generation, req, page_of(&[9, 3, 2, 1, 0]), 20);
+        assert_eq!(list.selected_row(), Some(&Row(3)));
+        // Everything left: the first row.
+        let req = list.refresh_first();
+        list.receive(list.generation, req, page_of(&[42, 41]), 20);
+        assert_eq!(list.selected_row(), Some(&Row(42)));
     }
 }

@@ -78,6 +78,23 @@ pub(super) fn reload_queue(model: &mut Model) -> Effect {
     ticket_page(model, req)
 }
 
+/// Reloads the queue without moving the agent off the ticket they are on (Ctrl-r, the SLA check, after a bulk
+/// change): a window at the top takes the fresh first page and keeps the selected ticket by id on its screen line
+/// (or its nearest neighbour, if it left the view); deeper down, the loaded rows are refreshed in place and not
+/// re-sorted. An empty list simply loads.
+pub(super) fn refresh_queue(model: &mut Model) -> Effect {
+    let list = &model.queues.list;
+    if list.rows.is_empty() {
+        return reload_queue(model);
+    }
+    if list.at_top() && model.queues.anchor.is_none() {
+        let req = model.queues.list.refresh_first();
+        return ticket_page(model, req);
+    }
+    let numbers = list.rows.iter().map(|r| r.number).collect();
+    Effect::load(TicketRequest::Rows { numbers })
+}
+
 pub(super) fn reload_customers(model: &mut Model) -> Effect {
     let req = model.customers.list.reset();
     customer_page(model, req)
@@ -95,7 +112,7 @@ pub(super) fn refresh_quietly(model: &mut Model) -> Vec<Effect> {
 pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
     let mut fx = vec![Effect::load(TicketRequest::Counts), view_counts(model)];
     match model.pane {
-        Pane::Queues => fx.push(reload_queue(model)),
+        Pane::Queues => fx.push(refresh_queue(model)),
         Pane::Ticket => {
             if let Some(number) = model.ticket.number {
                 fx.push(Effect::load(TicketRequest::Detail {
@@ -131,21 +148,19 @@ pub(super) fn select_view(model: &mut Model, step: isize) -> Vec<Effect> {
 
 pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
     match model.pane {
-        Pane::Queues => match crate::domain::query::parse(&text) {
-            Ok(query) => {
-                model.queues.filter = text;
-                model.queues.query = query;
-                vec![reload_queue(model)]
+        Pane::Queues => match crate::domain::query::names(&text) {
+            // Agents and groups are the store's to know: the worker checks them before the filter applies.
+            Ok(named) if !named.is_empty() => {
+                model.queues.checking_filter = Some(text.clone());
+                vec![Effect::load(TicketRequest::CheckFilter { text })]
             }
-            // Keep the prompt open with the text, so the user can fix what the message points at.
+            Ok(_) => {
+                model.queues.checking_filter = None;
+                use_queue_filter(model, text)
+            }
             Err(e) => {
-                toast(model, format!("filter: {e}"), true);
-                model.overlay = Some(super::Overlay::prompt(
-                    super::PromptKind::Filter,
-                    &text,
-                    None,
-                ));
-                Vec::new()
+                model.queues.checking_filter = None;
+                refuse_filter(model, text, e)
             }
         },
         Pane::Customers => match model.customers.view.filter(&text, model.now) {
@@ -167,6 +182,45 @@ pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
         Pane::Kb => super::kb_actions::apply_search(model, text),
         Pane::Ticket | Pane::Dashboard => Vec::new(),
     }
+}
+
+/// The worker checked the names in a queue filter: it applies, or is refused as a typo would be.
+pub(super) fn on_filter_checked(
+    model: &mut Model,
+    text: String,
+    error: Option<crate::domain::query::ParseError>,
+) -> Vec<Effect> {
+    // A filter typed since (or Esc) replaced this one.
+    if model.queues.checking_filter.as_ref() != Some(&text) {
+        return Vec::new();
+    }
+    model.queues.checking_filter = None;
+    match error {
+        None => use_queue_filter(model, text),
+        Some(e) => refuse_filter(model, text, e),
+    }
+}
+
+fn use_queue_filter(model: &mut Model, text: String) -> Vec<Effect> {
+    // Checked already: names() parses first.
+    model.queues.query = crate::domain::query::parse(&text).unwrap_or_default();
+    model.queues.filter = text;
+    vec![reload_queue(model)]
+}
+
+/// Keeps the prompt open with the text, so the user can fix what the message points at.
+fn refuse_filter(
+    model: &mut Model,
+    text: String,
+    e: crate::domain::query::ParseError,
+) -> Vec<Effect> {
+    toast(model, format!("filter: {e}"), true);
+    model.overlay = Some(super::Overlay::prompt(
+        super::PromptKind::Filter,
+        &text,
+        None,
+    ));
+    Vec::new()
 }
 
 pub(super) fn open_ticket(model: &mut Model, number: i64) -> Vec<Effect> {

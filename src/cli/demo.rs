@@ -83,16 +83,8 @@ pub fn generate(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    // The closed loop and the SLA clocks are derived from what was loaded, under the configured rules.
-    store.set_service_rules(rules);
-    store.sync_phone_region()?;
-    store.backfill_loop_columns()?;
-    // Tiers first: they pick the SLA policy of each customer's tickets.
-    store.recompute_customers(now, &mut |_, _| {})?;
-    store.schedule_care(now)?;
-    store.recompute_stale_clocks(now, usize::MAX)?;
-    // Report measures (business times, SLA outcomes, scores) of every answered or solved ticket.
-    store.measure_pending(now, &mut |_, _| {})?;
+    // The closed loop, the SLA clocks and escalations are derived from what was loaded, under the configured rules.
+    crate::demo::settle(&mut store, rules, now)?;
     if progress {
         eprintln!(
             "demo database {}: {} tickets, {} messages, {} customers, {} articles in {:.1}s",

@@ -378,14 +378,20 @@ fn history(
         .ticket_detail(number)?
         .ok_or(super::NotFound(format!("no ticket #{number}")))?;
     let rows = store.history("ticket", &d.row.id)?;
+    let names = |show, id: &str| store.name_of(show, id).ok().flatten();
+    let words = super::ticket_write::change_words(&names);
     match format {
         ShowFormat::Json => {
+            // The raw entry for scripts, and `who` and `change` as the text history words them.
             let json: Vec<serde_json::Value> = rows
                 .iter()
                 .map(|h| {
+                    let change =
+                        describe_change(&h.field, h.old.as_deref(), h.new.as_deref(), &words);
                     serde_json::json!({
-                        "seq": h.seq, "at": rfc3339(h.at), "actor": h.actor,
+                        "seq": h.seq, "at": rfc3339(h.at), "actor": h.actor, "who": h.who,
                         "field": h.field, "old": h.old, "new": h.new,
+                        "change": crate::domain::text::sanitize(&change),
                     })
                 })
                 .collect();
@@ -393,13 +399,13 @@ fn history(
             writeln!(out)?;
         }
         ShowFormat::Text => {
-            let names = |show, id: &str| store.name_of(show, id).ok().flatten();
-            let words = super::ticket_write::change_words(&names);
             for h in rows {
-                let who = h.actor.as_deref().unwrap_or("system");
                 let change = describe_change(&h.field, h.old.as_deref(), h.new.as_deref(), &words);
-                let text =
-                    crate::domain::text::sanitize(&format!("{} {who} {change}", short_date(h.at)));
+                let text = crate::domain::text::sanitize(&format!(
+                    "{} {} {change}",
+                    short_date(h.at),
+                    h.who
+                ));
                 writeln!(out, "{text}")?;
             }
         }

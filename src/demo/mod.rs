@@ -129,3 +129,24 @@ pub fn generate(
         agents: staff.agents.len() as u64,
     })
 }
+
+/// Derives everything desk keeps from what [`generate`] loaded, under `rules` and as of the demo's `now`: loop
+/// columns, customer tiers and care tasks, SLA clocks, then one SLA pass (escalations and auto-close) and the
+/// report measures. A demo opened at `now` is therefore settled: the first periodic check finds nothing to do,
+/// so nothing re-sorts under the cursor.
+pub fn settle(store: &mut Store, rules: crate::store::sla::ServiceRules, now: i64) -> Result<()> {
+    store.set_service_rules(rules);
+    store.sync_phone_region()?;
+    store.backfill_loop_columns()?;
+    // Tiers first: they pick the SLA policy of each customer's tickets.
+    store.recompute_customers(now, &mut |_, _| {})?;
+    store.schedule_care(now)?;
+    store.recompute_stale_clocks(now, usize::MAX)?;
+    // What a running desk's check would do first, done here: escalate what is due, close what waited long enough.
+    store
+        .sla_run(now)
+        .context("escalating the demo's overdue tickets")?;
+    // Report measures (business times, SLA outcomes, scores) of every answered or solved ticket.
+    store.measure_pending(now, &mut |_, _| {})?;
+    Ok(())
+}

@@ -213,6 +213,44 @@ pub struct Event {
     pub kind: EventKind,
 }
 
+/// What a ticket loaded in bulk (the demo, an import) carries about its past instead of logged status changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loaded {
+    pub created_at: i64,
+    /// The status it was loaded with (later changes are logged and come on top).
+    pub status: Status,
+    /// When it was loaded as it was: its last update then. Later writes never move this.
+    pub at: i64,
+    pub first_response_at: Option<i64>,
+    pub solved_at: Option<i64>,
+}
+
+/// The status changes a loaded ticket went through before it was loaded, inferred from its stamps: open at the
+/// first response (or at creation when open and never answered), then its loaded status from `at` (solved from
+/// its solve time). Only what happened by `at` counts, so later writes (a priority change, a note, a re-solve)
+/// never move a pause that began before the load.
+pub fn loaded_history(l: &Loaded) -> Vec<Event> {
+    let ev = |at: i64, s: Status| Event {
+        at: at.clamp(l.created_at, l.at.max(l.created_at)),
+        kind: EventKind::Status(s),
+    };
+    let first_response = l.first_response_at.filter(|t| *t <= l.at);
+    let mut out = Vec::new();
+    if let Some(fr) = first_response {
+        out.push(ev(fr, Status::Open));
+    }
+    match l.status {
+        Status::Open if first_response.is_none() => out.push(ev(l.created_at, Status::Open)),
+        Status::Pending | Status::OnHold | Status::Merged => out.push(ev(l.at, l.status)),
+        Status::Solved | Status::Closed => {
+            let solved = l.solved_at.filter(|t| *t <= l.at).unwrap_or(l.at);
+            out.push(ev(solved, l.status))
+        }
+        Status::New | Status::Open => {}
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ClockState {
     /// Running, less than the at-risk share used.

@@ -186,6 +186,16 @@ pub fn escalations_due<'a>(
     out
 }
 
+/// Escalations raise a ticket's priority at most once in this many seconds, however many of its clocks or rules
+/// fire together and however many desks run the pass.
+pub const RAISE_SPACING: i64 = 60;
+
+/// Whether an escalation may raise a priority at `now`, given the latest raise an escalation made (by any desk,
+/// whose clock may run a little ahead of this one's).
+pub fn may_raise(last_raise: Option<i64>, now: i64) -> bool {
+    last_raise.is_none_or(|at| (now - at).abs() >= RAISE_SPACING)
+}
+
 /// One step more urgent (urgent stays urgent).
 pub fn raised(p: Priority) -> Priority {
     match p {
@@ -221,7 +231,8 @@ impl SlaSnapshot {
         self.target?;
         if self.paused {
             return Some(match self.remaining {
-                Some(r) if r < 0 => ClockState::Breached,
+                // As `domain::sla`: breached once the time used reaches the target.
+                Some(r) if r <= 0 => ClockState::Breached,
                 _ => ClockState::Paused,
             });
         }
@@ -481,6 +492,16 @@ mod tests {
         assert_eq!(raised(Priority::Low), Priority::Normal);
         assert_eq!(raised(Priority::High), Priority::Urgent);
         assert_eq!(raised(Priority::Urgent), Priority::Urgent);
+    }
+
+    #[test]
+    fn a_priority_is_raised_at_most_once_a_minute() {
+        assert!(may_raise(None, 1_000));
+        assert!(!may_raise(Some(1_000), 1_000));
+        assert!(!may_raise(Some(1_000), 1_059));
+        // Another desk's clock a few seconds ahead raised it "later": still within the same minute.
+        assert!(!may_raise(Some(1_010), 1_000));
+        assert!(may_raise(Some(1_000), 1_060));
     }
 
     #[test]

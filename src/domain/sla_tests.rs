@@ -445,3 +445,100 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_loaded_pending_ticket_is_paused_from_its_load_not_from_later_writes() {
+    let c = Calendar::always_open("24x7");
+    let created = 1_795_000_000;
+    let loaded = Loaded {
+        created_at: created,
+        status: Status::Pending,
+        at: created + 9 * H,
+        first_response_at: Some(created + 2 * H),
+        solved_at: None,
+    };
+    let events = loaded_history(&loaded);
+    assert_eq!(
+        events,
+        [
+            Event {
+                at: created + 2 * H,
+                kind: EventKind::Status(Status::Open)
+            },
+            Event {
+                at: created + 9 * H,
+                kind: EventKind::Status(Status::Pending)
+            },
+        ]
+    );
+    // Twenty days on, under a one-day target (a priority raised while pending): nine hours used, still paused.
+    let targets = Targets {
+        first_response: None,
+        next_reply: None,
+        resolution: Some(24 * H),
+    };
+    let now = created + 20 * 24 * H;
+    let r = by(
+        &clocks(created, &events, &targets, &c, now, 0.75),
+        Target::Resolution,
+    );
+    assert_eq!(
+        (r.elapsed, r.state, r.due_at),
+        (9 * H, ClockState::Paused, None)
+    );
+    // A stamp written after the load (a re-solve, a late first response) does not rewrite the loaded past.
+    let later = Loaded {
+        first_response_at: Some(created + 30 * H),
+        solved_at: Some(created + 40 * H),
+        status: Status::Solved,
+        ..loaded
+    };
+    assert_eq!(
+        loaded_history(&later),
+        [Event {
+            at: created + 9 * H,
+            kind: EventKind::Status(Status::Solved)
+        }]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever targets a paused ticket is held to (its priority changed any number of times while it waits),
+    /// only the time it ran counts: its clocks stay paused, and breached only when that running time alone
+    /// reaches the target.
+    #[test]
+    fn paused_time_never_counts_whatever_the_targets(
+        c in arb_calendar(),
+        answered in prop::option::of(0i64..600),
+        ran in 0i64..3000,
+        on_hold in any::<bool>(),
+        nows in prop::collection::vec((0i64..20_000, 1i64..4000, 1i64..4000), 1..6),
+    ) {
+        let created = 1_773_100_800 + 600 * 60;
+        let loaded = Loaded {
+            created_at: created,
+            status: if on_hold { Status::OnHold } else { Status::Pending },
+            at: created + ran * 60,
+            first_response_at: answered.map(|m| created + m.min(ran) * 60),
+            solved_at: None,
+        };
+        let events = loaded_history(&loaded);
+        let running = c.business_secs(created, loaded.at);
+        for (later, fr_mins, res_mins) in nows {
+            let now = loaded.at + later * 60;
+            let targets = Targets { first_response: Some(fr_mins * 60), next_reply: None, resolution: Some(res_mins * 60) };
+            let all = clocks(created, &events, &targets, &c, now, 0.75);
+            let r = by(&all, Target::Resolution);
+            prop_assert_eq!(r.elapsed, running);
+            prop_assert!(r.paused && r.due_at.is_none());
+            let expected = if running >= r.target_secs { ClockState::Breached } else { ClockState::Paused };
+            prop_assert_eq!(r.state, expected);
+            for g in all.iter().filter(|g| g.stopped_at.is_none()) {
+                prop_assert!(g.paused);
+                prop_assert!(g.elapsed <= running);
+            }
+        }
+    }
+}

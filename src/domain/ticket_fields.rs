@@ -271,6 +271,16 @@ pub fn describe_change(
         "customer_message" => return "the customer wrote".into(),
         "created" => return format!("created #{}", new.unwrap_or_default()),
         "tags" => return format!("tags {}", new.unwrap_or_default()),
+        // Merges and links log numbers and message ids; people read what happened.
+        "merged_from" => return format!("#{} merged into this ticket", new.unwrap_or("?")),
+        "moved_messages" => {
+            let n = new.map_or(0, |ids| ids.split(',').filter(|s| !s.is_empty()).count());
+            return format!("{n} messages moved by a merge");
+        }
+        "unmerged" => return format!("merge undone ({} messages back)", new.unwrap_or("0")),
+        "linked" => return format!("linked to #{}", new.unwrap_or("?")),
+        "unlinked" => return format!("unlinked from #{}", new.unwrap_or("?")),
+        "survey" => return format!("survey {}", new.unwrap_or_default()),
         _ => {}
     }
     let Some(d) = by_log_name(log_name) else {
@@ -382,6 +392,16 @@ mod tests {
         assert_eq!(say("tags", None, Some("+vip")), "tags +vip");
         assert_eq!(say("reply", None, Some("M1")), "replied");
         assert_eq!(say("odd", Some("a"), None), "odd a → —");
+        // Merges log message ids: read as a count, never as ids.
+        assert_eq!(
+            say("moved_messages", None, Some("01ABC,01ABD")),
+            "2 messages moved by a merge"
+        );
+        assert_eq!(
+            say("merged_from", None, Some("1042")),
+            "#1042 merged into this ticket"
+        );
+        assert_eq!(say("linked", None, Some("1043")), "linked to #1043");
         assert!(is_bookkeeping("updated_at") && !is_bookkeeping("status"));
     }
 }

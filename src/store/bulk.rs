@@ -196,8 +196,8 @@ impl BulkWriter<'_> {
             .prepare_cached(
                 "INSERT INTO tickets(id, number, subject, status, priority, kind, channel, customer_id, product_id,
                                      assignee_id, group_id, created_at, updated_at, first_response_at, solved_at, closed_at,
-                                     merged_into)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                     merged_into, loaded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?13)",
             )?
             .execute(params![
                 t.id,

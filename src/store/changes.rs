@@ -333,7 +333,9 @@ impl Store {
     /// The change log of one entity, oldest first.
     pub fn history(&self, entity: &str, entity_id: &str) -> Result<Vec<ChangeRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT seq, actor, field, old, new, at FROM changes WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq",
+            "SELECT c.seq, c.actor, c.field, c.old, c.new, c.at, coalesce(a.name, c.actor, 'system')
+             FROM changes c LEFT JOIN agents a ON a.handle = c.actor
+             WHERE c.entity = ?1 AND c.entity_id = ?2 ORDER BY c.seq",
         )?;
         let rows = stmt.query_map(params![entity, entity_id], |r| {
             Ok(ChangeRow {
@@ -343,6 +345,7 @@ impl Store {
                 old: r.get(3)?,
                 new: r.get(4)?,
                 at: r.get(5)?,
+                who: crate::domain::text::sanitize(&r.get::<_, String>(6)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -502,6 +505,9 @@ pub struct ChangeRow {
     pub old: Option<String>,
     pub new: Option<String>,
     pub at: i64,
+    /// Who made the change as people read it: an agent's name, `sla` for the rules, `system` for a write that
+    /// names nobody.
+    pub who: String,
 }
 
 #[allow(clippy::too_many_arguments)] // one row of the log; a struct here would only be built to be taken apart

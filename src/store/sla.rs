@@ -9,7 +9,7 @@ use super::stored::ticket_field;
 use super::{Result, Store};
 use crate::domain::customer::Tier;
 use crate::domain::metrics::{Measures, measure};
-use crate::domain::sla::{Clock, Event, EventKind, Targets, clocks};
+use crate::domain::sla::{Clock, Event, EventKind, Loaded, Targets, clocks, loaded_history};
 use crate::domain::sla_policy::{SlaRules, TicketFacts};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 
@@ -65,7 +65,6 @@ pub(super) struct Facts {
     pub id: String,
     pub number: i64,
     pub created_at: i64,
-    pub updated_at: i64,
     pub status: Status,
     pub priority: Priority,
     pub tier: Option<Tier>,
@@ -73,6 +72,8 @@ pub(super) struct Facts {
     pub kind: Kind,
     pub first_response_at: Option<i64>,
     pub solved_at: Option<i64>,
+    /// When a ticket loaded in bulk was loaded; `None` for tickets desk created.
+    pub loaded_at: Option<i64>,
 }
 
 impl Facts {
@@ -88,8 +89,8 @@ impl Facts {
 
 pub(super) fn facts(conn: &Connection, ticket_id: &str) -> Result<Option<Facts>> {
     conn.prepare_cached(
-        "SELECT t.id, t.number, t.created_at, t.updated_at, t.status, t.priority, c.tier, t.channel, t.kind,
-                t.first_response_at, t.solved_at
+        "SELECT t.id, t.number, t.created_at, t.status, t.priority, c.tier, t.channel, t.kind,
+                t.first_response_at, t.solved_at, t.loaded_at
          FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1",
     )?
     .query_row(params![ticket_id], |r| Ok(facts_of(r)))
@@ -105,33 +106,42 @@ fn facts_of(r: &rusqlite::Row<'_>) -> Result<Facts> {
         id: r.get(0)?,
         number,
         created_at: r.get(2)?,
-        updated_at: r.get(3)?,
-        status: ticket_field(number, &text(4)?)?,
-        priority: ticket_field(number, &text(5)?)?,
+        status: ticket_field(number, &text(3)?)?,
+        priority: ticket_field(number, &text(4)?)?,
         tier: r
-            .get::<_, Option<String>>(6)?
+            .get::<_, Option<String>>(5)?
             .as_deref()
             .and_then(Tier::parse),
-        channel: ticket_field(number, &text(7)?)?,
-        kind: ticket_field(number, &text(8)?)?,
-        first_response_at: r.get(9)?,
-        solved_at: r.get(10)?,
+        channel: ticket_field(number, &text(6)?)?,
+        kind: ticket_field(number, &text(7)?)?,
+        first_response_at: r.get(8)?,
+        solved_at: r.get(9)?,
+        loaded_at: r.get(10)?,
     })
 }
 
 /// The ticket's history as the clocks see it: status changes from the change log and public messages, in time
-/// order. Tickets loaded in bulk (imports, the demo) have no logged status changes; for them the history is
-/// inferred from the stamps the ticket carries (first response, solve time, last update).
+/// order. A ticket loaded in bulk (imports, the demo) starts with the history its stamps imply as of its load
+/// ([`loaded_history`]); status changes logged since come after it.
 pub(super) fn history(conn: &Connection, f: &Facts) -> Result<Vec<Event>> {
     let mut events: Vec<Event> = Vec::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT new, at FROM changes WHERE entity = 'ticket' AND entity_id = ?1 AND field = 'status' ORDER BY seq",
+        "SELECT old, new, at FROM changes WHERE entity = 'ticket' AND entity_id = ?1 AND field = 'status' ORDER BY seq",
     )?;
     let logged = stmt.query_map(params![f.id], |r| {
-        Ok((r.get::<_, Option<String>>(0)?, r.get::<_, i64>(1)?))
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
     })?;
-    for row in logged {
-        let (new, at) = row?;
+    // The status a loaded ticket had before its first logged change.
+    let mut loaded_status: Option<Status> = None;
+    for (i, row) in logged.enumerate() {
+        let (old, new, at) = row?;
+        if i == 0 {
+            loaded_status = old.as_deref().and_then(Status::parse);
+        }
         if let Some(s) = new.as_deref().and_then(Status::parse) {
             events.push(Event {
                 at,
@@ -139,8 +149,21 @@ pub(super) fn history(conn: &Connection, f: &Facts) -> Result<Vec<Event>> {
             });
         }
     }
-    if events.is_empty() && f.status != Status::New {
-        events.extend(inferred_statuses(f));
+    if let Some(loaded_at) = f.loaded_at {
+        let loaded = Loaded {
+            created_at: f.created_at,
+            status: if events.is_empty() {
+                f.status
+            } else {
+                loaded_status.unwrap_or(Status::New)
+            },
+            at: loaded_at,
+            first_response_at: f.first_response_at,
+            solved_at: f.solved_at,
+        };
+        let mut before = loaded_history(&loaded);
+        before.append(&mut events);
+        events = before;
     }
     let mut stmt = conn.prepare_cached(
         "SELECT author_kind, created_at FROM messages
@@ -171,26 +194,6 @@ pub(super) fn history(conn: &Connection, f: &Facts) -> Result<Vec<Event>> {
     // Stable: a status change and a message in the same second keep status first, as the write made them.
     events.sort_by_key(|e| e.at);
     Ok(events)
-}
-
-fn inferred_statuses(f: &Facts) -> Vec<Event> {
-    let ev = |at: i64, s: Status| Event {
-        at,
-        kind: EventKind::Status(s),
-    };
-    let mut out = Vec::new();
-    if let Some(fr) = f.first_response_at {
-        out.push(ev(fr, Status::Open));
-    }
-    match f.status {
-        Status::Open if f.first_response_at.is_none() => out.push(ev(f.created_at, Status::Open)),
-        Status::Pending | Status::OnHold | Status::Merged => out.push(ev(f.updated_at, f.status)),
-        Status::Solved | Status::Closed => {
-            out.push(ev(f.solved_at.unwrap_or(f.updated_at), f.status))
-        }
-        _ => {}
-    }
-    out
 }
 
 /// The clocks of one ticket at `now` under `rules`, with the name of the policy that set them.

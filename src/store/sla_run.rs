@@ -12,7 +12,7 @@ use super::ticket_write::TicketEdit;
 use super::{Result, Store, new_id};
 use crate::domain::service_loop::{ComplaintStage, complaint_blocks};
 use crate::domain::sla::ClockState;
-use crate::domain::sla_policy::{EscalationActions, escalations_due, raised};
+use crate::domain::sla_policy::{EscalationActions, escalations_due, may_raise, raised};
 use crate::domain::text::SafeText;
 use crate::domain::ticket::{Kind, Status};
 
@@ -271,9 +271,19 @@ fn act(
             params![ticket_id],
             |r| r.get(0),
         )?;
+        // Two clocks (or two rules) of one ticket falling due together, or two desks running the pass, raise it
+        // once: the latest raise by the rules is read inside this write transaction.
+        let last_raise: Option<i64> = tx.query_row(
+            "SELECT max(at) FROM changes
+                 WHERE entity = 'ticket' AND entity_id = ?1 AND field = 'priority' AND actor = ?2",
+            params![ticket_id, SLA_ACTOR],
+            |r| r.get(0),
+        )?;
         if let Some(p) = crate::domain::ticket::Priority::parse(&current) {
             let up = raised(p);
-            if up != p {
+            if up != p && !may_raise(last_raise, now) {
+                did.push("priority already raised this minute".into());
+            } else if up != p {
                 fields.push(("priority", Value::from(up.as_str())));
                 did.push(format!("priority {p} → {up}"));
             }
@@ -340,12 +350,7 @@ fn act(
         did.push(format!("+{tag}"));
     }
     if let Some(note) = &a.note {
-        let id = new_id();
-        tx.execute(
-            "INSERT INTO messages(id, ticket_id, author_kind, visibility, body, created_at)
-             VALUES (?1, ?2, 'system', 'internal', ?3, ?4)",
-            params![id, ticket_id, note, now],
-        )?;
+        let id = super::ticket_write::system_note(tx, log, ticket_id, note, now)?;
         log.append(tx, "ticket", ticket_id, "note", None, Some(&id), now)?;
         did.push("note".into());
     }

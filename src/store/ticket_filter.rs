@@ -211,9 +211,9 @@ fn sla_states(c: &mut Clauses, sla: &SlaSelect) -> String {
             SlaState::Ok => format!("t.sla_risk_at > {now}"),
             SlaState::AtRisk => format!("(t.sla_risk_at <= {now} AND t.sla_due_at > {now})"),
             SlaState::Breached => {
-                format!("(t.sla_due_at <= {now} OR (t.sla_paused = 1 AND t.sla_remaining < 0))")
+                format!("(t.sla_due_at <= {now} OR (t.sla_paused = 1 AND t.sla_remaining <= 0))")
             }
-            SlaState::Paused => "(t.sla_paused = 1 AND t.sla_remaining >= 0)".into(),
+            SlaState::Paused => "(t.sla_paused = 1 AND t.sla_remaining > 0)".into(),
         })
         .collect();
     format!("({})", any.join(" OR "))

@@ -1,7 +1,7 @@
 //! Merging a duplicate into another ticket, and linking related tickets. Both go through the change log.
 
 use super::changes::{Mutable, Value, update_row, with_retry};
-use super::{Result, Store, StoreError, new_id};
+use super::{Result, Store, StoreError};
 use crate::domain::ticket::Status;
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -93,15 +93,12 @@ impl Store {
                 let entry = format!("+{tag}");
                 log.append(&tx, "ticket", &dst_id, "tags", None, Some(&entry), now)?;
             }
-            tx.execute(
-                "INSERT INTO messages(id, ticket_id, author_kind, visibility, body, created_at)
-                 VALUES (?1, ?2, 'system', 'internal', ?3, ?4)",
-                params![
-                    new_id(),
-                    dst_id,
-                    format!("#{source} was merged into this ticket ({moved} messages moved)."),
-                    now
-                ],
+            super::ticket_write::system_note(
+                &tx,
+                &log,
+                &dst_id,
+                &format!("#{source} was merged into this ticket ({moved} messages moved)."),
+                now,
             )?;
             let fields = [
                 ("status", Value::from("merged")),

@@ -118,6 +118,25 @@ pub(super) fn lookup_id(
         })
 }
 
+/// Adds an internal note desk writes itself (an escalation, a merge, an undo) and returns its id. Its author is
+/// whoever the change log names for the transaction (`sla` for the rules, else the agent's handle), so the
+/// thread shows who caused it.
+pub(super) fn system_note(
+    tx: &Transaction<'_>,
+    log: &ChangeLog,
+    ticket_id: &str,
+    body: &str,
+    now: i64,
+) -> Result<String> {
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at)
+         VALUES (?1, ?2, 'system', ?3, 'internal', ?4, ?5)",
+        params![id, ticket_id, log.actor, body, now],
+    )?;
+    Ok(id)
+}
+
 fn opt(v: Option<i64>) -> Value {
     v.map_or(Value::Null, Value::Int)
 }

@@ -333,10 +333,19 @@ impl Store {
 
     pub fn messages(&self, ticket_id: &str) -> Result<Vec<MessageRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT m.id, m.author_kind, coalesce(a.name, c.name), m.visibility, m.body, m.created_at, m.channel
+            // A note desk wrote itself names the actor of its change (`sla`, an agent's handle); notes written before
+            // it did so are found through the change log entry that added them.
+            "SELECT m.id, m.author_kind,
+                    coalesce(a.name, c.name, s.name, CASE WHEN m.author_kind = 'system' THEN coalesce(
+                        m.author_id,
+                        (SELECT l.actor FROM changes l
+                          WHERE l.entity = 'ticket' AND l.entity_id = m.ticket_id AND l.field = 'note' AND l.new = m.id),
+                        'system') END),
+                    m.visibility, m.body, m.created_at, m.channel
              FROM messages m
              LEFT JOIN agents a ON m.author_kind = 'agent' AND a.id = m.author_id
              LEFT JOIN customers c ON m.author_kind = 'customer' AND c.id = m.author_id
+             LEFT JOIN agents s ON m.author_kind = 'system' AND s.handle = m.author_id
              WHERE m.ticket_id = ?1 ORDER BY m.created_at, m.rid",
         )?;
         let rows = stmt.query_map(params![ticket_id], |r| {

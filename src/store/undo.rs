@@ -5,7 +5,7 @@
 use super::changes::{ChangeLog, Mutable, Value, update_row};
 use super::service_loop::on_status_change;
 use super::sla::ServiceRules;
-use super::{Result, Store, StoreError, new_id};
+use super::{Result, Store, StoreError};
 use crate::domain::ticket::Status;
 use crate::domain::ticket_fields::{self, Place, Show};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -322,15 +322,12 @@ fn reverse_event(
                 )?;
             }
             let source = number(&e.entity_id)?;
-            tx.execute(
-                "INSERT INTO messages(id, ticket_id, author_kind, visibility, body, created_at)
-                 VALUES (?1, ?2, 'system', 'internal', ?3, ?4)",
-                params![
-                    new_id(),
-                    e.entity_id,
-                    format!("The merge was undone: {moved} messages came back to this ticket."),
-                    now
-                ],
+            super::ticket_write::system_note(
+                tx,
+                log,
+                &e.entity_id,
+                &format!("The merge was undone: {moved} messages came back to this ticket."),
+                now,
             )?;
             log.append(
                 tx,

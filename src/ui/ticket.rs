@@ -335,7 +335,7 @@ fn history_lines<'a>(model: &Model, theme: &Theme) -> Vec<Line<'a>> {
     };
     rows.iter()
         .map(|h| {
-            let who = h.actor.as_deref().unwrap_or("system");
+            let who = &h.who;
             let change = describe_change(&h.field, h.old.as_deref(), h.new.as_deref(), &words);
             Line::from(vec![
                 Span::styled(

@@ -21,8 +21,8 @@ pub fn desk_as(home: &std::path::Path, user: &str, args: &[&str]) -> std::proces
         .unwrap()
 }
 
-/// The 200-ticket demo (seed 42) at the frozen `NOW` in a TestBackend app of `w`×`h`, as agent li; the directory
-/// lives as long as the harness needs it.
+/// The 200-ticket demo (seed 42) at the frozen `NOW`, settled as `desk demo` leaves it, in a TestBackend app of
+/// `w`×`h`, as agent li; the directory lives as long as the harness needs it.
 pub fn demo_app(w: u16, h: u16) -> (tempfile::TempDir, harness::Harness) {
     let dir = tempfile::tempdir().unwrap();
     let mut store =
@@ -32,6 +32,12 @@ pub fn demo_app(w: u16, h: u16) -> (tempfile::TempDir, harness::Harness) {
         ..desk::demo::DemoOptions::default()
     };
     desk::demo::generate(&mut store, &opts, &mut |_, _| {}).unwrap();
+    // Settled as `desk demo` leaves it, under the rules the harness runs with.
+    let cfg = desk::config::Config::default();
+    let l = cfg.loop_rules();
+    let rules =
+        desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after);
+    desk::demo::settle(&mut store, rules, NOW).unwrap();
     (dir, harness::Harness::new(store, Some("li"), w, h, NOW))
 }
 

@@ -143,6 +143,9 @@ fn every_request(i: u64) -> Vec<Request> {
         },
         TicketRequest::DeleteDraft { number: n },
         TicketRequest::Undo { window: 600, at },
+        TicketRequest::CheckFilter {
+            text: format!("assignee:a{i}"),
+        },
     ];
     out.extend(tickets.into_iter().map(Request::from));
     let customers = [

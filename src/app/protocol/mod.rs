@@ -90,6 +90,7 @@ pub enum Slot {
     Groups,
     Dashboard,
     MergePreview,
+    FilterCheck,
 }
 
 impl Request {

@@ -34,6 +34,10 @@ pub enum TicketRequest {
     History {
         number: i64,
     },
+    /// Whether every agent and group a queue filter names exists (the view language text as typed).
+    CheckFilter {
+        text: String,
+    },
     /// Full-text search for the queue pane.
     Search {
         query: String,
@@ -164,6 +168,8 @@ impl TicketRequest {
             },
             TicketRequest::Detail { .. } => Class::Latest(Slot::Ticket),
             TicketRequest::History { .. } => Class::Latest(Slot::TicketHistory),
+            // A newer filter replaces the one being checked.
+            TicketRequest::CheckFilter { .. } => Class::Latest(Slot::FilterCheck),
             TicketRequest::Search { .. } => Class::Latest(Slot::Search),
             // Rows of different tickets: one request does not stand for another.
             TicketRequest::Rows { .. } => Class::Keep,
@@ -226,6 +232,11 @@ pub enum TicketResponse {
     History {
         number: i64,
         rows: Vec<ChangeRow>,
+    },
+    /// The names in filter `text` were checked: `error` points at one nobody has.
+    FilterChecked {
+        text: String,
+        error: Option<crate::domain::query::ParseError>,
     },
     SearchHits {
         query: String,

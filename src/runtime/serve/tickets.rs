@@ -47,6 +47,10 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
             };
             TicketResponse::History { number, rows }
         }
+        TicketRequest::CheckFilter { text } => {
+            let error = store.check_filter_names(&text)?.err();
+            TicketResponse::FilterChecked { text, error }
+        }
         TicketRequest::Search { query, relevance } => {
             let order = if relevance {
                 SearchOrder::Relevance

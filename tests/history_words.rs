@@ -1,0 +1,176 @@
+//! History reads as people read it (issue 16): agents by name, the rules as `sla`, dates formatted — never raw
+//! ids, epoch seconds or `unknown` — in the TUI (`H` on a ticket) and in `desk ticket history` / `ticket show`.
+
+mod common;
+
+use common::harness::Harness;
+use common::*;
+use desk::app::Msg;
+use desk::store::{OpenMode, Store};
+
+macro_rules! assert_screen {
+    ($name:expr, $screen:expr) => {
+        insta::with_settings!({ filters => vec![(r"\b[0-9A-HJKMNP-TV-Z]{26}\b", "[id]")] }, {
+            insta::assert_snapshot!($name, $screen);
+        })
+    };
+}
+
+/// A token that is an id (a ULID), epoch seconds, or the word for a name nobody knew.
+fn raw(text: &str) -> Option<&str> {
+    text.split(|c: char| c.is_whitespace() || ",;()[]{}\"'".contains(c))
+        .find(|t| {
+            let ulid = t.len() == 26
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+            let epoch = t.len() >= 9 && t.chars().all(|c| c.is_ascii_digit());
+            ulid || epoch || *t == "unknown"
+        })
+}
+
+/// `YYYY-MM-DD HH:MM` at the start of a line.
+fn starts_with_date(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() > 16
+        && [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit())
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b' '
+        && b[13] == b':'
+}
+
+fn desk(home: &std::path::Path, args: &[&str]) -> String {
+    let o = desk_as(home, "li", args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn ticket_history_names_agents_and_the_rules_and_formats_dates() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("d.db").display().to_string();
+    desk(
+        home.path(),
+        &["demo", "--db", &db, "--tickets", "60", "--seed", "3"],
+    );
+    desk(home.path(), &["sla", "run", "--db", &db]);
+    // A ticket the rules escalated, with a note of theirs.
+    let number: i64 = Store::open(std::path::Path::new(&db), OpenMode::Existing)
+        .unwrap()
+        .conn()
+        .query_row(
+            "SELECT t.number FROM changes c JOIN tickets t ON t.id = c.entity_id
+             WHERE c.actor = 'sla' AND c.field = 'note' ORDER BY t.number LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the demo has an escalated ticket");
+    let n = number.to_string();
+    desk(
+        home.path(),
+        &["ticket", "set", &n, "assignee=wang", "--db", &db],
+    );
+    let history = desk(home.path(), &["ticket", "history", &n, "--db", &db]);
+    let lines: Vec<&str> = history.lines().collect();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        assert!(starts_with_date(line), "{line}");
+        assert_eq!(raw(line), None, "{line}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l[17..].starts_with("sla added a note")),
+        "{history}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l[17..].starts_with("李娜 Li Na assignee ") && l.ends_with("→ 王芳 Wang Fang")),
+        "{history}"
+    );
+    // The thread names the rules as the author of their note.
+    let show = desk(home.path(), &["ticket", "show", &n, "--db", &db]);
+    assert!(show.contains("--- sla (internal note)"), "{show}");
+    assert!(!show.contains("unknown"), "{show}");
+    // JSON keeps the raw entry for scripts and says it in words beside it.
+    let json = desk(
+        home.path(),
+        &["ticket", "history", &n, "--db", &db, "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let note = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["field"] == "note" && e["actor"] == "sla")
+        .unwrap();
+    assert_eq!(
+        (&note["who"], &note["change"]),
+        (&"sla".into(), &"added a note".into())
+    );
+    // A merge logs message ids; history counts them.
+    let other = desk(
+        home.path(),
+        &[
+            "ticket", "list", "--db", &db, "--view", "all-open", "--limit", "2", "--format", "json",
+        ],
+    );
+    let other: serde_json::Value = serde_json::from_str(&other).unwrap();
+    let source = other
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["number"].as_i64().unwrap())
+        .find(|x| *x != number)
+        .unwrap()
+        .to_string();
+    desk(
+        home.path(),
+        &["ticket", "merge", &source, "--into", &n, "--db", &db],
+    );
+    let history = desk(home.path(), &["ticket", "history", &n, "--db", &db]);
+    assert!(
+        history.contains(&format!("李娜 Li Na #{source} merged into this ticket")),
+        "{history}"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let source_id: String = conn
+        .query_row(
+            "SELECT id FROM tickets WHERE number = ?1",
+            [source.parse::<i64>().unwrap()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let store = Store::open(std::path::Path::new(&db), OpenMode::Existing).unwrap();
+    let moved = store.history("ticket", &source_id).unwrap();
+    assert!(moved.iter().any(|h| h.field == "moved_messages"));
+    for line in history.lines() {
+        assert_eq!(raw(line), None, "{line}");
+    }
+}
+
+#[test]
+fn the_history_pane_names_agents_and_the_rules_with_dates() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = Harness::new(store_with_tickets(60), Some("li"), w, h, NOW);
+        // The periodic check escalates the fixture's breached tickets.
+        a.model.escalations.every = 60;
+        a.send(Msg::Tick(NOW));
+        let number = a.model.escalations.feed.last().unwrap().number;
+        a.keys("#").type_text(&number.to_string()).keys("enter");
+        a.keys("p 4"); // low, by li
+        let thread = a.screen();
+        assert!(thread.contains("sla · internal note"), "{thread}");
+        assert_eq!(raw(&thread), None, "{thread}");
+        a.keys("H");
+        let screen = a.screen();
+        assert!(screen.contains("History (H shows the thread)"), "{screen}");
+        assert!(screen.contains("sla      added a note"), "{screen}");
+        assert!(screen.contains("Li Na    priority"), "{screen}");
+        assert_eq!(raw(&screen), None, "{screen}");
+        assert_screen!(format!("history_{w}x{h}"), screen);
+    }
+}
