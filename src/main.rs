@@ -320,7 +320,8 @@ fn open_store(db: &std::path::Path, mode: OpenMode, cfg: &config::Config) -> any
     Ok(Store::open_with(db, mode, storage_mode(db, cfg))?)
 }
 
-/// Generates the demo; the generator writes in WAL, so a demo meant for shared mode is converted afterwards.
+/// Generates the demo; the generator writes in WAL, so a demo meant for shared mode is converted before it is
+/// moved into place.
 fn demo(
     db: &std::path::Path,
     args: &cli::demo::DemoArgs,
@@ -328,12 +329,8 @@ fn demo(
     now: i64,
     progress: bool,
 ) -> anyhow::Result<()> {
-    cli::demo::generate(db, args, service_rules(cfg), now, progress)?;
-    if storage_mode(db, cfg) == StorageMode::Shared {
-        use desk::store::convert::{ConvertAs, convert};
-        convert(db, StorageMode::Shared, ConvertAs::Generator)?;
-    }
-    Ok(())
+    let shared = storage_mode(db, cfg) == StorageMode::Shared;
+    cli::demo::generate(db, args, service_rules(cfg), now, progress, shared)
 }
 
 /// An existing database, acting as the configured agent under the configured rules.

@@ -25,7 +25,7 @@ fn demo() -> (tempfile::TempDir, Store) {
         seed: 42,
         force: false,
     };
-    desk::cli::demo::generate(&path, &args, rules.clone(), NOW, false).unwrap();
+    desk::cli::demo::generate(&path, &args, rules.clone(), NOW, false, false).unwrap();
     let mut store = Store::open(&path, OpenMode::Existing).unwrap();
     store.set_service_rules(rules);
     (dir, store)

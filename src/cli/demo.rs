@@ -28,33 +28,38 @@ pub fn default_customers(tickets: u64) -> u64 {
     (tickets / 10).clamp(60, 100_000)
 }
 
+/// Generates the demo into `path` atomically: everything is written to `PATH.partial` next to it and renamed into
+/// place at the end, so a killed run leaves either no database at `path` or the whole demo (converted for
+/// shared mode first when `shared`). An existing database is replaced only with `--force`, or when it is empty.
 pub fn generate(
     path: &Path,
     args: &DemoArgs,
     rules: crate::store::sla::ServiceRules,
     now: i64,
     progress: bool,
+    shared: bool,
 ) -> anyhow::Result<()> {
-    if path.exists() {
-        if !args.force {
-            let store = Store::open(path, OpenMode::Existing)?;
-            let n = store.counts()?.tickets;
-            if n > 0 {
-                bail!(super::UsageError(format!(
-                    "{} already holds {n} tickets; pass --force to replace it, or choose another --db",
-                    path.display()
-                )));
-            }
-        } else {
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                let p = format!("{}{suffix}", path.display());
-                if Path::new(&p).exists() {
-                    std::fs::remove_file(&p).with_context(|| format!("removing {p}"))?;
-                }
-            }
+    if path.exists() && !args.force {
+        let store = Store::open(path, OpenMode::Existing)?;
+        let c = store.counts()?;
+        if c.tickets + c.customers + c.articles > 0 {
+            bail!(super::UsageError(format!(
+                "{} already holds {} tickets, {} customers and {} articles; pass --force to replace it with the \
+                 demo, or choose another --db",
+                path.display(),
+                c.tickets,
+                c.customers,
+                c.articles
+            )));
         }
     }
-    let mut store = Store::open(path, OpenMode::Create)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "desk.db".into(), |n| n.to_string_lossy().into_owned());
+    let partial = path.with_file_name(format!("{name}.partial"));
+    // What a killed run left behind is ours to clear.
+    remove_with_side_files(&partial)?;
+    let mut store = Store::open(&partial, OpenMode::Create)?;
     let opts = crate::demo::DemoOptions {
         tickets: args.tickets,
         customers: args
@@ -85,6 +90,24 @@ pub fn generate(
     }
     // The closed loop, the SLA clocks and escalations are derived from what was loaded, under the configured rules.
     crate::demo::settle(&mut store, rules, now)?;
+    // Closing the last connection checkpoints the WAL into the file, so the file alone is the whole demo.
+    drop(store);
+    if shared {
+        use crate::store::convert::{ConvertAs, convert};
+        convert(
+            &partial,
+            crate::store::StorageMode::Shared,
+            ConvertAs::Generator,
+        )?;
+    }
+    remove_with_side_files(path)?;
+    std::fs::rename(&partial, path).with_context(|| {
+        format!(
+            "moving the finished demo {} to {}",
+            partial.display(),
+            path.display()
+        )
+    })?;
     if progress {
         eprintln!(
             "demo database {}: {} tickets, {} messages, {} customers, {} articles in {:.1}s",
@@ -95,6 +118,19 @@ pub fn generate(
             summary.articles,
             started.elapsed().as_secs_f64()
         );
+    }
+    Ok(())
+}
+
+/// Removes `path` and the journal, WAL and shared-memory files SQLite keeps beside it.
+fn remove_with_side_files(path: &Path) -> anyhow::Result<()> {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let p = format!("{}{suffix}", path.display());
+        match std::fs::remove_file(&p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("removing {p}")),
+        }
     }
     Ok(())
 }
