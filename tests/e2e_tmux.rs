@@ -55,11 +55,21 @@ fn demo_visits_every_pane_opens_a_ticket_and_an_article_and_quits_cleanly() {
     t.keys(&["2"]);
     t.wait_for("Thread ·");
 
-    // Help lists commands with their keys.
+    // Help lists commands with their keys, the ticket's first; `/` narrows it as you type.
     t.keys(&["?"]);
-    t.wait_until("help", |s| s.contains("Quit desk") && s.contains("Ctrl-d"));
+    t.wait_until("help", |s| {
+        s.contains("Open this ticket's customer") && s.contains("Quit desk")
+    });
+    t.keys(&["/"]);
+    t.type_text("half page");
+    t.wait_until("help narrowed", |s| {
+        s.contains("Ctrl-d") && s.contains("Half a page down") && !s.contains("Quit desk")
+    });
+    // Two Escapes at once would read as Alt-Escape: one, then the other once the first has shown.
     t.keys(&["Escape"]);
-    t.wait_until("help closed", |s| !s.contains("Quit desk"));
+    t.wait_until("the search dropped", |s| s.contains("Quit desk"));
+    t.keys(&["Escape"]);
+    t.wait_until("help closed", |s| !s.contains("Keys —"));
     t.keys(&["q"]);
     let screen = t.wait_until("desk to exit", |s| {
         s.lines().any(|l| l.starts_with("exit="))

@@ -277,10 +277,16 @@ mod tests {
     fn the_context_help_was_opened_from_comes_first_then_what_it_falls_back_to() {
         let keymap = Keymap::defaults();
         let h = headings(&lines(&keymap, Context::Ticket, ""));
-        assert_eq!(&h[..2], &[Context::Ticket, Context::Global]);
+        assert_eq!(
+            h.iter().take(2).copied().collect::<Vec<_>>(),
+            vec![Context::Ticket, Context::Global]
+        );
         assert_eq!(h.len(), sections(&keymap).len(), "nothing is left out");
         let h = headings(&lines(&keymap, Context::Picker, ""));
-        assert_eq!(&h[..2], &[Context::Picker, Context::TextInput]);
+        assert_eq!(
+            h.iter().take(2).copied().collect::<Vec<_>>(),
+            vec![Context::Picker, Context::TextInput]
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ impl TextEncoding {
 /// The line (1-based) of the first byte that is not valid UTF-8.
 fn first_bad_line(bytes: &[u8]) -> usize {
     let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
-    bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1
+    bytes.iter().take(valid).filter(|b| **b == b'\n').count() + 1
 }
 
 /// Decodes `bytes` of `file`: as `encoding` when given (refusing bytes that are not valid in it), else as UTF-8
@@ -89,11 +89,7 @@ fn first_bad_line_in(enc: TextEncoding, bytes: &[u8]) -> usize {
     let mut decoder = enc.codec().new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 3);
     let (_, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
-    bytes[..read.min(bytes.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
+    bytes.iter().take(read).filter(|b| **b == b'\n').count() + 1
 }
 
 #[cfg(test)]

@@ -175,18 +175,18 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = wal_db(dir.path());
         assert_eq!(
-            convert(&path, StorageMode::Shared, ConvertAs::Agent(None)).expect("to shared"),
+            convert(&path, StorageMode::Shared, ConvertAs::Generator).expect("to shared"),
             Converted::Switched
         );
         assert!(!uses_wal(&path));
         assert!(!wal_file(&path).exists());
         assert_eq!(journal_mode(&path), "delete");
         assert_eq!(
-            convert(&path, StorageMode::Shared, ConvertAs::Agent(None)).expect("again"),
+            convert(&path, StorageMode::Shared, ConvertAs::Generator).expect("again"),
             Converted::AlreadyThere
         );
         assert_eq!(
-            convert(&path, StorageMode::Local, ConvertAs::Agent(None)).expect("to local"),
+            convert(&path, StorageMode::Local, ConvertAs::Generator).expect("to local"),
             Converted::Switched
         );
         assert!(uses_wal(&path));
@@ -203,7 +203,7 @@ mod tests {
         let path = dir.path().join("notes.txt");
         std::fs::write(&path, "not a database at all, just text").expect("write");
         assert!(matches!(
-            convert(&path, StorageMode::Shared, ConvertAs::Agent(None)),
+            convert(&path, StorageMode::Shared, ConvertAs::Generator),
             Err(StoreError::NotADatabase { .. })
         ));
         assert_eq!(
@@ -217,7 +217,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("desk.db");
         assert!(matches!(
-            convert(&path, StorageMode::Shared, ConvertAs::Agent(None)),
+            convert(&path, StorageMode::Shared, ConvertAs::Generator),
             Err(StoreError::MissingDatabase { .. })
         ));
         assert!(!path.exists());

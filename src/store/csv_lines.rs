@@ -47,7 +47,7 @@ impl<R: Read> Read for CountingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         let mut seen = self.newlines.0.borrow_mut();
-        for (i, b) in buf[..n].iter().enumerate() {
+        for (i, b) in buf.iter().take(n).enumerate() {
             if *b == b'\n' {
                 seen.push(self.offset + i as u64);
             }
