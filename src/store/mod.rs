@@ -140,14 +140,16 @@ pub fn new_id() -> String {
     ulid::Ulid::new().to_string()
 }
 
-/// Quote user text as one FTS5 phrase so operators in it are taken literally.
+/// Quote user text as one FTS5 phrase so operators in it are taken literally. Zero-width and bidi characters are
+/// left out, as the index leaves them out of the text (migration 11).
 fn fts_phrase(text: &str) -> String {
+    let text = crate::domain::text::strip_invisible(text);
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-/// `%text%` for LIKE with `\` as the escape character.
+/// `%text%` for LIKE with `\` as the escape character, zero-width and bidi characters left out of the query.
 fn like_pattern(text: &str) -> String {
-    let escaped = text
+    let escaped = crate::domain::text::strip_invisible(text)
         .replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_");
@@ -156,5 +158,8 @@ fn like_pattern(text: &str) -> String {
 
 /// Trigram FTS needs at least three characters; shorter queries take the LIKE path.
 fn use_fts(text: &str) -> bool {
-    text.chars().count() >= 3
+    text.chars()
+        .filter(|c| !crate::domain::text::is_invisible(*c))
+        .count()
+        >= 3
 }
