@@ -350,13 +350,30 @@ fn db_name(store: &Store) -> String {
     store.path().display().to_string()
 }
 
-/// The agent's handle: config, else the OS user.
+/// The agent's handle, normalised (`domain::handle::normalize`): config, else `USER`, else the OS account name
+/// (an unset or blank one at each step falls through, so a blank `USER` never registers a blank handle).
 fn handle(cfg: &config::Config) -> Option<String> {
+    let given = |h: String| Some(desk::domain::handle::normalize(&h)).filter(|h| !h.is_empty());
     cfg.agent
         .handle
         .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .map(|h| h.to_lowercase())
+        .and_then(given)
+        .or_else(|| std::env::var("USER").ok().and_then(given))
+        .or_else(|| os_user().and_then(given))
+}
+
+/// The name of the account this process runs as (getpwuid), as `id -un` prints it.
+#[cfg(unix)]
+fn os_user() -> Option<String> {
+    nix::unistd::User::from_uid(nix::unistd::Uid::current())
+        .ok()
+        .flatten()
+        .map(|u| u.name)
+}
+
+#[cfg(not(unix))]
+fn os_user() -> Option<String> {
+    std::env::var("USERNAME").ok()
 }
 
 fn identity(store: &Store, cfg: &config::Config) -> anyhow::Result<Option<String>> {

@@ -128,7 +128,7 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         "channel" => TicketEdit::Channel(parse::<Channel>("channel", value)?),
         "subject" if !value.trim().is_empty() => TicketEdit::Subject(value.trim().to_string()),
         "assignee" if matches!(value, "none" | "") => TicketEdit::Assignee(None),
-        "assignee" => TicketEdit::Assignee(Some(value.trim().to_lowercase())),
+        "assignee" => TicketEdit::Assignee(Some(crate::domain::handle::normalize(value))),
         "group" if matches!(value, "none" | "") => TicketEdit::Group(None),
         "group" => TicketEdit::Group(Some(value.trim().to_string())),
         other => {

@@ -98,13 +98,14 @@ impl Store {
         &self.conn
     }
 
-    /// Agent id for a handle, if that agent exists.
+    /// Agent id for a handle, if that agent exists. The handle is compared normalised (`domain::handle::normalize`):
+    /// `LI`, `ｌｉ` and `l\u{200b}i` are all li.
     pub fn agent_id(&self, handle: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row(
                 "SELECT id FROM agents WHERE handle = ?1",
-                params![handle],
+                params![crate::domain::handle::normalize(handle)],
                 |r| r.get(0),
             )
             .optional()?)
