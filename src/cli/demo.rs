@@ -94,7 +94,7 @@ pub fn generate(
     // Report measures (business times, SLA outcomes, scores) of every answered or solved ticket.
     store.measure_pending(now, &mut |_, _| {})?;
     if progress {
-        eprintln!(
+        super::output::err_line(format_args!(
             "demo database {}: {} tickets, {} messages, {} customers, {} articles in {:.1}s",
             path.display(),
             summary.tickets,
@@ -102,7 +102,7 @@ pub fn generate(
             summary.customers,
             summary.articles,
             started.elapsed().as_secs_f64()
-        );
+        ));
     }
     Ok(())
 }
