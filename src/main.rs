@@ -5,7 +5,6 @@ use clap::Parser;
 use desk::cli::{self, Cli, Command, exit};
 use desk::config::{self, ConfigError};
 use desk::store::{OpenMode, StorageMode, Store, StoreError};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,7 +22,7 @@ fn main() -> ExitCode {
             e.exit()
         }
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "desk: {}", cli::usage_line(&e, &args));
+            cli::output::err_line(format_args!("desk: {}", cli::usage_line(&e, &args)));
             return ExitCode::from(exit::USAGE as u8);
         }
     };
@@ -39,7 +38,8 @@ fn main() -> ExitCode {
         Err(e) => {
             let code = exit_code(&e);
             let msg = cli::one_line(&e, db_hint.as_deref());
-            let _ = writeln!(std::io::stderr(), "desk: {msg}");
+            // Sanitised: causes quote file names, cells and stored values.
+            cli::output::err_line(format_args!("desk: {msg}"));
             ExitCode::from(code as u8)
         }
     }
@@ -92,109 +92,89 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = open_store(&db, OpenMode::Create, &cfg)?;
             store.set_actor(handle(&cfg));
             let added = store.register_actor(cfg.agent.name.as_deref(), now)?;
-            let mut out = std::io::stdout().lock();
-            writeln!(
-                out,
-                "database ready at {} (schema v{})",
-                store.path().display(),
-                desk::store::LATEST_SCHEMA
-            )?;
-            if let desk::store::roles::Registration::Added(role) = added {
+            cli::output::stdout(|out| {
                 writeln!(
                     out,
-                    "you ({}) are registered as its {role}; add your team with `desk agent add HANDLE`",
-                    store.actor().unwrap_or_default()
+                    "database ready at {} (schema v{})",
+                    store.path().display(),
+                    desk::store::LATEST_SCHEMA
                 )?;
-            }
-            Ok(())
+                if let desk::store::roles::Registration::Added(role) = added {
+                    writeln!(
+                        out,
+                        "you ({}) are registered as its {role}; add your team with `desk agent add HANDLE`",
+                        store.actor().unwrap_or_default()
+                    )?;
+                }
+                Ok(())
+            })
         }
         Some(Command::Demo(args)) => demo(&db, &args, &cfg, now, true),
         Some(Command::Ticket(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             let me = identity(&store, &cfg)?;
-            cli::ticket::run(
-                &mut store,
-                cmd,
-                &cfg.all_views(),
-                me.as_deref(),
-                now,
-                &mut std::io::stdout().lock(),
-            )
+            cli::output::stdout(|out| {
+                cli::ticket::run(&mut store, cmd, &cfg.all_views(), me.as_deref(), now, out)
+            })
         }
         Some(Command::Customer(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
-            cli::customer::run(&mut store, cmd, now, &mut std::io::stdout().lock())
+            cli::output::stdout(|out| cli::customer::run(&mut store, cmd, now, out))
         }
         Some(Command::Search(args)) => {
             let store = open_store(&db, OpenMode::Existing, &cfg)?;
-            cli::search::run(&store, &args, &mut std::io::stdout().lock())
+            cli::output::stdout(|out| cli::search::run(&store, &args, out))
         }
         Some(Command::Kb(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
-            cli::kb::run(&mut store, cmd, &cfg.kb, now, &mut std::io::stdout().lock())
+            cli::output::stdout(|out| cli::kb::run(&mut store, cmd, &cfg.kb, now, out))
         }
         Some(Command::Sla(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
-            cli::service::sla(&mut store, cmd, now, &mut std::io::stdout().lock())
+            cli::output::stdout(|out| cli::service::sla(&mut store, cmd, now, out))
         }
         Some(Command::Task(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             let offset = chrono::Local::now().offset().local_minus_utc();
-            cli::service::task(&mut store, cmd, now, offset, &mut std::io::stdout().lock())
+            cli::output::stdout(|out| cli::service::task(&mut store, cmd, now, offset, out))
         }
         Some(Command::Report(args)) => {
             let mut store = open_existing(&db, &cfg)?;
             let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
-            let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-            cli::report::run(
-                &mut store,
-                &args,
-                &cfg.metrics,
-                now,
-                offset,
-                &mut std::io::stdout().lock(),
-                progress,
-            )
+            let progress = cli::output::stderr_is_terminal();
+            cli::output::stdout(|out| {
+                cli::report::run(&mut store, &args, &cfg.metrics, now, offset, out, progress)
+            })
         }
         Some(Command::Keys(args)) => {
             let keymap = desk::app::commands::Keymap::build(&cfg.keys_map())
                 .map_err(|e| ConfigError(e.to_string()))?;
-            cli::keys::run(&keymap, &args, &mut std::io::stdout().lock())
+            cli::output::stdout(|out| cli::keys::run(&keymap, &args, out))
         }
-        Some(Command::Check(args)) => cli::check::run(&db, &args, &mut std::io::stdout().lock()),
+        Some(Command::Check(args)) => cli::output::stdout(|out| cli::check::run(&db, &args, out)),
         Some(Command::Backup(args)) => {
-            let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-            cli::backup::backup(&db, &args, progress, &mut std::io::stdout().lock())
+            let progress = cli::output::stderr_is_terminal();
+            cli::output::stdout(|out| cli::backup::backup(&db, &args, progress, out))
         }
         Some(Command::Restore(args)) => {
-            let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let progress = cli::output::stderr_is_terminal();
             let actor = handle(&cfg);
-            cli::backup::restore(
-                &db,
-                &args,
-                actor.as_deref(),
-                progress,
-                &mut std::io::stdout().lock(),
-            )
+            cli::output::stdout(|out| {
+                cli::backup::restore(&db, &args, actor.as_deref(), progress, out)
+            })
         }
         Some(Command::Convert(args)) => {
             let here = storage_mode(&db, &cfg);
             let actor = handle(&cfg);
-            cli::convert::run(
-                &db,
-                &args,
-                here,
-                actor.as_deref(),
-                &mut std::io::stdout().lock(),
-            )
+            cli::output::stdout(|out| cli::convert::run(&db, &args, here, actor.as_deref(), out))
         }
         Some(Command::Agent(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
-            cli::agent::run(&mut store, cmd, now, &mut std::io::stdout().lock())
+            cli::output::stdout(|out| cli::agent::run(&mut store, cmd, now, out))
         }
         Some(Command::Survey(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
-            cli::service::survey(&mut store, cmd, now, &mut std::io::stdout().lock())
+            cli::output::stdout(|out| cli::service::survey(&mut store, cmd, now, out))
         }
         None => {
             if cli.demo && !db.exists() {
@@ -205,7 +185,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     seed: 42,
                     force: false,
                 };
-                eprintln!("creating the demo database at {} …", db.display());
+                cli::output::err_line(format_args!(
+                    "creating the demo database at {} …",
+                    db.display()
+                ));
                 demo(&db, &args, &cfg, now, false)?;
             }
             let mode = if choice.source == config::DbSource::Default && !cli.demo {
@@ -272,12 +255,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let theme = cfg.theme.resolve(no_color);
             if cli.bench_first_frame {
                 let took = desk::runtime::first_frame(store, settings, &theme, 120, 40)?;
-                writeln!(
-                    std::io::stdout(),
-                    "first frame in {:.1} ms",
-                    took.as_secs_f64() * 1000.0
-                )?;
-                return Ok(());
+                return cli::output::stdout(|out| {
+                    writeln!(out, "first frame in {:.1} ms", took.as_secs_f64() * 1000.0)
+                })
+                .map_err(Into::into);
             }
             desk::runtime::run(store, settings, theme)
         }
@@ -347,13 +328,13 @@ fn open_existing(db: &std::path::Path, cfg: &config::Config) -> anyhow::Result<S
 fn register(store: &mut Store, cfg: &config::Config) -> anyhow::Result<()> {
     let added = store.register_actor(cfg.agent.name.as_deref(), desk::runtime::now())?;
     if let desk::store::roles::Registration::Added(role) = added
-        && std::io::IsTerminal::is_terminal(&std::io::stderr())
+        && cli::output::stderr_is_terminal()
     {
-        eprintln!(
+        cli::output::err_line(format_args!(
             "desk: registered you ({}) as {role} of {}",
             store.actor().unwrap_or_default(),
             db_name(store)
-        );
+        ));
     }
     Ok(())
 }
@@ -362,13 +343,30 @@ fn db_name(store: &Store) -> String {
     store.path().display().to_string()
 }
 
-/// The agent's handle: config, else the OS user.
+/// The agent's handle, normalised (`domain::handle::normalize`): config, else `USER`, else the OS account name
+/// (an unset or blank one at each step falls through, so a blank `USER` never registers a blank handle).
 fn handle(cfg: &config::Config) -> Option<String> {
+    let given = |h: String| Some(desk::domain::handle::normalize(&h)).filter(|h| !h.is_empty());
     cfg.agent
         .handle
         .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .map(|h| h.to_lowercase())
+        .and_then(given)
+        .or_else(|| std::env::var("USER").ok().and_then(given))
+        .or_else(|| os_user().and_then(given))
+}
+
+/// The name of the account this process runs as (getpwuid), as `id -un` prints it.
+#[cfg(unix)]
+fn os_user() -> Option<String> {
+    nix::unistd::User::from_uid(nix::unistd::Uid::current())
+        .ok()
+        .flatten()
+        .map(|u| u.name)
+}
+
+#[cfg(not(unix))]
+fn os_user() -> Option<String> {
+    std::env::var("USERNAME").ok()
 }
 
 fn identity(store: &Store, cfg: &config::Config) -> anyhow::Result<Option<String>> {
@@ -392,6 +390,8 @@ fn init_logging(cfg: &config::Config) {
     else {
         return;
     };
+    // The log quotes stored text at times; `cat desk.log` must not replay an escape sequence from it.
+    let file = cli::output::Guarded::new(file, cli::output::Guard::Plain);
     let _ = tracing_subscriber::fmt()
         .with_writer(std::sync::Mutex::new(file))
         .with_ansi(false)

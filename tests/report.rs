@@ -55,7 +55,7 @@ fn report(store: &mut Store, format: ReportFormat, extra: &[(&str, &str)]) -> St
         &MetricsRules::default(),
         NOW,
         SHANGHAI,
-        &mut out,
+        &mut desk::cli::output::Out::new(&mut out),
         false,
     )
     .unwrap();
@@ -179,7 +179,7 @@ fn group_by_and_dates_choose_the_rows_and_bad_arguments_say_what_to_write() {
         &MetricsRules::default(),
         NOW,
         SHANGHAI,
-        &mut Vec::new(),
+        &mut desk::cli::output::Out::new(&mut Vec::new()),
         false,
     )
     .unwrap_err()
@@ -199,7 +199,7 @@ fn group_by_and_dates_choose_the_rows_and_bad_arguments_say_what_to_write() {
         &MetricsRules::default(),
         NOW,
         SHANGHAI,
-        &mut Vec::new(),
+        &mut desk::cli::output::Out::new(&mut Vec::new()),
         false,
     )
     .unwrap_err()

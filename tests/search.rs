@@ -128,3 +128,57 @@ fn new_messages_are_searchable_at_once() {
         "two characters: the LIKE path"
     );
 }
+
+#[test]
+fn zero_width_and_bidi_characters_inside_a_word_do_not_hide_it() {
+    let mut store = store_with_tickets(3);
+    // Each invisible character inside a word of a message: the word without it finds the ticket.
+    for (i, &c) in desk::domain::text::INVISIBLE.iter().enumerate() {
+        let body = format!("the sca{c}nner{i:02} broke");
+        store
+            .add_message(1001, Writer::Agent, None, true, &body, NOW)
+            .unwrap();
+        assert_eq!(
+            found(&store, &format!("scanner{i:02}")),
+            vec![1001],
+            "U+{:04X}",
+            c as u32
+        );
+    }
+    // A subject changed to hold one, and a bulk load (its own indexing path) with another.
+    store
+        .set_ticket(
+            1002,
+            &[desk::store::ticket_write::TicketEdit::Subject(
+                "Print\u{200b}er offline".into(),
+            )],
+            None,
+            NOW,
+        )
+        .unwrap();
+    let mut w = store.bulk().unwrap();
+    let mut t = ticket(9, desk::domain::ticket::Status::Open, "C1", None, NOW);
+    t.subject = "Fax\u{200d}machine \u{202e}jammed".into();
+    w.ticket(&t).unwrap();
+    w.commit("test", NOW).unwrap();
+    assert_eq!(found(&store, "printer offline"), vec![1002]);
+    assert_eq!(found(&store, "faxmachine"), vec![1009]);
+    assert_eq!(found(&store, "machine jammed"), vec![1009]);
+    // The query may hold them too; the stored text keeps them.
+    assert_eq!(found(&store, "pri\u{feff}nter off"), vec![1002]);
+    let subject: String = store
+        .conn()
+        .query_row("SELECT subject FROM tickets WHERE number = 1002", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(subject, "Print\u{200b}er offline");
+    // The index agrees with the text it reads (the views of migration 11).
+    store
+        .conn()
+        .execute_batch(
+            "INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check');
+                        INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check');",
+        )
+        .unwrap();
+}

@@ -166,21 +166,26 @@ proptest! {
         }
     }
 
-    /// A tag is the trimmed, lowercased word, or refused when empty or holding a separator or quote; every
-    /// accepted tag can be selected again with `tag:`.
+    /// A tag is the trimmed, lowercased word without zero-width or bidi characters, or refused when empty or
+    /// holding a separator, quote or control character; every accepted tag can be selected again with `tag:`.
     #[test]
     fn tags_are_single_selectable_words(raw in text()) {
-        let want = raw.trim().to_lowercase();
+        use desk::domain::text::{is_invisible, strip_invisible};
+        let want = strip_invisible(&raw).trim().to_lowercase();
         match tag(&raw) {
             Ok(t) => {
                 prop_assert_eq!(&t, &want);
                 prop_assert!(!t.is_empty() && !t.contains(is_tag_separator) && !t.contains('"'));
+                prop_assert!(!t.contains(char::is_control) && !t.contains(is_invisible));
                 let q = query::parse(&format!("tag:{t}"))
                     .map_err(|e| TestCaseError::fail(format!("tag:{t}: {e}")))?;
                 prop_assert_eq!(q.clauses, vec![Clause::Tag(vec![t.clone()])]);
             }
             Err(_) => prop_assert!(
-                want.is_empty() || want.contains(is_tag_separator) || want.contains('"'),
+                want.is_empty()
+                    || want.contains(is_tag_separator)
+                    || want.contains('"')
+                    || want.contains(char::is_control),
                 "{:?} refused", raw
             ),
         }

@@ -6,7 +6,7 @@ use super::commands::CommandId;
 use super::confirm;
 use super::msg::Effect;
 use super::protocol::{Refusal, TicketRequest};
-use super::ticket_actions::parse_tags;
+use super::tag_prompt::parse_tags;
 use super::update::toast;
 use super::update_lists::{refresh_queue, view_counts};
 use super::{Model, Overlay, PickAction, PromptKind};
@@ -254,7 +254,13 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
 }
 
 pub(super) fn answer_tags(model: &mut Model, text: &str, targets: Vec<i64>) -> Vec<Effect> {
-    let edits = parse_tags(text);
+    let edits = match parse_tags(text) {
+        Ok(edits) => edits,
+        Err(e) => {
+            toast(model, e.to_string(), true);
+            return Vec::new();
+        }
+    };
     if edits.is_empty() {
         return Vec::new();
     }

@@ -25,6 +25,7 @@ pub mod review;
 mod search_pane;
 pub mod service_actions;
 mod suggestions;
+mod tag_prompt;
 pub mod team;
 pub mod text_input;
 mod ticket_actions;

@@ -510,19 +510,6 @@ pub(super) fn prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `+vip -refund vip2` → add vip and vip2, remove refund.
-pub fn parse_tags(text: &str) -> Vec<TicketEdit> {
-    text.split(crate::domain::ticket::is_tag_separator)
-        .filter(|t| !t.is_empty())
-        .filter_map(|t| match t.strip_prefix('-') {
-            Some(tag) if !tag.is_empty() => Some(TicketEdit::RemoveTag(tag.to_lowercase())),
-            Some(_) => None,
-            None => Some(TicketEdit::AddTag(t.trim_start_matches('+').to_lowercase()))
-                .filter(|e| e != &TicketEdit::AddTag(String::new())),
-        })
-        .collect()
-}
-
 pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> Vec<Effect> {
     if kind == PromptKind::Search {
         return super::search_pane::start(model, text);
@@ -560,7 +547,13 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
             Vec::new()
         }
         PromptKind::Tags => {
-            let edits = parse_tags(text);
+            let edits = match super::tag_prompt::parse_tags(text) {
+                Ok(edits) => edits,
+                Err(e) => {
+                    toast(model, e.to_string(), true);
+                    return Vec::new();
+                }
+            };
             if edits.is_empty() {
                 return Vec::new();
             }
@@ -622,43 +615,4 @@ pub(super) fn take(model: &mut Model) -> Vec<Effect> {
 /// Opens ticket `number` in the Ticket pane.
 pub(super) fn open_number(model: &mut Model, number: i64) -> Vec<Effect> {
     super::update_lists::open_ticket(model, number)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tag_prompts_parse_adds_and_removes() {
-        assert_eq!(
-            parse_tags("+VIP -refund, repeat  -"),
-            vec![
-                TicketEdit::AddTag("vip".into()),
-                TicketEdit::RemoveTag("refund".into()),
-                TicketEdit::AddTag("repeat".into())
-            ]
-        );
-        assert!(parse_tags(" + ").is_empty());
-    }
-
-    proptest::proptest! {
-        /// Whatever is typed at the tag prompt, each edit is one typed word: non-empty, lowercase, no separator.
-        #[test]
-        fn tag_prompts_yield_single_lowercase_words(text in "\\PC{0,30}|[-+ ,|\u{3000}\tvipVIPİ退款]{0,20}") {
-            let words: Vec<String> = text
-                .split(crate::domain::ticket::is_tag_separator)
-                .map(str::to_lowercase)
-                .collect();
-            for e in parse_tags(&text) {
-                let (t, typed) = match &e {
-                    TicketEdit::AddTag(t) => (t, words.iter().any(|w| w.trim_start_matches('+') == t)),
-                    TicketEdit::RemoveTag(t) => (t, words.contains(&format!("-{t}"))),
-                    other => panic!("{other:?}"),
-                };
-                proptest::prop_assert!(typed, "{:?} from {:?}", e, text);
-                proptest::prop_assert!(!t.is_empty() && *t == t.to_lowercase(), "{:?}", e);
-                proptest::prop_assert!(!t.contains(crate::domain::ticket::is_tag_separator), "{:?}", e);
-            }
-        }
-    }
 }

@@ -1,8 +1,7 @@
 //! `desk agent`: the team's agents and their roles (admins manage them; everyone may list them).
 
-use std::io::Write;
-
 use super::UsageError;
+use super::output::Out;
 use super::output::{ListFormat, Sink, rfc3339, short_date};
 use crate::domain::team::Role;
 use crate::store::Store;
@@ -57,7 +56,7 @@ fn cells(a: &AgentInfo) -> Vec<String> {
     ]
 }
 
-pub fn run(store: &mut Store, cmd: AgentCmd, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn run(store: &mut Store, cmd: AgentCmd, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
     match cmd {
         AgentCmd::Add {
             handle,
@@ -68,7 +67,11 @@ pub fn run(store: &mut Store, cmd: AgentCmd, now: i64, out: &mut impl Write) -> 
             let r = role(&r)?;
             let name = name.unwrap_or_else(|| handle.clone());
             store.add_agent(&handle, &name, email.as_deref(), r, now)?;
-            writeln!(out, "added {} as {r}", handle.trim().to_lowercase())?;
+            writeln!(
+                out,
+                "added {} as {r}",
+                crate::domain::handle::normalize(&handle)
+            )?;
         }
         AgentCmd::List { format } => {
             let agents = store.agent_list()?;
@@ -83,11 +86,19 @@ pub fn run(store: &mut Store, cmd: AgentCmd, now: i64, out: &mut impl Write) -> 
         AgentCmd::SetRole { handle, role: r } => {
             let r = role(&r)?;
             store.set_agent_role(&handle, Some(r), now)?;
-            writeln!(out, "{} is now {r}", handle.trim().to_lowercase())?;
+            writeln!(
+                out,
+                "{} is now {r}",
+                crate::domain::handle::normalize(&handle)
+            )?;
         }
         AgentCmd::Deactivate { handle } => {
             store.set_agent_role(&handle, None, now)?;
-            writeln!(out, "{} is deactivated", handle.trim().to_lowercase())?;
+            writeln!(
+                out,
+                "{} is deactivated",
+                crate::domain::handle::normalize(&handle)
+            )?;
         }
     }
     Ok(())

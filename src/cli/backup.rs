@@ -1,9 +1,9 @@
 //! `desk backup DEST` and `desk restore SRC`: online copies through SQLite's backup API (see store::backup).
 
+use super::output::Out;
 use super::output::with_progress;
 use super::{DatabaseProblem, UsageError};
 use crate::store::backup::{self, BackupError, CopyReport};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -29,7 +29,7 @@ pub fn backup(
     db: &Path,
     args: &BackupArgs,
     progress: bool,
-    out: &mut dyn Write,
+    out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     let report = with_progress(progress, &template("copying"), |step| {
         backup::backup(db, &args.dest, args.force, step)
@@ -52,7 +52,7 @@ pub fn restore(
     args: &RestoreArgs,
     actor: Option<&str>,
     progress: bool,
-    out: &mut dyn Write,
+    out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     let report = with_progress(progress, &template("restoring"), |step| {
         let who = backup::RestoreAs {

@@ -1,9 +1,9 @@
 //! `desk check`: integrity and change-log consistency, read-only; exit 4 when anything is wrong.
 
 use super::DatabaseProblem;
+use super::output::Out;
 use super::output::ShowFormat;
 use crate::store::check::{CheckReport, check_file};
-use std::io::Write;
 use std::path::Path;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -16,12 +16,12 @@ pub struct CheckArgs {
 }
 
 /// Checks `db` without writing to it; prints every check, then fails with exit 4 when any found a problem.
-pub fn run(db: &Path, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(db: &Path, args: &CheckArgs, out: &mut Out<'_>) -> anyhow::Result<()> {
     let report = check_file(db, args.full)?;
     match args.format {
         ShowFormat::Text => text(db, &report, out)?,
         ShowFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &json(db, &report))?;
+            serde_json::to_writer_pretty(out.json(), &json(db, &report))?;
             writeln!(out)?;
         }
     }
@@ -45,7 +45,7 @@ pub fn run(db: &Path, args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<(
     .into())
 }
 
-fn text(db: &Path, report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
+fn text(db: &Path, report: &CheckReport, out: &mut Out<'_>) -> std::io::Result<()> {
     writeln!(
         out,
         "{} (schema v{}, {})",

@@ -1,9 +1,9 @@
 //! `desk convert --shared | --local`: switch the database file's journal mode for a network share or a local
 //! disk (DESIGN.md §4, docs/TEAM.md).
 
+use super::output::Out;
 use crate::store::StorageMode;
 use crate::store::convert::{ConvertAs, Converted, convert};
-use std::io::Write;
 use std::path::Path;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -24,7 +24,7 @@ pub fn run(
     args: &ConvertArgs,
     opened_as: StorageMode,
     actor: Option<&str>,
-    out: &mut dyn Write,
+    out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     let to = if args.shared {
         StorageMode::Shared

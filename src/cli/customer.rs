@@ -1,5 +1,6 @@
 //! `desk customer list|show|recompute|care` (edits, merges, import and export: `customer_edit`, `customer_io`).
 
+use super::output::Out;
 use super::output::{ListArgs, ListFormat, ShowFormat, Sink, rfc3339, short_date};
 use super::ticket::for_each_page;
 use crate::domain::customer::warranty_state;
@@ -8,7 +9,6 @@ use crate::domain::text::SafeText;
 use crate::store::Store;
 use crate::store::customers::{CustomerDetail, CustomerRow};
 use clap::Subcommand;
-use std::io::Write;
 
 #[derive(Debug, Subcommand)]
 pub enum CustomerCmd {
@@ -84,12 +84,7 @@ fn usage(msg: String) -> anyhow::Error {
     super::UsageError(msg).into()
 }
 
-pub fn run(
-    store: &mut Store,
-    cmd: CustomerCmd,
-    now: i64,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
+pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
     match cmd {
         CustomerCmd::List {
             view,
@@ -126,15 +121,14 @@ pub fn run(
             })?;
             match format {
                 ShowFormat::Json => {
-                    serde_json::to_writer_pretty(&mut *out, &d)?;
+                    serde_json::to_writer_pretty(out.json(), &d)?;
                     writeln!(out)?;
                 }
                 ShowFormat::Text => show_text(&d, now, out)?,
             }
         }
         CustomerCmd::Recompute { format } => {
-            let show =
-                format == ShowFormat::Text && std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let show = format == ShowFormat::Text && super::output::stderr_is_terminal();
             let started = std::time::Instant::now();
             let sum = super::output::with_progress(
                 show,
@@ -146,7 +140,7 @@ pub fn run(
                 ShowFormat::Json => {
                     let mut v = serde_json::to_value(sum)?;
                     v["care_tasks"] = care.into();
-                    serde_json::to_writer_pretty(&mut *out, &v)?;
+                    serde_json::to_writer_pretty(out.json(), &v)?;
                     writeln!(out)?;
                 }
                 ShowFormat::Text => writeln!(
@@ -205,7 +199,7 @@ pub fn run(
     Ok(())
 }
 
-fn show_text(d: &CustomerDetail, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+fn show_text(d: &CustomerDetail, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
     let r = &d.row;
     let dash = |v: &Option<SafeText>| v.as_ref().map_or("-".to_string(), |s| s.to_string());
     writeln!(out, "{} ({})", r.name, r.id)?;

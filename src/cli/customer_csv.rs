@@ -1,9 +1,9 @@
 //! `desk customer import`: the summary, each bad row as `FILE:LINE: reason`, and the rejects file.
 
+use super::output::Out;
 use crate::store::Store;
 use crate::store::csv_import::ImportReport;
 use crate::store::csv_rows::ImportKind;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn rejects_path(file: &Path) -> PathBuf {
@@ -45,7 +45,7 @@ pub fn import(
     file: &Path,
     rows: Rows,
     now: i64,
-    out: &mut impl Write,
+    out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     let Rows {
         kind,
@@ -69,9 +69,8 @@ pub fn import(
         })?;
     let name = file.display();
     if !report.written {
-        let mut err = std::io::stderr().lock();
         for b in &report.rejected {
-            writeln!(err, "{name}:{}: {}", b.line, b.reason)?;
+            super::output::err_line(format_args!("{name}:{}: {}", b.line, b.reason));
         }
         return Err(super::UsageError(format!(
             "{name}: {} bad rows; nothing was imported — fix the rows above or pass --skip-bad",

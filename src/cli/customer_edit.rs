@@ -1,10 +1,10 @@
 //! `desk customer create|set|merge|duplicates|import|export`.
 
+use super::output::Out;
 use super::output::ShowFormat;
 use crate::store::Store;
 use crate::store::customer_write::CustomerEdit;
 use clap::Subcommand;
-use std::io::Write;
 
 #[derive(Debug, Subcommand)]
 pub enum EditCmd {
@@ -84,7 +84,7 @@ fn resolve(store: &Store, id_or_email: &str) -> anyhow::Result<String> {
     })
 }
 
-pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
     match cmd {
         EditCmd::Create {
             name,
@@ -169,7 +169,11 @@ pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut impl Write) -> a
             super::customer_csv::import(store, &file, rows, now, out)?
         }
         EditCmd::Export { mask, format } => {
-            store.export_customers(mask, format, out)?;
+            let mut w = match format {
+                crate::store::csv_export::ExportFormat::Csv => out.csv(),
+                crate::store::csv_export::ExportFormat::Json => out.json(),
+            };
+            store.export_customers(mask, format, &mut w)?;
         }
         EditCmd::Duplicates {
             id_or_email,
@@ -179,7 +183,7 @@ pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut impl Write) -> a
             let rows = store.duplicate_customers(&id)?;
             match format {
                 ShowFormat::Json => {
-                    serde_json::to_writer_pretty(&mut *out, &rows)?;
+                    serde_json::to_writer_pretty(out.json(), &rows)?;
                     writeln!(out)?;
                 }
                 ShowFormat::Text => {

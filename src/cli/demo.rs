@@ -109,7 +109,7 @@ pub fn generate(
         )
     })?;
     if progress {
-        eprintln!(
+        super::output::err_line(format_args!(
             "demo database {}: {} tickets, {} messages, {} customers, {} articles in {:.1}s",
             path.display(),
             summary.tickets,
@@ -117,7 +117,7 @@ pub fn generate(
             summary.customers,
             summary.articles,
             started.elapsed().as_secs_f64()
-        );
+        ));
     }
     Ok(())
 }

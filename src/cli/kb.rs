@@ -1,6 +1,7 @@
 //! `desk kb …`: lists by view, search, suggestions for a ticket, status, votes, history, and a folder of Markdown
 //! files in and out.
 
+use super::output::Out;
 use super::output::{ListArgs, ListFormat, Sink, short_date};
 use super::ticket::for_each_page;
 use crate::domain::UnknownValue;
@@ -8,7 +9,6 @@ use crate::domain::kb::{ArticleStatus, HIT_END, HIT_START, KbRules, KbView};
 use crate::store::Store;
 use crate::store::kb::{ArticleFilter, ArticleRow};
 use clap::Subcommand;
-use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
@@ -126,7 +126,7 @@ pub fn run(
     cmd: KbCmd,
     rules: &KbRules,
     now: i64,
-    out: &mut impl Write,
+    out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     match cmd {
         KbCmd::List { view, search, list } => {
@@ -160,7 +160,7 @@ pub fn run(
                     crate::ui::markdown::plain(a.body_md.as_str(), 80)
                 )?,
                 ArticleFormat::Json => {
-                    serde_json::to_writer_pretty(&mut *out, &a)?;
+                    serde_json::to_writer_pretty(out.json(), &a)?;
                     writeln!(out)?;
                 }
             }
@@ -253,9 +253,8 @@ pub fn run(
         }
         KbCmd::Import { dir, skip_bad } => {
             let report = store.import_articles(&dir, skip_bad, now)?;
-            let mut err = std::io::stderr().lock();
             for e in &report.errors {
-                writeln!(err, "{e}")?;
+                super::output::err_line(format_args!("{e}"));
             }
             if !report.errors.is_empty() && !skip_bad {
                 return Err(super::UsageError(format!(

@@ -1,9 +1,9 @@
 //! `desk keys`: every key of the terminal interface by where it works, as bound now (defaults and `[keys]`),
 //! as text or as the Markdown tables README.md carries (a test keeps README equal to this output).
 
+use super::output::Out;
 use crate::app::commands::Keymap;
 use crate::app::help::sections;
-use std::io::Write;
 
 #[derive(Debug, clap::Args)]
 pub struct KeysArgs {
@@ -69,12 +69,12 @@ fn text(keymap: &Keymap) -> String {
     out
 }
 
-pub fn run(keymap: &Keymap, args: &KeysArgs, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn run(keymap: &Keymap, args: &KeysArgs, out: &mut Out<'_>) -> anyhow::Result<()> {
     let body = if args.markdown {
         markdown(keymap)
     } else {
         text(keymap)
     };
-    out.write_all(body.as_bytes())?;
+    write!(out, "{body}")?;
     Ok(())
 }

@@ -1,8 +1,7 @@
 //! `desk report`: the service-quality report (服务质量评估报告) as Markdown for management, CSV for spreadsheets or
 //! JSON for tools (schema in docs/METRICS.md).
 
-use std::io::Write;
-
+use super::output::Out;
 use anyhow::Context;
 use chrono::NaiveDate;
 
@@ -114,7 +113,7 @@ pub fn run(
     rules: &MetricsRules,
     now: i64,
     offset: i64,
-    out: &mut dyn Write,
+    out: &mut Out<'_>,
     progress: bool,
 ) -> anyhow::Result<()> {
     let window = window(args, now, offset)?;
@@ -137,7 +136,7 @@ pub fn run(
         ReportFormat::Md => super::report_md::write(out, &report, offset)?,
         ReportFormat::Json => {
             let doc = serde_json::json!({ "schema": JSON_SCHEMA, "report": report });
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            serde_json::to_writer_pretty(out.json(), &doc)?;
             writeln!(out)?;
         }
         ReportFormat::Csv => write_csv(out, &report)?,
@@ -147,8 +146,8 @@ pub fn run(
 
 /// One row for the whole period, one for the previous period, then one per group; one column per indicator
 /// (durations in seconds, rates in percent).
-fn write_csv(out: &mut dyn Write, report: &Report) -> anyhow::Result<()> {
-    let mut w = ::csv::Writer::from_writer(out);
+fn write_csv(out: &mut Out<'_>, report: &Report) -> anyhow::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out.csv());
     let mut head = vec!["scope".to_string(), "key".into(), "label".into()];
     head.extend(Indicator::ALL.iter().map(|i| i.as_str().to_string()));
     w.write_record(&head)?;
@@ -173,7 +172,11 @@ fn write_csv(out: &mut dyn Write, report: &Report) -> anyhow::Result<()> {
     }
     if let Some(dim) = report.group_by {
         for g in &report.groups {
-            let mut row = vec![dim.as_str().to_string(), g.key.clone(), g.label.clone()];
+            let mut row = vec![
+                dim.as_str().to_string(),
+                crate::domain::text::strip_controls(&g.key),
+                crate::domain::text::strip_controls(&g.label),
+            ];
             row.extend(
                 Indicator::ALL
                     .iter()

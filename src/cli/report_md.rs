@@ -1,7 +1,6 @@
 //! The Markdown quality report: current state, problems and likely causes, improvement suggestions, appendix.
 
-use std::io::Write;
-
+use super::output::Out;
 use crate::domain::metrics::Indicator;
 use crate::domain::metrics_report::{Count, Report, local_date};
 
@@ -14,7 +13,7 @@ fn md(s: &str) -> String {
     crate::domain::text::one_line(s).replace('|', "\\|")
 }
 
-fn counts(out: &mut dyn Write, title: &str, what: &str, list: &[Count]) -> std::io::Result<()> {
+fn counts(out: &mut Out<'_>, title: &str, what: &str, list: &[Count]) -> std::io::Result<()> {
     writeln!(out, "### {title}\n")?;
     if list.is_empty() {
         return writeln!(out, "None in this period.\n");
@@ -32,7 +31,7 @@ fn when(t: i64, offset: i64) -> String {
         .unwrap_or_default()
 }
 
-pub fn write(out: &mut dyn Write, r: &Report, offset: i64) -> std::io::Result<()> {
+pub fn write(out: &mut Out<'_>, r: &Report, offset: i64) -> std::io::Result<()> {
     let prev_to = local_date(r.previous.to - 1, offset);
     let prev_from = local_date(r.previous.from, offset);
     writeln!(out, "# Service quality report 服务质量评估报告\n")?;

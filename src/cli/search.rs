@@ -1,9 +1,9 @@
 //! `desk search QUERY`: full-text search over subjects and messages.
 
+use super::output::Out;
 use super::output::{ListFormat, Sink, short_date};
 use crate::store::Store;
 use crate::store::search::{MARK_END, MARK_START, SearchHit, SearchOrder};
-use std::io::Write;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct SearchArgs {
@@ -30,7 +30,7 @@ fn marked(h: &SearchHit, open: &str, close: &str) -> String {
     crate::domain::text::one_line(&s)
 }
 
-pub fn run(store: &Store, a: &SearchArgs, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn run(store: &Store, a: &SearchArgs, out: &mut Out<'_>) -> anyhow::Result<()> {
     let order = if a.relevance {
         SearchOrder::Relevance
     } else {

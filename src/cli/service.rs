@@ -2,6 +2,7 @@
 //! and cron.
 
 use super::UsageError;
+use super::output::Out;
 use super::output::{ListArgs, ListFormat, ShowFormat, Sink, rfc3339, short_date};
 use super::ticket::for_each_page;
 use crate::domain::UnknownValue;
@@ -9,7 +10,6 @@ use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
 use crate::store::Store;
 use crate::store::service_loop::TaskRow;
 use clap::Subcommand;
-use std::io::Write;
 
 #[derive(Debug, Subcommand)]
 pub enum SlaCmd {
@@ -103,12 +103,12 @@ fn task_cells(t: &TaskRow, format: super::output::ListFormat) -> Vec<String> {
     ]
 }
 
-pub fn sla(store: &mut Store, cmd: SlaCmd, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn sla(store: &mut Store, cmd: SlaCmd, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
     let SlaCmd::Run { format } = cmd;
     let report = store.sla_run(now)?;
     match format {
         ShowFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report)?;
+            serde_json::to_writer_pretty(out.json(), &report)?;
             writeln!(out)?;
         }
         ShowFormat::Text => {
@@ -143,7 +143,7 @@ pub fn task(
     cmd: TaskCmd,
     now: i64,
     utc_offset: i32,
-    out: &mut impl Write,
+    out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     match cmd {
         TaskCmd::List { due, list } => {
@@ -167,10 +167,10 @@ pub fn task(
             )?;
             let n = sink.finish()?;
             if n == 0 && format == ListFormat::Table {
-                eprintln!(
+                super::output::err_line(format_args!(
                     "no open tasks due {}",
                     if due == "all" { "at all".into() } else { due }
-                );
+                ));
             }
         }
         TaskCmd::Done {
@@ -202,7 +202,7 @@ pub fn survey(
     store: &mut Store,
     cmd: SurveyCmd,
     now: i64,
-    out: &mut impl Write,
+    out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     let SurveyCmd::Record {
         ticket,

@@ -1,5 +1,6 @@
 //! `desk ticket list|show`.
 
+use super::output::Out;
 use super::output::{ListArgs, ListFormat, ShowFormat, Sink, number_cell, rfc3339, short_date};
 use crate::domain::ticket_fields::describe_change;
 use crate::domain::view::PageRequest;
@@ -7,7 +8,6 @@ use crate::store::Store;
 use crate::store::tickets::{TicketDetail, TicketRow};
 use anyhow::{Context, bail};
 use clap::Subcommand;
-use std::io::Write;
 
 #[derive(Debug, Subcommand)]
 pub enum TicketCmd {
@@ -158,7 +158,7 @@ pub fn run(
     views: &[crate::domain::view::View],
     me: Option<&str>,
     now: i64,
-    out: &mut impl Write,
+    out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     use super::ticket_write as write;
     match cmd {
@@ -231,14 +231,16 @@ pub fn run(
             // A merged ticket's number still finds its thread: show the ticket it was merged into.
             let resolved = store.resolve_number(n)?;
             if resolved != n {
-                eprintln!("#{n} was merged into #{resolved}; showing #{resolved}");
+                super::output::err_line(format_args!(
+                    "#{n} was merged into #{resolved}; showing #{resolved}"
+                ));
             }
             let d = store
                 .ticket_detail(resolved)?
                 .ok_or(super::NotFound(format!("no ticket #{n}")))?;
             match format {
                 ShowFormat::Json => {
-                    serde_json::to_writer_pretty(&mut *out, &detail_json(&d))?;
+                    serde_json::to_writer_pretty(out.json(), &detail_json(&d))?;
                     writeln!(out)?;
                 }
                 ShowFormat::Text => show_text(&d, out).context("writing the ticket")?,
@@ -305,7 +307,7 @@ fn detail_json(d: &TicketDetail) -> DetailJson<'_> {
     }
 }
 
-fn show_text(d: &TicketDetail, out: &mut impl Write) -> std::io::Result<()> {
+fn show_text(d: &TicketDetail, out: &mut Out<'_>) -> std::io::Result<()> {
     let t = &d.row;
     writeln!(out, "#{} {}", t.number, t.subject)?;
     writeln!(
@@ -372,7 +374,7 @@ fn history(
     store: &Store,
     number: i64,
     format: ShowFormat,
-    out: &mut impl Write,
+    out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     let d = store
         .ticket_detail(number)?
@@ -395,7 +397,7 @@ fn history(
                     })
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &json)?;
+            serde_json::to_writer_pretty(out.json(), &json)?;
             writeln!(out)?;
         }
         ShowFormat::Text => {

@@ -1,5 +1,6 @@
 //! `desk ticket new|reply|note|set|history`: ticket writes for scripts, each one transaction through the change log.
 
+use super::output::Out;
 use super::{NotFound, UsageError};
 use crate::domain::UnknownValue;
 use crate::domain::lifecycle::Writer;
@@ -8,7 +9,7 @@ use crate::domain::ticket_fields::{ChangeWords, Names, describe_change, is_bookk
 use crate::store::Store;
 use crate::store::ticket_write::{NewTicket, TicketEdit};
 use anyhow::Context;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
 /// Where a message body comes from: `--body`, `--body-file`, or standard input when it is piped.
@@ -128,7 +129,7 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         "channel" => TicketEdit::Channel(parse::<Channel>("channel", value)?),
         "subject" if !value.trim().is_empty() => TicketEdit::Subject(value.trim().to_string()),
         "assignee" if matches!(value, "none" | "") => TicketEdit::Assignee(None),
-        "assignee" => TicketEdit::Assignee(Some(value.trim().to_lowercase())),
+        "assignee" => TicketEdit::Assignee(Some(crate::domain::handle::normalize(value))),
         "group" if matches!(value, "none" | "") => TicketEdit::Group(None),
         "group" => TicketEdit::Group(Some(value.trim().to_string())),
         other => {
@@ -151,7 +152,7 @@ pub(super) fn change_words<'a>(names: Names<'a>) -> ChangeWords<'a> {
 /// `#1042: version 3; status Open → Pending`: what a write changed, bookkeeping left out.
 fn print_changes(
     store: &Store,
-    out: &mut impl Write,
+    out: &mut Out<'_>,
     number: i64,
     what: &str,
     changed: &[crate::store::FieldChange],
@@ -177,7 +178,7 @@ fn print_changes(
     }
 }
 
-pub fn new(store: &mut Store, a: &NewArgs, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn new(store: &mut Store, a: &NewArgs, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
     let customer = store
         .customer_detail(&a.customer)?
         .ok_or_else(|| NotFound(format!("no customer with id or email `{}`", a.customer)))?;
@@ -211,7 +212,7 @@ pub fn message(
     me: Option<&str>,
     internal: bool,
     now: i64,
-    out: &mut impl Write,
+    out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     let Some(me) = me else {
         anyhow::bail!(UsageError(
@@ -235,7 +236,7 @@ pub fn message(
     Ok(())
 }
 
-pub fn set(store: &mut Store, a: &SetArgs, now: i64, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn set(store: &mut Store, a: &SetArgs, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
     let number = parse_number(&a.number)?;
     let edits: Vec<TicketEdit> = a
         .changes

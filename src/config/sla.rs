@@ -236,6 +236,8 @@ pub enum EscalationError {
     Target(String),
     #[error("does nothing; set raise_priority, assign_group, assign_to, add_tag or note")]
     DoesNothing,
+    #[error("add_tag: {0}")]
+    Tag(crate::domain::ticket::TagError),
 }
 
 /// The closed-loop settings in seconds.
@@ -368,7 +370,12 @@ fn escalation(e: &EscalationConfig) -> Result<EscalationRule, EscalationError> {
         raise_priority: e.raise_priority,
         assign_group: e.assign_group.clone(),
         assign_to: e.assign_to.clone(),
-        add_tag: e.add_tag.as_ref().map(|t| t.trim().to_lowercase()),
+        add_tag: e
+            .add_tag
+            .as_deref()
+            .map(crate::domain::ticket::tag)
+            .transpose()
+            .map_err(EscalationError::Tag)?,
         note: e.note.clone(),
     };
     if actions == EscalationActions::default() {

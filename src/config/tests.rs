@@ -231,6 +231,28 @@ fn macros_in_config_replace_the_shipped_ones_and_are_checked() {
         e.contains("macro `Bad`: tags: `need info` is not one tag"),
         "{e}"
     );
+    for bad in ["", "vip\\u001b[2J", "a\\u0007b"] {
+        let e = err(&format!(
+            "[[macros]]\nname = \"Bad\"\nbody = \"x\"\ntags = [\"{bad}\"]\n"
+        ));
+        assert!(e.contains("macro `Bad`: tags: "), "{bad:?}: {e}");
+        assert!(!e.contains(char::is_control), "{e:?}");
+    }
+}
+
+#[test]
+fn escalation_tags_follow_the_tag_rule() {
+    let rule = |tag: &str| {
+        format!("[[sla.escalations]]\nname = \"r\"\nwhen = \"breached\"\nadd_tag = \"{tag}\"\n")
+    };
+    let c = parse(&rule("SLA-Risk"), "x").unwrap();
+    let rules = c.sla.rules().unwrap();
+    let last = rules.escalations.last().map(|e| e.actions.add_tag.clone());
+    assert_eq!(last, Some(Some("sla-risk".into())));
+    for bad in ["sla risk", "", "x\\u001b]0;t\\u0007"] {
+        let e = err(&rule(bad));
+        assert!(e.contains("add_tag: "), "{bad:?}: {e}");
+    }
 }
 
 #[test]

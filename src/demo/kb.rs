@@ -61,10 +61,16 @@ pub(super) fn parse_article(text: &str, categories: &[CategorySpec]) -> Result<K
         .with_context(|| format!("category `{}` is not in categories.toml", fm.category))?;
     ensure!(!fm.title.trim().is_empty(), "the title is empty");
     ensure!(!body.is_empty(), "the body is empty");
+    // The one tag rule (`domain::ticket::tag`), so a shipped article cannot carry a tag desk would refuse.
+    let tags = fm
+        .tags
+        .iter()
+        .map(|t| crate::domain::ticket::tag(t))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
     Ok(KbDoc {
         title: fm.title,
         category,
-        tags: fm.tags,
+        tags,
         status,
         body,
     })

@@ -323,11 +323,17 @@ impl ArticleDoc {
             ));
         }
         let clean = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let tags = fm
+            .tags
+            .iter()
+            .map(|t| super::ticket::tag(t))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| err(key_line(&front, "tags"), format!("tags: {e}")))?;
         Ok(ArticleDoc {
             id: fm.id.and_then(clean),
             title: fm.title.trim().to_string(),
             category: fm.category.and_then(clean),
-            tags: fm.tags.into_iter().filter_map(clean).collect(),
+            tags,
             status,
             body,
         })

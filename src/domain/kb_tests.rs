@@ -40,6 +40,25 @@ fn a_front_matter_id_must_be_an_article_id_as_desk_writes_them() {
 }
 
 #[test]
+fn front_matter_tags_follow_the_tag_rule() {
+    let e = ArticleDoc::parse(&OK.replace("\"login\"", "\"log in\"")).unwrap_err();
+    assert_eq!(e.line, 4, "{e}");
+    assert!(
+        e.message.starts_with("tags: `log in` is not one tag"),
+        "{e}"
+    );
+    let e = ArticleDoc::parse(&OK.replace("\"login\"", "\"\"")).unwrap_err();
+    assert_eq!(
+        (e.line, e.message.as_str()),
+        (4, "tags: a tag cannot be empty")
+    );
+    let e = ArticleDoc::parse(&OK.replace("\"login\"", "\"x\\u001b[2J\"")).unwrap_err();
+    assert!(!e.message.contains(char::is_control), "{e:?}");
+    let d = ArticleDoc::parse(&OK.replace("\"login\"", "\" Log\u{200b}In \"")).unwrap();
+    assert_eq!(d.tags, vec!["password", "login"]);
+}
+
+#[test]
 fn status_defaults_to_draft_and_empty_category_is_none() {
     let d = ArticleDoc::parse("+++\ntitle = \"T\"\ncategory = \" \"\n+++\nBody").unwrap();
     assert_eq!(d.status, ArticleStatus::Draft);

@@ -4,6 +4,7 @@ pub mod care;
 pub mod crm;
 pub mod customer;
 pub mod customer_view;
+pub mod handle;
 pub mod kb;
 pub mod lifecycle;
 pub mod macros;

@@ -46,9 +46,54 @@ impl serde::Serialize for SafeText {
     }
 }
 
-/// Removes ANSI/VT escape sequences (CSI, OSC, DCS, …), C0 and C1 controls and bidi overrides.
-/// Keeps `\n`; turns `\t` into four spaces and `\r\n` into `\n`.
+/// Removes ANSI/VT escape sequences (CSI, OSC, DCS, …), C0 and C1 controls, and [invisible](is_invisible)
+/// characters, for display. Keeps `\n`; turns `\t` into four spaces and `\r\n` into `\n`. The stored text keeps
+/// whatever it had: this is what reaches a terminal.
 pub fn sanitize(raw: &str) -> String {
+    clean(raw, true)
+}
+
+/// Removes escape sequences and C0/C1 controls but keeps tabs and every printable or invisible character: for
+/// data formats (CSV) whose reader wants the text as stored, short of anything a terminal would act on.
+pub fn strip_controls(raw: &str) -> String {
+    clean(raw, false)
+}
+
+/// Zero-width characters and bidi controls: ZWSP, ZWNJ, ZWJ, LRM, RLM (U+200B–U+200F), the bidi embeddings and
+/// overrides (U+202A–U+202E), the word joiner (U+2060), the bidi isolates (U+2066–U+2069) and the byte-order mark
+/// (U+FEFF). They take no cell, yet terminals disagree on them (a ZWJ may or may not fuse two emoji into one glyph,
+/// which shifts every border after it) and an override reorders what the agent reads (Trojan Source). Dropping
+/// a ZWJ turns an emoji family into its members side by side, which every terminal measures the same way.
+///
+/// `assets/migrations/0012_fts_fold.sql` leaves the same set out of the search index (a test keeps the two equal).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
+}
+
+/// Every character [`is_invisible`] names, for tests and for building SQL that removes them.
+pub const INVISIBLE: &[char] = &[
+    '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}',
+    '\u{202d}', '\u{202e}', '\u{2060}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{feff}',
+];
+
+/// `s` without [invisible](is_invisible) characters: the form search queries, tags and handles are compared in, so
+/// `li\u{200b}` finds, tags and names what `li` does.
+pub fn strip_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(is_invisible) {
+        std::borrow::Cow::Owned(s.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+fn clean(raw: &str, display: bool) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
@@ -58,15 +103,16 @@ pub fn sanitize(raw: &str) -> String {
             '\u{9b}' => skip_csi(&mut chars),
             '\u{90}' | '\u{9d}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
             '\n' => out.push('\n'),
-            '\t' => out.push_str("    "),
+            '\t' if display => out.push_str("    "),
+            '\t' => out.push('\t'),
+            // A lone CR would move the cursor back over what is already on the line.
             '\r' => {
                 if chars.peek() != Some(&'\n') {
                     out.push('\n');
                 }
             }
             c if c.is_control() => {}
-            // Bidi embeddings/overrides/isolates can reorder what the agent sees (Trojan Source).
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            c if display && is_invisible(c) => {}
             c => out.push(c),
         }
     }
@@ -318,6 +364,37 @@ mod tests {
     }
 
     #[test]
+    fn display_drops_zero_width_and_bidi_characters() {
+        for &c in INVISIBLE {
+            assert_eq!(sanitize(&format!("l{c}i")), "li", "U+{:04X}", c as u32);
+            assert_eq!(
+                strip_invisible(&format!("l{c}i")),
+                "li",
+                "U+{:04X}",
+                c as u32
+            );
+            assert!(is_invisible(c));
+        }
+        // What the set leaves alone: letters, CJK, emoji, a variation selector, private-use search marks.
+        for kept in ["王芳", "👋🏽", "❤\u{fe0f}", "\u{e000}hit\u{e001}", "a\u{301}"] {
+            assert_eq!(sanitize(kept), kept);
+            assert_eq!(strip_invisible(kept), kept);
+        }
+        // A ZWJ family falls apart into its members, which is what the width says.
+        let family = sanitize("👨\u{200d}👩\u{200d}👧");
+        assert_eq!(family, "👨👩👧");
+        assert_eq!(width(&family), 6);
+        assert_eq!(width(&sanitize("|\u{200b}\u{feff}\u{2060}|")), 2);
+    }
+
+    #[test]
+    fn data_keeps_tabs_and_invisible_characters_but_not_escapes() {
+        assert_eq!(strip_controls("a\tb\u{200d}c"), "a\tb\u{200d}c");
+        assert_eq!(strip_controls("x\x1b]52;c;aGk=\x07y\u{9b}2Jz\x07"), "xyz");
+        assert_eq!(strip_controls("one\rtwo\r\n"), "one\ntwo\n");
+    }
+
+    #[test]
     fn keeps_chinese_and_emoji() {
         assert_eq!(sanitize("您好，王芳 👋"), "您好，王芳 👋");
     }
@@ -394,9 +471,12 @@ mod tests {
         }
 
         #[test]
-        fn sanitized_text_has_no_escape_or_control(s in "\\PC*|[\\x00-\\x1f\\x7f-\\x9f\\x1b\\[a-z0-9;]{0,40}") {
+        fn sanitized_text_has_no_escape_or_control(s in "\\PC*|[\\x00-\\x1f\\x7f-\\x9f\\x1b\\[a-z0-9;\u{200b}-\u{200f}\u{202a}-\u{202e}\u{feff}]{0,40}") {
             let out = sanitize(&s);
             prop_assert!(out.chars().all(|c| c == '\n' || !c.is_control()), "{:?}", out);
+            prop_assert!(!out.contains(is_invisible), "{:?}", out);
+            let data = strip_controls(&s);
+            prop_assert!(data.chars().all(|c| c == '\n' || c == '\t' || !c.is_control()), "{:?}", data);
         }
 
         #[test]

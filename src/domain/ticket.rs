@@ -212,8 +212,10 @@ pub fn is_tag_separator(c: char) -> bool {
 pub enum TagError {
     #[error("a tag cannot be empty")]
     Empty,
-    /// Holds a separator or a quote; `tag` is the text as given, trimmed.
-    #[error("`{tag}` is not one tag: tags are single words without spaces, `,`, `|` or `\"`")]
+    /// Holds a separator, a quote or a control character; `tag` is the text as given, trimmed and made safe to show.
+    #[error(
+        "`{tag}` is not one tag: a tag is one word without spaces, control characters, `,`, `|` or `\"` (like vip, out-of-warranty or 退款)"
+    )]
     NotOneWord { tag: String },
 }
 
@@ -235,16 +237,18 @@ pub fn number_in(text: &str) -> Option<i64> {
     digits.parse().ok().filter(|n| *n > 0)
 }
 
-/// A tag as it is stored: trimmed and lowercased. One word: a tag holding a separator or a quote could never be
-/// selected with `tag:`, so it is refused, as is an empty one.
+/// A tag as it is stored: trimmed, lowercased, zero-width and bidi characters left out (so `vip\u{200b}` is `vip`).
+/// One word: a tag holding a separator, a quote or a control character could never be selected with `tag:` (or
+/// would act on the terminal that shows it), so it is refused, as is an empty one. Every way a tag comes in (the
+/// CLI, the TUI's tag prompt, macros, escalation rules, KB front matter) goes through here.
 pub fn tag(raw: &str) -> Result<String, TagError> {
-    let t = raw.trim().to_lowercase();
+    let t = super::text::strip_invisible(raw).trim().to_lowercase();
     if t.is_empty() {
         return Err(TagError::Empty);
     }
-    if t.contains(is_tag_separator) || t.contains('"') {
+    if t.contains(is_tag_separator) || t.contains('"') || t.contains(char::is_control) {
         return Err(TagError::NotOneWord {
-            tag: raw.trim().to_string(),
+            tag: super::text::sanitize(raw.trim()),
         });
     }
     Ok(t)
@@ -293,13 +297,26 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            "`vip refund` is not one tag: tags are single words without spaces, `,`, `|` or `\"`"
+            "`vip refund` is not one tag: a tag is one word without spaces, control characters, `,`, `|` or `\"` (like vip, out-of-warranty or 退款)"
         );
         assert!(
             tag("vip\u{3000}refund").is_err(),
             "an IME's full-width space separates too"
         );
         assert!(tag("a,b").is_err() && tag("a|b").is_err() && tag("a\"b").is_err());
+    }
+
+    #[test]
+    fn tags_refuse_control_characters_and_ignore_invisible_ones() {
+        for bad in ["vip\x1b[2J", "vip\u{7}", "re\u{9b}fund", "a\x00b"] {
+            let e = tag(bad).unwrap_err();
+            assert!(matches!(e, TagError::NotOneWord { .. }), "{bad:?}: {e:?}");
+            // The refusal quotes the tag without what could act on a terminal.
+            assert!(!e.to_string().contains(char::is_control), "{e}");
+        }
+        assert_eq!(tag("vi\u{200b}p\u{feff}"), Ok("vip".to_string()));
+        assert_eq!(tag("\u{202e}vip"), Ok("vip".to_string()));
+        assert_eq!(tag("\u{200b}\u{200d}"), Err(TagError::Empty));
     }
 
     /// Every pair of statuses, legal or not, against a table written out by hand (rows: from; columns: to, in the

@@ -100,13 +100,14 @@ impl Store {
         &self.conn
     }
 
-    /// Agent id for a handle, if that agent exists.
+    /// Agent id for a handle, if that agent exists. The handle is compared normalised (`domain::handle::normalize`):
+    /// `LI`, `ｌｉ` and `l\u{200b}i` are all li.
     pub fn agent_id(&self, handle: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row(
                 "SELECT id FROM agents WHERE handle = ?1",
-                params![handle],
+                params![crate::domain::handle::normalize(handle)],
                 |r| r.get(0),
             )
             .optional()?)
@@ -142,14 +143,16 @@ pub fn new_id() -> String {
     ulid::Ulid::new().to_string()
 }
 
-/// Quote user text as one FTS5 phrase so operators in it are taken literally.
+/// Quote user text as one FTS5 phrase so operators in it are taken literally. Zero-width and bidi characters are
+/// left out, as the index leaves them out of the text (migration 11).
 fn fts_phrase(text: &str) -> String {
+    let text = crate::domain::text::strip_invisible(text);
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-/// `%text%` for LIKE with `\` as the escape character.
+/// `%text%` for LIKE with `\` as the escape character, zero-width and bidi characters left out of the query.
 fn like_pattern(text: &str) -> String {
-    let escaped = text
+    let escaped = crate::domain::text::strip_invisible(text)
         .replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_");
@@ -158,5 +161,8 @@ fn like_pattern(text: &str) -> String {
 
 /// Trigram FTS needs at least three characters; shorter queries take the LIKE path.
 fn use_fts(text: &str) -> bool {
-    text.chars().count() >= 3
+    text.chars()
+        .filter(|c| !crate::domain::text::is_invisible(*c))
+        .count()
+        >= 3
 }

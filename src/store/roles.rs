@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::changes::{Mutable, Value, with_retry};
 use super::{Result, Store, StoreError, new_id};
+use crate::domain::handle;
 use crate::domain::team::{self, Act, Role};
 use crate::domain::text::SafeText;
 
@@ -72,6 +73,17 @@ struct NewAgent<'a> {
     role: Role,
 }
 
+/// `raw` checked as a new agent's handle against every handle the team has (`domain::handle::check_new`), inside
+/// the transaction that would add it; a refusal says why.
+fn new_handle(conn: &Connection, raw: &str) -> Result<String> {
+    let mut stmt = conn.prepare_cached("SELECT handle FROM agents")?;
+    let handles = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    handle::check_new(raw, handles.iter().map(String::as_str))
+        .map_err(|e| StoreError::Refused(e.to_string()))
+}
+
 /// Inserts an agent and logs the registration with its role, inside `tx`.
 fn insert_agent(
     tx: &rusqlite::Transaction<'_>,
@@ -105,7 +117,8 @@ impl Store {
     }
 
     /// Registers the acting agent the first time they open this database: as admin when the team has no active
-    /// admin (the first person on a new database), else as agent.
+    /// admin (the first person on a new database), else as agent. The handle is checked as `desk agent add` checks
+    /// one: a blank, unprintable or look-alike handle is refused, saying how to set another.
     pub fn register_actor(&mut self, name: Option<&str>, now: i64) -> Result<Registration> {
         let Some(handle) = self.actor.clone() else {
             return Ok(Registration::Known);
@@ -113,6 +126,12 @@ impl Store {
         if self.agent_id(&handle)?.is_some() {
             return Ok(Registration::Known);
         }
+        let refused = |e: StoreError| match e {
+            StoreError::Refused(why) => StoreError::Refused(format!(
+                "cannot register you as a new agent: {why}; set agent.handle in the config (or USER) to your handle"
+            )),
+            other => other,
+        };
         let path = self.path.clone();
         with_retry(&path, || {
             let mut log = self.change_log();
@@ -128,6 +147,7 @@ impl Store {
             if exists.is_some() {
                 return Ok(Registration::Known);
             }
+            let handle = new_handle(&tx, &handle).map_err(refused)?;
             let admins: i64 = tx.query_row(
                 "SELECT count(*) FROM agents WHERE role = 'admin' AND active = 1",
                 [],
@@ -179,12 +199,7 @@ impl Store {
         now: i64,
     ) -> Result<()> {
         self.require(Act::ManageAgents)?;
-        let handle = handle.trim().to_lowercase();
-        if handle.is_empty() || handle.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(StoreError::Refused(format!(
-                "`{handle}` is not a handle; use one word without spaces, like li or wang.fang"
-            )));
-        }
+        let handle = new_handle(&self.conn, handle)?;
         if self.agent_id(&handle)?.is_some() {
             return Err(StoreError::Refused(format!(
                 "an agent with handle {handle} exists; use `desk agent set-role` to change their role"
@@ -210,7 +225,7 @@ impl Store {
     /// Changes an agent's role, or deactivates them with `None` (admins only; the last admin stays).
     pub fn set_agent_role(&mut self, handle: &str, role: Option<Role>, now: i64) -> Result<()> {
         self.require(Act::ManageAgents)?;
-        let handle = handle.trim().to_lowercase();
+        let handle = handle::normalize(handle);
         let row: Option<(String, String, i64, i64)> = self
             .conn
             .query_row(
