@@ -46,11 +46,12 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     );
 }
 
-/// Columns that fit the width: assignee, then customer, are dropped on narrow terminals.
-/// `number_w` fits the widest ticket number loaded (`#1000000` needs 8 cells).
-fn columns(width: usize, number_w: usize) -> (Vec<Col>, bool, bool) {
+/// Columns that fit the width: assignee, then customer, then the time since the last update are dropped on
+/// narrow terminals. `number_w` fits the widest ticket number loaded (`#1000000` needs 8 cells).
+fn columns(width: usize, number_w: usize) -> Columns {
     let with_customer = width >= 64;
     let with_assignee = width >= 84;
+    let with_updated = width >= 48;
     let mut spec = vec![
         Col::right(number_w),
         Col::left(3),
@@ -64,8 +65,24 @@ fn columns(width: usize, number_w: usize) -> (Vec<Col>, bool, bool) {
     if with_assignee {
         spec.push(Col::left((width / 8).clamp(9, 14)));
     }
-    spec.push(Col::right(4));
-    (layout_cols(width, &spec), with_customer, with_assignee)
+    if with_updated {
+        // Time since the last update: as wide as its header.
+        spec.push(Col::right(7));
+    }
+    Columns {
+        cols: layout_cols(width, &spec),
+        with_customer,
+        with_assignee,
+        with_updated,
+    }
+}
+
+/// The queue table's columns at a width, and which of the optional ones are shown.
+struct Columns {
+    cols: Vec<Col>,
+    with_customer: bool,
+    with_assignee: bool,
+    with_updated: bool,
 }
 
 pub fn priority_cell(p: Priority) -> String {
@@ -96,17 +113,19 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let widest = q.list.rows.iter().map(|t| t.number).max().unwrap_or(0);
     // "#" plus the digits, plus one space so the number never touches the border.
     let number_w = widest.to_string().len() + 2;
-    let (cols, with_customer, with_assignee) = columns(inner.width as usize, number_w);
-
+    let columns = columns(inner.width as usize, number_w);
     let mut header = vec!["#", "Pri", "Status", "Due", "Subject"];
-    if with_customer {
+    if columns.with_customer {
         header.push("Customer");
     }
-    if with_assignee {
+    if columns.with_assignee {
         header.push("Assignee");
     }
-    header.push("Age");
-    table_header(frame, inner, &cols, &header, theme);
+    // Time since the last update, as the column says: not the ticket's age since it was created.
+    if columns.with_updated {
+        header.push("Updated");
+    }
+    table_header(frame, inner, &columns.cols, &header, theme);
 
     if q.list.rows.is_empty() {
         let msg: &[&str] = if q.list.loading.is_some() {
@@ -141,14 +160,7 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 marked: i == q.list.selected,
                 marked_for_bulk: q.marked.contains_key(&t.number),
             };
-            ticket_line(
-                t,
-                &cols,
-                (with_customer, with_assignee),
-                model.now,
-                theme,
-                state,
-            )
+            ticket_line(t, &columns, model.now, theme, state)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
@@ -164,8 +176,7 @@ struct RowState {
 
 fn ticket_line<'a>(
     t: &TicketRow,
-    cols: &[Col],
-    (with_customer, with_assignee): (bool, bool),
+    columns: &Columns,
     now: i64,
     theme: &Theme,
     state: RowState,
@@ -204,7 +215,7 @@ fn ticket_line<'a>(
         },
         (t.subject.to_string(), base),
     ];
-    if with_customer {
+    if columns.with_customer {
         cells.push((
             t.customer
                 .as_ref()
@@ -213,7 +224,7 @@ fn ticket_line<'a>(
             base,
         ));
     }
-    if with_assignee {
+    if columns.with_assignee {
         cells.push((
             t.assignee
                 .as_ref()
@@ -221,8 +232,10 @@ fn ticket_line<'a>(
             pick(theme.muted),
         ));
     }
-    cells.push((compact_age(now - t.updated_at), pick(theme.muted)));
-    let line = row(cols, cells);
+    if columns.with_updated {
+        cells.push((compact_age(now - t.updated_at), pick(theme.muted)));
+    }
+    let line = row(&columns.cols, cells);
     if selected {
         // The whole line, gaps included, so the bar reads as one under NO_COLOR's reverse video.
         line.style(theme.selection)
