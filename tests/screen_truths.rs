@@ -9,6 +9,14 @@ use desk::domain::customer::Tier;
 use desk::domain::ticket::{Channel, Kind, Priority, Status};
 use desk::store::records::{AuthorKind, MessageRec};
 
+macro_rules! assert_screen {
+    ($name:expr, $screen:expr) => {
+        insta::with_settings!({ filters => vec![(r"\b[0-9A-HJKMNP-TV-Z]{26}\b", "[id]")] }, {
+            insta::assert_snapshot!($name, $screen);
+        })
+    };
+}
+
 const SUBJECT: &str = "Printer 打印机 jams on every second page since the firmware update, and the customer \
                        asks for a replacement unit under warranty";
 const CUSTOMER: &str = "Alexandra Konstantinopoulou-Wittgenstein 欧阳娜娜 Trading Company";
@@ -59,4 +67,33 @@ fn the_queue_time_column_is_the_time_since_the_last_update() {
     // #1100 was created a month ago and updated five minutes ago: the column says 5m, not 1mo.
     let row = screen.lines().find(|l| l.contains("#1100")).unwrap();
     assert!(row.trim_end_matches('│').ends_with(" 5m"), "{row}");
+}
+
+#[test]
+fn below_60_by_16_the_screen_asks_for_room() {
+    let mut a = app(40, 12);
+    let screen = a.screen();
+    assert!(
+        screen.contains("enlarge the terminal to at least 60×16") && screen.contains("(now 40×12)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Queues"), "no squashed panes:\n{screen}");
+    assert_screen!("too_small_40x12", screen);
+    for (w, h) in [(59, 24), (80, 15)] {
+        a.resize(w, h);
+        assert!(
+            a.screen().contains(&format!("(now {w}×{h})")),
+            "{}",
+            a.screen()
+        );
+    }
+    // Keys still work while the message shows, and the panes come back at 60×16.
+    a.keys("j");
+    a.resize(60, 16);
+    let screen = a.screen();
+    assert_eq!(a.model.queues.list.selected, 1);
+    assert!(
+        screen.contains("My open") && !screen.contains("enlarge"),
+        "{screen}"
+    );
 }

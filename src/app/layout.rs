@@ -4,6 +4,15 @@ use super::Pane;
 use crate::domain::text::width;
 use ratatui::layout::Rect;
 
+/// The smallest terminal desk lays its panes out in; below it the screen only asks for more room.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Whether a `w`×`h` terminal is too small for the panes.
+pub fn too_small(w: u16, h: u16) -> bool {
+    w < MIN_WIDTH || h < MIN_HEIGHT
+}
+
 pub struct Frame {
     pub tabs: Rect,
     pub body: Rect,

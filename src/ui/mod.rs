@@ -26,6 +26,10 @@ pub use theme::Theme;
 
 pub fn render(frame: &mut Frame<'_>, model: &Model, theme: &Theme) {
     let area = frame.area();
+    if layout::too_small(area.width, area.height) {
+        too_small(frame, area, theme);
+        return;
+    }
     let f = layout::frame(area.width, area.height);
     tabs(frame, f.tabs, model, theme);
     match model.pane {
@@ -39,6 +43,32 @@ pub fn render(frame: &mut Frame<'_>, model: &Model, theme: &Theme) {
     if let Some(o) = &model.overlay {
         overlay::render(frame, f.body, model, o, theme);
     }
+}
+
+/// Below the minimum size the panes would be squashed into nonsense: say how much room is needed instead.
+fn too_small(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let ask = format!(
+        "enlarge the terminal to at least {}×{}",
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let now = format!("(now {}×{})", area.width, area.height);
+    let lines = vec![
+        Line::styled(ask, theme.title),
+        Line::styled(now, theme.muted),
+    ];
+    let top = area.height.saturating_sub(2) / 2;
+    let at = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        at,
+    );
 }
 
 fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
