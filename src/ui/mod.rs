@@ -79,7 +79,7 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         } else {
             theme.tab_inactive
         };
-        spans.push(Span::styled(layout::tab_label(i, *pane), style));
+        spans.push(Span::styled(layout::tab_label(i, *pane, area.width), style));
     }
     let who = model.identity.handle.as_deref().unwrap_or("no agent");
     // Only shared mode is named: local is the default and unremarkable.
@@ -87,16 +87,30 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         crate::store::StorageMode::Shared => format!("{who} · {} · shared ", model.db_label),
         crate::store::StorageMode::Local => format!("{who} · {} ", model.db_label),
     };
-    // The escalation badge: count and key, so it reads without colour.
+    // The escalation badge: count and key, so it reads without colour; only the count where the words do not fit.
+    let fits = |spans: &[Span], extra: &str| {
+        spans.iter().map(|s| width(&s.content)).sum::<usize>() + width(extra) <= area.width as usize
+    };
     let n = model.escalations.feed.len();
     if n > 0 {
         let badge = format!(" !{n} escalated (!) ");
+        let badge = if fits(&spans, &badge) {
+            badge
+        } else {
+            format!(" !{n} ")
+        };
         spans.push(Span::styled(badge, theme.error));
     }
     // Tickets others created since the agent last looked at the queues.
     let new = model.live.new_tickets;
     if new > 0 {
-        spans.push(Span::styled(format!(" +{new} new (1) "), theme.ok));
+        let badge = format!(" +{new} new (1) ");
+        let badge = if fits(&spans, &badge) {
+            badge
+        } else {
+            format!(" +{new} ")
+        };
+        spans.push(Span::styled(badge, theme.ok));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
