@@ -5,9 +5,13 @@ mod common;
 
 use common::harness::Harness;
 use common::*;
+use desk::app::Overlay;
 use desk::domain::customer::Tier;
 use desk::domain::ticket::{Channel, Kind, Priority, Status};
 use desk::store::records::{AuthorKind, MessageRec};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
 
 macro_rules! assert_screen {
     ($name:expr, $screen:expr) => {
@@ -96,4 +100,50 @@ fn below_60_by_16_the_screen_asks_for_room() {
         screen.contains("My open") && !screen.contains("enlarge"),
         "{screen}"
     );
+}
+
+/// The cells of the prompt's text drawn in reverse video (selected).
+fn reversed_text(a: &Harness) -> String {
+    let mut term = Terminal::new(TestBackend::new(a.model.width, a.model.height)).unwrap();
+    term.draw(|f| desk::ui::render(f, &a.model, &a.theme))
+        .unwrap();
+    let buf = term.backend().buffer();
+    let row = a.model.height - 3;
+    (0..a.model.width)
+        .map(|x| &buf[(x, row)])
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect()
+}
+
+#[test]
+fn search_offers_the_last_query_selected_so_typing_replaces_it() {
+    let mut a = app(80, 24);
+    a.keys("S").type_text("question 17").keys("enter");
+    // Esc closes the results; S still offers the query, selected.
+    a.keys("esc S");
+    let Some(Overlay::Prompt { input, .. }) = &a.model.overlay else {
+        panic!("the search prompt is open")
+    };
+    assert_eq!(input.value(), "question 17");
+    assert!(input.is_selected());
+    assert_eq!(reversed_text(&a), "question 17", "drawn selected");
+    assert_screen!("search_again_80x24", a.screen());
+    // Typing replaces it.
+    a.type_text("打印").keys("enter");
+    assert_eq!(a.model.queues.search.as_ref().unwrap().query, "打印");
+    // An arrow keeps it and ends the selection: typing then adds to it.
+    a.keys("S right").type_text(" jam");
+    let Some(Overlay::Prompt { input, .. }) = &a.model.overlay else {
+        panic!("the search prompt is open")
+    };
+    assert_eq!(input.value(), "打印 jam");
+    assert!(!input.is_selected());
+    assert_eq!(reversed_text(&a), "");
+    // Backspace on the selection empties the prompt.
+    a.keys("esc S backspace");
+    let Some(Overlay::Prompt { input, .. }) = &a.model.overlay else {
+        panic!("the search prompt is open")
+    };
+    assert!(input.is_empty());
 }

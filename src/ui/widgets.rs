@@ -217,10 +217,16 @@ pub fn text_input<'a>(
         }
         col += w;
     }
+    // A selected text (typing replaces it) is drawn in reverse video, which reads without colour too.
+    let text_style = if input.is_selected() {
+        style.add_modifier(ratatui::style::Modifier::REVERSED)
+    } else {
+        style
+    };
     vec![
-        Span::styled(before, style),
+        Span::styled(before, text_style),
         Span::styled("▏", cursor),
-        Span::styled(after, style),
+        Span::styled(after, text_style),
     ]
 }
 
