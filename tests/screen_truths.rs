@@ -147,3 +147,58 @@ fn search_offers_the_last_query_selected_so_typing_replaces_it() {
     };
     assert!(input.is_empty());
 }
+
+#[test]
+fn a_profile_form_with_a_mistake_comes_back_with_the_reason() {
+    let mut a = app(120, 40);
+    a.keys("3");
+    let id = a.model.customers.detail.as_ref().unwrap().row.id.clone();
+    let forms = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let seen = forms.clone();
+    a.editor = Some(Box::new(move |t: &str| {
+        seen.borrow_mut().push(t.to_string());
+        let fixed = |t: &str| {
+            t.lines()
+                .map(|l| match l.split_once(':') {
+                    Some(("email", _)) => "email: fixed@example.com".to_string(),
+                    _ => l.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        Some(match seen.borrow().len() {
+            // A typo in the email, and a city worth keeping.
+            1 => t
+                .replace("\ncity: ", "\ncity: 杭州")
+                .lines()
+                .map(|l| match l.split_once(':') {
+                    Some(("email", _)) => "email: not-an-address".to_string(),
+                    _ => l.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => fixed(t),
+        })
+    }));
+    a.keys("e");
+    let forms = forms.borrow();
+    assert_eq!(forms.len(), 2, "the editor opened again");
+    let again = &forms[1];
+    assert!(
+        again.contains("city: 杭州"),
+        "what was typed is kept:\n{again}"
+    );
+    assert!(
+        again.contains("# desk: not saved: line ")
+            && again.contains("`not-an-address` is not an email"),
+        "the reason is in the form:\n{again}"
+    );
+    let d = a.model.customers.detail.as_ref().unwrap();
+    assert_eq!(d.row.id, id);
+    assert_eq!(
+        d.row.email.as_ref().map(|e| e.as_str()),
+        Some("fixed@example.com")
+    );
+    assert_eq!(d.row.city.as_ref().map(|c| c.as_str()), Some("杭州"));
+    assert!(a.screen().contains("Saved"), "{}", a.screen());
+}

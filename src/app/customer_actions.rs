@@ -47,6 +47,9 @@ const FORM_HELP: &str = "# One field per line. Lines starting with # are ignored
 # tier: auto (computed from orders) or diamond, gold, silver, bronze (pins it). birthday: YYYY-MM-DD or MM-DD.
 ";
 
+/// Marker of the comment desk adds to a form it hands back because it could not be saved.
+const NOT_SAVED: &str = "# desk: not saved:";
+
 /// The profile form: `field: value` lines.
 pub fn profile_form(d: Option<&CustomerDetail>) -> String {
     let text = |v: Option<String>| v.unwrap_or_default();
@@ -147,11 +150,27 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
             }
         }
         EditPurpose::CustomerProfile | EditPurpose::NewCustomer => {
-            let edits = match parse_form(&text) {
+            let kept: String = text
+                .lines()
+                .filter(|l| !l.starts_with(NOT_SAVED))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            if crate::domain::text::strip_template(&kept).is_empty() {
+                toast(model, "Nothing saved".into(), false);
+                return Vec::new();
+            }
+            let edits = match parse_form(&kept) {
                 Ok(e) => e,
                 Err(e) => {
+                    // Hand the form back with the reason, so nothing typed is lost (as the article editor does).
+                    model.customers.editing = editing;
                     toast(model, format!("Not saved: {e}"), true);
-                    return Vec::new();
+                    return vec![Effect::Edit {
+                        purpose,
+                        template: format!(
+                            "{kept}{NOT_SAVED} {e}. Fix it and save, or empty the file to cancel.\n"
+                        ),
+                    }];
                 }
             };
             match (purpose, editing) {
