@@ -72,7 +72,9 @@ fn views_cycle_and_a_filter_narrows_them() {
         rows.iter()
             .all(|r| r.tier == desk::domain::customer::Tier::Diamond)
     );
-    assert!(a.screen().contains("Customers › VIP · “tier:diamond”"));
+    // The title counts the narrowed list and says where the selection is in it.
+    let title = format!("Customers › VIP [1/{}] · “tier:diamond”", rows.len());
+    assert!(a.screen().contains(&title), "{}", a.screen());
     // A bad field keeps the prompt open and says what is wrong.
     a.keys("/").type_text(" colour:red").keys("enter");
     assert!(matches!(

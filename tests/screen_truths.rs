@@ -202,3 +202,101 @@ fn a_profile_form_with_a_mistake_comes_back_with_the_reason() {
     assert_eq!(d.row.city.as_ref().map(|c| c.as_str()), Some("杭州"));
     assert!(a.screen().contains("Saved"), "{}", a.screen());
 }
+
+#[test]
+fn lists_say_where_the_selection_is_and_how_long_the_filtered_list_is() {
+    let mut a = app(120, 40);
+    let mine = a.model.queues.counts[0].unwrap();
+    assert!(a.screen().contains(&format!("My open [1/{mine}]")));
+    a.keys("j j");
+    assert!(
+        a.screen().contains(&format!("My open [3/{mine}]")),
+        "{}",
+        a.screen()
+    );
+    // A filter: the title counts what it leaves.
+    a.keys("/").type_text("status:pending").keys("enter");
+    let pending = a.model.queues.list.rows.len();
+    assert!(pending > 0 && pending < mine as usize);
+    assert!(
+        a.screen()
+            .contains(&format!("My open [1/{pending}] · filter “status:pending”")),
+        "{}",
+        a.screen()
+    );
+    // Search results, the customers and the knowledge base count the same way.
+    a.keys("esc S").type_text("question 17").keys("enter");
+    assert!(
+        a.screen().contains("Search “question 17” [1/1]"),
+        "{}",
+        a.screen()
+    );
+    a.keys("esc 3");
+    assert!(
+        a.screen().contains("Customers › All [1/4]"),
+        "{}",
+        a.screen()
+    );
+    a.keys("j");
+    assert!(
+        a.screen().contains("Customers › All [2/4]"),
+        "{}",
+        a.screen()
+    );
+    a.keys("4");
+    assert!(a.screen().contains("All articles [1/3]"), "{}", a.screen());
+    a.keys("/").type_text("password").keys("enter");
+    assert!(
+        a.screen().contains("Search “password” [1/1]"),
+        "{}",
+        a.screen()
+    );
+}
+
+#[test]
+fn a_long_filtered_list_is_counted_and_the_end_is_numbered() {
+    // 300 tickets: a filter leaves more than a page, so the store counts it.
+    let store = store_with_tickets(300);
+    let mut a = Harness::new(store, Some("li"), 120, 40, NOW);
+    a.keys("J J J");
+    assert_eq!(a.model.queues.view().title, "All tickets");
+    a.keys("/").type_text("打印机").keys("enter");
+    assert!(a.model.queues.list.rows.len() < 300, "one page at a time");
+    assert!(
+        a.screen().contains("All tickets [1/300] · filter “打印机”"),
+        "{}",
+        a.screen()
+    );
+    a.keys("G");
+    assert!(
+        a.screen().contains("All tickets [300/300]"),
+        "{}",
+        a.screen()
+    );
+    a.keys("k");
+    assert!(
+        a.screen().contains("All tickets [299/300]"),
+        "{}",
+        a.screen()
+    );
+}
+
+#[test]
+fn empty_lists_say_why() {
+    let mut a = app(80, 24);
+    a.keys("/").type_text("tag:nosuchtag").keys("enter");
+    let screen = a.screen();
+    assert!(
+        screen.contains("No tickets in My open match") && screen.contains("“tag:nosuchtag”"),
+        "{screen}"
+    );
+    assert!(screen.contains("My open [0/0]"), "{screen}");
+    assert_screen!("empty_queue_80x24", screen);
+    // The knowledge base search says what found nothing.
+    a.keys("esc 4 /").type_text("zzzzqqq").keys("enter");
+    assert!(
+        a.screen().contains("No article matches “zzzzqqq”"),
+        "{}",
+        a.screen()
+    );
+}

@@ -46,18 +46,37 @@ pub(super) fn ticket_page(model: &Model, req: PageRequest) -> Effect {
     })
 }
 
-pub(super) fn customer_page(model: &Model, req: PageRequest) -> Effect {
+/// How long the queue's filtered list is (the sidebar counts each view without the typed filter).
+fn queue_count(model: &Model) -> Effect {
+    Effect::load(TicketRequest::Count {
+        generation: model.queues.list.generation,
+        filter: Box::new(queue_filter(model)),
+        me: model.identity.agent_id.clone(),
+    })
+}
+
+fn customer_filter(model: &Model) -> crate::domain::customer_view::CustomerFilter {
     // The typed text was checked when it was applied.
-    let filter = model
+    model
         .customers
         .view
         .filter(&model.customers.filter, model.now)
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+pub(super) fn customer_page(model: &Model, req: PageRequest) -> Effect {
     Effect::load(CustomerRequest::Page {
         generation: model.customers.list.generation,
-        filter: Box::new(filter),
+        filter: Box::new(customer_filter(model)),
         req,
         limit: PAGE_SIZE,
+    })
+}
+
+pub(super) fn customer_count(model: &Model) -> Effect {
+    Effect::load(CustomerRequest::Count {
+        generation: model.customers.list.generation,
+        filter: Box::new(customer_filter(model)),
     })
 }
 
@@ -400,7 +419,12 @@ pub(super) fn on_ticket_page(
 ) -> Vec<Effect> {
     let viewport = queue_viewport(model);
     let next = model.queues.list.receive(generation, req, page, viewport);
-    next.map(|r| ticket_page(model, r)).into_iter().collect()
+    let mut fx: Vec<Effect> = next.map(|r| ticket_page(model, r)).into_iter().collect();
+    // Without a typed filter the sidebar's count of the view is the list's length.
+    if model.queues.list.take_count_wanted() && !model.queues.filter.is_empty() {
+        fx.push(queue_count(model));
+    }
+    fx
 }
 
 pub(super) fn on_customer_page(
@@ -415,6 +439,9 @@ pub(super) fn on_customer_page(
         .list
         .receive(generation, req, page, viewport);
     let mut fx: Vec<Effect> = next.map(|r| customer_page(model, r)).into_iter().collect();
+    if model.customers.list.take_count_wanted() {
+        fx.push(customer_count(model));
+    }
     fx.extend(load_selected_customer(model));
     fx
 }

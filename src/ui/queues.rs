@@ -2,7 +2,8 @@
 
 use super::theme::Theme;
 use super::widgets::{
-    Col, block, empty_state, layout_cols, name_and_count, row, row_style, table_header,
+    Col, block, empty_state, fit_title, layout_cols, name_and_count, position, row, row_style,
+    table_header,
 };
 use crate::app::{Model, QueueFocus, layout};
 use crate::domain::ticket::{Priority, compact_age};
@@ -96,18 +97,23 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         super::search::render(frame, area, s, focused, theme);
         return;
     }
-    let count = q.counts.get(q.selected_view).copied().flatten();
+    // The sidebar counts the view; a typed filter's list is counted on its own (the list holds that count).
+    let counted = q
+        .counts
+        .get(q.selected_view)
+        .copied()
+        .flatten()
+        .filter(|_| q.filter.is_empty())
+        .and_then(|c| usize::try_from(c).ok());
     let mut title = q.view().title.clone();
-    if let Some(c) = count {
-        title.push_str(&format!(" · {c}"));
-    }
+    title.push_str(&position(q.list.position(counted), q.list.seen()));
     if !q.filter.is_empty() {
         title.push_str(&format!(" · filter “{}”", q.filter));
     }
     if !q.marked.is_empty() {
         title.push_str(&format!(" · {} marked", q.marked.len()));
     }
-    frame.render_widget(block(title, focused, theme), area);
+    frame.render_widget(block(fit_title(&title, area), focused, theme), area);
     let inner = layout::inner(area);
     let rows_area = layout::table_rows(area);
     let widest = q.list.rows.iter().map(|t| t.number).max().unwrap_or(0);
@@ -138,9 +144,13 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 "or create demo data:  desk demo --db PATH",
             ]
         } else if !q.filter.is_empty() {
-            &["No tickets match the filter.", "Esc clears it."]
+            let why = format!("No tickets in {} match “{}”.", q.view().title, q.filter);
+            empty_state(frame, rows_area, &[&why, "Esc clears the filter."], theme);
+            return;
         } else {
-            &["Nothing here. ", "J / K switch views."]
+            let why = format!("No tickets in {}.", q.view().title);
+            empty_state(frame, rows_area, &[&why, "J / K switch views."], theme);
+            return;
         };
         empty_state(frame, rows_area, msg, theme);
         return;
