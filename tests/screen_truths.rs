@@ -5,7 +5,7 @@ mod common;
 
 use common::harness::Harness;
 use common::*;
-use desk::app::Overlay;
+use desk::app::{CustomerFocus, Overlay, Pane};
 use desk::domain::customer::Tier;
 use desk::domain::ticket::{Channel, Kind, Priority, Status};
 use desk::store::records::{AuthorKind, MessageRec};
@@ -299,4 +299,58 @@ fn empty_lists_say_why() {
         "{}",
         a.screen()
     );
+}
+
+#[test]
+fn an_empty_customer_filter_says_so_and_clears_the_profile() {
+    let mut a = app(80, 24);
+    a.keys("3");
+    let d = a.model.customers.detail.as_ref().unwrap();
+    let shown = d.row.email.as_ref().unwrap().to_string();
+    assert!(a.screen().contains(&shown), "{}", a.screen());
+    a.keys("/").type_text("nobody-by-this-name").keys("enter");
+    assert!(a.model.customers.list.rows.is_empty());
+    assert!(a.model.customers.detail.is_none(), "the profile is cleared");
+    let screen = a.screen();
+    assert!(
+        screen.contains("No customers match") && screen.contains("“nobody-by-this-name”"),
+        "{screen}"
+    );
+    assert!(!screen.contains(&shown), "no stale profile:\n{screen}");
+    assert_screen!("empty_customers_80x24", screen);
+    // Esc clears the filter and the first customer's profile comes back with the selection.
+    a.keys("esc");
+    assert_eq!(
+        a.model.customers.detail.as_ref().map(|d| d.row.id.clone()),
+        a.model.customers.list.selected_row().map(|r| r.id.clone())
+    );
+}
+
+#[test]
+fn the_customer_selection_follows_the_profile_shown() {
+    let mut a = app(120, 40);
+    a.keys("3");
+    let selected = |a: &Harness| a.model.customers.list.selected_row().map(|r| r.id.clone());
+    let profile = |a: &Harness| a.model.customers.detail.as_ref().map(|d| d.row.id.clone());
+    // Moving the selection moves the profile.
+    a.keys("j j");
+    assert_eq!(profile(&a), selected(&a));
+    // Narrow the list to John Smith, then jump to 陈静 from her ticket: the list shows her, selected.
+    a.keys("/").type_text("John").keys("enter");
+    assert_eq!(a.model.customers.list.rows.len(), 1);
+    a.keys("#").type_text("1002").keys("enter c");
+    assert_eq!(a.model.pane, Pane::Customers);
+    assert_eq!(a.model.customers.focus, CustomerFocus::Profile);
+    assert_eq!(profile(&a).as_deref(), Some("C3"));
+    assert_eq!(
+        selected(&a).as_deref(),
+        Some("C3"),
+        "the list follows the profile"
+    );
+    let screen = a.screen();
+    assert!(screen.contains("Customers › All ["), "{screen}");
+    // Back in the list, moving on shows the next customer's profile, not the one jumped to.
+    a.keys("h j");
+    assert_eq!(profile(&a), selected(&a));
+    assert_ne!(profile(&a).as_deref(), Some("C3"));
 }

@@ -88,10 +88,7 @@ fn on_customer_answer(model: &mut Model, r: CustomerResponse) -> Vec<Effect> {
             model.customers.list.set_total(generation, count);
             Vec::new()
         }
-        CustomerResponse::Detail { id, detail } => {
-            update_lists::on_customer(model, id, detail);
-            Vec::new()
-        }
+        CustomerResponse::Detail { id, detail } => update_lists::on_customer(model, id, detail),
         CustomerResponse::Matches { text, rows } => {
             super::new_ticket::on_matches(model, text, rows);
             Vec::new()

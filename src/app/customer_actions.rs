@@ -4,7 +4,10 @@
 use super::msg::{EditPurpose, Effect};
 use super::protocol::{CustomerOutcome, CustomerRequest, Outcome, TicketRequest};
 use super::update::toast;
-use super::update_lists::{open_ticket, reload_customers};
+use super::update_lists::{
+    customer_count, customer_page, customer_viewport, load_selected_customer, open_ticket,
+    reload_customers,
+};
 use super::{CustomerFocus, Model, Overlay, Pane, PickAction};
 use crate::domain::customer::TierSource;
 use crate::domain::customer_view::CustomerView;
@@ -196,6 +199,49 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         _ => return Vec::new(),
     };
     vec![Effect::load(request)]
+}
+
+/// Keeps the list's selection and the profile on the same customer. When the list leads (it has the focus), the
+/// profile follows its selection, and an empty list shows no profile. When the profile leads (opened from a
+/// ticket, a customer just added), the list selects that customer: where it is loaded, else among all customers,
+/// around it.
+pub(super) fn follow_profile(model: &mut Model) -> Vec<Effect> {
+    let c = &mut model.customers;
+    let leading = match &c.detail {
+        Some(d) if c.focus == CustomerFocus::Profile => d.row.clone(),
+        _ => {
+            if c.list.rows.is_empty() && c.list.loading.is_none() {
+                c.detail = None;
+                c.focus = CustomerFocus::List;
+            }
+            return load_selected_customer(model).into_iter().collect();
+        }
+    };
+    // A page on its way will ask again when it arrives.
+    if c.list.loading.is_some() || c.list.selected_row().is_some_and(|r| r.id == leading.id) {
+        return Vec::new();
+    }
+    let viewport = customer_viewport(model);
+    let list = &mut model.customers.list;
+    if let Some(i) = list.rows.iter().position(|r| r.id == leading.id) {
+        let more = list.select(i, viewport);
+        return more.map(|r| customer_page(model, r)).into_iter().collect();
+    }
+    // Not in this list (or not in the part loaded): show it where it is among all customers.
+    let all = CustomerView::All
+        .filter("", model.now)
+        .map(|f| f.sort)
+        .unwrap_or_default();
+    model.customers.view = CustomerView::All;
+    model.customers.filter.clear();
+    let mut row = leading;
+    row.sort = all;
+    let more = model.customers.list.seek(row, viewport);
+    let mut fx: Vec<Effect> = more.map(|r| customer_page(model, r)).into_iter().collect();
+    if model.customers.list.take_count_wanted() {
+        fx.push(customer_count(model));
+    }
+    fx
 }
 
 pub(super) fn find_duplicates(model: &mut Model) -> Vec<Effect> {

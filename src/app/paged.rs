@@ -160,6 +160,40 @@ impl<T: Keyed + Clone> PagedList<T> {
         PageRequest::First
     }
 
+    /// Keeps row `rid` selected when the first page of a [`PagedList::reset`] brings it.
+    pub fn keep_selected(&mut self, rid: i64) {
+        self.keep = Some(rid);
+    }
+
+    /// Selects loaded row `i`, asking for more rows if it is near an edge.
+    pub fn select(&mut self, i: usize, viewport: usize) -> Option<PageRequest> {
+        if i >= self.rows.len() {
+            return None;
+        }
+        self.selected = i;
+        self.scroll_into_view(viewport);
+        self.prefetch()
+    }
+
+    /// Shows `row` selected, then the rows around it as pages come in: a row reached from elsewhere (a link),
+    /// not by scrolling. Its place in the whole list is unknown until the top is reached.
+    pub fn seek(&mut self, row: T, viewport: usize) -> Option<PageRequest> {
+        self.generation += 1;
+        self.keep = None;
+        self.rows = vec![row];
+        self.selected = 0;
+        self.offset = 0;
+        self.at_start = false;
+        self.at_end = false;
+        self.jump_to_end = false;
+        self.skipped = None;
+        self.total = None;
+        self.count_wanted = true;
+        self.loading = None;
+        self.scroll_into_view(viewport);
+        self.prefetch()
+    }
+
     pub fn selected_row(&self) -> Option<&T> {
         self.rows.get(self.selected)
     }
@@ -455,6 +489,21 @@ mod tests {
             "every row loaded: counted"
         );
         assert!(!list.take_count_wanted());
+    }
+
+    #[test]
+    fn a_sought_row_is_selected_with_its_neighbours_loaded_around_it() {
+        let n = 1000;
+        let mut list = PagedList::default();
+        let first = list.reset();
+        drive(&mut list, n, Some(first));
+        let req = list.seek(Row(500), 20);
+        drive(&mut list, n, req);
+        assert_eq!(list.selected_row(), Some(&Row(500)));
+        assert!(list.rows.len() > 100, "rows on both sides");
+        assert!(list.rows.contains(&Row(501)) && list.rows.contains(&Row(499)));
+        assert_eq!(list.position(None).0, None, "its place is not known");
+        assert_eq!(list.position(Some(1000)).1, Some(1000));
     }
 
     #[test]

@@ -20,7 +20,7 @@ fn queue_viewport(model: &Model) -> usize {
     layout::table_rows(layout::queues(body(model)).1).height as usize
 }
 
-fn customer_viewport(model: &Model) -> usize {
+pub(super) fn customer_viewport(model: &Model) -> usize {
     layout::table_rows(layout::customers(body(model)).0).height as usize
 }
 
@@ -99,6 +99,10 @@ pub(super) fn reload_queue(model: &mut Model) -> Effect {
 
 pub(super) fn reload_customers(model: &mut Model) -> Effect {
     let req = model.customers.list.reset();
+    // The profile on screen stays selected if the reloaded list has it.
+    if let Some(d) = &model.customers.detail {
+        model.customers.list.keep_selected(d.row.rid);
+    }
     customer_page(model, req)
 }
 
@@ -214,7 +218,9 @@ pub(super) fn go_to_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
     fx
 }
 
-pub(super) fn load_selected_customer(model: &Model) -> Option<Effect> {
+/// The profile follows the list's selection: another customer's profile gives way (to "Loading…") while the
+/// selected one's is fetched.
+pub(super) fn load_selected_customer(model: &mut Model) -> Option<Effect> {
     let row = model.customers.list.selected_row()?;
     if model
         .customers
@@ -224,7 +230,9 @@ pub(super) fn load_selected_customer(model: &Model) -> Option<Effect> {
     {
         return None;
     }
-    Some(Effect::load(CustomerRequest::Detail { id: row.id.clone() }))
+    let id = row.id.clone();
+    model.customers.detail = None;
+    Some(Effect::load(CustomerRequest::Detail { id }))
 }
 
 /// Applies a movement to a paged list and turns its page need into a load.
@@ -442,7 +450,7 @@ pub(super) fn on_customer_page(
     if model.customers.list.take_count_wanted() {
         fx.push(customer_count(model));
     }
-    fx.extend(load_selected_customer(model));
+    fx.extend(super::customer_actions::follow_profile(model));
     fx
 }
 
@@ -491,8 +499,12 @@ pub(super) fn on_ticket(
     Vec::new()
 }
 
-/// A customer profile arrived: shown if it is still the one wanted.
-pub(super) fn on_customer(model: &mut Model, id: String, detail: Option<Box<CustomerDetail>>) {
+/// A customer profile arrived: shown if it is still the one wanted, and the list's selection follows it.
+pub(super) fn on_customer(
+    model: &mut Model,
+    id: String,
+    detail: Option<Box<CustomerDetail>>,
+) -> Vec<Effect> {
     let wanted = match model.customers.focus {
         CustomerFocus::Profile => true,
         CustomerFocus::List => model
@@ -501,9 +513,11 @@ pub(super) fn on_customer(model: &mut Model, id: String, detail: Option<Box<Cust
             .selected_row()
             .is_some_and(|r| r.id == id),
     };
-    if wanted {
-        model.customers.detail = detail;
+    if !wanted {
+        return Vec::new();
     }
+    model.customers.detail = detail;
+    super::customer_actions::follow_profile(model)
 }
 
 /// A request failed as a whole: unblock the list it was filling and say why.
