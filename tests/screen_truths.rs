@@ -354,3 +354,75 @@ fn the_customer_selection_follows_the_profile_shown() {
     assert_eq!(profile(&a), selected(&a));
     assert_ne!(profile(&a).as_deref(), Some("C3"));
 }
+
+/// The screen's header block: the lines between the first two top-left corners.
+fn header_text(screen: &str) -> String {
+    screen
+        .lines()
+        .skip(2)
+        .take_while(|l| !l.starts_with('└'))
+        .map(|l| l.trim_matches('│').trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_ticket_header_wraps_long_fields_and_shows_every_tag_at_80_columns() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        a.keys("#").type_text("1100").keys("enter");
+        assert_eq!(a.model.ticket.detail.as_ref().unwrap().row.number, 1100);
+        let screen = a.screen();
+        let head = header_text(&screen);
+        // Every word of the subject and of the customer's name is there, wrapped rather than cut.
+        for word in SUBJECT
+            .split_whitespace()
+            .chain(CUSTOMER.split_whitespace())
+        {
+            assert!(head.contains(word), "{word:?} is missing:\n{screen}");
+        }
+        for tag in TAGS {
+            assert!(head.contains(tag), "tag {tag} is missing:\n{screen}");
+        }
+        // The group after the long customer is still there, and the thread still shows its message.
+        assert!(
+            head.contains("Assignee Li Na") && head.contains("Group —"),
+            "{screen}"
+        );
+        assert!(screen.contains("The printer jams again."), "{screen}");
+        assert_screen!(format!("long_header_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn on_a_small_screen_the_header_gives_way_to_the_thread_and_says_so() {
+    let mut a = app(60, 16);
+    a.keys("#").type_text("1100").keys("enter");
+    let screen = a.screen();
+    let header: Vec<&str> = screen
+        .lines()
+        .skip(2)
+        .take_while(|l| !l.starts_with('└'))
+        .collect();
+    assert!(
+        header.len() <= 5,
+        "the thread keeps half the body:\n{screen}"
+    );
+    assert!(
+        header
+            .iter()
+            .any(|l| l.trim_end_matches('│').trim_end().ends_with('…')),
+        "what is left out is marked:\n{screen}"
+    );
+    assert!(header.iter().any(|l| l.contains("SLA ")), "{screen}");
+    assert!(screen.contains("The printer jams again."), "{screen}");
+}
+
+#[test]
+fn the_thread_scrolls_to_its_end_below_a_tall_header() {
+    let mut a = app(80, 24);
+    a.keys("#").type_text("1100").keys("enter G");
+    // One message: nothing to scroll, and the message stays in view however tall the header is.
+    assert_eq!(a.model.ticket.scroll, 0);
+    assert!(a.screen().contains("又卡纸了"), "{}", a.screen());
+}

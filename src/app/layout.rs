@@ -91,12 +91,13 @@ pub fn kb(body: Rect) -> (Rect, Rect) {
     split_h(body, if body.width >= 100 { 30 } else { 24 })
 }
 
-/// Lines of ticket properties above the thread (inside the border).
+/// Lines of ticket properties above the thread (inside the border) before a ticket is loaded; a loaded ticket's
+/// header is as tall as its fields need (`app::ticket_header`).
 pub const TICKET_HEADER_LINES: u16 = 6;
 
-/// Ticket: the properties header and the scrolling thread (both bordered).
-pub fn ticket(body: Rect) -> (Rect, Rect) {
-    let header_h = (TICKET_HEADER_LINES + 2).min(body.height);
+/// Ticket: the properties header of `header_lines` lines and the scrolling thread (both bordered).
+pub fn ticket(body: Rect, header_lines: u16) -> (Rect, Rect) {
+    let header_h = header_lines.saturating_add(2).min(body.height);
     (
         Rect {
             height: header_h,

@@ -27,6 +27,7 @@ mod suggestions;
 pub mod team;
 pub mod text_input;
 mod ticket_actions;
+pub mod ticket_header;
 mod update;
 mod update_lists;
 

@@ -25,7 +25,7 @@ pub(super) fn customer_viewport(model: &Model) -> usize {
 }
 
 fn thread_viewport(model: &Model) -> usize {
-    layout::inner(layout::ticket(body(model)).1).height as usize
+    layout::inner(super::ticket_header::split(model, body(model)).1).height as usize
 }
 
 fn queue_filter(model: &Model) -> TicketFilter {
@@ -339,7 +339,7 @@ fn navigate_ticket(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         return Vec::new();
     };
     let viewport = thread_viewport(model);
-    let width = layout::inner(layout::ticket(body(model)).1).width as usize;
+    let width = layout::inner(super::ticket_header::split(model, body(model)).1).width as usize;
     let total = if model.ticket.show_history {
         super::geometry::history_line_count(model)
     } else {

@@ -265,6 +265,40 @@ pub fn text_input<'a>(
     ]
 }
 
+/// `line` cut to `max` cells, ending in `…` when anything was cut: a line that must stay one line never loses its
+/// end silently.
+pub fn ellipsize(line: Line<'static>, max: usize) -> Line<'static> {
+    let total: usize = line.spans.iter().map(|s| width(&s.content)).sum();
+    if total <= max || max == 0 {
+        return line;
+    }
+    let style = line.style;
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = width(&span.content);
+        // The last cell is the mark's.
+        if used + w < max {
+            used += w;
+            out.push(span);
+            continue;
+        }
+        let mut text = String::new();
+        for c in span.content.chars() {
+            let cw = width(c.encode_utf8(&mut [0; 4]));
+            if used + cw + 1 > max {
+                break;
+            }
+            used += cw;
+            text.push(c);
+        }
+        text.push('…');
+        out.push(Span::styled(text, span.style));
+        break;
+    }
+    Line::from(out).style(style)
+}
+
 /// `spans` filled with spaces to `width` columns.
 pub fn padded<'a>(mut spans: Vec<Span<'a>>, width: usize, style: Style) -> Vec<Span<'a>> {
     let used: usize = spans.iter().map(|s| self::width(&s.content)).sum();
