@@ -72,7 +72,9 @@ fn views_cycle_and_a_filter_narrows_them() {
         rows.iter()
             .all(|r| r.tier == desk::domain::customer::Tier::Diamond)
     );
-    assert!(a.screen().contains("Customers › VIP · “tier:diamond”"));
+    // The title counts the narrowed list and says where the selection is in it.
+    let title = format!("Customers › VIP [1/{}] · “tier:diamond”", rows.len());
+    assert!(a.screen().contains(&title), "{}", a.screen());
     // A bad field keeps the prompt open and says what is wrong.
     a.keys("/").type_text(" colour:red").keys("enter");
     assert!(matches!(
@@ -124,12 +126,19 @@ fn notes_and_the_profile_form_go_through_the_editor() {
     assert_eq!(d.row.tier, desk::domain::customer::Tier::Gold);
     assert_eq!(d.tier_source, desk::domain::customer::TierSource::Manual);
     assert_eq!(d.birthday.as_ref().map(|b| b.as_str()), Some("1990-05-01"));
-    // A bad line is refused with its line number, and nothing changes.
-    a.editor = Some(Box::new(|t: &str| {
-        Some(format!("{t}\nemail: not-an-address"))
+    // A bad line is refused with its line number and the form comes back with the reason (see
+    // tests/screen_truths.rs); emptying it cancels, and nothing changes.
+    let calls = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = calls.clone();
+    a.editor = Some(Box::new(move |t: &str| {
+        seen.set(seen.get() + 1);
+        (seen.get() == 1)
+            .then(|| format!("{t}\nemail: not-an-address"))
+            .or(Some(String::new()))
     }));
     a.keys("e");
-    assert!(a.screen().contains("Not saved: line"), "{}", a.screen());
+    assert_eq!(calls.get(), 2, "the editor reopened once");
+    assert!(a.screen().contains("Nothing saved"), "{}", a.screen());
     assert_eq!(
         a.model.customers.detail.as_ref().unwrap().version,
         d.version

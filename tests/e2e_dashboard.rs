@@ -62,10 +62,10 @@ fn switch_period_then_drill_into_a_bar() {
     let screen = t.wait_until("the drilled queue with its rows", |s| {
         s.contains(&format!("channel {channel} · "))
             && !s.contains("Loading…")
-            && s.contains(&format!(" · {count} "))
+            && s.contains(&format!(" [1/{count}]"))
             && rows_of(s) == count.min(36)
     });
-    // The list's title ends with its count; the view is selected in the sidebar.
+    // The list's title ends with the selection's place and its count; the view is selected in the sidebar.
     let list_title = screen
         .lines()
         .nth(1)
@@ -73,7 +73,7 @@ fn switch_period_then_drill_into_a_bar() {
         .unwrap()
         .to_string();
     assert!(
-        list_title.contains(&format!(" · {count} ")),
+        list_title.contains(&format!(" [1/{count}]")),
         "the list holds the {count} tickets the bar counted: {list_title}\n(dashboard was {title})\n{screen}"
     );
     let rows = screen.lines().filter(|l| l.contains("│ #")).count() as u64;

@@ -73,7 +73,9 @@ fn solve_follow_up_and_survey_in_a_real_terminal() {
         s.lines()
             .nth(1)
             .and_then(|l| l.split("┐┌ ").nth(1))
-            .map(|t| t.split(" · ").next().unwrap_or("").to_string())
+            // The view's name, before its `[n/m]` and any filter.
+            .and_then(|t| t.split(" · ").next()?.split(" [").next())
+            .map(str::to_string)
             .unwrap_or_default()
     };
     for _ in 0..12 {

@@ -931,7 +931,7 @@ fn search_from_the_queue_finds_messages_and_opens_a_hit() {
     );
     let screen = a.screen();
     assert!(
-        screen.contains("Search “question 17” · 1 hit ·") && screen.contains("Hello, question 17"),
+        screen.contains("Search “question 17” [1/1] ·") && screen.contains("Hello, question 17"),
         "{screen}"
     );
     assert_screen!("search_120x40", screen);

@@ -31,6 +31,10 @@ fn on_ticket_answer(model: &mut Model, r: TicketResponse) -> Vec<Effect> {
             req,
             page,
         } => update_lists::on_ticket_page(model, generation, req, page),
+        TicketResponse::Count { generation, count } => {
+            model.queues.list.set_total(generation, count);
+            Vec::new()
+        }
         TicketResponse::Detail { number, detail } => update_lists::on_ticket(model, number, detail),
         TicketResponse::History { number, rows } => {
             if model.ticket.number == Some(number) {
@@ -83,10 +87,11 @@ fn on_customer_answer(model: &mut Model, r: CustomerResponse) -> Vec<Effect> {
             req,
             page,
         } => update_lists::on_customer_page(model, generation, req, page),
-        CustomerResponse::Detail { id, detail } => {
-            update_lists::on_customer(model, id, detail);
+        CustomerResponse::Count { generation, count } => {
+            model.customers.list.set_total(generation, count);
             Vec::new()
         }
+        CustomerResponse::Detail { id, detail } => update_lists::on_customer(model, id, detail),
         CustomerResponse::Matches { text, rows } => {
             super::new_ticket::on_matches(model, text, rows);
             Vec::new()

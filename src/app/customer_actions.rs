@@ -4,7 +4,10 @@
 use super::msg::{EditPurpose, Effect};
 use super::protocol::{CustomerOutcome, CustomerRequest, Outcome, TicketRequest};
 use super::update::toast;
-use super::update_lists::{open_ticket, reload_customers};
+use super::update_lists::{
+    customer_count, customer_page, customer_viewport, load_selected_customer, open_ticket,
+    reload_customers,
+};
 use super::{CustomerFocus, Model, Overlay, Pane, PickAction};
 use crate::domain::customer::TierSource;
 use crate::domain::customer_view::CustomerView;
@@ -46,6 +49,9 @@ pub(super) fn edit_notes(model: &mut Model) -> Vec<Effect> {
 const FORM_HELP: &str = "# One field per line. Lines starting with # are ignored; `-` clears a field.
 # tier: auto (computed from orders) or diamond, gold, silver, bronze (pins it). birthday: YYYY-MM-DD or MM-DD.
 ";
+
+/// Marker of the comment desk adds to a form it hands back because it could not be saved.
+const NOT_SAVED: &str = "# desk: not saved:";
 
 /// The profile form: `field: value` lines.
 pub fn profile_form(d: Option<&CustomerDetail>) -> String {
@@ -147,11 +153,27 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
             }
         }
         EditPurpose::CustomerProfile | EditPurpose::NewCustomer => {
-            let edits = match parse_form(&text) {
+            let kept: String = text
+                .lines()
+                .filter(|l| !l.starts_with(NOT_SAVED))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            if crate::domain::text::strip_template(&kept).is_empty() {
+                toast(model, "Nothing saved".into(), false);
+                return Vec::new();
+            }
+            let edits = match parse_form(&kept) {
                 Ok(e) => e,
                 Err(e) => {
+                    // Hand the form back with the reason, so nothing typed is lost (as the article editor does).
+                    model.customers.editing = editing;
                     toast(model, format!("Not saved: {e}"), true);
-                    return Vec::new();
+                    return vec![Effect::Edit {
+                        purpose,
+                        template: format!(
+                            "{kept}{NOT_SAVED} {e}. Fix it and save, or empty the file to cancel.\n"
+                        ),
+                    }];
                 }
             };
             match (purpose, editing) {
@@ -177,6 +199,49 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         _ => return Vec::new(),
     };
     vec![Effect::load(request)]
+}
+
+/// Keeps the list's selection and the profile on the same customer. When the list leads (it has the focus), the
+/// profile follows its selection, and an empty list shows no profile. When the profile leads (opened from a
+/// ticket, a customer just added), the list selects that customer: where it is loaded, else among all customers,
+/// around it.
+pub(super) fn follow_profile(model: &mut Model) -> Vec<Effect> {
+    let c = &mut model.customers;
+    let leading = match &c.detail {
+        Some(d) if c.focus == CustomerFocus::Profile => d.row.clone(),
+        _ => {
+            if c.list.rows.is_empty() && c.list.loading.is_none() {
+                c.detail = None;
+                c.focus = CustomerFocus::List;
+            }
+            return load_selected_customer(model).into_iter().collect();
+        }
+    };
+    // A page on its way will ask again when it arrives.
+    if c.list.loading.is_some() || c.list.selected_row().is_some_and(|r| r.id == leading.id) {
+        return Vec::new();
+    }
+    let viewport = customer_viewport(model);
+    let list = &mut model.customers.list;
+    if let Some(i) = list.rows.iter().position(|r| r.id == leading.id) {
+        let more = list.select(i, viewport);
+        return more.map(|r| customer_page(model, r)).into_iter().collect();
+    }
+    // Not in this list (or not in the part loaded): show it where it is among all customers.
+    let all = CustomerView::All
+        .filter("", model.now)
+        .map(|f| f.sort)
+        .unwrap_or_default();
+    model.customers.view = CustomerView::All;
+    model.customers.filter.clear();
+    let mut row = leading;
+    row.sort = all;
+    let more = model.customers.list.seek(row, viewport);
+    let mut fx: Vec<Effect> = more.map(|r| customer_page(model, r)).into_iter().collect();
+    if model.customers.list.take_count_wanted() {
+        fx.push(customer_count(model));
+    }
+    fx
 }
 
 pub(super) fn find_duplicates(model: &mut Model) -> Vec<Effect> {

@@ -20,14 +20,18 @@ fn reader_viewport(model: &Model) -> usize {
     layout::inner(body(model)).height as usize
 }
 
+fn article_filter(model: &Model) -> ArticleFilter {
+    ArticleFilter {
+        category_id: model.kb.category_id(),
+        text: None,
+        select: model.kb.view.select(&model.kb_rules, model.now),
+    }
+}
+
 pub(super) fn article_page(model: &Model, req: PageRequest) -> Effect {
     Effect::load(KbRequest::Page {
         generation: model.kb.list.generation,
-        filter: ArticleFilter {
-            category_id: model.kb.category_id(),
-            text: None,
-            select: model.kb.view.select(&model.kb_rules, model.now),
-        },
+        filter: article_filter(model),
         req,
         limit: PAGE_SIZE,
     })
@@ -355,7 +359,18 @@ pub(super) fn on_response(model: &mut Model, response: KbResponse) -> Vec<Effect
         } => {
             let viewport = article_viewport(model);
             let next = model.kb.list.receive(generation, req, page, viewport);
-            next.map(|r| article_page(model, r)).into_iter().collect()
+            let mut fx: Vec<Effect> = next.map(|r| article_page(model, r)).into_iter().collect();
+            if model.kb.list.take_count_wanted() {
+                fx.push(Effect::load(KbRequest::Count {
+                    generation: model.kb.list.generation,
+                    filter: article_filter(model),
+                }));
+            }
+            fx
+        }
+        KbResponse::Count { generation, count } => {
+            model.kb.list.set_total(generation, count);
+            Vec::new()
         }
         KbResponse::Categories(categories) => {
             model.kb.categories = categories;

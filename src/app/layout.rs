@@ -4,6 +4,15 @@ use super::Pane;
 use crate::domain::text::width;
 use ratatui::layout::Rect;
 
+/// The smallest terminal desk lays its panes out in; below it the screen only asks for more room.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Whether a `w`×`h` terminal is too small for the panes.
+pub fn too_small(w: u16, h: u16) -> bool {
+    w < MIN_WIDTH || h < MIN_HEIGHT
+}
+
 pub struct Frame {
     pub tabs: Rect,
     pub body: Rect,
@@ -19,23 +28,35 @@ pub fn frame(w: u16, h: u16) -> Frame {
     }
 }
 
-/// The label of each tab as drawn, e.g. ` 1 Queues `.
-pub fn tab_label(i: usize, pane: Pane) -> String {
-    format!(" {} {} ", i + 1, pane.title())
+/// The label of each tab as drawn in a terminal `w` columns wide, e.g. ` 1 Queues `. Where the full names do not
+/// fit, the knowledge base is ` 4 KB ` and the dashboard ` 5 Dash `, so every tab stays on screen.
+pub fn tab_label(i: usize, pane: Pane, w: u16) -> String {
+    let full: usize = width(BRAND)
+        + Pane::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, p)| width(&format!(" {} {} ", i + 1, p.title())))
+            .sum::<usize>();
+    let title = match pane {
+        Pane::Kb if usize::from(w) < full => "KB",
+        Pane::Dashboard if usize::from(w) < full => "Dash",
+        _ => pane.title(),
+    };
+    format!(" {} {title} ", i + 1)
 }
 
 /// Leading brand text before the tabs.
 pub const BRAND: &str = " desk ";
 
-/// Which tab is under column `x` of the tab bar.
-pub fn tab_at(x: u16) -> Option<Pane> {
+/// Which tab is under column `x` of the tab bar of a terminal `w` columns wide.
+pub fn tab_at(x: u16, w: u16) -> Option<Pane> {
     let mut start = width(BRAND) as u16;
     for (i, pane) in Pane::ALL.iter().enumerate() {
-        let w = width(&tab_label(i, *pane)) as u16;
-        if x >= start && x < start + w {
+        let tab = width(&tab_label(i, *pane, w)) as u16;
+        if x >= start && x < start + tab {
             return Some(*pane);
         }
-        start += w;
+        start += tab;
     }
     None
 }
@@ -70,12 +91,13 @@ pub fn kb(body: Rect) -> (Rect, Rect) {
     split_h(body, if body.width >= 100 { 30 } else { 24 })
 }
 
-/// Lines of ticket properties above the thread (inside the border).
+/// Lines of ticket properties above the thread (inside the border) before a ticket is loaded; a loaded ticket's
+/// header is as tall as its fields need (`app::ticket_header`).
 pub const TICKET_HEADER_LINES: u16 = 6;
 
-/// Ticket: the properties header and the scrolling thread (both bordered).
-pub fn ticket(body: Rect) -> (Rect, Rect) {
-    let header_h = (TICKET_HEADER_LINES + 2).min(body.height);
+/// Ticket: the properties header of `header_lines` lines and the scrolling thread (both bordered).
+pub fn ticket(body: Rect, header_lines: u16) -> (Rect, Rect) {
+    let header_h = header_lines.saturating_add(2).min(body.height);
     (
         Rect {
             height: header_h,
@@ -119,11 +141,16 @@ mod tests {
 
     #[test]
     fn tabs_are_hit_where_drawn() {
-        assert_eq!(tab_at(0), None);
-        assert_eq!(tab_at(6), Some(Pane::Queues));
-        let queues_w = width(&tab_label(0, Pane::Queues)) as u16;
-        assert_eq!(tab_at(6 + queues_w), Some(Pane::Ticket));
-        assert_eq!(tab_at(200), None);
+        assert_eq!(tab_at(0, 80), None);
+        assert_eq!(tab_at(6, 80), Some(Pane::Queues));
+        let queues_w = width(&tab_label(0, Pane::Queues, 80)) as u16;
+        assert_eq!(tab_at(6 + queues_w, 80), Some(Pane::Ticket));
+        assert_eq!(tab_at(200, 80), None);
+        // Narrow, the knowledge base's tab is shorter and the dashboard's moves left with it.
+        assert_eq!(tab_label(3, Pane::Kb, 60), " 4 KB ");
+        assert_eq!(tab_label(4, Pane::Dashboard, 60), " 5 Dash ");
+        assert_eq!(tab_at(48, 60), Some(Pane::Dashboard));
+        assert_eq!(tab_at(48, 80), Some(Pane::Kb));
     }
 
     #[test]

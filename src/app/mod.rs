@@ -29,6 +29,7 @@ mod tag_prompt;
 pub mod team;
 pub mod text_input;
 mod ticket_actions;
+pub mod ticket_header;
 mod update;
 mod update_lists;
 

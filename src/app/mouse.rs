@@ -13,9 +13,13 @@ use super::update_lists::{
 use super::{CustomerFocus, KbFocus, Model, Pane, QueueFocus};
 
 pub(super) fn on_mouse(model: &mut Model, m: Mouse) -> Vec<Effect> {
+    // Nothing is drawn to click on while the terminal is too small.
+    if layout::too_small(model.width, model.height) {
+        return Vec::new();
+    }
     let frame = layout::frame(model.width, model.height);
     if m.kind == MouseKind::Click && m.row == frame.tabs.y {
-        return match layout::tab_at(m.column) {
+        return match layout::tab_at(m.column, model.width) {
             Some(pane) => switch(model, pane),
             None => Vec::new(),
         };

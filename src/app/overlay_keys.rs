@@ -132,15 +132,27 @@ pub(super) fn open_filter(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Full-text search over subjects and messages, starting from the last query.
+/// Full-text search over subjects and messages, offering the last query selected: Enter runs it again, typing
+/// replaces it, an arrow keeps it to edit. The last query outlives its results (Esc closes those).
 pub(super) fn open_search(model: &mut Model) -> Vec<Effect> {
     let last = model
         .queues
         .search
         .as_ref()
         .map(|s| s.query.clone())
+        .or_else(|| {
+            model
+                .prompt_history
+                .get(&history_key(PromptKind::Search, model.pane))
+                .and_then(|past| past.last().cloned())
+        })
         .unwrap_or_default();
-    model.overlay = Some(Overlay::prompt(PromptKind::Search, &last, None));
+    model.overlay = Some(Overlay::Prompt {
+        kind: PromptKind::Search,
+        input: TextInput::new_selected(&last),
+        targets: None,
+        recall: None,
+    });
     Vec::new()
 }
 

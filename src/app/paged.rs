@@ -56,6 +56,12 @@ pub struct PagedList<T> {
     jump_to_end: bool,
     /// The row to keep selected when a refreshed first page arrives.
     keep: Option<Keep>,
+    /// Rows of the whole list before `rows[0]`, when known (from the first page on; not after a jump to the end).
+    skipped: Option<usize>,
+    /// Rows in the whole list, when known: every row is loaded, or a count answered ([`PagedList::set_total`]).
+    total: Option<usize>,
+    /// A first page arrived that does not hold the whole list: its length is worth a count.
+    count_wanted: bool,
 }
 
 /// What a refresh keeps: the selected row by rid, else its nearest neighbour still listed, on the same screen line.
@@ -79,6 +85,9 @@ impl<T> Default for PagedList<T> {
             loading: None,
             jump_to_end: false,
             keep: None,
+            skipped: Some(0),
+            total: None,
+            count_wanted: false,
         }
     }
 }
@@ -94,8 +103,54 @@ impl<T: Keyed + Clone> PagedList<T> {
         self.at_start = true;
         self.at_end = false;
         self.jump_to_end = false;
+        self.skipped = Some(0);
+        self.total = None;
+        self.count_wanted = false;
         self.loading = Some(PageRequest::First);
         PageRequest::First
+    }
+
+    /// Where the selection is in the whole list, 1-based, and how long the list is — each when known; `counted`
+    /// is a length known elsewhere (the sidebar's count of a view). `[n/m]` in titles reads from this.
+    pub fn position(&self, counted: Option<usize>) -> (Option<usize>, Option<usize>) {
+        let total = self.total().or(counted);
+        if self.rows.is_empty() {
+            return (None, total);
+        }
+        let n = match (self.skipped, total) {
+            (Some(s), _) => Some(s + self.selected + 1),
+            // Reached from the end (G): counted back from the total.
+            (None, Some(t)) if self.at_end => {
+                Some((t + self.selected + 1).saturating_sub(self.rows.len()))
+            }
+            _ => None,
+        };
+        (n, total)
+    }
+
+    /// Rows in the whole list, when known.
+    pub fn total(&self) -> Option<usize> {
+        if self.at_start && self.at_end && self.loading.is_none() {
+            return Some(self.rows.len());
+        }
+        self.total
+    }
+
+    /// Rows loaded or passed so far: the list has at least this many.
+    pub fn seen(&self) -> usize {
+        self.skipped.unwrap_or(0) + self.rows.len()
+    }
+
+    /// A count of the list asked for at `generation` arrived.
+    pub fn set_total(&mut self, generation: u64, total: i64) {
+        if generation == self.generation {
+            self.total = usize::try_from(total).ok();
+        }
+    }
+
+    /// True once after a first page that does not hold the whole list: ask the store how long it is.
+    pub fn take_count_wanted(&mut self) -> bool {
+        std::mem::take(&mut self.count_wanted)
     }
 
     /// Whether the window holds the top of the list with the selection well inside its first page: where a
@@ -122,6 +177,43 @@ impl<T: Keyed + Clone> PagedList<T> {
         self.jump_to_end = false;
         self.loading = Some(PageRequest::First);
         PageRequest::First
+    }
+
+    /// Keeps row `rid` selected when the first page of a [`PagedList::reset`] brings it.
+    pub fn keep_selected(&mut self, rid: i64) {
+        self.keep = Some(Keep {
+            rids: vec![rid],
+            line: 0,
+        });
+    }
+
+    /// Selects loaded row `i`, asking for more rows if it is near an edge.
+    pub fn select(&mut self, i: usize, viewport: usize) -> Option<PageRequest> {
+        if i >= self.rows.len() {
+            return None;
+        }
+        self.selected = i;
+        self.scroll_into_view(viewport);
+        self.prefetch()
+    }
+
+    /// Shows `row` selected, then the rows around it as pages come in: a row reached from elsewhere (a link),
+    /// not by scrolling. Its place in the whole list is unknown until the top is reached.
+    pub fn seek(&mut self, row: T, viewport: usize) -> Option<PageRequest> {
+        self.generation += 1;
+        self.keep = None;
+        self.rows = vec![row];
+        self.selected = 0;
+        self.offset = 0;
+        self.at_start = false;
+        self.at_end = false;
+        self.jump_to_end = false;
+        self.skipped = None;
+        self.total = None;
+        self.count_wanted = true;
+        self.loading = None;
+        self.scroll_into_view(viewport);
+        self.prefetch()
     }
 
     pub fn selected_row(&self) -> Option<&T> {
@@ -218,6 +310,12 @@ impl<T: Keyed + Clone> PagedList<T> {
                 };
                 self.offset = 0;
                 self.jump_to_end = false;
+                self.skipped = (matches!(req, PageRequest::First) || self.at_start).then_some(0);
+                if self.at_start && self.at_end {
+                    self.total = Some(self.rows.len());
+                } else if matches!(req, PageRequest::First) {
+                    self.count_wanted = true;
+                }
                 if let Some(keep) = self.keep.take()
                     && let Some(i) = keep
                         .rids
@@ -234,6 +332,7 @@ impl<T: Keyed + Clone> PagedList<T> {
                 let excess = self.rows.len().saturating_sub(MAX_ROWS);
                 if excess > 0 {
                     self.rows.drain(..excess);
+                    self.skipped = self.skipped.map(|s| s + excess);
                     self.selected = self.selected.saturating_sub(excess);
                     self.offset = self.offset.saturating_sub(excess);
                     self.at_start = false;
@@ -247,6 +346,11 @@ impl<T: Keyed + Clone> PagedList<T> {
                 self.rows = rows;
                 self.selected += added;
                 self.offset += added;
+                self.skipped = if self.at_start {
+                    Some(0)
+                } else {
+                    self.skipped.map(|s| s.saturating_sub(added))
+                };
                 if self.rows.len() > MAX_ROWS {
                     self.rows.truncate(MAX_ROWS);
                     self.at_end = false;
@@ -372,6 +476,60 @@ mod tests {
         let req = list.top(20);
         drive(&mut list, n, req);
         assert_eq!(list.selected_row().unwrap().0, n - 1);
+    }
+
+    #[test]
+    fn the_position_counts_rows_dropped_off_the_top_and_back_from_the_end() {
+        let n = 1000;
+        let mut list = PagedList::default();
+        let first = list.reset();
+        drive(&mut list, n, Some(first));
+        assert_eq!(
+            list.position(None),
+            (Some(1), None),
+            "one page: the length is not known"
+        );
+        assert!(list.take_count_wanted());
+        assert!(!list.take_count_wanted(), "asked once");
+        list.set_total(list.generation, n);
+        for _ in 0..600 {
+            let req = list.move_by(1, 20);
+            drive(&mut list, n, req);
+        }
+        assert!(!list.at_start, "pages were dropped off the top");
+        assert_eq!(list.position(None), (Some(601), Some(1000)));
+        // From the end (G) the place is counted back from the length.
+        let req = list.bottom(20);
+        drive(&mut list, n, req);
+        assert_eq!(list.position(None), (Some(1000), Some(1000)));
+        list.move_by(-5, 20);
+        assert_eq!(list.position(None), (Some(995), Some(1000)));
+        // A count for an older listing is not this one's.
+        let old = list.generation;
+        let first = list.reset();
+        list.set_total(old, 7);
+        drive(&mut list, 50, Some(first));
+        assert_eq!(
+            list.position(None),
+            (Some(1), Some(50)),
+            "every row loaded: counted"
+        );
+        assert!(!list.take_count_wanted());
+    }
+
+    #[test]
+    fn a_sought_row_is_selected_with_its_neighbours_loaded_around_it() {
+        let n = 1000;
+        let mut list = PagedList::default();
+        let first = list.reset();
+        drive(&mut list, n, Some(first));
+        let req = list.seek(Row(500), 20);
+        drive(&mut list, n, req);
+        assert_eq!(list.selected_row(), Some(&Row(500)));
+        assert!(list.rows.len() > 100, "rows on both sides");
+        assert!(list.rows.contains(&Row(501)) && list.rows.contains(&Row(499)));
+        assert_eq!(list.position(None).0, None, "its place is not known");
+        assert_eq!(list.position(Some(1000)).1, Some(1000));
     }
 
     #[test]

@@ -1,15 +1,24 @@
 //! One line of editable text (prompts, the palette, form fields). `tui-input` keeps the text and the cursor and
 //! moves by grapheme, so a CJK character or an emoji with a skin tone is one step; this wraps it so the Model
 //! can be compared, and keeps pasted text to one clean line.
+//!
+//! The text can start *selected* (a prompt offering its last answer): typing or pasting replaces it, a deleting
+//! key removes it, and a movement keeps it and only ends the selection.
 
 use tui_input::{Input, InputRequest};
 
 #[derive(Debug, Clone, Default)]
-pub struct TextInput(Input);
+pub struct TextInput {
+    input: Input,
+    /// The whole text is selected: the next typed character replaces it.
+    selected: bool,
+}
 
 impl PartialEq for TextInput {
     fn eq(&self, other: &Self) -> bool {
-        self.0.value() == other.0.value() && self.0.cursor() == other.0.cursor()
+        self.input.value() == other.input.value()
+            && self.input.cursor() == other.input.cursor()
+            && self.selected == other.selected
     }
 }
 
@@ -35,15 +44,31 @@ pub enum TextOp {
 impl TextInput {
     /// Text with the cursor at its end.
     pub fn new(text: &str) -> TextInput {
-        TextInput(Input::new(text.to_string()))
+        TextInput {
+            input: Input::new(text.to_string()),
+            selected: false,
+        }
+    }
+
+    /// Text with the cursor at its end and all of it selected (nothing to select when it is empty).
+    pub fn new_selected(text: &str) -> TextInput {
+        TextInput {
+            selected: !text.is_empty(),
+            ..TextInput::new(text)
+        }
     }
 
     pub fn value(&self) -> &str {
-        self.0.value()
+        self.input.value()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.value().is_empty()
+        self.input.value().is_empty()
+    }
+
+    /// Whether the whole text is selected (typing replaces it).
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     /// Replaces the text; the cursor goes to its end.
@@ -53,16 +78,40 @@ impl TextInput {
 
     /// The cursor in display columns from the start.
     pub fn cursor_column(&self) -> usize {
-        self.0.visual_cursor()
+        self.input.visual_cursor()
     }
 
     /// Display columns scrolled off the left when `width` columns show the text with the cursor in view.
     pub fn scroll(&self, width: usize) -> usize {
-        self.0.visual_scroll(width)
+        self.input.visual_scroll(width)
     }
 
-    /// Applies an edit; true when the text changed (not only the cursor).
+    /// Applies an edit; true when the text changed (not only the cursor). On a selected text a deleting edit
+    /// removes all of it, and a movement ends the selection at the side it moves to.
     pub fn edit(&mut self, op: TextOp) -> bool {
+        if std::mem::take(&mut self.selected) {
+            let to_start = match op {
+                TextOp::Left | TextOp::WordLeft | TextOp::Home => true,
+                TextOp::Right | TextOp::WordRight | TextOp::End => false,
+                TextOp::DeleteBack
+                | TextOp::Delete
+                | TextOp::DeleteWordBack
+                | TextOp::DeleteWord
+                | TextOp::Clear
+                | TextOp::KillToEnd => {
+                    let had = !self.is_empty();
+                    self.input.reset();
+                    return had;
+                }
+            };
+            let req = if to_start {
+                InputRequest::GoToStart
+            } else {
+                InputRequest::GoToEnd
+            };
+            self.input.handle(req);
+            return false;
+        }
         let req = match op {
             TextOp::Left => InputRequest::GoToPrevChar,
             TextOp::Right => InputRequest::GoToNextChar,
@@ -77,23 +126,32 @@ impl TextInput {
             TextOp::Clear => InputRequest::DeleteLine,
             TextOp::KillToEnd => InputRequest::DeleteTillEnd,
         };
-        self.0.handle(req).is_some_and(|c| c.value)
+        self.input.handle(req).is_some_and(|c| c.value)
     }
 
-    /// Types one character at the cursor; control characters are not text.
+    /// Types one character at the cursor (replacing a selected text); control characters are not text.
     pub fn insert(&mut self, c: char) -> bool {
         if c.is_control() {
             return false;
         }
-        self.0
+        self.replace_selection();
+        self.input
             .handle(InputRequest::InsertChar(c))
             .is_some_and(|s| s.value)
+    }
+
+    /// A selected text goes: what comes next takes its place.
+    fn replace_selection(&mut self) {
+        if std::mem::take(&mut self.selected) {
+            self.input.reset();
+        }
     }
 
     /// Pastes at the cursor: line breaks and tabs become spaces and other control or escape characters are
     /// dropped, so a paste can neither submit the prompt nor reach the terminal.
     pub fn paste(&mut self, text: &str) -> bool {
-        let mut changed = false;
+        let mut changed = self.selected && !self.is_empty();
+        self.replace_selection();
         let mut last_space = false;
         for c in text.chars() {
             let c = if matches!(c, '\n' | '\r' | '\t') {
@@ -138,6 +196,38 @@ mod tests {
         let mut e = TextInput::new("a👨‍👩‍👧");
         e.edit(TextOp::DeleteBack);
         assert_eq!(e.value(), "a");
+    }
+
+    #[test]
+    fn a_selected_text_is_replaced_by_typing_and_kept_by_moving() {
+        let mut t = TextInput::new_selected("打印机 jam");
+        assert!(t.is_selected());
+        assert!(t.insert('x'));
+        assert_eq!((t.value(), t.is_selected()), ("x", false));
+        t.insert('y');
+        assert_eq!(t.value(), "xy", "only the first key replaces");
+        // Left ends the selection at the start, Right and End at the end; the text stays.
+        let mut t = TextInput::new_selected("refund");
+        assert!(!t.edit(TextOp::Left));
+        assert_eq!(
+            (t.value(), t.cursor_column(), t.is_selected()),
+            ("refund", 0, false)
+        );
+        t.insert('a');
+        assert_eq!(t.value(), "arefund");
+        let mut t = TextInput::new_selected("refund");
+        assert!(!t.edit(TextOp::End));
+        t.insert('s');
+        assert_eq!(t.value(), "refunds");
+        // A deleting key removes the selection, and only it.
+        let mut t = TextInput::new_selected("refund");
+        assert!(t.edit(TextOp::DeleteBack));
+        assert!(t.is_empty() && !t.is_selected());
+        // Pasting replaces it too; an empty text has nothing to select.
+        let mut t = TextInput::new_selected("refund");
+        assert!(t.paste("printer"));
+        assert_eq!(t.value(), "printer");
+        assert!(!TextInput::new_selected("").is_selected());
     }
 
     #[test]

@@ -20,12 +20,12 @@ fn queue_viewport(model: &Model) -> usize {
     layout::table_rows(layout::queues(body(model)).1).height as usize
 }
 
-fn customer_viewport(model: &Model) -> usize {
+pub(super) fn customer_viewport(model: &Model) -> usize {
     layout::table_rows(layout::customers(body(model)).0).height as usize
 }
 
 fn thread_viewport(model: &Model) -> usize {
-    layout::inner(layout::ticket(body(model)).1).height as usize
+    layout::inner(super::ticket_header::split(model, body(model)).1).height as usize
 }
 
 fn queue_filter(model: &Model) -> TicketFilter {
@@ -46,18 +46,37 @@ pub(super) fn ticket_page(model: &Model, req: PageRequest) -> Effect {
     })
 }
 
-pub(super) fn customer_page(model: &Model, req: PageRequest) -> Effect {
+/// How long the queue's filtered list is (the sidebar counts each view without the typed filter).
+fn queue_count(model: &Model) -> Effect {
+    Effect::load(TicketRequest::Count {
+        generation: model.queues.list.generation,
+        filter: Box::new(queue_filter(model)),
+        me: model.identity.agent_id.clone(),
+    })
+}
+
+fn customer_filter(model: &Model) -> crate::domain::customer_view::CustomerFilter {
     // The typed text was checked when it was applied.
-    let filter = model
+    model
         .customers
         .view
         .filter(&model.customers.filter, model.now)
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+pub(super) fn customer_page(model: &Model, req: PageRequest) -> Effect {
     Effect::load(CustomerRequest::Page {
         generation: model.customers.list.generation,
-        filter: Box::new(filter),
+        filter: Box::new(customer_filter(model)),
         req,
         limit: PAGE_SIZE,
+    })
+}
+
+pub(super) fn customer_count(model: &Model) -> Effect {
+    Effect::load(CustomerRequest::Count {
+        generation: model.customers.list.generation,
+        filter: Box::new(customer_filter(model)),
     })
 }
 
@@ -97,6 +116,10 @@ pub(super) fn refresh_queue(model: &mut Model) -> Effect {
 
 pub(super) fn reload_customers(model: &mut Model) -> Effect {
     let req = model.customers.list.reset();
+    // The profile on screen stays selected if the reloaded list has it.
+    if let Some(d) = &model.customers.detail {
+        model.customers.list.keep_selected(d.row.rid);
+    }
     customer_page(model, req)
 }
 
@@ -249,7 +272,9 @@ pub(super) fn go_to_ticket(model: &mut Model, number: i64) -> Vec<Effect> {
     fx
 }
 
-pub(super) fn load_selected_customer(model: &Model) -> Option<Effect> {
+/// The profile follows the list's selection: another customer's profile gives way (to "Loading…") while the
+/// selected one's is fetched.
+pub(super) fn load_selected_customer(model: &mut Model) -> Option<Effect> {
     let row = model.customers.list.selected_row()?;
     if model
         .customers
@@ -259,7 +284,9 @@ pub(super) fn load_selected_customer(model: &Model) -> Option<Effect> {
     {
         return None;
     }
-    Some(Effect::load(CustomerRequest::Detail { id: row.id.clone() }))
+    let id = row.id.clone();
+    model.customers.detail = None;
+    Some(Effect::load(CustomerRequest::Detail { id }))
 }
 
 /// Applies a movement to a paged list and turns its page need into a load.
@@ -366,7 +393,7 @@ fn navigate_ticket(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         return Vec::new();
     };
     let viewport = thread_viewport(model);
-    let width = layout::inner(layout::ticket(body(model)).1).width as usize;
+    let width = layout::inner(super::ticket_header::split(model, body(model)).1).width as usize;
     let total = if model.ticket.show_history {
         super::geometry::history_line_count(model)
     } else {
@@ -454,7 +481,12 @@ pub(super) fn on_ticket_page(
 ) -> Vec<Effect> {
     let viewport = queue_viewport(model);
     let next = model.queues.list.receive(generation, req, page, viewport);
-    next.map(|r| ticket_page(model, r)).into_iter().collect()
+    let mut fx: Vec<Effect> = next.map(|r| ticket_page(model, r)).into_iter().collect();
+    // Without a typed filter the sidebar's count of the view is the list's length.
+    if model.queues.list.take_count_wanted() && !model.queues.filter.is_empty() {
+        fx.push(queue_count(model));
+    }
+    fx
 }
 
 pub(super) fn on_customer_page(
@@ -469,7 +501,10 @@ pub(super) fn on_customer_page(
         .list
         .receive(generation, req, page, viewport);
     let mut fx: Vec<Effect> = next.map(|r| customer_page(model, r)).into_iter().collect();
-    fx.extend(load_selected_customer(model));
+    if model.customers.list.take_count_wanted() {
+        fx.push(customer_count(model));
+    }
+    fx.extend(super::customer_actions::follow_profile(model));
     fx
 }
 
@@ -518,8 +553,12 @@ pub(super) fn on_ticket(
     Vec::new()
 }
 
-/// A customer profile arrived: shown if it is still the one wanted.
-pub(super) fn on_customer(model: &mut Model, id: String, detail: Option<Box<CustomerDetail>>) {
+/// A customer profile arrived: shown if it is still the one wanted, and the list's selection follows it.
+pub(super) fn on_customer(
+    model: &mut Model,
+    id: String,
+    detail: Option<Box<CustomerDetail>>,
+) -> Vec<Effect> {
     let wanted = match model.customers.focus {
         CustomerFocus::Profile => true,
         CustomerFocus::List => model
@@ -528,9 +567,11 @@ pub(super) fn on_customer(model: &mut Model, id: String, detail: Option<Box<Cust
             .selected_row()
             .is_some_and(|r| r.id == id),
     };
-    if wanted {
-        model.customers.detail = detail;
+    if !wanted {
+        return Vec::new();
     }
+    model.customers.detail = detail;
+    super::customer_actions::follow_profile(model)
 }
 
 /// A request failed as a whole: unblock the list it was filling and say why.

@@ -2,7 +2,8 @@
 
 use super::theme::Theme;
 use super::widgets::{
-    Col, block, date, empty_list, empty_state, layout_cols, row, row_style, table_header,
+    Col, block, date, empty_list, empty_state, fit_title, layout_cols, position, row, row_style,
+    table_header,
 };
 use crate::app::{CustomerFocus, Model, layout};
 use crate::domain::crm::RiskLevel;
@@ -56,17 +57,11 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     let c = &model.customers;
     let focused = c.focus == CustomerFocus::List;
     let mut title = format!("Customers › {}", c.view.title());
-    if let Some(n) = model
-        .counts
-        .map(|n| n.customers)
-        .filter(|_| c.filter.is_empty() && c.view == CustomerView::All)
-    {
-        title.push_str(&format!(" · {n}"));
-    }
+    title.push_str(&position(c.list.position(None), c.list.seen()));
     if !c.filter.is_empty() {
         title.push_str(&format!(" · “{}”", c.filter));
     }
-    frame.render_widget(block(title, focused, theme), area);
+    frame.render_widget(block(fit_title(&title, area), focused, theme), area);
     let inner = layout::inner(area);
     let rows = layout::table_rows(area);
     let wide = inner.width >= 44;
@@ -82,16 +77,16 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     table_header(frame, inner, &cols, &header, theme);
     if c.list.rows.is_empty() {
         let nothing = if c.view == CustomerView::All {
-            "No customers yet."
+            "No customers yet.".to_string()
         } else {
-            "No customers in this view."
+            format!("No customers in {}.", c.view.title())
         };
         empty_list(
             frame,
             rows,
             c.list.loading.is_some(),
-            !c.filter.is_empty(),
-            nothing,
+            ("customers", &c.filter),
+            &nothing,
             theme,
         );
         return;

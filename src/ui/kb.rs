@@ -4,8 +4,8 @@
 use super::markdown;
 use super::theme::Theme;
 use super::widgets::{
-    Col, block, date, empty_list, empty_state, layout_cols, name_and_count, row, row_style,
-    scrolled, table_header,
+    Col, block, date, empty_list, empty_state, fit_title, hit_position, layout_cols,
+    name_and_count, position, row, row_style, scrolled, table_header,
 };
 use crate::app::geometry::reader_meta;
 use crate::app::{KbFocus, Model, layout};
@@ -67,7 +67,12 @@ fn status_style(status: ArticleStatus, theme: &Theme) -> Style {
 fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let kb = &model.kb;
     let focused = kb.focus == KbFocus::Articles;
-    frame.render_widget(block(kb.view.label().to_string(), focused, theme), area);
+    let title = format!(
+        "{}{}",
+        kb.view.label(),
+        position(kb.list.position(None), kb.list.seen())
+    );
+    frame.render_widget(block(fit_title(&title, area), focused, theme), area);
     let inner = layout::inner(area);
     let rows = layout::table_rows(area);
     let wide = inner.width >= 70;
@@ -107,7 +112,7 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             frame,
             rows,
             kb.list.loading.is_some(),
-            false,
+            ("articles", ""),
             nothing,
             theme,
         );
@@ -153,11 +158,15 @@ fn hits(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let focused = kb.focus == KbFocus::Articles;
     let n = search.hits.len();
     let title = format!(
-        "Search “{}” · {n} {} · Esc clears",
+        "Search “{}”{} · Esc clears",
         truncate(&search.query, 30),
-        if n == 1 { "match" } else { "matches" }
+        if search.loading {
+            String::new()
+        } else {
+            hit_position(search.selected, n, crate::app::protocol::kb::SEARCH_LIMIT)
+        },
     );
-    frame.render_widget(block(title, focused, theme), area);
+    frame.render_widget(block(fit_title(&title, area), focused, theme), area);
     let inner = layout::inner(area);
     let w = inner.width as usize;
     if search.hits.is_empty() {

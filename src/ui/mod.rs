@@ -27,6 +27,10 @@ pub use theme::Theme;
 
 pub fn render(frame: &mut Frame<'_>, model: &Model, theme: &Theme) {
     let area = frame.area();
+    if layout::too_small(area.width, area.height) {
+        too_small(frame, area, theme);
+        return;
+    }
     let f = layout::frame(area.width, area.height);
     tabs(frame, f.tabs, model, theme);
     match model.pane {
@@ -42,6 +46,32 @@ pub fn render(frame: &mut Frame<'_>, model: &Model, theme: &Theme) {
     }
 }
 
+/// Below the minimum size the panes would be squashed into nonsense: say how much room is needed instead.
+fn too_small(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let ask = format!(
+        "enlarge the terminal to at least {}×{}",
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let now = format!("(now {}×{})", area.width, area.height);
+    let lines = vec![
+        Line::styled(ask, theme.title),
+        Line::styled(now, theme.muted),
+    ];
+    let top = area.height.saturating_sub(2) / 2;
+    let at = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        at,
+    );
+}
+
 fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let mut spans = vec![Span::styled(layout::BRAND, theme.title)];
     for (i, pane) in Pane::ALL.iter().enumerate() {
@@ -50,7 +80,7 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         } else {
             theme.tab_inactive
         };
-        spans.push(Span::styled(layout::tab_label(i, *pane), style));
+        spans.push(Span::styled(layout::tab_label(i, *pane, area.width), style));
     }
     let who = model.identity.handle.as_deref().unwrap_or("no agent");
     // Only shared mode is named: local is the default and unremarkable.
@@ -58,16 +88,30 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         crate::store::StorageMode::Shared => format!("{who} · {} · shared ", model.db_label),
         crate::store::StorageMode::Local => format!("{who} · {} ", model.db_label),
     };
-    // The escalation badge: count and key, so it reads without colour.
+    // The escalation badge: count and key, so it reads without colour; only the count where the words do not fit.
+    let fits = |spans: &[Span], extra: &str| {
+        spans.iter().map(|s| width(&s.content)).sum::<usize>() + width(extra) <= area.width as usize
+    };
     let n = model.escalations.feed.len();
     if n > 0 {
         let badge = format!(" !{n} escalated (!) ");
+        let badge = if fits(&spans, &badge) {
+            badge
+        } else {
+            format!(" !{n} ")
+        };
         spans.push(Span::styled(badge, theme.error));
     }
     // Tickets others created since the agent last looked at the queues.
     let new = model.live.new_tickets;
     if new > 0 {
-        spans.push(Span::styled(format!(" +{new} new (1) "), theme.ok));
+        let badge = format!(" +{new} new (1) ");
+        let badge = if fits(&spans, &badge) {
+            badge
+        } else {
+            format!(" +{new} ")
+        };
+        spans.push(Span::styled(badge, theme.ok));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 1);

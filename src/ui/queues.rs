@@ -2,7 +2,8 @@
 
 use super::theme::Theme;
 use super::widgets::{
-    Col, block, empty_state, layout_cols, name_and_count, row, row_style, table_header,
+    Col, block, empty_state, fit_title, layout_cols, name_and_count, position, row, row_style,
+    table_header,
 };
 use crate::app::{Model, QueueFocus, layout};
 use crate::domain::ticket::{Priority, compact_age};
@@ -46,11 +47,12 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     );
 }
 
-/// Columns that fit the width: assignee, then customer, are dropped on narrow terminals.
-/// `number_w` fits the widest ticket number loaded (`#1000000` needs 8 cells).
-fn columns(width: usize, number_w: usize) -> (Vec<Col>, bool, bool) {
+/// Columns that fit the width: assignee, then customer, then the time since the last update are dropped on
+/// narrow terminals. `number_w` fits the widest ticket number loaded (`#1000000` needs 8 cells).
+fn columns(width: usize, number_w: usize) -> Columns {
     let with_customer = width >= 64;
     let with_assignee = width >= 84;
+    let with_updated = width >= 48;
     let mut spec = vec![
         Col::right(number_w),
         Col::left(3),
@@ -64,8 +66,24 @@ fn columns(width: usize, number_w: usize) -> (Vec<Col>, bool, bool) {
     if with_assignee {
         spec.push(Col::left((width / 8).clamp(9, 14)));
     }
-    spec.push(Col::right(4));
-    (layout_cols(width, &spec), with_customer, with_assignee)
+    if with_updated {
+        // Time since the last update: as wide as its header.
+        spec.push(Col::right(7));
+    }
+    Columns {
+        cols: layout_cols(width, &spec),
+        with_customer,
+        with_assignee,
+        with_updated,
+    }
+}
+
+/// The queue table's columns at a width, and which of the optional ones are shown.
+struct Columns {
+    cols: Vec<Col>,
+    with_customer: bool,
+    with_assignee: bool,
+    with_updated: bool,
 }
 
 pub fn priority_cell(p: Priority) -> String {
@@ -79,34 +97,41 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         super::search::render(frame, area, s, focused, theme);
         return;
     }
-    let count = q.counts.get(q.selected_view).copied().flatten();
+    // The sidebar counts the view; a typed filter's list is counted on its own (the list holds that count).
+    let counted = q
+        .counts
+        .get(q.selected_view)
+        .copied()
+        .flatten()
+        .filter(|_| q.filter.is_empty())
+        .and_then(|c| usize::try_from(c).ok());
     let mut title = q.view().title.clone();
-    if let Some(c) = count {
-        title.push_str(&format!(" · {c}"));
-    }
+    title.push_str(&position(q.list.position(counted), q.list.seen()));
     if !q.filter.is_empty() {
         title.push_str(&format!(" · filter “{}”", q.filter));
     }
     if !q.marked.is_empty() {
         title.push_str(&format!(" · {} marked", q.marked.len()));
     }
-    frame.render_widget(block(title, focused, theme), area);
+    frame.render_widget(block(fit_title(&title, area), focused, theme), area);
     let inner = layout::inner(area);
     let rows_area = layout::table_rows(area);
     let widest = q.list.rows.iter().map(|t| t.number).max().unwrap_or(0);
     // "#" plus the digits, plus one space so the number never touches the border.
     let number_w = widest.to_string().len() + 2;
-    let (cols, with_customer, with_assignee) = columns(inner.width as usize, number_w);
-
+    let columns = columns(inner.width as usize, number_w);
     let mut header = vec!["#", "Pri", "Status", "Due", "Subject"];
-    if with_customer {
+    if columns.with_customer {
         header.push("Customer");
     }
-    if with_assignee {
+    if columns.with_assignee {
         header.push("Assignee");
     }
-    header.push("Age");
-    table_header(frame, inner, &cols, &header, theme);
+    // Time since the last update, as the column says: not the ticket's age since it was created.
+    if columns.with_updated {
+        header.push("Updated");
+    }
+    table_header(frame, inner, &columns.cols, &header, theme);
 
     if q.list.rows.is_empty() {
         let msg: &[&str] = if q.list.loading.is_some() {
@@ -119,9 +144,13 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 "or create demo data:  desk demo --db PATH",
             ]
         } else if !q.filter.is_empty() {
-            &["No tickets match the filter.", "Esc clears it."]
+            let why = format!("No tickets in {} match “{}”.", q.view().title, q.filter);
+            empty_state(frame, rows_area, &[&why, "Esc clears the filter."], theme);
+            return;
         } else {
-            &["Nothing here. ", "J / K switch views."]
+            let why = format!("No tickets in {}.", q.view().title);
+            empty_state(frame, rows_area, &[&why, "J / K switch views."], theme);
+            return;
         };
         empty_state(frame, rows_area, msg, theme);
         return;
@@ -141,14 +170,7 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 marked: i == q.list.selected,
                 marked_for_bulk: q.marked.contains_key(&t.number),
             };
-            ticket_line(
-                t,
-                &cols,
-                (with_customer, with_assignee),
-                model.now,
-                theme,
-                state,
-            )
+            ticket_line(t, &columns, model.now, theme, state)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
@@ -164,8 +186,7 @@ struct RowState {
 
 fn ticket_line<'a>(
     t: &TicketRow,
-    cols: &[Col],
-    (with_customer, with_assignee): (bool, bool),
+    columns: &Columns,
     now: i64,
     theme: &Theme,
     state: RowState,
@@ -204,7 +225,7 @@ fn ticket_line<'a>(
         },
         (t.subject.to_string(), base),
     ];
-    if with_customer {
+    if columns.with_customer {
         cells.push((
             t.customer
                 .as_ref()
@@ -213,7 +234,7 @@ fn ticket_line<'a>(
             base,
         ));
     }
-    if with_assignee {
+    if columns.with_assignee {
         cells.push((
             t.assignee
                 .as_ref()
@@ -221,8 +242,10 @@ fn ticket_line<'a>(
             pick(theme.muted),
         ));
     }
-    cells.push((compact_age(now - t.updated_at), pick(theme.muted)));
-    let line = row(cols, cells);
+    if columns.with_updated {
+        cells.push((compact_age(now - t.updated_at), pick(theme.muted)));
+    }
+    let line = row(&columns.cols, cells);
     if selected {
         // The whole line, gaps included, so the bar reads as one under NO_COLOR's reverse video.
         line.style(theme.selection)

@@ -2,7 +2,8 @@
 //! matched words highlighted.
 
 use super::theme::Theme;
-use super::widgets::{block, empty_state, row_style};
+use super::widgets::{block, empty_state, fit_title, hit_position, row_style};
+use crate::app::protocol::tickets::SEARCH_LIMIT;
 use crate::app::{SearchState, layout};
 use crate::domain::text::{one_line, truncate};
 use crate::store::search::{MARK_END, MARK_START};
@@ -17,19 +18,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, s: &SearchState, focused: bool,
     } else {
         "newest first"
     };
-    let n = s.hits.len();
     let title = format!(
-        "Search “{}” · {n} hit{} · {order} (o) · Esc back to the view",
+        "Search “{}”{} · {order} (o) · Esc back to the view",
         s.query,
-        if n == 1 { "" } else { "s" }
+        if s.loading {
+            String::new()
+        } else {
+            hit_position(s.selected, s.hits.len(), SEARCH_LIMIT)
+        },
     );
-    frame.render_widget(block(title, focused, theme), area);
+    frame.render_widget(block(fit_title(&title, area), focused, theme), area);
     let inner = layout::inner(area);
     if s.hits.is_empty() {
         let msg: &[&str] = if s.loading {
             &["Searching…"]
         } else {
-            &["Nothing found.", "S searches again."]
+            &["No subject or message matches.", "S searches again."]
         };
         empty_state(frame, inner, msg, theme);
         return;

@@ -1,16 +1,13 @@
 //! Ticket pane: properties and the message thread, internal notes set apart.
 
-use super::queues::priority_cell;
 use super::theme::Theme;
-use super::widgets::{block, date, empty_state, scrolled};
+use super::widgets::{block, date, ellipsize, empty_state, scrolled};
 use crate::app::commands::CommandId;
 use crate::app::geometry::{Part, thread_parts};
+use crate::app::ticket_header::{self, Role};
 use crate::app::{Model, layout};
 use crate::domain::text::{truncate, width};
-use crate::domain::ticket::compact_age;
-use crate::domain::ticket_fields::{
-    ChangeWords, Place, Show, TICKET_FIELDS, describe_change, show_value,
-};
+use crate::domain::ticket_fields::{ChangeWords, Show, describe_change};
 use crate::store::records::AuthorKind;
 use crate::store::tickets::{MessageRow, TicketDetail};
 use ratatui::Frame;
@@ -32,8 +29,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         empty_state(frame, layout::inner(area), msg, theme);
         return;
     };
-    let (head, thread) = layout::ticket(area);
-    header(frame, head, d, model, theme);
+    let (head, thread) = ticket_header::split(model, area);
+    header(frame, (head, area), d, model, theme);
     let inner = layout::inner(thread);
     if model.ticket.show_history {
         history(frame, thread, model, theme);
@@ -98,123 +95,40 @@ fn suggestion_line(frame: &mut Frame<'_>, thread: Rect, model: &Model, theme: &T
     super::widgets::on_border(frame, area, text, theme.muted);
 }
 
-fn header(frame: &mut Frame<'_>, area: Rect, d: &TicketDetail, model: &Model, theme: &Theme) {
-    let t = &d.row;
-    let label = |s: &str| Span::styled(format!("{s} "), theme.muted);
-    let sep = || Span::styled("  ", theme.muted);
-    let fmt = |ts: i64| date(ts, model.utc_offset, &model.date_format);
-    let mut customer = t
-        .customer
-        .as_ref()
-        .map_or("—".to_string(), |c| c.to_string());
-    if let Some(email) = &d.customer_email {
-        customer.push_str(&format!(" <{email}>"));
-    }
-    let tier = t
-        .customer_tier
-        .map(|t| format!(" · {}", t.label()))
-        .unwrap_or_default();
-    let tags = if d.tags.is_empty() {
-        "—".to_string()
-    } else {
-        d.tags
-            .iter()
-            .map(|t| t.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+/// The header in `area`, laid out for the pane's `body` (its lines depend on how tall the body is).
+fn header(
+    frame: &mut Frame<'_>,
+    (area, body): (Rect, Rect),
+    d: &TicketDetail,
+    model: &Model,
+    theme: &Theme,
+) {
+    let style = |role: Role| match role {
+        Role::Muted => theme.muted,
+        Role::Subject | Role::Strong => theme.title,
+        Role::Plain => theme.base,
+        Role::Priority(p) => theme.priority(p),
+        Role::Relation => theme.priority_high,
     };
-    let lines = vec![
-        Line::from(vec![
-            Span::styled(format!("#{} ", t.number), theme.muted),
-            Span::styled(t.subject.to_string(), theme.title),
-        ]),
-        Line::from(vec![
-            label("Status"),
-            Span::styled(t.status.label(), theme.title),
-            sep(),
-            label("Priority"),
-            Span::styled(
-                format!("{} {}", priority_cell(t.priority), t.priority.label()),
-                theme.priority(t.priority),
-            ),
-            sep(),
-            label("Kind"),
-            Span::raw(t.kind.label()),
-            sep(),
-            label("Channel"),
-            Span::raw(t.channel.label()),
-        ]),
-        Line::from(vec![
-            label("Customer"),
-            Span::raw(format!("{customer}{tier}")),
-            sep(),
-            label("Assignee"),
-            Span::raw(
-                t.assignee
-                    .as_ref()
-                    .map_or("unassigned".to_string(), |a| a.to_string()),
-            ),
-            sep(),
-            label("Group"),
-            Span::raw(d.group.as_ref().map_or("—".to_string(), |g| g.to_string())),
-        ]),
-        Line::from(
-            vec![
-                label("Created"),
-                Span::raw(format!(
-                    "{} ({} ago)",
-                    fmt(t.created_at),
-                    compact_age(model.now - t.created_at)
-                )),
-                sep(),
-                label("Updated"),
-                Span::raw(compact_age(model.now - t.updated_at)),
-                sep(),
-                label("Product"),
-                Span::raw(
-                    d.product
-                        .as_ref()
-                        .map_or("—".to_string(), |p| p.to_string()),
-                ),
-                sep(),
-                label("Tags"),
-                Span::raw(tags),
-                Span::styled(relations(d), theme.priority_high),
-            ]
-            .into_iter()
-            .chain(details(d, model, &label))
-            .collect::<Vec<_>>(),
-        ),
-        super::service::sla_line(d, model, theme),
-    ];
-    let mut lines = lines;
-    lines.extend(super::service::loop_line(d, model, theme));
+    let w = layout::inner(area).width as usize;
+    let mut lines: Vec<Line> = ticket_header::lines(d, model, body)
+        .into_iter()
+        .map(|pieces| {
+            Line::from(
+                pieces
+                    .into_iter()
+                    .map(|p| Span::styled(p.text, style(p.role)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    lines.push(ellipsize(super::service::sla_line(d, model, theme), w));
+    lines.extend(super::service::loop_line(d, model, theme).map(|l| ellipsize(l, w)));
     frame.render_widget(
         Paragraph::new(lines).block(block("Ticket".into(), false, theme)),
         area,
     );
     presence_line(frame, area, d.row.number, model, theme);
-}
-
-/// The fields declared in `domain::ticket_fields` to show by key (not laid out by hand), each as `Label value`.
-fn details<'a>(d: &TicketDetail, model: &Model, label: &dyn Fn(&str) -> Span<'a>) -> Vec<Span<'a>> {
-    let mut out = Vec::new();
-    for def in TICKET_FIELDS.iter().filter(|f| f.place == Place::Details) {
-        let Some(raw) = d.details.text(def.field) else {
-            continue;
-        };
-        let value = show_value(
-            def.show,
-            &raw,
-            &|_, _| None,
-            model.utc_offset,
-            &model.date_format,
-        );
-        out.push(Span::raw("  "));
-        out.push(label(def.label));
-        out.push(Span::raw(value));
-    }
-    out
 }
 
 /// Who else is on this ticket ("Li Na is replying"), on the header's top border at the right: a collision is
@@ -283,10 +197,14 @@ fn thread_lines<'a>(
         .into_iter()
         .map(|p| match p {
             Part::Gap => Line::raw(""),
-            Part::Header(i) => author_line(
-                &d.messages[i],
-                date(d.messages[i].created_at, offset, fmt),
-                theme,
+            // One line however long the author's name: cut with a mark, never silently.
+            Part::Header(i) => ellipsize(
+                author_line(
+                    &d.messages[i],
+                    date(d.messages[i].created_at, offset, fmt),
+                    theme,
+                ),
+                width,
             ),
             Part::Body(i, text) => {
                 // Internal notes carry a bar as well as their colour, so they stand apart without colour too.
@@ -359,17 +277,4 @@ fn history(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         "History (H shows the thread)",
         theme,
     );
-}
-
-/// `  Merged into #1042  Links #1001 #1017`, or nothing.
-fn relations(d: &TicketDetail) -> String {
-    let mut out = String::new();
-    if let Some(n) = d.merged_into {
-        out.push_str(&format!("  Merged into #{n}"));
-    }
-    if !d.links.is_empty() {
-        let links: Vec<String> = d.links.iter().map(|n| format!("#{n}")).collect();
-        out.push_str(&format!("  Links {}", links.join(" ")));
-    }
-    out
 }

@@ -23,6 +23,12 @@ pub fn block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
         ))
 }
 
+/// `title` cut to fit the top border of a block `area` wide (with its corners and padding), ending in `…` when
+/// cut: a long filter in a list's title does not vanish silently at the border.
+pub fn fit_title(title: &str, area: Rect) -> String {
+    crate::domain::text::truncate(title, usize::from(area.width.saturating_sub(4)))
+}
+
 /// A column of a hand-laid table: display width and alignment.
 #[derive(Debug, Clone, Copy)]
 pub struct Col {
@@ -110,6 +116,29 @@ pub fn name_and_count(name: &str, count: &str, width: usize) -> String {
     format!(" {} {count} ", fit(name, name_w))
 }
 
+/// `[n/m]` for a list title: the selected row's place and the list's length. `m+` when only a lower bound (`seen`)
+/// is known, `?` for a place not known (a list entered in the middle); empty while nothing is known.
+pub fn position((n, total): (Option<usize>, Option<usize>), seen: usize) -> String {
+    let total = match total {
+        Some(t) => t.to_string(),
+        None if n.is_some() => format!("{seen}+"),
+        None => return String::new(),
+    };
+    let n = match n {
+        Some(n) => n.to_string(),
+        None if total == "0" => "0".to_string(),
+        None => "?".to_string(),
+    };
+    format!(" [{n}/{total}]")
+}
+
+/// `[n/m]` over results that stop at `limit` (as many as the limit may mean more).
+pub fn hit_position(selected: usize, hits: usize, limit: usize) -> String {
+    let more = if hits >= limit { "+" } else { "" };
+    let n = if hits == 0 { 0 } else { selected + 1 };
+    format!(" [{n}/{hits}{more}]")
+}
+
 /// The style of a list row: full selection when the list has focus, bold when it does not, plain otherwise.
 pub fn row_style(selected: bool, focused: bool, theme: &Theme) -> Style {
     match (selected, focused) {
@@ -140,23 +169,29 @@ pub fn table_header(
     );
 }
 
-/// The empty state of a paged list: loading, nothing matching the filter, or nothing at all.
+/// The empty state of a paged list: loading, nothing matching the filter (`what` is the kind of row, `filter` the
+/// typed text), or nothing at all.
 pub fn empty_list(
     frame: &mut Frame<'_>,
     area: Rect,
     loading: bool,
-    filtered: bool,
+    (what, filter): (&str, &str),
     nothing: &str,
     theme: &Theme,
 ) {
-    let msg: &[&str] = if loading {
-        &["Loading…"]
-    } else if filtered {
-        &["Nothing matches the filter.", "Esc clears it."]
-    } else {
-        &[nothing]
-    };
-    empty_state(frame, area, msg, theme);
+    if loading {
+        return empty_state(frame, area, &["Loading…"], theme);
+    }
+    if filter.is_empty() {
+        return empty_state(frame, area, &[nothing], theme);
+    }
+    let why = format!("No {what} match “{filter}”.");
+    empty_state(
+        frame,
+        area,
+        &[why.as_str(), "Esc clears the filter."],
+        theme,
+    );
 }
 
 /// A bordered, scrolled text view titled `{title} · a–b of n`. The scroll is clamped to the last page here, so
@@ -217,11 +252,51 @@ pub fn text_input<'a>(
         }
         col += w;
     }
+    // A selected text (typing replaces it) is drawn in reverse video, which reads without colour too.
+    let text_style = if input.is_selected() {
+        style.add_modifier(ratatui::style::Modifier::REVERSED)
+    } else {
+        style
+    };
     vec![
-        Span::styled(before, style),
+        Span::styled(before, text_style),
         Span::styled("▏", cursor),
-        Span::styled(after, style),
+        Span::styled(after, text_style),
     ]
+}
+
+/// `line` cut to `max` cells, ending in `…` when anything was cut: a line that must stay one line never loses its
+/// end silently.
+pub fn ellipsize(line: Line<'static>, max: usize) -> Line<'static> {
+    let total: usize = line.spans.iter().map(|s| width(&s.content)).sum();
+    if total <= max || max == 0 {
+        return line;
+    }
+    let style = line.style;
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = width(&span.content);
+        // The last cell is the mark's.
+        if used + w < max {
+            used += w;
+            out.push(span);
+            continue;
+        }
+        let mut text = String::new();
+        for c in span.content.chars() {
+            let cw = width(c.encode_utf8(&mut [0; 4]));
+            if used + cw + 1 > max {
+                break;
+            }
+            used += cw;
+            text.push(c);
+        }
+        text.push('…');
+        out.push(Span::styled(text, span.style));
+        break;
+    }
+    Line::from(out).style(style)
 }
 
 /// `spans` filled with spaces to `width` columns.

@@ -64,6 +64,11 @@ fn every_request(i: u64) -> Vec<Request> {
             filters: Vec::new(),
             me: None,
         },
+        TicketRequest::Count {
+            generation: i,
+            filter: Box::default(),
+            me: None,
+        },
         TicketRequest::Detail { number: n, at },
         TicketRequest::History { number: n },
         TicketRequest::Search {
@@ -149,6 +154,10 @@ fn every_request(i: u64) -> Vec<Request> {
     ];
     out.extend(tickets.into_iter().map(Request::from));
     let customers = [
+        CustomerRequest::Count {
+            generation: i,
+            filter: Box::default(),
+        },
         CustomerRequest::Detail {
             id: format!("c{i}"),
         },
@@ -185,6 +194,10 @@ fn every_request(i: u64) -> Vec<Request> {
     out.extend(customers.into_iter().map(Request::from));
     let kb = [
         KbRequest::Categories,
+        KbRequest::Count {
+            generation: i,
+            filter: Default::default(),
+        },
         KbRequest::Article {
             id: format!("a{i}"),
             count_view: true,

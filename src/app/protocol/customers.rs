@@ -16,6 +16,11 @@ pub enum CustomerRequest {
         req: PageRequest,
         limit: usize,
     },
+    /// How long the list of `generation` is.
+    Count {
+        generation: u64,
+        filter: Box<CustomerFilter>,
+    },
     Detail {
         id: String,
     },
@@ -60,6 +65,7 @@ impl CustomerRequest {
                 PageRequest::First | PageRequest::Last => Class::Latest(Slot::CustomerPage),
                 PageRequest::After(_) | PageRequest::Before(_) => Class::Keep,
             },
+            CustomerRequest::Count { .. } => Class::Latest(Slot::CustomerCount),
             CustomerRequest::Detail { .. } => Class::Latest(Slot::Customer),
             CustomerRequest::Matches { .. } => Class::Latest(Slot::CustomerMatches),
             CustomerRequest::Products { .. } => Class::Latest(Slot::Products),
@@ -92,6 +98,10 @@ pub enum CustomerResponse {
         generation: u64,
         req: PageRequest,
         page: Page<CustomerRow>,
+    },
+    Count {
+        generation: u64,
+        count: i64,
     },
     Detail {
         id: String,

@@ -7,6 +7,9 @@ use crate::store::kb::{Article, ArticleFilter, ArticleRow, CategoryRow};
 use crate::store::kb_search::{KbHit, Suggestion};
 use crate::store::{ChangeRow, Page};
 
+/// Most search hits the knowledge-base pane shows: as many hits as this may mean more.
+pub const SEARCH_LIMIT: usize = 100;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum KbRequest {
     Categories,
@@ -15,6 +18,11 @@ pub enum KbRequest {
         filter: ArticleFilter,
         req: PageRequest,
         limit: usize,
+    },
+    /// How long the article list of `generation` is.
+    Count {
+        generation: u64,
+        filter: ArticleFilter,
     },
     Article {
         id: String,
@@ -66,6 +74,7 @@ impl KbRequest {
                 PageRequest::First | PageRequest::Last => Class::Latest(Slot::ArticlePage),
                 PageRequest::After(_) | PageRequest::Before(_) => Class::Keep,
             },
+            KbRequest::Count { .. } => Class::Latest(Slot::ArticleCount),
             // Opening an article in the reader counts a view: that is a write like any other.
             KbRequest::Article {
                 count_view: true, ..
@@ -100,6 +109,10 @@ pub enum KbResponse {
         generation: u64,
         req: PageRequest,
         page: Page<ArticleRow>,
+    },
+    Count {
+        generation: u64,
+        count: i64,
     },
     Article {
         id: String,

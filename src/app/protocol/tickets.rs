@@ -11,6 +11,9 @@ use crate::store::ticket_write::TicketEdit;
 use crate::store::tickets::{TicketDetail, TicketRow};
 use crate::store::{ChangeRow, Counts, Page};
 
+/// Most full-text hits the queue pane shows: as many hits as this may mean more.
+pub const SEARCH_LIMIT: usize = 200;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum TicketRequest {
     Counts,
@@ -24,6 +27,12 @@ pub enum TicketRequest {
         me: Option<String>,
         req: PageRequest,
         limit: usize,
+    },
+    /// How long the queue list of `generation` is (a filtered view, whose count the sidebar does not have).
+    Count {
+        generation: u64,
+        filter: Box<TicketFilter>,
+        me: Option<String>,
     },
     Detail {
         number: i64,
@@ -166,6 +175,7 @@ impl TicketRequest {
                 // The next page depends on the previous one's cursor.
                 PageRequest::After(_) | PageRequest::Before(_) => Class::Keep,
             },
+            TicketRequest::Count { .. } => Class::Latest(Slot::TicketCount),
             TicketRequest::Detail { .. } => Class::Latest(Slot::Ticket),
             TicketRequest::History { .. } => Class::Latest(Slot::TicketHistory),
             // A newer filter replaces the one being checked.
@@ -224,6 +234,10 @@ pub enum TicketResponse {
         generation: u64,
         req: PageRequest,
         page: Page<TicketRow>,
+    },
+    Count {
+        generation: u64,
+        count: i64,
     },
     Detail {
         number: i64,

@@ -20,6 +20,10 @@ pub fn serve(store: &mut Store, req: CustomerRequest) -> Result<CustomerResponse
             req,
             page: store.customer_page(&filter, req, limit)?,
         },
+        CustomerRequest::Count { generation, filter } => CustomerResponse::Count {
+            generation,
+            count: store.customer_count(&filter)?,
+        },
         CustomerRequest::Detail { id } => {
             let detail = store.customer_detail(&id)?.map(Box::new);
             CustomerResponse::Detail { id, detail }

@@ -3,8 +3,7 @@
 use crate::app::protocol::{ArticleOutcome, KbRequest, KbResponse, outcome};
 use crate::store::{Result, Store};
 
-/// How many search results the pane shows (ranked; the best are on top).
-const SEARCH_LIMIT: usize = 100;
+use crate::app::protocol::kb::SEARCH_LIMIT;
 
 pub fn serve(store: &mut Store, req: KbRequest) -> Result<KbResponse> {
     Ok(match req {
@@ -18,6 +17,10 @@ pub fn serve(store: &mut Store, req: KbRequest) -> Result<KbResponse> {
             generation,
             req,
             page: store.article_page(&filter, req, limit)?,
+        },
+        KbRequest::Count { generation, filter } => KbResponse::Count {
+            generation,
+            count: store.article_count(&filter)?,
         },
         KbRequest::Article { id, count_view } => {
             if count_view {

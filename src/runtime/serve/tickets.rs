@@ -10,8 +10,7 @@ use crate::store::search::SearchOrder;
 use crate::store::ticket_write::NewTicket;
 use crate::store::{Result, Store, StoreError};
 
-/// Most full-text hits the queue pane shows.
-const SEARCH_LIMIT: usize = 200;
+use crate::app::protocol::tickets::SEARCH_LIMIT;
 
 pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
     Ok(match req {
@@ -32,6 +31,14 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
             generation,
             req,
             page: store.ticket_page(&filter, me.as_deref(), req, limit)?,
+        },
+        TicketRequest::Count {
+            generation,
+            filter,
+            me,
+        } => TicketResponse::Count {
+            generation,
+            count: store.ticket_count(&filter, me.as_deref())?,
         },
         TicketRequest::Detail { number, at } => {
             let mut detail = store.ticket_detail(number)?.map(Box::new);

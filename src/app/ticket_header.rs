@@ -1,0 +1,265 @@
+//! The ticket header's fields laid out in lines at a width, before styling. Render draws these lines and update
+//! sizes the thread below them, so both use this one layout. Nothing is cut silently: a field that does not fit
+//! on a line wraps onto the next (its continuation indented), the subject wraps, and whatever a small screen
+//! leaves no room for is marked with `…`.
+
+use super::{Model, layout};
+use crate::domain::text::{local_date, one_line, sanitize, truncate, width, wrap};
+use crate::domain::ticket::{Priority, compact_age};
+use crate::domain::ticket_fields::{Place, TICKET_FIELDS, show_value};
+use crate::store::tickets::TicketDetail;
+use ratatui::layout::Rect;
+
+/// How a piece of the header is drawn; render maps each to a style of the theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `#1042`, field labels, separators.
+    Muted,
+    Subject,
+    /// A value that matters most (the status).
+    Strong,
+    Plain,
+    Priority(Priority),
+    /// Merged into / linked tickets.
+    Relation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub role: Role,
+}
+
+fn piece(text: impl Into<String>, role: Role) -> Piece {
+    Piece {
+        text: text.into(),
+        role,
+    }
+}
+
+/// One `Label value` of the header.
+struct Field {
+    label: String,
+    value: String,
+    role: Role,
+}
+
+fn field(label: &str, value: impl Into<String>, role: Role) -> Field {
+    Field {
+        label: label.to_string(),
+        value: value.into(),
+        role,
+    }
+}
+
+/// Lines a long subject or field may take before it ends in `…`.
+const MAX_WRAP: usize = 2;
+
+/// The header's fields in groups; each group starts a line and its fields flow on from there.
+fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
+    let t = &d.row;
+    let fmt = |ts: i64| local_date(ts, model.utc_offset, &model.date_format);
+    let mut customer = t
+        .customer
+        .as_ref()
+        .map_or("—".to_string(), |c| c.to_string());
+    if let Some(email) = &d.customer_email {
+        customer.push_str(&format!(" <{email}>"));
+    }
+    if let Some(tier) = t.customer_tier {
+        customer.push_str(&format!(" · {}", tier.label()));
+    }
+    let tags = if d.tags.is_empty() {
+        "—".to_string()
+    } else {
+        let tags: Vec<String> = d.tags.iter().map(|t| t.to_string()).collect();
+        tags.join(", ")
+    };
+    let dash = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
+    let state = vec![
+        field("Status", t.status.label(), Role::Strong),
+        field(
+            "Priority",
+            format!(
+                "{}{} {}",
+                t.priority.letter(),
+                t.priority.glyph(),
+                t.priority.label()
+            ),
+            Role::Priority(t.priority),
+        ),
+        field("Kind", t.kind.label(), Role::Plain),
+        field("Channel", t.channel.label(), Role::Plain),
+    ];
+    let people = vec![
+        field("Customer", customer, Role::Plain),
+        field(
+            "Assignee",
+            t.assignee
+                .as_ref()
+                .map_or("unassigned".to_string(), |a| a.to_string()),
+            Role::Plain,
+        ),
+        field(
+            "Group",
+            dash(d.group.as_ref().map(|g| g.to_string())),
+            Role::Plain,
+        ),
+    ];
+    // Tags lead their group, so they are on screen even when the rest is cut short.
+    let mut facts = vec![
+        field("Tags", tags, Role::Plain),
+        field(
+            "Created",
+            format!("{} ({})", fmt(t.created_at), ago(model.now - t.created_at)),
+            Role::Plain,
+        ),
+        field("Updated", ago(model.now - t.updated_at), Role::Plain),
+        field(
+            "Product",
+            dash(d.product.as_ref().map(|p| p.to_string())),
+            Role::Plain,
+        ),
+    ];
+    if let Some(n) = d.merged_into {
+        facts.push(field("Merged into", format!("#{n}"), Role::Relation));
+    }
+    if !d.links.is_empty() {
+        let links: Vec<String> = d.links.iter().map(|n| format!("#{n}")).collect();
+        facts.push(field("Links", links.join(" "), Role::Relation));
+    }
+    // The fields declared in `domain::ticket_fields` to show by key (not laid out by hand).
+    for def in TICKET_FIELDS.iter().filter(|f| f.place == Place::Details) {
+        let Some(raw) = d.details.text(def.field) else {
+            continue;
+        };
+        let value = show_value(
+            def.show,
+            &raw,
+            &|_, _| None,
+            model.utc_offset,
+            &model.date_format,
+        );
+        facts.push(field(def.label, one_line(&sanitize(&value)), Role::Plain));
+    }
+    vec![state, people, facts]
+}
+
+/// `3m ago`, or `just now`.
+fn ago(seconds: i64) -> String {
+    match compact_age(seconds) {
+        now if now == "now" => "just now".to_string(),
+        age => format!("{age} ago"),
+    }
+}
+
+/// At most `max` lines of `text` wrapped to `w` cells, the last ending in `…` if more was left over.
+fn wrap_at_most(text: &str, w: usize, max: usize) -> Vec<String> {
+    let mut lines = wrap(text, w.max(1));
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(&format!("{last} …"), w);
+        }
+    }
+    lines
+}
+
+/// The subject line(s), then the fields, flowed into lines of `w` cells: every line the header would need.
+pub fn flow(d: &TicketDetail, model: &Model, w: usize) -> Vec<Vec<Piece>> {
+    let number = format!("#{} ", d.row.number);
+    let indent = width(&number);
+    let mut lines: Vec<Vec<Piece>> = Vec::new();
+    for (i, text) in wrap_at_most(d.row.subject.as_str(), w.saturating_sub(indent), MAX_WRAP)
+        .into_iter()
+        .enumerate()
+    {
+        let lead = if i == 0 {
+            number.clone()
+        } else {
+            " ".repeat(indent)
+        };
+        lines.push(vec![piece(lead, Role::Muted), piece(text, Role::Subject)]);
+    }
+    for group in groups(d, model) {
+        let mut line: Vec<Piece> = Vec::new();
+        let mut used = 0;
+        for f in group {
+            let label_w = width(&f.label) + 1;
+            let need = label_w + width(&f.value);
+            if used > 0 && used + 2 + need > w {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if used > 0 {
+                line.push(piece("  ", Role::Muted));
+                used += 2;
+            }
+            line.push(piece(format!("{} ", f.label), Role::Muted));
+            let room = w.saturating_sub(used + label_w);
+            if need <= w.saturating_sub(used) || room == 0 {
+                let value = truncate(&f.value, room);
+                used += label_w + width(&value);
+                line.push(piece(value, f.role));
+                continue;
+            }
+            // Longer than a line: wrap under its own start.
+            let parts = wrap_at_most(&f.value, room, MAX_WRAP);
+            let indent = used + label_w;
+            let last = parts.len() - 1;
+            for (i, part) in parts.into_iter().enumerate() {
+                if i > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    line.push(piece(" ".repeat(indent), Role::Muted));
+                }
+                if i == last {
+                    used = indent + width(&part);
+                }
+                line.push(piece(part, f.role));
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// Lines under the fields: the SLA clocks, and the closed loop or complaint stage when they apply.
+fn status_lines(d: &TicketDetail) -> usize {
+    1 + usize::from(d.row.loop_stage.is_some() || d.complaint_stage.is_some())
+}
+
+/// The most lines (inside its border) the header may take of a body `height` rows tall: the thread keeps at
+/// least half.
+fn cap(height: u16) -> usize {
+    (usize::from(height) / 2).saturating_sub(2).max(3)
+}
+
+/// The header's field lines as drawn in a body of `body` size: all of [`flow`] if they fit, else as many as
+/// fit with the last ending in `…`.
+pub fn lines(d: &TicketDetail, model: &Model, body: Rect) -> Vec<Vec<Piece>> {
+    let w = usize::from(body.width.saturating_sub(2));
+    let mut lines = flow(d, model, w);
+    let room = cap(body.height).saturating_sub(status_lines(d)).max(1);
+    if lines.len() > room {
+        lines.truncate(room);
+        if let Some(last) = lines.last_mut() {
+            // Make room for the mark at the end of the last line kept.
+            while !last.is_empty() && last.iter().map(|p| width(&p.text)).sum::<usize>() + 2 > w {
+                last.pop();
+            }
+            last.push(piece(" …", Role::Muted));
+        }
+    }
+    lines
+}
+
+/// The header (bordered) and the thread below it, in the ticket pane's `body`.
+pub fn split(model: &Model, body: Rect) -> (Rect, Rect) {
+    let inner = match &model.ticket.detail {
+        Some(d) => lines(d, model, body).len() + status_lines(d),
+        None => usize::from(layout::TICKET_HEADER_LINES),
+    };
+    layout::ticket(body, u16::try_from(inner).unwrap_or(u16::MAX))
+}
