@@ -261,7 +261,8 @@ impl SlaSnapshot {
     }
 }
 
-/// A countdown in at most five characters plus its sign: `45m`, `7h05m`, `23h`, `3d4h`.
+/// A countdown in at most five characters plus its sign: `45m`, `7h05m`, `23h`, `3d4h`, `82d` (from ten days on
+/// the hours are dropped, so the queue's column never cuts `-82d13h` to `-82d1…`).
 pub fn format_countdown(secs: i64) -> String {
     let s = secs.abs();
     let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
@@ -270,6 +271,7 @@ pub fn format_countdown(secs: i64) -> String {
         (0, h) if h >= 10 || m == 0 => format!("{h}h"),
         (0, h) => format!("{h}h{m:02}m"),
         (d, 0) => format!("{d}d"),
+        (d, _) if d >= 10 => format!("{d}d"),
         (d, h) => format!("{d}d{h}h"),
     };
     if secs < 0 { format!("-{body}") } else { body }

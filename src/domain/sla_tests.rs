@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::sla_policy::format_countdown;
 use chrono::{NaiveDateTime, TimeZone};
 use proptest::prelude::*;
 
@@ -335,6 +336,23 @@ fn arb_calendar() -> impl Strategy<Value = Calendar> {
 /// Minute-aligned instants around the March DST changes (2026-03-08 US, 03-29 EU, 04-05 Lord Howe).
 fn arb_minute() -> impl Strategy<Value = i64> {
     (0i64..(30 * 24 * 60)).prop_map(|m| 1_773_100_800 + m * 60)
+}
+
+#[test]
+fn countdowns_past_ten_days_drop_the_hours() {
+    assert_eq!(format_countdown(-(82 * 86_400 + 13 * 3600)), "-82d");
+    assert_eq!(format_countdown(9 * 86_400 + 23 * 3600), "9d23h");
+    assert_eq!(format_countdown(10 * 86_400), "10d");
+}
+
+proptest! {
+    /// The queue's Due column is seven wide: a sign, a pause or risk glyph, and five characters at most.
+    #[test]
+    fn a_countdown_is_at_most_five_characters_and_its_sign(secs in -(9_999 * 86_400i64)..9_999 * 86_400) {
+        let text = format_countdown(secs);
+        prop_assert!(text.trim_start_matches('-').chars().count() <= 5, "{text}");
+        prop_assert_eq!(text.starts_with('-'), secs < 0, "{}", text);
+    }
 }
 
 proptest! {
