@@ -203,7 +203,7 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
                 })
                 .collect::<Option<Vec<_>>>()
                 .unwrap_or_default();
-            let edits = super::ticket_actions::macro_edits(&m.actions);
+            let edits = super::compose::macro_edits(&m.actions);
             let recipients: Vec<String> = replies
                 .iter()
                 .take(3)

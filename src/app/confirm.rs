@@ -56,7 +56,7 @@ pub(super) fn yes(model: &mut Model) -> Vec<Effect> {
         Some(ConfirmAction::Requests(reqs)) => reqs.into_iter().map(Effect::Load).collect(),
         Some(ConfirmAction::Then(next)) => ask(model, *next),
         Some(ConfirmAction::DiscardDraft(d)) => super::review::discard(model, *d),
-        Some(ConfirmAction::ComposeMacro(i)) => super::ticket_actions::compose_macro(model, i),
+        Some(ConfirmAction::ComposeMacro(i)) => super::compose::compose_macro(model, i),
         None => Vec::new(),
     }
 }

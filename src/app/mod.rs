@@ -3,6 +3,7 @@
 mod answers;
 mod bulk;
 pub mod commands;
+mod compose;
 pub mod confirm;
 mod customer_actions;
 pub mod dashboard;

@@ -132,7 +132,7 @@ pub(super) fn reopen(model: &mut Model, d: Draft) -> Vec<Effect> {
         .detail
         .as_ref()
         .filter(|t| t.row.number == d.number)
-        .map(|t| super::ticket_actions::reply_footer(t, d.internal))
+        .map(|t| super::compose::reply_footer(t, d.internal))
         .unwrap_or_default();
     let template = format!("{}\n{footer}", d.body);
     let purpose = d.purpose();
@@ -218,7 +218,7 @@ pub(super) fn resume(model: &mut Model, internal: bool) -> Option<Vec<Effect>> {
         .and_then(|name| model.macros.iter().position(|m| &m.name == name));
     let edits = macro_index
         .and_then(|i| model.macros.get(i))
-        .map(|m| super::ticket_actions::macro_edits(&m.actions))
+        .map(|m| super::compose::macro_edits(&m.actions))
         .unwrap_or_default();
     let d = Draft {
         number: t.row.number,

@@ -106,7 +106,7 @@ fn insert(model: &mut Model, index: usize, how: Insert) -> Vec<Effect> {
     model.overlay = None;
     let url = model.kb_rules.url(&s.row.id);
     let mut template = reply_text(how, s.row.title.as_str(), s.body_md.as_str(), &url);
-    template.push_str(&super::ticket_actions::reply_footer(d, false));
+    template.push_str(&super::compose::reply_footer(d, false));
     let number = d.row.number;
     model.ticket.inserting = Some((s.row.id, how));
     vec![
@@ -121,5 +121,5 @@ fn insert(model: &mut Model, index: usize, how: Insert) -> Vec<Effect> {
 /// The reply came back from the editor: send it, and count the article as used if it was sent.
 pub(super) fn on_edited(model: &mut Model, number: i64, text: String) -> Vec<Effect> {
     // The article stays with the reply (`TicketPane::inserting`) through review; its use counts when it is sent.
-    super::ticket_actions::on_edited(model, EditPurpose::KbReply { number }, text)
+    super::compose::on_edited(model, EditPurpose::KbReply { number }, text)
 }

@@ -130,7 +130,7 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             super::msg::EditPurpose::KbReply { number } => {
                 super::suggestions::on_edited(model, number, text)
             }
-            _ => super::ticket_actions::on_edited(model, purpose, text),
+            _ => super::compose::on_edited(model, purpose, text),
         },
     }
 }

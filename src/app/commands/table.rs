@@ -5,7 +5,7 @@ use super::{Command, Context, Hint};
 use crate::app::help::Step;
 use crate::app::text_input::TextOp;
 use crate::app::{
-    bulk, confirm, customer_actions, dashboard, help, kb_actions, messages, new_ticket,
+    bulk, compose, confirm, customer_actions, dashboard, help, kb_actions, messages, new_ticket,
     overlay_keys, review, search_pane, service_actions, suggestions, team, ticket_actions, update,
     update_lists,
 };
@@ -81,9 +81,9 @@ commands! {
     TicketStatus: "ticket.status", Ticket, ["s"], hint("status", 1), "Change the status", |m| ticket_actions::open_picker(m, C::TicketStatus);
     TicketPriority: "ticket.priority", Ticket, ["p"], hint("priority", 2), "Change the priority", |m| ticket_actions::open_picker(m, C::TicketPriority);
     TicketAssign: "ticket.assign", Ticket, ["a"], hint("assign", 3), "Assign to an agent", |m| ticket_actions::open_picker(m, C::TicketAssign);
-    TicketReply: "ticket.reply", Ticket, ["r"], hint("reply", 4), "Reply to the customer (opens $EDITOR)", |m| ticket_actions::compose(m, false);
-    TicketNote: "ticket.note", Ticket, ["i"], hint("note", 5), "Add an internal note (opens $EDITOR)", |m| ticket_actions::compose(m, true);
-    TicketMacro: "ticket.macro", Ticket, ["m"], hint("macro", 6), "Reply with a macro (canned reply and its changes)", ticket_actions::open_macros;
+    TicketReply: "ticket.reply", Ticket, ["r"], hint("reply", 4), "Reply to the customer (opens $EDITOR)", |m| compose::compose(m, false);
+    TicketNote: "ticket.note", Ticket, ["i"], hint("note", 5), "Add an internal note (opens $EDITOR)", |m| compose::compose(m, true);
+    TicketMacro: "ticket.macro", Ticket, ["m"], hint("macro", 6), "Reply with a macro (canned reply and its changes)", compose::open_macros;
     TicketTags: "ticket.tags", Ticket, ["t"], hint("tags", 7), "Add or remove tags (+vip -refund)", |m| ticket_actions::prompt(m, crate::app::PromptKind::Tags);
     TicketQuickNote: "ticket.quick_note", Ticket, ["I"], None, "Add a one-line internal note", |m| ticket_actions::prompt(m, crate::app::PromptKind::Note);
     TicketTake: "ticket.take", Ticket, ["A"], None, "Take the ticket if nobody has it", ticket_actions::take;
