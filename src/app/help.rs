@@ -168,22 +168,29 @@ pub enum Step {
     Bottom,
 }
 
+impl Step {
+    /// Where a scroll at `at` lands, `page` lines at a time, never past `max`.
+    pub fn apply(self, at: usize, page: usize, max: usize) -> usize {
+        let page = page as isize;
+        let to = match self {
+            Step::Line(d) => at.saturating_add_signed(d),
+            Step::HalfPage(d) => at.saturating_add_signed(d * (page / 2).max(1)),
+            Step::Page(d) => at.saturating_add_signed(d * page),
+            Step::Top => 0,
+            Step::Bottom => max,
+        };
+        to.min(max)
+    }
+}
+
 /// Scrolls within the help's length: the last line stops at the bottom of the popup.
 pub(super) fn scroll(model: &mut Model, step: Step) -> Vec<Effect> {
     let Some(s) = state(model).cloned() else {
         return Vec::new();
     };
-    let page = viewport(model, &s) as isize;
-    let max = max_scroll(model, &s);
-    let to = match step {
-        Step::Line(d) => s.scroll.saturating_add_signed(d),
-        Step::HalfPage(d) => s.scroll.saturating_add_signed(d * (page / 2).max(1)),
-        Step::Page(d) => s.scroll.saturating_add_signed(d * page),
-        Step::Top => 0,
-        Step::Bottom => max,
-    };
+    let to = step.apply(s.scroll, viewport(model, &s), max_scroll(model, &s));
     if let Some(s) = state(model) {
-        s.scroll = to.min(max);
+        s.scroll = to;
     }
     Vec::new()
 }

@@ -48,18 +48,9 @@ pub(super) fn open(model: &mut Model) -> Vec<Effect> {
 }
 
 pub(super) fn scroll(model: &mut Model, step: super::help::Step) -> Vec<Effect> {
-    use super::help::Step;
-    let page = viewport(model) as isize;
-    let max = max_scroll(model);
+    let (page, max) = (viewport(model), max_scroll(model));
     if let Some(Overlay::Messages { scroll }) = model.overlay.as_mut() {
-        let to = match step {
-            Step::Line(d) => scroll.saturating_add_signed(d),
-            Step::HalfPage(d) => scroll.saturating_add_signed(d * (page / 2).max(1)),
-            Step::Page(d) => scroll.saturating_add_signed(d * page),
-            Step::Top => 0,
-            Step::Bottom => max,
-        };
-        *scroll = to.min(max);
+        *scroll = step.apply(*scroll, page, max);
     }
     Vec::new()
 }
