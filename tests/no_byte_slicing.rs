@@ -25,16 +25,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "a Vec of rows; excess < len",
     ),
     (
-        "src/app/paged.rs",
-        "(all[skip..].to_vec(), skip == 0, true)",
-        "a Vec of rows; skip <= len",
-    ),
-    (
-        "src/app/paged.rs",
-        "(before[skip..].to_vec(), skip == 0, false)",
-        "a Vec of rows; skip <= len",
-    ),
-    (
         "src/ui/dashboard.rs",
         "let shown = &values[skip..];",
         "a Vec of numbers; skip = len - cols, saturating",

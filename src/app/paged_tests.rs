@@ -22,7 +22,7 @@ fn serve(n: i64, req: PageRequest) -> Page<Row> {
         ),
         PageRequest::Last => {
             let skip = all.len().saturating_sub(PAGE_SIZE);
-            (all[skip..].to_vec(), skip == 0, true)
+            (all.iter().skip(skip).cloned().collect(), skip == 0, true)
         }
         PageRequest::After(c) => {
             let rest: Vec<Row> = all.iter().filter(|r| r.0 < c.key).cloned().collect();
@@ -32,7 +32,11 @@ fn serve(n: i64, req: PageRequest) -> Page<Row> {
         PageRequest::Before(c) => {
             let before: Vec<Row> = all.iter().filter(|r| r.0 > c.key).cloned().collect();
             let skip = before.len().saturating_sub(PAGE_SIZE);
-            (before[skip..].to_vec(), skip == 0, false)
+            (
+                before.iter().skip(skip).cloned().collect(),
+                skip == 0,
+                false,
+            )
         }
     };
     Page {
