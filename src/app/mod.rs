@@ -151,6 +151,8 @@ pub struct Model {
     pub groups: Vec<crate::store::agents::GroupRow>,
     /// Last `PRAGMA data_version` seen; a change means another agent or script wrote.
     pub data_version: Option<i64>,
+    /// The store has been waiting a moment for another desk's write (a bulk import's batch, a long write).
+    pub store_waiting: bool,
     /// Live refresh and presence (team mode).
     pub live: team::Live,
     /// Seconds between polls for other writers (`ui.refresh_secs`).

@@ -12,6 +12,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// The clock moved (unix seconds); also expires toasts.
     Tick(i64),
+    /// Whether the store is waiting for another desk's write to finish (store::busy), so the screen says so.
+    StoreWaiting(bool),
     Loaded(Response),
     /// The external editor closed; `text` is what was saved, or why the editor could not run.
     Edited {

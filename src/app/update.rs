@@ -40,6 +40,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         agents: Vec::new(),
         groups: Vec::new(),
         data_version: None,
+        store_waiting: false,
         live: super::team::Live {
             // The first tick polls.
             ticks_since_poll: settings.refresh_secs,
@@ -108,6 +109,10 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             let mut fx = super::team::on_tick(model, model.refresh_secs);
             fx.extend(super::service_actions::on_tick(model));
             fx
+        }
+        Msg::StoreWaiting(waiting) => {
+            model.store_waiting = waiting;
+            Vec::new()
         }
         Msg::Loaded(response) => super::answers::on_response(model, response),
         // One answer for every editor purpose when no editor could run: which editor, and why.

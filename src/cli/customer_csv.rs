@@ -57,8 +57,17 @@ pub fn import(
         .map_err(|e| super::UsageError(format!("{}: cannot read it ({e})", file.display())))?;
     let text = super::text_encoding::decode(&file.display().to_string(), &bytes, encoding)?;
     drop(bytes);
-    let report = store
-        .import_csv(kind, text.as_bytes(), skip_bad, now)
+    // The rows are written in short batches (store::bulk_jobs) and appear together at the end.
+    let report =
+        super::output::with_progress(
+            super::output::stderr_is_terminal(),
+            "{bar:40} {pos}/{len} rows ({per_sec}, {eta} left)",
+            |step| {
+                store.import_csv_paced(kind, text.as_bytes(), skip_bad, now, &mut |d, t| {
+                    step(d as u64, t as u64)
+                })
+            },
+        )
         .map_err(|e| match e {
             // The file's fault (its header): a usage error. Anything else is the database's, with its own code.
             crate::store::StoreError::Refused(_) => anyhow::Error::from(super::UsageError(

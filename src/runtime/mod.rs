@@ -41,6 +41,7 @@ pub fn run(store: Store, settings: Settings, theme: Theme) -> anyhow::Result<()>
     let size = guard.terminal.size()?;
     let (to_ui, from_all) = mpsc::channel();
     let worker = spawn_worker(store, to_ui.clone());
+    watch_store_waits(to_ui.clone());
     let input = tui::input::spawn(to_ui, now);
 
     let (mut model, effects): (Model, Vec<Effect>) =
@@ -84,6 +85,25 @@ pub fn run(store: Store, settings: Settings, theme: Theme) -> anyhow::Result<()>
             pending.extend(app::update(&mut model, msg, now()));
         }
     }
+}
+
+/// Tells the UI when the store worker has waited a moment for another desk's write, and when that ends.
+fn watch_store_waits(to_ui: mpsc::Sender<Msg>) {
+    /// Shorter waits pass unnoticed; a batch of another desk's import is a tenth of a second.
+    const NOTICE_AFTER: Duration = Duration::from_millis(300);
+    std::thread::spawn(move || {
+        let mut shown = false;
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            let waiting = crate::store::busy::waiting_for_lock().is_some_and(|d| d >= NOTICE_AFTER);
+            if waiting != shown {
+                shown = waiting;
+                if to_ui.send(Msg::StoreWaiting(waiting)).is_err() {
+                    return;
+                }
+            }
+        }
+    });
 }
 
 /// Ends this agent's presence on the open ticket before quitting, so others stop seeing "viewing" at once rather

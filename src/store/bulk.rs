@@ -351,7 +351,7 @@ impl BulkWriter<'_> {
             params![
                 super::new_id(),
                 // After the newest entry, like every other write (see changes::log_change).
-                super::changes::HlcClock::resume(&self.tx)?.tick(now * 1000),
+                super::hlc::HlcClock::resume(&self.tx)?.tick(now * 1000),
                 replica,
                 source,
                 now

@@ -28,13 +28,16 @@ impl Store {
         let mut due: Vec<(String, i64, String)> = Vec::new();
         for (from, to) in month_day_ranges(today, crm.care_ahead_days) {
             // Two index ranges: birthdays by month/day, first orders by their month/day.
-            let mut stmt = self.conn.prepare_cached(
+            let visible = super::bulk_jobs::visible("customers");
+            let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT id, birthday, first_order_at FROM customers
                  WHERE birthday IS NOT NULL AND substr(birthday, -5) BETWEEN ?1 AND ?2 AND merged_into IS NULL
+                   AND {visible}
                  UNION
                  SELECT id, birthday, first_order_at FROM customers
-                 WHERE anniversary_md IS NOT NULL AND anniversary_md BETWEEN ?1 AND ?2 AND merged_into IS NULL",
-            )?;
+                 WHERE anniversary_md IS NOT NULL AND anniversary_md BETWEEN ?1 AND ?2 AND merged_into IS NULL
+                   AND {visible}"
+            ))?;
             let rows = stmt.query_map(params![from, to], |r| {
                 Ok((
                     r.get::<_, String>(0)?,

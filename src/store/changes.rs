@@ -1,9 +1,10 @@
 //! The one write path: every change to a row bumps its `version` and appends to `changes`, in one
 //! `BEGIN IMMEDIATE` transaction, so the audit history, live refresh and sync all read the same log.
 
+use super::hlc::{HlcClock, parse_hlc};
 use super::{Result, Store, StoreError};
 use rusqlite::types::{ToSqlOutput, ValueRef};
-use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, ToSql, Transaction, TransactionBehavior, params};
 use std::time::Duration;
 
 /// A field value as written to a row and to the change log (as text).
@@ -165,55 +166,6 @@ pub struct FieldChange {
 pub struct UpdateOutcome {
     pub version: i64,
     pub changed: Vec<FieldChange>,
-}
-
-/// Hybrid logical clock: wall-clock milliseconds plus a counter, so changes from one replica order strictly even
-/// within a millisecond or when the wall clock steps back. Text form sorts correctly.
-#[derive(Debug, Clone, Default)]
-pub(super) struct HlcClock {
-    last_ms: i64,
-    counter: u32,
-}
-
-impl HlcClock {
-    pub(super) fn resume(conn: &Connection) -> Result<HlcClock> {
-        let last: Option<String> = conn
-            .query_row(
-                "SELECT hlc FROM changes ORDER BY seq DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let mut clock = HlcClock::default();
-        if let Some((ms, counter)) = last.as_deref().and_then(parse_hlc) {
-            clock.last_ms = ms;
-            clock.counter = counter;
-        }
-        Ok(clock)
-    }
-
-    /// Moves the clock up to a stamp seen elsewhere (another process's newest entry), so the next tick is later.
-    fn observe(&mut self, (ms, counter): (i64, u32)) {
-        if (ms, counter) > (self.last_ms, self.counter) {
-            self.last_ms = ms;
-            self.counter = counter;
-        }
-    }
-
-    pub(super) fn tick(&mut self, wall_ms: i64) -> String {
-        if wall_ms > self.last_ms {
-            self.last_ms = wall_ms;
-            self.counter = 0;
-        } else {
-            self.counter += 1;
-        }
-        format!("{:013}-{:05}", self.last_ms, self.counter)
-    }
-}
-
-fn parse_hlc(s: &str) -> Option<(i64, u32)> {
-    let (ms, counter) = s.split_once('-')?;
-    Some((ms.parse().ok()?, counter.parse().ok()?))
 }
 
 /// Retries `f` on SQLITE_BUSY/LOCKED with jittered, growing waits (busy_timeout covers most waits; this covers the
@@ -468,7 +420,7 @@ pub(super) fn update_row(
     );
     let mut args: Vec<&dyn ToSql> = vec![&now, &id];
     args.extend(changed.iter().map(|(i, _)| &fields[*i].1 as &dyn ToSql));
-    if tx.execute(&update, args.as_slice())? != 1 {
+    if tx.prepare_cached(&update)?.execute(args.as_slice())? != 1 {
         return Err(StoreError::Conflict {
             entity: what.entity(),
             id: id.to_string(),
@@ -535,10 +487,12 @@ fn log_change(
         hlc.observe(seen);
     }
     let stamp = hlc.tick(wall_ms);
-    tx.execute(
+    // Cached: one statement per change, and preparing it again recompiles nothing but costs a parse.
+    tx.prepare_cached(
         "INSERT INTO changes(id, hlc, replica, actor, entity, entity_id, field, old, new, at, action)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
+    )?
+    .execute(params![
             super::new_id(),
             stamp,
             replica,
@@ -550,25 +504,8 @@ fn log_change(
             new,
             now,
             action
-        ],
-    )?;
+        ])?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hlc_is_strictly_increasing_even_when_the_wall_clock_steps_back() {
-        let mut c = HlcClock::default();
-        let a = c.tick(1_000);
-        let b = c.tick(1_000);
-        let d = c.tick(900);
-        let e = c.tick(2_000);
-        assert!(a < b && b < d && d < e, "{a} {b} {d} {e}");
-        assert_eq!(parse_hlc(&d), Some((1_000, 2)));
-    }
 }
 
 #[cfg(test)]

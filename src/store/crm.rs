@@ -18,7 +18,6 @@ use crate::domain::customer::{Tier, TierSource};
 /// The change log's actor for what the rules changed.
 pub const CRM_ACTOR: &str = "crm";
 const CUTS_KEY: &str = "crm_rfm_cuts";
-const CHUNK: usize = 2_000;
 
 /// What a recompute changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -363,9 +362,29 @@ pub(super) fn refresh_ticket_customer(
     }
 }
 
+/// Refreshes `ids` (a bulk job's customers, once its rows are visible) in paced batches: the profile is derived
+/// data, so a kill here leaves it for the next recompute rather than anything half-imported.
+pub(super) fn refresh_paced(store: &mut Store, ids: &[String], now: i64) -> Result<()> {
+    let mut pacer = super::bulk_jobs::Pacer::new(50);
+    let mut done = 0;
+    while done < ids.len() {
+        let batch: Vec<&String> = ids.iter().skip(done).take(pacer.size()).collect();
+        let started = std::time::Instant::now();
+        store.write(|tx, log, rules| {
+            for id in &batch {
+                refresh_customer(tx, log, rules, id, now)?;
+            }
+            Ok(())
+        })?;
+        pacer.done(batch.len(), started.elapsed());
+        done += batch.len();
+    }
+    Ok(())
+}
+
 impl Store {
     /// Recomputes every customer's tier, stage and risk: first the RFM quartiles over all customers with orders,
-    /// then chunks of [`CHUNK`] customers, each in its own short transaction. `progress(done, total)` after each.
+    /// then chunks of customers, each in its own short transaction (sized by time, store::bulk_jobs). `progress(done, total)` after each.
     pub fn recompute_customers(
         &mut self,
         now: i64,
@@ -373,8 +392,10 @@ impl Store {
     ) -> Result<RecomputeSummary> {
         let rules = self.rules.clone();
         let cuts = compute_cuts(&self.conn, &rules.crm, now)?;
+        // An import still running refreshes its own customers before it publishes them.
+        let visible = super::bulk_jobs::visible("customers");
         let total: i64 = self.conn.query_row(
-            "SELECT count(*) FROM customers WHERE merged_into IS NULL",
+            &format!("SELECT count(*) FROM customers WHERE merged_into IS NULL AND {visible}"),
             [],
             |r| r.get(0),
         )?;
@@ -383,13 +404,18 @@ impl Store {
         let mut after = String::new();
         let path = self.path.clone();
         let mut first = true;
+        // Chunks sized to hold the lock about a tenth of a second, with a pause after each (store::bulk_jobs):
+        // on a shared file the team's own writes get in between.
+        let mut pacer = super::bulk_jobs::Pacer::new(100);
         loop {
+            let started = std::time::Instant::now();
             let ids: Vec<String> = self
                 .conn
-                .prepare_cached(
-                    "SELECT id FROM customers WHERE id > ?1 AND merged_into IS NULL ORDER BY id LIMIT ?2",
-                )?
-                .query_map(params![after, CHUNK as i64], |r| r.get(0))?
+                .prepare_cached(&format!(
+                    "SELECT id FROM customers WHERE id > ?1 AND merged_into IS NULL AND {visible}
+                     ORDER BY id LIMIT ?2"
+                ))?
+                .query_map(params![after, pacer.size() as i64], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             let (Some(lo), Some(hi)) = (ids.first(), ids.last()) else {
                 break;
@@ -411,6 +437,7 @@ impl Store {
                 Ok(part)
             })?;
             first = false;
+            pacer.done(ids.len(), started.elapsed());
             sum.customers += chunk.customers;
             sum.upgraded += chunk.upgraded;
             sum.downgraded += chunk.downgraded;

@@ -61,12 +61,13 @@ impl Store {
         let mut json_out: Vec<u8> = Vec::new();
         let (mut after, mut n) = (0_i64, 0_usize);
         loop {
-            let mut stmt = self.conn.prepare_cached(
+            let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT c.rid, c.external_id, c.name, c.email, c.phone, o.name, c.tier, c.birthday, c.city, c.notes,
                         c.id, c.tier_source, c.stage, c.risk_level, c.risk_score
                  FROM customers c LEFT JOIN organizations o ON o.id = c.org_id
-                 WHERE c.rid > ?1 AND c.merged_into IS NULL ORDER BY c.rid LIMIT ?2",
-            )?;
+                 WHERE c.rid > ?1 AND c.merged_into IS NULL AND {} ORDER BY c.rid LIMIT ?2",
+                super::bulk_jobs::visible("c")
+            ))?;
             let rows: Vec<(i64, Vec<String>)> = stmt
                 .query_map(params![after, PAGE], |r| {
                     let mut cells = Vec::with_capacity(EXPORT_COLUMNS.len());

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::changes::{ChangeLog, Mutable, Value, update_row, with_retry};
+use super::bulk_jobs::{Tentative, Wrote};
+use super::changes::{ChangeLog, Mutable, Value, update_row};
 use super::csv_rows::{Cells, ImportKind, check, parse_amount, parse_time};
 use super::customer_write::CustomerEdit;
 use super::{Result, Store, StoreError, new_id};
@@ -93,6 +94,7 @@ fn write_customer(
     c: &Cells<'_>,
     now: i64,
     rep: &mut ImportReport,
+    t: &mut Tentative<'_>,
 ) -> Result<String> {
     let ext = c.text("external_id");
     let region = super::phones::keyed_region(tx)?;
@@ -122,25 +124,28 @@ fn write_customer(
             found = lookup(tx, sql, &key)?;
         }
     }
+    if let Some(id) = &found {
+        t.found("customers", id)?;
+    }
     let created = found.is_none();
     let name = c.text("name").unwrap_or_default();
     let id = match found {
         Some(id) => id,
         None => {
             let id = new_id();
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO customers(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-                params![id, name, now],
-            )?;
+            )?
+            .execute(params![id, name, now])?;
             log.append(tx, "customer", &id, "created", None, Some(&name), now)?;
             id
         }
     };
     if let Some(e) = &ext {
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE customers SET external_id = ?2 WHERE id = ?1 AND external_id IS NULL",
-            params![id, e],
-        )?;
+        )?
+        .execute(params![id, e])?;
     }
     // The row as the edits a form would make: only the columns the file has, empty cells clearing a field.
     let mut edits = vec![CustomerEdit::Name(name)];
@@ -171,7 +176,8 @@ fn write_org(
     c: &Cells<'_>,
     now: i64,
     rep: &mut ImportReport,
-) -> Result<()> {
+    t: &mut Tentative<'_>,
+) -> Result<String> {
     let name = c.text("name").unwrap_or_default();
     let ext = c.text("external_id");
     let mut found = match &ext {
@@ -181,16 +187,19 @@ fn write_org(
     if found.is_none() {
         found = lookup(tx, "SELECT id FROM organizations WHERE name = ?1", &name)?;
     }
+    if let Some(id) = &found {
+        t.found("organizations", id)?;
+    }
     let created = found.is_none();
     let id = match found {
         Some(id) => id,
         None => super::customer_write::org_id(tx, log, &name, now)?,
     };
     if let Some(e) = &ext {
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE organizations SET external_id = ?2 WHERE id = ?1 AND external_id IS NULL",
-            params![id, e],
-        )?;
+        )?
+        .execute(params![id, e])?;
     }
     let mut fields = vec![("name", Value::Text(name))];
     if c.has("tier") {
@@ -215,10 +224,12 @@ fn write_org(
         now,
         rep,
         created,
-    )
+    )?;
+    Ok(id)
 }
 
 /// Products and orders: no per-field history of their own; a create or change is logged on the customer.
+#[allow(clippy::too_many_arguments)] // one row's transaction, log, cells, owner and bookkeeping
 fn write_owned(
     tx: &Transaction<'_>,
     log: &mut ChangeLog,
@@ -227,7 +238,8 @@ fn write_owned(
     customer: &str,
     now: i64,
     rep: &mut ImportReport,
-) -> Result<()> {
+    t: &mut Tentative<'_>,
+) -> Result<String> {
     let ext = c.text("external_id");
     let (table, key_sql, values): (&str, &str, Vec<Value>) = match kind {
         ImportKind::Products => (
@@ -290,10 +302,11 @@ fn write_owned(
              VALUES (?1, ?2, ?3, ?4, ?6, ?5, ?5)",
         ),
     };
-    let mut p: Vec<Value> = vec![
-        Value::Text(found.clone().unwrap_or_else(new_id)),
-        Value::Text(customer.into()),
-    ];
+    if let Some(id) = &found {
+        t.found(kind.table(), id)?;
+    }
+    let id = found.clone().unwrap_or_else(new_id);
+    let mut p: Vec<Value> = vec![Value::Text(id.clone()), Value::Text(customer.into())];
     p.extend(values);
     p.push(Value::Int(now));
     let what = kind.noun();
@@ -333,7 +346,7 @@ fn write_owned(
             )?;
         }
     }
-    Ok(())
+    Ok(id)
 }
 
 impl Store {
@@ -344,6 +357,19 @@ impl Store {
         input: impl std::io::Read,
         skip_bad: bool,
         now: i64,
+    ) -> Result<ImportReport> {
+        self.import_csv_paced(kind, input, skip_bad, now, &mut |_, _| {})
+    }
+
+    /// [`Store::import_csv`] as a bulk job (store::bulk_jobs): written in short batches, visible all at once at the
+    /// end. `progress(rows written, rows to write)` after each batch.
+    pub fn import_csv_paced(
+        &mut self,
+        kind: ImportKind,
+        input: impl std::io::Read,
+        skip_bad: bool,
+        now: i64,
+        progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportReport> {
         let (input, newlines) = super::csv_lines::CountingReader::new(input);
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
@@ -442,41 +468,52 @@ impl Store {
         if !report.rejected.is_empty() && !skip_bad {
             return Ok(report);
         }
-        let rules = self.rules.clone();
-        let path = self.path.clone();
-        let counts = with_retry(&path, || {
-            let mut rep = ImportReport::default();
-            let mut log = self.change_log();
-            let tx = self.begin_write()?;
-            let mut touched = Vec::new();
-            for g in &good {
+        let mut touched: Vec<String> = Vec::new();
+        let wrote = self.run_job(
+            "customer import",
+            &good,
+            &mut |tx, log, rules, g, publishing| {
                 let cells = Cells {
                     values: columns.iter().copied().zip(g.record.iter()).collect(),
                 };
+                let mut rep = ImportReport::default();
+                let mut t = Tentative::new(tx, publishing);
                 match (kind, &g.customer) {
                     (ImportKind::Customers, _) => {
-                        touched.push(write_customer(&tx, &mut log, &cells, now, &mut rep)?)
+                        let id = write_customer(tx, log, &cells, now, &mut rep, &mut t)?;
+                        // A tier in the file pins; the profile follows in the same batch.
+                        super::crm::refresh_customer(tx, log, rules, &id, now)?;
                     }
                     (ImportKind::Organizations, _) => {
-                        write_org(&tx, &mut log, &cells, now, &mut rep)?
+                        write_org(tx, log, &cells, now, &mut rep, &mut t)?;
                     }
                     (_, Some(customer)) => {
-                        write_owned(&tx, &mut log, kind, &cells, customer, now, &mut rep)?;
+                        // Orders feed RFM: the customer's profile is refreshed once the rows are visible.
                         touched.push(customer.clone());
+                        write_owned(tx, log, kind, &cells, customer, now, &mut rep, &mut t)?;
                     }
                     (_, None) => {}
                 }
+                t.settle(match (rep.created, rep.updated) {
+                    (1.., _) => Wrote::Created,
+                    (_, 1..) => Wrote::Updated,
+                    _ => Wrote::Unchanged,
+                })
+            },
+            progress,
+        )?;
+        touched.sort();
+        touched.dedup();
+        super::crm::refresh_paced(self, &touched, now)?;
+        let mut counts = ImportReport::default();
+        for w in wrote {
+            match w {
+                Wrote::Created => counts.created += 1,
+                Wrote::Updated => counts.updated += 1,
+                // Written at publishing; reported by what that write did.
+                Wrote::Unchanged | Wrote::Deferred => counts.unchanged += 1,
             }
-            // Orders feed RFM, tiers in the file pin: bring each touched customer's profile up to date.
-            touched.sort();
-            touched.dedup();
-            for id in &touched {
-                super::crm::refresh_customer(&tx, &mut log, &rules, id, now)?;
-            }
-            tx.commit()?;
-            self.hlc = log.hlc;
-            Ok(rep)
-        })?;
+        }
         report.created = counts.created;
         report.updated = counts.updated;
         report.unchanged = counts.unchanged;

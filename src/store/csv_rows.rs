@@ -23,6 +23,16 @@ impl ImportKind {
         }
     }
 
+    /// The table its rows go to.
+    pub(super) fn table(self) -> &'static str {
+        match self {
+            ImportKind::Customers => "customers",
+            ImportKind::Organizations => "organizations",
+            ImportKind::Products => "products",
+            ImportKind::Orders => "orders",
+        }
+    }
+
     /// Canonical field names and the header spellings that mean them.
     fn fields(self) -> &'static [(&'static str, &'static [&'static str])] {
         match self {

@@ -31,6 +31,8 @@ pub(super) fn phone_rids(c: &mut Clauses, text: &str, region: Region) -> String 
 pub(super) fn compile(f: &CustomerFilter, region: Region) -> Clauses {
     let mut c = Clauses::default();
     c.push("c.merged_into IS NULL");
+    // Rows of an import still running are not there yet (store::bulk_jobs).
+    c.push(super::bulk_jobs::visible("c"));
     if let Some(t) = &f.tiers {
         in_list(&mut c, "c.tier", t, |t| t.as_str());
     }
@@ -58,13 +60,15 @@ pub(super) fn compile(f: &CustomerFilter, region: Region) -> Clauses {
             WarrantySelect::Expired => format!("warranty_until < {n}"),
         };
         c.push(format!(
-            "c.id IN (SELECT customer_id FROM products WHERE {cond})"
+            "c.id IN (SELECT customer_id FROM products WHERE {cond} AND {})",
+            super::bulk_jobs::visible("products")
         ));
     }
     if let Some(org) = &f.org {
         let p = c.bind(like_pattern(org));
         c.push(format!(
-            "c.org_id IN (SELECT id FROM organizations WHERE name LIKE {p} ESCAPE '\\')"
+            "c.org_id IN (SELECT id FROM organizations WHERE name LIKE {p} ESCAPE '\\' AND {})",
+            super::bulk_jobs::visible("organizations")
         ));
     }
     if let Some(city) = &f.city {

@@ -61,11 +61,12 @@ impl Store {
     pub fn resolve_customer(&self, id_or_email: &str) -> Result<Option<String>> {
         let mut id: Option<String> = self
             .conn
-            .prepare_cached(
-                "SELECT id FROM customers WHERE id = ?1
-                 UNION ALL SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND merged_into IS NULL
+            .prepare_cached(&format!(
+                "SELECT id FROM customers WHERE id = ?1 AND {v}
+                 UNION ALL SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND merged_into IS NULL AND {v}
                  LIMIT 1",
-            )?
+                v = super::bulk_jobs::visible("customers")
+            ))?
             .query_row(params![id_or_email], |r| r.get(0))
             .optional()?;
         // Follow merge links (bounded: a chain can only be as long as the merges done).

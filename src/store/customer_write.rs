@@ -97,12 +97,15 @@ pub fn plausible_email(e: &str) -> bool {
 
 /// Live customers sharing an email or a phone key with customer `?1` (store::phones). Two lookups, one per
 /// index, rather than one join on `email OR phone`, which reads every customer.
+/// A customer an import is still writing is no one's duplicate yet (store::bulk_jobs).
 const DUPLICATES: &str =
     "SELECT d.id FROM customers c JOIN customers d ON d.email = c.email COLLATE NOCASE
      WHERE c.id = ?1 AND d.merged_into IS NULL AND d.id != c.id
+       AND (d.job_id IS NULL OR d.job_id NOT IN (SELECT id FROM bulk_jobs WHERE published_at IS NULL))
      UNION
      SELECT d.id FROM customers c JOIN customers d ON d.phone_norm = c.phone_norm
      WHERE c.id = ?1 AND d.id != c.id AND d.merged_into IS NULL
+       AND (d.job_id IS NULL OR d.job_id NOT IN (SELECT id FROM bulk_jobs WHERE published_at IS NULL))
      LIMIT 20";
 
 /// Fields a merge fills on the survivor when it has none.
@@ -146,10 +149,10 @@ pub(super) fn org_id(
         return Ok(id);
     }
     let id = new_id();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO organizations(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![id, name, now],
-    )?;
+    )?
+    .execute(params![id, name, now])?;
     log.append(tx, "organization", &id, "created", None, Some(name), now)?;
     Ok(id)
 }
@@ -224,10 +227,10 @@ pub(super) fn insert_customer(
         }
     }
     let id = new_id();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO customers(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![id, name, now],
-    )?;
+    )?
+    .execute(params![id, name, now])?;
     log.append(tx, "customer", &id, "created", None, Some(&name), now)?;
     let set = fields(tx, log, edits, now)?;
     let columns: Vec<&'static str> = set.iter().map(|(c, _)| *c).collect();

@@ -172,7 +172,8 @@ impl Store {
         let sql = format!(
             "SELECT {COLUMNS}, c.tier_source, c.birthday, c.notes, c.version, c.tier_reason, c.rfm, c.stage_reason,
                     c.risk_signals, c.last_active_at, c.external_id {FROM}
-             WHERE c.id = ?1 AND c.merged_into IS NULL"
+             WHERE c.id = ?1 AND c.merged_into IS NULL AND {}",
+            super::bulk_jobs::visible("c")
         );
         // A merged duplicate's id (or email) still finds the survivor.
         let Some(id) = self.resolve_customer(id_or_email)? else {
@@ -211,9 +212,11 @@ impl Store {
         let id = d.row.id.clone();
         d.products = self
             .conn
-            .prepare_cached(
-                "SELECT name, serial, purchased_at, warranty_until FROM products WHERE customer_id = ?1 ORDER BY purchased_at DESC",
-            )?
+            .prepare_cached(&format!(
+                "SELECT name, serial, purchased_at, warranty_until FROM products WHERE customer_id = ?1 AND {}
+                 ORDER BY purchased_at DESC",
+                super::bulk_jobs::visible("products")
+            ))?
             .query_map(params![id], |r| {
                 Ok(ProductRow {
                     name: SafeText::new(&r.get::<_, String>(0)?),
@@ -223,7 +226,10 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        d.orders = self.conn.prepare_cached("SELECT count(*), coalesce(sum(amount_cents), 0), max(at) FROM orders WHERE customer_id = ?1")?.query_row(
+        d.orders = self.conn.prepare_cached(&format!(
+            "SELECT count(*), coalesce(sum(amount_cents), 0), max(at) FROM orders WHERE customer_id = ?1 AND {}",
+            super::bulk_jobs::visible("orders")
+        ))?.query_row(
             params![id],
             |r| Ok(OrderSummary { count: r.get(0)?, total_cents: r.get(1)?, last_at: r.get(2)? }),
         )?;

@@ -120,6 +120,8 @@ pub struct ArticleFilter {
 
 fn compile(f: &ArticleFilter) -> Clauses {
     let mut c = Clauses::default();
+    // Articles of a `kb import` still running are not there yet (store::bulk_jobs).
+    c.push(super::bulk_jobs::visible("a"));
     let statuses: Vec<String> = f
         .select
         .statuses
@@ -164,11 +166,13 @@ fn compile(f: &ArticleFilter) -> Clauses {
 impl Store {
     /// Categories in their configured order, each with its count of articles that are not archived.
     pub fn categories(&self) -> Result<Vec<CategoryRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT k.id, k.name,
-                    (SELECT count(*) FROM articles a WHERE a.category_id = k.id AND a.status <> 'archived')
-             FROM categories k ORDER BY k.position, k.name",
-        )?;
+                    (SELECT count(*) FROM articles a WHERE a.category_id = k.id AND a.status <> 'archived' AND {})
+             FROM categories k WHERE {} ORDER BY k.position, k.name",
+            super::bulk_jobs::visible("a"),
+            super::bulk_jobs::visible("k")
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(CategoryRow {
                 id: r.get(0)?,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::changes::with_retry;
+use super::bulk_jobs::{Tentative, Wrote};
 use super::kb_write::{category_id, save_doc};
 use super::{Result, Store, StoreError};
 use crate::domain::kb::{ArticleDoc, ArticleStatus};
@@ -198,39 +198,63 @@ impl Store {
             Some(h) => self.agent_id(h)?,
             None => None,
         };
-        let path = self.path.clone();
-        let counts = with_retry(&path, || {
-            let mut log = self.change_log();
-            let tx = self.begin_write()?;
-            for c in &categories {
-                category_id(&tx, &mut log, c.name.trim(), now)?;
-            }
-            let (mut created, mut updated, mut unchanged) = (0, 0, 0);
-            for doc in &docs {
-                let mut doc = doc.clone();
-                if doc.id.is_none() {
-                    doc.id = tx
-                        .query_row(
-                            "SELECT id FROM articles WHERE title = ?1 ORDER BY rid LIMIT 1",
-                            params![doc.title],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
+        // Categories first (an empty one keeps its place), then the articles: one bulk job, visible at once.
+        let items: Vec<KbItem<'_>> = categories
+            .iter()
+            .map(|c| KbItem::Category(c.name.trim()))
+            .chain(docs.iter().map(KbItem::Article))
+            .collect();
+        let wrote = self.run_job(
+            "kb import",
+            &items,
+            &mut |tx, log, _, item, publishing| match item {
+                KbItem::Category(name) => {
+                    category_id(tx, log, name, now)?;
+                    Ok(Wrote::Unchanged)
                 }
-                let saved = save_doc(&tx, &mut log, &doc, author.as_deref(), None, now)?;
-                match (saved.created, saved.changed.is_empty()) {
-                    (true, _) => created += 1,
-                    (false, false) => updated += 1,
-                    (false, true) => unchanged += 1,
+                KbItem::Article(doc) => {
+                    let mut doc = (*doc).clone();
+                    if doc.id.is_none() {
+                        doc.id = tx
+                            .query_row(
+                                "SELECT id FROM articles WHERE title = ?1 ORDER BY rid LIMIT 1",
+                                params![doc.title],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                    }
+                    let mut t = Tentative::new(tx, publishing);
+                    if let Some(id) = &doc.id {
+                        t.found("articles", id)?;
+                    }
+                    let saved = save_doc(tx, log, &doc, author.as_deref(), None, now)?;
+                    t.settle(match (saved.created, saved.changed.is_empty()) {
+                        (true, _) => Wrote::Created,
+                        (false, false) => Wrote::Updated,
+                        (false, true) => Wrote::Unchanged,
+                    })
                 }
+            },
+            &mut |_, _| {},
+        )?;
+        let mut counts = (0, 0, 0);
+        for (item, w) in items.iter().zip(wrote) {
+            match (item, w) {
+                (KbItem::Category(_), _) => {}
+                (_, Wrote::Created) => counts.0 += 1,
+                (_, Wrote::Updated) => counts.1 += 1,
+                (_, Wrote::Unchanged | Wrote::Deferred) => counts.2 += 1,
             }
-            tx.commit()?;
-            self.hlc = log.hlc;
-            Ok((created, updated, unchanged))
-        })?;
+        }
         (report.created, report.updated, report.unchanged) = counts;
         Ok(report)
     }
+}
+
+/// One step of a `kb import`.
+enum KbItem<'a> {
+    Category(&'a str),
+    Article(&'a ArticleDoc),
 }
 
 #[cfg(test)]

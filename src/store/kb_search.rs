@@ -60,13 +60,14 @@ impl Store {
         }
         let statuses = status_list(statuses);
         let cols = columns(KbSort::Updated);
+        let visible = super::bulk_jobs::visible("a");
         if use_fts(query) {
             let sql = format!(
                 "SELECT {cols},
                         snippet(articles_fts, 0, ?2, ?3, '…', 32),
                         snippet(articles_fts, 1, ?2, ?3, '…', 64)
                  {HIT_FROM}
-                 WHERE articles_fts MATCH ?1 AND a.status IN ({statuses})
+                 WHERE articles_fts MATCH ?1 AND a.status IN ({statuses}) AND {visible}
                  ORDER BY {RANK}, a.rid LIMIT ?4"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -96,7 +97,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT {cols}, a.body_md {FROM}
-             WHERE (a.title LIKE ?1 ESCAPE '\\' OR a.body_md LIKE ?1 ESCAPE '\\') AND a.status IN ({statuses})
+             WHERE (a.title LIKE ?1 ESCAPE '\\' OR a.body_md LIKE ?1 ESCAPE '\\') AND a.status IN ({statuses}) AND {visible}
              ORDER BY a.title LIKE ?1 ESCAPE '\\' DESC, a.updated_at DESC, a.rid DESC LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -127,9 +128,10 @@ impl Store {
             .join(" OR ");
         let sql = format!(
             "SELECT {}, {RANK}, a.body_md {HIT_FROM}
-             WHERE articles_fts MATCH ?1 AND a.status = 'published'
+             WHERE articles_fts MATCH ?1 AND a.status = 'published' AND {}
              ORDER BY {RANK}, a.rid LIMIT ?2",
-            columns(KbSort::Updated)
+            columns(KbSort::Updated),
+            super::bulk_jobs::visible("a")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![query, limit as i64], |r| {

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0010_undo_and_drafts.sql"),
     include_str!("../../assets/migrations/0011_loaded_at.sql"),
     include_str!("../../assets/migrations/0012_fts_fold.sql"),
+    include_str!("../../assets/migrations/0013_bulk_jobs.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

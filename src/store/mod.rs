@@ -3,6 +3,8 @@
 pub mod agents;
 pub mod backup;
 pub mod bulk;
+pub mod bulk_jobs;
+pub mod busy;
 pub mod care;
 mod changes;
 pub mod check;
@@ -19,6 +21,7 @@ pub mod customers;
 pub mod drafts;
 mod error;
 pub mod fs_kind;
+mod hlc;
 pub mod identity;
 pub mod kb;
 pub mod kb_files;
@@ -61,7 +64,7 @@ pub struct Store {
     replica: String,
     /// Handle of the agent on whose behalf writes are made (the change log's actor).
     actor: Option<String>,
-    hlc: changes::HlcClock,
+    hlc: hlc::HlcClock,
     /// The user action that the writes in progress belong to, when one spans several transactions.
     action: Option<String>,
     /// SLA and closed-loop rules applied by writes (shared so a write can hold them while borrowing the store).
@@ -118,8 +121,14 @@ impl Store {
         let one = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
         Ok(Counts {
             tickets: one("SELECT count(*) FROM tickets")?,
-            customers: one("SELECT count(*) FROM customers")?,
-            articles: one("SELECT count(*) FROM articles")?,
+            customers: one(&format!(
+                "SELECT count(*) FROM customers WHERE {}",
+                bulk_jobs::visible("customers")
+            ))?,
+            articles: one(&format!(
+                "SELECT count(*) FROM articles WHERE {}",
+                bulk_jobs::visible("articles")
+            ))?,
         })
     }
 

@@ -1,6 +1,6 @@
 //! Opening a database: refuse what is not ours or too new without writing a byte, then set pragmas and migrate.
 
-use super::{Result, Store, StoreError, changes::HlcClock, migrate};
+use super::{Result, Store, StoreError, hlc::HlcClock, migrate};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
@@ -55,7 +55,7 @@ impl Store {
         if mode == OpenMode::Create {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
-        let conn = Connection::open_with_flags(path, flags)?;
+        let mut conn = Connection::open_with_flags(path, flags)?;
         // A file another program holds locked is busy, not broken: say which.
         let not_ours = |e: rusqlite::Error| {
             if StoreError::is_busy(&e) {
@@ -77,10 +77,10 @@ impl Store {
         };
 
         // Read-only probes first: a corrupt or foreign file fails here before anything is written.
-        conn.busy_timeout(match storage {
+        conn.busy_handler(Some(super::busy::handler(match storage {
             StorageMode::Local => BUSY_TIMEOUT_LOCAL,
             StorageMode::Shared => BUSY_TIMEOUT_SHARED,
-        })?;
+        })))?;
         let user_version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(not_ours)?;
@@ -116,7 +116,6 @@ impl Store {
         // A bigger page cache than the 2 MB default keeps index pages hot while paging, within the memory budget.
         conn.pragma_update(None, "cache_size", -16_000)?;
 
-        let mut conn = conn;
         migrate::migrate(&mut conn, path).map_err(|e| match e {
             StoreError::Sqlite(ref inner) if StoreError::is_busy(inner) => StoreError::Busy {
                 path: path.to_path_buf(),

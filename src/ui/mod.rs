@@ -125,6 +125,12 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 
 /// Hint bar: the hints of the active context's commands with their first key, or a toast.
 fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    // Said at once, so a screen that does not answer for a moment is not taken for a frozen one.
+    if model.store_waiting {
+        let text = truncate(" waiting for another desk's write…", area.width as usize);
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), area);
+        return;
+    }
     if let Some(t) = &model.toast {
         let style = if t.error { theme.error } else { theme.ok };
         let text = truncate(&format!(" {}", t.text), area.width as usize);

@@ -176,6 +176,17 @@ pub enum RefusalKind {
 
 impl From<&StoreError> for Refusal {
     fn from(e: &StoreError) -> Refusal {
+        if let StoreError::Sqlite(inner) = e
+            && StoreError::is_busy(inner)
+        {
+            // A read that waited out the busy timeout: nothing is wrong with the data.
+            return Refusal {
+                kind: RefusalKind::Busy,
+                text: "another desk's write kept the database busy longer than desk waits; nothing was \
+                       changed — try again"
+                    .into(),
+            };
+        }
         let kind = match e {
             StoreError::Conflict { .. } => RefusalKind::Conflict,
             StoreError::NotFound { .. } => RefusalKind::NotFound,
