@@ -245,9 +245,10 @@ fn work_a_ticket_end_to_end_and_the_cli_agrees() {
     t.keys(&["n"]);
     t.wait_for("New ticket");
     t.type_text(&email);
-    t.wait_until("the customer match", |s| {
-        s.lines().filter(|l| l.contains(&email)).count() >= 2
-    });
+    // The match row itself ("name · email · tier"): the "+ New customer … <email>" offer shows the email
+    // before the search answers, and Enter on it would make a new customer.
+    let match_row = format!("· {email} ·");
+    t.wait_until("the customer match", |s| s.contains(&match_row));
     t.keys(&["Enter"]);
     t.type_text("打印机卡纸 from tmux");
     t.keys(&["Enter"]);
