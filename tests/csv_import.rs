@@ -123,6 +123,21 @@ fn skip_bad_imports_the_rest_and_a_second_import_changes_nothing() {
         )
     );
     assert_eq!(count(&db, "SELECT count(*) FROM customers"), 997);
+    // Written as a bulk job: published, nothing left hidden, and one entry that tells other desks to look.
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM customers c JOIN bulk_jobs j ON j.id = c.job_id WHERE j.published_at IS NOT NULL"
+        ),
+        997
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM changes WHERE entity = 'customer' AND field = 'import_published' AND new = '997'"
+        ),
+        1
+    );
     let r = std::fs::read_to_string(&rejects).unwrap();
     let mut lines = r.lines();
     assert_eq!(

@@ -208,15 +208,17 @@ const DISCARD_CHANGES: &str =
 impl Store {
     /// Runs `write` over `items` as one bulk job of `kind` and returns what each item did. `progress(done,
     /// total)` after each batch. On an error the job's rows are removed and nothing of it is ever visible.
+    /// Publishing logs one `import_published` change on `entity`, so other desks' live refresh reloads.
     pub(super) fn run_job<I>(
         &mut self,
         kind: &str,
+        entity: &str,
         items: &[I],
         write: &mut JobWrite<'_, I>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Vec<Wrote>> {
         let job = self.start_job(kind)?;
-        match self.job_batches(&job, items, write, progress) {
+        match self.job_batches(&job, entity, items, write, progress) {
             Ok(out) => {
                 self.end_job(job);
                 Ok(out)
@@ -234,6 +236,7 @@ impl Store {
     fn job_batches<I>(
         &mut self,
         job: &Job,
+        entity: &str,
         items: &[I],
         write: &mut JobWrite<'_, I>,
         progress: &mut dyn FnMut(usize, usize),
@@ -269,6 +272,7 @@ impl Store {
         }
         // One short transaction makes everything visible: the changes to records others could see, then the flag.
         let started = Instant::now();
+        let appearing = out.iter().filter(|w| **w == Wrote::Created).count() + deferred.len();
         let published = self.write(|tx, log, rules| {
             let mut again = Vec::with_capacity(deferred.len());
             for &i in &deferred {
@@ -280,6 +284,20 @@ impl Store {
                 "UPDATE bulk_jobs SET published_at = ?2, heartbeat_at = ?2 WHERE id = ?1",
                 params![job.id, wall_ms()],
             )?;
+            // The rows' own entries were logged while hidden: other desks need one that says "look now" (an
+            // import that changed nothing says nothing).
+            if appearing > 0 {
+                let count = appearing.to_string();
+                log.append(
+                    tx,
+                    entity,
+                    &job.id,
+                    "import_published",
+                    None,
+                    Some(&count),
+                    wall_ms() / 1000,
+                )?;
+            }
             Ok(again)
         })?;
         // The lock times this job held, for whoever wonders why a desk waited.

@@ -471,6 +471,7 @@ impl Store {
         let mut touched: Vec<String> = Vec::new();
         let wrote = self.run_job(
             "customer import",
+            "customer",
             &good,
             &mut |tx, log, rules, g, publishing| {
                 let cells = Cells {

@@ -206,6 +206,7 @@ impl Store {
             .collect();
         let wrote = self.run_job(
             "kb import",
+            "article",
             &items,
             &mut |tx, log, _, item, publishing| match item {
                 KbItem::Category(name) => {
