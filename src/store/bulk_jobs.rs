@@ -4,11 +4,12 @@
 //! them all (migration 13). Changes to records others can already see wait for that publishing transaction, so
 //! nobody sees half an import, and a job killed on the way leaves nothing visible: the next job removes its rows.
 
+use super::busy::unix_ms;
 use super::changes::ChangeLog;
 use super::sla::ServiceRules;
 use super::{Result, Store, StoreError, new_id};
 use rusqlite::{OptionalExtension, Transaction, params};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 /// Tables whose new rows a job hides until it publishes.
 const TABLES: [&str; 6] = [
@@ -89,6 +90,16 @@ impl<'t> Tentative<'t> {
     }
 }
 
+/// (created, updated, unchanged) of what a job wrote; a deferred item was written at publishing and counts as
+/// what that write did, so one left here changed nothing.
+pub(super) fn tally<'w>(wrote: impl IntoIterator<Item = &'w Wrote>) -> (usize, usize, usize) {
+    wrote.into_iter().fold((0, 0, 0), |(c, u, n), w| match w {
+        Wrote::Created => (c + 1, u, n),
+        Wrote::Updated => (c, u + 1, n),
+        Wrote::Unchanged | Wrote::Deferred => (c, u, n + 1),
+    })
+}
+
 /// Writes one item of a job inside the batch's transaction; the last argument is true in the publishing
 /// transaction (nothing may be deferred then).
 pub(super) type JobWrite<'w, I> =
@@ -128,12 +139,6 @@ pub(super) fn next_size(current: usize, rows: usize, took: Duration) -> usize {
         MAX_BATCH
     };
     ideal.clamp(1, current.saturating_mul(2).clamp(1, MAX_BATCH))
-}
-
-fn wall_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 fn host_name() -> String {
@@ -252,7 +257,7 @@ impl Store {
             let wrote = self.write(|tx, log, rules| {
                 tx.execute(
                     "UPDATE bulk_jobs SET heartbeat_at = ?2 WHERE id = ?1",
-                    params![job.id, wall_ms()],
+                    params![job.id, unix_ms()],
                 )?;
                 batch
                     .iter()
@@ -282,7 +287,7 @@ impl Store {
             }
             tx.execute(
                 "UPDATE bulk_jobs SET published_at = ?2, heartbeat_at = ?2 WHERE id = ?1",
-                params![job.id, wall_ms()],
+                params![job.id, unix_ms()],
             )?;
             // The rows' own entries were logged while hidden: other desks need one that says "look now" (an
             // import that changed nothing says nothing).
@@ -295,7 +300,7 @@ impl Store {
                     "import_published",
                     None,
                     Some(&count),
-                    wall_ms() / 1000,
+                    unix_ms() / 1000,
                 )?;
             }
             Ok(again)
@@ -327,7 +332,7 @@ impl Store {
             let actor = self.actor.clone();
             let abandoned = self.write(|tx, _, _| {
                 let pending = pending_jobs(tx)?;
-                let now = wall_ms();
+                let now = unix_ms();
                 if let Some(live) = pending.iter().find(|p| !p.abandoned(&host, now)) {
                     return Err(StoreError::Refused(format!(
                         "another {} is running on this database ({} on {}, process {}); wait for it to \

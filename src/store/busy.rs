@@ -16,7 +16,7 @@ const POLL: Duration = Duration::from_millis(3);
 /// A retry this recent means the wait is still going on.
 const STILL_WAITING: i64 = 250;
 
-fn unix_ms() -> i64 {
+pub(super) fn unix_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))

@@ -506,18 +506,7 @@ impl Store {
         touched.sort();
         touched.dedup();
         super::crm::refresh_paced(self, &touched, now)?;
-        let mut counts = ImportReport::default();
-        for w in wrote {
-            match w {
-                Wrote::Created => counts.created += 1,
-                Wrote::Updated => counts.updated += 1,
-                // Written at publishing; reported by what that write did.
-                Wrote::Unchanged | Wrote::Deferred => counts.unchanged += 1,
-            }
-        }
-        report.created = counts.created;
-        report.updated = counts.updated;
-        report.unchanged = counts.unchanged;
+        (report.created, report.updated, report.unchanged) = super::bulk_jobs::tally(&wrote);
         report.written = true;
         Ok(report)
     }

@@ -98,15 +98,17 @@ pub fn plausible_email(e: &str) -> bool {
 /// Live customers sharing an email or a phone key with customer `?1` (store::phones). Two lookups, one per
 /// index, rather than one join on `email OR phone`, which reads every customer.
 /// A customer an import is still writing is no one's duplicate yet (store::bulk_jobs).
-const DUPLICATES: &str =
-    "SELECT d.id FROM customers c JOIN customers d ON d.email = c.email COLLATE NOCASE
-     WHERE c.id = ?1 AND d.merged_into IS NULL AND d.id != c.id
-       AND (d.job_id IS NULL OR d.job_id NOT IN (SELECT id FROM bulk_jobs WHERE published_at IS NULL))
-     UNION
-     SELECT d.id FROM customers c JOIN customers d ON d.phone_norm = c.phone_norm
-     WHERE c.id = ?1 AND d.id != c.id AND d.merged_into IS NULL
-       AND (d.job_id IS NULL OR d.job_id NOT IN (SELECT id FROM bulk_jobs WHERE published_at IS NULL))
-     LIMIT 20";
+fn duplicates_sql() -> String {
+    let visible = super::bulk_jobs::visible("d");
+    format!(
+        "SELECT d.id FROM customers c JOIN customers d ON d.email = c.email COLLATE NOCASE
+         WHERE c.id = ?1 AND d.merged_into IS NULL AND d.id != c.id AND {visible}
+         UNION
+         SELECT d.id FROM customers c JOIN customers d ON d.phone_norm = c.phone_norm
+         WHERE c.id = ?1 AND d.id != c.id AND d.merged_into IS NULL AND {visible}
+         LIMIT 20"
+    )
+}
 
 /// Fields a merge fills on the survivor when it has none.
 const GAP_FIELDS: [&str; 5] = ["email", "phone", "org_id", "birthday", "city"];
@@ -286,7 +288,7 @@ impl Store {
     pub fn duplicate_customers(&self, id: &str) -> Result<Vec<super::customers::CustomerRow>> {
         let ids: Vec<String> = self
             .conn
-            .prepare_cached(DUPLICATES)?
+            .prepare_cached(&duplicates_sql())?
             .query_map(params![id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();
@@ -302,7 +304,7 @@ impl Store {
     pub fn duplicates_query_plan(&self, id: &str) -> Result<Vec<String>> {
         Ok(super::paging::query_plan(
             &self.conn,
-            DUPLICATES,
+            &duplicates_sql(),
             &[id.to_string().into()],
         )?)
     }

@@ -238,16 +238,12 @@ impl Store {
             },
             &mut |_, _| {},
         )?;
-        let mut counts = (0, 0, 0);
-        for (item, w) in items.iter().zip(wrote) {
-            match (item, w) {
-                (KbItem::Category(_), _) => {}
-                (_, Wrote::Created) => counts.0 += 1,
-                (_, Wrote::Updated) => counts.1 += 1,
-                (_, Wrote::Unchanged | Wrote::Deferred) => counts.2 += 1,
-            }
-        }
-        (report.created, report.updated, report.unchanged) = counts;
+        let articles = items
+            .iter()
+            .zip(&wrote)
+            .filter(|(item, _)| matches!(item, KbItem::Article(_)))
+            .map(|(_, w)| w);
+        (report.created, report.updated, report.unchanged) = super::bulk_jobs::tally(articles);
         Ok(report)
     }
 }
