@@ -305,6 +305,18 @@ impl ArticleDoc {
         if fm.title.trim().is_empty() {
             return Err(err(key_line(&front, "title"), "the title is empty".into()));
         }
+        // A line break would put a `+++` line of the value outside the front matter when the file is written.
+        for (key, value) in [
+            ("title", Some(&fm.title)),
+            ("category", fm.category.as_ref()),
+        ] {
+            if value.is_some_and(|v| v.trim().contains(['\n', '\r'])) {
+                return Err(err(
+                    key_line(&front, key),
+                    format!("the {key} is one line; remove the line break"),
+                ));
+            }
+        }
         if let Some(id) = fm.id.as_deref().map(str::trim).filter(|s| !s.is_empty())
             && !is_article_id(id)
         {

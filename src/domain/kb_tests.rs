@@ -274,3 +274,20 @@ fn replies_insert_a_link_or_the_quoted_article() {
         "> **Reset**\n>\n> Step one.\n>\n> Step two.\n\nFull article: [Reset](kb:01X)\n"
     );
 }
+
+#[test]
+fn a_title_or_category_over_two_lines_is_refused() {
+    // Found by fuzzing: a multi-line title holding a `+++` line rendered into a file that no longer parsed.
+    let text = "+++\ntitle = \"Reset\\n+++\\nid\"\n+++\n\nBody.\n";
+    let e = ArticleDoc::parse(text).unwrap_err();
+    assert_eq!(
+        (e.line, e.message.as_str()),
+        (2, "the title is one line; remove the line break")
+    );
+    let text = "+++\ntitle = \"Reset\"\ncategory = \"A\\nB\"\n+++\n\nBody.\n";
+    let e = ArticleDoc::parse(text).unwrap_err();
+    assert_eq!(
+        (e.line, e.message.as_str()),
+        (3, "the category is one line; remove the line break")
+    );
+}
