@@ -1,6 +1,7 @@
 //! desk — a terminal help desk over one SQLite file. See DESIGN.md for the layers.
 
 pub mod app;
+pub mod channels;
 pub mod cli;
 pub mod config;
 pub mod demo;

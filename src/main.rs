@@ -121,6 +121,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::customer::run(&mut store, cmd, now, out))
         }
+        Some(Command::Mail(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            let rules = cfg.mail.intake_rules();
+            cli::output::stdout(|out| cli::intake::mail(&mut store, cmd, &rules, now, out))
+        }
+        Some(Command::Ingest(args)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            let rules = cfg.mail.intake_rules();
+            let mut input = std::io::stdin().lock();
+            cli::output::stdout(|out| {
+                cli::intake::ingest(&mut store, &args, &mut input, &rules, now, out)
+            })
+        }
+        Some(Command::Attachment(cmd)) => {
+            let store = open_store(&db, OpenMode::Existing, &cfg)?;
+            cli::output::stdout(|out| cli::intake::attachment(&store, cmd, out))
+        }
         Some(Command::Search(args)) => {
             let store = open_store(&db, OpenMode::Existing, &cfg)?;
             cli::output::stdout(|out| cli::search::run(&store, &args, out))

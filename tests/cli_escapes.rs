@@ -217,6 +217,28 @@ fn invocations(f: &Files) -> Vec<(&'static str, Vec<Vec<String>>)> {
             ],
         ),
         (
+            "mail import",
+            fmt(&["mail", "import", &f.mail_dir], &["json"]),
+        ),
+        (
+            "ingest",
+            vec![
+                a(&["ingest", &f.ingest_file]),
+                a(&["ingest", &f.ingest_file, "--skip-bad", "--format", "json"]),
+            ],
+        ),
+        // The mail and the record above opened the tickets after the fixture's four and `ticket new`'s one.
+        (
+            "attachment list",
+            (1005..=1008)
+                .map(|n| a(&["attachment", "list", &n.to_string()]))
+                .collect(),
+        ),
+        (
+            "attachment save",
+            vec![a(&["attachment", "save", &ps("01ABCDEF"), &f.save_to])],
+        ),
+        (
             "customer merge",
             vec![a(&["customer", "merge", "C2", "--into", "C1"])],
         ),

@@ -9,6 +9,8 @@ use crate::store::tickets::TicketDetail;
 pub enum Part {
     Header(usize),
     Body(usize, String),
+    /// A file that came with message `usize`: its name and size, one line.
+    Attachment(String),
     Gap,
 }
 
@@ -21,6 +23,13 @@ pub fn thread_parts(d: &TicketDetail, width: usize) -> Vec<Part> {
         out.push(Part::Header(i));
         for line in wrap(m.body.as_str().trim_end(), width.saturating_sub(3)) {
             out.push(Part::Body(i, line));
+        }
+        for a in d.attachments.iter().filter(|a| a.message_id == m.id) {
+            let size = crate::domain::intake::human_size(a.size.max(0) as u64);
+            out.push(Part::Attachment(format!(
+                "[attachment] {} · {size}",
+                a.name
+            )));
         }
     }
     out

@@ -8,6 +8,7 @@ pub mod customer;
 pub mod customer_csv;
 pub mod customer_edit;
 pub mod demo;
+pub mod intake;
 pub mod kb;
 pub mod keys;
 pub mod output;
@@ -75,6 +76,14 @@ pub enum Command {
     /// Knowledge base: list, search, suggest for a ticket, publish, vote, history, import and export
     #[command(subcommand)]
     Kb(kb::KbCmd),
+    /// Mail in: import a Maildir, mbox or .eml files through the intake (threads answers, skips what is in desk)
+    #[command(subcommand)]
+    Mail(intake::MailCmd),
+    /// Messages from any channel as JSON (one object, or NDJSON) on standard input: new tickets or answers
+    Ingest(intake::IngestArgs),
+    /// Files that came with messages: list a ticket's, save one
+    #[command(subcommand)]
+    Attachment(intake::AttachmentCmd),
     /// Search ticket subjects and messages (newest first; --relevance for best match)
     Search(search::SearchArgs),
     /// SLA clocks: escalations and auto-close (run from cron)

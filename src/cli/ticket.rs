@@ -128,6 +128,8 @@ struct DetailJson<'a> {
     #[serde(flatten)]
     details: &'a crate::domain::ticket_fields::FieldValues,
     messages: Vec<MessageJson<'a>>,
+    attachments: &'a [crate::store::attachments::AttachmentRow],
+    collaborators: Vec<&'a str>,
 }
 
 const HEADER: &[&str] = &[
@@ -304,6 +306,8 @@ fn detail_json(d: &TicketDetail) -> DetailJson<'_> {
                 body: m.body.as_str(),
             })
             .collect(),
+        attachments: &d.attachments,
+        collaborators: d.collaborators.iter().map(|c| c.as_str()).collect(),
     }
 }
 
@@ -366,6 +370,14 @@ fn show_text(d: &TicketDetail, out: &mut Out<'_>) -> std::io::Result<()> {
         };
         writeln!(out, "\n--- {who} ({role}) {}", short_date(m.created_at))?;
         writeln!(out, "{}", m.body)?;
+        for a in d.attachments.iter().filter(|a| a.message_id == m.id) {
+            let size = crate::domain::intake::human_size(a.size.max(0) as u64);
+            writeln!(out, "[attachment {} · {size} · {}]", a.name, a.id)?;
+        }
+    }
+    if !d.collaborators.is_empty() {
+        let cc: Vec<&str> = d.collaborators.iter().map(|c| c.as_str()).collect();
+        writeln!(out, "\ncopied: {}", cc.join(", "))?;
     }
     Ok(())
 }

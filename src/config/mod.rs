@@ -2,6 +2,7 @@
 //! (syntax, unknown key, bad value, unknown command or key in `[keys]`) is one line naming file, line and key,
 //! reported before the terminal is touched.
 
+pub mod mail;
 mod paths;
 mod sla;
 mod theme;
@@ -46,6 +47,8 @@ pub struct Config {
     pub kb: crate::domain::kb::KbRules,
     /// Report targets and the CSI / SQI weights (`domain::metrics`).
     pub metrics: crate::domain::metrics::MetricsRules,
+    /// Incoming messages: token trust, loop protection, attachment size.
+    pub mail: mail::MailConfig,
     pub log: LogConfig,
 }
 

@@ -5,6 +5,7 @@ pub mod crm;
 pub mod customer;
 pub mod customer_view;
 pub mod handle;
+pub mod intake;
 pub mod kb;
 pub mod lifecycle;
 pub mod macros;

@@ -1,6 +1,7 @@
 //! The only place with SQL. A [`Store`] owns one connection; the TUI runs it on a worker thread.
 
 pub mod agents;
+pub mod attachments;
 pub mod backup;
 pub mod bulk;
 pub mod bulk_jobs;
@@ -23,6 +24,7 @@ mod error;
 pub mod fs_kind;
 mod hlc;
 pub mod identity;
+pub mod intake;
 pub mod kb;
 pub mod kb_files;
 pub mod kb_search;

@@ -232,8 +232,10 @@ impl Store {
                 author_id,
                 internal,
                 body,
+                channel: None,
+                mail_message_id: None,
             };
-            let out = insert_message(tx, log, rules, number, &message, now)?;
+            let (out, _) = insert_message(tx, log, rules, number, &message, now)?;
             if edits.is_empty() {
                 return Ok(out);
             }
@@ -243,7 +245,7 @@ impl Store {
 }
 
 /// Inserts a ticket, its first message and its change-log entry; sets its clocks.
-fn insert_ticket(
+pub(super) fn insert_ticket(
     tx: &Transaction<'_>,
     log: &mut ChangeLog,
     rules: &ServiceRules,
@@ -299,22 +301,27 @@ fn insert_ticket(
 }
 
 /// One message as written to a thread.
-struct Message<'a> {
-    writer: Writer,
-    author_id: Option<&'a str>,
-    internal: bool,
-    body: &'a str,
+pub(super) struct Message<'a> {
+    pub writer: Writer,
+    pub author_id: Option<&'a str>,
+    pub internal: bool,
+    pub body: &'a str,
+    /// The channel it came by, when not typed in desk.
+    pub channel: Option<&'a str>,
+    /// Its mail Message-ID, for threading answers to it.
+    pub mail_message_id: Option<&'a str>,
 }
 
-/// Appends a message to ticket `number` and applies the status rules (first response, reopen on customer reply).
-fn insert_message(
+/// Appends a message to ticket `number` and applies the status rules (first response, reopen on customer reply);
+/// returns the outcome and the new message's id.
+pub(super) fn insert_message(
     tx: &Transaction<'_>,
     log: &mut ChangeLog,
     rules: &ServiceRules,
     number: i64,
     m: &Message<'_>,
     now: i64,
-) -> Result<UpdateOutcome> {
+) -> Result<(UpdateOutcome, String)> {
     let cur = current(tx, number, &[])?;
     let next = cur
         .life
@@ -328,9 +335,10 @@ fn insert_message(
     };
     let visibility = if m.internal { "internal" } else { "public" };
     tx.execute(
-        "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![message, cur.id, kind, m.author_id, visibility, m.body, now],
+        "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at, channel,
+                              mail_message_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![message, cur.id, kind, m.author_id, visibility, m.body, now, m.channel, m.mail_message_id],
     )?;
     log.append(tx, "ticket", &cur.id, field, None, Some(&message), now)?;
     // What was sent is no longer a draft.
@@ -350,7 +358,7 @@ fn insert_message(
     on_status_change(tx, log, rules, &cur.id, before, after, now)?;
     super::crm::refresh_ticket_customer(tx, log, rules, &cur.id, now)?;
     super::sla::refresh(tx, rules, &cur.id, now)?;
-    Ok(out)
+    Ok((out, message))
 }
 
 impl Store {

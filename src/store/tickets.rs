@@ -92,6 +92,10 @@ pub struct TicketDetail {
     #[serde(skip)]
     pub clocks: Vec<crate::domain::sla::Clock>,
     pub messages: Vec<MessageRow>,
+    /// Files that came with the messages (mail attachments, `desk ingest` files).
+    pub attachments: Vec<super::attachments::AttachmentRow>,
+    /// People copied on the ticket's mail.
+    pub collaborators: Vec<SafeText>,
     /// The reading agent's postponed reply or note on this ticket.
     pub draft: Option<super::drafts::DraftRow>,
     /// The ticket's latest change-log entry when it was read: an edit based on this read is explained, on a
@@ -301,6 +305,8 @@ impl Store {
                     links: Vec::new(),
                     merged_into: None,
                     messages: Vec::new(),
+                    attachments: Vec::new(),
+                    collaborators: Vec::new(),
                     draft: None,
                     change_seq: 0,
                 })
@@ -312,6 +318,8 @@ impl Store {
         detail.tags = self.tags("ticket", &detail.row.id)?;
         (detail.links, detail.merged_into) = self.relations(&detail.row.id)?;
         detail.messages = self.messages(&detail.row.id)?;
+        detail.attachments = self.attachments(&detail.row.id)?;
+        detail.collaborators = self.collaborators(&detail.row.id)?;
         detail.draft = self.draft(&detail.row.id)?;
         detail.change_seq = self.ticket_change_seq(number)?;
         Ok(Some(detail))

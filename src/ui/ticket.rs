@@ -197,6 +197,10 @@ fn thread_lines<'a>(
         .into_iter()
         .map(|p| match p {
             Part::Gap => Line::raw(""),
+            Part::Attachment(text) => ellipsize(
+                Line::from(vec![Span::raw("   "), Span::styled(text, theme.muted)]),
+                width,
+            ),
             // One line however long the author's name: cut with a mark, never silently.
             Part::Header(i) => ellipsize(
                 author_line(

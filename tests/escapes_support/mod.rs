@@ -230,6 +230,9 @@ pub struct Files {
     pub restore_target: String,
     pub convert_target: String,
     pub demo_db: String,
+    pub mail_dir: String,
+    pub ingest_file: String,
+    pub save_to: String,
 }
 
 pub fn files(home: &Path, db: &Path) -> Files {
@@ -291,6 +294,38 @@ pub fn files(home: &Path, db: &Path) -> Files {
         ),
     )
     .unwrap();
+    // A mail whose sender name, subject, body and attachment name carry the payload, RFC 2047-encoded as a mail
+    // client would send it; and intake records, one good and one whose bad field echoes the payload.
+    let mail = home.join(format!("mail{P}"));
+    std::fs::create_dir_all(&mail).unwrap();
+    let word = |s: &str| {
+        use base64::Engine;
+        format!(
+            "=?UTF-8?B?{}?=",
+            base64::engine::general_purpose::STANDARD.encode(s)
+        )
+    };
+    let eml = format!(
+        "From: {} <mallory@example.com>\r\nSubject: {}\r\nMessage-ID: <poison@example.com>\r\n\
+         Content-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+         {}\r\n--B\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"{}\"\r\n\r\nx\r\n--B--\r\n",
+        word(&p("Wang Fang")),
+        word(&p("Printer jam by mail")),
+        p("Printer jam body"),
+        word(&p("photo.png"))
+    );
+    std::fs::write(mail.join(format!("m{P}.eml")), eml).unwrap();
+    let record = serde_json::json!({
+        "channel": "wechat", "external_id": p("wx1"),
+        "customer": {"name": p("Wang Fang"), "wechat_openid": p("openid")},
+        "subject": p("Printer jam by WeChat"), "body": p("Printer jam"),
+        "attachments": [{"name": p("scan.pdf"), "content_base64": "eA=="}]
+    });
+    let bad_record = serde_json::json!({
+        "channel": p("pager"), "external_id": "x", "customer": {"email": "a@example.com"}, "body": "Printer jam"
+    });
+    let ingest = home.join(format!("ingest{P}.ndjson"));
+    std::fs::write(&ingest, format!("{record}\n{bad_record}\n")).unwrap();
     let copy = |name: &str| {
         let to = home.join(name);
         std::fs::copy(db, &to).unwrap();
@@ -306,5 +341,8 @@ pub fn files(home: &Path, db: &Path) -> Files {
         restore_target: copy("restore-target.db"),
         convert_target: copy("convert-target.db"),
         demo_db: s(home.join(format!("demo{P}.db"))),
+        mail_dir: s(mail),
+        ingest_file: s(ingest),
+        save_to: s(home.join(format!("saved{P}"))),
     }
 }
