@@ -469,3 +469,15 @@ fn a_sender_in_a_loop_is_noted_not_ticketed_and_big_files_are_refused_with_a_not
         && m.body.as_str().contains("照片.png")
         && m.body.as_str().contains("not kept")));
 }
+
+#[test]
+fn a_malformed_nested_multipart_found_by_fuzzing_parses_in_debug_builds_too() {
+    // mail-parser debug-asserts on this message; Cargo.toml turns that off for it in dev builds.
+    let raw = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mail/nested-multipart-debug-assert.eml"),
+    )
+    .unwrap();
+    let m = mail_parse::parse_mail(&raw);
+    assert_eq!(m.sender.email.as_deref(), Some("li.na@desk.example"));
+    assert_eq!(m.external_id, "c13@desk.example");
+}

@@ -2,7 +2,7 @@
 //! filter and compiles to SQL whose only literals are enum names and whose placeholders match its parameters.
 #![no_main]
 
-use desk::domain::phone::{Region, GENERIC};
+use desk::domain::phone::{GENERIC, Region};
 use desk::domain::query::parse;
 use desk::domain::view::{Cursor, PageRequest, TicketFilter};
 use desk::store::tickets::{ticket_count_sql, ticket_page_sql};
