@@ -123,8 +123,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Mail(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
-            let rules = cfg.mail.intake_rules();
-            cli::output::stdout(|out| cli::intake::mail(&mut store, cmd, &rules, now, out))
+            cli::output::stdout(|out| cli::intake::mail(&mut store, cmd, &cfg.mail, now, out))
         }
         Some(Command::Ingest(args)) => {
             let mut store = open_existing(&db, &cfg)?;
@@ -302,6 +301,7 @@ fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
     let l = cfg.loop_rules();
     desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
         .with_crm(cfg.crm.clone())
+        .with_mail_out(cfg.mail.mail_out())
 }
 
 /// The storage mode for `db`: `[storage] mode`, where `auto` means shared on a network filesystem (DESIGN.md §4).

@@ -4,3 +4,4 @@
 pub mod ingest_json;
 pub mod mail_files;
 pub mod mail_parse;
+pub mod mail_send;

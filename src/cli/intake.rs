@@ -26,6 +26,19 @@ pub enum MailCmd {
         #[arg(long, value_enum, default_value = "text")]
         format: IntakeFormat,
     },
+    /// Deliver queued mail (replies to mail tickets) by SMTP or sendmail; failures retry with backoff (for cron)
+    Send {
+        /// At most this many mails in one run
+        #[arg(long, default_value_t = 200)]
+        limit: usize,
+    },
+    /// What is waiting to be delivered, or failed (--all: what was sent too)
+    Outbox {
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: IntakeFormat,
+    },
 }
 
 /// What a new ticket gets when a message does not say.
@@ -175,11 +188,16 @@ fn summary(out: &mut Out<'_>, format: IntakeFormat, t: &Tally) -> Result<()> {
 pub fn mail(
     store: &mut Store,
     cmd: MailCmd,
-    rules: &IntakeRules,
+    cfg: &crate::config::mail::MailConfig,
     now: i64,
     out: &mut Out<'_>,
 ) -> Result<()> {
+    let rules = &cfg.intake_rules();
     match cmd {
+        MailCmd::Send { limit } => super::mail_out::send(store, cfg, limit, now, out),
+        MailCmd::Outbox { all, format } => {
+            super::mail_out::outbox(store, all, format == IntakeFormat::Json, out)
+        }
         MailCmd::Import {
             path,
             defaults,

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod intake;
 pub mod kb;
 pub mod keys;
+pub mod mail_out;
 pub mod output;
 pub mod report;
 mod report_md;

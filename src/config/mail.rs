@@ -1,4 +1,4 @@
-//! `[mail]`: how the intake treats incoming messages (mail files today; IMAP mailboxes and SMTP next).
+//! `[mail]`: how the intake treats incoming messages, and how replies leave (SMTP or a local sendmail).
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +14,59 @@ pub struct MailConfig {
     pub max_per_sender_per_hour: u32,
     /// Attachments larger than this many MB are not kept; the ticket gets a note.
     pub attachment_max_mb: u32,
+    /// The From of every mail desk sends (`售后服务 <service@example.com>`). Unset: replies are not mailed.
+    pub from: Option<String>,
+    /// How mail leaves: over SMTP (`[mail.smtp]`) or through a local sendmail.
+    pub transport: Transport,
+    /// The sendmail program for `transport = "sendmail"`.
+    pub sendmail_command: String,
+    pub smtp: SmtpConfig,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Transport {
+    #[default]
+    Smtp,
+    Sendmail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Security {
+    /// Plain connection upgraded with STARTTLS (port 587); refuses a server that cannot.
+    #[default]
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a relay on this machine (127.0.0.1).
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: Option<String>,
+    /// The environment variable that holds the password (never the password itself: config files get shared).
+    pub password_env: Option<String>,
+    /// A command whose first line of output is the password (`pass show desk/smtp`), when `password_env` is unset.
+    pub password_command: Option<String>,
+}
+
+impl Default for SmtpConfig {
+    fn default() -> Self {
+        SmtpConfig {
+            host: "localhost".into(),
+            port: 587,
+            security: Security::Starttls,
+            username: None,
+            password_env: None,
+            password_command: None,
+        }
+    }
 }
 
 /// The config spelling of [`TokenTrust`].
@@ -32,11 +85,35 @@ impl Default for MailConfig {
             token_from: TokenFrom::KnownSenders,
             max_per_sender_per_hour: rules.max_per_sender_per_hour,
             attachment_max_mb: (rules.attachment_max_bytes / (1024 * 1024)) as u32,
+            from: None,
+            transport: Transport::Smtp,
+            sendmail_command: "/usr/sbin/sendmail".into(),
+            smtp: SmtpConfig::default(),
         }
     }
 }
 
 impl MailConfig {
+    /// What is wrong with the settings, said so the user can fix it.
+    pub fn check(&self) -> Option<String> {
+        if let Some(from) = &self.from
+            && self.mail_out().is_none()
+        {
+            return Some(format!(
+                "[mail] from = \"{from}\" is not an address (write \"Name <service@example.com>\" or \"service@example.com\")"
+            ));
+        }
+        None
+    }
+
+    /// What the store needs to queue replies: set when `from` names an address with a domain.
+    pub fn mail_out(&self) -> Option<crate::store::outbox::MailOut> {
+        let from = self.from.as_deref()?;
+        let address = crate::domain::intake::parse_address(from)?.email?;
+        let domain = address.rsplit_once('@')?.1.to_string();
+        Some(crate::store::outbox::MailOut { domain })
+    }
+
     pub fn intake_rules(&self) -> IntakeRules {
         IntakeRules {
             token_trust: match self.token_from {

@@ -364,6 +364,9 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
     if let Some(problem) = config.metrics.check().into_iter().next() {
         return Err(ConfigError(format!("{origin}: {problem}")));
     }
+    if let Some(problem) = config.mail.check() {
+        return Err(ConfigError(format!("{origin}: {problem}")));
+    }
     // Targets merge with the shipped ones (setting one should not drop the others); weights replace as a set.
     let shipped = crate::domain::metrics::MetricsRules::default();
     for (name, target) in shipped.targets {

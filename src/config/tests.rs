@@ -273,3 +273,23 @@ fn views_in_config_are_parsed_and_checked() {
     let e = err("[[views]]\nname = \"vip\"\nfilter = \"tag:x\"\n");
     assert!(e.contains("name of a built-in view"), "{e}");
 }
+
+#[test]
+fn mail_from_must_be_an_address_and_gives_the_message_id_domain() {
+    let e = parse("[mail]\nfrom = \"Service Team\"\n", "c.toml").unwrap_err();
+    assert!(
+        e.0.contains("[mail] from = \"Service Team\" is not an address"),
+        "{e}"
+    );
+    let ok = parse(
+        "[mail]\nfrom = \"售后服务 <Service@Desk.Example>\"\n",
+        "c.toml",
+    )
+    .unwrap();
+    assert_eq!(
+        ok.mail.mail_out().map(|m| m.domain).as_deref(),
+        Some("desk.example")
+    );
+    let off = parse("[mail]\n", "c.toml").unwrap();
+    assert_eq!(off.mail.mail_out(), None, "no From: replies are not mailed");
+}

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0012_fts_fold.sql"),
     include_str!("../../assets/migrations/0013_bulk_jobs.sql"),
     include_str!("../../assets/migrations/0014_intake.sql"),
+    include_str!("../../assets/migrations/0015_outbox.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

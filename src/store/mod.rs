@@ -32,6 +32,7 @@ pub mod kb_write;
 pub mod metrics;
 mod migrate;
 mod open;
+pub mod outbox;
 mod paging;
 mod phones;
 pub mod records;

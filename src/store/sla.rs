@@ -23,6 +23,8 @@ pub struct ServiceRules {
     pub auto_close_after: i64,
     /// Customer tiers, stages and churn risk, kept current by the writes that feed them.
     pub crm: crate::domain::crm::CrmRules,
+    /// Set when replies to mail tickets are delivered by mail: they are queued in the outbox with the message.
+    pub mail_out: Option<super::outbox::MailOut>,
 }
 
 impl ServiceRules {
@@ -33,7 +35,13 @@ impl ServiceRules {
             follow_up_after,
             auto_close_after,
             crm: Default::default(),
+            mail_out: None,
         }
+    }
+
+    pub fn with_mail_out(mut self, mail_out: Option<super::outbox::MailOut>) -> ServiceRules {
+        self.mail_out = mail_out;
+        self
     }
 
     pub fn with_crm(mut self, crm: crate::domain::crm::CrmRules) -> ServiceRules {

@@ -341,6 +341,9 @@ pub(super) fn insert_message(
         params![message, cur.id, kind, m.author_id, visibility, m.body, now, m.channel, m.mail_message_id],
     )?;
     log.append(tx, "ticket", &cur.id, field, None, Some(&message), now)?;
+    if let (Writer::Agent, false, Some(out)) = (m.writer, m.internal, &rules.mail_out) {
+        super::outbox::queue_reply(tx, out, &cur.id, &message, m.body, now)?;
+    }
     // What was sent is no longer a draft.
     if let (Writer::Agent, Some(author)) = (m.writer, log.actor.as_deref()) {
         tx.execute(

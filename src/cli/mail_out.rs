@@ -1,0 +1,108 @@
+//! `desk mail send` and `desk mail outbox`: delivering what the outbox holds, and showing what is waiting or failed.
+
+use anyhow::Result;
+
+use super::output::{Out, short_date};
+use crate::channels::mail_send::Sender;
+use crate::config::mail::MailConfig;
+use crate::store::Store;
+use crate::store::outbox::Delivery;
+
+/// Claims what is due, delivers each, records the outcome. Exits non-zero when anything was not delivered, so cron
+/// mails its owner.
+pub fn send(
+    store: &mut Store,
+    cfg: &MailConfig,
+    limit: usize,
+    now: i64,
+    out: &mut Out<'_>,
+) -> Result<()> {
+    let (sender, from) = Sender::from_config(cfg)?;
+    let due = store.claim_outbox(now, limit.max(1))?;
+    let (mut sent, mut retry, mut failed) = (0usize, 0usize, 0usize);
+    for mail in &due {
+        let result = sender.deliver(&from, mail);
+        // Delivery time, not the run's start: a slow server should not make the log lie.
+        let at = crate::runtime::now().max(now);
+        store.finish_delivery(mail, &result, at)?;
+        match &result {
+            Delivery::Sent => {
+                sent += 1;
+                writeln!(
+                    out,
+                    "sent #{} {} to {} <{}>",
+                    mail.ticket, mail.kind, mail.to, mail.message_id
+                )?;
+            }
+            Delivery::Transient(e) if mail.attempts < crate::store::outbox::MAX_ATTEMPTS => {
+                retry += 1;
+                let next = short_date(at + crate::store::outbox::backoff(mail.attempts));
+                writeln!(
+                    out,
+                    "not sent #{} to {}: {e} (attempt {}; next try {next})",
+                    mail.ticket, mail.to, mail.attempts
+                )?;
+            }
+            Delivery::Transient(e) | Delivery::Permanent(e) => {
+                failed += 1;
+                writeln!(
+                    out,
+                    "failed #{} to {}: {e} (noted on the ticket)",
+                    mail.ticket, mail.to
+                )?;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "{} due: {sent} sent, {retry} to retry, {failed} failed",
+        due.len()
+    )?;
+    if retry + failed > 0 {
+        anyhow::bail!(
+            "{} of {} mails were not delivered (see above; `desk mail outbox`)",
+            retry + failed,
+            due.len()
+        );
+    }
+    Ok(())
+}
+
+pub fn outbox(store: &Store, all: bool, json: bool, out: &mut Out<'_>) -> Result<()> {
+    let rows = store.outbox(all, 500)?;
+    if json {
+        for r in &rows {
+            serde_json::to_writer(out.json(), r)?;
+            writeln!(out)?;
+        }
+        return Ok(());
+    }
+    if rows.is_empty() {
+        writeln!(
+            out,
+            "the outbox is empty{}",
+            if all {
+                ""
+            } else {
+                " (nothing waiting or failed)"
+            }
+        )?;
+    }
+    for r in &rows {
+        let when = match (r.state.as_str(), r.sent_at) {
+            ("sent", Some(at)) => format!("sent {}", short_date(at)),
+            ("failed", _) => "failed".to_string(),
+            _ => format!("next try {}", short_date(r.next_attempt_at)),
+        };
+        let error = r
+            .last_error
+            .as_ref()
+            .map_or(String::new(), |e| format!(" · {e}"));
+        writeln!(
+            out,
+            "#{} {} to {} · {} · {} attempts · {when}{error}",
+            r.ticket, r.kind, r.to, r.subject, r.attempts
+        )?;
+    }
+    Ok(())
+}
