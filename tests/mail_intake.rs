@@ -481,3 +481,53 @@ fn a_malformed_nested_multipart_found_by_fuzzing_parses_in_debug_builds_too() {
     assert_eq!(m.sender.email.as_deref(), Some("li.na@desk.example"));
     assert_eq!(m.external_id, "c13@desk.example");
 }
+
+#[test]
+fn acknowledgements_go_to_real_mail_only_and_at_most_three_an_hour_to_one_address() {
+    use desk::store::outbox::{LowScore, MailOut};
+    use desk::store::sla::ServiceRules;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    let out = MailOut {
+        domain: "desk.example".into(),
+        acknowledge: true,
+        survey: true,
+        low_score: LowScore::Reopen,
+    };
+    s.set_service_rules(ServiceRules::default().with_mail_out(Some(out)));
+    let rules = IntakeRules::default();
+    for i in 0..5 {
+        let m = Inbound {
+            channel: Some(desk::domain::ticket::Channel::Email),
+            external_id: format!("new{i}@x"),
+            sender: desk::domain::intake::parse_address("wu@example.cn").unwrap(),
+            subject: format!("问题 {i}"),
+            body: "你好".into(),
+            ..Inbound::default()
+        };
+        assert!(matches!(
+            s.ingest("mail", &m, &rules, NOW + i).unwrap(),
+            Ingested::Created { .. }
+        ));
+    }
+    // An auto-reply that opens nothing is acknowledged by nothing.
+    let mut auto = mail("15-autoreply.eml");
+    auto.replies_to.clear();
+    assert!(matches!(
+        s.ingest("mail", &auto, &rules, NOW).unwrap(),
+        Ingested::Ignored { .. }
+    ));
+    let acks: Vec<(String, String)> = s
+        .conn()
+        .prepare("SELECT to_addr, subject FROM outbox WHERE kind = 'acknowledgement' ORDER BY rid")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(acks.len(), 3, "{acks:?}");
+    assert!(
+        acks.iter()
+            .all(|(to, subject)| to == "wu@example.cn" && subject.contains("已收到"))
+    );
+}

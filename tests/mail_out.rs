@@ -13,7 +13,11 @@ struct Smtp {
     child: Child,
     port: u16,
     maildir: PathBuf,
+    // One server at a time: two tests picking the same free port would share (and then lose) one server.
+    _serial: std::sync::MutexGuard<'static, ()>,
 }
+
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Drop for Smtp {
     fn drop(&mut self) {
@@ -44,6 +48,7 @@ fn smtp(dir: &Path) -> Option<Smtp> {
         eprintln!("aiosmtpd is not installed (pip install aiosmtpd): mail-out tests not run");
         return None;
     }
+    let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let maildir = dir.join("delivered");
     let port = free_port();
     let child = Command::new("python3")
@@ -53,16 +58,21 @@ fn smtp(dir: &Path) -> Option<Smtp> {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let smtp = Smtp {
+    let mut smtp = Smtp {
         child,
         port,
         maildir,
+        _serial: serial,
     };
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
             start.elapsed() < Duration::from_secs(20),
             "aiosmtpd did not start on port {port}"
+        );
+        assert!(
+            smtp.child.try_wait().unwrap().is_none(),
+            "aiosmtpd exited: port {port} taken?"
         );
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -123,7 +133,15 @@ fn a_conversation_round_trip_over_smtp_threads_back_and_reopens() {
     let Some(server) = smtp(h) else { return };
     let cfg = config(h, server.port);
     ok(desk(h, &cfg, &["init"]));
-    let first = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mail/corpus/01-utf8.eml");
+    // The corpus mail without its Date: written now, so the acknowledgement can promise the SLA's response time.
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mail/corpus/01-utf8.eml");
+    let text = String::from_utf8(std::fs::read(corpus).unwrap()).unwrap();
+    let undated: String = text
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("Date:"))
+        .collect();
+    let first = h.join("first.eml");
+    std::fs::write(&first, undated).unwrap();
     ok(desk(h, &cfg, &["mail", "import", first.to_str().unwrap()]));
     ok(desk(
         h,
@@ -149,14 +167,33 @@ fn a_conversation_round_trip_over_smtp_threads_back_and_reopens() {
 
     let sent = ok(desk(h, &cfg, &["mail", "send"]));
     assert!(
-        sent.contains("1 due: 1 sent"),
-        "only the reply is mail, not the note: {sent}"
+        sent.contains("2 due: 2 sent"),
+        "the acknowledgement and the reply, not the note: {sent}"
     );
     let mails = delivered(&server.maildir);
-    assert_eq!(mails.len(), 1);
-    let m = mail_parser::MessageParser::default()
-        .parse(&mails[0])
-        .unwrap();
+    assert_eq!(mails.len(), 2);
+    let parsed: Vec<_> = mails
+        .iter()
+        .map(|m| mail_parser::MessageParser::default().parse(m).unwrap())
+        .collect();
+    let ack = parsed
+        .iter()
+        .find(|m| header(m, "Auto-Submitted") == "auto-replied")
+        .expect("an acknowledgement");
+    assert_eq!(
+        ack.subject(),
+        Some("[#1001] 已收到：空调不制冷 - 订单 DD202611290001")
+    );
+    let ack_text = ack.body_text(0).unwrap();
+    assert!(
+        ack_text.contains("工单号为 #1001") && ack_text.contains("小时内回复"),
+        "{ack_text}"
+    );
+    assert_eq!(header(ack, "In-Reply-To"), "<c1@mail.example.cn>");
+    let m = parsed
+        .iter()
+        .find(|m| header(m, "Auto-Submitted").is_empty())
+        .expect("the reply");
     assert_eq!(
         m.subject(),
         Some("Re: [#1001] 空调不制冷 - 订单 DD202611290001")
@@ -169,8 +206,8 @@ fn a_conversation_round_trip_over_smtp_threads_back_and_reopens() {
         m.to().and_then(|a| a.first()).and_then(|a| a.address()),
         Some("zhang.yitian@example.cn")
     );
-    assert_eq!(header(&m, "In-Reply-To"), "<c1@mail.example.cn>");
-    assert!(header(&m, "References").contains("<c1@mail.example.cn>"));
+    assert_eq!(header(m, "In-Reply-To"), "<c1@mail.example.cn>");
+    assert!(header(m, "References").contains("<c1@mail.example.cn>"));
     assert!(m.body_text(0).unwrap().contains("请先清洗滤网"));
     let reply_id = m.message_id().unwrap().to_string();
     assert!(
@@ -182,7 +219,7 @@ fn a_conversation_round_trip_over_smtp_threads_back_and_reopens() {
         &cfg,
         &["mail", "outbox", "--all", "--format", "json"],
     ));
-    assert!(outbox.contains("\"state\":\"sent\""), "{outbox}");
+    assert_eq!(outbox.matches("\"state\":\"sent\"").count(), 2, "{outbox}");
     // Sent once: a second run finds nothing due.
     assert!(ok(desk(h, &cfg, &["mail", "send"])).contains("0 due"));
 
@@ -193,7 +230,7 @@ fn a_conversation_round_trip_over_smtp_threads_back_and_reopens() {
          In-Reply-To: <{reply_id}>\r\nReferences: {} <{reply_id}>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
          洗了滤网还是不制冷。\r\n",
         m.header_raw("Subject").unwrap().trim(),
-        header(&m, "References")
+        header(m, "References")
     );
     let file = h.join("answer.eml");
     std::fs::write(&file, answer).unwrap();
@@ -236,12 +273,133 @@ fn a_server_that_is_down_means_retry_with_backoff_and_nothing_lost() {
         text.contains("not sent #1001 to wang.fang@example.cn") && text.contains("attempt 1"),
         "{text}"
     );
+    assert!(text.contains("2 due: 0 sent, 2 to retry"), "{text}");
     // Backoff: the next run a moment later does not hammer the server.
     assert!(ok(desk(h, &down, &["mail", "send"])).contains("0 due"));
     let rows = ok(desk(h, &down, &["mail", "outbox", "--format", "json"]));
     let row: serde_json::Value = serde_json::from_str(rows.lines().next().unwrap()).unwrap();
+    assert_eq!(row["kind"], "reply", "newest first");
     assert_eq!(row["state"], "queued");
     assert_eq!(row["attempts"], 1);
     assert!(row["last_error"].as_str().unwrap().len() > 5, "{row}");
     assert!(delivered(&server.maildir).is_empty());
+}
+
+#[test]
+fn the_survey_goes_out_on_solve_and_the_score_comes_back_by_reply() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let Some(server) = smtp(h) else { return };
+    let cfg = config(h, server.port);
+    ok(desk(h, &cfg, &["init"]));
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mail/corpus");
+    for f in ["07-latin1.eml", "09-cp1252.eml"] {
+        ok(desk(
+            h,
+            &cfg,
+            &["mail", "import", corpus.join(f).to_str().unwrap()],
+        ));
+    }
+    for n in ["1001", "1002"] {
+        ok(desk(h, &cfg, &["ticket", "reply", n, "--body", "Fixed."]));
+        ok(desk(h, &cfg, &["ticket", "set", n, "status=solved"]));
+    }
+    let sent = ok(desk(h, &cfg, &["mail", "send"]));
+    assert!(
+        sent.contains("6 due: 6 sent"),
+        "two acknowledgements, two replies, two surveys: {sent}"
+    );
+    let surveys: Vec<(String, String, String)> = delivered(&server.maildir)
+        .into_iter()
+        .filter_map(|raw| {
+            let m = mail_parser::MessageParser::default().parse(&raw)?;
+            let survey = header(&m, "Auto-Submitted") == "auto-generated";
+            survey.then(|| {
+                (
+                    m.subject().unwrap_or("").to_string(),
+                    m.message_id().unwrap_or("").to_string(),
+                    m.body_text(0).unwrap_or_default().to_string(),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(surveys.len(), 2);
+    let (subject, id, body) = surveys
+        .iter()
+        .find(|(s, ..)| s.starts_with("[#1001]"))
+        .unwrap();
+    assert!(
+        subject.contains("How did we do?") && body.contains("score from 1 to 5"),
+        "{subject}\n{body}"
+    );
+    let answer = |n: &str, id: &str, text: &str, from: &str| {
+        let file = h.join(format!("answer-{n}.eml"));
+        std::fs::write(
+            &file,
+            format!(
+                "From: {from}\r\nSubject: Re: survey\r\nMessage-ID: <survey-answer-{n}@x>\r\nIn-Reply-To: <{id}>\r\n\
+                 Content-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n\r\n> How satisfied are you? 1 to 5\r\n"
+            ),
+        )
+        .unwrap();
+        ok(desk(h, &cfg, &["mail", "import", file.to_str().unwrap()]))
+    };
+    let got = answer("1001", id, "4\r\nQuick and friendly.", "mueller@example.de");
+    assert!(
+        got.contains("#1001 survey answer: CSAT 4") && !got.contains("reopened"),
+        "{got}"
+    );
+    let (_, id2, _) = surveys
+        .iter()
+        .find(|(s, ..)| s.starts_with("[#1002]"))
+        .unwrap();
+    let got = answer(
+        "1002",
+        id2,
+        "2 still waiting for the refund",
+        "smith@example.com",
+    );
+    assert!(
+        got.contains("#1002 survey answer: CSAT 2, reopened"),
+        "{got}"
+    );
+
+    let db = desk::store::Store::open(&h.join("desk.db"), desk::store::OpenMode::Existing).unwrap();
+    let scores: Vec<(i64, i64, Option<String>)> = db
+        .conn()
+        .prepare(
+            "SELECT t.number, s.score, s.comment FROM surveys s JOIN tickets t ON t.id = s.ticket_id
+             WHERE s.kind = 'csat' ORDER BY t.number",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let comment = |s: &str| Some(s.to_string());
+    assert_eq!(
+        scores,
+        [
+            (1001, 4, comment("Quick and friendly.")),
+            (1002, 2, comment("still waiting for the refund"))
+        ]
+    );
+    let t1 = db.ticket_detail(1001).unwrap().unwrap();
+    assert_eq!(
+        t1.row.status,
+        desk::domain::ticket::Status::Solved,
+        "a good score leaves it solved"
+    );
+    let mailed = "Satisfaction survey mailed to mueller@example.de";
+    assert!(t1.messages.iter().any(|m| m.body.as_str().contains(mailed)));
+    let t2 = db.ticket_detail(1002).unwrap().unwrap();
+    assert_eq!(
+        t2.row.status,
+        desk::domain::ticket::Status::Open,
+        "a low score reopens it"
+    );
+    let low = |m: &&desk::store::tickets::MessageRow| {
+        m.body.as_str().contains("CSAT 2") && m.body.as_str().contains("call the customer back")
+    };
+    assert!(t2.messages.iter().any(|m| low(&m)));
 }

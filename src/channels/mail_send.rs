@@ -132,5 +132,32 @@ pub fn build(from: &Mailbox, mail: &OutMail) -> Result<Message> {
         let refs: Vec<String> = mail.references.iter().map(|r| format!("<{r}>")).collect();
         b = b.references(refs.join(" "));
     }
+    // RFC 3834: what desk sends by itself says so, so the customer's auto-responder does not answer it.
+    let auto = match mail.kind.as_str() {
+        "acknowledgement" => Some("auto-replied"),
+        "survey" => Some("auto-generated"),
+        _ => None,
+    };
+    if let Some(value) = auto {
+        b = b.header(AutoSubmitted(value.to_string()));
+    }
     Ok(b.header(ContentType::TEXT_PLAIN).body(mail.body.clone())?)
+}
+
+/// The `Auto-Submitted` header (RFC 3834).
+#[derive(Debug, Clone)]
+struct AutoSubmitted(String);
+
+impl lettre::message::header::Header for AutoSubmitted {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+
+    fn parse(s: &str) -> std::result::Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted(s.trim().to_string()))
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
 }

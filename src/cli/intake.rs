@@ -108,7 +108,7 @@ impl Tally {
     fn add(&mut self, o: &Ingested) {
         match o {
             Ingested::Created { .. } | Ingested::FollowUp { .. } => self.created += 1,
-            Ingested::Threaded { .. } => self.threaded += 1,
+            Ingested::Threaded { .. } | Ingested::Surveyed { .. } => self.threaded += 1,
             Ingested::Noted { .. } => self.noted += 1,
             Ingested::Ignored { .. } => self.ignored += 1,
             Ingested::Duplicate { .. } => self.duplicate += 1,
@@ -156,6 +156,14 @@ fn report(
             reopened: true,
         } => format!("#{number} answer, reopened"),
         Ingested::Threaded { number, .. } => format!("#{number} answer"),
+        Ingested::Surveyed {
+            number,
+            csat,
+            reopened,
+        } => format!(
+            "#{number} survey answer: CSAT {csat}{}",
+            if *reopened { ", reopened" } else { "" }
+        ),
         Ingested::Noted { number, reason } => format!("#{number} note only: {reason}"),
         Ingested::Ignored { reason } => format!("ignored: {reason}"),
         Ingested::Duplicate { number: Some(n) } => format!("#{n} already in desk"),

@@ -16,6 +16,12 @@ pub struct MailConfig {
     pub attachment_max_mb: u32,
     /// The From of every mail desk sends (`售后服务 <service@example.com>`). Unset: replies are not mailed.
     pub from: Option<String>,
+    /// Acknowledge a new ticket that came by mail (number and promised response time).
+    pub acknowledge: bool,
+    /// Mail the satisfaction survey when a ticket is solved; the customer answers with a score.
+    pub survey: bool,
+    /// What a CSAT of 1–2 answered by mail does: reopen (default), escalate (reopen, urgent) or note.
+    pub low_score: crate::store::outbox::LowScore,
     /// How mail leaves: over SMTP (`[mail.smtp]`) or through a local sendmail.
     pub transport: Transport,
     /// The sendmail program for `transport = "sendmail"`.
@@ -86,6 +92,9 @@ impl Default for MailConfig {
             max_per_sender_per_hour: rules.max_per_sender_per_hour,
             attachment_max_mb: (rules.attachment_max_bytes / (1024 * 1024)) as u32,
             from: None,
+            acknowledge: true,
+            survey: true,
+            low_score: Default::default(),
             transport: Transport::Smtp,
             sendmail_command: "/usr/sbin/sendmail".into(),
             smtp: SmtpConfig::default(),
@@ -111,7 +120,12 @@ impl MailConfig {
         let from = self.from.as_deref()?;
         let address = crate::domain::intake::parse_address(from)?.email?;
         let domain = address.rsplit_once('@')?.1.to_string();
-        Some(crate::store::outbox::MailOut { domain })
+        Some(crate::store::outbox::MailOut {
+            domain,
+            acknowledge: self.acknowledge,
+            survey: self.survey,
+            low_score: self.low_score,
+        })
     }
 
     pub fn intake_rules(&self) -> IntakeRules {

@@ -9,6 +9,7 @@ pub mod intake;
 pub mod kb;
 pub mod lifecycle;
 pub mod macros;
+pub mod mail_loop;
 pub mod mask;
 pub mod metrics;
 pub mod metrics_advice;

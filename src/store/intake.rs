@@ -6,13 +6,13 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::changes::ChangeLog;
-use super::customer_write::{CustomerEdit, insert_customer};
+use super::intake_who::{agent_by_email, find_or_create_customer, sender_key};
 use super::sla::ServiceRules;
 use super::ticket_write::{
     Message, NewTicket, TicketEdit, insert_message, insert_ticket, system_note,
 };
 use super::{Result, Store, new_id};
-use crate::domain::intake::{self, Identity, Inbound, TokenTrust, human_size};
+use crate::domain::intake::{self, Inbound, TokenTrust, human_size};
 use crate::domain::lifecycle::Writer;
 use crate::domain::ticket::{Channel, Kind, Priority};
 
@@ -52,6 +52,12 @@ pub enum Ingested {
     FollowUp {
         number: i64,
         of: i64,
+    },
+    /// An answer to the satisfaction survey desk mailed: the score recorded; `reopened` by a low one.
+    Surveyed {
+        number: i64,
+        csat: i64,
+        reopened: bool,
     },
     /// Machine-made or looping mail kept as an internal note on the ticket it answers.
     Noted {
@@ -153,6 +159,17 @@ fn ingest_in(
     let channel = m.channel.unwrap_or(Channel::Email);
     let mail_id = (source == "mail").then_some(m.external_id.as_str());
     let (outcome, ticket_id, message_id) = match target {
+        Some(t)
+            if let Some((csat, reopened)) =
+                super::mail_loop::survey_answer(tx, log, service, &t.id, t.number, m, now)? =>
+        {
+            record("threaded", Some("survey answer"), Some(&t.id), None)?;
+            return Ok(Ingested::Surveyed {
+                number: t.number,
+                csat,
+                reopened,
+            });
+        }
         Some(t) if t.status != "closed" => {
             let at = m.at.map_or(now, |a| a.clamp(t.updated_at, now));
             let message = Message {
@@ -206,6 +223,13 @@ fn ingest_in(
                 },
             };
             record("created", None, Some(&created.id), Some(&message_id))?;
+            if let Some(out) = service
+                .mail_out
+                .as_ref()
+                .filter(|o| o.acknowledge && channel == Channel::Email)
+            {
+                super::mail_loop::acknowledge(tx, out, &created.id, now)?;
+            }
             (outcome, created.id, message_id)
         }
     };
@@ -276,7 +300,18 @@ fn thread_target(
             ),
             reference,
         )?;
-        let found = match by_mail {
+        // Mail desk sent with no message of its own in the thread: an acknowledgement, a survey.
+        let by_outbox = match by_mail {
+            Some(t) => Some(t),
+            None => ticket_by(
+                tx,
+                &format!(
+                    "{TARGET} JOIN outbox o ON o.ticket_id = t.id WHERE o.mail_message_id = ?1"
+                ),
+                reference,
+            )?,
+        };
+        let found = match by_outbox {
             Some(t) => Some(t),
             None => {
                 let id: Option<Option<String>> = tx
@@ -330,15 +365,6 @@ fn thread_target(
     )
 }
 
-/// The key the rate limit counts by: the sender's address, else whatever id the channel gave.
-fn sender_key(who: &Identity) -> Option<String> {
-    who.email
-        .clone()
-        .or_else(|| who.phone.clone())
-        .or_else(|| who.wechat_openid.as_ref().map(|o| format!("wechat:{o}")))
-        .or_else(|| who.external_id.as_ref().map(|e| format!("ext:{e}")))
-}
-
 fn over_rate(
     tx: &Transaction<'_>,
     sender: Option<&str>,
@@ -359,80 +385,6 @@ fn over_rate(
             )
         }),
     )
-}
-
-fn agent_by_email(tx: &Transaction<'_>, email: Option<&str>) -> Result<Option<String>> {
-    let Some(email) = email else { return Ok(None) };
-    Ok(tx
-        .prepare_cached("SELECT id FROM agents WHERE email = ?1 COLLATE NOCASE AND active = 1")?
-        .query_row(params![email], |r| r.get(0))
-        .optional()?)
-}
-
-/// The live customer the identity names (external id, email, WeChat openid, phone — first match), following
-/// merges; else a new customer with what is known.
-fn find_or_create_customer(
-    tx: &Transaction<'_>,
-    log: &mut ChangeLog,
-    service: &ServiceRules,
-    who: &Identity,
-    now: i64,
-) -> Result<String> {
-    let region = super::phones::keyed_region(tx)?;
-    let phone = who
-        .phone
-        .as_deref()
-        .and_then(|p| crate::domain::phone::normalise(p, region));
-    let keys = [
-        (
-            "SELECT id FROM customers WHERE external_id = ?1",
-            who.external_id.clone(),
-        ),
-        (
-            "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND merged_into IS NULL",
-            who.email.clone(),
-        ),
-        (
-            "SELECT id FROM customers WHERE wechat_openid = ?1",
-            who.wechat_openid.clone(),
-        ),
-        (
-            "SELECT id FROM customers WHERE phone_norm = ?1 AND merged_into IS NULL",
-            phone,
-        ),
-    ];
-    for (sql, key) in keys {
-        let Some(key) = key else { continue };
-        let found: Option<String> = tx
-            .prepare_cached(sql)?
-            .query_row(params![key], |r| r.get(0))
-            .optional()?;
-        if let Some(mut id) = found {
-            for _ in 0..16 {
-                let next: Option<String> = tx
-                    .prepare_cached("SELECT merged_into FROM customers WHERE id = ?1")?
-                    .query_row(params![id], |r| r.get(0))?;
-                match next {
-                    Some(n) => id = n,
-                    None => break,
-                }
-            }
-            return Ok(id);
-        }
-    }
-    let mut edits = vec![CustomerEdit::Name(who.display_name())];
-    if let Some(e) = &who.email {
-        edits.push(CustomerEdit::Email(Some(e.clone())));
-    }
-    if let Some(p) = &who.phone {
-        edits.push(CustomerEdit::Phone(Some(p.clone())));
-    }
-    let id = insert_customer(tx, log, service, &edits, now)?;
-    tx.execute(
-        "UPDATE customers SET wechat_openid = ?2, external_id = ?3 WHERE id = ?1",
-        params![id, who.wechat_openid, who.external_id],
-    )?;
-    Ok(id)
 }
 
 fn open_ticket(

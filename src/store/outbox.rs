@@ -15,6 +15,35 @@ use crate::domain::text::SafeText;
 pub struct MailOut {
     /// The right-hand side of the Message-IDs desk makes (the From address's domain).
     pub domain: String,
+    /// Acknowledge a new ticket that came by mail.
+    pub acknowledge: bool,
+    /// Mail the satisfaction survey when a ticket is solved.
+    pub survey: bool,
+    /// What a low score (CSAT ≤ 2) answered by mail does.
+    pub low_score: LowScore,
+}
+
+/// What a CSAT of 1 or 2 answered by mail does to its ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LowScore {
+    /// Back to open, with a note: someone has to call the customer.
+    #[default]
+    Reopen,
+    /// Reopened and raised to urgent.
+    Escalate,
+    /// Only the note.
+    Note,
+}
+
+/// One mail to queue.
+pub(super) struct Queued<'a> {
+    pub ticket_id: &'a str,
+    pub message_id: Option<&'a str>,
+    pub kind: &'static str,
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
 }
 
 /// How long a claim holds a row before another sender may take it (a sender that died mid-send).
@@ -100,16 +129,43 @@ pub(super) fn queue_reply(
     if channel != "email" || to.trim().is_empty() {
         return Ok(false);
     }
+    let queued = Queued {
+        ticket_id,
+        message_id: Some(message_id),
+        kind: "reply",
+        to: &to,
+        subject: &reply_subject(number, &subject),
+        body,
+    };
+    let mail_id = enqueue(tx, out, &queued, now)?;
+    tx.prepare_cached("UPDATE messages SET mail_message_id = ?2, channel = 'email' WHERE id = ?1")?
+        .execute(params![message_id, mail_id])?;
+    Ok(true)
+}
+
+/// Puts `q` in the outbox with a new Message-ID (returned), answering the thread's latest customer mail and
+/// referring to the thread's mail so far; the ticket's collaborators are copied.
+pub(super) fn enqueue(
+    tx: &Transaction<'_>,
+    out: &MailOut,
+    q: &Queued<'_>,
+    now: i64,
+) -> Result<String> {
+    let number: i64 = tx.query_row(
+        "SELECT number FROM tickets WHERE id = ?1",
+        params![q.ticket_id],
+        |r| r.get(0),
+    )?;
     let mail_id = format!("desk.{}.{number}@{}", new_id().to_lowercase(), out.domain);
     // The thread's Message-IDs, oldest first (at most the last 20): References, and the latest customer one as
     // In-Reply-To.
     let mut thread: Vec<(String, String)> = tx
         .prepare_cached(
             "SELECT mail_message_id, author_kind FROM messages
-             WHERE ticket_id = ?1 AND mail_message_id IS NOT NULL AND id <> ?2
+             WHERE ticket_id = ?1 AND mail_message_id IS NOT NULL AND id IS NOT ?2
              ORDER BY created_at DESC, rid DESC LIMIT 20",
         )?
-        .query_map(params![ticket_id, message_id], |r| {
+        .query_map(params![q.ticket_id, q.message_id], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -125,29 +181,28 @@ pub(super) fn queue_reply(
         .prepare_cached(
             "SELECT email FROM ticket_collaborators WHERE ticket_id = ?1 ORDER BY email",
         )?
-        .query_map(params![ticket_id], |r| r.get(0))?
+        .query_map(params![q.ticket_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     tx.prepare_cached(
         "INSERT INTO outbox(id, ticket_id, message_id, kind, to_addr, cc, subject, body, mail_message_id, in_reply_to,
                             refs, state, next_attempt_at, created_at)
-         VALUES (?1, ?2, ?3, 'reply', ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', ?11, ?11)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'queued', ?12, ?12)",
     )?
     .execute(params![
         new_id(),
-        ticket_id,
-        message_id,
-        to,
+        q.ticket_id,
+        q.message_id,
+        q.kind,
+        q.to,
         cc.join(","),
-        reply_subject(number, &subject),
-        body,
+        q.subject,
+        q.body,
         mail_id,
         in_reply_to,
         refs.join(" "),
         now
     ])?;
-    tx.prepare_cached("UPDATE messages SET mail_message_id = ?2, channel = 'email' WHERE id = ?1")?
-        .execute(params![message_id, mail_id])?;
-    Ok(true)
+    Ok(mail_id)
 }
 
 /// `Re: [#1042] subject`: the token lets an answer thread even from a client that drops In-Reply-To.

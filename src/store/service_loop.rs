@@ -100,6 +100,9 @@ pub(super) fn on_status_change(
             log.append(tx, "task", &id, "created", None, Some("follow_up"), now)?;
         }
         set_stage(tx, log, ticket_id, Some(LoopStage::Solved), now)?;
+        if let Some(out) = rules.mail_out.as_ref().filter(|o| o.survey) {
+            super::mail_loop::send_survey(tx, log, out, ticket_id, now)?;
+        }
     } else if after.is_open() && matches!(before, Status::Solved) {
         let cancelled: Vec<String> = tx
             .prepare(
@@ -314,58 +317,10 @@ impl Store {
         with_retry(&path, || {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
-            let (id, customer, status, version): (String, Option<String>, String, i64) = tx
-                .query_row(
-                    "SELECT id, customer_id, status, version FROM tickets WHERE number = ?1",
-                    params![number],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound {
-                    entity: "ticket",
-                    id: format!("#{number}"),
-                })?;
-            let comment = survey
-                .comment
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty());
-            let mut summary = Vec::new();
-            for (kind, score) in survey.scores() {
-                tx.execute(
-                    "INSERT INTO surveys(id, ticket_id, customer_id, kind, score, comment, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![new_id(), id, customer, kind, score, comment, now],
-                )?;
-                summary.push(format!("{} {score}", kind.to_uppercase()));
-            }
-            log.append(
-                &tx,
-                "ticket",
-                &id,
-                "survey",
-                None,
-                Some(&summary.join(" · ")),
-                now,
-            )?;
-            if matches!(
-                Status::parse(&status),
-                Some(Status::Solved | Status::Closed)
-            ) {
-                set_stage(&tx, &mut log, &id, Some(LoopStage::Surveyed), now)?;
-            }
-            tx.execute(
-                "UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2",
-                params![now, id],
-            )?;
-            super::crm::refresh_ticket_customer(&tx, &mut log, &rules, &id, now)?;
-            // The ticket carries its latest scores for reports.
-            super::sla::refresh(&tx, &rules, &id, now)?;
+            let out = record_survey_in(&tx, &mut log, &rules, number, survey, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
-            Ok(UpdateOutcome {
-                version: version + 1,
-                changed: Vec::new(),
-            })
+            Ok(out)
         })
     }
 
@@ -461,4 +416,65 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// [`Store::record_survey`] inside a transaction that may do more (a survey answered by mail).
+pub(super) fn record_survey_in(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    rules: &ServiceRules,
+    number: i64,
+    survey: &SurveyResponse,
+    now: i64,
+) -> Result<UpdateOutcome> {
+    let (id, customer, status, version): (String, Option<String>, String, i64) = tx
+        .query_row(
+            "SELECT id, customer_id, status, version FROM tickets WHERE number = ?1",
+            params![number],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound {
+            entity: "ticket",
+            id: format!("#{number}"),
+        })?;
+    let comment = survey
+        .comment
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let mut summary = Vec::new();
+    for (kind, score) in survey.scores() {
+        tx.execute(
+            "INSERT INTO surveys(id, ticket_id, customer_id, kind, score, comment, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![new_id(), id, customer, kind, score, comment, now],
+        )?;
+        summary.push(format!("{} {score}", kind.to_uppercase()));
+    }
+    log.append(
+        tx,
+        "ticket",
+        &id,
+        "survey",
+        None,
+        Some(&summary.join(" · ")),
+        now,
+    )?;
+    if matches!(
+        Status::parse(&status),
+        Some(Status::Solved | Status::Closed)
+    ) {
+        set_stage(tx, log, &id, Some(LoopStage::Surveyed), now)?;
+    }
+    tx.execute(
+        "UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2",
+        params![now, id],
+    )?;
+    super::crm::refresh_ticket_customer(tx, log, rules, &id, now)?;
+    // The ticket carries its latest scores for reports.
+    super::sla::refresh(tx, rules, &id, now)?;
+    Ok(UpdateOutcome {
+        version: version + 1,
+        changed: Vec::new(),
+    })
 }

@@ -1,0 +1,207 @@
+//! The mails that close the loop with a customer who wrote in: the acknowledgement of a new ticket (with the
+//! response time the SLA promises) and the satisfaction survey sent when it is solved — their texts in the
+//! customer's language, and the score read back from a reply ("4", "5 9", "评分：4分", "４").
+
+/// Which template language a customer gets: Chinese when they wrote Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Chinese when `text` has a CJK ideograph.
+    pub fn of(text: &str) -> Lang {
+        if text.chars().any(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+        }) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+const ACK_ZH: &str = include_str!("../../assets/mail/acknowledgement.zh.txt");
+const ACK_EN: &str = include_str!("../../assets/mail/acknowledgement.en.txt");
+const SURVEY_ZH: &str = include_str!("../../assets/mail/survey.zh.txt");
+const SURVEY_EN: &str = include_str!("../../assets/mail/survey.en.txt");
+
+/// What the first-response target promises, as a sentence; `None` without a running clock.
+fn promise(lang: Lang, seconds: Option<i64>) -> String {
+    let Some(s) = seconds.filter(|s| *s > 0) else {
+        return match lang {
+            Lang::Zh => "我们会尽快回复您。".into(),
+            Lang::En => "We will answer as soon as we can.".into(),
+        };
+    };
+    let hours = (s + 3599) / 3600;
+    match (lang, hours) {
+        (Lang::Zh, h) if h <= 48 => format!("我们将在 {h} 小时内回复您。"),
+        (Lang::Zh, h) => format!("我们将在 {} 天内回复您。", (h + 23) / 24),
+        (Lang::En, 1) => "We will answer within an hour.".into(),
+        (Lang::En, h) if h <= 48 => format!("We will answer within {h} hours."),
+        (Lang::En, h) => format!("We will answer within {} days.", (h + 23) / 24),
+    }
+}
+
+fn fill(template: &str, number: i64, subject: &str, promise: &str) -> String {
+    template
+        .replace("{number}", &number.to_string())
+        .replace("{subject}", subject)
+        .replace("{promise}", promise)
+}
+
+/// The acknowledgement of new ticket `number`: subject and body. `first_response_in` is the time to the
+/// first-response deadline the SLA policy set, if any.
+pub fn acknowledgement(
+    lang: Lang,
+    number: i64,
+    subject: &str,
+    first_response_in: Option<i64>,
+) -> (String, String) {
+    let body = match lang {
+        Lang::Zh => fill(ACK_ZH, number, subject, &promise(lang, first_response_in)),
+        Lang::En => fill(ACK_EN, number, subject, &promise(lang, first_response_in)),
+    };
+    let title = match lang {
+        Lang::Zh => format!("[#{number}] 已收到：{subject}"),
+        Lang::En => format!("[#{number}] Received: {subject}"),
+    };
+    (title, body)
+}
+
+/// The survey for solved ticket `number`: subject and body.
+pub fn survey(lang: Lang, number: i64, subject: &str) -> (String, String) {
+    match lang {
+        Lang::Zh => (
+            format!("[#{number}] 满意度调查：{subject}"),
+            fill(SURVEY_ZH, number, subject, ""),
+        ),
+        Lang::En => (
+            format!("[#{number}] How did we do? {subject}"),
+            fill(SURVEY_EN, number, subject, ""),
+        ),
+    }
+}
+
+/// The scores in a survey reply: a CSAT 1–5 and optionally an NPS 0–10, as the first numbers of the first line
+/// the customer wrote (quoted lines and the survey's own text ignored); `None` when it holds no CSAT score, so
+/// the reply is treated as an ordinary answer.
+pub fn survey_scores(body: &str) -> Option<(i64, Option<i64>, Option<String>)> {
+    let mut lines = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('>'));
+    let first = lines.next()?;
+    let numbers = numbers_in(first);
+    let csat = *numbers.first()?;
+    if !(1..=5).contains(&csat) {
+        return None;
+    }
+    let nps = numbers.get(1).copied().filter(|n| (0..=10).contains(n));
+    // The words around the scores on the first line, else the next line, are the customer's comment.
+    let mut rest: String = first
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !('０'..='９').contains(c))
+        .collect();
+    for word in ["评分", "評分", "分数", "分數", "分", "score", "Score"] {
+        rest = rest.replace(word, "");
+    }
+    let rest = rest.trim_matches(|c: char| !c.is_alphabetic()).to_string();
+    let comment = if rest.is_empty() {
+        lines
+            .next()
+            .filter(|l| !l.starts_with("On ") && !l.ends_with("wrote:"))
+            .map(String::from)
+    } else {
+        Some(rest)
+    };
+    Some((csat, nps, comment))
+}
+
+/// The whole numbers in `s` (full-width digits too), in order, at most three.
+fn numbers_in(s: &str) -> Vec<i64> {
+    let mut out = Vec::new();
+    let mut cur: Option<i64> = None;
+    for c in s.chars().chain(std::iter::once(' ')) {
+        let digit = match c {
+            '0'..='9' => Some(c as i64 - '0' as i64),
+            '０'..='９' => Some(c as i64 - '０' as i64),
+            _ => None,
+        };
+        match (digit, cur) {
+            (Some(d), Some(n)) => cur = Some((n * 10 + d).min(1_000)),
+            (Some(d), None) => cur = Some(d),
+            (None, Some(n)) => {
+                out.push(n);
+                cur = None;
+                if out.len() == 3 {
+                    break;
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reply_score_is_read_in_the_ways_customers_write_it() {
+        assert_eq!(survey_scores("4").map(|s| (s.0, s.1)), Some((4, None)));
+        assert_eq!(
+            survey_scores("5 9\n\n> Your ticket #1042").map(|s| (s.0, s.1)),
+            Some((5, Some(9)))
+        );
+        assert_eq!(survey_scores("评分：４分").map(|s| s.0), Some(4));
+        assert_eq!(
+            survey_scores("2\n师傅迟到了两个小时")
+                .and_then(|s| s.2)
+                .as_deref(),
+            Some("师傅迟到了两个小时")
+        );
+        assert_eq!(
+            survey_scores("3 很好").and_then(|s| s.2).as_deref(),
+            Some("很好")
+        );
+        assert_eq!(
+            survey_scores("> 5\n\n7"),
+            None,
+            "7 is no CSAT score; quoted text is not the answer"
+        );
+        assert_eq!(survey_scores("the machine broke again"), None);
+        assert_eq!(survey_scores(""), None);
+        assert_eq!(
+            survey_scores("5 42").map(|s| s.1),
+            Some(None),
+            "an NPS past 10 is not an NPS"
+        );
+    }
+
+    #[test]
+    fn the_language_follows_the_customer_and_the_promise_follows_the_sla() {
+        assert_eq!(Lang::of("空调不制冷"), Lang::Zh);
+        assert_eq!(Lang::of("Refund"), Lang::En);
+        let (title, body) = acknowledgement(Lang::Zh, 1042, "空调不制冷", Some(4 * 3600 - 30));
+        assert_eq!(title, "[#1042] 已收到：空调不制冷");
+        assert!(
+            body.contains("工单号为 #1042") && body.contains("4 小时内"),
+            "{body}"
+        );
+        let (_, body) = acknowledgement(Lang::En, 7, "Refund", Some(72 * 3600));
+        assert!(body.contains("within 3 days"), "{body}");
+        let (_, body) = acknowledgement(Lang::En, 7, "Refund", None);
+        assert!(
+            body.contains("as soon as we can") && !body.contains('{'),
+            "{body}"
+        );
+        let (title, body) = survey(Lang::En, 9, "Printer");
+        assert!(
+            title.starts_with("[#9]") && body.contains("score from 1 to 5") && !body.contains('{')
+        );
+    }
+}
