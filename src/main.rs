@@ -266,6 +266,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 refresh_secs: i64::from(cfg.ui.refresh_secs.max(1)),
                 review_notes: cfg.ui.review_notes,
                 undo_window: i64::from(cfg.ui.undo_minutes) * 60,
+                mail_replies: cfg.mail.mail_out().is_some(),
             };
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let theme = cfg.theme.resolve(no_color);

@@ -228,6 +228,14 @@ fn invocations(f: &Files) -> Vec<(&'static str, Vec<Vec<String>>)> {
             ],
         ),
         // The mail and the record above opened the tickets after the fixture's four and `ticket new`'s one.
+        ("ticket export", vec![a(&["ticket", "export"])]),
+        (
+            "ticket import",
+            vec![
+                a(&["ticket", "import", &f.tickets_jsonl]),
+                a(&["ticket", "import", &f.tickets_jsonl, "--skip-bad"]),
+            ],
+        ),
         // No mail is configured on the poisoned database: send says so; the outbox is empty.
         ("mail send", vec![a(&["mail", "send"])]),
         ("mail outbox", vec![a(&["mail", "outbox", "--all"])]),

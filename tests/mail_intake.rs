@@ -7,9 +7,10 @@ mod common;
 
 use desk::channels::{mail_files, mail_parse};
 use desk::domain::intake::Inbound;
+use desk::domain::intake::IntakeRules;
 use desk::domain::team::Role;
 use desk::domain::ticket::Status;
-use desk::store::intake::{Ingested, IntakeRules};
+use desk::store::intake::Ingested;
 use desk::store::ticket_write::TicketEdit;
 use desk::store::{OpenMode, Store};
 use std::path::{Path, PathBuf};

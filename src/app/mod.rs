@@ -126,6 +126,8 @@ pub struct Settings {
     pub review_notes: bool,
     /// How far back undo reaches, in seconds (`ui.undo_minutes`).
     pub undo_window: i64,
+    /// Replies to mail tickets are mailed to the customer (`[mail] from` is set).
+    pub mail_replies: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -161,6 +163,8 @@ pub struct Model {
     pub review_notes: bool,
     /// How far back undo reaches, in seconds (`ui.undo_minutes`).
     pub undo_window: i64,
+    /// Replies to mail tickets are mailed to the customer (`[mail] from` is set).
+    pub mail_replies: bool,
     /// A draft postponed a moment ago: `u` brings its review back.
     pub postponed: Option<review::Draft>,
     /// The panes Esc goes back through, newest last (see `nav`).

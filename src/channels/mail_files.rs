@@ -133,3 +133,14 @@ fn date_of(path: &Path) -> i64 {
         .and_then(|m| m.date().map(|d| d.to_timestamp()))
         .unwrap_or(0)
 }
+
+/// Writes `bytes` to a file that must not exist yet (a saved attachment never replaces anything).
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}

@@ -9,11 +9,12 @@ use std::path::{Path, PathBuf};
 use super::UsageError;
 use super::output::Out;
 use crate::channels::{ingest_json, mail_files, mail_parse};
+use crate::domain::intake::IntakeRules;
 use crate::domain::intake::human_size;
 use crate::domain::intake::{Inbound, TicketDefaults};
 use crate::domain::ticket::{Kind, Priority};
 use crate::store::Store;
-use crate::store::intake::{Ingested, IntakeRules};
+use crate::store::intake::Ingested;
 
 #[derive(Debug, Subcommand)]
 pub enum MailCmd {
@@ -342,21 +343,14 @@ pub fn attachment(store: &Store, cmd: AttachmentCmd, out: &mut Out<'_>) -> Resul
             } else {
                 path
             };
-            let mut f = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&target)
-                .map_err(|e| match e.kind() {
-                    std::io::ErrorKind::AlreadyExists => UsageError(format!(
-                        "{} exists; desk does not overwrite files",
-                        target.display()
-                    ))
-                    .into(),
-                    _ => anyhow::Error::from(e)
-                        .context(format!("cannot create {}", target.display())),
-                })?;
-            std::io::Write::write_all(&mut f, &bytes)
-                .with_context(|| format!("cannot write {}", target.display()))?;
+            mail_files::write_new(&target, &bytes).map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => UsageError(format!(
+                    "{} exists; desk does not overwrite files",
+                    target.display()
+                ))
+                .into(),
+                _ => anyhow::Error::from(e).context(format!("cannot write {}", target.display())),
+            })?;
             writeln!(
                 out,
                 "saved {} ({}) to {}",

@@ -23,7 +23,7 @@ pub fn send(
     for mail in &due {
         let result = sender.deliver(&from, mail);
         // Delivery time, not the run's start: a slow server should not make the log lie.
-        let at = crate::runtime::now().max(now);
+        let at = chrono::Utc::now().timestamp().max(now);
         store.finish_delivery(mail, &result, at)?;
         match &result {
             Delivery::Sent => {

@@ -19,6 +19,7 @@ pub mod search;
 pub mod service;
 pub mod text_encoding;
 pub mod ticket;
+pub mod ticket_transfer;
 pub mod ticket_write;
 
 use clap::{Parser, Subcommand};

@@ -45,6 +45,10 @@ pub enum TicketCmd {
         #[command(flatten)]
         list: ListArgs,
     },
+    /// Write whole tickets (fields, thread, attachments' metadata, history) as JSON lines, oldest activity last
+    Export(super::ticket_transfer::ExportArgs),
+    /// Read tickets from a JSON-lines file (as `ticket export` writes): all or nothing, each once by external id
+    Import(super::ticket_transfer::ImportArgs),
     /// Show one ticket with its thread
     Show {
         number: String,
@@ -186,30 +190,14 @@ pub fn run(
                 }
             )?;
         }
+        TicketCmd::Export(a) => super::ticket_transfer::export(store, views, me, &a, now, out)?,
+        TicketCmd::Import(a) => super::ticket_transfer::import(store, &a, now, out)?,
         TicketCmd::History { number, format } => {
             history(store, write::parse_number(&number)?, format, out)?
         }
         TicketCmd::List { view, filter, list } => {
             let ListArgs { limit, format } = list;
-            let Some(v) = views
-                .iter()
-                .find(|v| v.name == view.trim().to_lowercase().replace('_', "-"))
-            else {
-                let names: Vec<&str> = views.iter().map(|v| v.name.as_str()).collect();
-                bail!(super::UsageError(format!(
-                    "unknown view `{view}`; views: {}",
-                    names.join(", ")
-                )));
-            };
-            let text = filter.as_deref().unwrap_or("");
-            let query = crate::domain::query::parse(text)
-                .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
-            // An agent or group nobody has is a typo, not an empty list.
-            store
-                .check_filter_names(text)?
-                .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
-            let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
-            let filter = v.filter(now, offset).refine(&query, now, offset);
+            let filter = view_filter(store, views, &view, filter.as_deref(), now)?;
             let mut sink = Sink::new(out, format, HEADER);
             for_each_page(
                 limit,
@@ -253,6 +241,35 @@ pub fn run(
 }
 
 /// Fetches pages by keyset until `limit` rows (0 = all), handing each page to `each` as it arrives.
+/// A view narrowed by `--filter`, as `ticket list` and `ticket export` select tickets.
+pub fn view_filter(
+    store: &Store,
+    views: &[crate::domain::view::View],
+    view: &str,
+    filter: Option<&str>,
+    now: i64,
+) -> anyhow::Result<crate::domain::view::TicketFilter> {
+    let Some(v) = views
+        .iter()
+        .find(|v| v.name == view.trim().to_lowercase().replace('_', "-"))
+    else {
+        let names: Vec<&str> = views.iter().map(|v| v.name.as_str()).collect();
+        bail!(super::UsageError(format!(
+            "unknown view `{view}`; views: {}",
+            names.join(", ")
+        )));
+    };
+    let text = filter.unwrap_or("");
+    let query = crate::domain::query::parse(text)
+        .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
+    // An agent or group nobody has is a typo, not an empty list.
+    store
+        .check_filter_names(text)?
+        .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
+    let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
+    Ok(v.filter(now, offset).refine(&query, now, offset))
+}
+
 pub fn for_each_page<T: crate::app::paged::Keyed>(
     limit: usize,
     mut fetch: impl FnMut(PageRequest, usize) -> crate::store::Result<crate::store::Page<T>>,

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::intake::IntakeRules;
 use crate::domain::intake::TokenTrust;
-use crate::store::intake::IntakeRules;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -21,7 +21,7 @@ pub struct MailConfig {
     /// Mail the satisfaction survey when a ticket is solved; the customer answers with a score.
     pub survey: bool,
     /// What a CSAT of 1–2 answered by mail does: reopen (default), escalate (reopen, urgent) or note.
-    pub low_score: crate::store::outbox::LowScore,
+    pub low_score: crate::domain::mail_loop::LowScore,
     /// How mail leaves: over SMTP (`[mail.smtp]`) or through a local sendmail.
     pub transport: Transport,
     /// The sendmail program for `transport = "sendmail"`.
@@ -116,11 +116,11 @@ impl MailConfig {
     }
 
     /// What the store needs to queue replies: set when `from` names an address with a domain.
-    pub fn mail_out(&self) -> Option<crate::store::outbox::MailOut> {
+    pub fn mail_out(&self) -> Option<crate::domain::mail_loop::MailOut> {
         let from = self.from.as_deref()?;
         let address = crate::domain::intake::parse_address(from)?.email?;
         let domain = address.rsplit_once('@')?.1.to_string();
-        Some(crate::store::outbox::MailOut {
+        Some(crate::domain::mail_loop::MailOut {
             domain,
             acknowledge: self.acknowledge,
             survey: self.survey,

@@ -324,6 +324,26 @@ pub fn safe_filename(raw: &str) -> String {
     }
 }
 
+/// The intake's settings (`[mail]` in the config).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntakeRules {
+    pub token_trust: TokenTrust,
+    /// More messages than this from one sender in an hour are taken for a mail loop: noted, never a new ticket.
+    pub max_per_sender_per_hour: u32,
+    /// Larger attachments are not kept; the ticket gets a note saying so.
+    pub attachment_max_bytes: u64,
+}
+
+impl Default for IntakeRules {
+    fn default() -> Self {
+        IntakeRules {
+            token_trust: TokenTrust::KnownSenders,
+            max_per_sender_per_hour: 40,
+            attachment_max_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
 /// Who may name a ticket by its `[#N]` token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

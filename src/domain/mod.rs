@@ -24,6 +24,7 @@ pub mod team;
 pub mod text;
 pub mod ticket;
 pub mod ticket_fields;
+pub mod ticket_record;
 pub mod view;
 
 /// A word that is none of a closed set's values: a status, a priority, a tier, a role … (every `str_enum!`).

@@ -12,29 +12,9 @@ use super::ticket_write::{
     Message, NewTicket, TicketEdit, insert_message, insert_ticket, system_note,
 };
 use super::{Result, Store, new_id};
-use crate::domain::intake::{self, Inbound, TokenTrust, human_size};
+use crate::domain::intake::{self, Inbound, IntakeRules, TokenTrust, human_size};
 use crate::domain::lifecycle::Writer;
 use crate::domain::ticket::{Channel, Kind, Priority};
-
-/// The intake's settings (`[mail]` in the config).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IntakeRules {
-    pub token_trust: TokenTrust,
-    /// More messages than this from one sender in an hour are taken for a mail loop: noted, never a new ticket.
-    pub max_per_sender_per_hour: u32,
-    /// Larger attachments are not kept; the ticket gets a note saying so.
-    pub attachment_max_bytes: u64,
-}
-
-impl Default for IntakeRules {
-    fn default() -> Self {
-        IntakeRules {
-            token_trust: TokenTrust::KnownSenders,
-            max_per_sender_per_hour: 40,
-            attachment_max_bytes: 10 * 1024 * 1024,
-        }
-    }
-}
 
 /// What the intake did with one message.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

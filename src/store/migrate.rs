@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0013_bulk_jobs.sql"),
     include_str!("../../assets/migrations/0014_intake.sql"),
     include_str!("../../assets/migrations/0015_outbox.sql"),
+    include_str!("../../assets/migrations/0016_ticket_external.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

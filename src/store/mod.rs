@@ -49,6 +49,7 @@ pub mod ticket_columns;
 mod ticket_filter;
 pub mod ticket_merge;
 mod ticket_set;
+pub mod ticket_transfer;
 pub mod ticket_write;
 mod undo;
 pub use undo::Undone;

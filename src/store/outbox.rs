@@ -10,31 +10,7 @@ use super::ticket_write::system_note;
 use super::{Result, Store, new_id};
 use crate::domain::text::SafeText;
 
-/// What queueing needs to know of the outgoing mail setup.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MailOut {
-    /// The right-hand side of the Message-IDs desk makes (the From address's domain).
-    pub domain: String,
-    /// Acknowledge a new ticket that came by mail.
-    pub acknowledge: bool,
-    /// Mail the satisfaction survey when a ticket is solved.
-    pub survey: bool,
-    /// What a low score (CSAT ≤ 2) answered by mail does.
-    pub low_score: LowScore,
-}
-
-/// What a CSAT of 1 or 2 answered by mail does to its ticket.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LowScore {
-    /// Back to open, with a note: someone has to call the customer.
-    #[default]
-    Reopen,
-    /// Reopened and raised to urgent.
-    Escalate,
-    /// Only the note.
-    Note,
-}
+pub use crate::domain::mail_loop::{LowScore, MailOut};
 
 /// One mail to queue.
 pub(super) struct Queued<'a> {

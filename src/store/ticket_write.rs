@@ -265,13 +265,7 @@ pub(super) fn insert_ticket(
             id: t.customer_id.clone(),
         });
     }
-    // The sequence only grows, so a number is never reused even if its ticket is deleted.
-    let number: i64 = tx.query_row(
-        "UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), (SELECT coalesce(max(number), 0) FROM tickets)) + 1 AS TEXT)
-         WHERE key = 'ticket_number_seq' RETURNING CAST(value AS INTEGER)",
-        [],
-        |r| r.get(0),
-    )?;
+    let number = next_number(tx)?;
     let id = new_id();
     let complaint = ComplaintStage::initial(t.kind).map(|s| s.as_str());
     tx.execute(
@@ -298,6 +292,16 @@ pub(super) fn insert_ticket(
     super::crm::refresh_ticket_customer(tx, log, rules, &id, now)?;
     super::sla::refresh(tx, rules, &id, now)?;
     Ok(Created { number, id })
+}
+
+/// The next ticket number. The sequence only grows, so a number is never reused even if its ticket is deleted.
+pub(super) fn next_number(tx: &Transaction<'_>) -> Result<i64> {
+    Ok(tx.query_row(
+        "UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), (SELECT coalesce(max(number), 0) FROM tickets)) + 1 AS TEXT)
+         WHERE key = 'ticket_number_seq' RETURNING CAST(value AS INTEGER)",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// One message as written to a thread.

@@ -47,6 +47,17 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
             )),
         ]));
     }
+    if !d.internal {
+        lines.push(Line::from(vec![
+            label("Delivery"),
+            delivery(
+                model,
+                ticket.map(|t| &**t),
+                inner_w.saturating_sub(9),
+                theme,
+            ),
+        ]));
+    }
     if !d.edits.is_empty() {
         lines.push(Line::from(vec![
             label("Changes"),
@@ -95,6 +106,37 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
         ..text_area
     };
     frame.render_widget(Paragraph::new(lines), padded);
+}
+
+/// How a reply reaches the customer: by mail (desk queues it with the message) or only on the ticket, and why.
+fn delivery<'a>(
+    model: &Model,
+    ticket: Option<&crate::store::tickets::TicketDetail>,
+    width: usize,
+    theme: &Theme,
+) -> Span<'a> {
+    let email = ticket.and_then(|t| t.customer_email.as_ref());
+    let by_mail = ticket.is_some_and(|t| t.row.channel == crate::domain::ticket::Channel::Email);
+    let text = match (model.mail_replies, by_mail, email) {
+        (true, true, Some(e)) => {
+            let cc = ticket.map_or(Vec::new(), |t| {
+                t.collaborators.iter().map(|c| c.to_string()).collect()
+            });
+            let cc = if cc.is_empty() {
+                String::new()
+            } else {
+                format!(", Cc {}", cc.join(", "))
+            };
+            return Span::styled(
+                fit(&format!("mailed to {e}{cc} by `desk mail send`"), width),
+                theme.title,
+            );
+        }
+        (false, true, _) => "on the ticket only: mail is not set up ([mail] from)",
+        (_, true, None) => "on the ticket only: the customer has no email address",
+        _ => "on the ticket only (not a mail ticket)",
+    };
+    Span::styled(fit(text, width), theme.muted)
 }
 
 /// A question with what will happen and the two answers.

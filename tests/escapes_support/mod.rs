@@ -233,6 +233,7 @@ pub struct Files {
     pub mail_dir: String,
     pub ingest_file: String,
     pub save_to: String,
+    pub tickets_jsonl: String,
 }
 
 pub fn files(home: &Path, db: &Path) -> Files {
@@ -324,6 +325,17 @@ pub fn files(home: &Path, db: &Path) -> Files {
     let bad_record = serde_json::json!({
         "channel": p("pager"), "external_id": "x", "customer": {"email": "a@example.com"}, "body": "Printer jam"
     });
+    let ticket_record = serde_json::json!({
+        "external_id": p("zd-1"), "subject": p("Printer jam moved"), "status": "open", "priority": "normal",
+        "kind": "question", "channel": "web", "customer": {"name": p("Wang Fang"), "email": "wf@example.com"},
+        "created_at": "2026-11-01T09:00:00+08:00",
+        "messages": [{"author_kind": "customer", "body": p("Printer jam"), "created_at": "2026-11-01T09:00:00+08:00"}]
+    });
+    let bad_ticket = ticket_record
+        .to_string()
+        .replace("\"open\"", &serde_json::to_string(&p("stuck")).unwrap());
+    let tickets = home.join(format!("tickets{P}.jsonl"));
+    std::fs::write(&tickets, format!("{ticket_record}\n{bad_ticket}\n")).unwrap();
     let ingest = home.join(format!("ingest{P}.ndjson"));
     std::fs::write(&ingest, format!("{record}\n{bad_record}\n")).unwrap();
     let copy = |name: &str| {
@@ -344,5 +356,6 @@ pub fn files(home: &Path, db: &Path) -> Files {
         mail_dir: s(mail),
         ingest_file: s(ingest),
         save_to: s(home.join(format!("saved{P}"))),
+        tickets_jsonl: s(tickets),
     }
 }

@@ -1,0 +1,321 @@
+//! Whole tickets out and in: a [`TicketRecord`] read from the database (fields, thread, attachments' metadata,
+//! history), and records written back as tickets in one transaction — all of a file or none of it — each once by
+//! its external id.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::changes::ChangeLog;
+use super::intake_who::find_or_create_customer;
+use super::sla::ServiceRules;
+use super::ticket_write::{next_number, system_note};
+use super::{Result, Store, StoreError, new_id};
+use crate::domain::intake::Identity;
+use crate::domain::ticket_record::{
+    Author, RecordAttachment, RecordChange, RecordCustomer, RecordMessage, TicketRecord, time,
+};
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct TicketImport {
+    pub created: usize,
+    /// Already in desk (the same external id, or desk's own export of a ticket this database has).
+    pub skipped: usize,
+}
+
+impl Store {
+    /// Ticket `number` as a record, or `None`.
+    pub fn ticket_record(&self, number: i64) -> Result<Option<TicketRecord>> {
+        let Some(d) = self.ticket_detail(number)? else {
+            return Ok(None);
+        };
+        type Row = (
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+        );
+        let (external, name, email, phone, cust_ext, solved_at, assignee): Row = self.conn.query_row(
+            "SELECT t.external_id, c.name, c.email, c.phone, c.external_id, t.solved_at, a.handle
+             FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.assignee_id
+             WHERE t.id = ?1",
+            params![d.row.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.author_kind, coalesce(a.handle, m.author_id), m.visibility, m.body, m.created_at, m.channel,
+                    m.mail_message_id
+             FROM messages m LEFT JOIN agents a ON m.author_kind = 'agent' AND a.id = m.author_id
+             WHERE m.ticket_id = ?1 ORDER BY m.created_at, m.rid",
+        )?;
+        let messages = stmt
+            .query_map(params![d.row.id], |r| {
+                let kind: String = r.get(0)?;
+                let author_kind = match kind.as_str() {
+                    "agent" => Author::Agent,
+                    "system" => Author::System,
+                    _ => Author::Customer,
+                };
+                Ok(RecordMessage {
+                    author: if author_kind == Author::Customer {
+                        name.clone()
+                    } else {
+                        r.get(1)?
+                    },
+                    author_kind,
+                    internal: r.get::<_, String>(2)? == "internal",
+                    body: r.get(3)?,
+                    created_at: time(r.get(4)?),
+                    channel: r
+                        .get::<_, Option<String>>(5)?
+                        .as_deref()
+                        .and_then(crate::domain::ticket::Channel::parse),
+                    mail_message_id: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let history = self
+            .history("ticket", &d.row.id)?
+            .into_iter()
+            .map(|c| RecordChange {
+                at: time(c.at),
+                actor: c.actor,
+                field: c.field,
+                old: c.old,
+                new: c.new,
+            })
+            .collect();
+        Ok(Some(TicketRecord {
+            external_id: external.unwrap_or_else(|| format!("desk:{}", d.row.id)),
+            number: Some(d.row.number),
+            subject: d.row.subject.to_string(),
+            status: d.row.status,
+            priority: d.row.priority,
+            kind: d.row.kind,
+            channel: d.row.channel,
+            customer: RecordCustomer {
+                name,
+                email,
+                phone,
+                external_id: cust_ext,
+            },
+            assignee,
+            group: d.group.map(|g| g.to_string()),
+            tags: d.tags.iter().map(|t| t.to_string()).collect(),
+            created_at: time(d.row.created_at),
+            updated_at: Some(time(d.row.updated_at)),
+            first_response_at: d.first_response_at.map(time),
+            solved_at: solved_at.map(time),
+            closed_at: d.closed_at.map(time),
+            messages,
+            attachments: d
+                .attachments
+                .iter()
+                .map(|a| RecordAttachment {
+                    name: a.name.to_string(),
+                    content_type: a.content_type.to_string(),
+                    size: a.size,
+                    sha256: a.sha256.clone(),
+                })
+                .collect(),
+            history,
+        }))
+    }
+
+    /// Writes `records` (each with where it came from, `FILE:LINE`) as tickets in one transaction: a record whose
+    /// assignee is unknown fails the whole import, naming its place.
+    pub fn import_tickets(
+        &mut self,
+        records: &[(String, TicketRecord)],
+        now: i64,
+    ) -> Result<TicketImport> {
+        let actor = self.actor.clone();
+        self.write(|tx, log, rules| {
+            let mut tally = TicketImport::default();
+            for (place, r) in records {
+                if exists(tx, &r.external_id)? {
+                    tally.skipped += 1;
+                    continue;
+                }
+                import_one(tx, log, rules, r, now)
+                    .map_err(|e| StoreError::Refused(format!("{place}: {e}")))?;
+                log.actor.clone_from(&actor);
+                tally.created += 1;
+            }
+            Ok(tally)
+        })
+    }
+}
+
+/// Whether the record is in desk already: by external id, or desk's own `desk:<id>`.
+fn exists(tx: &Transaction<'_>, external_id: &str) -> Result<bool> {
+    let own = external_id.strip_prefix("desk:").unwrap_or("");
+    let found: Option<i64> = tx
+        .prepare_cached("SELECT 1 FROM tickets WHERE external_id = ?1 OR id = ?2 LIMIT 1")?
+        .query_row(params![external_id, own], |r| r.get(0))
+        .optional()?;
+    Ok(found.is_some())
+}
+
+fn agent_id(tx: &Transaction<'_>, handle: &str) -> Result<String> {
+    tx.prepare_cached("SELECT id FROM agents WHERE handle = ?1")?
+        .query_row(params![handle], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| {
+            StoreError::Refused(format!(
+                "no agent `{handle}` (add them with `desk agent add {handle}`)"
+            ))
+        })
+}
+
+fn group_id(tx: &Transaction<'_>, name: &str, now: i64) -> Result<String> {
+    let found: Option<String> = tx
+        .prepare_cached("SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE")?
+        .query_row(params![name], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO groups(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+        params![id, name.trim(), now],
+    )?;
+    Ok(id)
+}
+
+fn import_one(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    rules: &ServiceRules,
+    r: &TicketRecord,
+    now: i64,
+) -> Result<()> {
+    let who = Identity {
+        name: r.customer.name.clone(),
+        email: r
+            .customer
+            .email
+            .as_deref()
+            .and_then(crate::domain::intake::email),
+        phone: r.customer.phone.clone(),
+        wechat_openid: None,
+        external_id: r.customer.external_id.clone(),
+    };
+    let customer = find_or_create_customer(tx, log, rules, &who, now)?;
+    let assignee = r.assignee.as_deref().map(|h| agent_id(tx, h)).transpose()?;
+    let group = r
+        .group
+        .as_deref()
+        .filter(|g| !g.trim().is_empty())
+        .map(|g| group_id(tx, g, now))
+        .transpose()?;
+    let id = new_id();
+    let number = next_number(tx)?;
+    let ts = |t: &Option<crate::domain::ticket_record::Time>| t.map(|t| t.timestamp());
+    let created = r.created_at.timestamp();
+    let updated = ts(&r.updated_at).unwrap_or(created).max(created);
+    let complaint =
+        crate::domain::service_loop::ComplaintStage::initial(r.kind).map(|s| s.as_str());
+    tx.execute(
+        "INSERT INTO tickets(id, number, subject, status, priority, kind, channel, customer_id, assignee_id, group_id,
+                             created_at, updated_at, first_response_at, solved_at, closed_at, complaint_stage, external_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        params![
+            id, number, r.subject.trim(), r.status.as_str(), r.priority.as_str(), r.kind.as_str(), r.channel.as_str(),
+            customer, assignee, group, created, updated, ts(&r.first_response_at), ts(&r.solved_at),
+            ts(&r.closed_at), complaint, r.external_id
+        ],
+    )?;
+    let mut first_message = None;
+    for m in &r.messages {
+        let (kind, author) = match m.author_kind {
+            Author::Customer => ("customer", Some(customer.clone())),
+            Author::Agent => (
+                "agent",
+                m.author.as_deref().map(|h| agent_id(tx, h)).transpose()?,
+            ),
+            Author::System => ("system", m.author.clone()),
+        };
+        let message_id = new_id();
+        if first_message.is_none() {
+            first_message = Some(message_id.clone());
+        }
+        tx.prepare_cached(
+            "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at, channel,
+                                  mail_message_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            message_id,
+            id,
+            kind,
+            author,
+            if m.internal { "internal" } else { "public" },
+            m.body,
+            m.created_at.timestamp(),
+            m.channel.map(|c| c.as_str()),
+            m.mail_message_id
+        ])?;
+    }
+    for t in &r.tags {
+        let tag = crate::domain::ticket::tag(t)
+            .map_err(|e| StoreError::Refused(format!("tag `{t}`: {e}")))?;
+        tx.execute(
+            "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES ('ticket', ?1, ?2)",
+            params![id, tag],
+        )?;
+    }
+    // The history as it was, under its own actors and times, then the import itself.
+    for c in &r.history {
+        log.actor.clone_from(&c.actor);
+        log.append(
+            tx,
+            "ticket",
+            &id,
+            &c.field,
+            c.old.as_deref(),
+            c.new.as_deref(),
+            c.at.timestamp(),
+        )?;
+    }
+    log.actor = Some("import".into());
+    log.append(
+        tx,
+        "ticket",
+        &id,
+        "imported",
+        None,
+        Some(&r.external_id),
+        now,
+    )?;
+    let mut missing = Vec::new();
+    for a in &r.attachments {
+        let blob: Option<i64> = tx
+            .prepare_cached("SELECT 1 FROM attachment_blobs WHERE hash = ?1")?
+            .query_row(params![a.sha256], |r| r.get(0))
+            .optional()?;
+        match (blob, &first_message) {
+            (Some(_), Some(message)) => {
+                tx.prepare_cached(
+                    "INSERT INTO attachments(id, ticket_id, message_id, name, content_type, size, hash, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![new_id(), id, message, crate::domain::intake::safe_filename(&a.name), a.content_type, a.size, a.sha256, now])?;
+            }
+            _ => missing.push(a.name.as_str()),
+        }
+    }
+    if !missing.is_empty() {
+        let note = format!(
+            "Imported without the contents of: {} (an export carries attachments' names only).",
+            missing.join(", ")
+        );
+        system_note(tx, log, &id, &note, now)?;
+    }
+    super::crm::refresh_ticket_customer(tx, log, rules, &id, now)?;
+    super::sla::refresh(tx, rules, &id, now)?;
+    Ok(())
+}
