@@ -222,6 +222,15 @@ fn a_conversation_round_trip_over_smtp_threads_back_and_reopens() {
     assert_eq!(outbox.matches("\"state\":\"sent\"").count(), 2, "{outbox}");
     // Sent once: a second run finds nothing due.
     assert!(ok(desk(h, &cfg, &["mail", "send"])).contains("0 due"));
+    // desk's own reply coming back into the inbox it reads (the customer Cc'd the support address) is no message.
+    let echo = h.join("echo.eml");
+    let raw = mails
+        .iter()
+        .find(|raw| String::from_utf8_lossy(raw).contains(&reply_id))
+        .unwrap();
+    std::fs::write(&echo, raw).unwrap();
+    let got = ok(desk(h, &cfg, &["mail", "import", echo.to_str().unwrap()]));
+    assert!(got.contains("ignored: mail desk sent itself"), "{got}");
 
     // The agent solves it; the customer answers the delivered mail from their client.
     ok(desk(h, &cfg, &["ticket", "set", "1001", "status=solved"]));

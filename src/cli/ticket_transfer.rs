@@ -63,19 +63,11 @@ pub fn export(
 
 pub fn import(store: &mut Store, a: &ImportArgs, now: i64, out: &mut Out<'_>) -> Result<()> {
     let name = a.file.display().to_string();
-    let file = std::fs::File::open(&a.file).with_context(|| format!("cannot open {name}"))?;
-    let mut records = Vec::new();
-    let mut bad = Vec::new();
-    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| {
-            format!("{name}:{}: cannot read the line (UTF-8 JSON lines)", i + 1)
-        })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let place = format!("{name}:{}", i + 1);
-        match TicketRecord::parse(&line) {
-            Ok(r) => records.push((place, r)),
+    // First pass: check every line, keep none (a large file is read twice rather than held).
+    let (mut good, mut bad) = (0usize, Vec::new());
+    for (place, line) in lines(&a.file, &name)? {
+        match TicketRecord::parse(&line?) {
+            Ok(_) => good += 1,
             Err(e) => bad.push(format!("{place}: {e}")),
         }
     }
@@ -84,13 +76,20 @@ pub fn import(store: &mut Store, a: &ImportArgs, now: i64, out: &mut Out<'_>) ->
     }
     if !bad.is_empty() && !a.skip_bad {
         return Err(UsageError(format!(
-            "{} bad lines (above): nothing imported; fix them, or --skip-bad to import the {} good ones",
-            bad.len(),
-            records.len()
+            "{} bad lines (above): nothing imported; fix them, or --skip-bad to import the {good} good ones",
+            bad.len()
         ))
         .into());
     }
-    let done = store.import_tickets(&records, now)?;
+    // Second pass: the good records, written in one transaction.
+    let records = || {
+        lines(&a.file, &name)
+            .into_iter()
+            .flatten()
+            .map_while(|(place, line)| line.ok().map(|l| (place, l)))
+            .filter_map(|(place, line)| TicketRecord::parse(&line).ok().map(|r| (place, r)))
+    };
+    let done = store.import_tickets(records, good, now)?;
     writeln!(
         out,
         "{} tickets imported, {} already in desk{}",
@@ -103,4 +102,22 @@ pub fn import(store: &mut Store, a: &ImportArgs, now: i64, out: &mut Out<'_>) ->
         }
     )?;
     Ok(())
+}
+
+/// The file's non-empty lines with their `FILE:LINE`.
+fn lines(
+    path: &std::path::Path,
+    name: &str,
+) -> Result<impl Iterator<Item = (String, Result<String>)> + use<>> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
+    let name = name.to_string();
+    Ok(std::io::BufReader::new(file)
+        .lines()
+        .enumerate()
+        .map(move |(i, l)| {
+            let place = format!("{name}:{}", i + 1);
+            let l = l.with_context(|| format!("{place}: cannot read the line (UTF-8 JSON lines)"));
+            (place, l)
+        })
+        .filter(|(_, l)| l.as_ref().is_ok_and(|l| !l.trim().is_empty()) || l.is_err()))
 }

@@ -284,7 +284,7 @@ impl Store {
 
     /// The change log of one entity, oldest first.
     pub fn history(&self, entity: &str, entity_id: &str) -> Result<Vec<ChangeRow>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT c.seq, c.actor, c.field, c.old, c.new, c.at, coalesce(a.name, c.actor, 'system')
              FROM changes c LEFT JOIN agents a ON a.handle = c.actor
              WHERE c.entity = ?1 AND c.entity_id = ?2 ORDER BY c.seq",
@@ -363,7 +363,8 @@ pub(super) fn update_row(
         columns.join(", ")
     );
     let current: Option<(i64, Vec<Value>)> = tx
-        .query_row(&select, params![id], |r| {
+        .prepare_cached(&select)?
+        .query_row(params![id], |r| {
             let values = (0..columns.len())
                 .map(|i| r.get_ref(i + 1).map(Value::from_ref))
                 .collect::<rusqlite::Result<_>>()?;

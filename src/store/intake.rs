@@ -89,6 +89,16 @@ fn ingest_in(
     if let Some(number) = seen {
         return Ok(Ingested::Duplicate { number });
     }
+    // desk's own mail coming back (a Cc to the support address, a mailbox that also gets what desk sends).
+    let own: Option<i64> = tx
+        .prepare_cached("SELECT 1 FROM outbox WHERE mail_message_id = ?1")?
+        .query_row(params![m.external_id], |r| r.get(0))
+        .optional()?;
+    if own.is_some() {
+        return Ok(Ingested::Ignored {
+            reason: "mail desk sent itself".into(),
+        });
+    }
     let sender_key = sender_key(&m.sender);
     let target = thread_target(tx, source, m, rules.token_trust)?;
     let looping = match &m.automatic {

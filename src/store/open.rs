@@ -76,6 +76,9 @@ impl Store {
             }
         };
 
+        // A ticket write runs some forty distinct statements (the ticket, its messages, the change log, SLA clocks,
+        // the customer's CRM state); rusqlite's default cache of 16 would prepare most of them again every time.
+        conn.set_prepared_statement_cache_capacity(256);
         // Read-only probes first: a corrupt or foreign file fails here before anything is written.
         conn.busy_handler(Some(super::busy::handler(match storage {
             StorageMode::Local => BUSY_TIMEOUT_LOCAL,

@@ -153,11 +153,17 @@ pub(super) fn enqueue(
         .or(thread.last())
         .map(|(id, _)| id.clone());
     let refs: Vec<&str> = thread.iter().map(|(id, _)| id.as_str()).collect();
+    // Never copy desk's own domain (the support address a customer Cc'd): that would mail the inbox desk reads.
+    let own = format!("@{}", out.domain.to_lowercase());
     let cc: Vec<String> = tx
         .prepare_cached(
             "SELECT email FROM ticket_collaborators WHERE ticket_id = ?1 ORDER BY email",
         )?
-        .query_map(params![q.ticket_id], |r| r.get(0))?
+        .query_map(params![q.ticket_id], |r| r.get::<_, String>(0))?
+        .filter(|e| {
+            e.as_ref()
+                .map_or(true, |e| !e.to_lowercase().ends_with(&own))
+        })
         .collect::<rusqlite::Result<_>>()?;
     tx.prepare_cached(
         "INSERT INTO outbox(id, ticket_id, message_id, kind, to_addr, cc, subject, body, mail_message_id, in_reply_to,

@@ -92,13 +92,12 @@ impl Store {
     pub fn ticket_change_seq(&self, number: i64) -> Result<i64> {
         Ok(self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT coalesce(max(c.seq), 0) FROM tickets t
                    JOIN changes c ON c.entity = 'ticket' AND c.entity_id = t.id
                   WHERE t.number = ?1",
-                params![number],
-                |r| r.get(0),
-            )
+            )?
+            .query_row(params![number], |r| r.get(0))
             .optional()?
             .unwrap_or(0))
     }

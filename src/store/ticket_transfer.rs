@@ -37,10 +37,11 @@ impl Store {
             Option<i64>,
             Option<String>,
         );
-        let (external, name, email, phone, cust_ext, solved_at, assignee): Row = self.conn.query_row(
+        let (external, name, email, phone, cust_ext, solved_at, assignee): Row = self.conn.prepare_cached(
             "SELECT t.external_id, c.name, c.email, c.phone, c.external_id, t.solved_at, a.handle
              FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.assignee_id
              WHERE t.id = ?1",
+        )?.query_row(
             params![d.row.id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
         )?;
@@ -124,25 +125,44 @@ impl Store {
         }))
     }
 
-    /// Writes `records` (each with where it came from, `FILE:LINE`) as tickets in one transaction: a record whose
-    /// assignee is unknown fails the whole import, naming its place.
-    pub fn import_tickets(
+    /// Writes the records `records()` yields (each with where it came from, `FILE:LINE`) as tickets in one
+    /// transaction, one at a time so a large file is never held whole: a record whose assignee is unknown fails
+    /// the whole import, naming its place. `records` is called again if the transaction has to be retried. When
+    /// they are not `expected` many (the file changed since it was checked), nothing is written.
+    pub fn import_tickets<I>(
         &mut self,
-        records: &[(String, TicketRecord)],
+        records: impl Fn() -> I,
+        expected: usize,
         now: i64,
-    ) -> Result<TicketImport> {
+    ) -> Result<TicketImport>
+    where
+        I: Iterator<Item = (String, TicketRecord)>,
+    {
         let actor = self.actor.clone();
         self.write(|tx, log, rules| {
             let mut tally = TicketImport::default();
-            for (place, r) in records {
+            let mut customers = std::collections::BTreeSet::new();
+            for (place, r) in records() {
                 if exists(tx, &r.external_id)? {
                     tally.skipped += 1;
                     continue;
                 }
-                import_one(tx, log, rules, r, now)
+                let customer = import_one(tx, log, rules, &r, now)
                     .map_err(|e| StoreError::Refused(format!("{place}: {e}")))?;
+                customers.insert(customer);
                 log.actor.clone_from(&actor);
                 tally.created += 1;
+            }
+            if tally.created + tally.skipped != expected {
+                return Err(StoreError::Refused(format!(
+                    "the file changed while it was imported ({expected} records checked, {} read): nothing \
+                     written; run it again",
+                    tally.created + tally.skipped
+                )));
+            }
+            // Each customer's tier, stage and risk once, over all their imported tickets.
+            for c in &customers {
+                super::crm::refresh_customer(tx, log, rules, c, now)?;
             }
             Ok(tally)
         })
@@ -179,20 +199,21 @@ fn group_id(tx: &Transaction<'_>, name: &str, now: i64) -> Result<String> {
         return Ok(id);
     }
     let id = new_id();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO groups(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![id, name.trim(), now],
-    )?;
+    )?
+    .execute(params![id, name.trim(), now])?;
     Ok(id)
 }
 
+/// Writes one record; returns its customer's id.
 fn import_one(
     tx: &Transaction<'_>,
     log: &mut ChangeLog,
     rules: &ServiceRules,
     r: &TicketRecord,
     now: i64,
-) -> Result<()> {
+) -> Result<String> {
     let who = Identity {
         name: r.customer.name.clone(),
         email: r
@@ -219,16 +240,16 @@ fn import_one(
     let updated = ts(&r.updated_at).unwrap_or(created).max(created);
     let complaint =
         crate::domain::service_loop::ComplaintStage::initial(r.kind).map(|s| s.as_str());
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO tickets(id, number, subject, status, priority, kind, channel, customer_id, assignee_id, group_id,
                              created_at, updated_at, first_response_at, solved_at, closed_at, complaint_stage, external_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        params![
+    )?
+    .execute(params![
             id, number, r.subject.trim(), r.status.as_str(), r.priority.as_str(), r.kind.as_str(), r.channel.as_str(),
             customer, assignee, group, created, updated, ts(&r.first_response_at), ts(&r.solved_at),
             ts(&r.closed_at), complaint, r.external_id
-        ],
-    )?;
+        ])?;
     let mut first_message = None;
     for m in &r.messages {
         let (kind, author) = match m.author_kind {
@@ -263,10 +284,10 @@ fn import_one(
     for t in &r.tags {
         let tag = crate::domain::ticket::tag(t)
             .map_err(|e| StoreError::Refused(format!("tag `{t}`: {e}")))?;
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES ('ticket', ?1, ?2)",
-            params![id, tag],
-        )?;
+        )?
+        .execute(params![id, tag])?;
     }
     // The history as it was, under its own actors and times, then the import itself.
     for c in &r.history {
@@ -315,7 +336,6 @@ fn import_one(
         );
         system_note(tx, log, &id, &note, now)?;
     }
-    super::crm::refresh_ticket_customer(tx, log, rules, &id, now)?;
     super::sla::refresh(tx, rules, &id, now)?;
-    Ok(())
+    Ok(customer)
 }

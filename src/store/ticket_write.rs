@@ -129,11 +129,11 @@ pub(super) fn system_note(
     now: i64,
 ) -> Result<String> {
     let id = new_id();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at)
          VALUES (?1, ?2, 'system', ?3, 'internal', ?4, ?5)",
-        params![id, ticket_id, log.actor, body, now],
-    )?;
+    )?
+    .execute(params![id, ticket_id, log.actor, body, now])?;
     Ok(id)
 }
 
@@ -268,18 +268,18 @@ pub(super) fn insert_ticket(
     let number = next_number(tx)?;
     let id = new_id();
     let complaint = ComplaintStage::initial(t.kind).map(|s| s.as_str());
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO tickets(id, number, subject, status, priority, kind, channel, customer_id, product_id,
                              created_at, updated_at, complaint_stage)
          VALUES (?1, ?2, ?3, 'new', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
-        params![id, number, t.subject, t.priority.as_str(), t.kind.as_str(), t.channel.as_str(), t.customer_id, t.product_id, now, complaint],
-    )?;
+    )?
+    .execute(params![id, number, t.subject, t.priority.as_str(), t.kind.as_str(), t.channel.as_str(), t.customer_id, t.product_id, now, complaint])?;
     let message = new_id();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at, channel)
          VALUES (?1, ?2, 'customer', ?3, 'public', ?4, ?5, ?6)",
-        params![message, id, t.customer_id, t.body, now, t.channel.as_str()],
-    )?;
+    )?
+    .execute(params![message, id, t.customer_id, t.body, now, t.channel.as_str()])?;
     log.append(
         tx,
         "ticket",
@@ -338,29 +338,25 @@ pub(super) fn insert_message(
         (Writer::Customer, false) => ("customer", "customer_message"),
     };
     let visibility = if m.internal { "internal" } else { "public" };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at, channel,
                               mail_message_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![message, cur.id, kind, m.author_id, visibility, m.body, now, m.channel, m.mail_message_id],
-    )?;
+    )?
+    .execute(params![message, cur.id, kind, m.author_id, visibility, m.body, now, m.channel, m.mail_message_id])?;
     log.append(tx, "ticket", &cur.id, field, None, Some(&message), now)?;
     if let (Writer::Agent, false, Some(out)) = (m.writer, m.internal, &rules.mail_out) {
         super::outbox::queue_reply(tx, out, &cur.id, &message, m.body, now)?;
     }
     // What was sent is no longer a draft.
     if let (Writer::Agent, Some(author)) = (m.writer, log.actor.as_deref()) {
-        tx.execute(
-            "DELETE FROM drafts WHERE ticket_id = ?1 AND author = ?2",
-            params![cur.id, author],
-        )?;
+        tx.prepare_cached("DELETE FROM drafts WHERE ticket_id = ?1 AND author = ?2")?
+            .execute(params![cur.id, author])?;
     }
     let out = apply(tx, log, &cur.id, None, &lifecycle_fields(&next), now)?;
     // A message is activity even when no field changed: it moves the ticket up its queue.
-    tx.execute(
-        "UPDATE tickets SET updated_at = ?1 WHERE id = ?2",
-        params![now, cur.id],
-    )?;
+    tx.prepare_cached("UPDATE tickets SET updated_at = ?1 WHERE id = ?2")?
+        .execute(params![now, cur.id])?;
     let (before, after) = (cur.life.status, next.status);
     on_status_change(tx, log, rules, &cur.id, before, after, now)?;
     super::crm::refresh_ticket_customer(tx, log, rules, &cur.id, now)?;
