@@ -174,3 +174,51 @@ fn the_history_pane_names_agents_and_the_rules_with_dates() {
         assert_screen!(format!("history_{w}x{h}"), screen);
     }
 }
+
+#[test]
+fn an_imported_history_shows_its_people_sanitised_and_aligned_by_width() {
+    let mut store = store_with_tickets(5);
+    let record = serde_json::json!({
+        "external_id": "zd-7", "subject": "Imported", "status": "open", "priority": "normal", "kind": "question",
+        "channel": "web", "customer": {"email": "imp@example.com"}, "created_at": "2026-11-01T09:00:00+08:00",
+        "messages": [{"author_kind": "customer", "body": "hi", "created_at": "2026-11-01T09:00:00+08:00"}],
+        "history": [{"at": "2026-11-01T10:00:00+08:00", "actor": "王芳\u{1b}]0;pwned\u{7}", "field": "priority",
+                     "old": "normal", "new": "high"}]
+    });
+    let record: desk::domain::ticket_record::TicketRecord = serde_json::from_value(record).unwrap();
+    let done = store
+        .import_tickets(
+            || std::iter::once(("t.jsonl:1".to_string(), record.clone())),
+            1,
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(done.created, 1);
+    let number: i64 = store
+        .conn()
+        .query_row(
+            "SELECT number FROM tickets WHERE external_id = 'zd-7'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut a = Harness::new(store, Some("li"), 120, 40, NOW);
+    a.keys("#")
+        .type_text(&number.to_string())
+        .keys("enter")
+        .keys("H");
+    let screen = a.screen();
+    let line = screen
+        .lines()
+        .find(|l| l.contains("王芳"))
+        .expect("the imported change");
+    assert!(
+        !screen.contains('\u{1b}') && !screen.contains('\u{7}') && !screen.contains("pwned"),
+        "{screen}"
+    );
+    // Two wide characters are four cells: four spaces pad them to eight, then one separates (not six: chars).
+    assert!(
+        line.contains("王芳     ") && !line.contains("王芳      "),
+        "{line}"
+    );
+}

@@ -257,14 +257,17 @@ fn history_lines<'a>(model: &Model, theme: &Theme) -> Vec<Line<'a>> {
     };
     rows.iter()
         .map(|h| {
-            let who = &h.who;
+            // Who made a change can come from an imported file: sanitised, and padded by display width so a
+            // Chinese name lines up with a Latin one.
+            let who = crate::domain::text::sanitize(&h.who);
+            let pad = 8usize.saturating_sub(crate::domain::text::width(&who));
             let change = describe_change(&h.field, h.old.as_deref(), h.new.as_deref(), &words);
             Line::from(vec![
                 Span::styled(
                     format!(" {} ", date(h.at, model.utc_offset, &model.date_format)),
                     theme.muted,
                 ),
-                Span::styled(format!("{who:<8} "), theme.title),
+                Span::styled(format!("{who}{} ", " ".repeat(pad)), theme.title),
                 Span::raw(crate::domain::text::sanitize(&change)),
             ])
         })
