@@ -56,10 +56,27 @@ fn entry(at: i64, kind: TimelineKind, ticket: Option<i64>, text: String) -> Time
     }
 }
 
+/// The customer that `id` was merged into, followed to the end (bounded: a chain can only be as long as the merges
+/// done); `id` itself when it was never merged.
+pub(super) fn survivor(conn: &rusqlite::Connection, mut id: String) -> Result<String> {
+    for _ in 0..16 {
+        let next: Option<String> = conn
+            .prepare_cached("SELECT merged_into FROM customers WHERE id = ?1")?
+            .query_row(params![id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        match next {
+            Some(n) => id = n,
+            None => break,
+        }
+    }
+    Ok(id)
+}
+
 impl Store {
     /// The live customer an id or email names; a merged duplicate's id leads to its survivor.
     pub fn resolve_customer(&self, id_or_email: &str) -> Result<Option<String>> {
-        let mut id: Option<String> = self
+        let id: Option<String> = self
             .conn
             .prepare_cached(&format!(
                 "SELECT id FROM customers WHERE id = ?1 AND {v}
@@ -69,21 +86,7 @@ impl Store {
             ))?
             .query_row(params![id_or_email], |r| r.get(0))
             .optional()?;
-        // Follow merge links (bounded: a chain can only be as long as the merges done).
-        for _ in 0..16 {
-            let Some(cur) = id.clone() else { break };
-            let next: Option<String> = self
-                .conn
-                .prepare_cached("SELECT merged_into FROM customers WHERE id = ?1")?
-                .query_row(params![cur], |r| r.get(0))
-                .optional()?
-                .flatten();
-            match next {
-                Some(n) => id = Some(n),
-                None => break,
-            }
-        }
-        Ok(id)
+        id.map(|id| survivor(&self.conn, id)).transpose()
     }
 
     pub(super) fn fill_profile(&self, d: &mut CustomerDetail) -> Result<()> {

@@ -64,17 +64,8 @@ pub(super) fn find_or_create_customer(
             .prepare_cached(sql)?
             .query_row(params![key], |r| r.get(0))
             .optional()?;
-        if let Some(mut id) = found {
-            for _ in 0..16 {
-                let next: Option<String> = tx
-                    .prepare_cached("SELECT merged_into FROM customers WHERE id = ?1")?
-                    .query_row(params![id], |r| r.get(0))?;
-                match next {
-                    Some(n) => id = n,
-                    None => break,
-                }
-            }
-            return Ok(id);
+        if let Some(id) = found {
+            return super::customer_profile::survivor(tx, id);
         }
     }
     let mut edits = vec![CustomerEdit::Name(who.display_name())];
