@@ -161,7 +161,9 @@ pub fn fill(store: &mut Store, n: i64) {
     w.commit("test fixture", NOW).unwrap();
 }
 
+pub mod dovecot;
 pub mod harness;
+pub mod smtp;
 pub mod tmux;
 
 /// Adds two categories and three articles (one draft) with Markdown bodies.
