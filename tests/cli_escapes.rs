@@ -236,6 +236,8 @@ fn invocations(f: &Files) -> Vec<(&'static str, Vec<Vec<String>>)> {
                 a(&["ticket", "import", &f.tickets_jsonl, "--skip-bad"]),
             ],
         ),
+        // No mailbox configured here: the error line is what prints (tests/mail_fetch.rs fetches for real).
+        ("mail fetch", vec![a(&["mail", "fetch"])]),
         // No mail is configured on the poisoned database: send says so; the outbox is empty.
         ("mail send", vec![a(&["mail", "send"])]),
         ("mail outbox", vec![a(&["mail", "outbox", "--all"])]),

@@ -2,13 +2,14 @@
 //! customer's answer threads back) and sent over SMTP (STARTTLS, implicit TLS, or plain to a local relay) or through
 //! a local sendmail. The password comes from an environment variable or a command, never from the config file.
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow};
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Message, SendmailTransport, SmtpTransport, Transport as _};
 use std::time::Duration;
 
 use crate::config::mail::{MailConfig, Security, Transport};
+use crate::domain::text::error_chain;
 use crate::store::outbox::{Delivery, OutMail};
 
 /// A ready connection setup; built once per `desk mail send` run.
@@ -56,55 +57,67 @@ impl Sender {
         match self {
             Sender::Smtp(t) => match t.send(&message) {
                 Ok(_) => Delivery::Sent,
-                Err(e) if e.is_permanent() => Delivery::Permanent(one_line(&e)),
-                Err(e) => Delivery::Transient(one_line(&e)),
+                Err(e) if e.is_permanent() => Delivery::Permanent(error_chain(&e)),
+                Err(e) => Delivery::Transient(error_chain(&e)),
             },
             Sender::Sendmail(t) => match t.send(&message) {
                 Ok(()) => Delivery::Sent,
-                Err(e) => Delivery::Transient(one_line(&e)),
+                Err(e) => Delivery::Transient(error_chain(&e)),
             },
         }
     }
 }
 
-fn one_line(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut cause = e.source();
-    while let Some(c) = cause {
-        let text = c.to_string();
-        if !s.contains(&text) {
-            s.push_str(": ");
-            s.push_str(&text);
+/// What one delivery run did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct SendSummary {
+    pub due: usize,
+    pub sent: usize,
+    /// Will be tried again later.
+    pub retry: usize,
+    /// Given up (noted on the ticket).
+    pub failed: usize,
+}
+
+/// Claims what is due in the outbox (at most `limit`), delivers each and records the outcome; `each` hears of
+/// every mail with its result and the time it was recorded at.
+pub fn deliver_due(
+    store: &mut crate::store::Store,
+    sender: &Sender,
+    from: &Mailbox,
+    limit: usize,
+    now: i64,
+    each: &mut dyn FnMut(&OutMail, &Delivery, i64) -> Result<()>,
+) -> Result<SendSummary> {
+    let due = store.claim_outbox(now, limit.max(1))?;
+    let mut sum = SendSummary {
+        due: due.len(),
+        ..SendSummary::default()
+    };
+    for mail in &due {
+        let result = sender.deliver(from, mail);
+        // Delivery time, not the run's start: a slow server should not make the log lie.
+        let at = chrono::Utc::now().timestamp().max(now);
+        store.finish_delivery(mail, &result, at)?;
+        match &result {
+            Delivery::Sent => sum.sent += 1,
+            Delivery::Transient(_) if mail.attempts < crate::store::outbox::MAX_ATTEMPTS => {
+                sum.retry += 1
+            }
+            Delivery::Transient(_) | Delivery::Permanent(_) => sum.failed += 1,
         }
-        cause = c.source();
+        each(mail, &result, at)?;
     }
-    crate::domain::text::one_line(&s)
+    Ok(sum)
 }
 
 /// The SMTP password from `password_env` or `password_command`.
 fn password(cfg: &MailConfig) -> Result<String> {
     let s = &cfg.smtp;
-    if let Some(var) = &s.password_env {
-        return std::env::var(var)
-            .with_context(|| format!("[mail.smtp] password_env: ${var} is not set"));
-    }
-    if let Some(cmd) = &s.password_command {
-        let out = std::process::Command::new("sh")
-            .args(["-c", cmd])
-            .stderr(std::process::Stdio::inherit())
-            .output()
-            .with_context(|| format!("[mail.smtp] password_command `{cmd}` could not start"))?;
-        if !out.status.success() {
-            bail!(
-                "[mail.smtp] password_command `{cmd}` failed ({})",
-                out.status
-            );
-        }
-        let text = String::from_utf8_lossy(&out.stdout);
-        return Ok(text.lines().next().unwrap_or("").to_string());
-    }
-    bail!(
-        "[mail.smtp] username is set but no password_env or password_command says where its password is"
+    super::secret::password(
+        "[mail.smtp]",
+        s.password_env.as_deref(),
+        s.password_command.as_deref(),
     )
 }
 

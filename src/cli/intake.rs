@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::UsageError;
 use super::output::Out;
-use crate::channels::{ingest_json, mail_files, mail_parse};
+use crate::channels::{imap_fetch, ingest_json, mail_files, mail_parse};
 use crate::domain::intake::IntakeRules;
 use crate::domain::intake::human_size;
 use crate::domain::intake::{Inbound, TicketDefaults};
@@ -24,6 +24,15 @@ pub enum MailCmd {
         path: PathBuf,
         #[command(flatten)]
         defaults: DefaultsArgs,
+        #[arg(long, value_enum, default_value = "text")]
+        format: IntakeFormat,
+    },
+    /// Fetch new mail from the [[mail.inbound]] IMAP mailboxes (safe from cron on several machines at once: each
+    /// message becomes one ticket or answer, however often it is fetched)
+    Fetch {
+        /// Only the mailbox of this name (default: every configured mailbox)
+        #[arg(long)]
+        mailbox: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: IntakeFormat,
     },
@@ -203,6 +212,9 @@ pub fn mail(
 ) -> Result<()> {
     let rules = &cfg.intake_rules();
     match cmd {
+        MailCmd::Fetch { mailbox, format } => {
+            fetch(store, cfg, mailbox.as_deref(), format, now, out)
+        }
         MailCmd::Send { limit } => super::mail_out::send(store, cfg, limit, now, out),
         MailCmd::Outbox { all, format } => {
             super::mail_out::outbox(store, all, format == IntakeFormat::Json, out)
@@ -226,6 +238,71 @@ pub fn mail(
             summary(out, format, &tally)
         }
     }
+}
+
+/// `desk mail fetch`: every configured mailbox (or the one named), a line per message; a mailbox that fails is
+/// said and the others are still fetched.
+fn fetch(
+    store: &mut Store,
+    cfg: &crate::config::mail::MailConfig,
+    only: Option<&str>,
+    format: IntakeFormat,
+    now: i64,
+    out: &mut Out<'_>,
+) -> Result<()> {
+    let rules = cfg.intake_rules();
+    let mailboxes: Vec<_> = cfg
+        .inbound
+        .iter()
+        .filter(|m| only.is_none_or(|name| m.label() == name))
+        .collect();
+    if mailboxes.is_empty() {
+        let known: Vec<String> = cfg.inbound.iter().map(|m| m.label()).collect();
+        return Err(UsageError(match only {
+            Some(name) if !known.is_empty() => {
+                format!(
+                    "no mailbox called \"{name}\" (configured: {})",
+                    known.join(", ")
+                )
+            }
+            _ => "no [[mail.inbound]] mailbox is configured (config.example.toml shows one)".into(),
+        })
+        .into());
+    }
+    let mut failed = Vec::new();
+    for m in mailboxes {
+        let label = m.label();
+        let mut tally = Tally::default();
+        let fetched = imap_fetch::fetch(m, store, &rules, now, &mut |f| {
+            tally.add(f.outcome);
+            report(
+                out,
+                format,
+                &format!("{label} UID {}", f.uid),
+                f.message,
+                f.outcome,
+            )
+        });
+        match fetched {
+            Ok(_) => {
+                if format == IntakeFormat::Text {
+                    write!(out, "{label}: ")?;
+                }
+                summary(out, format, &tally)?;
+            }
+            Err(e) => {
+                super::output::err_line(format_args!(
+                    "mailbox {label}: {}",
+                    super::one_line(&e, None)
+                ));
+                failed.push(label);
+            }
+        }
+    }
+    if !failed.is_empty() {
+        anyhow::bail!("not fetched: {} (see above)", failed.join(", "));
+    }
+    Ok(())
 }
 
 pub fn ingest(

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::output::{Out, short_date};
-use crate::channels::mail_send::Sender;
+use crate::channels::mail_send::{Sender, deliver_due};
 use crate::config::mail::MailConfig;
 use crate::store::Store;
 use crate::store::outbox::Delivery;
@@ -18,51 +18,46 @@ pub fn send(
     out: &mut Out<'_>,
 ) -> Result<()> {
     let (sender, from) = Sender::from_config(cfg)?;
-    let due = store.claim_outbox(now, limit.max(1))?;
-    let (mut sent, mut retry, mut failed) = (0usize, 0usize, 0usize);
-    for mail in &due {
-        let result = sender.deliver(&from, mail);
-        // Delivery time, not the run's start: a slow server should not make the log lie.
-        let at = chrono::Utc::now().timestamp().max(now);
-        store.finish_delivery(mail, &result, at)?;
-        match &result {
-            Delivery::Sent => {
-                sent += 1;
-                writeln!(
+    let sum = deliver_due(
+        store,
+        &sender,
+        &from,
+        limit,
+        now,
+        &mut |mail, result, at| {
+            match result {
+                Delivery::Sent => writeln!(
                     out,
                     "sent #{} {} to {} <{}>",
                     mail.ticket, mail.kind, mail.to, mail.message_id
-                )?;
-            }
-            Delivery::Transient(e) if mail.attempts < crate::store::outbox::MAX_ATTEMPTS => {
-                retry += 1;
-                let next = short_date(at + crate::store::outbox::backoff(mail.attempts));
-                writeln!(
-                    out,
-                    "not sent #{} to {}: {e} (attempt {}; next try {next})",
-                    mail.ticket, mail.to, mail.attempts
-                )?;
-            }
-            Delivery::Transient(e) | Delivery::Permanent(e) => {
-                failed += 1;
-                writeln!(
+                )?,
+                Delivery::Transient(e) if mail.attempts < crate::store::outbox::MAX_ATTEMPTS => {
+                    let next = short_date(at + crate::store::outbox::backoff(mail.attempts));
+                    writeln!(
+                        out,
+                        "not sent #{} to {}: {e} (attempt {}; next try {next})",
+                        mail.ticket, mail.to, mail.attempts
+                    )?;
+                }
+                Delivery::Transient(e) | Delivery::Permanent(e) => writeln!(
                     out,
                     "failed #{} to {}: {e} (noted on the ticket)",
                     mail.ticket, mail.to
-                )?;
+                )?,
             }
-        }
-    }
+            Ok(())
+        },
+    )?;
     writeln!(
         out,
-        "{} due: {sent} sent, {retry} to retry, {failed} failed",
-        due.len()
+        "{} due: {} sent, {} to retry, {} failed",
+        sum.due, sum.sent, sum.retry, sum.failed
     )?;
-    if retry + failed > 0 {
+    if sum.retry + sum.failed > 0 {
         anyhow::bail!(
             "{} of {} mails were not delivered (see above; `desk mail outbox`)",
-            retry + failed,
-            due.len()
+            sum.retry + sum.failed,
+            sum.due
         );
     }
     Ok(())

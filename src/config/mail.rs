@@ -27,6 +27,14 @@ pub struct MailConfig {
     /// The sendmail program for `transport = "sendmail"`.
     pub sendmail_command: String,
     pub smtp: SmtpConfig,
+    /// A running desk fetches the `[[mail.inbound]]` mailboxes this often (seconds; 0: only `desk mail fetch`).
+    pub fetch_every_secs: u32,
+    /// A running desk delivers the outbox this often (seconds; 0: only `desk mail send`).
+    pub send_every_secs: u32,
+    /// Mail domain → organisation: a new customer writing from it (or a subdomain) joins that organisation.
+    pub organizations: std::collections::BTreeMap<String, String>,
+    /// The IMAP mailboxes `desk mail fetch` reads.
+    pub inbound: Vec<super::mail_inbound::InboundConfig>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -98,6 +106,10 @@ impl Default for MailConfig {
             transport: Transport::Smtp,
             sendmail_command: "/usr/sbin/sendmail".into(),
             smtp: SmtpConfig::default(),
+            fetch_every_secs: 60,
+            send_every_secs: 60,
+            organizations: Default::default(),
+            inbound: Vec::new(),
         }
     }
 }
@@ -112,7 +124,7 @@ impl MailConfig {
                 "[mail] from = \"{from}\" is not an address (write \"Name <service@example.com>\" or \"service@example.com\")"
             ));
         }
-        None
+        super::mail_inbound::check_all(&self.inbound)
     }
 
     /// What the store needs to queue replies: set when `from` names an address with a domain.
@@ -136,6 +148,16 @@ impl MailConfig {
             },
             max_per_sender_per_hour: self.max_per_sender_per_hour.max(1),
             attachment_max_bytes: u64::from(self.attachment_max_mb) * 1024 * 1024,
+            organizations: self
+                .organizations
+                .iter()
+                .map(|(d, o)| {
+                    (
+                        d.trim().trim_start_matches('@').to_lowercase(),
+                        o.trim().to_string(),
+                    )
+                })
+                .collect(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! reported before the terminal is touched.
 
 pub mod mail;
+pub mod mail_inbound;
 mod paths;
 mod sla;
 mod theme;

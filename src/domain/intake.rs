@@ -332,6 +332,27 @@ pub struct IntakeRules {
     pub max_per_sender_per_hour: u32,
     /// Larger attachments are not kept; the ticket gets a note saying so.
     pub attachment_max_bytes: u64,
+    /// (mail domain, organisation name): a new customer writing from the domain or a subdomain of it joins the
+    /// organisation (`[mail.organizations]`).
+    pub organizations: Vec<(String, String)>,
+}
+
+impl IntakeRules {
+    /// The organisation a new customer at `email` joins: its domain's, else the nearest parent domain's.
+    pub fn organization_for(&self, email: &str) -> Option<&str> {
+        let domain = email.rsplit_once('@')?.1.to_lowercase();
+        let mut d = domain.as_str();
+        loop {
+            if let Some((_, org)) = self
+                .organizations
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(d))
+            {
+                return Some(org);
+            }
+            d = d.split_once('.')?.1;
+        }
+    }
 }
 
 impl Default for IntakeRules {
@@ -340,6 +361,7 @@ impl Default for IntakeRules {
             token_trust: TokenTrust::KnownSenders,
             max_per_sender_per_hour: 40,
             attachment_max_bytes: 10 * 1024 * 1024,
+            organizations: Vec::new(),
         }
     }
 }

@@ -169,3 +169,29 @@ proptest! {
         prop_assert!(!n.starts_with('.'));
     }
 }
+
+#[test]
+fn a_sender_joins_the_organisation_of_its_domain_or_nearest_parent() {
+    let rules = IntakeRules {
+        organizations: vec![
+            ("acme.com.cn".into(), "ACME 集团".into()),
+            ("sh.acme.com.cn".into(), "ACME 上海".into()),
+        ],
+        ..IntakeRules::default()
+    };
+    assert_eq!(
+        rules.organization_for("wang@ACME.com.cn"),
+        Some("ACME 集团")
+    );
+    assert_eq!(
+        rules.organization_for("li@sh.acme.com.cn"),
+        Some("ACME 上海")
+    );
+    assert_eq!(
+        rules.organization_for("zhao@bj.acme.com.cn"),
+        Some("ACME 集团")
+    );
+    assert_eq!(rules.organization_for("x@notacme.com.cn"), None);
+    assert_eq!(rules.organization_for("x@com.cn"), None);
+    assert_eq!(rules.organization_for("no-at-sign"), None);
+}

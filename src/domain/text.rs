@@ -198,6 +198,21 @@ pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An error and its causes on one line, each cause said once (a library's error often repeats its source's text).
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !s.contains(&text) {
+            s.push_str(": ");
+            s.push_str(&text);
+        }
+        cause = c.source();
+    }
+    one_line(&s)
+}
+
 /// What an editor template comes back as: lines starting with `#` removed, surrounding blank lines trimmed.
 /// An empty result means "cancel".
 pub fn strip_template(edited: &str) -> String {

@@ -145,7 +145,8 @@ fn ingest_in(
         _ => None,
     };
     let who = forwarded.as_ref().unwrap_or(&m.sender);
-    let customer = find_or_create_customer(tx, log, service, who, now)?;
+    let organization = who.email.as_deref().and_then(|e| rules.organization_for(e));
+    let customer = find_or_create_customer(tx, log, service, who, organization, now)?;
     let channel = m.channel.unwrap_or(Channel::Email);
     let mail_id = (source == "mail").then_some(m.external_id.as_str());
     let (outcome, ticket_id, message_id) = match target {

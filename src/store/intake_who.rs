@@ -33,6 +33,7 @@ pub(super) fn find_or_create_customer(
     log: &mut ChangeLog,
     service: &ServiceRules,
     who: &Identity,
+    organization: Option<&str>,
     now: i64,
 ) -> Result<String> {
     let region = super::phones::keyed_region(tx)?;
@@ -74,6 +75,9 @@ pub(super) fn find_or_create_customer(
     }
     if let Some(p) = &who.phone {
         edits.push(CustomerEdit::Phone(Some(p.clone())));
+    }
+    if let Some(org) = organization {
+        edits.push(CustomerEdit::Org(Some(org.to_string())));
     }
     let id = insert_customer(tx, log, service, &edits, now)?;
     tx.execute(

@@ -24,6 +24,7 @@ mod error;
 pub mod fs_kind;
 mod hlc;
 pub mod identity;
+pub mod imap_mailboxes;
 pub mod intake;
 mod intake_who;
 pub mod kb;

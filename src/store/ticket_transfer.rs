@@ -225,7 +225,7 @@ fn import_one(
         wechat_openid: None,
         external_id: r.customer.external_id.clone(),
     };
-    let customer = find_or_create_customer(tx, log, rules, &who, now)?;
+    let customer = find_or_create_customer(tx, log, rules, &who, None, now)?;
     let assignee = r.assignee.as_deref().map(|h| agent_id(tx, h)).transpose()?;
     let group = r
         .group
