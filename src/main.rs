@@ -277,7 +277,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 })
                 .map_err(Into::into);
             }
-            desk::runtime::run(store, settings, theme)
+            // The background mail job's own connection, acting as this agent under the same rules.
+            let open_mail_store: desk::runtime::OpenStore = {
+                let (db, rules, actor) = (
+                    db.clone(),
+                    service_rules(&cfg),
+                    settings.identity.handle.clone(),
+                );
+                Box::new(move || {
+                    let mut s = Store::open_with(&db, OpenMode::Existing, storage)?;
+                    s.set_actor(actor.clone());
+                    s.set_service_rules(rules.clone());
+                    Ok(s)
+                })
+            };
+            desk::runtime::run(
+                store,
+                settings,
+                theme,
+                Some((cfg.mail.clone(), open_mail_store)),
+            )
         }
     }
 }

@@ -9,20 +9,46 @@ use crate::store::tickets::TicketDetail;
 pub enum Part {
     Header(usize),
     Body(usize, String),
+    /// A line of message `usize`'s quoted history or signature, shown (`z`).
+    Quoted(usize, String),
+    /// Message's quoted history or signature, folded: what the one line says.
+    Folded(String),
     /// A file that came with message `usize`: its name and size, one line.
     Attachment(String),
     Gap,
 }
 
-pub fn thread_parts(d: &TicketDetail, width: usize) -> Vec<Part> {
+/// The thread's lines at `width`; `show_quoted` unfolds quoted history and signatures (domain::quoted).
+pub fn thread_parts(d: &TicketDetail, width: usize, show_quoted: bool) -> Vec<Part> {
     let mut out = Vec::new();
+    let w = width.saturating_sub(3);
     for (i, m) in d.messages.iter().enumerate() {
         if i > 0 {
             out.push(Part::Gap);
         }
         out.push(Part::Header(i));
-        for line in wrap(m.body.as_str().trim_end(), width.saturating_sub(3)) {
+        let body = m.body.as_str().trim_end();
+        // Internal notes are the team's own words: never folded.
+        let fold = (!m.internal)
+            .then(|| crate::domain::quoted::fold_point(body))
+            .flatten();
+        let lines: Vec<&str> = body.lines().collect();
+        let (own, quoted) = lines.split_at(fold.unwrap_or(lines.len()).min(lines.len()));
+        for line in wrap(&own.join("\n"), w) {
             out.push(Part::Body(i, line));
+        }
+        if !quoted.is_empty() {
+            if show_quoted {
+                for line in wrap(&quoted.join("\n"), w) {
+                    out.push(Part::Quoted(i, line));
+                }
+            } else {
+                let n = quoted.iter().filter(|l| !l.trim().is_empty()).count();
+                out.push(Part::Folded(format!(
+                    "··· {n} quoted line{} (z shows)",
+                    if n == 1 { "" } else { "s" }
+                )));
+            }
         }
         for a in d.attachments.iter().filter(|a| a.message_id == m.id) {
             let size = crate::domain::intake::human_size(a.size.max(0) as u64);
@@ -36,8 +62,8 @@ pub fn thread_parts(d: &TicketDetail, width: usize) -> Vec<Part> {
 }
 
 /// Number of thread lines at `width`, for scrolling.
-pub fn thread_line_count(d: &TicketDetail, width: usize) -> usize {
-    thread_parts(d, width).len()
+pub fn thread_line_count(d: &TicketDetail, width: usize, show_quoted: bool) -> usize {
+    thread_parts(d, width, show_quoted).len()
 }
 
 pub fn history_line_count(model: &Model) -> usize {

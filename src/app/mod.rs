@@ -12,6 +12,7 @@ pub mod help;
 mod kb_actions;
 pub mod keys;
 pub mod layout;
+pub mod mail;
 pub mod markdown;
 mod merge;
 pub mod messages;
@@ -155,6 +156,8 @@ pub struct Model {
     pub data_version: Option<i64>,
     /// The store has been waiting a moment for another desk's write (a bulk import's batch, a long write).
     pub store_waiting: bool,
+    /// The background mail round (fetch and delivery), for the tab bar.
+    pub mail: mail::MailStatus,
     /// Live refresh and presence (team mode).
     pub live: team::Live,
     /// Seconds between polls for other writers (`ui.refresh_secs`).
@@ -263,6 +266,8 @@ pub struct TicketPane {
     pub follow_merge: bool,
     /// Show the change log instead of the thread.
     pub show_history: bool,
+    /// Show quoted history and signatures in the thread instead of one folded line each (`z`).
+    pub show_quoted: bool,
     pub history: Option<Vec<crate::store::ChangeRow>>,
     /// Published articles like this ticket: (ticket number, best first).
     pub suggestions: Option<(i64, Vec<crate::store::kb_search::Suggestion>)>,

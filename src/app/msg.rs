@@ -14,6 +14,8 @@ pub enum Msg {
     Tick(i64),
     /// Whether the store is waiting for another desk's write to finish (store::busy), so the screen says so.
     StoreWaiting(bool),
+    /// The background mail job started or finished a round (runtime::mail).
+    Mail(super::mail::MailEvent),
     Loaded(Response),
     /// The external editor closed; `text` is what was saved, or why the editor could not run.
     Edited {

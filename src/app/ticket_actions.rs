@@ -201,6 +201,21 @@ pub(super) fn toggle_history(model: &mut Model) -> Vec<Effect> {
     }
 }
 
+/// Shows or folds quoted history and signatures; folding goes back to the top, where the thread is shortest.
+pub(super) fn toggle_quoted(model: &mut Model) -> Vec<Effect> {
+    model.ticket.show_quoted = !model.ticket.show_quoted;
+    if !model.ticket.show_quoted {
+        model.ticket.scroll = 0;
+    }
+    let what = if model.ticket.show_quoted {
+        "quoted history and signatures shown (z folds them)"
+    } else {
+        "quoted history and signatures folded (z shows them)"
+    };
+    super::update::toast(model, what.to_string(), false);
+    Vec::new()
+}
+
 /// A write to a ticket finished or was refused: say so, and show the ticket as it is now.
 pub(super) fn on_written(
     model: &mut Model,

@@ -41,6 +41,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         groups: Vec::new(),
         data_version: None,
         store_waiting: false,
+        mail: Default::default(),
         live: super::team::Live {
             // The first tick polls.
             ticks_since_poll: settings.refresh_secs,
@@ -113,6 +114,10 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
         }
         Msg::StoreWaiting(waiting) => {
             model.store_waiting = waiting;
+            Vec::new()
+        }
+        Msg::Mail(event) => {
+            super::mail::on_event(model, event);
             Vec::new()
         }
         Msg::Loaded(response) => super::answers::on_response(model, response),

@@ -397,7 +397,7 @@ fn navigate_ticket(model: &mut Model, nav: CommandId) -> Vec<Effect> {
     let total = if model.ticket.show_history {
         super::geometry::history_line_count(model)
     } else {
-        super::geometry::thread_line_count(detail, width)
+        super::geometry::thread_line_count(detail, width, model.ticket.show_quoted)
     };
     model.ticket.scroll = scroll(
         model.ticket.scroll,

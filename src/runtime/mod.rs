@@ -10,8 +10,10 @@ use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
+mod mail;
 mod serve;
 
+pub use mail::OpenStore;
 pub use serve::serve;
 
 pub fn now() -> i64 {
@@ -34,14 +36,23 @@ fn spawn_worker(mut store: Store, to_ui: Sender<Msg>) -> Sender<Request> {
     tx
 }
 
-/// Runs the TUI until the user quits.
-pub fn run(store: Store, settings: Settings, theme: Theme) -> anyhow::Result<()> {
+/// Runs the TUI until the user quits. `mail`: the mail config and a way to open a second connection, for the
+/// background fetch and delivery.
+pub fn run(
+    store: Store,
+    settings: Settings,
+    theme: Theme,
+    mail: Option<(crate::config::mail::MailConfig, OpenStore)>,
+) -> anyhow::Result<()> {
     let mouse = settings.mouse;
     let mut guard = TerminalGuard::enter(mouse)?;
     let size = guard.terminal.size()?;
     let (to_ui, from_all) = mpsc::channel();
     let worker = spawn_worker(store, to_ui.clone());
     watch_store_waits(to_ui.clone());
+    if let Some((cfg, open)) = mail {
+        mail::spawn(cfg, open, to_ui.clone());
+    }
     let input = tui::input::spawn(to_ui, now);
 
     let (mut model, effects): (Model, Vec<Effect>) =

@@ -113,6 +113,18 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         };
         spans.push(Span::styled(badge, theme.ok));
     }
+    // Mail fetched and sent in the background: said while a round runs, and when the last one failed (its
+    // errors are in :messages).
+    if model.mail.busy {
+        spans.push(Span::styled(" mail… ", theme.muted));
+    } else if model.mail.failed.is_some() {
+        let badge = if fits(&spans, " mail failed ") {
+            " mail failed "
+        } else {
+            " mail! "
+        };
+        spans.push(Span::styled(badge, theme.error));
+    }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
     if room > 4 {

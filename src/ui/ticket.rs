@@ -39,6 +39,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let lines = thread_lines(
         d,
         inner.width as usize,
+        model.ticket.show_quoted,
         &model.date_format,
         model.utc_offset,
         theme,
@@ -189,14 +190,21 @@ fn author_line<'a>(m: &MessageRow, when: String, theme: &Theme) -> Line<'a> {
 fn thread_lines<'a>(
     d: &TicketDetail,
     width: usize,
+    show_quoted: bool,
     fmt: &str,
     offset: i32,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    thread_parts(d, width)
+    thread_parts(d, width, show_quoted)
         .into_iter()
         .map(|p| match p {
             Part::Gap => Line::raw(""),
+            Part::Folded(text) => {
+                Line::from(vec![Span::raw("   "), Span::styled(text, theme.muted)])
+            }
+            Part::Quoted(_, text) => {
+                Line::from(vec![Span::raw("   "), Span::styled(text, theme.muted)])
+            }
             Part::Attachment(text) => ellipsize(
                 Line::from(vec![Span::raw("   "), Span::styled(text, theme.muted)]),
                 width,

@@ -92,6 +92,7 @@ commands! {
     TicketKind: "ticket.kind", Ticket, ["K"], None, "Change the kind (complaint, service request …)", |m| ticket_actions::open_picker(m, C::TicketKind);
     TicketChannel: "ticket.channel", Ticket, ["C"], None, "Change the intake channel", |m| ticket_actions::open_picker(m, C::TicketChannel);
     TicketGroup: "ticket.group", Ticket, ["ctrl-g"], None, "Route to a group (team)", |m| ticket_actions::open_picker(m, C::TicketGroup);
+    TicketQuoted: "ticket.quoted", Ticket, ["z"], None, "Show / fold quoted history and signatures in the thread", ticket_actions::toggle_quoted;
     TicketHistory: "ticket.history", Ticket, ["H"], hint("history", 8), "Show the change history / the thread", ticket_actions::toggle_history;
     TicketFollowUp: "ticket.follow_up", Ticket, ["F"], None, "Record the follow-up call (回访), then the survey", service_actions::follow_up;
     TicketSurvey: "ticket.survey", Ticket, ["Y"], None, "Record a satisfaction survey (CSAT, NPS, CES)", service_actions::survey;

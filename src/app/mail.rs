@@ -1,0 +1,96 @@
+//! Mail in the running desk: the background fetch and delivery (runtime::mail) report each round here; the tab
+//! bar shows a round in progress or a failed one, and what arrived or failed is said once as a toast.
+
+use super::Model;
+use super::update::toast;
+
+/// One round of fetching and delivering, as the background job reports it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MailRound {
+    pub new_tickets: usize,
+    pub answers: usize,
+    pub sent: usize,
+    /// Mails that will be tried again or were given up.
+    pub not_sent: usize,
+    /// What went wrong, one line each ("mailbox support: cannot connect …").
+    pub errors: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailEvent {
+    Started,
+    Finished(MailRound),
+}
+
+/// What the tab bar shows of mail.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MailStatus {
+    /// A round is running now.
+    pub busy: bool,
+    /// The last round failed in part: its first error (all of them are in `:messages`).
+    pub failed: Option<String>,
+}
+
+pub(super) fn on_event(model: &mut Model, event: MailEvent) {
+    match event {
+        MailEvent::Started => model.mail.busy = true,
+        MailEvent::Finished(round) => {
+            model.mail.busy = false;
+            model.mail.failed = round.errors.first().cloned();
+            for e in &round.errors {
+                toast(model, format!("mail: {e}"), true);
+            }
+            if let Some(text) = arrived(&round) {
+                toast(model, text, round.not_sent > 0);
+            }
+        }
+    }
+}
+
+/// "mail: 2 new tickets, 1 answer, 3 sent", or nothing when nothing happened.
+fn arrived(r: &MailRound) -> Option<String> {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = Vec::new();
+    if r.new_tickets > 0 {
+        parts.push(plural(r.new_tickets, "new ticket", "new tickets"));
+    }
+    if r.answers > 0 {
+        parts.push(plural(r.answers, "answer", "answers"));
+    }
+    if r.sent > 0 {
+        parts.push(format!("{} sent", r.sent));
+    }
+    if r.not_sent > 0 {
+        parts.push(format!("{} not sent (desk mail outbox)", r.not_sent));
+    }
+    (!parts.is_empty()).then(|| format!("mail: {}", parts.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_round_is_said_once_and_only_when_something_happened() {
+        assert_eq!(arrived(&MailRound::default()), None);
+        let r = MailRound {
+            new_tickets: 2,
+            answers: 1,
+            sent: 3,
+            ..MailRound::default()
+        };
+        assert_eq!(
+            arrived(&r).as_deref(),
+            Some("mail: 2 new tickets, 1 answer, 3 sent")
+        );
+        let r = MailRound {
+            not_sent: 1,
+            ..MailRound::default()
+        };
+        assert_eq!(
+            arrived(&r).as_deref(),
+            Some("mail: 1 not sent (desk mail outbox)")
+        );
+    }
+}
