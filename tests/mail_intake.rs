@@ -532,3 +532,48 @@ fn acknowledgements_go_to_real_mail_only_and_at_most_three_an_hour_to_one_addres
             .all(|(to, subject)| to == "wu@example.cn" && subject.contains("已收到"))
     );
 }
+
+#[test]
+fn a_new_customer_joins_the_organisation_of_its_mail_domain() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    let rules = IntakeRules {
+        organizations: vec![("acme.com.cn".into(), "ACME 集团".into())],
+        ..IntakeRules::default()
+    };
+    let from = |addr: &str, id: &str| Inbound {
+        external_id: id.into(),
+        sender: desk::domain::intake::parse_address(addr).unwrap(),
+        subject: "报修".into(),
+        body: "热水器不出热水".into(),
+        ..Inbound::default()
+    };
+    s.ingest(
+        "mail",
+        &from("Wang <wang@sh.acme.com.cn>", "o1@x"),
+        &rules,
+        NOW,
+    )
+    .unwrap();
+    s.ingest("mail", &from("zhao@elsewhere.cn", "o2@x"), &rules, NOW)
+        .unwrap();
+    let org = |s: &Store, email: &str| {
+        s.customer_detail(email)
+            .unwrap()
+            .unwrap()
+            .row
+            .organization
+            .map(|o| o.as_str().to_string())
+    };
+    assert_eq!(org(&s, "wang@sh.acme.com.cn").as_deref(), Some("ACME 集团"));
+    assert_eq!(org(&s, "zhao@elsewhere.cn"), None);
+    // A second customer of the domain joins the same organisation rather than a new one of the same name.
+    s.ingest("mail", &from("li@acme.com.cn", "o3@x"), &rules, NOW)
+        .unwrap();
+    assert_eq!(org(&s, "li@acme.com.cn").as_deref(), Some("ACME 集团"));
+    let orgs: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM organizations", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(orgs, 1);
+}

@@ -34,7 +34,14 @@ pub fn thread_parts(d: &TicketDetail, width: usize, show_quoted: bool) -> Vec<Pa
             .flatten();
         let lines: Vec<&str> = body.lines().collect();
         let (own, quoted) = lines.split_at(fold.unwrap_or(lines.len()).min(lines.len()));
-        for line in wrap(&own.join("\n"), w) {
+        // Folded, the blank lines before the fold go too: the message ends with its words, then the one line.
+        let own = own.join("\n");
+        let own = if show_quoted {
+            own.as_str()
+        } else {
+            own.trim_end()
+        };
+        for line in wrap(own, w) {
             out.push(Part::Body(i, line));
         }
         if !quoted.is_empty() {
@@ -43,11 +50,7 @@ pub fn thread_parts(d: &TicketDetail, width: usize, show_quoted: bool) -> Vec<Pa
                     out.push(Part::Quoted(i, line));
                 }
             } else {
-                let n = quoted.iter().filter(|l| !l.trim().is_empty()).count();
-                out.push(Part::Folded(format!(
-                    "··· {n} quoted line{} (z shows)",
-                    if n == 1 { "" } else { "s" }
-                )));
+                out.push(Part::Folded(crate::domain::quoted::fold_label(quoted, "z")));
             }
         }
         for a in d.attachments.iter().filter(|a| a.message_id == m.id) {

@@ -3,6 +3,33 @@
 //! signature after a `-- ` line. The thread folds what follows that point, so a long conversation reads as its
 //! answers; a key shows it. Forwarded messages are never folded: what was forwarded is the point of the mail.
 
+/// What a fold hides.
+/// What the one folded line says: "··· signature (z shows)", "··· quoted history, 5 lines (z shows)". `quoted` is
+/// the folded part, its marker line first; `key` the key that shows it.
+pub fn fold_label(quoted: &[&str], key: &str) -> String {
+    let signature = quoted
+        .first()
+        .is_some_and(|l| l.trim_end_matches('\r') == "-- ")
+        && !quoted.iter().any(|l| l.trim_start().starts_with('>'));
+    // The marker ("On … wrote:", "-- ") is not a line of what was said.
+    let skip = usize::from(
+        quoted
+            .first()
+            .is_some_and(|l| !l.trim_start().starts_with('>')),
+    );
+    let n = quoted
+        .iter()
+        .skip(skip)
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    let lines = format!("{n} line{}", if n == 1 { "" } else { "s" });
+    if signature {
+        format!("··· signature, {lines} ({key} shows)")
+    } else {
+        format!("··· quoted history, {lines} ({key} shows)")
+    }
+}
+
 /// The line index at which `body`'s trailing quoted history or signature starts, if it has one and it is not the
 /// whole message.
 pub fn fold_point(body: &str) -> Option<usize> {
@@ -159,6 +186,22 @@ mod tests {
             fold_point("On Monday, you wrote:\n> a"),
             None,
             "nothing of its own above the header"
+        );
+    }
+
+    #[test]
+    fn the_folded_line_says_what_it_hides() {
+        assert_eq!(
+            fold_label(&["-- ", "Wang Fang", "", "138"], "z"),
+            "··· signature, 2 lines (z shows)"
+        );
+        assert_eq!(
+            fold_label(&["On Mon, Li wrote:", "> a", ">", "> b"], "z"),
+            "··· quoted history, 3 lines (z shows)"
+        );
+        assert_eq!(
+            fold_label(&["> only"], "z"),
+            "··· quoted history, 1 line (z shows)"
         );
     }
 
