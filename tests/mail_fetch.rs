@@ -348,3 +348,112 @@ fn a_conversation_fetched_answered_over_smtp_and_fetched_back_threads_onto_one_t
         "open"
     );
 }
+
+/// BENCHMARKS.md "Mail fetch": `desk mail fetch` of 1 000 messages (benches/mail/make_maildir.py) from the local
+/// Dovecot, whole process, beside two floors measured in the same run: Python's imaplib downloading the same
+/// messages over the same TLS port, and `sqlite3` writing 1 000 one-row transactions to a desk database. Run with
+/// `cargo test --release --test mail_fetch -- --ignored --nocapture bench_fetch`.
+#[test]
+#[ignore = "a benchmark: run by hand, see BENCHMARKS.md"]
+fn bench_fetch_1000_messages() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let Some(server) = dovecot(h) else { return };
+    let md = h.join("generated");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/mail/make_maildir.py");
+    let made = Command::new("python3")
+        .arg(&script)
+        .arg(&md)
+        .arg("1000")
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(md.join("new"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for f in &files {
+        server.deliver("INBOX", &std::fs::read(f).unwrap());
+    }
+    let imap_floor = "import imaplib, ssl, sys, time\n\
+        ctx = ssl.create_default_context(cafile=sys.argv[3])\n\
+        def run():\n\
+        \x20   m = imaplib.IMAP4_SSL('127.0.0.1', int(sys.argv[4]), ssl_context=ctx)\n\
+        \x20   m.login(sys.argv[1], sys.argv[2]); m.select('INBOX', readonly=True)\n\
+        \x20   t, d = m.uid('FETCH', '1:*', '(BODY.PEEK[])'); m.logout()\n\
+        \x20   return sum(len(x[1]) for x in d if isinstance(x, tuple))\n\
+        run()\n\
+        s = time.time(); n = run(); print(f'{time.time() - s:.3f} {n}')\n";
+    let floor = Command::new("python3")
+        .args(["-c", imap_floor])
+        .args([
+            server.user.as_str(),
+            server.password.as_str(),
+            server.cert_pem.to_str().unwrap(),
+            &server.imaps_port.to_string(),
+        ])
+        .output()
+        .unwrap();
+    let floor = String::from_utf8_lossy(&floor.stdout).trim().to_string();
+    let cfg = config(h, &server, "");
+    std::fs::write(
+        &cfg,
+        std::fs::read_to_string(&cfg)
+            .unwrap()
+            .replace("group = \"售后\"\n", ""),
+    )
+    .unwrap();
+    ok(desk(h, &cfg, &server, &["init"]), &server);
+    // The timed run: /usr/bin/time for the whole process's wall time and peak RSS.
+    let cmd = desk_cmd(h, &cfg, &server, &["mail", "fetch"]);
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%e s %M KB"])
+        .arg(cmd.get_program())
+        .args(cmd.get_args())
+        .envs(
+            cmd.get_envs()
+                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!(
+        "desk mail fetch, 1000 messages, fresh database: {}\n{}",
+        String::from_utf8_lossy(&out.stderr).trim(),
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .last()
+            .unwrap_or("")
+    );
+    println!("IMAP floor (imaplib, same TLS port, one UID FETCH of all): {floor} (s, bytes)");
+    let mut sqlf = String::from("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;\n");
+    for i in 0..1000 {
+        sqlf.push_str(&format!(
+            "BEGIN IMMEDIATE; INSERT INTO inbound(source, external_id, outcome, at) VALUES ('mail', 'floor{i}', 'ignored', 0); COMMIT;\n"
+        ));
+    }
+    let started = std::time::Instant::now();
+    let mut child = Command::new("sqlite3")
+        .arg(h.join("desk.db"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(sqlf.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    println!(
+        "SQL floor (sqlite3, 1000 one-row transactions): {:.3} s",
+        started.elapsed().as_secs_f64()
+    );
+}

@@ -109,4 +109,18 @@ mod tests {
         assert_eq!(problem("In\r\nbox"), Some("has a control character"));
         assert_eq!(problem("已处理"), None);
     }
+
+    proptest::proptest! {
+        /// Whatever the name, what goes on the wire is printable ASCII, and a quoted name is one IMAP string.
+        #[test]
+        fn any_name_encodes_to_printable_ascii(name in "\\PC{0,24}") {
+            let wire = encode(&name);
+            proptest::prop_assert!(wire.chars().all(|c| (' '..='~').contains(&c)));
+            let q = quoted(&name);
+            let inner = q.strip_prefix('"').and_then(|x| x.strip_suffix('"'));
+            proptest::prop_assert!(inner.is_some());
+            let inner = inner.unwrap_or_default();
+            proptest::prop_assert!(!inner.replace("\\\\", "").replace("\\\"", "").contains('"'));
+        }
+    }
 }

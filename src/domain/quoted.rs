@@ -214,4 +214,18 @@ mod tests {
         let above = "ok\nOn Mon, Li wrote:\n> see below\n---------- Forwarded message ---------\nFrom: a@b.c";
         assert_eq!(fold_point(above), Some(1));
     }
+
+    proptest::proptest! {
+        /// Any text: the fold never hides everything, never starts past the end, and its label always says a count.
+        #[test]
+        fn any_text_folds_within_itself(body in "(\\PC{0,12}|> [a-z]{0,6}|-- |On x wrote:|\n){0,30}") {
+            let lines: Vec<&str> = body.lines().collect();
+            if let Some(at) = fold_point(&body) {
+                proptest::prop_assert!(at > 0 && at < lines.len());
+                proptest::prop_assert!(lines.iter().take(at).any(|l| !l.trim().is_empty()));
+                let label = fold_label(lines.split_at(at).1, "z");
+                proptest::prop_assert!(label.ends_with("(z shows)"));
+            }
+        }
+    }
 }
