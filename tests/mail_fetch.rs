@@ -350,8 +350,9 @@ fn a_conversation_fetched_answered_over_smtp_and_fetched_back_threads_onto_one_t
 }
 
 /// BENCHMARKS.md "Mail fetch": `desk mail fetch` of 1 000 messages (benches/mail/make_maildir.py) from the local
-/// Dovecot, whole process, beside two floors measured in the same run: Python's imaplib downloading the same
-/// messages over the same TLS port, and `sqlite3` writing 1 000 one-row transactions to a desk database. Run with
+/// Dovecot, whole process, beside what it is made of, measured in the same run: Python's imaplib downloading the
+/// same messages over the same TLS port, `desk mail import` of the same Maildir from disk, and `sqlite3` writing
+/// 1 000 one-row transactions to a desk database. Run with
 /// `cargo test --release --test mail_fetch -- --ignored --nocapture bench_fetch`.
 #[test]
 #[ignore = "a benchmark: run by hand, see BENCHMARKS.md"]
@@ -431,6 +432,18 @@ fn bench_fetch_1000_messages() {
             .unwrap_or("")
     );
     println!("IMAP floor (imaplib, same TLS port, one UID FETCH of all): {floor} (s, bytes)");
+    // The same messages from the Maildir on disk: what ingesting them costs without IMAP.
+    let from_disk = h.join("from-disk.db");
+    let db = from_disk.to_str().unwrap();
+    ok(desk(h, &cfg, &server, &["--db", db, "init"]), &server);
+    let started = std::time::Instant::now();
+    let imported = desk(h, &cfg, &server, &["--db", db, "mail", "import", md.to_str().unwrap()]);
+    let took = started.elapsed().as_secs_f64();
+    let said = ok(imported, &server);
+    println!(
+        "desk mail import of the same Maildir: {took:.2} s ({})",
+        said.lines().last().unwrap_or("")
+    );
     let mut sqlf = String::from("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;\n");
     for i in 0..1000 {
         sqlf.push_str(&format!(

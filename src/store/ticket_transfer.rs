@@ -23,28 +23,66 @@ pub struct TicketImport {
 }
 
 impl Store {
-    /// Ticket `number` as a record, or `None`.
+    /// Ticket `number` as a record, or `None`. One query for the ticket and its people, then its tags, thread,
+    /// attachments and history: the text as stored (an export is data, not display, so nothing is sanitised).
     pub fn ticket_record(&self, number: i64) -> Result<Option<TicketRecord>> {
-        let Some(d) = self.ticket_detail(number)? else {
+        use super::tickets::get_enum;
+        use crate::domain::ticket::{Channel, Kind, Priority, Status};
+        let head = self
+            .conn
+            .prepare_cached(
+                "SELECT t.id, t.subject, t.status, t.priority, t.kind, t.channel, t.created_at, t.updated_at,
+                        t.first_response_at, t.solved_at, t.closed_at, t.external_id, g.name,
+                        c.name, c.email, c.phone, c.external_id, a.handle
+                 FROM tickets t LEFT JOIN groups g ON g.id = t.group_id
+                      LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.assignee_id
+                 WHERE t.number = ?1",
+            )?
+            .query_row(params![number], |r| {
+                let id: String = r.get(0)?;
+                let record = TicketRecord {
+                    external_id: r.get::<_, Option<String>>("external_id")?.unwrap_or_default(),
+                    number: Some(number),
+                    subject: r.get("subject")?,
+                    status: get_enum(r, "status", Status::parse)?,
+                    priority: get_enum(r, "priority", Priority::parse)?,
+                    kind: get_enum(r, "kind", Kind::parse)?,
+                    channel: get_enum(r, "channel", Channel::parse)?,
+                    customer: RecordCustomer {
+                        name: r.get(13)?,
+                        email: r.get(14)?,
+                        phone: r.get(15)?,
+                        external_id: r.get(16)?,
+                    },
+                    assignee: r.get(17)?,
+                    group: r.get(12)?,
+                    tags: Vec::new(),
+                    created_at: time(r.get("created_at")?),
+                    updated_at: Some(time(r.get("updated_at")?)),
+                    first_response_at: r.get::<_, Option<i64>>("first_response_at")?.map(time),
+                    solved_at: r.get::<_, Option<i64>>("solved_at")?.map(time),
+                    closed_at: r.get::<_, Option<i64>>("closed_at")?.map(time),
+                    messages: Vec::new(),
+                    attachments: Vec::new(),
+                    history: Vec::new(),
+                };
+                Ok((id, record))
+            })
+            .optional()?;
+        let Some((id, mut record)) = head else {
             return Ok(None);
         };
-        type Row = (
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<i64>,
-            Option<String>,
-        );
-        let (external, name, email, phone, cust_ext, solved_at, assignee): Row = self.conn.prepare_cached(
-            "SELECT t.external_id, c.name, c.email, c.phone, c.external_id, t.solved_at, a.handle
-             FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.assignee_id
-             WHERE t.id = ?1",
-        )?.query_row(
-            params![d.row.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
-        )?;
+        if record.external_id.is_empty() {
+            record.external_id = format!("desk:{id}");
+        }
+        let name = record.customer.name.clone();
+        record.tags = self
+            .conn
+            .prepare_cached(
+                "SELECT tag FROM tags WHERE entity = 'ticket' AND entity_id = ?1 ORDER BY tag",
+            )?
+            .query_map(params![id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.author_kind, coalesce(a.handle, m.author_id), m.visibility, m.body, m.created_at, m.channel,
                     m.mail_message_id
@@ -52,7 +90,7 @@ impl Store {
              WHERE m.ticket_id = ?1 ORDER BY m.created_at, m.rid",
         )?;
         let messages = stmt
-            .query_map(params![d.row.id], |r| {
+            .query_map(params![id], |r| {
                 let kind: String = r.get(0)?;
                 let author_kind = match kind.as_str() {
                     "agent" => Author::Agent,
@@ -77,8 +115,9 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let history = self
-            .history("ticket", &d.row.id)?
+        record.messages = messages;
+        record.history = self
+            .history("ticket", &id)?
             .into_iter()
             .map(|c| RecordChange {
                 at: time(c.at),
@@ -88,41 +127,17 @@ impl Store {
                 new: c.new,
             })
             .collect();
-        Ok(Some(TicketRecord {
-            external_id: external.unwrap_or_else(|| format!("desk:{}", d.row.id)),
-            number: Some(d.row.number),
-            subject: d.row.subject.to_string(),
-            status: d.row.status,
-            priority: d.row.priority,
-            kind: d.row.kind,
-            channel: d.row.channel,
-            customer: RecordCustomer {
-                name,
-                email,
-                phone,
-                external_id: cust_ext,
-            },
-            assignee,
-            group: d.group.map(|g| g.to_string()),
-            tags: d.tags.iter().map(|t| t.to_string()).collect(),
-            created_at: time(d.row.created_at),
-            updated_at: Some(time(d.row.updated_at)),
-            first_response_at: d.first_response_at.map(time),
-            solved_at: solved_at.map(time),
-            closed_at: d.closed_at.map(time),
-            messages,
-            attachments: d
-                .attachments
-                .iter()
-                .map(|a| RecordAttachment {
-                    name: a.name.to_string(),
-                    content_type: a.content_type.to_string(),
-                    size: a.size,
-                    sha256: a.sha256.clone(),
-                })
-                .collect(),
-            history,
-        }))
+        record.attachments = self
+            .attachments(&id)?
+            .iter()
+            .map(|a| RecordAttachment {
+                name: a.name.to_string(),
+                content_type: a.content_type.to_string(),
+                size: a.size,
+                sha256: a.sha256.clone(),
+            })
+            .collect();
+        Ok(Some(record))
     }
 
     /// Writes the records `records()` yields (each with where it came from, `FILE:LINE`) as tickets in one
