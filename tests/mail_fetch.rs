@@ -437,7 +437,12 @@ fn bench_fetch_1000_messages() {
     let db = from_disk.to_str().unwrap();
     ok(desk(h, &cfg, &server, &["--db", db, "init"]), &server);
     let started = std::time::Instant::now();
-    let imported = desk(h, &cfg, &server, &["--db", db, "mail", "import", md.to_str().unwrap()]);
+    let imported = desk(
+        h,
+        &cfg,
+        &server,
+        &["--db", db, "mail", "import", md.to_str().unwrap()],
+    );
     let took = started.elapsed().as_secs_f64();
     let said = ok(imported, &server);
     println!(

@@ -333,6 +333,28 @@ fn the_survey_goes_out_on_solve_and_the_score_comes_back_by_reply() {
     );
     let mailed = "Satisfaction survey mailed to mueller@example.de";
     assert!(t1.messages.iter().any(|m| m.body.as_str().contains(mailed)));
+    // The follow-up call (回访) task says the survey went out and what came back.
+    let tasks: serde_json::Value = serde_json::from_str(&ok(desk(
+        h,
+        &cfg,
+        &["task", "list", "--due", "all", "--format", "json"],
+    )))
+    .unwrap();
+    let task = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["ticket"] == 1001 && t["kind"] == "follow_up")
+        .expect("#1001's follow-up task");
+    assert_eq!(
+        task["note"],
+        format!("{mailed}.\nSurvey answered by mail: CSAT 4: “Quick and friendly.”"),
+    );
+    let listed = ok(desk(h, &cfg, &["task", "list", "--due", "all"]));
+    assert!(
+        listed.contains("NOTE") && listed.contains(mailed),
+        "{listed}"
+    );
     let t2 = db.ticket_detail(1002).unwrap().unwrap();
     assert_eq!(
         t2.row.status,

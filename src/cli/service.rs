@@ -85,7 +85,9 @@ fn due_bound(due: &str, now: i64, utc_offset: i32) -> Result<Option<i64>, UsageE
     }
 }
 
-const TASK_HEADER: &[&str] = &["due", "kind", "ticket", "customer", "assignee", "subject"];
+const TASK_HEADER: &[&str] = &[
+    "due", "kind", "ticket", "customer", "assignee", "subject", "note",
+];
 
 fn task_cells(t: &TaskRow, format: super::output::ListFormat) -> Vec<String> {
     let opt = |v: &Option<crate::domain::text::SafeText>| {
@@ -100,6 +102,8 @@ fn task_cells(t: &TaskRow, format: super::output::ListFormat) -> Vec<String> {
         opt(&t.customer),
         t.assignee.clone().unwrap_or_default(),
         opt(&t.subject),
+        // What is known before the call, such as a survey mailed or answered: its lines as one.
+        crate::domain::text::one_line(t.note.as_str()),
     ]
 }
 

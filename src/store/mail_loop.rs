@@ -86,7 +86,7 @@ pub(super) fn acknowledge(
 /// Queues the satisfaction survey of a ticket just solved, once per ticket, if its customer has an address.
 pub(super) fn send_survey(
     tx: &Transaction<'_>,
-    log: &ChangeLog,
+    log: &mut ChangeLog,
     out: &MailOut,
     ticket_id: &str,
     now: i64,
@@ -110,13 +110,37 @@ pub(super) fn send_survey(
         body: &body,
     };
     enqueue(tx, out, &q, now)?;
-    system_note(
-        tx,
-        log,
-        ticket_id,
-        &format!("Satisfaction survey mailed to {to}."),
-        now,
-    )?;
+    let said = format!("Satisfaction survey mailed to {to}.");
+    system_note(tx, log, ticket_id, &said, now)?;
+    note_follow_up(tx, log, ticket_id, &said, now)
+}
+
+/// Adds a line to the ticket's open follow-up task (回访), so whoever makes the call sees the mail survey's state.
+fn note_follow_up(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    ticket_id: &str,
+    line: &str,
+    now: i64,
+) -> Result<()> {
+    let open: Vec<(String, String)> = tx
+        .prepare_cached(
+            "SELECT id, note FROM tasks WHERE ticket_id = ?1 AND kind = 'follow_up' AND done_at IS NULL",
+        )?
+        .query_map(params![ticket_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, old) in open {
+        let new = if old.is_empty() {
+            line.to_string()
+        } else {
+            format!("{old}\n{line}")
+        };
+        tx.prepare_cached(
+            "UPDATE tasks SET note = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1",
+        )?
+        .execute(params![id, new, now])?;
+        log.append(tx, "task", &id, "note", Some(&old), Some(&new), now)?;
+    }
     Ok(())
 }
 
@@ -193,5 +217,7 @@ pub(super) fn survey_answer(
         });
     }
     system_note(tx, log, ticket_id, &note, now)?;
+    let first_line = note.lines().next().unwrap_or_default().to_string();
+    note_follow_up(tx, log, ticket_id, &first_line, now)?;
     Ok(Some((csat, reopen)))
 }

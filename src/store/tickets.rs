@@ -150,7 +150,11 @@ fn key(f: TicketField) -> &'static str {
 }
 
 /// A closed-set value read by column name; a word desk does not know is an error naming the column.
-pub(super) fn get_enum<T>(r: &Row<'_>, name: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+pub(super) fn get_enum<T>(
+    r: &Row<'_>,
+    name: &str,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
     let s: String = r.get(name)?;
     parse(&s).ok_or_else(|| {
         rusqlite::Error::InvalidColumnType(
