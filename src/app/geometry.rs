@@ -33,7 +33,9 @@ pub fn thread_parts(d: &TicketDetail, width: usize, show_quoted: bool) -> Vec<Pa
             .then(|| crate::domain::quoted::fold_point(body))
             .flatten();
         let lines: Vec<&str> = body.lines().collect();
-        let (own, quoted) = lines.split_at(fold.unwrap_or(lines.len()).min(lines.len()));
+        let (own, quoted) = lines
+            .split_at_checked(fold.unwrap_or(lines.len()))
+            .unwrap_or((lines.as_slice(), &[]));
         // Folded, the blank lines before the fold go too: the message ends with its words, then the one line.
         let own = own.join("\n");
         let own = if show_quoted {
