@@ -124,6 +124,15 @@ fn the_tab_bar_says_a_mail_round_runs_or_failed_and_toasts_say_what_came() {
             && kept.iter().any(|t| t.contains("cannot connect")),
         "{kept:?}"
     );
+    // The same failure again is not said again (the tab bar still says it); a different one is.
+    let said = |a: &Harness| a.model.messages.iter().filter(|m| m.error).count();
+    let before = said(&a);
+    a.send(Msg::Mail(MailEvent::Finished(MailRound {
+        errors: vec!["mailbox support: cannot connect to imap.example.com:993: refused".into()],
+        ..MailRound::default()
+    })));
+    assert_eq!(said(&a), before);
+    assert!(top(&a).contains(" mail failed "), "{}", top(&a));
     // A round that succeeds clears the failure.
     a.send(Msg::Mail(MailEvent::Finished(MailRound::default())));
     assert!(!top(&a).contains("mail"), "{}", top(&a));
@@ -133,5 +142,5 @@ fn the_tab_bar_says_a_mail_round_runs_or_failed_and_toasts_say_what_came() {
         ..MailRound::default()
     })));
     let line = top(&narrow);
-    assert!(line.contains("mail"), "said at 80 columns too: {line}");
+    assert!(line.contains("mail!"), "said at 80 columns too: {line}");
 }

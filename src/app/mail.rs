@@ -29,6 +29,9 @@ pub struct MailStatus {
     pub busy: bool,
     /// The last round failed in part: its first error (all of them are in `:messages`).
     pub failed: Option<String>,
+    /// The last round's errors: the same errors again are not toasted again (a server down for an hour would
+    /// otherwise fill `:messages` once a minute); the tab bar keeps saying so.
+    pub errors: Vec<String>,
 }
 
 pub(super) fn on_event(model: &mut Model, event: MailEvent) {
@@ -37,8 +40,11 @@ pub(super) fn on_event(model: &mut Model, event: MailEvent) {
         MailEvent::Finished(round) => {
             model.mail.busy = false;
             model.mail.failed = round.errors.first().cloned();
-            for e in &round.errors {
-                toast(model, format!("mail: {e}"), true);
+            if round.errors != model.mail.errors {
+                for e in &round.errors {
+                    toast(model, format!("mail: {e}"), true);
+                }
+                model.mail.errors = round.errors.clone();
             }
             if let Some(text) = arrived(&round) {
                 toast(model, text, round.not_sent > 0);

@@ -118,11 +118,10 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     if model.mail.busy {
         spans.push(Span::styled(" mail… ", theme.muted));
     } else if model.mail.failed.is_some() {
-        let badge = if fits(&spans, " mail failed ") {
-            " mail failed "
-        } else {
-            " mail! "
-        };
+        let badge = [" mail failed ", " mail! "]
+            .into_iter()
+            .find(|b| fits(&spans, b))
+            .unwrap_or("mail!");
         spans.push(Span::styled(badge, theme.error));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
