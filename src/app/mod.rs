@@ -26,6 +26,7 @@ pub mod protocol;
 pub mod review;
 mod search_pane;
 pub mod service_actions;
+pub mod sla_header;
 mod suggestions;
 mod tag_prompt;
 pub mod team;

@@ -22,6 +22,8 @@ pub enum Role {
     Priority(Priority),
     /// Merged into / linked tickets.
     Relation,
+    /// An SLA clock's countdown, drawn in its state's style.
+    Clock(crate::domain::sla::ClockState),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,9 +227,10 @@ pub fn flow(d: &TicketDetail, model: &Model, w: usize) -> Vec<Vec<Piece>> {
     lines
 }
 
-/// Lines under the fields: the SLA clocks, and the closed loop or complaint stage when they apply.
-fn status_lines(d: &TicketDetail) -> usize {
-    1 + usize::from(d.row.loop_stage.is_some() || d.complaint_stage.is_some())
+/// Lines under the fields: the SLA clocks (wrapped at `w`), and the closed loop or complaint stage when they apply.
+fn status_lines(d: &TicketDetail, model: &Model, w: usize) -> usize {
+    super::sla_header::sla_lines(d, model, w).len()
+        + usize::from(d.row.loop_stage.is_some() || d.complaint_stage.is_some())
 }
 
 /// The most lines (inside its border) the header may take of a body `height` rows tall: the thread keeps at
@@ -241,7 +244,9 @@ fn cap(height: u16) -> usize {
 pub fn lines(d: &TicketDetail, model: &Model, body: Rect) -> Vec<Vec<Piece>> {
     let w = usize::from(body.width.saturating_sub(2));
     let mut lines = flow(d, model, w);
-    let room = cap(body.height).saturating_sub(status_lines(d)).max(1);
+    let room = cap(body.height)
+        .saturating_sub(status_lines(d, model, w))
+        .max(1);
     if lines.len() > room {
         lines.truncate(room);
         if let Some(last) = lines.last_mut() {
@@ -258,7 +263,10 @@ pub fn lines(d: &TicketDetail, model: &Model, body: Rect) -> Vec<Vec<Piece>> {
 /// The header (bordered) and the thread below it, in the ticket pane's `body`.
 pub fn split(model: &Model, body: Rect) -> (Rect, Rect) {
     let inner = match &model.ticket.detail {
-        Some(d) => lines(d, model, body).len() + status_lines(d),
+        Some(d) => {
+            let w = usize::from(body.width.saturating_sub(2));
+            lines(d, model, body).len() + status_lines(d, model, w)
+        }
         None => usize::from(layout::TICKET_HEADER_LINES),
     };
     layout::ticket(body, u16::try_from(inner).unwrap_or(u16::MAX))

@@ -267,6 +267,19 @@ pub enum ClockState {
     MetLate,
 }
 
+impl ClockState {
+    /// The glyph before a countdown, so a state reads without colour: none when fine, `~` at risk, `!` breached,
+    /// `||` paused.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            ClockState::AtRisk => "~",
+            ClockState::Breached => "!",
+            ClockState::Paused => "||",
+            _ => "",
+        }
+    }
+}
+
 /// One target's clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {

@@ -8,8 +8,8 @@ use crate::app::Model;
 use crate::app::commands::CommandId;
 use crate::app::service_actions::{SCALES, SurveyForm};
 use crate::domain::service_loop::{ComplaintStage, LoopStage};
-use crate::domain::sla::{Clock, ClockState};
-use crate::domain::sla_policy::{SlaSnapshot, format_countdown};
+use crate::domain::sla::ClockState;
+use crate::domain::sla_policy::SlaSnapshot;
 use crate::domain::text::{fit, truncate};
 use crate::store::tickets::TicketDetail;
 use ratatui::Frame;
@@ -17,16 +17,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-/// The glyph before a countdown: none when fine, `~` at risk, `!` breached, `||` paused.
-pub fn glyph(state: ClockState) -> &'static str {
-    match state {
-        ClockState::AtRisk => "~",
-        ClockState::Breached => "!",
-        ClockState::Paused => "||",
-        _ => "",
-    }
-}
 
 pub fn style(state: ClockState, theme: &Theme) -> Style {
     match state {
@@ -41,72 +31,9 @@ pub fn style(state: ClockState, theme: &Theme) -> Style {
 /// The queue's "Due" cell: `2h13m`, `~45m`, `!-35m`, `||3h`; empty without a clock.
 pub fn due_cell(sla: &SlaSnapshot, now: i64, theme: &Theme) -> (String, Style) {
     match sla.countdown(now) {
-        Some((text, state)) => (format!("{}{text}", glyph(state)), style(state, theme)),
+        Some((text, state)) => (format!("{}{text}", state.glyph()), style(state, theme)),
         None => (String::new(), theme.muted),
     }
-}
-
-/// One clock as the ticket pane shows it, with its state judged at `now` (running clocks keep their due time).
-fn clock_spans(c: &Clock, with_due: bool, model: &Model, theme: &Theme) -> Vec<Span<'static>> {
-    let label = Span::styled(format!("{} ", c.target.label()), theme.muted);
-    let (text, state) = match (c.stopped_at, c.due_at) {
-        (Some(_), _) => {
-            let late = c.elapsed > c.target_secs;
-            let (word, state) = if late {
-                ("late", ClockState::MetLate)
-            } else {
-                ("met", ClockState::Met)
-            };
-            let took = format_countdown(c.elapsed.div_euclid(60) * 60);
-            (format!("{word} {took}"), state)
-        }
-        (None, Some(due)) => {
-            let snap = SlaSnapshot {
-                target: Some(c.target),
-                due_at: Some(due),
-                risk_at: c.risk_at,
-                paused: false,
-                remaining: None,
-            };
-            match snap.countdown(model.now) {
-                Some((left, state)) if with_due => {
-                    let when = date(due, model.utc_offset, "%m-%d %H:%M");
-                    (format!("{}{left} (due {when})", glyph(state)), state)
-                }
-                Some((left, state)) => (format!("{}{left}", glyph(state)), state),
-                None => ("—".into(), ClockState::Ok),
-            }
-        }
-        (None, None) => {
-            let state = if c.remaining < 0 {
-                ClockState::Breached
-            } else {
-                ClockState::Paused
-            };
-            let left = format_countdown(c.remaining.div_euclid(60) * 60);
-            (format!("{}{left}", glyph(state)), state)
-        }
-    };
-    vec![label, Span::styled(text, style(state, theme))]
-}
-
-/// The SLA line of the ticket header: the policy and every clock.
-pub fn sla_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Line<'static> {
-    let mut spans = vec![Span::styled("SLA ", theme.muted)];
-    match &d.sla_policy {
-        None => spans.push(Span::styled("no policy covers this ticket", theme.muted)),
-        Some(policy) => {
-            spans.push(Span::styled(policy.clone(), theme.title));
-            // The due time is spelled out for the clock that falls due first.
-            let first = d.clocks.iter().filter_map(|c| c.due_at).min();
-            for c in &d.clocks {
-                spans.push(Span::styled(" · ", theme.muted));
-                let with_due = c.stopped_at.is_none() && c.due_at.is_some() && c.due_at == first;
-                spans.extend(clock_spans(c, with_due, model, theme));
-            }
-        }
-    }
-    Line::from(spans)
 }
 
 /// The closed loop (solved → followed up → surveyed) and the complaint stage, when they apply.
@@ -258,7 +185,7 @@ pub fn escalations(
         let head = format!(
             "{when} #{} {}{} {}: {}",
             e.number,
-            glyph(state),
+            state.glyph(),
             e.state,
             e.target.replace('_', " "),
             e.actions

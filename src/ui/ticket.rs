@@ -110,6 +110,7 @@ fn header(
         Role::Plain => theme.base,
         Role::Priority(p) => theme.priority(p),
         Role::Relation => theme.priority_high,
+        Role::Clock(state) => super::service::style(state, theme),
     };
     let w = layout::inner(area).width as usize;
     let mut lines: Vec<Line> = ticket_header::lines(d, model, body)
@@ -123,7 +124,19 @@ fn header(
             )
         })
         .collect();
-    lines.push(ellipsize(super::service::sla_line(d, model, theme), w));
+    let styled = |pieces: Vec<crate::app::ticket_header::Piece>| {
+        Line::from(
+            pieces
+                .into_iter()
+                .map(|p| Span::styled(p.text, style(p.role)))
+                .collect::<Vec<_>>(),
+        )
+    };
+    lines.extend(
+        crate::app::sla_header::sla_lines(d, model, w)
+            .into_iter()
+            .map(|l| ellipsize(styled(l), w)),
+    );
     lines.extend(super::service::loop_line(d, model, theme).map(|l| ellipsize(l, w)));
     frame.render_widget(
         Paragraph::new(lines).block(block("Ticket".into(), false, theme)),

@@ -1,0 +1,98 @@
+//! The ticket header's SLA lines before styling: the policy and every clock, wrapped at the header's width between
+//! clocks (a clock is never split), so update sizes the thread with the same line count render draws.
+
+use super::Model;
+use super::ticket_header::{Piece, Role};
+use crate::domain::sla::{Clock, ClockState};
+use crate::domain::sla_policy::{SlaSnapshot, format_countdown};
+use crate::domain::text::{local_date, width};
+use crate::store::tickets::TicketDetail;
+
+/// Lines the SLA may take; whatever does not fit ends the last one with `…`.
+const MAX_LINES: usize = 2;
+/// A continuation starts under the policy name.
+const INDENT: &str = "    ";
+
+fn piece(text: impl Into<String>, role: Role) -> Piece {
+    Piece {
+        text: text.into(),
+        role,
+    }
+}
+
+/// One clock as `label text`, its state judged at `now` (running clocks keep their due time).
+fn clock(c: &Clock, with_due: bool, model: &Model) -> Vec<Piece> {
+    let (text, state) = match (c.stopped_at, c.due_at) {
+        (Some(_), _) => {
+            let (word, state) = if c.elapsed > c.target_secs {
+                ("late", ClockState::MetLate)
+            } else {
+                ("met", ClockState::Met)
+            };
+            let took = format_countdown(c.elapsed.div_euclid(60) * 60);
+            (format!("{word} {took}"), state)
+        }
+        (None, Some(due)) => {
+            let snap = SlaSnapshot {
+                target: Some(c.target),
+                due_at: Some(due),
+                risk_at: c.risk_at,
+                paused: false,
+                remaining: None,
+            };
+            match snap.countdown(model.now) {
+                Some((left, state)) if with_due => {
+                    let when = local_date(due, model.utc_offset, "%m-%d %H:%M");
+                    (format!("{}{left} (due {when})", state.glyph()), state)
+                }
+                Some((left, state)) => (format!("{}{left}", state.glyph()), state),
+                None => ("—".into(), ClockState::Ok),
+            }
+        }
+        (None, None) => {
+            let state = if c.remaining < 0 {
+                ClockState::Breached
+            } else {
+                ClockState::Paused
+            };
+            let left = format_countdown(c.remaining.div_euclid(60) * 60);
+            (format!("{}{left}", state.glyph()), state)
+        }
+    };
+    vec![
+        piece(format!("{} ", c.target.label()), Role::Muted),
+        piece(text, Role::Clock(state)),
+    ]
+}
+
+/// The SLA at width `w`: `SLA policy · clock · clock …`, continued on a second line between clocks.
+pub fn sla_lines(d: &TicketDetail, model: &Model, w: usize) -> Vec<Vec<Piece>> {
+    let mut first = vec![piece("SLA ", Role::Muted)];
+    let Some(policy) = &d.sla_policy else {
+        first.push(piece("no policy covers this ticket", Role::Muted));
+        return vec![first];
+    };
+    first.push(piece(policy.clone(), Role::Strong));
+    // The due time is spelled out for the clock that falls due first.
+    let due_first = d.clocks.iter().filter_map(|c| c.due_at).min();
+    let mut lines = vec![first];
+    for c in &d.clocks {
+        let with_due = c.stopped_at.is_none() && c.due_at.is_some() && c.due_at == due_first;
+        let pieces = clock(c, with_due, model);
+        let need: usize = 3 + pieces.iter().map(|p| width(&p.text)).sum::<usize>();
+        let count = lines.len();
+        let Some(line) = lines.last_mut() else {
+            break;
+        };
+        let used: usize = line.iter().map(|p| width(&p.text)).sum();
+        if used + need > w && used > INDENT.len() + 4 && count < MAX_LINES {
+            lines.push(vec![piece(INDENT, Role::Muted)]);
+        } else {
+            line.push(piece(" · ", Role::Muted));
+        }
+        if let Some(line) = lines.last_mut() {
+            line.extend(pieces);
+        }
+    }
+    lines
+}
