@@ -426,3 +426,30 @@ fn the_thread_scrolls_to_its_end_below_a_tall_header() {
     assert_eq!(a.model.ticket.scroll, 0);
     assert!(a.screen().contains("又卡纸了"), "{}", a.screen());
 }
+
+#[test]
+fn the_sla_line_wraps_between_clocks_rather_than_ending_in_an_ellipsis() {
+    let (_dir, mut a) = demo_app(80, 24);
+    a.keys("enter");
+    let screen = a.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("│SLA "))
+        .unwrap_or_else(|| panic!("no SLA line:\n{screen}"));
+    let sla: Vec<&str> = lines
+        .iter()
+        .skip(at)
+        .take_while(|l| l.starts_with("│SLA ") || l.starts_with("│    "))
+        .copied()
+        .collect();
+    assert!(
+        sla.len() == 2,
+        "two clocks' worth of room is used:\n{screen}"
+    );
+    assert!(sla.iter().all(|l| !l.contains('…')), "{screen}");
+    let all = sla.join(" ");
+    for clock in ["first response", "resolution"] {
+        assert!(all.contains(clock), "{clock} missing:\n{screen}");
+    }
+}
