@@ -151,6 +151,20 @@ fn tickets_move_to_a_new_database_and_back_once() {
         before, after,
         "every ticket and its thread arrive as they left"
     );
+    // The groups the file names were made, each once and on the record.
+    let groups: BTreeSet<&str> = out.iter().filter_map(|r| r["group"].as_str()).collect();
+    assert!(!groups.is_empty());
+    let store = desk::store::Store::open(&new, desk::store::OpenMode::Existing).unwrap();
+    let logged: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM changes WHERE entity = 'group' AND field = 'created'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(logged as usize, groups.len());
+    drop(store);
     // Moved tickets keep the id they came with, so importing the file again writes nothing.
     assert!(
         back.iter()

@@ -205,7 +205,8 @@ fn agent_id(tx: &Transaction<'_>, handle: &str) -> Result<String> {
         })
 }
 
-fn group_id(tx: &Transaction<'_>, name: &str, now: i64) -> Result<String> {
+/// The group of `name`, created (and logged, so history and other desks see where it came from) when missing.
+fn group_id(tx: &Transaction<'_>, log: &mut ChangeLog, name: &str, now: i64) -> Result<String> {
     let found: Option<String> = tx
         .prepare_cached("SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE")?
         .query_row(params![name], |r| r.get(0))
@@ -218,6 +219,7 @@ fn group_id(tx: &Transaction<'_>, name: &str, now: i64) -> Result<String> {
         "INSERT INTO groups(id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
     )?
     .execute(params![id, name.trim(), now])?;
+    log.append(tx, "group", &id, "created", None, Some(name.trim()), now)?;
     Ok(id)
 }
 
@@ -246,7 +248,7 @@ fn import_one(
         .group
         .as_deref()
         .filter(|g| !g.trim().is_empty())
-        .map(|g| group_id(tx, g, now))
+        .map(|g| group_id(tx, log, g, now))
         .transpose()?;
     let id = new_id();
     let number = next_number(tx)?;
