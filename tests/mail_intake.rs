@@ -577,3 +577,41 @@ fn a_new_customer_joins_the_organisation_of_its_mail_domain() {
         .unwrap();
     assert_eq!(orgs, 1);
 }
+
+#[test]
+fn an_answer_to_a_merged_ticket_goes_to_the_ticket_it_was_merged_into_through_a_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    let rules = IntakeRules::default();
+    let first = |id: &str, from: &str| Inbound {
+        external_id: id.into(),
+        sender: desk::domain::intake::parse_address(from).unwrap(),
+        subject: format!("报修 {id}"),
+        body: "热水器不出热水".into(),
+        ..Inbound::default()
+    };
+    let mut numbers = Vec::new();
+    for (id, from) in [
+        ("a@x", "wang@example.cn"),
+        ("b@x", "wang@example.cn"),
+        ("c@x", "wang@example.cn"),
+    ] {
+        numbers.push(number(
+            &s.ingest("mail", &first(id, from), &rules, NOW).unwrap(),
+        ));
+    }
+    // #1 into #2, then #2 into #3: the chain ends at #3.
+    s.merge_ticket(numbers[0], numbers[1], NOW).unwrap();
+    s.merge_ticket(numbers[1], numbers[2], NOW).unwrap();
+    let answer = Inbound {
+        external_id: "answer@x".into(),
+        replies_to: vec!["a@x".into()],
+        body: "还是不行".into(),
+        ..first("answer@x", "wang@example.cn")
+    };
+    let o = s.ingest("mail", &answer, &rules, NOW + 60).unwrap();
+    assert!(
+        matches!(o, Ingested::Threaded { number, .. } if number == numbers[2]),
+        "{o:?}"
+    );
+}

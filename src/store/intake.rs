@@ -241,7 +241,23 @@ struct Target {
 }
 
 fn ticket_by(tx: &Transaction<'_>, sql: &str, key: &dyn rusqlite::ToSql) -> Result<Option<Target>> {
-    let found = tx
+    let found = target_row(tx, sql, key)?;
+    // A merged ticket's answers go to the ticket it was merged into.
+    match found {
+        Some(t) if t.status == "merged" => {
+            let into = super::ticket_merge::survivor(tx, &t.id)?;
+            target_row(tx, &format!("{TARGET} WHERE t.id = ?1"), &into)
+        }
+        other => Ok(other),
+    }
+}
+
+fn target_row(
+    tx: &Transaction<'_>,
+    sql: &str,
+    key: &dyn rusqlite::ToSql,
+) -> Result<Option<Target>> {
+    Ok(tx
         .prepare_cached(sql)?
         .query_row([key], |r| {
             Ok(Target {
@@ -251,23 +267,7 @@ fn ticket_by(tx: &Transaction<'_>, sql: &str, key: &dyn rusqlite::ToSql) -> Resu
                 updated_at: r.get(3)?,
             })
         })
-        .optional()?;
-    // A merged ticket's answers go to the ticket it was merged into (a chain is as long as the merges done).
-    let mut found = found;
-    for _ in 0..16 {
-        let Some(t) = &found else { break };
-        if t.status != "merged" {
-            break;
-        }
-        let into: Option<String> = tx.query_row(
-            "SELECT merged_into FROM tickets WHERE id = ?1",
-            params![t.id],
-            |r| r.get(0),
-        )?;
-        let Some(into) = into else { break };
-        found = ticket_by_id(tx, &into)?;
-    }
-    Ok(found)
+        .optional()?)
 }
 
 const TARGET: &str = "SELECT t.id, t.number, t.status, t.updated_at FROM tickets t";

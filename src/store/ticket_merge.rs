@@ -23,6 +23,23 @@ fn ticket(tx: &Transaction<'_>, number: i64) -> Result<(String, Status)> {
     Ok((id, super::stored::ticket_field(number, &status)?))
 }
 
+/// The ticket `id` ends up in after every merge since: itself when it was never merged.
+pub(super) fn survivor(conn: &rusqlite::Connection, id: &str) -> Result<String> {
+    let mut id = id.to_string();
+    for _ in 0..MAX_MERGE_HOPS {
+        let into: Option<String> = conn
+            .prepare_cached("SELECT merged_into FROM tickets WHERE id = ?1")?
+            .query_row(params![id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        match into {
+            Some(next) => id = next,
+            None => break,
+        }
+    }
+    Ok(id)
+}
+
 impl Store {
     /// The number a ticket number now stands for: a merged ticket resolves to the ticket it was merged into.
     pub fn resolve_number(&self, number: i64) -> Result<i64> {
