@@ -105,6 +105,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         .inserting
         .take()
         .filter(|_| matches!(purpose, EditPurpose::KbReply { .. }));
+    let by_mail = std::mem::take(&mut model.ticket.carry_by_mail) && !internal;
     let draft = super::review::Draft {
         number,
         internal,
@@ -113,6 +114,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         edits,
         article,
         since,
+        by_mail,
     };
     super::review::written(model, draft)
 }

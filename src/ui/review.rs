@@ -52,6 +52,7 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
             label("Delivery"),
             delivery(
                 model,
+                d,
                 ticket.map(|t| &**t),
                 inner_w.saturating_sub(9),
                 theme,
@@ -108,35 +109,52 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
     frame.render_widget(Paragraph::new(lines), padded);
 }
 
-/// How a reply reaches the customer: by mail (desk queues it with the message) or only on the ticket, and why.
+/// How a reply reaches the customer: by mail (desk queues it with the message, from the ticket's group's address
+/// when it has one), only when asked (a ticket that did not come by mail), or only on the ticket, and why.
 fn delivery<'a>(
     model: &Model,
+    d: &Draft,
     ticket: Option<&crate::store::tickets::TicketDetail>,
     width: usize,
     theme: &Theme,
 ) -> Span<'a> {
-    let email = ticket.and_then(|t| t.customer_email.as_ref());
-    let by_mail = ticket.is_some_and(|t| t.row.channel == crate::domain::ticket::Channel::Email);
-    let text = match (model.mail_replies, by_mail, email) {
-        (true, true, Some(e)) => {
-            let cc = ticket.map_or(Vec::new(), |t| {
-                t.collaborators.iter().map(|c| c.to_string()).collect()
-            });
-            let cc = if cc.is_empty() {
-                String::new()
-            } else {
-                format!(", Cc {}", cc.join(", "))
-            };
-            return Span::styled(
-                fit(&format!("mailed to {e}{cc} by `desk mail send`"), width),
-                theme.title,
-            );
-        }
-        (false, true, _) => "on the ticket only: mail is not set up ([mail] from)",
-        (_, true, None) => "on the ticket only: the customer has no email address",
-        _ => "on the ticket only (not a mail ticket)",
+    use crate::app::review::{Route, route};
+    let Some(t) = ticket else {
+        return Span::styled(fit("on the ticket only", width), theme.muted);
     };
-    Span::styled(fit(text, width), theme.muted)
+    let mailed = |to: &str| {
+        let cc: Vec<String> = t.collaborators.iter().map(|c| c.to_string()).collect();
+        let cc = if cc.is_empty() {
+            String::new()
+        } else {
+            format!(", Cc {}", cc.join(", "))
+        };
+        let from = model
+            .mail_out
+            .as_ref()
+            .and_then(|o| o.from_for(t.group.as_ref().map(|g| g.as_str())).from)
+            .map_or(String::new(), |f| format!(" from {}", sanitize(f)));
+        format!("mailed to {to}{cc}{from} by `desk mail send`")
+    };
+    let toggle = key(model, CommandId::ReviewMail);
+    let channel = t.row.channel.as_str();
+    let (text, style) = match route(model.mail_out.as_ref(), t) {
+        Route::Mailed { to } => (mailed(to), theme.title),
+        Route::Offer { to } if d.by_mail => (
+            format!("{} ({channel} ticket; {toggle}: don't)", mailed(to)),
+            theme.title,
+        ),
+        Route::Offer { to } => (
+            format!("not mailed ({channel} ticket) — {toggle} sends it to {to}"),
+            theme.muted,
+        ),
+        Route::TicketOnly("not a mail ticket") => (
+            "on the ticket only (not a mail ticket)".to_string(),
+            theme.muted,
+        ),
+        Route::TicketOnly(why) => (format!("on the ticket only: {why}"), theme.muted),
+    };
+    Span::styled(fit(&text, width), style)
 }
 
 /// A question with what will happen and the two answers.
