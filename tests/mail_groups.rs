@@ -356,3 +356,46 @@ fn over_smtp_a_phone_tickets_reply_asked_for_by_email_arrives_from_its_group_sig
         "the thread keeps the reply only: {show}"
     );
 }
+
+#[test]
+fn the_review_screen_offers_mail_for_a_phone_ticket_and_names_the_groups_from() {
+    let mut s = store(None);
+    let n = open(&mut s, Channel::Phone, "C1", "电话：洗衣机漏水");
+    s.set_ticket(n, &[TicketEdit::Group(Some("售后".into()))], None, NOW)
+        .unwrap();
+    let mut a = harness::Harness::new(s, Some("li"), 120, 40, NOW);
+    a.store
+        .set_service_rules(ServiceRules::default().with_mail_out(Some(mail_out(true))));
+    a.model.mail_out = Some(mail_out(true));
+    a.keys("J J enter");
+    assert_eq!(a.model.ticket.detail.as_ref().unwrap().row.number, n);
+    a.editor = Some(Box::new(|t: &str| Some(format!("师傅明天上午到。\n{t}"))));
+    a.keys("r");
+    let screen = a.screen();
+    assert!(
+        screen.contains("not mailed (phone ticket) — m sends it to C1@example.com"),
+        "{screen}"
+    );
+    a.keys("m");
+    let screen = a.screen();
+    assert!(
+        screen.contains("mailed to C1@example.com from 售后服务 <aftersales@after.example>"),
+        "{screen}"
+    );
+    a.keys("m");
+    assert!(
+        a.screen().contains("not mailed (phone ticket)"),
+        "m again: don't"
+    );
+    a.keys("m y");
+    let mails = a.store.claim_outbox(NOW + 10, 10).unwrap();
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert_eq!(mails[0].from.as_deref(), Some(GROUP_FROM));
+    assert!(
+        mails[0]
+            .body
+            .starts_with("师傅明天上午到。\n\n-- \n售后服务部")
+    );
+    let t = a.model.ticket.detail.as_ref().unwrap();
+    assert_eq!(t.row.channel, Channel::Phone);
+}
