@@ -382,6 +382,14 @@ fn the_review_screen_offers_mail_for_a_phone_ticket_and_names_the_groups_from() 
         screen.contains("mailed to C1@example.com from 售后服务 <aftersales@after.example>"),
         "{screen}"
     );
+    // Back to the editor and out again: the choice stays with the reply.
+    a.editor = Some(Box::new(|t: &str| Some(t.to_string())));
+    a.keys("e");
+    assert!(
+        a.screen().contains("mailed to C1@example.com"),
+        "{}",
+        a.screen()
+    );
     a.keys("m");
     assert!(
         a.screen().contains("not mailed (phone ticket)"),

@@ -279,8 +279,8 @@ pub struct TicketPane {
     pub compose_seq: Option<i64>,
     /// A macro's changes kept with a reply sent back to the editor.
     pub carry_edits: Vec<crate::store::ticket_write::TicketEdit>,
-    /// "Also send by email", kept with a reply sent back to the editor.
-    pub carry_by_mail: bool,
+    /// "Also send by email", kept with a reply to this ticket sent back to the editor.
+    pub carry_by_mail: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

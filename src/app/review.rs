@@ -206,7 +206,7 @@ pub(super) fn reopen(model: &mut Model, d: Draft) -> Vec<Effect> {
     let purpose = d.purpose();
     model.ticket.compose_seq = d.since;
     model.ticket.carry_edits = d.edits.clone();
-    model.ticket.carry_by_mail = d.by_mail;
+    model.ticket.carry_by_mail = d.by_mail.then_some(d.number);
     model.ticket.inserting = d.article.clone();
     let mut fx = Vec::new();
     if !d.internal {
