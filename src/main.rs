@@ -321,7 +321,7 @@ fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
     let l = cfg.loop_rules();
     desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
         .with_crm(cfg.crm.clone())
-        .with_mail_out(mail_out(&cfg))
+        .with_mail_out(mail_out(cfg))
 }
 
 /// How replies are mailed, from config; quoted messages are dated on this machine's clock.

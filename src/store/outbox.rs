@@ -97,7 +97,9 @@ pub(super) fn queue_reply(
     by_mail: bool,
     now: i64,
 ) -> Result<bool> {
-    let row: Option<(i64, String, String, Option<String>, Option<String>)> = tx
+    // number, subject, channel, the customer's address, the group's name.
+    type Row = (i64, String, String, Option<String>, Option<String>);
+    let row: Option<Row> = tx
         .prepare_cached(
             "SELECT t.number, t.subject, t.channel, c.email, g.name FROM tickets t
              LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN groups g ON g.id = t.group_id
