@@ -256,7 +256,7 @@ fn over_smtp_a_phone_tickets_reply_asked_for_by_email_arrives_from_its_group_sig
         format!(
             "[mail]\nfrom = \"客服中心 <service@desk.example>\"\nsignature = \"客服中心\"\n\
              [mail.groups.\"售后\"]\nfrom = \"{GROUP_FROM}\"\nsignature = \"售后服务部\\n电话 400-800-1234\"\n\
-             [mail.smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n",
+             [mail.groups.\"售前\"]\nsignature = \"售前\"\n[mail.smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n",
             server.port
         ),
     )
@@ -317,6 +317,10 @@ fn over_smtp_a_phone_tickets_reply_asked_for_by_email_arrives_from_its_group_sig
     ));
     let sent = ok(desk(h, &cfg, &["mail", "send"]));
     assert!(sent.contains("1 due: 1 sent"), "{sent}");
+    assert!(
+        sent.contains("note: [mail.groups.\"售前\"] names no group in desk"),
+        "a group name desk does not have is pointed out: {sent}"
+    );
     let mails = delivered(&server.maildir);
     assert_eq!(mails.len(), 1);
     let m = mail_parser::MessageParser::default()
