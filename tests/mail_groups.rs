@@ -354,6 +354,15 @@ fn over_smtp_a_phone_tickets_reply_asked_for_by_email_arrives_from_its_group_sig
         !text.contains("客服中心") && !text.contains("已登记"),
         "{text}"
     );
+    let listed = ok(desk(
+        h,
+        &cfg,
+        &["mail", "outbox", "--all", "--format", "json"],
+    ));
+    assert!(
+        listed.contains(r#""from":"售后服务 <aftersales@after.example>""#),
+        "{listed}"
+    );
     let show = ok(desk(h, &cfg, &["ticket", "show", number]));
     assert!(
         !show.contains("售后服务部"),

@@ -71,6 +71,8 @@ pub struct OutboxRow {
     pub last_error: Option<SafeText>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
+    /// The From it was queued with; `None`: `[mail] from`.
+    pub from: Option<SafeText>,
 }
 
 /// How a delivery attempt ended.
@@ -307,7 +309,7 @@ impl Store {
     pub fn outbox(&self, all: bool, limit: usize) -> Result<Vec<OutboxRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT o.id, t.number, o.kind, o.to_addr, o.subject, o.state, o.attempts, o.next_attempt_at,
-                    o.last_error, o.created_at, o.sent_at
+                    o.last_error, o.created_at, o.sent_at, o.from_addr
              FROM outbox o JOIN tickets t ON t.id = o.ticket_id
              WHERE ?1 OR o.state <> 'sent' ORDER BY o.rid DESC LIMIT ?2",
         )?;
@@ -324,6 +326,7 @@ impl Store {
                 last_error: r.get::<_, Option<String>>(8)?.map(|e| SafeText::new(&e)),
                 created_at: r.get(9)?,
                 sent_at: r.get(10)?,
+                from: r.get::<_, Option<String>>(11)?.map(|f| SafeText::new(&f)),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
