@@ -389,17 +389,28 @@ fn the_review_screen_offers_mail_for_a_phone_ticket_and_names_the_groups_from() 
         screen.contains("not mailed (phone ticket) — m sends it to C1@example.com"),
         "{screen}"
     );
+    assert!(
+        !screen.contains("Adds "),
+        "nothing is added to what is not mailed"
+    );
     a.keys("m");
     let screen = a.screen();
     assert!(
-        screen.contains("mailed to C1@example.com from 售后服务 <aftersales@after.example>"),
+        screen.contains(
+            "phone ticket, mailed as asked (m: don't) to C1@example.com from 售后服务 <aftersales@"
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Adds     signature “售后服务部 …” · the customer's last message, quoted"),
         "{screen}"
     );
     // Back to the editor and out again: the choice stays with the reply.
     a.editor = Some(Box::new(|t: &str| Some(t.to_string())));
     a.keys("e");
     assert!(
-        a.screen().contains("mailed to C1@example.com"),
+        a.screen()
+            .contains("mailed as asked (m: don't) to C1@example.com"),
         "{}",
         a.screen()
     );

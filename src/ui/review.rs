@@ -59,6 +59,12 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
             ),
         ]));
     }
+    if let Some(adds) = ticket.and_then(|t| mail_adds(model, d, t)) {
+        lines.push(Line::from(vec![
+            label("Adds"),
+            Span::styled(fit(&adds, inner_w.saturating_sub(9)), theme.muted),
+        ]));
+    }
     if !d.edits.is_empty() {
         lines.push(Line::from(vec![
             label("Changes"),
@@ -122,7 +128,7 @@ fn delivery<'a>(
     let Some(t) = ticket else {
         return Span::styled(fit("on the ticket only", width), theme.muted);
     };
-    let mailed = |to: &str| {
+    let recipients = |to: &str| {
         let cc: Vec<String> = t.collaborators.iter().map(|c| c.to_string()).collect();
         let cc = if cc.is_empty() {
             String::new()
@@ -134,14 +140,20 @@ fn delivery<'a>(
             .as_ref()
             .and_then(|o| o.from_for(t.group.as_ref().map(|g| g.as_str())).from)
             .map_or(String::new(), |f| format!(" from {}", sanitize(f)));
-        format!("mailed to {to}{cc}{from} by `desk mail send`")
+        format!("{to}{cc}{from}")
     };
     let toggle = key(model, CommandId::ReviewMail);
     let channel = t.row.channel.as_str();
     let (text, style) = match route(model.mail_out.as_ref(), t) {
-        Route::Mailed { to } => (mailed(to), theme.title),
+        Route::Mailed { to } => (
+            format!("mailed to {} by `desk mail send`", recipients(to)),
+            theme.title,
+        ),
         Route::Offer { to } if d.by_mail => (
-            format!("{} ({channel} ticket; {toggle}: don't)", mailed(to)),
+            format!(
+                "{channel} ticket, mailed as asked ({toggle}: don't) to {}",
+                recipients(to)
+            ),
             theme.title,
         ),
         Route::Offer { to } => (
@@ -155,6 +167,35 @@ fn delivery<'a>(
         Route::TicketOnly(why) => (format!("on the ticket only: {why}"), theme.muted),
     };
     Span::styled(fit(&text, width), style)
+}
+
+/// What the mail adds under a reply that will be mailed (the thread keeps only the reply): the signature's first
+/// line, and that the customer's last message is quoted.
+fn mail_adds(model: &Model, d: &Draft, t: &crate::store::tickets::TicketDetail) -> Option<String> {
+    use crate::app::review::{Route, route};
+    let out = model.mail_out.as_ref()?;
+    let mailed = match route(Some(out), t) {
+        Route::Mailed { .. } => true,
+        Route::Offer { .. } => d.by_mail,
+        Route::TicketOnly(_) => false,
+    };
+    if !mailed {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if let Some(sig) = out.signature_for(t.group.as_ref().map(|g| g.as_str())) {
+        let first = sig.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let more = if sig.trim().lines().count() > 1 {
+            " …"
+        } else {
+            ""
+        };
+        parts.push(format!("signature “{}{more}”", sanitize(first.trim())));
+    }
+    if out.quote_history {
+        parts.push("the customer's last message, quoted".to_string());
+    }
+    (!parts.is_empty()).then(|| format!("{} (in the mail only)", parts.join(" · ")))
 }
 
 /// A question with what will happen and the two answers.
