@@ -20,7 +20,11 @@ pub fn send(
     let (sender, from) = Sender::from_config(cfg)?;
     // A misspelt group name would silently send that group's mail as [mail] from.
     let groups = store.groups()?;
-    for name in cfg.groups.keys() {
+    let set = cfg
+        .groups
+        .iter()
+        .filter(|(_, g)| g.from.is_some() || g.signature.is_some());
+    for (name, _) in set {
         let known = groups
             .iter()
             .any(|g| g.name.as_str().to_lowercase() == name.trim().to_lowercase());
