@@ -266,7 +266,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 refresh_secs: i64::from(cfg.ui.refresh_secs.max(1)),
                 review_notes: cfg.ui.review_notes,
                 undo_window: i64::from(cfg.ui.undo_minutes) * 60,
-                mail_replies: cfg.mail.mail_out().is_some(),
+                mail_out: mail_out(&cfg),
             };
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let theme = cfg.theme.resolve(no_color);
@@ -321,7 +321,14 @@ fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
     let l = cfg.loop_rules();
     desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
         .with_crm(cfg.crm.clone())
-        .with_mail_out(cfg.mail.mail_out())
+        .with_mail_out(mail_out(cfg))
+}
+
+/// How replies are mailed, from config; quoted messages are dated on this machine's clock.
+fn mail_out(cfg: &config::Config) -> Option<desk::domain::mail_loop::MailOut> {
+    let mut out = cfg.mail.mail_out()?;
+    out.utc_offset = chrono::Local::now().offset().local_minus_utc();
+    Some(out)
 }
 
 /// The storage mode for `db`: `[storage] mode`, where `auto` means shared on a network filesystem (DESIGN.md §4).

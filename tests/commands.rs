@@ -133,6 +133,7 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
                         body: "您好".into(),
                         edits: Vec::new(),
                         since: None,
+                        by_mail: false,
                         at: NOW,
                     }),
                 },
@@ -150,6 +151,7 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
                 edits: Vec::new(),
                 article: None,
                 since: None,
+                by_mail: false,
             })));
             m
         }

@@ -494,6 +494,7 @@ fn acknowledgements_go_to_real_mail_only_and_at_most_three_an_hour_to_one_addres
         acknowledge: true,
         survey: true,
         low_score: LowScore::Reopen,
+        ..MailOut::default()
     };
     s.set_service_rules(ServiceRules::default().with_mail_out(Some(out)));
     let rules = IntakeRules::default();

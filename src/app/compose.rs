@@ -58,6 +58,8 @@ pub(super) fn compose(model: &mut Model, internal: bool) -> Vec<Effect> {
 /// The editor closed: send what was written, or say why nothing was.
 pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -> Vec<Effect> {
     let body = crate::domain::text::strip_template(&text);
+    // Taken whatever came back, so an abandoned reply's choice does not ride along with the next one.
+    let carried_by_mail = model.ticket.carry_by_mail.take();
     if body.is_empty() {
         let what = if purpose == EditPurpose::NewTicket {
             "the ticket was not created"
@@ -105,6 +107,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         .inserting
         .take()
         .filter(|_| matches!(purpose, EditPurpose::KbReply { .. }));
+    let by_mail = carried_by_mail == Some(number) && !internal;
     let draft = super::review::Draft {
         number,
         internal,
@@ -113,6 +116,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         edits,
         article,
         since,
+        by_mail,
     };
     super::review::written(model, draft)
 }

@@ -128,8 +128,8 @@ pub struct Settings {
     pub review_notes: bool,
     /// How far back undo reaches, in seconds (`ui.undo_minutes`).
     pub undo_window: i64,
-    /// Replies to mail tickets are mailed to the customer (`[mail] from` is set).
-    pub mail_replies: bool,
+    /// How replies are mailed (`[mail]` with a From); `None`: replies stay on the ticket.
+    pub mail_out: Option<crate::domain::mail_loop::MailOut>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -167,8 +167,8 @@ pub struct Model {
     pub review_notes: bool,
     /// How far back undo reaches, in seconds (`ui.undo_minutes`).
     pub undo_window: i64,
-    /// Replies to mail tickets are mailed to the customer (`[mail] from` is set).
-    pub mail_replies: bool,
+    /// How replies are mailed (`[mail]` with a From); `None`: replies stay on the ticket.
+    pub mail_out: Option<crate::domain::mail_loop::MailOut>,
     /// A draft postponed a moment ago: `u` brings its review back.
     pub postponed: Option<review::Draft>,
     /// The panes Esc goes back through, newest last (see `nav`).
@@ -280,6 +280,8 @@ pub struct TicketPane {
     pub compose_seq: Option<i64>,
     /// A macro's changes kept with a reply sent back to the editor.
     pub carry_edits: Vec<crate::store::ticket_write::TicketEdit>,
+    /// "Also send by email", kept with a reply to this ticket sent back to the editor.
+    pub carry_by_mail: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

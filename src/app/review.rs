@@ -24,6 +24,8 @@ pub struct Draft {
     /// The ticket's change-log position when the editor first opened: a message logged after it holds a public
     /// reply back.
     pub since: Option<i64>,
+    /// Also mail it to the customer, on a ticket that did not come by mail (`m` on the review screen).
+    pub by_mail: bool,
 }
 
 impl Draft {
@@ -104,6 +106,7 @@ fn send(model: &mut Model, d: Draft) -> Vec<Effect> {
         body: d.body,
         edits: d.edits,
         since: if d.internal { None } else { d.since },
+        by_mail: d.by_mail && !d.internal,
         at: model.now,
     }))];
     if let Some((id, how)) = d.article {
@@ -115,6 +118,71 @@ fn send(model: &mut Model, d: Draft) -> Vec<Effect> {
         }));
     }
     fx
+}
+
+/// How a public reply on the open ticket can reach its customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route<'a> {
+    /// A mail ticket: mailed to this address.
+    Mailed { to: &'a str },
+    /// Not a mail ticket, but the customer has an address: mailed only when asked (`m`).
+    Offer { to: &'a str },
+    /// Only on the ticket, for this reason.
+    TicketOnly(&'static str),
+}
+
+/// The route of a public reply on `t`, given how mail is set up.
+pub fn route<'a>(
+    mail_out: Option<&crate::domain::mail_loop::MailOut>,
+    t: &'a crate::store::tickets::TicketDetail,
+) -> Route<'a> {
+    let email = t
+        .customer_email
+        .as_ref()
+        .map(|e| e.as_str())
+        .filter(|e| !e.trim().is_empty());
+    let by_mail = t.row.channel == crate::domain::ticket::Channel::Email;
+    match (mail_out.is_some(), by_mail, email) {
+        (true, true, Some(to)) => Route::Mailed { to },
+        (true, false, Some(to)) => Route::Offer { to },
+        (false, true, _) => Route::TicketOnly("mail is not set up ([mail] from)"),
+        (_, true, None) => Route::TicketOnly("the customer has no email address"),
+        (false, false, _) => Route::TicketOnly("not a mail ticket"),
+        (true, false, None) => {
+            Route::TicketOnly("not a mail ticket; the customer has no email address")
+        }
+    }
+}
+
+/// `m`: also mail this reply to the customer of a ticket that did not come by mail (and `m` again: don't).
+pub(super) fn review_toggle_mail(model: &mut Model) -> Vec<Effect> {
+    let Some(Overlay::Review(d)) = model.overlay.as_ref() else {
+        return Vec::new();
+    };
+    let (number, internal) = (d.number, d.internal);
+    let route = model
+        .ticket
+        .detail
+        .as_ref()
+        .filter(|t| t.row.number == number)
+        .map(|t| route(model.mail_out.as_ref(), t));
+    let refusal = match (internal, route) {
+        (true, _) => Some("An internal note is never mailed".to_string()),
+        (false, Some(Route::Offer { .. })) => None,
+        (false, Some(Route::Mailed { to })) => {
+            Some(format!("A mail ticket: the reply is mailed to {to} anyway"))
+        }
+        (false, Some(Route::TicketOnly(why))) => Some(format!("Cannot send it by email: {why}")),
+        (false, None) => Some("Cannot send it by email: the ticket is not open".to_string()),
+    };
+    if let Some(why) = refusal {
+        toast(model, why, false);
+        return Vec::new();
+    }
+    if let Some(Overlay::Review(d)) = model.overlay.as_mut() {
+        d.by_mail = !d.by_mail;
+    }
+    Vec::new()
 }
 
 /// `e`: back to the editor with the text as it is; its changes and article stay with it.
@@ -138,6 +206,7 @@ pub(super) fn reopen(model: &mut Model, d: Draft) -> Vec<Effect> {
     let purpose = d.purpose();
     model.ticket.compose_seq = d.since;
     model.ticket.carry_edits = d.edits.clone();
+    model.ticket.carry_by_mail = d.by_mail.then_some(d.number);
     model.ticket.inserting = d.article.clone();
     let mut fx = Vec::new();
     if !d.internal {
@@ -228,6 +297,7 @@ pub(super) fn resume(model: &mut Model, internal: bool) -> Option<Vec<Effect>> {
         edits,
         article: kept.article.clone(),
         since: (!internal).then_some(t.change_seq),
+        by_mail: false,
     };
     Some(reopen(model, d))
 }

@@ -432,10 +432,17 @@ pub(super) fn collision_discard(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Reopens the held-back reply in the editor, under the thread as it is now; a macro's changes stay with it.
+/// Reopens the held-back reply in the editor, under the thread as it is now; a macro's changes and the choice to
+/// mail it stay with it.
 fn edit_again(model: &mut Model, number: i64, seen: i64, retry: AddMessage) -> Vec<Effect> {
-    let AddMessage { body, edits, .. } = retry;
+    let AddMessage {
+        body,
+        edits,
+        by_mail,
+        ..
+    } = retry;
     model.ticket.carry_edits = edits;
+    model.ticket.carry_by_mail = by_mail.then_some(number);
     let footer = model
         .ticket
         .detail

@@ -49,7 +49,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         },
         refresh_secs: settings.refresh_secs,
         review_notes: settings.review_notes,
-        mail_replies: settings.mail_replies,
+        mail_out: settings.mail_out,
         undo_window: settings.undo_window,
         postponed: None,
         trail: Vec::new(),

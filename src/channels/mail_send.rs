@@ -121,14 +121,21 @@ fn password(cfg: &MailConfig) -> Result<String> {
     )
 }
 
-/// The mail as it goes on the wire.
+/// The mail as it goes on the wire: From is the address it was queued with (its group's), else `from`.
 pub fn build(from: &Mailbox, mail: &OutMail) -> Result<Message> {
+    let from: Mailbox = match mail.from.as_deref() {
+        Some(own) => own
+            .trim()
+            .parse()
+            .with_context(|| format!("the From it was queued with, `{own}`, is not an address"))?,
+        None => from.clone(),
+    };
     let to: Mailbox = mail
         .to
         .parse()
         .with_context(|| format!("the customer's address `{}` is not an address", mail.to))?;
     let mut b = Message::builder()
-        .from(from.clone())
+        .from(from)
         .to(to)
         .subject(mail.subject.clone())
         .message_id(Some(format!("<{}>", mail.message_id)))

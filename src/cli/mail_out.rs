@@ -18,6 +18,23 @@ pub fn send(
     out: &mut Out<'_>,
 ) -> Result<()> {
     let (sender, from) = Sender::from_config(cfg)?;
+    // A misspelt group name would silently send that group's mail as [mail] from.
+    let groups = store.groups()?;
+    let set = cfg
+        .groups
+        .iter()
+        .filter(|(_, g)| g.from.is_some() || g.signature.is_some());
+    for (name, _) in set {
+        let known = groups
+            .iter()
+            .any(|g| g.name.as_str().to_lowercase() == name.trim().to_lowercase());
+        if !known {
+            writeln!(
+                out,
+                "note: [mail.groups.\"{name}\"] names no group in desk; its From and signature are not used"
+            )?;
+        }
+    }
     let sum = deliver_due(
         store,
         &sender,

@@ -14,7 +14,7 @@ pub enum TicketCmd {
     /// Create a ticket from a customer's message; prints its number
     New(super::ticket_write::NewArgs),
     /// Add a public reply as you (the first one stamps the first response)
-    Reply(super::ticket_write::MessageArgs),
+    Reply(super::ticket_write::ReplyArgs),
     /// Add an internal note as you
     Note(super::ticket_write::MessageArgs),
     /// Change fields: status=pending priority=high assignee=li tags+=vip …
@@ -169,8 +169,8 @@ pub fn run(
     use super::ticket_write as write;
     match cmd {
         TicketCmd::New(a) => write::new(store, &a, now, out)?,
-        TicketCmd::Reply(a) => write::message(store, &a, me, false, now, out)?,
-        TicketCmd::Note(a) => write::message(store, &a, me, true, now, out)?,
+        TicketCmd::Reply(a) => write::message(store, &a.message, me, false, a.email, now, out)?,
+        TicketCmd::Note(a) => write::message(store, &a, me, true, false, now, out)?,
         TicketCmd::Set(a) => write::set(store, &a, now, out)?,
         TicketCmd::Merge { number, into } => {
             let (n, target) = (write::parse_number(&number)?, write::parse_number(&into)?);

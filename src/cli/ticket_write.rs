@@ -79,6 +79,15 @@ pub struct MessageArgs {
 }
 
 #[derive(Debug, Clone, clap::Args)]
+pub struct ReplyArgs {
+    #[command(flatten)]
+    pub message: MessageArgs,
+    /// Also mail it to the customer when the ticket did not come by mail (needs [mail] from and their address)
+    #[arg(long)]
+    pub email: bool,
+}
+
+#[derive(Debug, Clone, clap::Args)]
 pub struct SetArgs {
     pub number: String,
     /// Changes: status=pending priority=high kind=complaint channel=phone subject="…" assignee=li|none group=NAME
@@ -211,6 +220,7 @@ pub fn message(
     a: &MessageArgs,
     me: Option<&str>,
     internal: bool,
+    by_mail: bool,
     now: i64,
     out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
@@ -221,7 +231,11 @@ pub fn message(
     };
     let number = parse_number(&a.number)?;
     let body = a.body.read()?;
-    let outcome = store.add_message(number, Writer::Agent, Some(me), internal, &body, now)?;
+    let outcome = if by_mail && !internal {
+        store.reply_by_mail(number, Some(me), &body, &[], now)?
+    } else {
+        store.add_message(number, Writer::Agent, Some(me), internal, &body, now)?
+    };
     print_changes(
         store,
         out,

@@ -22,6 +22,12 @@ pub struct MailConfig {
     pub survey: bool,
     /// What a CSAT of 1–2 answered by mail does: reopen (default), escalate (reopen, urgent) or note.
     pub low_score: crate::domain::mail_loop::LowScore,
+    /// Under every mailed reply, after the `-- ` line, unless the ticket's group has its own.
+    pub signature: Option<String>,
+    /// A mailed reply quotes the customer's latest message under it (the thread keeps only the reply).
+    pub quote_history: bool,
+    /// Group name → the From and signature of mail on that group's tickets.
+    pub groups: std::collections::BTreeMap<String, GroupMailConfig>,
     /// How mail leaves: over SMTP (`[mail.smtp]`) or through a local sendmail.
     pub transport: Transport,
     /// The sendmail program for `transport = "sendmail"`.
@@ -35,6 +41,16 @@ pub struct MailConfig {
     pub organizations: std::collections::BTreeMap<String, String>,
     /// The IMAP mailboxes `desk mail fetch` reads.
     pub inbound: Vec<super::mail_inbound::InboundConfig>,
+}
+
+/// `[mail.groups."NAME"]`: how one group's mail is sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GroupMailConfig {
+    /// The From of mail on the group's tickets (`售后服务 <aftersales@example.com>`). Unset: `[mail] from`.
+    pub from: Option<String>,
+    /// Under the group's replies instead of `[mail] signature`.
+    pub signature: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -103,6 +119,9 @@ impl Default for MailConfig {
             acknowledge: true,
             survey: true,
             low_score: Default::default(),
+            signature: None,
+            quote_history: true,
+            groups: Default::default(),
             transport: Transport::Smtp,
             sendmail_command: "/usr/sbin/sendmail".into(),
             smtp: SmtpConfig::default(),
@@ -118,25 +137,58 @@ impl MailConfig {
     /// What is wrong with the settings, said so the user can fix it.
     pub fn check(&self) -> Option<String> {
         if let Some(from) = &self.from
-            && self.mail_out().is_none()
+            && !is_address(from)
         {
             return Some(format!(
                 "[mail] from = \"{from}\" is not an address (write \"Name <service@example.com>\" or \"service@example.com\")"
             ));
+        }
+        for (name, g) in &self.groups {
+            if name.trim().is_empty() {
+                return Some("[mail.groups.\"\"]: a group needs a name".into());
+            }
+            if let Some(from) = &g.from
+                && !is_address(from)
+            {
+                return Some(format!(
+                    "[mail.groups.\"{name}\"] from = \"{from}\" is not an address (write \"Name <aftersales@example.com>\" or \"aftersales@example.com\")"
+                ));
+            }
+            if self.from.is_none() && (g.from.is_some() || g.signature.is_some()) {
+                return Some(format!(
+                    "[mail.groups.\"{name}\"] is set but [mail] from is not: desk mails nothing until [mail] from names an address"
+                ));
+            }
         }
         super::mail_inbound::check_all(&self.inbound)
     }
 
     /// What the store needs to queue replies: set when `from` names an address with a domain.
     pub fn mail_out(&self) -> Option<crate::domain::mail_loop::MailOut> {
-        let from = self.from.as_deref()?;
-        let address = crate::domain::intake::parse_address(from)?.email?;
-        let domain = address.rsplit_once('@')?.1.to_string();
+        let domain = address_domain(self.from.as_deref()?)?;
+        let text = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+        let groups = self
+            .groups
+            .iter()
+            .map(|(name, g)| {
+                let from = text(&g.from).filter(|f| address_domain(f).is_some());
+                let group = crate::domain::mail_out::GroupMail {
+                    domain: from.as_deref().and_then(address_domain),
+                    from: from.map(|f| f.trim().to_string()),
+                    signature: text(&g.signature),
+                };
+                (name.trim().to_string(), group)
+            })
+            .collect();
         Some(crate::domain::mail_loop::MailOut {
             domain,
             acknowledge: self.acknowledge,
             survey: self.survey,
             low_score: self.low_score,
+            signature: text(&self.signature),
+            groups,
+            quote_history: self.quote_history,
+            utc_offset: 0,
         })
     }
 
@@ -160,4 +212,16 @@ impl MailConfig {
                 .collect(),
         }
     }
+}
+
+/// The domain of the address `from` names (`Name <a@b.example>` or `a@b.example`), lower-cased.
+fn address_domain(from: &str) -> Option<String> {
+    let address = crate::domain::intake::parse_address(from)?.email?;
+    let domain = address.rsplit_once('@')?.1.trim();
+    (!domain.is_empty()).then(|| domain.to_string())
+}
+
+/// Whether `from` is an address both desk (threading) and the mail builder (the From header) can read.
+fn is_address(from: &str) -> bool {
+    address_domain(from).is_some() && from.trim().parse::<lettre::message::Mailbox>().is_ok()
 }

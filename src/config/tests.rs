@@ -293,3 +293,52 @@ fn mail_from_must_be_an_address_and_gives_the_message_id_domain() {
     let off = parse("[mail]\n", "c.toml").unwrap();
     assert_eq!(off.mail.mail_out(), None, "no From: replies are not mailed");
 }
+
+#[test]
+fn a_groups_from_and_signature_are_checked_and_reach_the_store() {
+    let e = parse(
+        "[mail]\nfrom = \"service@desk.example\"\n[mail.groups.\"售后\"]\nfrom = \"售后服务\"\n",
+        "c.toml",
+    )
+    .unwrap_err();
+    assert!(
+        e.0.contains("[mail.groups.\"售后\"] from = \"售后服务\" is not an address"),
+        "{e}"
+    );
+    let e = parse(
+        "[mail]\n[mail.groups.\"售后\"]\nsignature = \"售后服务部\"\n",
+        "c.toml",
+    )
+    .unwrap_err();
+    assert!(
+        e.0.contains("[mail.groups.\"售后\"] is set but [mail] from is not"),
+        "{e}"
+    );
+    let e = parse(
+        "[mail]\nfrom = \"a@b.example\"\n[mail.groups.\"售后\"]\nform = \"x@y.example\"\n",
+        "c.toml",
+    )
+    .unwrap_err();
+    assert!(e.0.contains("form"), "a misspelt key is named: {e}");
+    let ok = parse(
+        "[mail]\nfrom = \"service@desk.example\"\nsignature = \"desk\"\nquote_history = false\n\
+         [mail.groups.\"售后\"]\nfrom = \"售后服务 <AfterSales@After.Example>\"\nsignature = \"售后服务部\\n400-800-1234\"\n",
+        "c.toml",
+    )
+    .unwrap();
+    let out = ok.mail.mail_out().unwrap();
+    assert!(!out.quote_history);
+    let from = out.from_for(Some("售后"));
+    assert_eq!(from.from, Some("售后服务 <AfterSales@After.Example>"));
+    assert_eq!(from.domain, "after.example");
+    assert_eq!(
+        out.signature_for(Some("售后")),
+        Some("售后服务部\n400-800-1234")
+    );
+    assert_eq!(out.signature_for(Some("其他")), Some("desk"));
+    assert_eq!(out.from_for(Some("其他")).domain, "desk.example");
+    assert!(
+        Config::default().mail.quote_history,
+        "quoting is on by default"
+    );
+}

@@ -3,10 +3,18 @@
 //! customer's language, and the score read back from a reply ("4", "5 9", "评分：4分", "４").
 
 /// What queueing needs to know of the outgoing mail setup.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MailOut {
     /// The right-hand side of the Message-IDs desk makes (the From address's domain).
     pub domain: String,
+    /// Under every mailed reply (after `-- `) unless its ticket's group has its own.
+    pub signature: Option<String>,
+    /// Groups that mail as themselves (`[mail.groups."NAME"]`), by group name.
+    pub groups: std::collections::BTreeMap<String, super::mail_out::GroupMail>,
+    /// A mailed reply quotes the customer's latest message under it.
+    pub quote_history: bool,
+    /// The clock (seconds east of UTC) a quoted message's date is given in.
+    pub utc_offset: i32,
     /// Acknowledge a new ticket that came by mail.
     pub acknowledge: bool,
     /// Mail the satisfaction survey when a ticket is solved.

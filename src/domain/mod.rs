@@ -11,6 +11,7 @@ pub mod kb;
 pub mod lifecycle;
 pub mod macros;
 pub mod mail_loop;
+pub mod mail_out;
 pub mod mask;
 pub mod metrics;
 pub mod metrics_advice;

@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::changes::ChangeLog;
 use super::ticket_write::system_note;
 use super::{Result, Store, new_id};
+use crate::domain::mail_out::{Quote, reply_body};
 use crate::domain::text::SafeText;
 
 pub use crate::domain::mail_loop::{LowScore, MailOut};
@@ -52,6 +53,8 @@ pub struct OutMail {
     pub in_reply_to: Option<String>,
     pub references: Vec<String>,
     pub attempts: i64,
+    /// The From it was queued with (its group's); `None`: `[mail] from`.
+    pub from: Option<String>,
 }
 
 /// One outbox row as `desk mail outbox` lists it.
@@ -68,6 +71,8 @@ pub struct OutboxRow {
     pub last_error: Option<SafeText>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
+    /// The From it was queued with; `None`: `[mail] from`.
+    pub from: Option<SafeText>,
 }
 
 /// How a delivery attempt ended.
@@ -80,43 +85,86 @@ pub enum Delivery {
     Permanent(String),
 }
 
-/// Queues a public reply (message `message_id`) on ticket `ticket_id` if the ticket is a mail ticket whose customer
-/// has an address; sets the message's Message-ID so the customer's answer threads back. Returns whether it queued.
+/// Queues a public reply (message `message_id`) on ticket `ticket_id` if the ticket is a mail ticket — or
+/// `by_mail` asks for it on any ticket — whose customer has an address; sets the message's Message-ID (and its
+/// channel to email) so the customer's answer threads back. The mailed text carries the signature of the ticket's
+/// group and, when configured, the customer's latest message quoted; the thread keeps `body` as written. Returns
+/// whether it queued.
 pub(super) fn queue_reply(
     tx: &Transaction<'_>,
     out: &MailOut,
     ticket_id: &str,
     message_id: &str,
     body: &str,
+    by_mail: bool,
     now: i64,
 ) -> Result<bool> {
-    let row: Option<(i64, String, String, Option<String>)> = tx
+    // number, subject, channel, the customer's address, the group's name.
+    type Row = (i64, String, String, Option<String>, Option<String>);
+    let row: Option<Row> = tx
         .prepare_cached(
-            "SELECT t.number, t.subject, t.channel, c.email FROM tickets t
-             LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1",
+            "SELECT t.number, t.subject, t.channel, c.email, g.name FROM tickets t
+             LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN groups g ON g.id = t.group_id
+             WHERE t.id = ?1",
         )?
         .query_row(params![ticket_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .optional()?;
-    let Some((number, subject, channel, Some(to))) = row else {
+    let Some((number, subject, channel, Some(to), group)) = row else {
         return Ok(false);
     };
-    if channel != "email" || to.trim().is_empty() {
+    if (channel != "email" && !by_mail) || to.trim().is_empty() {
         return Ok(false);
     }
+    let quoted = if out.quote_history {
+        latest_customer_message(tx, ticket_id, message_id)?
+    } else {
+        None
+    };
+    let quote = quoted.as_ref().map(|(at, author, text)| Quote {
+        at: *at,
+        author,
+        body: text,
+    });
+    let mailed = reply_body(
+        body,
+        out.signature_for(group.as_deref()),
+        quote.as_ref(),
+        out.utc_offset,
+    );
     let queued = Queued {
         ticket_id,
         message_id: Some(message_id),
         kind: "reply",
         to: &to,
         subject: &reply_subject(number, &subject),
-        body,
+        body: &mailed,
     };
     let mail_id = enqueue(tx, out, &queued, now)?;
     tx.prepare_cached("UPDATE messages SET mail_message_id = ?2, channel = 'email' WHERE id = ?1")?
         .execute(params![message_id, mail_id])?;
     Ok(true)
+}
+
+/// The ticket's latest public customer message other than `except`: when, who (their name), what.
+fn latest_customer_message(
+    tx: &Transaction<'_>,
+    ticket_id: &str,
+    except: &str,
+) -> Result<Option<(i64, String, String)>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT m.created_at, coalesce(c.name, tc.name, ''), m.body FROM messages m
+             JOIN tickets t ON t.id = m.ticket_id
+             LEFT JOIN customers c ON c.id = m.author_id LEFT JOIN customers tc ON tc.id = t.customer_id
+             WHERE m.ticket_id = ?1 AND m.id <> ?2 AND m.author_kind = 'customer' AND m.visibility = 'public'
+             ORDER BY m.created_at DESC, m.rid DESC LIMIT 1",
+        )?
+        .query_row(params![ticket_id, except], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?)
 }
 
 /// Puts `q` in the outbox with a new Message-ID (returned), answering the thread's latest customer mail and
@@ -127,12 +175,17 @@ pub(super) fn enqueue(
     q: &Queued<'_>,
     now: i64,
 ) -> Result<String> {
-    let number: i64 = tx.query_row(
-        "SELECT number FROM tickets WHERE id = ?1",
+    let (number, group): (i64, Option<String>) = tx.query_row(
+        "SELECT t.number, g.name FROM tickets t LEFT JOIN groups g ON g.id = t.group_id WHERE t.id = ?1",
         params![q.ticket_id],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let mail_id = format!("desk.{}.{number}@{}", new_id().to_lowercase(), out.domain);
+    let sender = out.from_for(group.as_deref());
+    let mail_id = format!(
+        "desk.{}.{number}@{}",
+        new_id().to_lowercase(),
+        sender.domain
+    );
     // The thread's Message-IDs, oldest first (at most the last 20): References, and the latest customer one as
     // In-Reply-To.
     let mut thread: Vec<(String, String)> = tx
@@ -153,8 +206,11 @@ pub(super) fn enqueue(
         .or(thread.last())
         .map(|(id, _)| id.clone());
     let refs: Vec<&str> = thread.iter().map(|(id, _)| id.as_str()).collect();
-    // Never copy desk's own domain (the support address a customer Cc'd): that would mail the inbox desk reads.
-    let own = format!("@{}", out.domain.to_lowercase());
+    // Never copy desk's own domains (the support address a customer Cc'd): that would mail an inbox desk reads.
+    let own: Vec<String> = std::iter::once(&out.domain)
+        .chain(out.groups.values().filter_map(|g| g.domain.as_ref()))
+        .map(|d| format!("@{}", d.to_lowercase()))
+        .collect();
     let cc: Vec<String> = tx
         .prepare_cached(
             "SELECT email FROM ticket_collaborators WHERE ticket_id = ?1 ORDER BY email",
@@ -162,13 +218,13 @@ pub(super) fn enqueue(
         .query_map(params![q.ticket_id], |r| r.get::<_, String>(0))?
         .filter(|e| {
             e.as_ref()
-                .map_or(true, |e| !e.to_lowercase().ends_with(&own))
+                .map_or(true, |e| !own.iter().any(|d| e.to_lowercase().ends_with(d)))
         })
         .collect::<rusqlite::Result<_>>()?;
     tx.prepare_cached(
         "INSERT INTO outbox(id, ticket_id, message_id, kind, to_addr, cc, subject, body, mail_message_id, in_reply_to,
-                            refs, state, next_attempt_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'queued', ?12, ?12)",
+                            refs, state, next_attempt_at, created_at, from_addr)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'queued', ?12, ?12, ?13)",
     )?
     .execute(params![
         new_id(),
@@ -182,7 +238,8 @@ pub(super) fn enqueue(
         mail_id,
         in_reply_to,
         refs.join(" "),
-        now
+        now,
+        sender.from
     ])?;
     Ok(mail_id)
 }
@@ -212,7 +269,7 @@ impl Store {
                         "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ?2
                          WHERE id = ?1
                          RETURNING id, (SELECT number FROM tickets WHERE id = ticket_id), kind, to_addr, cc, subject,
-                                   body, mail_message_id, in_reply_to, refs, attempts",
+                                   body, mail_message_id, in_reply_to, refs, attempts, from_addr",
                     )?
                     .query_row(params![id, now + LEASE_SECS], |r| {
                         let split = |s: String, sep: char| -> Vec<String> {
@@ -230,6 +287,7 @@ impl Store {
                             in_reply_to: r.get(8)?,
                             references: split(r.get(9)?, ' '),
                             attempts: r.get(10)?,
+                            from: r.get(11)?,
                         })
                     })?;
                 out.push(m);
@@ -251,7 +309,7 @@ impl Store {
     pub fn outbox(&self, all: bool, limit: usize) -> Result<Vec<OutboxRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT o.id, t.number, o.kind, o.to_addr, o.subject, o.state, o.attempts, o.next_attempt_at,
-                    o.last_error, o.created_at, o.sent_at
+                    o.last_error, o.created_at, o.sent_at, o.from_addr
              FROM outbox o JOIN tickets t ON t.id = o.ticket_id
              WHERE ?1 OR o.state <> 'sent' ORDER BY o.rid DESC LIMIT ?2",
         )?;
@@ -268,6 +326,7 @@ impl Store {
                 last_error: r.get::<_, Option<String>>(8)?.map(|e| SafeText::new(&e)),
                 created_at: r.get(9)?,
                 sent_at: r.get(10)?,
+                from: r.get::<_, Option<String>>(11)?.map(|f| SafeText::new(&f)),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

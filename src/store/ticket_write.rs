@@ -226,6 +226,44 @@ impl Store {
         edits: &[TicketEdit],
         now: i64,
     ) -> Result<UpdateOutcome> {
+        self.add_message_in(number, writer, author_id, internal, body, edits, false, now)
+    }
+
+    /// An agent's public reply (with a macro's changes) mailed to the customer whatever channel the ticket came
+    /// by: queued like a reply to a mail ticket, the message's channel is email, the ticket's stays. Refused when
+    /// mail is not set up or the customer has no address.
+    pub fn reply_by_mail(
+        &mut self,
+        number: i64,
+        author_id: Option<&str>,
+        body: &str,
+        edits: &[TicketEdit],
+        now: i64,
+    ) -> Result<UpdateOutcome> {
+        self.add_message_in(
+            number,
+            Writer::Agent,
+            author_id,
+            false,
+            body,
+            edits,
+            true,
+            now,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_message_in(
+        &mut self,
+        number: i64,
+        writer: Writer,
+        author_id: Option<&str>,
+        internal: bool,
+        body: &str,
+        edits: &[TicketEdit],
+        by_mail: bool,
+        now: i64,
+    ) -> Result<UpdateOutcome> {
         self.write(|tx, log, rules| {
             let message = Message {
                 writer,
@@ -234,6 +272,7 @@ impl Store {
                 body,
                 channel: None,
                 mail_message_id: None,
+                by_mail,
             };
             let (out, _) = insert_message(tx, log, rules, number, &message, now)?;
             if edits.is_empty() {
@@ -314,6 +353,8 @@ pub(super) struct Message<'a> {
     pub channel: Option<&'a str>,
     /// Its mail Message-ID, for threading answers to it.
     pub mail_message_id: Option<&'a str>,
+    /// A public reply to mail to the customer even on a ticket that did not come by mail.
+    pub by_mail: bool,
 }
 
 /// Appends a message to ticket `number` and applies the status rules (first response, reopen on customer reply);
@@ -345,8 +386,27 @@ pub(super) fn insert_message(
     )?
     .execute(params![message, cur.id, kind, m.author_id, visibility, m.body, now, m.channel, m.mail_message_id])?;
     log.append(tx, "ticket", &cur.id, field, None, Some(&message), now)?;
-    if let (Writer::Agent, false, Some(out)) = (m.writer, m.internal, &rules.mail_out) {
-        super::outbox::queue_reply(tx, out, &cur.id, &message, m.body, now)?;
+    match (m.writer, m.internal, &rules.mail_out) {
+        (Writer::Agent, false, Some(out)) => {
+            let queued =
+                super::outbox::queue_reply(tx, out, &cur.id, &message, m.body, m.by_mail, now)?;
+            if m.by_mail && !queued {
+                return Err(StoreError::Refused(format!(
+                    "#{number} cannot be sent by email: its customer has no email address"
+                )));
+            }
+        }
+        _ if m.by_mail && (m.internal || !matches!(m.writer, Writer::Agent)) => {
+            return Err(StoreError::Refused(
+                "only an agent's public reply can be sent by email".into(),
+            ));
+        }
+        _ if m.by_mail => {
+            return Err(StoreError::Refused(
+                "mail is not set up: set [mail] from in the config to send replies by email".into(),
+            ));
+        }
+        _ => {}
     }
     // What was sent is no longer a draft.
     if let (Writer::Agent, Some(author)) = (m.writer, log.actor.as_deref()) {

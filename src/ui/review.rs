@@ -52,10 +52,17 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
             label("Delivery"),
             delivery(
                 model,
+                d,
                 ticket.map(|t| &**t),
                 inner_w.saturating_sub(9),
                 theme,
             ),
+        ]));
+    }
+    if let Some(adds) = ticket.and_then(|t| mail_adds(model, d, t)) {
+        lines.push(Line::from(vec![
+            label("Adds"),
+            Span::styled(fit(&adds, inner_w.saturating_sub(9)), theme.muted),
         ]));
     }
     if !d.edits.is_empty() {
@@ -108,35 +115,87 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
     frame.render_widget(Paragraph::new(lines), padded);
 }
 
-/// How a reply reaches the customer: by mail (desk queues it with the message) or only on the ticket, and why.
+/// How a reply reaches the customer: by mail (desk queues it with the message, from the ticket's group's address
+/// when it has one), only when asked (a ticket that did not come by mail), or only on the ticket, and why.
 fn delivery<'a>(
     model: &Model,
+    d: &Draft,
     ticket: Option<&crate::store::tickets::TicketDetail>,
     width: usize,
     theme: &Theme,
 ) -> Span<'a> {
-    let email = ticket.and_then(|t| t.customer_email.as_ref());
-    let by_mail = ticket.is_some_and(|t| t.row.channel == crate::domain::ticket::Channel::Email);
-    let text = match (model.mail_replies, by_mail, email) {
-        (true, true, Some(e)) => {
-            let cc = ticket.map_or(Vec::new(), |t| {
-                t.collaborators.iter().map(|c| c.to_string()).collect()
-            });
-            let cc = if cc.is_empty() {
-                String::new()
-            } else {
-                format!(", Cc {}", cc.join(", "))
-            };
-            return Span::styled(
-                fit(&format!("mailed to {e}{cc} by `desk mail send`"), width),
-                theme.title,
-            );
-        }
-        (false, true, _) => "on the ticket only: mail is not set up ([mail] from)",
-        (_, true, None) => "on the ticket only: the customer has no email address",
-        _ => "on the ticket only (not a mail ticket)",
+    use crate::app::review::{Route, route};
+    let Some(t) = ticket else {
+        return Span::styled(fit("on the ticket only", width), theme.muted);
     };
-    Span::styled(fit(text, width), theme.muted)
+    let recipients = |to: &str| {
+        let cc: Vec<String> = t.collaborators.iter().map(|c| c.to_string()).collect();
+        let cc = if cc.is_empty() {
+            String::new()
+        } else {
+            format!(", Cc {}", cc.join(", "))
+        };
+        let from = model
+            .mail_out
+            .as_ref()
+            .and_then(|o| o.from_for(t.group.as_ref().map(|g| g.as_str())).from)
+            .map_or(String::new(), |f| format!(" from {}", sanitize(f)));
+        format!("{to}{cc}{from}")
+    };
+    let toggle = key(model, CommandId::ReviewMail);
+    let channel = t.row.channel.as_str();
+    let (text, style) = match route(model.mail_out.as_ref(), t) {
+        Route::Mailed { to } => (
+            format!("mailed to {} by `desk mail send`", recipients(to)),
+            theme.title,
+        ),
+        Route::Offer { to } if d.by_mail => (
+            format!(
+                "{channel} ticket, mailed as asked ({toggle}: don't) to {}",
+                recipients(to)
+            ),
+            theme.title,
+        ),
+        Route::Offer { to } => (
+            format!("not mailed ({channel} ticket) — {toggle} sends it to {to}"),
+            theme.muted,
+        ),
+        Route::TicketOnly("not a mail ticket") => (
+            "on the ticket only (not a mail ticket)".to_string(),
+            theme.muted,
+        ),
+        Route::TicketOnly(why) => (format!("on the ticket only: {why}"), theme.muted),
+    };
+    Span::styled(fit(&text, width), style)
+}
+
+/// What the mail adds under a reply that will be mailed (the thread keeps only the reply): the signature's first
+/// line, and that the customer's last message is quoted.
+fn mail_adds(model: &Model, d: &Draft, t: &crate::store::tickets::TicketDetail) -> Option<String> {
+    use crate::app::review::{Route, route};
+    let out = model.mail_out.as_ref()?;
+    let mailed = match route(Some(out), t) {
+        Route::Mailed { .. } => true,
+        Route::Offer { .. } => d.by_mail,
+        Route::TicketOnly(_) => false,
+    };
+    if !mailed {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if let Some(sig) = out.signature_for(t.group.as_ref().map(|g| g.as_str())) {
+        let first = sig.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let more = if sig.trim().lines().count() > 1 {
+            " …"
+        } else {
+            ""
+        };
+        parts.push(format!("signature “{}{more}”", sanitize(first.trim())));
+    }
+    if out.quote_history {
+        parts.push("the customer's last message, quoted".to_string());
+    }
+    (!parts.is_empty()).then(|| format!("{} (in the mail only)", parts.join(" · ")))
 }
 
 /// A question with what will happen and the two answers.

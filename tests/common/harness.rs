@@ -74,7 +74,7 @@ impl Harness {
             refresh_secs: 1,
             review_notes: true,
             undo_window: 600,
-            mail_replies: false,
+            mail_out: None,
         };
         let (model, effects) = app::init(settings, width, height, now);
         let mut h = Harness {

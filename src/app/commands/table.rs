@@ -201,6 +201,7 @@ commands! {
     ReviewEdit: "review.edit", Review, ["e"], hint("edit", 1), "Back to the editor", review::review_edit;
     ReviewPostpone: "review.postpone", Review, ["p"], hint("postpone", 2), "Keep it as a draft on the ticket (r resumes it)", review::review_postpone;
     ReviewDiscard: "review.discard", Review, ["q", "esc"], hint("discard", 3), "Discard it (asks first)", review::review_discard;
+    ReviewMail: "review.mail", Review, ["m"], None, "Also send the reply by email (not a mail ticket)", review::review_toggle_mail;
     ConfirmYes: "confirm.yes", Confirm, ["y"], hint("yes", 0), "Yes, go ahead", confirm::yes;
     ConfirmNo: "confirm.no", Confirm, ["n", "esc", "q"], hint("no", 1), "No, back out", confirm::no;
 

@@ -88,6 +88,7 @@ fn every_request(i: u64) -> Vec<Request> {
             at,
         },
         TicketRequest::AddMessage(AddMessage {
+            by_mail: false,
             number: n,
             author_id: None,
             internal: false,

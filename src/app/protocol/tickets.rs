@@ -154,6 +154,8 @@ pub struct AddMessage {
     /// The ticket's change-log position when the editor opened: a customer message or another agent's reply
     /// logged after it holds the reply back ([`TicketResponse::Collision`]). `None` sends regardless.
     pub since: Option<i64>,
+    /// Mail this public reply to the customer although the ticket did not come by mail.
+    pub by_mail: bool,
     pub at: i64,
 }
 

@@ -246,15 +246,19 @@ fn add_message(store: &mut Store, m: AddMessage) -> Result<TicketResponse> {
     } else {
         TicketChange::Replied
     };
-    let r = store.add_message_with_edits(
-        m.number,
-        Writer::Agent,
-        m.author_id.as_deref(),
-        m.internal,
-        &m.body,
-        &m.edits,
-        m.at,
-    );
+    let r = if m.by_mail && !m.internal {
+        store.reply_by_mail(m.number, m.author_id.as_deref(), &m.body, &m.edits, m.at)
+    } else {
+        store.add_message_with_edits(
+            m.number,
+            Writer::Agent,
+            m.author_id.as_deref(),
+            m.internal,
+            &m.body,
+            &m.edits,
+            m.at,
+        )
+    };
     Ok(written(m.number, change, r.map(drop)))
 }
 
