@@ -1,5 +1,6 @@
 //! Pure domain rules: no SQL, no terminal, no filesystem, no clock (`now` is always a parameter).
 
+pub mod attachment;
 pub mod care;
 pub mod crm;
 pub mod customer;
