@@ -46,6 +46,9 @@ fn on_ticket_answer(model: &mut Model, r: TicketResponse) -> Vec<Effect> {
             super::search_pane::on_hits(model, query, hits);
             Vec::new()
         }
+        TicketResponse::Attachment { content, .. } => {
+            super::attachments::on_content(model, content)
+        }
         TicketResponse::FilterChecked { text, error } => {
             super::update_lists::on_filter_checked(model, text, error)
         }

@@ -163,7 +163,8 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
         | PickAction::MergeCustomer(..)
         | PickAction::CareDone(_)
         | PickAction::ArticleStatus(_)
-        | PickAction::DashboardPeriod(_) => Vec::new(),
+        | PickAction::DashboardPeriod(_)
+        | PickAction::OpenAttachment(_) => Vec::new(),
         PickAction::Edit(e) => vec![Effect::load(TicketRequest::BulkSet {
             numbers: targets,
             edits: vec![e],

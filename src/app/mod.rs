@@ -1,6 +1,7 @@
 //! What is on screen (the Model), what happens to it (`update`), and the command registry. No I/O here.
 
 mod answers;
+mod attachments;
 mod bulk;
 pub mod commands;
 mod compose;
@@ -513,6 +514,8 @@ pub enum PickAction {
     ArticleStatus(crate::domain::kb::ArticleStatus),
     /// Show the dashboard for this period.
     DashboardPeriod(crate::domain::metrics_report::Period),
+    /// Open this attachment (id) of the open ticket with the system opener.
+    OpenAttachment(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,6 +22,31 @@ pub enum Msg {
         purpose: EditPurpose,
         text: Result<String, String>,
     },
+    /// An attachment was saved and handed to the system opener, or why not ([`Effect::Open`]).
+    Opened(Opened),
+}
+
+/// What became of an [`Effect::Open`]: `name` is the file's (safe) name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    pub name: String,
+    pub outcome: OpenOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenOutcome {
+    /// Saved at `path` and the opener started on it.
+    Launched { opener: String, path: String },
+    /// Saved at `path` only: not a file to open blindly, for reason `why`.
+    Kept { path: String, why: String },
+    /// Saved at `path`, but `opener` could not start, or failed at once, for `reason`.
+    OpenerFailed {
+        opener: String,
+        path: String,
+        reason: String,
+    },
+    /// Not even saved.
+    NotSaved { reason: String },
 }
 
 /// What a text opened in `$EDITOR` is for.
@@ -78,6 +103,13 @@ pub enum Effect {
     Edit {
         purpose: EditPurpose,
         template: String,
+    },
+    /// Save `bytes` as a new file named `name` (already safe) in desk's private folder and, unless `refuse` says
+    /// why not, hand it to the system opener without waiting; answer with [`Msg::Opened`].
+    Open {
+        name: String,
+        bytes: Vec<u8>,
+        refuse: Option<String>,
     },
     Quit,
 }

@@ -121,6 +121,7 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Loaded(response) => super::answers::on_response(model, response),
+        Msg::Opened(opened) => super::attachments::on_opened(model, opened),
         // One answer for every editor purpose when no editor could run: which editor, and why.
         Msg::Edited { text: Err(why), .. } => {
             toast(model, why, true);

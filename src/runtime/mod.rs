@@ -11,6 +11,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 mod mail;
+pub mod open;
 mod serve;
 
 pub use mail::OpenStore;
@@ -53,7 +54,10 @@ pub fn run(
     if let Some((cfg, open)) = mail {
         mail::spawn(cfg, open, to_ui.clone());
     }
+    let to_opener = to_ui.clone();
     let input = tui::input::spawn(to_ui, now);
+    // Attachments opened this run live here until desk exits (made at the first one).
+    let mut opened_dir: Option<tempfile::TempDir> = None;
 
     let (mut model, effects): (Model, Vec<Effect>) =
         app::init(settings, size.width, size.height, now());
@@ -81,6 +85,30 @@ pub fn run(
                         now(),
                     ));
                 }
+                Effect::Open {
+                    name,
+                    bytes,
+                    refuse,
+                } => {
+                    let dir = match &opened_dir {
+                        Some(d) => Ok(d.path().to_path_buf()),
+                        None => open::private_dir().map(|d| {
+                            let path = d.path().to_path_buf();
+                            opened_dir = Some(d);
+                            path
+                        }),
+                    };
+                    match dir {
+                        Ok(dir) => open_in_background(dir, name, bytes, refuse, to_opener.clone()),
+                        Err(e) => {
+                            let outcome = app::msg::OpenOutcome::NotSaved {
+                                reason: format!("no private folder for it: {e}"),
+                            };
+                            let msg = Msg::Opened(app::msg::Opened { name, outcome });
+                            pending.extend(app::update(&mut model, msg, now()));
+                        }
+                    }
+                }
                 Effect::Quit => {
                     leave_ticket(&model, &worker, &from_all);
                     return Ok(());
@@ -96,6 +124,24 @@ pub fn run(
             pending.extend(app::update(&mut model, msg, now()));
         }
     }
+}
+
+/// Saves and opens an attachment on its own thread (writing a large file or an opener that is slow to start must
+/// not hold up keys), which also reaps the opener when it exits.
+fn open_in_background(
+    dir: std::path::PathBuf,
+    name: String,
+    bytes: Vec<u8>,
+    refuse: Option<String>,
+    to_ui: Sender<Msg>,
+) {
+    let opener = open::opener_from_env();
+    std::thread::spawn(move || {
+        open::save_and_open(&dir, &name, &bytes, refuse, &opener, &mut |o| {
+            // The UI may have quit meanwhile; nothing is left to tell.
+            let _ = to_ui.send(Msg::Opened(o));
+        });
+    });
 }
 
 /// Tells the UI when the store worker has waited a moment for another desk's write, and when that ends.

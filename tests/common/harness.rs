@@ -22,6 +22,8 @@ pub struct Harness {
     pub theme: Theme,
     pub now: i64,
     pub quit: bool,
+    /// Every [`Effect::Open`] update asked for, in order (the test answers it, if at all).
+    pub opened: Vec<Effect>,
 }
 
 impl Harness {
@@ -84,6 +86,7 @@ impl Harness {
             theme: Theme::colored(),
             now,
             quit: false,
+            opened: Vec::new(),
         };
         h.run_effects(effects);
         h
@@ -110,6 +113,7 @@ impl Harness {
                         self.now,
                     ));
                 }
+                e @ Effect::Open { .. } => self.opened.push(e),
                 Effect::Quit => self.quit = true,
             }
         }

@@ -5,9 +5,9 @@ use super::{Command, Context, Hint};
 use crate::app::help::Step;
 use crate::app::text_input::TextOp;
 use crate::app::{
-    bulk, compose, confirm, customer_actions, dashboard, help, kb_actions, messages, new_ticket,
-    overlay_keys, review, search_pane, service_actions, suggestions, team, ticket_actions, update,
-    update_lists,
+    attachments, bulk, compose, confirm, customer_actions, dashboard, help, kb_actions, messages,
+    new_ticket, overlay_keys, review, search_pane, service_actions, suggestions, team,
+    ticket_actions, update, update_lists,
 };
 
 const fn hint(label: &'static str, rank: u8) -> Option<Hint> {
@@ -92,6 +92,7 @@ commands! {
     TicketKind: "ticket.kind", Ticket, ["K"], None, "Change the kind (complaint, service request …)", |m| ticket_actions::open_picker(m, C::TicketKind);
     TicketChannel: "ticket.channel", Ticket, ["C"], None, "Change the intake channel", |m| ticket_actions::open_picker(m, C::TicketChannel);
     TicketGroup: "ticket.group", Ticket, ["ctrl-g"], None, "Route to a group (team)", |m| ticket_actions::open_picker(m, C::TicketGroup);
+    TicketOpenAttachment: "ticket.open_attachment", Ticket, ["o"], None, "Open an attachment with the system opener ($DESK_OPENER); programs are only saved", attachments::open;
     TicketQuoted: "ticket.quoted", Ticket, ["z"], None, "Show / fold quoted history and signatures in the thread", ticket_actions::toggle_quoted;
     TicketHistory: "ticket.history", Ticket, ["H"], hint("history", 8), "Show the change history / the thread", ticket_actions::toggle_history;
     TicketFollowUp: "ticket.follow_up", Ticket, ["F"], None, "Record the follow-up call (回访), then the survey", service_actions::follow_up;

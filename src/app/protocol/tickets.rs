@@ -5,6 +5,7 @@ use crate::domain::kb::Insert;
 use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
 use crate::domain::ticket::{Channel, Kind, Priority};
 use crate::domain::view::{PageRequest, TicketFilter};
+use crate::store::attachments::AttachmentRow;
 use crate::store::customer_write::CustomerEdit;
 use crate::store::search::SearchHit;
 use crate::store::ticket_write::TicketEdit;
@@ -42,6 +43,10 @@ pub enum TicketRequest {
     /// The change log of one ticket.
     History {
         number: i64,
+    },
+    /// One attachment's bytes, to open it (`id` from the ticket's `attachments`).
+    Attachment {
+        id: String,
     },
     /// Whether every agent and group a queue filter names exists (the view language text as typed).
     CheckFilter {
@@ -185,6 +190,8 @@ impl TicketRequest {
             TicketRequest::Search { .. } => Class::Latest(Slot::Search),
             // Rows of different tickets: one request does not stand for another.
             TicketRequest::Rows { .. } => Class::Keep,
+            // The agent asked to open this very file.
+            TicketRequest::Attachment { .. } => Class::Keep,
             TicketRequest::MergePreview { .. } => Class::Latest(Slot::MergePreview),
             TicketRequest::Set { .. }
             | TicketRequest::AddMessage(_)
@@ -248,6 +255,11 @@ pub enum TicketResponse {
     History {
         number: i64,
         rows: Vec<ChangeRow>,
+    },
+    /// An attachment and its bytes; `None` when it is no longer there.
+    Attachment {
+        id: String,
+        content: Option<Box<(AttachmentRow, Vec<u8>)>>,
     },
     /// The names in filter `text` were checked: `error` points at one nobody has.
     FilterChecked {

@@ -54,6 +54,10 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
             };
             TicketResponse::History { number, rows }
         }
+        TicketRequest::Attachment { id } => TicketResponse::Attachment {
+            content: store.attachment_content(&id)?.map(Box::new),
+            id,
+        },
         TicketRequest::CheckFilter { text } => {
             let error = store.check_filter_names(&text)?.err();
             TicketResponse::FilterChecked { text, error }
