@@ -176,7 +176,7 @@ fn several_attachments_are_picked_and_a_program_is_only_saved() {
         assert!(t.error);
         assert_eq!(
             t.text,
-            "setup.exe not opened: .exe files are programs — saved at /tmp/d/setup.exe; open it yourself only if you trust it"
+            "saved /tmp/d/setup.exe — not opened: .exe files are programs; open it yourself only if you trust it"
         );
         assert_screen!(format!("kept_{w}x{h}"), a.screen());
     }
@@ -198,10 +198,9 @@ fn a_failed_opener_is_named_and_nothing_raw_reaches_the_screen() {
     assert!(t.error);
     assert!(!t.text.contains('\u{1b}'), "{:?}", t.text);
     assert!(
-        t.text.starts_with("could not open evil")
+        t.text.starts_with("saved /tmp/d/evil")
             && t.text
-                .contains("with `xdg-open` (No such file or directory)")
-            && t.text.contains("saved at /tmp/d/evil"),
+                .contains("— `xdg-open` could not open it (No such file or directory)"),
         "{}",
         t.text
     );

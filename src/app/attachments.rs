@@ -84,8 +84,9 @@ pub(super) fn on_content(
     }]
 }
 
-/// The runtime saved (and perhaps opened) the file: say what happened and where the file is. Paths and reasons
-/// come from the system, names from customers: both are made safe before they reach the screen.
+/// The runtime saved (and perhaps opened) the file: say what happened and where the file is — the path first
+/// when the agent has to open it by hand, so a narrow toast still shows it. Paths and reasons come from the
+/// system, names from customers: both are made safe before they reach the screen.
 pub(super) fn on_opened(model: &mut Model, opened: Opened) -> Vec<Effect> {
     let name = sanitize(&opened.name);
     let (text, error) = match opened.outcome {
@@ -95,9 +96,9 @@ pub(super) fn on_opened(model: &mut Model, opened: Opened) -> Vec<Effect> {
         ),
         OpenOutcome::Kept { path, why } => (
             format!(
-                "{name} not opened: {} — saved at {}; open it yourself only if you trust it",
-                sanitize(&why),
-                sanitize(&path)
+                "saved {} — not opened: {}; open it yourself only if you trust it",
+                sanitize(&path),
+                sanitize(&why)
             ),
             true,
         ),
@@ -107,10 +108,10 @@ pub(super) fn on_opened(model: &mut Model, opened: Opened) -> Vec<Effect> {
             reason,
         } => (
             format!(
-                "could not open {name} with `{}` ({}); it is saved at {} to open by hand (set $DESK_OPENER to choose the program)",
+                "saved {} — `{}` could not open it ({}); open it by hand, or set $DESK_OPENER",
+                sanitize(&path),
                 sanitize(&opener),
-                sanitize(&reason),
-                sanitize(&path)
+                sanitize(&reason)
             ),
             true,
         ),

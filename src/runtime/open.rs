@@ -112,7 +112,12 @@ pub fn save_and_open(
     opener: &[String],
     report: &mut dyn FnMut(Opened),
 ) {
-    let mut say = |outcome| {
+    let mut say = |outcome: OpenOutcome| {
+        // desk.log keeps the whole path, however narrow the toast.
+        match &outcome {
+            OpenOutcome::Launched { .. } => tracing::info!("attachment {name}: {outcome:?}"),
+            _ => tracing::warn!("attachment {name}: {outcome:?}"),
+        }
         report(Opened {
             name: name.to_string(),
             outcome,
