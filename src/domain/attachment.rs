@@ -95,6 +95,24 @@ pub fn numbered_name(name: &str, n: u32) -> String {
     }
 }
 
+/// `name` for a file handed to `cmd /c start` (Windows' opener): cmd reads the command line again, so `&`, `|`,
+/// `^`, `%`, `!`, brackets and argument separators in a customer's file name would run commands or split the path.
+/// Each becomes `_`; what is left means only a file name to cmd.
+pub fn cmd_safe_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if matches!(
+                c,
+                '&' | '|' | '^' | '%' | '!' | '<' | '>' | '(' | ')' | ',' | ';' | '=' | '"' | '`'
+            ) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +215,16 @@ mod tests {
         assert_eq!(ending("README"), None);
         assert_eq!(ending(".bashrc"), None);
         assert_eq!(ending("trailing."), None);
+    }
+
+    #[test]
+    fn names_for_cmd_carry_no_commands() {
+        assert_eq!(cmd_safe_name("a&calc.pdf"), "a_calc.pdf");
+        assert_eq!(
+            cmd_safe_name("%PATH%^|x (1),y;z=w!.pdf"),
+            "_PATH___x _1__y_z_w_.pdf"
+        );
+        assert_eq!(cmd_safe_name("发票 2026.pdf"), "发票 2026.pdf");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! detached from the terminal (no stdin, stdout or stderr, its own process group), without waiting for it.
 
 use crate::app::msg::{OpenOutcome, Opened};
-use crate::domain::attachment::numbered_name;
+use crate::domain::attachment::{cmd_safe_name, numbered_name};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -123,7 +123,15 @@ pub fn save_and_open(
             outcome,
         })
     };
-    let path = match save_new(dir, name, bytes) {
+    // cmd re-reads the command line: the copy it gets has a name that means nothing to it but a file.
+    let cmd_name;
+    let name_on_disk = if opener.first().is_some_and(|p| is_cmd(p)) {
+        cmd_name = cmd_safe_name(name);
+        cmd_name.as_str()
+    } else {
+        name
+    };
+    let path = match save_new(dir, name_on_disk, bytes) {
         Ok(p) => p,
         Err(e) => return say(OpenOutcome::NotSaved { reason: reason(&e) }),
     };
@@ -160,6 +168,12 @@ pub fn save_and_open(
     }
 }
 
+/// Whether the opener's program is Windows' command interpreter (`cmd`, `cmd.exe`, a path to it).
+fn is_cmd(program: &str) -> bool {
+    let file = program.rsplit(['/', '\\']).next().unwrap_or(program);
+    file.eq_ignore_ascii_case("cmd") || file.eq_ignore_ascii_case("cmd.exe")
+}
+
 /// An OS error without its number: `No such file or directory`.
 fn reason(e: &std::io::Error) -> String {
     let text = e.to_string();
@@ -183,6 +197,33 @@ mod tests {
         assert_eq!(opener_command(Some("  ")), platform);
         #[cfg(target_os = "linux")]
         assert_eq!(platform, ["xdg-open"]);
+    }
+
+    #[test]
+    fn a_copy_for_cmd_has_no_command_characters_in_its_name() {
+        assert!(is_cmd("cmd") && is_cmd("C:\\Windows\\System32\\CMD.EXE") && !is_cmd("xdg-open"));
+        let dir = tempfile::tempdir().unwrap();
+        let mut got = Vec::new();
+        let cmd = ["cmd".into(), "/c".into(), "start".into(), "".into()];
+        // Kept, so nothing is launched here: only the name is looked at.
+        save_and_open(
+            dir.path(),
+            "a&calc.pdf",
+            b"x",
+            Some("test".into()),
+            &cmd,
+            &mut |o| got.push(o),
+        );
+        let [
+            Opened {
+                outcome: OpenOutcome::Kept { path, .. },
+                ..
+            },
+        ] = got.as_slice()
+        else {
+            panic!("{got:?}");
+        };
+        assert!(path.ends_with("a_calc.pdf"), "{path}");
     }
 
     #[test]
