@@ -47,23 +47,23 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
             )),
         ]));
     }
+    // Where the reply goes and what the mail adds are what an agent must not miss: wrapped, never cut.
+    let wrapped = |lines: &mut Vec<Line<'_>>, name: &str, text: &str, style| {
+        for (i, part) in wrap(text, inner_w.saturating_sub(9).max(8))
+            .into_iter()
+            .take(3)
+            .enumerate()
+        {
+            let head = if i == 0 { label(name) } else { label("") };
+            lines.push(Line::from(vec![head, Span::styled(part, style)]));
+        }
+    };
     if !d.internal {
-        lines.push(Line::from(vec![
-            label("Delivery"),
-            delivery(
-                model,
-                d,
-                ticket.map(|t| &**t),
-                inner_w.saturating_sub(9),
-                theme,
-            ),
-        ]));
+        let (text, style) = delivery(model, d, ticket.map(|t| &**t), theme);
+        wrapped(&mut lines, "Delivery", &text, style);
     }
     if let Some(adds) = ticket.and_then(|t| mail_adds(model, d, t)) {
-        lines.push(Line::from(vec![
-            label("Adds"),
-            Span::styled(fit(&adds, inner_w.saturating_sub(9)), theme.muted),
-        ]));
+        wrapped(&mut lines, "Adds", &adds, theme.muted);
     }
     if !d.edits.is_empty() {
         lines.push(Line::from(vec![
@@ -117,16 +117,15 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
 
 /// How a reply reaches the customer: by mail (desk queues it with the message, from the ticket's group's address
 /// when it has one), only when asked (a ticket that did not come by mail), or only on the ticket, and why.
-fn delivery<'a>(
+fn delivery(
     model: &Model,
     d: &Draft,
     ticket: Option<&crate::store::tickets::TicketDetail>,
-    width: usize,
     theme: &Theme,
-) -> Span<'a> {
+) -> (String, ratatui::style::Style) {
     use crate::app::review::{Route, route};
     let Some(t) = ticket else {
-        return Span::styled(fit("on the ticket only", width), theme.muted);
+        return ("on the ticket only".to_string(), theme.muted);
     };
     let recipients = |to: &str| {
         let cc: Vec<String> = t.collaborators.iter().map(|c| c.to_string()).collect();
@@ -166,7 +165,7 @@ fn delivery<'a>(
         ),
         Route::TicketOnly(why) => (format!("on the ticket only: {why}"), theme.muted),
     };
-    Span::styled(fit(&text, width), style)
+    (sanitize(&text), style)
 }
 
 /// What the mail adds under a reply that will be mailed (the thread keeps only the reply): the signature's first
