@@ -145,6 +145,14 @@ fn a_groups_mail_goes_from_its_address_signed_and_quoting_and_keeps_its_from_onc
         (survey[0].kind.as_str(), survey[0].from.as_deref()),
         ("survey", Some(GROUP_FROM))
     );
+    // What desk mails on its own is signed by the group as a reply is.
+    assert!(
+        survey[0]
+            .body
+            .ends_with("\n\n-- \n售后服务部\n电话 400-800-1234"),
+        "{}",
+        survey[0].body
+    );
 }
 
 #[test]

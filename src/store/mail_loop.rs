@@ -22,13 +22,16 @@ struct Facts {
     subject: String,
     email: Option<String>,
     first_message: String,
+    /// The ticket's group, whose signature ends what desk mails on its own.
+    group: Option<String>,
 }
 
 fn facts(tx: &Transaction<'_>, ticket_id: &str) -> Result<Facts> {
     Ok(tx.query_row(
         "SELECT t.number, t.subject, c.email,
-                (SELECT body FROM messages m WHERE m.ticket_id = t.id ORDER BY created_at, rid LIMIT 1)
-         FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1",
+                (SELECT body FROM messages m WHERE m.ticket_id = t.id ORDER BY created_at, rid LIMIT 1), g.name
+         FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN groups g ON g.id = t.group_id
+         WHERE t.id = ?1",
         params![ticket_id],
         |r| {
             Ok(Facts {
@@ -36,9 +39,15 @@ fn facts(tx: &Transaction<'_>, ticket_id: &str) -> Result<Facts> {
                 subject: r.get(1)?,
                 email: r.get(2)?,
                 first_message: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                group: r.get(4)?,
             })
         },
     )?)
+}
+
+/// `body` with the signature of the ticket's group (or `[mail] signature`), as a reply would carry it.
+fn signed(out: &MailOut, f: &Facts, body: &str) -> String {
+    crate::domain::mail_out::reply_body(body, out.signature_for(f.group.as_deref()), None, 0)
 }
 
 /// Queues the acknowledgement of a ticket just opened by mail, unless its address had enough of them this hour.
@@ -49,7 +58,9 @@ pub(super) fn acknowledge(
     now: i64,
 ) -> Result<bool> {
     let f = facts(tx, ticket_id)?;
-    let Some(to) = f.email else { return Ok(false) };
+    let Some(to) = f.email.clone() else {
+        return Ok(false);
+    };
     let recent: i64 = tx
         .prepare_cached(
             "SELECT count(*) FROM outbox WHERE kind = 'acknowledgement' AND to_addr = ?1 AND created_at > ?2",
@@ -71,6 +82,7 @@ pub(super) fn acknowledge(
     };
     let lang = Lang::of(&format!("{} {}", f.subject, f.first_message));
     let (subject, body) = acknowledgement(lang, f.number, &f.subject, first_response_in);
+    let body = signed(out, &f, &body);
     let q = Queued {
         ticket_id,
         message_id: None,
@@ -96,11 +108,12 @@ pub(super) fn send_survey(
         .query_row(params![ticket_id], |r| r.get(0))
         .optional()?;
     let f = facts(tx, ticket_id)?;
-    let (None, Some(to)) = (sent, f.email) else {
+    let (None, Some(to)) = (sent, f.email.clone()) else {
         return Ok(());
     };
     let lang = Lang::of(&format!("{} {}", f.subject, f.first_message));
     let (subject, body) = survey(lang, f.number, &f.subject);
+    let body = signed(out, &f, &body);
     let q = Queued {
         ticket_id,
         message_id: None,
