@@ -427,7 +427,27 @@ fn the_review_screen_offers_mail_for_a_phone_ticket_and_names_the_groups_from() 
         a.screen().contains("not mailed (phone ticket)"),
         "m again: don't"
     );
-    a.keys("m y");
+    // Postponed and resumed, the reply keeps the choice (it is kept with the draft).
+    a.keys("m p");
+    assert!(
+        a.model
+            .ticket
+            .detail
+            .as_ref()
+            .unwrap()
+            .draft
+            .as_ref()
+            .unwrap()
+            .by_mail
+    );
+    a.keys("r");
+    assert!(
+        a.screen()
+            .contains("mailed as asked (m: don't) to C1@example.com"),
+        "{}",
+        a.screen()
+    );
+    a.keys("y");
     let mails = a.store.claim_outbox(NOW + 10, 10).unwrap();
     assert_eq!(mails.len(), 1, "{mails:?}");
     assert_eq!(mails[0].from.as_deref(), Some(GROUP_FROM));

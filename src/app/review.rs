@@ -232,6 +232,7 @@ pub(super) fn review_postpone(model: &mut Model) -> Vec<Effect> {
         body: d.body.clone(),
         macro_name,
         article: d.article.clone(),
+        by_mail: d.by_mail,
         at: model.now,
     })];
     model.postponed = Some(d);
@@ -297,7 +298,7 @@ pub(super) fn resume(model: &mut Model, internal: bool) -> Option<Vec<Effect>> {
         edits,
         article: kept.article.clone(),
         since: (!internal).then_some(t.change_seq),
-        by_mail: false,
+        by_mail: kept.by_mail,
     };
     Some(reopen(model, d))
 }

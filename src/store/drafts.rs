@@ -15,6 +15,8 @@ pub struct DraftRow {
     /// An article the reply carries, and how.
     pub article: Option<(String, Insert)>,
     pub saved_at: i64,
+    /// Mail the reply although the ticket did not come by mail (the review screen's choice).
+    pub by_mail: bool,
 }
 
 /// What is kept of a draft.
@@ -23,6 +25,7 @@ pub struct NewDraft<'a> {
     pub body: &'a str,
     pub macro_name: Option<&'a str>,
     pub article: Option<(&'a str, Insert)>,
+    pub by_mail: bool,
 }
 
 impl Store {
@@ -31,11 +34,12 @@ impl Store {
         let author = self.require_actor("keeping a draft")?;
         self.write(|tx, _, _| {
             let n = tx.execute(
-                "INSERT INTO drafts(ticket_id, author, internal, body, macro_name, article_id, article_how, saved_at)
-                 SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM tickets WHERE number = ?1
+                "INSERT INTO drafts(ticket_id, author, internal, body, macro_name, article_id, article_how, saved_at,
+                                    by_mail)
+                 SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM tickets WHERE number = ?1
                  ON CONFLICT(ticket_id, author) DO UPDATE SET internal = excluded.internal, body = excluded.body,
                      macro_name = excluded.macro_name, article_id = excluded.article_id,
-                     article_how = excluded.article_how, saved_at = excluded.saved_at",
+                     article_how = excluded.article_how, saved_at = excluded.saved_at, by_mail = excluded.by_mail",
                 params![
                     number,
                     author,
@@ -44,7 +48,8 @@ impl Store {
                     d.macro_name,
                     d.article.map(|(id, _)| id),
                     d.article.map(|(_, how)| how.as_str()),
-                    now
+                    now,
+                    d.by_mail
                 ],
             )?;
             if n == 0 {
@@ -76,7 +81,7 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT internal, body, macro_name, article_id, article_how, saved_at FROM drafts
+                "SELECT internal, body, macro_name, article_id, article_how, saved_at, by_mail FROM drafts
                  WHERE ticket_id = ?1 AND author = ?2",
             )?
             .query_row(params![ticket_id, author], |r| {
@@ -95,6 +100,7 @@ impl Store {
                         (id, how)
                     }),
                     saved_at: r.get(5)?,
+                    by_mail: r.get(6)?,
                 })
             })
             .optional()?)

@@ -145,6 +145,7 @@ fn every_request(i: u64) -> Vec<Request> {
             body: format!("draft {i}"),
             macro_name: None,
             article: None,
+            by_mail: i.is_multiple_of(2),
             at,
         },
         TicketRequest::DeleteDraft { number: n },

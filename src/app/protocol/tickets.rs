@@ -136,6 +136,8 @@ pub enum TicketRequest {
         body: String,
         macro_name: Option<String>,
         article: Option<(String, Insert)>,
+        /// The review screen's choice to mail it on a ticket that did not come by mail.
+        by_mail: bool,
         at: i64,
     },
     DeleteDraft {

@@ -206,6 +206,7 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
             body,
             macro_name,
             article,
+            by_mail,
             at,
         } => {
             let draft = NewDraft {
@@ -213,6 +214,7 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
                 body: &body,
                 macro_name: macro_name.as_deref(),
                 article: article.as_ref().map(|(id, how)| (id.as_str(), *how)),
+                by_mail,
             };
             written(
                 number,
