@@ -76,6 +76,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let loaded = config::load(cli.config.as_deref())?;
     let cfg = loaded.config;
     let now = desk::runtime::now();
+    // Every command logs, not only the TUI: what `desk mail fetch` from cron did at 03:00 is in desk.log.
+    init_logging(&cfg);
 
     let choice = if cli.demo {
         config::DbChoice {
@@ -243,7 +245,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             store.set_service_rules(service_rules(&cfg));
             store.sync_phone_region()?;
-            init_logging(&cfg);
             let keymap = desk::app::commands::Keymap::build(&cfg.keys_map())
                 .map_err(|e| ConfigError(e.to_string()))?;
             let settings = desk::app::Settings {
@@ -436,8 +437,16 @@ fn init_logging(cfg: &config::Config) {
     };
     // The log quotes stored text at times; `cat desk.log` must not replay an escape sequence from it.
     let file = cli::output::Guarded::new(file, cli::output::Guard::Plain);
+    let level = match cfg.log.level {
+        config::LogLevel::Error => tracing::Level::ERROR,
+        config::LogLevel::Warn => tracing::Level::WARN,
+        config::LogLevel::Info => tracing::Level::INFO,
+        config::LogLevel::Debug => tracing::Level::DEBUG,
+        config::LogLevel::Trace => tracing::Level::TRACE,
+    };
     let _ = tracing_subscriber::fmt()
         .with_writer(std::sync::Mutex::new(file))
+        .with_max_level(level)
         .with_ansi(false)
         .try_init();
 }

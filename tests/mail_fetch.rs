@@ -28,8 +28,9 @@ fn config(home: &Path, server: &Dovecot, extra: &str) -> PathBuf {
     std::fs::write(
         &path,
         format!(
-            "[[mail.inbound]]\nname = \"support\"\nhost = \"127.0.0.1\"\nport = {}\nusername = \"{}\"\n\
-             password_env = \"DESK_TEST_IMAP_PASSWORD\"\nca_file = \"{}\"\ngroup = \"售后\"\n{extra}",
+            "[log]\nfile = \"{}\"\n\n[[mail.inbound]]\nname = \"support\"\nhost = \"127.0.0.1\"\nport = {}\n\
+             username = \"{}\"\npassword_env = \"DESK_TEST_IMAP_PASSWORD\"\nca_file = \"{}\"\ngroup = \"售后\"\n{extra}",
+            home.join("desk.log").display(),
             server.imaps_port,
             server.user,
             server.cert_pem.display()
@@ -136,6 +137,13 @@ fn fetching_twice_ingests_each_message_once_and_flags_it_seen() {
     assert!(
         again.contains("support: 0 messages"),
         "nothing new: {again}"
+    );
+    // What a fetch from cron did is in desk.log.
+    let log = std::fs::read_to_string(h.join("desk.log")).unwrap();
+    assert!(
+        log.contains("mail fetch support: 5 messages (5 new tickets")
+            && log.contains("mail fetch support: 0 messages"),
+        "{log}"
     );
     // One more arrives, and the mailbox's mark makes the fetch read only it.
     server.deliver("INBOX", &message(6));
@@ -256,6 +264,30 @@ fn a_refused_login_and_an_untrusted_certificate_are_said_plainly() {
         err.contains("mailbox support:") && err.contains("refused the login of"),
         "{err}"
     );
+    let log = std::fs::read_to_string(h.join("desk.log")).unwrap();
+    assert!(
+        log.contains("WARN")
+            && log.contains("mail fetch support:")
+            && log.contains("refused the login"),
+        "{log}"
+    );
+    // `[log] level = "error"` keeps warnings out.
+    let quiet = h.join("quiet.toml");
+    std::fs::write(
+        &quiet,
+        std::fs::read_to_string(&cfg)
+            .unwrap()
+            .replace("[log]\n", "[log]\nlevel = \"error\"\n")
+            .replace("desk.log", "quiet.log"),
+    )
+    .unwrap();
+    let o = desk_cmd(h, &quiet, &server, &["mail", "fetch"])
+        .env("DESK_TEST_IMAP_PASSWORD", "not-the-password")
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let quiet_log = std::fs::read_to_string(h.join("quiet.log")).unwrap_or_default();
+    assert!(!quiet_log.contains("refused the login"), "{quiet_log}");
     assert_eq!(sql(h, "SELECT count(*) FROM tickets"), "0");
 
     // Without the CA file the server's certificate is not trusted: said as a certificate problem, nothing read.

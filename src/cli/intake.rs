@@ -284,17 +284,26 @@ fn fetch(
             )
         });
         match fetched {
-            Ok(_) => {
+            Ok(s) => {
+                tracing::info!(
+                    "mail fetch {label}: {} messages ({} new tickets, {} answers, {} notes, {} ignored, {} already in desk), last UID {}",
+                    tally.total(),
+                    tally.created,
+                    tally.threaded,
+                    tally.noted,
+                    tally.ignored,
+                    tally.duplicate,
+                    s.last_uid
+                );
                 if format == IntakeFormat::Text {
                     write!(out, "{label}: ")?;
                 }
                 summary(out, format, &tally)?;
             }
             Err(e) => {
-                super::output::err_line(format_args!(
-                    "mailbox {label}: {}",
-                    super::one_line(&e, None)
-                ));
+                let line = super::one_line(&e, None);
+                tracing::warn!("mail fetch {label}: {line}");
+                super::output::err_line(format_args!("mailbox {label}: {line}"));
                 failed.push(label);
             }
         }

@@ -49,6 +49,7 @@ pub fn send(
                     mail.ticket, mail.kind, mail.to, mail.message_id
                 )?,
                 Delivery::Transient(e) if mail.attempts < crate::store::outbox::MAX_ATTEMPTS => {
+                    tracing::warn!("mail send: #{} to {} not sent: {e}", mail.ticket, mail.to);
                     let next = short_date(at + crate::store::outbox::backoff(mail.attempts));
                     writeln!(
                         out,
@@ -56,11 +57,14 @@ pub fn send(
                         mail.ticket, mail.to, mail.attempts
                     )?;
                 }
-                Delivery::Transient(e) | Delivery::Permanent(e) => writeln!(
-                    out,
-                    "failed #{} to {}: {e} (noted on the ticket)",
-                    mail.ticket, mail.to
-                )?,
+                Delivery::Transient(e) | Delivery::Permanent(e) => {
+                    tracing::warn!("mail send: #{} to {} failed: {e}", mail.ticket, mail.to);
+                    writeln!(
+                        out,
+                        "failed #{} to {}: {e} (noted on the ticket)",
+                        mail.ticket, mail.to
+                    )?;
+                }
             }
             Ok(())
         },
@@ -70,6 +74,13 @@ pub fn send(
         "{} due: {} sent, {} to retry, {} failed",
         sum.due, sum.sent, sum.retry, sum.failed
     )?;
+    tracing::info!(
+        "mail send: {} due, {} sent, {} to retry, {} failed",
+        sum.due,
+        sum.sent,
+        sum.retry,
+        sum.failed
+    );
     if sum.retry + sum.failed > 0 {
         anyhow::bail!(
             "{} of {} mails were not delivered (see above; `desk mail outbox`)",

@@ -121,6 +121,18 @@ fn one_round(
             Err(e) => round.errors.push(format!("sending: {}", chain(&e))),
         }
     }
+    for e in &round.errors {
+        tracing::warn!("background mail: {e}");
+    }
+    if round.new_tickets + round.answers + round.sent + round.not_sent > 0 {
+        tracing::info!(
+            "background mail: {} new tickets, {} answers, {} sent, {} not sent",
+            round.new_tickets,
+            round.answers,
+            round.sent,
+            round.not_sent
+        );
+    }
     if !round.errors.is_empty() {
         // A connection that failed may be what failed: the next round opens a fresh one.
         *store = None;
