@@ -10,13 +10,18 @@ use common::tmux::{Tmux, clean_env};
 use std::path::Path;
 
 fn start(name: &str, home: &Path, server: &Dovecot, password: &str) -> Tmux {
+    start_every(name, home, server, password, 1)
+}
+
+fn start_every(name: &str, home: &Path, server: &Dovecot, password: &str, every: u32) -> Tmux {
     let cfg = home.join("config/desk/config.toml");
     std::fs::create_dir_all(cfg.parent().unwrap()).unwrap();
     std::fs::write(
         &cfg,
         format!(
-            "[mail]\nfetch_every_secs = 1\n\n[[mail.inbound]]\nname = \"support\"\nhost = \"127.0.0.1\"\n\
+            "[log]\nfile = \"{}\"\nlevel = \"debug\"\n\n[mail]\nfetch_every_secs = {every}\n\n[[mail.inbound]]\nname = \"support\"\nhost = \"127.0.0.1\"\n\
              port = {}\nusername = \"{}\"\npassword_env = \"DESK_TEST_IMAP_PASSWORD\"\nca_file = \"{}\"\n",
+            home.join("desk.log").display(),
             server.imaps_port,
             server.user,
             server.cert_pem.display()
@@ -77,4 +82,35 @@ fn a_mailbox_that_refuses_the_login_shows_mail_failed() {
     );
     t.keys(&["g", "m"]);
     t.wait_for("refused the login");
+}
+
+#[test]
+fn g_f_fetches_now_instead_of_at_the_next_interval() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let Some(server) = dovecot(h) else { return };
+    let t = start_every("mail-now", h, &server, &server.password, 3600);
+    t.wait_until("the empty queue", |s| s.contains("My open"));
+    // The first round (a few seconds after start) has run when the log says so; the next is an hour away.
+    let log = h.join("desk.log");
+    let started = std::time::Instant::now();
+    while !std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .contains("background mail round: fetch true")
+    {
+        assert!(
+            started.elapsed() < common::tmux::TIMEOUT,
+            "no first round in desk.log"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    server.deliver(
+        "INBOX",
+        "From: Li <li@example.cn>\r\nTo: service@desk.example\r\nSubject: now\r\n\
+         Message-ID: <now1@example.cn>\r\n\r\nplease\r\n"
+            .as_bytes(),
+    );
+    t.keys(&["g", "f"]);
+    t.wait_for("mail: 1 new ticket");
+    assert_eq!(server.seen("INBOX"), 1);
 }

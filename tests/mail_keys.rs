@@ -144,3 +144,22 @@ fn the_tab_bar_says_a_mail_round_runs_or_failed_and_toasts_say_what_came() {
     let line = top(&narrow);
     assert!(line.contains("mail!"), "said at 80 columns too: {line}");
 }
+
+#[test]
+fn g_f_asks_the_background_job_for_a_round_now_or_says_mail_is_not_set_up() {
+    let mut a = app(80, 24);
+    a.keys("g f");
+    assert_eq!(a.mail_now, 0);
+    assert!(a.screen().contains("mail is not set up"), "{}", a.screen());
+    a.send(Msg::Mail(MailEvent::Ready(true)));
+    a.keys("g f");
+    assert_eq!(a.mail_now, 1, "the runtime is asked to wake the job");
+    a.send(Msg::Mail(MailEvent::Started));
+    a.keys("g f");
+    assert_eq!(a.mail_now, 1, "not while a round runs");
+    assert!(
+        a.screen().contains("a round is running already"),
+        "{}",
+        a.screen()
+    );
+}

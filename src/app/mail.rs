@@ -18,6 +18,8 @@ pub struct MailRound {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MailEvent {
+    /// Whether a background mail job runs (mailboxes to fetch or an outbox to deliver), said once at start.
+    Ready(bool),
     Started,
     Finished(MailRound),
 }
@@ -25,6 +27,8 @@ pub enum MailEvent {
 /// What the tab bar shows of mail.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MailStatus {
+    /// A background mail job runs (`[[mail.inbound]]` or `[mail] from` with their intervals).
+    pub ready: bool,
     /// A round is running now.
     pub busy: bool,
     /// The last round failed in part: its first error (all of them are in `:messages`).
@@ -36,6 +40,7 @@ pub struct MailStatus {
 
 pub(super) fn on_event(model: &mut Model, event: MailEvent) {
     match event {
+        MailEvent::Ready(ready) => model.mail.ready = ready,
         MailEvent::Started => model.mail.busy = true,
         MailEvent::Finished(round) => {
             model.mail.busy = false;
@@ -51,6 +56,24 @@ pub(super) fn on_event(model: &mut Model, event: MailEvent) {
             }
         }
     }
+}
+
+/// `g f`: a round now rather than at the next interval; said when there is nothing to do it with.
+pub(super) fn now(model: &mut Model) -> Vec<super::Effect> {
+    if !model.mail.ready {
+        toast(
+            model,
+            "mail is not set up: [[mail.inbound]] mailboxes to fetch, or [mail] from to deliver replies (config.example.toml)"
+                .into(),
+            true,
+        );
+        return Vec::new();
+    }
+    if model.mail.busy {
+        toast(model, "mail: a round is running already".into(), false);
+        return Vec::new();
+    }
+    vec![super::Effect::MailNow]
 }
 
 /// "mail: 2 new tickets, 1 answer, 3 sent", or nothing when nothing happened.

@@ -111,6 +111,8 @@ pub enum Effect {
         bytes: Vec<u8>,
         refuse: Option<String>,
     },
+    /// Wake the background mail job for a round now (`g f`).
+    MailNow,
     Quit,
 }
 

@@ -20,16 +20,18 @@ const FIRST_ROUND_AFTER: Duration = Duration::from_secs(3);
 /// Mails delivered per round at most; the rest go next round.
 const SEND_LIMIT: usize = 100;
 
-/// Starts the background mail job if the config asks for fetching or delivery; returns whether it did.
-pub fn spawn(cfg: MailConfig, open: OpenStore, to_ui: Sender<Msg>) -> bool {
+/// Starts the background mail job if the config asks for fetching or delivery; returns the way to ask it for a
+/// round now (`g f`), or `None` when there is no job.
+pub fn spawn(cfg: MailConfig, open: OpenStore, to_ui: Sender<Msg>) -> Option<Sender<()>> {
     let every = |secs: u32, wanted: bool| {
         (wanted && secs > 0).then(|| Duration::from_secs(u64::from(secs)))
     };
     let fetch_every = every(cfg.fetch_every_secs, !cfg.inbound.is_empty());
     let send_every = every(cfg.send_every_secs, cfg.from.is_some());
     if fetch_every.is_none() && send_every.is_none() {
-        return false;
+        return None;
     }
+    let (wake, woken) = std::sync::mpsc::channel::<()>();
     std::thread::spawn(move || {
         let start = Instant::now() + FIRST_ROUND_AFTER;
         let (mut next_fetch, mut next_send) = (start, start);
@@ -43,10 +45,15 @@ pub fn spawn(cfg: MailConfig, open: OpenStore, to_ui: Sender<Msg>) -> bool {
             .flatten()
             .min()
             .unwrap_or(start);
-            std::thread::sleep(due.saturating_duration_since(Instant::now()));
+            // Asleep until the next round is due, or until the agent asks for one now.
+            let asked = match woken.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(()) => true,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => false,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+            };
             let now = Instant::now();
-            let fetch = fetch_every.is_some_and(|_| next_fetch <= now);
-            let send = send_every.is_some_and(|_| next_send <= now);
+            let fetch = fetch_every.is_some_and(|_| asked || next_fetch <= now);
+            let send = send_every.is_some_and(|_| asked || next_send <= now);
             if to_ui.send(Msg::Mail(MailEvent::Started)).is_err() {
                 return;
             }
@@ -63,7 +70,7 @@ pub fn spawn(cfg: MailConfig, open: OpenStore, to_ui: Sender<Msg>) -> bool {
             }
         }
     });
-    true
+    Some(wake)
 }
 
 fn one_round(
@@ -74,6 +81,7 @@ fn one_round(
     send: bool,
 ) -> MailRound {
     let mut round = MailRound::default();
+    tracing::debug!("background mail round: fetch {fetch}, send {send}");
     if store.is_none() {
         match open() {
             Ok(s) => *store = Some(s),

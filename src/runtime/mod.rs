@@ -51,9 +51,9 @@ pub fn run(
     let (to_ui, from_all) = mpsc::channel();
     let worker = spawn_worker(store, to_ui.clone());
     watch_store_waits(to_ui.clone());
-    if let Some((cfg, open)) = mail {
-        mail::spawn(cfg, open, to_ui.clone());
-    }
+    let mail_now = mail.and_then(|(cfg, open)| mail::spawn(cfg, open, to_ui.clone()));
+    // The model learns whether `g f` has a job to wake.
+    let _ = to_ui.send(Msg::Mail(app::mail::MailEvent::Ready(mail_now.is_some())));
     let to_opener = to_ui.clone();
     let input = tui::input::spawn(to_ui, now);
     // Attachments opened this run live here until desk exits (made at the first one).
@@ -107,6 +107,11 @@ pub fn run(
                             let msg = Msg::Opened(app::msg::Opened { name, outcome });
                             pending.extend(app::update(&mut model, msg, now()));
                         }
+                    }
+                }
+                Effect::MailNow => {
+                    if let Some(wake) = &mail_now {
+                        let _ = wake.send(());
                     }
                 }
                 Effect::Quit => {

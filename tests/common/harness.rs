@@ -24,6 +24,8 @@ pub struct Harness {
     pub quit: bool,
     /// Every [`Effect::Open`] update asked for, in order (the test answers it, if at all).
     pub opened: Vec<Effect>,
+    /// How many times update asked the background mail job for a round now.
+    pub mail_now: usize,
 }
 
 impl Harness {
@@ -87,6 +89,7 @@ impl Harness {
             now,
             quit: false,
             opened: Vec::new(),
+            mail_now: 0,
         };
         h.run_effects(effects);
         h
@@ -114,6 +117,8 @@ impl Harness {
                     ));
                 }
                 e @ Effect::Open { .. } => self.opened.push(e),
+                // The background mail job is not part of the harness; tests send its Msgs themselves.
+                Effect::MailNow => self.mail_now += 1,
                 Effect::Quit => self.quit = true,
             }
         }

@@ -5,8 +5,8 @@ use super::{Command, Context, Hint};
 use crate::app::help::Step;
 use crate::app::text_input::TextOp;
 use crate::app::{
-    attachments, bulk, compose, confirm, customer_actions, dashboard, help, kb_actions, messages,
-    new_ticket, overlay_keys, review, search_pane, service_actions, suggestions, team,
+    attachments, bulk, compose, confirm, customer_actions, dashboard, help, kb_actions, mail,
+    messages, new_ticket, overlay_keys, review, search_pane, service_actions, suggestions, team,
     ticket_actions, update, update_lists,
 };
 
@@ -139,6 +139,7 @@ commands! {
     HelpSearchDown: "help_search.down", HelpSearch, ["down", "ctrl-n"], None, "Scroll down", |m| help::scroll(m, Step::Line(1));
     HelpSearchUp: "help_search.up", HelpSearch, ["up", "ctrl-p"], None, "Scroll up", |m| help::scroll(m, Step::Line(-1));
 
+    MailNow: "mail.now", Global, ["g f"], None, "Fetch and send mail now (otherwise every [mail] fetch_every_secs)", mail::now;
     Messages: "app.messages", Global, ["g m"], None, "Show every message since desk started (:messages)", messages::open;
     MessagesDown: "messages.down", Messages, ["j", "down"], hint("scroll", 0), "Scroll down", |m| messages::scroll(m, Step::Line(1));
     MessagesUp: "messages.up", Messages, ["k", "up"], None, "Scroll up", |m| messages::scroll(m, Step::Line(-1));
