@@ -58,19 +58,8 @@ fn entry(at: i64, kind: TimelineKind, ticket: Option<i64>, text: String) -> Time
 
 /// The customer that `id` was merged into, followed to the end (bounded: a chain can only be as long as the merges
 /// done); `id` itself when it was never merged.
-pub(super) fn survivor(conn: &rusqlite::Connection, mut id: String) -> Result<String> {
-    for _ in 0..16 {
-        let next: Option<String> = conn
-            .prepare_cached("SELECT merged_into FROM customers WHERE id = ?1")?
-            .query_row(params![id], |r| r.get(0))
-            .optional()?
-            .flatten();
-        match next {
-            Some(n) => id = n,
-            None => break,
-        }
-    }
-    Ok(id)
+pub(super) fn survivor(conn: &rusqlite::Connection, id: String) -> Result<String> {
+    super::ticket_merge::survivor(conn, super::ticket_merge::Merged::Customer, &id)
 }
 
 impl Store {

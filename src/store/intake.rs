@@ -246,7 +246,8 @@ fn ticket_by(tx: &Transaction<'_>, sql: &str, key: &dyn rusqlite::ToSql) -> Resu
     // A merged ticket's answers go to the ticket it was merged into.
     match found {
         Some(t) if t.status == "merged" => {
-            let into = super::ticket_merge::survivor(tx, &t.id)?;
+            let into =
+                super::ticket_merge::survivor(tx, super::ticket_merge::Merged::Ticket, &t.id)?;
             target_row(tx, &format!("{TARGET} WHERE t.id = ?1"), &into)
         }
         other => Ok(other),

@@ -85,6 +85,8 @@ pub(super) fn acknowledge(
     let body = signed(out, &f, &body);
     let q = Queued {
         ticket_id,
+        number: f.number,
+        group: f.group.as_deref(),
         message_id: None,
         kind: "acknowledgement",
         to: &to,
@@ -116,6 +118,8 @@ pub(super) fn send_survey(
     let body = signed(out, &f, &body);
     let q = Queued {
         ticket_id,
+        number: f.number,
+        group: f.group.as_deref(),
         message_id: None,
         kind: "survey",
         to: &to,

@@ -16,6 +16,10 @@ pub use crate::domain::mail_loop::{LowScore, MailOut};
 /// One mail to queue.
 pub(super) struct Queued<'a> {
     pub ticket_id: &'a str,
+    /// The ticket's number and group, which the caller has already read: the Message-ID carries the number, the
+    /// group picks the From.
+    pub number: i64,
+    pub group: Option<&'a str>,
     pub message_id: Option<&'a str>,
     pub kind: &'static str,
     pub to: &'a str,
@@ -135,6 +139,8 @@ pub(super) fn queue_reply(
     );
     let queued = Queued {
         ticket_id,
+        number,
+        group: group.as_deref(),
         message_id: Some(message_id),
         kind: "reply",
         to: &to,
@@ -175,15 +181,11 @@ pub(super) fn enqueue(
     q: &Queued<'_>,
     now: i64,
 ) -> Result<String> {
-    let (number, group): (i64, Option<String>) = tx.query_row(
-        "SELECT t.number, g.name FROM tickets t LEFT JOIN groups g ON g.id = t.group_id WHERE t.id = ?1",
-        params![q.ticket_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let sender = out.from_for(group.as_deref());
+    let sender = out.from_for(q.group);
     let mail_id = format!(
-        "desk.{}.{number}@{}",
+        "desk.{}.{}@{}",
         new_id().to_lowercase(),
+        q.number,
         sender.domain
     );
     // The thread's Message-IDs, oldest first (at most the last 20): References, and the latest customer one as

@@ -23,12 +23,24 @@ fn ticket(tx: &Transaction<'_>, number: i64) -> Result<(String, Status)> {
     Ok((id, super::stored::ticket_field(number, &status)?))
 }
 
-/// The ticket `id` ends up in after every merge since: itself when it was never merged.
-pub(super) fn survivor(conn: &rusqlite::Connection, id: &str) -> Result<String> {
+/// What can be merged into another of its kind (its table has `merged_into`).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Merged {
+    Ticket,
+    Customer,
+}
+
+/// The record `id` ends up in after every merge since: itself when it was never merged. A chain is as long as
+/// the merges done; the bound only stops a cycle a damaged file might hold.
+pub(super) fn survivor(conn: &rusqlite::Connection, what: Merged, id: &str) -> Result<String> {
+    let sql = match what {
+        Merged::Ticket => "SELECT merged_into FROM tickets WHERE id = ?1",
+        Merged::Customer => "SELECT merged_into FROM customers WHERE id = ?1",
+    };
     let mut id = id.to_string();
-    for _ in 0..MAX_MERGE_HOPS {
+    for _ in 0..16 {
         let into: Option<String> = conn
-            .prepare_cached("SELECT merged_into FROM tickets WHERE id = ?1")?
+            .prepare_cached(sql)?
             .query_row(params![id], |r| r.get(0))
             .optional()?
             .flatten();
