@@ -186,6 +186,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let actor = handle(&cfg);
             cli::output::stdout(|out| cli::convert::run(&db, &args, here, actor.as_deref(), out))
         }
+        Some(Command::Replica(cli::sync::ReplicaCmd::Create { from, local })) => {
+            let progress = cli::output::stderr_is_terminal();
+            let hub_mode = storage_mode(&from, &cfg);
+            cli::output::stdout(|out| cli::sync::create(&from, &local, hub_mode, progress, out))
+        }
+        Some(Command::Replica(cli::sync::ReplicaCmd::Status { format })) => {
+            let store = open_store(&db, OpenMode::Existing, &cfg)?;
+            cli::output::stdout(|out| cli::sync::status(&store, format, now, out))
+        }
+        Some(Command::Sync(args)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            cli::output::stdout(|out| cli::sync::sync(&mut store, &args, now, out))
+        }
+        Some(Command::Conflicts(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            cli::output::stdout(|out| cli::sync::conflicts(&mut store, cmd, now, out))
+        }
         Some(Command::Agent(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::agent::run(&mut store, cmd, now, out))

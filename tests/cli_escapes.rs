@@ -323,6 +323,47 @@ fn invocations(f: &Files) -> Vec<(&'static str, Vec<Vec<String>>)> {
                 a(&["demo", "--db", &f.demo_db, "--tickets", "20"]),
             ],
         ),
+        // In this order: the replica is made first, then changed so the hub has something to take.
+        (
+            "replica create",
+            vec![a(&["replica", "create", "--from", &f.hub, &f.replica])],
+        ),
+        (
+            "replica status",
+            fmt(&["replica", "status", "--db", &f.replica], &["json"]),
+        ),
+        (
+            "sync",
+            vec![
+                a(&[
+                    "ticket",
+                    "note",
+                    "1001",
+                    "--body",
+                    &p("offline note"),
+                    "--db",
+                    &f.replica,
+                ]),
+                a(&["sync", "--db", &f.replica]),
+                a(&["sync", "--db", &f.replica, "--format", "json"]),
+                a(&["sync", "--db", &f.replica, &f.hub]),
+            ],
+        ),
+        (
+            "conflicts list",
+            fmt(
+                &["conflicts", "list", "--all", "--db", &f.replica],
+                &["csv", "json"],
+            ),
+        ),
+        (
+            "conflicts accept",
+            vec![a(&["conflicts", "accept", &p("nope"), "--db", &f.replica])],
+        ),
+        (
+            "conflicts reapply",
+            vec![a(&["conflicts", "reapply", &p("nope"), "--db", &f.replica])],
+        ),
     ]
 }
 

@@ -169,7 +169,7 @@ fn wrap_at_most(text: &str, w: usize, max: usize) -> Vec<String> {
 
 /// The subject line(s), then the fields, flowed into lines of `w` cells: every line the header would need.
 pub fn flow(d: &TicketDetail, model: &Model, w: usize) -> Vec<Vec<Piece>> {
-    let number = format!("#{} ", d.row.number);
+    let number = format!("#{} ", crate::domain::ticket::shown_number(d.row.number));
     let indent = width(&number);
     let mut lines: Vec<Vec<Piece>> = Vec::new();
     for (i, text) in wrap_at_most(d.row.subject.as_str(), w.saturating_sub(indent), MAX_WRAP)

@@ -17,6 +17,7 @@ pub mod report;
 mod report_md;
 pub mod search;
 pub mod service;
+pub mod sync;
 pub mod text_encoding;
 pub mod ticket;
 pub mod ticket_transfer;
@@ -112,6 +113,14 @@ pub enum Command {
     Restore(backup::RestoreArgs),
     /// Switch the file's journal mode: --shared for a network share, --local for a local disk (when no one has it open)
     Convert(convert::ConvertArgs),
+    /// Replicas: a full local copy of the team's database to work in offline (create, status)
+    #[command(subcommand)]
+    Replica(sync::ReplicaCmd),
+    /// Sync this replica with its hub: send what it lacks, take what it has (safe to run from cron)
+    Sync(sync::SyncArgs),
+    /// Your edits that lost to a concurrent edit on another replica: list, accept, re-apply
+    #[command(subcommand)]
+    Conflicts(sync::ConflictsCmd),
 }
 
 /// An error that is the caller's input: exit code 2.

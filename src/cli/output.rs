@@ -173,8 +173,10 @@ pub fn row_count(s: &str) -> Result<usize, String> {
 /// A ticket number as a cell: `#1042` in a table, a bare `1042` in CSV, so spreadsheets and scripts read a number.
 pub fn number_cell(n: i64, format: ListFormat) -> String {
     match format {
-        ListFormat::Csv => n.to_string(),
-        ListFormat::Table | ListFormat::Json => format!("#{n}"),
+        ListFormat::Csv => crate::domain::ticket::shown_number(n),
+        ListFormat::Table | ListFormat::Json => {
+            format!("#{}", crate::domain::ticket::shown_number(n))
+        }
     }
 }
 

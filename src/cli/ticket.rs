@@ -213,14 +213,14 @@ pub fn run(
             sink.finish()?;
         }
         TicketCmd::Show { number, format } => {
-            let n: i64 = number.trim_start_matches('#').parse().map_err(|_| {
-                super::UsageError(format!(
-                    "`{number}` is not a ticket number (like 1042 or #1042)"
-                ))
-            })?;
+            let n = write::parse_number(&number)?;
             // A merged ticket's number still finds its thread: show the ticket it was merged into.
             let resolved = store.resolve_number(n)?;
-            if resolved != n {
+            if resolved != n && n < 0 {
+                super::output::err_line(format_args!(
+                    "#L{n} was numbered #{resolved} by the hub; showing #{resolved}"
+                ));
+            } else if resolved != n {
                 super::output::err_line(format_args!(
                     "#{n} was merged into #{resolved}; showing #{resolved}"
                 ));
@@ -330,7 +330,12 @@ fn detail_json(d: &TicketDetail) -> DetailJson<'_> {
 
 fn show_text(d: &TicketDetail, out: &mut Out<'_>) -> std::io::Result<()> {
     let t = &d.row;
-    writeln!(out, "#{} {}", t.number, t.subject)?;
+    writeln!(
+        out,
+        "#{} {}",
+        crate::domain::ticket::shown_number(t.number),
+        t.subject
+    )?;
     writeln!(
         out,
         "status {} · priority {} · kind {} · channel {}",

@@ -97,7 +97,7 @@ pub struct SetArgs {
 }
 
 pub fn parse_number(s: &str) -> anyhow::Result<i64> {
-    s.trim_start_matches('#').parse().map_err(|_| {
+    crate::domain::ticket::number_in(s).ok_or_else(|| {
         UsageError(format!("`{s}` is not a ticket number (like 1042 or #1042)")).into()
     })
 }

@@ -231,10 +231,29 @@ pub fn number_in(text: &str) -> Option<i64> {
         })
         .collect();
     let digits = t.strip_prefix('#').unwrap_or(&t);
+    // A replica's provisional number, `L-3` (stored as -3 until the hub gives the final one).
+    if let Some(local) = digits
+        .strip_prefix("L-")
+        .or_else(|| digits.strip_prefix("l-"))
+    {
+        if local.is_empty() || !local.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        return local.parse::<i64>().ok().filter(|n| *n > 0).map(|n| -n);
+    }
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
     digits.parse().ok().filter(|n| *n > 0)
+}
+
+/// A ticket number as shown (without `#`): `1042`, or `L-3` for a replica's provisional number.
+pub fn shown_number(n: i64) -> String {
+    if n < 0 {
+        format!("L{n}")
+    } else {
+        n.to_string()
+    }
 }
 
 /// A tag as it is stored: trimmed, lowercased, zero-width and bidi characters left out (so `vip\u{200b}` is `vip`).
@@ -280,6 +299,14 @@ mod tests {
         assert_eq!(number_in("0"), None);
         assert_eq!(number_in("99999999999999999999999"), None);
         assert_eq!(number_in("打印机"), None);
+        assert_eq!(number_in("#L-3"), Some(-3));
+        assert_eq!(number_in("l-12"), Some(-12));
+        assert_eq!(number_in("L-"), None);
+        assert_eq!(number_in("L-0"), None);
+        assert_eq!(number_in("-3"), None);
+        assert_eq!(shown_number(-3), "L-3");
+        assert_eq!(shown_number(1042), "1042");
+        assert_eq!(number_in(&shown_number(-7)), Some(-7));
     }
     use proptest::prelude::*;
 

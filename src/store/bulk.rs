@@ -9,6 +9,9 @@ pub struct BulkWriter<'s> {
     tx: Transaction<'s>,
     max_number: i64,
     deferred: Vec<DeferredFts>,
+    /// The sync triggers' `CREATE TRIGGER` texts, suspended for the load: a bulk load makes a new database (the
+    /// demo), whose rows no peer lacks, so tracking them for sync would only cost time and space.
+    sync_triggers: Vec<String>,
     /// Customers' phones are keyed under this region as they are inserted (store::phones).
     phone_region: crate::domain::phone::Region,
 }
@@ -103,11 +106,21 @@ impl Store {
                 after_rid,
             });
         }
+        let sync_triggers: Vec<(String, String)> = tx
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync!_%' ESCAPE '!'")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (name, _) in &sync_triggers {
+            // Names read from the schema, never from input.
+            tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+        }
+        let sync_triggers = sync_triggers.into_iter().map(|(_, sql)| sql).collect();
         let phone_region = super::phones::keyed_region(&tx)?;
         Ok(BulkWriter {
             tx,
             max_number,
             deferred,
+            sync_triggers,
             phone_region,
         })
     }
@@ -335,6 +348,9 @@ impl BulkWriter<'_> {
                 from = to;
             }
             self.tx.execute_batch(&d.trigger_sql)?;
+        }
+        for sql in &self.sync_triggers {
+            self.tx.execute_batch(sql)?;
         }
         self.tx.execute(
             "UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), ?1) AS TEXT) WHERE key = 'ticket_number_seq'",

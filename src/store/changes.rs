@@ -326,6 +326,22 @@ impl ChangeLog {
         new: Option<&str>,
         now: i64,
     ) -> Result<()> {
+        self.append_id(tx, entity, entity_id, field, old, new, now)
+            .map(|_| ())
+    }
+
+    /// [`ChangeLog::append`], returning the new entry's id.
+    #[allow(clippy::too_many_arguments)] // one row of the log
+    pub fn append_id(
+        &mut self,
+        tx: &Transaction<'_>,
+        entity: &str,
+        entity_id: &str,
+        field: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+        now: i64,
+    ) -> Result<String> {
         log_change(
             tx,
             &mut self.hlc,
@@ -477,24 +493,30 @@ fn log_change(
     new: Option<&str>,
     now: i64,
     wall_ms: i64,
-) -> Result<()> {
+) -> Result<String> {
     // Other processes sharing the file log too, each with its own clock: start past the newest entry (read inside
     // this write transaction, so no one can append in between) and stamps follow log order across all of them.
+    // The newest stamp, not the last row: entries received by sync keep the stamps they were made with.
     let newest: Option<String> = tx
-        .prepare_cached("SELECT hlc FROM changes ORDER BY seq DESC LIMIT 1")?
+        .prepare_cached("SELECT max(hlc) FROM changes")?
         .query_row([], |r| r.get(0))
-        .optional()?;
+        .optional()?
+        .flatten();
     if let Some(seen) = newest.as_deref().and_then(parse_hlc) {
         hlc.observe(seen);
     }
     let stamp = hlc.tick(wall_ms);
+    // Rows this write added, moved or removed (sync_rows, filled by triggers) take its stamp.
+    tx.prepare_cached("UPDATE sync_rows SET hlc = ?1, replica = ?2 WHERE hlc IS NULL")?
+        .execute(params![stamp, replica])?;
+    let id = super::new_id();
     // Cached: one statement per change, and preparing it again recompiles nothing but costs a parse.
     tx.prepare_cached(
         "INSERT INTO changes(id, hlc, replica, actor, entity, entity_id, field, old, new, at, action)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
-            super::new_id(),
+            id,
             stamp,
             replica,
             actor,
@@ -506,7 +528,7 @@ fn log_change(
             now,
             action
         ])?;
-    Ok(())
+    Ok(id)
 }
 
 #[cfg(test)]

@@ -366,13 +366,14 @@ fn ticket_fields(conn: &Connection) -> Result<Check> {
         .map(|f| format!("WHEN '{f}' THEN t.{f}"))
         .collect::<Vec<_>>()
         .join(" ");
-    // SQLite takes the bare `new` from the row holding max(seq): the newest value of each (ticket, field).
+    // SQLite takes the bare `new` from the row holding the max: the newest value of each (ticket, field) by clock
+    // stamp and replica, the order sync merges by (in one database's own writes it is also log order).
     let (examined, problems, details) = tally(
         conn,
         &format!(
             "SELECT now IS NOT new AS bad, number, field, new, now, seq FROM (
                 SELECT t.number, l.field, l.new, CAST(CASE l.field {column} END AS TEXT) AS now, l.seq
-                FROM (SELECT entity_id, field, new, max(seq) AS seq FROM changes
+                FROM (SELECT entity_id, field, new, seq, max(hlc || ' ' || replica) AS newest FROM changes
                       WHERE entity = 'ticket' AND field IN ({fields}) GROUP BY entity_id, field) l
                 JOIN tickets t ON t.id = l.entity_id)"
         ),
@@ -405,7 +406,8 @@ fn ticket_tags(conn: &Connection) -> Result<Check> {
         "SELECT (l.sign = '+') IS NOT EXISTS (SELECT 1 FROM tags g
                 WHERE g.entity = 'ticket' AND g.entity_id = l.entity_id AND g.tag = l.tag) AS bad,
                 t.number, l.sign, l.tag, l.seq
-         FROM (SELECT entity_id, substr(new, 1, 1) AS sign, substr(new, 2) AS tag, max(seq) AS seq
+         FROM (SELECT entity_id, substr(new, 1, 1) AS sign, substr(new, 2) AS tag, seq,
+                      max(hlc || ' ' || replica) AS newest
                FROM changes WHERE entity = 'ticket' AND field = 'tags' GROUP BY entity_id, substr(new, 2)) l
          JOIN tickets t ON t.id = l.entity_id",
         &[],

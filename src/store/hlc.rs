@@ -17,12 +17,9 @@ pub(super) struct HlcClock {
 impl HlcClock {
     pub(super) fn resume(conn: &Connection) -> Result<HlcClock> {
         let last: Option<String> = conn
-            .query_row(
-                "SELECT hlc FROM changes ORDER BY seq DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
+            .query_row("SELECT max(hlc) FROM changes", [], |r| r.get(0))
+            .optional()?
+            .flatten();
         let mut clock = HlcClock::default();
         if let Some((ms, counter)) = last.as_deref().and_then(parse_hlc) {
             clock.last_ms = ms;

@@ -45,6 +45,7 @@ pub mod service_loop;
 pub mod sla;
 pub mod sla_run;
 mod stored;
+pub mod sync;
 pub mod team;
 pub mod ticket_columns;
 mod ticket_filter;

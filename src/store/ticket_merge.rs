@@ -55,7 +55,7 @@ pub(super) fn survivor(conn: &rusqlite::Connection, what: Merged, id: &str) -> R
 impl Store {
     /// The number a ticket number now stands for: a merged ticket resolves to the ticket it was merged into.
     pub fn resolve_number(&self, number: i64) -> Result<i64> {
-        let mut n = number;
+        let mut n = self.renumbered(number)?.unwrap_or(number);
         for _ in 0..MAX_MERGE_HOPS {
             let into: Option<i64> = self
                 .conn
@@ -70,6 +70,25 @@ impl Store {
             }
         }
         Ok(n)
+    }
+
+    /// The number now held by the ticket that was given the provisional `number` on a replica (the hub made it
+    /// final at sync). A replica's own tickets come first: there `#L-3` means the ticket it numbered so.
+    fn renumbered(&self, number: i64) -> Result<Option<i64>> {
+        if number >= 0 {
+            return Ok(None);
+        }
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT t.number FROM changes c JOIN tickets t ON t.id = c.entity_id
+                 WHERE c.entity = 'ticket' AND c.field = 'number' AND c.old = ?1
+                 ORDER BY EXISTS (SELECT 1 FROM changes o WHERE o.entity = 'ticket' AND o.entity_id = c.entity_id
+                                  AND o.field = 'created' AND o.replica = ?2) DESC, c.hlc DESC
+                 LIMIT 1",
+            )?
+            .query_row(params![number.to_string(), self.replica], |r| r.get(0))
+            .optional()?)
     }
 
     /// Folds ticket `source` into `target`: its messages move over (the thread stays in time order), its tags are

@@ -333,8 +333,22 @@ pub(super) fn insert_ticket(
     Ok(Created { number, id })
 }
 
-/// The next ticket number. The sequence only grows, so a number is never reused even if its ticket is deleted.
+/// The next ticket number: on a replica a provisional one (negative, shown `#L-3`) until its hub gives the final
+/// one at sync; elsewhere the team's next number.
 pub(super) fn next_number(tx: &Transaction<'_>) -> Result<i64> {
+    if super::sync::is_replica(tx)? {
+        return Ok(tx.query_row(
+            "UPDATE meta SET value = CAST(min(CAST(value AS INTEGER), (SELECT coalesce(min(number), 0) FROM tickets)) - 1 AS TEXT)
+             WHERE key = 'provisional_seq' RETURNING CAST(value AS INTEGER)",
+            [],
+            |r| r.get(0),
+        )?);
+    }
+    final_number(tx)
+}
+
+/// The team's next number. The sequence only grows, so a number is never reused even if its ticket is deleted.
+pub(super) fn final_number(tx: &Transaction<'_>) -> Result<i64> {
     Ok(tx.query_row(
         "UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), (SELECT coalesce(max(number), 0) FROM tickets)) + 1 AS TEXT)
          WHERE key = 'ticket_number_seq' RETURNING CAST(value AS INTEGER)",

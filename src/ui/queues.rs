@@ -204,9 +204,9 @@ fn ticket_line<'a>(
     let pick = |s: Style| if selected { theme.selection } else { s };
     // A bulk mark reads without colour too: a `*` before the number.
     let number = if marked_for_bulk {
-        format!("*#{}", t.number)
+        format!("*#{}", crate::domain::ticket::shown_number(t.number))
     } else {
-        format!("#{}", t.number)
+        format!("#{}", crate::domain::ticket::shown_number(t.number))
     };
     let mut cells = vec![
         (

@@ -44,7 +44,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, s: &SearchState, focused: bool,
     let mut lines = Vec::new();
     for (i, h) in s.hits.iter().enumerate().skip(skip).take(per_page) {
         let style = row_style(i == s.selected, focused, theme);
-        let head = format!(" #{} {:<8} {}", h.number, h.status.label(), h.subject);
+        let head = format!(
+            " #{} {:<8} {}",
+            crate::domain::ticket::shown_number(h.number),
+            h.status.label(),
+            h.subject
+        );
         lines.push(Line::styled(truncate(&head, w), style));
         // The snippet: matched words highlighted, the rest muted.
         let mut spans = vec![Span::raw("   ")];

@@ -234,6 +234,10 @@ pub struct Files {
     pub ingest_file: String,
     pub save_to: String,
     pub tickets_jsonl: String,
+    /// A replica of the poisoned database, made by the `replica create` run.
+    pub replica: String,
+    /// The poisoned database itself, as the replica's hub.
+    pub hub: String,
 }
 
 pub fn files(home: &Path, db: &Path) -> Files {
@@ -357,5 +361,7 @@ pub fn files(home: &Path, db: &Path) -> Files {
         ingest_file: s(ingest),
         save_to: s(home.join(format!("saved{P}"))),
         tickets_jsonl: s(tickets),
+        replica: s(home.join(format!("replica{P}.db"))),
+        hub: s(db.to_path_buf()),
     }
 }

@@ -1,0 +1,258 @@
+//! `desk replica create|status`, `desk sync` and `desk conflicts`: working offline on a replica of the team's
+//! database, and settling the edits that lost when the two met (store::sync).
+
+use super::output::{ListFormat, Out, ShowFormat, Sink, rfc3339, short_date};
+use super::{DatabaseProblem, UsageError};
+use crate::domain::ticket::shown_number;
+use crate::store::sync::replica::{self, Conflict, Status};
+use crate::store::sync::{Applied, Direction};
+use crate::store::{StorageMode, Store};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ReplicaCmd {
+    /// Make LOCAL a full replica of the team's database: it works with no access to the team's file, and
+    /// `desk sync` brings the two together
+    Create {
+        /// The team's database (its hub): the shared file, or any desk database
+        #[arg(long = "from")]
+        from: PathBuf,
+        /// The replica to write (must not exist)
+        local: PathBuf,
+    },
+    /// What waits to go each way between this replica (--db) and its hub, and when they last met
+    Status {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct SyncArgs {
+    /// The hub, when it is not where the replica was made from (a share mounted elsewhere)
+    pub hub: Option<PathBuf>,
+    /// Only send this replica's changes
+    #[arg(long, conflicts_with = "pull_only")]
+    pub push_only: bool,
+    /// Only take the hub's changes
+    #[arg(long)]
+    pub pull_only: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ConflictsCmd {
+    /// Your edits that lost to a concurrent one (--all: everyone's)
+    List {
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Keep the value that won; the conflict leaves the list
+    Accept { id: String },
+    /// Write your value again (a new change, which now wins)
+    Reapply { id: String },
+}
+
+/// `desk replica create` (no database of its own is opened: --db is not involved).
+pub fn create(
+    from: &Path,
+    local: &Path,
+    hub_mode: StorageMode,
+    progress: bool,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
+    let made =
+        super::output::with_progress(progress, "copying {bar:30} {bytes}/{total_bytes}", |step| {
+            replica::create(from, hub_mode, local, step)
+        })
+        .map_err(|e| DatabaseProblem(e.to_string()))?;
+    writeln!(
+        out,
+        "{} is a replica of {} ({} tickets, {:.1} MB); work in it with `--db {}` (or DESK_DB) and run `desk sync` when the \
+         hub can be reached",
+        made.path.display(),
+        from.display(),
+        made.tickets,
+        made.bytes as f64 / 1_048_576.0,
+        made.path.display()
+    )?;
+    if !made.registered {
+        writeln!(
+            out,
+            "note: {} could not be written to note the new replica; the first sync reads this replica's whole log",
+            from.display()
+        )?;
+    }
+    Ok(())
+}
+
+pub fn status(
+    store: &Store,
+    format: ShowFormat,
+    now: i64,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
+    let Some((_, location)) = store.sync_hub()? else {
+        return Err(UsageError(format!(
+            "{} is not a replica; make one with `desk replica create --from TEAM.db LOCAL.db`",
+            store.path().display()
+        ))
+        .into());
+    };
+    // The hub is read only when it can be reached; what waits here is known either way.
+    let hub_path = PathBuf::from(&location);
+    let hub = hub_path
+        .exists()
+        .then(|| {
+            Store::open_with(
+                &hub_path,
+                crate::store::OpenMode::Existing,
+                crate::store::fs_kind::detect(&hub_path).auto_mode(),
+            )
+            .ok()
+        })
+        .flatten();
+    let Some(s) = store.replica_status(hub.as_ref())? else {
+        return Ok(());
+    };
+    match format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(out.json(), &s)?;
+            writeln!(out)?;
+        }
+        ShowFormat::Text => status_text(&s, &location, now, out)?,
+    }
+    Ok(())
+}
+
+fn status_text(s: &Status, location: &str, now: i64, out: &mut Out<'_>) -> std::io::Result<()> {
+    writeln!(out, "replica {} of hub {} at {location}", s.replica, s.hub)?;
+    match s.synced_at {
+        Some(t) => writeln!(
+            out,
+            "last sync: {} ({} ago)",
+            rfc3339(t),
+            crate::domain::ticket::compact_age(now - t)
+        )?,
+        None => writeln!(out, "last sync: never")?,
+    }
+    if let (Some(t), Some(e)) = (s.failed_at, &s.error)
+        && s.synced_at.is_none_or(|ok| t > ok)
+    {
+        writeln!(out, "last attempt failed {}: {e}", rfc3339(t))?;
+    }
+    writeln!(
+        out,
+        "to send: {} changes, {} rows",
+        s.to_send.changes, s.to_send.rows
+    )?;
+    match &s.to_receive {
+        Some(p) => writeln!(out, "to receive: {} changes, {} rows", p.changes, p.rows)?,
+        None => writeln!(out, "to receive: unknown (the hub cannot be reached)")?,
+    }
+    writeln!(out, "open conflicts: {}", s.open_conflicts)
+}
+
+pub fn sync(store: &mut Store, args: &SyncArgs, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
+    let dir = match (args.push_only, args.pull_only) {
+        (true, _) => Direction::PushOnly,
+        (_, true) => Direction::PullOnly,
+        _ => Direction::Both,
+    };
+    let done = store.sync_with_file(args.hub.as_deref(), dir, now)?;
+    match args.format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(out.json(), &done)?;
+            writeln!(out)?;
+        }
+        ShowFormat::Text => {
+            let r = &done.report;
+            writeln!(out, "synced with {}", done.hub.display())?;
+            writeln!(out, "sent: {}", applied(&r.sent))?;
+            writeln!(out, "received: {}", applied(&r.received))?;
+            for (p, f) in &r.sent.numbered {
+                writeln!(out, "#{} is now #{f}", shown_number(*p))?;
+            }
+            let mine = store.conflicts(store.actor())?;
+            if !mine.is_empty() {
+                writeln!(
+                    out,
+                    "{} of your edits lost to concurrent ones; see `desk conflicts list`",
+                    mine.len()
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn applied(a: &Applied) -> String {
+    let mut s = format!("{} changes, {} rows", a.changes, a.rows);
+    if a.conflicts > 0 {
+        s.push_str(&format!(", {} conflicts", a.conflicts));
+    }
+    if a.refused > 0 {
+        s.push_str(&format!(", {} refused", a.refused));
+    }
+    s
+}
+
+const HEADER: &[&str] = &["id", "what", "field", "yours", "kept", "by", "at", "why"];
+
+/// What a conflict is about, as people name it.
+pub fn subject(c: &Conflict) -> String {
+    match (c.entity.as_str(), c.number) {
+        ("ticket", Some(n)) => format!("#{}", shown_number(n)),
+        (e, _) => format!("{e} {}", c.entity_id),
+    }
+}
+
+fn cells(c: &Conflict) -> Vec<String> {
+    let v = |x: &Option<String>| crate::domain::text::sanitize(x.as_deref().unwrap_or("(none)"));
+    vec![
+        c.loser.clone(),
+        subject(c),
+        c.field.clone(),
+        v(&c.mine),
+        v(&c.theirs),
+        c.by.clone(),
+        short_date(c.at),
+        c.reason
+            .as_deref()
+            .map(crate::domain::text::sanitize)
+            .unwrap_or_default(),
+    ]
+}
+
+pub fn conflicts(
+    store: &mut Store,
+    cmd: ConflictsCmd,
+    now: i64,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
+    match cmd {
+        ConflictsCmd::List { all, format } => {
+            let who = if all {
+                None
+            } else {
+                store.actor().map(str::to_string)
+            };
+            let list = store.conflicts(who.as_deref())?;
+            let mut sink = Sink::new(out, format, HEADER);
+            sink.batch(&list, cells, |c, w| serde_json::to_writer(w, c))?;
+            sink.finish()?;
+        }
+        ConflictsCmd::Accept { id } => {
+            store.settle_conflict(&id, false, now)?;
+            writeln!(out, "kept the winning value; {id} is settled")?;
+        }
+        ConflictsCmd::Reapply { id } => {
+            store.settle_conflict(&id, true, now)?;
+            writeln!(out, "wrote your value again; {id} is settled")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! The hub as a desk database file (the team's shared file, or any other): found where the replica was made from,
+//! or where the caller says it is now (a share mounted elsewhere).
+
+use super::super::{OpenMode, Result, Store, StoreError, fs_kind};
+use super::{Direction, SyncReport};
+use std::path::{Path, PathBuf};
+
+/// What one sync with a file hub did, and where the hub was.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FileSync {
+    pub hub: PathBuf,
+    pub report: SyncReport,
+}
+
+impl Store {
+    /// Syncs this replica with its hub file (`at`, else where it was made from). A failure is recorded for
+    /// `desk replica status` and the status bar; nothing is half-applied on either side.
+    pub fn sync_with_file(
+        &mut self,
+        at: Option<&Path>,
+        dir: Direction,
+        now: i64,
+    ) -> Result<FileSync> {
+        let Some((hub_id, location)) = self.sync_hub()? else {
+            return Err(StoreError::Refused(format!(
+                "{} is not a replica; make one with `desk replica create --from TEAM.db LOCAL.db` and work in that",
+                self.path.display()
+            )));
+        };
+        let path = at.map_or_else(|| PathBuf::from(&location), Path::to_path_buf);
+        let result = self.sync_file_at(&path, &hub_id, dir, now);
+        if let Err(e) = &result {
+            let _ = self.note_sync_failure(&hub_id, &e.to_string(), now);
+        }
+        result.map(|report| FileSync { hub: path, report })
+    }
+
+    fn sync_file_at(
+        &mut self,
+        path: &Path,
+        hub_id: &str,
+        dir: Direction,
+        now: i64,
+    ) -> Result<SyncReport> {
+        if !path.exists() {
+            return Err(StoreError::Refused(format!(
+                "the hub {} cannot be reached (is the share mounted?); your changes are kept here and go with the \
+                 next sync",
+                path.display()
+            )));
+        }
+        let mode = fs_kind::detect(path).auto_mode();
+        let mut hub = Store::open_with(path, OpenMode::Existing, mode)?;
+        if hub.replica() != hub_id {
+            return Err(StoreError::Refused(format!(
+                "{} is not this replica's hub: it is database {}, and this replica was made from {hub_id}; pass the \
+                 team's database to `desk sync`",
+                path.display(),
+                hub.replica()
+            )));
+        }
+        hub.set_service_rules(self.service_rules().clone());
+        self.sync_with(&mut hub, dir, now)
+    }
+}

@@ -1,0 +1,195 @@
+//! Replicas and sync (issue 19). A replica is a complete local database that converges with its hub (the team's
+//! database) whenever the two can see each other.
+//!
+//! What travels: the change-log entries the other side lacks (past a per-peer high-water mark on the sender's
+//! `changes.seq`) and the rows tracked in `sync_rows` past the mark on its `sync_rows.seq`. The receiver applies
+//! rows first (parents before children) and then entries in clock order; fields merge by last-writer-wins on
+//! (hlc, replica), whole rows by the newest stamp of their key. Both sides apply in one `BEGIN IMMEDIATE` each,
+//! with the marks in the same transaction, so a sync killed at any point is resumed by the next one and applying
+//! a batch twice is the same as once. Derived data (SLA clocks, measures, vote counts) is recomputed here from the
+//! merged facts, never taken from the sender.
+
+mod apply;
+mod export;
+mod file_hub;
+pub mod replica;
+mod tables;
+
+use super::{Result, Store};
+use rusqlite::{Connection, OptionalExtension};
+use std::collections::BTreeMap;
+
+pub use apply::Applied;
+pub use file_hub::FileSync;
+
+/// How far a peer's clock may run ahead of this machine's before its changes are refused: a change stamped in
+/// the future would win every merge until that time passes.
+pub const MAX_CLOCK_AHEAD_MS: i64 = 5 * 60 * 1000;
+
+/// One stored value of a row.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Cell {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl rusqlite::ToSql for Cell {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+        Ok(match self {
+            Cell::Null => ToSqlOutput::Owned(Value::Null),
+            Cell::Int(i) => ToSqlOutput::Owned(Value::Integer(*i)),
+            Cell::Real(f) => ToSqlOutput::Owned(Value::Real(*f)),
+            Cell::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Cell::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        })
+    }
+}
+
+/// A row by column name.
+pub type RowData = BTreeMap<String, Cell>;
+
+/// One change-log entry as it travels.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LogEntry {
+    pub id: String,
+    pub hlc: String,
+    pub replica: String,
+    pub actor: Option<String>,
+    pub entity: String,
+    pub entity_id: String,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub at: i64,
+    pub action: Option<String>,
+}
+
+/// One tracked row as the sender has it now (`row: None` when it was removed), with the stamp of its newest write.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RowImage {
+    pub table: String,
+    pub key: String,
+    pub hlc: String,
+    pub replica: String,
+    pub row: Option<RowData>,
+}
+
+/// Where one side's log stands for another: the sender's sequences up to which the receiver holds everything.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Marks {
+    pub change: i64,
+    pub row: i64,
+}
+
+/// What one side sends the other.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Batch {
+    /// The sender's replica id.
+    pub from: String,
+    /// The sender's sequences this batch covers (the receiver's new marks for the sender).
+    pub upto_change: i64,
+    pub upto_row: i64,
+    pub changes: Vec<LogEntry>,
+    pub rows: Vec<RowImage>,
+}
+
+/// The other side of a sync. A desk database (the team's shared file, or any other) is one; PostgreSQL (issue 20)
+/// is meant to be the other, which is why the exchange is two calls with plain data.
+pub trait Hub {
+    /// The hub's replica id.
+    fn hub_id(&self) -> &str;
+    /// Where the hub holds `replica`'s log up to.
+    fn marks_for(&self, replica: &str) -> Result<Marks>;
+    /// What the hub has that `replica` lacks past `since`.
+    fn pull(&mut self, replica: &str, since: Marks) -> Result<Batch>;
+    /// Applies a replica's batch at the hub.
+    fn push(&mut self, batch: &Batch, now: i64) -> Result<Applied>;
+}
+
+impl Hub for Store {
+    fn hub_id(&self) -> &str {
+        self.replica()
+    }
+
+    fn marks_for(&self, replica: &str) -> Result<Marks> {
+        self.marks_of(replica)
+    }
+
+    fn pull(&mut self, replica: &str, since: Marks) -> Result<Batch> {
+        self.export_since(replica, since)
+    }
+
+    fn push(&mut self, batch: &Batch, now: i64) -> Result<Applied> {
+        self.apply_batch(batch, now)
+    }
+}
+
+/// Which ways a sync goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Both,
+    PushOnly,
+    PullOnly,
+}
+
+/// What one `desk sync` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SyncReport {
+    pub sent: Applied,
+    pub received: Applied,
+}
+
+impl Store {
+    /// Where this database holds `peer`'s log up to.
+    pub fn marks_of(&self, peer: &str) -> Result<Marks> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT got_change, got_row FROM sync_peers WHERE peer = ?1",
+                [peer],
+                |r| {
+                    Ok(Marks {
+                        change: r.get(0)?,
+                        row: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Syncs this database with `hub`: sends what the hub lacks, then takes what it has (so numbers the hub gives
+    /// this replica's new tickets come back in the same run).
+    pub fn sync_with(&mut self, hub: &mut dyn Hub, dir: Direction, now: i64) -> Result<SyncReport> {
+        let mut report = SyncReport::default();
+        if dir != Direction::PullOnly {
+            let since = hub.marks_for(self.replica())?;
+            let batch = self.export_since(hub.hub_id(), since)?;
+            report.sent = hub.push(&batch, now)?;
+            self.note_sent(hub.hub_id(), &batch)?;
+        }
+        if dir != Direction::PushOnly {
+            let since = self.marks_of(hub.hub_id())?;
+            let me = self.replica().to_string();
+            let batch = hub.pull(&me, since)?;
+            report.received = self.apply_batch(&batch, now)?;
+        }
+        Ok(report)
+    }
+}
+
+/// True on a replica (a database made by `desk replica create`), whose new tickets get provisional numbers.
+pub(super) fn is_replica(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_hub_id')")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// `(hlc, replica)` ordering: the merge's last-writer-wins key.
+pub(super) fn newer(a: (&str, &str), b: (&str, &str)) -> bool {
+    a > b
+}
