@@ -309,12 +309,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Ok(s)
                 })
             };
-            desk::runtime::run(
-                store,
-                settings,
-                theme,
-                Some((cfg.mail.clone(), open_mail_store)),
-            )
+            // A replica's mail is fetched and sent by the team's desk (store::sync::mail_is_the_hubs).
+            let mail = store
+                .sync_hub()?
+                .is_none()
+                .then(|| (cfg.mail.clone(), open_mail_store));
+            desk::runtime::run(store, settings, theme, mail)
         }
     }
 }

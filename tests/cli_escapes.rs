@@ -347,6 +347,9 @@ fn invocations(f: &Files) -> Vec<(&'static str, Vec<Vec<String>>)> {
                 a(&["sync", "--db", &f.replica]),
                 a(&["sync", "--db", &f.replica, "--format", "json"]),
                 a(&["sync", "--db", &f.replica, &f.hub]),
+                // `check --against` belongs with the sync runs: it needs the replica.
+                a(&["check", "--db", &f.replica, "--against"]),
+                a(&["check", "--db", &f.replica, "--against", "--format", "json"]),
             ],
         ),
         (

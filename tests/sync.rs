@@ -154,3 +154,256 @@ fn syncing_again_changes_nothing() {
     assert_eq!(t.row.status, Status::Pending);
     assert!(t.tags.iter().any(|x| x.to_string() == "回访"));
 }
+
+#[test]
+fn a_replica_whose_clock_runs_ahead_is_refused_and_nothing_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let (hub, r) = team(dir.path(), 1);
+    let mut a = open(&r[0], "li");
+    // This machine's clock is an hour fast.
+    a.set_ticket(
+        1001,
+        &[TicketEdit::Priority(Priority::Low)],
+        None,
+        NOW + 3600,
+    )
+    .unwrap();
+    let before: i64 = open(&hub, "li")
+        .conn()
+        .query_row("SELECT count(*) FROM changes", [], |r| r.get(0))
+        .unwrap();
+    let mut h = open(&hub, "li");
+    let err = a
+        .sync_with(&mut h, Direction::Both, NOW)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("60 minutes ahead"), "{err}");
+    assert!(err.contains("nothing was taken"), "{err}");
+    let after: i64 = h
+        .conn()
+        .query_row("SELECT count(*) FROM changes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(before, after);
+    assert_ne!(priority(&h, 1001), Priority::Low);
+}
+
+#[test]
+fn a_change_the_hub_no_longer_allows_is_refused_put_back_and_listed_for_its_author() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = dir.path().join("team.db");
+    let mut s = Store::open_with(&hub, OpenMode::Create, StorageMode::Local).unwrap();
+    fill(&mut s, 4);
+    add_kb(&mut s);
+    // li is a lead (may publish); boss is the admin.
+    s.conn()
+        .execute_batch(
+            "UPDATE agents SET role = 'lead' WHERE handle = 'li';
+             INSERT INTO agents(id, handle, name, role, created_at, updated_at) VALUES ('A9', 'boss', 'Boss', 'admin', 0, 0);",
+        )
+        .unwrap();
+    drop(s);
+    let r = dir.path().join("r.db");
+    replica::create(&hub, StorageMode::Local, &r, &mut |_, _| {}).unwrap();
+    // At the hub li is made an agent again while li, offline, publishes the draft R3.
+    let mut h = open(&hub, "boss");
+    h.set_agent_role("li", Some(desk::domain::team::Role::Agent), NOW + 5)
+        .unwrap();
+    drop(h);
+    let mut a = open(&r, "li");
+    a.set_article_status("R3", desk::domain::kb::ArticleStatus::Published, NOW + 10)
+        .unwrap();
+    let report = sync(&r, &hub, NOW + 20);
+    assert_eq!(report.sent.refused, 1, "{report:?}");
+    for path in [&hub, &r] {
+        let s = open(path, "li");
+        let status: String = s
+            .conn()
+            .query_row("SELECT status FROM articles WHERE id = 'R3'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(status, "draft", "{}", path.display());
+    }
+    let a = open(&r, "li");
+    let lost = a.conflicts(Some("li")).unwrap();
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    assert_eq!(lost[0].field, "status");
+    assert_eq!(lost[0].mine.as_deref(), Some("published"));
+    let why = lost[0].reason.clone().unwrap_or_default();
+    assert!(
+        why.starts_with("refused by the hub:") && why.contains("li"),
+        "{why}"
+    );
+}
+
+#[test]
+fn a_reply_to_a_ticket_the_team_merged_meanwhile_lands_in_the_ticket_it_was_merged_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let (hub, r) = team(dir.path(), 1);
+    let mut h = open(&hub, "wang");
+    h.merge_ticket(1002, 1003, NOW + 5).unwrap();
+    drop(h);
+    // Offline, li answers #1002 (pending) and solves it.
+    let mut a = open(&r[0], "li");
+    a.add_message(
+        1002,
+        Writer::Agent,
+        Some("A1"),
+        false,
+        "late answer 迟到的回复",
+        NOW + 10,
+    )
+    .unwrap();
+    a.set_ticket(1002, &[TicketEdit::Status(Status::Solved)], None, NOW + 11)
+        .unwrap();
+    drop(a);
+    sync(&r[0], &hub, NOW + 20);
+    sync(&r[0], &hub, NOW + 30);
+    for path in [&hub, &r[0]] {
+        let s = open(path, "li");
+        let merged = s.ticket_detail(1002).unwrap().unwrap();
+        assert_eq!(merged.row.status, Status::Merged, "{}", path.display());
+        let into = s.ticket_detail(1003).unwrap().unwrap();
+        assert!(
+            into.messages
+                .iter()
+                .any(|m| m.body.to_string() == "late answer 迟到的回复"),
+            "{}",
+            path.display()
+        );
+    }
+    let lost = open(&r[0], "li").conflicts(Some("li")).unwrap();
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    let why = lost[0].reason.clone().unwrap_or_default();
+    assert!(why.contains("#1002 had been merged into #1003"), "{why}");
+    // Wang's merge stands: it is nobody's loss, on either side.
+    for path in [&hub, &r[0]] {
+        let all = open(path, "li").conflicts(None).unwrap();
+        assert!(
+            all.iter().all(|c| c.actor.as_deref() == Some("li")),
+            "{}: {all:?}",
+            path.display()
+        );
+    }
+    for path in [&hub, &r[0]] {
+        let report = desk::store::check::check_file(path, false).unwrap();
+        assert!(report.healthy(), "{}: {:?}", path.display(), report.checks);
+    }
+}
+
+#[test]
+fn a_replica_leaves_escalations_and_mail_to_its_hub() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_hub, r) = team(dir.path(), 1);
+    let mut a = open(&r[0], "li");
+    let run = a.sla_run(NOW + 86_400 * 30).unwrap();
+    assert!(
+        run.replica && run.escalated.is_empty() && run.closed.is_empty(),
+        "{run:?}"
+    );
+    let err = a.claim_outbox(NOW, 10).unwrap_err().to_string();
+    assert!(err.contains("is a replica"), "{err}");
+    let err = a.mailbox_mark("INBOX").unwrap_err().to_string();
+    assert!(err.contains("fetches the mailboxes"), "{err}");
+    // A replica is not made from a replica.
+    let err = replica::create(
+        &r[0],
+        StorageMode::Local,
+        &dir.path().join("again.db"),
+        &mut |_, _| {},
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("is itself a replica"), "{err}");
+    assert!(!dir.path().join("again.db").exists());
+}
+
+#[test]
+fn settling_a_conflict_on_one_replica_settles_it_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let (hub, r) = team(dir.path(), 2);
+    // #1004 starts urgent.
+    let mut a = open(&r[0], "li");
+    a.set_ticket(1004, &[TicketEdit::Priority(Priority::Low)], None, NOW + 10)
+        .unwrap();
+    drop(a);
+    let mut b = open(&r[1], "wang");
+    b.set_ticket(
+        1004,
+        &[TicketEdit::Priority(Priority::Normal)],
+        None,
+        NOW + 20,
+    )
+    .unwrap();
+    drop(b);
+    sync(&r[0], &hub, NOW + 30);
+    sync(&r[1], &hub, NOW + 40);
+    sync(&r[0], &hub, NOW + 50);
+    let mut a = open(&r[0], "li");
+    let lost = a.conflicts(Some("li")).unwrap();
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    // Li puts Low back: a new change, which now wins everywhere, and the conflict leaves every list.
+    a.settle_conflict(&lost[0].loser, true, NOW + 60).unwrap();
+    assert!(a.conflicts(Some("li")).unwrap().is_empty());
+    drop(a);
+    sync(&r[0], &hub, NOW + 70);
+    sync(&r[1], &hub, NOW + 80);
+    for path in [&hub, &r[0], &r[1]] {
+        let s = open(path, "li");
+        assert_eq!(priority(&s, 1004), Priority::Low, "{}", path.display());
+        assert!(
+            s.conflicts(None).unwrap().is_empty(),
+            "{}: {:?}",
+            path.display(),
+            s.conflicts(None).unwrap()
+        );
+    }
+}
+
+#[test]
+fn check_against_the_hub_says_same_after_a_sync_and_names_a_row_that_differs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (hub, r) = team(dir.path(), 1);
+    let mut a = open(&r[0], "li");
+    a.set_ticket(1003, &[TicketEdit::AddTag("退款".into())], None, NOW + 5)
+        .unwrap();
+    drop(a);
+    let db = r[0].display().to_string();
+    let waiting = desk_as(dir.path(), "li", &["check", "--db", &db, "--against"]);
+    assert_eq!(waiting.status.code(), Some(2), "{waiting:?}");
+    let err = String::from_utf8_lossy(&waiting.stderr);
+    assert!(err.contains("wait to sync; run `desk sync`"), "{err}");
+    sync(&r[0], &hub, NOW + 10);
+    let same = desk_as(dir.path(), "li", &["check", "--db", &db, "--against"]);
+    let text = String::from_utf8_lossy(&same.stdout);
+    assert!(same.status.success(), "{same:?}");
+    assert!(
+        text.contains("same     tickets") && !text.contains("DIFFERS"),
+        "{text}"
+    );
+    // A row changed behind desk's back is named.
+    open(&r[0], "li")
+        .conn()
+        .execute(
+            "UPDATE tickets SET subject = 'tampered' WHERE number = 1004",
+            [],
+        )
+        .unwrap();
+    let differs = desk_as(
+        dir.path(),
+        "li",
+        &[
+            "check",
+            "--db",
+            &db,
+            "--against",
+            &hub.display().to_string(),
+        ],
+    );
+    assert_eq!(differs.status.code(), Some(4), "{differs:?}");
+    let text = String::from_utf8_lossy(&differs.stdout);
+    assert!(
+        text.contains("DIFFERS  tickets") && text.contains("T00000004 differs"),
+        "{text}"
+    );
+}

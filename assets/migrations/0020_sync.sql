@@ -37,6 +37,8 @@ CREATE TABLE sync_peers (
 );
 
 -- Concurrent edits of one field: the losing entry stays in the log and is listed here for the agent who made it.
+-- Found by each side as the entries meet (derived, not synced); what the hub decided (a refusal, a merge kept) and
+-- an agent's accept or re-apply travel as change-log entries (`conflict_found`, `conflict_settled`).
 CREATE TABLE sync_conflicts (
     loser    TEXT PRIMARY KEY REFERENCES changes(id),
     winner   TEXT NOT NULL REFERENCES changes(id),
@@ -45,6 +47,7 @@ CREATE TABLE sync_conflicts (
     state    TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'reapplied'))
 );
 CREATE INDEX sync_conflicts_open ON sync_conflicts(found_at) WHERE state = 'open';
+CREATE INDEX changes_conflict_settled ON changes(old) WHERE field = 'conflict_settled';
 
 CREATE TRIGGER sync_tickets_ai AFTER INSERT ON tickets BEGIN
     INSERT INTO sync_rows(tbl, key) VALUES ('tickets', new.id);
@@ -180,10 +183,4 @@ CREATE TRIGGER sync_inbound_ai AFTER INSERT ON inbound BEGIN
 END;
 CREATE TRIGGER sync_inbound_au AFTER UPDATE ON inbound BEGIN
     INSERT INTO sync_rows(tbl, key) VALUES ('inbound', json_array(new.source, new.external_id));
-END;
-CREATE TRIGGER sync_sync_conflicts_ai AFTER INSERT ON sync_conflicts BEGIN
-    INSERT INTO sync_rows(tbl, key) VALUES ('sync_conflicts', new.loser);
-END;
-CREATE TRIGGER sync_sync_conflicts_au AFTER UPDATE ON sync_conflicts BEGIN
-    INSERT INTO sync_rows(tbl, key) VALUES ('sync_conflicts', new.loser);
 END;

@@ -4,7 +4,7 @@ use super::DatabaseProblem;
 use super::output::Out;
 use super::output::ShowFormat;
 use crate::store::check::{CheckReport, check_file};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckArgs {
@@ -13,10 +13,16 @@ pub struct CheckArgs {
     pub full: bool,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ShowFormat,
+    /// On a replica: also compare what it shows with its hub (where it was made from, or HUB), table by table
+    #[arg(long, value_name = "HUB", num_args = 0..=1, default_missing_value = "")]
+    pub against: Option<String>,
 }
 
 /// Checks `db` without writing to it; prints every check, then fails with exit 4 when any found a problem.
 pub fn run(db: &Path, args: &CheckArgs, out: &mut Out<'_>) -> anyhow::Result<()> {
+    if let Some(hub) = &args.against {
+        return against(db, hub, args.format, out);
+    }
     let report = check_file(db, args.full)?;
     match args.format {
         ShowFormat::Text => text(db, &report, out)?,
@@ -109,4 +115,76 @@ fn json(db: &Path, report: &CheckReport) -> serde_json::Value {
             "details": c.details,
         })).collect::<Vec<_>>(),
     })
+}
+
+/// `desk check --against [HUB]`: the replica's visible state beside its hub's; exit 4 when they differ with
+/// nothing waiting to sync.
+fn against(db: &Path, hub: &str, format: ShowFormat, out: &mut Out<'_>) -> anyhow::Result<()> {
+    use crate::store::{OpenMode, StorageMode, Store};
+    let replica = Store::open_with(db, OpenMode::Existing, StorageMode::Local)?;
+    let hub = if hub.is_empty() {
+        match replica.sync_hub()? {
+            Some((_, at)) => PathBuf::from(at),
+            None => {
+                return Err(super::UsageError(format!(
+                    "{} is not a replica; `--against` compares a replica with its hub",
+                    db.display()
+                ))
+                .into());
+            }
+        }
+    } else {
+        PathBuf::from(hub)
+    };
+    let hub_store = Store::open_with(
+        &hub,
+        OpenMode::Existing,
+        crate::store::fs_kind::detect(&hub).auto_mode(),
+    )?;
+    let status = replica.replica_status(Some(&hub_store))?;
+    drop(hub_store);
+    let tables = crate::store::sync::verify::compare(db, &hub)?;
+    let waiting = status.as_ref().map_or(0, |s| {
+        s.to_send.changes + s.to_send.rows + s.to_receive.map_or(0, |p| p.changes + p.rows)
+    });
+    let differing: i64 = tables.iter().map(|t| t.differing).sum();
+    match format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(
+                out.json(),
+                &serde_json::json!({"replica": db.display().to_string(), "hub": hub.display().to_string(),
+                    "waiting": waiting, "differing": differing, "tables": tables}),
+            )?;
+            writeln!(out)?;
+        }
+        ShowFormat::Text => {
+            writeln!(out, "{} against its hub {}", db.display(), hub.display())?;
+            for t in &tables {
+                let status = if t.differing == 0 { "same" } else { "DIFFERS" };
+                writeln!(
+                    out,
+                    "{status:<8} {:<14} {} rows, {} differing",
+                    t.table, t.rows, t.differing
+                )?;
+                for f in &t.first {
+                    writeln!(out, "         - {f}")?;
+                }
+            }
+        }
+    }
+    if differing == 0 {
+        return Ok(());
+    }
+    if waiting > 0 {
+        return Err(super::UsageError(format!(
+            "{differing} row(s) differ while {waiting} change(s) wait to sync; run `desk sync` and check again"
+        ))
+        .into());
+    }
+    Err(DatabaseProblem(format!(
+        "{differing} row(s) differ from the hub with nothing waiting to sync; keep a copy of {} and make a new \
+         replica with `desk replica create`",
+        db.display()
+    ))
+    .into())
 }

@@ -137,6 +137,12 @@ pub fn sla(store: &mut Store, cmd: SlaCmd, now: i64, out: &mut Out<'_>) -> anyho
                     n => format!(", {n} solved complaints wait for their revisit"),
                 }
             )?;
+            if report.replica {
+                writeln!(
+                    out,
+                    "this is a replica: escalations and auto-closes are made by its hub and arrive with `desk sync`"
+                )?;
+            }
         }
     }
     Ok(())

@@ -16,6 +16,8 @@ pub struct MailboxMark {
 impl Store {
     /// The mark of `mailbox` (`user@host:port/folder`), if it was ever fetched.
     pub fn mailbox_mark(&self, mailbox: &str) -> Result<Option<MailboxMark>> {
+        // Every fetch starts here: a replica fetching too would take each message twice.
+        self.mail_is_the_hubs("fetches the mailboxes")?;
         Ok(self
             .conn
             .query_row(

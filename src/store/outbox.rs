@@ -256,6 +256,7 @@ impl Store {
     /// Claims up to `limit` due mails (queued and due, or a claim whose lease ran out) for this sender: each is
     /// marked sending with a lease so another sender leaves it alone; the claim counts as an attempt.
     pub fn claim_outbox(&mut self, now: i64, limit: usize) -> Result<Vec<OutMail>> {
+        self.mail_is_the_hubs("sends the outbox")?;
         self.write(|tx, _, _| {
             let ids: Vec<String> = tx
                 .prepare_cached(

@@ -41,6 +41,8 @@ pub struct SlaRunReport {
     pub closed: Vec<i64>,
     /// Solved complaints left open because they are not revisited yet.
     pub complaints_waiting: usize,
+    /// True on a replica, which leaves escalations and auto-closes to its hub.
+    pub replica: bool,
 }
 
 impl SlaRunReport {
@@ -93,6 +95,13 @@ impl Store {
             recomputed: self.recompute_stale_clocks(now, recompute_limit)?,
             ..SlaRunReport::default()
         };
+        // Escalations and auto-closes are the hub's to make: every replica making them too would note, raise and
+        // close each ticket once per replica. A replica keeps its clocks current and takes the hub's actions at
+        // sync.
+        if super::sync::is_replica(&self.conn)? {
+            report.replica = true;
+            return Ok(report);
+        }
         if !self.rules.sla.escalations.is_empty() {
             let ids: Vec<String> = self
                 .conn

@@ -51,6 +51,7 @@ impl Store {
                 applied: Applied::default(),
                 tickets: BTreeSet::new(),
                 customers: BTreeSet::new(),
+                renumbered: Vec::new(),
                 columns: HashMap::new(),
             };
             for r in &rows {
@@ -128,6 +129,8 @@ struct Run<'a, 't> {
     applied: Applied,
     tickets: BTreeSet<String>,
     customers: BTreeSet<String>,
+    /// Tickets given their final number here: (id, provisional, final).
+    renumbered: Vec<(String, i64, i64)>,
     columns: HashMap<&'static str, Vec<String>>,
 }
 
@@ -183,6 +186,7 @@ impl Run<'_, '_> {
                         self.now,
                     )?;
                     self.applied.numbered.push((p, f));
+                    self.renumbered.push((r.key.clone(), p, f));
                 }
                 self.touch(table, &r.key, Some(&data));
             }
@@ -199,6 +203,12 @@ impl Run<'_, '_> {
                     && !newer((&r.hlc, &r.replica), (hlc, replica))
                 {
                     return Ok(());
+                }
+                if std::env::var_os("DESK_SYNC_DEBUG").is_some() {
+                    eprintln!(
+                        "apply row {} {} {} {} local {:?}",
+                        r.table, r.key, r.hlc, r.replica, local
+                    );
                 }
                 let before = counted(self.tx, table, &cols, &r.key)?;
                 match &r.row {
@@ -284,6 +294,11 @@ impl Run<'_, '_> {
             return Ok(());
         }
         self.applied.changes += 1;
+        match e.field.as_str() {
+            "conflict_found" => return self.conflict_found(e),
+            "conflict_settled" => return settled(self.tx, e),
+            _ => {}
+        }
         if e.entity == "ticket" {
             self.tickets.insert(e.entity_id.clone());
         }
@@ -311,6 +326,7 @@ impl Run<'_, '_> {
             if e.entity == "customer" {
                 self.customers.insert(e.entity_id.clone());
             }
+            moot(self.tx, &e.entity, &e.entity_id, &e.field, e.new.as_deref())?;
         }
         if let Some(c) = current
             && c.replica != e.replica
@@ -353,26 +369,68 @@ impl Run<'_, '_> {
             self.now,
         )?;
         self.applied.refused += 1;
-        self.conflict(
-            &e.id,
-            &revert,
-            Some(&format!("refused by the hub: {reason}")),
-        )
+        let reason = format!("refused by the hub: {reason}");
+        self.decided(&e.entity, &e.entity_id, &e.id, &revert, &reason)
     }
 
-    fn conflict(&mut self, loser: &str, winner: &str, reason: Option<&str>) -> Result<()> {
-        // Stamped with the winning entry, so every side that finds it writes the same row (see tables::TABLES).
-        let (hlc, replica, at): (String, String, i64) = self.tx.query_row(
-            "SELECT hlc, replica, at FROM changes WHERE id = ?1",
-            params![winner],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    /// Something the hub decided against a change: listed here, and told to every replica by an entry, so the
+    /// author sees why on their own replica.
+    fn decided(
+        &mut self,
+        entity: &str,
+        entity_id: &str,
+        loser: &str,
+        winner: &str,
+        reason: &str,
+    ) -> Result<()> {
+        let pair = format!("{loser} {winner}");
+        self.log.append(
+            self.tx,
+            entity,
+            entity_id,
+            "conflict_found",
+            Some(&pair),
+            Some(reason),
+            self.now,
         )?;
+        self.conflict(loser, winner, Some(reason))
+    }
+
+    /// A `conflict_found` entry from the hub: the conflict it names, with its reason.
+    fn conflict_found(&mut self, e: &LogEntry) -> Result<()> {
+        let Some((loser, winner)) = e.old.as_deref().and_then(|p| p.split_once(' ')) else {
+            return Ok(());
+        };
+        self.conflict(loser, winner, e.new.as_deref())
+    }
+
+    /// Lists a conflict found here (derived: each side finds the ones it sees; the hub's reasons come as entries).
+    fn conflict(&mut self, loser: &str, winner: &str, reason: Option<&str>) -> Result<()> {
+        let at: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT at FROM changes WHERE id = ?1",
+                params![winner],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(at) = at else { return Ok(()) };
+        // Settled already on another replica (its entry came first)?
+        let settled: Option<String> = self
+            .tx
+            .prepare_cached(
+                "SELECT new FROM changes WHERE field = 'conflict_settled' AND old = ?1 LIMIT 1",
+            )?
+            .query_row(params![loser], |r| r.get(0))
+            .optional()?
+            .flatten();
         let added = self.tx.execute(
-            "INSERT OR IGNORE INTO sync_conflicts(loser, winner, reason, found_at) VALUES (?1, ?2, ?3, ?4)",
-            params![loser, winner, reason, at],
+            "INSERT INTO sync_conflicts(loser, winner, reason, found_at, state) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(loser) DO UPDATE SET winner = CASE WHEN excluded.reason IS NOT NULL THEN excluded.winner
+                 ELSE winner END, reason = coalesce(excluded.reason, reason)",
+            params![loser, winner, reason, at, settled.as_deref().unwrap_or("open")],
         )?;
         if added > 0 {
-            stamp_row(self.tx, "sync_conflicts", loser, &hlc, &replica)?;
             self.applied.conflicts += 1;
         }
         Ok(())
@@ -390,6 +448,14 @@ impl Run<'_, '_> {
         }
         for id in &tickets {
             super::super::sla::refresh(self.tx, rules, id, self.now)?;
+        }
+        // Replies queued on the replica name the provisional number in their subject; they go out with the final one.
+        for (id, p, f) in std::mem::take(&mut self.renumbered) {
+            self.tx
+                .prepare_cached(
+                    "UPDATE outbox SET subject = replace(subject, ?2, ?3) WHERE ticket_id = ?1 AND state <> 'sent'",
+                )?
+                .execute(params![id, format!("[#{p}]"), format!("[#{f}]")])?;
         }
         for id in std::mem::take(&mut self.customers) {
             super::super::phones::sync(self.tx, &id)?;
@@ -442,12 +508,13 @@ impl Run<'_, '_> {
                 "UPDATE tickets SET status = 'merged', version = version + 1 WHERE id = ?1",
                 params![id],
             )?;
+            moot(self.tx, "ticket", id, "status", Some("merged"))?;
             if let Some(loser) = loser {
                 let reason = format!(
                     "#{number} had been merged into #{into_number}; it stays merged (what was written to it is \
                      in #{into_number})"
                 );
-                self.conflict(&loser, &fix, Some(&reason))?;
+                self.decided("ticket", id, &loser, &fix, &reason)?;
             }
         }
         let moved: Vec<String> = self
@@ -504,6 +571,33 @@ fn counted(
         return Ok(None);
     }
     Ok(tables::read_row(tx, table, cols, key)?.and_then(|d| counted_of(table, &d)))
+}
+
+/// A field is back at a value that lost earlier (a later change set it again): that loss is no longer one.
+fn moot(
+    tx: &Transaction<'_>,
+    entity: &str,
+    id: &str,
+    field: &str,
+    value: Option<&str>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "DELETE FROM sync_conflicts WHERE state = 'open' AND loser IN (
+             SELECT id FROM changes WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND new IS ?4)",
+    )?
+    .execute(params![entity, id, field, value])?;
+    Ok(())
+}
+
+/// An agent's accept or re-apply made on another replica.
+fn settled(tx: &Transaction<'_>, e: &LogEntry) -> Result<()> {
+    if let (Some(loser), Some(state)) = (&e.old, &e.new) {
+        tx.execute(
+            "UPDATE sync_conflicts SET state = ?2 WHERE loser = ?1",
+            params![loser, state],
+        )?;
+    }
+    Ok(())
 }
 
 /// Gives the `sync_rows` entries a received write just made (through the triggers) the stamp it was made with;

@@ -14,6 +14,7 @@ mod export;
 mod file_hub;
 pub mod replica;
 mod tables;
+pub mod verify;
 
 use super::{Result, Store};
 use rusqlite::{Connection, OptionalExtension};
@@ -179,6 +180,20 @@ impl Store {
             report.received = self.apply_batch(&batch, now)?;
         }
         Ok(report)
+    }
+}
+
+impl Store {
+    /// Mail goes in and out through the team's database only: a replica's replies are queued in its outbox and
+    /// sent by the hub's desk once synced, and the hub's desk fetches the mailboxes.
+    pub fn mail_is_the_hubs(&self, what: &str) -> Result<()> {
+        if is_replica(&self.conn)? {
+            return Err(super::StoreError::Refused(format!(
+                "{} is a replica: the team's desk {what}; replies written here are queued and go out once synced",
+                self.path.display()
+            )));
+        }
+        Ok(())
     }
 }
 

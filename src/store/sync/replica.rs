@@ -307,8 +307,8 @@ impl Store {
             }
             let state = if reapply { "reapplied" } else { "accepted" };
             tx.execute("UPDATE sync_conflicts SET state = ?2 WHERE loser = ?1", params![loser, state])?;
-            // The entry also stamps the settled conflict row, so the other replicas take it.
-            log.append(tx, &entity, &entity_id, "conflict", None, Some(state), now)?;
+            // The other replicas settle it when this entry reaches them.
+            log.append(tx, &entity, &entity_id, "conflict_settled", Some(&loser), Some(state), now)?;
             Ok(())
         })
     }

@@ -61,9 +61,6 @@ pub(super) const TABLES: &[Table] = &[
     t("article_uses", &["id"], Merge::Rows),
     t("inbound", &["source", "external_id"], Merge::Rows),
     t("outbox", &["id"], Merge::Rows),
-    // Found the same way on every side (stamped with the winning change), so they agree; an agent's accept or
-    // re-apply is a later write and wins.
-    t("sync_conflicts", &["loser"], Merge::Rows),
 ];
 
 /// Columns that belong to one database only: the FTS rowid, the bulk job a row is hidden in, the version that
