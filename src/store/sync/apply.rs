@@ -5,9 +5,9 @@ use super::super::changes::ChangeLog;
 use super::super::hlc::parse_hlc;
 use super::super::sla::ServiceRules;
 use super::super::{Result, Store, StoreError};
+use super::decide::{clash, moot, refusal, settled};
 use super::tables::{self, Merge, Table};
 use super::{Batch, Cell, LogEntry, MAX_CLOCK_AHEAD_MS, RowImage, is_replica, newer};
-use crate::domain::team::{self, Act};
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::{BTreeSet, HashMap};
 
@@ -118,20 +118,20 @@ struct Current {
     new: Option<String>,
 }
 
-struct Run<'a, 't> {
-    tx: &'a Transaction<'t>,
-    log: &'a mut ChangeLog,
-    me: &'a str,
+pub(super) struct Run<'a, 't> {
+    pub(super) tx: &'a Transaction<'t>,
+    pub(super) log: &'a mut ChangeLog,
+    pub(super) me: &'a str,
     /// A hub gives final numbers and refuses what a role does not allow; a replica takes what its hub decided.
-    hub: bool,
-    from: &'a str,
-    now: i64,
-    applied: Applied,
-    tickets: BTreeSet<String>,
-    customers: BTreeSet<String>,
+    pub(super) hub: bool,
+    pub(super) from: &'a str,
+    pub(super) now: i64,
+    pub(super) applied: Applied,
+    pub(super) tickets: BTreeSet<String>,
+    pub(super) customers: BTreeSet<String>,
     /// Tickets given their final number here: (id, provisional, final).
-    renumbered: Vec<(String, i64, i64)>,
-    columns: HashMap<&'static str, Vec<String>>,
+    pub(super) renumbered: Vec<(String, i64, i64)>,
+    pub(super) columns: HashMap<&'static str, Vec<String>>,
 }
 
 impl Run<'_, '_> {
@@ -172,7 +172,8 @@ impl Run<'_, '_> {
                     }
                     None => None,
                 };
-                tables::upsert_row(self.tx, table, &cols, &data)?;
+                tables::upsert_row(self.tx, table, &cols, &data)
+                    .map_err(|e| clash(e, r, self.from))?;
                 stamp_row(self.tx, table.name, &r.key, &r.hlc, &r.replica)?;
                 if let (Some(p), Some(f)) = (provisional, number) {
                     let (p_text, f_text) = (p.to_string(), f.to_string());
@@ -211,10 +212,11 @@ impl Run<'_, '_> {
                     );
                 }
                 let before = counted(self.tx, table, &cols, &r.key)?;
-                match &r.row {
-                    Some(data) => tables::upsert_row(self.tx, table, &cols, data)?,
-                    None => tables::delete_row(self.tx, table, &r.key)?,
-                }
+                let written = match &r.row {
+                    Some(data) => tables::upsert_row(self.tx, table, &cols, data),
+                    None => tables::delete_row(self.tx, table, &r.key),
+                };
+                written.map_err(|e| clash(e, r, self.from))?;
                 stamp_row(self.tx, table.name, &r.key, &r.hlc, &r.replica)?;
                 self.recount(table, before, r.row.as_ref())?;
                 self.touch(table, &r.key, r.row.as_ref());
@@ -344,98 +346,6 @@ impl Run<'_, '_> {
         Ok(())
     }
 
-    /// A change the author's role did not allow: it stays in the log, and a newer entry here puts the field back,
-    /// so every replica ends with the value the hub kept; the author sees why in the conflicts list.
-    fn refuse(&mut self, e: &LogEntry, table: &Table, column: &str, reason: String) -> Result<()> {
-        let kept: Option<String> = self
-            .tx
-            .query_row(
-                &format!(
-                    "SELECT CAST({column} AS TEXT) FROM {} WHERE id = ?1",
-                    table.name
-                ),
-                params![e.entity_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        let revert = self.log.append_id(
-            self.tx,
-            &e.entity,
-            &e.entity_id,
-            &e.field,
-            e.new.as_deref(),
-            kept.as_deref(),
-            self.now,
-        )?;
-        self.applied.refused += 1;
-        let reason = format!("refused by the hub: {reason}");
-        self.decided(&e.entity, &e.entity_id, &e.id, &revert, &reason)
-    }
-
-    /// Something the hub decided against a change: listed here, and told to every replica by an entry, so the
-    /// author sees why on their own replica.
-    fn decided(
-        &mut self,
-        entity: &str,
-        entity_id: &str,
-        loser: &str,
-        winner: &str,
-        reason: &str,
-    ) -> Result<()> {
-        let pair = format!("{loser} {winner}");
-        self.log.append(
-            self.tx,
-            entity,
-            entity_id,
-            "conflict_found",
-            Some(&pair),
-            Some(reason),
-            self.now,
-        )?;
-        self.conflict(loser, winner, Some(reason))
-    }
-
-    /// A `conflict_found` entry from the hub: the conflict it names, with its reason.
-    fn conflict_found(&mut self, e: &LogEntry) -> Result<()> {
-        let Some((loser, winner)) = e.old.as_deref().and_then(|p| p.split_once(' ')) else {
-            return Ok(());
-        };
-        self.conflict(loser, winner, e.new.as_deref())
-    }
-
-    /// Lists a conflict found here (derived: each side finds the ones it sees; the hub's reasons come as entries).
-    fn conflict(&mut self, loser: &str, winner: &str, reason: Option<&str>) -> Result<()> {
-        let at: Option<i64> = self
-            .tx
-            .query_row(
-                "SELECT at FROM changes WHERE id = ?1",
-                params![winner],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(at) = at else { return Ok(()) };
-        // Settled already on another replica (its entry came first)?
-        let settled: Option<String> = self
-            .tx
-            .prepare_cached(
-                "SELECT new FROM changes WHERE field = 'conflict_settled' AND old = ?1 LIMIT 1",
-            )?
-            .query_row(params![loser], |r| r.get(0))
-            .optional()?
-            .flatten();
-        let added = self.tx.execute(
-            "INSERT INTO sync_conflicts(loser, winner, reason, found_at, state) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(loser) DO UPDATE SET winner = CASE WHEN excluded.reason IS NOT NULL THEN excluded.winner
-                 ELSE winner END, reason = coalesce(excluded.reason, reason)",
-            params![loser, winner, reason, at, settled.as_deref().unwrap_or("open")],
-        )?;
-        if added > 0 {
-            self.applied.conflicts += 1;
-        }
-        Ok(())
-    }
-
     /// Recomputes what derives from the merged facts, and on the hub repairs what a merge made inconsistent.
     fn derive(&mut self, rules: &ServiceRules) -> Result<()> {
         let mut tickets = std::mem::take(&mut self.tickets);
@@ -461,81 +371,6 @@ impl Run<'_, '_> {
             super::super::phones::sync(self.tx, &id)?;
         }
         Ok(())
-    }
-}
-
-impl Run<'_, '_> {
-    /// On the hub, a ticket merged away stays merged (the documented rule): a change from a replica that had not
-    /// seen the merge (a reply that reopened it) is put back by a newer entry and listed as a conflict, and
-    /// messages that arrived for it move to the ticket it was merged into. Returns that ticket when any moved.
-    fn repair_merged(&mut self, id: &str) -> Result<Option<String>> {
-        let row: Option<(i64, String, Option<String>)> = self
-            .tx
-            .query_row(
-                "SELECT number, status, merged_into FROM tickets WHERE id = ?1",
-                params![id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((number, status, Some(into))) = row else {
-            return Ok(None);
-        };
-        let into_number: i64 = self.tx.query_row(
-            "SELECT number FROM tickets WHERE id = ?1",
-            params![into],
-            |r| r.get(0),
-        )?;
-        if status != "merged" {
-            let loser: Option<String> = self
-                .tx
-                .query_row(
-                    "SELECT id FROM changes WHERE entity = 'ticket' AND entity_id = ?1 AND field = 'status'
-                     ORDER BY hlc DESC, replica DESC LIMIT 1",
-                    params![id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let fix = self.log.append_id(
-                self.tx,
-                "ticket",
-                id,
-                "status",
-                Some(&status),
-                Some("merged"),
-                self.now,
-            )?;
-            self.tx.execute(
-                "UPDATE tickets SET status = 'merged', version = version + 1 WHERE id = ?1",
-                params![id],
-            )?;
-            moot(self.tx, "ticket", id, "status", Some("merged"))?;
-            if let Some(loser) = loser {
-                let reason = format!(
-                    "#{number} had been merged into #{into_number}; it stays merged (what was written to it is \
-                     in #{into_number})"
-                );
-                self.decided("ticket", id, &loser, &fix, &reason)?;
-            }
-        }
-        let moved: Vec<String> = self
-            .tx
-            .prepare_cached("UPDATE messages SET ticket_id = ?1 WHERE ticket_id = ?2 RETURNING id")?
-            .query_map(params![into, id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        if moved.is_empty() {
-            return Ok(None);
-        }
-        // The entry also stamps the moved rows (sync_rows), so every replica moves them the same way.
-        self.log.append(
-            self.tx,
-            "ticket",
-            id,
-            "moved_messages",
-            None,
-            Some(&moved.join(",")),
-            self.now,
-        )?;
-        Ok(Some(into))
     }
 }
 
@@ -571,33 +406,6 @@ fn counted(
         return Ok(None);
     }
     Ok(tables::read_row(tx, table, cols, key)?.and_then(|d| counted_of(table, &d)))
-}
-
-/// A field is back at a value that lost earlier (a later change set it again): that loss is no longer one.
-fn moot(
-    tx: &Transaction<'_>,
-    entity: &str,
-    id: &str,
-    field: &str,
-    value: Option<&str>,
-) -> Result<()> {
-    tx.prepare_cached(
-        "DELETE FROM sync_conflicts WHERE state = 'open' AND loser IN (
-             SELECT id FROM changes WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND new IS ?4)",
-    )?
-    .execute(params![entity, id, field, value])?;
-    Ok(())
-}
-
-/// An agent's accept or re-apply made on another replica.
-fn settled(tx: &Transaction<'_>, e: &LogEntry) -> Result<()> {
-    if let (Some(loser), Some(state)) = (&e.old, &e.new) {
-        tx.execute(
-            "UPDATE sync_conflicts SET state = ?2 WHERE loser = ?1",
-            params![loser, state],
-        )?;
-    }
-    Ok(())
 }
 
 /// Gives the `sync_rows` entries a received write just made (through the triggers) the stamp it was made with;
@@ -638,32 +446,4 @@ fn current(tx: &Transaction<'_>, e: &LogEntry) -> Result<Option<Current>> {
             })
         })
         .optional()?)
-}
-
-/// Why the hub refuses `e`, when its author's role did not allow it (the same rules a write here obeys).
-fn refusal(tx: &Transaction<'_>, e: &LogEntry) -> Result<Option<String>> {
-    let act = match (e.entity.as_str(), e.field.as_str()) {
-        ("agent", _) => Some(Act::ManageAgents),
-        ("article", "status") if e.new.as_deref() == Some("published") => Some(Act::PublishArticle),
-        ("ticket", "assignee_id") => {
-            let me: Option<String> = match &e.actor {
-                Some(a) => tx
-                    .query_row("SELECT id FROM agents WHERE handle = ?1", params![a], |r| {
-                        r.get(0)
-                    })
-                    .optional()?,
-                None => None,
-            };
-            let me = me.unwrap_or_default();
-            team::reassigns_others(e.old.as_deref(), e.new.as_deref(), &me)
-                .then_some(Act::ReassignOthers)
-        }
-        _ => None,
-    };
-    let Some(act) = act else { return Ok(None) };
-    match super::super::roles::require_on(tx, e.actor.as_deref(), act) {
-        Ok(()) => Ok(None),
-        Err(StoreError::Denied(d)) => Ok(Some(d.to_string())),
-        Err(other) => Err(other),
-    }
 }

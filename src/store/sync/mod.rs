@@ -10,6 +10,7 @@
 //! merged facts, never taken from the sender.
 
 mod apply;
+mod decide;
 mod export;
 mod file_hub;
 pub mod replica;

@@ -1,0 +1,262 @@
+//! What the hub decides and what each side lists: role refusals, merged tickets kept merged, and the conflicts
+//! (losing concurrent edits) an agent sees.
+
+use super::super::{Result, StoreError};
+use super::apply::Run;
+use super::tables::Table;
+use super::{LogEntry, RowImage};
+use crate::domain::team::{self, Act};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+impl Run<'_, '_> {
+    /// A change the author's role did not allow: it stays in the log, and a newer entry here puts the field back,
+    /// so every replica ends with the value the hub kept; the author sees why in the conflicts list.
+    pub(super) fn refuse(
+        &mut self,
+        e: &LogEntry,
+        table: &Table,
+        column: &str,
+        reason: String,
+    ) -> Result<()> {
+        let kept: Option<String> = self
+            .tx
+            .query_row(
+                &format!(
+                    "SELECT CAST({column} AS TEXT) FROM {} WHERE id = ?1",
+                    table.name
+                ),
+                params![e.entity_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let revert = self.log.append_id(
+            self.tx,
+            &e.entity,
+            &e.entity_id,
+            &e.field,
+            e.new.as_deref(),
+            kept.as_deref(),
+            self.now,
+        )?;
+        self.applied.refused += 1;
+        let reason = format!("refused by the hub: {reason}");
+        self.decided(&e.entity, &e.entity_id, &e.id, &revert, &reason)
+    }
+
+    /// Something the hub decided against a change: listed here, and told to every replica by an entry, so the
+    /// author sees why on their own replica.
+    pub(super) fn decided(
+        &mut self,
+        entity: &str,
+        entity_id: &str,
+        loser: &str,
+        winner: &str,
+        reason: &str,
+    ) -> Result<()> {
+        let pair = format!("{loser} {winner}");
+        self.log.append(
+            self.tx,
+            entity,
+            entity_id,
+            "conflict_found",
+            Some(&pair),
+            Some(reason),
+            self.now,
+        )?;
+        self.conflict(loser, winner, Some(reason))
+    }
+
+    /// A `conflict_found` entry from the hub: the conflict it names, with its reason.
+    pub(super) fn conflict_found(&mut self, e: &LogEntry) -> Result<()> {
+        let Some((loser, winner)) = e.old.as_deref().and_then(|p| p.split_once(' ')) else {
+            return Ok(());
+        };
+        self.conflict(loser, winner, e.new.as_deref())
+    }
+
+    /// Lists a conflict found here (derived: each side finds the ones it sees; the hub's reasons come as entries).
+    pub(super) fn conflict(
+        &mut self,
+        loser: &str,
+        winner: &str,
+        reason: Option<&str>,
+    ) -> Result<()> {
+        let at: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT at FROM changes WHERE id = ?1",
+                params![winner],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(at) = at else { return Ok(()) };
+        // Settled already on another replica (its entry came first)?
+        let settled: Option<String> = self
+            .tx
+            .prepare_cached(
+                "SELECT new FROM changes WHERE field = 'conflict_settled' AND old = ?1 LIMIT 1",
+            )?
+            .query_row(params![loser], |r| r.get(0))
+            .optional()?
+            .flatten();
+        let added = self.tx.execute(
+            "INSERT INTO sync_conflicts(loser, winner, reason, found_at, state) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(loser) DO UPDATE SET winner = CASE WHEN excluded.reason IS NOT NULL THEN excluded.winner
+                 ELSE winner END, reason = coalesce(excluded.reason, reason)",
+            params![loser, winner, reason, at, settled.as_deref().unwrap_or("open")],
+        )?;
+        if added > 0 {
+            self.applied.conflicts += 1;
+        }
+        Ok(())
+    }
+}
+
+impl Run<'_, '_> {
+    /// On the hub, a ticket merged away stays merged (the documented rule): a change from a replica that had not
+    /// seen the merge (a reply that reopened it) is put back by a newer entry and listed as a conflict, and
+    /// messages that arrived for it move to the ticket it was merged into. Returns that ticket when any moved.
+    pub(super) fn repair_merged(&mut self, id: &str) -> Result<Option<String>> {
+        let row: Option<(i64, String, Option<String>)> = self
+            .tx
+            .query_row(
+                "SELECT number, status, merged_into FROM tickets WHERE id = ?1",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((number, status, Some(into))) = row else {
+            return Ok(None);
+        };
+        let into_number: i64 = self.tx.query_row(
+            "SELECT number FROM tickets WHERE id = ?1",
+            params![into],
+            |r| r.get(0),
+        )?;
+        if status != "merged" {
+            let loser: Option<String> = self
+                .tx
+                .query_row(
+                    "SELECT id FROM changes WHERE entity = 'ticket' AND entity_id = ?1 AND field = 'status'
+                     ORDER BY hlc DESC, replica DESC LIMIT 1",
+                    params![id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let fix = self.log.append_id(
+                self.tx,
+                "ticket",
+                id,
+                "status",
+                Some(&status),
+                Some("merged"),
+                self.now,
+            )?;
+            self.tx.execute(
+                "UPDATE tickets SET status = 'merged', version = version + 1 WHERE id = ?1",
+                params![id],
+            )?;
+            moot(self.tx, "ticket", id, "status", Some("merged"))?;
+            if let Some(loser) = loser {
+                let reason = format!(
+                    "#{number} had been merged into #{into_number}; it stays merged (what was written to it is \
+                     in #{into_number})"
+                );
+                self.decided("ticket", id, &loser, &fix, &reason)?;
+            }
+        }
+        let moved: Vec<String> = self
+            .tx
+            .prepare_cached("UPDATE messages SET ticket_id = ?1 WHERE ticket_id = ?2 RETURNING id")?
+            .query_map(params![into, id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if moved.is_empty() {
+            return Ok(None);
+        }
+        // The entry also stamps the moved rows (sync_rows), so every replica moves them the same way.
+        self.log.append(
+            self.tx,
+            "ticket",
+            id,
+            "moved_messages",
+            None,
+            Some(&moved.join(",")),
+            self.now,
+        )?;
+        Ok(Some(into))
+    }
+}
+
+/// A received row that breaks a rule of this database (two groups or agents given one name while both sides were
+/// offline): said with the row, the whole batch left untaken.
+pub(super) fn clash(e: StoreError, r: &RowImage, from: &str) -> StoreError {
+    match e {
+        StoreError::Sqlite(s)
+            if s.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) =>
+        {
+            StoreError::Refused(format!(
+                "a row of {} from replica {from} ({}) clashes with one here: {s}; rename one of the two (a group or \
+                 agent given the same name on both sides) and sync again — nothing was taken",
+                r.table,
+                crate::domain::text::sanitize(&r.key)
+            ))
+        }
+        other => other,
+    }
+}
+
+/// A field is back at a value that lost earlier (a later change set it again): that loss is no longer one.
+pub(super) fn moot(
+    tx: &Transaction<'_>,
+    entity: &str,
+    id: &str,
+    field: &str,
+    value: Option<&str>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "DELETE FROM sync_conflicts WHERE state = 'open' AND loser IN (
+             SELECT id FROM changes WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND new IS ?4)",
+    )?
+    .execute(params![entity, id, field, value])?;
+    Ok(())
+}
+
+/// An agent's accept or re-apply made on another replica.
+pub(super) fn settled(tx: &Transaction<'_>, e: &LogEntry) -> Result<()> {
+    if let (Some(loser), Some(state)) = (&e.old, &e.new) {
+        tx.execute(
+            "UPDATE sync_conflicts SET state = ?2 WHERE loser = ?1",
+            params![loser, state],
+        )?;
+    }
+    Ok(())
+}
+
+/// Why the hub refuses `e`, when its author's role did not allow it (the same rules a write here obeys).
+pub(super) fn refusal(tx: &Transaction<'_>, e: &LogEntry) -> Result<Option<String>> {
+    let act = match (e.entity.as_str(), e.field.as_str()) {
+        ("agent", _) => Some(Act::ManageAgents),
+        ("article", "status") if e.new.as_deref() == Some("published") => Some(Act::PublishArticle),
+        ("ticket", "assignee_id") => {
+            let me: Option<String> = match &e.actor {
+                Some(a) => tx
+                    .query_row("SELECT id FROM agents WHERE handle = ?1", params![a], |r| {
+                        r.get(0)
+                    })
+                    .optional()?,
+                None => None,
+            };
+            let me = me.unwrap_or_default();
+            team::reassigns_others(e.old.as_deref(), e.new.as_deref(), &me)
+                .then_some(Act::ReassignOthers)
+        }
+        _ => None,
+    };
+    let Some(act) = act else { return Ok(None) };
+    match super::super::roles::require_on(tx, e.actor.as_deref(), act) {
+        Ok(()) => Ok(None),
+        Err(StoreError::Denied(d)) => Ok(Some(d.to_string())),
+        Err(other) => Err(other),
+    }
+}
