@@ -552,9 +552,19 @@ fn full_text_indexes_match_the_rows_and_triggers_are_restored() {
     assert_eq!(
         count(
             &d.store,
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name NOT LIKE 'sync!_%' ESCAPE '!'"
         ),
         12
+    );
+    // The sync triggers a bulk load suspends are back too, every one of them.
+    assert_eq!(
+        count(
+            &d.store,
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync!_%' ESCAPE '!'"
+        ) as usize,
+        include_str!("../assets/migrations/0020_sync.sql")
+            .matches("CREATE TRIGGER")
+            .count()
     );
     assert_eq!(
         count(&d.store, "PRAGMA temp_store"),

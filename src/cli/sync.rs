@@ -64,11 +64,12 @@ pub fn create(
     progress: bool,
     out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
-    let made =
-        super::output::with_progress(progress, "copying {bar:30} {bytes}/{total_bytes}", |step| {
-            replica::create(from, hub_mode, local, step)
-        })
-        .map_err(|e| DatabaseProblem(e.to_string()))?;
+    let made = super::output::with_progress(
+        progress,
+        "{spinner} copying {bar:40} {pos}/{len} pages · eta {eta}",
+        |step| replica::create(from, hub_mode, local, step),
+    )
+    .map_err(|e| DatabaseProblem(e.to_string()))?;
     writeln!(
         out,
         "{} is a replica of {} ({} tickets, {:.1} MB); work in it with `--db {}` (or DESK_DB) and run `desk sync` when the \

@@ -128,9 +128,18 @@ impl Store {
                     "care task {task_id} is already done"
                 )));
             }
-            tx.execute(
-                "UPDATE tasks SET done_at = ?2, outcome = ?3, updated_at = ?2, version = version + 1 WHERE id = ?1",
-                params![task_id, now, outcome.unwrap_or("done")],
+            super::changes::update_row(
+                &tx,
+                &mut log,
+                super::changes::Mutable::Task,
+                task_id,
+                None,
+                &["done_at", "outcome"],
+                &[
+                    ("done_at", super::Value::Int(now)),
+                    ("outcome", super::Value::from(outcome.unwrap_or("done"))),
+                ],
+                now,
             )?;
             log.append(
                 &tx,

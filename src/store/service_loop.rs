@@ -106,13 +106,25 @@ pub(super) fn on_status_change(
     } else if after.is_open() && matches!(before, Status::Solved) {
         let cancelled: Vec<String> = tx
             .prepare(
-                "UPDATE tasks SET done_at = ?1, outcome = 'cancelled', updated_at = ?1, version = version + 1
-                 WHERE ticket_id = ?2 AND kind = 'follow_up' AND done_at IS NULL RETURNING id",
+                "SELECT id FROM tasks WHERE ticket_id = ?1 AND kind = 'follow_up' AND done_at IS NULL",
             )?
-            .query_map(params![now, ticket_id], |r| r.get(0))?
+            .query_map(params![ticket_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        // Through the change log field by field, so a replica that has the task closes it the same way.
         for id in cancelled {
-            log.append(tx, "task", &id, "outcome", None, Some("cancelled"), now)?;
+            super::changes::update_row(
+                tx,
+                log,
+                super::changes::Mutable::Task,
+                &id,
+                None,
+                &["done_at", "outcome"],
+                &[
+                    ("done_at", Value::Int(now)),
+                    ("outcome", Value::from("cancelled")),
+                ],
+                now,
+            )?;
         }
         set_stage(tx, log, ticket_id, None, now)?;
     }

@@ -84,7 +84,9 @@ impl Store {
             if !columns.contains_key(table.name) {
                 columns.insert(table.name, tables::columns(&tx, table)?);
             }
-            let cols = columns.get(table.name).map_or(&[][..], Vec::as_slice);
+            let cols = columns
+                .get(table.name)
+                .map_or(&[] as &[String], Vec::as_slice);
             let row = tables::read_row(&tx, table, cols, &key)?;
             // A field-merged row that is gone was never this side's to remove (desk removes none); nothing to send.
             if row.is_none() && matches!(table.merge, Merge::Fields(_)) {

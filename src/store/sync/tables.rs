@@ -79,8 +79,7 @@ pub(super) fn rank(name: &str) -> usize {
         .unwrap_or(TABLES.len())
 }
 
-/// The field of an entity that the change log merges, with its column (for tickets also `number`, which the hub
-/// assigns).
+/// The field of an entity that the change log merges, with its column.
 pub(super) fn merged_field(entity: &str, field: &str) -> Option<(&'static Table, &'static str)> {
     let table = TABLES.iter().find(|t| match t.merge {
         Merge::Fields(m) => m.entity() == entity,
@@ -89,8 +88,11 @@ pub(super) fn merged_field(entity: &str, field: &str) -> Option<(&'static Table,
     let Merge::Fields(m) = table.merge else {
         return None;
     };
-    if entity == "ticket" && field == "number" {
-        return Some((table, "number"));
+    // Written outside the editable fields but logged like them: the number the hub gives, a customer merged away.
+    match (entity, field) {
+        ("ticket", "number") => return Some((table, "number")),
+        ("customer", "merged_into") => return Some((table, "merged_into")),
+        _ => {}
     }
     m.fields()
         .iter()
