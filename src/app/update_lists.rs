@@ -531,8 +531,22 @@ pub(super) fn on_ticket(
         );
         return go_to_ticket(model, target);
     }
+    if let Some(now) = detail
+        .as_ref()
+        .map(|d| d.row.number)
+        .filter(|n| *n != number)
+    {
+        let was = crate::domain::ticket::shown_number(number);
+        toast(
+            model,
+            format!("#{was} is now #{now}: showing #{now}"),
+            false,
+        );
+        return go_to_ticket(model, now);
+    }
     if detail.is_none() {
-        toast(model, format!("There is no ticket #{number}"), true);
+        let shown = crate::domain::ticket::shown_number(number);
+        toast(model, format!("There is no ticket #{shown}"), true);
     }
     if let Some(d) = &detail {
         // The queue shows the same ticket: keep its row in step (keeping the row's sort key, which the keyset

@@ -64,6 +64,14 @@ pub fn create(
     progress: bool,
     out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
+    if local.exists() {
+        return Err(UsageError(format!(
+            "{} already exists; a replica is made into a new file — choose another name (or delete that file if it \
+             is an old replica whose changes you no longer need)",
+            local.display()
+        ))
+        .into());
+    }
     let made = super::output::with_progress(
         progress,
         "{spinner} copying {bar:40} {pos}/{len} pages · eta {eta}",

@@ -42,6 +42,11 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
         },
         TicketRequest::Detail { number, at } => {
             let mut detail = store.ticket_detail(number)?.map(Box::new);
+            // A replica's provisional number the hub has since made final finds the ticket by its new number.
+            if detail.is_none() && number < 0 {
+                let now = store.resolve_number(number)?;
+                detail = store.ticket_detail(now)?.map(Box::new);
+            }
             if let Some(d) = detail.as_mut() {
                 store.fill_clocks(d, at)?;
             }
