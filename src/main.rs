@@ -295,28 +295,36 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 })
                 .map_err(Into::into);
             }
-            // The background mail job's own connection, acting as this agent under the same rules.
-            let open_mail_store: desk::runtime::OpenStore = {
-                let (db, rules, actor) = (
-                    db.clone(),
-                    service_rules(&cfg),
-                    settings.identity.handle.clone(),
-                );
-                Box::new(move || {
-                    let mut s = Store::open_with(&db, OpenMode::Existing, storage)?;
-                    s.set_actor(actor.clone());
-                    s.set_service_rules(rules.clone());
-                    Ok(s)
-                })
-            };
-            // A replica's mail is fetched and sent by the team's desk (store::sync::mail_is_the_hubs).
-            let mail = store
-                .sync_hub()?
-                .is_none()
-                .then(|| (cfg.mail.clone(), open_mail_store));
-            desk::runtime::run(store, settings, theme, mail)
+            // On a replica, the background sync's own connection, acting as this agent under the same rules. A
+            // replica's mail is fetched and sent by the team's desk (store::sync::mail_is_the_hubs).
+            let replica = store.sync_hub()?.is_some();
+            let sync = replica.then(|| {
+                let open = open_as_agent(&db, storage, &cfg, settings.identity.handle.clone());
+                (cfg.sync, settings.identity.handle.clone(), open)
+            });
+            let mail = (!replica).then(|| {
+                let open = open_as_agent(&db, storage, &cfg, settings.identity.handle.clone());
+                (cfg.mail.clone(), open)
+            });
+            desk::runtime::run(store, settings, theme, mail, sync)
         }
     }
+}
+
+/// A second connection to the agent's database for a background job, set up as the agent's own.
+fn open_as_agent(
+    db: &std::path::Path,
+    storage: StorageMode,
+    cfg: &config::Config,
+    actor: Option<String>,
+) -> desk::runtime::OpenStore {
+    let (db, rules) = (db.to_path_buf(), service_rules(cfg));
+    Box::new(move || {
+        let mut s = Store::open_with(&db, OpenMode::Existing, storage)?;
+        s.set_actor(actor.clone());
+        s.set_service_rules(rules.clone());
+        Ok(s)
+    })
 }
 
 fn demo_path() -> anyhow::Result<PathBuf> {

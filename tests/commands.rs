@@ -168,6 +168,30 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
             )));
             m
         }
+        Context::SyncConflicts => {
+            let mut m = s.queues.clone();
+            let conflict = |i: usize| desk::store::sync::replica::Conflict {
+                loser: format!("L{i}"),
+                entity: "ticket".into(),
+                entity_id: format!("T{i}"),
+                number: Some(1000 + i as i64),
+                field: "priority".into(),
+                mine: Some("high".into()),
+                theirs: Some("urgent".into()),
+                by: "Wang Wei".into(),
+                at: NOW,
+                reason: None,
+                actor: Some("li".into()),
+            };
+            m.overlay = Some(Overlay::Conflicts(Box::new(
+                desk::app::conflicts::ConflictList {
+                    list: Some((0..3).map(conflict).collect()),
+                    selected: 1,
+                    settling: None,
+                },
+            )));
+            m
+        }
         Context::TextInput => {
             let mut m = open(h, &s.queues, ":");
             if let Some(Overlay::Palette { input, .. }) = m.overlay.as_mut() {

@@ -12,6 +12,7 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         Response::Kb(r) => super::kb_actions::on_response(model, r),
         Response::Team(r) => super::team::on_response(model, r),
         Response::Service(r) => super::service_actions::on_response(model, r),
+        Response::Sync(r) => super::conflicts::on_response(model, r),
         Response::Failed { list, error } => update_lists::on_failed(model, list, error),
     }
 }

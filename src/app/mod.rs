@@ -6,6 +6,7 @@ mod bulk;
 pub mod commands;
 mod compose;
 pub mod confirm;
+pub mod conflicts;
 mod customer_actions;
 pub mod dashboard;
 pub mod geometry;
@@ -29,6 +30,7 @@ mod search_pane;
 pub mod service_actions;
 pub mod sla_header;
 mod suggestions;
+pub mod sync;
 mod tag_prompt;
 pub mod team;
 pub mod text_input;
@@ -160,6 +162,8 @@ pub struct Model {
     pub store_waiting: bool,
     /// The background mail round (fetch and delivery), for the tab bar.
     pub mail: mail::MailStatus,
+    /// Where this replica stands with its hub (nothing when the database is no replica), for the status bar.
+    pub sync: sync::SyncStatus,
     /// Live refresh and presence (team mode).
     pub live: team::Live,
     /// Seconds between polls for other writers (`ui.refresh_secs`).
@@ -424,6 +428,8 @@ pub enum Overlay {
     Review(Box<review::Draft>),
     /// A question before something irreversible.
     Confirm(Box<confirm::Confirm>),
+    /// This agent's edits that lost at sync (`:conflicts`).
+    Conflicts(Box<conflicts::ConflictList>),
 }
 
 impl Overlay {
@@ -453,6 +459,7 @@ impl Overlay {
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::Review(_) => Context::Review,
             Overlay::Confirm(_) => Context::Confirm,
+            Overlay::Conflicts(_) => Context::SyncConflicts,
             Overlay::Decide(d) => match **d {
                 team::Decision::Conflict { .. } => Context::Conflict,
                 team::Decision::Collision { .. } => Context::Collision,

@@ -16,6 +16,8 @@ pub enum Msg {
     StoreWaiting(bool),
     /// The background mail job started or finished a round (runtime::mail).
     Mail(super::mail::MailEvent),
+    /// The background sync job looked at the hub, or started or finished a sync (runtime::sync).
+    Sync(super::sync::SyncEvent),
     Loaded(Response),
     /// The external editor closed; `text` is what was saved, or why the editor could not run.
     Edited {
@@ -113,6 +115,8 @@ pub enum Effect {
     },
     /// Wake the background mail job for a round now (`g f`).
     MailNow,
+    /// Wake the background sync job for a sync now (`:sync`).
+    SyncNow,
     Quit,
 }
 

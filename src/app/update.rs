@@ -42,6 +42,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         data_version: None,
         store_waiting: false,
         mail: Default::default(),
+        sync: Default::default(),
         live: super::team::Live {
             // The first tick polls.
             ticks_since_poll: settings.refresh_secs,
@@ -120,6 +121,7 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
             super::mail::on_event(model, event);
             Vec::new()
         }
+        Msg::Sync(event) => super::sync::on_event(model, event),
         Msg::Loaded(response) => super::answers::on_response(model, response),
         Msg::Opened(opened) => super::attachments::on_opened(model, opened),
         // One answer for every editor purpose when no editor could run: which editor, and why.

@@ -6,6 +6,7 @@ pub mod mail;
 pub mod mail_inbound;
 mod paths;
 mod sla;
+pub mod sync;
 mod theme;
 
 pub use paths::{DbChoice, DbSource, data_dir, demo_db_path, log_path, resolve_db};
@@ -50,6 +51,8 @@ pub struct Config {
     pub metrics: crate::domain::metrics::MetricsRules,
     /// Incoming messages: token trust, loop protection, attachment size.
     pub mail: mail::MailConfig,
+    /// A replica's background sync with its hub.
+    pub sync: sync::SyncConfig,
     pub log: LogConfig,
 }
 

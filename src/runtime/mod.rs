@@ -13,6 +13,7 @@ use std::time::Duration;
 mod mail;
 pub mod open;
 mod serve;
+mod sync;
 
 pub use mail::OpenStore;
 pub use serve::serve;
@@ -37,13 +38,18 @@ fn spawn_worker(mut store: Store, to_ui: Sender<Msg>) -> Sender<Request> {
     tx
 }
 
+/// A replica's background sync: its config, the agent (whose lost edits are said), and a way to open another
+/// connection to the replica.
+pub type SyncJob = (crate::config::sync::SyncConfig, Option<String>, OpenStore);
+
 /// Runs the TUI until the user quits. `mail`: the mail config and a way to open a second connection, for the
-/// background fetch and delivery.
+/// background fetch and delivery; `sync`: on a replica, the background sync.
 pub fn run(
     store: Store,
     settings: Settings,
     theme: Theme,
     mail: Option<(crate::config::mail::MailConfig, OpenStore)>,
+    sync: Option<SyncJob>,
 ) -> anyhow::Result<()> {
     let mouse = settings.mouse;
     let mut guard = TerminalGuard::enter(mouse)?;
@@ -54,6 +60,8 @@ pub fn run(
     let mail_now = mail.and_then(|(cfg, open)| mail::spawn(cfg, open, to_ui.clone()));
     // The model learns whether `g f` has a job to wake.
     let _ = to_ui.send(Msg::Mail(app::mail::MailEvent::Ready(mail_now.is_some())));
+    let sync_now = sync.map(|(cfg, actor, open)| sync::spawn(cfg, actor, open, to_ui.clone()));
+    let _ = to_ui.send(Msg::Sync(app::sync::SyncEvent::Ready(sync_now.is_some())));
     let to_opener = to_ui.clone();
     let input = tui::input::spawn(to_ui, now);
     // Attachments opened this run live here until desk exits (made at the first one).
@@ -111,6 +119,11 @@ pub fn run(
                 }
                 Effect::MailNow => {
                     if let Some(wake) = &mail_now {
+                        let _ = wake.send(());
+                    }
+                }
+                Effect::SyncNow => {
+                    if let Some(wake) = &sync_now {
                         let _ = wake.send(());
                     }
                 }

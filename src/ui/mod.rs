@@ -11,6 +11,7 @@ mod queues;
 mod review;
 mod search;
 mod service;
+mod sync;
 mod team;
 pub mod theme;
 pub mod ticket;
@@ -150,6 +151,9 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     }
     let mut spans = Vec::new();
     let mut used = 0usize;
+    // A replica's standing with its hub, at the right end; the hints take what is left.
+    let badge = sync::badge(model, area.width, theme);
+    let badge_w = badge.as_ref().map_or(0, |b| width(&b.content));
     let ctx = model.context();
     // This context's commands first: they are what is new to the user here. Then the ones it falls back to
     // (global keys on a pane), each group by rank.
@@ -170,7 +174,9 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .into_iter()
         .next()
         .map(|k| (width(&k) + 7, k));
-    let room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, |(w, _)| *w));
+    let room = (area.width as usize)
+        .saturating_sub(help.as_ref().map_or(0, |(w, _)| *w))
+        .saturating_sub(badge_w);
     let hint_span = |spans: &mut Vec<Span<'static>>, key: String, hint: &str| {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(key, theme.hint_key));
@@ -193,6 +199,12 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     }
     if let Some((_, key)) = help {
         hint_span(&mut spans, key, "help");
+    }
+    if let Some(b) = badge {
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let gap = (area.width as usize).saturating_sub(used + badge_w);
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.push(b);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

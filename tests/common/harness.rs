@@ -26,6 +26,8 @@ pub struct Harness {
     pub opened: Vec<Effect>,
     /// How many times update asked the background mail job for a round now.
     pub mail_now: usize,
+    /// How many times update asked the background sync job for a sync now.
+    pub sync_now: usize,
 }
 
 impl Harness {
@@ -90,6 +92,7 @@ impl Harness {
             quit: false,
             opened: Vec::new(),
             mail_now: 0,
+            sync_now: 0,
         };
         h.run_effects(effects);
         h
@@ -119,6 +122,8 @@ impl Harness {
                 e @ Effect::Open { .. } => self.opened.push(e),
                 // The background mail job is not part of the harness; tests send its Msgs themselves.
                 Effect::MailNow => self.mail_now += 1,
+                // Likewise the background sync job.
+                Effect::SyncNow => self.sync_now += 1,
                 Effect::Quit => self.quit = true,
             }
         }

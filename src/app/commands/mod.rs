@@ -36,13 +36,15 @@ pub enum Context {
     Collision,
     Review,
     Confirm,
+    /// This agent's edits that lost at sync (`:conflicts`).
+    SyncConflicts,
     /// Editing the text of a prompt, the palette or a form field; shared by every context that takes typing.
     TextInput,
 }
 
 impl Context {
     /// Every context, in the order help lists them.
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 22] = [
         Context::Global,
         Context::Queues,
         Context::Ticket,
@@ -63,6 +65,7 @@ impl Context {
         Context::Collision,
         Context::Review,
         Context::Confirm,
+        Context::SyncConflicts,
         Context::TextInput,
     ];
 
@@ -88,6 +91,7 @@ impl Context {
             Context::Collision => "The thread moved on while you wrote",
             Context::Review => "Reviewing a reply or note before it is sent",
             Context::Confirm => "Questions before something irreversible",
+            Context::SyncConflicts => "Your edits that lost at sync (:conflicts)",
             Context::TextInput => "Editing text (prompts, the palette, form fields)",
         }
     }
@@ -136,6 +140,7 @@ impl Context {
             | Context::Collision
             | Context::Review
             | Context::Confirm
+            | Context::SyncConflicts
             | Context::TextInput => &[],
         }
     }

@@ -5,9 +5,9 @@ use super::{Command, Context, Hint};
 use crate::app::help::Step;
 use crate::app::text_input::TextOp;
 use crate::app::{
-    attachments, bulk, compose, confirm, customer_actions, dashboard, help, kb_actions, mail,
-    messages, new_ticket, overlay_keys, review, search_pane, service_actions, suggestions, team,
-    ticket_actions, update, update_lists,
+    attachments, bulk, compose, confirm, conflicts, customer_actions, dashboard, help, kb_actions,
+    mail, messages, new_ticket, overlay_keys, review, search_pane, service_actions, suggestions,
+    sync, team, ticket_actions, update, update_lists,
 };
 
 const fn hint(label: &'static str, rank: u8) -> Option<Hint> {
@@ -140,6 +140,8 @@ commands! {
     HelpSearchUp: "help_search.up", HelpSearch, ["up", "ctrl-p"], None, "Scroll up", |m| help::scroll(m, Step::Line(-1));
 
     MailNow: "mail.now", Global, ["g f"], None, "Fetch and send mail now (otherwise every [mail] fetch_every_secs)", mail::now;
+    SyncNow: "sync.now", Global, ["g s"], None, "Sync this replica with its hub now (otherwise every [sync] every_secs)", sync::now;
+    SyncConflicts: "sync.conflicts", Global, ["g c"], None, "Your edits that lost at sync (:conflicts): keep the winner's value or re-apply yours", conflicts::open;
     Messages: "app.messages", Global, ["g m"], None, "Show every message since desk started (:messages)", messages::open;
     MessagesDown: "messages.down", Messages, ["j", "down"], hint("scroll", 0), "Scroll down", |m| messages::scroll(m, Step::Line(1));
     MessagesUp: "messages.up", Messages, ["k", "up"], None, "Scroll up", |m| messages::scroll(m, Step::Line(-1));
@@ -206,6 +208,11 @@ commands! {
     ReviewMail: "review.mail", Review, ["m"], None, "Also send the reply by email (not a mail ticket)", review::review_toggle_mail;
     ConfirmYes: "confirm.yes", Confirm, ["y"], hint("yes", 0), "Yes, go ahead", confirm::yes;
     ConfirmNo: "confirm.no", Confirm, ["n", "esc", "q"], hint("no", 1), "No, back out", confirm::no;
+    ConflictsDown: "conflicts.down", SyncConflicts, ["j", "down"], hint("move", 2), "Next conflict", |m| conflicts::move_by(m, 1);
+    ConflictsUp: "conflicts.up", SyncConflicts, ["k", "up"], None, "Previous conflict", |m| conflicts::move_by(m, -1);
+    ConflictsAccept: "conflicts.accept", SyncConflicts, ["a"], hint("accept theirs", 0), "Keep the value that won; the conflict leaves the list", |m| conflicts::settle(m, false);
+    ConflictsReapply: "conflicts.reapply", SyncConflicts, ["r"], hint("re-apply mine", 1), "Write your value again (a new change, which now wins)", |m| conflicts::settle(m, true);
+    ConflictsClose: "conflicts.close", SyncConflicts, ["esc", "q"], hint("close", 3), "Close the conflicts", overlay_keys::close;
 
     TextLeft: "text.left", TextInput, ["left"], None, "Cursor left", |m| overlay_keys::text(m, TextOp::Left);
     TextRight: "text.right", TextInput, ["right"], None, "Cursor right", |m| overlay_keys::text(m, TextOp::Right);

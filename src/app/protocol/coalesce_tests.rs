@@ -278,6 +278,15 @@ fn every_request(i: u64) -> Vec<Request> {
         },
     ];
     out.extend(service.into_iter().map(Request::from));
+    let sync = [
+        SyncRequest::Conflicts { actor: None },
+        SyncRequest::Settle {
+            loser: format!("c{i}"),
+            reapply: i.is_multiple_of(2),
+            at,
+        },
+    ];
+    out.extend(sync.into_iter().map(Request::from));
     out
 }
 
@@ -316,6 +325,7 @@ fn is_write(r: &Request) -> bool {
             | Request::Service(
                 ServiceRequest::SlaCheck { .. } | ServiceRequest::EscalationsSeen { .. }
             )
+            | Request::Sync(SyncRequest::Settle { .. })
     )
 }
 

@@ -8,12 +8,14 @@
 pub mod customers;
 pub mod kb;
 pub mod service;
+pub mod sync;
 pub mod team;
 pub mod tickets;
 
 pub use customers::{CustomerOutcome, CustomerRequest, CustomerResponse};
 pub use kb::{ArticleOutcome, KbRequest, KbResponse};
 pub use service::{ServiceRequest, ServiceResponse};
+pub use sync::{SyncRequest, SyncResponse};
 pub use team::{TeamRequest, TeamResponse};
 pub use tickets::{AddMessage, NewTicketCustomer, TicketChange, TicketRequest, TicketResponse};
 
@@ -36,6 +38,7 @@ pub enum Request {
     Kb(KbRequest),
     Team(TeamRequest),
     Service(ServiceRequest),
+    Sync(SyncRequest),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +48,7 @@ pub enum Response {
     Kb(KbResponse),
     Team(TeamResponse),
     Service(ServiceResponse),
+    Sync(SyncResponse),
     /// A request failed as a whole; the list it was filling (if any) may ask again.
     Failed {
         list: Option<(ListKind, u64)>,
@@ -94,6 +98,7 @@ pub enum Slot {
     Dashboard,
     MergePreview,
     FilterCheck,
+    Conflicts,
 }
 
 impl Request {
@@ -104,6 +109,7 @@ impl Request {
             Request::Kb(r) => r.class(),
             Request::Team(r) => r.class(),
             Request::Service(r) => r.class(),
+            Request::Sync(r) => r.class(),
         }
     }
 
@@ -134,7 +140,7 @@ macro_rules! into_request {
     )*};
 }
 into_request!(TicketRequest => Tickets, CustomerRequest => Customers, KbRequest => Kb, TeamRequest => Team,
-    ServiceRequest => Service);
+    ServiceRequest => Service, SyncRequest => Sync);
 
 /// Drops reads superseded by a newer read of the same slot; keeps everything else, in order.
 pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {

@@ -4,6 +4,7 @@
 mod customers;
 mod kb;
 mod service;
+mod sync;
 mod team;
 mod tickets;
 
@@ -20,6 +21,7 @@ pub fn serve(store: &mut Store, req: Request) -> Response {
         Request::Kb(r) => kb::serve(store, r).map(Response::Kb),
         Request::Team(r) => team::serve(store, r).map(Response::Team),
         Request::Service(r) => service::serve(store, r).map(Response::Service),
+        Request::Sync(r) => sync::serve(store, r).map(Response::Sync),
     };
     answer.unwrap_or_else(|e| Response::Failed {
         list,
