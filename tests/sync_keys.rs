@@ -154,9 +154,10 @@ fn sync_now_wakes_the_job_and_says_what_it_did() {
     let mut a = app(&r0, 80, 24);
     a.keys("g s");
     assert_eq!(a.sync_now, 1);
-    // From the palette too, by name.
-    a.keys(":").type_text("sync now").keys("enter");
+    // From the palette too: `:sync` runs it.
+    a.keys(":").type_text("sync").keys("enter");
     assert_eq!(a.sync_now, 2);
+    assert_eq!(a.model.overlay, None);
     a.send(Msg::Sync(SyncEvent::Started));
     a.keys("g s");
     assert_eq!(a.sync_now, 2, "no second sync while one runs");

@@ -101,12 +101,14 @@ impl SyncStatus {
             Outcome::Unreachable(_) => waiting("hub unreachable", "offline"),
             Outcome::Failed(_) => waiting("sync failed", "sync!"),
             Outcome::Synced { .. } | Outcome::Looked => {
-                let age = last
-                    .in_step_at
-                    .map_or_else(|| "never".to_string(), |t| age(now - t));
+                // How long ago it was last in step, when that is known (a replica never synced has no age).
+                let (long, short) = match last.in_step_at {
+                    Some(t) => (format!(" {}", age(now - t)), age(now - t)),
+                    None => (String::new(), String::new()),
+                };
                 vec![
-                    format!("hub ✓ {age} ↑{up} ↓{down}"),
-                    format!("✓{age} ↑{up}↓{down}"),
+                    format!("hub ✓{long} ↑{up} ↓{down}"),
+                    format!("✓{short} ↑{up}↓{down}"),
                     format!("↑{up}↓{down}"),
                 ]
             }
@@ -292,6 +294,9 @@ mod tests {
         let s = status(round(Outcome::Looked, 3, Some(0)));
         assert_eq!(s.badges(1_012)[0], "hub ✓ 12s ↑3 ↓0");
         assert_eq!(s.badges(1_000 + 180)[0], "hub ✓ 3m ↑3 ↓0");
+        let mut never = round(Outcome::Looked, 2, Some(1));
+        never.in_step_at = None;
+        assert_eq!(status(never).badges(2_000)[0], "hub ✓ ↑2 ↓1");
         let s = status(round(Outcome::Unreachable("gone".into()), 5, None));
         assert_eq!(
             s.badges(2_000),
