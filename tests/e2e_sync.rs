@@ -23,6 +23,19 @@ fn json(home: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&desk_ok(home, "li", args)).expect("JSON output")
 }
 
+/// Returns once the wall clock has moved on to the next whole second.
+fn next_second() {
+    let secs = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+    };
+    let start = secs();
+    while secs() == start {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// The status bar: the screen's last line.
 fn bar(screen: &str) -> &str {
     screen.lines().last().unwrap_or_default()
@@ -80,7 +93,9 @@ fn a_replica_syncs_from_the_tui_and_shows_what_the_hub_decided() {
         "li",
         &["--db", &r1, "ticket", "set", &n, "priority=high"],
     );
-    // Replica 2: Wang sets Urgent, later, and syncs first.
+    // Replica 2: Wang sets Urgent, later, and syncs first. Later by the clock: change stamps carry desk's clock in
+    // whole seconds, and within one second the counter decides (Li's replica has counted two changes).
+    next_second();
     desk_ok(
         h,
         "wang",
