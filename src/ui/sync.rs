@@ -93,7 +93,12 @@ pub fn conflicts(
     let room = usize::from(body.height.saturating_sub(2)).saturating_sub(footer.len());
     let selected = c.selected.min(items.len().saturating_sub(1));
     let mut start = 0;
-    while start < selected && items[start..=selected].iter().map(Vec::len).sum::<usize>() > room {
+    let rows = |from: usize| {
+        items
+            .get(from..=selected)
+            .map_or(0, |w| w.iter().map(Vec::len).sum::<usize>())
+    };
+    while start < selected && rows(start) > room {
         start += 1;
     }
     let mut lines: Vec<Line> = Vec::new();
