@@ -354,7 +354,7 @@ impl ChangeLog {
             old,
             new,
             now,
-            now * 1000,
+            wall_ms(now),
         )
     }
 }
@@ -477,6 +477,18 @@ pub struct ChangeRow {
     /// Who made the change as people read it: an agent's name, `sla` for the rules, `system` for a write that
     /// names nobody.
     pub who: String,
+}
+
+/// The clock reading for a change made at `now` (whole seconds): the real milliseconds when `now` is this very
+/// second, so changes on two replicas within one second still order by when they were made; `now` itself when a
+/// caller writes at another time (tests, imports with their own times).
+fn wall_ms(now: i64) -> i64 {
+    let real = chrono::Utc::now().timestamp_millis();
+    if real.div_euclid(1000) == now {
+        real
+    } else {
+        now * 1000
+    }
 }
 
 #[allow(clippy::too_many_arguments)] // one row of the log; a struct here would only be built to be taken apart
