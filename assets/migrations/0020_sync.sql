@@ -8,8 +8,8 @@
 CREATE INDEX changes_hlc ON changes(hlc);
 -- A provisional number (`#L-3`) finds its ticket after the hub made the number final.
 CREATE INDEX changes_renumbered ON changes(old) WHERE entity = 'ticket' AND field = 'number';
--- The newest stamp of one field, for the per-field merge.
-CREATE INDEX changes_field ON changes(entity, entity_id, field, hlc);
+-- The newest stamp of one field (the per-field merge) is found through changes_entity: an entity has tens of
+-- entries, and a million-ticket log is spared an index of its own.
 
 -- One row per write of a tracked row. `hlc`/`replica` are filled by the change-log entry of the same write (or by
 -- the next sync for a write that logged nothing); a row received by sync keeps the stamp it was written with.
