@@ -147,19 +147,7 @@ fn value(model: &Model, c: &Conflict, raw: Option<&str>) -> String {
     let Some(raw) = raw else {
         return "nothing".into();
     };
-    let names = |show: Show, id: &str| match show {
-        Show::Agent => model
-            .agents
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| a.name.to_string()),
-        Show::Group => model
-            .groups
-            .iter()
-            .find(|g| g.id == id)
-            .map(|g| g.name.to_string()),
-        _ => None,
-    };
+    let names = |show: Show, id: &str| model.loaded_name(show, id);
     let shown = match by_log_name(&c.field).filter(|_| c.entity == "ticket") {
         Some(d) => show_value(d.show, raw, &names, model.utc_offset, &model.date_format),
         None => raw.to_string(),

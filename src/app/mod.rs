@@ -196,6 +196,29 @@ pub struct Model {
 }
 
 impl Model {
+    /// The name of an agent or group by id, as the desk has them loaded (`None` for another kind of value or an
+    /// id it does not know): how ids in the history and the conflicts list read.
+    pub fn loaded_name(
+        &self,
+        show: crate::domain::ticket_fields::Show,
+        id: &str,
+    ) -> Option<String> {
+        use crate::domain::ticket_fields::Show;
+        match show {
+            Show::Agent => self
+                .agents
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.name.to_string()),
+            Show::Group => self
+                .groups
+                .iter()
+                .find(|g| g.id == id)
+                .map(|g| g.name.to_string()),
+            _ => None,
+        }
+    }
+
     /// Where keys go now: the open overlay, else the pane.
     pub fn context(&self) -> commands::Context {
         match &self.overlay {

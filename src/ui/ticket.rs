@@ -258,19 +258,7 @@ fn history_lines<'a>(model: &Model, theme: &Theme) -> Vec<Line<'a>> {
         )];
     }
     // Ids read as the names the desk has loaded; times in the agent's zone.
-    let names = |show: Show, id: &str| match show {
-        Show::Agent => model
-            .agents
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| a.name.to_string()),
-        Show::Group => model
-            .groups
-            .iter()
-            .find(|g| g.id == id)
-            .map(|g| g.name.to_string()),
-        _ => None,
-    };
+    let names = |show: Show, id: &str| model.loaded_name(show, id);
     let words = ChangeWords {
         names: &names,
         offset: model.utc_offset,
