@@ -166,7 +166,7 @@ fn bench(c: &mut Criterion) {
         let hub_id = h.replica().to_string();
         drop(h);
         g.bench_function("export_10k/replica_to_hub", |b| {
-            b.iter(|| black_box(r.export_since(&hub_id, marks).expect("export")))
+            b.iter(|| black_box(r.export_since(&hub_id, marks.clone()).expect("export")))
         });
     }
     {
@@ -176,7 +176,7 @@ fn bench(c: &mut Criterion) {
         let replica_id = r.replica().to_string();
         drop(r);
         g.bench_function("export_10k/hub_to_replica", |b| {
-            b.iter(|| black_box(h.export_since(&replica_id, marks).expect("export")))
+            b.iter(|| black_box(h.export_since(&replica_id, marks.clone()).expect("export")))
         });
     }
     // Each apply starts from a fresh copy of the receiving file (copied outside the timing).

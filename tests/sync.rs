@@ -407,3 +407,50 @@ fn check_against_the_hub_says_same_after_a_sync_and_names_a_row_that_differs() {
         "{text}"
     );
 }
+
+#[test]
+fn a_hub_restored_from_a_backup_still_sends_everything_it_writes_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let (hub, r) = team(dir.path(), 1);
+    let backup = dir.path().join("hub-backup.db");
+    desk::store::backup::backup(&hub, &backup, false, &mut |_, _| {}).unwrap();
+    // Written after the backup and taken by the replica …
+    let mut h = open(&hub, "wang");
+    for n in 1000..=1002 {
+        h.set_ticket(
+            n,
+            &[TicketEdit::AddTag("lost-in-restore".into())],
+            None,
+            NOW + 5,
+        )
+        .unwrap();
+    }
+    drop(h);
+    sync(&r[0], &hub, NOW + 10);
+    // … then the hub file is restored from the backup, and writes on: its new entries take the same log positions.
+    std::fs::copy(&backup, &hub).unwrap();
+    let mut h = open(&hub, "wang");
+    for n in 1003..=1005 {
+        h.set_ticket(
+            n,
+            &[
+                TicketEdit::AddTag("after-restore".into()),
+                TicketEdit::Priority(Priority::Low),
+            ],
+            None,
+            NOW + 20,
+        )
+        .unwrap();
+    }
+    drop(h);
+    sync(&r[0], &hub, NOW + 30);
+    let a = open(&r[0], "li");
+    for n in 1003..=1005 {
+        let t = a.ticket_detail(n).unwrap().unwrap();
+        assert!(
+            t.tags.iter().any(|x| x.to_string() == "after-restore"),
+            "#{n} lacks the hub's tag written after the restore: {:?}",
+            t.tags
+        );
+    }
+}

@@ -28,6 +28,8 @@ CREATE TABLE sync_peers (
     peer        TEXT PRIMARY KEY,  -- the peer's replica id
     location    TEXT,              -- where it was last reached (a path, later a URL)
     got_change  INTEGER NOT NULL DEFAULT 0,  -- the peer's changes.seq up to which its entries are here
+    got_change_id TEXT,                      -- the id of the peer's entry at got_change: a peer whose log was
+                                             -- replaced (restored from a backup) no longer has it there
     got_row     INTEGER NOT NULL DEFAULT 0,  -- the peer's sync_rows.seq up to which its rows are here
     sent_change INTEGER NOT NULL DEFAULT 0,  -- this side's changes.seq up to which the peer said it holds them
     sent_row    INTEGER NOT NULL DEFAULT 0,

@@ -62,10 +62,12 @@ impl Store {
             }
             run.derive(rules)?;
             tx.execute(
-                "INSERT INTO sync_peers(peer, got_change, got_row, synced_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(peer) DO UPDATE SET got_change = max(got_change, excluded.got_change),
-                    got_row = max(got_row, excluded.got_row), synced_at = excluded.synced_at, error = NULL",
-                params![batch.from, batch.upto_change, batch.upto_row, now],
+                // The sender's ends as it sent them (not the larger of old and new: a sender restored from a backup
+                // starts lower, and its new entries must not hide under the old marks).
+                "INSERT INTO sync_peers(peer, got_change, got_row, got_change_id, synced_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(peer) DO UPDATE SET got_change = excluded.got_change, got_row = excluded.got_row,
+                    got_change_id = excluded.got_change_id, synced_at = excluded.synced_at, error = NULL",
+                params![batch.from, batch.upto_change, batch.upto_row, batch.upto_change_id, now],
             )?;
             Ok(run.applied)
         })

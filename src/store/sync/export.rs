@@ -24,16 +24,29 @@ impl Store {
             tx.query_row("SELECT coalesce(max(seq), 0) FROM sync_rows", [], |r| {
                 r.get(0)
             })?;
-        // A peer whose marks run past this log (this file was restored from an older backup) gets everything:
-        // entries it has are skipped by id on its side.
-        let since = Marks {
-            change: if since.change > upto_change {
-                0
-            } else {
-                since.change
-            },
-            row: if since.row > upto_row { 0 } else { since.row },
-        };
+        // A peer whose marks are not this log's (this file was restored from an older backup: the marks run past
+        // its end, or the entry they end at is another one now) gets everything; what it has is skipped by id.
+        let at_mark: Option<String> = tx
+            .query_row(
+                "SELECT id FROM changes WHERE seq = ?1",
+                [since.change],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let replaced = since.change > upto_change
+            || since.row > upto_row
+            || since
+                .change_id
+                .as_ref()
+                .is_some_and(|id| at_mark.as_ref() != Some(id));
+        let since = if replaced { Marks::default() } else { since };
+        let upto_change_id: Option<String> = tx
+            .query_row(
+                "SELECT id FROM changes WHERE seq = ?1",
+                [upto_change],
+                |r| r.get(0),
+            )
+            .optional()?;
         let changes = tx
             .prepare(
                 "SELECT id, hlc, replica, actor, entity, entity_id, field, old, new, at, action FROM changes
@@ -105,6 +118,7 @@ impl Store {
             from: me,
             upto_change,
             upto_row,
+            upto_change_id,
             changes,
             rows,
         })

@@ -81,10 +81,13 @@ pub struct RowImage {
 }
 
 /// Where one side's log stands for another: the sender's sequences up to which the receiver holds everything.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Marks {
     pub change: i64,
     pub row: i64,
+    /// The id of the sender's entry at `change`, when known: if the sender's log no longer has it there (the file
+    /// was restored from a backup and has written on since), the marks mean nothing and everything is sent again.
+    pub change_id: Option<String>,
 }
 
 /// What one side sends the other.
@@ -95,6 +98,8 @@ pub struct Batch {
     /// The sender's sequences this batch covers (the receiver's new marks for the sender).
     pub upto_change: i64,
     pub upto_row: i64,
+    /// The id of the sender's entry at `upto_change`.
+    pub upto_change_id: Option<String>,
     pub changes: Vec<LogEntry>,
     pub rows: Vec<RowImage>,
 }
@@ -151,12 +156,13 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT got_change, got_row FROM sync_peers WHERE peer = ?1",
+                "SELECT got_change, got_row, got_change_id FROM sync_peers WHERE peer = ?1",
                 [peer],
                 |r| {
                     Ok(Marks {
                         change: r.get(0)?,
                         row: r.get(1)?,
+                        change_id: r.get(2)?,
                     })
                 },
             )

@@ -109,6 +109,13 @@ fn make_replica(copy: &Path, hub: &Path) -> Result<Made> {
         row: tx.query_row("SELECT coalesce(max(seq), 0) FROM sync_rows", [], |r| {
             r.get(0)
         })?,
+        change_id: tx
+            .query_row(
+                "SELECT id FROM changes ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?,
     };
     tx.execute(
         "UPDATE meta SET value = ?1 WHERE key = 'replica_id'",
@@ -119,9 +126,9 @@ fn make_replica(copy: &Path, hub: &Path) -> Result<Made> {
         params![hub_id, location],
     )?;
     tx.execute(
-        "INSERT OR REPLACE INTO sync_peers(peer, location, got_change, got_row, sent_change, sent_row)
-         VALUES (?1, ?2, ?3, ?4, ?3, ?4)",
-        params![hub_id, location, marks.change, marks.row],
+        "INSERT OR REPLACE INTO sync_peers(peer, location, got_change, got_row, got_change_id, sent_change, sent_row)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?3, ?4)",
+        params![hub_id, location, marks.change, marks.row, marks.change_id],
     )?;
     // What belongs to the hub's machine only: who is looking at what there, and where its mail fetch stands.
     tx.execute_batch("DELETE FROM presence; DELETE FROM imap_mailboxes;")?;
@@ -140,9 +147,9 @@ fn register_at_hub(hub: &Path, mode: StorageMode, made: &Made) -> Result<()> {
     let mut store = Store::open_with(hub, OpenMode::Existing, mode)?;
     let tx = store.begin_write()?;
     tx.execute(
-        "INSERT OR REPLACE INTO sync_peers(peer, location, got_change, got_row, sent_change, sent_row)
-         VALUES (?1, NULL, ?2, ?3, ?2, ?3)",
-        params![made.replica, made.marks.change, made.marks.row],
+        "INSERT OR REPLACE INTO sync_peers(peer, location, got_change, got_row, got_change_id, sent_change, sent_row)
+         VALUES (?1, NULL, ?2, ?3, ?4, ?2, ?3)",
+        params![made.replica, made.marks.change, made.marks.row, made.marks.change_id],
     )?;
     tx.commit()?;
     Ok(())
