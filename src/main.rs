@@ -188,7 +188,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Replica(cli::sync::ReplicaCmd::Create { from, local })) => {
             let progress = cli::output::stderr_is_terminal();
-            let hub_mode = storage_mode(&from, &cfg);
+            // The team's file is opened as it is kept, whatever this user's [storage] says about their own.
+            let hub_mode = desk::store::sync::hub_storage(&from);
             cli::output::stdout(|out| cli::sync::create(&from, &local, hub_mode, progress, out))
         }
         Some(Command::Replica(cli::sync::ReplicaCmd::Status { format })) => {

@@ -454,3 +454,31 @@ fn a_hub_restored_from_a_backup_still_sends_everything_it_writes_after() {
         );
     }
 }
+
+#[test]
+fn a_team_file_kept_in_shared_mode_stays_so_through_replica_create_and_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = dir.path().join("team.db");
+    let mut s = Store::open_with(&hub, OpenMode::Create, StorageMode::Shared).unwrap();
+    fill(&mut s, 3);
+    drop(s);
+    assert!(!desk::store::convert::uses_wal(&hub));
+    let r = dir.path().join("r.db");
+    replica::create(
+        &hub,
+        desk::store::sync::hub_storage(&hub),
+        &r,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let mut a = open(&r, "li");
+    a.set_ticket(1001, &[TicketEdit::Priority(Priority::Low)], None, NOW + 5)
+        .unwrap();
+    a.sync_with_file(None, Direction::Both, NOW + 10).unwrap();
+    assert!(
+        !desk::store::convert::uses_wal(&hub),
+        "the team's file was switched to WAL"
+    );
+    let h = Store::open_with(&hub, OpenMode::Existing, StorageMode::Shared).unwrap();
+    assert_eq!(priority(&h, 1001), Priority::Low);
+}

@@ -61,6 +61,10 @@ enum Op {
         customer: usize,
         city: usize,
     },
+    MergeCustomer {
+        from: usize,
+        into: usize,
+    },
     Sync {
         direction: usize,
     },
@@ -79,6 +83,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (t.clone(), 1i64..=5).prop_map(|(ticket, score)| Op::Survey { ticket, score }),
         1 => (0usize..3, 0usize..4).prop_map(|(article, version)| Op::Article { article, version }),
         1 => (0usize..3, 0usize..4).prop_map(|(customer, city)| Op::Customer { customer, city }),
+        1 => (0usize..3, 0usize..3).prop_map(|(from, into)| Op::MergeCustomer { from, into }),
         3 => (0usize..3).prop_map(|direction| Op::Sync { direction }),
     ]
 }
@@ -199,6 +204,9 @@ fn run(op: &Op, dbs: &[PathBuf], at: usize, now: i64) {
                 now,
             )
             .map(|_| ()),
+        Op::MergeCustomer { from, into } => s
+            .merge_customers(CUSTOMERS[*from], CUSTOMERS[*into], now)
+            .map(|_| ()),
         Op::Sync { direction } => {
             drop(s);
             if at == 0 {
@@ -250,8 +258,9 @@ fn visible_as(path: &Path, with_numbers: bool) -> Vec<String> {
         "SELECT 'tag', entity, entity_id, tag FROM tags ORDER BY 2, 3, 4",
         "SELECT 'link', a, b FROM ticket_links ORDER BY a, b",
         "SELECT 'survey', id, ticket_id, customer_id, kind, score, comment FROM surveys ORDER BY id",
-        "SELECT 'task', id, kind, ticket_id, done_at, outcome FROM tasks ORDER BY id",
-        "SELECT 'customer', id, name, email, phone, city, notes FROM customers ORDER BY id",
+        "SELECT 'task', id, kind, ticket_id, customer_id, done_at, outcome FROM tasks ORDER BY id",
+        "SELECT 'customer', id, name, email, phone, city, notes, merged_into FROM customers ORDER BY id",
+        "SELECT 'product', id, customer_id FROM products ORDER BY id",
         "SELECT 'article', id, title, body_md, status FROM articles ORDER BY id",
     ] {
         all.extend(rows(sql));

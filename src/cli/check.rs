@@ -139,7 +139,7 @@ fn against(db: &Path, hub: &str, format: ShowFormat, out: &mut Out<'_>) -> anyho
     let hub_store = Store::open_with(
         &hub,
         OpenMode::Existing,
-        crate::store::fs_kind::detect(&hub).auto_mode(),
+        crate::store::sync::hub_storage(&hub),
     )?;
     let status = replica.replica_status(Some(&hub_store))?;
     drop(hub_store);

@@ -119,7 +119,7 @@ pub fn status(
             Store::open_with(
                 &hub_path,
                 crate::store::OpenMode::Existing,
-                crate::store::fs_kind::detect(&hub_path).auto_mode(),
+                crate::store::sync::hub_storage(&hub_path),
             )
             .ok()
         })

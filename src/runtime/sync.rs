@@ -14,7 +14,7 @@ use crate::app::sync::{Outcome, SyncEvent, SyncRound};
 use crate::config::sync::SyncConfig;
 use crate::store::sync::Direction;
 use crate::store::sync::replica::Pending;
-use crate::store::{OpenMode, Store, fs_kind};
+use crate::store::{OpenMode, Store};
 
 /// The first look waits this long, so start-up has the disk to itself.
 const FIRST_LOOK_AFTER: Duration = Duration::from_millis(300);
@@ -166,7 +166,7 @@ impl Job {
 
 /// What waits each way, read from both sides (reads only), and when the replica last synced.
 fn look(db: &Store, hub_path: &std::path::Path) -> Result<(i64, i64, Option<i64>), String> {
-    let mode = fs_kind::detect(hub_path).auto_mode();
+    let mode = crate::store::sync::hub_storage(hub_path);
     let hub = Store::open_with(hub_path, OpenMode::Existing, mode).map_err(line)?;
     let status = db
         .replica_status(Some(&hub))

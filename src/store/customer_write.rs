@@ -371,10 +371,31 @@ impl Store {
                 "UPDATE surveys SET customer_id = ?2 WHERE customer_id = ?1",
                 params![from, into],
             )?;
-            sum.tasks = tx.execute(
-                "UPDATE OR IGNORE tasks SET customer_id = ?2 WHERE customer_id = ?1",
-                params![from, into],
-            )?;
+            // One by one and logged, so a replica moves the same tasks (a care reminder the survivor already has
+            // for that day stays behind, as the unique index wants).
+            let tasks: Vec<String> = tx
+                .prepare("SELECT id FROM tasks WHERE customer_id = ?1")?
+                .query_map(params![from], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            sum.tasks = 0;
+            for task in tasks {
+                let moved = tx.execute(
+                    "UPDATE OR IGNORE tasks SET customer_id = ?2, version = version + 1 WHERE id = ?1",
+                    params![task, into],
+                )?;
+                if moved > 0 {
+                    sum.tasks += 1;
+                    log.append(
+                        &tx,
+                        "task",
+                        &task,
+                        "customer_id",
+                        Some(from),
+                        Some(into),
+                        now,
+                    )?;
+                }
+            }
             tx.execute(
                 "INSERT OR IGNORE INTO tags(entity, entity_id, tag) SELECT 'customer', ?2, tag FROM tags
                  WHERE entity = 'customer' AND entity_id = ?1",

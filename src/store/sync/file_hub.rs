@@ -1,9 +1,21 @@
 //! The hub as a desk database file (the team's shared file, or any other): found where the replica was made from,
 //! or where the caller says it is now (a share mounted elsewhere).
 
-use super::super::{OpenMode, Result, Store, StoreError, fs_kind};
+use super::super::{OpenMode, Result, StorageMode, Store, StoreError, fs_kind};
 use super::{Direction, SyncReport};
 use std::path::{Path, PathBuf};
+
+/// How to open a hub file: as it is kept. A team file in the rollback journal (shared mode, on a share or forced by
+/// its team's config) stays so — opening it in local mode would switch it to WAL under the team's feet — and one on
+/// a network filesystem is never opened in local mode.
+pub fn hub_storage(path: &Path) -> StorageMode {
+    let network = fs_kind::detect(path).auto_mode() == StorageMode::Shared;
+    if network || !super::super::convert::uses_wal(path) {
+        StorageMode::Shared
+    } else {
+        StorageMode::Local
+    }
+}
 
 /// What one sync with a file hub did, and where the hub was.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -49,8 +61,7 @@ impl Store {
                 path.display()
             )));
         }
-        let mode = fs_kind::detect(path).auto_mode();
-        let mut hub = Store::open_with(path, OpenMode::Existing, mode)?;
+        let mut hub = Store::open_with(path, OpenMode::Existing, hub_storage(path))?;
         if hub.replica() != hub_id {
             return Err(StoreError::Refused(format!(
                 "{} is not this replica's hub: it is database {}, and this replica was made from {hub_id}; pass the \

@@ -22,7 +22,7 @@ use rusqlite::{Connection, OptionalExtension};
 use std::collections::BTreeMap;
 
 pub use apply::Applied;
-pub use file_hub::FileSync;
+pub use file_hub::{FileSync, hub_storage};
 
 /// How far a peer's clock may run ahead of this machine's before its changes are refused: a change stamped in
 /// the future would win every merge until that time passes.

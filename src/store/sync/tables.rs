@@ -92,6 +92,7 @@ pub(super) fn merged_field(entity: &str, field: &str) -> Option<(&'static Table,
     match (entity, field) {
         ("ticket", "number") => return Some((table, "number")),
         ("customer", "merged_into") => return Some((table, "merged_into")),
+        ("task", "customer_id") => return Some((table, "customer_id")),
         _ => {}
     }
     m.fields()
