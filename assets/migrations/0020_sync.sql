@@ -6,8 +6,6 @@
 
 -- Local writes stamp with the newest clock in the log; finding it must not scan.
 CREATE INDEX changes_hlc ON changes(hlc);
--- A provisional number (`#L-3`) finds its ticket after the hub made the number final.
-CREATE INDEX changes_renumbered ON changes(old) WHERE entity = 'ticket' AND field = 'number';
 -- The newest stamp of one field (the per-field merge) is found through changes_entity: an entity has tens of
 -- entries, and a million-ticket log is spared an index of its own.
 
@@ -49,7 +47,16 @@ CREATE TABLE sync_conflicts (
     state    TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'reapplied'))
 );
 CREATE INDEX sync_conflicts_open ON sync_conflicts(found_at) WHERE state = 'open';
-CREATE INDEX changes_conflict_settled ON changes(old) WHERE field = 'conflict_settled';
+
+-- Provisional numbers a replica gave (`#L-3`), kept once the hub made them final so they still find their ticket.
+-- (A table, not a partial index on changes: a partial index whose WHERE names `entity` or `field` makes SQLite
+-- re-prepare every statement that binds those columns, at every run.)
+CREATE TABLE ticket_renumbered (
+    old       INTEGER NOT NULL,  -- the provisional number (negative)
+    creator   TEXT NOT NULL,     -- the replica that gave it
+    ticket_id TEXT NOT NULL REFERENCES tickets(id),
+    PRIMARY KEY (old, creator)
+) WITHOUT ROWID;
 
 CREATE TRIGGER sync_tickets_ai AFTER INSERT ON tickets BEGIN
     INSERT INTO sync_rows(tbl, key) VALUES ('tickets', new.id);

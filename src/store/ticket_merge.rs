@@ -81,13 +81,10 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT t.number FROM changes c JOIN tickets t ON t.id = c.entity_id
-                 WHERE c.entity = 'ticket' AND c.field = 'number' AND c.old = ?1
-                 ORDER BY EXISTS (SELECT 1 FROM changes o WHERE o.entity = 'ticket' AND o.entity_id = c.entity_id
-                                  AND o.field = 'created' AND o.replica = ?2) DESC, c.hlc DESC
-                 LIMIT 1",
+                "SELECT t.number FROM ticket_renumbered r JOIN tickets t ON t.id = r.ticket_id
+                 WHERE r.old = ?1 ORDER BY r.creator = ?2 DESC LIMIT 1",
             )?
-            .query_row(params![number.to_string(), self.replica], |r| r.get(0))
+            .query_row(params![number, self.replica], |r| r.get(0))
             .optional()?)
     }
 

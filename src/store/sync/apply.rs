@@ -190,6 +190,7 @@ impl Run<'_, '_> {
                     )?;
                     self.applied.numbered.push((p, f));
                     self.renumbered.push((r.key.clone(), p, f));
+                    renumbered(self.tx, p, &r.replica, &r.key)?;
                 }
                 self.touch(table, &r.key, Some(&data));
             }
@@ -305,6 +306,28 @@ impl Run<'_, '_> {
         }
         if e.entity == "ticket" {
             self.tickets.insert(e.entity_id.clone());
+            // The hub made a provisional number final: it keeps finding the ticket here.
+            if e.field == "number"
+                && let Some(old) = e
+                    .old
+                    .as_deref()
+                    .and_then(|o| o.parse::<i64>().ok())
+                    .filter(|o| *o < 0)
+            {
+                let creator: Option<String> = self
+                    .tx
+                    .prepare_cached(
+                        "SELECT replica FROM changes WHERE entity = 'ticket' AND entity_id = ?1 AND field = 'created'",
+                    )?
+                    .query_row(params![e.entity_id], |r| r.get(0))
+                    .optional()?;
+                renumbered(
+                    self.tx,
+                    old,
+                    creator.as_deref().unwrap_or_default(),
+                    &e.entity_id,
+                )?;
+            }
         }
         let Some((table, column)) = tables::merged_field(&e.entity, &e.field) else {
             return Ok(());
@@ -408,6 +431,15 @@ fn counted(
         return Ok(None);
     }
     Ok(tables::read_row(tx, table, cols, key)?.and_then(|d| counted_of(table, &d)))
+}
+
+/// Notes that `ticket_id` once had the provisional number `old`, given by replica `creator`.
+fn renumbered(tx: &Transaction<'_>, old: i64, creator: &str, ticket_id: &str) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO ticket_renumbered(old, creator, ticket_id) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![old, creator, ticket_id])?;
+    Ok(())
 }
 
 /// Gives the `sync_rows` entries a received write just made (through the triggers) the stamp it was made with;

@@ -91,20 +91,13 @@ impl Run<'_, '_> {
             )
             .optional()?;
         let Some(at) = at else { return Ok(()) };
-        // Settled already on another replica (its entry came first)?
-        let settled: Option<String> = self
-            .tx
-            .prepare_cached(
-                "SELECT new FROM changes WHERE field = 'conflict_settled' AND old = ?1 LIMIT 1",
-            )?
-            .query_row(params![loser], |r| r.get(0))
-            .optional()?
-            .flatten();
+        // A conflict settled on another replica before it was found here has its row already (see `settled`),
+        // with the state kept and the winner still to fill in.
         let added = self.tx.execute(
-            "INSERT INTO sync_conflicts(loser, winner, reason, found_at, state) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(loser) DO UPDATE SET winner = CASE WHEN excluded.reason IS NOT NULL THEN excluded.winner
-                 ELSE winner END, reason = coalesce(excluded.reason, reason)",
-            params![loser, winner, reason, at, settled.as_deref().unwrap_or("open")],
+            "INSERT INTO sync_conflicts(loser, winner, reason, found_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(loser) DO UPDATE SET winner = CASE WHEN excluded.reason IS NOT NULL OR winner = loser
+                 THEN excluded.winner ELSE winner END, reason = coalesce(excluded.reason, reason)",
+            params![loser, winner, reason, at],
         )?;
         if added > 0 {
             self.applied.conflicts += 1;
@@ -225,9 +218,11 @@ pub(super) fn moot(
 /// An agent's accept or re-apply made on another replica.
 pub(super) fn settled(tx: &Transaction<'_>, e: &LogEntry) -> Result<()> {
     if let (Some(loser), Some(state)) = (&e.old, &e.new) {
+        // Not found here yet: a row that only holds the state (its winner is itself until found).
         tx.execute(
-            "UPDATE sync_conflicts SET state = ?2 WHERE loser = ?1",
-            params![loser, state],
+            "INSERT INTO sync_conflicts(loser, winner, found_at, state) VALUES (?1, ?1, ?3, ?2)
+             ON CONFLICT(loser) DO UPDATE SET state = excluded.state",
+            params![loser, state, e.at],
         )?;
     }
     Ok(())
