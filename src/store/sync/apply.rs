@@ -208,12 +208,6 @@ impl Run<'_, '_> {
                 {
                     return Ok(());
                 }
-                if std::env::var_os("DESK_SYNC_DEBUG").is_some() {
-                    eprintln!(
-                        "apply row {} {} {} {} local {:?}",
-                        r.table, r.key, r.hlc, r.replica, local
-                    );
-                }
                 let before = counted(self.tx, table, &cols, &r.key)?;
                 let written = match &r.row {
                     Some(data) => tables::upsert_row(self.tx, table, &cols, data),
