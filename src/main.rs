@@ -188,9 +188,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Replica(cli::sync::ReplicaCmd::Create { from, local })) => {
             let progress = cli::output::stderr_is_terminal();
-            // The team's file is opened as it is kept, whatever this user's [storage] says about their own.
-            let hub_mode = desk::store::sync::hub_storage(&from);
-            cli::output::stdout(|out| cli::sync::create(&from, &local, hub_mode, progress, out))
+            cli::output::stdout(|out| {
+                cli::sync::create(&from, &local, &cfg.hub, progress, now, out)
+            })
         }
         Some(Command::Replica(cli::sync::ReplicaCmd::Status { format })) => {
             let store = open_store(&db, OpenMode::Existing, &cfg)?;
@@ -198,11 +198,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Sync(args)) => {
             let mut store = open_existing(&db, &cfg)?;
-            cli::output::stdout(|out| cli::sync::sync(&mut store, &args, now, out))
+            let password = cfg.hub.password_command.clone();
+            cli::output::stdout(|out| {
+                cli::sync::sync(&mut store, &args, password.as_deref(), now, out)
+            })
         }
         Some(Command::Conflicts(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::sync::conflicts(&mut store, cmd, now, out))
+        }
+        Some(Command::Hub(cmd)) => {
+            let progress = cli::output::stderr_is_terminal();
+            cli::output::stdout(|out| cli::hub::run(cmd, &cfg.hub, progress, now, out))
         }
         Some(Command::Agent(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;

@@ -8,6 +8,7 @@ pub mod customer;
 pub mod customer_csv;
 pub mod customer_edit;
 pub mod demo;
+pub mod hub;
 pub mod intake;
 pub mod kb;
 pub mod keys;
@@ -121,6 +122,9 @@ pub enum Command {
     /// Your edits that lost to a concurrent edit on another replica: list, accept, re-apply
     #[command(subcommand)]
     Conflicts(sync::ConflictsCmd),
+    /// A team's PostgreSQL hub: init, status, compact, push (move a shared-file team in)
+    #[command(subcommand)]
+    Hub(hub::HubCmd),
 }
 
 /// An error that is the caller's input: exit code 2.

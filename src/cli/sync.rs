@@ -4,9 +4,10 @@
 use super::output::{ListFormat, Out, ShowFormat, Sink, rfc3339, short_date};
 use super::{DatabaseProblem, UsageError};
 use crate::domain::ticket::shown_number;
+use crate::store::Store;
+use crate::store::sync::pg;
 use crate::store::sync::replica::{self, Conflict, Status};
 use crate::store::sync::{Applied, Direction};
-use crate::store::{StorageMode, Store};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Subcommand)]
@@ -14,9 +15,9 @@ pub enum ReplicaCmd {
     /// Make LOCAL a full replica of the team's database: it works with no access to the team's file, and
     /// `desk sync` brings the two together
     Create {
-        /// The team's database (its hub): the shared file, or any desk database
+        /// The team's hub: its shared file (or any desk database), or a PostgreSQL hub's postgres:// URL
         #[arg(long = "from")]
-        from: PathBuf,
+        from: String,
         /// The replica to write (must not exist)
         local: PathBuf,
     },
@@ -29,8 +30,8 @@ pub enum ReplicaCmd {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct SyncArgs {
-    /// The hub, when it is not where the replica was made from (a share mounted elsewhere)
-    pub hub: Option<PathBuf>,
+    /// The hub, when it is not where the replica was made from (a share mounted elsewhere, a moved hub's URL)
+    pub hub: Option<String>,
     /// Only send this replica's changes
     #[arg(long, conflicts_with = "pull_only")]
     pub push_only: bool,
@@ -58,10 +59,11 @@ pub enum ConflictsCmd {
 
 /// `desk replica create` (no database of its own is opened: --db is not involved).
 pub fn create(
-    from: &Path,
+    from: &str,
     local: &Path,
-    hub_mode: StorageMode,
+    hub: &crate::config::hub::HubSettings,
     progress: bool,
+    now: i64,
     out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     if local.exists() {
@@ -72,18 +74,34 @@ pub fn create(
         ))
         .into());
     }
-    let made = super::output::with_progress(
-        progress,
-        "{spinner} copying {bar:40} {pos}/{len} pages · eta {eta}",
-        |step| replica::create(from, hub_mode, local, step),
-    )
-    .map_err(|e| DatabaseProblem(e.to_string()))?;
+    let made = if pg::is_hub_url(from) {
+        let cfg = pg::HubConfig {
+            url: from.to_string(),
+            password_command: hub.password_command.clone(),
+        };
+        super::output::with_progress(
+            progress,
+            "{spinner} fetching {bar:40} {pos}/{len} rows and entries · eta {eta}",
+            |step| pg::create_from_hub(&cfg, local, now, step),
+        )
+        .map_err(|e| DatabaseProblem(e.to_string()))?
+    } else {
+        let from = Path::new(from);
+        // The team's file is opened as it is kept, whatever this user's [storage] says about their own.
+        let hub_mode = crate::store::sync::hub_storage(from);
+        super::output::with_progress(
+            progress,
+            "{spinner} copying {bar:40} {pos}/{len} pages · eta {eta}",
+            |step| replica::create(from, hub_mode, local, step),
+        )
+        .map_err(|e| DatabaseProblem(e.to_string()))?
+    };
     writeln!(
         out,
         "{} is a replica of {} ({} tickets, {:.1} MB); work in it with `--db {}` (or DESK_DB) and run `desk sync` when the \
          hub can be reached",
         made.path.display(),
-        from.display(),
+        pg::shown_url(from),
         made.tickets,
         made.bytes as f64 / 1_048_576.0,
         made.path.display()
@@ -91,8 +109,7 @@ pub fn create(
     if !made.registered {
         writeln!(
             out,
-            "note: {} could not be written to note the new replica; the first sync reads this replica's whole log",
-            from.display()
+            "note: {from} could not be written to note the new replica; the first sync reads this replica's whole log",
         )?;
     }
     Ok(())
@@ -165,13 +182,19 @@ fn status_text(s: &Status, location: &str, now: i64, out: &mut Out<'_>) -> std::
     writeln!(out, "open conflicts: {}", s.open_conflicts)
 }
 
-pub fn sync(store: &mut Store, args: &SyncArgs, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
+pub fn sync(
+    store: &mut Store,
+    args: &SyncArgs,
+    password_command: Option<&str>,
+    now: i64,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
     let dir = match (args.push_only, args.pull_only) {
         (true, _) => Direction::PushOnly,
         (_, true) => Direction::PullOnly,
         _ => Direction::Both,
     };
-    let done = store.sync_with_file(args.hub.as_deref(), dir, now)?;
+    let done = store.sync_with_hub(args.hub.as_deref(), password_command, dir, now)?;
     match args.format {
         ShowFormat::Json => {
             serde_json::to_writer_pretty(out.json(), &done)?;
@@ -179,7 +202,7 @@ pub fn sync(store: &mut Store, args: &SyncArgs, now: i64, out: &mut Out<'_>) -> 
         }
         ShowFormat::Text => {
             let r = &done.report;
-            writeln!(out, "synced with {}", done.hub.display())?;
+            writeln!(out, "synced with {}", done.hub)?;
             writeln!(out, "sent: {}", applied(&r.sent))?;
             writeln!(out, "received: {}", applied(&r.received))?;
             for (p, f) in &r.sent.numbered {

@@ -2,6 +2,7 @@
 //! (syntax, unknown key, bad value, unknown command or key in `[keys]`) is one line naming file, line and key,
 //! reported before the terminal is touched.
 
+pub mod hub;
 pub mod mail;
 pub mod mail_inbound;
 mod paths;
@@ -53,6 +54,8 @@ pub struct Config {
     pub mail: mail::MailConfig,
     /// A replica's background sync with its hub.
     pub sync: sync::SyncConfig,
+    /// The team's PostgreSQL hub, when it has one.
+    pub hub: hub::HubSettings,
     pub log: LogConfig,
 }
 

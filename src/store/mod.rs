@@ -53,6 +53,7 @@ pub mod ticket_merge;
 mod ticket_set;
 pub mod ticket_transfer;
 pub mod ticket_write;
+pub mod tls;
 mod undo;
 pub use undo::Undone;
 pub mod tickets;

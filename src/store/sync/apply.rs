@@ -76,7 +76,7 @@ impl Store {
 
 /// The newest stamp in `batch`, refused when it is further ahead of this machine's clock than any honest clock
 /// would be.
-fn check_clocks(batch: &Batch, now: i64) -> Result<Option<(i64, u32)>> {
+pub(super) fn check_clocks(batch: &Batch, now: i64) -> Result<Option<(i64, u32)>> {
     let newest = batch
         .changes
         .iter()

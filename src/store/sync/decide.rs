@@ -228,27 +228,32 @@ pub(super) fn settled(tx: &Transaction<'_>, e: &LogEntry) -> Result<()> {
     Ok(())
 }
 
-/// Why the hub refuses `e`, when its author's role did not allow it (the same rules a write here obeys).
-pub(super) fn refusal(tx: &Transaction<'_>, e: &LogEntry) -> Result<Option<String>> {
-    let act = match (e.entity.as_str(), e.field.as_str()) {
+/// What `e` needs its author's role to allow (the same rules a write here obeys); `me` is the author's agent id.
+pub(super) fn act_needed(e: &LogEntry, me: Option<&str>) -> Option<Act> {
+    match (e.entity.as_str(), e.field.as_str()) {
         ("agent", _) => Some(Act::ManageAgents),
         ("article", "status") if e.new.as_deref() == Some("published") => Some(Act::PublishArticle),
         ("ticket", "assignee_id") => {
-            let me: Option<String> = match &e.actor {
-                Some(a) => tx
-                    .query_row("SELECT id FROM agents WHERE handle = ?1", params![a], |r| {
-                        r.get(0)
-                    })
-                    .optional()?,
-                None => None,
-            };
-            let me = me.unwrap_or_default();
-            team::reassigns_others(e.old.as_deref(), e.new.as_deref(), &me)
+            team::reassigns_others(e.old.as_deref(), e.new.as_deref(), me.unwrap_or_default())
                 .then_some(Act::ReassignOthers)
         }
         _ => None,
+    }
+}
+
+/// Why the hub refuses `e`, when its author's role did not allow it (the same rules a write here obeys).
+pub(super) fn refusal(tx: &Transaction<'_>, e: &LogEntry) -> Result<Option<String>> {
+    let me: Option<String> = match &e.actor {
+        Some(a) if e.entity == "ticket" && e.field == "assignee_id" => tx
+            .query_row("SELECT id FROM agents WHERE handle = ?1", params![a], |r| {
+                r.get(0)
+            })
+            .optional()?,
+        _ => None,
     };
-    let Some(act) = act else { return Ok(None) };
+    let Some(act) = act_needed(e, me.as_deref()) else {
+        return Ok(None);
+    };
     match super::super::roles::require_on(tx, e.actor.as_deref(), act) {
         Ok(()) => Ok(None),
         Err(StoreError::Denied(d)) => Ok(Some(d.to_string())),

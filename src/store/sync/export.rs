@@ -146,7 +146,7 @@ impl Store {
 
     /// Rows written by a transaction that logged nothing after them carry no stamp yet: give them one now, so the
     /// receiver can order them.
-    fn stamp_unstamped_rows(&mut self) -> Result<()> {
+    pub(super) fn stamp_unstamped_rows(&mut self) -> Result<()> {
         let pending: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM sync_rows WHERE hlc IS NULL)",
             [],

@@ -3,7 +3,7 @@
 
 use super::super::{OpenMode, Result, StorageMode, Store, StoreError, fs_kind};
 use super::{Direction, SyncReport};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// How to open a hub file: as it is kept. A team file in the rollback journal (shared mode, on a share or forced by
 /// its team's config) stays so — opening it in local mode would switch it to WAL under the team's feet — and one on
@@ -17,10 +17,10 @@ pub fn hub_storage(path: &Path) -> StorageMode {
     }
 }
 
-/// What one sync with a file hub did, and where the hub was.
+/// What one sync did, and where the hub was (a file's path, or a PostgreSQL hub's URL without its password).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FileSync {
-    pub hub: PathBuf,
+    pub hub: String,
     pub report: SyncReport,
 }
 
@@ -33,18 +33,58 @@ impl Store {
         dir: Direction,
         now: i64,
     ) -> Result<FileSync> {
+        let at = at.map(|p| p.display().to_string());
+        self.sync_with_hub(at.as_deref(), None, dir, now)
+    }
+
+    /// Syncs this replica with its hub — a desk file, or a PostgreSQL hub when the replica was made from one (or
+    /// `at` is a `postgres://` URL); `password_command` is `[hub] password_command`.
+    pub fn sync_with_hub(
+        &mut self,
+        at: Option<&str>,
+        password_command: Option<&str>,
+        dir: Direction,
+        now: i64,
+    ) -> Result<FileSync> {
         let Some((hub_id, location)) = self.sync_hub()? else {
             return Err(StoreError::Refused(format!(
                 "{} is not a replica; make one with `desk replica create --from TEAM.db LOCAL.db` and work in that",
                 self.path.display()
             )));
         };
-        let path = at.map_or_else(|| PathBuf::from(&location), Path::to_path_buf);
-        let result = self.sync_file_at(&path, &hub_id, dir, now);
+        let target = at.map_or(location, str::to_string);
+        let result = if super::pg::is_hub_url(&target) {
+            let cfg = super::pg::HubConfig {
+                url: target.clone(),
+                password_command: password_command.map(str::to_string),
+            };
+            self.sync_pg(&cfg, &hub_id, dir, now)
+        } else {
+            self.sync_file_at(Path::new(&target), &hub_id, dir, now)
+        };
         if let Err(e) = &result {
             let _ = self.note_sync_failure(&hub_id, &e.to_string(), now);
         }
-        result.map(|report| FileSync { hub: path, report })
+        let hub = super::pg::shown_url(&target);
+        result.map(|report| FileSync { hub, report })
+    }
+
+    fn sync_pg(
+        &mut self,
+        cfg: &super::pg::HubConfig,
+        hub_id: &str,
+        dir: Direction,
+        now: i64,
+    ) -> Result<SyncReport> {
+        let mut hub = super::pg::PgHub::connect(cfg)?;
+        if super::Hub::hub_id(&hub) != hub_id {
+            return Err(StoreError::Refused(format!(
+                "{} is not this replica's hub: it is hub {}, and this replica was made from {hub_id}",
+                cfg.shown(),
+                super::Hub::hub_id(&hub)
+            )));
+        }
+        self.sync_with(&mut hub, dir, now)
     }
 
     fn sync_file_at(

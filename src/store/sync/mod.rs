@@ -13,6 +13,7 @@ mod apply;
 mod decide;
 mod export;
 mod file_hub;
+pub mod pg;
 pub mod replica;
 mod tables;
 pub mod verify;
@@ -110,7 +111,7 @@ pub trait Hub {
     /// The hub's replica id.
     fn hub_id(&self) -> &str;
     /// Where the hub holds `replica`'s log up to.
-    fn marks_for(&self, replica: &str) -> Result<Marks>;
+    fn marks_for(&mut self, replica: &str) -> Result<Marks>;
     /// What the hub has that `replica` lacks past `since`.
     fn pull(&mut self, replica: &str, since: Marks) -> Result<Batch>;
     /// Applies a replica's batch at the hub.
@@ -122,7 +123,7 @@ impl Hub for Store {
         self.replica()
     }
 
-    fn marks_for(&self, replica: &str) -> Result<Marks> {
+    fn marks_for(&mut self, replica: &str) -> Result<Marks> {
         self.marks_of(replica)
     }
 

@@ -161,16 +161,20 @@ pub(super) fn read_row(
     };
     let mut data = RowData::new();
     for (i, c) in columns.iter().enumerate() {
-        let cell = match row.get_ref(i)? {
-            ValueRef::Null => Cell::Null,
-            ValueRef::Integer(v) => Cell::Int(v),
-            ValueRef::Real(v) => Cell::Real(v),
-            ValueRef::Text(v) => Cell::Text(String::from_utf8_lossy(v).into_owned()),
-            ValueRef::Blob(v) => Cell::Blob(v.to_vec()),
-        };
-        data.insert(c.clone(), cell);
+        data.insert(c.clone(), cell(row.get_ref(i)?));
     }
     Ok(Some(data))
+}
+
+/// One stored value as it travels.
+pub(super) fn cell(v: ValueRef<'_>) -> Cell {
+    match v {
+        ValueRef::Null => Cell::Null,
+        ValueRef::Integer(v) => Cell::Int(v),
+        ValueRef::Real(v) => Cell::Real(v),
+        ValueRef::Text(v) => Cell::Text(String::from_utf8_lossy(v).into_owned()),
+        ValueRef::Blob(v) => Cell::Blob(v.to_vec()),
+    }
 }
 
 pub(super) fn exists(conn: &Connection, table: &Table, key: &str) -> Result<bool> {
