@@ -11,6 +11,7 @@ use desk::domain::lifecycle::Writer;
 use desk::domain::service_loop::SurveyResponse;
 use desk::domain::ticket::{Channel, Kind, Priority, Status};
 use desk::store::customer_write::CustomerEdit;
+use desk::store::sync::pg::{HubConfig, PgHub};
 use desk::store::sync::{Direction, replica};
 use desk::store::ticket_write::{NewTicket, TicketEdit};
 use desk::store::{OpenMode, StorageMode, Store};
@@ -219,8 +220,18 @@ fn run(op: &Op, dbs: &[PathBuf], at: usize, now: i64) {
     };
 }
 
+thread_local! {
+    /// The PostgreSQL hub of the case running on this thread (proptest runs a test's cases on one thread); none
+    /// when the hub is `dbs[0]`, a desk file.
+    static PG_HUB: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 fn sync(dbs: &[PathBuf], at: usize, dir: Direction, now: i64) -> desk::store::sync::SyncReport {
     let mut r = open(&dbs[at], AGENTS[at % 2].0);
+    if let Some(url) = PG_HUB.with(|h| h.borrow().clone()) {
+        let mut hub = PgHub::connect(&HubConfig::new(&url)).unwrap();
+        return r.sync_with(&mut hub, dir, now).unwrap();
+    }
     let mut hub = open(&dbs[0], "li");
     r.sync_with(&mut hub, dir, now).unwrap()
 }
@@ -279,9 +290,10 @@ fn change_ids(path: &Path) -> BTreeSet<String> {
 
 fn converge(dbs: &[PathBuf], now: i64) {
     // Twice round: what the hub decided while taking the last replica's changes (final numbers, repairs) reaches
-    // the first ones in the second round.
+    // the first ones in the second round. With a PostgreSQL hub, dbs[0] is a replica too.
+    let first = usize::from(PG_HUB.with(|h| h.borrow().is_none()));
     for _ in 0..2 {
-        for at in 1..dbs.len() {
+        for at in first..dbs.len() {
             sync(dbs, at, Direction::Both, now);
         }
     }
@@ -407,5 +419,130 @@ proptest! {
         a.sort_unstable();
         b.sort_unstable();
         prop_assert_eq!(a, b, "the same numbers are given, to tickets in arrival order");
+    }
+}
+
+/// A team whose hub is PostgreSQL: the same seed data moved in with `desk hub push`, and `replicas + 1` replicas
+/// bootstrapped from it (dbs[0] plays the part the hub file plays in the file-hub test: the one all are compared to).
+fn pg_team(dir: &Path, replicas: usize, url: &str) -> Vec<PathBuf> {
+    let seed = dir.join("team.db");
+    let mut s = Store::open_with(&seed, OpenMode::Create, StorageMode::Local).unwrap();
+    fill(&mut s, 8);
+    add_kb(&mut s);
+    let cfg = HubConfig::new(url);
+    let (mut hub, fresh) = PgHub::init(&cfg).unwrap();
+    assert!(fresh);
+    hub.move_up(&mut s, &mut |_, _| {}).unwrap();
+    (0..=replicas)
+        .map(|i| {
+            let p = dir.join(format!("r{i}.db"));
+            desk::store::sync::pg::create_from_hub(&cfg, &p, NOW, &mut |_, _| {}).unwrap();
+            p
+        })
+        .collect()
+}
+
+/// Every entry id the PostgreSQL hub holds.
+fn pg_log(url: &str) -> BTreeSet<String> {
+    let mut c = ::postgres::Client::connect(url, ::postgres::NoTls).unwrap();
+    c.query(
+        "SELECT id FROM desk_ops UNION ALL SELECT id FROM desk_history",
+        &[],
+    )
+    .unwrap()
+    .iter()
+    .map(|r| r.get(0))
+    .collect()
+}
+
+/// The same property with the hub on PostgreSQL (issue 20): the replicas converge, nothing accepted is lost,
+/// another round moves nothing, and a replica bootstrapped afterwards from the hub's compacted state sees the
+/// same as the rest. A runner of its own, so the server started here stops when the test ends.
+#[test]
+fn replicas_converge_through_a_postgresql_hub() {
+    let Some(pg) = common::postgres::Postgres::start() else {
+        return;
+    };
+    let cases = std::env::var("DESK_SYNC_PG_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12);
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    });
+    let strategy = (2usize..=4, prop::collection::vec((0usize..6, op()), 10..60));
+    let result = runner.run(&strategy, |(replicas, ops)| {
+        let url = pg.create_database();
+        PG_HUB.with(|h| *h.borrow_mut() = Some(url.clone()));
+        let dir = tempfile::tempdir().unwrap();
+        let dbs = pg_team(dir.path(), replicas, &url);
+        let mut made: BTreeSet<String> = BTreeSet::new();
+        for (step, (at, op)) in ops.iter().enumerate() {
+            run(op, &dbs, at % dbs.len(), NOW + 10 * step as i64);
+        }
+        for p in &dbs {
+            made.extend(change_ids(p));
+        }
+        let end = NOW + 10 * ops.len() as i64 + 10;
+        converge(&dbs, end);
+        let hub_log = pg_log(&url);
+        let lost: Vec<&String> = made.difference(&hub_log).collect();
+        prop_assert!(lost.is_empty(), "entries lost: {lost:?}");
+        let first = visible(&dbs[0]);
+        let late = dir.path().join("late.db");
+        desk::store::sync::pg::create_from_hub(&HubConfig::new(&url), &late, end, &mut |_, _| {})
+            .unwrap();
+        for p in dbs.iter().chain([&late]) {
+            let state = visible(p);
+            let diff: Vec<_> = state
+                .iter()
+                .zip(&first)
+                .filter(|(a, b)| a != b)
+                .take(3)
+                .collect();
+            prop_assert!(
+                state == first,
+                "{} differs from r0: {diff:?} ({} vs {} rows)",
+                p.display(),
+                state.len(),
+                first.len()
+            );
+            prop_assert_eq!(
+                change_ids(p),
+                hub_log.clone(),
+                "{} has another change log",
+                p.display()
+            );
+            let report = desk::store::check::check_file(p, false).unwrap();
+            let bad: Vec<_> = report
+                .checks
+                .iter()
+                .filter(|c| !c.ok())
+                .map(|c| (c.name, c.details.clone()))
+                .collect();
+            prop_assert!(report.healthy(), "{}: {bad:?}", p.display());
+            prop_assert!(
+                numbers(&open(p, "li")).iter().all(|n| *n > 0),
+                "{}",
+                p.display()
+            );
+        }
+        for at in 0..dbs.len() {
+            let again = sync(&dbs, at, Direction::Both, end + 10);
+            prop_assert_eq!(
+                again.sent.changes + again.sent.rows + again.received.changes + again.received.rows,
+                0,
+                "{} moved more on a second round: {:?}",
+                dbs[at].display(),
+                again
+            );
+        }
+        PG_HUB.with(|h| *h.borrow_mut() = None);
+        Ok(())
+    });
+    PG_HUB.with(|h| *h.borrow_mut() = None);
+    if let Err(e) = result {
+        panic!("{e}");
     }
 }

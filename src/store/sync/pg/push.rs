@@ -45,15 +45,17 @@ pub(super) fn push(hub: &mut PgHub, batch: &Batch, now: i64) -> Result<Applied> 
     let mut tx = hub.client.transaction().map_err(err)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
         .map_err(err)?;
-    // The hub's clock is the database server's: one clock for every replica's batch, whatever theirs say.
-    let wall_ms: i64 = tx
+    // A batch is checked against the database server's clock: one clock for every replica, whatever theirs say.
+    // What the hub stamps itself follows the syncing desk's `now` (as a hub file does), past every stamp it saw.
+    let server_ms: i64 = tx
         .query_one(
             "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint",
             &[],
         )
         .map_err(err)?
         .get(0);
-    let newest = check_clocks(batch, wall_ms / 1000)?;
+    let newest = check_clocks(batch, server_ms / 1000)?;
+    let wall_ms = now * 1000;
     let meta: HashMap<String, String> = tx
         .query("SELECT key, value FROM desk_hub_meta", &[])
         .map_err(err)?
