@@ -29,11 +29,12 @@
 //! the server again on the same port and data directory (crash recovery runs) and waits until it answers a query.
 //! Only an own cluster can be killed: a test that does must use [`Postgres::start_own`].
 
+mod os;
+
+use os::{
+    AsUser, certificates, check_path, free_port, kill_all, pid, run_as, settings, write_owned,
+};
 use postgres::{Client, NoTls};
-use std::io::Write;
-use std::net::TcpListener;
-use std::os::unix::fs::PermissionsExt;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::str::FromStr;
@@ -318,25 +319,28 @@ impl Postgres {
 }
 
 impl Drop for Postgres {
-    /// Stops an own cluster (fast shutdown, SIGKILL after 10 s) and waits for it; on a shared server drops the
-    /// databases this value made.
+    /// On a shared server, drops the databases this value made; an own cluster stops as its [`Cluster`] drops.
     fn drop(&mut self) {
-        match self.own.as_mut() {
-            Some(cluster) => cluster.stop(),
-            None => {
-                let names =
-                    std::mem::take(&mut *self.created.lock().unwrap_or_else(|e| e.into_inner()));
-                if names.is_empty() {
-                    return;
-                }
-                if let Ok(mut client) = connect(&self.base_url) {
-                    for name in names {
-                        let _ = client
-                            .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-                    }
-                }
+        if self.own.is_some() {
+            return;
+        }
+        let names = std::mem::take(&mut *self.created.lock().unwrap_or_else(|e| e.into_inner()));
+        if names.is_empty() {
+            return;
+        }
+        if let Ok(mut client) = connect(&self.base_url) {
+            for name in names {
+                let _ =
+                    client.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
             }
         }
+    }
+}
+
+impl Drop for Cluster {
+    /// Stops the server (fast shutdown, SIGKILL after 10 s) and waits for it, also when a start failed part way.
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 
@@ -410,179 +414,6 @@ impl Cluster {
             eprintln!("postgres: no fast shutdown within {STOP_TIMEOUT:?}; killing it");
         }
         kill_all(child);
-    }
-}
-
-/// SIGKILL for the postmaster `child` and its processes; returns when all are gone (or zombies of another parent).
-fn kill_all(mut child: Child) {
-    use nix::sys::signal::{Signal, kill};
-    let master = child.id();
-    // Stopped, the postmaster forks no new process between the listing and the killing.
-    let _ = kill(pid(master), Signal::SIGSTOP);
-    let processes = children(master);
-    for &p in &processes {
-        let _ = kill(pid(p), Signal::SIGKILL);
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    let start = Instant::now();
-    while processes.iter().any(|&p| alive(p)) && start.elapsed() < STOP_TIMEOUT {
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-fn pid(p: u32) -> nix::unistd::Pid {
-    nix::unistd::Pid::from_raw(i32::try_from(p).expect("a pid"))
-}
-
-/// The processes whose parent is `parent`, from /proc.
-fn children(parent: u32) -> Vec<u32> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|&p| stat(p).is_some_and(|(_, ppid)| ppid == parent))
-        .collect()
-}
-
-/// Whether process `p` exists and is not a zombie.
-fn alive(p: u32) -> bool {
-    stat(p).is_some_and(|(state, _)| state != 'Z' && state != 'X')
-}
-
-/// The state letter and parent pid of process `p`, from `/proc/<p>/stat` (the fields after the command's `)`).
-fn stat(p: u32) -> Option<(char, u32)> {
-    let text = std::fs::read_to_string(format!("/proc/{p}/stat")).ok()?;
-    let (_, rest) = text.rsplit_once(')')?;
-    let mut fields = rest.split_whitespace();
-    let state = fields.next()?.chars().next()?;
-    let ppid = fields.next()?.parse().ok()?;
-    Some((state, ppid))
-}
-
-/// Runs a command as the server's OS user when the tests run as root.
-trait AsUser {
-    fn as_user(&mut self, run_as: Option<(u32, u32)>) -> &mut Self;
-}
-
-impl AsUser for Command {
-    fn as_user(&mut self, run_as: Option<(u32, u32)>) -> &mut Self {
-        match run_as {
-            // std drops root's supplementary groups when it switches uid.
-            Some((uid, gid)) => self.uid(uid).gid(gid),
-            None => self,
-        }
-    }
-}
-
-/// `None` when not root; as root, the `postgres` OS user's uid and gid, after giving it `root` (mode 0700) and
-/// checking it can reach it.
-fn run_as(root: &Path) -> Option<(u32, u32)> {
-    if !nix::unistd::geteuid().is_root() {
-        return None;
-    }
-    let user = nix::unistd::User::from_name("postgres")
-        .ok()
-        .flatten()
-        .expect("the tests run as root and PostgreSQL refuses to: there is no OS user `postgres` to run it as");
-    let (uid, gid) = (user.uid.as_raw(), user.gid.as_raw());
-    std::os::unix::fs::chown(root, Some(uid), Some(gid)).expect("chown of the cluster's directory");
-    std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o700)).expect("chmod 700");
-    for a in root.ancestors().skip(1) {
-        let mode = std::fs::metadata(a).map_or(0, |m| m.permissions().mode());
-        assert!(
-            mode & 0o001 != 0,
-            "{} is not searchable by others (mode {mode:o}): PostgreSQL, run as OS user postgres, could not reach \
-             its cluster in {}",
-            a.display(),
-            root.display()
-        );
-    }
-    Some((uid, gid))
-}
-
-/// The server's settings for this run (`desk-test.conf`, included from postgresql.conf).
-fn settings(root: &Path, port: u16, tls: bool) -> String {
-    let r = root.display();
-    let tls = if tls {
-        format!("ssl = on\nssl_cert_file = '{r}/tls/cert.pem'\nssl_key_file = '{r}/tls/key.pem'\n")
-    } else {
-        String::new()
-    };
-    format!(
-        "# Generated by tests/common/postgres.rs for one test.
-listen_addresses = '127.0.0.1'
-port = {port}
-unix_socket_directories = '{r}/run'
-fsync = off
-full_page_writes = off
-shared_buffers = 32MB
-max_connections = 100
-log_line_prefix = '%m [%p] '
-{tls}"
-    )
-}
-
-/// A throwaway CA (`ca.pem`, returned) and a certificate it signed for localhost and 127.0.0.1 (`cert.pem`,
-/// `key.pem`, P-256), in `dir`, readable by the server's user only.
-fn certificates(dir: &Path, run_as: Option<(u32, u32)>) -> PathBuf {
-    std::fs::create_dir_all(dir).expect("tls directory");
-    // Each command is split on spaces: no argument has one.
-    let openssl = |args: &str| {
-        let out = Command::new("openssl")
-            .args(args.split_whitespace())
-            .current_dir(dir)
-            .output()
-            .expect("running openssl");
-        assert!(
-            out.status.success(),
-            "openssl {args} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    let ec = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
-    openssl(&format!(
-        "req -x509 {ec} -keyout ca.key -out ca.pem -days 2 -subj /CN=desk-test-pg-CA \
-         -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign"
-    ));
-    openssl(&format!(
-        "req -new {ec} -keyout key.pem -out cert.csr -subj /CN=localhost"
-    ));
-    std::fs::write(
-        dir.join("cert.ext"),
-        "basicConstraints = critical, CA:FALSE\n\
-         keyUsage = critical, digitalSignature, keyEncipherment\n\
-         extendedKeyUsage = serverAuth\n\
-         subjectAltName = DNS:localhost, IP:127.0.0.1\n\
-         subjectKeyIdentifier = hash\n\
-         authorityKeyIdentifier = keyid\n",
-    )
-    .expect("cert.ext");
-    let serial = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos());
-    openssl(&format!(
-        "x509 -req -in cert.csr -CA ca.pem -CAkey ca.key -set_serial {serial} -days 2 -extfile cert.ext \
-         -out cert.pem"
-    ));
-    // The server refuses a key others can read.
-    std::fs::set_permissions(dir.join("key.pem"), std::fs::Permissions::from_mode(0o600))
-        .expect("chmod key");
-    if let Some((uid, gid)) = run_as {
-        for f in ["", "cert.pem", "key.pem", "ca.pem"] {
-            std::os::unix::fs::chown(dir.join(f), Some(uid), Some(gid)).expect("chown tls");
-        }
-    }
-    dir.join("ca.pem")
-}
-
-/// Writes `text` to `path`, owned by the server's user when the tests run as root.
-fn write_owned(path: &Path, text: &str, run_as: Option<(u32, u32)>) {
-    let mut f = std::fs::File::create(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    f.write_all(text.as_bytes()).expect("writing a config file");
-    if let Some((uid, gid)) = run_as {
-        std::os::unix::fs::chown(path, Some(uid), Some(gid)).expect("chown of a config file");
     }
 }
 
@@ -670,23 +501,4 @@ fn with_db(url: &str, login: Option<(&str, &str)>, db: &str) -> String {
     };
     let userinfo = login.map_or(userinfo, |(u, p)| format!("{u}:{p}@"));
     format!("{scheme}://{userinfo}{host}/{db}{query}")
-}
-
-/// A port on 127.0.0.1 that was free a moment ago.
-fn free_port() -> u16 {
-    let l = TcpListener::bind("127.0.0.1:0").expect("binding a free port");
-    l.local_addr().expect("its address").port()
-}
-
-/// The config takes paths in single quotes, and the unix socket `run/.s.PGSQL.<port>` must fit in 107 bytes.
-fn check_path(root: &Path) {
-    let s = root.to_str().expect("a UTF-8 directory for PostgreSQL");
-    assert!(
-        !s.contains(['\'', '\\', '\n']),
-        "postgres harness: {s} has characters postgresql.conf would misread"
-    );
-    assert!(
-        s.len() + "/run/.s.PGSQL.65535".len() < 108,
-        "postgres harness: {s} is too long for the server's unix socket under it"
-    );
 }
