@@ -75,9 +75,20 @@ impl Hub for PgHub {
 
 /// A PostgreSQL error as desk says it: the server's own message (which names the problem), and where.
 pub(crate) fn pg_error(shown: &str, e: &postgres::Error) -> StoreError {
-    let detail = e
-        .as_db_error()
-        .map_or_else(|| e.to_string(), |d| d.message().to_string());
+    let detail = match e.as_db_error() {
+        Some(d) => d.message().to_string(),
+        None => {
+            // The client's own errors say "error performing TLS handshake"; the cause is in the chain.
+            let mut text = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                text.push_str(": ");
+                text.push_str(&s.to_string());
+                source = s.source();
+            }
+            text
+        }
+    };
     if e.is_closed() || e.as_db_error().is_none() && e.to_string().contains("connect") {
         return StoreError::Refused(format!(
             "the hub {shown} cannot be reached ({detail}); your changes are kept here and go with the next sync"

@@ -1,0 +1,359 @@
+//! The PostgreSQL hub (issue 20) against a real PostgreSQL server (tests/common/postgres.rs): the hub commands,
+//! a hub killed in the middle of a sync, role refusals and clashes decided at the hub, compaction, TLS modes.
+
+mod common;
+
+use common::postgres::Postgres;
+use common::*;
+use desk::domain::ticket::Priority;
+use desk::store::sync::pg::{HubConfig, PgHub, create_from_hub};
+use desk::store::sync::{Direction, Hub};
+use desk::store::ticket_write::TicketEdit;
+use desk::store::{OpenMode, StorageMode, Store};
+use std::path::{Path, PathBuf};
+
+fn open(path: &Path, actor: &str) -> Store {
+    let mut s = Store::open_with(path, OpenMode::Existing, StorageMode::Local).unwrap();
+    s.set_actor(Some(actor.into()));
+    s
+}
+
+/// A hub holding the 4-ticket fixture team (li a lead, boss the admin), and `n` replicas of it.
+fn team(dir: &Path, url: &str, n: usize) -> Vec<PathBuf> {
+    let seed = dir.join("team.db");
+    let mut s = Store::open_with(&seed, OpenMode::Create, StorageMode::Local).unwrap();
+    fill(&mut s, 4);
+    add_kb(&mut s);
+    s.conn()
+        .execute_batch(
+            "UPDATE agents SET role = 'lead' WHERE handle = 'li';
+             INSERT INTO agents(id, handle, name, role, created_at, updated_at) VALUES ('A9', 'boss', 'Boss', 'admin', 0, 0);",
+        )
+        .unwrap();
+    let cfg = HubConfig::new(url);
+    let (mut hub, fresh) = PgHub::init(&cfg).unwrap();
+    assert!(fresh);
+    hub.move_up(&mut s, &mut |_, _| {}).unwrap();
+    (0..n)
+        .map(|i| {
+            let p = dir.join(format!("r{i}.db"));
+            create_from_hub(&cfg, &p, NOW, &mut |_, _| {}).unwrap();
+            p
+        })
+        .collect()
+}
+
+fn sync(replica: &Path, url: &str, now: i64) -> desk::store::Result<desk::store::sync::FileSync> {
+    open(replica, "li").sync_with_hub(Some(url), None, Direction::Both, now)
+}
+
+fn priority(path: &Path, number: i64) -> String {
+    open(path, "li")
+        .conn()
+        .query_row(
+            "SELECT priority FROM tickets WHERE number = ?1",
+            [number],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn the_hub_commands_say_what_they_did_and_what_to_do() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.create_database();
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = desk_as(home.path(), "li", args);
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, err) = run(&["hub", "status", &url]);
+    assert_ne!(code, Some(0));
+    assert!(
+        err.contains("is not a desk hub") && err.contains("desk hub init"),
+        "{err}"
+    );
+    let (code, out, _) = run(&["hub", "init", &url]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("is a desk hub now"), "{out}");
+    let (_, out, _) = run(&["hub", "init", &url]);
+    assert!(out.contains("schema is up to date"), "{out}");
+    let team = home.path().join("team.db");
+    let team_s = team.display().to_string();
+    let (code, _, err) = run(&["--db", &team_s, "demo", "--tickets", "40"]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, out, err) = run(&["hub", "push", &team_s, &url]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("40 tickets") && out.contains("the next ticket is #1041"),
+        "{out}"
+    );
+    // A hub holds one team: a second push is refused and changes nothing.
+    let (code, _, err) = run(&["hub", "push", &team_s, &url]);
+    assert_ne!(code, Some(0));
+    assert!(err.contains("already holds a team's data"), "{err}");
+    let a = home.path().join("a.db").display().to_string();
+    let (code, out, err) = run(&["replica", "create", "--from", &url, &a]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("40 tickets"), "{out}");
+    let (code, out, _) = run(&["hub", "status", &url, "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["replicas"].as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v["replicas"][0]["lag"], 0, "{v}");
+    let (code, _, err) = run(&["hub", "status", "/not/a/url"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("not a PostgreSQL URL"), "{err}");
+}
+
+#[test]
+fn a_replica_works_on_while_the_hub_is_down_and_converges_when_it_is_back() {
+    let Some(mut pg) = Postgres::start_own() else {
+        return;
+    };
+    let url = pg.create_database();
+    let dir = tempfile::tempdir().unwrap();
+    let r = team(dir.path(), &url, 2);
+    // A backlog big enough that the sync is still running when the server dies.
+    let mut a = open(&r[0], "li");
+    for i in 0..400 {
+        let p = [Priority::Low, Priority::High][i % 2];
+        a.set_ticket(
+            1000 + (i as i64 % 4),
+            &[TicketEdit::Priority(p)],
+            None,
+            NOW + 1 + i as i64,
+        )
+        .unwrap();
+    }
+    drop(a);
+    let syncing = {
+        let (path, url) = (r[0].clone(), url.clone());
+        std::thread::spawn(move || sync(&path, &url, NOW + 500))
+    };
+    pg.kill();
+    let during = syncing.join().unwrap();
+    // Whatever the moment of the kill, nothing is half-taken: either the whole batch made it or none of it.
+    let err = sync(&r[0], &url, NOW + 501).unwrap_err().to_string();
+    assert!(err.contains("cannot be reached"), "{err}");
+    assert!(err.contains("your changes are kept here"), "{err}");
+    // Offline, work goes on and is recorded for `desk replica status`.
+    let mut a = open(&r[0], "li");
+    a.set_ticket(
+        1001,
+        &[TicketEdit::Priority(Priority::Urgent)],
+        None,
+        NOW + 600,
+    )
+    .unwrap();
+    let status = a.replica_status(None).unwrap().unwrap();
+    assert!(
+        status
+            .error
+            .unwrap_or_default()
+            .contains("cannot be reached")
+    );
+    assert!(status.to_send.changes > 0);
+    drop(a);
+    pg.restart();
+    sync(&r[0], &url, NOW + 700).unwrap();
+    sync(&r[1], &url, NOW + 700).unwrap();
+    for n in 1000..=1003 {
+        assert_eq!(
+            priority(&r[0], n),
+            priority(&r[1], n),
+            "#{n} (the first sync {during:?})"
+        );
+    }
+    assert_eq!(priority(&r[1], 1001), "urgent");
+    let again = sync(&r[0], &url, NOW + 800).unwrap().report;
+    assert_eq!(
+        (again.sent.changes, again.received.changes),
+        (0, 0),
+        "{again:?}"
+    );
+}
+
+#[test]
+fn the_hub_refuses_what_the_authors_role_no_longer_allows_and_says_why() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.create_database();
+    let dir = tempfile::tempdir().unwrap();
+    let r = team(dir.path(), &url, 2);
+    // On r1 boss makes li an agent again; meanwhile li, offline on r0, publishes the draft R3.
+    let mut b = open(&r[1], "boss");
+    b.set_agent_role("li", Some(desk::domain::team::Role::Agent), NOW + 5)
+        .unwrap();
+    drop(b);
+    sync(&r[1], &url, NOW + 6).unwrap();
+    let mut a = open(&r[0], "li");
+    a.set_article_status("R3", desk::domain::kb::ArticleStatus::Published, NOW + 10)
+        .unwrap();
+    drop(a);
+    let done = sync(&r[0], &url, NOW + 20).unwrap();
+    assert_eq!(done.report.sent.refused, 1, "{done:?}");
+    sync(&r[1], &url, NOW + 21).unwrap();
+    for p in &r {
+        let status: String = open(p, "li")
+            .conn()
+            .query_row("SELECT status FROM articles WHERE id = 'R3'", [], |x| {
+                x.get(0)
+            })
+            .unwrap();
+        assert_eq!(status, "draft", "{}", p.display());
+    }
+    let lost = open(&r[0], "li").conflicts(Some("li")).unwrap();
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    let why = lost[0].reason.clone().unwrap_or_default();
+    assert!(
+        why.starts_with("refused by the hub:") && why.contains("li"),
+        "{why}"
+    );
+}
+
+#[test]
+fn one_handle_given_on_two_replicas_is_refused_with_the_batch() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.create_database();
+    let dir = tempfile::tempdir().unwrap();
+    let r = team(dir.path(), &url, 2);
+    for (p, id) in [(&r[0], "Z1"), (&r[1], "Z2")] {
+        open(p, "boss")
+            .conn()
+            .execute(
+                "INSERT INTO agents(id, handle, name, role, created_at, updated_at) VALUES (?1, 'zhao', 'Zhao', 'agent', 0, 0)",
+                [id],
+            )
+            .unwrap();
+    }
+    sync(&r[0], &url, NOW + 10).unwrap();
+    let err = sync(&r[1], &url, NOW + 11).unwrap_err().to_string();
+    assert!(
+        err.contains("the handle \"zhao\"") && err.contains("nothing was taken"),
+        "{err}"
+    );
+    let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+    let n: i64 = c
+        .query_one(
+            "SELECT count(*) FROM desk_agents WHERE handle = 'zhao'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn a_batch_stamped_in_the_future_is_refused_by_the_servers_clock() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.create_database();
+    let dir = tempfile::tempdir().unwrap();
+    let r = team(dir.path(), &url, 1);
+    let mut hub = PgHub::connect(&HubConfig::new(&url)).unwrap();
+    let ahead = chrono::Utc::now().timestamp_millis() + 2 * 3_600_000;
+    let mut batch = open(&r[0], "li")
+        .export_since("x", Default::default())
+        .unwrap();
+    batch.changes.truncate(1);
+    batch.changes[0].hlc = format!("{ahead:013}-00000");
+    batch.changes[0].id = "FUTURE".into();
+    let err = hub.push(&batch, NOW).unwrap_err().to_string();
+    assert!(
+        err.contains("120 minutes ahead") && err.contains("nothing was taken"),
+        "{err}"
+    );
+}
+
+#[test]
+fn compaction_keeps_the_history_and_new_replicas_still_get_all_of_it() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.create_database();
+    let dir = tempfile::tempdir().unwrap();
+    let r = team(dir.path(), &url, 2);
+    let mut a = open(&r[0], "li");
+    a.set_ticket(
+        1002,
+        &[TicketEdit::Priority(Priority::Urgent)],
+        None,
+        NOW + 5,
+    )
+    .unwrap();
+    drop(a);
+    sync(&r[0], &url, NOW + 6).unwrap();
+    let mut hub = PgHub::connect(&HubConfig::new(&url)).unwrap();
+    // r1 has not pulled since it was made: the new entry stays in the log.
+    let before = hub.status().unwrap();
+    hub.compact().unwrap();
+    let mid = hub.status().unwrap();
+    assert!(mid.log_entries >= 1, "{mid:?}");
+    assert_eq!(
+        mid.log_entries + mid.history_entries,
+        before.log_entries + before.history_entries
+    );
+    sync(&r[1], &url, NOW + 7).unwrap();
+    sync(&r[0], &url, NOW + 8).unwrap();
+    hub.compact().unwrap();
+    let after = hub.status().unwrap();
+    assert_eq!(after.log_entries, 0, "{after:?}");
+    assert_eq!(
+        after.history_entries,
+        before.log_entries + before.history_entries
+    );
+    let late = dir.path().join("late.db");
+    create_from_hub(&HubConfig::new(&url), &late, NOW + 9, &mut |_, _| {}).unwrap();
+    let ids = |p: &Path| -> std::collections::BTreeSet<String> {
+        let s = open(p, "li");
+        let mut st = s.conn().prepare("SELECT id FROM changes").unwrap();
+        st.query_map([], |x| x.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(ids(&late), ids(&r[1]));
+    assert_eq!(priority(&late, 1002), "urgent");
+}
+
+#[test]
+fn tls_follows_sslmode_and_the_password_comes_from_the_environment() {
+    let Some(pg) = Postgres::start_own() else {
+        return;
+    };
+    let Some(ca) = pg.ca_pem.clone() else { return };
+    let db = common::postgres::database_name(&pg.create_database());
+    let base = pg.password_url(&db);
+    let (head, tail) = base.split_once('@').unwrap();
+    let user_only = format!("{}@{tail}", head.rsplit_once(':').unwrap().0);
+    // The password from the URL; TLS required; the certificate checked against the CA and the host name.
+    for mode in [
+        "require",
+        &format!("verify-full&sslrootcert={}", ca.display()),
+    ] {
+        let url = format!("{base}?sslmode={mode}");
+        PgHub::init(&HubConfig::new(&url)).unwrap();
+    }
+    // Checking against the public roots only: the test CA is not one of them.
+    let err = PgHub::connect(&HubConfig::new(&format!("{base}?sslmode=verify-full")))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        err.contains("cannot be reached") || err.contains("certificate"),
+        "{err}"
+    );
+    // No password anywhere: refused by the server; from a command: in.
+    let err = PgHub::connect(&HubConfig::new(&user_only))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("password"), "{err}");
+    let cfg = HubConfig {
+        url: user_only.clone(),
+        password_command: Some(format!("printf %s {}", pg.password)),
+    };
+    let hub = PgHub::connect(&cfg).unwrap();
+    assert!(!hub.shown().contains(&pg.password));
+}
