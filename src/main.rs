@@ -194,7 +194,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Replica(cli::sync::ReplicaCmd::Status { format })) => {
             let store = open_store(&db, OpenMode::Existing, &cfg)?;
-            cli::output::stdout(|out| cli::sync::status(&store, format, now, out))
+            let password = cfg.hub.password_command.clone();
+            cli::output::stdout(|out| {
+                cli::sync::status(&store, password.as_deref(), format, now, out)
+            })
+        }
+        Some(Command::Replica(cli::sync::ReplicaCmd::Duties)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            let password = cfg.hub.password_command.clone();
+            cli::output::stdout(|out| cli::sync::duties(&mut store, password.as_deref(), out))
         }
         Some(Command::Sync(args)) => {
             let mut store = open_existing(&db, &cfg)?;
@@ -306,11 +314,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             // On a replica, the background sync's own connection, acting as this agent under the same rules. A
             // replica's mail is fetched and sent by the team's desk (store::sync::mail_is_the_hubs).
             let replica = store.sync_hub()?.is_some();
+            let duties = desk::store::sync::runs_hub_duties(store.conn())?;
             let sync = replica.then(|| {
                 let open = open_as_agent(&db, storage, &cfg, settings.identity.handle.clone());
                 (cfg.sync, settings.identity.handle.clone(), open)
             });
-            let mail = (!replica).then(|| {
+            let mail = duties.then(|| {
                 let open = open_as_agent(&db, storage, &cfg, settings.identity.handle.clone());
                 (cfg.mail.clone(), open)
             });

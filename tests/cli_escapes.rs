@@ -7,6 +7,7 @@
 //! The subcommands come from `Cli::command()`, so a new one fails [`every_subcommand_prints_no_escape`] until
 //! [`invocations`] says how to make it print on this database.
 
+mod common;
 mod escapes_support;
 
 use clap::CommandFactory;
@@ -14,7 +15,10 @@ use escapes_support::{ARTICLE, Files, desk, files, p, poisoned};
 
 /// For each leaf subcommand (`ticket list`), the argument lists that make it print on the poisoned database, in
 /// the order they run (writes that change what later ones read come late). Arguments are after `--db DB`.
-fn invocations(f: &Files) -> Vec<(&'static str, Vec<Vec<String>>)> {
+/// `hub` is a new PostgreSQL database (or, without a server here, a URL that cannot be reached: the commands
+/// then print their error).
+fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
+    let pg_replica = format!("{}-pg.db", f.replica);
     let a = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<String>>();
     let fmt = |base: &[&str], formats: &[&str]| {
         let mut all = vec![a(base)];
@@ -323,10 +327,25 @@ fn invocations(f: &Files) -> Vec<(&'static str, Vec<Vec<String>>)> {
                 a(&["demo", "--db", &f.demo_db, "--tickets", "20"]),
             ],
         ),
+        // The poisoned team moved into a PostgreSQL hub, and a replica of that.
+        ("hub init", vec![a(&["hub", "init", hub])]),
+        ("hub push", vec![a(&["hub", "push", &f.hub, hub])]),
+        ("hub status", fmt(&["hub", "status", hub], &["json"])),
+        ("hub compact", vec![a(&["hub", "compact", hub])]),
         // In this order: the replica is made first, then changed so the hub has something to take.
         (
             "replica create",
-            vec![a(&["replica", "create", "--from", &f.hub, &f.replica])],
+            vec![
+                a(&["replica", "create", "--from", &f.hub, &f.replica]),
+                a(&["replica", "create", "--from", hub, &pg_replica]),
+            ],
+        ),
+        (
+            "replica duties",
+            vec![
+                a(&["replica", "duties", "--db", &pg_replica]),
+                a(&["replica", "duties", "--db", &f.replica]),
+            ],
         ),
         (
             "replica status",
@@ -345,6 +364,7 @@ fn invocations(f: &Files) -> Vec<(&'static str, Vec<Vec<String>>)> {
                     &f.replica,
                 ]),
                 a(&["sync", "--db", &f.replica]),
+                a(&["sync", "--db", &pg_replica]),
                 a(&["sync", "--db", &f.replica, "--format", "json"]),
                 a(&["sync", "--db", &f.replica, &f.hub]),
                 // `check --against` belongs with the sync runs: it needs the replica.
@@ -405,7 +425,12 @@ fn every_subcommand_prints_no_escape() {
     let home = tempfile::tempdir().unwrap();
     let db = poisoned(home.path());
     let f = files(home.path(), &db);
-    let table = invocations(&f);
+    let pg = common::postgres::Postgres::start();
+    let hub = pg.as_ref().map_or_else(
+        || "postgres://desk@127.0.0.1:1/no_server_here".to_string(),
+        common::postgres::Postgres::create_database,
+    );
+    let table = invocations(&f, &hub);
 
     let mut all = Vec::new();
     leaves(&desk::cli::Cli::command(), "", &mut all);

@@ -357,3 +357,77 @@ fn tls_follows_sslmode_and_the_password_comes_from_the_environment() {
     let hub = PgHub::connect(&cfg).unwrap();
     assert!(!hub.shown().contains(&pg.password));
 }
+
+#[test]
+fn one_replica_holds_the_hubs_duties_and_hands_them_on() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.create_database();
+    let dir = tempfile::tempdir().unwrap();
+    let r = team(dir.path(), &url, 2);
+    let duty = |p: &Path| open(p, "li").mail_is_the_hubs("sends the outbox").is_ok();
+    assert!(
+        !duty(&r[0]) && !duty(&r[1]),
+        "no replica has the duties until one takes them"
+    );
+    let err = open(&r[0], "li").sla_run(NOW).unwrap();
+    assert!(err.replica, "{err:?}");
+    open(&r[0], "li").take_hub_duties(None).unwrap();
+    assert!(duty(&r[0]));
+    sync(&r[1], &url, NOW + 1).unwrap();
+    assert!(!duty(&r[1]));
+    // r1 takes them over; r0 learns it at its next sync and stops.
+    open(&r[1], "li").take_hub_duties(None).unwrap();
+    assert!(duty(&r[1]));
+    sync(&r[0], &url, NOW + 2).unwrap();
+    assert!(!duty(&r[0]));
+    let mut hub = PgHub::connect(&HubConfig::new(&url)).unwrap();
+    let r1_id = open(&r[1], "li").replica().to_string();
+    assert_eq!(hub.status().unwrap().duties, Some(r1_id));
+}
+
+#[test]
+fn status_and_check_against_read_a_postgresql_hub() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.create_database();
+    let home = tempfile::tempdir().unwrap();
+    let r = team(home.path(), &url, 2);
+    let mut b = open(&r[1], "li");
+    b.set_ticket(
+        1001,
+        &[TicketEdit::Priority(Priority::Urgent)],
+        None,
+        NOW + 5,
+    )
+    .unwrap();
+    drop(b);
+    sync(&r[1], &url, NOW + 6).unwrap();
+    let r0 = r[0].display().to_string();
+    let out = desk_as(
+        home.path(),
+        "li",
+        &["replica", "status", "--db", &r0, "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["to_receive"]["changes"].as_i64().unwrap_or(0) >= 1, "{v}");
+    // Before the sync r0 differs with something waiting; after it, the same as the hub.
+    let out = desk_as(home.path(), "li", &["check", "--db", &r0, "--against"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    sync(&r[0], &url, NOW + 7).unwrap();
+    let out = desk_as(home.path(), "li", &["check", "--db", &r0, "--against"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("against its hub postgres://") && !text.contains("DIFFERS"),
+        "{text}"
+    );
+}

@@ -136,6 +136,9 @@ fn against(db: &Path, hub: &str, format: ShowFormat, out: &mut Out<'_>) -> anyho
     } else {
         PathBuf::from(hub)
     };
+    if crate::store::sync::pg::is_hub_url(&hub.display().to_string()) {
+        return against_pg(db, &replica, &hub.display().to_string(), format, out);
+    }
     let hub_store = Store::open_with(
         &hub,
         OpenMode::Existing,
@@ -147,19 +150,70 @@ fn against(db: &Path, hub: &str, format: ShowFormat, out: &mut Out<'_>) -> anyho
     let waiting = status.as_ref().map_or(0, |s| {
         s.to_send.changes + s.to_send.rows + s.to_receive.map_or(0, |p| p.changes + p.rows)
     });
+    report_against(
+        db,
+        &hub.display().to_string(),
+        &tables,
+        waiting,
+        format,
+        out,
+    )
+}
+
+/// `--against` a PostgreSQL hub: its compacted state made into a fresh replica in a temporary directory, and the
+/// two compared table by table.
+fn against_pg(
+    db: &Path,
+    replica: &crate::store::Store,
+    url: &str,
+    format: ShowFormat,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
+    use crate::store::sync::pg::{HubConfig, PgHub, create_from_hub};
+    let cfg = HubConfig::new(url);
+    let mut hub = PgHub::connect(&cfg).map_err(|e| DatabaseProblem(e.to_string()))?;
+    let status = replica.replica_status_pg(&mut hub)?;
+    drop(hub);
+    let dir = tempfile::tempdir()?;
+    let fresh = dir.path().join("hub.db");
+    let now = chrono::Utc::now().timestamp();
+    create_from_hub(&cfg, &fresh, now, &mut |_, _| {})
+        .map_err(|e| DatabaseProblem(e.to_string()))?;
+    let tables = crate::store::sync::verify::compare(db, &fresh)?;
+    let waiting = status.as_ref().map_or(0, |s| {
+        s.to_send.changes + s.to_send.rows + s.to_receive.map_or(0, |p| p.changes + p.rows)
+    });
+    report_against(
+        db,
+        &crate::store::sync::pg::shown_url(url),
+        &tables,
+        waiting,
+        format,
+        out,
+    )
+}
+
+fn report_against(
+    db: &Path,
+    hub: &str,
+    tables: &[crate::store::sync::verify::TableComparison],
+    waiting: i64,
+    format: ShowFormat,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
     let differing: i64 = tables.iter().map(|t| t.differing).sum();
     match format {
         ShowFormat::Json => {
             serde_json::to_writer_pretty(
                 out.json(),
-                &serde_json::json!({"replica": db.display().to_string(), "hub": hub.display().to_string(),
+                &serde_json::json!({"replica": db.display().to_string(), "hub": hub,
                     "waiting": waiting, "differing": differing, "tables": tables}),
             )?;
             writeln!(out)?;
         }
         ShowFormat::Text => {
-            writeln!(out, "{} against its hub {}", db.display(), hub.display())?;
-            for t in &tables {
+            writeln!(out, "{} against its hub {hub}", db.display())?;
+            for t in tables {
                 let status = if t.differing == 0 { "same" } else { "DIFFERS" };
                 writeln!(
                     out,

@@ -26,6 +26,9 @@ pub enum ReplicaCmd {
         #[arg(long, value_enum, default_value = "text")]
         format: ShowFormat,
     },
+    /// Make this replica (--db) the one that does its PostgreSQL hub's mail (fetch and send), escalations and
+    /// auto-closes; the replica that had them stops at its next sync
+    Duties,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -115,8 +118,31 @@ pub fn create(
     Ok(())
 }
 
+/// `desk replica duties`.
+pub fn duties(
+    store: &mut Store,
+    password_command: Option<&str>,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
+    let before = store.take_hub_duties(password_command)?;
+    let me = store.replica().to_string();
+    writeln!(
+        out,
+        "{} now fetches and sends the team's mail and makes escalations and auto-closes (replica {me}){}; keep a \
+         desk running on it (or `desk mail fetch`, `desk mail send` and `desk sla run` from cron)",
+        store.path().display(),
+        if before.is_empty() || before == me {
+            String::new()
+        } else {
+            format!("; replica {before} stops at its next sync")
+        }
+    )?;
+    Ok(())
+}
+
 pub fn status(
     store: &Store,
+    password_command: Option<&str>,
     format: ShowFormat,
     now: i64,
     out: &mut Out<'_>,
@@ -129,6 +155,18 @@ pub fn status(
         .into());
     };
     // The hub is read only when it can be reached; what waits here is known either way.
+    if pg::is_hub_url(&location) {
+        let cfg = pg::HubConfig {
+            url: location.clone(),
+            password_command: password_command.map(str::to_string),
+        };
+        let status = match pg::PgHub::connect(&cfg) {
+            Ok(mut hub) => store.replica_status_pg(&mut hub)?,
+            Err(_) => store.replica_status(None)?,
+        };
+        let Some(s) = status else { return Ok(()) };
+        return status_out(&s, &location, format, now, out);
+    }
     let hub_path = PathBuf::from(&location);
     let hub = hub_path
         .exists()
@@ -144,12 +182,22 @@ pub fn status(
     let Some(s) = store.replica_status(hub.as_ref())? else {
         return Ok(());
     };
+    status_out(&s, &location, format, now, out)
+}
+
+fn status_out(
+    s: &Status,
+    location: &str,
+    format: ShowFormat,
+    now: i64,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
     match format {
         ShowFormat::Json => {
-            serde_json::to_writer_pretty(out.json(), &s)?;
+            serde_json::to_writer_pretty(out.json(), s)?;
             writeln!(out)?;
         }
-        ShowFormat::Text => status_text(&s, &location, now, out)?,
+        ShowFormat::Text => status_text(s, &pg::shown_url(location), now, out)?,
     }
     Ok(())
 }

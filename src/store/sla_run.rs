@@ -98,7 +98,7 @@ impl Store {
         // Escalations and auto-closes are the hub's to make: every replica making them too would note, raise and
         // close each ticket once per replica. A replica keeps its clocks current and takes the hub's actions at
         // sync.
-        if super::sync::is_replica(&self.conn)? {
+        if !super::sync::runs_hub_duties(&self.conn)? {
             report.replica = true;
             return Ok(report);
         }

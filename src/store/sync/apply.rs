@@ -321,6 +321,16 @@ impl Run<'_, '_> {
                     creator.as_deref().unwrap_or_default(),
                     &e.entity_id,
                 )?;
+                // The replica that sends a PostgreSQL hub's mail sends queued replies with the final number.
+                if let Some(new) = e.new.as_deref()
+                    && super::runs_hub_duties(self.tx)?
+                {
+                    self.tx
+                        .prepare_cached(
+                            "UPDATE outbox SET subject = replace(subject, ?2, ?3) WHERE ticket_id = ?1 AND state <> 'sent'",
+                        )?
+                        .execute(params![e.entity_id, format!("[#{old}]"), format!("[#{new}]")])?;
+                }
             }
         }
         let Some((table, column)) = tables::merged_field(&e.entity, &e.field) else {

@@ -121,6 +121,7 @@ impl Store {
             upto_change_id,
             changes,
             rows,
+            duties: None,
         })
     }
 

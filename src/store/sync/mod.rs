@@ -103,6 +103,10 @@ pub struct Batch {
     pub upto_change_id: Option<String>,
     pub changes: Vec<LogEntry>,
     pub rows: Vec<RowImage>,
+    /// From a PostgreSQL hub: the replica that holds the hub's duties (mail in and out, escalations, auto-close),
+    /// which a hub file does itself.
+    #[serde(default)]
+    pub duties: Option<String>,
 }
 
 /// The other side of a sync. A desk database (the team's shared file, or any other) is one; PostgreSQL (issue 20)
@@ -186,6 +190,7 @@ impl Store {
             let me = self.replica().to_string();
             let batch = hub.pull(&me, since)?;
             report.received = self.apply_batch(&batch, now)?;
+            self.note_duties(batch.duties.as_deref() == Some(me.as_str()))?;
         }
         Ok(report)
     }
@@ -195,7 +200,7 @@ impl Store {
     /// Mail goes in and out through the team's database only: a replica's replies are queued in its outbox and
     /// sent by the hub's desk once synced, and the hub's desk fetches the mailboxes.
     pub fn mail_is_the_hubs(&self, what: &str) -> Result<()> {
-        if is_replica(&self.conn)? {
+        if !runs_hub_duties(&self.conn)? {
             return Err(super::StoreError::Refused(format!(
                 "{} is a replica: the team's desk {what}; replies written here are queued and go out once synced",
                 self.path.display()
@@ -210,6 +215,57 @@ pub(super) fn is_replica(conn: &Connection) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_hub_id')")?
         .query_row([], |r| r.get(0))?)
+}
+
+/// True where mail, escalations and auto-close are done: the team's file (a hub file), or the one replica of a
+/// PostgreSQL hub that holds its duties (`desk replica duties`).
+pub fn runs_hub_duties(conn: &Connection) -> Result<bool> {
+    if !is_replica(conn)? {
+        return Ok(true);
+    }
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'hub_duties' AND value = '1')",
+        )?
+        .query_row([], |r| r.get(0))?)
+}
+
+impl Store {
+    /// Whether this replica holds its PostgreSQL hub's duties, as the hub said at the last pull.
+    fn note_duties(&mut self, mine: bool) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('hub_duties', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [if mine { "1" } else { "0" }],
+        )?;
+        Ok(())
+    }
+
+    /// Takes the hub's duties for this replica (a PostgreSQL hub only: a hub file does them itself).
+    pub fn take_hub_duties(&mut self, password_command: Option<&str>) -> Result<String> {
+        let Some((_, location)) = self.sync_hub()? else {
+            return Err(super::StoreError::Refused(format!(
+                "{} is not a replica; the team's own database does mail and escalations already",
+                self.path.display()
+            )));
+        };
+        if !pg::is_hub_url(&location) {
+            return Err(super::StoreError::Refused(format!(
+                "the hub of {} is the file {location}, and the desks on it do mail and escalations; duties are for \
+                 a replica of a PostgreSQL hub",
+                self.path.display()
+            )));
+        }
+        let cfg = pg::HubConfig {
+            url: location,
+            password_command: password_command.map(str::to_string),
+        };
+        let mut hub = pg::PgHub::connect(&cfg)?;
+        let me = self.replica().to_string();
+        let before = hub.take_duties(&me)?;
+        self.note_duties(true)?;
+        Ok(before.unwrap_or_default())
+    }
 }
 
 /// `(hlc, replica)` ordering: the merge's last-writer-wins key.

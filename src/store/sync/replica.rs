@@ -257,6 +257,16 @@ impl Store {
         }))
     }
 
+    /// What waits to go each way with a PostgreSQL hub.
+    pub fn replica_status_pg(&self, hub: &mut super::pg::PgHub) -> Result<Option<Status>> {
+        let Some(mut status) = self.replica_status(None)? else {
+            return Ok(None);
+        };
+        let marks = self.marks_of(&status.hub)?;
+        status.to_receive = Some(hub.waiting_for(self.replica(), &marks)?);
+        Ok(Some(status))
+    }
+
     /// Open conflicts, the newest first; only `actor`'s own losses when given.
     pub fn conflicts(&self, actor: Option<&str>) -> Result<Vec<Conflict>> {
         let mut stmt = self.conn.prepare_cached(

@@ -61,7 +61,16 @@ pub fn compare(replica: &Path, hub: &Path) -> Result<Vec<TableComparison>> {
             |r| r.get(0),
         )
         .ok();
-    if hub_of.as_deref() != Some(ids(&there)?.as_str()) {
+    // A fresh replica of the same PostgreSQL hub stands for that hub (`desk check --against postgres://…`).
+    let there_hub: Option<String> = there
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'sync_hub_id'",
+            [],
+            |r| r.get(0),
+        )
+        .ok();
+    let same_hub = hub_of.is_some() && there_hub == hub_of;
+    if !same_hub && hub_of.as_deref() != Some(ids(&there)?.as_str()) {
         return Err(StoreError::Refused(format!(
             "{} is not a replica of {}; compare a replica with the database it was made from",
             replica.display(),

@@ -32,6 +32,8 @@ pub struct HubStatus {
     pub log_bytes: i64,
     pub state_bytes: i64,
     pub compacted_to: i64,
+    /// The replica doing mail and escalations, if one took the duties.
+    pub duties: Option<String>,
     pub replicas: Vec<HubReplica>,
 }
 
@@ -111,8 +113,34 @@ impl PgHub {
             )
             .map_err(err)?,
             compacted_to,
+            duties: c
+                .query_opt("SELECT value FROM desk_hub_meta WHERE key = 'duties'", &[])
+                .map_err(err)?
+                .map(|r| r.get(0)),
             replicas,
         })
+    }
+
+    /// Gives the hub's duties (mail in and out, escalations, auto-close) to `replica`; returns who had them. The
+    /// replica that had them learns it at its next pull and stops.
+    pub fn take_duties(&mut self, replica: &str) -> Result<Option<String>> {
+        let shown = self.shown.clone();
+        let err = |e: postgres::Error| pg_error(&shown, &e);
+        let mut tx = self.client.transaction().map_err(err)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
+            .map_err(err)?;
+        let before: Option<String> = tx
+            .query_opt("SELECT value FROM desk_hub_meta WHERE key = 'duties'", &[])
+            .map_err(err)?
+            .map(|r| r.get(0));
+        tx.execute(
+            "INSERT INTO desk_hub_meta(key, value) VALUES ('duties', $1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            &[&replica],
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(before)
     }
 
     /// Moves the entries every replica has confirmed into the history (kept: the audit trail, and what new

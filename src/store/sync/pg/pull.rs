@@ -101,6 +101,10 @@ pub(super) fn pull(hub: &mut PgHub, replica: &str, since: Marks) -> Result<Batch
     let since = if replaced { Marks::default() } else { since };
     let upto_change_id = id_at(&mut tx, upto_change).map_err(err)?;
     let compacted = meta(&mut tx, "compacted_to").map_err(err)?;
+    let duties: Option<String> = tx
+        .query_opt("SELECT value FROM desk_hub_meta WHERE key = 'duties'", &[])
+        .map_err(err)?
+        .map(|r| r.get(0));
     let mut changes = Vec::new();
     if since.change < compacted {
         // Behind the compaction horizon (a replica forgotten and back): the history holds what it lacks.
@@ -156,5 +160,29 @@ pub(super) fn pull(hub: &mut PgHub, replica: &str, since: Marks) -> Result<Batch
         upto_change_id,
         changes,
         rows,
+        duties,
     })
+}
+
+impl PgHub {
+    /// What the hub has that `replica` lacks past `since` (entries and rows not its own), counted, not read.
+    pub fn waiting_for(
+        &mut self,
+        replica: &str,
+        since: &Marks,
+    ) -> Result<super::super::replica::Pending> {
+        let shown = self.shown.clone();
+        let r = self
+            .client
+            .query_one(
+                "SELECT (SELECT count(*) FROM desk_ops WHERE pos > $1 AND replica <> $3),
+                        (SELECT count(*) FROM desk_rows WHERE pos > $2 AND replica <> $3)",
+                &[&since.change, &since.row, &replica],
+            )
+            .map_err(|e| pg_error(&shown, &e))?;
+        Ok(super::super::replica::Pending {
+            changes: r.get(0),
+            rows: r.get(1),
+        })
+    }
 }
