@@ -74,6 +74,60 @@ fn postgres_cpu_secs() -> f64 {
     total
 }
 
+/// The hub with the time spent in it counted: what PostgreSQL and the round trips cost, apart from the replica's
+/// own export and apply.
+struct Timed<'a> {
+    hub: &'a mut PgHub,
+    secs: f64,
+}
+
+impl desk::store::sync::Hub for Timed<'_> {
+    fn hub_id(&self) -> &str {
+        self.hub.hub_id()
+    }
+    fn marks_for(&mut self, replica: &str) -> desk::store::Result<desk::store::sync::Marks> {
+        let t = Instant::now();
+        let r = self.hub.marks_for(replica);
+        self.secs += t.elapsed().as_secs_f64();
+        r
+    }
+    fn pull(
+        &mut self,
+        replica: &str,
+        since: desk::store::sync::Marks,
+    ) -> desk::store::Result<desk::store::sync::Batch> {
+        let t = Instant::now();
+        let r = self.hub.pull(replica, since);
+        self.secs += t.elapsed().as_secs_f64();
+        r
+    }
+    fn push(
+        &mut self,
+        batch: &desk::store::sync::Batch,
+        now: i64,
+    ) -> desk::store::Result<desk::store::sync::Applied> {
+        let t = Instant::now();
+        let r = self.hub.push(batch, now);
+        self.secs += t.elapsed().as_secs_f64();
+        r
+    }
+}
+
+/// CPU seconds this process has used (user + system).
+fn own_cpu_secs() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    let Some((_, rest)) = stat.rsplit_once(')') else {
+        return 0.0;
+    };
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    (11..=12)
+        .filter_map(|i| f.get(i).and_then(|v| v.parse::<f64>().ok()))
+        .sum::<f64>()
+        / 100.0
+}
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--file") {
@@ -121,6 +175,8 @@ fn main() -> anyhow::Result<()> {
     };
     let (ops_before, bytes_before) = log_size(&url)?;
     let cpu_before = postgres_cpu_secs();
+    let own_before = own_cpu_secs();
+    let hub_lat: Arc<Mutex<Vec<f64>>> = Arc::default();
     // Change id → when it was written (ms), for propagation.
     let written: Arc<Mutex<HashMap<String, i64>>> = Arc::default();
     let seen_lat: Arc<Mutex<Vec<f64>>> = Arc::default();
@@ -132,6 +188,7 @@ fn main() -> anyhow::Result<()> {
         .enumerate()
         .map(|(i, path)| {
             let (path, url, numbers) = (path.clone(), url.clone(), numbers.clone());
+            let hub_lat = hub_lat.clone();
             let (written, seen_lat, sync_lat, errors) = (
                 written.clone(),
                 seen_lat.clone(),
@@ -169,7 +226,16 @@ fn main() -> anyhow::Result<()> {
                             .conn()
                             .query_row("SELECT max(seq) FROM changes", [], |r| r.get(0))?;
                         let t = Instant::now();
-                        s.sync_with(&mut hub, Direction::Both, unix_ms() / 1000)?;
+                        let mut timed = Timed {
+                            hub: &mut hub,
+                            secs: 0.0,
+                        };
+                        s.sync_with(&mut timed, Direction::Both, unix_ms() / 1000)?;
+                        let at_hub = timed.secs;
+                        hub_lat
+                            .lock()
+                            .map_err(|_| anyhow::anyhow!("lock"))?
+                            .push(at_hub);
                         sync_lat
                             .lock()
                             .map_err(|_| anyhow::anyhow!("lock"))?
@@ -198,10 +264,10 @@ fn main() -> anyhow::Result<()> {
                     }
                     Ok(())
                 };
-                if let Err(e) = run() {
-                    if let Ok(mut v) = errors.lock() {
-                        v.push(format!("replica {i}: {e:#}"));
-                    }
+                if let Err(e) = run()
+                    && let Ok(mut v) = errors.lock()
+                {
+                    v.push(format!("replica {i}: {e:#}"));
                 }
             })
         })
@@ -210,6 +276,7 @@ fn main() -> anyhow::Result<()> {
         let _ = t.join();
     }
     let cpu = postgres_cpu_secs() - cpu_before;
+    let own_cpu = own_cpu_secs() - own_before;
     // The final round: every replica syncs twice (what the last ones sent reaches the first).
     for _ in 0..2 {
         for p in &replicas {
@@ -269,9 +336,19 @@ fn main() -> anyhow::Result<()> {
         pct(&mut syncs, 0.99),
         syncs.len()
     );
+    let mut at_hub = hub_lat.lock().map_err(|_| anyhow::anyhow!("lock"))?.clone();
+    println!(
+        "  of which at the hub (push + pull + marks, round trips included): p50 {:.3} s, p99 {:.3} s",
+        pct(&mut at_hub, 0.5),
+        pct(&mut at_hub, 0.99)
+    );
     println!(
         "hub CPU {cpu:.1} s over {secs} s ({:.0}% of one core)",
         cpu / secs as f64 * 100.0
+    );
+    println!(
+        "the {n} replicas' own CPU (export, apply, SLA recompute of what arrives) {own_cpu:.1} s ({:.0}% of one core)",
+        own_cpu / secs as f64 * 100.0
     );
     println!(
         "op log {ops_before} → {ops_after} entries, {:.1} → {:.1} MB",

@@ -317,7 +317,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let duties = desk::store::sync::runs_hub_duties(store.conn())?;
             let sync = replica.then(|| {
                 let open = open_as_agent(&db, storage, &cfg, settings.identity.handle.clone());
-                (cfg.sync, settings.identity.handle.clone(), open)
+                (
+                    cfg.sync,
+                    settings.identity.handle.clone(),
+                    cfg.hub.password_command.clone(),
+                    open,
+                )
             });
             let mail = duties.then(|| {
                 let open = open_as_agent(&db, storage, &cfg, settings.identity.handle.clone());

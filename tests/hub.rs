@@ -431,3 +431,57 @@ fn status_and_check_against_read_a_postgresql_hub() {
         "{text}"
     );
 }
+
+#[test]
+fn presence_travels_through_the_hub_and_expires() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.create_database();
+    let dir = tempfile::tempdir().unwrap();
+    let r = team(dir.path(), &url, 2);
+    let mut hub = PgHub::connect(&HubConfig::new(&url)).unwrap();
+    let mut li = open(&r[0], "li");
+    li.set_presence(1001, Some(desk::domain::team::Activity::Replying), NOW)
+        .unwrap();
+    let mine = li.own_presence(NOW).unwrap();
+    assert_eq!(mine.len(), 1);
+    let li_id = li.replica().to_string();
+    // Li's replica publishes; it does not get its own back.
+    assert!(
+        hub.exchange_presence(&li_id, &mine, true, NOW)
+            .unwrap()
+            .is_empty()
+    );
+    let mut wang = open(&r[1], "wang");
+    let wang_id = wang.replica().to_string();
+    let others = hub.exchange_presence(&wang_id, &[], true, NOW + 1).unwrap();
+    wang.take_presence(&others).unwrap();
+    let seen = wang.presence_on(1001, NOW + 1).unwrap();
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert_eq!(seen[0].handle, "li");
+    assert_eq!(seen[0].activity, desk::domain::team::Activity::Replying);
+    // Li stops replying: the next exchange takes it away everywhere.
+    hub.exchange_presence(&li_id, &[], true, NOW + 2).unwrap();
+    let others = hub
+        .exchange_presence(&wang_id, &[], false, NOW + 3)
+        .unwrap();
+    wang.take_presence(&others).unwrap();
+    assert!(wang.presence_on(1001, NOW + 3).unwrap().is_empty());
+    // An expired row is not handed out, whoever forgot to take it away.
+    let stale = vec![desk::store::sync::pg::PresenceRow {
+        expires_at: NOW + 10,
+        ..mine[0].clone()
+    }];
+    hub.exchange_presence(&li_id, &stale, true, NOW + 4)
+        .unwrap();
+    assert_eq!(
+        hub.exchange_presence(&wang_id, &[], false, NOW + 5)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        hub.exchange_presence(&wang_id, &[], false, NOW + 11)
+            .unwrap()
+            .is_empty()
+    );
+}

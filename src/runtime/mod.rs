@@ -14,6 +14,7 @@ mod mail;
 pub mod open;
 mod serve;
 mod sync;
+mod sync_pg;
 
 pub use mail::OpenStore;
 pub use serve::serve;
@@ -38,9 +39,14 @@ fn spawn_worker(mut store: Store, to_ui: Sender<Msg>) -> Sender<Request> {
     tx
 }
 
-/// A replica's background sync: its config, the agent (whose lost edits are said), and a way to open another
-/// connection to the replica.
-pub type SyncJob = (crate::config::sync::SyncConfig, Option<String>, OpenStore);
+/// A replica's background sync: its config, the agent (whose lost edits are said), `[hub] password_command` (for a
+/// PostgreSQL hub), and a way to open another connection to the replica.
+pub type SyncJob = (
+    crate::config::sync::SyncConfig,
+    Option<String>,
+    Option<String>,
+    OpenStore,
+);
 
 /// Runs the TUI until the user quits. `mail`: the mail config and a way to open a second connection, for the
 /// background fetch and delivery; `sync`: on a replica, the background sync.
@@ -60,7 +66,8 @@ pub fn run(
     let mail_now = mail.and_then(|(cfg, open)| mail::spawn(cfg, open, to_ui.clone()));
     // The model learns whether `g f` has a job to wake.
     let _ = to_ui.send(Msg::Mail(app::mail::MailEvent::Ready(mail_now.is_some())));
-    let sync_now = sync.map(|(cfg, actor, open)| sync::spawn(cfg, actor, open, to_ui.clone()));
+    let sync_now = sync
+        .map(|(cfg, actor, password, open)| sync::spawn(cfg, actor, password, open, to_ui.clone()));
     let _ = to_ui.send(Msg::Sync(app::sync::SyncEvent::Ready(sync_now.is_some())));
     let to_opener = to_ui.clone();
     let input = tui::input::spawn(to_ui, now);

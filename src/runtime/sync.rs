@@ -20,13 +20,25 @@ use crate::store::{OpenMode, Store};
 const FIRST_LOOK_AFTER: Duration = Duration::from_millis(300);
 
 /// Starts the background sync job of a replica; returns the way to ask it for a sync now (`:sync`).
+/// `password_command` is `[hub] password_command`, for a replica of a PostgreSQL hub.
 pub fn spawn(
     cfg: SyncConfig,
     actor: Option<String>,
+    password_command: Option<String>,
     open: OpenStore,
     to_ui: Sender<Msg>,
 ) -> Sender<()> {
-    let (wake, woken) = std::sync::mpsc::channel::<()>();
+    let (ask, asked) = std::sync::mpsc::channel::<()>();
+    // One queue for both reasons to wake: the agent asking (true) and the hub saying something arrived (false).
+    let (wake, woken) = std::sync::mpsc::channel::<bool>();
+    let forward = wake.clone();
+    std::thread::spawn(move || {
+        while asked.recv().is_ok() {
+            if forward.send(true).is_err() {
+                return;
+            }
+        }
+    });
     let every = Duration::from_secs(u64::from(cfg.every_secs.max(1)));
     std::thread::spawn(move || {
         let mut job = Job {
@@ -36,12 +48,13 @@ pub fn spawn(
             store: None,
             in_step_at: None,
             first: true,
+            pg: super::sync_pg::PgLink::new(password_command, wake),
         };
         let mut next = Instant::now() + FIRST_LOOK_AFTER;
         loop {
             // Asleep until the next look is due, or until the agent asks for a sync now.
             let asked = match woken.recv_timeout(next.saturating_duration_since(Instant::now())) {
-                Ok(()) => true,
+                Ok(asked) => asked,
                 Err(RecvTimeoutError::Timeout) => false,
                 Err(RecvTimeoutError::Disconnected) => return,
             };
@@ -52,18 +65,20 @@ pub fn spawn(
             next = Instant::now() + every;
         }
     });
-    wake
+    ask
 }
 
-struct Job {
-    auto: bool,
-    actor: Option<String>,
-    open: OpenStore,
-    store: Option<Store>,
+pub(super) struct Job {
+    pub(super) auto: bool,
+    pub(super) actor: Option<String>,
+    pub(super) open: OpenStore,
+    pub(super) store: Option<Store>,
     /// When the replica was last known to be in step with its hub.
-    in_step_at: Option<i64>,
+    pub(super) in_step_at: Option<i64>,
     /// The first round also reads the agent's open conflicts (said once at start).
-    first: bool,
+    pub(super) first: bool,
+    /// The connection to a PostgreSQL hub, kept between rounds.
+    pub(super) pg: super::sync_pg::PgLink,
 }
 
 impl Job {
@@ -102,6 +117,9 @@ impl Job {
         let Some((_, location)) = db.sync_hub().map_err(line)? else {
             return Err("this database is not a replica".into());
         };
+        if crate::store::sync::pg::is_hub_url(&location) {
+            return self.pg_round(&location, round, started, now);
+        }
         let hub_path = PathBuf::from(&location);
         let read_conflicts = std::mem::take(&mut self.first);
         if !hub_path.exists() {
@@ -180,10 +198,10 @@ fn look(db: &Store, hub_path: &std::path::Path) -> Result<(i64, i64, Option<i64>
 }
 
 /// Changes waiting, as the status bar counts them: change-log entries, or rows where a write logged none.
-fn count(p: Pending) -> i64 {
+pub(super) fn count(p: Pending) -> i64 {
     p.changes.max(p.rows)
 }
 
-fn line(e: impl std::fmt::Display) -> String {
+pub(super) fn line(e: impl std::fmt::Display) -> String {
     crate::domain::text::one_line(&e.to_string())
 }

@@ -69,6 +69,33 @@ impl Store {
         result.map(|report| FileSync { hub, report })
     }
 
+    /// Syncs over a connection the caller keeps (the running desk's background job); a failure is recorded.
+    pub fn sync_with_pg_hub(
+        &mut self,
+        hub: &mut super::pg::PgHub,
+        dir: Direction,
+        now: i64,
+    ) -> Result<SyncReport> {
+        let Some((hub_id, _)) = self.sync_hub()? else {
+            return Err(StoreError::Refused(format!(
+                "{} is not a replica",
+                self.path.display()
+            )));
+        };
+        let result = if super::Hub::hub_id(hub) == hub_id {
+            self.sync_with(hub, dir, now)
+        } else {
+            Err(StoreError::Refused(format!(
+                "{} is not this replica's hub",
+                hub.shown()
+            )))
+        };
+        if let Err(e) = &result {
+            let _ = self.note_sync_failure(&hub_id, &e.to_string(), now);
+        }
+        result
+    }
+
     fn sync_pg(
         &mut self,
         cfg: &super::pg::HubConfig,

@@ -11,6 +11,7 @@
 mod admin;
 mod bootstrap;
 mod connect;
+mod live;
 mod pull;
 mod push;
 mod schema;
@@ -23,6 +24,7 @@ use serde_json::{Map, Value};
 pub use admin::{HubReplica, HubStatus, Moved};
 pub use bootstrap::create_from_hub;
 pub use connect::{HubConfig, is_hub_url, shown_url};
+pub use live::{HubListener, PresenceRow};
 
 /// The advisory lock that serialises writes to the hub's log (an arbitrary constant: "desk" in ASCII).
 const WRITE_LOCK: i64 = 0x6465_736b;

@@ -67,13 +67,14 @@ CREATE TABLE desk_replicas (
     pushed_at timestamptz,
     pulled_at timestamptz
 );
--- Who is looking at or replying to what, on any replica (short-lived; desk_presence rows expire).
+-- Who is looking at or replying to what, on any replica (unix seconds; rows expire as a desk's own do).
 CREATE TABLE desk_presence (
     handle text NOT NULL,
     ticket_id text NOT NULL,
     activity text NOT NULL,
     replica text NOT NULL,
-    until timestamptz NOT NULL,
+    since bigint NOT NULL,
+    expires_at bigint NOT NULL,
     PRIMARY KEY (handle, ticket_id)
 );
 -- Agents and roles as the hub knows them (what it checks a change's author against), for psql readers too.

@@ -1,0 +1,168 @@
+//! The background sync of a replica whose hub is PostgreSQL: one connection kept between rounds, a listener that
+//! wakes the job when the hub's log grows (NOTIFY), and presence exchanged through the hub every round.
+
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use super::sync::{Job, count, line};
+use crate::app::sync::{Outcome, SyncRound};
+use crate::store::sync::Direction;
+use crate::store::sync::pg::{HubConfig, HubListener, PgHub, PresenceRow};
+
+/// How long the listener waits between checks that its connection still stands.
+const LISTEN_SLICE: Duration = Duration::from_secs(30);
+/// Reconnection waits double from the first to the last.
+const BACKOFF: (Duration, Duration) = (Duration::from_secs(1), Duration::from_secs(30));
+
+pub(super) struct PgLink {
+    password_command: Option<String>,
+    hub: Option<PgHub>,
+    /// Where the job's wake-ups go; the listener thread gets a clone when it starts.
+    wake: Sender<bool>,
+    listening: bool,
+    published: Option<Vec<PresenceRow>>,
+    shown_others: Option<Vec<PresenceRow>>,
+}
+
+impl PgLink {
+    pub(super) fn new(password_command: Option<String>, wake: Sender<bool>) -> PgLink {
+        PgLink {
+            password_command,
+            hub: None,
+            wake,
+            listening: false,
+            published: None,
+            shown_others: None,
+        }
+    }
+
+    fn config(&self, url: &str) -> HubConfig {
+        HubConfig {
+            url: url.to_string(),
+            password_command: self.password_command.clone(),
+        }
+    }
+}
+
+impl Job {
+    /// One round against a PostgreSQL hub: look (what waits each way), sync when asked or with `auto` when
+    /// something waits, then exchange presence.
+    pub(super) fn pg_round(
+        &mut self,
+        url: &str,
+        round: &mut SyncRound,
+        started: &dyn Fn() -> bool,
+        now: i64,
+    ) -> Result<(), String> {
+        let cfg = self.pg.config(url);
+        if !self.pg.listening {
+            self.pg.listening = true;
+            listen(cfg.clone(), self.pg.wake.clone());
+        }
+        let read_conflicts = std::mem::take(&mut self.first);
+        let Some(db) = self.store.as_mut() else {
+            return Ok(());
+        };
+        if self.pg.hub.is_none() {
+            match PgHub::connect(&cfg) {
+                Ok(h) => self.pg.hub = Some(h),
+                Err(e) => {
+                    round.outcome = Outcome::Unreachable(line(e));
+                    let status = db.replica_status(None).map_err(line)?;
+                    round.to_send = status.map_or(0, |s| count(s.to_send));
+                    if read_conflicts {
+                        round.conflicts = Some(db.conflicts(self.actor.as_deref()).map_err(line)?);
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        let Some(hub) = self.pg.hub.as_mut() else {
+            return Ok(());
+        };
+        let outcome = (|| -> Result<(), String> {
+            let status = db
+                .replica_status_pg(hub)
+                .map_err(line)?
+                .ok_or_else(|| "this database is not a replica".to_string())?;
+            let (to_send, to_receive) = (count(status.to_send), status.to_receive.map_or(0, count));
+            if self.in_step_at.is_none() {
+                self.in_step_at = status.synced_at;
+            }
+            let waiting = to_send > 0 || to_receive > 0;
+            if round.asked || (self.auto && waiting) {
+                started();
+                let r = db
+                    .sync_with_pg_hub(hub, Direction::Both, now)
+                    .map_err(line)?;
+                round.outcome = Outcome::Synced {
+                    sent: (r.sent.changes.max(r.sent.rows)) as i64,
+                    received: (r.received.changes.max(r.received.rows)) as i64,
+                    numbered: r.sent.numbered,
+                };
+                self.in_step_at = Some(now);
+                let after = db.replica_status_pg(hub).map_err(line)?;
+                round.to_send = after.as_ref().map_or(0, |s| count(s.to_send));
+                round.to_receive = after.and_then(|s| s.to_receive).map(count);
+                round.conflicts = Some(db.conflicts(self.actor.as_deref()).map_err(line)?);
+            } else {
+                if !waiting {
+                    self.in_step_at = Some(now);
+                }
+                (round.to_send, round.to_receive) = (to_send, Some(to_receive));
+                if read_conflicts {
+                    round.conflicts = Some(db.conflicts(self.actor.as_deref()).map_err(line)?);
+                }
+            }
+            // Presence: what this agent is doing goes up when it changed; what the others do comes down.
+            let me = db.replica().to_string();
+            let mine = db.own_presence(now).map_err(line)?;
+            let changed = self.pg.published.as_ref() != Some(&mine);
+            let others = hub
+                .exchange_presence(&me, &mine, changed, now)
+                .map_err(line)?;
+            self.pg.published = Some(mine);
+            if self.pg.shown_others.as_ref() != Some(&others) {
+                db.take_presence(&others).map_err(line)?;
+                self.pg.shown_others = Some(others);
+            }
+            Ok(())
+        })();
+        if let Err(why) = outcome {
+            // The connection may be what failed: the next round opens a fresh one.
+            self.pg.hub = None;
+            round.outcome = Outcome::Unreachable(why);
+        }
+        Ok(())
+    }
+}
+
+/// The listener: its own connection, LISTENing; every notice wakes the job (a burst once). When the hub cannot be
+/// reached it tries again, waiting longer each time; it ends with the job.
+fn listen(cfg: HubConfig, wake: Sender<bool>) {
+    std::thread::spawn(move || {
+        let mut wait = BACKOFF.0;
+        loop {
+            if let Ok(mut l) = HubListener::listen(&cfg) {
+                wait = BACKOFF.0;
+                // Whatever arrived while it was not listening.
+                if wake.send(false).is_err() {
+                    return;
+                }
+                loop {
+                    match l.wait(LISTEN_SLICE) {
+                        Ok(true) => {
+                            if wake.send(false).is_err() {
+                                return;
+                            }
+                        }
+                        Ok(false) => {}
+                        Err(_) => break,
+                    }
+                }
+            }
+            std::thread::sleep(wait);
+            wait = (wait * 2).min(BACKOFF.1);
+        }
+    });
+}

@@ -1,0 +1,151 @@
+//! Live across the team: a connection that waits for the hub's NOTIFY (every batch the hub takes ends with one),
+//! and presence ("李娜 Li Na is replying") shared through the hub.
+
+use super::super::super::{Result, Store, StoreError};
+use super::{CHANNEL, HubConfig, PgHub, connect, pg_error};
+use postgres::fallible_iterator::FallibleIterator;
+use rusqlite::params;
+use std::time::Duration;
+
+/// A connection that only listens for the hub's log growing.
+pub struct HubListener {
+    client: postgres::Client,
+    shown: String,
+}
+
+impl HubListener {
+    pub fn listen(cfg: &HubConfig) -> Result<HubListener> {
+        let shown = cfg.shown();
+        let mut client = connect::client(cfg)?;
+        // CHANNEL is a constant identifier, not input.
+        client
+            .batch_execute(&format!("LISTEN {CHANNEL}"))
+            .map_err(|e| pg_error(&shown, &e))?;
+        Ok(HubListener { client, shown })
+    }
+
+    /// Waits up to `timeout` for the hub to say something arrived; true when it did (a burst counts once).
+    pub fn wait(&mut self, timeout: Duration) -> Result<bool> {
+        let shown = self.shown.clone();
+        let mut notes = self.client.notifications();
+        let got = notes
+            .timeout_iter(timeout)
+            .next()
+            .map_err(|e| pg_error(&shown, &e))?
+            .is_some();
+        if got {
+            // Everything already queued is the same news.
+            let mut rest = notes.iter();
+            while rest.next().map_err(|e| pg_error(&shown, &e))?.is_some() {}
+        }
+        drop(notes);
+        if self.client.is_closed() {
+            return Err(StoreError::Refused(format!(
+                "the hub {shown} cannot be reached (the connection closed)"
+            )));
+        }
+        Ok(got)
+    }
+}
+
+/// One agent on one ticket, as presence travels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresenceRow {
+    pub agent: String,
+    pub ticket_id: String,
+    pub activity: String,
+    pub since: i64,
+    pub expires_at: i64,
+}
+
+impl PgHub {
+    /// Publishes this replica's presence (replacing what it published before) and returns every other replica's
+    /// that has not expired; `changed` says whether to wake the others (their screens show it at once).
+    pub fn exchange_presence(
+        &mut self,
+        replica: &str,
+        mine: &[PresenceRow],
+        changed: bool,
+        now: i64,
+    ) -> Result<Vec<PresenceRow>> {
+        let shown = self.shown.clone();
+        let err = |e: postgres::Error| pg_error(&shown, &e);
+        let mut tx = self.client.transaction().map_err(err)?;
+        if changed {
+            tx.execute(
+                "DELETE FROM desk_presence WHERE replica = $1 OR expires_at <= $2",
+                &[&replica, &now],
+            )
+            .map_err(err)?;
+            for p in mine {
+                tx.execute(
+                    "INSERT INTO desk_presence(handle, ticket_id, activity, replica, since, expires_at)
+                     VALUES ($1, $2, $3, $4, $5, $6)
+                     ON CONFLICT (handle, ticket_id) DO UPDATE SET activity = excluded.activity,
+                         replica = excluded.replica, since = excluded.since, expires_at = excluded.expires_at",
+                    &[&p.agent, &p.ticket_id, &p.activity, &replica, &p.since, &p.expires_at],
+                )
+                .map_err(err)?;
+            }
+            tx.execute("SELECT pg_notify($1, 'presence')", &[&CHANNEL])
+                .map_err(err)?;
+        }
+        let others = tx
+            .query(
+                "SELECT handle, ticket_id, activity, since, expires_at FROM desk_presence
+                 WHERE replica <> $1 AND expires_at > $2",
+                &[&replica, &now],
+            )
+            .map_err(err)?
+            .iter()
+            .map(|r| PresenceRow {
+                agent: r.get(0),
+                ticket_id: r.get(1),
+                activity: r.get(2),
+                since: r.get(3),
+                expires_at: r.get(4),
+            })
+            .collect();
+        tx.commit().map_err(err)?;
+        Ok(others)
+    }
+}
+
+impl Store {
+    /// This desk's own agent's presence rows that have not expired (what a replica publishes).
+    pub fn own_presence(&self, now: i64) -> Result<Vec<PresenceRow>> {
+        let Some(me) = self.actor.clone() else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT agent, ticket_id, activity, since, expires_at FROM presence WHERE agent = ?1 AND expires_at > ?2",
+        )?;
+        let rows = stmt.query_map(params![me, now], |r| {
+            Ok(PresenceRow {
+                agent: r.get(0)?,
+                ticket_id: r.get(1)?,
+                activity: r.get(2)?,
+                since: r.get(3)?,
+                expires_at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Replaces what this replica shows of other agents' presence with `others` (tickets not here yet are left
+    /// out; they come with the next sync).
+    pub fn take_presence(&mut self, others: &[PresenceRow]) -> Result<()> {
+        let me = self.actor.clone().unwrap_or_default();
+        let tx = self.begin_write()?;
+        tx.execute("DELETE FROM presence WHERE agent <> ?1", params![me])?;
+        for p in others.iter().filter(|p| p.agent != me) {
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO presence(agent, ticket_id, activity, since, heartbeat, expires_at)
+                 SELECT ?1, id, ?3, ?4, ?4, ?5 FROM tickets WHERE id = ?2 AND ?3 IN ('viewing', 'replying')",
+            )?
+            .execute(params![p.agent, p.ticket_id, p.activity, p.since, p.expires_at])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
