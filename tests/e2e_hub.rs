@@ -4,25 +4,9 @@
 
 mod common;
 
-use common::desk_as;
 use common::postgres::Postgres;
 use common::tmux::{Tmux, clean_env};
-use std::path::Path;
-
-fn desk_ok(home: &Path, user: &str, args: &[&str]) -> String {
-    let out = desk_as(home, user, args);
-    assert!(
-        out.status.success(),
-        "desk {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The status bar: the screen's last line.
-fn bar(screen: &str) -> &str {
-    screen.lines().last().unwrap_or_default()
-}
+use common::{desk_ok, status_bar as bar};
 
 #[test]
 fn a_change_on_one_replica_reaches_another_running_desk_through_the_hubs_notify() {

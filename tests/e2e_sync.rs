@@ -5,19 +5,9 @@
 
 mod common;
 
-use common::desk_as;
 use common::tmux::{Tmux, clean_env};
+use common::{desk_ok, status_bar as bar};
 use std::path::Path;
-
-fn desk_ok(home: &Path, user: &str, args: &[&str]) -> String {
-    let out = desk_as(home, user, args);
-    assert!(
-        out.status.success(),
-        "desk {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn json(home: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&desk_ok(home, "li", args)).expect("JSON output")
@@ -34,11 +24,6 @@ fn next_second() {
     while secs() == start {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-}
-
-/// The status bar: the screen's last line.
-fn bar(screen: &str) -> &str {
-    screen.lines().last().unwrap_or_default()
 }
 
 #[test]

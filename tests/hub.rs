@@ -22,14 +22,7 @@ fn open(path: &Path, actor: &str) -> Store {
 fn team(dir: &Path, url: &str, n: usize) -> Vec<PathBuf> {
     let seed = dir.join("team.db");
     let mut s = Store::open_with(&seed, OpenMode::Create, StorageMode::Local).unwrap();
-    fill(&mut s, 4);
-    add_kb(&mut s);
-    s.conn()
-        .execute_batch(
-            "UPDATE agents SET role = 'lead' WHERE handle = 'li';
-             INSERT INTO agents(id, handle, name, role, created_at, updated_at) VALUES ('A9', 'boss', 'Boss', 'admin', 0, 0);",
-        )
-        .unwrap();
+    fill_with_roles(&mut s, 4);
     let cfg = HubConfig::new(url);
     let (mut hub, fresh) = PgHub::init(&cfg).unwrap();
     assert!(fresh);

@@ -192,15 +192,7 @@ fn a_change_the_hub_no_longer_allows_is_refused_put_back_and_listed_for_its_auth
     let dir = tempfile::tempdir().unwrap();
     let hub = dir.path().join("team.db");
     let mut s = Store::open_with(&hub, OpenMode::Create, StorageMode::Local).unwrap();
-    fill(&mut s, 4);
-    add_kb(&mut s);
-    // li is a lead (may publish); boss is the admin.
-    s.conn()
-        .execute_batch(
-            "UPDATE agents SET role = 'lead' WHERE handle = 'li';
-             INSERT INTO agents(id, handle, name, role, created_at, updated_at) VALUES ('A9', 'boss', 'Boss', 'admin', 0, 0);",
-        )
-        .unwrap();
+    fill_with_roles(&mut s, 4);
     drop(s);
     let r = dir.path().join("r.db");
     replica::create(&hub, StorageMode::Local, &r, &mut |_, _| {}).unwrap();

@@ -21,6 +21,35 @@ pub fn desk_as(home: &std::path::Path, user: &str, args: &[&str]) -> std::proces
         .unwrap()
 }
 
+/// Like [`desk_as`], failing the test (with stderr) unless desk succeeds; returns stdout.
+pub fn desk_ok(home: &std::path::Path, user: &str, args: &[&str]) -> String {
+    let out = desk_as(home, user, args);
+    assert!(
+        out.status.success(),
+        "desk {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A screen's status bar: its last line.
+pub fn status_bar(screen: &str) -> &str {
+    screen.lines().last().unwrap_or_default()
+}
+
+/// The team of [`fill`] with li made a lead (who may publish) and an admin, boss (A9), added: for role rules.
+pub fn fill_with_roles(store: &mut Store, n: i64) {
+    fill(store, n);
+    add_kb(store);
+    store
+        .conn()
+        .execute_batch(
+            "UPDATE agents SET role = 'lead' WHERE handle = 'li';
+             INSERT INTO agents(id, handle, name, role, created_at, updated_at) VALUES ('A9', 'boss', 'Boss', 'admin', 0, 0);",
+        )
+        .unwrap();
+}
+
 /// The 200-ticket demo (seed 42) at the frozen `NOW`, settled as `desk demo` leaves it, in a TestBackend app of
 /// `w`×`h`, as agent li; the directory lives as long as the harness needs it.
 pub fn demo_app(w: u16, h: u16) -> (tempfile::TempDir, harness::Harness) {

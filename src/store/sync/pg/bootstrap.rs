@@ -7,9 +7,8 @@ use super::super::super::{OpenMode, Result, StorageMode, Store, StoreError};
 use super::super::apply::stamp_row;
 use super::super::replica::Created;
 use super::super::tables::{self, Merge};
-use super::pull::{OP_COLUMNS, entry, image};
+use super::pull::{OP_COLUMNS, entry, id_at, image, meta_number, snapshot};
 use super::{HubConfig, PgHub, pg_error};
-use postgres::IsolationLevel;
 use rusqlite::params;
 use std::path::{Path, PathBuf};
 
@@ -72,27 +71,10 @@ fn fill(
     store.conn.execute_batch("PRAGMA synchronous = OFF")?;
     let rules = store.service_rules().clone();
     let replica = store.replica().to_string();
-    let mut pg = hub
-        .client
-        .build_transaction()
-        .isolation_level(IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()
-        .map_err(err)?;
-    let meta = |pg: &mut postgres::Transaction<'_>,
-                k: &str|
-     -> std::result::Result<i64, postgres::Error> {
-        let v: Option<String> = pg
-            .query_opt("SELECT value FROM desk_hub_meta WHERE key = $1", &[&k])?
-            .map(|r| r.get(0));
-        Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
-    };
-    let last_op = meta(&mut pg, "last_op").map_err(err)?;
-    let last_row = meta(&mut pg, "last_row").map_err(err)?;
-    let last_id: Option<String> = pg
-        .query_opt("SELECT id FROM desk_ops WHERE pos = $1 UNION ALL SELECT id FROM desk_history WHERE pos = $1", &[&last_op])
-        .map_err(err)?
-        .map(|r| r.get(0));
+    let mut pg = snapshot(&mut hub.client).map_err(err)?;
+    let last_op = meta_number(&mut pg, "last_op").map_err(err)?;
+    let last_row = meta_number(&mut pg, "last_row").map_err(err)?;
+    let last_id = id_at(&mut pg, last_op).map_err(err)?;
     let total: i64 = pg
         .query_one(
             "SELECT (SELECT count(*) FROM desk_rows) + (SELECT count(*) FROM desk_ops) + (SELECT count(*) FROM desk_history)",

@@ -59,36 +59,47 @@ pub(super) fn image(r: &Row) -> Option<RowImage> {
     })
 }
 
-pub(super) fn pull(hub: &mut PgHub, replica: &str, since: Marks) -> Result<Batch> {
-    let shown = hub.shown.clone();
-    let err = |e: postgres::Error| pg_error(&shown, &e);
-    let mut tx = hub
-        .client
+/// One consistent, read-only view of the hub.
+pub(super) fn snapshot(
+    client: &mut postgres::Client,
+) -> std::result::Result<postgres::Transaction<'_>, postgres::Error> {
+    client
         .build_transaction()
         .isolation_level(IsolationLevel::RepeatableRead)
         .read_only(true)
         .start()
-        .map_err(err)?;
-    let meta = |tx: &mut postgres::Transaction<'_>,
-                k: &str|
-     -> std::result::Result<i64, postgres::Error> {
-        let v: Option<String> = tx
-            .query_opt("SELECT value FROM desk_hub_meta WHERE key = $1", &[&k])?
-            .map(|r| r.get(0));
-        Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
-    };
-    let upto_change = meta(&mut tx, "last_op").map_err(err)?;
-    let upto_row = meta(&mut tx, "last_row").map_err(err)?;
-    let id_at = |tx: &mut postgres::Transaction<'_>,
-                 pos: i64|
-     -> std::result::Result<Option<String>, postgres::Error> {
-        Ok(tx
-            .query_opt(
-                "SELECT id FROM desk_ops WHERE pos = $1 UNION ALL SELECT id FROM desk_history WHERE pos = $1",
-                &[&pos],
-            )?
-            .map(|r| r.get(0)))
-    };
+}
+
+/// A number the hub keeps in `desk_hub_meta` (0 when it has none yet).
+pub(super) fn meta_number(
+    tx: &mut postgres::Transaction<'_>,
+    key: &str,
+) -> std::result::Result<i64, postgres::Error> {
+    let v: Option<String> = tx
+        .query_opt("SELECT value FROM desk_hub_meta WHERE key = $1", &[&key])?
+        .map(|r| r.get(0));
+    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+/// The id of the entry at `pos`, in the log or the history.
+pub(super) fn id_at(
+    tx: &mut postgres::Transaction<'_>,
+    pos: i64,
+) -> std::result::Result<Option<String>, postgres::Error> {
+    Ok(tx
+        .query_opt(
+            "SELECT id FROM desk_ops WHERE pos = $1 UNION ALL SELECT id FROM desk_history WHERE pos = $1",
+            &[&pos],
+        )?
+        .map(|r| r.get(0)))
+}
+
+pub(super) fn pull(hub: &mut PgHub, replica: &str, since: Marks) -> Result<Batch> {
+    let shown = hub.shown.clone();
+    let err = |e: postgres::Error| pg_error(&shown, &e);
+    let mut tx = snapshot(&mut hub.client).map_err(err)?;
+    let upto_change = meta_number(&mut tx, "last_op").map_err(err)?;
+    let upto_row = meta_number(&mut tx, "last_row").map_err(err)?;
     // Marks past the hub's end, or ending at another entry than they name, come from another hub (this one was
     // restored from a backup): everything is sent again, and what the replica has is skipped by id.
     let at_mark = id_at(&mut tx, since.change).map_err(err)?;
@@ -100,7 +111,7 @@ pub(super) fn pull(hub: &mut PgHub, replica: &str, since: Marks) -> Result<Batch
             .is_some_and(|id| at_mark.as_ref() != Some(id));
     let since = if replaced { Marks::default() } else { since };
     let upto_change_id = id_at(&mut tx, upto_change).map_err(err)?;
-    let compacted = meta(&mut tx, "compacted_to").map_err(err)?;
+    let compacted = meta_number(&mut tx, "compacted_to").map_err(err)?;
     let duties: Option<String> = tx
         .query_opt("SELECT value FROM desk_hub_meta WHERE key = 'duties'", &[])
         .map_err(err)?
