@@ -109,12 +109,11 @@ pub fn run(
                     )?;
                     writeln!(out, "replicas: {}", s.replicas.len())?;
                     for r in &s.replicas {
-                        let when = |t: Option<i64>| match t {
-                            None => "never".to_string(),
-                            Some(t) if now - t < 60 => "just now".to_string(),
-                            Some(t) => {
-                                format!("{} ago", crate::domain::ticket::compact_age(now - t))
-                            }
+                        let when = |t: Option<i64>| {
+                            t.map_or_else(
+                                || "never".to_string(),
+                                |t| crate::domain::ticket::ago(now - t),
+                            )
                         };
                         writeln!(
                             out,

@@ -207,9 +207,9 @@ fn status_text(s: &Status, location: &str, now: i64, out: &mut Out<'_>) -> std::
     match s.synced_at {
         Some(t) => writeln!(
             out,
-            "last sync: {} ({} ago)",
+            "last sync: {} ({})",
             rfc3339(t),
-            crate::domain::ticket::compact_age(now - t)
+            crate::domain::ticket::ago(now - t)
         )?,
         None => writeln!(out, "last sync: never")?,
     }

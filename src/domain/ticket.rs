@@ -274,6 +274,14 @@ pub fn tag(raw: &str) -> Result<String, TagError> {
 }
 
 /// "3d", "5h", "12m", "now": compact age for lists.
+/// How long ago, said as a phrase: "just now", "5m ago".
+pub fn ago(seconds: i64) -> String {
+    match compact_age(seconds).as_str() {
+        "now" => "just now".to_string(),
+        age => format!("{age} ago"),
+    }
+}
+
 pub fn compact_age(seconds: i64) -> String {
     let s = seconds.max(0);
     match s {
@@ -287,6 +295,13 @@ pub fn compact_age(seconds: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ago_reads_as_a_phrase() {
+        assert_eq!(super::ago(3), "just now");
+        assert_eq!(super::ago(300), "5m ago");
+        assert_eq!(super::ago(-5), "just now");
+    }
+
     use super::*;
 
     #[test]

@@ -129,9 +129,15 @@ impl Job {
             Ok(())
         })();
         if let Err(why) = outcome {
-            // The connection may be what failed: the next round opens a fresh one.
+            // A closed connection is the hub out of reach; anything else the hub said is a failed sync. Either
+            // way the next round opens a fresh connection.
+            let gone = self.pg.hub.as_ref().is_none_or(PgHub::is_closed);
             self.pg.hub = None;
-            round.outcome = Outcome::Unreachable(why);
+            round.outcome = if gone {
+                Outcome::Unreachable(why)
+            } else {
+                Outcome::Failed(why)
+            };
         }
         Ok(())
     }

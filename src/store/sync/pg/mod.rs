@@ -55,6 +55,11 @@ impl PgHub {
     pub fn shown(&self) -> &str {
         &self.shown
     }
+
+    /// The connection is gone (the server went away or restarted): what failed was reaching the hub.
+    pub fn is_closed(&self) -> bool {
+        self.client.is_closed()
+    }
 }
 
 impl Hub for PgHub {
