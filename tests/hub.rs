@@ -478,3 +478,63 @@ fn presence_travels_through_the_hub_and_expires() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_replica_made_where_a_deleted_one_left_its_wal_is_not_corrupted_by_it() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.create_database();
+    let dir = tempfile::tempdir().unwrap();
+    let r = team(dir.path(), &url, 1);
+    // A desk killed while working on r0 leaves frames in r0.db-wal; then the agent deletes r0.db only.
+    let mut a = open(&r[0], "li");
+    a.conn()
+        .execute_batch("PRAGMA wal_autocheckpoint = 0")
+        .unwrap();
+    for i in 0..20 {
+        a.set_ticket(
+            1000,
+            &[TicketEdit::Priority([Priority::Low, Priority::High][i % 2])],
+            None,
+            NOW + i as i64,
+        )
+        .unwrap();
+    }
+    let wal = format!("{}-wal", r[0].display());
+    let kept = std::fs::read(&wal).unwrap();
+    assert!(kept.len() > 32, "the WAL holds frames");
+    drop(a);
+    std::fs::remove_file(&r[0]).unwrap();
+    std::fs::write(&wal, &kept).unwrap();
+    create_from_hub(&HubConfig::new(&url), &r[0], NOW + 50, &mut |_, _| {}).unwrap();
+    let report = desk::store::check::check_file(&r[0], true).unwrap();
+    assert!(
+        report.healthy(),
+        "{:?}",
+        report
+            .checks
+            .iter()
+            .filter(|c| !c.ok())
+            .map(|c| &c.details)
+            .collect::<Vec<_>>()
+    );
+    let priority: String = open(&r[0], "li")
+        .conn()
+        .query_row(
+            "SELECT priority FROM tickets WHERE number = 1000",
+            [],
+            |x| x.get(0),
+        )
+        .unwrap();
+    assert_eq!(priority, priority_at_hub(&url, 1000));
+}
+
+/// A ticket's priority in the hub's current state.
+fn priority_at_hub(url: &str, number: i64) -> String {
+    let mut c = ::postgres::Client::connect(url, ::postgres::NoTls).unwrap();
+    c.query_one(
+        "SELECT row->>'priority' FROM desk_rows WHERE tbl = 'tickets' AND (row->>'number')::bigint = $1",
+        &[&number],
+    )
+    .unwrap()
+    .get(0)
+}

@@ -315,6 +315,22 @@ fn release_side_files(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Removes the side files (`-wal`, `-shm`, `-journal`) at `path` when no database is there: a deleted file's
+/// leftovers. A new database made at `path` would have them applied to it on open — a WAL's frames carry no mark of
+/// the file they belong to — and be corrupt.
+pub(crate) fn remove_orphan_side_files(path: &Path) -> std::io::Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let side = with_suffix(path, suffix);
+        if side.exists() {
+            std::fs::remove_file(&side)?;
+        }
+    }
+    Ok(())
+}
+
 /// `path.before-restore`, or `.before-restore.2`, `.3` … the first name not taken.
 fn free_name(path: &Path) -> Result<PathBuf> {
     let first = with_suffix(path, ".before-restore");

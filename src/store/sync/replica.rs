@@ -50,6 +50,13 @@ pub fn create(
     dest: &Path,
     progress: &mut dyn FnMut(u64, u64),
 ) -> std::result::Result<Created, backup::BackupError> {
+    // A deleted replica's WAL left at `dest` would be applied to the new file.
+    backup::remove_orphan_side_files(dest).map_err(|e| {
+        backup::BackupError::Store(StoreError::Refused(format!(
+            "cannot remove the side files a deleted {} left behind: {e}",
+            dest.display()
+        )))
+    })?;
     let copy = backup::backup(hub, dest, false, progress)?;
     let made = make_replica(&copy.path, hub).map_err(backup::BackupError::Store);
     let made = match made {

@@ -36,6 +36,12 @@ pub fn create_from_hub(
             for suffix in ["-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", part.display()));
             }
+            super::super::super::backup::remove_orphan_side_files(dest).map_err(|e| {
+                StoreError::Refused(format!(
+                    "cannot remove the side files a deleted {} left behind: {e}",
+                    dest.display()
+                ))
+            })?;
             std::fs::rename(&part, dest).map_err(|e| {
                 StoreError::Refused(format!(
                     "cannot move {} to {}: {e}",
