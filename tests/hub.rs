@@ -440,22 +440,25 @@ fn presence_travels_through_the_hub_and_expires() {
     let li_id = li.replica().to_string();
     // Li's replica publishes; it does not get its own back.
     assert!(
-        hub.exchange_presence(&li_id, &mine, true, NOW)
+        hub.exchange_presence(&li_id, &mine, true, true, NOW)
             .unwrap()
             .is_empty()
     );
     let mut wang = open(&r[1], "wang");
     let wang_id = wang.replica().to_string();
-    let others = hub.exchange_presence(&wang_id, &[], true, NOW + 1).unwrap();
+    let others = hub
+        .exchange_presence(&wang_id, &[], true, true, NOW + 1)
+        .unwrap();
     wang.take_presence(&others).unwrap();
     let seen = wang.presence_on(1001, NOW + 1).unwrap();
     assert_eq!(seen.len(), 1, "{seen:?}");
     assert_eq!(seen[0].handle, "li");
     assert_eq!(seen[0].activity, desk::domain::team::Activity::Replying);
     // Li stops replying: the next exchange takes it away everywhere.
-    hub.exchange_presence(&li_id, &[], true, NOW + 2).unwrap();
+    hub.exchange_presence(&li_id, &[], true, true, NOW + 2)
+        .unwrap();
     let others = hub
-        .exchange_presence(&wang_id, &[], false, NOW + 3)
+        .exchange_presence(&wang_id, &[], false, false, NOW + 3)
         .unwrap();
     wang.take_presence(&others).unwrap();
     assert!(wang.presence_on(1001, NOW + 3).unwrap().is_empty());
@@ -464,16 +467,16 @@ fn presence_travels_through_the_hub_and_expires() {
         expires_at: NOW + 10,
         ..mine[0].clone()
     }];
-    hub.exchange_presence(&li_id, &stale, true, NOW + 4)
+    hub.exchange_presence(&li_id, &stale, true, false, NOW + 4)
         .unwrap();
     assert_eq!(
-        hub.exchange_presence(&wang_id, &[], false, NOW + 5)
+        hub.exchange_presence(&wang_id, &[], false, false, NOW + 5)
             .unwrap()
             .len(),
         1
     );
     assert!(
-        hub.exchange_presence(&wang_id, &[], false, NOW + 11)
+        hub.exchange_presence(&wang_id, &[], false, false, NOW + 11)
             .unwrap()
             .is_empty()
     );

@@ -52,9 +52,15 @@ pub fn spawn(
         };
         let mut next = Instant::now() + FIRST_LOOK_AFTER;
         loop {
-            // Asleep until the next look is due, or until the agent asks for a sync now.
-            let asked = match woken.recv_timeout(next.saturating_duration_since(Instant::now())) {
+            // Asleep until the next look is due, or until the agent asks for a sync now (or the hub says something
+            // arrived). Between looks, a PostgreSQL hub hears at once when this agent starts or stops replying.
+            let due = next.saturating_duration_since(Instant::now());
+            let asked = match woken.recv_timeout(due.min(super::sync_pg::PRESENCE_TICK)) {
                 Ok(asked) => asked,
+                Err(RecvTimeoutError::Timeout) if Instant::now() < next => {
+                    job.presence_tick();
+                    continue;
+                }
                 Err(RecvTimeoutError::Timeout) => false,
                 Err(RecvTimeoutError::Disconnected) => return,
             };

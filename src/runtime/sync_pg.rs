@@ -11,6 +11,8 @@ use crate::store::sync::pg::{HubConfig, HubListener, PgHub, PresenceRow};
 
 /// How long the listener waits between checks that its connection still stands.
 const LISTEN_SLICE: Duration = Duration::from_secs(30);
+/// How often, between rounds, this agent's own presence is checked (a local read) and published when it changed.
+pub(super) const PRESENCE_TICK: Duration = Duration::from_secs(1);
 /// Reconnection waits double from the first to the last.
 const BACKOFF: (Duration, Duration) = (Duration::from_secs(1), Duration::from_secs(30));
 
@@ -114,19 +116,15 @@ impl Job {
                     round.conflicts = Some(db.conflicts(self.actor.as_deref()).map_err(line)?);
                 }
             }
-            // Presence: what this agent is doing goes up when it changed; what the others do comes down.
-            let me = db.replica().to_string();
-            let mine = db.own_presence(now).map_err(line)?;
-            let changed = self.pg.published.as_ref() != Some(&mine);
-            let others = hub
-                .exchange_presence(&me, &mine, changed, now)
-                .map_err(line)?;
-            self.pg.published = Some(mine);
-            if self.pg.shown_others.as_ref() != Some(&others) {
-                db.take_presence(&others).map_err(line)?;
-                self.pg.shown_others = Some(others);
-            }
-            Ok(())
+            exchange_presence(
+                &mut self.pg.published,
+                &mut self.pg.shown_others,
+                db,
+                hub,
+                now,
+                true,
+            )
+            .map_err(line)
         })();
         if let Err(why) = outcome {
             // A closed connection is the hub out of reach; anything else the hub said is a failed sync. Either
@@ -141,6 +139,63 @@ impl Job {
         }
         Ok(())
     }
+}
+
+impl Job {
+    /// Between rounds: publishes this agent's presence when it changed (a local read otherwise).
+    pub(super) fn presence_tick(&mut self) {
+        let (Some(db), Some(hub)) = (self.store.as_mut(), self.pg.hub.as_mut()) else {
+            return;
+        };
+        let now = super::now();
+        // A failure here is seen by the next round, which says it.
+        let _ = exchange_presence(
+            &mut self.pg.published,
+            &mut self.pg.shown_others,
+            db,
+            hub,
+            now,
+            false,
+        );
+    }
+}
+
+/// Presence: what this agent is doing goes up when it changed; what the others do comes down (`always`), or only
+/// with a change of ours.
+fn exchange_presence(
+    published: &mut Option<Vec<PresenceRow>>,
+    shown_others: &mut Option<Vec<PresenceRow>>,
+    db: &mut crate::store::Store,
+    hub: &mut PgHub,
+    now: i64,
+    always: bool,
+) -> crate::store::Result<()> {
+    let me = db.replica().to_string();
+    let mine = db.own_presence(now)?;
+    // Who is on what, and since when: a heartbeat only moves the expiry, which the next round carries up quietly.
+    let who = |rows: &[PresenceRow]| -> Vec<(String, String, String, i64)> {
+        rows.iter()
+            .map(|p| {
+                (
+                    p.agent.clone(),
+                    p.ticket_id.clone(),
+                    p.activity.clone(),
+                    p.since,
+                )
+            })
+            .collect()
+    };
+    let moved = published.as_deref().map(who) != Some(who(&mine));
+    if !moved && !always {
+        return Ok(());
+    }
+    let others = hub.exchange_presence(&me, &mine, true, moved, now)?;
+    *published = Some(mine);
+    if shown_others.as_ref() != Some(&others) {
+        db.take_presence(&others)?;
+        *shown_others = Some(others);
+    }
+    Ok(())
 }
 
 /// The listener: its own connection, LISTENing; every notice wakes the job (a burst once). When the hub cannot be

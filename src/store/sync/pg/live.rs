@@ -59,19 +59,21 @@ pub struct PresenceRow {
 }
 
 impl PgHub {
-    /// Publishes this replica's presence (replacing what it published before) and returns every other replica's
-    /// that has not expired; `changed` says whether to wake the others (their screens show it at once).
+    /// With `publish`, replaces this replica's presence at the hub with `mine`, and with `notify` wakes the other
+    /// replicas so their screens show it at once (who is on what changed, not only a heartbeat); returns every
+    /// other replica's presence that has not expired.
     pub fn exchange_presence(
         &mut self,
         replica: &str,
         mine: &[PresenceRow],
-        changed: bool,
+        publish: bool,
+        notify: bool,
         now: i64,
     ) -> Result<Vec<PresenceRow>> {
         let shown = self.shown.clone();
         let err = |e: postgres::Error| pg_error(&shown, &e);
         let mut tx = self.client.transaction().map_err(err)?;
-        if changed {
+        if publish {
             tx.execute(
                 "DELETE FROM desk_presence WHERE replica = $1 OR expires_at <= $2",
                 &[&replica, &now],
@@ -87,6 +89,8 @@ impl PgHub {
                 )
                 .map_err(err)?;
             }
+        }
+        if notify {
             tx.execute("SELECT pg_notify($1, 'presence')", &[&CHANNEL])
                 .map_err(err)?;
         }
