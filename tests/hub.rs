@@ -541,3 +541,53 @@ fn priority_at_hub(url: &str, number: i64) -> String {
     .unwrap()
     .get(0)
 }
+
+#[test]
+fn a_reply_to_a_ticket_merged_on_another_replica_lands_in_the_ticket_it_was_merged_into() {
+    use desk::domain::lifecycle::Writer;
+    use desk::domain::ticket::Status;
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.create_database();
+    let dir = tempfile::tempdir().unwrap();
+    let r = team(dir.path(), &url, 2);
+    // Wang merges #1001 into #1002 on his replica and syncs.
+    open(&r[1], "wang")
+        .merge_ticket(1001, 1002, NOW + 5)
+        .unwrap();
+    sync(&r[1], &url, NOW + 6).unwrap();
+    // Offline, li answers #1001 and solves it.
+    let mut a = open(&r[0], "li");
+    a.add_message(
+        1001,
+        Writer::Agent,
+        Some("A1"),
+        false,
+        "late answer 迟到的回复",
+        NOW + 10,
+    )
+    .unwrap();
+    a.set_ticket(1001, &[TicketEdit::Status(Status::Solved)], None, NOW + 11)
+        .unwrap();
+    drop(a);
+    sync(&r[0], &url, NOW + 20).unwrap();
+    sync(&r[1], &url, NOW + 21).unwrap();
+    for p in &r {
+        let s = open(p, "li");
+        let merged = s.ticket_detail(1001).unwrap().unwrap();
+        assert_eq!(merged.row.status, Status::Merged, "{}", p.display());
+        let into = s.ticket_detail(1002).unwrap().unwrap();
+        assert!(
+            into.messages
+                .iter()
+                .any(|m| m.body.to_string() == "late answer 迟到的回复"),
+            "{}",
+            p.display()
+        );
+        let report = desk::store::check::check_file(p, false).unwrap();
+        assert!(report.healthy(), "{}: {:?}", p.display(), report.checks);
+    }
+    let lost = open(&r[0], "li").conflicts(Some("li")).unwrap();
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    let why = lost[0].reason.clone().unwrap_or_default();
+    assert!(why.contains("#1001 had been merged into #1002"), "{why}");
+}

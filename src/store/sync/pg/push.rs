@@ -35,6 +35,8 @@ struct Taking<'a, 't> {
     applied: Applied,
     last_op: i64,
     last_row: i64,
+    /// Tickets this batch brought something new for (entries, messages): what the merged-ticket rule looks at.
+    touched: std::collections::BTreeSet<String>,
 }
 
 pub(super) fn push(hub: &mut PgHub, batch: &Batch, now: i64) -> Result<Applied> {
@@ -90,6 +92,7 @@ pub(super) fn push(hub: &mut PgHub, batch: &Batch, now: i64) -> Result<Applied> 
         applied: Applied::default(),
         last_op: number("last_op"),
         last_row: number("last_row"),
+        touched: Default::default(),
     };
     let mut rows: Vec<&RowImage> = batch.rows.iter().collect();
     rows.sort_by_key(|r| tables::rank(&r.table));
@@ -101,6 +104,11 @@ pub(super) fn push(hub: &mut PgHub, batch: &Batch, now: i64) -> Result<Applied> 
     entries.sort_by(|a, b| (&a.hlc, &a.replica).cmp(&(&b.hlc, &b.replica)));
     for e in entries {
         t.entry(e).map_err(err)?;
+    }
+    // A ticket merged away stays merged, whatever a replica that had not seen the merge did to it. Only what this
+    // batch brought new is looked at: replicas relay entries the hub has, which must not repair anything twice.
+    for id in std::mem::take(&mut t.touched) {
+        t.repair_merged(&id).map_err(err)?;
     }
     let (applied, last_op, last_row) = (t.applied, t.last_op, t.last_row);
     let hlc = t.clock.tick(0);
@@ -283,6 +291,12 @@ impl Taking<'_, '_> {
             }
         }
         self.applied.rows += 1;
+        if let (true, Some(Cell::Text(ticket))) = (
+            r.table == "messages",
+            r.row.as_ref().and_then(|d| d.get("ticket_id")),
+        ) {
+            self.touched.insert(ticket.clone());
+        }
         Ok(())
     }
 
@@ -358,6 +372,9 @@ impl Taking<'_, '_> {
             return Ok(());
         }
         self.applied.changes += 1;
+        if e.entity == "ticket" {
+            self.touched.insert(e.entity_id.clone());
+        }
         if tables::merged_field(&e.entity, &e.field).is_none() {
             return Ok(());
         }
@@ -406,6 +423,104 @@ impl Taking<'_, '_> {
                 "UPDATE desk_rows SET row = $3 WHERE tbl = $1 AND key = $2",
                 &[&table.name, &e.entity_id, &row_to_json(&row)],
             )?;
+        }
+        Ok(())
+    }
+
+    /// The documented rule, as a hub file keeps it: a change that reopened a merged ticket is put back by a newer
+    /// entry (and listed for its author), and messages that arrived for it move to the ticket it was merged into.
+    fn repair_merged(&mut self, id: &str) -> std::result::Result<(), postgres::Error> {
+        let image = self
+            .tx
+            .query_opt(
+                "SELECT row FROM desk_rows WHERE tbl = 'tickets' AND key = $1",
+                &[&id],
+            )?
+            .and_then(|r| r.get::<_, Option<serde_json::Value>>(0))
+            .and_then(|v| row_from_json(&v));
+        let Some(row) = image else { return Ok(()) };
+        let text = |c: &str| match row.get(c) {
+            Some(Cell::Text(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let (Some(into), Some(status)) = (text("merged_into"), text("status")) else {
+            return Ok(());
+        };
+        // Merged into a ticket merged in turn: its messages belong at the end of the chain. Two replicas that
+        // merged each into the other make a loop with no end; the messages then stay where they are.
+        let mut into = into;
+        let mut seen = vec![id.to_string()];
+        loop {
+            if seen.contains(&into) {
+                return Ok(());
+            }
+            let next: Option<String> = self
+                .tx
+                .query_opt(
+                    "SELECT row->>'merged_into' FROM desk_rows WHERE tbl = 'tickets' AND key = $1 AND row->>'status' = 'merged'",
+                    &[&into],
+                )?
+                .and_then(|r| r.get(0));
+            match next {
+                Some(n) => {
+                    seen.push(std::mem::replace(&mut into, n));
+                }
+                None => break,
+            }
+        }
+        if status != "merged" {
+            let loser: Option<String> = self
+                .tx
+                .query_opt(
+                    "SELECT id FROM desk_ops WHERE entity_id = $1 AND field = 'status' AND entity = 'ticket'
+                     ORDER BY hlc DESC, replica DESC LIMIT 1",
+                    &[&id],
+                )?
+                .map(|r| r.get(0));
+            let fix = self.hub_entry("ticket", id, "status", Some(&status), Some("merged"))?;
+            if let Some(loser) = loser {
+                let mut number = |t: &str| -> std::result::Result<String, postgres::Error> {
+                    Ok(self
+                        .tx
+                        .query_opt("SELECT row->>'number' FROM desk_rows WHERE tbl = 'tickets' AND key = $1", &[&t])?
+                        .and_then(|r| r.get::<_, Option<String>>(0))
+                        .unwrap_or_default())
+                };
+                let (n, m) = (number(id)?, number(&into)?);
+                let reason = format!(
+                    "#{n} had been merged into #{m}; it stays merged (what was written to it is in #{m})"
+                );
+                let pair = format!("{loser} {}", fix.id);
+                self.hub_entry("ticket", id, "conflict_found", Some(&pair), Some(&reason))?;
+            }
+        }
+        let late: Vec<(String, serde_json::Value)> = self
+            .tx
+            .query(
+                "SELECT key, row FROM desk_rows WHERE tbl = 'messages' AND row->>'ticket_id' = $1",
+                &[&id],
+            )?
+            .iter()
+            .filter_map(|r| Some((r.get(0), r.get::<_, Option<serde_json::Value>>(1)?)))
+            .collect();
+        let mut moved = Vec::new();
+        for (key, value) in late {
+            let Some(mut data) = row_from_json(&value) else {
+                continue;
+            };
+            data.insert("ticket_id".into(), Cell::Text(into.clone()));
+            let image = RowImage {
+                table: "messages".into(),
+                key: key.clone(),
+                hlc: self.stamp(),
+                replica: self.hub.to_string(),
+                row: None,
+            };
+            self.write_row(&image, Some(&data))?;
+            moved.push(key);
+        }
+        if !moved.is_empty() {
+            self.hub_entry("ticket", id, "moved_messages", None, Some(&moved.join(",")))?;
         }
         Ok(())
     }

@@ -45,6 +45,10 @@ CREATE INDEX desk_rows_agents_handle ON desk_rows ((row->>'handle')) WHERE tbl =
 CREATE INDEX desk_rows_groups_name ON desk_rows ((row->>'name')) WHERE tbl = 'groups';
 CREATE INDEX desk_rows_external ON desk_rows (tbl, (row->>'external_id')) WHERE row->>'external_id' IS NOT NULL;
 CREATE INDEX desk_rows_wechat ON desk_rows ((row->>'wechat_openid')) WHERE tbl = 'customers';
+-- A merged ticket's late replies, found by the ticket they name (push::repair_merged).
+CREATE INDEX desk_rows_message_ticket ON desk_rows ((row->>'ticket_id')) WHERE tbl = 'messages';
+-- The newest status change of a ticket the hub puts back.
+CREATE INDEX desk_ops_field ON desk_ops (entity_id, field);
 -- The stamp of the newest write of each merged field (last writer wins on (hlc, replica)).
 CREATE TABLE desk_fields (
     entity text NOT NULL,
