@@ -13,7 +13,7 @@ use std::time::Duration;
 mod mail;
 pub mod open;
 mod serve;
-mod sync;
+pub mod sync;
 mod sync_pg;
 
 pub use mail::OpenStore;
@@ -130,8 +130,8 @@ pub fn run(
                     }
                 }
                 Effect::SyncNow => {
-                    if let Some(wake) = &sync_now {
-                        let _ = wake.send(());
+                    if let Some(job) = &sync_now {
+                        job.sync_now();
                     }
                 }
                 Effect::Quit => {

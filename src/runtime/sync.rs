@@ -1,8 +1,11 @@
-//! A replica in a running desk: a thread of its own, with its own connection to the replica, looks at the hub
-//! every `[sync] every_secs` (can it be reached, what waits each way) and, with `auto`, syncs when something waits,
-//! so a replica online behaves like the team's file with live refresh. `:sync` wakes it for a sync now. A look
-//! only reads; nothing is written on either side unless there is something to exchange. Rounds are reported to
-//! the UI as `Msg::Sync`.
+//! A replica in a running desk: a thread of its own, with its own connection to the replica, keeps it in step with
+//! its hub, so a replica online behaves like the team's file with live refresh. `:sync` wakes it for a sync now.
+//! Rounds are reported to the UI as `Msg::Sync`.
+//!
+//! A hub file is looked at every `[sync] every_secs` (can it be reached, what waits each way) and, with `auto`,
+//! synced when something waits; a look only reads. A PostgreSQL hub (sync_pg.rs) is heard rather than polled: its
+//! NOTIFY wakes the job, which pulls at once, and the replica's own `PRAGMA data_version` (a cheap read) is checked
+//! a few times a second so this agent's changes and presence go up at once; the periodic look stays as a safety net.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{RecvTimeoutError, Sender};
@@ -13,65 +16,130 @@ use crate::app::Msg;
 use crate::app::sync::{Outcome, SyncEvent, SyncRound};
 use crate::config::sync::SyncConfig;
 use crate::store::sync::Direction;
+use crate::store::sync::pg::Heard;
 use crate::store::sync::replica::Pending;
 use crate::store::{OpenMode, Store};
 
 /// The first look waits this long, so start-up has the disk to itself.
 const FIRST_LOOK_AFTER: Duration = Duration::from_millis(300);
+/// How often a replica of a PostgreSQL hub checks for its own new writes: with the hub's NOTIFY on the other side,
+/// a change reaches the other running desks well within the two seconds team mode promises.
+const LOCAL_EVERY: Duration = Duration::from_millis(250);
 
-/// Starts the background sync job of a replica; returns the way to ask it for a sync now (`:sync`).
-/// `password_command` is `[hub] password_command`, for a replica of a PostgreSQL hub.
+/// What wakes the job before its next look is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wake {
+    /// The agent asked for a sync now (`:sync`).
+    Asked,
+    /// The hub said something changed.
+    Heard(Heard),
+    /// The listening connection lost the hub, or cannot reach it: why, in one line.
+    Lost(String),
+    /// The listening connection reached the hub (again): what changed meanwhile was not heard.
+    Connected,
+    /// The desk is closing.
+    Quit,
+}
+
+/// The running job as the desk holds it: asks for a sync now, and ends the job (and its listener) when dropped.
+pub struct SyncHandle {
+    wake: Sender<Wake>,
+}
+
+impl SyncHandle {
+    pub fn sync_now(&self) {
+        // A job that ended has nothing to wake.
+        let _ = self.wake.send(Wake::Asked);
+    }
+}
+
+impl Drop for SyncHandle {
+    fn drop(&mut self) {
+        let _ = self.wake.send(Wake::Quit);
+    }
+}
+
+/// What one turn of the loop is for: the wakes that arrived together, and what fell due.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Turn {
+    pub(super) asked: bool,
+    pub(super) heard: Heard,
+    pub(super) lost: Option<String>,
+    pub(super) connected: bool,
+    /// The periodic look is due.
+    pub(super) look: bool,
+    /// The replica's own writes are due to be checked (a PostgreSQL hub's replica).
+    pub(super) local: bool,
+}
+
+/// Starts the background sync job of a replica; the handle asks it for a sync now (`:sync`) and stops it when
+/// dropped. `password_command` is `[hub] password_command`, for a replica of a PostgreSQL hub.
 pub fn spawn(
     cfg: SyncConfig,
     actor: Option<String>,
     password_command: Option<String>,
     open: OpenStore,
     to_ui: Sender<Msg>,
-) -> Sender<()> {
-    let (ask, asked) = std::sync::mpsc::channel::<()>();
-    // One queue for both reasons to wake: the agent asking (true) and the hub saying something arrived (false).
-    let (wake, woken) = std::sync::mpsc::channel::<bool>();
-    let forward = wake.clone();
-    std::thread::spawn(move || {
-        while asked.recv().is_ok() {
-            if forward.send(true).is_err() {
-                return;
-            }
-        }
-    });
+) -> SyncHandle {
+    let (wake, woken) = std::sync::mpsc::channel::<Wake>();
     let every = Duration::from_secs(u64::from(cfg.every_secs.max(1)));
+    let mut job = Job {
+        auto: cfg.auto,
+        actor,
+        open,
+        store: None,
+        in_step_at: None,
+        first: true,
+        pg: super::sync_pg::PgLink::new(password_command, every, wake.clone()),
+    };
     std::thread::spawn(move || {
-        let mut job = Job {
-            auto: cfg.auto,
-            actor,
-            open,
-            store: None,
-            in_step_at: None,
-            first: true,
-            pg: super::sync_pg::PgLink::new(password_command, wake),
-        };
-        let mut next = Instant::now() + FIRST_LOOK_AFTER;
+        let mut next_look = Instant::now() + FIRST_LOOK_AFTER;
+        let mut next_local = next_look;
         loop {
-            // Asleep until the next look is due, or until the agent asks for a sync now (or the hub says something
-            // arrived). Between looks, a PostgreSQL hub hears at once when this agent starts or stops replying.
-            let due = next.saturating_duration_since(Instant::now());
-            let asked = match woken.recv_timeout(due.min(super::sync_pg::PRESENCE_TICK)) {
-                Ok(asked) => asked,
-                Err(RecvTimeoutError::Timeout) if Instant::now() < next => {
-                    job.presence_tick();
-                    continue;
-                }
-                Err(RecvTimeoutError::Timeout) => false,
-                Err(RecvTimeoutError::Disconnected) => return,
+            let due = if job.pg.is_live() {
+                next_look.min(next_local)
+            } else {
+                next_look
             };
-            let round = job.round(asked, &|| to_ui.send(Msg::Sync(SyncEvent::Started)).is_ok());
-            if to_ui.send(Msg::Sync(SyncEvent::Finished(round))).is_err() {
-                return;
+            // Asleep until something falls due, or until the agent or the hub wakes the job.
+            let mut wakes = Vec::new();
+            match woken.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(w) => wakes.push(w),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return,
             }
-            next = Instant::now() + every;
+            wakes.extend(woken.try_iter());
+            let now = Instant::now();
+            let mut turn = Turn {
+                look: now >= next_look,
+                local: now >= next_local,
+                ..Turn::default()
+            };
+            for w in wakes {
+                match w {
+                    Wake::Asked => turn.asked = true,
+                    Wake::Heard(h) => turn.heard = turn.heard.and(h),
+                    Wake::Lost(why) => turn.lost = Some(why),
+                    Wake::Connected => turn.connected = true,
+                    Wake::Quit => return,
+                }
+            }
+            if turn.local {
+                next_local = now + LOCAL_EVERY;
+            }
+            let started = || to_ui.send(Msg::Sync(SyncEvent::Started)).is_ok();
+            let said = job.turn(&turn, &started);
+            if let Some(round) = said {
+                if to_ui.send(Msg::Sync(SyncEvent::Finished(round))).is_err() {
+                    return;
+                }
+                next_look = Instant::now() + every;
+            } else if turn.look {
+                next_look = Instant::now() + every;
+            }
         }
     });
-    ask
+    SyncHandle { wake }
 }
 
 pub(super) struct Job {
@@ -88,34 +156,64 @@ pub(super) struct Job {
 }
 
 impl Job {
-    fn round(&mut self, asked: bool, started: &dyn Fn() -> bool) -> SyncRound {
+    /// One turn: the round to report, or `None` when there was nothing worth saying (a quiet check of the
+    /// replica, presence exchanged).
+    fn turn(&mut self, turn: &Turn, started: &dyn Fn() -> bool) -> Option<SyncRound> {
         let mut round = SyncRound {
-            asked,
+            asked: turn.asked,
             outcome: Outcome::Looked,
             to_send: 0,
             to_receive: None,
             in_step_at: self.in_step_at,
             conflicts: None,
         };
-        if let Err(why) = self.try_round(&mut round, started) {
-            tracing::warn!("background sync: {why}");
-            round.outcome = Outcome::Failed(why);
-            // A connection that failed may be what failed: the next round opens a fresh one.
-            self.store = None;
-        }
+        let said = match self.try_turn(turn, &mut round, started) {
+            Ok(said) => said,
+            Err(why) => {
+                tracing::warn!("background sync: {why}");
+                round.outcome = Outcome::Failed(why);
+                // A connection that failed may be what failed: the next round opens fresh ones.
+                self.store = None;
+                self.pg.drop_hub();
+                true
+            }
+        };
         round.in_step_at = self.in_step_at;
-        round
+        said.then_some(round)
     }
 
-    fn try_round(
+    fn try_turn(
         &mut self,
+        turn: &Turn,
         round: &mut SyncRound,
         started: &dyn Fn() -> bool,
-    ) -> Result<(), String> {
+    ) -> Result<bool, String> {
         if self.store.is_none() {
             let s = (self.open)().map_err(|e| format!("cannot open the database: {e:#}"))?;
             self.store = Some(s);
         }
+        let Some(db) = self.store.as_ref() else {
+            return Ok(false);
+        };
+        let Some((_, location)) = db.sync_hub().map_err(line)? else {
+            return Err("this database is not a replica".into());
+        };
+        if crate::store::sync::pg::is_hub_url(&location) {
+            return self.pg_turn(&location, turn, round, started, super::now());
+        }
+        if !turn.asked && !turn.look {
+            return Ok(false);
+        }
+        self.file_round(round, started)?;
+        Ok(true)
+    }
+
+    /// A look at a hub file, and a sync when asked or (with `auto`) when something waits.
+    fn file_round(
+        &mut self,
+        round: &mut SyncRound,
+        started: &dyn Fn() -> bool,
+    ) -> Result<(), String> {
         let Some(db) = self.store.as_mut() else {
             return Ok(());
         };
@@ -123,9 +221,6 @@ impl Job {
         let Some((_, location)) = db.sync_hub().map_err(line)? else {
             return Err("this database is not a replica".into());
         };
-        if crate::store::sync::pg::is_hub_url(&location) {
-            return self.pg_round(&location, round, started, now);
-        }
         let hub_path = PathBuf::from(&location);
         let read_conflicts = std::mem::take(&mut self.first);
         if !hub_path.exists() {

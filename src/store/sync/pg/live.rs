@@ -7,6 +7,9 @@ use postgres::fallible_iterator::FallibleIterator;
 use rusqlite::params;
 use std::time::Duration;
 
+/// The payload of the hub's notice that presence changed (a batch's notice is its position).
+const PRESENCE: &str = "presence";
+
 /// A connection that only listens for the hub's log growing.
 pub struct HubListener {
     client: postgres::Client,
@@ -24,27 +27,79 @@ impl HubListener {
         Ok(HubListener { client, shown })
     }
 
-    /// Waits up to `timeout` for the hub to say something arrived; true when it did (a burst counts once).
-    pub fn wait(&mut self, timeout: Duration) -> Result<bool> {
+    /// Waits up to `timeout` for the hub's news, and takes everything already queued with it (a burst is one
+    /// piece of news). Nothing heard is a quiet hub; an error means the connection is gone.
+    pub fn wait(&mut self, timeout: Duration) -> Result<Heard> {
         let shown = self.shown.clone();
+        let mut heard = Heard::default();
         let mut notes = self.client.notifications();
-        let got = notes
+        let first = notes
             .timeout_iter(timeout)
             .next()
-            .map_err(|e| pg_error(&shown, &e))?
-            .is_some();
-        if got {
-            // Everything already queued is the same news.
+            .map_err(|e| pg_error(&shown, &e))?;
+        if let Some(n) = first {
+            heard.note(n.payload());
             let mut rest = notes.iter();
-            while rest.next().map_err(|e| pg_error(&shown, &e))?.is_some() {}
+            while let Some(n) = rest.next().map_err(|e| pg_error(&shown, &e))? {
+                heard.note(n.payload());
+            }
         }
         drop(notes);
         if self.client.is_closed() {
-            return Err(StoreError::Refused(format!(
-                "the hub {shown} cannot be reached (the connection closed)"
-            )));
+            return Err(gone(&shown, "the connection closed"));
         }
-        Ok(got)
+        Ok(heard)
+    }
+
+    /// Asks the server whether the connection still stands: a network that went away can leave it looking open
+    /// (no notification ever comes, and nothing says why).
+    pub fn check(&mut self, timeout: Duration) -> Result<()> {
+        let shown = self.shown.clone();
+        match self.client.is_valid(timeout) {
+            Ok(()) if !self.client.is_closed() => Ok(()),
+            Ok(()) => Err(gone(&shown, "the connection closed")),
+            Err(e) => Err(gone(&shown, &e.to_string())),
+        }
+    }
+}
+
+fn gone(shown: &str, why: &str) -> StoreError {
+    StoreError::Refused(format!(
+        "the hub {shown} cannot be reached ({why}); your changes are kept here and go with the next sync"
+    ))
+}
+
+/// What the hub said while a listener waited (several notices fold into one).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Heard {
+    /// The hub took a batch, up to this position: a replica that has pulled that far (its own push, taken back in
+    /// the same sync) has nothing new.
+    pub position: Option<i64>,
+    /// A replica's presence changed.
+    pub presence: bool,
+}
+
+impl Heard {
+    pub fn any(self) -> bool {
+        self.position.is_some() || self.presence
+    }
+
+    /// Both pieces of news in one.
+    pub fn and(self, other: Heard) -> Heard {
+        Heard {
+            position: self.position.max(other.position),
+            presence: self.presence || other.presence,
+        }
+    }
+
+    fn note(&mut self, payload: &str) {
+        if payload == PRESENCE {
+            self.presence = true;
+        } else {
+            // Not a position (a NOTIFY sent by hand): still news, as far as it may go.
+            let at = payload.parse().unwrap_or(i64::MAX);
+            self.position = self.position.max(Some(at));
+        }
     }
 }
 
@@ -91,13 +146,13 @@ impl PgHub {
             }
         }
         if notify {
-            tx.execute("SELECT pg_notify($1, 'presence')", &[&CHANNEL])
+            tx.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &PRESENCE])
                 .map_err(err)?;
         }
         let others = tx
             .query(
                 "SELECT handle, ticket_id, activity, since, expires_at FROM desk_presence
-                 WHERE replica <> $1 AND expires_at > $2",
+                 WHERE replica <> $1 AND expires_at > $2 ORDER BY handle, ticket_id",
                 &[&replica, &now],
             )
             .map_err(err)?
@@ -151,5 +206,40 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_fold_into_one_piece_of_news() {
+        let mut h = Heard::default();
+        assert!(!h.any());
+        h.note("42");
+        h.note("17");
+        assert_eq!(h.position, Some(42));
+        assert!(!h.presence);
+        h.note(PRESENCE);
+        assert!(h.presence && h.any());
+        let mut odd = Heard::default();
+        odd.note("by hand");
+        assert_eq!(odd.position, Some(i64::MAX));
+        let both = Heard {
+            position: None,
+            presence: true,
+        }
+        .and(Heard {
+            position: Some(7),
+            presence: false,
+        });
+        assert_eq!(
+            both,
+            Heard {
+                position: Some(7),
+                presence: true
+            }
+        );
     }
 }

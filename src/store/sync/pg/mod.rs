@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 pub use admin::{HubReplica, HubStatus, Moved};
 pub use bootstrap::create_from_hub;
 pub use connect::{HubConfig, is_hub_url, shown_url};
-pub use live::{HubListener, PresenceRow};
+pub use live::{Heard, HubListener, PresenceRow};
 
 /// The advisory lock that serialises writes to the hub's log (an arbitrary constant: "desk" in ASCII).
 const WRITE_LOCK: i64 = 0x6465_736b;
