@@ -200,6 +200,8 @@ impl PgHub {
             )));
         }
         let conn = team.conn();
+        // One snapshot of the team's file: a desk still writing there cannot leave half a change in the hub.
+        let snapshot = ReadSnapshot::begin(conn)?;
         let stamp: String = conn.query_row(
             "SELECT coalesce(max(hlc), '0000000000000-00000') FROM changes",
             [],
@@ -309,6 +311,7 @@ impl PgHub {
         )
         .map_err(err)?;
         tx.commit().map_err(err)?;
+        drop(snapshot);
         progress(total, total);
         // The team's file remembers where its data went (said by `desk replica status` on it and by support).
         let _ = team.conn().execute(
@@ -321,6 +324,24 @@ impl PgHub {
             tickets,
             next_number: next,
         })
+    }
+}
+
+/// A read transaction on a desk file, ended however the work that reads in it ends.
+struct ReadSnapshot<'c>(&'c rusqlite::Connection);
+
+impl<'c> ReadSnapshot<'c> {
+    fn begin(conn: &'c rusqlite::Connection) -> Result<ReadSnapshot<'c>> {
+        conn.execute_batch("BEGIN")?;
+        Ok(ReadSnapshot(conn))
+    }
+}
+
+impl Drop for ReadSnapshot<'_> {
+    fn drop(&mut self) {
+        if !self.0.is_autocommit() {
+            let _ = self.0.execute_batch("ROLLBACK");
+        }
     }
 }
 
