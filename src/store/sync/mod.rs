@@ -201,10 +201,19 @@ impl Store {
     /// sent by the hub's desk once synced, and the hub's desk fetches the mailboxes.
     pub fn mail_is_the_hubs(&self, what: &str) -> Result<()> {
         if !runs_hub_duties(&self.conn)? {
-            return Err(super::StoreError::Refused(format!(
-                "{} is a replica: the team's desk {what}; replies written here are queued and go out once synced",
-                self.path.display()
-            )));
+            let postgres = self.sync_hub()?.is_some_and(|(_, at)| pg::is_hub_url(&at));
+            return Err(super::StoreError::Refused(if postgres {
+                format!(
+                    "{} is a replica without its hub's duties: the replica that holds them {what} (`desk replica \
+                     duties` makes this one it); replies written here are queued and go out once synced",
+                    self.path.display()
+                )
+            } else {
+                format!(
+                    "{} is a replica: the team's desk {what}; replies written here are queued and go out once synced",
+                    self.path.display()
+                )
+            }));
         }
         Ok(())
     }
@@ -233,6 +242,10 @@ pub fn runs_hub_duties(conn: &Connection) -> Result<bool> {
 impl Store {
     /// Whether this replica holds its PostgreSQL hub's duties, as the hub said at the last pull.
     fn note_duties(&mut self, mine: bool) -> Result<()> {
+        // Read first: an idle sync writes nothing.
+        if runs_hub_duties(&self.conn)? == mine || !is_replica(&self.conn)? {
+            return Ok(());
+        }
         self.conn.execute(
             "INSERT INTO meta(key, value) VALUES ('hub_duties', ?1)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
