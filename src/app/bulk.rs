@@ -33,7 +33,7 @@ pub(super) fn toggle_mark(model: &mut Model) -> Vec<Effect> {
             .insert(n, (customer, row.subject.to_string()));
     }
     // Move on, so marking several in a row is space, space, space.
-    super::update_lists::navigate(model, CommandId::Down)
+    super::navigate::navigate(model, CommandId::Down)
 }
 
 /// The first `V` sets where a range starts; the second marks every row from there to the cursor.

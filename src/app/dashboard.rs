@@ -252,8 +252,7 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         CommandId::Open => return drill(model),
         other => other,
     };
-    model.dashboard.selected =
-        super::update_lists::select_index(model.dashboard.selected, nav, n, 10);
+    model.dashboard.selected = super::navigate::select_index(model.dashboard.selected, nav, n, 10);
     Vec::new()
 }
 

@@ -3,10 +3,11 @@
 use super::commands::CommandId;
 use super::layout;
 use super::msg::{EditPurpose, Effect};
+use super::navigate::{move_list, scroll, select_index};
 use super::paged::PAGE_SIZE;
 use super::protocol::{ArticleOutcome, KbRequest, KbResponse, TicketRequest};
 use super::update::toast;
-use super::update_lists::{body, move_list, scroll, select_index};
+use super::update_lists::body;
 use super::{KbFocus, KbSearch, Model, Overlay, PickAction};
 use crate::domain::kb::{ArticleDoc, ArticleStatus};
 use crate::domain::view::PageRequest;

@@ -21,6 +21,7 @@ pub mod messages;
 mod mouse;
 pub mod msg;
 mod nav;
+mod navigate;
 pub mod new_ticket;
 mod overlay_keys;
 pub mod paged;

@@ -6,10 +6,9 @@ use super::commands::run;
 use super::kb_actions::{article_page, reload_articles};
 use super::layout;
 use super::msg::{Effect, Mouse, MouseKind};
+use super::navigate::navigate;
 use super::update::switch;
-use super::update_lists::{
-    body, customer_page, load_selected_customer, navigate, reload_queue, ticket_page,
-};
+use super::update_lists::{body, customer_page, load_selected_customer, reload_queue, ticket_page};
 use super::{CustomerFocus, KbFocus, Model, Pane, QueueFocus};
 
 pub(super) fn on_mouse(model: &mut Model, m: Mouse) -> Vec<Effect> {

@@ -101,7 +101,7 @@ pub fn update(model: &mut Model, msg: Msg, now: i64) -> Vec<Effect> {
         Msg::Resize(w, h) => {
             model.width = w;
             model.height = h;
-            update_lists::fit_viewports(model);
+            super::navigate::fit_viewports(model);
             Vec::new()
         }
         Msg::Tick(_) => {

@@ -6,8 +6,8 @@ use crate::app::help::Step;
 use crate::app::text_input::TextOp;
 use crate::app::{
     attachments, bulk, compose, confirm, conflicts, customer_actions, dashboard, help, kb_actions,
-    mail, messages, new_ticket, overlay_keys, review, search_pane, service_actions, suggestions,
-    sync, team, ticket_actions, update, update_lists,
+    mail, messages, navigate, new_ticket, overlay_keys, review, search_pane, service_actions,
+    suggestions, sync, team, ticket_actions, update, update_lists,
 };
 
 const fn hint(label: &'static str, rank: u8) -> Option<Hint> {
@@ -46,18 +46,18 @@ commands! {
     PaneCustomers: "pane.customers", Global, ["3"], None, "Go to Customers", |m| update::switch(m, crate::app::Pane::Customers);
     PaneKb: "pane.kb", Global, ["4"], None, "Go to the knowledge base", |m| update::switch(m, crate::app::Pane::Kb);
     PaneDashboard: "pane.dashboard", Global, ["5"], None, "Go to the dashboard (KPIs and charts)", |m| update::switch(m, crate::app::Pane::Dashboard);
-    Down: "nav.down", Global, ["j", "down"], hint("move", 1), "Move down", |m| update_lists::navigate(m, C::Down);
-    Up: "nav.up", Global, ["k", "up"], None, "Move up", |m| update_lists::navigate(m, C::Up);
-    Top: "nav.top", Global, ["g g", "home"], None, "Go to the top", |m| update_lists::navigate(m, C::Top);
-    Bottom: "nav.bottom", Global, ["G", "end"], None, "Go to the bottom", |m| update_lists::navigate(m, C::Bottom);
-    HalfDown: "nav.half_down", Global, ["ctrl-d"], None, "Half a page down", |m| update_lists::navigate(m, C::HalfDown);
-    HalfUp: "nav.half_up", Global, ["ctrl-u"], None, "Half a page up", |m| update_lists::navigate(m, C::HalfUp);
-    PageDown: "nav.page_down", Global, ["pgdn", "ctrl-f"], None, "A page down", |m| update_lists::navigate(m, C::PageDown);
-    PageUp: "nav.page_up", Global, ["pgup", "ctrl-b"], None, "A page up", |m| update_lists::navigate(m, C::PageUp);
-    Open: "nav.open", Global, ["enter"], hint("open", 2), "Open the selected item", |m| update_lists::navigate(m, C::Open);
-    Back: "nav.back", Global, ["esc"], hint("back", 3), "Back out / close", |m| update_lists::navigate(m, C::Back);
-    FocusLeft: "nav.left", Global, ["h", "left"], None, "Focus the left column", |m| update_lists::navigate(m, C::FocusLeft);
-    FocusRight: "nav.right", Global, ["l", "right"], None, "Focus the right column", |m| update_lists::navigate(m, C::FocusRight);
+    Down: "nav.down", Global, ["j", "down"], hint("move", 1), "Move down", |m| navigate::navigate(m, C::Down);
+    Up: "nav.up", Global, ["k", "up"], None, "Move up", |m| navigate::navigate(m, C::Up);
+    Top: "nav.top", Global, ["g g", "home"], None, "Go to the top", |m| navigate::navigate(m, C::Top);
+    Bottom: "nav.bottom", Global, ["G", "end"], None, "Go to the bottom", |m| navigate::navigate(m, C::Bottom);
+    HalfDown: "nav.half_down", Global, ["ctrl-d"], None, "Half a page down", |m| navigate::navigate(m, C::HalfDown);
+    HalfUp: "nav.half_up", Global, ["ctrl-u"], None, "Half a page up", |m| navigate::navigate(m, C::HalfUp);
+    PageDown: "nav.page_down", Global, ["pgdn", "ctrl-f"], None, "A page down", |m| navigate::navigate(m, C::PageDown);
+    PageUp: "nav.page_up", Global, ["pgup", "ctrl-b"], None, "A page up", |m| navigate::navigate(m, C::PageUp);
+    Open: "nav.open", Global, ["enter"], hint("open", 2), "Open the selected item", |m| navigate::navigate(m, C::Open);
+    Back: "nav.back", Global, ["esc"], hint("back", 3), "Back out / close", |m| navigate::navigate(m, C::Back);
+    FocusLeft: "nav.left", Global, ["h", "left"], None, "Focus the left column", |m| navigate::navigate(m, C::FocusLeft);
+    FocusRight: "nav.right", Global, ["l", "right"], None, "Focus the right column", |m| navigate::navigate(m, C::FocusRight);
     Filter: "list.filter", Global, ["/"], hint("filter", 4), "Filter the current list", overlay_keys::open_filter;
     ClearFilter: "list.clear_filter", Global, ["ctrl-l"], None, "Clear the list filter", |m| update_lists::apply_filter(m, String::new());
     GoToTicket: "ticket.go_to", Global, ["#", "g #"], None, "Go to a ticket by number (a merged one shows where it went)", |m| overlay_keys::open_prompt(m, crate::app::PromptKind::GoTo);
