@@ -253,19 +253,7 @@ impl Job {
             let done = db
                 .sync_with_file(None, Direction::Both, now)
                 .map_err(line)?;
-            let r = done.report;
-            tracing::info!(
-                "background sync: sent {} changes, {} rows; received {} changes, {} rows",
-                r.sent.changes,
-                r.sent.rows,
-                r.received.changes,
-                r.received.rows
-            );
-            round.outcome = Outcome::Synced {
-                sent: (r.sent.changes.max(r.sent.rows)) as i64,
-                received: (r.received.changes.max(r.received.rows)) as i64,
-                numbered: r.sent.numbered,
-            };
+            round.outcome = synced(done.report);
             self.in_step_at = Some(now);
             let (s, r, _) = look(db, &hub_path)?;
             (round.to_send, round.to_receive) = (s, Some(r));
@@ -301,6 +289,22 @@ fn look(db: &Store, hub_path: &std::path::Path) -> Result<(i64, i64, Option<i64>
 /// Changes waiting, as the status bar counts them: change-log entries, or rows where a write logged none.
 pub(super) fn count(p: Pending) -> i64 {
     p.changes.max(p.rows)
+}
+
+/// What a sync did, logged and as the status bar tells it.
+pub(super) fn synced(r: crate::store::sync::SyncReport) -> Outcome {
+    tracing::info!(
+        "background sync: sent {} changes, {} rows; received {} changes, {} rows",
+        r.sent.changes,
+        r.sent.rows,
+        r.received.changes,
+        r.received.rows
+    );
+    Outcome::Synced {
+        sent: (r.sent.changes.max(r.sent.rows)) as i64,
+        received: (r.received.changes.max(r.received.rows)) as i64,
+        numbered: r.sent.numbered,
+    }
 }
 
 pub(super) fn line(e: impl std::fmt::Display) -> String {

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
-use super::sync::{Job, Turn, Wake, count, line};
+use super::sync::{Job, Turn, Wake, count, line, synced};
 use crate::app::sync::{Outcome, SyncRound};
 use crate::store::Store;
 use crate::store::sync::Direction;
@@ -251,18 +251,7 @@ impl Job {
             };
             match db.sync_with_pg_hub(hub, dir, now) {
                 Ok(r) => {
-                    tracing::info!(
-                        "background sync: sent {} changes, {} rows; received {} changes, {} rows",
-                        r.sent.changes,
-                        r.sent.rows,
-                        r.received.changes,
-                        r.received.rows
-                    );
-                    round.outcome = Outcome::Synced {
-                        sent: (r.sent.changes.max(r.sent.rows)) as i64,
-                        received: (r.received.changes.max(r.received.rows)) as i64,
-                        numbered: r.sent.numbered,
-                    };
+                    round.outcome = synced(r);
                     *in_step_at = Some(now);
                     round.conflicts = Some(db.conflicts(actor.as_deref()).map_err(line)?);
                     status = db.replica_status_pg(hub).map_err(line)?;
