@@ -3,37 +3,18 @@
 
 mod common;
 
+use common::hub::{open_as as open, team_on_hub};
 use common::postgres::Postgres;
 use common::*;
 use desk::domain::ticket::Priority;
 use desk::store::sync::pg::{HubConfig, PgHub, create_from_hub};
 use desk::store::sync::{Direction, Hub};
 use desk::store::ticket_write::TicketEdit;
-use desk::store::{OpenMode, StorageMode, Store};
 use std::path::{Path, PathBuf};
-
-fn open(path: &Path, actor: &str) -> Store {
-    let mut s = Store::open_with(path, OpenMode::Existing, StorageMode::Local).unwrap();
-    s.set_actor(Some(actor.into()));
-    s
-}
 
 /// A hub holding the 4-ticket fixture team (li a lead, boss the admin), and `n` replicas of it.
 fn team(dir: &Path, url: &str, n: usize) -> Vec<PathBuf> {
-    let seed = dir.join("team.db");
-    let mut s = Store::open_with(&seed, OpenMode::Create, StorageMode::Local).unwrap();
-    fill_with_roles(&mut s, 4);
-    let cfg = HubConfig::new(url);
-    let (mut hub, fresh) = PgHub::init(&cfg).unwrap();
-    assert!(fresh);
-    hub.move_up(&mut s, &mut |_, _| {}).unwrap();
-    (0..n)
-        .map(|i| {
-            let p = dir.join(format!("r{i}.db"));
-            create_from_hub(&cfg, &p, NOW, &mut |_, _| {}).unwrap();
-            p
-        })
-        .collect()
+    team_on_hub(dir, url, n, NOW, |s| fill_with_roles(s, 4))
 }
 
 fn sync(replica: &Path, url: &str, now: i64) -> desk::store::Result<desk::store::sync::FileSync> {

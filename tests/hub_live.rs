@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::hub::{open_as as open, team_on_hub};
 use common::postgres::Postgres;
 use common::*;
 use desk::app::Msg;
@@ -15,7 +16,6 @@ use desk::config::sync::SyncConfig;
 use desk::domain::team::Activity;
 use desk::domain::ticket::Priority;
 use desk::runtime::sync::{SyncHandle, spawn};
-use desk::store::sync::pg::{HubConfig, PgHub, create_from_hub};
 use desk::store::ticket_write::TicketEdit;
 use desk::store::{OpenMode, StorageMode, Store};
 use std::path::{Path, PathBuf};
@@ -29,28 +29,9 @@ fn now() -> i64 {
     desk::runtime::now()
 }
 
-fn open(path: &Path, actor: &str) -> Store {
-    let mut s = Store::open_with(path, OpenMode::Existing, StorageMode::Local).unwrap();
-    s.set_actor(Some(actor.into()));
-    s
-}
-
 /// A hub holding the 4-ticket fixture team (li and wang), and `n` replicas of it.
 fn team(dir: &Path, url: &str, n: usize) -> Vec<PathBuf> {
-    let seed = dir.join("team.db");
-    let mut s = Store::open_with(&seed, OpenMode::Create, StorageMode::Local).unwrap();
-    fill(&mut s, 4);
-    let cfg = HubConfig::new(url);
-    let (mut hub, fresh) = PgHub::init(&cfg).unwrap();
-    assert!(fresh);
-    hub.move_up(&mut s, &mut |_, _| {}).unwrap();
-    (0..n)
-        .map(|i| {
-            let p = dir.join(format!("r{i}.db"));
-            create_from_hub(&cfg, &p, now(), &mut |_, _| {}).unwrap();
-            p
-        })
-        .collect()
+    team_on_hub(dir, url, n, now(), |s| fill(s, 4))
 }
 
 /// The background sync job of the desk `actor` runs on `replica`, and what it tells the UI.

@@ -425,21 +425,10 @@ proptest! {
 /// A team whose hub is PostgreSQL: the same seed data moved in with `desk hub push`, and `replicas + 1` replicas
 /// bootstrapped from it (dbs[0] plays the part the hub file plays in the file-hub test: the one all are compared to).
 fn pg_team(dir: &Path, replicas: usize, url: &str) -> Vec<PathBuf> {
-    let seed = dir.join("team.db");
-    let mut s = Store::open_with(&seed, OpenMode::Create, StorageMode::Local).unwrap();
-    fill(&mut s, 8);
-    add_kb(&mut s);
-    let cfg = HubConfig::new(url);
-    let (mut hub, fresh) = PgHub::init(&cfg).unwrap();
-    assert!(fresh);
-    hub.move_up(&mut s, &mut |_, _| {}).unwrap();
-    (0..=replicas)
-        .map(|i| {
-            let p = dir.join(format!("r{i}.db"));
-            desk::store::sync::pg::create_from_hub(&cfg, &p, NOW, &mut |_, _| {}).unwrap();
-            p
-        })
-        .collect()
+    common::hub::team_on_hub(dir, url, replicas + 1, NOW, |s| {
+        fill(s, 8);
+        add_kb(s);
+    })
 }
 
 /// Every entry id the PostgreSQL hub holds.

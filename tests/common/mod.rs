@@ -192,6 +192,7 @@ pub fn fill(store: &mut Store, n: i64) {
 
 pub mod dovecot;
 pub mod harness;
+pub mod hub;
 pub mod postgres;
 pub mod smtp;
 pub mod tmux;
