@@ -16,21 +16,8 @@ fn a_change_on_one_replica_reaches_another_running_desk_through_the_hubs_notify(
     let url = pg.create_database();
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
-    let path = |name: &str| h.join(name).display().to_string();
-    let (team, r1, r2) = (path("team.db"), path("r1.db"), path("r2.db"));
-    desk_ok(h, "li", &["demo", "--db", &team, "--tickets", "60"]);
-    desk_ok(h, "li", &["hub", "init", &url]);
-    desk_ok(h, "li", &["hub", "push", &team, &url]);
-    for r in [&r1, &r2] {
-        desk_ok(h, "li", &["replica", "create", "--from", &url, r]);
-    }
     // A minute between looks: only the hub's NOTIFY can bring the change within the wait below.
-    std::fs::create_dir_all(h.join("config/desk")).unwrap();
-    std::fs::write(
-        h.join("config/desk/config.toml"),
-        "[sync]\nauto = true\nevery_secs = 60\n",
-    )
-    .unwrap();
+    let (_, r2) = common::hub::demo_on_hub(h, &url, 60);
     let t = Tmux::start("hub-li", 120, 40, h, &clean_env(h));
     t.type_text(&format!("{} --db r1.db", env!("CARGO_BIN_EXE_desk")));
     t.keys(&["Enter"]);

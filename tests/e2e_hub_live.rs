@@ -5,26 +5,9 @@
 
 mod common;
 
-use common::desk_ok;
 use common::postgres::Postgres;
-use common::tmux::{Tmux, clean_env};
-use std::path::Path;
+use common::tmux::{Tmux, desk_as_agent};
 use std::time::Instant;
-
-fn agent(name: &str, user: &str, home: &Path, db: &str, editor: &str) -> Tmux {
-    let mut env = clean_env(home);
-    for (k, v) in env.iter_mut() {
-        if *k == "USER" {
-            *v = user.to_string();
-        }
-    }
-    env.push(("EDITOR", editor.to_string()));
-    env.push(("VISUAL", editor.to_string()));
-    let t = Tmux::start(name, 120, 40, home, &env);
-    t.type_text(&format!("{} --db {db}", env!("CARGO_BIN_EXE_desk")));
-    t.keys(&["Enter"]);
-    t
-}
 
 /// Opens the first ticket of "All open" (the same list on both replicas, so the same ticket); its number.
 fn open_first_of_all_open(t: &Tmux) -> String {
@@ -52,21 +35,8 @@ fn two_agents_on_replicas_of_one_hub_see_each_other_live() {
     let url = pg.create_database();
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
-    let path = |name: &str| h.join(name).display().to_string();
-    let (team, r1, r2) = (path("team.db"), path("r1.db"), path("r2.db"));
-    desk_ok(h, "li", &["demo", "--db", &team, "--tickets", "60"]);
-    desk_ok(h, "li", &["hub", "init", &url]);
-    desk_ok(h, "li", &["hub", "push", &team, &url]);
-    for r in [&r1, &r2] {
-        desk_ok(h, "li", &["replica", "create", "--from", &url, r]);
-    }
     // An hour between looks: what shows within the wait below came through the hub's NOTIFY.
-    std::fs::create_dir_all(h.join("config/desk")).unwrap();
-    std::fs::write(
-        h.join("config/desk/config.toml"),
-        "[sync]\nauto = true\nevery_secs = 3600\n",
-    )
-    .unwrap();
+    let (r1, r2) = common::hub::demo_on_hub(h, &url, 3600);
     // Li's editor waits for the test's go-ahead, so "replying" lasts as long as the test needs.
     let go = h.join("go");
     let editor = h.join("slow-editor.sh");
@@ -81,8 +51,8 @@ fn two_agents_on_replicas_of_one_hub_see_each_other_live() {
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let editor = editor.display().to_string();
 
-    let li = agent("hub-live-li", "li", h, &r1, &editor);
-    let wang = agent("hub-live-wang", "wang", h, &r2, &editor);
+    let li = desk_as_agent("hub-live-li", "li", h, &r1, &editor);
+    let wang = desk_as_agent("hub-live-wang", "wang", h, &r2, &editor);
     let number = open_first_of_all_open(&li);
     // Wang stays on the queue: no presence of his wakes Li's desk, so only her own desk can send her change.
     wang.wait_until("the hub reached", |s| {

@@ -5,23 +5,8 @@
 mod common;
 
 use common::desk_as;
-use common::tmux::{Tmux, clean_env};
+use common::tmux::{Tmux, desk_as_agent};
 use std::time::Instant;
-
-fn agent(name: &str, user: &str, home: &std::path::Path, db: &str, editor: &str) -> Tmux {
-    let mut env = clean_env(home);
-    for (k, v) in env.iter_mut() {
-        if *k == "USER" {
-            *v = user.to_string();
-        }
-    }
-    env.push(("EDITOR", editor.to_string()));
-    env.push(("VISUAL", editor.to_string()));
-    let t = Tmux::start(name, 120, 40, home, &env);
-    t.type_text(&format!("{} --db {db}", env!("CARGO_BIN_EXE_desk")));
-    t.keys(&["Enter"]);
-    t
-}
 
 /// Both agents open the first ticket of "All open" (the same list, so the same ticket).
 fn open_first_of_all_open(t: &Tmux) -> String {
@@ -77,8 +62,8 @@ fn two_agents_see_each_other_and_never_overwrite_silently() {
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let editor = editor.display().to_string();
 
-    let li = agent("team-li", "li", home.path(), &db, &editor);
-    let wang = agent("team-wang", "wang", home.path(), &db, &editor);
+    let li = desk_as_agent("team-li", "li", home.path(), &db, &editor);
+    let wang = desk_as_agent("team-wang", "wang", home.path(), &db, &editor);
     let number = open_first_of_all_open(&li);
     assert_eq!(open_first_of_all_open(&wang), number, "both on one ticket");
     let before = status_of(home.path(), &db, &number);

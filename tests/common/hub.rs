@@ -36,3 +36,24 @@ pub fn team_on_hub(
         })
         .collect()
 }
+
+/// With the desk binary, as the README tells a team: the 60-ticket demo in `home/team.db` moved into the hub at
+/// `url`, replicas `home/r1.db` and `home/r2.db` made from it, and a config whose periodic look comes every
+/// `every_secs` (long, so what shows sooner came through the hub's NOTIFY). Returns the replicas' paths.
+pub fn demo_on_hub(home: &Path, url: &str, every_secs: u32) -> (String, String) {
+    let path = |name: &str| home.join(name).display().to_string();
+    let (team, r1, r2) = (path("team.db"), path("r1.db"), path("r2.db"));
+    super::desk_ok(home, "li", &["demo", "--db", &team, "--tickets", "60"]);
+    super::desk_ok(home, "li", &["hub", "init", url]);
+    super::desk_ok(home, "li", &["hub", "push", &team, url]);
+    for r in [&r1, &r2] {
+        super::desk_ok(home, "li", &["replica", "create", "--from", url, r]);
+    }
+    std::fs::create_dir_all(home.join("config/desk")).unwrap();
+    std::fs::write(
+        home.join("config/desk/config.toml"),
+        format!("[sync]\nauto = true\nevery_secs = {every_secs}\n"),
+    )
+    .unwrap();
+    (r1, r2)
+}

@@ -124,3 +124,19 @@ impl Drop for Tmux {
         let _ = self.cmd().args(["kill-server"]).output();
     }
 }
+
+/// desk on database `db` in a new 120×40 session `name`, as OS user `user` with `editor` as EDITOR and VISUAL.
+pub fn desk_as_agent(name: &str, user: &str, home: &Path, db: &str, editor: &str) -> Tmux {
+    let mut env = clean_env(home);
+    for (k, v) in env.iter_mut() {
+        if *k == "USER" {
+            *v = user.to_string();
+        }
+    }
+    env.push(("EDITOR", editor.to_string()));
+    env.push(("VISUAL", editor.to_string()));
+    let t = Tmux::start(name, 120, 40, home, &env);
+    t.type_text(&format!("{} --db {db}", env!("CARGO_BIN_EXE_desk")));
+    t.keys(&["Enter"]);
+    t
+}
