@@ -328,7 +328,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let open = open_as_agent(&db, storage, &cfg, settings.identity.handle.clone());
                 (cfg.mail.clone(), open)
             });
-            desk::runtime::run(store, settings, theme, mail, sync)
+            let background = open_as_agent(&db, storage, &cfg, settings.identity.handle.clone());
+            desk::runtime::run(store, Some(background), settings, theme, mail, sync)
         }
     }
 }

@@ -37,6 +37,7 @@ fn background_resort(a: &mut Harness) {
         ServiceResponse::SlaChecked {
             feed: Vec::new(),
             changed: true,
+            more: false,
         },
     )));
 }

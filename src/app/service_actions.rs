@@ -228,7 +228,21 @@ pub(super) fn on_tick(model: &mut Model) -> Option<Effect> {
 
 pub(super) fn on_response(model: &mut Model, response: ServiceResponse) -> Vec<Effect> {
     match response {
-        ServiceResponse::SlaChecked { feed, changed } => on_checked(model, feed, changed),
+        ServiceResponse::SlaChecked {
+            feed,
+            changed,
+            more,
+        } => {
+            let mut fx = on_checked(model, feed, changed);
+            if more {
+                // A backlog: the rest at once, in the next budget (the lists were refreshed meanwhile).
+                fx.push(Effect::load(ServiceRequest::SlaCheck {
+                    handle: model.identity.handle.clone(),
+                    at: model.now,
+                }));
+            }
+            fx
+        }
         ServiceResponse::EscalationsSeen => Vec::new(),
         ServiceResponse::Dashboard(report) => {
             super::dashboard::on_report(model, report);

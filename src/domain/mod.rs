@@ -24,6 +24,7 @@ pub mod quoted;
 pub mod service_loop;
 pub mod sla;
 pub mod sla_policy;
+pub mod sla_sweep;
 pub mod team;
 pub mod text;
 pub mod ticket;

@@ -118,7 +118,7 @@ impl Trigger {
         }
     }
 
-    fn fires(self, c: &Clock) -> bool {
+    pub(crate) fn fires(self, c: &Clock) -> bool {
         match self {
             Trigger::AtRisk => matches!(c.state, ClockState::AtRisk | ClockState::Breached),
             Trigger::Breached => c.state == ClockState::Breached,

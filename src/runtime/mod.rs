@@ -1,7 +1,7 @@
 //! The loop: terminal event → Msg → update → effects; loads run on a worker thread that owns the store and answers
 //! with Msgs, so the UI never waits on SQLite.
 
-use crate::app::protocol::{TeamRequest, TeamResponse, coalesce};
+use crate::app::protocol::{TeamRequest, TeamResponse};
 use crate::app::{self, Effect, Model, Msg, Request, Response, Settings};
 use crate::store::Store;
 use crate::tui::{self, TerminalGuard};
@@ -15,28 +15,14 @@ pub mod open;
 mod serve;
 pub mod sync;
 mod sync_pg;
+pub mod workers;
 
 pub use mail::OpenStore;
 pub use serve::serve;
+use workers::Workers;
 
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
-}
-
-fn spawn_worker(mut store: Store, to_ui: Sender<Msg>) -> Sender<Request> {
-    let (tx, rx): (Sender<Request>, Receiver<Request>) = mpsc::channel();
-    std::thread::spawn(move || {
-        while let Ok(first) = rx.recv() {
-            let mut batch = vec![first];
-            batch.extend(rx.try_iter());
-            for req in coalesce(batch) {
-                if to_ui.send(Msg::Loaded(serve(&mut store, req))).is_err() {
-                    return;
-                }
-            }
-        }
-    });
-    tx
 }
 
 /// A replica's background sync: its config, the agent (whose lost edits are said), `[hub] password_command` (for a
@@ -48,10 +34,12 @@ pub type SyncJob = (
     OpenStore,
 );
 
-/// Runs the TUI until the user quits. `mail`: the mail config and a way to open a second connection, for the
-/// background fetch and delivery; `sync`: on a replica, the background sync.
+/// Runs the TUI until the user quits. `background`: a way to open the connection the SLA sweep and measuring run
+/// on (without one they share the interactive worker); `mail`: the mail config and a way to open a second
+/// connection, for the background fetch and delivery; `sync`: on a replica, the background sync.
 pub fn run(
     store: Store,
+    background: Option<OpenStore>,
     settings: Settings,
     theme: Theme,
     mail: Option<(crate::config::mail::MailConfig, OpenStore)>,
@@ -61,7 +49,7 @@ pub fn run(
     let mut guard = TerminalGuard::enter(mouse)?;
     let size = guard.terminal.size()?;
     let (to_ui, from_all) = mpsc::channel();
-    let worker = spawn_worker(store, to_ui.clone());
+    let worker = Workers::spawn(store, open_background(background), to_ui.clone());
     watch_store_waits(to_ui.clone());
     let mail_now = mail.and_then(|(cfg, open)| mail::spawn(cfg, open, to_ui.clone()));
     // The model learns whether `g f` has a job to wake.
@@ -151,6 +139,17 @@ pub fn run(
     }
 }
 
+/// The background connection, or none (then the interactive worker does everything, as before) when it cannot
+/// be opened: a second connection failing is no reason to refuse the agent their desk.
+fn open_background(open: Option<OpenStore>) -> Option<Store> {
+    let open = open?;
+    open()
+        .inspect_err(|e| {
+            tracing::warn!("no background connection, sweeping on the interactive one: {e:#}")
+        })
+        .ok()
+}
+
 /// Saves and opens an attachment on its own thread (writing a large file or an opener that is slow to start must
 /// not hold up keys), which also reaps the opener when it exits.
 fn open_in_background(
@@ -190,7 +189,7 @@ fn watch_store_waits(to_ui: mpsc::Sender<Msg>) {
 
 /// Ends this agent's presence on the open ticket before quitting, so others stop seeing "viewing" at once rather
 /// than when it expires; waits briefly for the write and gives up quietly (expiry covers a slow share).
-fn leave_ticket(model: &Model, worker: &Sender<Request>, from_all: &Receiver<Msg>) {
+fn leave_ticket(model: &Model, worker: &Workers, from_all: &Receiver<Msg>) {
     let Some((number, _, _)) = model.live.heartbeat else {
         return;
     };
@@ -223,7 +222,7 @@ pub fn first_frame(
 ) -> anyhow::Result<Duration> {
     let started = std::time::Instant::now();
     let (to_ui, from_worker) = mpsc::channel();
-    let worker = spawn_worker(store, to_ui);
+    let worker = Workers::spawn(store, None, to_ui);
     let (mut model, effects) = app::init(settings, width, height, now());
     dispatch(&worker, effects);
     let ready = |m: &Model| m.queues.list.loading.is_none();
@@ -238,7 +237,7 @@ pub fn first_frame(
 }
 
 /// Sends the loads among `effects` to the worker (the benchmark path has no editor and never quits early).
-fn dispatch(worker: &Sender<Request>, effects: Vec<Effect>) {
+fn dispatch(worker: &Workers, effects: Vec<Effect>) {
     for e in effects {
         if let Effect::Load(req) = e
             && worker.send(req).is_err()

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0018_outbox_from.sql"),
     include_str!("../../assets/migrations/0019_draft_by_mail.sql"),
     include_str!("../../assets/migrations/0020_sync.sql"),
+    include_str!("../../assets/migrations/0021_sla_escalate_at.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

@@ -2,6 +2,7 @@
 //! ticket write and whenever the configured rules change), and one ticket's clocks for its pane.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -289,11 +290,13 @@ pub(super) fn refresh(
     let remaining = paused
         .then(|| live.iter().map(|c| c.remaining).min())
         .flatten();
+    let escalate_at = next_escalation(conn, rules, &f, &all, now)?;
     conn.prepare_cached(
         "UPDATE tickets SET sla_policy = ?1, sla_target = ?2, sla_due_at = ?3, sla_risk_at = ?4, sla_paused = ?5,
                             sla_remaining = ?6, sla_stamp = ?7,
                             frt_secs = ?9, resolution_secs = ?10, frt_late = ?11, resolution_late = ?12,
                             next_reply_late = ?13, agent_replies = ?14, reopens = ?15, measured = 1,
+                            sla_escalate_at = ?16,
                             csat = (SELECT score FROM surveys WHERE ticket_id = ?8 AND kind = 'csat' ORDER BY at DESC LIMIT 1),
                             nps = (SELECT score FROM surveys WHERE ticket_id = ?8 AND kind = 'nps' ORDER BY at DESC LIMIT 1),
                             ces = (SELECT score FROM surveys WHERE ticket_id = ?8 AND kind = 'ces' ORDER BY at DESC LIMIT 1)
@@ -315,8 +318,39 @@ pub(super) fn refresh(
         m.next_reply_late,
         m.agent_replies,
         m.reopens,
+        escalate_at,
     ])?;
     Ok(())
+}
+
+/// When the sweep must next look at this ticket, given the escalations already fired on its clocks.
+fn next_escalation(
+    conn: &Connection,
+    rules: &ServiceRules,
+    f: &Facts,
+    clocks: &[Clock],
+    now: i64,
+) -> Result<Option<i64>> {
+    let escalations = &rules.sla.escalations;
+    if escalations.is_empty() || clocks.iter().all(|c| c.stopped_at.is_some()) {
+        return Ok(None);
+    }
+    let fired: Vec<(String, String, i64)> = conn
+        .prepare_cached("SELECT rule, target, clock_start FROM escalations WHERE ticket_id = ?1")?
+        .query_map(params![f.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(crate::domain::sla_sweep::next_escalation_at(
+        escalations,
+        clocks,
+        f.priority,
+        f.tier,
+        now,
+        |rule, target, start| {
+            fired
+                .iter()
+                .any(|(r, t, s)| r == rule && t == target.as_str() && *s == start)
+        },
+    ))
 }
 
 impl Store {
@@ -332,58 +366,83 @@ impl Store {
     /// Recomputes the clocks of open tickets computed under other rules (or never), at most `limit` of them, in
     /// short transactions. Returns how many were recomputed; 0 means all are current.
     pub fn recompute_stale_clocks(&mut self, now: i64, limit: usize) -> Result<usize> {
+        let mut done = 0;
+        while done < limit {
+            let n =
+                self.recompute_stale_clocks_within(now, limit - done, Duration::from_secs(1))?;
+            if n == 0 {
+                break;
+            }
+            done += n;
+        }
+        Ok(done)
+    }
+
+    /// One slice of [`Store::recompute_stale_clocks`]: at most `limit` clocks, in one transaction that ends after
+    /// `slice`; returns how many were computed (0: none is stale).
+    pub fn recompute_stale_clocks_within(
+        &mut self,
+        now: i64,
+        limit: usize,
+        slice: Duration,
+    ) -> Result<usize> {
         let rules = Arc::clone(&self.rules);
+        self.mark_stale_if_rules_changed(&rules)?;
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM tickets INDEXED BY tickets_sla_stale
+                 WHERE sla_stamp IS NULL AND status IN ('new', 'open', 'pending', 'on_hold') LIMIT ?1",
+            )?
+            .query_map(params![limit.min(500) as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let path = self.path.clone();
+        super::changes::with_retry(&path, || {
+            let started = std::time::Instant::now();
+            let tx = self.begin_write()?;
+            let mut done = 0;
+            for id in &ids {
+                refresh(&tx, &rules, id, now)?;
+                done += 1;
+                if started.elapsed() >= slice {
+                    break;
+                }
+            }
+            tx.commit()?;
+            Ok(done)
+        })
+    }
+
+    /// After the rules changed (or on the first run) every open ticket's clock is stale.
+    fn mark_stale_if_rules_changed(&mut self, rules: &ServiceRules) -> Result<()> {
         let seen: Option<String> = self
             .conn
             .query_row("SELECT value FROM meta WHERE key = 'sla_stamp'", [], |r| {
                 r.get(0)
             })
             .optional()?;
-        if seen.as_deref() != Some(rules.stamp.as_str()) {
-            // The rules changed (or this is the first run): every open ticket's clock is stale.
-            let path = self.path.clone();
-            super::changes::with_retry(&path, || {
-                let tx = self.begin_write()?;
-                tx.execute(
-                    "UPDATE tickets SET sla_stamp = NULL
-                     WHERE status IN ('new', 'open', 'pending', 'on_hold') AND sla_stamp IS NOT NULL",
-                    [],
-                )?;
-                tx.execute(
-                    "INSERT INTO meta(key, value) VALUES ('sla_stamp', ?1)
-                     ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    params![rules.stamp],
-                )?;
-                tx.commit()?;
-                Ok(())
-            })?;
+        if seen.as_deref() == Some(rules.stamp.as_str()) {
+            return Ok(());
         }
-        let mut done = 0;
-        while done < limit {
-            let batch = (limit - done).min(500);
-            let ids: Vec<String> = self
-                .conn
-                .prepare_cached(
-                    "SELECT id FROM tickets INDEXED BY tickets_sla_stale
-                     WHERE sla_stamp IS NULL AND status IN ('new', 'open', 'pending', 'on_hold') LIMIT ?1",
-                )?
-                .query_map(params![batch as i64], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            if ids.is_empty() {
-                break;
-            }
-            let path = self.path.clone();
-            super::changes::with_retry(&path, || {
-                let tx = self.begin_write()?;
-                for id in &ids {
-                    refresh(&tx, &rules, id, now)?;
-                }
-                tx.commit()?;
-                Ok(())
-            })?;
-            done += ids.len();
-        }
-        Ok(done)
+        let path = self.path.clone();
+        super::changes::with_retry(&path, || {
+            let tx = self.begin_write()?;
+            tx.execute(
+                "UPDATE tickets SET sla_stamp = NULL
+                 WHERE status IN ('new', 'open', 'pending', 'on_hold') AND sla_stamp IS NOT NULL",
+                [],
+            )?;
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES ('sla_stamp', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![rules.stamp],
+            )?;
+            tx.commit()?;
+            Ok(())
+        })
     }
 
     /// Marks the clocks of a customer's open tickets stale (their tier picks the policy).

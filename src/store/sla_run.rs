@@ -2,12 +2,13 @@
 //! per clock, and close solved tickets nobody answered. Safe to run from several processes at once: the UNIQUE key
 //! of `escalations` decides which run performs an escalation, inside the same transaction as its actions.
 
-use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::changes::{ChangeLog, Mutable, Value, update_row, with_retry};
 use super::sla::{ServiceRules, facts, refresh, ticket_clocks};
+use super::ticket_set::set_fields;
 use super::ticket_write::TicketEdit;
 use super::{Result, Store, new_id};
 use crate::domain::service_loop::{ComplaintStage, complaint_blocks};
@@ -43,6 +44,8 @@ pub struct SlaRunReport {
     pub complaints_waiting: usize,
     /// True on a replica, which leaves escalations and auto-closes to its hub.
     pub replica: bool,
+    /// The budget ran out first: what is left waits for the next call.
+    pub more: bool,
 }
 
 impl SlaRunReport {
@@ -51,17 +54,44 @@ impl SlaRunReport {
     }
 }
 
+/// How much one call of the sweep may do. Each slice is one short write transaction, so another desk's write (or
+/// this desk's interactive one, on its own connection) waits at most a slice; `between` runs after each slice and
+/// may pause the sweep while interactive work is waiting.
+pub struct SweepBudget<'a> {
+    pub slice: Duration,
+    /// After this long the call returns with `more` set; the caller asks again later.
+    pub total: Option<Duration>,
+    /// Stale clocks recomputed at most (after the rules change every open ticket's clock is stale).
+    pub recompute_limit: usize,
+    pub between: &'a mut dyn FnMut(),
+}
+
+impl SweepBudget<'_> {
+    /// Everything in one call, in slices that keep other writers waiting at most 50 ms.
+    pub fn unbounded(between: &mut dyn FnMut()) -> SweepBudget<'_> {
+        SweepBudget {
+            slice: Duration::from_millis(50),
+            total: None,
+            recompute_limit: usize::MAX,
+            between,
+        }
+    }
+}
+
+/// Candidates read per slice; a slice usually ends on time first.
+const CANDIDATES: i64 = 256;
+
 impl Store {
     /// One full pass. Running it again straight away changes nothing.
     pub fn sla_run(&mut self, now: i64) -> Result<SlaRunReport> {
-        self.sla_run_limited(now, usize::MAX)
+        self.sla_sweep(now, SweepBudget::unbounded(&mut || {}))
     }
 
-    /// A pass that recomputes at most `recompute_limit` stale clocks, so a running TUI spreads a big
-    /// recompute (after the rules changed) over several checks.
-    pub fn sla_run_limited(&mut self, now: i64, recompute_limit: usize) -> Result<SlaRunReport> {
+    /// A pass within `budget`: stale clocks first, then the escalations due (read off `tickets_sla_escalate` in
+    /// slices), then auto-close. With `more` set in the report, part of the work is left for the next call.
+    pub fn sla_sweep(&mut self, now: i64, budget: SweepBudget<'_>) -> Result<SlaRunReport> {
         let actor = self.actor.replace(SLA_ACTOR.to_string());
-        let out = self.sla_run_as_system(now, recompute_limit);
+        let out = self.sweep_as_system(now, budget);
         self.actor = actor;
         out
     }
@@ -90,11 +120,26 @@ impl Store {
         })
     }
 
-    fn sla_run_as_system(&mut self, now: i64, recompute_limit: usize) -> Result<SlaRunReport> {
-        let mut report = SlaRunReport {
-            recomputed: self.recompute_stale_clocks(now, recompute_limit)?,
-            ..SlaRunReport::default()
-        };
+    fn sweep_as_system(&mut self, now: i64, budget: SweepBudget<'_>) -> Result<SlaRunReport> {
+        let started = Instant::now();
+        let out_of_time = |started: Instant| budget.total.is_some_and(|t| started.elapsed() >= t);
+        let mut report = SlaRunReport::default();
+        loop {
+            let n = self.recompute_stale_clocks_within(
+                now,
+                budget.recompute_limit - report.recomputed,
+                budget.slice,
+            )?;
+            report.recomputed += n;
+            if n == 0 || report.recomputed >= budget.recompute_limit {
+                break;
+            }
+            (budget.between)();
+            if out_of_time(started) {
+                report.more = true;
+                return Ok(report);
+            }
+        }
         // Escalations and auto-closes are the hub's to make: every replica making them too would note, raise and
         // close each ticket once per replica. A replica keeps its clocks current and takes the hub's actions at
         // sync.
@@ -102,87 +147,125 @@ impl Store {
             report.replica = true;
             return Ok(report);
         }
-        if !self.rules.sla.escalations.is_empty() {
-            let ids: Vec<String> = self
-                .conn
-                .prepare_cached(
-                    "SELECT id FROM tickets INDEXED BY tickets_sla_risk WHERE sla_risk_at <= ?1 ORDER BY sla_risk_at",
-                )?
-                .query_map(params![now], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            for id in ids {
-                report.escalated.extend(self.escalate(&id, now)?);
+        // Keyset cursors: a ticket this pass could not settle is not read again by it.
+        let mut after = (i64::MIN, i64::MIN);
+        while !self.rules.sla.escalations.is_empty() {
+            let Some(done) = self.escalate_slice(now, &mut after, budget.slice)? else {
+                break;
+            };
+            report.escalated.extend(done);
+            (budget.between)();
+            if out_of_time(started) {
+                report.more = true;
+                return Ok(report);
             }
         }
-        let cutoff = now - self.rules.auto_close_after;
-        let solved: Vec<(i64, String, Option<String>)> = self
-            .conn
-            .prepare_cached(
-                "SELECT number, kind, complaint_stage FROM tickets INDEXED BY tickets_solved
-                 WHERE solved_at <= ?1 AND status = 'solved' ORDER BY solved_at",
-            )?
-            .query_map(params![cutoff], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (number, kind, stage) in solved {
-            let kind: Kind = super::stored::ticket_field(number, &kind)?;
-            let stage = stage.as_deref().and_then(ComplaintStage::parse);
-            if complaint_blocks(kind, stage, Status::Closed).is_some() {
-                report.complaints_waiting += 1;
-                continue;
-            }
-            // Another run may have closed it a moment ago: then nothing changes and it is not reported.
-            let out = self.set_ticket(number, &[TicketEdit::Status(Status::Closed)], None, now)?;
-            if !out.changed.is_empty() {
-                report.closed.push(number);
+        let mut after = (i64::MIN, i64::MIN);
+        while self.close_slice(now, &mut after, budget.slice, &mut report)? {
+            (budget.between)();
+            if out_of_time(started) {
+                report.more = true;
+                return Ok(report);
             }
         }
         Ok(report)
     }
 
-    /// Fires the escalations one ticket's clocks call for and that have not fired yet.
-    fn escalate(&mut self, ticket_id: &str, now: i64) -> Result<Vec<Escalated>> {
-        let rules = Arc::clone(&self.rules);
-        // A read first: most candidates were escalated by an earlier run, and need no write lock.
-        if !self.has_pending_escalation(&rules, ticket_id, now)? {
-            return Ok(Vec::new());
+    /// Escalates the next due tickets after `after` for up to `slice`, in one transaction; `None` when none is
+    /// left.
+    fn escalate_slice(
+        &mut self,
+        now: i64,
+        after: &mut (i64, i64),
+        slice: Duration,
+    ) -> Result<Option<Vec<Escalated>>> {
+        let due: Vec<(String, i64, i64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, sla_escalate_at, rid FROM tickets INDEXED BY tickets_sla_escalate
+                 WHERE sla_escalate_at <= ?1 AND (sla_escalate_at > ?2 OR (sla_escalate_at = ?2 AND rid > ?3))
+                 ORDER BY sla_escalate_at, rid LIMIT ?4",
+            )?
+            .query_map(params![now, after.0, after.1, CANDIDATES], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if due.is_empty() {
+            return Ok(None);
         }
-        let path = self.path.clone();
-        with_retry(&path, || {
-            let mut log = self.change_log();
-            let tx = self.begin_write()?;
-            let done = escalate_in(&tx, &mut log, &rules, ticket_id, now)?;
-            refresh(&tx, &rules, ticket_id, now)?;
-            tx.commit()?;
-            self.hlc = log.hlc;
-            Ok(done)
-        })
+        let started = Instant::now();
+        let (done, last) = self.write(|tx, log, rules| {
+            let mut done = Vec::new();
+            let mut last = *after;
+            for (id, at, rid) in &due {
+                done.extend(escalate_in(tx, log, rules, id, now)?);
+                // Moves the ticket's next look past what just fired (or off the index).
+                refresh(tx, rules, id, now)?;
+                last = (*at, *rid);
+                if started.elapsed() >= slice {
+                    break;
+                }
+            }
+            Ok((done, last))
+        })?;
+        *after = last;
+        Ok(Some(done))
     }
 
-    fn has_pending_escalation(
-        &self,
-        rules: &ServiceRules,
-        ticket_id: &str,
+    /// Closes solved tickets past the auto-close delay after `after` for up to `slice`, in one transaction;
+    /// false when none is left.
+    fn close_slice(
+        &mut self,
         now: i64,
+        after: &mut (i64, i64),
+        slice: Duration,
+        report: &mut SlaRunReport,
     ) -> Result<bool> {
-        let Some(f) = facts(&self.conn, ticket_id)? else {
+        let cutoff = now - self.rules.auto_close_after;
+        let solved: Vec<(i64, String, Option<String>, i64, i64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT number, kind, complaint_stage, solved_at, rid FROM tickets INDEXED BY tickets_solved_waiting
+                 WHERE status = 'solved' AND solved_at <= ?1
+                   AND (solved_at > ?2 OR (solved_at = ?2 AND rid > ?3))
+                 ORDER BY solved_at, rid LIMIT ?4",
+            )?
+            .query_map(params![cutoff, after.0, after.1, CANDIDATES], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if solved.is_empty() {
             return Ok(false);
-        };
-        let (_, clocks) = ticket_clocks(&self.conn, &f, &rules.sla, now)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT 1 FROM escalations WHERE ticket_id = ?1 AND rule = ?2 AND target = ?3 AND clock_start = ?4",
-        )?;
-        for due in escalations_due(&rules.sla.escalations, &clocks, f.priority, f.tier) {
-            let key = params![
-                ticket_id,
-                due.rule.name,
-                due.target.as_str(),
-                due.clock_start
-            ];
-            if stmt.query_row(key, |_| Ok(())).optional()?.is_none() {
-                return Ok(true);
-            }
         }
-        Ok(false)
+        let started = Instant::now();
+        let (closed, waiting, last) = self.write(|tx, log, rules| {
+            let (mut closed, mut waiting, mut last) = (Vec::new(), 0, *after);
+            for (number, kind, stage, solved_at, rid) in &solved {
+                last = (*solved_at, *rid);
+                let kind: Kind = super::stored::ticket_field(*number, kind)?;
+                let stage = stage.as_deref().and_then(ComplaintStage::parse);
+                if complaint_blocks(kind, stage, Status::Closed).is_some() {
+                    waiting += 1;
+                } else {
+                    let edit = [TicketEdit::Status(Status::Closed)];
+                    // Another run may have closed it a moment ago: then nothing changes and it is not reported.
+                    if !set_fields(tx, log, rules, *number, &edit, None, now)?
+                        .changed
+                        .is_empty()
+                    {
+                        closed.push(*number);
+                    }
+                }
+                if started.elapsed() >= slice {
+                    break;
+                }
+            }
+            Ok((closed, waiting, last))
+        })?;
+        report.closed.extend(closed);
+        report.complaints_waiting += waiting;
+        *after = last;
+        Ok(true)
     }
 
     /// Escalations performed after `since`, newest first (the TUI's "since you last looked").

@@ -113,6 +113,11 @@ impl Request {
         }
     }
 
+    /// Whether the background worker answers it (see `runtime::workers`); everything else is interactive.
+    pub fn is_background(&self) -> bool {
+        matches!(self, Request::Service(r) if r.is_background())
+    }
+
     /// The paged list a request fills, with its generation: a failure must unblock that list.
     pub fn list(&self) -> Option<(ListKind, u64)> {
         match self {

@@ -21,6 +21,14 @@ pub enum ServiceRequest {
 }
 
 impl ServiceRequest {
+    /// Work no key waits for: the sweep and the dashboard's measuring run on the background connection.
+    pub fn is_background(&self) -> bool {
+        match self {
+            ServiceRequest::SlaCheck { .. } | ServiceRequest::Dashboard { .. } => true,
+            ServiceRequest::EscalationsSeen { .. } => false,
+        }
+    }
+
     pub fn class(&self) -> Class {
         match self {
             ServiceRequest::SlaCheck { .. } | ServiceRequest::EscalationsSeen { .. } => {
@@ -39,6 +47,8 @@ pub enum ServiceResponse {
         feed: Vec<Escalated>,
         /// Tickets this pass closed or escalated (lists and counts need a reload).
         changed: bool,
+        /// The check did part of a backlog within its budget; ask again for the rest.
+        more: bool,
     },
     EscalationsSeen,
     Dashboard(Box<Report>),

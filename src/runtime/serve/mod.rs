@@ -14,13 +14,19 @@ use crate::store::Store;
 /// Answers one request against the store. A refusal the user should read comes back inside the area's answer;
 /// only a failure of the whole request (a read that could not run) becomes [`Response::Failed`].
 pub fn serve(store: &mut Store, req: Request) -> Response {
+    serve_with(store, req, &mut || {})
+}
+
+/// [`serve`] for a long job that runs `between` after each slice of its work (the background worker steps aside
+/// there while interactive requests wait).
+pub fn serve_with(store: &mut Store, req: Request, between: &mut dyn FnMut()) -> Response {
     let list = req.list();
     let answer = match req {
         Request::Tickets(r) => tickets::serve(store, r).map(Response::Tickets),
         Request::Customers(r) => customers::serve(store, r).map(Response::Customers),
         Request::Kb(r) => kb::serve(store, r).map(Response::Kb),
         Request::Team(r) => team::serve(store, r).map(Response::Team),
-        Request::Service(r) => service::serve(store, r).map(Response::Service),
+        Request::Service(r) => service::serve(store, r, between).map(Response::Service),
         Request::Sync(r) => sync::serve(store, r).map(Response::Sync),
     };
     answer.unwrap_or_else(|e| Response::Failed {

@@ -1,17 +1,33 @@
 //! Answers to service requests: the SLA pass and escalations, the dashboard.
 
 use crate::app::protocol::{ServiceRequest, ServiceResponse};
+use crate::store::sla_run::SweepBudget;
 use crate::store::{Result, Store};
+use std::time::Duration;
 
-/// Stale clocks recomputed per check: a slice keeps the worker responsive after the rules change.
+/// Stale clocks recomputed per check at most (after the rules change every open ticket's clock is stale).
 const CLOCKS_PER_CHECK: usize = 2000;
+/// One write transaction of the sweep: another writer waits at most this long for it.
+const SLICE: Duration = Duration::from_millis(50);
+/// One check does this much of a big backlog, then answers (the lists refresh) and is asked again at once.
+const CHECK_TOTAL: Duration = Duration::from_secs(1);
 /// Escalations shown in the list.
 const FEED_LIMIT: usize = 100;
 
-pub fn serve(store: &mut Store, req: ServiceRequest) -> Result<ServiceResponse> {
+pub fn serve(
+    store: &mut Store,
+    req: ServiceRequest,
+    between: &mut dyn FnMut(),
+) -> Result<ServiceResponse> {
     Ok(match req {
         ServiceRequest::SlaCheck { handle, at } => {
-            let report = store.sla_run_limited(at, CLOCKS_PER_CHECK)?;
+            let budget = SweepBudget {
+                slice: SLICE,
+                total: Some(CHECK_TOTAL),
+                recompute_limit: CLOCKS_PER_CHECK,
+                between,
+            };
+            let report = store.sla_sweep(at, budget)?;
             // Birthdays and anniversaries coming up become care tasks (idempotent, two index ranges).
             store.schedule_care(at)?;
             let seen = match &handle {
@@ -23,6 +39,7 @@ pub fn serve(store: &mut Store, req: ServiceRequest) -> Result<ServiceResponse> 
             ServiceResponse::SlaChecked {
                 feed,
                 changed: report.changed_anything(),
+                more: report.more,
             }
         }
         ServiceRequest::EscalationsSeen { handle, at } => {

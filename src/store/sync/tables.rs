@@ -64,8 +64,9 @@ pub(super) const TABLES: &[Table] = &[
 ];
 
 /// Columns that belong to one database only: the FTS rowid, the bulk job a row is hidden in, the version that
-/// guards against lost updates on this side (it counts this side's writes).
-const LOCAL_COLUMNS: &[&str] = &["rid", "job_id", "version"];
+/// guards against lost updates on this side (it counts this side's writes), and when this side's SLA sweep next
+/// looks at a ticket (it depends on which escalations this side has seen fire).
+const LOCAL_COLUMNS: &[&str] = &["rid", "job_id", "version", "sla_escalate_at"];
 
 pub(super) fn table(name: &str) -> Option<&'static Table> {
     TABLES.iter().find(|t| t.name == name)
