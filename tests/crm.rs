@@ -424,11 +424,15 @@ fn every_customer_view_uses_an_index() {
     for v in CustomerView::ALL {
         let f = v.filter("", NOW).unwrap();
         let plan = store.customer_query_plan(&f).unwrap();
-        // A scan of customers is fine only in the list's own order: an index walk that stops at the page.
+        // A scan of customers is fine only in the list's own order: an index walk that stops at the page. Views
+        // of customers by their own columns never sort (a sort reads every match before the first row: VIP's
+        // 37 000 at scale); the warranty and care views sort what one index range of products or tasks found.
         let scans = plan.iter().any(|l| l.starts_with("SCAN c"));
         let sorts = plan.iter().any(|l| l.contains("TEMP B-TREE"));
+        let by_range = matches!(v, CustomerView::WarrantyExpiring | CustomerView::CareDue);
         assert!(
             !(scans && sorts)
+                && (by_range || !sorts)
                 && plan
                     .iter()
                     .all(|l| !l.starts_with("SCAN c") || l.contains("INDEX")),

@@ -135,18 +135,32 @@ pub fn generate(
 /// report measures. A demo opened at `now` is therefore settled: the first periodic check finds nothing to do,
 /// so nothing re-sorts under the cursor.
 pub fn settle(store: &mut Store, rules: crate::store::sla::ServiceRules, now: i64) -> Result<()> {
+    // Each phase is logged with its time: at a million tickets this is most of the generation.
+    let mut phase = |name: &str, started: std::time::Instant| {
+        tracing::info!(
+            "demo settle: {name} in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        std::time::Instant::now()
+    };
+    let t = std::time::Instant::now();
     store.set_service_rules(rules);
     store.sync_phone_region()?;
     store.backfill_loop_columns()?;
+    let t = phase("loop columns", t);
     // Tiers first: they pick the SLA policy of each customer's tickets.
     store.recompute_customers(now, &mut |_, _| {})?;
+    let t = phase("customer tiers", t);
     store.schedule_care(now)?;
     store.recompute_stale_clocks(now, usize::MAX)?;
+    let t = phase("SLA clocks", t);
     // What a running desk's check would do first, done here: escalate what is due, close what waited long enough.
     store
         .sla_run(now)
         .context("escalating the demo's overdue tickets")?;
+    let t = phase("escalations and auto-close", t);
     // Report measures (business times, SLA outcomes, scores) of every answered or solved ticket.
     store.measure_pending(now, &mut |_, _| {})?;
+    phase("report measures", t);
     Ok(())
 }
