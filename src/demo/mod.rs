@@ -136,7 +136,7 @@ pub fn generate(
 /// so nothing re-sorts under the cursor.
 pub fn settle(store: &mut Store, rules: crate::store::sla::ServiceRules, now: i64) -> Result<()> {
     // Each phase is logged with its time: at a million tickets this is most of the generation.
-    let mut phase = |name: &str, started: std::time::Instant| {
+    let phase = |name: &str, started: std::time::Instant| {
         tracing::info!(
             "demo settle: {name} in {:.1} s",
             started.elapsed().as_secs_f64()
