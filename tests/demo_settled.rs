@@ -46,6 +46,15 @@ fn one_sla_pass_at_the_demos_now_changes_nothing() {
         "the demo has overdue tickets the rules acted on"
     );
     assert_eq!(store.unmeasured().unwrap(), 0);
+    let due: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM tickets WHERE sla_escalate_at <= ?1",
+            [NOW],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(due, 0, "no escalation is left due at the demo's now");
     let seq = max_seq(&store);
     let views = [
         BuiltinView::AllOpen,

@@ -191,3 +191,64 @@ raise_priority = true
     assert_eq!(d.row.priority, Priority::Urgent);
     assert_eq!(priority_raises(&store).len(), 2);
 }
+
+#[test]
+fn an_escalation_that_makes_another_due_settles_in_the_same_pass() {
+    // Raising low → normal shortens the resolution target from 40 h to 24 h, which 30 h have already used: the
+    // resolution breach is due the moment the first escalation acts, and the same pass must fire it, or a demo
+    // settled at generation escalates again the moment it is opened.
+    let mut store = store_with_tickets(0);
+    let cfg = desk::config::parse(
+        r#"
+[[sla.policies]]
+name = "tiers"
+calendar = "24x7"
+low = { first_response = "1h", resolution = "40h" }
+normal = { first_response = "1h", resolution = "24h" }
+
+[[sla.escalations]]
+name = "breach-raise"
+when = "breached"
+raise_priority = true
+note = "Breached."
+"#,
+        "test",
+    )
+    .unwrap();
+    let l = cfg.loop_rules();
+    store.set_service_rules(ServiceRules::new(
+        cfg.sla_rules(),
+        l.follow_up_after,
+        l.auto_close_after,
+    ));
+    store.set_actor(Some("li".into()));
+    let t = NewTicket {
+        subject: "slow refund".into(),
+        kind: Kind::Question,
+        channel: Channel::Email,
+        priority: Priority::Low,
+        customer_id: "C2".into(),
+        product_id: None,
+        body: "Where is it?".into(),
+    };
+    let number = store.create_ticket(&t, NOW).unwrap().number;
+    let now = NOW + 30 * H;
+    let first = store.sla_run(now).unwrap();
+    let targets: Vec<&str> = first.escalated.iter().map(|e| e.target.as_str()).collect();
+    assert_eq!(targets, ["first_response", "resolution"], "{first:?}");
+    assert_eq!(
+        store.ticket_detail(number).unwrap().unwrap().row.priority,
+        Priority::Normal
+    );
+    let again = store.sla_run(now + 1).unwrap();
+    assert!(again.escalated.is_empty(), "{again:?}");
+    let due: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM tickets WHERE sla_escalate_at <= ?1",
+            [now + 1],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(due, 0);
+}

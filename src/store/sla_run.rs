@@ -80,6 +80,9 @@ impl SweepBudget<'_> {
 
 /// Candidates read per slice; a slice usually ends on time first.
 const CANDIDATES: i64 = 256;
+/// Rounds of escalation one ticket gets in a pass. Each rule fires once per clock and a priority rises at most
+/// three steps, so real cascades end well within this; the limit only guards against a rule set that loops.
+const CASCADE_LIMIT: usize = 8;
 
 impl Store {
     /// One full pass. Running it again straight away changes nothing.
@@ -198,9 +201,17 @@ impl Store {
             let mut done = Vec::new();
             let mut last = *after;
             for (id, at, rid) in &due {
-                done.extend(escalate_in(tx, log, rules, id, now)?);
-                // Moves the ticket's next look past what just fired (or off the index).
-                refresh(tx, rules, id, now)?;
+                // An escalation's actions can make another fall due at once (a raised priority has a shorter
+                // target, now breached): settle the ticket before leaving it, as the cursor will not come back.
+                for _ in 0..CASCADE_LIMIT {
+                    let fired = escalate_in(tx, log, rules, id, now)?;
+                    // Moves the ticket's next look past what just fired (or off the index).
+                    refresh(tx, rules, id, now)?;
+                    if fired.is_empty() {
+                        break;
+                    }
+                    done.extend(fired);
+                }
                 last = (*at, *rid);
                 if started.elapsed() >= slice {
                     break;
