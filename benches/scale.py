@@ -651,6 +651,7 @@ class Term:
 def pty_session(desk, db, env, args):
     """Start desk, wait for the first frame, switch to the view, send the keys; measure each key's frame."""
     before = facts(db)
+    started_at = int(time.time())
     t0 = time.perf_counter()
     term = Term([str(desk), "--db", str(db)], env)
     res = {"before": before, "keys": {}, "silent": {}, "stray": 0, "ok": True}
@@ -684,6 +685,11 @@ def pty_session(desk, db, env, args):
                 res["keys"].setdefault(name, []).append(end - t)
         res["stray"] += term.drain()
         res["session"] = time.perf_counter() - session_start
+        # Stay open long enough for the first SLA check (asked for at the first tick) and its backlog to run.
+        while time.perf_counter() - t0 < args.pty_hold:
+            if term.read(0.05) is None:
+                raise SystemExit("scale.py: desk exited on its own in the pseudo-terminal")
+        res["open_for"] = time.perf_counter() - t0
         res["cpu_session"] = (term.cpu_seconds() or 0) - (res["cpu_at_first_frame"] or 0)
         os.write(term.fd, b"q")
         if not term.wait_exit(10):
@@ -702,7 +708,22 @@ def pty_session(desk, db, env, args):
         except OSError:
             pass
     res["after"] = facts(db)
+    res["escalated"] = new_escalations(db, started_at, int(args.demo_mtime))
     return res
+
+
+def new_escalations(db, since, generated):
+    """Escalations written since `since`, by rule and state, and how many were on clocks that had already passed
+    (risk or due time by the ticket's stored clock) when the demo was generated: those the demo left unsettled."""
+    conn = sqlite3.connect(str(db))
+    try:
+        return conn.execute(
+            "SELECT e.rule, e.state, count(*), sum(CASE WHEN (e.state = 'breached' AND t.sla_due_at < :gen) OR "
+            "(e.state <> 'breached' AND t.sla_risk_at < :gen) THEN 1 ELSE 0 END) FROM escalations e "
+            "JOIN tickets t ON t.id = e.ticket_id WHERE e.at >= :since GROUP BY 1, 2 ORDER BY 3 DESC",
+            {"since": since, "gen": generated}).fetchall()
+    finally:
+        conn.close()
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -835,12 +856,23 @@ def render_pty(w, r, args):
     w("")
     changed = {k: (r["before"][k], r["after"][k]) for k in r["before"] if r["before"][k] != r["after"][k]}
     cpu = r.get("cpu_session")
-    w(f"During the session ({r['session']:.1f} s of keys): desk used {cpu:.2f} s of CPU "
-      f"({r['cpu_at_first_frame']:.2f} s before its first frame), {r['threads']} threads, peak RSS "
-      f"{r.get('rss_kb', 0) / 1024:.0f} MB; {r['stray']} bytes were drawn between keys (redraws no key asked for).")
+    cpu0 = r["cpu_at_first_frame"] or 0
+    before = f"{cpu0:.2f} s" if cpu0 >= 0.01 else "under 0.01 s"
+    w(f"desk was open {r['open_for']:.1f} s ({r['session']:.1f} s of keys, then idle until `q`; the first SLA check "
+      f"is asked for at the first 1 s tick): {cpu:.2f} s of CPU after its first frame ({before} before it), "
+      f"{r['threads']} threads, peak RSS {r.get('rss_kb', 0) / 1024:.0f} MB; {r['stray']} bytes were drawn between "
+      "keys (redraws no key asked for).")
     if changed:
         w("The database changed while desk ran — background work wrote: "
           + "; ".join(f"{k} {a:,} → {b:,}" for k, (a, b) in changed.items()) + ".")
+        esc = r.get("escalated") or []
+        if esc:
+            total = sum(n for _, _, n, _ in esc)
+            stale = sum(s or 0 for _, _, _, s in esc)
+            w(f"New escalations: {total:,} ("
+              + ", ".join(f"rule `{rule}` → {state}: {n:,}" for rule, state, n, _ in esc)
+              + f"); {stale:,} of them on clocks already past when the demo was generated (the ticket's stored "
+              "risk or due time before the demo file's time), i.e. left unsettled by `desk demo`.")
     else:
         w("The database did not change while desk ran (" + ", ".join(f"{k} {v:,}" for k, v in r["before"].items())
           + " before and after): the SLA check and measuring wrote nothing on the freshly generated demo.")
@@ -878,6 +910,8 @@ def main():
     ap.add_argument("--keys-ctrl-d", type=int, default=100)
     ap.add_argument("--pty-view-presses", type=int, default=2,
                     help="`]` presses before the keys: 2 moves from my-open to all-open (default)")
+    ap.add_argument("--pty-hold", type=float, default=10.0,
+                    help="keep desk open at least this many seconds after start before `q` (default 10)")
     ap.add_argument("--quiet-ms", type=float, default=2.0, help="a frame ends after this much quiet (default 2)")
     ap.add_argument("--key-timeout", type=float, default=0.5, help="seconds to wait for a key's frame (default 0.5)")
     ap.add_argument("--write-benchmarks", nargs="?", const=ROOT / "BENCHMARKS.md", type=Path, metavar="PATH",
@@ -933,6 +967,7 @@ def main():
     cli_after = facts(work)
     pty_res = None
     if not args.no_pty:
+        args.demo_mtime = demo.stat().st_mtime
         fresh = workdir / f"pty-{args.tickets}.db"
         copy_db(demo, fresh)
         log(f"keypress-to-frame in a pseudo-terminal on a fresh copy {fresh} …")
