@@ -686,6 +686,12 @@ def pty_session(desk, db, env, args):
                 res["keys"].setdefault(name, []).append(end - t)
         res["stray"] += term.drain()
         res["session"] = time.perf_counter() - session_start
+        # Where the selection ended: a resize there and back makes desk draw the whole screen, position included.
+        for rows in (41, 40):
+            fcntl.ioctl(term.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 120, 0, 0))
+            _, _, text = term.frame(args.quiet_ms / 1000, 1.0)
+        m = re.findall(rb"\[(\d+)/(\d+\+?)\]", text)
+        res["row"] = f"{int(m[-1][0]):,} of {m[-1][1].decode()}" if m else "unknown (no position drawn)"
         # Stay open long enough for the first SLA check (asked for at the first tick) and its backlog to run.
         while time.perf_counter() - t0 < args.pty_hold:
             if term.read(0.05) is None:
@@ -862,7 +868,7 @@ def render_pty(w, r, args):
     w(f"desk was open {r['open_for']:.1f} s ({r['session']:.1f} s of keys, then idle until `q`; the first SLA check "
       f"is asked for at the first 1 s tick): {cpu:.2f} s of CPU after its first frame ({before} before it), "
       f"{r['threads']} threads, peak RSS {r.get('rss_kb', 0) / 1024:.0f} MB; {r['stray']} bytes were drawn between "
-      "keys (redraws no key asked for).")
+      f"keys (redraws no key asked for); the selection ended on row {r.get('row', '?')}.")
     if changed:
         w("The database changed while desk ran — background work wrote: "
           + "; ".join(f"{k} {a:,} → {b:,}" for k, (a, b) in changed.items()) + ".")
