@@ -878,8 +878,9 @@ def render_pty(w, r, args):
             stale = sum(s or 0 for _, _, _, s in esc)
             w(f"New escalations: {total:,} ("
               + ", ".join(f"rule `{rule}` → {state}: {n:,}" for rule, state, n, _ in esc)
-              + f"); {stale:,} of them on clocks already past when the demo was generated (the ticket's stored "
-              "risk or due time before the demo file's time), i.e. left unsettled by `desk demo`.")
+              + f"); {stale:,} of them on tickets whose stored risk or due time (as it stands after the session, "
+              "so a raised priority's new clock counts) is before the demo file's time: clocks `desk demo` left "
+              "unsettled, not ones that fell due while the harness ran.")
     else:
         w("The database did not change while desk ran (" + ", ".join(f"{k} {v:,}" for k, v in r["before"].items())
           + " before and after): the SLA check and measuring wrote nothing on the freshly generated demo.")
