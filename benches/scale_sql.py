@@ -1,0 +1,283 @@
+"""Floor SQL for the scale harness (benches/scale.py): the statements desk runs for each measured command.
+
+Each floor is copied from what desk prepares (read with gdb on `sqlite3LockAndPrepare` of a release build) and from the
+source file named in the comment above it. When search, metrics or the SLA sweep change their SQL, update the constant
+here; `python3 benches/scale.py --show-sql` prints what the floors run.
+"""
+
+import datetime
+import time
+
+DAY = 86_400
+OPEN = "('new', 'open', 'pending', 'on_hold')"
+
+# ---------------------------------------------------------------------------------------------------------------------
+# FLOOR SQL: tickets (src/store/tickets.rs ROW_COLUMNS and FROM, src/store/ticket_filter.rs ticket_page_sql,
+# src/store/paging.rs Clauses::keyset: limit + 1 rows, cursor `(key, t.rid) < (?, ?)` when descending).
+# ---------------------------------------------------------------------------------------------------------------------
+TICKET_COLUMNS = (
+    't.rid AS rid, t.id AS id, t.number AS "number", t.subject AS "subject", t.status AS "status", '
+    't.priority AS "priority", t.kind AS "kind", t.channel AS "channel", c.name AS "customer", a.name AS "assignee", '
+    't.created_at AS "created_at", t.updated_at AS "updated_at", t.solved_at AS "solved_at", '
+    't.loop_stage AS "loop_stage", t.follow_up_due_at AS "follow_up_due_at", c.tier AS customer_tier, '
+    "t.sla_target AS sla_target, t.sla_due_at AS sla_due_at, t.sla_risk_at AS sla_risk_at, "
+    "t.sla_paused AS sla_paused, t.sla_remaining AS sla_remaining"
+)
+TICKET_FROM = (
+    "FROM tickets t {indexed}LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.assignee_id"
+)
+
+# The built-in views (src/domain/view.rs BuiltinView::query_text) as desk compiles them: pinned index, WHERE clauses
+# (`{now}`, `{me}`, `{week_ago}` are bound), sort key, descending.
+TICKET_VIEWS = {
+    "my-open": ("tickets_assignee_open_updated", [f"t.status IN {OPEN}", "(t.assignee_id = {me})"], "t.updated_at", True),
+    "unassigned": ("tickets_unassigned_updated", [f"t.status IN {OPEN}", "(t.assignee_id IS NULL)"], "t.updated_at", True),
+    "all-open": ("tickets_open_updated", [f"t.status IN {OPEN}"], "t.updated_at", True),
+    "all": ("tickets_updated", [], "t.updated_at", True),
+    "pending": ("tickets_status_updated", ["t.status IN ('pending')"], "t.updated_at", True),
+    "recently-solved": ("tickets_solved", ["t.solved_at >= {week_ago}", "t.solved_at IS NOT NULL"], "t.solved_at", True),
+    "vip": ("tickets_open_updated", [f"t.status IN {OPEN}", "c.tier IN ('diamond', 'gold')"], "t.updated_at", True),
+    "at-risk": (
+        "tickets_sla_due",
+        ["((t.sla_risk_at <= {now} AND t.sla_due_at > {now}) OR (t.sla_due_at <= {now} OR "
+         "(t.sla_paused = 1 AND t.sla_remaining <= 0)))", "t.sla_due_at IS NOT NULL"],
+        "t.sla_due_at", False,
+    ),
+    "follow-ups": ("tickets_follow_up_due", ["t.follow_up_due_at <= {now}", "t.follow_up_due_at IS NOT NULL"],
+                   "t.follow_up_due_at", False),
+}
+
+
+def ticket_page_sql(view, ctx, cursor, limit):
+    """One keyset page of a built-in view, as ticket_page_sql builds it, with named parameters."""
+    index, clauses, key, desc = TICKET_VIEWS[view]
+    params = {"now": ctx["now"], "me": ctx["me"], "week_ago": ctx["now"] - 7 * DAY}
+    where = [c.format(now=":now", me=":me", week_ago=":week_ago") for c in clauses]
+    used = {k: v for k, v in params.items() if f":{k}" in " ".join(where)}
+    if cursor is not None:
+        where.append(f"({key}, t.rid) {'<' if desc else '>'} (:ck, :cr)")
+        used["ck"], used["cr"] = cursor
+    d = "DESC" if desc else "ASC"
+    used["lim"] = limit + 1
+    sql = (f"SELECT {TICKET_COLUMNS}, {key} AS sort_key "
+           + TICKET_FROM.format(indexed=f"INDEXED BY {index} ")
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY {key} {d}, t.rid {d} LIMIT :lim")
+    return sql, used
+
+
+def floor_ticket_pages(view, rows_wanted, page=500):
+    """`desk ticket list --view V --limit N`: src/cli/ticket.rs for_each_page, pages of 500 by keyset."""
+    def run(conn, ctx):
+        done, cursor, pages = 0, None, 0
+        while True:
+            want = min(rows_wanted - done, page)
+            sql, params = ticket_page_sql(view, ctx, cursor, want)
+            rows = conn.execute(sql, params).fetchall()
+            pages += 1
+            more = len(rows) > want
+            rows = rows[:want]
+            done += len(rows)
+            if not more or done >= rows_wanted or not rows:
+                return {"rows": done, "pages": pages}
+            cursor = (rows[-1][-1], rows[-1][0])
+    return run
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# FLOOR SQL: first frame (src/runtime/mod.rs first_frame): the agent's id, the change-log position the live refresh
+# starts from, and the first page (PAGE_SIZE 100, src/app/paged.rs) of the first view, my-open.
+# ---------------------------------------------------------------------------------------------------------------------
+def floor_first_frame(conn, ctx):
+    conn.execute("SELECT id FROM agents WHERE handle = ?", (ctx["handle"],)).fetchall()
+    conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchall()
+    sql, params = ticket_page_sql("my-open", ctx, None, 100)
+    return {"rows": len(conn.execute(sql, params).fetchall())}
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# FLOOR SQL: search (src/store/search.rs Store::search). Three or more characters: both trigram FTS5 tables, newest
+# 400 candidates each (CANDIDATES); fewer: LIKE scans newest first. Update these when the word / bigram indexes land.
+# ---------------------------------------------------------------------------------------------------------------------
+SEARCH_FTS_SUBJECT = (
+    "SELECT t.number, t.subject, t.status, t.updated_at, snippet(tickets_fts, 0, ?2, ?3, '…', 32), tickets_fts.rank "
+    "FROM tickets_fts JOIN tickets t ON t.rid = tickets_fts.rowid "
+    "WHERE tickets_fts MATCH ?1 ORDER BY tickets_fts.rowid DESC LIMIT ?4"
+)
+SEARCH_FTS_MESSAGE = (
+    "SELECT t.number, t.subject, t.status, t.updated_at, snippet(messages_fts, 0, ?2, ?3, '…', 32), messages_fts.rank "
+    "FROM messages_fts JOIN messages m ON m.rid = messages_fts.rowid JOIN tickets t ON t.id = m.ticket_id "
+    "WHERE messages_fts MATCH ?1 ORDER BY messages_fts.rowid DESC LIMIT ?4"
+)
+SEARCH_LIKE_SUBJECT = (
+    "SELECT t.number, t.subject, t.status, t.updated_at, t.subject FROM tickets t "
+    "WHERE t.subject LIKE ?1 ESCAPE '\\' ORDER BY t.rid DESC LIMIT ?2"
+)
+SEARCH_LIKE_MESSAGE = (
+    "SELECT t.number, t.subject, t.status, t.updated_at, m.body FROM messages m JOIN tickets t ON t.id = m.ticket_id "
+    "WHERE m.body LIKE ?1 ESCAPE '\\' ORDER BY m.rid DESC LIMIT ?2"
+)
+SEARCH_CANDIDATES = 400
+
+
+def floor_search(query):
+    def run(conn, ctx):
+        n = 0
+        if len(query) >= 3:  # src/store/mod.rs use_fts
+            phrase = '"' + query.replace('"', '""') + '"'
+            for sql in (SEARCH_FTS_SUBJECT, SEARCH_FTS_MESSAGE):
+                n += len(conn.execute(sql, (phrase, "\ue000", "\ue001", SEARCH_CANDIDATES)).fetchall())
+        else:
+            pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            for sql in (SEARCH_LIKE_SUBJECT, SEARCH_LIKE_MESSAGE):
+                n += len(conn.execute(sql, (pattern, SEARCH_CANDIDATES)).fetchall())
+        return {"rows": n}
+    return run
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# FLOOR SQL: ticket open (`desk ticket show N`: src/cli/ticket.rs, src/store/tickets.rs ticket_detail and what fills it).
+# ---------------------------------------------------------------------------------------------------------------------
+SHOW_SQL = [
+    ("SELECT t2.number FROM tickets t JOIN tickets t2 ON t2.id = t.merged_into WHERE t.number = :n", None),
+    (f"SELECT {TICKET_COLUMNS}, t.version AS version, t.customer_id AS customer_id, c.email AS customer_email, "
+     'g.name AS "group", p.name AS "product", t.first_response_at AS "first_response_at", t.closed_at AS "closed_at", '
+     't.complaint_stage AS "complaint_stage", t.sla_policy AS "sla_policy", p.serial AS "serial" '
+     "FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.assignee_id "
+     "LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN products p ON p.id = t.product_id WHERE t.number = :n", None),
+    ("SELECT tag FROM tags WHERE entity = 'ticket' AND entity_id = :id ORDER BY tag", "id"),
+    ("SELECT t.number FROM ticket_links l JOIN tickets t ON t.id = CASE WHEN l.a = :id THEN l.b ELSE l.a END "
+     "WHERE l.a = :id OR l.b = :id ORDER BY t.number", "id"),
+    ("SELECT t2.number FROM tickets t JOIN tickets t2 ON t2.id = t.merged_into WHERE t.id = :id", "id"),
+    ("SELECT m.id, m.author_kind, coalesce(a.name, c.name, s.name, CASE WHEN m.author_kind = 'system' THEN coalesce( "
+     "m.author_id, (SELECT l.actor FROM changes l WHERE l.entity = 'ticket' AND l.entity_id = m.ticket_id AND "
+     "l.field = 'note' AND l.new = m.id), 'system') END), m.visibility, m.body, m.created_at, m.channel "
+     "FROM messages m LEFT JOIN agents a ON m.author_kind = 'agent' AND a.id = m.author_id "
+     "LEFT JOIN customers c ON m.author_kind = 'customer' AND c.id = m.author_id "
+     "LEFT JOIN agents s ON m.author_kind = 'system' AND s.handle = m.author_id "
+     "WHERE m.ticket_id = :id ORDER BY m.created_at, m.rid", "id"),
+    ("SELECT id, message_id, name, content_type, size, hash FROM attachments WHERE ticket_id = :id ORDER BY rid", "id"),
+    ("SELECT email FROM ticket_collaborators WHERE ticket_id = :id ORDER BY email", "id"),
+    ("SELECT internal, body, macro_name, article_id, article_how, saved_at, by_mail FROM drafts "
+     "WHERE ticket_id = :id AND author = :handle", "id"),
+    ("SELECT coalesce(max(c.seq), 0) FROM tickets t JOIN changes c ON c.entity = 'ticket' AND c.entity_id = t.id "
+     "WHERE t.number = :n", None),
+]
+
+
+def floor_show(number):
+    def run(conn, ctx):
+        tid = conn.execute("SELECT id FROM tickets WHERE number = ?", (number,)).fetchone()[0]
+        n = 0
+        for sql, _ in SHOW_SQL:
+            p = {"n": number, "id": tid, "handle": ctx["handle"]}
+            n += len(conn.execute(sql, {k: v for k, v in p.items() if f":{k}" in sql}).fetchall())
+        return {"rows": n}
+    return run
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# FLOOR SQL: customer views (src/store/customers.rs customer_page / customer_rows, src/store/customer_filter.rs
+# compile, src/domain/customer_view.rs query_text). A view over several tiers runs one keyset page per tier and merges.
+# ---------------------------------------------------------------------------------------------------------------------
+CUSTOMER_SELECT = (
+    "SELECT c.rid, c.id, c.name, c.email, c.phone, o.name, c.tier, c.city, c.stage, c.risk_level, c.risk_score, "
+    "c.created_at, c.updated_at FROM customers c LEFT JOIN organizations o ON o.id = c.org_id "
+    "WHERE c.merged_into IS NULL AND (c.job_id IS NULL OR c.job_id NOT IN "
+    "(SELECT id FROM bulk_jobs WHERE published_at IS NULL))"
+)
+CUSTOMER_VIEWS = {
+    # view: ([(extra WHERE, params)] one per merged part, sort key)
+    "all": ([("", {})], "c.updated_at"),
+    "vip": ([(" AND c.tier IN (:t)", {"t": "diamond"}), (" AND c.tier IN (:t)", {"t": "gold"})], "c.updated_at"),
+    "at-risk": ([(" AND c.risk_level IN (:a, :b) AND c.risk_score > 0", {"a": "medium", "b": "high"})], "c.risk_score"),
+    "new": ([(" AND c.created_at >= :since", {"since": "now-30d"})], "c.created_at"),
+    "warranty": ([(" AND c.id IN (SELECT customer_id FROM products WHERE warranty_until >= :now AND "
+                   "warranty_until < :until AND (products.job_id IS NULL OR products.job_id NOT IN "
+                   "(SELECT id FROM bulk_jobs WHERE published_at IS NULL)))", {"now": "now", "until": "now+30d"})],
+                 "c.updated_at"),
+    "care": ([(" AND c.id IN (SELECT customer_id FROM tasks WHERE kind IN ('care', 'win_back') AND done_at IS NULL "
+               "AND due_at < :by)", {"by": "now+7d"})], "c.updated_at"),
+}
+
+
+def floor_customer_view(view, limit=100):
+    parts, key = CUSTOMER_VIEWS[view]
+
+    def value(v, now):
+        return {"now": now, "now-30d": now - 30 * DAY, "now+30d": now + 30 * DAY, "now+7d": now + 7 * DAY}.get(v, v)
+
+    def run(conn, ctx):
+        rows = []
+        for extra, params in parts:
+            p = {k: value(v, ctx["now"]) for k, v in params.items()}
+            p["lim"] = limit + 1
+            sql = f"{CUSTOMER_SELECT}{extra} ORDER BY {key} DESC, c.rid DESC LIMIT :lim"
+            rows += conn.execute(sql, p).fetchall()
+        return {"rows": min(len(rows), limit)}
+    return run
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# FLOOR SQL: `desk report` (src/cli/report.rs, src/store/metrics.rs): the period's and the previous period's facts by
+# created and by solved time, the backlog counts, the top complaint tags and the low survey scores. Bound values
+# follow src/domain/metrics_report.rs window(); which statement gets which window is read from the SQL's shape.
+# The daily roll-ups (issue 21 item 4) will replace these scans: update REPORT_SQL then.
+# ---------------------------------------------------------------------------------------------------------------------
+REPORT_SQL = [
+    ("SELECT count(*) FROM tickets INDEXED BY tickets_unmeasured WHERE measured = 0 AND "
+     "(first_response_at IS NOT NULL OR solved_at IS NOT NULL)", ()),
+    ("SELECT t.created_at, NULL, t.kind, NULL, NULL, NULL, t.frt_secs, t.frt_late, NULL FROM tickets t "
+     "INDEXED BY tickets_created_facts WHERE t.status <> 'merged' AND t.created_at >= ?1 AND t.created_at < ?2",
+     ("prev_from", "prev_to")),
+    ("SELECT t.created_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.frt_secs, t.frt_late, NULL "
+     "FROM tickets t INDEXED BY tickets_created_facts WHERE t.status <> 'merged' AND t.created_at >= ?1 AND "
+     "t.created_at < ?2", ("from", "to")),
+    ("SELECT t.solved_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.resolution_secs, "
+     "t.resolution_late, t.next_reply_late, t.agent_replies, t.reopens, t.csat, t.nps, t.ces, t.loop_stage, "
+     "t.follow_up_due_at, NULL FROM tickets t INDEXED BY tickets_solved_facts WHERE t.solved_at IS NOT NULL AND "
+     "t.solved_at >= ?1 AND t.solved_at < ?2", ("from", "to")),
+    ("SELECT t.solved_at, NULL, NULL, NULL, NULL, NULL, t.resolution_secs, t.resolution_late, t.next_reply_late, "
+     "t.agent_replies, t.reopens, t.csat, t.nps, t.ces, t.loop_stage, t.follow_up_due_at, NULL FROM tickets t "
+     "INDEXED BY tickets_solved_facts WHERE t.solved_at IS NOT NULL AND t.solved_at >= ?1 AND t.solved_at < ?2",
+     ("prev_from", "prev_to")),
+    (f"SELECT count(*) FROM tickets WHERE status IN {OPEN} AND ?1 = ?1", ("to",)),
+    ("SELECT count(*) FROM tickets INDEXED BY tickets_created_facts WHERE status <> 'merged' AND created_at >= ?1",
+     ("from",)),
+    ("SELECT count(*) FROM tickets INDEXED BY tickets_solved_facts WHERE solved_at IS NOT NULL AND solved_at >= ?1",
+     ("from",)),
+    ("SELECT g.tag, count(*) FROM tickets t INDEXED BY tickets_created_facts JOIN tags g ON g.entity = 'ticket' AND "
+     "g.entity_id = t.id WHERE t.status <> 'merged' AND t.created_at >= ?1 AND t.created_at < ?2 AND "
+     "t.kind = 'complaint' GROUP BY g.tag ORDER BY 2 DESC, 1 LIMIT 5", ("from", "to")),
+] + [
+    ("SELECT t.number, s.score, s.at, s.comment FROM tickets t INDEXED BY tickets_solved_facts JOIN surveys s ON "
+     "s.ticket_id = t.id AND s.kind = ?1 WHERE t.solved_at IS NOT NULL AND t.solved_at >= ?2 AND t.solved_at < ?3 "
+     f"AND t.{kind} {cond} AND s.score {cond} AND coalesce(s.comment, '') <> '' ORDER BY s.at DESC LIMIT 5",
+     (f"'{kind}", "from", "to"))
+    for kind, cond in (("csat", "<= 2"), ("nps", "<= 6"), ("ces", ">= 5"))
+]
+
+
+def report_window(period, now):
+    """src/domain/metrics_report.rs window(): whole local days ending today."""
+    today = datetime.date.fromtimestamp(now)
+    if period == "30d":
+        first = today - datetime.timedelta(days=29)
+    elif period == "quarter":
+        first = datetime.date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    else:  # "90d": --from today-89 --to today
+        first = today - datetime.timedelta(days=89)
+    midnight = lambda d: int(time.mktime(d.timetuple()))  # noqa: E731 (local midnight, as desk reads days)
+    return midnight(first), midnight(today) + DAY
+
+
+def floor_report(period):
+    def run(conn, ctx):
+        start, end = report_window(period, ctx["now"])
+        v = {"from": start, "to": end, "prev_from": start - (end - start), "prev_to": start}
+        n = 0
+        for sql, names in REPORT_SQL:
+            params = [n_[1:] if n_.startswith("'") else v[n_] for n_ in names]
+            n += len(conn.execute(sql, params).fetchall())
+        return {"rows": n}
+    return run
