@@ -36,6 +36,19 @@ const FTS_TRIGGERS: &[(&str, &str, &str, &str)] = &[
         "messages_fts",
         "body",
     ),
+    // The word indexes (migration 22) read text made by an application function, registered on this connection.
+    (
+        "tickets_words_fts_ai",
+        "tickets_words_fts_text",
+        "tickets_words_fts",
+        "words",
+    ),
+    (
+        "messages_words_fts_ai",
+        "messages_words_fts_text",
+        "messages_words_fts",
+        "words",
+    ),
     (
         "customers_fts_ai",
         "customers_fts_text",

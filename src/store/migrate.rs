@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0019_draft_by_mail.sql"),
     include_str!("../../assets/migrations/0020_sync.sql"),
     include_str!("../../assets/migrations/0021_sla_escalate_at.sql"),
+    include_str!("../../assets/migrations/0022_search_classes.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

@@ -1,7 +1,10 @@
-//! Full-text search over ticket subjects and every message. Trigram FTS5 for queries of three or more characters
-//! (so Chinese, which has no spaces, is searchable); shorter queries fall back to LIKE.
+//! Full-text search over ticket subjects and every message. The query's shape picks the index
+//! (`domain::search_class`): Latin words and numbers, and one or two CJK characters, go to the word index; other
+//! queries of three or more characters to the trigram index (so Chinese, which has no spaces, is searchable);
+//! other shorter queries fall back to LIKE.
 
-use super::{Result, Store, fts_phrase, like_pattern, use_fts};
+use super::{Result, Store, fts_phrase, like_pattern};
+use crate::domain::search_class::{SearchClass, classify, word_query};
 use crate::domain::text::SafeText;
 use crate::domain::ticket::Status;
 use rusqlite::params;
@@ -45,10 +48,20 @@ impl Store {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let mut hits = if use_fts(query) {
-            self.search_fts(query, order)?
-        } else {
-            self.search_like(query)?
+        let mut hits = match classify(query) {
+            SearchClass::Empty => return Ok(Vec::new()),
+            SearchClass::Words => {
+                // Words match from their start; a piece from inside a word is still found, by the trigrams.
+                let words = self.search_words(query, order)?;
+                if words.is_empty() {
+                    self.search_fts(query, order)?
+                } else {
+                    words
+                }
+            }
+            SearchClass::CjkShort => self.search_words(query, order)?,
+            SearchClass::Trigram => self.search_fts(query, order)?,
+            SearchClass::Scan => self.search_like(query)?,
         };
         // One hit per ticket: the subject match wins over a message match, then the better score.
         let mut best: HashMap<i64, SearchHit> = HashMap::new();
@@ -127,6 +140,44 @@ impl Store {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(params![phrase, s, e, CANDIDATES as i64], |r| {
                 Ok(hit(r, place, &r.get::<_, String>(4)?, r.get(5)?))
+            })?;
+            for row in rows {
+                out.push(row??);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The word index (migration 22). Snippets come from the stored text: the index's own text has CJK runs split.
+    fn search_words(&self, query: &str, order: SearchOrder) -> Result<Vec<SearchHit>> {
+        let Some(matching) = word_query(query) else {
+            return Ok(Vec::new());
+        };
+        // The query as the text has it, for marking: without zero-width characters, words one space apart.
+        let shown = crate::domain::text::strip_invisible(query)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let order_sql = match order {
+            SearchOrder::Newest => "ORDER BY w.rowid DESC",
+            SearchOrder::Relevance => "ORDER BY w.rank",
+        };
+        let subject_sql = format!(
+            "SELECT t.number, t.subject, t.status, t.updated_at, t.subject, w.rank
+             FROM tickets_words_fts w JOIN tickets t ON t.rid = w.rowid
+             WHERE tickets_words_fts MATCH ?1 {order_sql} LIMIT ?2"
+        );
+        let message_sql = format!(
+            "SELECT t.number, t.subject, t.status, t.updated_at, m.body, w.rank
+             FROM messages_words_fts w JOIN messages m ON m.rid = w.rowid JOIN tickets t ON t.id = m.ticket_id
+             WHERE messages_words_fts MATCH ?1 {order_sql} LIMIT ?2"
+        );
+        let mut out = Vec::new();
+        for (sql, place) in [(subject_sql, "subject"), (message_sql, "message")] {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params![matching, CANDIDATES as i64], |r| {
+                let text: String = r.get(4)?;
+                Ok(hit(r, place, &mark(&text, &shown), r.get(5)?))
             })?;
             for row in rows {
                 out.push(row??);
