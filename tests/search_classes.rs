@@ -67,7 +67,7 @@ impl Rng {
     fn text(&mut self, words: usize) -> String {
         let mut s = String::new();
         for _ in 0..words {
-            let word = if self.next() % 2 == 0 {
+            let word = if self.next().is_multiple_of(2) {
                 self.pick(LATIN)
             } else {
                 self.pick(CJK)
@@ -169,7 +169,7 @@ fn queries(rng: &mut Rng, texts: &[(i64, String)]) -> Vec<String> {
         let a: Vec<char> = rng.pick(CJK).chars().collect();
         let b: Vec<char> = rng.pick(CJK).chars().collect();
         let mut q = String::from(a[(rng.next() % a.len() as u64) as usize]);
-        if rng.next() % 3 != 0 {
+        if !rng.next().is_multiple_of(3) {
             q.push(b[(rng.next() % b.len() as u64) as usize]);
         }
         out.push(q);
@@ -304,4 +304,32 @@ fn a_word_index_row_follows_its_ticket_through_update_and_delete() {
         .unwrap();
     assert!(found(&store, "漏水").is_empty());
     assert!(found(&store, "DD202610293886").is_empty());
+}
+
+#[test]
+fn other_programs_read_the_indexes_without_desk_but_writing_text_needs_its_function() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path, desk::store::OpenMode::Create).unwrap();
+    fill(&mut store, 3);
+    drop(store);
+    let plain = rusqlite::Connection::open(&path).unwrap();
+    let check: String = plain
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let hits: i64 = plain
+        .query_row(
+            "SELECT count(*) FROM tickets_words_fts WHERE tickets_words_fts MATCH '\"打印\"'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hits, 3);
+    let insert = "INSERT INTO messages(id, ticket_id, author_kind, visibility, body, created_at)
+                  VALUES ('MX', 'T00000001', 'agent', 'internal', '漏水', 0)";
+    let err = plain.execute(insert, []).unwrap_err();
+    assert!(err.to_string().contains("desk_word_index_text"), "{err}");
+    desk::store::search_index::register(&plain).unwrap();
+    plain.execute(insert, []).unwrap();
 }

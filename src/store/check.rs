@@ -98,8 +98,6 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
     let open = |flags: OpenFlags| -> Result<Connection> {
         let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.busy_timeout(Duration::from_secs(15))?;
-        // `integrity_check` reads the word index's text through its view (migration 22).
-        super::search_index::register(&conn)?;
         Ok(conn)
     };
     let mut conn = open(OpenFlags::SQLITE_OPEN_READ_ONLY)?;
