@@ -24,6 +24,10 @@ fn main() -> anyhow::Result<()> {
         }
     }
     times.sort_by(f64::total_cmp);
-    println!("p50 {:.2} ms, max {:.2} ms ({runs} runs, in process)", times[runs / 2], times[runs - 1]);
+    println!(
+        "p50 {:.2} ms, max {:.2} ms ({runs} runs, in process)",
+        times[runs / 2],
+        times[runs - 1]
+    );
     Ok(())
 }

@@ -33,6 +33,9 @@ const MIGRATIONS: &[&str] = &[
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
 
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    // Every connection desk writes through is migrated first, so this is where the schema's own function (the
+    // word index's text, migration 22) is registered; migration 22 itself needs it for `rebuild`.
+    super::search_index::register(conn)?;
     let before: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if before == LATEST_SCHEMA {
         return Ok(()); // Up to date: opening takes no write lock.

@@ -77,7 +77,6 @@ impl Store {
         };
 
         keep_statements_compiled(&conn)?;
-        super::search_index::register(&conn)?;
         // Read-only probes first: a corrupt or foreign file fails here before anything is written.
         conn.busy_handler(Some(super::busy::handler(match storage {
             StorageMode::Local => BUSY_TIMEOUT_LOCAL,
@@ -141,7 +140,6 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         keep_statements_compiled(&conn)?;
-        super::search_index::register(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::migrate(&mut conn, Path::new(":memory:"))?;
         let replica = migrate::replica_id(&conn)?;

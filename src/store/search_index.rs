@@ -1,5 +1,5 @@
 //! The SQL function the word index's triggers and views call (migration 22), registered on every connection desk
-//! opens.
+//! opens (by `migrate`, which every opened connection goes through).
 //!
 //! Splitting CJK runs into characters and pairs cannot be written in SQLite's SQL at a usable speed (a recursive
 //! query costs some 50 µs a message, minutes for a million tickets), so it is an application function. The price:
