@@ -36,6 +36,9 @@ pub struct SearchHit {
     pub snippet: SafeText,
     #[serde(skip)]
     score: f64,
+    /// The matched text, marked into `snippet` only if the hit is kept: most candidates are not.
+    #[serde(skip)]
+    unmarked: Option<String>,
 }
 
 /// How many FTS candidates to read per table before merging: enough to fill a page after de-duplication.
@@ -94,6 +97,16 @@ impl Store {
             out.insert(0, exact);
         }
         out.truncate(limit);
+        // The query as the text has it: without zero-width characters, words one space apart.
+        let shown = crate::domain::text::strip_invisible(query)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for h in &mut out {
+            if let Some(text) = h.unmarked.take() {
+                h.snippet = SafeText::new(&mark(&text, &shown));
+            }
+        }
         Ok(out)
     }
 
@@ -153,11 +166,6 @@ impl Store {
         let Some(matching) = word_query(query) else {
             return Ok(Vec::new());
         };
-        // The query as the text has it, for marking: without zero-width characters, words one space apart.
-        let shown = crate::domain::text::strip_invisible(query)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
         let order_sql = match order {
             SearchOrder::Newest => "ORDER BY w.rowid DESC",
             SearchOrder::Relevance => "ORDER BY w.rank",
@@ -176,8 +184,7 @@ impl Store {
         for (sql, place) in [(subject_sql, "subject"), (message_sql, "message")] {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(params![matching, CANDIDATES as i64], |r| {
-                let text: String = r.get(4)?;
-                Ok(hit(r, place, &mark(&text, &shown), r.get(5)?))
+                Ok(unmarked(r, place, r.get(4)?, r.get(5)?))
             })?;
             for row in rows {
                 out.push(row??);
@@ -198,8 +205,7 @@ impl Store {
         for (sql, place) in [(subject, "subject"), (message, "message")] {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let rows = stmt.query_map(params![pattern, CANDIDATES as i64], |r| {
-                let text: String = r.get(4)?;
-                Ok(hit(r, place, &mark(&text, query), 0.0))
+                Ok(unmarked(r, place, r.get(4)?, 0.0))
             })?;
             for row in rows {
                 out.push(row??);
@@ -225,6 +231,20 @@ fn hit(
         matched_in,
         snippet: SafeText::new(snippet),
         score,
+        unmarked: None,
+    })
+}
+
+/// A hit whose snippet is marked in `text` once the hit is known to be kept.
+fn unmarked(
+    r: &rusqlite::Row<'_>,
+    matched_in: &'static str,
+    text: String,
+    score: f64,
+) -> Result<SearchHit> {
+    Ok(SearchHit {
+        unmarked: Some(text),
+        ..hit(r, matched_in, "", score)?
     })
 }
 
