@@ -253,17 +253,14 @@ fn mark(text: &str, query: &str) -> String {
     let Some((before, hit, after)) = crate::domain::text::split_caseless(text, query) else {
         return text.chars().take(60).collect();
     };
+    // An ellipsis only where text was left out, as FTS5's snippet() does.
     let skipped = before.chars().count().saturating_sub(20);
+    let cut = if skipped > 0 { "…" } else { "" };
     let before: String = before.chars().skip(skipped).collect();
-    let after: String = after.chars().take(30).collect();
-    format!(
-        "{}{before}{MARK_START}{hit}{MARK_END}{after}…",
-        if before.chars().count() == 20 {
-            "…"
-        } else {
-            ""
-        },
-    )
+    let mut rest = after.chars();
+    let after: String = rest.by_ref().take(30).collect();
+    let more = if rest.next().is_some() { "…" } else { "" };
+    format!("{cut}{before}{MARK_START}{hit}{MARK_END}{after}{more}")
 }
 
 #[cfg(test)]
@@ -274,10 +271,20 @@ mod tests {
     fn marks_the_match_in_the_original_text() {
         assert_eq!(
             mark("Printer says HELLO world", "hello"),
-            format!("Printer says {MARK_START}HELLO{MARK_END} world…")
+            format!("Printer says {MARK_START}HELLO{MARK_END} world")
+        );
+        // Text left out on either side is shown as an ellipsis; text shown whole has none.
+        let long = format!("{}漏水{}", "前".repeat(25), "后".repeat(31));
+        assert_eq!(
+            mark(&long, "漏水"),
+            format!(
+                "…{}{MARK_START}漏水{MARK_END}{}…",
+                "前".repeat(20),
+                "后".repeat(30)
+            )
         );
         // Lowercasing changes these characters' lengths: the mark still lands on them, and nothing panics.
-        assert_eq!(mark("İẞx", "ß"), format!("İ{MARK_START}ẞ{MARK_END}x…"));
+        assert_eq!(mark("İẞx", "ß"), format!("İ{MARK_START}ẞ{MARK_END}x"));
         assert_eq!(mark("无关的文字", "打印机"), "无关的文字");
     }
 }
