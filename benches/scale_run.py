@@ -144,7 +144,8 @@ def context(db, handle):
     searches = [("common word", "password")]
     if order:
         searches.append(("rare order number", order))
-    searches += [("2-char CJK, absent", "漏水"), ("CJK phrase", "支付失败"), ("1-char CJK", "修")]
+    searches += [("2-char CJK, absent", "漏水"), ("1-char CJK, absent", "鲸"), ("CJK phrase", "支付失败"),
+                 ("1-char CJK", "修")]
     return {"me": me[0], "handle": handle, "now": int(time.time()), "searches": searches,
             "show_number": show[0], "show_messages": show[1], "view_rows": counts, "sizes": sizes}
 

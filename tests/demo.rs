@@ -540,6 +540,8 @@ fn full_text_indexes_match_the_rows_and_triggers_are_restored() {
         "messages_fts",
         "customers_fts",
         "articles_fts",
+        "tickets_words_fts",
+        "messages_words_fts",
     ] {
         d.store
             .conn()
@@ -554,7 +556,8 @@ fn full_text_indexes_match_the_rows_and_triggers_are_restored() {
             &d.store,
             "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name NOT LIKE 'sync!_%' ESCAPE '!'"
         ),
-        12
+        18,
+        "insert, update and delete triggers of six full-text indexes"
     );
     // The sync triggers a bulk load suspends are back too, every one of them.
     assert_eq!(

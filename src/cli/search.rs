@@ -7,7 +7,7 @@ use crate::store::search::{MARK_END, MARK_START, SearchHit, SearchOrder};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct SearchArgs {
-    /// Words to find (Chinese works; under three characters a slower exact scan is used)
+    /// Words to find (Chinese works; Latin words match from their start; one or two Latin characters are scanned)
     pub query: String,
     /// Best match first instead of newest first
     #[arg(long)]

@@ -21,6 +21,7 @@ pub mod metrics_rules;
 pub mod phone;
 pub mod query;
 pub mod quoted;
+pub mod search_class;
 pub mod service_loop;
 pub mod sla;
 pub mod sla_policy;

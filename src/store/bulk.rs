@@ -36,6 +36,19 @@ const FTS_TRIGGERS: &[(&str, &str, &str, &str)] = &[
         "messages_fts",
         "body",
     ),
+    // The word indexes (migration 22) read text made by an application function, registered on this connection.
+    (
+        "tickets_words_fts_ai",
+        "tickets_words_fts_text",
+        "tickets_words_fts",
+        "words",
+    ),
+    (
+        "messages_words_fts_ai",
+        "messages_words_fts_text",
+        "messages_words_fts",
+        "words",
+    ),
     (
         "customers_fts_ai",
         "customers_fts_text",
@@ -378,5 +391,57 @@ impl BulkWriter<'_> {
         self.tx.execute_batch("COMMIT")?;
         self.tx.pragma_update(None, "temp_store", "DEFAULT")?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FTS_TRIGGERS;
+    use crate::store::Store;
+
+    /// Every trigger that feeds a full-text index is suspended by bulk loads (FTS_TRIGGERS) and named `*_fts_a?`,
+    /// the pattern the replica bootstrap (sync::pg::bootstrap) suspends and rebuilds by: an index added without
+    /// telling them fails here.
+    #[test]
+    fn every_full_text_trigger_is_known_to_bulk_loads_and_bootstrap() {
+        let store = Store::open_in_memory().expect("store");
+        let conn = store.conn();
+        let indexes: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%'")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("indexes");
+        assert!(indexes.iter().any(|t| t == "messages_words_fts"));
+        let triggers: Vec<(String, String)> = conn
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'")
+            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .expect("triggers");
+        for index in &indexes {
+            let feeding: Vec<&String> = triggers
+                .iter()
+                .filter(|(_, sql)| sql.contains(&format!("INSERT INTO {index}(")))
+                .map(|(name, _)| name)
+                .collect();
+            assert_eq!(
+                feeding.len(),
+                3,
+                "{index}: insert, update and delete triggers"
+            );
+            for name in feeding {
+                let kind = name.strip_prefix(index.as_str()).unwrap_or_default();
+                assert!(
+                    ["_ai", "_ad", "_au"].contains(&kind),
+                    "{name} feeds {index} but is not named {index}_a?"
+                );
+                if kind == "_ai" {
+                    assert!(
+                        FTS_TRIGGERS
+                            .iter()
+                            .any(|&(t, _, fts, _)| t == name && fts == index),
+                        "bulk loads do not suspend {name}"
+                    );
+                }
+            }
+        }
+        assert_eq!(FTS_TRIGGERS.len(), indexes.len());
     }
 }

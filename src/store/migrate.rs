@@ -27,11 +27,15 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0019_draft_by_mail.sql"),
     include_str!("../../assets/migrations/0020_sync.sql"),
     include_str!("../../assets/migrations/0021_sla_escalate_at.sql"),
+    include_str!("../../assets/migrations/0022_search_classes.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
 
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    // Every connection desk writes through is migrated first, so this is where the schema's own function (the
+    // word index's text, migration 22) is registered; migration 22 itself needs it for `rebuild`.
+    super::search_index::register(conn)?;
     let before: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if before == LATEST_SCHEMA {
         return Ok(()); // Up to date: opening takes no write lock.

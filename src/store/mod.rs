@@ -41,6 +41,7 @@ mod phones;
 pub mod records;
 pub mod roles;
 pub mod search;
+pub mod search_index;
 pub mod service_loop;
 pub mod sla;
 pub mod sla_run;

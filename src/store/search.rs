@@ -1,7 +1,10 @@
-//! Full-text search over ticket subjects and every message. Trigram FTS5 for queries of three or more characters
-//! (so Chinese, which has no spaces, is searchable); shorter queries fall back to LIKE.
+//! Full-text search over ticket subjects and every message. The query's shape picks the index
+//! (`domain::search_class`): Latin words and numbers, and one or two CJK characters, go to the word index; other
+//! queries of three or more characters to the trigram index (so Chinese, which has no spaces, is searchable);
+//! other shorter queries fall back to LIKE.
 
-use super::{Result, Store, fts_phrase, like_pattern, use_fts};
+use super::{Result, Store, fts_phrase, like_pattern};
+use crate::domain::search_class::{SearchClass, classify, word_query};
 use crate::domain::text::SafeText;
 use crate::domain::ticket::Status;
 use rusqlite::params;
@@ -33,6 +36,9 @@ pub struct SearchHit {
     pub snippet: SafeText,
     #[serde(skip)]
     score: f64,
+    /// The matched text, marked into `snippet` only if the hit is kept: most candidates are not.
+    #[serde(skip)]
+    unmarked: Option<String>,
 }
 
 /// How many FTS candidates to read per table before merging: enough to fill a page after de-duplication.
@@ -45,10 +51,20 @@ impl Store {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let mut hits = if use_fts(query) {
-            self.search_fts(query, order)?
-        } else {
-            self.search_like(query)?
+        let mut hits = match classify(query) {
+            SearchClass::Empty => return Ok(Vec::new()),
+            SearchClass::Words => {
+                // Words match from their start; a piece from inside a word is still found, by the trigrams.
+                let words = self.search_words(query, order)?;
+                if words.is_empty() {
+                    self.search_fts(query, order)?
+                } else {
+                    words
+                }
+            }
+            SearchClass::CjkShort => self.search_words(query, order)?,
+            SearchClass::Trigram => self.search_fts(query, order)?,
+            SearchClass::Scan => self.search_like(query)?,
         };
         // One hit per ticket: the subject match wins over a message match, then the better score.
         let mut best: HashMap<i64, SearchHit> = HashMap::new();
@@ -81,6 +97,16 @@ impl Store {
             out.insert(0, exact);
         }
         out.truncate(limit);
+        // The query as the text has it: without zero-width characters, words one space apart.
+        let shown = crate::domain::text::strip_invisible(query)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for h in &mut out {
+            if let Some(text) = h.unmarked.take() {
+                h.snippet = SafeText::new(&mark(&text, &shown));
+            }
+        }
         Ok(out)
     }
 
@@ -135,6 +161,38 @@ impl Store {
         Ok(out)
     }
 
+    /// The word index (migration 22). Snippets come from the stored text: the index's own text has CJK runs split.
+    fn search_words(&self, query: &str, order: SearchOrder) -> Result<Vec<SearchHit>> {
+        let Some(matching) = word_query(query) else {
+            return Ok(Vec::new());
+        };
+        let order_sql = match order {
+            SearchOrder::Newest => "ORDER BY w.rowid DESC",
+            SearchOrder::Relevance => "ORDER BY w.rank",
+        };
+        let subject_sql = format!(
+            "SELECT t.number, t.subject, t.status, t.updated_at, t.subject, w.rank
+             FROM tickets_words_fts w JOIN tickets t ON t.rid = w.rowid
+             WHERE tickets_words_fts MATCH ?1 {order_sql} LIMIT ?2"
+        );
+        let message_sql = format!(
+            "SELECT t.number, t.subject, t.status, t.updated_at, m.body, w.rank
+             FROM messages_words_fts w JOIN messages m ON m.rid = w.rowid JOIN tickets t ON t.id = m.ticket_id
+             WHERE messages_words_fts MATCH ?1 {order_sql} LIMIT ?2"
+        );
+        let mut out = Vec::new();
+        for (sql, place) in [(subject_sql, "subject"), (message_sql, "message")] {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params![matching, CANDIDATES as i64], |r| {
+                Ok(unmarked(r, place, r.get(4)?, r.get(5)?))
+            })?;
+            for row in rows {
+                out.push(row??);
+            }
+        }
+        Ok(out)
+    }
+
     /// Under three characters trigrams cannot help: scan newest-first with LIKE until enough hits are found.
     fn search_like(&self, query: &str) -> Result<Vec<SearchHit>> {
         let pattern = like_pattern(query);
@@ -147,8 +205,7 @@ impl Store {
         for (sql, place) in [(subject, "subject"), (message, "message")] {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let rows = stmt.query_map(params![pattern, CANDIDATES as i64], |r| {
-                let text: String = r.get(4)?;
-                Ok(hit(r, place, &mark(&text, query), 0.0))
+                Ok(unmarked(r, place, r.get(4)?, 0.0))
             })?;
             for row in rows {
                 out.push(row??);
@@ -174,6 +231,20 @@ fn hit(
         matched_in,
         snippet: SafeText::new(snippet),
         score,
+        unmarked: None,
+    })
+}
+
+/// A hit whose snippet is marked in `text` once the hit is known to be kept.
+fn unmarked(
+    r: &rusqlite::Row<'_>,
+    matched_in: &'static str,
+    text: String,
+    score: f64,
+) -> Result<SearchHit> {
+    Ok(SearchHit {
+        unmarked: Some(text),
+        ..hit(r, matched_in, "", score)?
     })
 }
 
@@ -182,17 +253,14 @@ fn mark(text: &str, query: &str) -> String {
     let Some((before, hit, after)) = crate::domain::text::split_caseless(text, query) else {
         return text.chars().take(60).collect();
     };
+    // An ellipsis only where text was left out, as FTS5's snippet() does.
     let skipped = before.chars().count().saturating_sub(20);
+    let cut = if skipped > 0 { "…" } else { "" };
     let before: String = before.chars().skip(skipped).collect();
-    let after: String = after.chars().take(30).collect();
-    format!(
-        "{}{before}{MARK_START}{hit}{MARK_END}{after}…",
-        if before.chars().count() == 20 {
-            "…"
-        } else {
-            ""
-        },
-    )
+    let mut rest = after.chars();
+    let after: String = rest.by_ref().take(30).collect();
+    let more = if rest.next().is_some() { "…" } else { "" };
+    format!("{cut}{before}{MARK_START}{hit}{MARK_END}{after}{more}")
 }
 
 #[cfg(test)]
@@ -203,10 +271,20 @@ mod tests {
     fn marks_the_match_in_the_original_text() {
         assert_eq!(
             mark("Printer says HELLO world", "hello"),
-            format!("Printer says {MARK_START}HELLO{MARK_END} world…")
+            format!("Printer says {MARK_START}HELLO{MARK_END} world")
+        );
+        // Text left out on either side is shown as an ellipsis; text shown whole has none.
+        let long = format!("{}漏水{}", "前".repeat(25), "后".repeat(31));
+        assert_eq!(
+            mark(&long, "漏水"),
+            format!(
+                "…{}{MARK_START}漏水{MARK_END}{}…",
+                "前".repeat(20),
+                "后".repeat(30)
+            )
         );
         // Lowercasing changes these characters' lengths: the mark still lands on them, and nothing panics.
-        assert_eq!(mark("İẞx", "ß"), format!("İ{MARK_START}ẞ{MARK_END}x…"));
+        assert_eq!(mark("İẞx", "ß"), format!("İ{MARK_START}ẞ{MARK_END}x"));
         assert_eq!(mark("无关的文字", "打印机"), "无关的文字");
     }
 }
