@@ -88,10 +88,11 @@ impl SlaRules {
     /// A short fingerprint of everything that decides due times, stored with each ticket's computed clock so a
     /// changed configuration is noticed and the clocks are computed again.
     pub fn stamp(&self) -> String {
-        // FNV-1a over the Debug form: stable for equal rules within a build and cheap; not a security hash.
+        // FNV-1a over the Debug form: stable for equal rules within a build and cheap; not a security hash. The
+        // escalation rules are in it because each ticket stores when the sweep must next look at it under them.
         let text = format!(
-            "{:?}|{:?}|{}",
-            self.calendars, self.policies, self.at_risk_share
+            "{:?}|{:?}|{}|{:?}",
+            self.calendars, self.policies, self.at_risk_share, self.escalations
         );
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for b in text.bytes() {
@@ -416,6 +417,17 @@ mod tests {
         assert_eq!(a.stamp(), b.stamp());
         b.at_risk_share = 0.8;
         assert_ne!(a.stamp(), b.stamp());
+        // A new escalation rule changes when the sweep must look at each ticket.
+        let mut c = SlaRules::default();
+        c.escalations.push(EscalationRule {
+            name: "watch".into(),
+            when: Trigger::AtRisk,
+            targets: vec![],
+            priorities: vec![],
+            tiers: vec![],
+            actions: EscalationActions::default(),
+        });
+        assert_ne!(a.stamp(), c.stamp());
     }
 
     fn clock(target: Target, state: ClockState, started_at: i64) -> Clock {
