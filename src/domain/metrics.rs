@@ -368,10 +368,10 @@ impl Tally {
             Created => Some(self.created as f64),
             Solved => Some(self.solved as f64),
             Backlog => None,
-            FrtMedian => percentile(&self.frt, 50),
-            FrtP90 => percentile(&self.frt, 90),
-            ResolutionMedian => percentile(&self.resolution, 50),
-            ResolutionP90 => percentile(&self.resolution, 90),
+            FrtMedian => on_grid(percentile(&self.frt, 50)),
+            FrtP90 => on_grid(percentile(&self.frt, 90)),
+            ResolutionMedian => on_grid(percentile(&self.resolution, 50)),
+            ResolutionP90 => on_grid(percentile(&self.resolution, 90)),
             FrtSla => pct(self.frt_met, self.frt_met + self.frt_late),
             ResolutionSla => pct(
                 self.resolution_met,
@@ -455,6 +455,11 @@ impl Tally {
     pub fn breaches(&self) -> u64 {
         self.frt_late + self.resolution_late
     }
+}
+
+/// A time percentile as reported: rounded up to its cell of the time grid, which is all daily roll-ups keep.
+fn on_grid(v: Option<f64>) -> Option<f64> {
+    v.map(|s| f64::from(super::metrics_grid::time_bucket(s as u32)))
 }
 
 /// Σ(Sᵢ × Wᵢ) / Σ Wᵢ over the components that have data (a component without data drops out with its weight).

@@ -92,8 +92,45 @@ impl Store {
         Ok(done)
     }
 
-    /// Everything a report needs for `q.window` and the window before it, aggregated while streaming.
+    /// Everything a report needs for `q.window` and the window before it: from the daily roll-ups when they are
+    /// built for `q.offset` (O(days)), else by scanning the periods' tickets ([`Store::metrics_scan`]).
     pub fn metrics(&self, q: &MetricsQuery) -> Result<ReportInput> {
+        match self.metrics_from_rollups(q)? {
+            Some(input) => Ok(input),
+            None => self.metrics_scan(q),
+        }
+    }
+
+    /// The report's input from the daily roll-ups; `None` when they cannot answer `q` (not built for its UTC
+    /// offset, a tier breakdown, a window not of whole local days).
+    pub fn metrics_from_rollups(&self, q: &MetricsQuery) -> Result<Option<ReportInput>> {
+        let built = self.rollups_offset()?;
+        if !super::rollup_read::usable(built, q.window, q.offset, &q.dims) {
+            return Ok(None);
+        }
+        let prev_window = q.window.previous();
+        let mut current = Aggregate::new(q.window, true, &q.dims);
+        super::rollup_read::read(&self.conn, &mut current, q.window, q.as_of, q.offset)?;
+        let mut previous = Aggregate::new(prev_window, false, &[]);
+        let prev_as_of = q.as_of.min(q.window.from);
+        super::rollup_read::read(&self.conn, &mut previous, prev_window, prev_as_of, q.offset)?;
+        let (created_after, solved_after): (i64, i64) = self.conn.prepare_cached(
+            "SELECT coalesce(sum(created), 0), coalesce(sum(solved), 0) FROM metric_days WHERE dim = '' AND day >= ?1",
+        )?.query_row(params![(q.window.to + q.offset).div_euclid(86_400)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        self.report_input(
+            q,
+            current,
+            previous,
+            created_after.max(0) as u64,
+            solved_after.max(0) as u64,
+        )
+        .map(Some)
+    }
+
+    /// The same as [`Store::metrics`] from the tickets themselves: two index-only range scans per period. Used when
+    /// the roll-ups cannot answer (another UTC offset, a tier breakdown, a window not of whole days), and by tests
+    /// as the reference the roll-ups must match.
+    pub fn metrics_scan(&self, q: &MetricsQuery) -> Result<ReportInput> {
         let prev_window = q.window.previous();
         let prev_as_of = q.as_of.min(q.window.from);
         let tier = q.dims.contains(&Dimension::Tier);
@@ -138,10 +175,6 @@ impl Store {
                 .query_row(params![at], |r| r.get(0))?;
             Ok(n.max(0) as u64)
         };
-        let backlog_now = count(
-            "SELECT count(*) FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold') AND ?1 = ?1",
-            0,
-        )? as i64;
         let created_after = count(
             "SELECT count(*) FROM tickets INDEXED BY tickets_created_facts WHERE status <> 'merged' AND created_at >= ?1",
             q.window.to,
@@ -150,6 +183,24 @@ impl Store {
             "SELECT count(*) FROM tickets INDEXED BY tickets_solved_facts WHERE solved_at IS NOT NULL AND solved_at >= ?1",
             q.window.to,
         )?;
+        self.report_input(q, current, previous, created_after, solved_after)
+    }
+
+    /// The rest of a report's input beside the two periods' aggregates: the backlog now, names, the extras.
+    fn report_input(
+        &self,
+        q: &MetricsQuery,
+        current: Aggregate,
+        previous: Aggregate,
+        created_after: u64,
+        solved_after: u64,
+    ) -> Result<ReportInput> {
+        let backlog_now: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold') AND ?1 = ?1",
+            )?
+            .query_row(params![0], |r| r.get(0))?;
         let labels = self.metric_labels(&current)?;
         let (complaint_tags, comments) = if q.extras {
             (
