@@ -413,6 +413,18 @@ impl Store {
             ),
             ("unmeasured", &format!("SELECT id {UNMEASURED} LIMIT 500")),
             (
+                "rollup days",
+                "SELECT day, key, created FROM metric_days WHERE dim = 'agent' AND day >= 0 AND day < 1",
+            ),
+            (
+                "rollup cells",
+                "SELECT day, key, measure, cell, n FROM metric_day_cells WHERE dim = '' AND day >= 0 AND day < 1",
+            ),
+            (
+                "not yet due",
+                "SELECT solved_at, channel FROM tickets INDEXED BY tickets_follow_up_due WHERE follow_up_due_at > 0 AND follow_up_due_at < 1 AND loop_stage = 'solved' AND solved_at >= 0 AND solved_at < 1",
+            ),
+            (
                 "latest score",
                 "SELECT score FROM surveys WHERE ticket_id = 'x' AND kind = 'csat' ORDER BY at DESC LIMIT 1",
             ),
