@@ -91,6 +91,11 @@ enum Op {
         from: usize,
         into: usize,
     },
+    Tag {
+        t: usize,
+        tag: usize,
+        add: bool,
+    },
 }
 
 fn arb_op() -> impl Strategy<Value = Op> {
@@ -109,6 +114,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
         1 => (t.clone(), any::<bool>()).prop_map(|(t, solved)| Op::FollowUp { t, solved }),
         2 => (t.clone(), 1..=5i64, 0..=10i64, proptest::option::of(1..=7i64))
             .prop_map(|(t, csat, nps, ces)| Op::Survey { t, csat, nps, ces }),
+        2 => (t.clone(), 0..3usize, any::<bool>()).prop_map(|(t, tag, add)| Op::Tag { t, tag, add }),
         1 => (t.clone(), t).prop_map(|(from, into)| Op::Merge { from, into }),
     ]
 }
@@ -226,6 +232,15 @@ fn apply(store: &mut Store, ops: &[(Op, i64)], start: i64) -> i64 {
                     };
                     let _ = store.record_survey(n, &survey, at);
                 }
+            }
+            Op::Tag { t, tag, add } => {
+                let tag = ["refund", "repeat", "漏水"][*tag].to_string();
+                let edit = if *add {
+                    TicketEdit::AddTag(tag)
+                } else {
+                    TicketEdit::RemoveTag(tag)
+                };
+                set(store, *t, edit);
             }
             Op::Merge { from, into } => {
                 if let (Some(a), Some(b)) = (pick(&tickets, *from), pick(&tickets, *into)) {

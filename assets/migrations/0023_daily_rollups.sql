@@ -54,3 +54,11 @@ CREATE TABLE metric_day_cells (
     n INTEGER NOT NULL,
     PRIMARY KEY (dim, day, key, measure, cell)
 ) WITHOUT ROWID;
+
+-- Tags on complaints (the report's complaint categories) by the local day the complaint was created.
+CREATE TABLE metric_complaint_tags (
+    day INTEGER NOT NULL,
+    tag TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (day, tag)
+) WITHOUT ROWID;

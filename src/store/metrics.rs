@@ -123,6 +123,7 @@ impl Store {
             previous,
             created_after.max(0) as u64,
             solved_after.max(0) as u64,
+            true,
         )
         .map(Some)
     }
@@ -183,7 +184,7 @@ impl Store {
             "SELECT count(*) FROM tickets INDEXED BY tickets_solved_facts WHERE solved_at IS NOT NULL AND solved_at >= ?1",
             q.window.to,
         )?;
-        self.report_input(q, current, previous, created_after, solved_after)
+        self.report_input(q, current, previous, created_after, solved_after, false)
     }
 
     /// The rest of a report's input beside the two periods' aggregates: the backlog now, names, the extras.
@@ -194,6 +195,7 @@ impl Store {
         previous: Aggregate,
         created_after: u64,
         solved_after: u64,
+        rollups: bool,
     ) -> Result<ReportInput> {
         let backlog_now: i64 = self
             .conn
@@ -204,7 +206,11 @@ impl Store {
         let labels = self.metric_labels(&current)?;
         let (complaint_tags, comments) = if q.extras {
             (
-                self.complaint_tags(q.window)?,
+                if rollups {
+                    self.complaint_tags_rolled_up(q.window, q.offset)?
+                } else {
+                    self.complaint_tags(q.window)?
+                },
                 self.low_score_comments(q.window)?,
             )
         } else {
@@ -355,6 +361,22 @@ impl Store {
              GROUP BY g.tag ORDER BY 2 DESC, 1 LIMIT 5",
         )?;
         let rows = stmt.query_map(params![w.from, w.to], |r| {
+            Ok(Count {
+                name: crate::domain::text::sanitize(&r.get::<_, String>(0)?),
+                count: r.get::<_, i64>(1)?.max(0) as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// [`Store::complaint_tags`] from the daily roll-ups.
+    fn complaint_tags_rolled_up(&self, w: Window, offset: i64) -> Result<Vec<Count>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT tag, sum(n) FROM metric_complaint_tags WHERE day >= ?1 AND day < ?2
+             GROUP BY tag HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT 5",
+        )?;
+        let day = |t: i64| (t + offset).div_euclid(86_400);
+        let rows = stmt.query_map(params![day(w.from), day(w.to)], |r| {
             Ok(Count {
                 name: crate::domain::text::sanitize(&r.get::<_, String>(0)?),
                 count: r.get::<_, i64>(1)?.max(0) as u64,

@@ -87,10 +87,13 @@ const WATCHED: &[&str] = &[
     "follow_up_due_at",
 ];
 
-const TRIGGERS: [&str; 3] = [
+const TRIGGERS: [&str; 6] = [
     "metric_rollups_ai",
     "metric_rollups_au",
     "metric_rollups_ad",
+    "metric_tags_ai",
+    "metric_tags_au",
+    "metric_tags_ad",
 ];
 
 /// What `meta.metric_rollups` says when the roll-ups were built for `offset` on this binary's grid.
@@ -228,7 +231,49 @@ fn upsert_cells(rows: &str) -> String {
     )
 }
 
-/// The three triggers that keep the roll-ups current for `offset`.
+/// Rows (day, tag, n) of complaint ticket `t`'s tags, times `sign` (`g` is bound to its tag rows).
+fn tag_rows(t: &str, sign: i64, offset: i64) -> String {
+    format!(
+        "SELECT {} AS day, g.tag AS tag, {sign} AS n FROM tags g
+          WHERE g.entity = 'ticket' AND g.entity_id = {t}.id AND {t}.kind = 'complaint' AND {t}.status <> 'merged'",
+        day(&format!("{t}.created_at"), offset)
+    )
+}
+
+/// Rows (day, tag, n) tag row `g` adds to the complaint tags, times `sign`, when it tags a complaint.
+fn tagged_rows(g: &str, sign: i64, offset: i64) -> String {
+    format!(
+        "SELECT {} AS day, {g}.tag AS tag, {sign} AS n FROM tickets t
+          WHERE {g}.entity = 'ticket' AND t.id = {g}.entity_id AND t.kind = 'complaint' AND t.status <> 'merged'",
+        day("t.created_at", offset)
+    )
+}
+
+fn upsert_tags(rows: &str) -> String {
+    format!(
+        "INSERT INTO metric_complaint_tags(day, tag, n) SELECT day, tag, sum(n) FROM ({rows}) GROUP BY day, tag
+           HAVING sum(n) <> 0
+         ON CONFLICT(day, tag) DO UPDATE SET n = n + excluded.n"
+    )
+}
+
+/// The triggers on `tags` that keep the complaint tags current.
+fn tag_trigger_sql(offset: i64) -> Vec<String> {
+    let ins = upsert_tags(&tagged_rows("NEW", 1, offset));
+    let del = upsert_tags(&tagged_rows("OLD", -1, offset));
+    let upd = upsert_tags(&format!(
+        "{} UNION ALL {}",
+        tagged_rows("OLD", -1, offset),
+        tagged_rows("NEW", 1, offset)
+    ));
+    vec![
+        format!("CREATE TRIGGER metric_tags_ai AFTER INSERT ON tags BEGIN {ins}; END"),
+        format!("CREATE TRIGGER metric_tags_au AFTER UPDATE ON tags BEGIN {upd}; END"),
+        format!("CREATE TRIGGER metric_tags_ad AFTER DELETE ON tags BEGIN {del}; END"),
+    ]
+}
+
+/// The triggers that keep the roll-ups current for `offset`.
 fn trigger_sql(offset: i64) -> Vec<String> {
     let from = "metric_dims d";
     let both = |old: &str, new: &str| -> (String, String) {
@@ -242,9 +287,18 @@ fn trigger_sql(offset: i64) -> Vec<String> {
             .filter(|(t, _)| !t.is_empty())
             .map(|(t, s)| cell_rows(t, *s, from, offset))
             .collect();
+        let tags: Vec<String> = [(old, -1), (new, 1)]
+            .iter()
+            .filter(|(t, _)| !t.is_empty())
+            .map(|(t, s)| tag_rows(t, *s, offset))
+            .collect();
         (
             upsert_days(&days.join(" UNION ALL ")),
-            upsert_cells(&cells.join(" UNION ALL ")),
+            format!(
+                "{}; {}",
+                upsert_cells(&cells.join(" UNION ALL ")),
+                upsert_tags(&tags.join(" UNION ALL "))
+            ),
         )
     };
     let changed: Vec<String> = WATCHED
@@ -257,7 +311,7 @@ fn trigger_sql(offset: i64) -> Vec<String> {
     let (ins_days, ins_cells) = both("", "NEW");
     let (upd_days, upd_cells) = both("OLD", "NEW");
     let (del_days, del_cells) = both("OLD", "");
-    vec![
+    let mut out = vec![
         format!(
             "CREATE TRIGGER metric_rollups_ai AFTER INSERT ON tickets BEGIN {ins_days}; {ins_cells}; END"
         ),
@@ -269,7 +323,9 @@ fn trigger_sql(offset: i64) -> Vec<String> {
         format!(
             "CREATE TRIGGER metric_rollups_ad AFTER DELETE ON tickets BEGIN {del_days}; {del_cells}; END"
         ),
-    ]
+    ];
+    out.extend(tag_trigger_sql(offset));
+    out
 }
 
 /// Drops the triggers and forgets the roll-ups (a bulk load, which rebuilds them once when it is done or lets the
@@ -288,7 +344,8 @@ pub(super) fn suspend(tx: &Transaction<'_>) -> Result<()> {
 pub(super) fn rebuild(tx: &Transaction<'_>, offset: i64) -> Result<()> {
     suspend(tx)?;
     tx.execute_batch(
-        "DELETE FROM metric_days; DELETE FROM metric_day_cells; DELETE FROM metric_time_grid",
+        "DELETE FROM metric_days; DELETE FROM metric_day_cells; DELETE FROM metric_complaint_tags;
+         DELETE FROM metric_time_grid",
     )?;
     {
         let mut grid = tx.prepare("INSERT INTO metric_time_grid(upper) VALUES (?1)")?;
@@ -299,6 +356,9 @@ pub(super) fn rebuild(tx: &Transaction<'_>, offset: i64) -> Result<()> {
     let from = "tickets t CROSS JOIN metric_dims d";
     tx.execute_batch(&upsert_days(&day_rows("t", 1, from, offset)))?;
     tx.execute_batch(&upsert_cells(&cell_rows("t", 1, from, offset)))?;
+    tx.execute_batch(&upsert_tags(
+        &tag_rows("t", 1, offset).replace("FROM tags g", "FROM tickets t JOIN tags g"),
+    ))?;
     for sql in trigger_sql(offset) {
         tx.execute_batch(&sql)?;
     }
@@ -308,6 +368,17 @@ pub(super) fn rebuild(tx: &Transaction<'_>, offset: i64) -> Result<()> {
         params![marker(offset)],
     )?;
     Ok(())
+}
+
+/// The complaint tags as the tickets say now, and as stored, for a check.
+fn tags_expected_and_stored(offset: i64) -> (String, String) {
+    (
+        format!(
+            "SELECT '' AS dim, day, tag AS key, sum(n) FROM ({}) GROUP BY day, tag",
+            tag_rows("t", 1, offset).replace("FROM tags g", "FROM tickets t JOIN tags g")
+        ),
+        "SELECT '' AS dim, day, tag AS key, n FROM metric_complaint_tags WHERE n <> 0".to_string(),
+    )
 }
 
 /// The expected roll-up rows, as the tickets say now, for a check: (days, cells) queries.
@@ -342,8 +413,8 @@ pub(super) fn stored() -> (String, String) {
 /// Whether every roll-up trigger is in the schema.
 pub(super) fn triggers_present(conn: &Connection) -> Result<bool> {
     let n: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN (?1, ?2, ?3)",
-        params![TRIGGERS[0], TRIGGERS[1], TRIGGERS[2]],
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN (?1, ?2, ?3, ?4, ?5, ?6)",
+        rusqlite::params_from_iter(TRIGGERS),
         |r| r.get(0),
     )?;
     Ok(n == TRIGGERS.len() as i64)
@@ -411,9 +482,11 @@ pub(super) fn check(conn: &Connection) -> Result<super::check::Check> {
     }
     let (want_days, want_cells) = expected(offset);
     let (have_days, have_cells) = stored();
+    let (want_tags, have_tags) = tags_expected_and_stored(offset);
     for (table, want, have) in [
         ("metric_days", want_days, have_days),
         ("metric_day_cells", want_cells, have_cells),
+        ("metric_complaint_tags", want_tags, have_tags),
     ] {
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM ({have})"), [], |r| r.get(0))?;
         out.examined += n;

@@ -46,6 +46,11 @@ enum Write {
     Delete {
         ticket: usize,
     },
+    Tag {
+        ticket: usize,
+        tag: usize,
+        add: bool,
+    },
 }
 
 fn arb_write() -> impl Strategy<Value = Write> {
@@ -53,6 +58,7 @@ fn arb_write() -> impl Strategy<Value = Write> {
         8 => (0..6usize, 0..COLUMNS.len(), 0..5usize)
             .prop_map(|(ticket, column, value)| Write::Set { ticket, column, value }),
         1 => (0..6usize).prop_map(|ticket| Write::Delete { ticket }),
+        3 => (0..6usize, 0..3usize, any::<bool>()).prop_map(|(ticket, tag, add)| Write::Tag { ticket, tag, add }),
     ]
 }
 
@@ -112,6 +118,15 @@ proptest! {
                         .conn
                         .execute(&format!("UPDATE tickets SET {col} = {v} WHERE id = ?1"), params![ids[*ticket]])
                         .unwrap();
+                }
+                Write::Tag { ticket, tag, add } => {
+                    let tag = ["refund", "repeat", "漏水"][*tag];
+                    let sql = if *add {
+                        "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES ('ticket', ?1, ?2)"
+                    } else {
+                        "DELETE FROM tags WHERE entity = 'ticket' AND entity_id = ?1 AND tag = ?2"
+                    };
+                    store.conn.execute(sql, params![ids[*ticket], tag]).unwrap();
                 }
                 Write::Delete { ticket } => {
                     store.conn.execute("DELETE FROM tickets WHERE id = ?1", params![ids[*ticket]]).unwrap();
