@@ -62,3 +62,9 @@ CREATE TABLE metric_complaint_tags (
     n INTEGER NOT NULL,
     PRIMARY KEY (day, tag)
 ) WITHOUT ROWID;
+
+-- The report's low-score comments: the newest low surveys with a comment, walked newest first until five are about
+-- tickets solved in the period (a scan of the period's solved tickets grew with the period).
+CREATE INDEX surveys_low_csat ON surveys(at) WHERE kind = 'csat' AND score <= 2 AND comment <> '';
+CREATE INDEX surveys_low_nps ON surveys(at) WHERE kind = 'nps' AND score <= 6 AND comment <> '';
+CREATE INDEX surveys_low_ces ON surveys(at) WHERE kind = 'ces' AND score >= 5 AND comment <> '';

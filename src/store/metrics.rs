@@ -386,19 +386,21 @@ impl Store {
     }
 
     /// Comments with detractor or low scores about tickets solved in the window (the tickets the survey numbers
-    /// count), newest first, at most five per survey kind. The ticket's own latest scores, in the covering index,
-    /// pick the few tickets worth a lookup.
+    /// count), newest first, at most five per survey kind. Low surveys with a comment are walked newest first on
+    /// their own partial index (migration 23) until five are about such tickets: for a period ending now that is a
+    /// handful of rows, however long the period.
     fn low_score_comments(&self, w: Window) -> Result<Vec<Comment>> {
         let mut out = Vec::new();
         for (kind, low) in [("csat", "<= 2"), ("nps", "<= 6"), ("ces", ">= 5")] {
+            // Kind and bound come from the list above; they must be literals for the partial index to apply.
             let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT t.number, s.score, s.at, s.comment FROM tickets t INDEXED BY tickets_solved_facts
-                   JOIN surveys s ON s.ticket_id = t.id AND s.kind = ?1
-                 WHERE t.solved_at IS NOT NULL AND t.solved_at >= ?2 AND t.solved_at < ?3 AND t.{kind} {low}
-                   AND s.score {low} AND coalesce(s.comment, '') <> ''
+                "SELECT t.number, s.score, s.at, s.comment FROM surveys s INDEXED BY surveys_low_{kind}
+                   JOIN tickets t ON t.id = s.ticket_id
+                 WHERE s.kind = '{kind}' AND s.score {low} AND s.comment <> ''
+                   AND t.solved_at IS NOT NULL AND t.solved_at >= ?1 AND t.solved_at < ?2 AND t.{kind} {low}
                  ORDER BY s.at DESC LIMIT 5"
             ))?;
-            let rows = stmt.query_map(params![kind, w.from, w.to], |r| {
+            let rows = stmt.query_map(params![w.from, w.to], |r| {
                 Ok(Comment {
                     ticket: r.get(0)?,
                     kind: kind.to_string(),
