@@ -281,10 +281,13 @@ pub struct Tally {
     /// First-response business seconds of answered tickets created in the period (u32: 136 years of seconds,
     /// half the memory of i64 at a quarter of a busy desk).
     pub frt: Vec<u32>,
+    /// First-response times counted per time-grid cell (cell, count), as daily roll-ups keep them.
+    pub frt_cells: Vec<(u32, u64)>,
     pub frt_met: u64,
     pub frt_late: u64,
     pub solved: u64,
     pub resolution: Vec<u32>,
+    pub resolution_cells: Vec<(u32, u64)>,
     pub resolution_met: u64,
     pub resolution_late: u64,
     pub next_reply_met: u64,
@@ -368,10 +371,10 @@ impl Tally {
             Created => Some(self.created as f64),
             Solved => Some(self.solved as f64),
             Backlog => None,
-            FrtMedian => on_grid(percentile(&self.frt, 50)),
-            FrtP90 => on_grid(percentile(&self.frt, 90)),
-            ResolutionMedian => on_grid(percentile(&self.resolution, 50)),
-            ResolutionP90 => on_grid(percentile(&self.resolution, 90)),
+            FrtMedian => grid_percentile(&self.frt, &self.frt_cells, 50),
+            FrtP90 => grid_percentile(&self.frt, &self.frt_cells, 90),
+            ResolutionMedian => grid_percentile(&self.resolution, &self.resolution_cells, 50),
+            ResolutionP90 => grid_percentile(&self.resolution, &self.resolution_cells, 90),
             FrtSla => pct(self.frt_met, self.frt_met + self.frt_late),
             ResolutionSla => pct(
                 self.resolution_met,
@@ -423,10 +426,12 @@ impl Tally {
         self.created += o.created;
         self.complaints += o.complaints;
         self.frt.extend_from_slice(&o.frt);
+        self.frt_cells.extend_from_slice(&o.frt_cells);
         self.frt_met += o.frt_met;
         self.frt_late += o.frt_late;
         self.solved += o.solved;
         self.resolution.extend_from_slice(&o.resolution);
+        self.resolution_cells.extend_from_slice(&o.resolution_cells);
         self.resolution_met += o.resolution_met;
         self.resolution_late += o.resolution_late;
         self.next_reply_met += o.next_reply_met;
@@ -449,6 +454,8 @@ impl Tally {
     pub fn sort_samples(&mut self) {
         self.frt.sort_unstable();
         self.resolution.sort_unstable();
+        coalesce(&mut self.frt_cells);
+        coalesce(&mut self.resolution_cells);
     }
 
     /// SLA breaches of either stopped target: what "breaches by queue" counts.
@@ -457,9 +464,43 @@ impl Tally {
     }
 }
 
-/// A time percentile as reported: rounded up to its cell of the time grid, which is all daily roll-ups keep.
-fn on_grid(v: Option<f64>) -> Option<f64> {
-    v.map(|s| f64::from(super::metrics_grid::time_bucket(s as u32)))
+/// Sorts counts per cell by cell and adds up those of the same cell.
+fn coalesce(cells: &mut Vec<(u32, u64)>) {
+    if cells.is_sorted_by(|a, b| a.0 < b.0) {
+        return;
+    }
+    cells.sort_unstable_by_key(|c| c.0);
+    cells.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 += next.1;
+        }
+        same
+    });
+}
+
+/// A time percentile as reported: the nearest-rank sample of `samples` and `cells` together, rounded up to its
+/// cell of the time grid (all daily roll-ups keep). Rounding is monotone, so that is the nearest-rank cell.
+fn grid_percentile(samples: &[u32], cells: &[(u32, u64)], p: u32) -> Option<f64> {
+    use super::metrics_grid::time_bucket;
+    if cells.is_empty() {
+        return percentile(samples, p).map(|s| f64::from(time_bucket(s as u32)));
+    }
+    let mut all: Vec<(u32, u64)> = cells.to_vec();
+    all.extend(samples.iter().map(|s| (time_bucket(*s), 1)));
+    coalesce(&mut all);
+    let n: u64 = all.iter().map(|c| c.1).sum();
+    if n == 0 {
+        return None;
+    }
+    let rank = (u64::from(p) * n).div_ceil(100).max(1);
+    let mut seen = 0;
+    all.iter()
+        .find(|c| {
+            seen += c.1;
+            seen >= rank
+        })
+        .map(|c| f64::from(c.0))
 }
 
 /// Σ(Sᵢ × Wᵢ) / Σ Wᵢ over the components that have data (a component without data drops out with its weight).

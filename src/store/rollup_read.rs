@@ -61,8 +61,8 @@ fn add_cell(t: &mut Tally, measure: &str, cell: i64, n: i64, as_of_day: i64) {
     let n = n.max(0) as usize;
     let secs = u32::try_from(cell.max(0)).unwrap_or(u32::MAX);
     match measure {
-        "frt" => t.frt.extend(std::iter::repeat_n(secs, n)),
-        "res" => t.resolution.extend(std::iter::repeat_n(secs, n)),
+        "frt" => t.frt_cells.push((secs, n as u64)),
+        "res" => t.resolution_cells.push((secs, n as u64)),
         "due" if cell <= as_of_day => t.follow_up_missed += n as u64,
         _ => {}
     }
