@@ -4,6 +4,7 @@
 //! Two record kinds feed a [`Tally`]: a ticket *created* in the period (volume, complaints, first response) and a
 //! ticket *solved* in the period (resolution, SLA, first-contact resolution, reopens, follow-up, surveys).
 
+use super::metrics_grid::{coalesce, grid_percentile};
 use super::service_loop::LoopStage;
 use super::sla::{Clock, ClockState, Event, EventKind, Target};
 use super::ticket::Status;
@@ -462,45 +463,6 @@ impl Tally {
     pub fn breaches(&self) -> u64 {
         self.frt_late + self.resolution_late
     }
-}
-
-/// Sorts counts per cell by cell and adds up those of the same cell.
-fn coalesce(cells: &mut Vec<(u32, u64)>) {
-    if cells.is_sorted_by(|a, b| a.0 < b.0) {
-        return;
-    }
-    cells.sort_unstable_by_key(|c| c.0);
-    cells.dedup_by(|next, kept| {
-        let same = next.0 == kept.0;
-        if same {
-            kept.1 += next.1;
-        }
-        same
-    });
-}
-
-/// A time percentile as reported: the nearest-rank sample of `samples` and `cells` together, rounded up to its
-/// cell of the time grid (all daily roll-ups keep). Rounding is monotone, so that is the nearest-rank cell.
-fn grid_percentile(samples: &[u32], cells: &[(u32, u64)], p: u32) -> Option<f64> {
-    use super::metrics_grid::time_bucket;
-    if cells.is_empty() {
-        return percentile(samples, p).map(|s| f64::from(time_bucket(s as u32)));
-    }
-    let mut all: Vec<(u32, u64)> = cells.to_vec();
-    all.extend(samples.iter().map(|s| (time_bucket(*s), 1)));
-    coalesce(&mut all);
-    let n: u64 = all.iter().map(|c| c.1).sum();
-    if n == 0 {
-        return None;
-    }
-    let rank = (u64::from(p) * n).div_ceil(100).max(1);
-    let mut seen = 0;
-    all.iter()
-        .find(|c| {
-            seen += c.1;
-            seen >= rank
-        })
-        .map(|c| f64::from(c.0))
 }
 
 /// Σ(Sᵢ × Wᵢ) / Σ Wᵢ over the components that have data (a component without data drops out with its weight).

@@ -45,6 +45,44 @@ pub fn time_bucket(secs: u32) -> u32 {
     grid.get(i).copied().unwrap_or(u32::MAX)
 }
 
+/// Sorts counts per cell by cell and adds up those of the same cell.
+pub fn coalesce(cells: &mut Vec<(u32, u64)>) {
+    if cells.is_sorted_by(|a, b| a.0 < b.0) {
+        return;
+    }
+    cells.sort_unstable_by_key(|c| c.0);
+    cells.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 += next.1;
+        }
+        same
+    });
+}
+
+/// A time percentile as reported: the nearest-rank sample of `samples` and `cells` together, rounded up to its
+/// cell of the time grid (all daily roll-ups keep). Rounding is monotone, so that is the nearest-rank cell.
+pub fn grid_percentile(samples: &[u32], cells: &[(u32, u64)], p: u32) -> Option<f64> {
+    if cells.is_empty() {
+        return super::metrics::percentile(samples, p).map(|s| f64::from(time_bucket(s as u32)));
+    }
+    let mut all: Vec<(u32, u64)> = cells.to_vec();
+    all.extend(samples.iter().map(|s| (time_bucket(*s), 1)));
+    coalesce(&mut all);
+    let n: u64 = all.iter().map(|c| c.1).sum();
+    if n == 0 {
+        return None;
+    }
+    let rank = (u64::from(p) * n).div_ceil(100).max(1);
+    let mut seen = 0;
+    all.iter()
+        .find(|c| {
+            seen += c.1;
+            seen >= rank
+        })
+        .map(|c| f64::from(c.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
