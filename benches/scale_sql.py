@@ -257,38 +257,37 @@ def floor_customer_view(view, limit=100):
 # FLOOR SQL: `desk report` (src/cli/report.rs, src/store/metrics.rs): the period's and the previous period's facts by
 # created and by solved time, the backlog counts, the top complaint tags and the low survey scores. Bound values
 # follow src/domain/metrics_report.rs window(); which statement gets which window is read from the SQL's shape.
-# The daily roll-ups (issue 21 item 4) will replace these scans: update REPORT_SQL then.
-# ---------------------------------------------------------------------------------------------------------------------
+# What `desk report --format json` reads from the daily roll-ups (src/store/rollup_read.rs, src/store/metrics.rs): per
+# dimension of the JSON report ('' = the desk, group, priority, channel) one primary-key range of each roll-up table
+# for the period, the desk's rows for the period before, follow-ups due later on the as-of day, the backlog, complaint
+# tags and the newest low-score comments.
+_DIMS = ("'", "'group", "'priority", "'channel")  # a leading ' marks a literal: "'" is ''
 REPORT_SQL = [
     ("SELECT count(*) FROM tickets INDEXED BY tickets_unmeasured WHERE measured = 0 AND "
      "(first_response_at IS NOT NULL OR solved_at IS NOT NULL)", ()),
-    ("SELECT t.created_at, NULL, t.kind, NULL, NULL, NULL, t.frt_secs, t.frt_late, NULL FROM tickets t "
-     "INDEXED BY tickets_created_facts WHERE t.status <> 'merged' AND t.created_at >= ?1 AND t.created_at < ?2",
-     ("prev_from", "prev_to")),
-    ("SELECT t.created_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.frt_secs, t.frt_late, NULL "
-     "FROM tickets t INDEXED BY tickets_created_facts WHERE t.status <> 'merged' AND t.created_at >= ?1 AND "
-     "t.created_at < ?2", ("from", "to")),
-    ("SELECT t.solved_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.resolution_secs, "
-     "t.resolution_late, t.next_reply_late, t.agent_replies, t.reopens, t.csat, t.nps, t.ces, t.loop_stage, "
-     "t.follow_up_due_at, NULL FROM tickets t INDEXED BY tickets_solved_facts WHERE t.solved_at IS NOT NULL AND "
-     "t.solved_at >= ?1 AND t.solved_at < ?2", ("from", "to")),
-    ("SELECT t.solved_at, NULL, NULL, NULL, NULL, NULL, t.resolution_secs, t.resolution_late, t.next_reply_late, "
-     "t.agent_replies, t.reopens, t.csat, t.nps, t.ces, t.loop_stage, t.follow_up_due_at, NULL FROM tickets t "
-     "INDEXED BY tickets_solved_facts WHERE t.solved_at IS NOT NULL AND t.solved_at >= ?1 AND t.solved_at < ?2",
-     ("prev_from", "prev_to")),
-    (f"SELECT count(*) FROM tickets WHERE status IN {OPEN} AND ?1 = ?1", ("to",)),
-    ("SELECT count(*) FROM tickets INDEXED BY tickets_created_facts WHERE status <> 'merged' AND created_at >= ?1",
-     ("from",)),
-    ("SELECT count(*) FROM tickets INDEXED BY tickets_solved_facts WHERE solved_at IS NOT NULL AND solved_at >= ?1",
-     ("from",)),
-    ("SELECT g.tag, count(*) FROM tickets t INDEXED BY tickets_created_facts JOIN tags g ON g.entity = 'ticket' AND "
-     "g.entity_id = t.id WHERE t.status <> 'merged' AND t.created_at >= ?1 AND t.created_at < ?2 AND "
-     "t.kind = 'complaint' GROUP BY g.tag ORDER BY 2 DESC, 1 LIMIT 5", ("from", "to")),
 ] + [
-    ("SELECT t.number, s.score, s.at, s.comment FROM tickets t INDEXED BY tickets_solved_facts JOIN surveys s ON "
-     "s.ticket_id = t.id AND s.kind = ?1 WHERE t.solved_at IS NOT NULL AND t.solved_at >= ?2 AND t.solved_at < ?3 "
-     f"AND t.{kind} {cond} AND s.score {cond} AND coalesce(s.comment, '') <> '' ORDER BY s.at DESC LIMIT 5",
-     (f"'{kind}", "from", "to"))
+    (sql, (dim, "from_day", "to_day"))
+    for dim in _DIMS
+    for sql in ("SELECT * FROM metric_days WHERE dim = ?1 AND day >= ?2 AND day < ?3 AND (created <> 0 OR solved <> 0)",
+                "SELECT day, key, measure, cell, n FROM metric_day_cells WHERE dim = ?1 AND day >= ?2 AND day < ?3 "
+                "AND n > 0")
+] + [
+    ("SELECT * FROM metric_days WHERE dim = '' AND day >= ?1 AND day < ?2 AND (created <> 0 OR solved <> 0)",
+     ("prev_from_day", "from_day")),
+    ("SELECT day, key, measure, cell, n FROM metric_day_cells WHERE dim = '' AND day >= ?1 AND day < ?2 AND n > 0",
+     ("prev_from_day", "from_day")),
+    ("SELECT solved_at, channel, kind, priority, assignee_id, group_id FROM tickets INDEXED BY tickets_follow_up_due "
+     "WHERE follow_up_due_at > ?1 AND follow_up_due_at < ?2 AND loop_stage = 'solved' AND solved_at >= ?3 AND "
+     "solved_at < ?4", ("now", "to", "from", "to")),
+    ("SELECT coalesce(sum(created), 0), coalesce(sum(solved), 0) FROM metric_days WHERE dim = '' AND day >= ?1",
+     ("to_day",)),
+    (f"SELECT count(*) FROM tickets WHERE status IN {OPEN} AND ?1 = ?1", ("to",)),
+    ("SELECT tag, sum(n) FROM metric_complaint_tags WHERE day >= ?1 AND day < ?2 GROUP BY tag HAVING sum(n) > 0 "
+     "ORDER BY 2 DESC, 1 LIMIT 5", ("from_day", "to_day")),
+] + [
+    (f"SELECT t.number, s.score, s.at, s.comment FROM surveys s INDEXED BY surveys_low_{kind} JOIN tickets t ON "
+     f"t.id = s.ticket_id WHERE s.kind = '{kind}' AND s.score {cond} AND s.comment <> '' AND t.solved_at IS NOT NULL "
+     f"AND t.solved_at >= ?1 AND t.solved_at < ?2 AND t.{kind} {cond} ORDER BY s.at DESC LIMIT 5", ("from", "to"))
     for kind, cond in (("csat", "<= 2"), ("nps", "<= 6"), ("ces", ">= 5"))
 ]
 
@@ -309,7 +308,10 @@ def report_window(period, now):
 def floor_report(period):
     def run(conn, ctx):
         start, end = report_window(period, ctx["now"])
-        v = {"from": start, "to": end, "prev_from": start - (end - start), "prev_to": start}
+        v = {"from": start, "to": end, "prev_from": start - (end - start), "prev_to": start, "now": ctx["now"]}
+        # Roll-up days are local day numbers at the machine's UTC offset, as desk reads them.
+        off = int(datetime.datetime.now().astimezone().utcoffset().total_seconds())
+        v.update({k + "_day": (v[k] + off) // DAY for k in ("from", "to", "prev_from")})
         n = 0
         for sql, names in REPORT_SQL:
             params = [n_[1:] if n_.startswith("'") else v[n_] for n_ in names]

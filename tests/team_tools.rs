@@ -96,13 +96,14 @@ fn check_passes_a_sound_database_without_writing_to_it() {
         "ticket_fields",
         "ticket_tags",
         "log_clock",
+        "rollups",
     ] {
         assert!(
             out.lines().any(|l| l.starts_with("ok") && l.contains(name)),
             "{name} in:\n{out}"
         );
     }
-    assert!(out.contains("healthy: all 8 checks passed"), "{out}");
+    assert!(out.contains("healthy: all 9 checks passed"), "{out}");
     let o = desk(
         dir.path(),
         &["check", "--full", "--format", "json", "--db", &s(&db)],

@@ -16,12 +16,26 @@ pub struct CheckArgs {
     /// On a replica: also compare what it shows with its hub (where it was made from, or HUB), table by table
     #[arg(long, value_name = "HUB", num_args = 0..=1, default_missing_value = "")]
     pub against: Option<String>,
+    /// First rebuild what is derived and can be rebuilt (the report's daily roll-ups), then check
+    #[arg(long, conflicts_with = "against")]
+    pub repair: bool,
 }
 
 /// Checks `db` without writing to it; prints every check, then fails with exit 4 when any found a problem.
 pub fn run(db: &Path, args: &CheckArgs, out: &mut Out<'_>) -> anyhow::Result<()> {
     if let Some(hub) = &args.against {
         return against(db, hub, args.format, out);
+    }
+    if args.repair {
+        use crate::store::{OpenMode, Store};
+        let mut store =
+            Store::open_with(db, OpenMode::Existing, crate::store::sync::hub_storage(db))?;
+        let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
+        store.rebuild_rollups(offset)?;
+        drop(store);
+        if args.format == ShowFormat::Text {
+            writeln!(out, "rebuilt the daily report roll-ups from the tickets")?;
+        }
     }
     let report = check_file(db, args.full)?;
     match args.format {

@@ -90,6 +90,9 @@ pub fn build(
     store
         .measure_pending(now, progress)
         .context("measuring tickets for the report")?;
+    store
+        .ensure_rollups(offset)
+        .context("building the daily roll-ups for the report")?;
     let mut dims = vec![Dimension::Group, Dimension::Priority, Dimension::Channel];
     if let Some(d) = group_by
         && !dims.contains(&d)

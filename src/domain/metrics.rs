@@ -4,6 +4,7 @@
 //! Two record kinds feed a [`Tally`]: a ticket *created* in the period (volume, complaints, first response) and a
 //! ticket *solved* in the period (resolution, SLA, first-contact resolution, reopens, follow-up, surveys).
 
+use super::metrics_grid::{coalesce, grid_percentile};
 use super::service_loop::LoopStage;
 use super::sla::{Clock, ClockState, Event, EventKind, Target};
 use super::ticket::Status;
@@ -281,10 +282,13 @@ pub struct Tally {
     /// First-response business seconds of answered tickets created in the period (u32: 136 years of seconds,
     /// half the memory of i64 at a quarter of a busy desk).
     pub frt: Vec<u32>,
+    /// First-response times counted per time-grid cell (cell, count), as daily roll-ups keep them.
+    pub frt_cells: Vec<(u32, u64)>,
     pub frt_met: u64,
     pub frt_late: u64,
     pub solved: u64,
     pub resolution: Vec<u32>,
+    pub resolution_cells: Vec<(u32, u64)>,
     pub resolution_met: u64,
     pub resolution_late: u64,
     pub next_reply_met: u64,
@@ -368,10 +372,10 @@ impl Tally {
             Created => Some(self.created as f64),
             Solved => Some(self.solved as f64),
             Backlog => None,
-            FrtMedian => percentile(&self.frt, 50),
-            FrtP90 => percentile(&self.frt, 90),
-            ResolutionMedian => percentile(&self.resolution, 50),
-            ResolutionP90 => percentile(&self.resolution, 90),
+            FrtMedian => grid_percentile(&self.frt, &self.frt_cells, 50),
+            FrtP90 => grid_percentile(&self.frt, &self.frt_cells, 90),
+            ResolutionMedian => grid_percentile(&self.resolution, &self.resolution_cells, 50),
+            ResolutionP90 => grid_percentile(&self.resolution, &self.resolution_cells, 90),
             FrtSla => pct(self.frt_met, self.frt_met + self.frt_late),
             ResolutionSla => pct(
                 self.resolution_met,
@@ -423,10 +427,12 @@ impl Tally {
         self.created += o.created;
         self.complaints += o.complaints;
         self.frt.extend_from_slice(&o.frt);
+        self.frt_cells.extend_from_slice(&o.frt_cells);
         self.frt_met += o.frt_met;
         self.frt_late += o.frt_late;
         self.solved += o.solved;
         self.resolution.extend_from_slice(&o.resolution);
+        self.resolution_cells.extend_from_slice(&o.resolution_cells);
         self.resolution_met += o.resolution_met;
         self.resolution_late += o.resolution_late;
         self.next_reply_met += o.next_reply_met;
@@ -449,6 +455,8 @@ impl Tally {
     pub fn sort_samples(&mut self) {
         self.frt.sort_unstable();
         self.resolution.sort_unstable();
+        coalesce(&mut self.frt_cells);
+        coalesce(&mut self.resolution_cells);
     }
 
     /// SLA breaches of either stopped target: what "breaches by queue" counts.

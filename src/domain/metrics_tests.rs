@@ -456,3 +456,27 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn percentiles_of_cell_counts_are_those_of_the_samples_on_the_grid() {
+    let rules = MetricsRules::default();
+    let samples = Tally {
+        frt: vec![61, 3_601, 3_650, 7_200, 90],
+        ..Tally::default()
+    };
+    // The same times as roll-ups count them, days apart (so one cell comes twice).
+    let mut cells = Tally {
+        frt_cells: vec![(4_200, 1), (70, 1), (7_200, 1), (4_200, 1), (90, 1)],
+        ..Tally::default()
+    };
+    cells.sort_samples();
+    for ind in [Indicator::FrtMedian, Indicator::FrtP90] {
+        assert_eq!(
+            cells.value(ind, &rules),
+            samples.value(ind, &rules),
+            "{ind:?}"
+        );
+    }
+    assert_eq!(cells.value(Indicator::FrtMedian, &rules), Some(4_200.0));
+    assert_eq!(Tally::default().value(Indicator::FrtMedian, &rules), None);
+}

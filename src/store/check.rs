@@ -177,6 +177,7 @@ pub(super) fn run(conn: &Connection, full: bool) -> Result<CheckReport> {
         timed(&ticket_fields)?,
         timed(&ticket_tags)?,
         timed(&log_clock)?,
+        timed(&super::rollups::check)?,
     ];
     tx.rollback()?;
     Ok(CheckReport {

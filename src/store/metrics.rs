@@ -92,8 +92,46 @@ impl Store {
         Ok(done)
     }
 
-    /// Everything a report needs for `q.window` and the window before it, aggregated while streaming.
+    /// Everything a report needs for `q.window` and the window before it: from the daily roll-ups when they are
+    /// built for `q.offset` (O(days)), else by scanning the periods' tickets ([`Store::metrics_scan`]).
     pub fn metrics(&self, q: &MetricsQuery) -> Result<ReportInput> {
+        match self.metrics_from_rollups(q)? {
+            Some(input) => Ok(input),
+            None => self.metrics_scan(q),
+        }
+    }
+
+    /// The report's input from the daily roll-ups; `None` when they cannot answer `q` (not built for its UTC
+    /// offset, a tier breakdown, a window not of whole local days).
+    pub fn metrics_from_rollups(&self, q: &MetricsQuery) -> Result<Option<ReportInput>> {
+        let built = self.rollups_offset()?;
+        if !super::rollup_read::usable(built, q.window, q.offset, &q.dims) {
+            return Ok(None);
+        }
+        let prev_window = q.window.previous();
+        let mut current = Aggregate::new(q.window, true, &q.dims);
+        super::rollup_read::read(&self.conn, &mut current, q.window, q.as_of, q.offset)?;
+        let mut previous = Aggregate::new(prev_window, false, &[]);
+        let prev_as_of = q.as_of.min(q.window.from);
+        super::rollup_read::read(&self.conn, &mut previous, prev_window, prev_as_of, q.offset)?;
+        let (created_after, solved_after): (i64, i64) = self.conn.prepare_cached(
+            "SELECT coalesce(sum(created), 0), coalesce(sum(solved), 0) FROM metric_days WHERE dim = '' AND day >= ?1",
+        )?.query_row(params![(q.window.to + q.offset).div_euclid(86_400)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        self.report_input(
+            q,
+            current,
+            previous,
+            created_after.max(0) as u64,
+            solved_after.max(0) as u64,
+            true,
+        )
+        .map(Some)
+    }
+
+    /// The same as [`Store::metrics`] from the tickets themselves: two index-only range scans per period. Used when
+    /// the roll-ups cannot answer (another UTC offset, a tier breakdown, a window not of whole days), and by tests
+    /// as the reference the roll-ups must match.
+    pub fn metrics_scan(&self, q: &MetricsQuery) -> Result<ReportInput> {
         let prev_window = q.window.previous();
         let prev_as_of = q.as_of.min(q.window.from);
         let tier = q.dims.contains(&Dimension::Tier);
@@ -138,10 +176,6 @@ impl Store {
                 .query_row(params![at], |r| r.get(0))?;
             Ok(n.max(0) as u64)
         };
-        let backlog_now = count(
-            "SELECT count(*) FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold') AND ?1 = ?1",
-            0,
-        )? as i64;
         let created_after = count(
             "SELECT count(*) FROM tickets INDEXED BY tickets_created_facts WHERE status <> 'merged' AND created_at >= ?1",
             q.window.to,
@@ -150,10 +184,33 @@ impl Store {
             "SELECT count(*) FROM tickets INDEXED BY tickets_solved_facts WHERE solved_at IS NOT NULL AND solved_at >= ?1",
             q.window.to,
         )?;
+        self.report_input(q, current, previous, created_after, solved_after, false)
+    }
+
+    /// The rest of a report's input beside the two periods' aggregates: the backlog now, names, the extras.
+    fn report_input(
+        &self,
+        q: &MetricsQuery,
+        current: Aggregate,
+        previous: Aggregate,
+        created_after: u64,
+        solved_after: u64,
+        rollups: bool,
+    ) -> Result<ReportInput> {
+        let backlog_now: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold') AND ?1 = ?1",
+            )?
+            .query_row(params![0], |r| r.get(0))?;
         let labels = self.metric_labels(&current)?;
         let (complaint_tags, comments) = if q.extras {
             (
-                self.complaint_tags(q.window)?,
+                if rollups {
+                    self.complaint_tags_rolled_up(q.window, q.offset)?
+                } else {
+                    self.complaint_tags(q.window)?
+                },
                 self.low_score_comments(q.window)?,
             )
         } else {
@@ -312,20 +369,38 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// [`Store::complaint_tags`] from the daily roll-ups.
+    fn complaint_tags_rolled_up(&self, w: Window, offset: i64) -> Result<Vec<Count>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT tag, sum(n) FROM metric_complaint_tags WHERE day >= ?1 AND day < ?2
+             GROUP BY tag HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT 5",
+        )?;
+        let day = |t: i64| (t + offset).div_euclid(86_400);
+        let rows = stmt.query_map(params![day(w.from), day(w.to)], |r| {
+            Ok(Count {
+                name: crate::domain::text::sanitize(&r.get::<_, String>(0)?),
+                count: r.get::<_, i64>(1)?.max(0) as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Comments with detractor or low scores about tickets solved in the window (the tickets the survey numbers
-    /// count), newest first, at most five per survey kind. The ticket's own latest scores, in the covering index,
-    /// pick the few tickets worth a lookup.
+    /// count), newest first, at most five per survey kind. Low surveys with a comment are walked newest first on
+    /// their own partial index (migration 23) until five are about such tickets: for a period ending now that is a
+    /// handful of rows, however long the period.
     fn low_score_comments(&self, w: Window) -> Result<Vec<Comment>> {
         let mut out = Vec::new();
         for (kind, low) in [("csat", "<= 2"), ("nps", "<= 6"), ("ces", ">= 5")] {
+            // Kind and bound come from the list above; they must be literals for the partial index to apply.
             let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT t.number, s.score, s.at, s.comment FROM tickets t INDEXED BY tickets_solved_facts
-                   JOIN surveys s ON s.ticket_id = t.id AND s.kind = ?1
-                 WHERE t.solved_at IS NOT NULL AND t.solved_at >= ?2 AND t.solved_at < ?3 AND t.{kind} {low}
-                   AND s.score {low} AND coalesce(s.comment, '') <> ''
+                "SELECT t.number, s.score, s.at, s.comment FROM surveys s INDEXED BY surveys_low_{kind}
+                   JOIN tickets t ON t.id = s.ticket_id
+                 WHERE s.kind = '{kind}' AND s.score {low} AND s.comment <> ''
+                   AND t.solved_at IS NOT NULL AND t.solved_at >= ?1 AND t.solved_at < ?2 AND t.{kind} {low}
                  ORDER BY s.at DESC LIMIT 5"
             ))?;
-            let rows = stmt.query_map(params![kind, w.from, w.to], |r| {
+            let rows = stmt.query_map(params![w.from, w.to], |r| {
                 Ok(Comment {
                     ticket: r.get(0)?,
                     kind: kind.to_string(),
@@ -361,6 +436,18 @@ impl Store {
                 "SELECT count(*) FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold')",
             ),
             ("unmeasured", &format!("SELECT id {UNMEASURED} LIMIT 500")),
+            (
+                "rollup days",
+                "SELECT day, key, created FROM metric_days WHERE dim = 'agent' AND day >= 0 AND day < 1",
+            ),
+            (
+                "rollup cells",
+                "SELECT day, key, measure, cell, n FROM metric_day_cells WHERE dim = '' AND day >= 0 AND day < 1",
+            ),
+            (
+                "not yet due",
+                "SELECT solved_at, channel FROM tickets INDEXED BY tickets_follow_up_due WHERE follow_up_due_at > 0 AND follow_up_due_at < 1 AND loop_stage = 'solved' AND solved_at >= 0 AND solved_at < 1",
+            ),
             (
                 "latest score",
                 "SELECT score FROM surveys WHERE ticket_id = 'x' AND kind = 'csat' ORDER BY at DESC LIMIT 1",

@@ -40,6 +40,8 @@ mod paging;
 mod phones;
 pub mod records;
 pub mod roles;
+mod rollup_read;
+pub mod rollups;
 pub mod search;
 pub mod search_index;
 pub mod service_loop;

@@ -50,6 +50,7 @@ pub fn serve(
         }
         ServiceRequest::Dashboard { query, rules } => {
             store.measure_pending(query.as_of, &mut |_, _| {})?;
+            store.ensure_rollups(query.offset)?;
             let input = store.metrics(&query)?;
             ServiceResponse::Dashboard(Box::new(crate::domain::metrics_report::build(
                 input, &rules,
