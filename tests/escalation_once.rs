@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use desk::domain::ticket::{Channel, Kind, Priority};
-use desk::store::sla::ServiceRules;
 use desk::store::ticket_write::NewTicket;
 use desk::store::{OpenMode, Store};
 
@@ -32,14 +31,7 @@ add_tag = "escalated"
 
 fn open(path: &std::path::Path) -> Store {
     let mut store = Store::open(path, OpenMode::Existing).unwrap();
-    let cfg = desk::config::parse(RULES, "test").unwrap();
-    let l = cfg.loop_rules();
-    store.set_service_rules(ServiceRules::new(
-        cfg.sla_rules(),
-        l.follow_up_after,
-        l.auto_close_after,
-    ));
-    store.set_actor(Some("li".into()));
+    apply_rules(&mut store, RULES);
     store
 }
 
@@ -131,7 +123,8 @@ fn clocks_and_rules_falling_due_together_raise_once_from_any_number_of_desks() {
 fn a_clock_that_falls_due_again_later_raises_again() {
     // The spacing is a minute, not forever: a next-reply clock breaching the next day raises once more.
     let mut store = store_with_tickets(0);
-    let cfg = desk::config::parse(
+    apply_rules(
+        &mut store,
         r#"
 [[sla.policies]]
 name = "tight"
@@ -144,16 +137,7 @@ name = "breach-raise"
 when = "breached"
 raise_priority = true
 "#,
-        "test",
-    )
-    .unwrap();
-    let l = cfg.loop_rules();
-    store.set_service_rules(ServiceRules::new(
-        cfg.sla_rules(),
-        l.follow_up_after,
-        l.auto_close_after,
-    ));
-    store.set_actor(Some("li".into()));
+    );
     let t = NewTicket {
         subject: "paper jam".into(),
         kind: Kind::Question,
@@ -198,7 +182,8 @@ fn an_escalation_that_makes_another_due_settles_in_the_same_pass() {
     // resolution breach is due the moment the first escalation acts, and the same pass must fire it, or a demo
     // settled at generation escalates again the moment it is opened.
     let mut store = store_with_tickets(0);
-    let cfg = desk::config::parse(
+    apply_rules(
+        &mut store,
         r#"
 [[sla.policies]]
 name = "tiers"
@@ -212,16 +197,7 @@ when = "breached"
 raise_priority = true
 note = "Breached."
 "#,
-        "test",
-    )
-    .unwrap();
-    let l = cfg.loop_rules();
-    store.set_service_rules(ServiceRules::new(
-        cfg.sla_rules(),
-        l.follow_up_after,
-        l.auto_close_after,
-    ));
-    store.set_actor(Some("li".into()));
+    );
     let t = NewTicket {
         subject: "slow refund".into(),
         kind: Kind::Question,

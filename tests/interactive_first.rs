@@ -4,6 +4,9 @@
 //! The same run on one worker (how desk worked before) answers the page only after the sweep's first budget —
 //! the stall the issue measured.
 
+mod common;
+
+use common::apply_rules;
 use desk::app::Msg;
 use desk::app::protocol::{
     Request, Response, ServiceRequest, ServiceResponse, TicketRequest, TicketResponse,
@@ -12,7 +15,6 @@ use desk::domain::ticket::{Channel, Kind, Priority, Status};
 use desk::domain::view::{PageRequest, TicketFilter};
 use desk::runtime::workers::Workers;
 use desk::store::records::TicketRec;
-use desk::store::sla::ServiceRules;
 use desk::store::{OpenMode, Store};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -36,14 +38,7 @@ note = "SLA breached."
 
 fn open(path: &std::path::Path) -> Store {
     let mut store = Store::open(path, OpenMode::Existing).unwrap();
-    let cfg = desk::config::parse(RULES, "test").unwrap();
-    let l = cfg.loop_rules();
-    store.set_service_rules(ServiceRules::new(
-        cfg.sla_rules(),
-        l.follow_up_after,
-        l.auto_close_after,
-    ));
-    store.set_actor(Some("li".into()));
+    apply_rules(&mut store, RULES);
     store
 }
 

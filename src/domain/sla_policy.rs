@@ -149,6 +149,14 @@ pub struct EscalationRule {
     pub actions: EscalationActions,
 }
 
+impl EscalationRule {
+    /// Whether the rule applies to a ticket of this priority and customer tier (an empty list: any).
+    pub fn covers(&self, priority: Priority, tier: Option<Tier>) -> bool {
+        (self.priorities.is_empty() || self.priorities.contains(&priority))
+            && (self.tiers.is_empty() || tier.is_some_and(|t| self.tiers.contains(&t)))
+    }
+}
+
 /// One rule firing on one clock. `clock_start` identifies the clock, so each rule fires once per clock however
 /// often the check runs; a later next-reply clock can fire it again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,13 +174,7 @@ pub fn escalations_due<'a>(
     tier: Option<Tier>,
 ) -> Vec<Due<'a>> {
     let mut out = Vec::new();
-    for rule in rules {
-        if !rule.priorities.is_empty() && !rule.priorities.contains(&priority) {
-            continue;
-        }
-        if !rule.tiers.is_empty() && !tier.is_some_and(|t| rule.tiers.contains(&t)) {
-            continue;
-        }
+    for rule in rules.iter().filter(|r| r.covers(priority, tier)) {
         for c in clocks {
             let target_ok = rule.targets.is_empty() || rule.targets.contains(&c.target);
             if target_ok && c.stopped_at.is_none() && rule.when.fires(c) {

@@ -20,13 +20,7 @@ pub fn next_escalation_at(
     fired: impl Fn(&str, Target, i64) -> bool,
 ) -> Option<i64> {
     let mut next: Option<i64> = None;
-    for rule in rules {
-        if !rule.priorities.is_empty() && !rule.priorities.contains(&priority) {
-            continue;
-        }
-        if !rule.tiers.is_empty() && !tier.is_some_and(|t| rule.tiers.contains(&t)) {
-            continue;
-        }
+    for rule in rules.iter().filter(|r| r.covers(priority, tier)) {
         for c in clocks {
             let target_ok = rule.targets.is_empty() || rule.targets.contains(&c.target);
             if !target_ok || c.stopped_at.is_some() || fired(&rule.name, c.target, c.started_at) {

@@ -8,6 +8,18 @@ use desk::store::records::*;
 
 pub const NOW: i64 = 1_795_000_000; // 2026-11-18, a fixed "now" for tests
 
+/// Puts `store` under the SLA and loop rules of config text `toml`, as desk does with a config file, acting as li.
+pub fn apply_rules(store: &mut Store, toml: &str) {
+    let cfg = desk::config::parse(toml, "test").expect("the test's rules parse");
+    let l = cfg.loop_rules();
+    store.set_service_rules(desk::store::sla::ServiceRules::new(
+        cfg.sla_rules(),
+        l.follow_up_after,
+        l.auto_close_after,
+    ));
+    store.set_actor(Some("li".into()));
+}
+
 /// Runs the `desk` binary as OS user `user` (the agent handle defaults to it), with HOME and the XDG directories
 /// under `home` so no real config or data is touched.
 pub fn desk_as(home: &std::path::Path, user: &str, args: &[&str]) -> std::process::Output {
