@@ -92,7 +92,8 @@ pub fn generate(
     // The demo's clock runs on while it is generated (minutes at a million tickets): settle as of the moment the
     // settling starts, then sweep once more as of the end, so what fell due meanwhile is not left to the first desk
     // that opens the file.
-    let elapsed = |started: std::time::Instant| i64::try_from(started.elapsed().as_secs()).unwrap_or(0);
+    let elapsed =
+        |started: std::time::Instant| i64::try_from(started.elapsed().as_secs()).unwrap_or(0);
     let settle_at = now + elapsed(started);
     crate::demo::settle(&mut store, rules, settle_at)?;
     let done_at = now + elapsed(started);
