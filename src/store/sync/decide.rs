@@ -159,10 +159,11 @@ impl Run<'_, '_> {
                 self.decided("ticket", id, &loser, &fix, &reason)?;
             }
         }
+        let survivor = survivor(self.tx, into)?;
         let moved: Vec<String> = self
             .tx
             .prepare_cached("UPDATE messages SET ticket_id = ?1 WHERE ticket_id = ?2 RETURNING id")?
-            .query_map(params![into, id], |r| r.get(0))?
+            .query_map(params![survivor, id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         if moved.is_empty() {
             return Ok(None);
@@ -177,7 +178,35 @@ impl Run<'_, '_> {
             Some(&moved.join(",")),
             self.now,
         )?;
-        Ok(Some(into))
+        Ok(Some(survivor))
+    }
+}
+
+/// Where the thread of a ticket merged into `into` lives now: the merge chain followed through tickets that were
+/// merged themselves (two desks apart merging A into B and B into C), so a late reply lands in the same ticket
+/// whatever order the merges reached the hub in. A loop (A into B, B into A) ends at the least id on it, the same
+/// on every side.
+fn survivor(tx: &Transaction<'_>, into: String) -> Result<String> {
+    let mut chain = vec![into];
+    loop {
+        let at = chain.last().map(String::as_str).unwrap_or_default();
+        let next: Option<String> = tx
+            .query_row(
+                "SELECT merged_into FROM tickets WHERE id = ?1",
+                params![at],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        match next {
+            None => return Ok(at.to_string()),
+            Some(n) => match chain.iter().position(|c| *c == n) {
+                Some(start) => {
+                    return Ok(chain[start..].iter().min().cloned().unwrap_or(n));
+                }
+                None => chain.push(n),
+            },
+        }
     }
 }
 
