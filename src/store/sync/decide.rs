@@ -202,7 +202,7 @@ fn survivor(tx: &Transaction<'_>, into: String) -> Result<String> {
             None => return Ok(at.to_string()),
             Some(n) => match chain.iter().position(|c| *c == n) {
                 Some(start) => {
-                    return Ok(chain[start..].iter().min().cloned().unwrap_or(n));
+                    return Ok(chain.iter().skip(start).min().cloned().unwrap_or(n));
                 }
                 None => chain.push(n),
             },
