@@ -71,9 +71,7 @@ fn spawn_interactive(
 ) -> Sender<Request> {
     let (tx, rx): (Sender<Request>, Receiver<Request>) = mpsc::channel();
     std::thread::spawn(move || {
-        while let Ok(first) = rx.recv() {
-            let mut batch = vec![first];
-            batch.extend(rx.try_iter());
+        while let Some(batch) = next_batch(&rx) {
             let received = batch.len();
             let mut stopped = false;
             for req in coalesce(batch) {
@@ -104,9 +102,7 @@ fn spawn_background(
                 std::thread::sleep(Duration::from_millis(1));
             }
         };
-        while let Ok(first) = rx.recv() {
-            let mut batch = vec![first];
-            batch.extend(rx.try_iter());
+        while let Some(batch) = next_batch(&rx) {
             for req in coalesce(batch) {
                 let answer = serve_with(&mut store, req, &mut step_aside);
                 if to_ui.send(Msg::Loaded(answer)).is_err() {
@@ -116,4 +112,11 @@ fn spawn_background(
         }
     });
     tx
+}
+
+/// Waits for a request and takes every one queued behind it, so superseded reads can be dropped together;
+/// `None` once the app is gone.
+fn next_batch(rx: &Receiver<Request>) -> Option<Vec<Request>> {
+    let first = rx.recv().ok()?;
+    Some(std::iter::once(first).chain(rx.try_iter()).collect())
 }
