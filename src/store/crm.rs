@@ -49,11 +49,8 @@ struct Current {
 
 fn load_cuts(conn: &Connection) -> Result<RfmCuts> {
     let text: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = ?1",
-            params![CUTS_KEY],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row(params![CUTS_KEY], |r| r.get(0))
         .optional()?;
     Ok(text
         .and_then(|t| serde_json::from_str(&t).ok())
@@ -425,11 +422,14 @@ impl Store {
                 let mut part = RecomputeSummary::default();
                 let tx = self.begin_write()?;
                 if first {
-                    tx.execute(
+                    tx.prepare_cached(
                         "INSERT INTO meta(key, value) VALUES (?1, ?2)
                          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        params![CUTS_KEY, serde_json::to_string(&cuts).unwrap_or_default()],
-                    )?;
+                    )?
+                    .execute(params![
+                        CUTS_KEY,
+                        serde_json::to_string(&cuts).unwrap_or_default()
+                    ])?;
                 }
                 refresh_range(&tx, &mut log, &rules.crm, &cuts, lo, hi, now, &mut part)?;
                 tx.commit()?;

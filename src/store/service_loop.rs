@@ -23,17 +23,13 @@ fn set_stage(
     stage: Option<LoopStage>,
     now: i64,
 ) -> Result<()> {
-    let old: Option<String> = tx.query_row(
-        "SELECT loop_stage FROM tickets WHERE id = ?1",
-        params![ticket_id],
-        |r| r.get(0),
-    )?;
+    let old: Option<String> = tx
+        .prepare_cached("SELECT loop_stage FROM tickets WHERE id = ?1")?
+        .query_row(params![ticket_id], |r| r.get(0))?;
     let new = stage.map(|s| s.as_str());
     if old.as_deref() != new {
-        tx.execute(
-            "UPDATE tickets SET loop_stage = ?1 WHERE id = ?2",
-            params![new, ticket_id],
-        )?;
+        tx.prepare_cached("UPDATE tickets SET loop_stage = ?1 WHERE id = ?2")?
+            .execute(params![new, ticket_id])?;
         log.append(
             tx,
             "ticket",
@@ -49,13 +45,13 @@ fn set_stage(
 
 fn sync_follow_up_due(tx: &Transaction<'_>, ticket_id: &str) -> Result<()> {
     // INDEXED BY: for min(due_at) the planner prefers walking every open follow-up in due order.
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE tickets SET follow_up_due_at =
             (SELECT min(due_at) FROM tasks INDEXED BY tasks_open_ticket
               WHERE ticket_id = ?1 AND kind = 'follow_up' AND done_at IS NULL)
          WHERE id = ?1",
-        params![ticket_id],
-    )?;
+    )?
+    .execute(params![ticket_id])?;
     Ok(())
 }
 
@@ -75,26 +71,25 @@ pub(super) fn on_status_change(
     }
     if after == Status::Solved {
         let open: Option<String> = tx
-            .query_row(
-                "SELECT id FROM tasks WHERE ticket_id = ?1 AND kind = 'follow_up' AND done_at IS NULL",
-                params![ticket_id],
+            .prepare_cached("SELECT id FROM tasks WHERE ticket_id = ?1 AND kind = 'follow_up' AND done_at IS NULL")?.query_row(params![ticket_id],
                 |r| r.get(0),
             )
             .optional()?;
         if open.is_none() {
             let solver: Option<String> = match log.actor.as_deref() {
                 Some(h) => tx
-                    .query_row("SELECT id FROM agents WHERE handle = ?1", params![h], |r| {
-                        r.get(0)
-                    })
+                    .prepare_cached("SELECT id FROM agents WHERE handle = ?1")?
+                    .query_row(params![h], |r| r.get(0))
                     .optional()?,
                 None => None,
             };
             let id = new_id();
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO tasks(id, kind, ticket_id, customer_id, due_at, assignee_id, created_at, updated_at)
                  SELECT ?1, 'follow_up', t.id, t.customer_id, ?2, coalesce(?3, t.assignee_id), ?4, ?4
                  FROM tickets t WHERE t.id = ?5",
+            )?
+            .execute(
                 params![id, now + rules.follow_up_after, solver, now, ticket_id],
             )?;
             log.append(tx, "task", &id, "created", None, Some("follow_up"), now)?;
@@ -105,7 +100,7 @@ pub(super) fn on_status_change(
         }
     } else if after.is_open() && matches!(before, Status::Solved) {
         let cancelled: Vec<String> = tx
-            .prepare(
+            .prepare_cached(
                 "SELECT id FROM tasks WHERE ticket_id = ?1 AND kind = 'follow_up' AND done_at IS NULL",
             )?
             .query_map(params![ticket_id], |r| r.get(0))?
@@ -179,11 +174,12 @@ impl Store {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
             let (id, status, stage, complaint): (String, String, Option<String>, Option<String>) =
-                tx.query_row(
+                tx.prepare_cached(
                     "SELECT id, status, loop_stage, complaint_stage FROM tickets WHERE number = ?1",
-                    params![number],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
+                )?
+                .query_row(params![number], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
                 .optional()?
                 .ok_or(StoreError::NotFound {
                     entity: "ticket",
@@ -196,10 +192,8 @@ impl Store {
                 )));
             }
             let task: Option<(String, i64)> = tx
-                .query_row(
-                    "SELECT id, version FROM tasks WHERE ticket_id = ?1 AND kind = 'follow_up' AND done_at IS NULL
-                     ORDER BY due_at LIMIT 1",
-                    params![id],
+                .prepare_cached("SELECT id, version FROM tasks WHERE ticket_id = ?1 AND kind = 'follow_up' AND done_at IS NULL
+                     ORDER BY due_at LIMIT 1")?.query_row(params![id],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
@@ -207,10 +201,8 @@ impl Store {
                 Some((task_id, _)) => task_id,
                 None => {
                     let task_id = new_id();
-                    tx.execute(
-                        "INSERT INTO tasks(id, kind, ticket_id, customer_id, due_at, created_at, updated_at)
-                         SELECT ?1, 'follow_up', id, customer_id, ?2, ?2, ?2 FROM tickets WHERE id = ?3",
-                        params![task_id, now, id],
+                    tx.prepare_cached("INSERT INTO tasks(id, kind, ticket_id, customer_id, due_at, created_at, updated_at)
+                         SELECT ?1, 'follow_up', id, customer_id, ?2, ?2, ?2 FROM tickets WHERE id = ?3")?.execute(params![task_id, now, id],
                     )?;
                     log.append(
                         &tx,
@@ -245,10 +237,8 @@ impl Store {
                 n => format!("Follow-up call 回访: {}\n\n{n}", outcome.label()),
             };
             let message = new_id();
-            tx.execute(
-                "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at)
-                 VALUES (?1, ?2, 'agent', (SELECT id FROM agents WHERE handle = ?3), 'internal', ?4, ?5)",
-                params![message, id, log.actor, body, now],
+            tx.prepare_cached("INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at)
+                 VALUES (?1, ?2, 'agent', (SELECT id FROM agents WHERE handle = ?3), 'internal', ?4, ?5)")?.execute(params![message, id, log.actor, body, now],
             )?;
             log.append(&tx, "ticket", &id, "note", None, Some(&message), now)?;
             let mut ticket_fields: Vec<(&str, Value)> = Vec::new();
@@ -286,10 +276,10 @@ impl Store {
                     now,
                 )?;
             }
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2",
-                params![now, id],
-            )?;
+            )?
+            .execute(params![now, id])?;
             let stage = match reopen {
                 Some(to) => {
                     on_status_change(&tx, &mut log, &rules, &id, status, to, now)?;
@@ -380,18 +370,18 @@ impl Store {
 
 /// The lifecycle of ticket `id`, whose status the caller has read and checked.
 fn current_life(tx: &Transaction<'_>, id: &str, status: Status) -> Result<Lifecycle> {
-    Ok(tx.query_row(
-        "SELECT first_response_at, solved_at, closed_at FROM tickets WHERE id = ?1",
-        params![id],
-        |r| {
+    Ok(tx
+        .prepare_cached(
+            "SELECT first_response_at, solved_at, closed_at FROM tickets WHERE id = ?1",
+        )?
+        .query_row(params![id], |r| {
             Ok(Lifecycle {
                 status,
                 first_response_at: r.get(0)?,
                 solved_at: r.get(1)?,
                 closed_at: r.get(2)?,
             })
-        },
-    )?)
+        })?)
 }
 
 impl Store {
@@ -440,11 +430,10 @@ pub(super) fn record_survey_in(
     now: i64,
 ) -> Result<UpdateOutcome> {
     let (id, customer, status, version): (String, Option<String>, String, i64) = tx
-        .query_row(
-            "SELECT id, customer_id, status, version FROM tickets WHERE number = ?1",
-            params![number],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
+        .prepare_cached("SELECT id, customer_id, status, version FROM tickets WHERE number = ?1")?
+        .query_row(params![number], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?
         .ok_or(StoreError::NotFound {
             entity: "ticket",
@@ -457,9 +446,7 @@ pub(super) fn record_survey_in(
         .filter(|c| !c.is_empty());
     let mut summary = Vec::new();
     for (kind, score) in survey.scores() {
-        tx.execute(
-            "INSERT INTO surveys(id, ticket_id, customer_id, kind, score, comment, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![new_id(), id, customer, kind, score, comment, now],
+        tx.prepare_cached("INSERT INTO surveys(id, ticket_id, customer_id, kind, score, comment, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![new_id(), id, customer, kind, score, comment, now],
         )?;
         summary.push(format!("{} {score}", kind.to_uppercase()));
     }
@@ -478,10 +465,8 @@ pub(super) fn record_survey_in(
     ) {
         set_stage(tx, log, &id, Some(LoopStage::Surveyed), now)?;
     }
-    tx.execute(
-        "UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2",
-        params![now, id],
-    )?;
+    tx.prepare_cached("UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2")?
+        .execute(params![now, id])?;
     super::crm::refresh_ticket_customer(tx, log, rules, &id, now)?;
     // The ticket carries its latest scores for reports.
     super::sla::refresh(tx, rules, &id, now)?;

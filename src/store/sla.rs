@@ -420,9 +420,8 @@ impl Store {
     fn mark_stale_if_rules_changed(&mut self, rules: &ServiceRules) -> Result<()> {
         let seen: Option<String> = self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = 'sla_stamp'", [], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT value FROM meta WHERE key = 'sla_stamp'")?
+            .query_row([], |r| r.get(0))
             .optional()?;
         if seen.as_deref() == Some(rules.stamp.as_str()) {
             return Ok(());
@@ -430,16 +429,16 @@ impl Store {
         let path = self.path.clone();
         super::changes::with_retry(&path, || {
             let tx = self.begin_write()?;
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE tickets SET sla_stamp = NULL
                  WHERE status IN ('new', 'open', 'pending', 'on_hold') AND sla_stamp IS NOT NULL",
-                [],
-            )?;
-            tx.execute(
+            )?
+            .execute([])?;
+            tx.prepare_cached(
                 "INSERT INTO meta(key, value) VALUES ('sla_stamp', ?1)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                params![rules.stamp],
-            )?;
+            )?
+            .execute(params![rules.stamp])?;
             tx.commit()?;
             Ok(())
         })
@@ -447,11 +446,12 @@ impl Store {
 
     /// Marks the clocks of a customer's open tickets stale (their tier picks the policy).
     pub fn invalidate_customer_clocks(&mut self, customer_id: &str) -> Result<()> {
-        self.conn.execute(
-            "UPDATE tickets SET sla_stamp = NULL
+        self.conn
+            .prepare_cached(
+                "UPDATE tickets SET sla_stamp = NULL
              WHERE customer_id = ?1 AND status IN ('new', 'open', 'pending', 'on_hold')",
-            params![customer_id],
-        )?;
+            )?
+            .execute(params![customer_id])?;
         Ok(())
     }
 }

@@ -103,11 +103,8 @@ impl Store {
     pub fn escalations_seen(&self, handle: &str) -> Result<Option<i64>> {
         let v: Option<String> = self
             .conn
-            .query_row(
-                "SELECT value FROM meta WHERE key = ?1",
-                params![format!("escalations_seen:{handle}")],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row(params![format!("escalations_seen:{handle}")], |r| r.get(0))
             .optional()?;
         Ok(v.and_then(|v| v.parse().ok()))
     }
@@ -115,9 +112,7 @@ impl Store {
     pub fn mark_escalations_seen(&mut self, handle: &str, at: i64) -> Result<()> {
         let path = self.path.clone();
         with_retry(&path, || {
-            self.conn.execute(
-                "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                params![format!("escalations_seen:{handle}"), at.to_string()],
+            self.conn.prepare_cached("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")?.execute(params![format!("escalations_seen:{handle}"), at.to_string()],
             )?;
             Ok(())
         })
@@ -314,11 +309,9 @@ fn escalate_in(
         return Ok(Vec::new());
     };
     let (_, clocks) = ticket_clocks(tx, &f, &rules.sla, now)?;
-    let subject: String = tx.query_row(
-        "SELECT subject FROM tickets WHERE id = ?1",
-        params![ticket_id],
-        |r| r.get(0),
-    )?;
+    let subject: String = tx
+        .prepare_cached("SELECT subject FROM tickets WHERE id = ?1")?
+        .query_row(params![ticket_id], |r| r.get(0))?;
     let mut done = Vec::new();
     for due in escalations_due(&rules.sla.escalations, &clocks, f.priority, f.tier) {
         let state = clocks
@@ -331,17 +324,19 @@ fn escalate_in(
                     "at-risk"
                 }
             });
-        let claimed = tx.execute(
+        let claimed = tx.prepare_cached(
             "INSERT OR IGNORE INTO escalations(id, ticket_id, rule, target, clock_start, state, actions, actor, at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, '', ?7, ?8)",
+        )?.execute(
             params![new_id(), ticket_id, due.rule.name, due.target.as_str(), due.clock_start, state, log.actor, now],
         )?;
         if claimed == 0 {
             continue;
         }
         let actions = act(tx, log, ticket_id, &due.rule.actions, now)?;
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE escalations SET actions = ?1 WHERE ticket_id = ?2 AND rule = ?3 AND target = ?4 AND clock_start = ?5",
+        )?.execute(
             params![actions, ticket_id, due.rule.name, due.target.as_str(), due.clock_start],
         )?;
         done.push(Escalated {
@@ -369,19 +364,17 @@ fn act(
     let mut did = Vec::new();
     let mut fields: Vec<(&str, Value)> = Vec::new();
     if a.raise_priority {
-        let current: String = tx.query_row(
-            "SELECT priority FROM tickets WHERE id = ?1",
-            params![ticket_id],
-            |r| r.get(0),
-        )?;
+        let current: String = tx
+            .prepare_cached("SELECT priority FROM tickets WHERE id = ?1")?
+            .query_row(params![ticket_id], |r| r.get(0))?;
         // Two clocks (or two rules) of one ticket falling due together, or two desks running the pass, raise it
         // once: the latest raise by the rules is read inside this write transaction.
-        let last_raise: Option<i64> = tx.query_row(
-            "SELECT max(at) FROM changes
+        let last_raise: Option<i64> = tx
+            .prepare_cached(
+                "SELECT max(at) FROM changes
                  WHERE entity = 'ticket' AND entity_id = ?1 AND field = 'priority' AND actor = ?2",
-            params![ticket_id, SLA_ACTOR],
-            |r| r.get(0),
-        )?;
+            )?
+            .query_row(params![ticket_id, SLA_ACTOR], |r| r.get(0))?;
         if let Some(p) = crate::domain::ticket::Priority::parse(&current) {
             let up = raised(p);
             if up != p && !may_raise(last_raise, now) {
@@ -436,10 +429,12 @@ fn act(
         )?;
     }
     if let Some(tag) = &a.add_tag
-        && tx.execute(
-            "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES ('ticket', ?1, ?2)",
-            params![ticket_id, tag],
-        )? > 0
+        && tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO tags(entity, entity_id, tag) VALUES ('ticket', ?1, ?2)",
+            )?
+            .execute(params![ticket_id, tag])?
+            > 0
     {
         log.append(
             tx,

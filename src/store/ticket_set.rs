@@ -82,9 +82,7 @@ pub(super) fn set_fields(
             TicketEdit::Assignee(new) => {
                 let me = log.actor.clone().unwrap_or_default();
                 let current: Option<String> = tx
-                    .query_row(
-                        "SELECT a.handle FROM tickets t JOIN agents a ON a.id = t.assignee_id WHERE t.id = ?1",
-                        params![cur.id],
+                    .prepare_cached("SELECT a.handle FROM tickets t JOIN agents a ON a.id = t.assignee_id WHERE t.id = ?1")?.query_row(params![cur.id],
                         |r| r.get(0),
                     )
                     .optional()?;
@@ -139,10 +137,10 @@ pub(super) fn set_fields(
     super::sla::refresh(tx, rules, &cur.id, now)?;
     if tags_changed && out.changed.is_empty() {
         // Tags live in their own table; the ticket still changed, so its version and time move.
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2",
-            params![now, cur.id],
-        )?;
+        )?
+        .execute(params![now, cur.id])?;
         out.version += 1;
     }
     Ok(out)
@@ -157,11 +155,12 @@ impl Store {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
             let cur = current(&tx, number, &[])?;
-            let n = tx.execute(
-                "UPDATE tickets SET assignee_id = ?1, version = version + 1, updated_at = ?2
+            let n = tx
+                .prepare_cached(
+                    "UPDATE tickets SET assignee_id = ?1, version = version + 1, updated_at = ?2
                  WHERE id = ?3 AND assignee_id IS NULL",
-                params![agent_id, now, cur.id],
-            )?;
+                )?
+                .execute(params![agent_id, now, cur.id])?;
             if n == 1 {
                 log.append(
                     &tx,

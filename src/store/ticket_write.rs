@@ -70,9 +70,7 @@ pub(super) fn current(tx: &Transaction<'_>, number: i64, repair: &[TicketEdit]) 
         Option<String>,
     );
     let row: Option<Row> = tx
-        .query_row(
-            "SELECT id, status, first_response_at, solved_at, closed_at, kind, complaint_stage FROM tickets WHERE number = ?1",
-            params![number],
+        .prepare_cached("SELECT id, status, first_response_at, solved_at, closed_at, kind, complaint_stage FROM tickets WHERE number = ?1")?.query_row(params![number],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
         )
         .optional()?;
@@ -292,11 +290,8 @@ pub(super) fn insert_ticket(
     now: i64,
 ) -> Result<Created> {
     let known: Option<String> = tx
-        .query_row(
-            "SELECT id FROM customers WHERE id = ?1",
-            params![t.customer_id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM customers WHERE id = ?1")?
+        .query_row(params![t.customer_id], |r| r.get(0))
         .optional()?;
     if known.is_none() {
         return Err(StoreError::NotFound {
@@ -337,10 +332,8 @@ pub(super) fn insert_ticket(
 /// one at sync; elsewhere the team's next number.
 pub(super) fn next_number(tx: &Transaction<'_>) -> Result<i64> {
     if super::sync::is_replica(tx)? {
-        return Ok(tx.query_row(
-            "UPDATE meta SET value = CAST(min(CAST(value AS INTEGER), (SELECT coalesce(min(number), 0) FROM tickets)) - 1 AS TEXT)
-             WHERE key = 'provisional_seq' RETURNING CAST(value AS INTEGER)",
-            [],
+        return Ok(tx.prepare_cached("UPDATE meta SET value = CAST(min(CAST(value AS INTEGER), (SELECT coalesce(min(number), 0) FROM tickets)) - 1 AS TEXT)
+             WHERE key = 'provisional_seq' RETURNING CAST(value AS INTEGER)")?.query_row([],
             |r| r.get(0),
         )?);
     }
@@ -349,10 +342,8 @@ pub(super) fn next_number(tx: &Transaction<'_>) -> Result<i64> {
 
 /// The team's next number. The sequence only grows, so a number is never reused even if its ticket is deleted.
 pub(super) fn final_number(tx: &Transaction<'_>) -> Result<i64> {
-    Ok(tx.query_row(
-        "UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), (SELECT coalesce(max(number), 0) FROM tickets)) + 1 AS TEXT)
-         WHERE key = 'ticket_number_seq' RETURNING CAST(value AS INTEGER)",
-        [],
+    Ok(tx.prepare_cached("UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), (SELECT coalesce(max(number), 0) FROM tickets)) + 1 AS TEXT)
+         WHERE key = 'ticket_number_seq' RETURNING CAST(value AS INTEGER)")?.query_row([],
         |r| r.get(0),
     )?)
 }
