@@ -41,6 +41,7 @@ mod phones;
 pub mod records;
 pub mod roles;
 mod rollup_read;
+mod rollup_rebuild;
 pub mod rollups;
 pub mod search;
 pub mod search_index;

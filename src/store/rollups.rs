@@ -123,22 +123,31 @@ fn day(at: &str, offset: i64) -> String {
     format!("(({at}) + {offset}) / 86400")
 }
 
+/// The ticket column each dimension of `metric_dims` keys by; the dimension `''` (everything) keys by `''`.
+pub(super) const DIM_KEYS: &[(&str, &str)] = &[
+    ("agent", "assignee_id"),
+    ("group", "group_id"),
+    ("channel", "channel"),
+    ("kind", "kind"),
+    ("priority", "priority"),
+];
+
 fn key_expr(t: &str) -> String {
-    format!(
-        "CASE d.dim WHEN 'agent' THEN coalesce({t}.assignee_id, '') WHEN 'group' THEN coalesce({t}.group_id, '') \
-         WHEN 'channel' THEN coalesce({t}.channel, '') WHEN 'kind' THEN coalesce({t}.kind, '') \
-         WHEN 'priority' THEN coalesce({t}.priority, '') ELSE '' END"
-    )
+    let whens: Vec<String> = DIM_KEYS
+        .iter()
+        .map(|(dim, col)| format!("WHEN '{dim}' THEN coalesce({t}.{col}, '')"))
+        .collect();
+    format!("CASE d.dim {} ELSE '' END", whens.join(" "))
 }
 
-fn side_cond(t: &str, side: Side) -> String {
+pub(super) fn side_cond(t: &str, side: Side) -> String {
     match side {
         Side::Created => format!("{t}.status <> 'merged'"),
         Side::Solved => format!("{t}.solved_at IS NOT NULL"),
     }
 }
 
-fn side_day(t: &str, side: Side, offset: i64) -> String {
+pub(super) fn side_day(t: &str, side: Side, offset: i64) -> String {
     match side {
         Side::Created => day(&format!("{t}.created_at"), offset),
         Side::Solved => day(&format!("{t}.solved_at"), offset),
@@ -179,24 +188,48 @@ fn cell(secs: &str) -> String {
     )
 }
 
+/// Each percentile measure a ticket adds a cell to: (measure, the local day it counts on, its grid cell, when it
+/// counts), with `{t}` the ticket.
+pub(super) fn cell_measures(t: &str, offset: i64) -> [(&'static str, String, String, String); 3] {
+    let created = side_day(t, Side::Created, offset);
+    let solved = side_day(t, Side::Solved, offset);
+    [
+        (
+            "frt",
+            created,
+            cell(&format!("{t}.frt_secs")),
+            format!("{t}.status <> 'merged' AND {t}.frt_secs IS NOT NULL"),
+        ),
+        (
+            "res",
+            solved.clone(),
+            cell(&format!("{t}.resolution_secs")),
+            format!("{t}.solved_at IS NOT NULL AND {t}.resolution_secs IS NOT NULL"),
+        ),
+        (
+            "due",
+            solved,
+            day(&format!("{t}.follow_up_due_at"), offset),
+            format!(
+                "{t}.solved_at IS NOT NULL AND {t}.loop_stage = 'solved' AND {t}.follow_up_due_at IS NOT NULL"
+            ),
+        ),
+    ]
+}
+
 /// Rows (dim, day, key, measure, cell, n) that ticket `t` adds, times `sign`.
 pub(super) fn cell_rows(t: &str, sign: i64, from: &str, offset: i64) -> String {
     let key = key_expr(t);
-    let created = side_day(t, Side::Created, offset);
-    let solved = side_day(t, Side::Solved, offset);
-    format!(
-        "SELECT d.dim AS dim, {created} AS day, {key} AS key, 'frt' AS measure, {frt} AS cell, {sign} AS n FROM {from}
-           WHERE {t}.status <> 'merged' AND {t}.frt_secs IS NOT NULL
-         UNION ALL
-         SELECT d.dim, {solved}, {key}, 'res', {res}, {sign} FROM {from}
-           WHERE {t}.solved_at IS NOT NULL AND {t}.resolution_secs IS NOT NULL
-         UNION ALL
-         SELECT d.dim, {solved}, {key}, 'due', {due}, {sign} FROM {from}
-           WHERE {t}.solved_at IS NOT NULL AND {t}.loop_stage = 'solved' AND {t}.follow_up_due_at IS NOT NULL",
-        frt = cell(&format!("{t}.frt_secs")),
-        res = cell(&format!("{t}.resolution_secs")),
-        due = day(&format!("{t}.follow_up_due_at"), offset),
-    )
+    cell_measures(t, offset)
+        .iter()
+        .map(|(measure, day, cell, cond)| {
+            format!(
+                "SELECT d.dim AS dim, {day} AS day, {key} AS key, '{measure}' AS measure, {cell} AS cell, \
+                 {sign} AS n FROM {from} WHERE {cond}"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ")
 }
 
 fn counter_names() -> Vec<&'static str> {
@@ -353,9 +386,7 @@ pub(super) fn rebuild(tx: &Transaction<'_>, offset: i64) -> Result<()> {
             grid.execute(params![b])?;
         }
     }
-    let from = "tickets t CROSS JOIN metric_dims d";
-    tx.execute_batch(&upsert_days(&day_rows("t", 1, from, offset)))?;
-    tx.execute_batch(&upsert_cells(&cell_rows("t", 1, from, offset)))?;
+    super::rollup_rebuild::sum_tickets(tx, offset)?;
     tx.execute_batch(&upsert_tags(
         &tag_rows("t", 1, offset).replace("FROM tags g", "FROM tickets t JOIN tags g"),
     ))?;
