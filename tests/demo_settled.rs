@@ -85,3 +85,73 @@ fn the_first_check_of_a_desk_opened_on_the_demo_keeps_the_queue_still() {
     assert_eq!(now, rows);
     assert_eq!(a.model.queues.list.selected_row().unwrap().number, selected);
 }
+
+/// The settling writes its escalation notes with full-text indexing suspended (indexed row by row they were most
+/// of the sweep) and indexes them in one pass: every index agrees with its text, and a note is found by search.
+#[test]
+fn the_notes_the_settling_wrote_are_indexed_for_search() {
+    let (dir, a) = demo_app(120, 40);
+    let conn = a.store.conn();
+    for index in [
+        "tickets_fts",
+        "messages_fts",
+        "tickets_words_fts",
+        "messages_words_fts",
+        "customers_fts",
+        "articles_fts",
+    ] {
+        conn.execute(
+            &format!("INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"),
+            [],
+        )
+        .unwrap_or_else(|e| panic!("{index} disagrees with its text: {e}"));
+    }
+    // The tickets' and messages' indexes were built beside the load (store::side_index) and copied in: they hold
+    // every row, the scratch file is gone, and indexing goes on row by row.
+    for (index, table) in [
+        ("tickets_fts", "tickets"),
+        ("tickets_words_fts", "tickets"),
+        ("messages_fts", "messages"),
+        ("messages_words_fts", "messages"),
+    ] {
+        let (rows, indexed): (i64, i64) = conn
+            .query_row(
+                &format!(
+                    "SELECT (SELECT count(*) FROM {table}), (SELECT count(*) FROM {index}_docsize)"
+                ),
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(indexed, rows, "{index}");
+        let trigger: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+                [format!("{index}_ai")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(trigger, 1, "{index}_ai");
+    }
+    assert!(
+        !desk::store::side_index::scratch_path(&dir.path().join("demo.db")).exists(),
+        "the side index's scratch file is removed"
+    );
+    // The newest escalation note, found by its own text.
+    let (rid, body): (i64, String) = conn
+        .query_row(
+            "SELECT m.rid, m.body FROM changes c JOIN messages m ON m.id = c.new
+              WHERE c.actor = 'sla' AND c.field = 'note' ORDER BY c.seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let found: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?1 AND rowid = ?2",
+            rusqlite::params![format!("\"{}\"", body.replace('"', "")), rid],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(found, 1, "the note {body:?} is not in the index");
+}

@@ -60,6 +60,8 @@ pub fn generate(
     // What a killed run left behind is ours to clear.
     remove_with_side_files(&partial)?;
     let mut store = Store::open(&partial, OpenMode::Create)?;
+    // Nobody sees the partial file before it is renamed into place, and a crash only means generating again.
+    store.begin_scratch_writes()?;
     let opts = crate::demo::DemoOptions {
         tickets: args.tickets,
         customers: args
@@ -88,25 +90,34 @@ pub fn generate(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    // The load's end reconnected (store::side_index), in the file's own journal mode.
+    store.begin_scratch_writes()?;
     // The closed loop, the SLA clocks and escalations are derived from what was loaded, under the configured rules.
     // The demo's clock runs on while it is generated (minutes at a million tickets): settle as of the moment the
-    // settling starts, then sweep once more as of the end, so what fell due meanwhile is not left to the first desk
-    // that opens the file.
+    // settling starts, build the report's roll-ups, then sweep once more as of the end, as the last write, so what
+    // fell due meanwhile is not left to the first desk that opens the file.
     let elapsed =
         |started: std::time::Instant| i64::try_from(started.elapsed().as_secs()).unwrap_or(0);
     let settle_at = now + elapsed(started);
     crate::demo::settle(&mut store, rules, settle_at)?;
+    // The report's daily roll-ups in one pass (the load left their triggers out), by this machine's local days, so
+    // the first report reads them at once; from here on their triggers keep them.
+    let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
+    let t = std::time::Instant::now();
+    store.rebuild_rollups(offset)?;
+    tracing::info!(
+        "demo: report roll-ups in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     let done_at = now + elapsed(started);
     if done_at > settle_at {
         store
             .sla_run(done_at)
             .context("escalating what fell due while the demo settled")?;
         store.measure_pending(done_at, &mut |_, _| {})?;
+        tracing::info!("demo: settled again as of the end of generation");
     }
-    // The report's daily roll-ups in one pass (the load left their triggers out), by this machine's local days, so
-    // the first report reads them at once.
-    let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
-    store.rebuild_rollups(offset)?;
+    store.end_scratch_writes()?;
     // Closing the last connection checkpoints the WAL into the file, so the file alone is the whole demo.
     drop(store);
     if shared {
@@ -141,7 +152,7 @@ pub fn generate(
 
 /// Removes `path` and the journal, WAL and shared-memory files SQLite keeps beside it.
 fn remove_with_side_files(path: &Path) -> anyhow::Result<()> {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
+    for suffix in ["", "-wal", "-shm", "-journal", "-fts"] {
         let p = format!("{}{suffix}", path.display());
         match std::fs::remove_file(&p) {
             Ok(()) => {}

@@ -97,11 +97,16 @@ pub fn generate(
     w.commit("demo", now)
         .context("saving demo people and articles")?;
 
+    // Tickets' and messages' search indexes are built on another core as the batches are committed, and their
+    // other indexes once at the end.
+    let side = store.start_side_index()?;
+    let indexes = store.suspend_secondary_indexes()?;
     let mut rng = Rng::stream(opts.seed, STREAM_TICKETS);
     let mut planner = tickets::Planner::new(opts.tickets, clients.customers.len(), now, &mut rng);
     let mut prev: Option<tickets::Previous> = None;
     let mut messages = 0;
     let mut w = store.bulk()?;
+    w.tap(side.as_ref());
     progress(0, opts.tickets);
     for i in 0..opts.tickets {
         let plan = planner.plan(i, prev.as_ref(), &content, &clients, &staff, &mut rng);
@@ -113,12 +118,23 @@ pub fn generate(
         if done % BATCH == 0 && done < opts.tickets {
             w.commit("demo", now).context("saving demo tickets")?;
             w = store.bulk()?;
+            w.tap(side.as_ref());
         }
         if done % PROGRESS_EVERY == 0 && done < opts.tickets {
             progress(done, opts.tickets);
         }
     }
     w.commit("demo", now).context("saving demo tickets")?;
+    tracing::info!("demo: tickets loaded");
+    store
+        .resume_secondary_indexes(indexes)
+        .context("indexing the demo's tickets")?;
+    tracing::info!("demo: indexes built");
+    if let Some(side) = side {
+        store
+            .finish_side_index(side)
+            .context("indexing the demo's tickets and messages for search")?;
+    }
     progress(opts.tickets, opts.tickets);
 
     Ok(DemoSummary {
@@ -144,6 +160,8 @@ pub fn settle(store: &mut Store, rules: crate::store::sla::ServiceRules, now: i6
         std::time::Instant::now()
     };
     let t = std::time::Instant::now();
+    // Settling writes rows a new database's peers never lack, as the load did: not recorded for sync.
+    let untracked = store.suspend_sync_tracking()?;
     store.set_service_rules(rules);
     store.sync_phone_region()?;
     store.backfill_loop_columns()?;
@@ -155,12 +173,16 @@ pub fn settle(store: &mut Store, rules: crate::store::sla::ServiceRules, now: i6
     store.recompute_stale_clocks(now, usize::MAX)?;
     let t = phase("SLA clocks", t);
     // What a running desk's check would do first, done here: escalate what is due, close what waited long enough.
+    // The escalation notes are indexed for search in one pass afterwards: row by row was most of the sweep.
+    let suspended = store.suspend_search_index()?;
     store
         .sla_run(now)
         .context("escalating the demo's overdue tickets")?;
+    store.resume_search_index(suspended)?;
     let t = phase("escalations and auto-close", t);
     // Report measures (business times, SLA outcomes, scores) of every answered or solved ticket.
     store.measure_pending(now, &mut |_, _| {})?;
     phase("report measures", t);
+    store.resume_sync_tracking(untracked)?;
     Ok(())
 }

@@ -3,77 +3,19 @@
 
 use super::records::*;
 use super::{Result, Store};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Transaction, params};
 
 pub struct BulkWriter<'s> {
     tx: Transaction<'s>,
     max_number: i64,
-    deferred: Vec<DeferredFts>,
+    deferred: Vec<super::deferred_fts::DeferredFts>,
     /// The sync triggers' `CREATE TRIGGER` texts, suspended for the load: a bulk load makes a new database (the
     /// demo), whose rows no peer lacks, so tracking them for sync would only cost time and space.
     sync_triggers: Vec<String>,
     /// Customers' phones are keyed under this region as they are inserted (store::phones).
     phone_region: crate::domain::phone::Region,
-}
-
-/// Full-text tables kept by `AFTER INSERT` triggers: (trigger, the view the FTS table reads its text from, FTS table,
-/// indexed columns). The views leave zero-width and bidi characters out (migration 11).
-///
-/// A bulk load suspends these triggers and indexes its new rows with one statement per table at commit. Row by row,
-/// every INSERT opens a statement savepoint and FTS5 flushes its pending index at each one, which made indexing
-/// cost three quarters of a load. The triggers are dropped and re-created inside the load's transaction, so a
-/// rolled-back load leaves them exactly as they were.
-const FTS_TRIGGERS: &[(&str, &str, &str, &str)] = &[
-    (
-        "tickets_fts_ai",
-        "tickets_fts_text",
-        "tickets_fts",
-        "subject",
-    ),
-    (
-        "messages_fts_ai",
-        "messages_fts_text",
-        "messages_fts",
-        "body",
-    ),
-    // The word indexes (migration 22) read text made by an application function, registered on this connection.
-    (
-        "tickets_words_fts_ai",
-        "tickets_words_fts_text",
-        "tickets_words_fts",
-        "words",
-    ),
-    (
-        "messages_words_fts_ai",
-        "messages_words_fts_text",
-        "messages_words_fts",
-        "words",
-    ),
-    (
-        "customers_fts_ai",
-        "customers_fts_text",
-        "customers_fts",
-        "name, email, phone",
-    ),
-    (
-        "articles_fts_ai",
-        "articles_fts_text",
-        "articles_fts",
-        "title, body_md",
-    ),
-];
-
-/// Rows indexed per statement when a bulk load commits.
-const FTS_SLICE: i64 = 5_000;
-
-struct DeferredFts {
-    /// The trigger's own `CREATE TRIGGER` text, to restore it as the schema has it.
-    trigger_sql: String,
-    table: &'static str,
-    fts: &'static str,
-    columns: &'static str,
-    /// Rows above this rowid were added by the load.
-    after_rid: i64,
+    /// Subjects and bodies for a search index built beside the load (store::side_index).
+    tap: Option<super::side_index::SideTap>,
 }
 
 impl Store {
@@ -91,43 +33,8 @@ impl Store {
             [],
             |r| r.get(0),
         )?;
-        let mut deferred = Vec::with_capacity(FTS_TRIGGERS.len());
-        for &(trigger, table, fts, columns) in FTS_TRIGGERS {
-            let trigger_sql: Option<String> = tx
-                .query_row(
-                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-                    params![trigger],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            // A schema without this trigger keeps whatever it does instead.
-            let Some(trigger_sql) = trigger_sql else {
-                continue;
-            };
-            // Names come from the constant above, never from input.
-            let after_rid: i64 = tx.query_row(
-                &format!("SELECT coalesce(max(rid), 0) FROM {table}"),
-                [],
-                |r| r.get(0),
-            )?;
-            tx.execute_batch(&format!("DROP TRIGGER {trigger}"))?;
-            deferred.push(DeferredFts {
-                trigger_sql,
-                table,
-                fts,
-                columns,
-                after_rid,
-            });
-        }
-        let sync_triggers: Vec<(String, String)> = tx
-            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync!_%' ESCAPE '!'")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (name, _) in &sync_triggers {
-            // Names read from the schema, never from input.
-            tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
-        }
-        let sync_triggers = sync_triggers.into_iter().map(|(_, sql)| sql).collect();
+        let deferred = super::deferred_fts::suspend(&tx)?;
+        let sync_triggers = super::deferred_indexes::drop_sync_triggers(&tx)?;
         // Row by row the roll-up triggers would cost more than the load; the roll-ups are rebuilt in one pass by
         // whoever needs them next (the demo when it settles, else the first report).
         super::rollups::suspend(&tx)?;
@@ -138,6 +45,7 @@ impl Store {
             deferred,
             sync_triggers,
             phone_region,
+            tap: None,
         })
     }
 }
@@ -228,6 +136,11 @@ impl BulkWriter<'_> {
         Ok(())
     }
 
+    /// Hands this batch's subjects and bodies to `side` when it commits, for the index it builds.
+    pub fn tap(&mut self, side: Option<&super::side_index::SideIndex>) {
+        self.tap = side.and_then(super::side_index::SideIndex::tap);
+    }
+
     /// Inserts a ticket and returns its number.
     pub fn ticket(&mut self, t: &TicketRec) -> Result<i64> {
         let number = t.number.unwrap_or(self.max_number + 1);
@@ -258,6 +171,9 @@ impl BulkWriter<'_> {
                 t.closed_at,
                 t.merged_into
             ])?;
+        if let Some(tap) = &mut self.tap {
+            tap.push("tickets", self.tx.last_insert_rowid(), &t.subject);
+        }
         Ok(number)
     }
 
@@ -277,6 +193,9 @@ impl BulkWriter<'_> {
                 m.created_at,
                 m.channel.map(|c| c.as_str())
             ])?;
+        if let Some(tap) = &mut self.tap {
+            tap.push("messages", self.tx.last_insert_rowid(), &m.body);
+        }
         Ok(())
     }
 
@@ -342,29 +261,8 @@ impl BulkWriter<'_> {
     }
 
     /// Commits the load: advances the ticket-number sequence past every number used and logs one `import` change.
-    pub fn commit(self, source: &str, now: i64) -> Result<()> {
-        for d in &self.deferred {
-            let last: i64 = self.tx.query_row(
-                &format!("SELECT coalesce(max(rid), 0) FROM {}", d.table),
-                [],
-                |r| r.get(0),
-            )?;
-            let sql = format!(
-                "INSERT INTO {fts}(rowid, {cols}) SELECT rid, {cols} FROM {table} WHERE rid > ?1 AND rid <= ?2",
-                fts = d.fts,
-                cols = d.columns,
-                table = d.table
-            );
-            // In slices: one statement's journal holds every page it changes, and a whole load's index at once
-            // cost tens of MB; a slice per statement keeps memory flat at the same speed.
-            let mut from = d.after_rid;
-            while from < last {
-                let to = (from + FTS_SLICE).min(last);
-                self.tx.prepare_cached(&sql)?.execute(params![from, to])?;
-                from = to;
-            }
-            self.tx.execute_batch(&d.trigger_sql)?;
-        }
+    pub fn commit(mut self, source: &str, now: i64) -> Result<()> {
+        super::deferred_fts::resume(&self.tx, &self.deferred)?;
         for sql in &self.sync_triggers {
             self.tx.execute_batch(sql)?;
         }
@@ -392,59 +290,10 @@ impl BulkWriter<'_> {
         // Committing by statement rather than `Transaction::commit` keeps the connection at hand to restore the
         // temp store; the transaction's drop is then a no-op (the connection is back in autocommit).
         self.tx.execute_batch("COMMIT")?;
+        if let Some(tap) = self.tap.take() {
+            tap.committed();
+        }
         self.tx.pragma_update(None, "temp_store", "DEFAULT")?;
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::FTS_TRIGGERS;
-    use crate::store::Store;
-
-    /// Every trigger that feeds a full-text index is suspended by bulk loads (FTS_TRIGGERS) and named `*_fts_a?`,
-    /// the pattern the replica bootstrap (sync::pg::bootstrap) suspends and rebuilds by: an index added without
-    /// telling them fails here.
-    #[test]
-    fn every_full_text_trigger_is_known_to_bulk_loads_and_bootstrap() {
-        let store = Store::open_in_memory().expect("store");
-        let conn = store.conn();
-        let indexes: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%'")
-            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-            .expect("indexes");
-        assert!(indexes.iter().any(|t| t == "messages_words_fts"));
-        let triggers: Vec<(String, String)> = conn
-            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'")
-            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
-            .expect("triggers");
-        for index in &indexes {
-            let feeding: Vec<&String> = triggers
-                .iter()
-                .filter(|(_, sql)| sql.contains(&format!("INSERT INTO {index}(")))
-                .map(|(name, _)| name)
-                .collect();
-            assert_eq!(
-                feeding.len(),
-                3,
-                "{index}: insert, update and delete triggers"
-            );
-            for name in feeding {
-                let kind = name.strip_prefix(index.as_str()).unwrap_or_default();
-                assert!(
-                    ["_ai", "_ad", "_au"].contains(&kind),
-                    "{name} feeds {index} but is not named {index}_a?"
-                );
-                if kind == "_ai" {
-                    assert!(
-                        FTS_TRIGGERS
-                            .iter()
-                            .any(|&(t, _, fts, _)| t == name && fts == index),
-                        "bulk loads do not suspend {name}"
-                    );
-                }
-            }
-        }
-        assert_eq!(FTS_TRIGGERS.len(), indexes.len());
     }
 }

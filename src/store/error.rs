@@ -93,6 +93,13 @@ pub enum StoreError {
     #[error("`{field}` is not a field of {entity} that can be changed")]
     UnknownField { entity: &'static str, field: String },
 
+    /// A file desk keeps beside the database (a scratch file, a worker thread's) could not be made or removed.
+    #[error("{}: {source}; check the directory's free space and permissions", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

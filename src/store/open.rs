@@ -115,7 +115,7 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // A bigger page cache than the 2 MB default keeps index pages hot while paging, within the memory budget.
-        conn.pragma_update(None, "cache_size", -16_000)?;
+        conn.pragma_update(None, "cache_size", PAGE_CACHE_KIB)?;
 
         migrate::migrate(&mut conn, path).map_err(|e| match e {
             StoreError::Sqlite(ref inner) if StoreError::is_busy(inner) => StoreError::Busy {
@@ -134,6 +134,34 @@ impl Store {
             action: None,
             rules: Default::default(),
         })
+    }
+
+    /// Writes without a journal, for a file nobody else opens and whose loss in a crash costs nothing: the demo's
+    /// `.partial` file, renamed into place only once complete. In WAL mode every page is written twice (to the log,
+    /// then to the file at a checkpoint) and a transaction's undo is kept; here each page is written once and
+    /// nothing waits for the disk. There is no rollback: a failed write leaves the file half-written, so the caller
+    /// must discard the file on any error. [`Store::end_scratch_writes`] returns to WAL.
+    pub fn begin_scratch_writes(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "journal_mode", "OFF")?;
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
+        Ok(())
+    }
+
+    /// Back to WAL with `synchronous = NORMAL` (local mode) after [`Store::begin_scratch_writes`].
+    pub fn end_scratch_writes(&mut self) -> Result<()> {
+        set_journal_mode(&self.conn, "WAL", BUSY_TIMEOUT_LOCAL)?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(())
+    }
+
+    /// Closes the connection and opens the file again with the same settings: after another connection wrote
+    /// what SQLite caches per connection and cannot see changed (an FTS5 index copied in, store::side_index).
+    pub(super) fn reconnect(&mut self) -> Result<()> {
+        let fresh = Store::open(&self.path, OpenMode::Existing)?;
+        self.conn = fresh.conn;
+        self.replica = fresh.replica;
+        self.hlc = fresh.hlc;
+        Ok(())
     }
 
     /// An in-memory store for tests.
@@ -170,6 +198,9 @@ fn keep_statements_compiled(conn: &Connection) -> rusqlite::Result<()> {
     )?;
     Ok(())
 }
+
+/// The page cache (`cache_size`, negative: KiB) of every connection.
+const PAGE_CACHE_KIB: i64 = -16_000;
 
 /// `PRAGMA journal_mode = mode`. Changing the mode needs the file to itself for a moment, and SQLite answers BUSY
 /// at once (its busy handler is not asked) while another connection reads — as when several desks open a new or

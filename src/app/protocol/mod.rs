@@ -213,6 +213,7 @@ impl From<&StoreError> for Refusal {
             | StoreError::NewerSchema { .. }
             | StoreError::WalOnShare { .. }
             | StoreError::BadValue { .. }
+            | StoreError::Io { .. }
             | StoreError::Sqlite(_) => RefusalKind::Storage,
         };
         Refusal {
