@@ -115,10 +115,11 @@ class Term:
 def pty_session(desk, db, env, args):
     """Start desk, wait for the first frame, switch to the view, send the keys; measure each key's frame."""
     before = facts(db)
+    due = due_at_generation(db, int(args.demo_mtime))
     started_at = int(time.time())
     t0 = time.perf_counter()
     term = Term([str(desk), "--db", str(db)], env)
-    res = {"before": before, "keys": {}, "silent": {}, "stray": 0, "ok": True}
+    res = {"before": before, "due_at_generation": due, "keys": {}, "silent": {}, "stray": 0, "ok": True}
     try:
         # The first frame: the queue's rows (ticket numbers) are on screen and the terminal is quiet.
         seen = b""
@@ -178,19 +179,30 @@ def pty_session(desk, db, env, args):
         except OSError:
             pass
     res["after"] = facts(db)
-    res["escalated"] = new_escalations(db, started_at, int(args.demo_mtime))
+    res["escalated"] = new_escalations(db, started_at)
     return res
 
 
-def new_escalations(db, since, generated):
-    """Escalations written since `since`, by rule and state, and how many were on clocks that had already passed
-    (risk or due time by the ticket's stored clock) when the demo was generated: those the demo left unsettled."""
+def due_at_generation(db, generated):
+    """On the copy as the demo left it: (tickets with an escalation due at the demo file's time — what `desk demo`
+    left unsettled —, seconds from that time to the next escalation falling due). `tickets.sla_escalate_at` is the
+    instant a ticket's next escalation falls due (migration 21)."""
     conn = sqlite3.connect(str(db))
     try:
         return conn.execute(
-            "SELECT e.rule, e.state, count(*), sum(CASE WHEN (e.state = 'breached' AND t.sla_due_at < :gen) OR "
-            "(e.state <> 'breached' AND t.sla_risk_at < :gen) THEN 1 ELSE 0 END) FROM escalations e "
-            "JOIN tickets t ON t.id = e.ticket_id WHERE e.at >= :since GROUP BY 1, 2 ORDER BY 3 DESC",
-            {"since": since, "gen": generated}).fetchall()
+            "SELECT (SELECT count(*) FROM tickets WHERE sla_escalate_at <= :gen), "
+            "(SELECT min(sla_escalate_at) - :gen FROM tickets WHERE sla_escalate_at > :gen)",
+            {"gen": generated}).fetchone()
+    finally:
+        conn.close()
+
+
+def new_escalations(db, since):
+    """Escalations written since `since`, by rule and state."""
+    conn = sqlite3.connect(str(db))
+    try:
+        return conn.execute(
+            "SELECT e.rule, e.state, count(*) FROM escalations e WHERE e.at >= :since GROUP BY 1, 2 ORDER BY 3 DESC",
+            {"since": since}).fetchall()
     finally:
         conn.close()

@@ -150,16 +150,18 @@ def render_pty(w, r, args):
           + "; ".join(f"{k} {a:,} → {b:,}" for k, (a, b) in changed.items()) + ".")
         esc = r.get("escalated") or []
         if esc:
-            total = sum(n for _, _, n, _ in esc)
-            stale = sum(s or 0 for _, _, _, s in esc)
+            total = sum(n for _, _, n in esc)
             w(f"New escalations: {total:,} ("
-              + ", ".join(f"rule `{rule}` → {state}: {n:,}" for rule, state, n, _ in esc)
-              + f"); {stale:,} of them on tickets whose stored risk or due time (as it stands after the session, "
-              "so a raised priority's new clock counts) is before the demo file's time: clocks `desk demo` left "
-              "unsettled, not ones that fell due while the harness ran.")
+              + ", ".join(f"rule `{rule}` → {state}: {n:,}" for rule, state, n in esc) + ").")
     else:
         w("The database did not change while desk ran (" + ", ".join(f"{k} {v:,}" for k, v in r["before"].items())
           + " before and after): the SLA check and measuring wrote nothing on the freshly generated demo.")
+    left, next_in = r.get("due_at_generation") or (None, None)
+    if left is not None:
+        after = f"; the next fell due {next_in:,} s after it" if next_in is not None else ""
+        w(f"Escalations due at the demo file's time (its mtime), left for the first desk by `desk demo`: {left:,}"
+          f"{after}. What the first SLA check writes beyond that fell due after the file was written, as it does on "
+          "any desk with this many open tickets.")
 
 
 def write_benchmarks(path, tickets, body):
