@@ -223,6 +223,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::agent::run(&mut store, cmd, now, out))
         }
+        Some(Command::Group(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            cli::output::stdout(|out| cli::group::run(&mut store, cmd, now, out))
+        }
         Some(Command::Survey(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::service::survey(&mut store, cmd, now, out))

@@ -129,6 +129,30 @@ fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
             ],
         ),
         (
+            "group add",
+            vec![
+                a(&["group", "add", "Sales"]),
+                a(&["group", "add", &ps("x")]),
+            ],
+        ),
+        ("group list", fmt(&["group", "list"], &["csv", "json"])),
+        (
+            "group members",
+            vec![
+                a(&["group", "members", "sales", "--add", "sun"]),
+                a(&["group", "members", &ps("x")]),
+                a(&["group", "members", "Sales", "--add", &ps("nobody")]),
+            ],
+        ),
+        (
+            "group set",
+            vec![
+                a(&["group", "set", "Sales", "name=Sales East"]),
+                a(&["group", "set", "Sales East", &ps("name=x")]),
+                a(&["group", "set", &ps("x"), "name=y"]),
+            ],
+        ),
+        (
             "ticket new",
             vec![
                 a(&[

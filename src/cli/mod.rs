@@ -8,6 +8,7 @@ pub mod customer;
 pub mod customer_csv;
 pub mod customer_edit;
 pub mod demo;
+pub mod group;
 pub mod hub;
 pub mod intake;
 pub mod kb;
@@ -104,6 +105,9 @@ pub enum Command {
     /// The team's agents and roles: add, list, set-role, deactivate
     #[command(subcommand)]
     Agent(agent::AgentCmd),
+    /// Groups (departments) tickets are routed to: add, list, members, set
+    #[command(subcommand)]
+    Group(group::GroupCmd),
     /// Every key of the terminal interface by where it works, as bound by defaults and config `[keys]`
     Keys(keys::KeysArgs),
     /// Check the database: integrity, foreign keys, rows against the change log (read-only; exit 4 on problems)

@@ -5,6 +5,7 @@ pub mod care;
 pub mod crm;
 pub mod customer;
 pub mod customer_view;
+pub mod group;
 pub mod handle;
 pub mod imap_name;
 pub mod intake;

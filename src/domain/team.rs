@@ -32,6 +32,8 @@ impl Role {
 pub enum Act {
     /// Add agents, change roles, deactivate.
     ManageAgents,
+    /// Create, rename and staff groups (departments).
+    ManageGroups,
     /// Move a ticket from another agent to someone else (taking an unassigned one, or giving away your own, is
     /// every agent's right).
     ReassignOthers,
@@ -51,13 +53,14 @@ impl Act {
             | Act::ExportPersonalData
             | Act::ReplaceDatabase
             | Act::ConvertDatabase => Role::Admin,
-            Act::ReassignOthers | Act::PublishArticle => Role::Lead,
+            Act::ReassignOthers | Act::PublishArticle | Act::ManageGroups => Role::Lead,
         }
     }
 
     fn what(self) -> &'static str {
         match self {
             Act::ManageAgents => "managing agents and roles",
+            Act::ManageGroups => "creating, renaming and staffing groups",
             Act::ReassignOthers => "reassigning another agent's ticket",
             Act::PublishArticle => "publishing a knowledge-base article",
             Act::ExportPersonalData => "exporting unmasked email and phone",

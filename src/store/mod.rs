@@ -24,6 +24,7 @@ pub mod deferred_indexes;
 pub mod drafts;
 mod error;
 pub mod fs_kind;
+pub mod groups;
 mod hlc;
 pub mod identity;
 pub mod imap_mailboxes;

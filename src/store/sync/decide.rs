@@ -261,6 +261,7 @@ pub(super) fn settled(tx: &Transaction<'_>, e: &LogEntry) -> Result<()> {
 pub(super) fn act_needed(e: &LogEntry, me: Option<&str>) -> Option<Act> {
     match (e.entity.as_str(), e.field.as_str()) {
         ("agent", _) => Some(Act::ManageAgents),
+        ("group", _) => Some(Act::ManageGroups),
         ("article", "status") if e.new.as_deref() == Some("published") => Some(Act::PublishArticle),
         ("ticket", "assignee_id") => {
             team::reassigns_others(e.old.as_deref(), e.new.as_deref(), me.unwrap_or_default())
@@ -287,5 +288,44 @@ pub(super) fn refusal(tx: &Transaction<'_>, e: &LogEntry) -> Result<Option<Strin
         Ok(()) => Ok(None),
         Err(StoreError::Denied(d)) => Ok(Some(d.to_string())),
         Err(other) => Err(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::act_needed;
+    use crate::domain::team::Act;
+    use crate::store::sync::LogEntry;
+
+    fn entry(entity: &str, field: &str) -> LogEntry {
+        LogEntry {
+            id: "e".into(),
+            hlc: "h".into(),
+            replica: "r".into(),
+            actor: Some("li".into()),
+            entity: entity.into(),
+            entity_id: "x".into(),
+            field: field.into(),
+            old: None,
+            new: Some("售后".into()),
+            at: 0,
+            action: None,
+        }
+    }
+
+    /// The hub holds a replica's offline writes to the roles a write here needs: groups to leads and admins.
+    #[test]
+    fn group_changes_need_the_right_to_manage_groups() {
+        for field in ["created", "name", "member"] {
+            assert_eq!(
+                act_needed(&entry("group", field), None),
+                Some(Act::ManageGroups)
+            );
+        }
+        assert_eq!(
+            act_needed(&entry("agent", "registered"), None),
+            Some(Act::ManageAgents)
+        );
+        assert_eq!(act_needed(&entry("ticket", "status"), None), None);
     }
 }
