@@ -19,7 +19,7 @@ const H: i64 = 3600;
 const M: i64 = 60;
 
 fn rules() -> ServiceRules {
-    let cfg = desk::config::parse(
+    service_rules(
         r#"
 [[sla.policies]]
 name = "test"
@@ -29,11 +29,7 @@ normal = { first_response = "1h", resolution = "1d" }
 [loop]
 follow_up_after = "1d"
 "#,
-        "test",
     )
-    .unwrap();
-    let l = cfg.loop_rules();
-    ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
 }
 
 fn day0() -> i64 {

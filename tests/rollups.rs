@@ -22,7 +22,7 @@ const H: i64 = 3600;
 const DAY: i64 = 86_400;
 
 fn rules() -> ServiceRules {
-    let cfg = desk::config::parse(
+    service_rules(
         r#"
 [[sla.policies]]
 name = "test"
@@ -33,11 +33,7 @@ high = { first_response = "30m", resolution = "8h" }
 [loop]
 follow_up_after = "1d"
 "#,
-        "test",
     )
-    .unwrap();
-    let l = cfg.loop_rules();
-    ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
 }
 
 #[derive(Debug, Clone)]

@@ -8,15 +8,16 @@ use desk::store::records::*;
 
 pub const NOW: i64 = 1_795_000_000; // 2026-11-18, a fixed "now" for tests
 
-/// Puts `store` under the SLA and loop rules of config text `toml`, as desk does with a config file, acting as li.
-pub fn apply_rules(store: &mut Store, toml: &str) {
+/// The SLA and loop rules of config text `toml`, as desk reads them from a config file.
+pub fn service_rules(toml: &str) -> desk::store::sla::ServiceRules {
     let cfg = desk::config::parse(toml, "test").expect("the test's rules parse");
     let l = cfg.loop_rules();
-    store.set_service_rules(desk::store::sla::ServiceRules::new(
-        cfg.sla_rules(),
-        l.follow_up_after,
-        l.auto_close_after,
-    ));
+    desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
+}
+
+/// Puts `store` under the SLA and loop rules of config text `toml`, acting as li.
+pub fn apply_rules(store: &mut Store, toml: &str) {
+    store.set_service_rules(service_rules(toml));
     store.set_actor(Some("li".into()));
 }
 
