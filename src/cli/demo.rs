@@ -150,15 +150,8 @@ pub fn generate(
     Ok(())
 }
 
-/// Removes `path` and the journal, WAL and shared-memory files SQLite keeps beside it.
+/// Removes `path` and the files SQLite (and the side index) keep beside it.
 fn remove_with_side_files(path: &Path) -> anyhow::Result<()> {
-    for suffix in ["", "-wal", "-shm", "-journal", "-fts"] {
-        let p = format!("{}{suffix}", path.display());
-        match std::fs::remove_file(&p) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e).with_context(|| format!("removing {p}")),
-        }
-    }
-    Ok(())
+    crate::store::backup::remove_database_files(path)
+        .map_err(|(file, e)| anyhow::Error::new(e).context(format!("removing {}", file.display())))
 }

@@ -126,6 +126,21 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Removes the database file at `path` and what is kept beside it: SQLite's `-wal`, `-shm` and `-journal`, and a
+/// side index's scratch file (`-fts`, store::side_index). Files that are not there are fine; the first that cannot
+/// be removed is the error, with its path.
+pub fn remove_database_files(path: &Path) -> std::result::Result<(), (PathBuf, std::io::Error)> {
+    for suffix in ["", "-wal", "-shm", "-journal", "-fts"] {
+        let file = with_suffix(path, suffix);
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err((file, e)),
+        }
+    }
+    Ok(())
+}
+
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,

@@ -212,21 +212,8 @@ impl Drop for SideIndex {
 }
 
 fn remove_scratch(path: &Path) -> Result<()> {
-    for suffix in ["", "-journal", "-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        match std::fs::remove_file(&name) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => {
-                return Err(StoreError::Io {
-                    path: PathBuf::from(name),
-                    source: e,
-                });
-            }
-        }
-    }
-    Ok(())
+    super::backup::remove_database_files(path)
+        .map_err(|(path, source)| StoreError::Io { path, source })
 }
 
 /// The worker: indexes each batch's rows into `scratch` until the load is done.

@@ -54,9 +54,8 @@ pub fn create_from_hub(
             Ok(created)
         }
         Err(e) => {
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", part.display()));
-            }
+            // The error says what failed; a leftover part is cleared by the next attempt.
+            let _ = super::super::super::backup::remove_database_files(&part);
             Err(e)
         }
     }
