@@ -2,7 +2,7 @@
 
 import datetime
 
-from scale_sql import (CUSTOMER_VIEWS, TICKET_VIEWS, floor_customer_view, floor_first_frame, floor_report, floor_search,
+from scale_sql import (CUSTOMER_VIEWS, DATED_VIEWS, TICKET_VIEWS, floor_customer_view, floor_first_frame, floor_report, floor_search,
                        floor_show, floor_ticket_pages, report_window)
 
 
@@ -63,7 +63,7 @@ def build_cases(ctx):
     n = ctx["show_number"]
     cases.append(Case("show", f"`ticket show {n}` ({ctx['show_messages']} messages)", ["ticket", "show", str(n)],
                       floor_show(n), B_OPEN))
-    for v in CUSTOMER_VIEWS:
+    for v in list(CUSTOMER_VIEWS) + list(DATED_VIEWS):
         cases.append(Case(f"customer-{v}", f"`customer list --view {v} --limit 100`",
                           ["customer", "list", "--view", v, "--limit", "100"], floor_customer_view(v), B_CUSTOMER))
     start, _ = report_window("90d", ctx["now"])

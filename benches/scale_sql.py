@@ -227,16 +227,51 @@ CUSTOMER_VIEWS = {
     "vip": ([(" AND c.tier IN (:t)", {"t": "diamond"}), (" AND c.tier IN (:t)", {"t": "gold"})], "c.updated_at"),
     "at-risk": ([(" AND c.risk_level IN (:a, :b) AND c.risk_score > 0", {"a": "medium", "b": "high"})], "c.risk_score"),
     "new": ([(" AND c.created_at >= :since", {"since": "now-30d"})], "c.created_at"),
-    "warranty": ([(" AND c.id IN (SELECT customer_id FROM products WHERE warranty_until >= :now AND "
-                   "warranty_until < :until AND (products.job_id IS NULL OR products.job_id NOT IN "
-                   "(SELECT id FROM bulk_jobs WHERE published_at IS NULL)))", {"now": "now", "until": "now+30d"})],
-                 "c.updated_at"),
-    "care": ([(" AND c.id IN (SELECT customer_id FROM tasks WHERE kind IN ('care', 'win_back') AND done_at IS NULL "
-               "AND due_at < :by)", {"by": "now+7d"})], "c.updated_at"),
+}
+
+
+
+def _visible(alias):
+    return f"({alias}.job_id IS NULL OR {alias}.job_id NOT IN (SELECT id FROM bulk_jobs WHERE published_at IS NULL))"
+
+
+# The warranty and care views walk products and tasks by date (customer_filter.rs Walk): each customer once, at its
+# soonest date; care and win-back tasks are two index ranges of one index, merged by a UNION ALL.
+_DATED = (
+    "SELECT c.rid, c.id, c.name, c.email, c.phone, o.name, c.tier, c.city, c.stage, c.risk_level, c.risk_score, "
+    "c.created_at, c.updated_at, {key} AS sort_key, {rid} AS sort_rid FROM {table} JOIN customers c ON "
+    "c.id = {alias}.customer_id LEFT JOIN organizations o ON o.id = c.org_id WHERE c.merged_into IS NULL AND "
+    + _visible("c") + " AND {cond}"
+)
+_WARRANTY = (
+    "p.warranty_until >= :now AND p.warranty_until < :until AND " + _visible("p")
+    + " AND NOT EXISTS (SELECT 1 FROM products q WHERE q.customer_id = p.customer_id AND q.warranty_until >= :now "
+    "AND q.warranty_until < :until AND " + _visible("q")
+    + " AND (q.warranty_until, q.rowid) < (p.warranty_until, p.rowid))"
+)
+_CARE = (
+    "t.done_at IS NULL AND t.due_at < :by AND NOT EXISTS (SELECT 1 FROM tasks q WHERE q.customer_id = t.customer_id "
+    "AND q.kind IN ('care', 'win_back') AND q.done_at IS NULL AND q.due_at < :by AND (q.due_at, q.rowid) < "
+    "(t.due_at, t.rowid))"
+)
+DATED_VIEWS = {
+    "warranty": (_DATED.format(key="p.warranty_until", rid="p.rowid", table="products p", alias="p", cond=_WARRANTY)
+                 + " ORDER BY sort_key ASC, sort_rid ASC LIMIT :lim"),
+    "care": (" UNION ALL ".join(
+        _DATED.format(key="t.due_at", rid="t.rowid", table="tasks t", alias="t", cond=_CARE) + f" AND t.kind = '{k}'"
+        for k in ("care", "win_back")) + " ORDER BY sort_key ASC, sort_rid ASC LIMIT :lim"),
 }
 
 
 def floor_customer_view(view, limit=100):
+    if view in DATED_VIEWS:
+        def dated(conn, ctx):
+            now = ctx["now"]
+            p = {"now": now, "until": now + 30 * DAY, "by": now + 7 * DAY, "lim": limit + 1}
+            sql = DATED_VIEWS[view]
+            rows = conn.execute(sql, {k: v for k, v in p.items() if f":{k}" in sql}).fetchall()
+            return {"rows": min(len(rows), limit)}
+        return dated
     parts, key = CUSTOMER_VIEWS[view]
 
     def value(v, now):

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use desk::domain::crm::{RiskLevel, Stage};
 use desk::domain::customer::{Tier, TierSource};
-use desk::domain::customer_view::{CustomerView, parse};
+use desk::domain::customer_view::{CustomerFilter, CustomerView, parse};
 use desk::domain::service_loop::SurveyResponse;
 use desk::domain::ticket::{Channel, Kind, Priority, Status};
 use desk::domain::view::PageRequest;
@@ -424,14 +424,22 @@ fn every_customer_view_uses_an_index() {
     for v in CustomerView::ALL {
         let f = v.filter("", NOW).unwrap();
         let plan = store.customer_query_plan(&f).unwrap();
-        // A scan of customers is fine only in the list's own order: an index walk that stops at the page. Views
-        // of customers by their own columns never sort (a sort reads every match before the first row: VIP's
-        // 37 000 at scale); the warranty and care views sort what one index range of products or tasks found.
-        let scans = plan.iter().any(|l| l.starts_with("SCAN c"));
+        // A scan of customers is fine only in the list's own order: an index walk that stops at the page. No view
+        // sorts (a sort reads every match before the first row: VIP's 37 000 at scale); the warranty and care
+        // views walk the products' and tasks' date indexes.
         let sorts = plan.iter().any(|l| l.contains("TEMP B-TREE"));
-        let by_range = matches!(v, CustomerView::WarrantyExpiring | CustomerView::CareDue);
+        let walks = match v {
+            CustomerView::WarrantyExpiring => Some("products_warranty"),
+            CustomerView::CareDue => Some("tasks_open_kind_due"),
+            _ => None,
+        };
         assert!(
-            (!sorts || (by_range && !scans))
+            walks.is_none_or(|index| plan.iter().any(|l| l.contains(index))),
+            "{} does not walk its index: {plan:#?}",
+            v.title()
+        );
+        assert!(
+            !sorts
                 && plan
                     .iter()
                     .all(|l| !l.starts_with("SCAN c") || l.contains("INDEX")),
@@ -439,4 +447,132 @@ fn every_customer_view_uses_an_index() {
             v.title()
         );
     }
+}
+
+/// Every row of `f`, page by page of `limit` forward, and the same backward from the last page.
+fn both_ways(
+    store: &Store,
+    f: &CustomerFilter,
+    limit: usize,
+) -> (Vec<(String, Option<i64>)>, Vec<String>) {
+    let mut forward = Vec::new();
+    let mut page = store.customer_page(f, PageRequest::First, limit).unwrap();
+    loop {
+        forward.extend(page.rows.iter().map(|r| (r.id.clone(), r.view_date)));
+        let Some(last) = page.rows.last().filter(|_| !page.at_end) else {
+            break;
+        };
+        page = store
+            .customer_page(f, PageRequest::After(last.cursor()), limit)
+            .unwrap();
+    }
+    let mut backward = Vec::new();
+    let mut page = store.customer_page(f, PageRequest::Last, limit).unwrap();
+    loop {
+        backward.splice(0..0, page.rows.iter().map(|r| r.id.clone()));
+        let Some(first) = page.rows.first().filter(|_| !page.at_start) else {
+            break;
+        };
+        page = store
+            .customer_page(f, PageRequest::Before(first.cursor()), limit)
+            .unwrap();
+    }
+    (forward, backward)
+}
+
+#[test]
+fn date_ordered_views_list_each_customer_once_at_its_soonest_date() {
+    let mut store = crm_fixture();
+    let mut w = store.bulk().unwrap();
+    // C2 has two products running out (day 20 and day 5), C3 one (day 10), C4 one long expired, C1 one out of the
+    // 30-day window.
+    for (id, customer, until) in [
+        ("P1", "C2", NOW + 20 * DAY),
+        ("P2", "C2", NOW + 5 * DAY),
+        ("P3", "C3", NOW + 10 * DAY),
+        ("P4", "C4", NOW - 400 * DAY),
+        ("P5", "C1", NOW + 90 * DAY),
+        ("P6", "C5", NOW - 2 * DAY),
+    ] {
+        w.product(&ProductRec {
+            id: id.into(),
+            customer_id: customer.into(),
+            name: "Water Heater".into(),
+            serial: None,
+            purchased_at: Some(until - 365 * DAY),
+            warranty_until: Some(until),
+        })
+        .unwrap();
+    }
+    // Care and win-back tasks interleave by due date; C1 has one of each, C3's is done, C4's is overdue.
+    for (id, kind, customer, due, done) in [
+        ("T1", "care", "C1", NOW + 3 * DAY, None),
+        ("T2", "win_back", "C1", NOW + DAY, None),
+        ("T3", "win_back", "C2", NOW + 2 * DAY, None),
+        ("T4", "care", "C3", NOW + DAY, Some(NOW)),
+        ("T5", "care", "C4", NOW - DAY, None),
+        ("T6", "care", "C5", NOW + 30 * DAY, None),
+    ] {
+        w.task(&TaskRec {
+            id: id.into(),
+            kind: kind.into(),
+            ticket_id: None,
+            customer_id: Some(customer.into()),
+            due_at: due,
+            done_at: done,
+            assignee_id: None,
+            note: String::new(),
+            created_at: NOW - DAY,
+        })
+        .unwrap();
+    }
+    w.commit("dates", NOW).unwrap();
+    let f = CustomerView::WarrantyExpiring.filter("", NOW).unwrap();
+    for limit in [1, 2, 10] {
+        let (forward, backward) = both_ways(&store, &f, limit);
+        assert_eq!(
+            forward,
+            vec![
+                ("C2".into(), Some(NOW + 5 * DAY)),
+                ("C3".into(), Some(NOW + 10 * DAY))
+            ],
+            "pages of {limit}"
+        );
+        assert_eq!(backward, vec!["C2", "C3"], "pages of {limit} backward");
+    }
+    assert_eq!(store.customer_count(&f).unwrap(), 2);
+    // Expired: the warranty that ran out last first.
+    let f = parse("warranty:expired sort:expiry", NOW).unwrap();
+    let (forward, _) = both_ways(&store, &f, 1);
+    assert_eq!(
+        forward,
+        vec![
+            ("C5".into(), Some(NOW - 2 * DAY)),
+            ("C4".into(), Some(NOW - 400 * DAY))
+        ]
+    );
+    let f = CustomerView::CareDue.filter("", NOW).unwrap();
+    for limit in [1, 2, 10] {
+        let (forward, backward) = both_ways(&store, &f, limit);
+        assert_eq!(
+            forward,
+            vec![
+                ("C4".into(), Some(NOW - DAY)),
+                ("C1".into(), Some(NOW + DAY)),
+                ("C2".into(), Some(NOW + 2 * DAY)),
+            ],
+            "pages of {limit}: overdue first, C1 once at its win-back"
+        );
+        assert_eq!(
+            backward,
+            vec!["C4", "C1", "C2"],
+            "pages of {limit} backward"
+        );
+    }
+    assert_eq!(store.customer_count(&f).unwrap(), 3);
+    // Narrowed by tier, the walk keeps its order.
+    let f = CustomerView::CareDue
+        .filter("tier:bronze,silver,gold,diamond", NOW)
+        .unwrap();
+    assert_eq!(both_ways(&store, &f, 1).0.len(), 3);
 }

@@ -228,15 +228,9 @@ pub(super) fn follow_profile(model: &mut Model) -> Vec<Effect> {
         return more.map(|r| customer_page(model, r)).into_iter().collect();
     }
     // Not in this list (or not in the part loaded): show it where it is among all customers.
-    let all = CustomerView::All
-        .filter("", model.now)
-        .map(|f| f.sort)
-        .unwrap_or_default();
     model.customers.view = CustomerView::All;
     model.customers.filter.clear();
-    let mut row = leading;
-    row.sort = all;
-    let more = model.customers.list.seek(row, viewport);
+    let more = model.customers.list.seek(leading.in_live_list(), viewport);
     let mut fx: Vec<Effect> = more.map(|r| customer_page(model, r)).into_iter().collect();
     if model.customers.list.take_count_wanted() {
         fx.push(customer_count(model));

@@ -4,7 +4,7 @@ use super::output::Out;
 use super::output::{ListArgs, ListFormat, ShowFormat, Sink, rfc3339, short_date};
 use super::ticket::for_each_page;
 use crate::domain::customer::warranty_state;
-use crate::domain::customer_view::CustomerView;
+use crate::domain::customer_view::{CustomerSort, CustomerView};
 use crate::domain::text::SafeText;
 use crate::store::Store;
 use crate::store::customers::{CustomerDetail, CustomerRow};
@@ -78,6 +78,9 @@ fn cells(c: &CustomerRow) -> Vec<String> {
         opt(&c.phone),
         opt(&c.organization),
     ]
+    .into_iter()
+    .chain(c.view_date.map(short_date))
+    .collect()
 }
 
 fn usage(msg: String) -> anyhow::Error {
@@ -104,7 +107,14 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                 f.text = Some(s);
             }
             let ListArgs { limit, format } = list;
-            let mut sink = Sink::new(out, format, HEADER);
+            // A view ordered by a date shows it last.
+            let dated = match f.sort {
+                CustomerSort::Expiry => Some("warranty_until"),
+                CustomerSort::CareDue => Some("care_due"),
+                CustomerSort::Updated | CustomerSort::Risk | CustomerSort::Created => None,
+            };
+            let header: Vec<&str> = HEADER.iter().copied().chain(dated).collect();
+            let mut sink = Sink::new(out, format, &header);
             for_each_page(
                 limit,
                 |req, n| store.customer_page(&f, req, n),

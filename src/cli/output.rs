@@ -192,7 +192,7 @@ pub enum ShowFormat {
 pub struct Sink<'o, 'w> {
     out: &'o mut Out<'w>,
     format: ListFormat,
-    header: &'static [&'static str],
+    header: Vec<&'static str>,
     widths: Option<Vec<usize>>,
     written: usize,
     /// The CSV header is out (an empty first page must not write it twice).
@@ -200,11 +200,11 @@ pub struct Sink<'o, 'w> {
 }
 
 impl<'o, 'w> Sink<'o, 'w> {
-    pub fn new(out: &'o mut Out<'w>, format: ListFormat, header: &'static [&'static str]) -> Self {
+    pub fn new(out: &'o mut Out<'w>, format: ListFormat, header: &[&'static str]) -> Self {
         Sink {
             out,
             format,
-            header,
+            header: header.to_vec(),
             widths: None,
             written: 0,
             csv_started: false,
@@ -230,7 +230,7 @@ impl<'o, 'w> Sink<'o, 'w> {
             ListFormat::Csv => {
                 let mut w = ::csv::Writer::from_writer(self.out.csv());
                 if !self.csv_started {
-                    w.write_record(self.header)?;
+                    w.write_record(&self.header)?;
                     self.csv_started = true;
                 }
                 for r in rows {

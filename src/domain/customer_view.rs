@@ -5,7 +5,9 @@
 //!
 //! `warranty:<30d` is a product whose warranty runs out within 30 days (`warranty:expired` one already out);
 //! `care:<7d` an open care or win-back task due within 7 days (overdue included). Sorts: `updated` (default),
-//! `risk` (highest score first), `created` (newest first).
+//! `risk` (highest score first), `created` (newest first), `expiry` (with `warranty:`: the warranty that runs out
+//! soonest first, or for `warranty:expired` the one that ran out last) and `due` (with `care:`: the task due
+//! soonest, overdue first).
 
 use super::UnknownValue;
 use super::crm::{RiskLevel, Stage};
@@ -18,6 +20,10 @@ pub enum CustomerSort {
     Updated,
     Risk,
     Created,
+    /// By the customer's product whose warranty the `warranty:` term selects.
+    Expiry,
+    /// By the customer's open care or win-back task that the `care:` term selects.
+    CareDue,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +63,7 @@ fn err(column: usize, message: String) -> ParseError {
 pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
     let mut f = CustomerFilter::default();
     let mut text = Vec::new();
+    let mut sort_column = 0;
     for t in tokens(input)? {
         let field_value = t.text.split_once(':').filter(|(field, _)| {
             !t.starts_quoted && !field.is_empty() && field.chars().all(|c| c.is_ascii_alphabetic())
@@ -122,15 +129,18 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
                     "updated" => CustomerSort::Updated,
                     "risk" => CustomerSort::Risk,
                     "created" => CustomerSort::Created,
+                    "expiry" => CustomerSort::Expiry,
+                    "due" => CustomerSort::CareDue,
                     other => {
                         return Err(err(
                             vcol,
                             format!(
-                                "cannot sort customers by `{other}` (sort by updated, risk or created)"
+                                "cannot sort customers by `{other}` (sort by updated, risk, created, expiry or due)"
                             ),
                         ));
                     }
-                }
+                };
+                sort_column = vcol;
             }
             _ => {
                 return Err(err(
@@ -142,6 +152,22 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
                 ));
             }
         }
+    }
+    // These orders are the dates a term selects: without the term there is no date to order by.
+    match f.sort {
+        CustomerSort::Expiry if f.warranty.is_none() => {
+            return Err(err(
+                sort_column,
+                "`sort:expiry` orders by the warranty a `warranty:` term selects: add warranty:<30d or warranty:expired".into(),
+            ));
+        }
+        CustomerSort::CareDue if f.care_due_by.is_none() => {
+            return Err(err(
+                sort_column,
+                "`sort:due` orders by the care task a `care:` term selects: add care:<7d".into(),
+            ));
+        }
+        _ => {}
     }
     let joined = text.join(" ");
     f.text = Some(joined).filter(|t| !t.trim().is_empty());
@@ -203,8 +229,8 @@ impl CustomerView {
             CustomerView::Vip => "tier:diamond,gold",
             CustomerView::AtRisk => "risk:medium,high sort:risk",
             CustomerView::NewThisMonth => "created:<30d sort:created",
-            CustomerView::WarrantyExpiring => "warranty:<30d",
-            CustomerView::CareDue => "care:<7d",
+            CustomerView::WarrantyExpiring => "warranty:<30d sort:expiry",
+            CustomerView::CareDue => "care:<7d sort:due",
         }
     }
 
@@ -268,6 +294,33 @@ mod tests {
         );
         assert!(parse("warranty:>3d", NOW).is_err());
         assert!(parse("sort:name", NOW).is_err());
+    }
+
+    #[test]
+    fn date_orders_need_the_term_that_selects_the_date() {
+        let f = parse("warranty:<30d sort:expiry", NOW).unwrap();
+        assert_eq!(f.sort, CustomerSort::Expiry);
+        let f = parse("sort:due care:<7d", NOW).unwrap();
+        assert_eq!(f.sort, CustomerSort::CareDue);
+        let e = parse("tier:gold sort:expiry", NOW).unwrap_err();
+        assert_eq!(e.column, 16, "the column of the sort's value");
+        assert!(e.message.contains("warranty:<30d"), "{}", e.message);
+        let e = parse("warranty:<30d sort:due", NOW).unwrap_err();
+        assert!(e.message.contains("care:<7d"), "{}", e.message);
+        // A view's own order gives way to a typed one.
+        let f = CustomerView::WarrantyExpiring
+            .filter("sort:risk", NOW)
+            .unwrap();
+        assert_eq!(f.sort, CustomerSort::Risk);
+        assert_eq!(
+            CustomerView::CareDue.filter("", NOW).unwrap().sort,
+            CustomerSort::CareDue
+        );
+        // `CustomerRow::in_live_list` places a row by its update time, as the `all` view orders.
+        assert_eq!(
+            CustomerView::All.filter("", NOW).unwrap().sort,
+            CustomerSort::Updated
+        );
     }
 
     #[test]

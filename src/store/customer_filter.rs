@@ -1,5 +1,7 @@
 //! Compiles a [`CustomerFilter`] to SQL with bound parameters. Each built-in view walks an index: tier, stage
-//! and the live list by `updated_at`, risk by score, the rest by a subquery on products or tasks.
+//! and the live list by `updated_at`, risk by score, created by date; the warranty and care views walk the
+//! products' warranty dates and the open care tasks' due dates, joining each row's customer, so a page reads
+//! about as many rows as it shows however many customers match.
 
 use super::paging::Clauses;
 use super::{fts_phrase, like_pattern, use_fts};
@@ -27,9 +29,48 @@ pub(super) fn phone_rids(c: &mut Clauses, text: &str, region: Region) -> String 
     }
 }
 
+/// Where a view's rows come from and the order its index gives them in.
+pub(super) struct Walk {
+    /// `FROM …` with the customer as `c` and its organization as `o`.
+    pub from: String,
+    /// The keyset: the sort value and a row id unique among the rows walked.
+    pub key: &'static str,
+    pub rid: &'static str,
+    pub descending: bool,
+    /// One extra clause per arm of a `UNION ALL` whose ordered arms SQLite merges (care and win-back tasks are two
+    /// ranges of one index); empty for a single walk.
+    pub arms: Vec<String>,
+}
+
+const ORG: &str = "LEFT JOIN organizations o ON o.id = c.org_id";
+
+/// The products that `sel` selects, as conditions on `alias`.
+fn warranty_cond(c: &mut Clauses, alias: &str, now: i64, sel: WarrantySelect) -> String {
+    let n = c.bind(now);
+    let range = match sel {
+        WarrantySelect::ExpiresWithin(secs) => {
+            let until = c.bind(now.saturating_add(secs));
+            format!("{alias}.warranty_until >= {n} AND {alias}.warranty_until < {until}")
+        }
+        WarrantySelect::Expired => format!("{alias}.warranty_until < {n}"),
+    };
+    format!("{range} AND {}", super::bulk_jobs::visible(alias))
+}
+
+fn open_care(alias: &str, due_by: &str) -> String {
+    format!("{alias}.done_at IS NULL AND {alias}.due_at < {due_by}")
+}
+
 /// The filter as SQL; phones in the search text are keyed under `region` (the one the stored keys were made under).
-pub(super) fn compile(f: &CustomerFilter, region: Region) -> Clauses {
+pub(super) fn compile(f: &CustomerFilter, region: Region) -> (Clauses, Walk) {
     let mut c = Clauses::default();
+    let mut walk = Walk {
+        from: format!("FROM customers c {ORG}"),
+        key: sort_key(f.sort),
+        rid: "c.rid",
+        descending: true,
+        arms: Vec::new(),
+    };
     c.push("c.merged_into IS NULL");
     // Rows of an import still running are not there yet (store::bulk_jobs).
     c.push(super::bulk_jobs::visible("c"));
@@ -51,18 +92,29 @@ pub(super) fn compile(f: &CustomerFilter, region: Region) -> Clauses {
         c.push(format!("c.tier_source = {p}"));
     }
     if let Some((now, sel)) = f.warranty {
-        let n = c.bind(now);
-        let cond = match sel {
-            WarrantySelect::ExpiresWithin(secs) => {
-                let until = c.bind(now.saturating_add(secs));
-                format!("warranty_until >= {n} AND warranty_until < {until}")
-            }
-            WarrantySelect::Expired => format!("warranty_until < {n}"),
-        };
-        c.push(format!(
-            "c.id IN (SELECT customer_id FROM products WHERE {cond} AND {})",
-            super::bulk_jobs::visible("products")
-        ));
+        if f.sort == CustomerSort::Expiry {
+            // A customer shows once, at the product of theirs that comes first in the walk's order.
+            let descending = sel == WarrantySelect::Expired;
+            let earlier = if descending { ">" } else { "<" };
+            let here = warranty_cond(&mut c, "p", now, sel);
+            let there = warranty_cond(&mut c, "q", now, sel);
+            c.push(format!(
+                "{here} AND NOT EXISTS (SELECT 1 FROM products q WHERE q.customer_id = p.customer_id AND {there} \
+                 AND (q.warranty_until, q.rowid) {earlier} (p.warranty_until, p.rowid))"
+            ));
+            walk = Walk {
+                from: format!("FROM products p JOIN customers c ON c.id = p.customer_id {ORG}"),
+                key: "p.warranty_until",
+                rid: "p.rowid",
+                descending,
+                arms: Vec::new(),
+            };
+        } else {
+            let cond = warranty_cond(&mut c, "products", now, sel);
+            c.push(format!(
+                "c.id IN (SELECT customer_id FROM products WHERE {cond})"
+            ));
+        }
     }
     if let Some(org) = &f.org {
         let p = c.bind(like_pattern(org));
@@ -85,9 +137,27 @@ pub(super) fn compile(f: &CustomerFilter, region: Region) -> Clauses {
     }
     if let Some(t) = f.care_due_by {
         let p = c.bind(t);
-        c.push(format!(
-            "c.id IN (SELECT customer_id FROM tasks WHERE kind IN ('care', 'win_back') AND done_at IS NULL AND due_at < {p})"
-        ));
+        if f.sort == CustomerSort::CareDue {
+            let here = open_care("t", &p);
+            let there = open_care("q", &p);
+            c.push(format!(
+                "{here} AND NOT EXISTS (SELECT 1 FROM tasks q WHERE q.customer_id = t.customer_id \
+                 AND q.kind IN ('care', 'win_back') AND {there} AND (q.due_at, q.rowid) < (t.due_at, t.rowid))"
+            ));
+            let arms = ["care", "win_back"].map(|k| format!("t.kind = {}", c.bind(k.to_string())));
+            walk = Walk {
+                from: format!("FROM tasks t JOIN customers c ON c.id = t.customer_id {ORG}"),
+                key: "t.due_at",
+                rid: "t.rowid",
+                descending: false,
+                arms: arms.to_vec(),
+            };
+        } else {
+            c.push(format!(
+                "c.id IN (SELECT customer_id FROM tasks WHERE kind IN ('care', 'win_back') AND {})",
+                open_care("tasks", &p)
+            ));
+        }
     }
     if let Some(text) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         if use_fts(text) {
@@ -101,14 +171,15 @@ pub(super) fn compile(f: &CustomerFilter, region: Region) -> Clauses {
             c.push(format!("(c.name LIKE {p} ESCAPE '\\' OR c.email LIKE {p} ESCAPE '\\' OR c.phone LIKE {p} ESCAPE '\\')"));
         }
     }
-    c
+    (c, walk)
 }
 
-/// The keyset column of a sort (always largest first).
-pub(super) fn sort_key(s: CustomerSort) -> &'static str {
+/// The keyset column of a sort on the customer's own columns (largest first).
+fn sort_key(s: CustomerSort) -> &'static str {
     match s {
-        CustomerSort::Updated => "c.updated_at",
         CustomerSort::Risk => "c.risk_score",
         CustomerSort::Created => "c.created_at",
+        // The date orders are set by the term that selects the date; without one, the live list's order.
+        CustomerSort::Updated | CustomerSort::Expiry | CustomerSort::CareDue => "c.updated_at",
     }
 }

@@ -1,6 +1,6 @@
 //! Customer queries: the searchable list and one profile.
 
-use super::customer_filter::{compile, sort_key};
+use super::customer_filter::{Walk, compile};
 use super::paging;
 use super::{Page, Result, Store};
 use crate::domain::crm::{RiskLevel, Stage};
@@ -26,20 +26,31 @@ pub struct CustomerRow {
     pub risk_score: i64,
     pub created_at: i64,
     pub updated_at: i64,
-    /// The order of the list this row came from: its cursor follows it.
+    /// In a view ordered by a date (`sort:expiry`, `sort:due`): the warranty end or care task due time it is
+    /// ordered by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub view_date: Option<i64>,
+    /// Where this row sits in the list it came from (the product or task row for a date order).
     #[serde(skip)]
-    pub sort: CustomerSort,
+    pub position: Cursor,
 }
 
 impl CustomerRow {
     /// The keyset cursor of this row in its list.
     pub fn cursor(&self) -> Cursor {
-        let key = match self.sort {
-            CustomerSort::Updated => self.updated_at,
-            CustomerSort::Risk => self.risk_score,
-            CustomerSort::Created => self.created_at,
-        };
-        Cursor { key, rid: self.rid }
+        self.position
+    }
+
+    /// This row where the live list (the `all` view, last updated first) places it.
+    pub fn in_live_list(self) -> Self {
+        CustomerRow {
+            view_date: None,
+            position: Cursor {
+                key: self.updated_at,
+                rid: self.rid,
+            },
+            ..self
+        }
     }
 }
 
@@ -115,12 +126,16 @@ fn customer_row(r: &Row<'_>) -> rusqlite::Result<CustomerRow> {
         risk_score: r.get(10)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
-        sort: CustomerSort::Updated,
+        view_date: None,
+        position: Cursor {
+            key: r.get(12)?,
+            rid: r.get(0)?,
+        },
     })
 }
 
 impl Store {
-    /// One page of a customer view, in the view's order (largest sort key first).
+    /// One page of a customer view, in the view's order.
     pub fn customer_page(
         &self,
         filter: &CustomerFilter,
@@ -136,6 +151,7 @@ impl Store {
             rows.extend(self.customer_rows(part, req, limit)?);
         }
         if parts.is_some() {
+            // Split lists order by the customer's own columns, largest first.
             let forward = matches!(req, PageRequest::First | PageRequest::After(_));
             rows.sort_by(|a, b| {
                 let (a, b) = (a.cursor(), b.cursor());
@@ -151,24 +167,51 @@ impl Store {
         Ok(paging::finish(rows, req, limit))
     }
 
-    /// One keyset page of `filter` in fetch order (`limit + 1` rows at most, the last telling whether more follow).
+    /// The SQL of one keyset page of `filter` in fetch order (`limit + 1` rows at most, the last telling whether
+    /// more follow) and its parameters. Rows are [`COLUMNS`] then the sort key and its row id.
+    fn customer_page_sql(
+        &self,
+        filter: &CustomerFilter,
+        req: PageRequest,
+        limit: usize,
+    ) -> Result<(String, Vec<rusqlite::types::Value>)> {
+        let (mut c, walk) = compile(filter, super::phones::keyed_region(&self.conn)?);
+        let Walk {
+            from,
+            key,
+            rid,
+            descending,
+            arms,
+        } = walk;
+
+        let tail =
+            c.keyset_ordered_by(req, (key, rid), ("sort_key", "sort_rid"), limit, descending);
+        let columns = format!("{COLUMNS}, {key} AS sort_key, {rid} AS sort_rid");
+        // Each arm walks its own index range in order; SQLite merges them (MERGE (UNION ALL)).
+        let arms = arm_selects(&columns, &from, &c.where_sql(), &arms);
+        Ok((format!("{}{tail}", arms.join(" UNION ALL ")), c.params))
+    }
+
     fn customer_rows(
         &self,
         filter: &CustomerFilter,
         req: PageRequest,
         limit: usize,
     ) -> Result<Vec<CustomerRow>> {
-        let mut c = compile(filter, super::phones::keyed_region(&self.conn)?);
-        let key = sort_key(filter.sort);
-        let tail = c.keyset(req, key, "c.rid", limit, true);
-        let sql = format!("SELECT {COLUMNS} {FROM}{}{tail}", c.where_sql());
+        let (sql, params) = self.customer_page_sql(filter, req, limit)?;
+        let dated = matches!(filter.sort, CustomerSort::Expiry | CustomerSort::CareDue);
         let rows = self
             .conn
             .prepare_cached(&sql)?
-            .query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
-                customer_row(r).map(|row| CustomerRow {
-                    sort: filter.sort,
-                    ..row
+            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+                let key: i64 = r.get(ROW_LEN)?;
+                Ok(CustomerRow {
+                    view_date: dated.then_some(key),
+                    position: Cursor {
+                        key,
+                        rid: r.get(ROW_LEN + 1)?,
+                    },
+                    ..customer_row(r)?
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -181,17 +224,16 @@ impl Store {
         let parts = split_by_value(filter);
         let mut plan = Vec::new();
         for part in parts.as_deref().unwrap_or(std::slice::from_ref(filter)) {
-            let mut c = compile(part, super::phones::keyed_region(&self.conn)?);
-            let tail = c.keyset(PageRequest::First, sort_key(part.sort), "c.rid", 100, true);
-            let sql = format!("SELECT {COLUMNS} {FROM}{}{tail}", c.where_sql());
-            plan.extend(paging::query_plan(&self.conn, &sql, &c.params)?);
+            let (sql, params) = self.customer_page_sql(part, PageRequest::First, 100)?;
+            plan.extend(paging::query_plan(&self.conn, &sql, &params)?);
         }
         Ok(plan)
     }
 
     pub fn customer_count(&self, filter: &CustomerFilter) -> Result<i64> {
-        let c = compile(filter, super::phones::keyed_region(&self.conn)?);
-        let sql = format!("SELECT count(*) {FROM}{}", c.where_sql());
+        let (c, walk) = compile(filter, super::phones::keyed_region(&self.conn)?);
+        let arms = arm_selects("count(*) AS n", &walk.from, &c.where_sql(), &walk.arms);
+        let sql = format!("SELECT sum(n) FROM ({})", arms.join(" UNION ALL "));
         Ok(self
             .conn
             .prepare_cached(&sql)?
@@ -274,8 +316,28 @@ impl Store {
     }
 }
 
+/// One `SELECT columns from where` per arm of a walk (one when it has none).
+fn arm_selects(columns: &str, from: &str, where_sql: &str, arms: &[String]) -> Vec<String> {
+    let select = format!("SELECT {columns} {from}{where_sql}");
+    let joiner = if where_sql.is_empty() {
+        " WHERE"
+    } else {
+        " AND"
+    };
+    if arms.is_empty() {
+        return vec![select];
+    }
+    arms.iter()
+        .map(|arm| format!("{select}{joiner} {arm}"))
+        .collect()
+}
+
 /// The filter as one filter per tier (or per stage) when it lists several, for [`Store::customer_page`]'s merge.
 fn split_by_value(f: &CustomerFilter) -> Option<Vec<CustomerFilter>> {
+    // A date order walks products or tasks; the tier or stage is a condition on each row's customer.
+    if matches!(f.sort, CustomerSort::Expiry | CustomerSort::CareDue) {
+        return None;
+    }
     if let Some(tiers) = f.tiers.as_ref().filter(|t| t.len() > 1) {
         return Some(
             tiers

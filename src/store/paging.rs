@@ -42,6 +42,19 @@ impl Clauses {
         limit: usize,
         descending: bool,
     ) -> String {
+        self.keyset_ordered_by(req, (key, rid), (key, rid), limit, descending)
+    }
+
+    /// [`keyset`](Self::keyset) whose `ORDER BY` names the key and row id as `order` (the output columns'
+    /// names, which a compound SELECT must order by).
+    pub fn keyset_ordered_by(
+        &mut self,
+        req: PageRequest,
+        (key, rid): (&str, &str),
+        order: (&str, &str),
+        limit: usize,
+        descending: bool,
+    ) -> String {
         let (forward, backward) = if descending {
             ("DESC", "ASC")
         } else {
@@ -60,7 +73,7 @@ impl Clauses {
             self.push(format!("({key}, {rid}) {op} ({pk}, {pr})"));
         }
         let lim = self.bind(limit as i64 + 1);
-        format!(" ORDER BY {key} {dir}, {rid} {dir} LIMIT {lim}")
+        format!(" ORDER BY {} {dir}, {} {dir} LIMIT {lim}", order.0, order.1)
     }
 }
 

@@ -73,6 +73,16 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     }
     spec.push(Col::left(4));
     header.push("Risk");
+    // The warranty and care views are ordered by a date: show it (rows of any other order carry none).
+    let dated = wide && c.list.rows.first().is_some_and(|r| r.view_date.is_some());
+    if dated {
+        spec.push(Col::left(5));
+        header.push(match c.view {
+            CustomerView::CareDue => "Due",
+            CustomerView::WarrantyExpiring => "Ends",
+            _ => "Date",
+        });
+    }
     let cols = layout_cols(inner.width as usize, &spec);
     table_header(frame, inner, &cols, &header, theme);
     if c.list.rows.is_empty() {
@@ -114,6 +124,15 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
                 risk_style(r.risk_level, theme)
             };
             cells.push((risk_cell(r.risk_level).to_string(), rs));
+            if dated {
+                let when = r.view_date.unwrap_or_default();
+                let ds = if when <= model.now && !selected {
+                    theme.priority_high
+                } else {
+                    style
+                };
+                cells.push((date(when, model.utc_offset, "%m-%d"), ds));
+            }
             row(&cols, cells).style(style)
         })
         .collect();
