@@ -274,9 +274,9 @@ pub(super) fn refresh(
     rules: &ServiceRules,
     ticket_id: &str,
     now: i64,
-) -> Result<()> {
+) -> Result<Option<i64>> {
     let Some(f) = facts(conn, ticket_id)? else {
-        return Ok(());
+        return Ok(None);
     };
     let (policy, all, m) = clocks_and_measures(conn, &f, &rules.sla, now)?;
     let live: Vec<&Clock> = all.iter().filter(|c| c.stopped_at.is_none()).collect();
@@ -320,7 +320,7 @@ pub(super) fn refresh(
         m.reopens,
         escalate_at,
     ])?;
-    Ok(())
+    Ok(escalate_at)
 }
 
 /// When the sweep must next look at this ticket, given the escalations already fired on its clocks.

@@ -201,11 +201,14 @@ impl Store {
                 for _ in 0..CASCADE_LIMIT {
                     let fired = escalate_in(tx, log, rules, id, now)?;
                     // Moves the ticket's next look past what just fired (or off the index).
-                    refresh(tx, rules, id, now)?;
-                    if fired.is_empty() {
+                    let next = refresh(tx, rules, id, now)?;
+                    let more = !fired.is_empty();
+                    done.extend(fired);
+                    // The next look is `now` only while another escalation is due: else a second round would
+                    // fire nothing (half of a demo's settling time went to that round).
+                    if !more || next.is_none_or(|at| at > now) {
                         break;
                     }
-                    done.extend(fired);
                 }
                 last = (*at, *rid);
                 if started.elapsed() >= slice {
