@@ -82,24 +82,37 @@ pub fn generate(
         bar
     });
     let started = std::time::Instant::now();
-    let summary = crate::demo::generate(&mut store, &opts, &mut |done, _total| {
-        if let Some(b) = &bar {
-            b.set_position(done);
-        }
-    })?;
+    let elapsed =
+        |started: std::time::Instant| i64::try_from(started.elapsed().as_secs()).unwrap_or(0);
+    // The closed loop, the SLA clocks and escalations are derived from what was loaded, under the configured rules.
+    // The demo's clock runs on while it is generated (minutes at a million tickets): settle as of the moment the
+    // settling starts, build the report's roll-ups, then sweep once more as of the end, as the last write, so what
+    // fell due meanwhile is not left to the first desk that opens the file. The derived columns are settled while
+    // the other core finishes the search index.
+    let mut settle_at = now;
+    let mut rules = Some(rules);
+    let summary = crate::demo::generate_with(
+        &mut store,
+        &opts,
+        &mut |done, _total| {
+            if let Some(b) = &bar {
+                b.set_position(done);
+            }
+        },
+        &mut |store| {
+            settle_at = now + elapsed(started);
+            match rules.take() {
+                Some(rules) => crate::demo::settle_derived(store, rules, settle_at),
+                None => Ok(()),
+            }
+        },
+    )?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     // The load's end reconnected (store::side_index), in the file's own journal mode.
     store.begin_scratch_writes()?;
-    // The closed loop, the SLA clocks and escalations are derived from what was loaded, under the configured rules.
-    // The demo's clock runs on while it is generated (minutes at a million tickets): settle as of the moment the
-    // settling starts, build the report's roll-ups, then sweep once more as of the end, as the last write, so what
-    // fell due meanwhile is not left to the first desk that opens the file.
-    let elapsed =
-        |started: std::time::Instant| i64::try_from(started.elapsed().as_secs()).unwrap_or(0);
-    let settle_at = now + elapsed(started);
-    crate::demo::settle(&mut store, rules, settle_at)?;
+    crate::demo::settle_due(&mut store, settle_at)?;
     // The report's daily roll-ups in one pass (the load left their triggers out), by this machine's local days, so
     // the first report reads them at once; from here on their triggers keep them.
     let offset = i64::from(chrono::Local::now().offset().local_minus_utc());

@@ -69,6 +69,18 @@ pub fn generate(
     opts: &DemoOptions,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<DemoSummary> {
+    generate_with(store, opts, progress, &mut |_| Ok(()))
+}
+
+/// [`generate`], running `meanwhile` once the tickets are loaded and indexed while the search index is still
+/// being built on the other core: work that reads no search index and writes no subject or message (the derived
+/// columns of [`settle_derived`]) is done in time that was spent waiting.
+pub fn generate_with(
+    store: &mut Store,
+    opts: &DemoOptions,
+    progress: &mut dyn FnMut(u64, u64),
+    meanwhile: &mut dyn FnMut(&mut Store) -> Result<()>,
+) -> Result<DemoSummary> {
     let now = opts.now;
     // Purchases reach three years back, customers five: refuse instants that would predate 1970.
     if now < 6 * 365 * time::DAY {
@@ -130,6 +142,7 @@ pub fn generate(
         .resume_secondary_indexes(indexes)
         .context("indexing the demo's tickets")?;
     tracing::info!("demo: indexes built");
+    meanwhile(store)?;
     if let Some(side) = side {
         store
             .finish_side_index(side)
@@ -151,14 +164,22 @@ pub fn generate(
 /// report measures. A demo opened at `now` is therefore settled: the first periodic check finds nothing to do,
 /// so nothing re-sorts under the cursor.
 pub fn settle(store: &mut Store, rules: crate::store::sla::ServiceRules, now: i64) -> Result<()> {
-    // Each phase is logged with its time: at a million tickets this is most of the generation.
-    let phase = |name: &str, started: std::time::Instant| {
-        tracing::info!(
-            "demo settle: {name} in {:.1} s",
-            started.elapsed().as_secs_f64()
-        );
-        std::time::Instant::now()
-    };
+    settle_derived(store, rules, now)?;
+    settle_due(store, now)
+}
+
+/// Each phase is logged with its time: at a million tickets this is most of the generation.
+fn phase(name: &str, started: std::time::Instant) -> std::time::Instant {
+    tracing::info!(
+        "demo settle: {name} in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    std::time::Instant::now()
+}
+
+/// The first part of [`settle`]: loop columns, customer tiers and care tasks, SLA clocks. It writes neither a
+/// subject nor a message, so it may run before the search index is in place ([`generate_with`]).
+pub fn settle_derived(store: &mut Store, rules: crate::store::sla::ServiceRules, now: i64) -> Result<()> {
     let t = std::time::Instant::now();
     // Settling writes rows a new database's peers never lack, as the load did: not recorded for sync.
     let untracked = store.suspend_sync_tracking()?;
@@ -171,7 +192,15 @@ pub fn settle(store: &mut Store, rules: crate::store::sla::ServiceRules, now: i6
     let t = phase("customer tiers", t);
     store.schedule_care(now)?;
     store.recompute_stale_clocks(now, usize::MAX)?;
-    let t = phase("SLA clocks", t);
+    phase("SLA clocks", t);
+    store.resume_sync_tracking(untracked)?;
+    Ok(())
+}
+
+/// The rest of [`settle`], under the rules [`settle_derived`] set: the SLA pass and the report measures.
+pub fn settle_due(store: &mut Store, now: i64) -> Result<()> {
+    let t = std::time::Instant::now();
+    let untracked = store.suspend_sync_tracking()?;
     // What a running desk's check would do first, done here: escalate what is due, close what waited long enough.
     // The escalation notes are indexed for search in one pass afterwards: row by row was most of the sweep.
     let suspended = store.suspend_search_index()?;
