@@ -179,7 +179,11 @@ fn phase(name: &str, started: std::time::Instant) -> std::time::Instant {
 
 /// The first part of [`settle`]: loop columns, customer tiers and care tasks, SLA clocks. It writes neither a
 /// subject nor a message, so it may run before the search index is in place ([`generate_with`]).
-pub fn settle_derived(store: &mut Store, rules: crate::store::sla::ServiceRules, now: i64) -> Result<()> {
+pub fn settle_derived(
+    store: &mut Store,
+    rules: crate::store::sla::ServiceRules,
+    now: i64,
+) -> Result<()> {
     let t = std::time::Instant::now();
     // Settling writes rows a new database's peers never lack, as the load did: not recorded for sync.
     let untracked = store.suspend_sync_tracking()?;
