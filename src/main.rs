@@ -227,6 +227,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::group::run(&mut store, cmd, now, out))
         }
+        Some(Command::Route(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            cli::output::stdout(|out| cli::route::run(&mut store, cmd, now, out))
+        }
         Some(Command::Survey(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::service::survey(&mut store, cmd, now, out))
@@ -375,6 +379,7 @@ fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
     desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
         .with_crm(cfg.crm.clone())
         .with_mail_out(mail_out(cfg))
+        .with_routing(cfg.routing_rules())
 }
 
 /// How replies are mailed, from config; quoted messages are dated on this machine's clock.

@@ -129,6 +129,23 @@ fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
             ],
         ),
         (
+            "agent set",
+            vec![
+                a(&["agent", "set", "sun", "capacity=8", "availability=away"]),
+                a(&["agent", "set", "sun", &ps("calendar=x")]),
+                a(&["agent", "set", &ps("nobody"), "capacity=1"]),
+                a(&["agent", "set", "sun", &ps("colour=red")]),
+            ],
+        ),
+        (
+            "agent skills",
+            vec![
+                a(&["agent", "skills", "sun", "--add", &ps("city:上海")]),
+                a(&["agent", "skills", "sun", "--add", &ps("x")]),
+                a(&["agent", "skills", &ps("nobody")]),
+            ],
+        ),
+        (
             "group add",
             vec![
                 a(&["group", "add", "Sales"]),
@@ -150,8 +167,17 @@ fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
                 a(&["group", "set", "Sales", "name=Sales East"]),
                 a(&["group", "set", "Sales East", &ps("name=x")]),
                 a(&["group", "set", &ps("x"), "name=y"]),
+                a(&[
+                    "group",
+                    "set",
+                    "Sales East",
+                    "assignment=skills",
+                    "archived=no",
+                ]),
+                a(&["group", "set", "Sales East", &ps("assignment=x")]),
             ],
         ),
+        ("route run", fmt(&["route", "run"], &["json"])),
         (
             "ticket new",
             vec![

@@ -565,9 +565,13 @@ fn full_text_indexes_match_the_rows_and_triggers_are_restored() {
             &d.store,
             "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync!_%' ESCAPE '!'"
         ) as usize,
-        include_str!("../assets/migrations/0020_sync.sql")
-            .matches("CREATE TRIGGER")
-            .count()
+        [
+            include_str!("../assets/migrations/0020_sync.sql"),
+            include_str!("../assets/migrations/0024_dispatch.sql"),
+        ]
+        .iter()
+        .map(|sql| sql.matches("CREATE TRIGGER").count())
+        .sum::<usize>()
     );
     assert_eq!(
         count(&d.store, "PRAGMA temp_store"),

@@ -1,10 +1,13 @@
-//! `desk agent`: the team's agents and their roles (admins manage them; everyone may list them).
+//! `desk agent`: the team's agents, their roles (admins manage them; everyone may list them) and how dispatch
+//! sees them: availability, capacity, working hours and skills (leads manage those).
 
 use super::UsageError;
 use super::output::Out;
 use super::output::{ListFormat, Sink, rfc3339, short_date};
+use crate::domain::dispatch::Availability;
 use crate::domain::team::Role;
 use crate::store::Store;
+use crate::store::dispatch::AgentDispatch;
 use crate::store::roles::AgentInfo;
 
 #[derive(Debug, clap::Subcommand)]
@@ -31,6 +34,75 @@ pub enum AgentCmd {
     SetRole { handle: String, role: String },
     /// Deactivate an agent: they keep their history but can no longer be assigned (admins only)
     Deactivate { handle: String },
+    /// Dispatch settings: `desk agent set wang capacity=8 calendar=office availability=away` (leads and admins;
+    /// anyone may set their own availability). capacity=none and calendar=none lift the limit
+    Set {
+        handle: String,
+        /// FIELD=VALUE; fields: capacity, calendar, availability (on_duty, away, off)
+        #[arg(required = true)]
+        changes: Vec<String>,
+    },
+    /// An agent's skills (key:value, e.g. city:上海, lang:en, product:S9 Smart Lock); --add and --remove change
+    /// them (comma-separated; leads and admins)
+    Skills {
+        handle: String,
+        #[arg(long, value_delimiter = ',')]
+        add: Vec<String>,
+        #[arg(long, value_delimiter = ',')]
+        remove: Vec<String>,
+    },
+}
+
+fn set(
+    store: &mut Store,
+    handle: &str,
+    change: &str,
+    now: i64,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
+    let Some((field, value)) = change.split_once('=') else {
+        return Err(UsageError(format!("`{change}` is not FIELD=VALUE; e.g. capacity=8")).into());
+    };
+    let (field, value) = (field.trim(), value.trim());
+    let none = value.eq_ignore_ascii_case("none") || value.is_empty();
+    match field {
+        "capacity" => {
+            let cap = if none {
+                None
+            } else {
+                Some(value.parse::<u32>().map_err(|_| {
+                    UsageError(format!(
+                        "capacity `{value}` is not a number of tickets (or none)"
+                    ))
+                })?)
+            };
+            store.set_agent_capacity(handle, cap, now)?;
+            let shown = cap.map_or("no limit".to_string(), |c| format!("{c} open tickets"));
+            writeln!(out, "{handle}: capacity {shown}")?;
+        }
+        "calendar" => {
+            store.set_agent_calendar(handle, (!none).then_some(value), now)?;
+            let shown = if none { "always on shift" } else { value };
+            writeln!(out, "{handle}: working hours {shown}")?;
+        }
+        "availability" => {
+            let a = Availability::parse(value).ok_or_else(|| {
+                UsageError(format!(
+                    "availability `{value}`: use one of {}",
+                    Availability::names()
+                ))
+            })?;
+            let h = store.set_availability(Some(handle), a, now)?;
+            writeln!(out, "{h} is {}", a.label())?;
+        }
+        other => {
+            return Err(UsageError(format!(
+                "`{other}` is not a dispatch field; fields: capacity, calendar, availability"
+            ))
+            .into());
+        }
+    }
+    Ok(())
 }
 
 fn role(text: &str) -> anyhow::Result<Role> {
@@ -43,14 +115,36 @@ fn role(text: &str) -> anyhow::Result<Role> {
     })
 }
 
-const HEADER: &[&str] = &["handle", "name", "role", "active", "since", "email"];
+const HEADER: &[&str] = &[
+    "handle",
+    "name",
+    "role",
+    "active",
+    "availability",
+    "open",
+    "capacity",
+    "skills",
+    "since",
+    "email",
+];
 
-fn cells(a: &AgentInfo) -> Vec<String> {
+/// An agent's row: who they are and, when active, how dispatch sees them.
+struct Row<'a>(&'a AgentInfo, Option<&'a AgentDispatch>);
+
+fn cells(row: &Row<'_>) -> Vec<String> {
+    let Row(a, d) = row;
     vec![
         a.handle.clone(),
         a.name.to_string(),
         a.role.clone(),
         if a.active { "yes" } else { "no" }.into(),
+        d.map(|d| d.availability.label().to_string())
+            .unwrap_or_default(),
+        d.map(|d| d.open.to_string()).unwrap_or_default(),
+        d.and_then(|d| d.capacity)
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+        d.map(|d| d.skills.join(" ")).unwrap_or_default(),
         short_date(a.created_at),
         a.email.as_ref().map(|e| e.to_string()).unwrap_or_default(),
     ]
@@ -75,13 +169,38 @@ pub fn run(store: &mut Store, cmd: AgentCmd, now: i64, out: &mut Out<'_>) -> any
         }
         AgentCmd::List { format } => {
             let agents = store.agent_list()?;
+            let dispatch = store.agent_dispatch()?;
+            let rows: Vec<Row<'_>> = agents
+                .iter()
+                .map(|a| Row(a, dispatch.iter().find(|d| d.handle == a.handle)))
+                .collect();
             let mut sink = Sink::new(out, format, HEADER);
-            sink.batch(&agents, cells, |a, w| {
+            sink.batch(&rows, cells, |Row(a, d), w| {
                 let mut v = serde_json::to_value(a)?;
                 v["created_at"] = serde_json::Value::from(rfc3339(a.created_at));
+                v["dispatch"] = serde_json::to_value(d)?;
                 serde_json::to_writer(w, &v)
             })?;
             sink.finish()?;
+        }
+        AgentCmd::Set { handle, changes } => {
+            let handle = crate::domain::handle::normalize(&handle);
+            for change in changes {
+                set(store, &handle, &change, now, out)?;
+            }
+        }
+        AgentCmd::Skills {
+            handle,
+            add,
+            remove,
+        } => {
+            let skills = store.set_agent_skills(&handle, &add, &remove, now)?;
+            if skills.is_empty() {
+                writeln!(out, "no skills")?;
+            }
+            for s in skills {
+                writeln!(out, "{s}")?;
+            }
         }
         AgentCmd::SetRole { handle, role: r } => {
             let r = role(&r)?;

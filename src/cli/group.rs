@@ -4,6 +4,7 @@
 use super::UsageError;
 use super::output::Out;
 use super::output::{ListFormat, Sink, rfc3339, short_date};
+use crate::domain::dispatch::Strategy;
 use crate::store::Store;
 use crate::store::groups::GroupInfo;
 
@@ -24,20 +25,22 @@ pub enum GroupCmd {
         #[arg(long, value_delimiter = ',')]
         remove: Vec<String>,
     },
-    /// Change a group: `desk group set 售后 name=售后服务部` (leads and admins)
+    /// Change a group: `desk group set 售后 name=售后服务部 assignment=round-robin` (leads and admins)
     Set {
         name: String,
-        /// FIELD=VALUE; the field that can be set is `name`
+        /// FIELD=VALUE; fields: name, assignment (manual, round-robin, least-load, skills), archived (yes, no)
         #[arg(required = true)]
         changes: Vec<String>,
     },
 }
 
-const HEADER: &[&str] = &["name", "members", "since"];
+const HEADER: &[&str] = &["name", "assignment", "archived", "members", "since"];
 
 fn cells(g: &GroupInfo) -> Vec<String> {
     vec![
         g.name.to_string(),
+        g.assignment.as_str().replace('_', "-"),
+        g.archived_at.map(short_date).unwrap_or_default(),
         g.members.join(", "),
         short_date(g.created_at),
     ]
@@ -83,9 +86,33 @@ pub fn run(store: &mut Store, cmd: GroupCmd, now: i64, out: &mut Out<'_>) -> any
                         writeln!(out, "renamed group {old} to {renamed}")?;
                         current = renamed;
                     }
+                    "assignment" => {
+                        let how = Strategy::parse(value).ok_or_else(|| {
+                            UsageError(format!(
+                                "assignment `{value}`: use one of manual, round-robin, least-load, skills"
+                            ))
+                        })?;
+                        store.set_group_assignment(&current, how, now)?;
+                        writeln!(out, "{current} assigns {}", how.as_str().replace('_', "-"))?;
+                    }
+                    "archived" => {
+                        let archive = match value.trim().to_ascii_lowercase().as_str() {
+                            "yes" | "true" => true,
+                            "no" | "false" => false,
+                            _ => {
+                                return Err(UsageError(format!(
+                                    "archived `{value}`: use yes or no"
+                                ))
+                                .into());
+                            }
+                        };
+                        store.archive_group(&current, archive, now)?;
+                        let state = if archive { "archived" } else { "open again" };
+                        writeln!(out, "{current} is {state}")?;
+                    }
                     other => {
                         return Err(UsageError(format!(
-                            "`{other}` is not a field of a group that can be set; the field is: name"
+                            "`{other}` is not a field of a group that can be set; fields: name, assignment, archived"
                         ))
                         .into());
                     }

@@ -17,6 +17,7 @@ pub mod mail_out;
 pub mod output;
 pub mod report;
 mod report_md;
+pub mod route;
 pub mod search;
 pub mod service;
 pub mod sync;
@@ -102,12 +103,15 @@ pub enum Command {
     Survey(service::SurveyCmd),
     /// Service-quality report (KPIs, SLA, CSAT/NPS/CES, CSI/SQI) as Markdown, CSV or JSON
     Report(report::ReportArgs),
-    /// The team's agents and roles: add, list, set-role, deactivate
+    /// The team's agents: add, list, set-role, deactivate, and dispatch settings: set, skills
     #[command(subcommand)]
     Agent(agent::AgentCmd),
     /// Groups (departments) tickets are routed to: add, list, members, set
     #[command(subcommand)]
     Group(group::GroupCmd),
+    /// Routing and automatic assignment of the backlog: run
+    #[command(subcommand)]
+    Route(route::RouteCmd),
     /// Every key of the terminal interface by where it works, as bound by defaults and config `[keys]`
     Keys(keys::KeysArgs),
     /// Check the database: integrity, foreign keys, rows against the change log (read-only; exit 4 on problems)

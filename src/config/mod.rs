@@ -6,6 +6,7 @@ pub mod hub;
 pub mod mail;
 pub mod mail_inbound;
 mod paths;
+pub mod routing;
 mod sla;
 pub mod sync;
 mod theme;
@@ -54,6 +55,8 @@ pub struct Config {
     pub mail: mail::MailConfig,
     /// A replica's background sync with its hub.
     pub sync: sync::SyncConfig,
+    /// Where new tickets go: groups, priority, tags, by rules in the view language.
+    pub routing: routing::RoutingConfig,
     /// The team's PostgreSQL hub, when it has one.
     pub hub: hub::HubSettings,
     pub log: LogConfig,
@@ -245,6 +248,11 @@ impl KeyList {
 
 impl Config {
     /// The SLA rules, checked when the config was parsed (defaults on the impossible failure).
+    /// The routing rules, checked when the config was read.
+    pub fn routing_rules(&self) -> Vec<crate::domain::routing::RoutingRule> {
+        self.routing.rules("config").unwrap_or_default()
+    }
+
     pub fn sla_rules(&self) -> crate::domain::sla_policy::SlaRules {
         self.sla.rules().unwrap_or_default()
     }
@@ -346,6 +354,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
             )));
         }
     }
+    config.routing.rules(origin).map_err(ConfigError)?;
     for m in &config.macros.0 {
         crate::domain::macros::check(&m.body)
             .map_err(|e| ConfigError(format!("{origin}: macro `{}`: {e}", m.name)))?;

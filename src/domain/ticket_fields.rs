@@ -281,6 +281,11 @@ pub fn describe_change(
         "linked" => return format!("linked to #{}", new.unwrap_or("?")),
         "unlinked" => return format!("unlinked from #{}", new.unwrap_or("?")),
         "survey" => return format!("survey {}", new.unwrap_or_default()),
+        "routed" => return format!("routed by rule {}", new.unwrap_or_default()),
+        "auto_assigned" => return format!("assigned automatically — {}", new.unwrap_or_default()),
+        "assign_waiting" => {
+            return format!("waits in its group's queue — {}", new.unwrap_or_default());
+        }
         _ => {}
     }
     let Some(d) = by_log_name(log_name) else {

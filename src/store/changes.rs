@@ -130,7 +130,15 @@ impl Mutable {
             ],
             Mutable::Organization => &["name", "tier", "notes"],
             Mutable::Article => &["title", "body_md", "category_id", "status", "author_id"],
-            Mutable::Agent => &["name", "email", "role", "active"],
+            Mutable::Agent => &[
+                "name",
+                "email",
+                "role",
+                "active",
+                "capacity",
+                "availability",
+                "calendar",
+            ],
             Mutable::Task => &[
                 "kind",
                 "due_at",

@@ -16,6 +16,8 @@ pub struct GroupInfo {
     pub name: SafeText,
     /// Handles, in order.
     pub members: Vec<String>,
+    pub assignment: crate::domain::dispatch::Strategy,
+    pub archived_at: Option<i64>,
     pub created_at: i64,
 }
 
@@ -27,7 +29,7 @@ impl Store {
     }
 
     /// The id and stored name of the group called `name` (in any case), as `group=` finds it.
-    fn find_group(&self, name: &str) -> Result<(String, String)> {
+    pub(super) fn find_group(&self, name: &str) -> Result<(String, String)> {
         let wanted = name.split_whitespace().collect::<Vec<_>>().join(" ");
         self.conn
             .prepare_cached("SELECT id, name FROM groups WHERE name = ?1 COLLATE NOCASE")?
@@ -179,17 +181,25 @@ impl Store {
 
     /// Every group with its members, by name.
     pub fn group_list(&self) -> Result<Vec<GroupInfo>> {
-        let groups: Vec<(String, String, i64)> = self
+        type Row = (String, String, String, Option<i64>, i64);
+        let groups: Vec<Row> = self
             .conn
-            .prepare_cached("SELECT id, name, created_at FROM groups ORDER BY name")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .prepare_cached(
+                "SELECT id, name, assignment, archived_at, created_at FROM groups ORDER BY name",
+            )?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         groups
             .into_iter()
-            .map(|(id, name, created_at)| {
+            .map(|(id, name, assignment, archived_at, created_at)| {
                 Ok(GroupInfo {
                     name: SafeText::new(&name),
                     members: self.group_members(&id)?,
+                    assignment: crate::domain::dispatch::Strategy::parse(&assignment)
+                        .unwrap_or(crate::domain::dispatch::Strategy::Manual),
+                    archived_at,
                     created_at,
                 })
             })

@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0021_sla_escalate_at.sql"),
     include_str!("../../assets/migrations/0022_search_classes.sql"),
     include_str!("../../assets/migrations/0023_daily_rollups.sql"),
+    include_str!("../../assets/migrations/0024_dispatch.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

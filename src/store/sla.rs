@@ -26,6 +26,8 @@ pub struct ServiceRules {
     pub crm: crate::domain::crm::CrmRules,
     /// Set when replies to mail tickets are delivered by mail: they are queued in the outbox with the message.
     pub mail_out: Option<super::outbox::MailOut>,
+    /// Routing rules for new tickets, first match wins (store::routing).
+    pub routing: Vec<crate::domain::routing::RoutingRule>,
 }
 
 impl ServiceRules {
@@ -37,7 +39,16 @@ impl ServiceRules {
             auto_close_after,
             crm: Default::default(),
             mail_out: None,
+            routing: Vec::new(),
         }
+    }
+
+    pub fn with_routing(
+        mut self,
+        routing: Vec<crate::domain::routing::RoutingRule>,
+    ) -> ServiceRules {
+        self.routing = routing;
+        self
     }
 
     pub fn with_mail_out(mut self, mail_out: Option<super::outbox::MailOut>) -> ServiceRules {

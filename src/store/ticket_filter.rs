@@ -311,3 +311,18 @@ pub fn ticket_count_sql(
     };
     (format!("SELECT count(*) {from}{}", c.where_sql()), c.params)
 }
+
+/// The SQL telling whether ticket `id` is one of `filter`'s: a routing rule's conditions (store::routing).
+pub(super) fn ticket_match_sql(
+    filter: &TicketFilter,
+    id: &str,
+    region: Region,
+) -> (String, Vec<SqlValue>) {
+    let mut c = compile(filter, None, Purpose::Page, region);
+    let p = c.bind(id.to_string());
+    c.push(format!("t.id = {p}"));
+    (
+        format!("SELECT 1 {FROM}{} LIMIT 1", c.where_sql()),
+        c.params,
+    )
+}

@@ -324,6 +324,8 @@ pub(super) fn insert_ticket(
         now,
     )?;
     super::crm::refresh_ticket_customer(tx, log, rules, &id, now)?;
+    // Routing may change the group and priority the clocks depend on: first, then the clocks.
+    super::routing::route_new(tx, log, rules, (&id, number), now)?;
     super::sla::refresh(tx, rules, &id, now)?;
     Ok(Created { number, id })
 }

@@ -260,6 +260,11 @@ pub(super) fn settled(tx: &Transaction<'_>, e: &LogEntry) -> Result<()> {
 /// What `e` needs its author's role to allow (the same rules a write here obeys); `me` is the author's agent id.
 pub(super) fn act_needed(e: &LogEntry, me: Option<&str>) -> Option<Act> {
     match (e.entity.as_str(), e.field.as_str()) {
+        // An agent switches their own availability; leads set anyone's, and dispatch settings.
+        ("agent", "availability") => {
+            (me != Some(e.entity_id.as_str())).then_some(Act::ManageGroups)
+        }
+        ("agent", "capacity" | "calendar" | "skill") => Some(Act::ManageGroups),
         ("agent", _) => Some(Act::ManageAgents),
         ("group", _) => Some(Act::ManageGroups),
         ("article", "status") if e.new.as_deref() == Some("published") => Some(Act::PublishArticle),
@@ -274,11 +279,15 @@ pub(super) fn act_needed(e: &LogEntry, me: Option<&str>) -> Option<Act> {
 /// Why the hub refuses `e`, when its author's role did not allow it (the same rules a write here obeys).
 pub(super) fn refusal(tx: &Transaction<'_>, e: &LogEntry) -> Result<Option<String>> {
     let me: Option<String> = match &e.actor {
-        Some(a) if e.entity == "ticket" && e.field == "assignee_id" => tx
-            .query_row("SELECT id FROM agents WHERE handle = ?1", params![a], |r| {
+        Some(a)
+            if (e.entity == "ticket" && e.field == "assignee_id")
+                || (e.entity == "agent" && e.field == "availability") =>
+        {
+            tx.query_row("SELECT id FROM agents WHERE handle = ?1", params![a], |r| {
                 r.get(0)
             })
-            .optional()?,
+            .optional()?
+        }
         _ => None,
     };
     let Some(act) = act_needed(e, me.as_deref()) else {

@@ -32,6 +32,7 @@ pub(super) const TABLES: &[Table] = &[
     t("agents", &["id"], Merge::Fields(Mutable::Agent)),
     t("groups", &["id"], Merge::Rows),
     t("agent_groups", &["agent_id", "group_id"], Merge::Rows),
+    t("agent_skills", &["agent_id", "skill"], Merge::Rows),
     t(
         "organizations",
         &["id"],
