@@ -154,6 +154,24 @@ pub fn limit() -> usize {
     FEED_LIMIT
 }
 
+/// `g a`: on duty → away → off → on duty, for the signed-in agent. Automatic assignment (store::routing) gives
+/// tickets only to agents on duty.
+pub(crate) fn switch_availability(model: &mut Model) -> Vec<Effect> {
+    let me = model.identity.handle.as_deref();
+    let Some(current) = model
+        .agents
+        .iter()
+        .find(|a| Some(a.handle.as_str()) == me)
+        .map(|a| a.availability)
+    else {
+        super::update::toast(model, "No agent is signed in to this database".into(), true);
+        return Vec::new();
+    };
+    let next = current.next();
+    super::update::toast(model, format!("You are {} now", next.label()), false);
+    vec![Effect::load(TeamRequest::SetAvailability(next))]
+}
+
 /// Answers for team mode: who wrote, who is here, and the desk's people and groups.
 pub(super) fn on_response(model: &mut Model, r: TeamResponse) -> Vec<Effect> {
     match r {

@@ -9,19 +9,23 @@ pub struct AgentRow {
     pub id: String,
     pub handle: String,
     pub name: SafeText,
+    /// Whether automatic assignment may give them tickets (`domain::dispatch`).
+    pub availability: crate::domain::dispatch::Availability,
 }
 
 impl Store {
     /// Active agents by name; a team has tens of agents, so this is one small query.
     pub fn agents(&self) -> Result<Vec<AgentRow>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, handle, name FROM agents WHERE active = 1 ORDER BY name")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, handle, name, availability FROM agents WHERE active = 1 ORDER BY name",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok(AgentRow {
                 id: r.get(0)?,
                 handle: r.get(1)?,
                 name: SafeText::new(&r.get::<_, String>(2)?),
+                availability: crate::domain::dispatch::Availability::parse(&r.get::<_, String>(3)?)
+                    .unwrap_or(crate::domain::dispatch::Availability::OnDuty),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

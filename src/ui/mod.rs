@@ -83,7 +83,17 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         };
         spans.push(Span::styled(layout::tab_label(i, *pane, area.width), style));
     }
-    let who = model.identity.handle.as_deref().unwrap_or("no agent");
+    let me = model.identity.handle.as_deref();
+    // Away or off is said beside the name: automatic assignment passes the agent by.
+    let state = model
+        .agents
+        .iter()
+        .find(|a| Some(a.handle.as_str()) == me)
+        .map(|a| a.availability)
+        .filter(|a| *a != crate::domain::dispatch::Availability::OnDuty)
+        .map(|a| format!(" ({})", a.label()))
+        .unwrap_or_default();
+    let who = format!("{}{state}", me.unwrap_or("no agent"));
     // Only shared mode is named: local is the default and unremarkable.
     let right = match model.storage {
         crate::store::StorageMode::Shared => format!("{who} · {} · shared ", model.db_label),

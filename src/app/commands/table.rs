@@ -140,6 +140,7 @@ commands! {
     HelpSearchUp: "help_search.up", HelpSearch, ["up", "ctrl-p"], None, "Scroll up", |m| help::scroll(m, Step::Line(-1));
 
     MailNow: "mail.now", Global, ["g f"], None, "Fetch and send mail now (otherwise every [mail] fetch_every_secs)", mail::now;
+    Availability: "agent.availability", Global, ["g a"], None, "Switch your availability: on duty → away → off (automatic assignment passes you by unless on duty)", team::switch_availability;
     SyncNow: "sync.now", Global, ["g s"], None, "Sync this replica with its hub now (otherwise every [sync] every_secs)", sync::now;
     SyncConflicts: "sync.conflicts", Global, ["g c"], None, "Your edits that lost at sync (:conflicts): keep the winner's value or re-apply yours", conflicts::open;
     Messages: "app.messages", Global, ["g m"], None, "Show every message since desk started (:messages)", messages::open;

@@ -27,6 +27,8 @@ pub enum TeamRequest {
     },
     /// Active agents, for the assignee picker.
     Agents,
+    /// Switches the signed-in agent's availability; answered with the agents.
+    SetAvailability(crate::domain::dispatch::Availability),
     Groups,
 }
 
@@ -39,6 +41,7 @@ impl TeamRequest {
             TeamRequest::Heartbeat { .. } => Class::Write,
             TeamRequest::PresenceOn { .. } => Class::Latest(Slot::Presence),
             TeamRequest::Agents => Class::Latest(Slot::Agents),
+            TeamRequest::SetAvailability(_) => Class::Write,
             TeamRequest::Groups => Class::Latest(Slot::Groups),
         }
     }

@@ -30,6 +30,10 @@ pub fn serve(store: &mut Store, req: TeamRequest) -> Result<TeamResponse> {
             others: store.presence_on(number, at)?,
         },
         TeamRequest::Agents => TeamResponse::Agents(store.agents()?),
+        TeamRequest::SetAvailability(a) => {
+            store.set_availability(None, a, crate::runtime::now())?;
+            TeamResponse::Agents(store.agents()?)
+        }
         TeamRequest::Groups => TeamResponse::Groups(store.groups()?),
     })
 }
