@@ -99,12 +99,50 @@ pub(super) fn write_staff(
         w.group(&rec)?;
         group_ids.push(rec.id);
     }
+    write_dispatch(w, &agents, &group_ids)?;
     Ok(Staff {
         agents,
         group_ids,
         members,
         routing: Routing::from_names(&corpus.groups),
     })
+}
+
+/// Dispatch settings for every view to show something: each group assigns its own way, agents carry skills and a
+/// capacity, one is away and one off. Derived from positions, not drawn: the random streams (and so every other
+/// part of the demo) stay as they were.
+fn write_dispatch(w: &mut BulkWriter<'_>, agents: &[AgentRec], group_ids: &[String]) -> Result<()> {
+    use crate::domain::dispatch::{Availability, Strategy};
+    const CITIES: [&str; 5] = ["上海", "北京", "广州", "深圳", "成都"];
+    for (g, id) in group_ids.iter().enumerate() {
+        let how = [
+            Strategy::RoundRobin,
+            Strategy::Skills,
+            Strategy::LeastLoad,
+            Strategy::Manual,
+        ][g % 4];
+        w.group_assignment(id, how)?;
+    }
+    for (i, a) in agents.iter().enumerate() {
+        // li (the demo user) stays on duty; two others are not.
+        let availability = match i {
+            3 => Availability::Away,
+            5 => Availability::Off,
+            _ => Availability::OnDuty,
+        };
+        let mut skills = vec![format!("city:{}", CITIES[i % CITIES.len()])];
+        skills.push(if i % 2 == 0 { "lang:zh" } else { "lang:en" }.to_string());
+        if i % 3 == 0 {
+            skills.push("kind:complaint".into());
+        }
+        w.dispatch(
+            &a.id,
+            availability,
+            (i > 0).then_some(40 + 10 * (i as u32 % 4)),
+            &skills,
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -82,6 +82,39 @@ impl BulkWriter<'_> {
         Ok(())
     }
 
+    /// An agent's dispatch settings (store::dispatch): availability, capacity and skills.
+    pub fn dispatch(
+        &mut self,
+        agent_id: &str,
+        availability: crate::domain::dispatch::Availability,
+        capacity: Option<u32>,
+        skills: &[String],
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE agents SET availability = ?1, capacity = ?2 WHERE id = ?3")?
+            .execute(params![availability.as_str(), capacity, agent_id])?;
+        for s in skills {
+            self.tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO agent_skills(agent_id, skill) VALUES (?1, ?2)",
+                )?
+                .execute(params![agent_id, s])?;
+        }
+        Ok(())
+    }
+
+    /// How a group hands out its tickets.
+    pub fn group_assignment(
+        &mut self,
+        group_id: &str,
+        how: crate::domain::dispatch::Strategy,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE groups SET assignment = ?1 WHERE id = ?2")?
+            .execute(params![how.as_str(), group_id])?;
+        Ok(())
+    }
+
     pub fn organization(&mut self, o: &OrgRec) -> Result<()> {
         self.tx
             .prepare_cached(
