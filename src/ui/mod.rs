@@ -83,17 +83,7 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         };
         spans.push(Span::styled(layout::tab_label(i, *pane, area.width), style));
     }
-    let me = model.identity.handle.as_deref();
-    // Away or off is said beside the name: automatic assignment passes the agent by.
-    let state = model
-        .agents
-        .iter()
-        .find(|a| Some(a.handle.as_str()) == me)
-        .map(|a| a.availability)
-        .filter(|a| *a != crate::domain::dispatch::Availability::OnDuty)
-        .map(|a| format!(" ({})", a.label()))
-        .unwrap_or_default();
-    let who = format!("{}{state}", me.unwrap_or("no agent"));
+    let who = model.identity.handle.as_deref().unwrap_or("no agent");
     // Only shared mode is named: local is the default and unremarkable.
     let right = match model.storage {
         crate::store::StorageMode::Shared => format!("{who} · {} · shared ", model.db_label),
@@ -145,6 +135,24 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// `away (ga)` or `off (ga)` while the signed-in agent is not on duty.
+fn availability_badge(model: &Model, theme: &Theme) -> Option<Span<'static>> {
+    let me = model.identity.handle.as_deref()?;
+    let a = model.agents.iter().find(|a| a.handle == me)?.availability;
+    if a == crate::domain::dispatch::Availability::OnDuty {
+        return None;
+    }
+    // The key that switches it back, as bound.
+    let key = model
+        .keymap
+        .keys_in(model.context(), CommandId::Availability)
+        .into_iter()
+        .next()
+        .map(|k| format!(" ({k})"))
+        .unwrap_or_default();
+    Some(Span::styled(format!(" {}{key} ", a.label()), theme.error))
+}
+
 /// Hint bar: the hints of the active context's commands with their first key, or a toast.
 fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     // Said at once, so a screen that does not answer for a moment is not taken for a frozen one.
@@ -161,8 +169,9 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     }
     let mut spans = Vec::new();
     let mut used = 0usize;
-    // A replica's standing with its hub, at the right end; the hints take what is left.
-    let badge = sync::badge(model, area.width, theme);
+    // A replica's standing with its hub, or that the agent is away or off (automatic assignment passes them by),
+    // at the right end; the hints take what is left.
+    let badge = availability_badge(model, theme).or_else(|| sync::badge(model, area.width, theme));
     let badge_w = badge.as_ref().map_or(0, |b| width(&b.content));
     let ctx = model.context();
     // This context's commands first: they are what is new to the user here. Then the ones it falls back to
