@@ -65,16 +65,22 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     let inner = layout::inner(area);
     let rows = layout::table_rows(area);
     let wide = inner.width >= 44;
-    let mut spec = vec![Col::left(usize::MAX), Col::left(7)];
-    let mut header = vec!["Name", "Tier"];
+    // The warranty and care views are ordered by a date: show it (rows of any other order carry none); where
+    // the list is narrow it takes the tier's place, as it is what the view is for.
+    let dated = c.list.rows.first().is_some_and(|r| r.view_date.is_some());
+    let tier = wide || !dated;
+    let mut spec = vec![Col::left(usize::MAX)];
+    let mut header = vec!["Name"];
+    if tier {
+        spec.push(Col::left(7));
+        header.push("Tier");
+    }
     if wide {
         spec.push(Col::left(9));
         header.push("Stage");
     }
     spec.push(Col::left(4));
     header.push("Risk");
-    // The warranty and care views are ordered by a date: show it (rows of any other order carry none).
-    let dated = wide && c.list.rows.first().is_some_and(|r| r.view_date.is_some());
     if dated {
         spec.push(Col::left(5));
         header.push(match c.view {
@@ -111,10 +117,10 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
         .map(|(i, r)| {
             let style = row_style(i == c.list.selected, focused, theme);
             let selected = i == c.list.selected && focused;
-            let mut cells = vec![
-                (r.name.to_string(), style),
-                (r.tier.label().to_string(), style),
-            ];
+            let mut cells = vec![(r.name.to_string(), style)];
+            if tier {
+                cells.push((r.tier.label().to_string(), style));
+            }
             if wide {
                 cells.push((r.stage.label().to_string(), style));
             }
