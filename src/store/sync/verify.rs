@@ -26,8 +26,12 @@ const VISIBLE: &[(&str, &str)] = &[
     ),
     ("organizations", "SELECT id, name, notes FROM organizations WHERE job_id IS NULL ORDER BY id"),
     ("articles", "SELECT id, title, body_md, category_id, status FROM articles WHERE job_id IS NULL ORDER BY id"),
-    ("agents", "SELECT id, handle, name, email, role, active FROM agents ORDER BY id"),
-    ("groups", "SELECT id, name FROM groups ORDER BY id"),
+    (
+        "agents",
+        "SELECT id, handle, name, email, role, active, capacity, availability, calendar FROM agents ORDER BY id",
+    ),
+    ("agent_skills", "SELECT agent_id || ' ' || skill FROM agent_skills ORDER BY 1"),
+    ("groups", "SELECT id, name, assignment, archived_at FROM groups ORDER BY id"),
 ];
 
 /// How many differing rows are named per table.
