@@ -226,7 +226,7 @@ impl Store {
 
     /// Every active agent's dispatch state, by handle.
     pub fn agent_dispatch(&self) -> Result<Vec<AgentDispatch>> {
-        let loads = super::routing::open_loads(&self.conn, None)?;
+        let loads = super::routing::open_loads(&self.conn)?;
         super::routing::agent_rows(&self.conn, None)?
             .into_iter()
             .map(|a| {

@@ -23,24 +23,32 @@ pub(super) fn skills(conn: &Connection, agent_id: &str) -> rusqlite::Result<Vec<
         .collect()
 }
 
-/// Open tickets per assignee: of `agent` alone, or of everyone.
-pub(super) fn open_loads(
-    conn: &Connection,
-    agent: Option<&str>,
-) -> rusqlite::Result<HashMap<String, u32>> {
+/// Open tickets per assignee, of everyone (one pass over the open-by-assignee index).
+pub(super) fn open_loads(conn: &Connection) -> rusqlite::Result<HashMap<String, u32>> {
     let sql = format!(
         "SELECT assignee_id, count(*) FROM tickets INDEXED BY tickets_assignee_open_updated
-          WHERE status IN {OPEN} AND assignee_id IS NOT NULL AND (?1 IS NULL OR assignee_id = ?1)
-          GROUP BY assignee_id"
+          WHERE status IN {OPEN} AND assignee_id IS NOT NULL GROUP BY assignee_id"
     );
     conn.prepare_cached(&sql)?
-        .query_map(params![agent], |r| {
+        .query_map([], |r| {
             Ok((
                 r.get(0)?,
                 u32::try_from(r.get::<_, i64>(1)?).unwrap_or(u32::MAX),
             ))
         })?
         .collect()
+}
+
+/// Open tickets assigned to `agent` (a range of the open-by-assignee index).
+fn open_load(conn: &Connection, agent: &str) -> rusqlite::Result<u32> {
+    let sql = format!(
+        "SELECT count(*) FROM tickets INDEXED BY tickets_assignee_open_updated
+          WHERE assignee_id = ?1 AND status IN {OPEN}"
+    );
+    let n: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(params![agent], |r| r.get(0))?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// An active agent's dispatch columns.
@@ -78,15 +86,22 @@ pub(super) fn agent_rows(
     .collect()
 }
 
-/// Applies the first routing rule whose conditions `ticket` meets; returns its name.
-fn apply_rules(
+/// What the first routing rule whose conditions a ticket meets will do to it.
+struct Routed {
+    /// The change-log text: the rule's name and what it did.
+    said: String,
+    edits: Vec<TicketEdit>,
+    /// The group it sends the ticket to, by id.
+    group: Option<String>,
+}
+
+/// The first routing rule whose conditions `ticket` meets, and its edits (not yet applied).
+fn match_rule(
     tx: &Transaction<'_>,
-    log: &mut ChangeLog,
     rules: &ServiceRules,
-    ticket: (&str, i64),
+    id: &str,
     now: i64,
-) -> Result<Option<String>> {
-    let (id, number) = ticket;
+) -> Result<Option<Routed>> {
     if rules.routing.is_empty() {
         return Ok(None);
     }
@@ -105,13 +120,19 @@ fn apply_rules(
             continue;
         }
         let mut edits = Vec::new();
+        let mut group = None;
         if let Some(g) = &rule.group {
-            let open: Option<String> = tx
-                .prepare_cached("SELECT name FROM groups WHERE name = ?1 COLLATE NOCASE AND archived_at IS NULL")?
-                .query_row(params![g.trim()], |r| r.get(0))
+            let open: Option<(String, String)> = tx
+                .prepare_cached(
+                    "SELECT id, name FROM groups WHERE name = ?1 COLLATE NOCASE AND archived_at IS NULL",
+                )?
+                .query_row(params![g.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             match open {
-                Some(name) => edits.push(TicketEdit::Group(Some(name))),
+                Some((gid, name)) => {
+                    edits.push(TicketEdit::Group(Some(name)));
+                    group = Some(gid);
+                }
                 None => tracing::warn!(
                     "routing rule `{}`: no open group `{g}`; the ticket keeps its group",
                     rule.name
@@ -131,50 +152,40 @@ fn apply_rules(
             }
         }
         edits.extend(rule.tags.iter().map(|t| TicketEdit::AddTag(t.clone())));
-        if !edits.is_empty() {
-            super::ticket_set::set_fields(tx, log, rules, number, &edits, None, now)?;
-        }
-        log.append(
-            tx,
-            "ticket",
-            id,
-            "routed",
-            None,
-            Some(&rule.describe(after)),
-            now,
-        )?;
-        return Ok(Some(rule.name.clone()));
+        return Ok(Some(Routed {
+            said: rule.describe(after),
+            edits,
+            group,
+        }));
     }
     Ok(None)
 }
 
-/// What automatic assignment did with a ticket.
+/// Who automatic assignment picks for a ticket.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Assignment {
+enum Assignment {
     /// It has an assignee, no group, is not open, or its group assigns by hand.
     NotWanted,
-    Assigned {
+    Picked {
+        agent_id: String,
         handle: String,
+        group_id: String,
         reason: String,
     },
     /// Nobody in its group can take it now: it waits in the group's queue.
-    Waits {
-        group: String,
-        reason: String,
-    },
+    Waits { group: String, reason: String },
 }
 
-/// Assigns `ticket` within its group by the group's strategy. `loads` caches members' open counts for the
-/// transaction (they change only through it).
-fn assign(
+/// Picks who gets `id` within its group (or `group`, where routing is about to send it) by the group's strategy.
+/// `loads` caches members' open counts for the transaction (they change only through it).
+fn pick(
     tx: &Transaction<'_>,
-    log: &mut ChangeLog,
     rules: &ServiceRules,
-    ticket: (&str, i64),
+    id: &str,
+    group: Option<&str>,
     now: i64,
     loads: &mut HashMap<String, u32>,
 ) -> Result<Assignment> {
-    let (id, number) = ticket;
     type Facts = (
         Option<String>,
         Option<String>,
@@ -196,7 +207,10 @@ fn assign(
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
         })
         .optional()?;
-    let Some((Some(group), None, status, kind, product, city, text)) = facts else {
+    let Some((current, None, status, kind, product, city, text)) = facts else {
+        return Ok(Assignment::NotWanted);
+    };
+    let Some(group) = group.map(str::to_string).or(current) else {
         return Ok(Assignment::NotWanted);
     };
     if !matches!(status.as_str(), "new" | "open" | "pending" | "on_hold") {
@@ -214,10 +228,7 @@ fn assign(
         let open = match loads.get(&a.id) {
             Some(n) => *n,
             None => {
-                let n = open_loads(tx, Some(&a.id))?
-                    .get(&a.id)
-                    .copied()
-                    .unwrap_or(0);
+                let n = open_load(tx, &a.id)?;
                 loads.insert(a.id.clone(), n);
                 n
             }
@@ -243,42 +254,67 @@ fn assign(
         });
     }
     let needs = dispatch::needs(&kind, product.as_deref(), city.as_deref(), &text);
-    match dispatch::choose(strategy, &members, last.as_deref(), &needs) {
-        Ok(choice) => {
-            let Some(m) = members.iter().find(|m| m.id == choice.agent_id) else {
-                return Ok(Assignment::NotWanted);
-            };
-            super::ticket_set::set_fields(
-                tx,
-                log,
-                rules,
-                number,
-                &[TicketEdit::Assignee(Some(m.handle.clone()))],
-                None,
-                now,
-            )?;
-            tx.prepare_cached("UPDATE groups SET last_assigned = ?1 WHERE id = ?2")?
-                .execute(params![m.id, group])?;
-            log.append(
-                tx,
-                "ticket",
-                id,
-                "auto_assigned",
-                None,
-                Some(&choice.reason),
-                now,
-            )?;
-            *loads.entry(m.id.clone()).or_insert(0) += 1;
-            Ok(Assignment::Assigned {
-                handle: m.handle.clone(),
-                reason: choice.reason,
-            })
-        }
-        Err(dispatch::Waits(reason)) => Ok(Assignment::Waits {
-            group: name,
-            reason,
-        }),
+    Ok(
+        match dispatch::choose(strategy, &members, last.as_deref(), &needs) {
+            Ok(choice) => match members.into_iter().find(|m| m.id == choice.agent_id) {
+                Some(m) => Assignment::Picked {
+                    agent_id: m.id,
+                    handle: m.handle,
+                    group_id: group,
+                    reason: choice.reason,
+                },
+                None => Assignment::NotWanted,
+            },
+            Err(dispatch::Waits(reason)) => Assignment::Waits {
+                group: name,
+                reason,
+            },
+        },
+    )
+}
+
+/// Routes (when `by_rules`) and assigns one ticket in one change, so its clocks are refreshed once: the rule's
+/// edits and the assignee together, each decision in the log. Returns whether a rule matched, and the assignment.
+fn route_one(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    rules: &ServiceRules,
+    ticket: (&str, i64),
+    by_rules: bool,
+    now: i64,
+    loads: &mut HashMap<String, u32>,
+) -> Result<(bool, Assignment)> {
+    let (id, number) = ticket;
+    let routed = if by_rules {
+        match_rule(tx, rules, id, now)?
+    } else {
+        None
+    };
+    let group = routed.as_ref().and_then(|r| r.group.as_deref());
+    let assignment = pick(tx, rules, id, group, now, loads)?;
+    let mut edits = routed.as_ref().map(|r| r.edits.clone()).unwrap_or_default();
+    if let Assignment::Picked { handle, .. } = &assignment {
+        edits.push(TicketEdit::Assignee(Some(handle.clone())));
     }
+    if !edits.is_empty() {
+        super::ticket_set::set_fields(tx, log, rules, number, &edits, None, now)?;
+    }
+    if let Some(r) = &routed {
+        log.append(tx, "ticket", id, "routed", None, Some(&r.said), now)?;
+    }
+    if let Assignment::Picked {
+        agent_id,
+        group_id,
+        reason,
+        ..
+    } = &assignment
+    {
+        tx.prepare_cached("UPDATE groups SET last_assigned = ?1 WHERE id = ?2")?
+            .execute(params![agent_id, group_id])?;
+        log.append(tx, "ticket", id, "auto_assigned", None, Some(reason), now)?;
+        *loads.entry(agent_id.clone()).or_insert(0) += 1;
+    }
+    Ok((routed.is_some(), assignment))
 }
 
 /// Routes and assigns a ticket just created (every way in: TUI, CLI, mail, intake). A ticket nobody can take
@@ -290,10 +326,8 @@ pub(super) fn route_new(
     ticket: (&str, i64),
     now: i64,
 ) -> Result<()> {
-    apply_rules(tx, log, rules, ticket, now)?;
-    if let Assignment::Waits { reason, .. } =
-        assign(tx, log, rules, ticket, now, &mut HashMap::new())?
-    {
+    let (_, assignment) = route_one(tx, log, rules, ticket, true, now, &mut HashMap::new())?;
+    if let Assignment::Waits { reason, .. } = assignment {
         log.append(
             tx,
             "ticket",
@@ -318,8 +352,10 @@ pub struct RouteReport {
     pub waiting: BTreeMap<String, (usize, String)>,
 }
 
-/// Tickets per transaction: short enough that a desk's write waits milliseconds, long enough to amortise commits.
-const SLICE: i64 = 500;
+/// Candidates read per transaction.
+const CANDIDATES: i64 = 500;
+/// A slice's write transaction ends after this long: another desk's write waits at most about this.
+const SLICE: std::time::Duration = std::time::Duration::from_millis(50);
 
 impl Store {
     /// Routes the open unassigned backlog: tickets without a group go through the routing rules, and tickets in
@@ -331,8 +367,18 @@ impl Store {
         // A ticket this run routed or left waiting moved to the end of the walk (its update time is now): once is
         // enough.
         let mut seen = std::collections::HashSet::new();
+        // Members' open counts, kept from slice to slice while no other connection commits (`data_version` says
+        // so): counting an agent's open tickets is a range of the index, thousands of entries at scale.
+        let mut kept: (Option<i64>, HashMap<String, u32>) = (None, HashMap::new());
         loop {
-            let (done, last) = self.write(|tx, log, rules| {
+            let (done, last, touched, counted) = self.write(|tx, log, rules| {
+                let started = std::time::Instant::now();
+                let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+                let mut loads = if kept.0 == Some(version) {
+                    kept.1.clone()
+                } else {
+                    HashMap::new()
+                };
                 let batch: Vec<(String, i64, i64, i64)> = tx
                     .prepare_cached(&format!(
                         "SELECT id, number, updated_at, rid FROM tickets INDEXED BY tickets_unassigned_updated
@@ -340,28 +386,32 @@ impl Store {
                             AND (updated_at > ?1 OR (updated_at = ?1 AND rid > ?2))
                           ORDER BY updated_at, rid LIMIT ?3"
                     ))?
-                    .query_map(params![after.0, after.1, SLICE], |r| {
+                    .query_map(params![after.0, after.1, CANDIDATES], |r| {
                         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
                     })?
                     .collect::<rusqlite::Result<_>>()?;
-                let mut loads = HashMap::new();
                 let mut out = RouteReport::default();
                 let mut last = None;
+                let mut touched = Vec::new();
                 for (id, number, updated_at, rid) in &batch {
+                    if started.elapsed() >= SLICE {
+                        break;
+                    }
                     last = Some((*updated_at, *rid));
-                    if !seen.insert(*rid) {
+                    if seen.contains(rid) {
                         continue;
                     }
+                    touched.push(*rid);
                     out.seen += 1;
                     let ticket = (id.as_str(), *number);
                     let has_group: bool = tx
                         .prepare_cached("SELECT group_id IS NOT NULL FROM tickets WHERE id = ?1")?
                         .query_row(params![id], |r| r.get(0))?;
-                    if !has_group && apply_rules(tx, log, rules, ticket, now)?.is_some() {
-                        out.routed += 1;
-                    }
-                    match assign(tx, log, rules, ticket, now, &mut loads)? {
-                        Assignment::Assigned { .. } => out.assigned += 1,
+                    let (routed, assignment) =
+                        route_one(tx, log, rules, ticket, !has_group, now, &mut loads)?;
+                    out.routed += usize::from(routed);
+                    match assignment {
+                        Assignment::Picked { .. } => out.assigned += 1,
                         Assignment::Waits { group, reason } => {
                             let w = out.waiting.entry(group).or_insert((0, String::new()));
                             w.0 += 1;
@@ -370,8 +420,11 @@ impl Store {
                         Assignment::NotWanted => {}
                     }
                 }
-                Ok((out, last))
+                Ok((out, last, touched, (version, loads)))
             })?;
+            // Only once the slice is committed: a retried transaction does its tickets again.
+            seen.extend(touched);
+            kept = (Some(counted.0), counted.1);
             report.seen += done.seen;
             report.routed += done.routed;
             report.assigned += done.assigned;
