@@ -43,8 +43,13 @@ impl Store {
 
     /// Builds the indexes [`Store::suspend_secondary_indexes`] left out.
     pub fn resume_secondary_indexes(&mut self, suspended: SuspendedIndexes) -> Result<()> {
+        self.recreate(&suspended.0)
+    }
+
+    /// Creates schema objects again from the `CREATE` texts a suspension kept, in one transaction.
+    fn recreate(&mut self, created: &[String]) -> Result<()> {
         let tx = self.begin_write()?;
-        for sql in &suspended.0 {
+        for sql in created {
             tx.execute_batch(sql)?;
         }
         tx.commit()?;
@@ -80,12 +85,7 @@ impl Store {
     }
 
     pub fn resume_sync_tracking(&mut self, suspended: SuspendedSyncTracking) -> Result<()> {
-        let tx = self.begin_write()?;
-        for sql in &suspended.0 {
-            tx.execute_batch(sql)?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.recreate(&suspended.0)
     }
 }
 
