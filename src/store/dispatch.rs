@@ -194,29 +194,24 @@ impl Store {
                 })
                 .collect()
         };
-        let (add, remove) = (norm(add)?, norm(remove)?);
+        // Each skill is its own log text.
+        let pairs = |v: Vec<String>| v.into_iter().map(|s| (s.clone(), s)).collect::<Vec<_>>();
+        let (add, remove) = (pairs(norm(add)?), pairs(norm(remove)?));
         let path = self.path.clone();
         with_retry(&path, || {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
-            for s in &add {
-                let n = tx
-                    .prepare_cached(
-                        "INSERT OR IGNORE INTO agent_skills(agent_id, skill) VALUES (?1, ?2)",
-                    )?
-                    .execute(params![id, s])?;
-                if n > 0 {
-                    log.append(&tx, "agent", &id, "skill", None, Some(s), now)?;
-                }
-            }
-            for s in &remove {
-                let n = tx
-                    .prepare_cached("DELETE FROM agent_skills WHERE agent_id = ?1 AND skill = ?2")?
-                    .execute(params![id, s])?;
-                if n > 0 {
-                    log.append(&tx, "agent", &id, "skill", Some(s), None, now)?;
-                }
-            }
+            super::groups::relink(
+                &tx,
+                &mut log,
+                ("agent", &id, "skill"),
+                (
+                    "INSERT OR IGNORE INTO agent_skills(agent_id, skill) VALUES (?1, ?2)",
+                    "DELETE FROM agent_skills WHERE agent_id = ?1 AND skill = ?2",
+                ),
+                (&add, &remove),
+                now,
+            )?;
             tx.commit()?;
             self.hlc = log.hlc;
             Ok(())

@@ -142,26 +142,17 @@ impl Store {
             with_retry(&path, || {
                 let mut log = self.change_log();
                 let tx = self.begin_write()?;
-                for (id, h) in &adding {
-                    let added = tx
-                        .prepare_cached(
-                            "INSERT OR IGNORE INTO agent_groups(agent_id, group_id) VALUES (?1, ?2)",
-                        )?
-                        .execute(params![id, group])?;
-                    if added > 0 {
-                        log.append(&tx, "group", &group, "member", None, Some(h), now)?;
-                    }
-                }
-                for (id, h) in &removing {
-                    let removed = tx
-                        .prepare_cached(
-                            "DELETE FROM agent_groups WHERE agent_id = ?1 AND group_id = ?2",
-                        )?
-                        .execute(params![id, group])?;
-                    if removed > 0 {
-                        log.append(&tx, "group", &group, "member", Some(h), None, now)?;
-                    }
-                }
+                relink(
+                    &tx,
+                    &mut log,
+                    ("group", &group, "member"),
+                    (
+                        "INSERT OR IGNORE INTO agent_groups(agent_id, group_id) VALUES (?2, ?1)",
+                        "DELETE FROM agent_groups WHERE agent_id = ?2 AND group_id = ?1",
+                    ),
+                    (&adding, &removing),
+                    now,
+                )?;
                 tx.commit()?;
                 self.hlc = log.hlc;
                 Ok(())
@@ -205,4 +196,31 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// A link to add or remove and how the log shows it: (item, shown).
+pub(super) type Link = (String, String);
+
+/// Links added and removed in one transaction (a group's members, an agent's skills). `sql` is the insert and the
+/// delete, each taking the owner as ?1 and the item as ?2; `changes` are (item, as the log shows it) pairs to add
+/// and to remove. Each link really added or removed is one entry on (`entity`, owner, `field`).
+pub(super) fn relink(
+    tx: &rusqlite::Transaction<'_>,
+    log: &mut super::changes::ChangeLog,
+    (entity, owner, field): (&str, &str, &str),
+    (insert, delete): (&str, &str),
+    (add, remove): (&[Link], &[Link]),
+    now: i64,
+) -> Result<()> {
+    for (item, shown) in add {
+        if tx.prepare_cached(insert)?.execute(params![owner, item])? > 0 {
+            log.append(tx, entity, owner, field, None, Some(shown), now)?;
+        }
+    }
+    for (item, shown) in remove {
+        if tx.prepare_cached(delete)?.execute(params![owner, item])? > 0 {
+            log.append(tx, entity, owner, field, Some(shown), None, now)?;
+        }
+    }
+    Ok(())
 }
