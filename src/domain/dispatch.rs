@@ -153,9 +153,9 @@ pub fn normalize_skill(s: &str) -> Option<String> {
 
 /// Picks the member who gets a ticket under `strategy`. `members` in any order; `last` is the id of the member who
 /// got the group's previous ticket (round-robin continues after them); `needs` what the ticket asks for.
-pub fn choose(
+pub fn choose<'m>(
     strategy: Strategy,
-    members: &[Member],
+    members: &'m [Member],
     last: Option<&str>,
     needs: &[String],
 ) -> Result<Choice, Waits> {
@@ -176,7 +176,7 @@ pub fn choose(
     if strategy == Strategy::Manual {
         return by_hand();
     }
-    if able.is_empty() {
+    let Some(&first) = able.first() else {
         let states: Vec<String> = order
             .iter()
             .filter_map(|m| m.unable().map(|u| m.describe_unable(u)))
@@ -187,10 +187,10 @@ pub fn choose(
             format!("nobody can take it: {}", states.join(", "))
         };
         return Err(Waits(why));
-    }
+    };
     // `able` keeps round-robin order, so every tie below goes to the member whose turn it is.
-    let least = |pool: &[&Member]| -> Option<Member> {
-        pool.iter().min_by_key(|m| m.open).map(|m| (*m).clone())
+    let least = |pool: &[&'m Member]| -> &'m Member {
+        pool.iter().copied().min_by_key(|m| m.open).unwrap_or(first)
     };
     let pick = |m: &Member, reason: String| {
         Ok(Choice {
@@ -200,24 +200,21 @@ pub fn choose(
     };
     match strategy {
         Strategy::Manual => by_hand(),
-        Strategy::RoundRobin => {
-            let m = able[0];
-            pick(
-                m,
-                format!("round-robin: {}'s turn ({})", m.handle, m.load()),
-            )
-        }
+        Strategy::RoundRobin => pick(
+            first,
+            format!("round-robin: {}'s turn ({})", first.handle, first.load()),
+        ),
         Strategy::LeastLoad => {
-            let m = least(&able).unwrap_or_else(|| able[0].clone());
-            pick(&m, format!("least load: {} has {}", m.handle, m.load()))
+            let m = least(&able);
+            pick(m, format!("least load: {} has {}", m.handle, m.load()))
         }
         Strategy::Skills => {
             let score = |m: &Member| needs.iter().filter(|n| m.skills.contains(n)).count();
             let best = able.iter().map(|m| score(m)).max().unwrap_or(0);
             if best == 0 {
-                let m = least(&able).unwrap_or_else(|| able[0].clone());
+                let m = least(&able);
                 return pick(
-                    &m,
+                    m,
                     format!(
                         "no member has the skills it needs; least load: {} has {}",
                         m.handle,
@@ -226,14 +223,14 @@ pub fn choose(
                 );
             }
             let skilled: Vec<&Member> = able.iter().copied().filter(|m| score(m) == best).collect();
-            let m = least(&skilled).unwrap_or_else(|| skilled[0].clone());
+            let m = least(&skilled);
             let matched: Vec<&str> = needs
                 .iter()
                 .filter(|n| m.skills.contains(n))
                 .map(String::as_str)
                 .collect();
             pick(
-                &m,
+                m,
                 format!(
                     "skills {} ({best} of {}); {} has {}",
                     matched.join(", "),

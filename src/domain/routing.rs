@@ -38,7 +38,11 @@ impl PriorityChange {
                 let order = Priority::ALL;
                 let at = order.iter().position(|p| *p == current).unwrap_or(0) as i64;
                 let to = (at - i64::from(n)).clamp(0, order.len() as i64 - 1);
-                order[to as usize]
+                usize::try_from(to)
+                    .ok()
+                    .and_then(|i| order.get(i))
+                    .copied()
+                    .unwrap_or(current)
             }
         }
     }
