@@ -236,6 +236,15 @@ impl Model {
             .find(|a| a.handle == handle)
             .map_or(handle, |a| a.name.to_string())
     }
+
+    /// The running agent's availability for automatic assignment, once the agents are loaded.
+    pub fn my_availability(&self) -> Option<crate::domain::dispatch::Availability> {
+        let me = self.identity.handle.as_deref()?;
+        self.agents
+            .iter()
+            .find(|a| a.handle == me)
+            .map(|a| a.availability)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

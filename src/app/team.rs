@@ -157,13 +157,7 @@ pub fn limit() -> usize {
 /// `g a`: on duty → away → off → on duty, for the signed-in agent. Automatic assignment (store::routing) gives
 /// tickets only to agents on duty.
 pub(crate) fn switch_availability(model: &mut Model) -> Vec<Effect> {
-    let me = model.identity.handle.as_deref();
-    let Some(current) = model
-        .agents
-        .iter()
-        .find(|a| Some(a.handle.as_str()) == me)
-        .map(|a| a.availability)
-    else {
+    let Some(current) = model.my_availability() else {
         super::update::toast(model, "No agent is signed in to this database".into(), true);
         return Vec::new();
     };

@@ -213,7 +213,7 @@ fn pick(
     let Some(group) = group.map(str::to_string).or(current) else {
         return Ok(Assignment::NotWanted);
     };
-    if !matches!(status.as_str(), "new" | "open" | "pending" | "on_hold") {
+    if !crate::domain::ticket::Status::parse(&status).is_some_and(|s| s.is_open()) {
         return Ok(Assignment::NotWanted);
     }
     let (name, strategy, last): (String, String, Option<String>) = tx

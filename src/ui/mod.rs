@@ -137,8 +137,7 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 
 /// `away (ga)` or `off (ga)` while the signed-in agent is not on duty.
 fn availability_badge(model: &Model, theme: &Theme) -> Option<Span<'static>> {
-    let me = model.identity.handle.as_deref()?;
-    let a = model.agents.iter().find(|a| a.handle == me)?.availability;
+    let a = model.my_availability()?;
     if a == crate::domain::dispatch::Availability::OnDuty {
         return None;
     }
