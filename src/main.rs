@@ -231,6 +231,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::route::run(&mut store, cmd, now, out))
         }
+        Some(Command::Visit(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            cli::output::stdout(|out| cli::visit::run(&mut store, cmd, now, out))
+        }
+        Some(Command::Part(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            cli::output::stdout(|out| cli::part::run(&mut store, cmd, now, out))
+        }
+        Some(Command::Return(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            cli::output::stdout(|out| cli::rma::run(&mut store, cmd, now, out))
+        }
         Some(Command::Survey(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::service::survey(&mut store, cmd, now, out))
@@ -380,6 +392,7 @@ fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
         .with_crm(cfg.crm.clone())
         .with_mail_out(mail_out(cfg))
         .with_routing(cfg.routing_rules())
+        .with_field(cfg.field_rules())
 }
 
 /// How replies are mailed, from config; quoted messages are dated on this machine's clock.

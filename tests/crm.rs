@@ -34,6 +34,7 @@ fn order(id: &str, customer: &str, days_ago: i64, yuan: i64) -> OrderRec {
         customer_id: customer.into(),
         at: NOW - days_ago * DAY,
         amount_cents: yuan * 100,
+        delivered_at: None,
     }
 }
 

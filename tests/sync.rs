@@ -474,3 +474,77 @@ fn a_team_file_kept_in_shared_mode_stays_so_through_replica_create_and_sync() {
     let h = Store::open_with(&hub, OpenMode::Existing, StorageMode::Shared).unwrap();
     assert_eq!(priority(&h, 1001), Priority::Low);
 }
+
+/// Field service (issue 22) travels too: a visit made on one replica reaches the other, and stock received at one
+/// location on two replicas at once adds up everywhere, since stock is the sum of movements, never an overwritten
+/// count.
+#[test]
+fn visits_and_stock_movements_from_two_replicas_add_up_everywhere() {
+    use desk::domain::visit::Service;
+    use desk::store::parts::NewPart;
+    use desk::store::visits::NewVisit;
+    let dir = tempfile::tempdir().unwrap();
+    let hub = dir.path().join("team.db");
+    let mut s = Store::open_with(&hub, OpenMode::Create, StorageMode::Local).unwrap();
+    fill(&mut s, 6);
+    let part = NewPart {
+        code: "FLT-200".into(),
+        name: "滤芯".into(),
+        ..NewPart::default()
+    };
+    s.add_part(&part, NOW).unwrap();
+    drop(s);
+    let r: Vec<std::path::PathBuf> = (0..2)
+        .map(|i| {
+            let p = dir.path().join(format!("r{i}.db"));
+            replica::create(&hub, StorageMode::Local, &p, &mut |_, _| {}).unwrap();
+            p
+        })
+        .collect();
+    let mut a = open(&r[0], "li");
+    a.receive_part("FLT-200", "上海仓", 5, "", NOW + 10)
+        .unwrap();
+    let v = a
+        .new_visit(
+            &NewVisit {
+                ticket: 1001,
+                service: Service::Install,
+                address: Some("人民路 1 号".into()),
+                engineer: Some("wang".into()),
+                window: Some((NOW + 86_400, NOW + 90_000)),
+            },
+            NOW + 20,
+        )
+        .unwrap();
+    drop(a);
+    let mut b = open(&r[1], "wang");
+    b.receive_part("FLT-200", "上海仓", 3, "", NOW + 15)
+        .unwrap();
+    drop(b);
+    for _ in 0..2 {
+        for p in &r {
+            sync(p, &hub, NOW + 100);
+        }
+    }
+    for path in [&hub, &r[0], &r[1]] {
+        let s = open(path, "li");
+        let stock = s.part_stock(Some("FLT-200")).unwrap();
+        assert_eq!(stock.len(), 1, "{}", path.display());
+        assert_eq!(
+            stock[0].on_hand,
+            8,
+            "both receipts count at {}",
+            path.display()
+        );
+        let visits = s.ticket_visits(1001).unwrap();
+        assert_eq!(visits.len(), 1, "{}", path.display());
+        assert_eq!(
+            (
+                visits[0].number,
+                visits[0].engineer.as_deref(),
+                visits[0].address.as_str()
+            ),
+            (v.number, Some("wang"), "人民路 1 号")
+        );
+    }
+}

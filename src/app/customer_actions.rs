@@ -459,7 +459,7 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            "line 2: `shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, notes)"
+            "line 2: `shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, address, notes)"
         );
         assert!(
             parse_form("email: nope")

@@ -62,6 +62,8 @@ pub fn describe_edits(edits: &[TicketEdit]) -> String {
             TicketEdit::Assignee(None) => "unassigned".into(),
             TicketEdit::Group(Some(g)) => format!("group {g}"),
             TicketEdit::Group(None) => "no group".into(),
+            TicketEdit::Product(Some(p)) => format!("product {p}"),
+            TicketEdit::Product(None) => "no product".into(),
             TicketEdit::AddTag(t) => format!("tag +{t}"),
             TicketEdit::RemoveTag(t) => format!("tag -{t}"),
             TicketEdit::ComplaintStage(c) => format!("complaint {}", c.label()),

@@ -221,6 +221,9 @@ fn show_text(d: &CustomerDetail, now: i64, out: &mut Out<'_>) -> anyhow::Result<
         dash(&r.city),
         rfc3339(r.created_at)
     )?;
+    if let Some(a) = &d.address {
+        writeln!(out, "address {a}")?;
+    }
     writeln!(
         out,
         "tier {} ({}) · {}",

@@ -31,7 +31,7 @@ pub enum EditCmd {
     /// Change fields: `desk customer set ID name="Wang Fang" tier=gold org=Acme birthday=1990-05-01 tier=auto`
     Set {
         id_or_email: String,
-        /// field=value pairs (name, email, phone, org, tier, birthday, city, notes; `-` clears)
+        /// field=value pairs (name, email, phone, org, tier, birthday, city, address, notes; `-` clears)
         #[arg(required = true)]
         changes: Vec<String>,
     },

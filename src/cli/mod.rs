@@ -15,16 +15,22 @@ pub mod kb;
 pub mod keys;
 pub mod mail_out;
 pub mod output;
+pub mod part;
 pub mod report;
+mod report_field;
 mod report_md;
+pub mod rma;
 pub mod route;
 pub mod search;
 pub mod service;
 pub mod sync;
 pub mod text_encoding;
 pub mod ticket;
+mod ticket_field;
 pub mod ticket_transfer;
 pub mod ticket_write;
+pub mod visit;
+mod visit_report;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -112,6 +118,15 @@ pub enum Command {
     /// Routing and automatic assignment of the backlog: run
     #[command(subcommand)]
     Route(route::RouteCmd),
+    /// On-site visits (上门服务): new, list, set, report
+    #[command(subcommand)]
+    Visit(visit::VisitCmd),
+    /// Spare parts (备件) and their stock: add, list, stock, receive, transfer, count
+    #[command(subcommand)]
+    Part(part::PartCmd),
+    /// Returns and exchanges (退换货): new, list, set
+    #[command(subcommand)]
+    Return(rma::ReturnCmd),
     /// Every key of the terminal interface by where it works, as bound by defaults and config `[keys]`
     Keys(keys::KeysArgs),
     /// Check the database: integrity, foreign keys, rows against the change log (read-only; exit 4 on problems)

@@ -135,10 +135,11 @@ pub fn run(
         "measuring {bar:40} {pos}/{len} tickets · eta {eta}",
         |step| build(store, window, group_by, rules, now, offset, step),
     )?;
+    let field = store.field_report(window.from, window.to)?;
     match args.format {
-        ReportFormat::Md => super::report_md::write(out, &report, offset)?,
+        ReportFormat::Md => super::report_md::write(out, &report, &field, offset)?,
         ReportFormat::Json => {
-            let doc = serde_json::json!({ "schema": JSON_SCHEMA, "report": report });
+            let doc = serde_json::json!({ "schema": JSON_SCHEMA, "report": report, "field_service": field });
             serde_json::to_writer_pretty(out.json(), &doc)?;
             writeln!(out)?;
         }

@@ -31,7 +31,12 @@ fn when(t: i64, offset: i64) -> String {
         .unwrap_or_default()
 }
 
-pub fn write(out: &mut Out<'_>, r: &Report, offset: i64) -> std::io::Result<()> {
+pub fn write(
+    out: &mut Out<'_>,
+    r: &Report,
+    field: &crate::domain::field_report::FieldReport,
+    offset: i64,
+) -> std::io::Result<()> {
     let prev_to = local_date(r.previous.to - 1, offset);
     let prev_from = local_date(r.previous.from, offset);
     writeln!(out, "# Service quality report 服务质量评估报告\n")?;
@@ -177,6 +182,7 @@ pub fn write(out: &mut Out<'_>, r: &Report, offset: i64) -> std::io::Result<()> 
         }
         writeln!(out)?;
     }
+    super::report_field::write(out, field)?;
     writeln!(
         out,
         "Definitions and formulas: docs/METRICS.md. Durations are business time in each ticket's SLA calendar."

@@ -228,12 +228,21 @@ pub fn run(
             let d = store
                 .ticket_detail(resolved)?
                 .ok_or(super::NotFound(format!("no ticket #{n}")))?;
+            let field =
+                super::ticket_field::TicketField::read(store, resolved, d.product.is_some(), now)?;
             match format {
                 ShowFormat::Json => {
-                    serde_json::to_writer_pretty(out.json(), &detail_json(&d))?;
+                    let mut v = serde_json::to_value(detail_json(&d))?;
+                    field.add_json(&mut v)?;
+                    serde_json::to_writer_pretty(out.json(), &v)?;
                     writeln!(out)?;
                 }
-                ShowFormat::Text => show_text(&d, out).context("writing the ticket")?,
+                ShowFormat::Text => {
+                    show_text(&d, out).context("writing the ticket")?;
+                    field
+                        .write(out, &store.service_rules().field)
+                        .context("writing the ticket")?;
+                }
             }
         }
     }

@@ -141,9 +141,11 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         "assignee" => TicketEdit::Assignee(Some(crate::domain::handle::normalize(value))),
         "group" if matches!(value, "none" | "") => TicketEdit::Group(None),
         "group" => TicketEdit::Group(Some(value.trim().to_string())),
+        "product" if matches!(value, "none" | "") => TicketEdit::Product(None),
+        "product" => TicketEdit::Product(Some(value.trim().to_string())),
         other => {
             return Err(usage(format!(
-                "cannot set `{other}`; fields: status, priority, kind, channel, subject, assignee, group, tags+=, tags-="
+                "cannot set `{other}`; fields: status, priority, kind, channel, subject, assignee, group, product, tags+=, tags-="
             )));
         }
     })

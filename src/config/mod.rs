@@ -2,6 +2,7 @@
 //! (syntax, unknown key, bad value, unknown command or key in `[keys]`) is one line naming file, line and key,
 //! reported before the terminal is touched.
 
+pub mod field_service;
 pub mod hub;
 pub mod mail;
 pub mod mail_inbound;
@@ -57,6 +58,10 @@ pub struct Config {
     pub sync: sync::SyncConfig,
     /// Where new tickets go: groups, priority, tags, by rules in the view language.
     pub routing: routing::RoutingConfig,
+    /// On-site visits, warranty charges and spare parts.
+    pub field_service: field_service::FieldServiceConfig,
+    /// Return and exchange periods.
+    pub returns: field_service::ReturnsConfig,
     /// The team's PostgreSQL hub, when it has one.
     pub hub: hub::HubSettings,
     pub log: LogConfig,
@@ -253,6 +258,13 @@ impl Config {
         self.routing.rules("config").unwrap_or_default()
     }
 
+    /// The field-service rules, checked when the config was read.
+    pub fn field_rules(&self) -> crate::domain::field_rules::FieldRules {
+        self.field_service
+            .rules(&self.sla_rules(), &self.returns)
+            .unwrap_or_default()
+    }
+
     pub fn sla_rules(&self) -> crate::domain::sla_policy::SlaRules {
         self.sla.rules().unwrap_or_default()
     }
@@ -355,6 +367,12 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
         }
     }
     config.routing.rules(origin).map_err(ConfigError)?;
+    if let Ok(sla) = config.sla.rules() {
+        config
+            .field_service
+            .rules(&sla, &config.returns)
+            .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
+    }
     for m in &config.macros.0 {
         crate::domain::macros::check(&m.body)
             .map_err(|e| ConfigError(format!("{origin}: macro `{}`: {e}", m.name)))?;

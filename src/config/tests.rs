@@ -342,3 +342,53 @@ fn a_groups_from_and_signature_are_checked_and_reach_the_store() {
         "quoting is on by default"
     );
 }
+
+#[test]
+fn field_service_settings_are_checked_with_the_key_named() {
+    for (text, says) in [
+        (
+            "[field_service]\ntz = \"Mars/Olympus\"\n",
+            "[field_service] tz",
+        ),
+        (
+            "[field_service]\ncalendar = \"nights\"\n",
+            "no SLA calendar named `nights`",
+        ),
+        (
+            "[field_service]\nnot_covered = [\"rain\"]\n",
+            "[field_service] not_covered",
+        ),
+        (
+            "[field_service]\ncity_tiers = { \"上海\" = 0 }\n",
+            "tiers start at 1",
+        ),
+        (
+            "[field_service]\nlabour_per_hour = \"lots\"\n",
+            "[field_service] labour_per_hour",
+        ),
+        ("[field_service]\narrival = []\n", "[field_service] arrival"),
+        ("[returns]\nexchange_days = 3\n", "exchange_days is shorter"),
+    ] {
+        let e = parse(text, "x.toml").expect_err(text).to_string();
+        assert!(e.contains(says) && e.contains("x.toml"), "{text}: {e}");
+    }
+    let cfg = parse(
+        "[field_service]\ncity_tiers = { \"拉萨\" = 1 }\narrival = [\"4h\", \"2d\"]\n",
+        "x",
+    )
+    .unwrap();
+    let rules = cfg.field_rules();
+    assert_eq!(rules.city_tier(Some("拉萨")), 1);
+    // A table of one's own replaces the shipped tiers: 上海 is now in the last tier.
+    assert_eq!(rules.city_tier(Some("上海")), 2);
+    assert_eq!(rules.arrive_by(0, Some("拉萨")), Some(4 * 3600));
+    let shipped = Config::default().field_rules();
+    assert_eq!(
+        (
+            shipped.city_tier(Some("上海")),
+            shipped.city_tier(Some("杭州"))
+        ),
+        (1, 2)
+    );
+    assert_eq!(shipped.tz(), chrono_tz::Asia::Shanghai);
+}

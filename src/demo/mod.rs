@@ -7,6 +7,7 @@
 
 mod aftercare;
 mod corpus;
+mod field;
 mod kb;
 mod people;
 mod rng;
@@ -215,7 +216,10 @@ pub fn settle_due(store: &mut Store, now: i64) -> Result<()> {
     let t = phase("escalations and auto-close", t);
     // Report measures (business times, SLA outcomes, scores) of every answered or solved ticket.
     store.measure_pending(now, &mut |_, _| {})?;
-    phase("report measures", t);
+    let t = phase("report measures", t);
+    // Visits, parts and returns go through the store's rules (and into history) like an agent's would.
+    field::write(store, now).context("writing the demo's visits, parts and returns")?;
+    phase("field service", t);
     store.resume_sync_tracking(untracked)?;
     Ok(())
 }

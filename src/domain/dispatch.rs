@@ -147,7 +147,9 @@ pub fn language(text: &str) -> &'static str {
 pub fn normalize_skill(s: &str) -> Option<String> {
     let (k, v) = s.trim().split_once(':')?;
     let (k, v) = (k.trim().to_lowercase(), v.trim().to_lowercase());
-    let known = ["kind", "product", "category", "city", "region", "lang"];
+    let known = [
+        "kind", "product", "category", "city", "region", "lang", "service",
+    ];
     (known.contains(&k.as_str()) && !v.is_empty()).then(|| format!("{k}:{v}"))
 }
 

@@ -6,6 +6,8 @@ pub mod crm;
 pub mod customer;
 pub mod customer_view;
 pub mod dispatch;
+pub mod field_report;
+pub mod field_rules;
 pub mod group;
 pub mod handle;
 pub mod imap_name;
@@ -24,6 +26,7 @@ pub mod metrics_rules;
 pub mod phone;
 pub mod query;
 pub mod quoted;
+pub mod returns;
 pub mod routing;
 pub mod search_class;
 pub mod service_loop;
@@ -36,6 +39,8 @@ pub mod ticket;
 pub mod ticket_fields;
 pub mod ticket_record;
 pub mod view;
+pub mod visit;
+pub mod warranty;
 
 /// A word that is none of a closed set's values: a status, a priority, a tier, a role … (every `str_enum!`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

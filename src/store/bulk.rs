@@ -163,9 +163,10 @@ impl BulkWriter<'_> {
     pub fn order(&mut self, o: &OrderRec) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO orders(id, customer_id, at, amount_cents, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?3, ?3)",
+                "INSERT INTO orders(id, customer_id, at, amount_cents, delivered_at, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?3, ?3)",
             )?
-            .execute(params![o.id, o.customer_id, o.at, o.amount_cents])?;
+            .execute(params![o.id, o.customer_id, o.at, o.amount_cents, o.delivered_at])?;
         Ok(())
     }
 

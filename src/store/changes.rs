@@ -127,6 +127,7 @@ impl Mutable {
                 "birthday",
                 "city",
                 "notes",
+                "address",
             ],
             Mutable::Organization => &["name", "tier", "notes"],
             Mutable::Article => &["title", "body_md", "category_id", "status", "author_id"],

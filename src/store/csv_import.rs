@@ -266,6 +266,9 @@ fn write_owned(
                 c.get("amount")
                     .and_then(parse_amount)
                     .map_or(Value::Null, Value::Int),
+                c.get("delivered_at")
+                    .and_then(parse_time)
+                    .map_or(Value::Null, Value::Int),
             ],
         ),
     };
@@ -296,10 +299,11 @@ fn write_owned(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, ?7)",
         ),
         _ => (
-            "UPDATE orders SET customer_id = ?2, at = ?3, amount_cents = ?4, updated_at = ?5, version = version + 1
-             WHERE id = ?1 AND (customer_id, at, amount_cents) IS NOT (?2, ?3, ?4)",
-            "INSERT INTO orders(id, customer_id, at, amount_cents, external_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?6, ?5, ?5)",
+            "UPDATE orders SET customer_id = ?2, at = ?3, amount_cents = ?4, delivered_at = ?5, updated_at = ?6,
+                    version = version + 1
+             WHERE id = ?1 AND (customer_id, at, amount_cents, delivered_at) IS NOT (?2, ?3, ?4, ?5)",
+            "INSERT INTO orders(id, customer_id, at, amount_cents, delivered_at, external_id, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6)",
         ),
     };
     if let Some(id) = &found {

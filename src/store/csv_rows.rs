@@ -79,6 +79,10 @@ impl ImportKind {
                 ("customer", &["customer", "customer_email", "客户"]),
                 ("at", &["at", "date", "order_date", "下单时间"]),
                 ("amount", &["amount", "total", "金额"]),
+                (
+                    "delivered_at",
+                    &["delivered_at", "delivered", "delivery_date", "签收时间"],
+                ),
             ],
         }
     }
@@ -262,7 +266,7 @@ pub fn check(kind: ImportKind, c: &Cells<'_>) -> Result<(), RowError> {
     {
         return Err(RowError::BadBirthday { value: value(b) });
     }
-    for field in ["purchased_at", "warranty_until", "at"] {
+    for field in ["purchased_at", "warranty_until", "at", "delivered_at"] {
         if let Some(v) = c.get(field).filter(|v| parse_time(v).is_none()) {
             return Err(RowError::BadDate {
                 field,

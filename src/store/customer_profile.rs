@@ -36,6 +36,8 @@ pub enum TimelineKind {
     Survey,
     Task,
     Change,
+    /// An on-site visit or a return / exchange request on one of their tickets.
+    Service,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -246,6 +248,30 @@ impl Store {
             })?;
             out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
         }
+        let mut visits = conn.prepare_cached(
+            "SELECT t.number, v.number, v.service, v.status, coalesce(v.finished_at, v.window_start, v.created_at)
+               FROM tickets t JOIN visits v ON v.ticket_id = t.id
+              WHERE t.customer_id = ?1 ORDER BY 5 DESC LIMIT ?2",
+        )?;
+        let rows = visits.query_map(params![id, limit], |r| {
+            let (t, v, service, status): (i64, i64, String, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            let text = format!("#{t} visit V{v} {service} {}", status.replace('_', " "));
+            Ok(entry(r.get(4)?, TimelineKind::Service, Some(t), text))
+        })?;
+        out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        let mut returns = conn.prepare_cached(
+            "SELECT t.number, r.number, r.kind, r.reason, r.status, r.updated_at
+               FROM returns r JOIN tickets t ON t.id = r.ticket_id
+              WHERE r.customer_id = ?1 ORDER BY r.requested_at DESC LIMIT ?2",
+        )?;
+        let rows = returns.query_map(params![id, limit], |r| {
+            let (t, n, kind, reason, status): (i64, i64, String, String, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            let text = format!("#{t} {kind} R{n} ({}) {status}", reason.replace('_', " "));
+            Ok(entry(r.get(5)?, TimelineKind::Service, Some(t), text))
+        })?;
+        out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
         // Newest first; at equal times the ticket opens before its first message.
         out.sort_by(|a, b| b.at.cmp(&a.at).then((b.kind as u8).cmp(&(a.kind as u8))));
         out.truncate(TIMELINE_LEN);

@@ -19,6 +19,7 @@ pub enum CustomerEdit {
     Tier(Option<Tier>),
     Birthday(Option<String>),
     City(Option<String>),
+    Address(Option<String>),
     Notes(String),
 }
 
@@ -27,7 +28,7 @@ pub enum CustomerEdit {
 pub enum CustomerEditError {
     /// `field` (lower-cased) is none of the fields [`CustomerEdit::parse`] knows.
     #[error(
-        "`{field}` is not a customer field (fields: name, email, phone, org, tier, birthday, city, notes)"
+        "`{field}` is not a customer field (fields: name, email, phone, org, tier, birthday, city, address, notes)"
     )]
     UnknownField { field: String },
     #[error(transparent)]
@@ -55,6 +56,7 @@ impl CustomerEdit {
             },
             "birthday" => CustomerEdit::Birthday(opt()),
             "city" => CustomerEdit::City(opt()),
+            "address" => CustomerEdit::Address(opt()),
             "notes" => CustomerEdit::Notes(value.to_string()),
             other => {
                 return Err(CustomerEditError::UnknownField {
@@ -191,6 +193,7 @@ pub(super) fn fields(
             )),
             CustomerEdit::Birthday(v) => out.push(("birthday", text(v))),
             CustomerEdit::City(v) => out.push(("city", text(v))),
+            CustomerEdit::Address(v) => out.push(("address", text(v))),
             CustomerEdit::Notes(n) => out.push(("notes", Value::Text(n.clone()))),
         }
     }
@@ -459,7 +462,7 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            "`shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, notes)"
+            "`shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, address, notes)"
         );
         let e = CustomerEdit::parse("tier", "Platinum").unwrap_err();
         assert!(

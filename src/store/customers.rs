@@ -84,6 +84,8 @@ pub struct CustomerDetail {
     pub last_active_at: Option<i64>,
     pub external_id: Option<SafeText>,
     pub birthday: Option<SafeText>,
+    /// Where engineers go (上门地址); the default address of a visit.
+    pub address: Option<SafeText>,
     pub notes: SafeText,
     pub version: i64,
     /// Ids of duplicates merged into this customer.
@@ -244,7 +246,7 @@ impl Store {
     pub fn customer_detail(&self, id_or_email: &str) -> Result<Option<CustomerDetail>> {
         let sql = format!(
             "SELECT {COLUMNS}, c.tier_source, c.birthday, c.notes, c.version, c.tier_reason, c.rfm, c.stage_reason,
-                    c.risk_signals, c.last_active_at, c.external_id {FROM}
+                    c.risk_signals, c.last_active_at, c.external_id, c.address {FROM}
              WHERE c.id = ?1 AND c.merged_into IS NULL AND {}",
             super::bulk_jobs::visible("c")
         );
@@ -270,6 +272,9 @@ impl Store {
                     risk_signals: signals.lines().map(SafeText::new).collect(),
                     last_active_at: r.get(ROW_LEN + 8)?,
                     external_id: r.get::<_, Option<String>>(ROW_LEN + 9)?.map(SafeText::from),
+                    address: r
+                        .get::<_, Option<String>>(ROW_LEN + 10)?
+                        .map(SafeText::from),
                     merged: Vec::new(),
                     satisfaction: Vec::new(),
                     care: Vec::new(),

@@ -60,6 +60,8 @@ pub struct OrderRec {
     pub customer_id: String,
     pub at: i64,
     pub amount_cents: i64,
+    /// When the goods arrived (the return periods count from it).
+    pub delivered_at: Option<i64>,
 }
 
 #[derive(Debug, Clone)]

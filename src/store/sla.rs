@@ -28,6 +28,8 @@ pub struct ServiceRules {
     pub mail_out: Option<super::outbox::MailOut>,
     /// Routing rules for new tickets, first match wins (store::routing).
     pub routing: Vec<crate::domain::routing::RoutingRule>,
+    /// Visits, warranty, parts and returns.
+    pub field: crate::domain::field_rules::FieldRules,
 }
 
 impl ServiceRules {
@@ -40,6 +42,7 @@ impl ServiceRules {
             crm: Default::default(),
             mail_out: None,
             routing: Vec::new(),
+            field: Default::default(),
         }
     }
 
@@ -48,6 +51,11 @@ impl ServiceRules {
         routing: Vec<crate::domain::routing::RoutingRule>,
     ) -> ServiceRules {
         self.routing = routing;
+        self
+    }
+
+    pub fn with_field(mut self, field: crate::domain::field_rules::FieldRules) -> ServiceRules {
+        self.field = field;
         self
     }
 

@@ -105,6 +105,25 @@ pub(super) fn set_fields(
                 let sql = "SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE OR id = ?1";
                 fields.push(("group_id", Value::Text(lookup_id(tx, sql, name, "group")?)));
             }
+            TicketEdit::Product(None) => fields.push(("product_id", Value::Null)),
+            TicketEdit::Product(Some(key)) => {
+                // Only the ticket's own customer's products: a warranty decision must be about their product.
+                let id: Option<String> = tx
+                    .prepare_cached(
+                        "SELECT p.id FROM products p JOIN tickets t ON t.customer_id = p.customer_id
+                          WHERE t.id = ?1 AND (p.id = ?2 OR p.external_id = ?2 OR p.serial = ?2 OR p.name = ?2)
+                          ORDER BY p.purchased_at DESC LIMIT 1",
+                    )?
+                    .query_row(params![cur.id, key.trim()], |r| r.get(0))
+                    .optional()?;
+                let id = id.ok_or_else(|| {
+                    StoreError::Refused(format!(
+                        "#{number}: the customer has no product `{}` (give its id, serial or name; see `desk customer show`)",
+                        crate::domain::text::sanitize(key)
+                    ))
+                })?;
+                fields.push(("product_id", Value::Text(id)));
+            }
             TicketEdit::AddTag(tag) | TicketEdit::RemoveTag(tag) => {
                 let (sql, sign) = match e {
                     TicketEdit::AddTag(_) => (

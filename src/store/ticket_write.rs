@@ -42,6 +42,8 @@ pub enum TicketEdit {
     Assignee(Option<String>),
     /// A group by name (case-insensitive), or `None` for no group.
     Group(Option<String>),
+    /// One of the customer's products by id, external id, serial or name; `None` for none.
+    Product(Option<String>),
     AddTag(String),
     RemoveTag(String),
     /// Moves a complaint through 接收 → 登记 → 调查 → 处理 → 回访.

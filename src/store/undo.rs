@@ -103,12 +103,14 @@ fn undo(
     for e in &entries {
         if matches!(
             e.field.as_str(),
-            "reply" | "note" | "customer_message" | "created"
+            "reply" | "note" | "customer_message" | "created" | "visit" | "return"
         ) {
-            let what = if e.field == "created" {
-                "a new ticket"
-            } else {
-                "a sent reply or note"
+            let what = match e.field.as_str() {
+                "created" => "a new ticket",
+                // Visits and returns move stock and promises to customers; they are changed forward, not undone.
+                "visit" => "an on-site visit (change it with `desk visit set`)",
+                "return" => "a return request (change it with `desk return set`)",
+                _ => "a sent reply or note",
             };
             return Err(StoreError::Refused(format!(
                 "#{}: your last change was {what}, which cannot be undone; follow up with another message instead",

@@ -133,6 +133,7 @@ pub fn poisoned(home: &Path) -> PathBuf {
         customer_id: "C1".into(),
         at: now - 10 * 86_400,
         amount_cents: 129_900,
+        delivered_at: Some(now - 8 * 86_400),
     })
     .unwrap();
     for (n, status) in [

@@ -32,6 +32,13 @@ const VISIBLE: &[(&str, &str)] = &[
     ),
     ("agent_skills", "SELECT agent_id || ' ' || skill FROM agent_skills ORDER BY 1"),
     ("groups", "SELECT id, name, assignment, archived_at FROM groups ORDER BY id"),
+    (
+        "visits",
+        "SELECT id, ticket_id, service, status, engineer_id, window_start, window_end, notes, quote_state
+           FROM visits ORDER BY id",
+    ),
+    ("part_moves", "SELECT id, part_code, location, delta FROM part_moves ORDER BY id"),
+    ("returns", "SELECT id, ticket_id, kind, reason, status FROM returns ORDER BY id"),
 ];
 
 /// How many differing rows are named per table.

@@ -1,0 +1,199 @@
+//! `desk return`: returns and exchanges (退换货) — a request on a ticket judged by the seven-day no-reason and
+//! fifteen-day exchange rules, then approved or declined, collected, received, inspected and settled.
+
+use super::UsageError;
+use super::output::{ListFormat, Out, Sink, rfc3339};
+use crate::domain::returns::{RmaKind, RmaReason, RmaStatus};
+use crate::domain::warranty::{parse_yuan, yuan};
+use crate::store::Store;
+use crate::store::returns::{NewReturn, ReturnRow, ReturnStep, ReturnsOf};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ReturnCmd {
+    /// Open a request: `desk return new 1001 --kind return --reason no_reason`
+    New {
+        ticket: i64,
+        /// return, exchange, repair
+        #[arg(long)]
+        kind: String,
+        /// no_reason, quality, wrong_item, damaged_in_transit, other
+        #[arg(long)]
+        reason: String,
+        /// The order (id or external id); default: the customer's latest
+        #[arg(long)]
+        order: Option<String>,
+        /// When the goods arrived, YYYY-MM-DD; default: the order's delivery date
+        #[arg(long)]
+        delivered: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Requests, newest first: of a ticket, of a customer, or all
+    List {
+        #[arg(long)]
+        ticket: Option<i64>,
+        /// A customer id
+        #[arg(long, conflicts_with = "ticket")]
+        customer: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Move a request on: `desk return set R2 status=approved`, `status=refunded refund=199`
+    Set {
+        /// The request's number (`R2` or `2`)
+        request: String,
+        /// FIELD=VALUE; fields: status, exception (why it is approved against the rules), refund (yuan), note
+        #[arg(required = true)]
+        changes: Vec<String>,
+    },
+}
+
+const HEADER: &[&str] = &[
+    "request",
+    "ticket",
+    "kind",
+    "reason",
+    "status",
+    "customer",
+    "requested",
+    "rules",
+];
+
+fn cells(r: &ReturnRow) -> Vec<String> {
+    vec![
+        format!("R{}", r.number),
+        r.ticket.to_string(),
+        r.kind.to_string(),
+        r.reason.to_string(),
+        r.status.to_string(),
+        r.customer
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+        super::output::short_date(r.requested_at),
+        r.eligibility.to_string(),
+    ]
+}
+
+fn number(raw: &str) -> Result<i64, UsageError> {
+    let t = raw.trim();
+    t.strip_prefix(['R', 'r'])
+        .unwrap_or(t)
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| UsageError(format!("`{t}` is not a request number; e.g. R2 or 2")))
+}
+
+fn parse<T: std::str::FromStr<Err = crate::domain::UnknownValue>>(
+    flag: &str,
+    v: &str,
+) -> Result<T, UsageError> {
+    v.parse()
+        .map_err(|e: crate::domain::UnknownValue| UsageError(format!("--{flag}: {e}")))
+}
+
+pub fn run(store: &mut Store, cmd: ReturnCmd, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
+    match cmd {
+        ReturnCmd::New {
+            ticket,
+            kind,
+            reason,
+            order,
+            delivered,
+            note,
+        } => {
+            let tz = store.service_rules().field.tz();
+            let delivered_at = delivered
+                .map(|d| {
+                    use chrono::TimeZone;
+                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                        .ok()
+                        .and_then(|date| {
+                            tz.from_local_datetime(&date.and_time(chrono::NaiveTime::MIN))
+                                .earliest()
+                        })
+                        .map(|t| t.timestamp())
+                        .ok_or_else(|| UsageError(format!("--delivered `{d}`: use YYYY-MM-DD")))
+                })
+                .transpose()?;
+            let r = store.new_return(
+                &NewReturn {
+                    ticket,
+                    kind: parse::<RmaKind>("kind", &kind)?,
+                    reason: parse::<RmaReason>("reason", &reason)?,
+                    order,
+                    delivered_at,
+                    note,
+                },
+                now,
+            )?;
+            writeln!(
+                out,
+                "R{} on #{}: {} ({}) {}",
+                r.number, r.ticket, r.kind, r.reason, r.status
+            )?;
+            writeln!(out, "rules: {}", r.eligibility)?;
+        }
+        ReturnCmd::List {
+            ticket,
+            customer,
+            limit,
+            format,
+        } => {
+            let of = match (ticket, customer.as_deref()) {
+                (Some(t), _) => ReturnsOf::Ticket(t),
+                (None, Some(c)) => ReturnsOf::Customer(c),
+                (None, None) => ReturnsOf::All,
+            };
+            let rows = store.return_list(of, limit.max(1))?;
+            let mut sink = Sink::new(out, format, HEADER);
+            sink.batch(&rows, cells, |r, w| {
+                let mut j = serde_json::to_value(r)?;
+                j["requested_at"] = rfc3339(r.requested_at).into();
+                serde_json::to_writer(w, &j)
+            })?;
+            sink.finish()?;
+        }
+        ReturnCmd::Set { request, changes } => {
+            let n = number(&request)?;
+            let mut step = ReturnStep::default();
+            for change in &changes {
+                let Some((field, value)) = change.split_once('=') else {
+                    return Err(UsageError(format!(
+                        "`{change}` is not FIELD=VALUE; e.g. status=approved"
+                    ))
+                    .into());
+                };
+                let value = value.trim();
+                match field.trim() {
+                    "status" => step.status = Some(parse::<RmaStatus>("status", value)?),
+                    "exception" => step.exception = Some(value.to_string()),
+                    "refund" => {
+                        step.refund_cents = Some(parse_yuan(value).ok_or_else(|| {
+                            UsageError(format!(
+                                "refund `{value}`: an amount in yuan, e.g. 199 or 199.50"
+                            ))
+                        })?)
+                    }
+                    "note" => step.note = Some(value.to_string()),
+                    other => {
+                        return Err(UsageError(format!(
+                            "`{other}` is not a field of a return request; fields: status, exception, refund, note"
+                        ))
+                        .into());
+                    }
+                }
+            }
+            let r = store.set_return(n, &step, now)?;
+            let refund = r
+                .refund_cents
+                .map(|c| format!(", refund ¥{}", yuan(c)))
+                .unwrap_or_default();
+            writeln!(out, "R{}: {} {}{refund}", r.number, r.kind, r.status)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,409 @@
+//! `desk visit`: on-site visits (上门服务) — make one on a ticket, list an engineer's day or the visits waiting for
+//! a time, move one through its steps, and print its service report (服务报告).
+
+use super::UsageError;
+use super::output::{ListFormat, Out, ShowFormat, Sink};
+use crate::domain::field_rules::FieldRules;
+use crate::domain::visit::{Service, VisitStatus, parse_window};
+use crate::domain::warranty::{Cause, QuoteState, parse_yuan, yuan};
+use crate::store::Store;
+use crate::store::schedule::VisitQuery;
+use crate::store::visits::{NewVisit, VisitEdit, VisitRow};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum VisitCmd {
+    /// Make a visit on a ticket: `desk visit new 1001 --service repair --engineer li --window "2026-12-07 09:00-11:00"`
+    New {
+        ticket: i64,
+        /// install, repair, maintenance, inspection, pickup
+        #[arg(long, default_value = "repair")]
+        service: String,
+        /// The engineer's handle; without it (or a window) the visit waits in the unscheduled list
+        #[arg(long)]
+        engineer: Option<String>,
+        /// `YYYY-MM-DD HH:MM-HH:MM` or `YYYY-MM-DD HH:MM+2h`, in the field-service calendar's time zone
+        #[arg(long)]
+        window: Option<String>,
+        /// Default: the customer's address, else their city
+        #[arg(long)]
+        address: Option<String>,
+    },
+    /// Visits by day or week, of one engineer or all, or the ones waiting for a time (--waiting)
+    List {
+        /// A day `YYYY-MM-DD` (default: today)
+        #[arg(long)]
+        date: Option<String>,
+        /// Seven days from --date
+        #[arg(long)]
+        week: bool,
+        #[arg(long)]
+        engineer: Option<String>,
+        /// Visits that are unscheduled or rescheduled, oldest first
+        #[arg(long, conflicts_with_all = ["date", "week"])]
+        waiting: bool,
+        /// A ticket's visits
+        #[arg(long, conflicts_with_all = ["date", "week", "waiting", "engineer"])]
+        ticket: Option<i64>,
+        #[arg(long, default_value_t = 200)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    /// Change a visit: `desk visit set V3 status=on_site`, `cause=user_damage quote=accepted`, `part=FLT-200:1@van:li`
+    Set {
+        /// The visit's number (`V3` or `3`)
+        visit: String,
+        /// FIELD=VALUE; fields: status, engineer, window, address, service, notes, labour, cause, quote, confirmed, part
+        #[arg(required = true)]
+        changes: Vec<String>,
+    },
+    /// The service report (服务报告) of a visit, as text to print or send
+    Report {
+        visit: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
+}
+
+const HEADER: &[&str] = &[
+    "visit", "ticket", "service", "status", "engineer", "window", "customer", "address",
+];
+
+pub fn visit_number(raw: &str) -> Result<i64, UsageError> {
+    let t = raw.trim();
+    let digits = t.strip_prefix(['V', 'v']).unwrap_or(t);
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| UsageError(format!("`{t}` is not a visit number; e.g. V3 or 3")))
+}
+
+/// `12-07 09:00–11:00` in the calendar's zone.
+pub fn window_text(v: &VisitRow, rules: &FieldRules) -> String {
+    match (v.window_start, v.window_end) {
+        (Some(a), Some(b)) => {
+            let tz = rules.tz();
+            let at = |t: i64, f: &str| {
+                chrono::DateTime::from_timestamp(t, 0)
+                    .map(|d| d.with_timezone(&tz).format(f).to_string())
+                    .unwrap_or_default()
+            };
+            format!("{}–{}", at(a, "%Y-%m-%d %H:%M"), at(b, "%H:%M"))
+        }
+        _ => "—".into(),
+    }
+}
+
+fn local_time(t: Option<i64>, rules: &FieldRules) -> String {
+    let tz = rules.tz();
+    t.and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+        .map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| "—".into())
+}
+
+fn cells(v: &VisitRow, rules: &FieldRules) -> Vec<String> {
+    vec![
+        format!("V{}", v.number),
+        v.ticket.to_string(),
+        v.service.to_string(),
+        v.status.to_string(),
+        v.engineer.clone().unwrap_or_default(),
+        window_text(v, rules),
+        v.customer
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+        v.address.to_string(),
+    ]
+}
+
+/// A day `YYYY-MM-DD` in the calendar's zone → its first second.
+fn day_start(text: Option<&str>, rules: &FieldRules, now: i64) -> Result<i64, UsageError> {
+    use chrono::TimeZone;
+    let tz = rules.tz();
+    let date = match text {
+        Some(t) => chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+            .map_err(|_| UsageError(format!("--date `{t}`: use YYYY-MM-DD")))?,
+        None => tz
+            .timestamp_opt(now, 0)
+            .single()
+            .map(|d| d.date_naive())
+            .ok_or_else(|| UsageError("the clock is out of range".into()))?,
+    };
+    tz.from_local_datetime(&date.and_time(chrono::NaiveTime::MIN))
+        .earliest()
+        .map(|d| d.timestamp())
+        .ok_or_else(|| UsageError(format!("{date} has no midnight in {tz}")))
+}
+
+fn edit(field: &str, value: &str, rules: &FieldRules) -> Result<Option<VisitEdit>, UsageError> {
+    let bad = |what: &str| UsageError(format!("{field} `{value}`: {what}"));
+    let v = value.trim();
+    Ok(Some(match field {
+        "status" => VisitEdit::Status(
+            v.parse()
+                .map_err(|e: crate::domain::UnknownValue| bad(&e.to_string()))?,
+        ),
+        "engineer" => {
+            VisitEdit::Engineer(Some(v.to_string()).filter(|h| !h.is_empty() && h != "-"))
+        }
+        "window" if v.is_empty() || v == "-" => VisitEdit::Window(None),
+        "window" => {
+            VisitEdit::Window(Some(parse_window(v, rules.tz()).ok_or_else(|| {
+                bad("use `YYYY-MM-DD HH:MM-HH:MM` or `YYYY-MM-DD HH:MM+2h`")
+            })?))
+        }
+        "address" => VisitEdit::Address(v.to_string()),
+        "service" => VisitEdit::Service(v.parse::<Service>().map_err(|e| bad(&e.to_string()))?),
+        "notes" => VisitEdit::Notes(v.to_string()),
+        "labour" => {
+            let secs = crate::domain::sla_policy::parse_duration(v)
+                .or_else(|_| v.parse::<i64>().map(|m| m * 60))
+                .map_err(|_| bad("use minutes (45) or a duration (1h30m)"))?;
+            VisitEdit::LabourMinutes(secs / 60)
+        }
+        "cause" => VisitEdit::Cause(v.parse::<Cause>().map_err(|e| bad(&e.to_string()))?),
+        "quote" => match QuoteState::parse(v) {
+            Some(q) => VisitEdit::Quote(q),
+            None => VisitEdit::QuoteCents(parse_yuan(v).ok_or_else(|| {
+                bad("use an amount in yuan (350.00) or pending, accepted, declined")
+            })?),
+        },
+        "confirmed" => VisitEdit::ConfirmedBy(v.to_string()),
+        "part" => return Ok(None),
+        other => {
+            return Err(UsageError(format!(
+                "`{other}` is not a field of a visit; fields: status, engineer, window, address, service, notes, \
+                 labour, cause, quote, confirmed, part"
+            )));
+        }
+    }))
+}
+
+/// `CODE:QTY@LOCATION` (quantity 1 and the engineer's van `van:HANDLE` by default).
+fn part_spec(value: &str, engineer: Option<&str>) -> Result<(String, i64, String), UsageError> {
+    let (item, location) = match value.split_once('@') {
+        Some((i, l)) => (i, Some(l.trim().to_string())),
+        None => (value, None),
+    };
+    let (code, qty) = match item.split_once(':') {
+        Some((c, q)) => (
+            c,
+            q.trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|q| *q >= 0)
+                .ok_or_else(|| {
+                    UsageError(format!(
+                        "part `{value}`: the quantity after `:` is a number"
+                    ))
+                })?,
+        ),
+        None => (item, 1),
+    };
+    let location = location
+        .or_else(|| engineer.map(|e| format!("van:{e}")))
+        .ok_or_else(|| {
+            UsageError(format!(
+                "part `{value}`: name the stock location, e.g. {code}:1@上海仓"
+            ))
+        })?;
+    Ok((code.trim().to_string(), qty, location))
+}
+
+pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
+    let rules = store.service_rules().field.clone();
+    match cmd {
+        VisitCmd::New {
+            ticket,
+            service,
+            engineer,
+            window,
+            address,
+        } => {
+            let service: Service = service
+                .parse()
+                .map_err(|e: crate::domain::UnknownValue| UsageError(e.to_string()))?;
+            let window = window
+                .map(|w| {
+                    parse_window(&w, rules.tz()).ok_or_else(|| {
+                        UsageError(format!(
+                            "--window `{w}`: use `YYYY-MM-DD HH:MM-HH:MM` or `YYYY-MM-DD HH:MM+2h`"
+                        ))
+                    })
+                })
+                .transpose()?;
+            let v = store.new_visit(
+                &NewVisit {
+                    ticket,
+                    service,
+                    address,
+                    engineer,
+                    window,
+                },
+                now,
+            )?;
+            writeln!(
+                out,
+                "V{} on #{}: {} {} ({})",
+                v.number,
+                v.ticket,
+                v.service,
+                v.status,
+                v.coverage.label()
+            )?;
+            writeln!(
+                out,
+                "arrive by {} · {}",
+                local_time(v.arrive_by, &rules),
+                window_text(&v, &rules)
+            )?;
+            warn_flags(store, &v, &rules, out)?;
+        }
+        VisitCmd::List {
+            date,
+            week,
+            engineer,
+            waiting,
+            ticket,
+            limit,
+            format,
+        } => {
+            let rows = if let Some(t) = ticket {
+                store.ticket_visits(t)?
+            } else {
+                let from = day_start(date.as_deref(), &rules, now)?;
+                let days = if week { 7 } else { 1 };
+                store.visit_list(&VisitQuery {
+                    engineer,
+                    from: (!waiting).then_some(from),
+                    to: (!waiting).then_some(from + days * 86_400),
+                    waiting,
+                    limit,
+                })?
+            };
+            let mut sink = Sink::new(out, format, HEADER);
+            sink.batch(
+                &rows,
+                |v| cells(v, &rules),
+                |v, w| serde_json::to_writer(w, v),
+            )?;
+            sink.finish()?;
+        }
+        VisitCmd::Set { visit, changes } => {
+            let number = visit_number(&visit)?;
+            let mut edits = Vec::new();
+            let mut parts = Vec::new();
+            for change in &changes {
+                let Some((field, value)) = change.split_once('=') else {
+                    return Err(UsageError(format!(
+                        "`{change}` is not FIELD=VALUE; e.g. status=on_site"
+                    ))
+                    .into());
+                };
+                match edit(field.trim(), value, &rules)? {
+                    Some(e) => edits.push(e),
+                    None => parts.push(value.to_string()),
+                }
+            }
+            let current = store.visit(number)?;
+            for p in &parts {
+                let (code, qty, location) = part_spec(p, current.engineer.as_deref())?;
+                store.reserve_part(number, &code, &location, qty, now)?;
+                writeln!(out, "V{number}: {qty} × {code} reserved at {location}")?;
+            }
+            // Parts first: completing the visit consumes what is reserved by then.
+            let v = if edits.is_empty() {
+                current
+            } else {
+                store.set_visit(number, &edits, now)?
+            };
+            writeln!(
+                out,
+                "V{}: {} · {} · {}",
+                v.number,
+                v.status,
+                window_text(&v, &rules),
+                v.coverage.label()
+            )?;
+            if let (Some(q), QuoteState::Pending) = (v.quote_cents, v.quote_state) {
+                writeln!(
+                    out,
+                    "quote ¥{} waits for the customer's answer (quote=accepted or quote=declined)",
+                    yuan(q)
+                )?;
+            }
+            warn_flags(store, &v, &rules, out)?;
+        }
+        VisitCmd::Report { visit, format } => {
+            let number = visit_number(&visit)?;
+            let v = store.visit(number)?;
+            let parts = store.visit_parts(number)?;
+            match format {
+                ShowFormat::Json => {
+                    let mut j = serde_json::to_value(&v)?;
+                    j["parts"] = serde_json::to_value(&parts)?;
+                    serde_json::to_writer_pretty(out.json(), &j)?;
+                    writeln!(out)?;
+                }
+                ShowFormat::Text => {
+                    let text = super::visit_report::report(&v, &parts, &rules);
+                    write!(out, "{text}")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Says when the engineer's day now has an overlap or a travel gap that is too short.
+fn warn_flags(
+    store: &Store,
+    v: &VisitRow,
+    rules: &FieldRules,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
+    let (Some(engineer), Some(start)) = (&v.engineer, v.window_start) else {
+        return Ok(());
+    };
+    if v.status != VisitStatus::Scheduled {
+        return Ok(());
+    }
+    let day = start - start.rem_euclid(86_400) - 86_400;
+    let schedule = store.schedule(day, day + 3 * 86_400, rules.travel_minutes)?;
+    let Some(lane) = schedule.lanes.iter().find(|l| &l.handle == engineer) else {
+        return Ok(());
+    };
+    for f in &lane.flags {
+        match *f {
+            crate::domain::visit::Flag::Conflict { a, b } if a == v.number || b == v.number => {
+                writeln!(
+                    out,
+                    "warning: V{a} and V{b} overlap on {engineer}'s schedule"
+                )?;
+            }
+            crate::domain::visit::Flag::TightTravel { a, b, gap_minutes }
+                if a == v.number || b == v.number =>
+            {
+                writeln!(
+                    out,
+                    "warning: {gap_minutes} min between V{a} and V{b} at different places; travel needs {} min",
+                    rules.travel_minutes
+                )?;
+            }
+            _ => {}
+        }
+    }
+    if v.arrive_by
+        .zip(v.window_end)
+        .is_some_and(|(by, end)| end > by)
+    {
+        writeln!(
+            out,
+            "warning: the window ends after the arrival target ({})",
+            local_time(v.arrive_by, rules)
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,214 @@
+//! In or out of warranty (保内 / 保外): decided from the product's warranty date and what the engineer found, and
+//! the quote (parts + labour) an out-of-warranty customer accepts before the work is done. Pure.
+
+use crate::str_enum;
+
+str_enum!(
+    /// What caused the fault, as the engineer records it.
+    Cause {
+        /// Not inspected yet: the warranty date decides, provisionally.
+        Unknown = "unknown",
+        /// A fault in normal use.
+        Fault = "fault",
+        /// Damage by the user (人为损坏): dropped, flooded, misused.
+        UserDamage = "user_damage",
+        /// Opened or repaired by someone else (私拆).
+        UnauthorizedRepair = "unauthorized_repair",
+        /// Wear parts and consumables (filters, batteries) the warranty does not cover.
+        Consumable = "consumable",
+    }
+);
+
+str_enum!(
+    /// The decision.
+    Coverage {
+        In = "in",
+        Out = "out",
+        /// No product, or no date to decide by.
+        Unknown = "unknown",
+    }
+);
+
+impl Coverage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Coverage::In => "in warranty 保内",
+            Coverage::Out => "out of warranty 保外",
+            Coverage::Unknown => "warranty unknown",
+        }
+    }
+}
+
+str_enum!(
+    /// Where an out-of-warranty quote stands.
+    QuoteState {
+        None = "none",
+        /// Sent; the work waits for the customer's answer.
+        Pending = "pending",
+        Accepted = "accepted",
+        Declined = "declined",
+    }
+);
+
+/// The policy, from `[field_service]` in the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarrantyPolicy {
+    /// A product with a purchase date but no warranty date is covered this many months from purchase.
+    pub default_months: u32,
+    /// Causes the warranty does not cover.
+    pub excluded: Vec<Cause>,
+    /// Labour is charged per started quarter hour at this rate per hour, out of warranty.
+    pub labour_cents_per_hour: i64,
+    /// A flat call-out fee (上门费) out of warranty.
+    pub call_out_cents: i64,
+}
+
+impl Default for WarrantyPolicy {
+    fn default() -> Self {
+        WarrantyPolicy {
+            default_months: 12,
+            excluded: vec![
+                Cause::UserDamage,
+                Cause::UnauthorizedRepair,
+                Cause::Consumable,
+            ],
+            labour_cents_per_hour: 12_000,
+            call_out_cents: 5_000,
+        }
+    }
+}
+
+/// The product as the decision needs it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProductDates {
+    pub purchased_at: Option<i64>,
+    pub warranty_until: Option<i64>,
+}
+
+/// A decision with its reason in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub coverage: Coverage,
+    pub reason: String,
+    /// The warranty's last moment, when known.
+    pub until: Option<i64>,
+}
+
+/// Whether work at `at` on a product is covered.
+pub fn decide(
+    product: Option<ProductDates>,
+    at: i64,
+    cause: Cause,
+    policy: &WarrantyPolicy,
+) -> Decision {
+    let Some(p) = product else {
+        return Decision {
+            coverage: Coverage::Unknown,
+            reason: "no product on the ticket; set product= to decide".into(),
+            until: None,
+        };
+    };
+    let until = p
+        .warranty_until
+        .or_else(|| p.purchased_at.map(|b| add_months(b, policy.default_months)));
+    let Some(until) = until else {
+        return Decision {
+            coverage: Coverage::Unknown,
+            reason: "the product has neither a purchase nor a warranty date".into(),
+            until: None,
+        };
+    };
+    let date = ymd(until);
+    let source = if p.warranty_until.is_some() {
+        ""
+    } else {
+        " (the default term from purchase)"
+    };
+    if at > until {
+        return Decision {
+            coverage: Coverage::Out,
+            reason: format!("the warranty ended on {date}{source}"),
+            until: Some(until),
+        };
+    }
+    if policy.excluded.contains(&cause) {
+        return Decision {
+            coverage: Coverage::Out,
+            reason: format!(
+                "{} is not covered (warranty runs to {date})",
+                cause.as_str().replace('_', " ")
+            ),
+            until: Some(until),
+        };
+    }
+    let reason = if cause == Cause::Unknown {
+        format!("under warranty until {date}{source}, unless the engineer finds an excluded cause")
+    } else {
+        format!("under warranty until {date}{source}")
+    };
+    Decision {
+        coverage: Coverage::In,
+        reason,
+        until: Some(until),
+    }
+}
+
+/// A date as the decision's reason states it.
+pub fn ymd(at: i64) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map_or_else(|| at.to_string(), |d| d.format("%Y-%m-%d").to_string())
+}
+
+/// `months` calendar months after `at` (UTC date arithmetic; the day clamps to the month's end).
+fn add_months(at: i64, months: u32) -> i64 {
+    use chrono::{DateTime, Months};
+    DateTime::from_timestamp(at, 0)
+        .and_then(|d| d.checked_add_months(Months::new(months)))
+        .map_or(at, |d| d.timestamp())
+}
+
+/// A quote for out-of-warranty work: parts at their price, labour per started quarter hour, and the call-out fee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Quote {
+    pub parts_cents: i64,
+    pub labour_cents: i64,
+    pub call_out_cents: i64,
+    pub total_cents: i64,
+}
+
+pub fn quote(parts_cents: i64, labour_minutes: i64, policy: &WarrantyPolicy) -> Quote {
+    let quarters = (labour_minutes.max(0) + 14) / 15;
+    let labour_cents = quarters * policy.labour_cents_per_hour / 4;
+    Quote {
+        parts_cents,
+        labour_cents,
+        call_out_cents: policy.call_out_cents,
+        total_cents: parts_cents + labour_cents + policy.call_out_cents,
+    }
+}
+
+/// `12345` → `123.45`: money as the CLI and the service report print it.
+pub fn yuan(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let c = cents.unsigned_abs();
+    format!("{sign}{}.{:02}", c / 100, c % 100)
+}
+
+/// `123.45`, `123`, `¥123.4` → cents.
+pub fn parse_yuan(text: &str) -> Option<i64> {
+    let t = text.trim().trim_start_matches(['¥', '￥']);
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 {
+        return None;
+    }
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let whole: i64 = whole.parse().ok()?;
+    let frac: i64 = format!("{frac:0<2}").parse().ok()?;
+    whole.checked_mul(100)?.checked_add(frac)
+}
+
+#[cfg(test)]
+#[path = "warranty_tests.rs"]
+mod tests;
