@@ -416,3 +416,45 @@ fn two_route_runs_at_once_assign_each_ticket_exactly_once() {
         "{loads:?}"
     );
 }
+
+/// A rule's `when` may name the customer's city (`city:`), so a city's tickets go to its own service station.
+#[test]
+fn a_rule_routes_by_the_customers_city() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    config(
+        h,
+        "[[routing.rules]]\nname = \"beijing-station\"\nwhen = \"city:北京\"\ngroup = \"北京服务站\"\n",
+    );
+    ok(h, "boss", &["init"]);
+    ok(h, "boss", &["group", "add", "北京服务站"]);
+    for (name, email, city) in [
+        ("Tom Reed", "tom@example.com", "北京"),
+        ("王芳", "wf@example.cn", "上海"),
+    ] {
+        ok(
+            h,
+            "boss",
+            &[
+                "customer", "create", "--name", name, "--email", email, "--city", city,
+            ],
+        );
+    }
+    let beijing = ticket(h, "tom@example.com", "question", "净水器漏水", "滴水");
+    let shanghai = ticket(h, "wf@example.cn", "question", "净水器漏水", "滴水");
+    assert!(
+        history(h, &beijing).contains("routed by rule `beijing-station`"),
+        "{}",
+        history(h, &beijing)
+    );
+    assert!(!history(h, &shanghai).contains("routed by rule"));
+    let listed = ok(
+        h,
+        "boss",
+        &["ticket", "list", "--view", "all", "--filter", "city:北京"],
+    );
+    assert!(
+        listed.contains(&beijing) && !listed.contains(&shanghai),
+        "{listed}"
+    );
+}

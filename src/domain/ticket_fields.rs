@@ -30,6 +30,8 @@ pub enum TicketField {
     LoopStage,
     FollowUpDue,
     SlaPolicy,
+    /// The customer's city: for routing rules and filters (`city:上海`).
+    City,
 }
 
 /// How a stored value reads for a person.
@@ -145,6 +147,7 @@ fields! {
     LoopStage: "loop_stage", "Loop", log Some("loop_stage"), only false, Show::Label(loop_stage), Internal, filter None, edit false;
     FollowUpDue: "follow_up_due_at", "Follow-up due", log Some("follow_up_due_at"), only false, Show::Time, Internal, filter None, edit false;
     SlaPolicy: "sla_policy", "SLA policy", log None, only false, Show::Text, Core, filter None, edit false;
+    City: "city", "City", log None, only false, Show::Text, Internal, filter Some(Match::Contains), edit false;
 }
 
 pub fn def(field: TicketField) -> &'static FieldDef {

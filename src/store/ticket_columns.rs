@@ -56,6 +56,12 @@ pub fn column(field: TicketField) -> Column {
         TicketField::LoopStage => col("t.loop_stage"),
         TicketField::FollowUpDue => col("t.follow_up_due_at"),
         TicketField::SlaPolicy => col("t.sla_policy"),
+        TicketField::City => Column {
+            select: "c.city",
+            contains: Some(
+                "t.customer_id IN (SELECT id FROM customers WHERE city LIKE {p} ESCAPE '\\')",
+            ),
+        },
     }
 }
 
