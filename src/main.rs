@@ -392,6 +392,7 @@ fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
         .with_crm(cfg.crm.clone())
         .with_mail_out(mail_out(cfg))
         .with_routing(cfg.routing_rules())
+        .with_dispatch(cfg.dispatch_rules())
         .with_field(cfg.field_rules())
 }
 

@@ -458,3 +458,61 @@ fn a_rule_routes_by_the_customers_city() {
         "{listed}"
     );
 }
+
+/// `[routing] reassign_on_away`: an agent who goes away hands their new and open tickets back to the group, which
+/// gives them to someone on duty; pending tickets stay. Without the setting nothing moves.
+#[test]
+fn going_away_hands_open_tickets_back_when_the_config_says_so() {
+    for reassign in [true, false] {
+        let home = tempfile::tempdir().unwrap();
+        let h = home.path();
+        config(
+            h,
+            &format!(
+                "[routing]\nreassign_on_away = {reassign}\n\n[[routing.rules]]\nname = \"all\"\nwhen = \"status:new\"\ngroup = \"售后\"\n"
+            ),
+        );
+        ok(h, "boss", &["init"]);
+        ok(h, "boss", &["group", "add", "售后"]);
+        for a in ["li", "wang"] {
+            ok(h, "boss", &["agent", "add", a]);
+        }
+        ok(h, "boss", &["group", "members", "售后", "--add", "li,wang"]);
+        ok(
+            h,
+            "boss",
+            &["group", "set", "售后", "assignment=round-robin"],
+        );
+        ok(
+            h,
+            "boss",
+            &[
+                "customer",
+                "create",
+                "--name",
+                "Tom",
+                "--email",
+                "tom@example.com",
+            ],
+        );
+        // Round-robin in handle order: li, wang, li.
+        let t: Vec<String> = (0..3)
+            .map(|i| ticket(h, "tom@example.com", "question", &format!("问题 {i}"), "x"))
+            .collect();
+        assert_eq!(assignee(h, &t[2]).as_deref(), Some("li"));
+        ok(h, "li", &["ticket", "set", &t[2], "status=pending"]);
+        ok(h, "li", &["agent", "set", "li", "availability=away"]);
+        let first = history(h, &t[0]);
+        if reassign {
+            assert_eq!(assignee(h, &t[0]).as_deref(), Some("wang"), "{first}");
+            assert!(
+                first.contains("handed back to its group — li is away"),
+                "{first}"
+            );
+            assert_eq!(assignee(h, &t[2]).as_deref(), Some("li"), "pending stays");
+        } else {
+            assert_eq!(assignee(h, &t[0]).as_deref(), Some("li"));
+            assert!(!first.contains("handed back"), "{first}");
+        }
+    }
+}

@@ -258,6 +258,11 @@ impl Config {
         self.routing.rules("config").unwrap_or_default()
     }
 
+    /// Reassignment on away.
+    pub fn dispatch_rules(&self) -> crate::domain::routing::DispatchRules {
+        self.routing.dispatch()
+    }
+
     /// The field-service rules, checked when the config was read.
     pub fn field_rules(&self) -> crate::domain::field_rules::FieldRules {
         self.field_service

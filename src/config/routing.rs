@@ -10,6 +10,8 @@ use crate::domain::routing::{PriorityChange, RoutingRule};
 pub struct RoutingConfig {
     /// In order: the first rule whose conditions a new ticket meets applies.
     pub rules: Vec<RoutingRuleConfig>,
+    /// Switching to away or off hands your new and open tickets in automatically assigning groups back.
+    pub reassign_on_away: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +29,13 @@ pub struct RoutingRuleConfig {
 }
 
 impl RoutingConfig {
+    /// What dispatch does besides the rules.
+    pub fn dispatch(&self) -> crate::domain::routing::DispatchRules {
+        crate::domain::routing::DispatchRules {
+            reassign_on_away: self.reassign_on_away,
+        }
+    }
+
     /// The rules, checked; `origin` names the file for errors.
     pub fn rules(&self, origin: &str) -> Result<Vec<RoutingRule>, String> {
         let mut out: Vec<RoutingRule> = Vec::with_capacity(self.rules.len());

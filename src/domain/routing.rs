@@ -4,6 +4,14 @@
 
 use super::ticket::Priority;
 
+/// What dispatch does besides routing new tickets (`[routing]`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DispatchRules {
+    /// An agent who switches to away or off hands their new and open tickets in automatically assigning groups
+    /// back, to be assigned again.
+    pub reassign_on_away: bool,
+}
+
 /// A priority to set, or steps up (positive) or down the four colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PriorityChange {

@@ -260,6 +260,22 @@ pub fn is_bookkeeping(log_name: &str) -> bool {
         || log_name == "customer_stage"
 }
 
+/// `visit V3: scheduled → on site`, `visit V3 repair (scheduled) booked`, `return R2: requested → approved`.
+fn step_words(what: &str, old: Option<&str>, new: Option<&str>) -> String {
+    let words = |s: &str| s.replace('_', " ");
+    match (old, new) {
+        (None, Some(n)) if what == "visit" => format!("visit {} booked", words(n)),
+        (None, Some(n)) => format!("request {}", words(n)),
+        (Some(o), Some(n)) => match (o.split_once(' '), n.split_once(' ')) {
+            (Some((a, from)), Some((b, to))) if a == b => {
+                format!("{what} {a}: {} → {}", words(from), words(to))
+            }
+            _ => format!("{what} {} → {}", words(o), words(n)),
+        },
+        _ => format!("{what} {}", words(new.or(old).unwrap_or_default())),
+    }
+}
+
 /// One change-log entry about a ticket in words: `status Open → Pending`, `assignee 李娜 Li Na → —`,
 /// `replied`, `tags +vip`. Ids the caller cannot name read as `assignee changed`, never as a raw id.
 pub fn describe_change(
@@ -289,6 +305,9 @@ pub fn describe_change(
         "assign_waiting" => {
             return format!("waits in its group's queue — {}", new.unwrap_or_default());
         }
+        "handed_back" => return format!("handed back to its group — {}", new.unwrap_or_default()),
+        // On-site visits and return requests log `V3 scheduled` → `V3 on_site`: one line per step.
+        "visit" | "return" => return step_words(log_name, old, new),
         _ => {}
     }
     let Some(d) = by_log_name(log_name) else {
@@ -323,6 +342,36 @@ pub fn describe_change(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visit_and_return_steps_read_as_one_step_each() {
+        let words = ChangeWords {
+            names: &|_, _| None,
+            offset: 0,
+            date_format: "%Y-%m-%d %H:%M",
+        };
+        let said = |f, o, n| describe_change(f, o, n, &words);
+        assert_eq!(
+            said("visit", None, Some("V3 repair (scheduled)")),
+            "visit V3 repair (scheduled) booked"
+        );
+        assert_eq!(
+            said("visit", Some("V3 scheduled"), Some("V3 on_site")),
+            "visit V3: scheduled → on site"
+        );
+        assert_eq!(
+            said("return", Some("R2 requested"), Some("R2 approved")),
+            "return R2: requested → approved"
+        );
+        assert_eq!(
+            said("return", None, Some("R2 return (no_reason)")),
+            "request R2 return (no reason)"
+        );
+        assert_eq!(
+            said("handed_back", None, Some("li is away")),
+            "handed back to its group — li is away"
+        );
+    }
 
     #[test]
     fn keys_and_log_names_are_unique_and_every_field_has_a_row() {

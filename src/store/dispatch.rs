@@ -168,6 +168,13 @@ impl Store {
             &[("availability", Value::from(a.as_str()))],
             now,
         )?;
+        if a != Availability::OnDuty && self.rules.dispatch.reassign_on_away {
+            let why = a.label();
+            let agent = (id.as_str(), h.as_str());
+            self.write(|tx, log, rules| {
+                super::routing::hand_back(tx, log, rules, agent, why, now)
+            })?;
+        }
         Ok(h)
     }
 

@@ -341,6 +341,69 @@ pub(super) fn route_new(
     Ok(())
 }
 
+/// What handing an agent's tickets back did: given to someone else, or left waiting in the group's queue.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct HandedBack {
+    pub reassigned: usize,
+    pub waiting: usize,
+}
+
+/// Hands `agent`'s new and open tickets in groups that assign automatically back to their group (`[routing]
+/// reassign_on_away`): each is unassigned and assigned again by the group's strategy — the agent, no longer on
+/// duty, is passed by. Pending and on-hold tickets wait on the customer and stay with their agent.
+pub(super) fn hand_back(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    rules: &ServiceRules,
+    agent: (&str, &str),
+    why: &str,
+    now: i64,
+) -> Result<HandedBack> {
+    let (agent_id, handle) = agent;
+    let tickets: Vec<(String, i64)> = tx
+        .prepare_cached(&format!(
+            "SELECT t.id, t.number FROM tickets t INDEXED BY tickets_assignee_open_updated
+                   JOIN groups g ON g.id = t.group_id
+                  WHERE t.assignee_id = ?1 AND t.status IN {OPEN} AND t.status IN ('new', 'open')
+                    AND g.assignment <> 'manual'
+                  ORDER BY t.updated_at, t.rid"
+        ))?
+        .query_map(params![agent_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = HandedBack::default();
+    let mut loads = HashMap::new();
+    let said = format!("{handle} is {why}");
+    for (id, number) in tickets {
+        super::ticket_set::set_fields(
+            tx,
+            log,
+            rules,
+            number,
+            &[TicketEdit::Assignee(None)],
+            None,
+            now,
+        )?;
+        log.append(tx, "ticket", &id, "handed_back", None, Some(&said), now)?;
+        match route_one(tx, log, rules, (&id, number), false, now, &mut loads)?.1 {
+            Assignment::Picked { .. } => out.reassigned += 1,
+            Assignment::Waits { reason, .. } => {
+                out.waiting += 1;
+                log.append(
+                    tx,
+                    "ticket",
+                    &id,
+                    "assign_waiting",
+                    None,
+                    Some(&reason),
+                    now,
+                )?;
+            }
+            Assignment::NotWanted => {}
+        }
+    }
+    Ok(out)
+}
+
 /// What `desk route run` did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct RouteReport {

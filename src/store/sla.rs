@@ -30,6 +30,8 @@ pub struct ServiceRules {
     pub routing: Vec<crate::domain::routing::RoutingRule>,
     /// Visits, warranty, parts and returns.
     pub field: crate::domain::field_rules::FieldRules,
+    /// Reassignment on away.
+    pub dispatch: crate::domain::routing::DispatchRules,
 }
 
 impl ServiceRules {
@@ -43,6 +45,7 @@ impl ServiceRules {
             mail_out: None,
             routing: Vec::new(),
             field: Default::default(),
+            dispatch: Default::default(),
         }
     }
 
@@ -51,6 +54,14 @@ impl ServiceRules {
         routing: Vec<crate::domain::routing::RoutingRule>,
     ) -> ServiceRules {
         self.routing = routing;
+        self
+    }
+
+    pub fn with_dispatch(
+        mut self,
+        dispatch: crate::domain::routing::DispatchRules,
+    ) -> ServiceRules {
+        self.dispatch = dispatch;
         self
     }
 

@@ -13,6 +13,9 @@ pub fn service_rules(toml: &str) -> desk::store::sla::ServiceRules {
     let cfg = desk::config::parse(toml, "test").expect("the test's rules parse");
     let l = cfg.loop_rules();
     desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
+        .with_routing(cfg.routing_rules())
+        .with_dispatch(cfg.dispatch_rules())
+        .with_field(cfg.field_rules())
 }
 
 /// Puts `store` under the SLA and loop rules of config text `toml`, acting as li.
