@@ -454,3 +454,74 @@ fn the_schedule_shows_engineers_and_flags_overlaps_and_tight_travel() {
     let next = s.schedule(MONDAY + DAY, MONDAY + 2 * DAY, 45).unwrap();
     assert!(next.lanes.iter().all(|l| l.visits.is_empty()));
 }
+
+/// `[routing] unassigned_after`: a ticket waiting in a group with nobody assigned is escalated once per stretch
+/// of waiting — not again at the next pass, but again after it was assigned and handed back.
+#[test]
+fn a_ticket_waiting_unassigned_in_its_group_is_escalated_once_per_wait() {
+    use desk::store::ticket_write::TicketEdit;
+    let mut s = store();
+    // No SLA escalation rules: only the unassigned one acts on the ticket.
+    common::apply_rules(
+        &mut s,
+        "[routing]\nunassigned_after = \"30m\"\n\n[sla]\nescalations = []\n",
+    );
+    s.set_actor(None);
+    s.add_group("售后", NOW).unwrap();
+    s.set_ticket(
+        1001,
+        &[
+            TicketEdit::Assignee(None),
+            TicketEdit::Group(Some("售后".into())),
+        ],
+        None,
+        NOW,
+    )
+    .unwrap();
+    let escalated = |s: &mut Store, at: i64| {
+        s.sla_run(at)
+            .unwrap()
+            .escalated
+            .into_iter()
+            .filter(|e| e.rule == "unassigned-in-group")
+            .count()
+    };
+    assert_eq!(escalated(&mut s, NOW + 29 * 60), 0, "not yet");
+    assert_eq!(escalated(&mut s, NOW + 31 * 60), 1);
+    let d = s.ticket_detail(1001).unwrap().unwrap();
+    assert!(d.tags.iter().any(|t| t.as_str() == "unassigned"));
+    let said: Vec<String> = s
+        .history("ticket", &d.row.id)
+        .unwrap()
+        .into_iter()
+        .filter_map(|c| c.new)
+        .collect();
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("waited 31m in 售后 with nobody assigned")),
+        "{said:?}"
+    );
+    // Still waiting, an hour and more later: no second escalation for the same wait.
+    assert_eq!(escalated(&mut s, NOW + 90 * 60), 0);
+    assert_eq!(escalated(&mut s, NOW + 200 * 60), 0);
+    // Taken and handed back: a new wait, escalated again once it is long enough.
+    s.set_ticket(
+        1001,
+        &[TicketEdit::Assignee(Some("li".into()))],
+        None,
+        NOW + 210 * 60,
+    )
+    .unwrap();
+    s.set_ticket(1001, &[TicketEdit::Assignee(None)], None, NOW + 211 * 60)
+        .unwrap();
+    assert_eq!(escalated(&mut s, NOW + 230 * 60), 0);
+    assert_eq!(escalated(&mut s, NOW + 245 * 60), 1);
+    let listed = s.escalations_since(NOW, 10).unwrap();
+    assert_eq!(
+        listed
+            .iter()
+            .filter(|e| e.rule == "unassigned-in-group")
+            .count(),
+        2
+    );
+}

@@ -258,9 +258,9 @@ impl Config {
         self.routing.rules("config").unwrap_or_default()
     }
 
-    /// Reassignment on away.
+    /// Reassignment on away and the unassigned escalation, checked when the config was read.
     pub fn dispatch_rules(&self) -> crate::domain::routing::DispatchRules {
-        self.routing.dispatch()
+        self.routing.dispatch("config").unwrap_or_default()
     }
 
     /// The field-service rules, checked when the config was read.
@@ -372,6 +372,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
         }
     }
     config.routing.rules(origin).map_err(ConfigError)?;
+    config.routing.dispatch(origin).map_err(ConfigError)?;
     if let Ok(sla) = config.sla.rules() {
         config
             .field_service

@@ -12,6 +12,9 @@ pub struct RoutingConfig {
     pub rules: Vec<RoutingRuleConfig>,
     /// Switching to away or off hands your new and open tickets in automatically assigning groups back.
     pub reassign_on_away: bool,
+    /// An open ticket waiting this long in a group with nobody assigned is escalated once (`30m`, `2h`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unassigned_after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,11 +32,20 @@ pub struct RoutingRuleConfig {
 }
 
 impl RoutingConfig {
-    /// What dispatch does besides the rules.
-    pub fn dispatch(&self) -> crate::domain::routing::DispatchRules {
-        crate::domain::routing::DispatchRules {
+    /// What dispatch does besides the rules, checked; `origin` names the file for errors.
+    pub fn dispatch(&self, origin: &str) -> Result<crate::domain::routing::DispatchRules, String> {
+        let unassigned_after = self
+            .unassigned_after
+            .as_deref()
+            .map(|d| {
+                crate::domain::sla_policy::parse_duration(d)
+                    .map_err(|e| format!("{origin}: [routing] unassigned_after: {e}"))
+            })
+            .transpose()?;
+        Ok(crate::domain::routing::DispatchRules {
             reassign_on_away: self.reassign_on_away,
-        }
+            unassigned_after,
+        })
     }
 
     /// The rules, checked; `origin` names the file for errors.

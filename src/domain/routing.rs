@@ -10,6 +10,9 @@ pub struct DispatchRules {
     /// An agent who switches to away or off hands their new and open tickets in automatically assigning groups
     /// back, to be assigned again.
     pub reassign_on_away: bool,
+    /// An open ticket that has waited this many seconds in a group with nobody assigned and no other change is
+    /// escalated once.
+    pub unassigned_after: Option<i64>,
 }
 
 /// A priority to set, or steps up (positive) or down the four colours.

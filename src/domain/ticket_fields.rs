@@ -306,6 +306,7 @@ pub fn describe_change(
             return format!("waits in its group's queue — {}", new.unwrap_or_default());
         }
         "handed_back" => return format!("handed back to its group — {}", new.unwrap_or_default()),
+        "unassigned_escalated" => return format!("escalated — {}", new.unwrap_or_default()),
         // On-site visits and return requests log `V3 scheduled` → `V3 on_site`: one line per step.
         "visit" | "return" => return step_words(log_name, old, new),
         _ => {}

@@ -68,6 +68,7 @@ mod ticket_set;
 pub mod ticket_transfer;
 pub mod ticket_write;
 pub mod tls;
+mod unassigned;
 mod undo;
 pub mod visits;
 pub use undo::Undone;

@@ -30,7 +30,7 @@ pub struct ServiceRules {
     pub routing: Vec<crate::domain::routing::RoutingRule>,
     /// Visits, warranty, parts and returns.
     pub field: crate::domain::field_rules::FieldRules,
-    /// Reassignment on away.
+    /// Reassignment on away and the unassigned escalation.
     pub dispatch: crate::domain::routing::DispatchRules,
 }
 

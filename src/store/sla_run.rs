@@ -158,6 +158,10 @@ impl Store {
                 return Ok(report);
             }
         }
+        if let Some(limit) = self.rules.dispatch.unassigned_after {
+            let done = self.escalate_unassigned(now, limit, budget.slice)?;
+            report.escalated.extend(done);
+        }
         let mut after = (i64::MIN, i64::MIN);
         while self.close_slice(now, &mut after, budget.slice, &mut report)? {
             (budget.between)();
