@@ -525,3 +525,22 @@ fn a_ticket_waiting_unassigned_in_its_group_is_escalated_once_per_wait() {
         2
     );
 }
+
+/// Every schedule and field-report query reads an index range: none scans a table, none sorts in a temp B-tree.
+#[test]
+fn schedule_and_report_queries_read_index_ranges() {
+    let s = store();
+    for (name, plan) in s.field_query_plans().unwrap() {
+        assert!(
+            plan.contains("USING INDEX") || plan.contains("USING COVERING INDEX"),
+            "{name}: {plan}"
+        );
+        for line in plan.lines() {
+            let scans_table = line.starts_with("SCAN ") && !line.contains("INDEX");
+            assert!(!scans_table, "{name} scans a table: {plan}");
+        }
+        if name != "parts consumed" {
+            assert!(!plan.contains("TEMP B-TREE"), "{name} sorts: {plan}");
+        }
+    }
+}

@@ -45,32 +45,72 @@ pub struct Schedule {
 /// At most this many waiting visits are read for the pane; the list says when there are more.
 const WAITING_SHOWN: usize = 200;
 
+/// Visits waiting for a time, oldest first (the partial index of waiting visits, in order).
+fn waiting_sql() -> String {
+    format!(
+        "SELECT {COLUMNS} FROM {FROM}
+          WHERE v.status IN ('unscheduled', 'rescheduled')
+            AND (?1 IS NULL OR a.handle = ?1) ORDER BY v.created_at, v.rowid LIMIT ?2"
+    )
+}
+
+/// One engineer's visits by window start: a range of the engineer's window index.
+fn by_engineer_sql() -> String {
+    format!(
+        "SELECT {COLUMNS} FROM {FROM}
+          WHERE v.engineer_id = (SELECT id FROM agents WHERE handle = ?1)
+            AND v.window_start >= ?2 AND v.window_start < ?3
+          ORDER BY v.window_start, v.rowid LIMIT ?4"
+    )
+}
+
+/// Everyone's visits by window start: a range of the window index.
+fn in_range_sql() -> String {
+    format!(
+        "SELECT {COLUMNS} FROM {FROM}
+          WHERE ?1 IS NULL AND v.window_start >= ?2 AND v.window_start < ?3
+          ORDER BY v.window_start, v.rowid LIMIT ?4"
+    )
+}
+
 impl Store {
+    /// The query plans of the schedule's and the field report's queries, by name (checked by a test: each reads
+    /// an index range, none scans a table).
+    pub fn field_query_plans(&self) -> Result<Vec<(&'static str, String)>> {
+        let mut out = Vec::new();
+        let all = [
+            ("visits waiting", waiting_sql()),
+            ("visits of an engineer", by_engineer_sql()),
+            ("visits in a range", in_range_sql()),
+            ("visits finished", super::field_report::FINISHED.to_string()),
+            ("parts consumed", super::field_report::CONSUMED.to_string()),
+            (
+                "returns requested",
+                super::field_report::REQUESTED.to_string(),
+            ),
+        ];
+        for (name, sql) in all {
+            let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+            let nulls = std::iter::repeat_n(rusqlite::types::Null, stmt.parameter_count());
+            let plan: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(nulls), |r| r.get::<_, String>(3))?
+                .collect::<rusqlite::Result<_>>()?;
+            out.push((name, plan.join("\n")));
+        }
+        Ok(out)
+    }
+
     pub fn visit_list(&self, q: &VisitQuery) -> Result<Vec<VisitRow>> {
         let limit = q.limit.max(1) as i64;
         if q.waiting {
-            let sql = format!(
-                "SELECT {COLUMNS} FROM {FROM}
-                  WHERE v.status IN ('unscheduled', 'rescheduled')
-                    AND (?1 IS NULL OR a.handle = ?1) ORDER BY v.created_at, v.number LIMIT ?2"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut stmt = self.conn.prepare_cached(&waiting_sql())?;
             let rows = stmt.query_map(params![q.engineer, limit], visit_row)?;
             return Ok(rows.collect::<rusqlite::Result<_>>()?);
         }
         let (from, to) = (q.from.unwrap_or(i64::MIN), q.to.unwrap_or(i64::MAX));
         let sql = match q.engineer {
-            Some(_) => format!(
-                "SELECT {COLUMNS} FROM {FROM}
-                  WHERE v.engineer_id = (SELECT id FROM agents WHERE handle = ?1)
-                    AND v.window_start >= ?2 AND v.window_start < ?3
-                  ORDER BY v.window_start, v.number LIMIT ?4"
-            ),
-            None => format!(
-                "SELECT {COLUMNS} FROM {FROM}
-                  WHERE ?1 IS NULL AND v.window_start >= ?2 AND v.window_start < ?3
-                  ORDER BY v.window_start, v.number LIMIT ?4"
-            ),
+            Some(_) => by_engineer_sql(),
+            None => in_range_sql(),
         };
         let handle = q.engineer.as_deref().map(crate::domain::handle::normalize);
         let mut stmt = self.conn.prepare_cached(&sql)?;
