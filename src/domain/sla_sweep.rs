@@ -33,8 +33,11 @@ pub fn next_escalation_at(
                     Trigger::AtRisk => c.risk_at,
                     Trigger::Breached => c.due_at,
                 }
-                // A trigger time already past without the clock firing is a paused clock: nothing until it runs.
-                .filter(|t| *t > now && !c.paused)
+                // A paused clock short of its trigger: nothing until it runs again.
+                .filter(|_| !c.paused)
+                // A running clock at its trigger instant that does not fire yet (due at `now`: breached one
+                // second later) looks again a second later, not never.
+                .map(|t| t.max(now + 1))
             };
             next = match (next, at) {
                 (Some(a), Some(b)) => Some(a.min(b)),
