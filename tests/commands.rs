@@ -192,6 +192,8 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
             )));
             m
         }
+        // On the second engineer, so moving up and down both move.
+        Context::Schedule => open(h, &s.queues, "g v j"),
         Context::TextInput => {
             let mut m = open(h, &s.queues, ":");
             if let Some(Overlay::Palette { input, .. }) = m.overlay.as_mut() {

@@ -2,7 +2,7 @@
 //! answer cannot be dropped on the floor by a catch-all.
 
 use super::msg::{Effect, Response};
-use super::protocol::{CustomerResponse, TicketResponse};
+use super::protocol::{CustomerResponse, FieldResponse, TicketResponse};
 use super::{Model, update_lists};
 
 pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> {
@@ -13,6 +13,7 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         Response::Team(r) => super::team::on_response(model, r),
         Response::Service(r) => super::service_actions::on_response(model, r),
         Response::Sync(r) => super::conflicts::on_response(model, r),
+        Response::Field(r) => on_field_answer(model, r),
         Response::Failed { list, error } => update_lists::on_failed(model, list, error),
     }
 }
@@ -114,5 +115,16 @@ fn on_customer_answer(model: &mut Model, r: CustomerResponse) -> Vec<Effect> {
         CustomerResponse::Saved { id, result } => {
             super::customer_actions::on_saved(model, id, result)
         }
+    }
+}
+
+fn on_field_answer(model: &mut Model, r: FieldResponse) -> Vec<Effect> {
+    match r {
+        FieldResponse::Week(week) => super::schedule::on_week(model, week),
+        FieldResponse::VisitSet {
+            number,
+            edits,
+            outcome,
+        } => super::schedule::on_visit_set(model, number, &edits, outcome),
     }
 }

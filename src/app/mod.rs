@@ -27,6 +27,7 @@ mod overlay_keys;
 pub mod paged;
 pub mod protocol;
 pub mod review;
+pub mod schedule;
 mod search_pane;
 pub mod service_actions;
 pub mod sla_header;
@@ -184,6 +185,8 @@ pub struct Model {
     pub customers: Customers,
     pub kb: Kb,
     pub dashboard: dashboard::Dashboard,
+    /// The engineers' schedule (`g v`); kept while it is closed, so it opens where it was left.
+    pub schedule: schedule::ScheduleState,
     pub overlay: Option<Overlay>,
     /// What each prompt was answered with this session, oldest first (↑ recalls them).
     pub prompt_history: std::collections::BTreeMap<(PromptKind, Option<Pane>), Vec<String>>,
@@ -463,6 +466,8 @@ pub enum Overlay {
     Confirm(Box<confirm::Confirm>),
     /// This agent's edits that lost at sync (`:conflicts`).
     Conflicts(Box<conflicts::ConflictList>),
+    /// The engineers' schedule (its state is `Model::schedule`).
+    Schedule,
 }
 
 impl Overlay {
@@ -493,6 +498,7 @@ impl Overlay {
             Overlay::Review(_) => Context::Review,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Conflicts(_) => Context::SyncConflicts,
+            Overlay::Schedule => Context::Schedule,
             Overlay::Decide(d) => match **d {
                 team::Decision::Conflict { .. } => Context::Conflict,
                 team::Decision::Collision { .. } => Context::Collision,

@@ -199,6 +199,10 @@ fn on_data_version(model: &mut Model, v: i64) -> Vec<Effect> {
             Effect::load(TicketRequest::Counts),
         ];
         fx.extend(on_data_changed(model));
+        // Another desk booked or moved a visit, perhaps: the schedule on screen is read again.
+        if model.overlay == Some(super::Overlay::Schedule) {
+            fx.extend(super::schedule::reload(model));
+        }
         fx
     } else if first {
         // The first poll sets the baseline; what was written between start-up and now is in the log.

@@ -66,6 +66,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         ticket: Default::default(),
         customers: Default::default(),
         kb: Default::default(),
+        schedule: Default::default(),
         overlay: None,
         prompt_history: Default::default(),
         toast: None,

@@ -191,7 +191,8 @@ fn write_all(store: &mut Store, engineers: &[&str], now: i64) -> Result<()> {
     write_returns(store, &tickets, now)
 }
 
-/// One overlap and one tight hop on the first engineer's day after tomorrow: what the schedule flags.
+/// On the first engineer's day after tomorrow: two visits that overlap and a third too soon after them at another
+/// place — what the schedule flags (`!` and `~`).
 fn write_clash(
     store: &mut Store,
     engineers: &[&str],
@@ -202,14 +203,20 @@ fn write_clash(
         return Ok(());
     };
     let day = local_day(now, 2);
-    for (from, hours) in [(10 * HOUR, 2), (18 * HOUR, 1)] {
+    let plan = [
+        (10 * 60, 120, "北京市朝阳区建国路 88 号"),
+        (11 * 60, 90, "北京市海淀区中关村大街 27 号"),
+        (13 * 60, 60, "北京市东城区王府井大街 255 号"),
+    ];
+    for (from, minutes, address) in plan {
+        let start = day + from * 60;
         store.new_visit(
             &NewVisit {
                 ticket,
                 service: Service::Maintenance,
-                address: Some("北京市朝阳区建国路 88 号".into()),
+                address: Some(address.into()),
                 engineer: Some(engineers[0].to_string()),
-                window: Some((day + from, day + from + hours * HOUR)),
+                window: Some((start, start + minutes * 60)),
             },
             now - DAY,
         )?;

@@ -149,10 +149,11 @@ impl Store {
                         number: v.number,
                         start: v.window_start?,
                         end: v.window_end?,
-                        place: v
-                            .city
-                            .as_ref()
-                            .map_or_else(|| v.address.to_string(), |c| c.to_string()),
+                        // Where the engineer goes: the visit's address, else the customer's city.
+                        place: match (&v.city, v.address.is_empty()) {
+                            (Some(c), true) => c.to_string(),
+                            _ => v.address.to_string(),
+                        },
                     })
                 })
                 .collect();

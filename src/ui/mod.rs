@@ -9,6 +9,8 @@ mod new_ticket;
 mod overlay;
 mod queues;
 mod review;
+mod schedule;
+mod schedule_lanes;
 mod search;
 mod service;
 mod sync;

@@ -38,13 +38,15 @@ pub enum Context {
     Confirm,
     /// This agent's edits that lost at sync (`:conflicts`).
     SyncConflicts,
+    /// The engineers' schedule (`g v`).
+    Schedule,
     /// Editing the text of a prompt, the palette or a form field; shared by every context that takes typing.
     TextInput,
 }
 
 impl Context {
     /// Every context, in the order help lists them.
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 23] = [
         Context::Global,
         Context::Queues,
         Context::Ticket,
@@ -66,6 +68,7 @@ impl Context {
         Context::Review,
         Context::Confirm,
         Context::SyncConflicts,
+        Context::Schedule,
         Context::TextInput,
     ];
 
@@ -92,6 +95,7 @@ impl Context {
             Context::Review => "Reviewing a reply or note before it is sent",
             Context::Confirm => "Questions before something irreversible",
             Context::SyncConflicts => "Your edits that lost at sync (:conflicts)",
+            Context::Schedule => "Engineers' schedule (上门服务, g v)",
             Context::TextInput => "Editing text (prompts, the palette, form fields)",
         }
     }
@@ -112,6 +116,9 @@ impl Context {
             ),
             Context::Survey => Some("Digits give a score; type in the comment field."),
             Context::Suggestions => Some("1–9 select that article."),
+            Context::Schedule => {
+                Some("! marks overlapping visits, ~ too little time to travel between places.")
+            }
             _ => None,
         }
     }
@@ -141,6 +148,7 @@ impl Context {
             | Context::Review
             | Context::Confirm
             | Context::SyncConflicts
+            | Context::Schedule
             | Context::TextInput => &[],
         }
     }

@@ -6,8 +6,8 @@ use crate::app::help::Step;
 use crate::app::text_input::TextOp;
 use crate::app::{
     attachments, bulk, compose, confirm, conflicts, customer_actions, dashboard, help, kb_actions,
-    mail, messages, navigate, new_ticket, overlay_keys, review, search_pane, service_actions,
-    suggestions, sync, team, ticket_actions, update, update_lists,
+    mail, messages, navigate, new_ticket, overlay_keys, review, schedule, search_pane,
+    service_actions, suggestions, sync, team, ticket_actions, update, update_lists,
 };
 
 const fn hint(label: &'static str, rank: u8) -> Option<Hint> {
@@ -144,6 +144,7 @@ commands! {
     SyncNow: "sync.now", Global, ["g s"], None, "Sync this replica with its hub now (otherwise every [sync] every_secs)", sync::now;
     SyncConflicts: "sync.conflicts", Global, ["g c"], None, "Your edits that lost at sync (:conflicts): keep the winner's value or re-apply yours", conflicts::open;
     Messages: "app.messages", Global, ["g m"], None, "Show every message since desk started (:messages)", messages::open;
+    Schedule: "field.schedule", Global, ["g v"], None, "Engineers' schedule (上门服务): day and week timelines, overlaps and travel gaps, visits waiting for a time (:schedule)", schedule::open;
     MessagesDown: "messages.down", Messages, ["j", "down"], hint("scroll", 0), "Scroll down", |m| messages::scroll(m, Step::Line(1));
     MessagesUp: "messages.up", Messages, ["k", "up"], None, "Scroll up", |m| messages::scroll(m, Step::Line(-1));
     MessagesHalfDown: "messages.half_down", Messages, ["ctrl-d"], None, "Half a page down", |m| messages::scroll(m, Step::HalfPage(1));
@@ -214,6 +215,19 @@ commands! {
     ConflictsAccept: "conflicts.accept", SyncConflicts, ["a"], hint("accept theirs", 0), "Keep the value that won; the conflict leaves the list", |m| conflicts::settle(m, false);
     ConflictsReapply: "conflicts.reapply", SyncConflicts, ["r"], hint("re-apply mine", 1), "Write your value again (a new change, which now wins)", |m| conflicts::settle(m, true);
     ConflictsClose: "conflicts.close", SyncConflicts, ["esc", "q"], hint("close", 3), "Close the conflicts", overlay_keys::close;
+
+    ScheduleEnter: "schedule.enter", Schedule, ["enter"], hint("book / open", 0), "Book the selected waiting visit at the cursor for 2 hours; on a lane, open the ticket of the visit under the cursor", schedule::enter;
+    ScheduleFocus: "schedule.focus", Schedule, ["tab", "shift-tab"], hint("waiting", 1), "Switch between the engineers and the visits waiting for a time", schedule::toggle_focus;
+    ScheduleView: "schedule.view", Schedule, ["w"], hint("week / day", 2), "Show the week / the day's timeline", schedule::toggle_view;
+    ScheduleDown: "schedule.down", Schedule, ["j", "down"], hint("move", 3), "Next engineer (or waiting visit)", |m| schedule::move_by(m, 1);
+    ScheduleUp: "schedule.up", Schedule, ["k", "up"], None, "Previous engineer (or waiting visit)", |m| schedule::move_by(m, -1);
+    ScheduleLeft: "schedule.left", Schedule, ["h", "left"], None, "An hour earlier (on the week: the day before)", |m| schedule::step(m, -1);
+    ScheduleRight: "schedule.right", Schedule, ["l", "right"], hint("hour", 4), "An hour later (on the week: the day after)", |m| schedule::step(m, 1);
+    SchedulePrev: "schedule.prev", Schedule, ["["], None, "The day before (on the week: the week before)", |m| schedule::page(m, -1);
+    ScheduleNext: "schedule.next", Schedule, ["]"], hint("day", 5), "The day after (on the week: the week after)", |m| schedule::page(m, 1);
+    ScheduleToday: "schedule.today", Schedule, ["t"], None, "Go to today and read the schedule afresh", schedule::today;
+    ScheduleReschedule: "schedule.reschedule", Schedule, ["r"], hint("reschedule", 6), "Send the visit under the cursor back to the waiting list (rescheduled)", schedule::reschedule;
+    ScheduleClose: "schedule.close", Schedule, ["esc", "q"], hint("close", 7), "Close the schedule", schedule::close;
 
     TextLeft: "text.left", TextInput, ["left"], None, "Cursor left", |m| overlay_keys::text(m, TextOp::Left);
     TextRight: "text.right", TextInput, ["right"], None, "Cursor right", |m| overlay_keys::text(m, TextOp::Right);

@@ -287,6 +287,15 @@ fn every_request(i: u64) -> Vec<Request> {
         },
     ];
     out.extend(sync.into_iter().map(Request::from));
+    let field = [
+        FieldRequest::Week { at },
+        FieldRequest::SetVisit {
+            number: n,
+            edits: vec![crate::store::visits::VisitEdit::Engineer(Some("li".into()))],
+            at,
+        },
+    ];
+    out.extend(field.into_iter().map(Request::from));
     out
 }
 
@@ -326,6 +335,7 @@ fn is_write(r: &Request) -> bool {
                 ServiceRequest::SlaCheck { .. } | ServiceRequest::EscalationsSeen { .. }
             )
             | Request::Sync(SyncRequest::Settle { .. })
+            | Request::Field(FieldRequest::SetVisit { .. })
     )
 }
 

@@ -1,11 +1,12 @@
 //! The worker protocol: what `update` asks of the store and what comes back, split by area (tickets, customers,
-//! knowledge base, team, service). Each area classifies its requests in one exhaustive `match`: a read that a
+//! knowledge base, team, service, field). Each area classifies its requests in one exhaustive `match`: a read that a
 //! newer read of the same slot makes obsolete, a read that must be answered, or a write. Only the first kind is
 //! ever dropped, so a write added later cannot be coalesced away by accident — the compiler asks for its class.
 //!
 //! Answers carry typed outcomes (what was done, or why not); `update` chooses the words.
 
 pub mod customers;
+pub mod field;
 pub mod kb;
 pub mod service;
 pub mod sync;
@@ -13,6 +14,7 @@ pub mod team;
 pub mod tickets;
 
 pub use customers::{CustomerOutcome, CustomerRequest, CustomerResponse};
+pub use field::{FieldRequest, FieldResponse};
 pub use kb::{ArticleOutcome, KbRequest, KbResponse};
 pub use service::{ServiceRequest, ServiceResponse};
 pub use sync::{SyncRequest, SyncResponse};
@@ -39,6 +41,7 @@ pub enum Request {
     Team(TeamRequest),
     Service(ServiceRequest),
     Sync(SyncRequest),
+    Field(FieldRequest),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +52,7 @@ pub enum Response {
     Team(TeamResponse),
     Service(ServiceResponse),
     Sync(SyncResponse),
+    Field(FieldResponse),
     /// A request failed as a whole; the list it was filling (if any) may ask again.
     Failed {
         list: Option<(ListKind, u64)>,
@@ -99,6 +103,7 @@ pub enum Slot {
     MergePreview,
     FilterCheck,
     Conflicts,
+    Schedule,
 }
 
 impl Request {
@@ -110,6 +115,7 @@ impl Request {
             Request::Team(r) => r.class(),
             Request::Service(r) => r.class(),
             Request::Sync(r) => r.class(),
+            Request::Field(r) => r.class(),
         }
     }
 
@@ -145,7 +151,7 @@ macro_rules! into_request {
     )*};
 }
 into_request!(TicketRequest => Tickets, CustomerRequest => Customers, KbRequest => Kb, TeamRequest => Team,
-    ServiceRequest => Service, SyncRequest => Sync);
+    ServiceRequest => Service, SyncRequest => Sync, FieldRequest => Field);
 
 /// Drops reads superseded by a newer read of the same slot; keeps everything else, in order.
 pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {

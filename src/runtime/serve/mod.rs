@@ -2,6 +2,7 @@
 //! thread and the tests' synchronous driver.
 
 mod customers;
+mod field;
 mod kb;
 mod service;
 mod sync;
@@ -28,6 +29,7 @@ pub fn serve_with(store: &mut Store, req: Request, between: &mut dyn FnMut()) ->
         Request::Team(r) => team::serve(store, r).map(Response::Team),
         Request::Service(r) => service::serve(store, r, between).map(Response::Service),
         Request::Sync(r) => sync::serve(store, r).map(Response::Sync),
+        Request::Field(r) => field::serve(store, r).map(Response::Field),
     };
     answer.unwrap_or_else(|e| Response::Failed {
         list,
