@@ -45,7 +45,46 @@ fn tiles_and_each_chart_at_both_sizes() {
         insta::assert_snapshot!(format!("dashboard_breakdown_{w}x{h}"), a.screen());
         a.keys("J");
         insta::assert_snapshot!(format!("dashboard_agents_{w}x{h}"), a.screen());
+        a.keys("J");
+        assert_eq!(a.model.dashboard.section, Section::Field);
+        insta::assert_snapshot!(format!("dashboard_field_{w}x{h}"), a.screen());
     }
+}
+
+/// The field-service section says what the report's appendix says: the same visits, rates and engineers.
+#[test]
+fn the_field_section_matches_the_report() {
+    let (_dir, mut a) = demo_app(120, 40);
+    a.keys("5 J J J J J J J");
+    assert_eq!(a.model.dashboard.section, Section::Field);
+    let report = a.model.dashboard.report.as_ref().unwrap();
+    let field = a
+        .store
+        .field_report(report.window.from, report.window.to)
+        .unwrap();
+    assert_eq!(a.model.dashboard.field.as_deref(), Some(&field));
+    assert!(field.completed > 0, "the demo has completed visits");
+    let screen = a.screen();
+    assert!(
+        screen.contains(&format!(
+            "Visits done {} · no-shows {}",
+            field.completed, field.no_shows
+        )),
+        "{screen}"
+    );
+    for e in &field.engineers {
+        assert!(
+            screen.contains(&format!("({})", e.engineer)),
+            "{}: {screen}",
+            e.engineer
+        );
+    }
+    // The first engineer is selected and the detail line speaks of them.
+    let first = &field.engineers[0];
+    assert!(
+        screen.contains(&format!("{}: done {}", first.engineer, first.completed)),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -117,7 +117,10 @@ fn enter_books_a_waiting_visit_at_the_cursor_and_an_overlap_is_flagged() {
         "{screen}"
     );
     // The demo's Friday for li: V19 starts inside V18, and V20 is across town 30 minutes after V19 ends.
-    assert!(screen.contains("! V18 and V19 overlap — 李娜 Li Na"), "{screen}");
+    assert!(
+        screen.contains("! V18 and V19 overlap — 李娜 Li Na"),
+        "{screen}"
+    );
     assert!(screen.contains("~ 30 min between V19 and V20"), "{screen}");
     a.keys("enter");
     let v = a.store.visit(14).unwrap();

@@ -25,10 +25,12 @@ pub enum Section {
     Satisfaction,
     Breakdown,
     Agents,
+    /// Field service: visits, first-time fix, on-time arrival, parts, warranty and returns.
+    Field,
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Volume,
         Section::Backlog,
         Section::Times,
@@ -36,6 +38,7 @@ impl Section {
         Section::Satisfaction,
         Section::Breakdown,
         Section::Agents,
+        Section::Field,
     ];
 
     pub fn title(self) -> &'static str {
@@ -47,12 +50,13 @@ impl Section {
             Section::Satisfaction => "Satisfaction",
             Section::Breakdown => "Breakdown",
             Section::Agents => "Agents",
+            Section::Field => "Field",
         }
     }
 
     /// Sections whose selection is a day of the period.
     pub fn per_day(self) -> bool {
-        !matches!(self, Section::Breakdown | Section::Agents)
+        !matches!(self, Section::Breakdown | Section::Agents | Section::Field)
     }
 }
 
@@ -74,6 +78,8 @@ pub struct Dashboard {
     /// The selected day, bar or row of the section.
     pub selected: usize,
     pub report: Option<Box<Report>>,
+    /// The period's field service (visits, parts, returns), read with the report.
+    pub field: Option<Box<crate::domain::field_report::FieldReport>>,
     pub loading: bool,
 }
 
@@ -84,6 +90,7 @@ impl Dashboard {
         match self.section {
             Section::Breakdown => r.breakdown(self.breakdown).len(),
             Section::Agents => r.breakdown(Dimension::Agent).len(),
+            Section::Field => self.field.as_ref().map_or(0, |f| f.engineers.len()),
             _ => r.days.len(),
         }
     }
@@ -120,9 +127,14 @@ pub(super) fn on_enter(model: &mut Model) -> Vec<Effect> {
     }
 }
 
-pub(super) fn on_report(model: &mut Model, report: Box<Report>) {
+pub(super) fn on_report(
+    model: &mut Model,
+    report: Box<Report>,
+    field: Box<crate::domain::field_report::FieldReport>,
+) {
     let d = &mut model.dashboard;
     d.loading = false;
+    d.field = Some(field);
     // A new period starts on its last day; the same period keeps the selection where it was.
     let same = d
         .report
@@ -277,6 +289,8 @@ pub fn drill_query(model: &Model) -> Option<(String, Query)> {
                 _ => (format!("Created {day}"), vec![Clause::Created(on)]),
             }
         }
+        // Field service is about visits, not a list of tickets.
+        Section::Field => return None,
         Section::Agents => {
             let row = r.breakdown(Dimension::Agent).get(d.selected)?;
             let who = if row.key.is_empty() {

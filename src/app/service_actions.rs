@@ -244,8 +244,8 @@ pub(super) fn on_response(model: &mut Model, response: ServiceResponse) -> Vec<E
             fx
         }
         ServiceResponse::EscalationsSeen => Vec::new(),
-        ServiceResponse::Dashboard(report) => {
-            super::dashboard::on_report(model, report);
+        ServiceResponse::Dashboard(report, field) => {
+            super::dashboard::on_report(model, report, field);
             Vec::new()
         }
     }

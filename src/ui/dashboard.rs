@@ -156,6 +156,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         ),
         Section::Breakdown => breakdown(frame, body, model, report, theme),
         Section::Agents => agents(frame, body, model, report, theme),
+        Section::Field => super::dashboard_field::render(frame, body, model, theme),
     }
     let text = detail_line(model, report);
     frame.render_widget(
@@ -475,6 +476,7 @@ fn detail_line(model: &Model, r: &Report) -> String {
     let d = &model.dashboard;
     let opt = |ind: Indicator, v: Option<f64>| v.map_or("—".into(), |v| ind.format(v));
     let what = match d.section {
+        Section::Field => super::dashboard_field::detail(model),
         Section::Breakdown | Section::Agents => {
             let dim = if d.section == Section::Agents {
                 Dimension::Agent

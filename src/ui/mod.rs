@@ -2,6 +2,7 @@
 
 pub mod customers;
 mod dashboard;
+mod dashboard_field;
 mod help;
 pub mod kb;
 pub mod markdown;

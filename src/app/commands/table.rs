@@ -119,7 +119,7 @@ commands! {
     KbHistory: "kb.history", Kb, ["H"], None, "Show the article's change history / its text", kb_actions::toggle_history;
 
     DashPeriod: "dashboard.period", Dashboard, ["p"], hint("period", 0), "Choose the period: today, 7 days, 30 days, quarter, custom", dashboard::period_picker;
-    DashNextSection: "dashboard.next_section", Dashboard, ["J", "]"], hint("chart", 1), "Next chart: volume, backlog, times, SLA, satisfaction, breakdown, agents", |m| dashboard::cycle_section(m, 1);
+    DashNextSection: "dashboard.next_section", Dashboard, ["J", "]"], hint("chart", 1), "Next chart: volume, backlog, times, SLA, satisfaction, breakdown, agents, field service", |m| dashboard::cycle_section(m, 1);
     DashPrevSection: "dashboard.prev_section", Dashboard, ["K", "["], None, "Previous chart", |m| dashboard::cycle_section(m, -1);
     DashBreakdown: "dashboard.breakdown", Dashboard, ["d"], hint("breakdown", 2), "Break down by channel, kind, priority or group", dashboard::cycle_breakdown;
 

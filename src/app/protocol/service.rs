@@ -51,5 +51,6 @@ pub enum ServiceResponse {
         more: bool,
     },
     EscalationsSeen,
-    Dashboard(Box<Report>),
+    /// The report, and the period's field service.
+    Dashboard(Box<Report>, Box<crate::domain::field_report::FieldReport>),
 }

@@ -52,9 +52,11 @@ pub fn serve(
             store.measure_pending(query.as_of, &mut |_, _| {})?;
             store.ensure_rollups(query.offset)?;
             let input = store.metrics(&query)?;
-            ServiceResponse::Dashboard(Box::new(crate::domain::metrics_report::build(
-                input, &rules,
-            )))
+            let field = store.field_report(query.window.from, query.window.to)?;
+            ServiceResponse::Dashboard(
+                Box::new(crate::domain::metrics_report::build(input, &rules)),
+                Box::new(field),
+            )
         }
     })
 }
