@@ -220,7 +220,19 @@ fn enter_on_a_visit_opens_its_ticket_and_g_v_comes_back_to_the_same_day() {
     a.keys("] ] l enter");
     assert_eq!(a.model.overlay, None);
     assert_eq!(a.model.ticket.number, Some(1179));
-    assert!(a.screen().contains("#1179"), "{}", a.screen());
+    let screen = a.screen();
+    assert!(screen.contains("#1179"), "{screen}");
+    // The ticket's header says the product's warranty state by date, and its visits, newest first.
+    let d = a.model.ticket.detail.as_ref().unwrap();
+    let until = d.warranty_until.expect("the product has a warranty date");
+    let state = if until >= a.now {
+        "Warranty in 保内 until"
+    } else {
+        "Warranty out 保外 since"
+    };
+    assert!(screen.contains(state), "{screen}");
+    assert_eq!(d.visits.len(), 4, "V1 done earlier, V18–V20 on Friday");
+    assert!(screen.contains("Visits V20 scheduled"), "{screen}");
     a.keys("g v");
     assert_eq!(a.model.overlay, Some(Overlay::Schedule));
     assert!(a.screen().contains("Fri 2026-11-20"), "{}", a.screen());

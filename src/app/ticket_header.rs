@@ -123,6 +123,19 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
             Role::Plain,
         ),
     ];
+    if let Some(until) = d.warranty_until {
+        // By the date only: what the engineer finds (damage by the user …) is decided on the visit.
+        let day = local_date(until, model.utc_offset, "%Y-%m-%d");
+        let state = if model.now <= until {
+            format!("in 保内 until {day}")
+        } else {
+            format!("out 保外 since {day}")
+        };
+        facts.push(field("Warranty", state, Role::Plain));
+    }
+    if !d.visits.is_empty() {
+        facts.push(field("Visits", visits(d, model), Role::Relation));
+    }
     if let Some(n) = d.merged_into {
         facts.push(field("Merged into", format!("#{n}"), Role::Relation));
     }
@@ -145,6 +158,48 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
         facts.push(field(def.label, one_line(&sanitize(&value)), Role::Plain));
     }
     vec![state, people, facts]
+}
+
+/// The ticket's visits, newest first: `V18 scheduled 11-20 10:00 li · V1 completed`.
+fn visits(d: &TicketDetail, model: &Model) -> String {
+    let shown: Vec<String> = d
+        .visits
+        .iter()
+        .rev()
+        .take(3)
+        .map(|v| {
+            let when = match (
+                v.status.holds_time() && !v.status.is_final(),
+                v.window_start,
+            ) {
+                (true, Some(at)) => {
+                    let local =
+                        chrono::DateTime::from_timestamp(at + i64::from(model.utc_offset), 0);
+                    local
+                        .map(|t| t.format(" %m-%d %H:%M").to_string())
+                        .unwrap_or_default()
+                }
+                _ => String::new(),
+            };
+            let who = v
+                .engineer
+                .as_deref()
+                .map(|e| format!(" {e}"))
+                .unwrap_or_default();
+            format!(
+                "V{} {}{when}{who}",
+                v.number,
+                v.status.as_str().replace('_', " ")
+            )
+        })
+        .collect();
+    let more = d.visits.len().saturating_sub(3);
+    let tail = if more > 0 {
+        format!(" · +{more}")
+    } else {
+        String::new()
+    };
+    format!("{}{tail}", shown.join(" · "))
 }
 
 /// `3m ago`, or `just now`.

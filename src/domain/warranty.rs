@@ -108,9 +108,7 @@ pub fn decide(
             until: None,
         };
     };
-    let until = p
-        .warranty_until
-        .or_else(|| p.purchased_at.map(|b| add_months(b, policy.default_months)));
+    let until = warranty_end(p, policy);
     let Some(until) = until else {
         return Decision {
             coverage: Coverage::Unknown,
@@ -151,6 +149,12 @@ pub fn decide(
         reason,
         until: Some(until),
     }
+}
+
+/// The warranty's last moment: its own date, else the purchase plus the policy's default term.
+pub fn warranty_end(p: ProductDates, policy: &WarrantyPolicy) -> Option<i64> {
+    p.warranty_until
+        .or_else(|| p.purchased_at.map(|b| add_months(b, policy.default_months)))
 }
 
 /// A date as the decision's reason states it.

@@ -85,6 +85,11 @@ pub struct TicketDetail {
     pub complaint_stage: Option<ComplaintStage>,
     /// The SLA policy that set the clocks.
     pub sla_policy: Option<String>,
+    /// The product's warranty end (its own date, or the purchase plus the default term); `None` without a
+    /// product or dates. The header says in or out of warranty by it.
+    pub warranty_until: Option<i64>,
+    /// On-site visits on the ticket, oldest first.
+    pub visits: Vec<super::visits::VisitRow>,
     /// The fields laid out by the table rather than by hand, by key in JSON.
     #[serde(flatten)]
     pub details: FieldValues,
@@ -266,7 +271,9 @@ impl Store {
             .collect();
         let columns = [
             ROW_COLUMNS.as_str(),
-            "t.version AS version, t.customer_id AS customer_id, c.email AS customer_email",
+            "t.version AS version, t.customer_id AS customer_id, c.email AS customer_email,
+             p.purchased_at AS product_purchased_at, p.warranty_until AS product_warranty_until,
+             p.id IS NOT NULL AS has_product",
             &select_list(DETAIL_FIELDS),
             &select_list(&details),
         ];
@@ -303,6 +310,18 @@ impl Store {
                         .as_deref()
                         .and_then(ComplaintStage::parse),
                     sla_policy: r.get(key(F::SlaPolicy))?,
+                    warranty_until: if r.get::<_, bool>("has_product")? {
+                        crate::domain::warranty::warranty_end(
+                            crate::domain::warranty::ProductDates {
+                                purchased_at: r.get("product_purchased_at")?,
+                                warranty_until: r.get("product_warranty_until")?,
+                            },
+                            &self.rules.field.warranty,
+                        )
+                    } else {
+                        None
+                    },
+                    visits: Vec::new(),
                     details: detail_values(r)?,
                     clocks: Vec::new(),
                     tags: Vec::new(),
@@ -325,6 +344,7 @@ impl Store {
         detail.attachments = self.attachments(&detail.row.id)?;
         detail.collaborators = self.collaborators(&detail.row.id)?;
         detail.draft = self.draft(&detail.row.id)?;
+        detail.visits = self.ticket_visits(number)?;
         detail.change_seq = self.ticket_change_seq(number)?;
         Ok(Some(detail))
     }
