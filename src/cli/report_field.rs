@@ -5,9 +5,7 @@ use super::output::Out;
 use crate::domain::field_report::FieldReport;
 use crate::domain::warranty::yuan;
 
-fn pct(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".into(), |v| format!("{v:.1}%"))
-}
+use crate::domain::field_report::{counts_text, percent};
 
 /// Text for a table cell: one line, pipes escaped.
 fn cell(s: &str) -> String {
@@ -24,28 +22,28 @@ pub fn write(out: &mut Out<'_>, f: &FieldReport) -> std::io::Result<()> {
     writeln!(
         out,
         "| First-time fix rate 一次修复率 | {} |",
-        pct(f.first_time_fix_rate)
+        percent(f.first_time_fix_rate)
     )?;
     writeln!(
         out,
         "| On time for the window 准时到达率 | {} |",
-        pct(f.on_time_rate)
+        percent(f.on_time_rate)
     )?;
     writeln!(
         out,
         "| Arrival target met | {} |",
-        pct(f.arrival_target_met_rate)
+        percent(f.arrival_target_met_rate)
     )?;
     writeln!(
         out,
         "| No-show rate | {} ({}) |",
-        pct(f.no_show_rate),
+        percent(f.no_show_rate),
         f.no_shows
     )?;
     writeln!(
         out,
         "| Out of warranty 保外 | {} ({} of {}) |",
-        pct(f.out_of_warranty_share),
+        percent(f.out_of_warranty_share),
         f.out_of_warranty,
         f.in_warranty + f.out_of_warranty
     )?;
@@ -92,19 +90,17 @@ pub fn write(out: &mut Out<'_>, f: &FieldReport) -> std::io::Result<()> {
         writeln!(out)?;
     }
     if !f.returns_by_kind.is_empty() {
-        let list = |v: &[(String, u32)]| {
-            v.iter()
-                .map(|(k, n)| format!("{} {n}", k.replace('_', " ")))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         writeln!(
             out,
             "Returns and exchanges 退换货: {}.",
-            list(&f.returns_by_kind)
+            counts_text(&f.returns_by_kind)
         )?;
-        writeln!(out, "Reasons: {}.", list(&f.returns_by_reason))?;
-        writeln!(out, "Where they stand: {}.\n", list(&f.returns_by_status))?;
+        writeln!(out, "Reasons: {}.", counts_text(&f.returns_by_reason))?;
+        writeln!(
+            out,
+            "Where they stand: {}.\n",
+            counts_text(&f.returns_by_status)
+        )?;
     }
     Ok(())
 }

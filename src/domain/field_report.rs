@@ -90,6 +90,19 @@ impl FieldReport {
     }
 }
 
+/// `12.5%`, or `—` when there is no rate.
+pub fn percent(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".into(), |v| format!("{v:.1}%"))
+}
+
+/// `no reason 3, quality 2`: counted words as the report and the dashboard list them.
+pub fn counts_text(v: &[(String, u32)]) -> String {
+    v.iter()
+        .map(|(k, n)| format!("{} {n}", k.replace('_', " ")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn rate(part: u32, whole: u32) -> Option<f64> {
     (whole > 0).then(|| 100.0 * f64::from(part) / f64::from(whole))
 }

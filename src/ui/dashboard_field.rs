@@ -13,9 +13,7 @@ use crate::domain::field_report::FieldReport;
 use crate::domain::text::fit;
 use crate::domain::warranty::yuan;
 
-fn pct(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".into(), |v| format!("{v:.1}%"))
-}
+use crate::domain::field_report::{counts_text, percent};
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let Some(f) = model.dashboard.field.as_deref() else {
@@ -104,28 +102,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 
 /// The period's measures, most asked-for first, in lines short enough for 80 columns.
 fn summary(f: &FieldReport) -> Vec<String> {
-    let list = |v: &[(String, u32)]| {
-        v.iter()
-            .map(|(k, n)| format!("{} {n}", k.replace('_', " ")))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let mut out = vec![
         format!(
             "Visits done {} · no-shows {} ({})",
             f.completed,
             f.no_shows,
-            pct(f.no_show_rate)
+            percent(f.no_show_rate)
         ),
         format!(
             "First-time fix {} · on time {} · arrival target met {}",
-            pct(f.first_time_fix_rate),
-            pct(f.on_time_rate),
-            pct(f.arrival_target_met_rate)
+            percent(f.first_time_fix_rate),
+            percent(f.on_time_rate),
+            percent(f.arrival_target_met_rate)
         ),
         format!(
             "Out of warranty 保外 {} ({} of {} visits done)",
-            pct(f.out_of_warranty_share),
+            percent(f.out_of_warranty_share),
             f.out_of_warranty,
             f.in_warranty + f.out_of_warranty
         ),
@@ -136,8 +128,11 @@ fn summary(f: &FieldReport) -> Vec<String> {
         ),
     ];
     if !f.returns_by_kind.is_empty() {
-        out.push(format!("Returns 退换货: {}", list(&f.returns_by_kind)));
-        out.push(format!("Reasons: {}", list(&f.returns_by_reason)));
+        out.push(format!(
+            "Returns 退换货: {}",
+            counts_text(&f.returns_by_kind)
+        ));
+        out.push(format!("Reasons: {}", counts_text(&f.returns_by_reason)));
     }
     out
 }
