@@ -1,8 +1,8 @@
 //! The engineers' schedule (issue 22 item 4): `g v` opens each engineer's day as a timeline and the week as day
 //! cells, flags overlaps and tight travel gaps in words, lists the visits waiting for a time, and schedules with
 //! keys — Enter books the selected waiting visit at the cursor, `r` sends the visit under the cursor back to wait.
-//! The demo at the frozen NOW (Wed 2026-11-18 19:06 in Asia/Shanghai): li has V18 10:00–12:00 and V19 18:00–19:00
-//! on Fri 11-20; V14 and V7 wait for a time.
+//! The demo at the frozen NOW (Wed 2026-11-18 19:06 in Asia/Shanghai): li has V18 10:00–12:00, V19 11:00–12:30 and
+//! V20 13:00–14:00 at three addresses on Fri 11-20; V14 and V7 wait for a time. `v` on a ticket books a visit.
 
 mod common;
 
@@ -12,7 +12,7 @@ use desk::app::Overlay;
 use desk::app::schedule::ScheduleView;
 use desk::domain::visit::VisitStatus;
 
-/// Fri 2026-11-20 00:00 in Shanghai: the day of li's visits V18 and V19.
+/// Fri 2026-11-20 00:00 in Shanghai: the day of li's visits V18, V19 and V20.
 const FRIDAY: i64 = 1_795_104_000;
 
 fn open(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
@@ -318,4 +318,50 @@ fn a_visit_booked_at_another_desk_shows_on_the_open_schedule() {
         .unwrap_or_default()
         .to_string();
     assert!(wang.contains("|V7 保养"), "{}", a.screen());
+}
+
+#[test]
+fn v_on_a_ticket_books_a_visit_that_waits_in_the_schedule() {
+    let (_dir, mut a) = demo_app(120, 40);
+    a.keys("enter");
+    let number = a.model.ticket.number.expect("a ticket is open");
+    let before = a.store.ticket_visits(number).unwrap().len();
+    a.keys("v");
+    assert!(
+        matches!(&a.model.overlay, Some(Overlay::Picker { title, .. }) if title.contains("On-site visit")),
+        "{}",
+        a.screen()
+    );
+    // The second choice: repair (letters typed in a picker filter it).
+    a.keys("down enter");
+    let visits = a.store.ticket_visits(number).unwrap();
+    assert_eq!(visits.len(), before + 1);
+    let v = visits.last().unwrap();
+    assert_eq!(
+        (v.service, v.status),
+        (
+            desk::domain::visit::Service::Repair,
+            VisitStatus::Unscheduled
+        )
+    );
+    assert_eq!(
+        status_bar(&a.screen()).trim(),
+        format!(
+            "V{} repair on #{number} waits for a time: g v, Tab, Enter books it",
+            v.number
+        )
+    );
+    assert!(
+        a.screen()
+            .contains(&format!("Visits V{} unscheduled", v.number)),
+        "{}",
+        a.screen()
+    );
+    a.keys("g v");
+    let waiting = waiting_part(&a.screen());
+    assert!(waiting.contains("Waiting for a time (3)"), "{waiting}");
+    assert!(
+        waiting.contains(&format!("V{} #{number} repair", v.number)),
+        "{waiting}"
+    );
 }

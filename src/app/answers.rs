@@ -126,5 +126,8 @@ fn on_field_answer(model: &mut Model, r: FieldResponse) -> Vec<Effect> {
             edits,
             outcome,
         } => super::schedule::on_visit_set(model, number, &edits, outcome),
+        FieldResponse::VisitMade { ticket, outcome } => {
+            super::schedule::on_visit_made(model, ticket, outcome)
+        }
     }
 }

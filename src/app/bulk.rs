@@ -164,7 +164,8 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
         | PickAction::CareDone(_)
         | PickAction::ArticleStatus(_)
         | PickAction::DashboardPeriod(_)
-        | PickAction::OpenAttachment(_) => Vec::new(),
+        | PickAction::OpenAttachment(_)
+        | PickAction::NewVisit(_) => Vec::new(),
         PickAction::Edit(e) => vec![Effect::load(TicketRequest::BulkSet {
             numbers: targets,
             edits: vec![e],

@@ -562,6 +562,8 @@ pub enum PickAction {
     DashboardPeriod(crate::domain::metrics_report::Period),
     /// Open this attachment (id) of the open ticket with the system opener.
     OpenAttachment(String),
+    /// Make a visit of this kind on the open ticket (it waits in the schedule for a time).
+    NewVisit(crate::domain::visit::Service),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -306,7 +306,9 @@ pub(super) fn on_week(model: &mut Model, week: Box<Week>) -> Vec<Effect> {
     Vec::new()
 }
 
+mod from_ticket;
 mod write;
+pub(super) use from_ticket::{new_visit, on_visit_made, pick_service};
 pub use write::when;
 pub(super) use write::{enter, on_visit_set, reschedule};
 

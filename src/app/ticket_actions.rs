@@ -166,6 +166,7 @@ pub(super) fn pick(
         PickAction::ArticleStatus(status) => super::kb_actions::set_status(model, status),
         PickAction::DashboardPeriod(p) => super::dashboard::picked_period(model, p),
         PickAction::OpenAttachment(id) => super::attachments::fetch(id),
+        PickAction::NewVisit(service) => super::schedule::new_visit(model, service),
     }
 }
 

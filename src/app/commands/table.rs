@@ -98,6 +98,7 @@ commands! {
     TicketFollowUp: "ticket.follow_up", Ticket, ["F"], None, "Record the follow-up call (回访), then the survey", service_actions::follow_up;
     TicketSurvey: "ticket.survey", Ticket, ["Y"], None, "Record a satisfaction survey (CSAT, NPS, CES)", service_actions::survey;
     TicketComplaint: "ticket.complaint_stage", Ticket, ["E"], None, "Advance the complaint: received → registered → investigating → resolved → revisited", service_actions::advance_complaint;
+    TicketVisit: "ticket.visit", Ticket, ["v"], None, "Book an on-site visit (上门服务): install, repair, maintenance, inspection or pick-up; g v then gives it an engineer and a time", schedule::pick_service;
     TicketArticles: "ticket.articles", Ticket, ["b"], hint("kb", 9), "Suggested articles: Enter puts a link into a reply, b the article quoted", suggestions::open;
 
     CustomerNextView: "customer.next_view", Customers, ["J", "]"], hint("view", 0), "Next customer view (VIP, At risk, New, Warranty, Care)", |m| customer_actions::select_view(m, 1);

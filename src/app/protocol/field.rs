@@ -15,13 +15,19 @@ pub enum FieldRequest {
         edits: Vec<VisitEdit>,
         at: i64,
     },
+    /// Makes a visit of `service` on ticket `ticket`, waiting for a time (booked on the schedule).
+    NewVisit {
+        ticket: i64,
+        service: crate::domain::visit::Service,
+        at: i64,
+    },
 }
 
 impl FieldRequest {
     pub fn class(&self) -> Class {
         match self {
             FieldRequest::Week { .. } => Class::Latest(Slot::Schedule),
-            FieldRequest::SetVisit { .. } => Class::Write,
+            FieldRequest::SetVisit { .. } | FieldRequest::NewVisit { .. } => Class::Write,
         }
     }
 }
@@ -47,6 +53,11 @@ pub enum FieldResponse {
     VisitSet {
         number: i64,
         edits: Vec<VisitEdit>,
+        outcome: Outcome<Box<VisitRow>>,
+    },
+    /// What became of a [`FieldRequest::NewVisit`].
+    VisitMade {
+        ticket: i64,
         outcome: Outcome<Box<VisitRow>>,
     },
 }

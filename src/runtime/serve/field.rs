@@ -18,6 +18,24 @@ pub fn serve(store: &mut Store, req: FieldRequest) -> Result<FieldResponse> {
                 outcome: outcome(done),
             }
         }
+        FieldRequest::NewVisit {
+            ticket,
+            service,
+            at,
+        } => {
+            let new = crate::store::visits::NewVisit {
+                ticket,
+                service,
+                address: None,
+                engineer: None,
+                window: None,
+            };
+            let made = store.new_visit(&new, at).map(Box::new);
+            FieldResponse::VisitMade {
+                ticket,
+                outcome: outcome(made),
+            }
+        }
     })
 }
 
