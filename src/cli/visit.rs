@@ -310,8 +310,11 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> any
             let current = store.visit(number)?;
             for p in &parts {
                 let (code, qty, location) = part_spec(p, current.engineer.as_deref())?;
-                store.reserve_part(number, &code, &location, qty, now)?;
+                let misfit = store.reserve_part(number, &code, &location, qty, now)?;
                 writeln!(out, "V{number}: {qty} × {code} reserved at {location}")?;
+                if let Some(m) = misfit {
+                    writeln!(out, "warning: {m}")?;
+                }
             }
             // Parts first: completing the visit consumes what is reserved by then.
             let v = if edits.is_empty() {
@@ -335,6 +338,9 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> any
                 )?;
             }
             warn_flags(store, &v, &rules, out)?;
+            if v.status == VisitStatus::Completed {
+                warn_low_stock(store, number, out)?;
+            }
         }
         VisitCmd::Report { visit, format } => {
             let number = visit_number(&visit)?;
@@ -353,6 +359,30 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> any
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// After a visit used its parts: which of them are now at or below their reorder point.
+fn warn_low_stock(store: &Store, number: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
+    let used: Vec<String> = store
+        .visit_parts(number)?
+        .iter()
+        .map(|p| p.code.to_string())
+        .collect();
+    for p in store
+        .part_list(true)?
+        .iter()
+        .filter(|p| used.contains(&p.code.to_string()))
+    {
+        writeln!(
+            out,
+            "warning: {} is low: {} free (reorder at {}); desk part receive {} QTY --at LOCATION",
+            p.code,
+            p.available(),
+            p.reorder_at,
+            p.code
+        )?;
     }
     Ok(())
 }

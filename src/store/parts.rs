@@ -160,6 +160,33 @@ fn move_stock(
     Ok(after)
 }
 
+/// Says so when the part is listed for other products than the visit's ticket's: a reservation an engineer
+/// would want to check (the catalogue's fit list is advice, not a rule — parts are shared across models).
+fn misfit(tx: &Connection, code: &str, visit_id: &str) -> Result<Option<String>> {
+    let compatible: String = tx
+        .prepare_cached("SELECT compatible FROM parts WHERE code = ?1")?
+        .query_row(params![code], |r| r.get(0))?;
+    let fits: Vec<&str> = compatible
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let product: Option<String> = tx
+        .prepare_cached(
+            "SELECT p.name FROM visits v JOIN tickets t ON t.id = v.ticket_id JOIN products p ON p.id = t.product_id
+              WHERE v.id = ?1",
+        )?
+        .query_row(params![visit_id], |r| r.get(0))
+        .optional()?;
+    Ok(match product {
+        Some(p) if !fits.is_empty() && !fits.iter().any(|f| p.contains(f)) => Some(format!(
+            "{code} is listed for {}; the ticket's product is {p}",
+            fits.join(", ")
+        )),
+        _ => None,
+    })
+}
+
 /// What the reserved parts of a visit cost the customer, at the catalogue price.
 pub(super) fn reserved_price(tx: &Connection, visit_id: &str) -> Result<i64> {
     Ok(tx
@@ -379,7 +406,7 @@ impl Store {
         location: &str,
         qty: i64,
         now: i64,
-    ) -> Result<()> {
+    ) -> Result<Option<String>> {
         let location = location_name(location)?;
         self.write(|tx, log, rules| {
             let code = known_part(tx, code)?;
@@ -417,7 +444,7 @@ impl Store {
             let field = format!("reserved@{location}");
             let new = (qty > 0).then(|| format!("{qty} for V{number}"));
             log.append(tx, "part", &code, &field, None, new.as_deref(), now)?;
-            Ok(())
+            misfit(tx, &code, &visit_id)
         })
     }
 
