@@ -1,12 +1,13 @@
 //! Engineers' schedules (issue 22): visits by time window for `desk visit list` and the schedule pane, each
 //! engineer's lane with its conflicts and tight travel gaps, and the visits still waiting for a time.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::visits::{COLUMNS, FROM, VisitRow, visit_row};
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::domain::dispatch::Availability;
 use crate::domain::visit::{Flag, Slot, flags};
+use crate::domain::warranty::{Cause, ProductDates, decide};
 
 /// Which visits `desk visit list` reads.
 #[derive(Debug, Clone, Default)]
@@ -180,6 +181,37 @@ impl Store {
 }
 
 impl Store {
+    /// Whether work on the ticket's product at `now` is covered, by its warranty date (no cause recorded yet).
+    pub fn ticket_warranty(
+        &self,
+        ticket: i64,
+        now: i64,
+    ) -> Result<crate::domain::warranty::Decision> {
+        let product: Option<Option<ProductDates>> = self
+            .conn
+            .prepare_cached(
+                "SELECT p.purchased_at, p.warranty_until, p.id IS NOT NULL FROM tickets t
+                   LEFT JOIN products p ON p.id = t.product_id WHERE t.number = ?1",
+            )?
+            .query_row(params![ticket], |r| {
+                Ok(r.get::<_, bool>(2)?.then_some(ProductDates {
+                    purchased_at: r.get(0)?,
+                    warranty_until: r.get(1)?,
+                }))
+            })
+            .optional()?;
+        let product = product.ok_or(StoreError::NotFound {
+            entity: "ticket",
+            id: ticket.to_string(),
+        })?;
+        Ok(decide(
+            product,
+            now,
+            Cause::Unknown,
+            &self.rules.field.warranty,
+        ))
+    }
+
     /// Open tickets about a product, most recently updated first, with their customer's name and city: where the
     /// demo puts its visits and return requests.
     pub fn open_tickets_with_products(&self, limit: usize) -> Result<Vec<(i64, String, String)>> {

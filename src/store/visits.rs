@@ -256,37 +256,6 @@ impl Store {
             })
     }
 
-    /// Whether work on the ticket's product at `now` is covered, by its warranty date (no cause recorded yet).
-    pub fn ticket_warranty(
-        &self,
-        ticket: i64,
-        now: i64,
-    ) -> Result<crate::domain::warranty::Decision> {
-        let product: Option<Option<ProductDates>> = self
-            .conn
-            .prepare_cached(
-                "SELECT p.purchased_at, p.warranty_until, p.id IS NOT NULL FROM tickets t
-                   LEFT JOIN products p ON p.id = t.product_id WHERE t.number = ?1",
-            )?
-            .query_row(params![ticket], |r| {
-                Ok(r.get::<_, bool>(2)?.then_some(ProductDates {
-                    purchased_at: r.get(0)?,
-                    warranty_until: r.get(1)?,
-                }))
-            })
-            .optional()?;
-        let product = product.ok_or(StoreError::NotFound {
-            entity: "ticket",
-            id: ticket.to_string(),
-        })?;
-        Ok(decide(
-            product,
-            now,
-            Cause::Unknown,
-            &self.rules.field.warranty,
-        ))
-    }
-
     /// A ticket's visits, oldest first.
     pub fn ticket_visits(&self, ticket: i64) -> Result<Vec<VisitRow>> {
         let sql = format!(
