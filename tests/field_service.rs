@@ -572,3 +572,36 @@ fn a_part_listed_for_another_product_is_reserved_with_a_warning() {
         None
     );
 }
+
+#[test]
+fn a_changed_quote_waits_for_the_customer_again() {
+    let mut s = store();
+    let n = visit(&mut s, Some("li"), window(9, 2));
+    let v = s
+        .set_visit(
+            n,
+            &[
+                VisitEdit::Cause(Cause::UserDamage),
+                VisitEdit::QuoteCents(30_000),
+                VisitEdit::Quote(QuoteState::Accepted),
+            ],
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(
+        (v.quote_cents, v.quote_state),
+        (Some(30_000), QuoteState::Accepted)
+    );
+    // The same amount again changes nothing; a new one needs a new yes.
+    let v = s
+        .set_visit(n, &[VisitEdit::QuoteCents(30_000)], NOW)
+        .unwrap();
+    assert_eq!(v.quote_state, QuoteState::Accepted);
+    let v = s
+        .set_visit(n, &[VisitEdit::QuoteCents(45_000)], NOW)
+        .unwrap();
+    assert_eq!(
+        (v.quote_cents, v.quote_state),
+        (Some(45_000), QuoteState::Pending)
+    );
+}

@@ -362,11 +362,12 @@ fn update_visit(
             // A week of labour bounds the quote's arithmetic.
             VisitEdit::LabourMinutes(m) => new.labour_minutes = (*m).clamp(0, 7 * 24 * 60),
             VisitEdit::Cause(c) => new.cause = *c,
+            // A new amount is a new quote: it waits for the customer's answer again.
             VisitEdit::QuoteCents(c) => {
-                new.quote_cents = Some(*c);
-                if new.quote_state != QuoteState::Accepted {
+                if new.quote_cents != Some(*c) {
                     new.quote_state = QuoteState::Pending;
                 }
+                new.quote_cents = Some(*c);
             }
             VisitEdit::Quote(q) => new.quote_state = *q,
             VisitEdit::ConfirmedBy(name) => {
