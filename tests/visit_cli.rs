@@ -68,6 +68,31 @@ fn a_visit_from_the_command_line_ends_in_a_service_report() {
         "--to",
         "van:li",
     ]);
+    // A refused step reserves nothing: the parts and the step are one change.
+    let db_arg = db.clone();
+    let o = common::desk_as(
+        h,
+        "li",
+        &[
+            "--db",
+            &db_arg,
+            "visit",
+            "set",
+            "V1",
+            "part=FLT-1:2",
+            "status=completed",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("cannot become completed"),
+        "{o:?}"
+    );
+    let parts = ok(&["part", "list", "--format", "json"]);
+    assert!(
+        parts.contains("\"reserved\": 0") || parts.contains("\"reserved\":0"),
+        "{parts}"
+    );
     ok(&["visit", "set", "V1", "part=FLT-1:2", "status=on_site"]);
     let done = ok(&[
         "visit",

@@ -159,8 +159,9 @@ fn edit(field: &str, value: &str, rules: &FieldRules) -> Result<Option<VisitEdit
         "notes" => VisitEdit::Notes(v.to_string()),
         "labour" => {
             let secs = crate::domain::sla_policy::parse_duration(v)
-                .or_else(|_| v.parse::<i64>().map(|m| m * 60))
-                .map_err(|_| bad("use minutes (45) or a duration (1h30m)"))?;
+                .ok()
+                .or_else(|| v.parse::<i64>().ok().and_then(|m| m.checked_mul(60)))
+                .ok_or_else(|| bad("use minutes (45) or a duration (1h30m)"))?;
             VisitEdit::LabourMinutes(secs / 60)
         }
         "cause" => VisitEdit::Cause(v.parse::<Cause>().map_err(|e| bad(&e.to_string()))?),
@@ -182,7 +183,7 @@ fn edit(field: &str, value: &str, rules: &FieldRules) -> Result<Option<VisitEdit
 }
 
 /// `CODE:QTY@LOCATION` (quantity 1 and the engineer's van `van:HANDLE` by default).
-fn part_spec(value: &str, engineer: Option<&str>) -> Result<(String, i64, String), UsageError> {
+fn part_spec(value: &str, engineer: Option<&str>) -> Result<(String, String, i64), UsageError> {
     let (item, location) = match value.split_once('@') {
         Some((i, l)) => (i, Some(l.trim().to_string())),
         None => (value, None),
@@ -209,7 +210,7 @@ fn part_spec(value: &str, engineer: Option<&str>) -> Result<(String, i64, String
                 "part `{value}`: name the stock location, e.g. {code}:1@上海仓"
             ))
         })?;
-    Ok((code.trim().to_string(), qty, location))
+    Ok((code.trim().to_string(), location, qty))
 }
 
 pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
@@ -308,20 +309,25 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> any
                 }
             }
             let current = store.visit(number)?;
-            for p in &parts {
-                let (code, qty, location) = part_spec(p, current.engineer.as_deref())?;
-                let misfit = store.reserve_part(number, &code, &location, qty, now)?;
+            // Parts go to the engineer's van by default: the one this change names, else the visit's.
+            let engineer = edits
+                .iter()
+                .find_map(|e| match e {
+                    VisitEdit::Engineer(h) => Some(h.clone()),
+                    _ => None,
+                })
+                .unwrap_or(current.engineer);
+            let parts = parts
+                .iter()
+                .map(|p| part_spec(p, engineer.as_deref()))
+                .collect::<Result<Vec<_>, _>>()?;
+            let (v, warnings) = store.set_visit_reserving(number, &parts, &edits, now)?;
+            for (code, location, qty) in &parts {
                 writeln!(out, "V{number}: {qty} × {code} reserved at {location}")?;
-                if let Some(m) = misfit {
-                    writeln!(out, "warning: {m}")?;
-                }
             }
-            // Parts first: completing the visit consumes what is reserved by then.
-            let v = if edits.is_empty() {
-                current
-            } else {
-                store.set_visit(number, &edits, now)?
-            };
+            for w in warnings {
+                writeln!(out, "warning: {w}")?;
+            }
             writeln!(
                 out,
                 "V{}: {} · {} · {}",

@@ -70,6 +70,7 @@ pub mod ticket_write;
 pub mod tls;
 mod unassigned;
 mod undo;
+mod visit_rows;
 pub mod visits;
 pub use undo::Undone;
 pub mod tickets;

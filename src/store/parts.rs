@@ -259,6 +259,59 @@ pub(super) fn release_reserved(
     Ok(())
 }
 
+/// [`Store::reserve_part`] inside a write: `part` is (code, location, quantity).
+pub(super) fn reserve_in(
+    tx: &Transaction<'_>,
+    log: &mut ChangeLog,
+    rules: &FieldRules,
+    number: i64,
+    part: (&str, &str, i64),
+    now: i64,
+) -> Result<Option<String>> {
+    let (code, location, qty) = part;
+    let location = location_name(location)?;
+    let code = known_part(tx, code)?;
+    let (visit_id, status): (String, String) = tx
+        .prepare_cached(
+            "SELECT id, status FROM visits WHERE number = ?1 ORDER BY created_at LIMIT 1",
+        )?
+        .query_row(params![number], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or(StoreError::NotFound {
+            entity: "visit",
+            id: format!("V{number}"),
+        })?;
+    if matches!(status.as_str(), "completed" | "no_show" | "cancelled") {
+        return Err(StoreError::Refused(format!(
+            "V{number} is {status}; reserve parts for an open visit"
+        )));
+    }
+    let earlier: i64 = tx
+        .prepare_cached(
+            "SELECT coalesce(sum(qty), 0) FROM part_reservations
+              WHERE visit_id = ?1 AND part_code = ?2 AND location = ?3",
+        )?
+        .query_row(params![visit_id, code, location], |r| r.get(0))?;
+    let free = on_hand(tx, &code, &location)? - reserved_at(tx, &code, &location)? + earlier;
+    if qty > free && !rules.allow_negative_stock {
+        return Err(StoreError::Refused(format!(
+            "{code} at {location}: {free} free, {qty} asked; transfer or receive stock first"
+        )));
+    }
+    tx.prepare_cached("DELETE FROM part_reservations WHERE visit_id = ?1 AND part_code = ?2")?
+        .execute(params![visit_id, code])?;
+    if qty > 0 {
+        tx.prepare_cached(
+            "INSERT INTO part_reservations(visit_id, part_code, location, qty) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![visit_id, code, location, qty])?;
+    }
+    let field = format!("reserved@{location}");
+    let new = (qty > 0).then(|| format!("{qty} for V{number}"));
+    log.append(tx, "part", &code, &field, None, new.as_deref(), now)?;
+    misfit(tx, &code, &visit_id)
+}
+
 impl Store {
     /// Adds a part to the catalogue (codes are upper-case).
     pub fn add_part(&mut self, p: &NewPart, now: i64) -> Result<String> {
@@ -399,6 +452,7 @@ impl Store {
     }
 
     /// Reserves `qty` of a part at `location` for visit `number` (replacing an earlier reservation of that part).
+    /// Returns a warning when the part is listed for other products than the ticket's.
     pub fn reserve_part(
         &mut self,
         number: i64,
@@ -407,44 +461,8 @@ impl Store {
         qty: i64,
         now: i64,
     ) -> Result<Option<String>> {
-        let location = location_name(location)?;
         self.write(|tx, log, rules| {
-            let code = known_part(tx, code)?;
-            let (visit_id, status): (String, String) = tx
-                .prepare_cached("SELECT id, status FROM visits WHERE number = ?1 ORDER BY created_at LIMIT 1")?
-                .query_row(params![number], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?
-                .ok_or(StoreError::NotFound {
-                    entity: "visit",
-                    id: format!("V{number}"),
-                })?;
-            if matches!(status.as_str(), "completed" | "no_show" | "cancelled") {
-                return Err(StoreError::Refused(format!("V{number} is {status}; reserve parts for an open visit")));
-            }
-            let earlier: i64 = tx
-                .prepare_cached(
-                    "SELECT coalesce(sum(qty), 0) FROM part_reservations
-                      WHERE visit_id = ?1 AND part_code = ?2 AND location = ?3",
-                )?
-                .query_row(params![visit_id, code, location], |r| r.get(0))?;
-            let free = on_hand(tx, &code, &location)? - reserved_at(tx, &code, &location)? + earlier;
-            if qty > free && !rules.field.allow_negative_stock {
-                return Err(StoreError::Refused(format!(
-                    "{code} at {location}: {free} free, {qty} asked; transfer or receive stock first"
-                )));
-            }
-            tx.prepare_cached("DELETE FROM part_reservations WHERE visit_id = ?1 AND part_code = ?2")?
-                .execute(params![visit_id, code])?;
-            if qty > 0 {
-                tx.prepare_cached(
-                    "INSERT INTO part_reservations(visit_id, part_code, location, qty) VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(params![visit_id, code, location, qty])?;
-            }
-            let field = format!("reserved@{location}");
-            let new = (qty > 0).then(|| format!("{qty} for V{number}"));
-            log.append(tx, "part", &code, &field, None, new.as_deref(), now)?;
-            misfit(tx, &code, &visit_id)
+            reserve_in(tx, log, &rules.field, number, (code, location, qty), now)
         })
     }
 

@@ -2,47 +2,15 @@
 //! domain::visit's rules inside the write that changes them, with every changed field in the change log. The
 //! warranty decision is taken again whenever the cause is recorded; completing a visit consumes its reserved parts.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::changes::ChangeLog;
+pub use super::visit_rows::VisitRow;
+pub(super) use super::visit_rows::{COLUMNS, FROM, visit_row, word};
 use super::{Result, Store, StoreError};
 use crate::domain::field_rules::FieldRules;
-use crate::domain::text::SafeText;
 use crate::domain::visit::{Service, StepRefused, VisitFacts, VisitStatus, check_step};
 use crate::domain::warranty::{Cause, Coverage, ProductDates, QuoteState, decide, quote};
-
-/// A visit as lists, the schedule and the service report show it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct VisitRow {
-    #[serde(skip)]
-    pub id: String,
-    pub number: i64,
-    pub ticket: i64,
-    pub subject: SafeText,
-    pub customer: Option<SafeText>,
-    pub city: Option<SafeText>,
-    pub service: Service,
-    pub status: VisitStatus,
-    pub address: SafeText,
-    pub engineer: Option<String>,
-    pub window_start: Option<i64>,
-    pub window_end: Option<i64>,
-    pub arrive_by: Option<i64>,
-    pub en_route_at: Option<i64>,
-    pub arrived_at: Option<i64>,
-    pub finished_at: Option<i64>,
-    pub cause: Cause,
-    pub coverage: Coverage,
-    pub coverage_reason: SafeText,
-    pub quote_cents: Option<i64>,
-    pub quote_state: QuoteState,
-    pub labour_minutes: i64,
-    pub notes: SafeText,
-    pub confirmed_by: Option<SafeText>,
-    pub confirmed_at: Option<i64>,
-    #[serde(skip)]
-    pub version: i64,
-}
 
 /// One change asked of a visit (`desk visit set`, the schedule pane).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,61 +29,6 @@ pub enum VisitEdit {
     Quote(QuoteState),
     /// The customer's name as they confirm the work (服务确认); the time is now.
     ConfirmedBy(String),
-}
-
-pub(super) const COLUMNS: &str = "v.id, v.number, t.number, t.subject, c.name, c.city, v.service, v.status,
-    v.address, a.handle, v.window_start, v.window_end, v.arrive_by, v.en_route_at, v.arrived_at, v.finished_at,
-    v.cause, v.coverage, v.coverage_reason, v.quote_cents, v.quote_state, v.labour_minutes, v.notes,
-    v.confirmed_by, v.confirmed_at, v.version";
-
-pub(super) const FROM: &str = "visits v JOIN tickets t ON t.id = v.ticket_id
-    LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = v.engineer_id";
-
-/// A closed-set value read by position; a word desk does not know is an error naming it.
-pub(super) fn word<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let s: String = r.get(i)?;
-    parse(&s).ok_or_else(|| {
-        rusqlite::Error::InvalidColumnType(
-            i,
-            format!("unexpected value `{s}`"),
-            rusqlite::types::Type::Text,
-        )
-    })
-}
-
-pub(super) fn visit_row(r: &Row<'_>) -> rusqlite::Result<VisitRow> {
-    let id: String = r.get(0)?;
-    let text = |i: usize| -> rusqlite::Result<Option<SafeText>> {
-        Ok(r.get::<_, Option<String>>(i)?.map(|s| SafeText::new(&s)))
-    };
-    Ok(VisitRow {
-        number: r.get(1)?,
-        ticket: r.get(2)?,
-        subject: SafeText::new(&r.get::<_, String>(3)?),
-        customer: text(4)?,
-        city: text(5)?,
-        service: word(r, 6, Service::parse)?,
-        status: word(r, 7, VisitStatus::parse)?,
-        address: SafeText::new(&r.get::<_, String>(8)?),
-        engineer: r.get(9)?,
-        window_start: r.get(10)?,
-        window_end: r.get(11)?,
-        arrive_by: r.get(12)?,
-        en_route_at: r.get(13)?,
-        arrived_at: r.get(14)?,
-        finished_at: r.get(15)?,
-        cause: word(r, 16, Cause::parse)?,
-        coverage: word(r, 17, Coverage::parse)?,
-        coverage_reason: SafeText::new(&r.get::<_, String>(18)?),
-        quote_cents: r.get(19)?,
-        quote_state: word(r, 20, QuoteState::parse)?,
-        labour_minutes: r.get(21)?,
-        notes: SafeText::new(&r.get::<_, String>(22)?),
-        confirmed_by: text(23)?,
-        confirmed_at: r.get(24)?,
-        version: r.get(25)?,
-        id,
-    })
 }
 
 /// The stored columns of a visit that edits change, as raw values (not display text).
@@ -240,6 +153,37 @@ impl Store {
     pub fn set_visit(&mut self, number: i64, edits: &[VisitEdit], now: i64) -> Result<VisitRow> {
         self.write(|tx, log, rules| update_visit(tx, log, &rules.field, number, edits, now))?;
         self.visit(number)
+    }
+
+    /// Reserves `parts` — (code, location, quantity) — and applies `edits` in one write, parts first (completing
+    /// the visit consumes what is reserved by then): a refused step reserves nothing either. Returns the visit
+    /// and a warning for each part listed for other products.
+    pub fn set_visit_reserving(
+        &mut self,
+        number: i64,
+        parts: &[(String, String, i64)],
+        edits: &[VisitEdit],
+        now: i64,
+    ) -> Result<(VisitRow, Vec<String>)> {
+        let warnings = self.write(|tx, log, rules| {
+            let mut warnings = Vec::new();
+            for (code, location, qty) in parts {
+                let part = (code.as_str(), location.as_str(), *qty);
+                warnings.extend(super::parts::reserve_in(
+                    tx,
+                    log,
+                    &rules.field,
+                    number,
+                    part,
+                    now,
+                )?);
+            }
+            if !edits.is_empty() {
+                update_visit(tx, log, &rules.field, number, edits, now)?;
+            }
+            Ok(warnings)
+        })?;
+        Ok((self.visit(number)?, warnings))
     }
 
     pub fn visit(&self, number: i64) -> Result<VisitRow> {
