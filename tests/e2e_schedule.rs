@@ -72,7 +72,11 @@ fn a_waiting_visit_booked_with_keys_is_no_longer_waiting() {
         "{screen}"
     );
     t.keys(&["Enter"]);
-    let screen = t.wait_for(&format!("V{n} scheduled for 李娜 Li Na"));
+    // The toast comes with the write's answer; the week is read again after it.
+    let booked = format!("V{n} scheduled for 李娜 Li Na");
+    let screen = t.wait_until("booked and read again", |s| {
+        s.contains(&booked) && !s.contains("loading…")
+    });
     assert!(
         screen.contains(&format!("Waiting for a time ({})", before.len() - 1)),
         "{screen}"
