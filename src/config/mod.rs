@@ -7,6 +7,7 @@ pub mod hub;
 pub mod mail;
 pub mod mail_inbound;
 mod paths;
+pub mod qa;
 pub mod routing;
 mod sla;
 pub mod sync;
@@ -62,6 +63,8 @@ pub struct Config {
     pub field_service: field_service::FieldServiceConfig,
     /// Return and exchange periods.
     pub returns: field_service::ReturnsConfig,
+    /// Quality inspection (质检): sampling and the rubric.
+    pub qa: qa::QaConfig,
     /// The team's PostgreSQL hub, when it has one.
     pub hub: hub::HubSettings,
     pub log: LogConfig,
@@ -270,6 +273,11 @@ impl Config {
             .unwrap_or_default()
     }
 
+    /// The quality-inspection rules, checked when the config was read.
+    pub fn qa_rules(&self) -> crate::domain::qa::QaRules {
+        self.qa.rules().unwrap_or_default()
+    }
+
     pub fn sla_rules(&self) -> crate::domain::sla_policy::SlaRules {
         self.sla.rules().unwrap_or_default()
     }
@@ -372,6 +380,10 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
         }
     }
     config.routing.rules(origin).map_err(ConfigError)?;
+    config
+        .qa
+        .rules()
+        .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
     config.routing.dispatch(origin).map_err(ConfigError)?;
     if let Ok(sla) = config.sla.rules() {
         config

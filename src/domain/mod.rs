@@ -24,6 +24,8 @@ pub mod metrics_grid;
 pub mod metrics_report;
 pub mod metrics_rules;
 pub mod phone;
+pub mod qa;
+pub mod qa_report;
 pub mod query;
 pub mod quoted;
 pub mod returns;

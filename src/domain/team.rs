@@ -44,6 +44,8 @@ pub enum Act {
     ReplaceDatabase,
     /// Switch the file's journal mode (`desk convert`).
     ConvertDatabase,
+    /// Sample tickets into the QA queue and score them (质检).
+    ReviewQuality,
 }
 
 impl Act {
@@ -53,7 +55,9 @@ impl Act {
             | Act::ExportPersonalData
             | Act::ReplaceDatabase
             | Act::ConvertDatabase => Role::Admin,
-            Act::ReassignOthers | Act::PublishArticle | Act::ManageGroups => Role::Lead,
+            Act::ReassignOthers | Act::PublishArticle | Act::ManageGroups | Act::ReviewQuality => {
+                Role::Lead
+            }
         }
     }
 
@@ -66,6 +70,7 @@ impl Act {
             Act::ExportPersonalData => "exporting unmasked email and phone",
             Act::ReplaceDatabase => "replacing the database with a backup",
             Act::ConvertDatabase => "switching the database's journal mode",
+            Act::ReviewQuality => "sampling and scoring tickets for quality inspection",
         }
     }
 }
