@@ -309,6 +309,8 @@ pub fn describe_change(
         "unassigned_escalated" => return format!("escalated — {}", new.unwrap_or_default()),
         // On-site visits and return requests log `V3 scheduled` → `V3 on_site`: one line per step.
         "visit" | "return" => return step_words(log_name, old, new),
+        // Quality inspection logs its own words: `sampled into QA (complaint)`, `QA review by li: 82/100`.
+        "qa" => return new.unwrap_or("QA").to_string(),
         _ => {}
     }
     let Some(d) = by_log_name(log_name) else {

@@ -44,6 +44,7 @@ pub mod outbox;
 mod paging;
 pub mod parts;
 mod phones;
+pub mod qa;
 pub mod records;
 pub mod returns;
 pub mod roles;

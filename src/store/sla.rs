@@ -32,6 +32,8 @@ pub struct ServiceRules {
     pub field: crate::domain::field_rules::FieldRules,
     /// Reassignment on away and the unassigned escalation.
     pub dispatch: crate::domain::routing::DispatchRules,
+    /// Quality inspection: sampling and the rubric.
+    pub qa: crate::domain::qa::QaRules,
 }
 
 impl ServiceRules {
@@ -46,6 +48,7 @@ impl ServiceRules {
             routing: Vec::new(),
             field: Default::default(),
             dispatch: Default::default(),
+            qa: Default::default(),
         }
     }
 
@@ -67,6 +70,11 @@ impl ServiceRules {
 
     pub fn with_field(mut self, field: crate::domain::field_rules::FieldRules) -> ServiceRules {
         self.field = field;
+        self
+    }
+
+    pub fn with_qa(mut self, qa: crate::domain::qa::QaRules) -> ServiceRules {
+        self.qa = qa;
         self
     }
 

@@ -16,6 +16,7 @@ pub fn service_rules(toml: &str) -> desk::store::sla::ServiceRules {
         .with_routing(cfg.routing_rules())
         .with_dispatch(cfg.dispatch_rules())
         .with_field(cfg.field_rules())
+        .with_qa(cfg.qa_rules())
 }
 
 /// Puts `store` under the SLA and loop rules of config text `toml`, acting as li.

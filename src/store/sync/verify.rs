@@ -39,6 +39,8 @@ const VISIBLE: &[(&str, &str)] = &[
     ),
     ("part_moves", "SELECT id, part_code, location, delta FROM part_moves ORDER BY id"),
     ("returns", "SELECT id, ticket_id, kind, reason, status FROM returns ORDER BY id"),
+    ("qa_samples", "SELECT ticket_id, agent_id, reason, week FROM qa_samples ORDER BY ticket_id"),
+    ("qa_reviews", "SELECT id, ticket_id, reviewer, scores, total, comment FROM qa_reviews ORDER BY id"),
 ];
 
 /// How many differing rows are named per table.
