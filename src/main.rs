@@ -235,6 +235,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::visit::run(&mut store, cmd, now, out))
         }
+        Some(Command::Qa(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
+            cli::output::stdout(|out| cli::qa::run(&mut store, cmd, now, offset, out))
+        }
         Some(Command::Part(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::part::run(&mut store, cmd, now, out))
@@ -394,6 +399,7 @@ fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
         .with_routing(cfg.routing_rules())
         .with_dispatch(cfg.dispatch_rules())
         .with_field(cfg.field_rules())
+        .with_qa(cfg.qa_rules())
 }
 
 /// How replies are mailed, from config; quoted messages are dated on this machine's clock.

@@ -180,6 +180,7 @@ fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
         ("route run", fmt(&["route", "run"], &["json"])),
     ];
     all.extend(escapes_support::field::invocations());
+    all.extend(escapes_support::qa::invocations());
     all.extend(vec![
         (
             "ticket new",

@@ -16,9 +16,11 @@ pub mod keys;
 pub mod mail_out;
 pub mod output;
 pub mod part;
+pub mod qa;
 pub mod report;
 mod report_field;
 mod report_md;
+mod report_qa;
 pub mod rma;
 pub mod route;
 pub mod search;
@@ -121,6 +123,9 @@ pub enum Command {
     /// On-site visits (上门服务): new, list, set, report
     #[command(subcommand)]
     Visit(visit::VisitCmd),
+    /// Quality inspection (质检): sample, list, score, show, mine, rubric
+    #[command(subcommand)]
+    Qa(qa::QaCmd),
     /// Spare parts (备件) and their stock: add, list, stock, receive, transfer, count
     #[command(subcommand)]
     Part(part::PartCmd),

@@ -136,10 +136,13 @@ pub fn run(
         |step| build(store, window, group_by, rules, now, offset, step),
     )?;
     let field = store.field_report(window.from, window.to)?;
+    let qa = store.qa_report(window.from, window.to, offset)?;
     match args.format {
-        ReportFormat::Md => super::report_md::write(out, &report, &field, offset)?,
+        ReportFormat::Md => super::report_md::write(out, &report, &field, &qa, offset)?,
         ReportFormat::Json => {
-            let doc = serde_json::json!({ "schema": JSON_SCHEMA, "report": report, "field_service": field });
+            let doc = serde_json::json!({
+                "schema": JSON_SCHEMA, "report": report, "field_service": field, "qa": qa
+            });
             serde_json::to_writer_pretty(out.json(), &doc)?;
             writeln!(out)?;
         }

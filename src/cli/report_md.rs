@@ -35,6 +35,7 @@ pub fn write(
     out: &mut Out<'_>,
     r: &Report,
     field: &crate::domain::field_report::FieldReport,
+    qa: &crate::domain::qa_report::QaReport,
     offset: i64,
 ) -> std::io::Result<()> {
     let prev_to = local_date(r.previous.to - 1, offset);
@@ -183,6 +184,7 @@ pub fn write(
         writeln!(out)?;
     }
     super::report_field::write(out, field)?;
+    super::report_qa::write(out, qa)?;
     writeln!(
         out,
         "Definitions and formulas: docs/METRICS.md. Durations are business time in each ticket's SLA calendar."

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 pub mod field;
+pub mod qa;
 
 /// What a terminal acts on, or draws in a way that moves what follows.
 pub const P: &str = "\x1b[2J\x1b]52;c;aGk=\x07\x1b]0;pwned\x07\x07\x1b[5A\x1b[3;1H\u{9b}31m\u{202e}\u{200b}\u{200d}\u{feff}";
