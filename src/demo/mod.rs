@@ -10,6 +10,7 @@ mod corpus;
 mod field;
 mod kb;
 mod people;
+mod qa;
 mod rng;
 mod staff;
 mod template;
@@ -219,7 +220,9 @@ pub fn settle_due(store: &mut Store, now: i64) -> Result<()> {
     let t = phase("report measures", t);
     // Visits, parts and returns go through the store's rules (and into history) like an agent's would.
     field::write(store, now).context("writing the demo's visits, parts and returns")?;
-    phase("field service", t);
+    let t = phase("field service", t);
+    qa::write(store, now).context("writing the demo's quality reviews")?;
+    phase("quality inspection", t);
     store.resume_sync_tracking(untracked)?;
     Ok(())
 }
