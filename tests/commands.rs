@@ -194,6 +194,9 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
         }
         // On the second engineer, so moving up and down both move.
         Context::Schedule => open(h, &s.queues, "g v j"),
+        // On the second ticket of the queue, so moving up and down both move.
+        Context::Qa => open(h, &s.queues, "g q j"),
+        Context::QaForm => open(h, &s.queues, "g q enter"),
         Context::TextInput => {
             let mut m = open(h, &s.queues, ":");
             if let Some(Overlay::Palette { input, .. }) = m.overlay.as_mut() {
@@ -263,6 +266,13 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
         }
         CommandId::SurveyClear => {
             if let Some(Overlay::Survey(form)) = m.overlay.as_mut() {
+                form.scores[0] = Some(4);
+            }
+        }
+        CommandId::QaFormClear => {
+            if let Some(Overlay::Qa(qa)) = m.overlay.as_mut()
+                && let Some(form) = qa.form.as_mut()
+            {
                 form.scores[0] = Some(4);
             }
         }

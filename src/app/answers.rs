@@ -14,6 +14,7 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         Response::Service(r) => super::service_actions::on_response(model, r),
         Response::Sync(r) => super::conflicts::on_response(model, r),
         Response::Field(r) => on_field_answer(model, r),
+        Response::Qa(r) => super::qa::on_response(model, r),
         Response::Failed { list, error } => update_lists::on_failed(model, list, error),
     }
 }

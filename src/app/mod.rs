@@ -26,6 +26,7 @@ pub mod new_ticket;
 mod overlay_keys;
 pub mod paged;
 pub mod protocol;
+pub mod qa;
 pub mod review;
 pub mod schedule;
 mod search_pane;
@@ -468,6 +469,8 @@ pub enum Overlay {
     Conflicts(Box<conflicts::ConflictList>),
     /// The engineers' schedule (its state is `Model::schedule`).
     Schedule,
+    /// Quality inspection: the QA queue, the agent's reviews and the scoring form.
+    Qa(Box<qa::QaState>),
 }
 
 impl Overlay {
@@ -499,6 +502,8 @@ impl Overlay {
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Conflicts(_) => Context::SyncConflicts,
             Overlay::Schedule => Context::Schedule,
+            Overlay::Qa(s) if s.form.is_some() => Context::QaForm,
+            Overlay::Qa(_) => Context::Qa,
             Overlay::Decide(d) => match **d {
                 team::Decision::Conflict { .. } => Context::Conflict,
                 team::Decision::Collision { .. } => Context::Collision,

@@ -298,6 +298,7 @@ fn focused_input(overlay: &mut Overlay) -> Option<&mut TextInput> {
         Overlay::Help(help) if help.typing => Some(&mut help.search),
         Overlay::NewTicket(form) => form.focused_text(),
         Overlay::Survey(form) => form.focused_text(),
+        Overlay::Qa(s) => s.form.as_mut().and_then(|f| f.focused_text()),
         _ => None,
     }
 }
@@ -372,6 +373,12 @@ pub(super) fn on_unbound(model: &mut Model, key: Key) -> Vec<Effect> {
         Some(Overlay::Survey(form)) if form.focus != 3 => {
             if let Some(d) = c.to_digit(10) {
                 form.digit(i64::from(d));
+            }
+            Vec::new()
+        }
+        Some(Overlay::Qa(s)) if s.form.as_ref().is_some_and(|f| !f.on_comment()) => {
+            if let (Some(f), Some(d)) = (s.form.as_mut(), c.to_digit(10)) {
+                f.digit(i64::from(d));
             }
             Vec::new()
         }

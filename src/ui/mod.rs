@@ -8,6 +8,7 @@ pub mod kb;
 pub mod markdown;
 mod new_ticket;
 mod overlay;
+mod qa;
 mod queues;
 mod review;
 mod schedule;

@@ -70,6 +70,11 @@ pub fn fill_with_roles(store: &mut Store, n: i64) {
 /// The 200-ticket demo (seed 42) at the frozen `NOW`, settled as `desk demo` leaves it, in a TestBackend app of
 /// `w`×`h`, as agent li; the directory lives as long as the harness needs it.
 pub fn demo_app(w: u16, h: u16) -> (tempfile::TempDir, harness::Harness) {
+    demo_app_as(w, h, "li")
+}
+
+/// [`demo_app`] acting as the demo agent `handle`.
+pub fn demo_app_as(w: u16, h: u16, handle: &str) -> (tempfile::TempDir, harness::Harness) {
     let dir = tempfile::tempdir().unwrap();
     let mut store =
         Store::open(&dir.path().join("demo.db"), desk::store::OpenMode::Create).unwrap();
@@ -84,7 +89,7 @@ pub fn demo_app(w: u16, h: u16) -> (tempfile::TempDir, harness::Harness) {
     let rules =
         desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after);
     desk::demo::settle(&mut store, rules, NOW).unwrap();
-    (dir, harness::Harness::new(store, Some("li"), w, h, NOW))
+    (dir, harness::Harness::new(store, Some(handle), w, h, NOW))
 }
 
 pub fn agent(id: &str, handle: &str, name: &str) -> AgentRec {

@@ -40,13 +40,17 @@ pub enum Context {
     SyncConflicts,
     /// The engineers' schedule (`g v`).
     Schedule,
+    /// Quality inspection (`g q`): the QA queue and your reviews.
+    Qa,
+    /// Scoring a ticket on the QA rubric.
+    QaForm,
     /// Editing the text of a prompt, the palette or a form field; shared by every context that takes typing.
     TextInput,
 }
 
 impl Context {
     /// Every context, in the order help lists them.
-    pub const ALL: [Context; 23] = [
+    pub const ALL: [Context; 25] = [
         Context::Global,
         Context::Queues,
         Context::Ticket,
@@ -69,6 +73,8 @@ impl Context {
         Context::Confirm,
         Context::SyncConflicts,
         Context::Schedule,
+        Context::Qa,
+        Context::QaForm,
         Context::TextInput,
     ];
 
@@ -96,6 +102,8 @@ impl Context {
             Context::Confirm => "Questions before something irreversible",
             Context::SyncConflicts => "Your edits that lost at sync (:conflicts)",
             Context::Schedule => "Engineers' schedule (上门服务, g v)",
+            Context::Qa => "Quality inspection (质检, g q)",
+            Context::QaForm => "QA scoring form",
             Context::TextInput => "Editing text (prompts, the palette, form fields)",
         }
     }
@@ -114,7 +122,9 @@ impl Context {
             Context::NewTicket => Some(
                 "Type in the customer and subject fields; in the other fields h/l or Space also change the choice.",
             ),
-            Context::Survey => Some("Digits give a score; type in the comment field."),
+            Context::Survey | Context::QaForm => {
+                Some("Digits give a score; type in the comment field.")
+            }
             Context::Suggestions => Some("1–9 select that article."),
             Context::Schedule => {
                 Some("! marks overlapping visits, ~ too little time to travel between places.")
@@ -137,7 +147,8 @@ impl Context {
             | Context::Prompt
             | Context::Picker
             | Context::NewTicket
-            | Context::Survey => &[Context::TextInput],
+            | Context::Survey
+            | Context::QaForm => &[Context::TextInput],
             Context::Global
             | Context::Help
             | Context::Messages
@@ -149,6 +160,7 @@ impl Context {
             | Context::Confirm
             | Context::SyncConflicts
             | Context::Schedule
+            | Context::Qa
             | Context::TextInput => &[],
         }
     }

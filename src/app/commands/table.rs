@@ -6,7 +6,7 @@ use crate::app::help::Step;
 use crate::app::text_input::TextOp;
 use crate::app::{
     attachments, bulk, compose, confirm, conflicts, customer_actions, dashboard, help, kb_actions,
-    mail, messages, navigate, new_ticket, overlay_keys, review, schedule, search_pane,
+    mail, messages, navigate, new_ticket, overlay_keys, qa, review, schedule, search_pane,
     service_actions, suggestions, sync, team, ticket_actions, update, update_lists,
 };
 
@@ -146,6 +146,7 @@ commands! {
     SyncConflicts: "sync.conflicts", Global, ["g c"], None, "Your edits that lost at sync (:conflicts): keep the winner's value or re-apply yours", conflicts::open;
     Messages: "app.messages", Global, ["g m"], None, "Show every message since desk started (:messages)", messages::open;
     Schedule: "field.schedule", Global, ["g v"], None, "Engineers' schedule (上门服务): day and week timelines, overlaps and travel gaps, visits waiting for a time (:schedule)", schedule::open;
+    Qa: "qa.open", Global, ["g q"], None, "Quality inspection (质检): the QA queue to sample and score, and the reviews of your work (:qa)", qa::open;
     MessagesDown: "messages.down", Messages, ["j", "down"], hint("scroll", 0), "Scroll down", |m| messages::scroll(m, Step::Line(1));
     MessagesUp: "messages.up", Messages, ["k", "up"], None, "Scroll up", |m| messages::scroll(m, Step::Line(-1));
     MessagesHalfDown: "messages.half_down", Messages, ["ctrl-d"], None, "Half a page down", |m| messages::scroll(m, Step::HalfPage(1));
@@ -229,6 +230,18 @@ commands! {
     ScheduleToday: "schedule.today", Schedule, ["t"], None, "Go to today and read the schedule afresh", schedule::today;
     ScheduleReschedule: "schedule.reschedule", Schedule, ["r"], hint("reschedule", 6), "Send the visit under the cursor back to the waiting list (rescheduled)", schedule::reschedule;
     ScheduleClose: "schedule.close", Schedule, ["esc", "q"], hint("close", 7), "Close the schedule", schedule::close;
+    QaEnter: "qa.score", Qa, ["enter"], hint("score", 0), "Score the selected ticket of the queue on the rubric (leads)", qa::enter;
+    QaTab: "qa.tab", Qa, ["tab", "shift-tab"], hint("queue / mine", 1), "Switch between the QA queue and the reviews of your work", qa::toggle_tab;
+    QaDown: "qa.down", Qa, ["j", "down"], hint("move", 2), "Next ticket or review", |m| qa::move_by(m, 1);
+    QaUp: "qa.up", Qa, ["k", "up"], None, "Previous ticket or review", |m| qa::move_by(m, -1);
+    QaSample: "qa.sample", Qa, ["s"], hint("sample last week", 3), "Sample last week's solved tickets into the queue: every complaint and low score, a few at random per agent (leads)", |m| qa::sample(m, 1);
+    QaSampleNow: "qa.sample_this_week", Qa, ["S"], None, "Sample this week's solved tickets so far (leads)", |m| qa::sample(m, 0);
+    QaClose: "qa.close", Qa, ["esc", "q"], hint("close", 4), "Close quality inspection", qa::close;
+    QaFormNext: "qa_form.next", QaForm, ["tab", "down"], hint("next", 1), "Next criterion or the comment", |m| qa::form_focus(m, 1);
+    QaFormPrev: "qa_form.prev", QaForm, ["shift-tab", "up"], None, "Previous criterion", |m| qa::form_focus(m, -1);
+    QaFormSubmit: "qa_form.submit", QaForm, ["enter"], hint("save", 0), "Record the review (every criterion scored)", qa::form_submit;
+    QaFormClear: "qa_form.clear", QaForm, ["backspace", "delete"], None, "Clear the score (in the comment, delete a character)", qa::form_clear;
+    QaFormCancel: "qa_form.cancel", QaForm, ["esc"], hint("cancel", 2), "Close the form without recording", qa::form_cancel;
 
     TextLeft: "text.left", TextInput, ["left"], None, "Cursor left", |m| overlay_keys::text(m, TextOp::Left);
     TextRight: "text.right", TextInput, ["right"], None, "Cursor right", |m| overlay_keys::text(m, TextOp::Right);

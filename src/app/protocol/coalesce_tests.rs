@@ -296,6 +296,22 @@ fn every_request(i: u64) -> Vec<Request> {
         },
     ];
     out.extend(field.into_iter().map(Request::from));
+    let qa = [
+        QaRequest::Load { me: None },
+        QaRequest::Sample {
+            week_of: at,
+            offset: 0,
+            at,
+        },
+        QaRequest::Score {
+            ticket: n,
+            scored: Box::new(crate::domain::qa::Scored::of(Vec::new())),
+            comment: format!("c{i}"),
+            offset: 0,
+            at,
+        },
+    ];
+    out.extend(qa.into_iter().map(Request::from));
     out
 }
 
@@ -336,6 +352,7 @@ fn is_write(r: &Request) -> bool {
             )
             | Request::Sync(SyncRequest::Settle { .. })
             | Request::Field(FieldRequest::SetVisit { .. })
+            | Request::Qa(QaRequest::Sample { .. } | QaRequest::Score { .. })
     )
 }
 

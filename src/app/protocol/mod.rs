@@ -8,6 +8,7 @@
 pub mod customers;
 pub mod field;
 pub mod kb;
+pub mod qa;
 pub mod service;
 pub mod sync;
 pub mod team;
@@ -16,6 +17,7 @@ pub mod tickets;
 pub use customers::{CustomerOutcome, CustomerRequest, CustomerResponse};
 pub use field::{FieldRequest, FieldResponse};
 pub use kb::{ArticleOutcome, KbRequest, KbResponse};
+pub use qa::{QaRequest, QaResponse};
 pub use service::{ServiceRequest, ServiceResponse};
 pub use sync::{SyncRequest, SyncResponse};
 pub use team::{TeamRequest, TeamResponse};
@@ -42,6 +44,7 @@ pub enum Request {
     Service(ServiceRequest),
     Sync(SyncRequest),
     Field(FieldRequest),
+    Qa(QaRequest),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +56,7 @@ pub enum Response {
     Service(ServiceResponse),
     Sync(SyncResponse),
     Field(FieldResponse),
+    Qa(QaResponse),
     /// A request failed as a whole; the list it was filling (if any) may ask again.
     Failed {
         list: Option<(ListKind, u64)>,
@@ -104,6 +108,7 @@ pub enum Slot {
     FilterCheck,
     Conflicts,
     Schedule,
+    Qa,
 }
 
 impl Request {
@@ -116,6 +121,7 @@ impl Request {
             Request::Service(r) => r.class(),
             Request::Sync(r) => r.class(),
             Request::Field(r) => r.class(),
+            Request::Qa(r) => r.class(),
         }
     }
 
@@ -151,7 +157,7 @@ macro_rules! into_request {
     )*};
 }
 into_request!(TicketRequest => Tickets, CustomerRequest => Customers, KbRequest => Kb, TeamRequest => Team,
-    ServiceRequest => Service, SyncRequest => Sync, FieldRequest => Field);
+    ServiceRequest => Service, SyncRequest => Sync, FieldRequest => Field, QaRequest => Qa);
 
 /// Drops reads superseded by a newer read of the same slot; keeps everything else, in order.
 pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {

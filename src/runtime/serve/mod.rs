@@ -4,6 +4,7 @@
 mod customers;
 mod field;
 mod kb;
+mod qa;
 mod service;
 mod sync;
 mod team;
@@ -30,6 +31,7 @@ pub fn serve_with(store: &mut Store, req: Request, between: &mut dyn FnMut()) ->
         Request::Service(r) => service::serve(store, r, between).map(Response::Service),
         Request::Sync(r) => sync::serve(store, r).map(Response::Sync),
         Request::Field(r) => field::serve(store, r).map(Response::Field),
+        Request::Qa(r) => qa::serve(store, r).map(Response::Qa),
     };
     answer.unwrap_or_else(|e| Response::Failed {
         list,
