@@ -19,11 +19,11 @@ const LEFT_WAITING: usize = 3;
 fn scores(i: usize, ticket: i64) -> [i64; 6] {
     let t = ticket.unsigned_abs() as usize + i;
     [
-        5 - (t % 3 == 0) as i64,
-        4 + (t % 2) as i64 - (t % 7 == 0) as i64,
+        5 - i64::from(t.is_multiple_of(3)),
+        4 + (t % 2) as i64 - i64::from(t.is_multiple_of(7)),
         3 + (t % 3) as i64,
-        3 + (t % 4 == 1) as i64 + (t % 5 == 0) as i64,
-        4 - (t % 4 == 0) as i64,
+        3 + i64::from(t % 4 == 1) + i64::from(t.is_multiple_of(5)),
+        4 - i64::from(t.is_multiple_of(4)),
         2 + (t % 4) as i64,
     ]
     .map(|s| s.clamp(1, 5))
@@ -66,7 +66,7 @@ fn write_all(store: &mut Store, now: i64) -> Result<()> {
                 *w = "accuracy=fail".into();
             }
             "告知客户的退货期限有误（应为七天）。Told the customer the wrong return period."
-        } else if i % 4 == 0 {
+        } else if i.is_multiple_of(4) {
             "开场问候与共情话术规范，记录完整。Good greeting and empathy; notes complete."
         } else {
             ""
