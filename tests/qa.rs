@@ -5,9 +5,7 @@
 mod common;
 
 use common::{NOW, agent, customer, ticket};
-use desk::cli::report::{ReportArgs, ReportFormat};
 use desk::domain::customer::Tier;
-use desk::domain::metrics::MetricsRules;
 use desk::domain::qa::{Rubric, SampleReason, iso_week};
 use desk::domain::ticket::{Kind, Status};
 use desk::domain::view::PageRequest;
@@ -20,6 +18,11 @@ const DAY: i64 = 86_400;
 /// the last two weeks, #1005 a complaint.
 fn store() -> Store {
     let mut s = Store::open_in_memory().unwrap();
+    fill(&mut s);
+    s
+}
+
+fn fill(s: &mut Store) {
     {
         let mut w = s.bulk().unwrap();
         let mut lead = agent("A1", "li", "Li Na");
@@ -43,7 +46,6 @@ fn store() -> Store {
         w.commit("qa fixture", NOW).unwrap();
     }
     s.set_actor(Some("li".into()));
-    s
 }
 
 fn review(s: &mut Store, ticket: i64, scores: [i64; 6], at: i64) {
@@ -167,143 +169,110 @@ fn qa_reads_walk_indexes() {
 }
 
 /// The worked example of docs/METRICS.md, "Quality inspection".
-fn worked_example() -> Store {
-    let mut s = store();
+fn worked_example(s: &mut Store) {
     let w46 = NOW - 7 * DAY;
     let w47 = NOW - DAY;
-    review(&mut s, 1001, [5, 4, 4, 3, 5, 2], w46); // wang, 79
-    review(&mut s, 1003, [5, 5, 5, 4, 5, 4], w47); // wang, 95
-    review(&mut s, 1002, [4, 4, 0, 4, 4, 4], w47); // zhou, accuracy failed: 0
-    review(&mut s, 1004, [3, 3, 4, 3, 4, 3], w47); // zhou, 69
+    review(s, 1001, [5, 4, 4, 3, 5, 2], w46); // wang, 79
+    review(s, 1003, [5, 5, 5, 4, 5, 4], w47); // wang, 95
+    review(s, 1002, [4, 4, 0, 4, 4, 4], w47); // zhou, accuracy failed: 0
+    review(s, 1004, [3, 3, 4, 3, 4, 3], w47); // zhou, 69
     s.set_actor(Some("boss".into()));
-    review(&mut s, 1001, [5, 3, 4, 2, 5, 2], w46 + 3600); // calibration: 72
-    s
+    review(s, 1001, [5, 3, 4, 2, 5, 2], w46 + 3600); // calibration: 72
+}
+
+/// `fields` of each row of a JSON list, space-separated (text bare, numbers as JSON writes them).
+fn rows(list: &serde_json::Value, fields: &[&str]) -> Vec<String> {
+    let cell = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_string);
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|r| {
+            fields
+                .iter()
+                .map(|f| cell(&r[*f]))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 #[test]
-fn the_report_has_the_hand_computed_qa_scores() {
-    let mut s = worked_example();
-    let args = ReportArgs {
-        from: Some("2026-11-01".into()),
-        to: Some("2026-11-18".into()),
-        period: "30d".into(),
-        group_by: None,
-        format: ReportFormat::Json,
-    };
-    let mut out = Vec::new();
-    desk::cli::report::run(
-        &mut s,
-        &args,
-        &MetricsRules::default(),
-        NOW,
-        SHANGHAI,
-        &mut desk::cli::output::Out::new(&mut out),
-        false,
-    )
-    .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+fn desk_report_json_has_the_hand_computed_qa_scores() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("qa.db");
+    {
+        let mut s = Store::open(&db, desk::store::OpenMode::Create).unwrap();
+        fill(&mut s);
+        worked_example(&mut s);
+    }
+    let db = db.display().to_string();
+    let args = [
+        "report",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-18",
+        "--format",
+        "json",
+        "--db",
+        &db,
+    ];
+    let out = common::desk_ok(home.path(), "li", &args);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     let qa = &doc["qa"];
     assert_eq!(qa["reviews"], 4);
     assert_eq!(qa["mean_score"], 60.8);
     assert_eq!(qa["failed_critical"], 1);
-    let agents: Vec<(String, f64, u64)> = qa["agents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            (
-                a["agent"].as_str().unwrap().to_string(),
-                a["mean_score"].as_f64().unwrap(),
-                a["failed_critical"].as_u64().unwrap(),
-            )
-        })
-        .collect();
     assert_eq!(
-        agents,
-        [("wang".to_string(), 87.0, 0), ("zhou".to_string(), 34.5, 1)]
+        rows(
+            &qa["agents"],
+            &["agent", "reviews", "mean_score", "failed_critical"]
+        ),
+        ["wang 2 87.0 0", "zhou 2 34.5 1"]
     );
-    let wang_trend: Vec<(String, f64)> = qa["agents"][0]["weeks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| {
-            (
-                w["week"].as_str().unwrap().to_string(),
-                w["mean_score"].as_f64().unwrap(),
-            )
-        })
-        .collect();
     assert_eq!(
-        wang_trend,
+        rows(&qa["agents"][0]["weeks"], &["week", "mean_score"]),
+        ["2026-W46 79.0", "2026-W47 95.0"]
+    );
+    assert_eq!(
+        rows(&qa["criteria"], &["key", "mean_percent"]),
         [
-            ("2026-W46".to_string(), 79.0),
-            ("2026-W47".to_string(), 95.0)
+            "greeting 85.0",
+            "understanding 80.0",
+            "accuracy 65.0",
+            "empathy 70.0",
+            "resolution 90.0",
+            "documentation 65.0"
         ]
     );
-    let criteria: Vec<(String, f64)> = qa["criteria"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                c["key"].as_str().unwrap().to_string(),
-                c["mean_percent"].as_f64().unwrap(),
-            )
-        })
-        .collect();
-    let expected = [
-        ("greeting", 85.0),
-        ("understanding", 80.0),
-        ("accuracy", 65.0),
-        ("empathy", 70.0),
-        ("resolution", 90.0),
-        ("documentation", 65.0),
-    ];
-    assert_eq!(criteria, expected.map(|(k, v)| (k.to_string(), v)).to_vec());
-    let weeks: Vec<(String, u64, f64)> = qa["weeks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| {
-            (
-                w["week"].as_str().unwrap().to_string(),
-                w["reviews"].as_u64().unwrap(),
-                w["mean_score"].as_f64().unwrap(),
-            )
-        })
-        .collect();
     assert_eq!(
-        weeks,
+        rows(&qa["weeks"], &["week", "reviews", "mean_score"]),
+        ["2026-W46 1 79.0", "2026-W47 3 54.7"]
+    );
+    assert_eq!(
+        rows(
+            &qa["calibration"],
+            &[
+                "ticket",
+                "first",
+                "second",
+                "first_total",
+                "second_total",
+                "total_diff"
+            ]
+        ),
+        ["1001 li boss 79.0 72.0 -7.0"]
+    );
+    assert_eq!(
+        rows(&qa["calibration"][0]["criteria"], &["key", "diff"]),
         [
-            ("2026-W46".to_string(), 1, 79.0),
-            ("2026-W47".to_string(), 3, 54.7)
+            "greeting 0",
+            "understanding -1",
+            "accuracy 0",
+            "empathy -1",
+            "resolution 0",
+            "documentation 0"
         ]
     );
-    let c = &qa["calibration"][0];
-    assert_eq!(qa["calibration"].as_array().unwrap().len(), 1);
-    assert_eq!(
-        (
-            c["ticket"].as_i64(),
-            c["first"].as_str(),
-            c["second"].as_str()
-        ),
-        (Some(1001), Some("li"), Some("boss"))
-    );
-    assert_eq!(
-        (
-            c["first_total"].as_f64(),
-            c["second_total"].as_f64(),
-            c["total_diff"].as_f64()
-        ),
-        (Some(79.0), Some(72.0), Some(-7.0))
-    );
-    let differ: Vec<(&str, i64)> = c["criteria"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["diff"] != 0)
-        .map(|d| (d["key"].as_str().unwrap(), d["diff"].as_i64().unwrap()))
-        .collect();
-    assert_eq!(differ, [("understanding", -1), ("empathy", -1)]);
     assert_eq!(qa["calibration_mean_abs_diff"], 7.0);
 }

@@ -224,28 +224,14 @@ fn form(frame: &mut Frame<'_>, body: Rect, model: &Model, f: &QaForm, theme: &Th
             Span::styled(format!(" 0–{}{critical}", c.max), theme.muted),
         ]));
     }
-    let focus = f.on_comment();
     let room = inner_w.saturating_sub(label_w + 5);
-    let style = if focus { theme.selection } else { theme.title };
-    let mut comment = vec![
-        Span::styled(if focus { "> " } else { "  " }, theme.hint_key),
-        Span::styled(fit("Comment 评语", label_w), theme.muted),
-        Span::styled(" [", style),
-    ];
-    if focus {
-        comment.extend(super::widgets::padded(
-            super::widgets::text_input(&f.comment, room, style, theme.hint_key),
-            room,
-            style,
-        ));
-    } else {
-        comment.push(Span::styled(
-            fit(&truncate(f.comment.value(), room), room),
-            style,
-        ));
-    }
-    comment.push(Span::styled("]", style));
-    lines.push(Line::from(comment));
+    lines.push(super::widgets::form_text(
+        format!("{} ", fit("Comment 评语", label_w)),
+        &f.comment,
+        f.on_comment(),
+        room,
+        theme,
+    ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         truncate(

@@ -10,7 +10,7 @@ use crate::app::service_actions::{SCALES, SurveyForm};
 use crate::domain::service_loop::{ComplaintStage, LoopStage};
 use crate::domain::sla::ClockState;
 use crate::domain::sla_policy::SlaSnapshot;
-use crate::domain::text::{fit, truncate};
+use crate::domain::text::fit;
 use crate::store::tickets::TicketDetail;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -119,28 +119,14 @@ pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, model: &Mode
             Span::styled(format!(" {meaning}"), theme.muted),
         ]));
     }
-    let focus = form.focus == 3;
     let room = inner_w.saturating_sub(16);
-    let style = if focus { theme.selection } else { theme.title };
-    let mut comment = vec![
-        Span::styled(if focus { "> " } else { "  " }, theme.hint_key),
-        Span::styled(fit("Comment", 12), theme.muted),
-        Span::styled("[", style),
-    ];
-    if focus {
-        comment.extend(super::widgets::padded(
-            super::widgets::text_input(&form.comment, room, style, theme.hint_key),
-            room,
-            style,
-        ));
-    } else {
-        comment.push(Span::styled(
-            fit(&truncate(form.comment.value(), room), room),
-            style,
-        ));
-    }
-    comment.push(Span::styled("]", style));
-    lines.push(Line::from(comment));
+    lines.push(super::widgets::form_text(
+        fit("Comment", 12),
+        &form.comment,
+        form.focus == 3,
+        room,
+        theme,
+    ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(

@@ -305,3 +305,32 @@ pub fn padded<'a>(mut spans: Vec<Span<'a>>, width: usize, style: Style) -> Vec<S
     spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), style));
     spans
 }
+
+/// A form's one-line text field: a focus marker, `label` (already fitted), then the text in brackets `room` wide,
+/// with the cursor while it has the focus.
+pub fn form_text(
+    label: String,
+    input: &TextInput,
+    focus: bool,
+    room: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let style = if focus { theme.selection } else { theme.title };
+    let mut spans = vec![
+        Span::styled(if focus { "> " } else { "  " }, theme.hint_key),
+        Span::styled(label, theme.muted),
+        Span::styled("[", style),
+    ];
+    if focus {
+        spans.extend(padded(
+            text_input(input, room, style, theme.hint_key),
+            room,
+            style,
+        ));
+    } else {
+        let shown = crate::domain::text::truncate(input.value(), room);
+        spans.push(Span::styled(fit(&shown, room), style));
+    }
+    spans.push(Span::styled("]", style));
+    Line::from(spans)
+}

@@ -21,6 +21,22 @@ pub fn p(label: &str) -> String {
     format!("{label}{P}")
 }
 
+/// Arguments as the process takes them.
+pub fn args(a: &[&str]) -> Vec<String> {
+    a.iter().map(|s| s.to_string()).collect()
+}
+
+/// `base` as it is, then once with each `--format`.
+pub fn with_formats(base: &[&str], formats: &[&str]) -> Vec<Vec<String>> {
+    let mut all = vec![args(base)];
+    for f in formats {
+        let mut v = args(base);
+        v.extend(["--format".to_string(), f.to_string()]);
+        all.push(v);
+    }
+    all
+}
+
 pub const ARTICLE: &str = "01J0000000000000000000ART1";
 
 pub fn desk(home: &Path, args: &[String]) -> Output {

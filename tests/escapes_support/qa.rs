@@ -1,19 +1,10 @@
 //! `desk qa` on the poisoned database: what [`super`]'s `cli_escapes` test runs for quality inspection, in order
 //! (a ticket is sampled, scored with a poisoned comment, then listed and shown; the agent reads their reviews).
 
-use super::p;
+use super::{args, p, with_formats};
 
 pub fn invocations() -> Vec<(&'static str, Vec<Vec<String>>)> {
-    let a = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<String>>();
-    let fmt = |base: &[&str], formats: &[&str]| {
-        let mut all = vec![a(base)];
-        for f in formats {
-            let mut v = a(base);
-            v.extend(["--format".to_string(), f.to_string()]);
-            all.push(v);
-        }
-        all
-    };
+    let (a, fmt) = (args, with_formats);
     let scores = [
         "greeting=5",
         "understanding=4",
