@@ -246,6 +246,13 @@ fn desk_report_json_has_the_hand_computed_qa_scores() {
         ]
     );
     assert_eq!(
+        rows(
+            &qa["criteria"][2]["weeks"],
+            &["week", "reviews", "mean_percent"]
+        ),
+        ["2026-W46 1 80.0", "2026-W47 3 60.0"]
+    );
+    assert_eq!(
         rows(&qa["weeks"], &["week", "reviews", "mean_score"]),
         ["2026-W46 1 79.0", "2026-W47 3 54.7"]
     );

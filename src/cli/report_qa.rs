@@ -12,6 +12,12 @@ fn num(v: Option<f64>) -> String {
     v.map_or_else(|| "—".to_string(), |v| v.to_string())
 }
 
+/// `2026-W46 79 → 2026-W47 95`.
+fn trend<'a>(weeks: impl Iterator<Item = (&'a str, Option<f64>)>) -> String {
+    let steps: Vec<String> = weeks.map(|(w, v)| format!("{w} {}", num(v))).collect();
+    steps.join(" → ")
+}
+
 pub fn write(out: &mut Out<'_>, q: &QaReport) -> std::io::Result<()> {
     if q.is_empty() {
         return Ok(());
@@ -29,11 +35,6 @@ pub fn write(out: &mut Out<'_>, q: &QaReport) -> std::io::Result<()> {
         "| Agent | Reviews | Mean score | Failed critical | Trend by week |\n|---|---:|---:|---:|---|"
     )?;
     for a in &q.agents {
-        let trend: Vec<String> = a
-            .weeks
-            .iter()
-            .map(|w| format!("{} {}", w.week, num(w.mean_score)))
-            .collect();
         writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
@@ -41,20 +42,21 @@ pub fn write(out: &mut Out<'_>, q: &QaReport) -> std::io::Result<()> {
             a.reviews,
             num(a.mean_score),
             a.failed_critical,
-            trend.join(" → ")
+            trend(a.weeks.iter().map(|w| (w.week.as_str(), w.mean_score)))
         )?;
     }
     writeln!(
         out,
-        "\n| Criterion | Reviews | Mean % of max |\n|---|---:|---:|"
+        "\n| Criterion | Reviews | Mean % of max | Trend by week |\n|---|---:|---:|---|"
     )?;
     for c in q.criteria.iter().filter(|c| c.reviews > 0) {
         writeln!(
             out,
-            "| {} | {} | {} |",
+            "| {} | {} | {} | {} |",
             cell(&c.label),
             c.reviews,
-            num(c.mean_percent)
+            num(c.mean_percent),
+            trend(c.weeks.iter().map(|w| (w.week.as_str(), w.mean_percent)))
         )?;
     }
     if !q.calibration.is_empty() {

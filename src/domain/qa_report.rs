@@ -43,6 +43,15 @@ pub struct CriterionQa {
     pub reviews: usize,
     /// Mean of score ÷ max × 100 over the reviews that scored it.
     pub mean_percent: Option<f64>,
+    /// The same per ISO week of the review, oldest first.
+    pub weeks: Vec<WeekPercent>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct WeekPercent {
+    pub week: String,
+    pub reviews: usize,
+    pub mean_percent: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -157,16 +166,29 @@ pub fn build(facts: &[ReviewFact], rubric: &Rubric) -> QaReport {
     let criteria = keys
         .into_iter()
         .map(|(key, label)| {
-            let p: Vec<f64> = firsts
-                .iter()
-                .filter_map(|r| r.scored.items.iter().find(|i| i.key == key))
-                .map(ItemScore::percent)
-                .collect();
+            let mut by_week: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+            for r in &firsts {
+                if let Some(i) = r.scored.items.iter().find(|i| i.key == key) {
+                    by_week
+                        .entry(r.week.as_str())
+                        .or_default()
+                        .push(i.percent());
+                }
+            }
+            let all: Vec<f64> = by_week.values().flatten().copied().collect();
             CriterionQa {
+                reviews: all.len(),
+                mean_percent: mean(&all),
+                weeks: by_week
+                    .into_iter()
+                    .map(|(week, p)| WeekPercent {
+                        week: week.to_string(),
+                        reviews: p.len(),
+                        mean_percent: mean(&p),
+                    })
+                    .collect(),
                 key,
                 label,
-                reviews: p.len(),
-                mean_percent: mean(&p),
             }
         })
         .collect();

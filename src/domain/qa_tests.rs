@@ -118,7 +118,8 @@ fn unknown_out_of_range_twice_and_missing_criteria_are_refused_with_what_to_type
             key: "greeting".into()
         })
     );
-    let e = r.parse(&words(&FULL[..4])).unwrap_err();
+    let first_four: Vec<&str> = FULL.iter().copied().take(4).collect();
+    let e = r.parse(&words(&first_four)).unwrap_err();
     assert_eq!(
         e.to_string(),
         "no score for resolution, documentation; every criterion is scored (criterion=0..max)"
@@ -256,6 +257,13 @@ fn the_report_counts_each_ticket_once_and_compares_two_reviewers() {
     // accuracy: 4/5, 0/5, 5/5 → 80, 0, 100 → 60
     let acc = r.criteria.iter().find(|c| c.key == "accuracy").unwrap();
     assert_eq!((acc.reviews, acc.mean_percent), (3, Some(60.0)));
+    // By week: 80 in W47; 0 and 100 in W48.
+    let trend: Vec<(&str, Option<f64>)> = acc
+        .weeks
+        .iter()
+        .map(|w| (w.week.as_str(), w.mean_percent))
+        .collect();
+    assert_eq!(trend, [("2026-W47", Some(80.0)), ("2026-W48", Some(50.0))]);
     assert_eq!(r.weeks.len(), 2);
     assert_eq!(r.calibration.len(), 1);
     let c = &r.calibration[0];

@@ -7,7 +7,7 @@ use super::widgets::block;
 use crate::app::Model;
 use crate::app::commands::CommandId;
 use crate::app::qa::{QaForm, QaState, QaTab};
-use crate::domain::text::{fit, truncate, wrap};
+use crate::domain::text::{fit, sanitize, truncate, wrap};
 use crate::store::qa::{QaReview, QaSample};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,11 +23,11 @@ fn score(total: f64, failed: bool) -> String {
 }
 
 fn sample_line(s: &QaSample, width: usize) -> String {
-    let agent = s.agent.as_deref().unwrap_or("—");
+    let agent = sanitize(s.agent.as_deref().unwrap_or("—"));
     let head = format!(
         "#{:<6} {} {} {} ",
         s.ticket,
-        fit(agent, 8),
+        fit(&agent, 8),
         fit(s.reason.as_str(), 9),
         s.week
     );
@@ -40,7 +40,7 @@ fn review_line(r: &QaReview, width: usize) -> String {
         "#{:<6} {} {} ",
         r.ticket,
         fit(&score(r.total, r.failed_critical), 11),
-        fit(&r.reviewer, 8)
+        fit(&sanitize(&r.reviewer), 8)
     );
     let room = width.saturating_sub(crate::domain::text::width(&head));
     format!("{head}{}", truncate(&r.subject.to_string(), room))
@@ -55,7 +55,11 @@ fn review_detail(r: &QaReview, width: usize, theme: &Theme) -> Vec<Line<'static>
         ),
         Line::styled(
             truncate(
-                &format!("{} · by {}", score(r.total, r.failed_critical), r.reviewer),
+                &format!(
+                    "{} · by {}",
+                    score(r.total, r.failed_critical),
+                    sanitize(&r.reviewer)
+                ),
                 width,
             ),
             if r.failed_critical {
@@ -246,7 +250,7 @@ fn form(frame: &mut Frame<'_>, body: Rect, model: &Model, f: &QaForm, theme: &Th
         theme.muted,
     ));
     clear_popup(frame, area);
-    let agent = f.agent.as_deref().unwrap_or("—");
+    let agent = sanitize(f.agent.as_deref().unwrap_or("—"));
     let title = truncate(
         &format!("QA review · #{} · {agent} · {}", f.ticket, f.subject),
         inner_w,
