@@ -283,3 +283,20 @@ fn desk_report_json_has_the_hand_computed_qa_scores() {
     );
     assert_eq!(qa["calibration_mean_abs_diff"], 7.0);
 }
+
+#[test]
+fn the_demo_has_reviews_of_several_agents_over_weeks_a_critical_failure_and_a_calibration_pair() {
+    let (_dir, a) = common::demo_app(80, 24);
+    let r = a
+        .store
+        .qa_report(NOW - 40 * DAY, NOW + DAY, SHANGHAI)
+        .unwrap();
+    assert!(r.agents.len() >= 3, "{:?}", r.agents);
+    assert!(r.weeks.len() >= 3, "{:?}", r.weeks);
+    assert_eq!(r.failed_critical, 1);
+    assert_eq!(r.calibration.len(), 1);
+    assert_ne!(r.calibration[0].total_diff, 0.0);
+    // Some samples still wait for a lead.
+    let waiting = a.store.qa_queue(PageRequest::First, 50, true).unwrap();
+    assert_eq!(waiting.rows.len(), 3);
+}
