@@ -300,3 +300,54 @@ fn the_demo_has_reviews_of_several_agents_over_weeks_a_critical_failure_and_a_ca
     let waiting = a.store.qa_queue(PageRequest::First, 50, true).unwrap();
     assert_eq!(waiting.rows.len(), 3);
 }
+
+/// Two leads score the same ticket on two replicas, offline: after a sync each side has both reviews, one sample.
+#[test]
+fn reviews_made_on_two_replicas_meet_at_the_hub_as_a_calibration_pair() {
+    use desk::store::sync::{Direction, replica};
+    use desk::store::{OpenMode, StorageMode};
+    let dir = tempfile::tempdir().unwrap();
+    let hub = dir.path().join("team.db");
+    let mut s = Store::open_with(&hub, OpenMode::Create, StorageMode::Local).unwrap();
+    fill(&mut s);
+    drop(s);
+    let open = |p: &std::path::Path, actor: &str| {
+        let mut s = Store::open_with(p, OpenMode::Existing, StorageMode::Local).unwrap();
+        s.set_actor(Some(actor.into()));
+        s
+    };
+    let mut replicas = Vec::new();
+    for (i, lead) in ["li", "boss"].iter().enumerate() {
+        let p = dir.path().join(format!("r{i}.db"));
+        replica::create(&hub, StorageMode::Local, &p, &mut |_, _| {}).unwrap();
+        let mut r = open(&p, lead);
+        let scores = if i == 0 {
+            [5, 4, 4, 3, 5, 2]
+        } else {
+            [5, 3, 4, 2, 5, 2]
+        };
+        review(&mut r, 1001, scores, NOW + i as i64 * 60);
+        replicas.push(p);
+    }
+    for _ in 0..2 {
+        for p in &replicas {
+            let mut r = open(p, "li");
+            let mut h = open(&hub, "li");
+            r.sync_with(&mut h, Direction::Both, NOW + 600).unwrap();
+        }
+    }
+    for p in replicas.iter().chain([&hub]) {
+        let s = open(p, "li");
+        let reviews = s.qa_ticket_reviews(1001).unwrap();
+        let who: Vec<(&str, f64)> = reviews
+            .iter()
+            .map(|r| (r.reviewer.as_str(), r.total))
+            .collect();
+        assert_eq!(who, [("li", 79.0), ("boss", 72.0)], "{}", p.display());
+        let queue = s.qa_queue(PageRequest::First, 10, false).unwrap().rows;
+        assert_eq!(queue.len(), 1, "one sample of #1001 in {}", p.display());
+        let r = s.qa_report(NOW - DAY, NOW + DAY, SHANGHAI).unwrap();
+        assert_eq!(r.calibration.len(), 1);
+        assert_eq!(r.calibration[0].total_diff, -7.0);
+    }
+}
