@@ -320,6 +320,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 utc_offset: chrono::Local::now().offset().local_minus_utc(),
                 sla_check_every: cfg.sla.check_every_secs().unwrap_or(60),
                 tier_priority: cfg.crm.default_priority,
+                tier_names: cfg.crm.tier_names.clone(),
                 kb_rules: cfg.kb.clone(),
                 metrics_rules: cfg.metrics.clone(),
                 refresh_secs: i64::from(cfg.ui.refresh_secs.max(1)),
@@ -400,6 +401,7 @@ fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
         .with_dispatch(cfg.dispatch_rules())
         .with_field(cfg.field_rules())
         .with_qa(cfg.qa_rules())
+        .with_loop(cfg.loop_policy())
 }
 
 /// How replies are mailed, from config; quoted messages are dated on this machine's clock.

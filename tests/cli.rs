@@ -389,6 +389,26 @@ fn create_reply_note_set_and_history_from_the_command_line() {
             "priority=low",
         ],
     );
+    // An open ticket closes only once solved and followed up, or with a reason that skips the loop.
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("close_reason=spam|duplicate"),
+        "{}",
+        stderr(&o)
+    );
+    let o = desk(
+        home.path(),
+        &[
+            "ticket",
+            "set",
+            &number,
+            "--db",
+            &db,
+            "status=closed",
+            "close_reason=duplicate",
+            "priority=low",
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let o = desk(
         home.path(),

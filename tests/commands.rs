@@ -134,6 +134,7 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
                         edits: Vec::new(),
                         since: None,
                         by_mail: false,
+                        solution: false,
                         at: NOW,
                     }),
                 },
@@ -152,6 +153,7 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
                 article: None,
                 since: None,
                 by_mail: false,
+                solution: false,
             })));
             m
         }

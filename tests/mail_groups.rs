@@ -5,6 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+const BY_MAIL: desk::store::ticket_write::ReplyHow = desk::store::ticket_write::ReplyHow {
+    by_mail: true,
+    solution: false,
+};
+
 mod common;
 
 use common::smtp::smtp;
@@ -179,7 +184,7 @@ fn a_phone_tickets_reply_is_mailed_only_when_asked_and_the_ticket_stays_a_phone_
     s.add_message(n, Writer::Agent, Some("A1"), false, "已登记。", NOW + 10)
         .unwrap();
     assert!(s.claim_outbox(NOW + 20, 10).unwrap().is_empty());
-    s.reply_by_mail(n, Some("A1"), "师傅明天上午到。", &[], NOW + 30)
+    s.reply(n, Some("A1"), "师傅明天上午到。", &[], BY_MAIL, NOW + 30)
         .unwrap();
     let mails = s.claim_outbox(NOW + 40, 10).unwrap();
     assert_eq!(mails.len(), 1);
@@ -204,7 +209,7 @@ fn a_phone_tickets_reply_is_mailed_only_when_asked_and_the_ticket_stays_a_phone_
         .unwrap();
     let m = open(&mut s, Channel::Phone, &nobody, "电话");
     let err = s
-        .reply_by_mail(m, Some("A1"), "您好", &[], NOW + 50)
+        .reply(m, Some("A1"), "您好", &[], BY_MAIL, NOW + 50)
         .unwrap_err();
     assert!(
         matches!(&err, StoreError::Refused(e) if e.contains("no email address")),
@@ -216,7 +221,7 @@ fn a_phone_tickets_reply_is_mailed_only_when_asked_and_the_ticket_stays_a_phone_
     let mut off = store(None);
     let p = open(&mut off, Channel::Phone, "C1", "电话");
     let err = off
-        .reply_by_mail(p, Some("A1"), "您好", &[], NOW + 50)
+        .reply(p, Some("A1"), "您好", &[], BY_MAIL, NOW + 50)
         .unwrap_err();
     assert!(err.to_string().contains("[mail] from"), "{err}");
 }

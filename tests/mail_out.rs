@@ -118,7 +118,7 @@ fn a_conversation_round_trip_over_smtp_threads_back_and_reopens() {
     );
     let ack_text = ack.body_text(0).unwrap();
     assert!(
-        ack_text.contains("工单号为 #1001") && ack_text.contains("小时内回复"),
+        ack_text.contains("工单号为 #1001") && ack_text.contains("3 天内回复"),
         "{ack_text}"
     );
     assert_eq!(header(ack, "In-Reply-To"), "<c1@mail.example.cn>");
@@ -362,7 +362,24 @@ fn the_survey_goes_out_on_solve_and_the_score_comes_back_by_reply() {
         "a low score reopens it"
     );
     let low = |m: &&desk::store::tickets::MessageRow| {
-        m.body.as_str().contains("CSAT 2") && m.body.as_str().contains("call the customer back")
+        m.body.as_str().contains("CSAT 2")
+            && m.body
+                .as_str()
+                .contains("recovery task calls the customer back")
     };
     assert!(t2.messages.iter().any(|m| low(&m)));
+    // The closed loop's recovery task (回访 until solved) goes with every low score.
+    let recovery = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["ticket"] == 1002 && t["kind"] == "recovery")
+        .expect("#1002's recovery task");
+    assert!(
+        recovery["note"]
+            .as_str()
+            .unwrap()
+            .contains("Low score (CSAT 2)"),
+        "{recovery}"
+    );
 }

@@ -46,7 +46,7 @@ fn g_v_opens_today_with_every_engineer_and_the_waiting_visits() {
     assert!(screen.contains("|V12 检测"), "{screen}");
     let waiting = waiting_part(&screen);
     assert!(waiting.contains("Waiting for a time (2)"), "{screen}");
-    assert!(waiting.contains("V14 #1155 install 邓凯"), "{screen}");
+    assert!(waiting.contains("V14 #1173 install 蒋芳"), "{screen}");
     assert!(
         waiting.contains("V7 #1194 maintenance Ruby Jones"),
         "{screen}"

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use desk::domain::complaint::ComplaintSeverity;
 use desk::domain::lifecycle::Writer;
 use desk::domain::service_loop::{ComplaintStage, FollowUpOutcome, LoopStage, SurveyResponse};
 use desk::domain::sla::ClockState;
@@ -430,6 +431,10 @@ fn auto_close_skips_complaints_until_revisited() {
             .set_ticket(n, &[TicketEdit::Status(Status::Solved)], None, NOW + 60)
             .unwrap();
     }
+    // The question's follow-up call is made (a pending one would hold its auto-close too).
+    store
+        .record_follow_up(q.number, FollowUpOutcome::Confirmed, "", NOW + 86_400)
+        .unwrap();
     assert_eq!(
         store
             .ticket_detail(c.number)
@@ -453,19 +458,27 @@ fn auto_close_skips_complaints_until_revisited() {
         err.to_string().contains("closes only once revisited"),
         "{err}"
     );
-    for stage in [
+    let records = [
+        vec![
+            TicketEdit::ComplaintCategory("服务态度".into()),
+            TicketEdit::ComplaintSeverity(ComplaintSeverity::Minor),
+        ],
+        vec![TicketEdit::ComplaintOwner(Some("li".into()))],
+        vec![
+            TicketEdit::RootCause("service_attitude".into()),
+            TicketEdit::ComplaintResolution("致歉".into()),
+        ],
+    ];
+    for (stage, mut edits) in [
         ComplaintStage::Registered,
         ComplaintStage::Investigating,
         ComplaintStage::Resolved,
-    ] {
-        store
-            .set_ticket(
-                c.number,
-                &[TicketEdit::ComplaintStage(stage)],
-                None,
-                NOW + 100,
-            )
-            .unwrap();
+    ]
+    .into_iter()
+    .zip(records)
+    {
+        edits.push(TicketEdit::ComplaintStage(stage));
+        store.set_ticket(c.number, &edits, None, NOW + 100).unwrap();
     }
     // The follow-up call on a resolved complaint is its revisit (回访).
     store

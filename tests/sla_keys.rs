@@ -171,7 +171,7 @@ fn a_pending_ticket_given_a_higher_priority_stays_paused_in_its_row_and_header()
         assert!(screen.contains("#1002"), "{screen}");
         // `||` is the paused glyph; a breached clock would read `!-…`.
         assert!(
-            screen.contains("first response ||3h58m · resolution ||1d23h"),
+            screen.contains("first response ||1d23h · resolution ||4d23h"),
             "{screen}"
         );
     }

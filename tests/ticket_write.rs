@@ -141,9 +141,11 @@ fn replies_stamp_first_response_and_customers_reopen() {
 fn invalid_moves_and_replies_to_closed_tickets_are_refused_whole() {
     let mut store = store_with_tickets(0);
     let t = store.create_ticket(&new_ticket("C1"), NOW).unwrap();
-    store
-        .set_ticket(t.number, &[TicketEdit::Status(Status::Closed)], None, NOW)
-        .unwrap();
+    let spam = [
+        TicketEdit::Status(Status::Closed),
+        TicketEdit::CloseReason("spam".into()),
+    ];
+    store.set_ticket(t.number, &spam, None, NOW).unwrap();
     let before = store.history("ticket", &t.id).unwrap().len();
     let err = store
         .set_ticket(

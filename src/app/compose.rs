@@ -4,6 +4,7 @@
 use super::msg::{EditPurpose, Effect};
 use super::update::toast;
 use super::{Model, Overlay, PickAction};
+use crate::domain::macros::MacroKind;
 use crate::store::ticket_write::TicketEdit;
 
 /// The comment lines under a reply or note in the editor: what it is for, and the last customer message quoted.
@@ -59,7 +60,7 @@ pub(super) fn compose(model: &mut Model, internal: bool) -> Vec<Effect> {
 pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -> Vec<Effect> {
     let body = crate::domain::text::strip_template(&text);
     // Taken whatever came back, so an abandoned reply's choice does not ride along with the next one.
-    let carried_by_mail = model.ticket.carry_by_mail.take();
+    let carried = model.ticket.carry_how.take();
     if body.is_empty() {
         let what = if purpose == EditPurpose::NewTicket {
             "the ticket was not created"
@@ -87,7 +88,10 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         EditPurpose::Note { number } => (number, true, Vec::new(), None),
         EditPurpose::Macro { number, index } => (
             number,
-            false,
+            model
+                .macros
+                .get(index)
+                .is_some_and(|m| m.kind == MacroKind::Note),
             model
                 .macros
                 .get(index)
@@ -107,7 +111,18 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         .inserting
         .take()
         .filter(|_| matches!(purpose, EditPurpose::KbReply { .. }));
-    let by_mail = carried_by_mail == Some(number) && !internal;
+    let carried = carried.filter(|(n, _)| *n == number).map(|(_, how)| how);
+    let by_mail = carried.is_some_and(|h| h.by_mail) && !internal;
+    // A macro marked as a solution proposes one; the review screen's choice survives a trip back to the editor.
+    let solution = !internal
+        && carried.map_or_else(
+            || {
+                macro_index
+                    .and_then(|i| model.macros.get(i))
+                    .is_some_and(|m| m.solution)
+            },
+            |h| h.solution,
+        );
     let draft = super::review::Draft {
         number,
         internal,
@@ -117,6 +132,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
         article,
         since,
         by_mail,
+        solution,
     };
     super::review::written(model, draft)
 }
@@ -134,11 +150,19 @@ pub(super) fn open_macros(model: &mut Model) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    let options = model
+    // Call scripts are read on the follow-up call (F), not sent.
+    let options: Vec<_> = model
         .macros
         .iter()
         .enumerate()
-        .map(|(i, m)| (m.name.clone(), PickAction::Macro(i)))
+        .filter(|(_, m)| m.kind != MacroKind::CallScript)
+        .map(|(i, m)| {
+            let name = match m.kind {
+                MacroKind::Note => format!("{} (note)", m.name),
+                _ => m.name.clone(),
+            };
+            (name, PickAction::Macro(i))
+        })
         .collect();
     model.overlay = Some(Overlay::Picker {
         title: "Reply with a macro".into(),

@@ -412,7 +412,7 @@ pub(super) fn on_duplicates(model: &mut Model, id: String, rows: Vec<CustomerRow
                 .map(|s| s.to_string())
                 .collect::<Vec<_>>()
                 .join(" · ");
-            let summary = format!("{} · {contact} · {}", r.name, r.tier.label());
+            let summary = format!("{} · {contact} · {}", r.name, model.tier_name(r.tier));
             (
                 format!("{} · {contact}", r.name),
                 PickAction::MergeCustomer(r.id, summary),

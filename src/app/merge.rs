@@ -97,7 +97,11 @@ pub(super) fn confirm_customer_merge(
         .join(" · ");
     let into = d.row.id.clone();
     let lines = vec![
-        format!("Keep   {} · {contact} · {}", d.row.name, d.row.tier.label()),
+        format!(
+            "Keep   {} · {contact} · {}",
+            d.row.name,
+            model.tier_name(d.row.tier)
+        ),
         format!("Merge  {summary}"),
         "The duplicate's tickets, products, orders and surveys move to the customer kept.".into(),
     ];

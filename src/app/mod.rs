@@ -124,6 +124,8 @@ pub struct Settings {
     pub sla_check_every: i64,
     /// Default priority of a new ticket by customer tier, highest tier first (`crm.default_priority`).
     pub tier_priority: [crate::domain::ticket::Priority; 4],
+    /// The tiers' display names, highest first (`crm.tier_names`).
+    pub tier_names: [String; 4],
     /// Knowledge-base thresholds, reply links and how many suggestions a ticket gets (`[kb]`).
     pub kb_rules: crate::domain::kb::KbRules,
     /// Report targets and index weights (`[metrics]`).
@@ -141,6 +143,7 @@ pub struct Settings {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub tier_priority: [crate::domain::ticket::Priority; 4],
+    pub tier_names: [String; 4],
     pub kb_rules: crate::domain::kb::KbRules,
     pub metrics_rules: crate::domain::metrics::MetricsRules,
     pub pane: Pane,
@@ -201,6 +204,13 @@ pub struct Model {
 }
 
 impl Model {
+    /// A tier as the team names it (`crm.tier_names`).
+    pub fn tier_name(&self, t: crate::domain::customer::Tier) -> &str {
+        self.tier_names
+            .get(t.rank())
+            .map_or(t.label(), String::as_str)
+    }
+
     /// The name of an agent or group by id, as the desk has them loaded (`None` for another kind of value or an
     /// id it does not know): how ids in the history and the conflicts list read.
     pub fn loaded_name(
@@ -322,8 +332,8 @@ pub struct TicketPane {
     pub compose_seq: Option<i64>,
     /// A macro's changes kept with a reply sent back to the editor.
     pub carry_edits: Vec<crate::store::ticket_write::TicketEdit>,
-    /// "Also send by email", kept with a reply to this ticket sent back to the editor.
-    pub carry_by_mail: Option<i64>,
+    /// "Also send by email" and "proposes a solution", kept with a reply to this ticket sent back to the editor.
+    pub carry_how: Option<(i64, crate::store::ticket_write::ReplyHow)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -26,6 +26,8 @@ pub struct Draft {
     pub since: Option<i64>,
     /// Also mail it to the customer, on a ticket that did not come by mail (`m` on the review screen).
     pub by_mail: bool,
+    /// The reply proposes a solution (`s` on the review screen; a macro may set it).
+    pub solution: bool,
 }
 
 impl Draft {
@@ -67,6 +69,13 @@ pub fn describe_edits(edits: &[TicketEdit]) -> String {
             TicketEdit::AddTag(t) => format!("tag +{t}"),
             TicketEdit::RemoveTag(t) => format!("tag -{t}"),
             TicketEdit::ComplaintStage(c) => format!("complaint {}", c.label()),
+            TicketEdit::CloseReason(r) => format!("close reason {r}"),
+            TicketEdit::ComplaintCategory(c) => format!("complaint category {c}"),
+            TicketEdit::ComplaintSeverity(s) => format!("severity {}", s.label()),
+            TicketEdit::ComplaintOwner(Some(h)) => format!("responsible {h}"),
+            TicketEdit::ComplaintOwner(None) => "no one responsible".into(),
+            TicketEdit::RootCause(c) => format!("root cause {c}"),
+            TicketEdit::ComplaintResolution(_) => "resolution note".into(),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -109,6 +118,7 @@ fn send(model: &mut Model, d: Draft) -> Vec<Effect> {
         edits: d.edits,
         since: if d.internal { None } else { d.since },
         by_mail: d.by_mail && !d.internal,
+        solution: d.solution && !d.internal,
         at: model.now,
     }))];
     if let Some((id, how)) = d.article {
@@ -187,6 +197,29 @@ pub(super) fn review_toggle_mail(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
+/// `s`: the reply proposes a solution, or no longer does (a note never does).
+pub(super) fn review_toggle_solution(model: &mut Model) -> Vec<Effect> {
+    if let Some(Overlay::Review(d)) = model.overlay.as_mut() {
+        if d.internal {
+            toast(
+                model,
+                "A note proposes nothing to the customer".into(),
+                false,
+            );
+        } else {
+            d.solution = !d.solution;
+        }
+    }
+    Vec::new()
+}
+
+fn how_of(d: &Draft) -> crate::store::ticket_write::ReplyHow {
+    crate::store::ticket_write::ReplyHow {
+        by_mail: d.by_mail,
+        solution: d.solution,
+    }
+}
+
 /// `e`: back to the editor with the text as it is; its changes and article stay with it.
 pub(super) fn review_edit(model: &mut Model) -> Vec<Effect> {
     match take(model) {
@@ -208,7 +241,7 @@ pub(super) fn reopen(model: &mut Model, d: Draft) -> Vec<Effect> {
     let purpose = d.purpose();
     model.ticket.compose_seq = d.since;
     model.ticket.carry_edits = d.edits.clone();
-    model.ticket.carry_by_mail = d.by_mail.then_some(d.number);
+    model.ticket.carry_how = Some((d.number, how_of(&d)));
     model.ticket.inserting = d.article.clone();
     let mut fx = Vec::new();
     if !d.internal {
@@ -301,6 +334,9 @@ pub(super) fn resume(model: &mut Model, internal: bool) -> Option<Vec<Effect>> {
         article: kept.article.clone(),
         since: (!internal).then_some(t.change_seq),
         by_mail: kept.by_mail,
+        solution: macro_index
+            .and_then(|i| model.macros.get(i))
+            .is_some_and(|m| m.solution),
     };
     Some(reopen(model, d))
 }

@@ -455,10 +455,14 @@ fn edit_again(model: &mut Model, number: i64, seen: i64, retry: AddMessage) -> V
         body,
         edits,
         by_mail,
+        solution,
         ..
     } = retry;
     model.ticket.carry_edits = edits;
-    model.ticket.carry_by_mail = by_mail.then_some(number);
+    model.ticket.carry_how = Some((
+        number,
+        crate::store::ticket_write::ReplyHow { by_mail, solution },
+    ));
     let footer = model
         .ticket
         .detail

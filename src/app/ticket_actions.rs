@@ -364,6 +364,7 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
         }
         PromptKind::Note => vec![Effect::load(TicketRequest::AddMessage(AddMessage {
             by_mail: false,
+            solution: false,
             number,
             author_id: model.identity.agent_id.clone(),
             internal: true,

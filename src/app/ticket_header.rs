@@ -69,7 +69,7 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
         customer.push_str(&format!(" <{email}>"));
     }
     if let Some(tier) = t.customer_tier {
-        customer.push_str(&format!(" · {}", tier.label()));
+        customer.push_str(&format!(" · {}", model.tier_name(tier)));
     }
     let tags = if d.tags.is_empty() {
         "—".to_string()

@@ -21,6 +21,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
     };
     let mut model = Model {
         tier_priority: settings.tier_priority,
+        tier_names: settings.tier_names.clone(),
         kb_rules: settings.kb_rules,
         metrics_rules: settings.metrics_rules,
         dashboard: Default::default(),

@@ -67,11 +67,15 @@ fn opt(v: &Option<SafeText>) -> String {
     v.as_ref().map(|s| s.to_string()).unwrap_or_default()
 }
 
-fn cells(c: &CustomerRow) -> Vec<String> {
+/// A row's cells; the table names tiers as the team does (`crm.tier_names`), CSV keeps the stable key.
+fn cells(c: &CustomerRow, tier_names: Option<&[String; 4]>) -> Vec<String> {
+    let tier = tier_names
+        .and_then(|n| n.get(c.tier.rank()))
+        .map_or(c.tier.as_str(), String::as_str);
     vec![
         c.id.clone(),
         c.name.to_string(),
-        c.tier.as_str().into(),
+        tier.to_string(),
         c.stage.as_str().into(),
         c.risk_level.as_str().into(),
         opt(&c.email),
@@ -114,11 +118,19 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                 CustomerSort::Updated | CustomerSort::Risk | CustomerSort::Created => None,
             };
             let header: Vec<&str> = HEADER.iter().copied().chain(dated).collect();
+            let names = store.service_rules().crm.tier_names.clone();
+            let names = (format == ListFormat::Table).then_some(&names);
             let mut sink = Sink::new(out, format, &header);
             for_each_page(
                 limit,
                 |req, n| store.customer_page(&f, req, n),
-                |rows| sink.batch(rows, cells, |c, w| serde_json::to_writer(w, c)),
+                |rows| {
+                    sink.batch(
+                        rows,
+                        |c| cells(c, names),
+                        |c, w| serde_json::to_writer(w, c),
+                    )
+                },
             )?;
             sink.finish()?;
         }
@@ -134,7 +146,10 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                     serde_json::to_writer_pretty(out.json(), &d)?;
                     writeln!(out)?;
                 }
-                ShowFormat::Text => show_text(&d, now, out)?,
+                ShowFormat::Text => {
+                    let crm = &store.service_rules().crm;
+                    show_text(&d, crm.tier_name(d.row.tier), now, out)?
+                }
             }
         }
         CustomerCmd::Recompute { format } => {
@@ -209,7 +224,7 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
     Ok(())
 }
 
-fn show_text(d: &CustomerDetail, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
+fn show_text(d: &CustomerDetail, tier: &str, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
     let r = &d.row;
     let dash = |v: &Option<SafeText>| v.as_ref().map_or("-".to_string(), |s| s.to_string());
     writeln!(out, "{} ({})", r.name, r.id)?;
@@ -227,7 +242,7 @@ fn show_text(d: &CustomerDetail, now: i64, out: &mut Out<'_>) -> anyhow::Result<
     writeln!(
         out,
         "tier {} ({}) · {}",
-        r.tier.as_str(),
+        tier,
         d.tier_source.as_str(),
         d.tier_reason
     )?;

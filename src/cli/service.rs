@@ -135,8 +135,15 @@ pub fn sla(store: &mut Store, cmd: SlaCmd, now: i64, out: &mut Out<'_>) -> anyho
                 match report.complaints_waiting {
                     0 => String::new(),
                     n => format!(", {n} solved complaints wait for their revisit"),
-                }
+                },
             )?;
+            if report.follow_ups_waiting > 0 {
+                writeln!(
+                    out,
+                    "{} solved tickets stay open until their follow-up call (回访) is recorded (desk task list)",
+                    report.follow_ups_waiting
+                )?;
+            }
             if report.replica {
                 writeln!(
                     out,
@@ -228,13 +235,25 @@ pub fn survey(
         comment,
     };
     response.check().map_err(|e| UsageError(e.to_string()))?;
-    store.record_survey(ticket, &response, now)?;
+    let recovery = store.record_survey(ticket, &response, now)?;
     let scores: Vec<String> = response
         .scores()
         .iter()
         .map(|(k, v)| format!("{} {v}", k.to_uppercase()))
         .collect();
     writeln!(out, "#{ticket}: survey recorded ({})", scores.join(", "))?;
+    if let Some(r) = recovery {
+        let reopened = if r.reopened {
+            "; the ticket is open again"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "#{ticket}: low score ({}): a recovery task calls the customer back (desk task list){reopened}",
+            r.why
+        )?;
+    }
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use super::output::{ListArgs, ListFormat, ShowFormat, Sink, number_cell, rfc3339
 use crate::domain::ticket_fields::describe_change;
 use crate::domain::view::PageRequest;
 use crate::store::Store;
+use crate::store::ticket_write::ReplyHow;
 use crate::store::tickets::{TicketDetail, TicketRow};
 use anyhow::{Context, bail};
 use clap::Subcommand;
@@ -169,8 +170,14 @@ pub fn run(
     use super::ticket_write as write;
     match cmd {
         TicketCmd::New(a) => write::new(store, &a, now, out)?,
-        TicketCmd::Reply(a) => write::message(store, &a.message, me, false, a.email, now, out)?,
-        TicketCmd::Note(a) => write::message(store, &a, me, true, false, now, out)?,
+        TicketCmd::Reply(a) => {
+            let how = ReplyHow {
+                by_mail: a.email,
+                solution: a.solution,
+            };
+            write::message(store, &a.message, me, false, how, now, out)?
+        }
+        TicketCmd::Note(a) => write::message(store, &a, me, true, ReplyHow::default(), now, out)?,
         TicketCmd::Set(a) => write::set(store, &a, now, out)?,
         TicketCmd::Merge { number, into } => {
             let (n, target) = (write::parse_number(&number)?, write::parse_number(&into)?);

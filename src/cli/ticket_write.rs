@@ -3,11 +3,13 @@
 use super::output::Out;
 use super::{NotFound, UsageError};
 use crate::domain::UnknownValue;
+use crate::domain::complaint::ComplaintSeverity;
 use crate::domain::lifecycle::Writer;
+use crate::domain::service_loop::ComplaintStage;
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
 use crate::domain::ticket_fields::{ChangeWords, Names, describe_change, is_bookkeeping};
 use crate::store::Store;
-use crate::store::ticket_write::{NewTicket, TicketEdit};
+use crate::store::ticket_write::{NewTicket, ReplyHow, TicketEdit};
 use anyhow::Context;
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
@@ -85,13 +87,18 @@ pub struct ReplyArgs {
     /// Also mail it to the customer when the ticket did not come by mail (needs [mail] from and their address)
     #[arg(long)]
     pub email: bool,
+    /// The reply proposes a solution (stops the first-solution clock of the 3-5-7 rule)
+    #[arg(long)]
+    pub solution: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct SetArgs {
     pub number: String,
     /// Changes: status=pending priority=high kind=complaint channel=phone subject="…" assignee=li|none group=NAME
-    /// tags+=vip tags-=refund
+    /// tags+=vip tags-=refund; closing an open ticket: status=closed close_reason=spam|duplicate; a complaint:
+    /// complaint_stage=registered complaint_category="…" complaint_severity=minor|major|critical
+    /// complaint_owner=HANDLE root_cause=delivery complaint_resolution="…"
     #[arg(required = true)]
     pub changes: Vec<String>,
 }
@@ -143,9 +150,25 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         "group" => TicketEdit::Group(Some(value.trim().to_string())),
         "product" if matches!(value, "none" | "") => TicketEdit::Product(None),
         "product" => TicketEdit::Product(Some(value.trim().to_string())),
+        "close_reason" => TicketEdit::CloseReason(value.to_string()),
+        "complaint_stage" => {
+            TicketEdit::ComplaintStage(parse::<ComplaintStage>("complaint_stage", value)?)
+        }
+        "complaint_category" => TicketEdit::ComplaintCategory(value.to_string()),
+        "complaint_severity" | "severity" => {
+            TicketEdit::ComplaintSeverity(parse::<ComplaintSeverity>("complaint_severity", value)?)
+        }
+        "complaint_owner" if matches!(value, "none" | "") => TicketEdit::ComplaintOwner(None),
+        "complaint_owner" => {
+            TicketEdit::ComplaintOwner(Some(crate::domain::handle::normalize(value)))
+        }
+        "root_cause" => TicketEdit::RootCause(value.to_string()),
+        "complaint_resolution" => TicketEdit::ComplaintResolution(value.to_string()),
         other => {
             return Err(usage(format!(
-                "cannot set `{other}`; fields: status, priority, kind, channel, subject, assignee, group, product, tags+=, tags-="
+                "cannot set `{other}`; fields: status, priority, kind, channel, subject, assignee, group, product, \
+                 close_reason, complaint_stage, complaint_category, complaint_severity, complaint_owner, root_cause, \
+                 complaint_resolution, tags+=, tags-="
             )));
         }
     })
@@ -222,7 +245,7 @@ pub fn message(
     a: &MessageArgs,
     me: Option<&str>,
     internal: bool,
-    by_mail: bool,
+    how: ReplyHow,
     now: i64,
     out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
@@ -233,8 +256,8 @@ pub fn message(
     };
     let number = parse_number(&a.number)?;
     let body = a.body.read()?;
-    let outcome = if by_mail && !internal {
-        store.reply_by_mail(number, Some(me), &body, &[], now)?
+    let outcome = if !internal {
+        store.reply(number, Some(me), &body, &[], how, now)?
     } else {
         store.add_message(number, Writer::Agent, Some(me), internal, &body, now)?
     };

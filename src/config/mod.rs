@@ -4,6 +4,7 @@
 
 pub mod field_service;
 pub mod hub;
+mod loop_config;
 pub mod mail;
 pub mod mail_inbound;
 mod paths;
@@ -13,11 +14,9 @@ mod sla;
 pub mod sync;
 mod theme;
 
+pub use loop_config::{LoopConfig, LoopRules};
 pub use paths::{DbChoice, DbSource, data_dir, demo_db_path, log_path, resolve_db};
-pub use sla::{
-    CalendarError, EscalationError, HoursError, LoopConfig, LoopRules, PolicyError, SlaConfig,
-    SlaConfigError,
-};
+pub use sla::{CalendarError, EscalationError, HoursError, PolicyError, SlaConfig, SlaConfigError};
 pub use theme::{ColorError, ColorSpec, ThemeColors, ThemeConfig, ThemeName};
 
 use serde::{Deserialize, Serialize};
@@ -194,6 +193,12 @@ pub struct MacroConfig {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<String>,
+    /// reply (default), note or call_script.
+    #[serde(default)]
+    pub kind: crate::domain::macros::MacroKind,
+    /// The reply proposes a solution.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub solution: bool,
 }
 
 const DEFAULT_MACROS: &str = include_str!("../../assets/default-macros.toml");
@@ -233,6 +238,8 @@ impl MacroConfig {
                     .collect(),
                 assignee: self.assignee.clone(),
             },
+            kind: self.kind,
+            solution: self.solution,
         }
     }
 }
@@ -283,6 +290,11 @@ impl Config {
     }
 
     /// The closed-loop settings, checked when the config was parsed.
+    /// The closed loop's rules, checked when the config was read.
+    pub fn loop_policy(&self) -> crate::domain::loop_rules::LoopPolicy {
+        self.service_loop.policy().unwrap_or_default()
+    }
+
     pub fn loop_rules(&self) -> LoopRules {
         self.service_loop.rules().unwrap_or(LoopRules {
             follow_up_after: 86_400,
@@ -406,6 +418,10 @@ pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
     config
         .service_loop
         .rules()
+        .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
+    config
+        .service_loop
+        .policy()
         .map_err(|e| ConfigError(format!("{origin}: {e}")))?;
     if let Some(problem) = config.crm.check().into_iter().next() {
         return Err(ConfigError(format!("{origin}: {problem}")));

@@ -80,6 +80,7 @@ pub struct CalendarConfig {
 #[serde(deny_unknown_fields)]
 pub struct TargetsConfig {
     pub first_response: Option<String>,
+    pub first_solution: Option<String>,
     pub next_reply: Option<String>,
     pub resolution: Option<String>,
 }
@@ -95,6 +96,9 @@ pub struct PolicyConfig {
     #[serde(default)]
     pub kinds: Vec<Kind>,
     pub calendar: String,
+    /// Highest wins among the policies covering a ticket; equal ones go by order. Default 0.
+    #[serde(default)]
+    pub precedence: i32,
     pub urgent: Option<TargetsConfig>,
     pub high: Option<TargetsConfig>,
     pub normal: Option<TargetsConfig>,
@@ -122,24 +126,6 @@ pub struct EscalationConfig {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct LoopConfig {
-    /// The follow-up call (回访) is due this long after a ticket is solved.
-    pub follow_up_after: String,
-    /// A solved ticket with no customer reply for this long is closed by `desk sla run`.
-    pub auto_close_after: String,
-}
-
-impl Default for LoopConfig {
-    fn default() -> Self {
-        LoopConfig {
-            follow_up_after: "1d".into(),
-            auto_close_after: "7d".into(),
-        }
-    }
-}
-
 /// A `[sla]` or `[loop]` setting desk cannot use. Each says the table and entry at fault; config loading adds
 /// the file.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -148,11 +134,21 @@ pub enum SlaConfigError {
     AtRiskShare(f64),
     #[error("[sla] check_every: {0}")]
     CheckEvery(DurationError),
-    /// `key` is follow_up_after or auto_close_after.
+    /// `key` is follow_up_after, auto_close_after or recovery_after.
     #[error("[loop] {key}: {problem}")]
     Loop {
         key: &'static str,
         problem: DurationError,
+    },
+    #[error(
+        "[loop] complaint_root_causes: `{0}` is not a usable cause; list distinct keys such as \"product_quality\" (letters, digits, _ or -)"
+    )]
+    RootCause(String),
+    #[error("[loop] {key} is {value}; {want}")]
+    LoopValue {
+        key: &'static str,
+        value: i64,
+        want: &'static str,
     },
     #[error("[[sla.calendars]] `{name}`: {problem}")]
     Calendar {
@@ -240,25 +236,6 @@ pub enum EscalationError {
     Tag(crate::domain::ticket::TagError),
 }
 
-/// The closed-loop settings in seconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LoopRules {
-    pub follow_up_after: i64,
-    pub auto_close_after: i64,
-}
-
-impl LoopConfig {
-    pub fn rules(&self) -> Result<LoopRules, SlaConfigError> {
-        let get = |key: &'static str, v: &str| {
-            parse_duration(v).map_err(|problem| SlaConfigError::Loop { key, problem })
-        };
-        Ok(LoopRules {
-            follow_up_after: get("follow_up_after", &self.follow_up_after)?,
-            auto_close_after: get("auto_close_after", &self.auto_close_after)?,
-        })
-    }
-}
-
 impl SlaConfig {
     /// The seconds between background checks.
     pub fn check_every_secs(&self) -> Result<i64, SlaConfigError> {
@@ -320,6 +297,7 @@ impl SlaConfig {
                 kinds: p.kinds.clone(),
                 calendar: p.calendar.clone(),
                 targets,
+                precedence: p.precedence,
             });
         }
         let escalations = self
@@ -345,6 +323,7 @@ fn targets(t: &TargetsConfig) -> Result<Targets, DurationError> {
     let get = |v: &Option<String>| v.as_deref().map(parse_duration).transpose();
     Ok(Targets {
         first_response: get(&t.first_response)?,
+        first_solution: get(&t.first_solution)?,
         next_reply: get(&t.next_reply)?,
         resolution: get(&t.resolution)?,
     })

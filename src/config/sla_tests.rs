@@ -1,7 +1,8 @@
 use super::*;
+use crate::config::LoopConfig;
 
 #[test]
-fn shipped_rules_build_with_a_vip_a_chat_and_a_standard_policy() {
+fn shipped_rules_put_the_four_colours_on_first_response_and_3_5_7_on_live_channels() {
     #[derive(Deserialize)]
     struct File {
         #[allow(dead_code)]
@@ -15,26 +16,42 @@ fn shipped_rules_build_with_a_vip_a_chat_and_a_standard_policy() {
     );
     let rules = cfg.rules().unwrap();
     let names: Vec<_> = rules.policies.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["live-chat", "vip", "standard"]);
-    let standard = &rules.policies[2];
-    let res = |p| standard.targets[&p].resolution;
+    assert_eq!(names, ["vip-live", "vip", "live-chat", "standard"]);
+    let standard = &rules.policies[3];
+    let by_colour = |get: fn(&Targets) -> Option<i64>| {
+        [
+            Priority::Urgent,
+            Priority::High,
+            Priority::Normal,
+            Priority::Low,
+        ]
+        .map(|p| get(&standard.targets[&p]))
+    };
+    const H: i64 = 3600;
     assert_eq!(
-        [
-            res(Priority::Urgent),
-            res(Priority::High),
-            res(Priority::Normal),
-            res(Priority::Low)
-        ],
-        [
-            Some(24 * 3600),
-            Some(48 * 3600),
-            Some(72 * 3600),
-            Some(7 * 86_400)
-        ],
-        "the four-colour resolution targets"
+        by_colour(|t| t.first_response),
+        [Some(24 * H), Some(48 * H), Some(72 * H), Some(168 * H)],
+        "red 24 h, yellow 48 h, green 72 h, blue a week: response deadlines"
     );
-    let chat = &rules.policies[0];
-    assert_eq!(chat.targets[&Priority::Normal].first_response, Some(180));
+    assert_eq!(
+        by_colour(|t| t.resolution),
+        [Some(72 * H), Some(120 * H), Some(240 * H), Some(360 * H)],
+        "a resolution target of its own"
+    );
+    let chat = &rules.policies[2];
+    let t = chat.targets[&Priority::Normal];
+    assert_eq!(
+        (t.first_response, t.first_solution, t.resolution),
+        (Some(180), Some(300), Some(420)),
+        "3-5-7 minutes"
+    );
+    assert_eq!(chat.calendar, "live-hours");
+    let live = rules.calendar("live-hours").unwrap();
+    assert_eq!(
+        live.week.iter().map(Vec::len).collect::<Vec<_>>(),
+        [1; 7],
+        "every day, one span: no lunch break"
+    );
     assert!(
         rules
             .calendar("workdays")
@@ -42,6 +59,68 @@ fn shipped_rules_build_with_a_vip_a_chat_and_a_standard_policy() {
     );
     assert!(!rules.escalations.is_empty());
     LoopConfig::default().rules().unwrap();
+}
+
+/// Unix seconds of a local time in Shanghai.
+fn shanghai(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> i64 {
+    use chrono::TimeZone;
+    chrono_tz::Asia::Shanghai
+        .with_ymd_and_hms(y, mo, d, h, mi, 0)
+        .single()
+        .unwrap()
+        .timestamp()
+}
+
+#[test]
+fn a_gold_customers_wechat_ticket_on_a_sunday_runs_on_the_vip_clock_round_the_clock() {
+    use crate::domain::customer::Tier;
+    use crate::domain::sla::{ClockState, Event, EventKind, Target, clocks};
+    use crate::domain::sla_policy::TicketFacts;
+    use crate::domain::ticket::{Channel, Kind};
+    let rules = SlaConfig::default().rules().unwrap();
+    let facts = |tier| TicketFacts {
+        priority: Priority::Normal,
+        tier,
+        channel: Channel::Wechat,
+        kind: Kind::Question,
+    };
+    let gold = rules.select(&facts(Some(Tier::Gold))).unwrap();
+    assert_eq!(
+        gold.policy.name, "vip-live",
+        "the tier wins over the channel"
+    );
+    assert!(gold.calendar.always, "7×24");
+    let bronze = rules.select(&facts(Some(Tier::Bronze))).unwrap();
+    assert_eq!(bronze.policy.name, "live-chat");
+    // Sunday 2026-12-06 at 10:00, answered at 19:00: a nine-hour wait.
+    let (asked, answered) = (shanghai(2026, 12, 6, 10, 0), shanghai(2026, 12, 6, 19, 0));
+    let events = [Event {
+        at: answered,
+        kind: EventKind::AgentReply,
+    }];
+    let first = |a: &crate::domain::sla_policy::Applied<'_>| {
+        clocks(asked, &events, &a.targets, a.calendar, answered + 60, 0.75)
+            .into_iter()
+            .find(|c| c.target == Target::FirstResponse)
+            .unwrap()
+    };
+    let g = first(&gold);
+    assert_eq!((g.elapsed, g.state), (9 * 3600, ClockState::MetLate));
+    // Late at night the live channel is closed for ordinary customers, never for a gold one.
+    let (night, morning) = (shanghai(2026, 12, 6, 23, 0), shanghai(2026, 12, 7, 8, 2));
+    let events = [Event {
+        at: morning,
+        kind: EventKind::AgentReply,
+    }];
+    let at_night = |a: &crate::domain::sla_policy::Applied<'_>| {
+        clocks(night, &events, &a.targets, a.calendar, morning, 0.75)
+            .into_iter()
+            .find(|c| c.target == Target::FirstResponse)
+            .unwrap()
+    };
+    assert_eq!(at_night(&bronze).elapsed, 120, "two minutes of live hours");
+    assert_eq!(at_night(&bronze).state, ClockState::Met);
+    assert_eq!(at_night(&gold).state, ClockState::MetLate);
 }
 
 #[test]
@@ -100,13 +179,13 @@ fn bad_entries_name_the_table_entry_and_the_fix() {
     let err = cfg.rules().unwrap_err();
     assert!(
         matches!(&err, SlaConfigError::Policy { name, problem: PolicyError::UnknownCalendar { calendar, known } }
-            if name == "live-chat" && calendar == "night-shift" && known.iter().any(|k| k == "24x7")),
+            if name == "vip-live" && calendar == "night-shift" && known.iter().any(|k| k == "24x7")),
         "{err:?}"
     );
     let err = err.to_string();
     assert!(
         err.contains(
-            "[[sla.policies]] `live-chat`: calendar `night-shift` is not defined (calendars: 24x7, "
+            "[[sla.policies]] `vip-live`: calendar `night-shift` is not defined (calendars: 24x7, "
         ),
         "{err}"
     );
@@ -143,7 +222,7 @@ fn bad_entries_name_the_table_entry_and_the_fix() {
         "{err}"
     );
     let mut cfg = SlaConfig::default();
-    cfg.policies[2].low = Some(TargetsConfig {
+    cfg.policies[3].low = Some(TargetsConfig {
         resolution: Some("a week".into()),
         ..Default::default()
     });
@@ -164,4 +243,19 @@ fn bad_entries_name_the_table_entry_and_the_fix() {
         err.to_string(),
         "[loop] auto_close_after: `soon` is not a duration; write e.g. 30m, 4h, 2d, 1w or 1h30m"
     );
+    let low = |csat, nps| LoopConfig {
+        low_csat: csat,
+        low_nps: nps,
+        ..LoopConfig::default()
+    };
+    assert_eq!(
+        low(6, 6).policy().unwrap_err().to_string(),
+        "[loop] low_csat is 6; CSAT is 1–5; e.g. 2 makes 1 and 2 low scores"
+    );
+    assert_eq!(
+        low(2, 11).policy().unwrap_err().to_string(),
+        "[loop] low_nps is 11; NPS is 0–10; 6 makes every detractor (0–6) a low score"
+    );
+    let p = low(1, 4).policy().unwrap();
+    assert_eq!((p.low_csat, p.low_nps, p.recovery_after), (1, 4, 4 * 3600));
 }

@@ -196,12 +196,27 @@ fn walk(v: &toml::Value, prefix: &str, f: &mut dyn FnMut(&str)) {
 #[test]
 fn shipped_macros_parse_and_use_known_placeholders() {
     let m = MacroList::default().0;
-    assert_eq!(m.len(), 5);
+    assert_eq!(m.len(), 7);
     for mac in &m {
         crate::domain::macros::check(&mac.body).unwrap();
     }
     assert_eq!(m[1].status, Some(crate::domain::ticket::Status::Pending));
     assert!(m[3].body.contains("我明白您的感受"), "the empathy opener");
+    use crate::domain::macros::MacroKind;
+    let kinds: Vec<_> = m.iter().map(|m| (m.kind, m.solution)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (MacroKind::Reply, false),
+            (MacroKind::Reply, false),
+            (MacroKind::Reply, true),
+            (MacroKind::Reply, false),
+            (MacroKind::CallScript, false),
+            (MacroKind::Reply, true),
+            (MacroKind::Note, false),
+        ],
+        "the follow-up script is a call script, not a reply; solving and proposing replies stop the 3-5-7 clock"
+    );
 }
 
 #[test]

@@ -270,18 +270,27 @@ struct Timeline {
 fn timeline(roles: &[Role], plan: &Plan, now: i64, rng: &mut Rng) -> Timeline {
     // Gaps before each message (and before closing), squeezed into the time left before `now` if need be.
     let mut first_agent = true;
+    // Chat and WeChat run in minutes (the 3-5-7 rule), mostly on time; phone is answered live, then by callback.
+    // Chat times are folded from the same draws, so the rest of the demo stays as it was.
+    let chat = matches!(plan.channel, Channel::Chat | Channel::Wechat);
     let mut gaps: Vec<i64> = roles
         .iter()
         .skip(1)
         .map(|role| match role {
             Role::Agent => {
                 let base = response_delay(plan.priority, rng);
-                // Phone and chat are answered live.
-                let live = matches!(plan.channel, Channel::Phone | Channel::Chat);
-                let gap = if live && first_agent { base / 3 } else { base };
+                let gap = match (chat, first_agent) {
+                    // One in seven chats waits as long as any other ticket.
+                    (true, _) if base % 7 == 0 => base,
+                    (true, true) => 20 + base % (4 * MINUTE),
+                    (true, false) => MINUTE + base % (5 * MINUTE),
+                    (false, true) if plan.channel == Channel::Phone => base / 3,
+                    (false, _) => base,
+                };
                 first_agent = false;
                 gap
             }
+            Role::Customer if chat => MINUTE + rng.range(20 * MINUTE, 30 * HOUR) % (14 * MINUTE),
             Role::Customer => rng.range(20 * MINUTE, 30 * HOUR),
             Role::Note => rng.range(2 * MINUTE, 90 * MINUTE),
             Role::System => rng.range(5 * MINUTE, 3 * HOUR),

@@ -1,6 +1,19 @@
 //! Macros (标准话术): canned replies with placeholders, and the ticket changes that go with them.
 
 use super::ticket::{Priority, Status};
+use crate::str_enum;
+
+str_enum!(
+    /// What a macro's text becomes: a public reply, an internal note, or a call script (回访话术) the agent reads
+    /// on the follow-up call, shown beside the follow-up form and kept as the call's note.
+    #[derive(Default)]
+    MacroKind {
+        #[default]
+        Reply = "reply",
+        Note = "note",
+        CallScript = "call_script",
+    }
+);
 
 /// Values the placeholders stand for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,6 +47,9 @@ pub struct Macro {
     pub name: String,
     pub body: String,
     pub actions: MacroActions,
+    pub kind: MacroKind,
+    /// A reply that proposes a solution (stops the 3-5-7 rule's first-solution clock).
+    pub solution: bool,
 }
 
 /// A macro body desk cannot fill.

@@ -19,20 +19,20 @@ pub struct MailOut {
     pub acknowledge: bool,
     /// Mail the satisfaction survey when a ticket is solved.
     pub survey: bool,
-    /// What a low score (CSAT ≤ 2) answered by mail does.
+    /// What a low score (`[loop]` thresholds) answered by mail does besides its recovery task.
     pub low_score: LowScore,
 }
 
-/// What a CSAT of 1 or 2 answered by mail does to its ticket.
+/// What a low score answered by mail does to its ticket (the recovery task comes with every low score).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LowScore {
-    /// Back to open, with a note: someone has to call the customer.
+    /// Back to open when `[loop] reopen_on_low_score` says so, with a note: someone has to call the customer.
     #[default]
     Reopen,
     /// Reopened and raised to urgent.
     Escalate,
-    /// Only the note.
+    /// Only the note (and the recovery task); never reopened.
     Note,
 }
 

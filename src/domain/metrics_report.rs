@@ -321,7 +321,7 @@ fn label_of(dim: Dimension, key: &str, labels: &BTreeMap<String, String>) -> Str
         (Dimension::Agent, "") => "(unassigned)".into(),
         (Dimension::Tier, "") => "(no customer)".into(),
         (_, "") => "(none)".into(),
-        (Dimension::Agent | Dimension::Group, k) => {
+        (Dimension::Agent | Dimension::Group | Dimension::Tier, k) => {
             labels.get(k).cloned().unwrap_or_else(|| k.into())
         }
         (_, k) => k.into(),

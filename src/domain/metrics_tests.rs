@@ -59,6 +59,7 @@ fn measure_reads_business_time_lateness_replies_and_reopens_from_the_clocks() {
     let cal = Calendar::always_open("24x7");
     let targets = Targets {
         first_response: Some(H),
+        first_solution: None,
         next_reply: None,
         resolution: Some(48 * H),
     };

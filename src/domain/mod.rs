@@ -2,6 +2,7 @@
 
 pub mod attachment;
 pub mod care;
+pub mod complaint;
 pub mod crm;
 pub mod customer;
 pub mod customer_view;
@@ -14,6 +15,7 @@ pub mod imap_name;
 pub mod intake;
 pub mod kb;
 pub mod lifecycle;
+pub mod loop_rules;
 pub mod macros;
 pub mod mail_loop;
 pub mod mail_out;

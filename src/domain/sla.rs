@@ -150,20 +150,28 @@ const HORIZON: i64 = 3660 * DAY;
 /// Days from 0001-01-01 (chrono's day 1) to 1970-01-01.
 const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
 
-/// The three service targets of a policy.
+/// The service targets of a policy. First solution is the "5" of the 3-5-7 rule: the first public reply that
+/// proposes a solution (the agent or a macro marks it so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
     FirstResponse,
+    FirstSolution,
     NextReply,
     Resolution,
 }
 
 impl Target {
-    pub const ALL: [Target; 3] = [Target::FirstResponse, Target::NextReply, Target::Resolution];
+    pub const ALL: [Target; 4] = [
+        Target::FirstResponse,
+        Target::FirstSolution,
+        Target::NextReply,
+        Target::Resolution,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Target::FirstResponse => "first_response",
+            Target::FirstSolution => "first_solution",
             Target::NextReply => "next_reply",
             Target::Resolution => "resolution",
         }
@@ -172,6 +180,7 @@ impl Target {
     pub fn label(self) -> &'static str {
         match self {
             Target::FirstResponse => "first response",
+            Target::FirstSolution => "first solution",
             Target::NextReply => "next reply",
             Target::Resolution => "resolution",
         }
@@ -182,6 +191,7 @@ impl Target {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Targets {
     pub first_response: Option<i64>,
+    pub first_solution: Option<i64>,
     pub next_reply: Option<i64>,
     pub resolution: Option<i64>,
 }
@@ -190,6 +200,7 @@ impl Targets {
     pub fn get(&self, target: Target) -> Option<i64> {
         match target {
             Target::FirstResponse => self.first_response,
+            Target::FirstSolution => self.first_solution,
             Target::NextReply => self.next_reply,
             Target::Resolution => self.resolution,
         }
@@ -205,6 +216,8 @@ pub enum EventKind {
     CustomerMessage,
     /// A public reply from an agent (internal notes are not events).
     AgentReply,
+    /// The reply just made proposes a solution (it follows that reply's `AgentReply`).
+    SolutionProposed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -310,7 +323,8 @@ pub struct Clock {
 /// not counted), and stops when the ticket is solved, closed or merged (a reopen resumes resolution). First
 /// response runs from creation to the first agent reply. Next reply runs from a customer message that follows an
 /// agent reply (after the first response) to the next agent reply; only the latest such clock is returned. At
-/// risk once `elapsed >= share * target_secs`.
+/// risk once `elapsed >= share * target_secs`. First solution runs from creation to the first reply marked as
+/// proposing a solution (or until solved, like first response).
 pub fn clocks(
     created_at: i64,
     events: &[Event],
@@ -362,6 +376,17 @@ pub fn clocks(
             (r, s) => r.or(s),
         };
         out.push(ctx.clock(Target::FirstResponse, created_at, stop, target));
+    }
+    if let Some(target) = targets.first_solution {
+        let proposed = events
+            .iter()
+            .find(|e| e.kind == EventKind::SolutionProposed)
+            .map(|e| e.at);
+        let stop = match (proposed, first_stop(created_at)) {
+            (Some(p), Some(s)) => Some(p.min(s)),
+            (p, s) => p.or(s),
+        };
+        out.push(ctx.clock(Target::FirstSolution, created_at, stop, target));
     }
     if let (Some(target), Some(first)) = (targets.next_reply, first_reply) {
         let mut latest: Option<(i64, Option<i64>)> = None;

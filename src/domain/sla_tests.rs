@@ -131,6 +131,7 @@ fn status(at: i64, s: Status) -> Event {
 
 const T: Targets = Targets {
     first_response: Some(H),
+    first_solution: None,
     next_reply: Some(30 * 60),
     resolution: Some(4 * H),
 };
@@ -166,6 +167,49 @@ fn first_response_met_in_time_or_late() {
     assert_eq!(by(&late, Target::FirstResponse).state, ClockState::MetLate);
     // No next-reply clock without a customer message after the first reply.
     assert!(late.iter().all(|c| c.target != Target::NextReply));
+}
+
+#[test]
+fn the_3_5_7_clocks_respond_propose_and_solve() {
+    let c24 = Calendar::always_open("24x7");
+    let m = 60;
+    let rule = Targets {
+        first_response: Some(3 * m),
+        first_solution: Some(5 * m),
+        next_reply: None,
+        resolution: Some(7 * m),
+    };
+    // Answered in 2 minutes, a solution proposed at 6 (the acknowledgement was no solution), solved at 7.
+    let events = [
+        ev(2 * m, EventKind::AgentReply),
+        ev(6 * m, EventKind::AgentReply),
+        ev(6 * m, EventKind::SolutionProposed),
+        status(7 * m, Status::Solved),
+    ];
+    let all = clocks(0, &events, &rule, &c24, 10 * m, 0.75);
+    let state = |t| {
+        let c = by(&all, t);
+        (c.elapsed, c.state)
+    };
+    assert_eq!(state(Target::FirstResponse), (2 * m, ClockState::Met));
+    assert_eq!(state(Target::FirstSolution), (6 * m, ClockState::MetLate));
+    assert_eq!(state(Target::Resolution), (7 * m, ClockState::Met));
+    // Without a proposed solution the first-solution clock runs on past plain replies …
+    let replies: Vec<Event> = events.iter().take(2).copied().collect();
+    let running = clocks(0, &replies, &rule, &c24, 4 * m, 0.75);
+    let fs = by(&running, Target::FirstSolution);
+    assert_eq!((fs.stopped_at, fs.due_at), (None, Some(5 * m)));
+    assert_eq!(fs.state, ClockState::AtRisk);
+    // … and solving stops it, as it stops first response.
+    let solved = clocks(
+        0,
+        &[status(4 * m, Status::Solved)],
+        &rule,
+        &c24,
+        9 * m,
+        0.75,
+    );
+    assert_eq!(by(&solved, Target::FirstSolution).state, ClockState::Met);
 }
 
 #[test]
@@ -403,7 +447,7 @@ proptest! {
             events.push(Event { at: t, kind });
         }
         let now = t + tail * 60;
-        let targets = Targets { first_response: Some(90 * 60), next_reply: Some(45 * 60), resolution: Some(20 * 60 * 60) };
+        let targets = Targets { first_response: Some(90 * 60), first_solution: None, next_reply: Some(45 * 60), resolution: Some(20 * 60 * 60) };
         let got = clocks(created, &events, &targets, &c, now, 0.75);
         // Simulate: minute by minute, apply events that happen at the minute's start, count running business minutes.
         let mut status = Status::New;
@@ -423,6 +467,8 @@ proptest! {
                         }
                         status = s;
                     }
+                    // This model leaves first solution out (no such target here).
+                    EventKind::SolutionProposed => {}
                     EventKind::AgentReply => {
                         if !replied { replied = true; if fr_stop.is_none() { fr_stop = Some(e.at); } }
                         else if let Some((_, _, stop @ None)) = nr.as_mut() { *stop = Some(e.at); }
@@ -492,6 +538,7 @@ fn a_loaded_pending_ticket_is_paused_from_its_load_not_from_later_writes() {
     // Twenty days on, under a one-day target (a priority raised while pending): nine hours used, still paused.
     let targets = Targets {
         first_response: None,
+        first_solution: None,
         next_reply: None,
         resolution: Some(24 * H),
     };
@@ -546,7 +593,7 @@ proptest! {
         let running = c.business_secs(created, loaded.at);
         for (later, fr_mins, res_mins) in nows {
             let now = loaded.at + later * 60;
-            let targets = Targets { first_response: Some(fr_mins * 60), next_reply: None, resolution: Some(res_mins * 60) };
+            let targets = Targets { first_response: Some(fr_mins * 60), first_solution: None, next_reply: None, resolution: Some(res_mins * 60) };
             let all = clocks(created, &events, &targets, &c, now, 0.75);
             let r = by(&all, Target::Resolution);
             prop_assert_eq!(r.elapsed, running);

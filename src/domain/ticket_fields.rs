@@ -32,6 +32,14 @@ pub enum TicketField {
     SlaPolicy,
     /// The customer's city: for routing rules and filters (`city:上海`).
     City,
+    /// Why it was closed; an open ticket closes without the loop only with a reason that skips it.
+    CloseReason,
+    ComplaintCategory,
+    ComplaintSeverity,
+    /// The person responsible for investigating a complaint.
+    ComplaintOwner,
+    RootCause,
+    ComplaintResolution,
 }
 
 /// How a stored value reads for a person.
@@ -103,6 +111,9 @@ fn channel(s: &str) -> Option<&'static str> {
 fn complaint(s: &str) -> Option<&'static str> {
     ComplaintStage::parse(s).map(ComplaintStage::label)
 }
+fn severity(s: &str) -> Option<&'static str> {
+    super::complaint::ComplaintSeverity::parse(s).map(super::complaint::ComplaintSeverity::label)
+}
 fn loop_stage(s: &str) -> Option<&'static str> {
     LoopStage::parse(s).map(LoopStage::label)
 }
@@ -148,6 +159,12 @@ fields! {
     FollowUpDue: "follow_up_due_at", "Follow-up due", log Some("follow_up_due_at"), only false, Show::Time, Internal, filter None, edit false;
     SlaPolicy: "sla_policy", "SLA policy", log None, only false, Show::Text, Core, filter None, edit false;
     City: "city", "City", log None, only false, Show::Text, Internal, filter Some(Match::Contains), edit false;
+    CloseReason: "close_reason", "Close reason", log Some("close_reason"), only true, Show::Text, Details, filter Some(Match::Contains), edit true;
+    ComplaintCategory: "complaint_category", "Complaint category", log Some("complaint_category"), only true, Show::Text, Details, filter Some(Match::Contains), edit true;
+    ComplaintSeverity: "complaint_severity", "Severity", log Some("complaint_severity"), only true, Show::Label(severity), Details, filter Some(Match::Contains), edit true;
+    ComplaintOwner: "complaint_owner", "Responsible", log Some("complaint_owner_id"), only true, Show::Agent, Details, filter None, edit true;
+    RootCause: "root_cause", "Root cause", log Some("root_cause"), only true, Show::Text, Details, filter Some(Match::Contains), edit true;
+    ComplaintResolution: "complaint_resolution", "Resolution", log Some("complaint_resolution"), only true, Show::Text, Details, filter None, edit true;
 }
 
 pub fn def(field: TicketField) -> &'static FieldDef {
@@ -287,6 +304,7 @@ pub fn describe_change(
     match log_name {
         "reply" => return "replied".into(),
         "note" => return "added a note".into(),
+        "solution" => return "proposed a solution".into(),
         "customer_message" => return "the customer wrote".into(),
         "created" => return format!("created #{}", new.unwrap_or_default()),
         "tags" => return format!("tags {}", new.unwrap_or_default()),
@@ -300,6 +318,12 @@ pub fn describe_change(
         "linked" => return format!("linked to #{}", new.unwrap_or("?")),
         "unlinked" => return format!("unlinked from #{}", new.unwrap_or("?")),
         "survey" => return format!("survey {}", new.unwrap_or_default()),
+        "low_score" => {
+            return format!(
+                "low score ({}): recovery task created",
+                new.unwrap_or_default()
+            );
+        }
         "routed" => return format!("routed by rule {}", new.unwrap_or_default()),
         "auto_assigned" => return format!("assigned automatically — {}", new.unwrap_or_default()),
         "assign_waiting" => {

@@ -116,6 +116,12 @@ impl Mutable {
                 "closed_at",
                 "merged_into",
                 "complaint_stage",
+                "close_reason",
+                "complaint_category",
+                "complaint_severity",
+                "complaint_owner_id",
+                "root_cause",
+                "complaint_resolution",
             ],
             Mutable::Customer => &[
                 "name",

@@ -176,6 +176,7 @@ fn ingest_in(
                 channel: Some(channel.as_str()),
                 mail_message_id: mail_id,
                 by_mail: false,
+                solution: false,
             };
             let (_, message_id) = insert_message(tx, log, service, t.number, &message, at)?;
             let status: String = tx.query_row(

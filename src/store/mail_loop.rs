@@ -11,7 +11,7 @@ use super::{Result, StoreError};
 use crate::domain::intake::Inbound;
 use crate::domain::mail_loop::{Lang, acknowledgement, survey, survey_scores};
 use crate::domain::service_loop::SurveyResponse;
-use crate::domain::ticket::{Priority, Status};
+use crate::domain::ticket::Priority;
 
 /// Acknowledgements one address gets in an hour at most: a customer (or a robot) writing again and again hears
 /// from desk a few times, not once per mail.
@@ -193,26 +193,32 @@ pub(super) fn survey_answer(
         ces: None,
         comment: comment.clone(),
     };
-    super::service_loop::record_survey_in(tx, log, rules, number, &response, now)?;
-    let nps_text = nps.map_or(String::new(), |n| format!(", NPS {n}"));
-    let said = comment.map_or(String::new(), |c| format!(": “{c}”"));
-    let mut note = format!("Survey answered by mail: CSAT {csat}{nps_text}{said}");
-    let low = csat <= 2;
     let action = rules
         .mail_out
         .as_ref()
         .map_or(LowScore::Note, |o| o.low_score);
-    let status: String = tx.query_row(
-        "SELECT status FROM tickets WHERE id = ?1",
-        params![ticket_id],
-        |r| r.get(0),
+    // A low score is the closed loop's (`[loop]`): the recovery task, and the reopen unless mail says only note.
+    let mut loop_rules = None;
+    if action == LowScore::Note && rules.loop_policy.reopen_on_low_score {
+        let mut r = rules.clone();
+        r.loop_policy.reopen_on_low_score = false;
+        loop_rules = Some(r);
+    }
+    let (_, recovery) = super::service_loop::record_survey_in(
+        tx,
+        log,
+        loop_rules.as_ref().unwrap_or(rules),
+        number,
+        &response,
+        now,
     )?;
-    let reopen = low && action != LowScore::Note && status == "solved";
+    let nps_text = nps.map_or(String::new(), |n| format!(", NPS {n}"));
+    let said = comment.map_or(String::new(), |c| format!(": “{c}”"));
+    let mut note = format!("Survey answered by mail: CSAT {csat}{nps_text}{said}");
+    let low = recovery.is_some();
+    let reopen = recovery.as_ref().is_some_and(|r| r.reopened);
     if low {
         let mut edits = Vec::new();
-        if reopen {
-            edits.push(TicketEdit::Status(Status::Open));
-        }
         if action == LowScore::Escalate {
             edits.push(TicketEdit::Priority(Priority::Urgent));
         }
@@ -227,10 +233,10 @@ pub(super) fn survey_answer(
         }
         note.push_str(match (reopen, action) {
             (true, LowScore::Escalate) => {
-                "\nA low score: reopened and raised to urgent — call the customer back."
+                "\nA low score: reopened and raised to urgent — the recovery task calls the customer back."
             }
-            (true, _) => "\nA low score: reopened — call the customer back.",
-            _ => "\nA low score — call the customer back.",
+            (true, _) => "\nA low score: reopened — the recovery task calls the customer back.",
+            _ => "\nA low score — the recovery task calls the customer back.",
         });
     }
     system_note(tx, log, ticket_id, &note, now)?;

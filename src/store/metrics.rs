@@ -322,9 +322,14 @@ fn solved_facts(
 }
 
 impl Store {
-    /// Names of the agents and groups that appear in the aggregate (a handful of rows, looked up by id).
+    /// Names of the agents and groups that appear in the aggregate (a handful of rows, looked up by id), and
+    /// the tiers as the team names them (`crm.tier_names`).
     fn metric_labels(&self, agg: &Aggregate) -> Result<BTreeMap<String, String>> {
         let mut out = BTreeMap::new();
+        for t in crate::domain::customer::Tier::ALL {
+            let name = self.rules.crm.tier_name(*t);
+            out.insert(t.as_str().to_string(), name.to_string());
+        }
         for (dim, table) in [(Dimension::Agent, "agents"), (Dimension::Group, "groups")] {
             let ids: Vec<SqlValue> = agg
                 .by

@@ -122,6 +122,7 @@ pub(super) fn on_status_change(
             )?;
         }
         set_stage(tx, log, ticket_id, None, now)?;
+        super::complaint::on_reopen(tx, log, ticket_id, now)?;
     }
     sync_follow_up_due(tx, ticket_id)
 }
@@ -310,7 +311,7 @@ impl Store {
         number: i64,
         survey: &SurveyResponse,
         now: i64,
-    ) -> Result<UpdateOutcome> {
+    ) -> Result<Option<super::recovery::Recovery>> {
         survey
             .check()
             .map_err(|e| StoreError::Refused(e.to_string()))?;
@@ -319,10 +320,10 @@ impl Store {
         with_retry(&path, || {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
-            let out = record_survey_in(&tx, &mut log, &rules, number, survey, now)?;
+            let (_, recovery) = record_survey_in(&tx, &mut log, &rules, number, survey, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
-            Ok(out)
+            Ok(recovery)
         })
     }
 
@@ -428,7 +429,7 @@ pub(super) fn record_survey_in(
     number: i64,
     survey: &SurveyResponse,
     now: i64,
-) -> Result<UpdateOutcome> {
+) -> Result<(UpdateOutcome, Option<super::recovery::Recovery>)> {
     let (id, customer, status, version): (String, Option<String>, String, i64) = tx
         .prepare_cached("SELECT id, customer_id, status, version FROM tickets WHERE number = ?1")?
         .query_row(params![number], |r| {
@@ -459,19 +460,19 @@ pub(super) fn record_survey_in(
         Some(&summary.join(" · ")),
         now,
     )?;
-    if matches!(
-        Status::parse(&status),
-        Some(Status::Solved | Status::Closed)
-    ) {
+    let status = Status::parse(&status);
+    if matches!(status, Some(Status::Solved | Status::Closed)) {
         set_stage(tx, log, &id, Some(LoopStage::Surveyed), now)?;
     }
+    let recovery = super::recovery::on_survey(tx, log, rules, &id, status, survey, now)?;
     tx.prepare_cached("UPDATE tickets SET version = version + 1, updated_at = ?1 WHERE id = ?2")?
         .execute(params![now, id])?;
     super::crm::refresh_ticket_customer(tx, log, rules, &id, now)?;
     // The ticket carries its latest scores for reports.
     super::sla::refresh(tx, rules, &id, now)?;
-    Ok(UpdateOutcome {
+    let out = UpdateOutcome {
         version: version + 1,
         changed: Vec::new(),
-    })
+    };
+    Ok((out, recovery))
 }

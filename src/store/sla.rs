@@ -34,6 +34,8 @@ pub struct ServiceRules {
     pub dispatch: crate::domain::routing::DispatchRules,
     /// Quality inspection: sampling and the rubric.
     pub qa: crate::domain::qa::QaRules,
+    /// Low scores and closing without the loop.
+    pub loop_policy: crate::domain::loop_rules::LoopPolicy,
 }
 
 impl ServiceRules {
@@ -49,7 +51,13 @@ impl ServiceRules {
             field: Default::default(),
             dispatch: Default::default(),
             qa: Default::default(),
+            loop_policy: Default::default(),
         }
+    }
+
+    pub fn with_loop(mut self, policy: crate::domain::loop_rules::LoopPolicy) -> ServiceRules {
+        self.loop_policy = policy;
+        self
     }
 
     pub fn with_routing(
@@ -213,21 +221,31 @@ pub(super) fn history(conn: &Connection, f: &Facts) -> Result<Vec<Event>> {
         events = before;
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT author_kind, created_at FROM messages
+        "SELECT author_kind, created_at, solution FROM messages
          WHERE ticket_id = ?1 AND visibility = 'public' AND author_kind IN ('customer', 'agent')
          ORDER BY created_at, rid",
     )?;
     let messages = stmt.query_map(params![f.id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, bool>(2)?,
+        ))
     })?;
     for row in messages {
-        let (author, at) = row?;
+        let (author, at, solution) = row?;
         let kind = if author == "agent" {
             EventKind::AgentReply
         } else {
             EventKind::CustomerMessage
         };
         events.push(Event { at, kind });
+        if solution && author == "agent" {
+            events.push(Event {
+                at,
+                kind: EventKind::SolutionProposed,
+            });
+        }
     }
     // A ticket imported with its first-response stamp but without its thread was still answered then.
     if let Some(at) = f.first_response_at
@@ -269,6 +287,7 @@ pub(super) fn ticket_clocks(
 /// Targets no ticket reaches: a ticket no policy covers is run against these only to count its business time.
 const UNREACHABLE: Targets = Targets {
     first_response: Some(i64::MAX / 4),
+    first_solution: Some(i64::MAX / 4),
     next_reply: Some(i64::MAX / 4),
     resolution: Some(i64::MAX / 4),
 };

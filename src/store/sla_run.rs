@@ -42,6 +42,8 @@ pub struct SlaRunReport {
     pub closed: Vec<i64>,
     /// Solved complaints left open because they are not revisited yet.
     pub complaints_waiting: usize,
+    /// Solved tickets left open because their follow-up call (回访) is still to make, due or overdue.
+    pub follow_ups_waiting: usize,
     /// True on a replica, which leaves escalations and auto-closes to its hub.
     pub replica: bool,
     /// The budget ran out first: what is left waits for the next call.
@@ -235,30 +237,43 @@ impl Store {
         report: &mut SlaRunReport,
     ) -> Result<bool> {
         let cutoff = now - self.rules.auto_close_after;
-        let solved: Vec<(i64, String, Option<String>, i64, i64)> = self
+        type Candidate = (i64, String, Option<String>, Option<i64>, i64, i64);
+        let solved: Vec<Candidate> = self
             .conn
             .prepare_cached(
-                "SELECT number, kind, complaint_stage, solved_at, rid FROM tickets INDEXED BY tickets_solved_waiting
+                "SELECT number, kind, complaint_stage, follow_up_due_at, solved_at, rid
+                 FROM tickets INDEXED BY tickets_solved_waiting
                  WHERE status = 'solved' AND solved_at <= ?1
                    AND (solved_at > ?2 OR (solved_at = ?2 AND rid > ?3))
                  ORDER BY solved_at, rid LIMIT ?4",
             )?
             .query_map(params![cutoff, after.0, after.1, CANDIDATES], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         if solved.is_empty() {
             return Ok(false);
         }
         let started = Instant::now();
-        let (closed, waiting, last) = self.write(|tx, log, rules| {
-            let (mut closed, mut waiting, mut last) = (Vec::new(), 0, *after);
-            for (number, kind, stage, solved_at, rid) in &solved {
+        let (closed, waiting, follow_ups, last) = self.write(|tx, log, rules| {
+            let (mut closed, mut waiting, mut follow_ups) = (Vec::new(), 0, 0);
+            let mut last = *after;
+            for (number, kind, stage, follow_up_due, solved_at, rid) in &solved {
                 last = (*solved_at, *rid);
                 let kind: Kind = super::stored::ticket_field(*number, kind)?;
                 let stage = stage.as_deref().and_then(ComplaintStage::parse);
                 if complaint_blocks(kind, stage, Status::Closed).is_some() {
                     waiting += 1;
+                } else if follow_up_due.is_some() {
+                    // The loop is not closed until the customer has been called back.
+                    follow_ups += 1;
                 } else {
                     let edit = [TicketEdit::Status(Status::Closed)];
                     // Another run may have closed it a moment ago: then nothing changes and it is not reported.
@@ -273,10 +288,11 @@ impl Store {
                     break;
                 }
             }
-            Ok((closed, waiting, last))
+            Ok((closed, waiting, follow_ups, last))
         })?;
         report.closed.extend(closed);
         report.complaints_waiting += waiting;
+        report.follow_ups_waiting += follow_ups;
         *after = last;
         Ok(true)
     }

@@ -21,6 +21,14 @@ const fn col(select: &'static str) -> Column {
     }
 }
 
+/// A column of the ticket's own, filtered by `key:text` directly.
+const fn own(select: &'static str, contains: &'static str) -> Column {
+    Column {
+        select,
+        contains: Some(contains),
+    }
+}
+
 pub fn column(field: TicketField) -> Column {
     match field {
         TicketField::Number => col("t.number"),
@@ -56,6 +64,20 @@ pub fn column(field: TicketField) -> Column {
         TicketField::LoopStage => col("t.loop_stage"),
         TicketField::FollowUpDue => col("t.follow_up_due_at"),
         TicketField::SlaPolicy => col("t.sla_policy"),
+        TicketField::CloseReason => own("t.close_reason", "t.close_reason LIKE {p} ESCAPE '\\'"),
+        TicketField::ComplaintCategory => own(
+            "t.complaint_category",
+            "t.complaint_category LIKE {p} ESCAPE '\\'",
+        ),
+        TicketField::ComplaintSeverity => own(
+            "t.complaint_severity",
+            "t.complaint_severity LIKE {p} ESCAPE '\\'",
+        ),
+        TicketField::ComplaintOwner => {
+            col("(SELECT o.name FROM agents o WHERE o.id = t.complaint_owner_id)")
+        }
+        TicketField::RootCause => own("t.root_cause", "t.root_cause LIKE {p} ESCAPE '\\'"),
+        TicketField::ComplaintResolution => col("t.complaint_resolution"),
         TicketField::City => Column {
             select: "c.city",
             contains: Some(

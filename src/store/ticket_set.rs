@@ -42,6 +42,10 @@ pub(super) fn set_fields(
     let (mut kind, mut complaint) = (cur.kind, cur.complaint);
     let mut fields: Vec<(&'static str, Value)> = Vec::new();
     let mut tags_changed = false;
+    // The complaint's records as this write leaves them, read only when a complaint field or stage is written.
+    let mut facts: Option<crate::domain::complaint::ComplaintFacts> = None;
+    let (mut stage_set, mut close_reason) = (false, None::<String>);
+    let policy = &rules.loop_policy;
     for e in edits {
         match e {
             // Merging folds the thread into another ticket; a bare status change would leave it nowhere.
@@ -75,7 +79,60 @@ pub(super) fn set_fields(
                     )));
                 }
                 complaint = Some(*stage);
+                stage_set = true;
                 fields.push(("complaint_stage", Value::from(stage.as_str())));
+            }
+            TicketEdit::CloseReason(r) => {
+                let r = non_empty(number, "close_reason", r)?;
+                close_reason = Some(r.clone());
+                fields.push(("close_reason", Value::Text(r)));
+            }
+            TicketEdit::ComplaintCategory(_)
+            | TicketEdit::ComplaintSeverity(_)
+            | TicketEdit::ComplaintOwner(_)
+            | TicketEdit::RootCause(_)
+            | TicketEdit::ComplaintResolution(_) => {
+                if kind != Kind::Complaint {
+                    return Err(StoreError::Refused(format!(
+                        "#{number} is not a complaint; set kind=complaint first"
+                    )));
+                }
+                if facts.is_none() {
+                    facts = Some(super::complaint::stored_facts(tx, &cur.id)?);
+                }
+                let f = facts.get_or_insert_with(Default::default);
+                match e {
+                    TicketEdit::ComplaintCategory(c) => {
+                        let c = non_empty(number, "complaint_category", c)?;
+                        f.category = Some(c.clone());
+                        fields.push(("complaint_category", Value::Text(c)));
+                    }
+                    TicketEdit::ComplaintSeverity(s) => {
+                        f.severity = Some(*s);
+                        fields.push(("complaint_severity", Value::from(s.as_str())));
+                    }
+                    TicketEdit::ComplaintOwner(None) => {
+                        f.owner = None;
+                        fields.push(("complaint_owner_id", Value::Null));
+                    }
+                    TicketEdit::ComplaintOwner(Some(handle)) => {
+                        let sql = "SELECT id FROM agents WHERE handle = ?1 AND active = 1";
+                        let id = lookup_id(tx, sql, handle, "agent")?;
+                        f.owner = Some(handle.clone());
+                        fields.push(("complaint_owner_id", Value::Text(id)));
+                    }
+                    TicketEdit::RootCause(c) => {
+                        let c = super::complaint::check_root_cause(number, c, policy)?;
+                        f.root_cause = Some(c.clone());
+                        fields.push(("root_cause", Value::Text(c)));
+                    }
+                    TicketEdit::ComplaintResolution(r) => {
+                        let r = non_empty(number, "complaint_resolution", r)?;
+                        f.resolution = Some(r.clone());
+                        fields.push(("complaint_resolution", Value::Text(r)));
+                    }
+                    _ => {}
+                }
             }
             TicketEdit::Channel(c) => fields.push(("channel", Value::from(c.as_str()))),
             TicketEdit::Subject(s) => fields.push(("subject", Value::from(s.as_str()))),
@@ -144,10 +201,28 @@ pub(super) fn set_fields(
             }
         }
     }
-    if let Some(why) = complaint_blocks(kind, complaint, life.status)
-        && life.status != cur.life.status
+    let status_changed = life.status != cur.life.status;
+    let skips_loop = close_reason
+        .as_deref()
+        .is_some_and(|r| policy.skips_loop(r));
+    if status_changed
+        && let Some(why) =
+            policy.close_blocks(cur.life.status, life.status, close_reason.as_deref())
     {
         return Err(StoreError::Refused(format!("#{number}: {why}")));
+    }
+    if let Some(why) = complaint_blocks(kind, complaint, life.status)
+        && status_changed
+        && !skips_loop
+    {
+        return Err(StoreError::Refused(format!("#{number}: {why}")));
+    }
+    if let (true, Some(stage)) = (stage_set, complaint) {
+        let f = match facts {
+            Some(f) => f,
+            None => super::complaint::stored_facts(tx, &cur.id)?,
+        };
+        super::complaint::check_stage(number, stage, life.status, &f, policy)?;
     }
     fields.extend(lifecycle_fields(&life));
     let mut out = apply(tx, log, &cur.id, expected_version, &fields, now)?;
@@ -163,6 +238,17 @@ pub(super) fn set_fields(
         out.version += 1;
     }
     Ok(out)
+}
+
+/// A text field's value, trimmed; an empty one is refused.
+fn non_empty(number: i64, key: &str, value: &str) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(StoreError::Refused(format!(
+            "#{number}: {key} needs a value"
+        )));
+    }
+    Ok(v.to_string())
 }
 
 impl Store {

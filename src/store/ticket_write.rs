@@ -48,6 +48,15 @@ pub enum TicketEdit {
     RemoveTag(String),
     /// Moves a complaint through 接收 → 登记 → 调查 → 处理 → 回访.
     ComplaintStage(ComplaintStage),
+    /// Why the ticket is closed; a reason in `[loop] skip_loop_reasons` lets an open ticket close.
+    CloseReason(String),
+    /// A complaint's records, which its stages require (`domain::complaint`).
+    ComplaintCategory(String),
+    ComplaintSeverity(crate::domain::complaint::ComplaintSeverity),
+    /// The responsible person by handle, or `None`.
+    ComplaintOwner(Option<String>),
+    RootCause(String),
+    ComplaintResolution(String),
 }
 
 pub(super) struct Current {
@@ -226,18 +235,28 @@ impl Store {
         edits: &[TicketEdit],
         now: i64,
     ) -> Result<UpdateOutcome> {
-        self.add_message_in(number, writer, author_id, internal, body, edits, false, now)
+        self.add_message_in(
+            number,
+            writer,
+            author_id,
+            internal,
+            body,
+            edits,
+            ReplyHow::default(),
+            now,
+        )
     }
 
-    /// An agent's public reply (with a macro's changes) mailed to the customer whatever channel the ticket came
-    /// by: queued like a reply to a mail ticket, the message's channel is email, the ticket's stays. Refused when
-    /// mail is not set up or the customer has no address.
-    pub fn reply_by_mail(
+    /// An agent's public reply with a macro's changes, sent as `how` says: mailed to the customer whatever
+    /// channel the ticket came by (queued like a reply to a mail ticket; refused when mail is not set up or the
+    /// customer has no address), and marked as proposing a solution (the 3-5-7 rule's first-solution clock).
+    pub fn reply(
         &mut self,
         number: i64,
         author_id: Option<&str>,
         body: &str,
         edits: &[TicketEdit],
+        how: ReplyHow,
         now: i64,
     ) -> Result<UpdateOutcome> {
         self.add_message_in(
@@ -247,7 +266,7 @@ impl Store {
             false,
             body,
             edits,
-            true,
+            how,
             now,
         )
     }
@@ -261,7 +280,7 @@ impl Store {
         internal: bool,
         body: &str,
         edits: &[TicketEdit],
-        by_mail: bool,
+        how: ReplyHow,
         now: i64,
     ) -> Result<UpdateOutcome> {
         self.write(|tx, log, rules| {
@@ -272,7 +291,8 @@ impl Store {
                 body,
                 channel: None,
                 mail_message_id: None,
-                by_mail,
+                by_mail: how.by_mail,
+                solution: how.solution,
             };
             let (out, _) = insert_message(tx, log, rules, number, &message, now)?;
             if edits.is_empty() {
@@ -281,6 +301,15 @@ impl Store {
             super::ticket_set::set_fields(tx, log, rules, number, edits, None, now)
         })
     }
+}
+
+/// How an agent's public reply goes out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReplyHow {
+    /// Also mail it to the customer, on a ticket that did not come by mail.
+    pub by_mail: bool,
+    /// It proposes a solution: stops the first-solution clock.
+    pub solution: bool,
 }
 
 /// Inserts a ticket, its first message and its change-log entry; sets its clocks.
@@ -364,6 +393,8 @@ pub(super) struct Message<'a> {
     pub mail_message_id: Option<&'a str>,
     /// A public reply to mail to the customer even on a ticket that did not come by mail.
     pub by_mail: bool,
+    /// An agent's public reply that proposes a solution.
+    pub solution: bool,
 }
 
 /// Appends a message to ticket `number` and applies the status rules (first response, reopen on customer reply);
@@ -381,6 +412,11 @@ pub(super) fn insert_message(
         .life
         .on_message(m.writer, m.internal, now)
         .map_err(|e| StoreError::Refused(e.to_string()))?;
+    if m.solution && (m.internal || !matches!(m.writer, Writer::Agent)) {
+        return Err(StoreError::Refused(
+            "only an agent's public reply proposes a solution".into(),
+        ));
+    }
     let message = new_id();
     let (kind, field) = match (m.writer, m.internal) {
         (_, true) => ("agent", "note"),
@@ -390,11 +426,14 @@ pub(super) fn insert_message(
     let visibility = if m.internal { "internal" } else { "public" };
     tx.prepare_cached(
         "INSERT INTO messages(id, ticket_id, author_kind, author_id, visibility, body, created_at, channel,
-                              mail_message_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              mail_message_id, solution)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
-    .execute(params![message, cur.id, kind, m.author_id, visibility, m.body, now, m.channel, m.mail_message_id])?;
+    .execute(params![message, cur.id, kind, m.author_id, visibility, m.body, now, m.channel, m.mail_message_id, m.solution])?;
     log.append(tx, "ticket", &cur.id, field, None, Some(&message), now)?;
+    if m.solution {
+        log.append(tx, "ticket", &cur.id, "solution", None, Some(&message), now)?;
+    }
     match (m.writer, m.internal, &rules.mail_out) {
         (Writer::Agent, false, Some(out)) => {
             let queued =

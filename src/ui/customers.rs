@@ -119,7 +119,7 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
             let selected = i == c.list.selected && focused;
             let mut cells = vec![(r.name.to_string(), style)];
             if tier {
-                cells.push((r.tier.label().to_string(), style));
+                cells.push((model.tier_name(r.tier).to_string(), style));
             }
             if wide {
                 cells.push((r.stage.label().to_string(), style));
@@ -238,7 +238,7 @@ fn profile(
             "Tier",
             format!(
                 "{} ({}) · {}",
-                r.tier.label(),
+                model.tier_name(r.tier),
                 d.tier_source.as_str(),
                 d.tier_reason
             ),

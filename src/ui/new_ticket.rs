@@ -90,7 +90,7 @@ pub fn render(
                     "   {} · {} · {}",
                     c.name,
                     c.email.as_ref().map_or("—".to_string(), |e| e.to_string()),
-                    c.tier.label()
+                    model.tier_name(c.tier)
                 );
                 let style = if focused && j == form.match_selected {
                     theme.selection

@@ -7,6 +7,7 @@ use crate::app::Model;
 use crate::app::commands::CommandId;
 use crate::app::confirm::Confirm;
 use crate::app::review::{Draft, describe_edits};
+use crate::domain::sla::Target;
 use crate::domain::text::{fit, sanitize, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -61,6 +62,27 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
     if !d.internal {
         let (text, style) = delivery(model, d, ticket.map(|t| &**t), theme);
         wrapped(&mut lines, "Delivery", &text, style);
+    }
+    // Offered while the ticket's first-solution clock (3-5-7) runs, and shown whenever the reply is marked.
+    let clock_runs = ticket.is_some_and(|t| {
+        t.clocks
+            .iter()
+            .any(|c| c.target == Target::FirstSolution && c.stopped_at.is_none())
+    });
+    if !d.internal && (d.solution || clock_runs) {
+        let toggle = key(model, CommandId::ReviewSolution);
+        let (text, style) = if d.solution {
+            (
+                format!("proposes a solution: stops the first-solution clock ({toggle}: unmark)"),
+                theme.title,
+            )
+        } else {
+            (
+                format!("not marked as a solution — {toggle} marks it"),
+                theme.muted,
+            )
+        };
+        wrapped(&mut lines, "Solution", &text, style);
     }
     if let Some(adds) = ticket.and_then(|t| mail_adds(model, d, t)) {
         wrapped(&mut lines, "Adds", &adds, theme.muted);

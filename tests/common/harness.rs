@@ -75,6 +75,7 @@ impl Harness {
             // Off: tests that want the periodic SLA check send it themselves.
             sla_check_every: 0,
             tier_priority: desk::domain::crm::CrmRules::default().default_priority,
+            tier_names: desk::domain::crm::CrmRules::default().tier_names,
             kb_rules: desk::domain::kb::KbRules::default(),
             metrics_rules: desk::domain::metrics::MetricsRules::default(),
             refresh_secs: 1,

@@ -17,6 +17,7 @@ pub fn service_rules(toml: &str) -> desk::store::sla::ServiceRules {
         .with_dispatch(cfg.dispatch_rules())
         .with_field(cfg.field_rules())
         .with_qa(cfg.qa_rules())
+        .with_loop(cfg.loop_policy())
 }
 
 /// Puts `store` under the SLA and loop rules of config text `toml`, acting as li.

@@ -210,6 +210,7 @@ commands! {
     ReviewPostpone: "review.postpone", Review, ["p"], hint("postpone", 2), "Keep it as a draft on the ticket (r resumes it)", review::review_postpone;
     ReviewDiscard: "review.discard", Review, ["q", "esc"], hint("discard", 3), "Discard it (asks first)", review::review_discard;
     ReviewMail: "review.mail", Review, ["m"], None, "Also send the reply by email (not a mail ticket)", review::review_toggle_mail;
+    ReviewSolution: "review.solution", Review, ["s"], None, "Mark the reply as proposing a solution (stops the 3-5-7 first-solution clock)", review::review_toggle_solution;
     ConfirmYes: "confirm.yes", Confirm, ["y"], hint("yes", 0), "Yes, go ahead", confirm::yes;
     ConfirmNo: "confirm.no", Confirm, ["n", "esc", "q"], hint("no", 1), "No, back out", confirm::no;
     ConflictsDown: "conflicts.down", SyncConflicts, ["j", "down"], hint("move", 2), "Next conflict", |m| conflicts::move_by(m, 1);

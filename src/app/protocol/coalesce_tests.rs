@@ -89,6 +89,7 @@ fn every_request(i: u64) -> Vec<Request> {
         },
         TicketRequest::AddMessage(AddMessage {
             by_mail: false,
+            solution: false,
             number: n,
             author_id: None,
             internal: false,

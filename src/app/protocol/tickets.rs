@@ -163,6 +163,8 @@ pub struct AddMessage {
     pub since: Option<i64>,
     /// Mail this public reply to the customer although the ticket did not come by mail.
     pub by_mail: bool,
+    /// This public reply proposes a solution (the first-solution clock).
+    pub solution: bool,
     pub at: i64,
 }
 

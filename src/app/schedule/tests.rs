@@ -38,6 +38,7 @@ fn model() -> Model {
         utc_offset: 0,
         sla_check_every: 0,
         tier_priority: crate::domain::crm::CrmRules::default().default_priority,
+        tier_names: crate::domain::crm::CrmRules::default().tier_names,
         kb_rules: Default::default(),
         metrics_rules: Default::default(),
         refresh_secs: 1,

@@ -8,6 +8,7 @@ use crate::domain::lifecycle::Writer;
 use crate::store::drafts::NewDraft;
 use crate::store::search::SearchOrder;
 use crate::store::ticket_write::NewTicket;
+use crate::store::ticket_write::ReplyHow;
 use crate::store::{Result, Store, StoreError};
 
 use crate::app::protocol::tickets::SEARCH_LIMIT;
@@ -257,8 +258,19 @@ fn add_message(store: &mut Store, m: AddMessage) -> Result<TicketResponse> {
     } else {
         TicketChange::Replied
     };
-    let r = if m.by_mail && !m.internal {
-        store.reply_by_mail(m.number, m.author_id.as_deref(), &m.body, &m.edits, m.at)
+    let r = if !m.internal {
+        let how = ReplyHow {
+            by_mail: m.by_mail,
+            solution: m.solution,
+        };
+        store.reply(
+            m.number,
+            m.author_id.as_deref(),
+            &m.body,
+            &m.edits,
+            how,
+            m.at,
+        )
     } else {
         store.add_message_with_edits(
             m.number,
