@@ -321,6 +321,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 sla_check_every: cfg.sla.check_every_secs().unwrap_or(60),
                 tier_priority: cfg.crm.default_priority,
                 tier_names: cfg.crm.tier_names.clone(),
+                root_causes: cfg.loop_policy().root_causes,
                 kb_rules: cfg.kb.clone(),
                 metrics_rules: cfg.metrics.clone(),
                 refresh_secs: i64::from(cfg.ui.refresh_secs.max(1)),

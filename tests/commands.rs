@@ -100,6 +100,34 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
         Context::Picker => open(h, &s.ticket, "s"),
         Context::NewTicket => open(h, &s.queues, "n"),
         Context::Survey => open(h, &s.ticket, "Y"),
+        Context::LoopForm => {
+            use desk::app::loop_form::{Field, LoopForm, Purpose};
+            let mut m = s.ticket.clone();
+            let number = m.ticket.number.unwrap_or_default();
+            let options = vec![
+                ("confirmed".to_string(), "confirmed solved".to_string()),
+                ("not_solved".to_string(), "not solved".to_string()),
+            ];
+            m.overlay = Some(Overlay::LoopForm(Box::new(LoopForm {
+                number,
+                purpose: Purpose::FollowUp {
+                    script: Some(("回访话术".into(), "1. 问候".into())),
+                },
+                fields: vec![
+                    Field::Choice {
+                        label: "Outcome",
+                        options,
+                        selected: 0,
+                    },
+                    Field::Text {
+                        label: "Call note",
+                        input: Default::default(),
+                    },
+                ],
+                focus: 0,
+            })));
+            m
+        }
         Context::Escalations => {
             let mut m = open(h, &s.queues, "!");
             m.escalations.feed = vec![escalated(1001), escalated(1002), escalated(1003)];

@@ -158,9 +158,7 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
 
 pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) -> Vec<Effect> {
     match action {
-        // A follow-up call is about one customer and one ticket; the picker never offers it in bulk.
-        PickAction::FollowUp(_)
-        | PickAction::MergeCustomer(..)
+        PickAction::MergeCustomer(..)
         | PickAction::CareDone(_)
         | PickAction::ArticleStatus(_)
         | PickAction::DashboardPeriod(_)

@@ -14,6 +14,7 @@ pub mod help;
 mod kb_actions;
 pub mod keys;
 pub mod layout;
+pub mod loop_form;
 pub mod mail;
 pub mod markdown;
 mod merge;
@@ -126,6 +127,8 @@ pub struct Settings {
     pub tier_priority: [crate::domain::ticket::Priority; 4],
     /// The tiers' display names, highest first (`crm.tier_names`).
     pub tier_names: [String; 4],
+    /// The root causes a complaint is resolved under (`[loop] complaint_root_causes`).
+    pub root_causes: Vec<String>,
     /// Knowledge-base thresholds, reply links and how many suggestions a ticket gets (`[kb]`).
     pub kb_rules: crate::domain::kb::KbRules,
     /// Report targets and index weights (`[metrics]`).
@@ -144,6 +147,7 @@ pub struct Settings {
 pub struct Model {
     pub tier_priority: [crate::domain::ticket::Priority; 4],
     pub tier_names: [String; 4],
+    pub root_causes: Vec<String>,
     pub kb_rules: crate::domain::kb::KbRules,
     pub metrics_rules: crate::domain::metrics::MetricsRules,
     pub pane: Pane,
@@ -461,6 +465,8 @@ pub enum Overlay {
     },
     /// CSAT / NPS / CES and a comment for a ticket.
     Survey(service_actions::SurveyForm),
+    /// A complaint's next stage or the follow-up call (`E`, `F`).
+    LoopForm(Box<loop_form::LoopForm>),
     /// What escalated since the agent last looked.
     Escalations {
         selected: usize,
@@ -506,6 +512,7 @@ impl Overlay {
             Overlay::Prompt { .. } => Context::Prompt,
             Overlay::Picker { .. } => Context::Picker,
             Overlay::Survey(_) => Context::Survey,
+            Overlay::LoopForm(_) => Context::LoopForm,
             Overlay::Escalations { .. } => Context::Escalations,
             Overlay::Suggestions { .. } => Context::Suggestions,
             Overlay::Review(_) => Context::Review,
@@ -564,8 +571,6 @@ pub enum PickAction {
     Edit(crate::store::ticket_write::TicketEdit),
     /// Start a reply from macro number `i` (index into `Model::macros`).
     Macro(usize),
-    /// Record the follow-up call's outcome.
-    FollowUp(crate::domain::service_loop::FollowUpOutcome),
     /// Merge this duplicate (customer id) into the customer on screen.
     /// … with the picker's line about it, for the confirmation.
     MergeCustomer(String, String),

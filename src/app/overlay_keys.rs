@@ -298,6 +298,7 @@ fn focused_input(overlay: &mut Overlay) -> Option<&mut TextInput> {
         Overlay::Help(help) if help.typing => Some(&mut help.search),
         Overlay::NewTicket(form) => form.focused_text(),
         Overlay::Survey(form) => form.focused_text(),
+        Overlay::LoopForm(form) => form.focused_text(),
         Overlay::Qa(s) => s.form.as_mut().and_then(|f| f.focused_text()),
         _ => None,
     }

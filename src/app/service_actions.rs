@@ -5,11 +5,10 @@ use super::msg::Effect;
 use super::protocol::{ServiceRequest, ServiceResponse, TicketRequest};
 use super::text_input::{TextInput, TextOp};
 use super::update::toast;
-use super::{Model, Overlay, PickAction};
+use super::{Model, Overlay};
 use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
 use crate::domain::ticket::Kind;
 use crate::store::sla_run::Escalated;
-use crate::store::ticket_write::TicketEdit;
 
 /// What the escalation badge and list show.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -84,47 +83,18 @@ fn open_ticket(
     Some((d.row.number, d.row.kind, d.complaint_stage))
 }
 
-/// `F`: the outcome of the follow-up call; the survey form follows.
-pub(super) fn follow_up(model: &mut Model) -> Vec<Effect> {
-    let Some((number, _, _)) = open_ticket(model) else {
-        return Vec::new();
-    };
-    // The call comes after the solution: say so rather than offer outcomes the store would refuse.
-    let status = model.ticket.detail.as_ref().map(|d| d.row.status);
-    if let Some(s) = status.filter(|s| s.is_open()) {
-        toast(
-            model,
-            format!(
-                "#{number} is {}: the follow-up call (回访) comes once it is solved (s → Solved)",
-                s.label()
-            ),
-            false,
-        );
-        return Vec::new();
-    }
-    let options = FollowUpOutcome::ALL
-        .iter()
-        .map(|o| (o.label().to_string(), PickAction::FollowUp(*o)))
-        .collect();
-    model.overlay = Some(Overlay::Picker {
-        title: format!("Follow-up call 回访 · #{number}: what did the customer say?"),
-        options,
-        selected: 0,
-        filter: Default::default(),
-        targets: None,
-    });
-    Vec::new()
-}
-
-/// The outcome was picked: record it and offer the survey.
-pub(super) fn record_follow_up(model: &mut Model, outcome: FollowUpOutcome) -> Vec<Effect> {
-    let Some((number, _, _)) = open_ticket(model) else {
-        return Vec::new();
-    };
+/// The follow-up form was sent: record the call and offer the survey.
+pub(super) fn record_follow_up(
+    model: &mut Model,
+    number: i64,
+    outcome: FollowUpOutcome,
+    note: String,
+) -> Vec<Effect> {
     model.overlay = Some(Overlay::Survey(SurveyForm::new(number)));
     vec![Effect::load(TicketRequest::RecordFollowUp {
         number,
         outcome,
+        note,
         at: model.now,
     })]
 }
@@ -178,40 +148,6 @@ pub(super) fn survey_submit(model: &mut Model) -> Vec<Effect> {
         survey: response,
         at: model.now,
     })]
-}
-
-/// `E`: the complaint moves to its next stage.
-pub(super) fn advance_complaint(model: &mut Model) -> Vec<Effect> {
-    let Some((number, kind, stage)) = open_ticket(model) else {
-        return Vec::new();
-    };
-    if kind != Kind::Complaint {
-        toast(
-            model,
-            format!("#{number} is not a complaint (K changes the kind)"),
-            false,
-        );
-        return Vec::new();
-    }
-    let next = match stage {
-        None => Some(crate::domain::service_loop::ComplaintStage::Received),
-        Some(s) => s.next(),
-    };
-    match next {
-        Some(next) => super::ticket_actions::pick(
-            model,
-            PickAction::Edit(TicketEdit::ComplaintStage(next)),
-            None,
-        ),
-        None => {
-            toast(
-                model,
-                format!("#{number}: the complaint is already revisited"),
-                false,
-            );
-            Vec::new()
-        }
-    }
 }
 
 /// On each tick: ask for the SLA check when it is due.

@@ -159,7 +159,6 @@ pub(super) fn pick(
     match action {
         PickAction::Edit(edit) => apply_edit(model, edit),
         PickAction::Macro(index) => super::compose::check_macro(model, index),
-        PickAction::FollowUp(outcome) => super::service_actions::record_follow_up(model, outcome),
         PickAction::MergeCustomer(..) | PickAction::CareDone(_) => {
             super::customer_actions::pick(model, action)
         }
@@ -173,6 +172,11 @@ pub(super) fn pick(
 /// The chosen edit, as a write against the version the agent saw when choosing: if the ticket changed while the
 /// picker was open, the change is caught rather than applied on top.
 fn apply_edit(model: &mut Model, edit: TicketEdit) -> Vec<Effect> {
+    apply_edits(model, vec![edit])
+}
+
+/// Several edits of the open ticket in one write, against the version the agent saw.
+pub(super) fn apply_edits(model: &mut Model, edits: Vec<TicketEdit>) -> Vec<Effect> {
     let Some(d) = &model.ticket.detail else {
         return Vec::new();
     };
@@ -183,7 +187,7 @@ fn apply_edit(model: &mut Model, edit: TicketEdit) -> Vec<Effect> {
         .unwrap_or((d.version, d.change_seq));
     vec![Effect::load(TicketRequest::Set {
         number: d.row.number,
-        edits: vec![edit],
+        edits,
         expected_version,
         base_seq,
         at: model.now,

@@ -128,6 +128,8 @@ struct DetailJson<'a> {
     tags: Vec<&'a str>,
     links: &'a [i64],
     merged_into: Option<i64>,
+    /// The complaint procedure's stage (接收 → 登记 → 调查 → 处理 → 回访); null for other kinds.
+    complaint_stage: Option<&'static str>,
     version: i64,
     /// The fields declared to show by key (`domain::ticket_fields`, `Place::Details`).
     #[serde(flatten)]
@@ -324,6 +326,7 @@ fn detail_json(d: &TicketDetail) -> DetailJson<'_> {
         tags: d.tags.iter().map(|t| t.as_str()).collect(),
         links: &d.links,
         merged_into: d.merged_into,
+        complaint_stage: d.complaint_stage.map(|s| s.as_str()),
         version: d.version,
         details: &d.details,
         messages: d

@@ -531,3 +531,7 @@ pub fn next_due(clocks: &[Clock]) -> Option<&Clock> {
 #[cfg(test)]
 #[path = "sla_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "sla_357_tests.rs"]
+mod tests_357;

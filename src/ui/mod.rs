@@ -5,6 +5,7 @@ mod dashboard;
 mod dashboard_field;
 mod help;
 pub mod kb;
+mod loop_form;
 pub mod markdown;
 mod new_ticket;
 mod overlay;

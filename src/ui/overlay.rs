@@ -85,6 +85,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
             theme,
         ),
         Overlay::Survey(form) => super::service::survey(frame, body, form, model, theme),
+        Overlay::LoopForm(form) => super::loop_form::render(frame, body, form, model, theme),
         Overlay::Escalations { selected } => {
             super::service::escalations(frame, body, model, *selected, theme)
         }

@@ -42,8 +42,27 @@ pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<
     if stage.is_none() && d.complaint_stage.is_none() {
         return None;
     }
+    // The complaint's stage first: on a narrow header it is what must not be cut.
     let mut spans = Vec::new();
+    if let Some(c) = d.complaint_stage {
+        let n = ComplaintStage::ALL
+            .iter()
+            .position(|s| *s == c)
+            .unwrap_or(0)
+            + 1;
+        spans.push(Span::styled("Complaint ", theme.muted));
+        spans.push(Span::styled(format!("{n}/5 {}", c.label()), theme.title));
+        if let Some(next) = c.next() {
+            spans.push(Span::styled(
+                format!("  (E → {})", next.as_str()),
+                theme.muted,
+            ));
+        }
+    }
     if let Some(stage) = stage {
+        if !spans.is_empty() {
+            spans.push(Span::raw("   "));
+        }
         spans.push(Span::styled("Loop ", theme.muted));
         let reached = LoopStage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
         for (i, s) in LoopStage::ALL.iter().enumerate() {
@@ -67,24 +86,6 @@ pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<
                 theme.muted
             };
             spans.push(Span::styled(format!("  follow-up due {when}"), st));
-        }
-    }
-    if let Some(c) = d.complaint_stage {
-        if !spans.is_empty() {
-            spans.push(Span::raw("   "));
-        }
-        let n = ComplaintStage::ALL
-            .iter()
-            .position(|s| *s == c)
-            .unwrap_or(0)
-            + 1;
-        spans.push(Span::styled("Complaint ", theme.muted));
-        spans.push(Span::styled(format!("{n}/5 {}", c.label()), theme.title));
-        if let Some(next) = c.next() {
-            spans.push(Span::styled(
-                format!("  (E → {})", next.as_str()),
-                theme.muted,
-            ));
         }
     }
     Some(Line::from(spans))

@@ -76,6 +76,7 @@ impl Harness {
             sla_check_every: 0,
             tier_priority: desk::domain::crm::CrmRules::default().default_priority,
             tier_names: desk::domain::crm::CrmRules::default().tier_names,
+            root_causes: desk::domain::loop_rules::LoopPolicy::default().root_causes,
             kb_rules: desk::domain::kb::KbRules::default(),
             metrics_rules: desk::domain::metrics::MetricsRules::default(),
             refresh_secs: 1,

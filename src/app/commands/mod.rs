@@ -44,13 +44,15 @@ pub enum Context {
     Qa,
     /// Scoring a ticket on the QA rubric.
     QaForm,
+    /// A complaint's next stage or the follow-up call (`E`, `F` on a ticket).
+    LoopForm,
     /// Editing the text of a prompt, the palette or a form field; shared by every context that takes typing.
     TextInput,
 }
 
 impl Context {
     /// Every context, in the order help lists them.
-    pub const ALL: [Context; 25] = [
+    pub const ALL: [Context; 26] = [
         Context::Global,
         Context::Queues,
         Context::Ticket,
@@ -75,6 +77,7 @@ impl Context {
         Context::Schedule,
         Context::Qa,
         Context::QaForm,
+        Context::LoopForm,
         Context::TextInput,
     ];
 
@@ -104,6 +107,7 @@ impl Context {
             Context::Schedule => "Engineers' schedule (上门服务, g v)",
             Context::Qa => "Quality inspection (质检, g q)",
             Context::QaForm => "QA scoring form",
+            Context::LoopForm => "Complaint stage and follow-up call forms (E, F)",
             Context::TextInput => "Editing text (prompts, the palette, form fields)",
         }
     }
@@ -125,6 +129,7 @@ impl Context {
             Context::Survey | Context::QaForm => {
                 Some("Digits give a score; type in the comment field.")
             }
+            Context::LoopForm => Some("Type in the text fields; ←/→ change a choice."),
             Context::Suggestions => Some("1–9 select that article."),
             Context::Schedule => {
                 Some("! marks overlapping visits, ~ too little time to travel between places.")
@@ -148,7 +153,8 @@ impl Context {
             | Context::Picker
             | Context::NewTicket
             | Context::Survey
-            | Context::QaForm => &[Context::TextInput],
+            | Context::QaForm
+            | Context::LoopForm => &[Context::TextInput],
             Context::Global
             | Context::Help
             | Context::Messages

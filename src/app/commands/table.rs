@@ -6,8 +6,8 @@ use crate::app::help::Step;
 use crate::app::text_input::TextOp;
 use crate::app::{
     attachments, bulk, compose, confirm, conflicts, customer_actions, dashboard, help, kb_actions,
-    mail, messages, navigate, new_ticket, overlay_keys, qa, review, schedule, search_pane,
-    service_actions, suggestions, sync, team, ticket_actions, update, update_lists,
+    loop_form, mail, messages, navigate, new_ticket, overlay_keys, qa, review, schedule,
+    search_pane, service_actions, suggestions, sync, team, ticket_actions, update, update_lists,
 };
 
 const fn hint(label: &'static str, rank: u8) -> Option<Hint> {
@@ -95,9 +95,9 @@ commands! {
     TicketOpenAttachment: "ticket.open_attachment", Ticket, ["o"], None, "Open an attachment with the system opener ($DESK_OPENER); programs are only saved", attachments::open;
     TicketQuoted: "ticket.quoted", Ticket, ["z"], None, "Show / fold quoted history and signatures in the thread", ticket_actions::toggle_quoted;
     TicketHistory: "ticket.history", Ticket, ["H"], hint("history", 8), "Show the change history / the thread", ticket_actions::toggle_history;
-    TicketFollowUp: "ticket.follow_up", Ticket, ["F"], None, "Record the follow-up call (回访), then the survey", service_actions::follow_up;
+    TicketFollowUp: "ticket.follow_up", Ticket, ["F"], None, "Record the follow-up call (回访) with its call script beside the form, then the survey", loop_form::follow_up;
     TicketSurvey: "ticket.survey", Ticket, ["Y"], None, "Record a satisfaction survey (CSAT, NPS, CES)", service_actions::survey;
-    TicketComplaint: "ticket.complaint_stage", Ticket, ["E"], None, "Advance the complaint: received → registered → investigating → resolved → revisited", service_actions::advance_complaint;
+    TicketComplaint: "ticket.complaint_stage", Ticket, ["E"], None, "Advance the complaint: received → registered (category, severity) → investigating (responsible) → resolved (root cause, resolution) → revisited (the call)", loop_form::advance_complaint;
     TicketVisit: "ticket.visit", Ticket, ["v"], None, "Book an on-site visit (上门服务): install, repair, maintenance, inspection or pick-up; g v then gives it an engineer and a time", schedule::pick_service;
     TicketArticles: "ticket.articles", Ticket, ["b"], hint("kb", 9), "Suggested articles: Enter puts a link into a reply, b the article quoted", suggestions::open;
 
@@ -183,6 +183,12 @@ commands! {
     SurveyPrev: "survey.prev", Survey, ["shift-tab", "up"], None, "Previous score", |m| service_actions::survey_focus(m, -1);
     SurveySubmit: "survey.submit", Survey, ["enter"], hint("record", 0), "Record the survey", service_actions::survey_submit;
     SurveyClear: "survey.clear", Survey, ["backspace", "delete"], None, "Clear the score (in the comment, delete a character)", service_actions::survey_clear;
+    LoopFormNext: "loop_form.next", LoopForm, ["tab", "down"], hint("next", 1), "Next field", |m| loop_form::focus(m, 1);
+    LoopFormPrev: "loop_form.prev", LoopForm, ["shift-tab", "up"], None, "Previous field", |m| loop_form::focus(m, -1);
+    LoopFormChoicePrev: "loop_form.choice_prev", LoopForm, ["left"], None, "Previous choice; in a text field, the cursor left", |m| loop_form::step_choice(m, -1);
+    LoopFormChoiceNext: "loop_form.choice_next", LoopForm, ["right"], None, "Next choice; in a text field, the cursor right", |m| loop_form::step_choice(m, 1);
+    LoopFormSubmit: "loop_form.submit", LoopForm, ["enter"], hint("save", 0), "Record it (the store checks what the stage needs)", loop_form::submit;
+    LoopFormCancel: "loop_form.cancel", LoopForm, ["esc"], hint("cancel", 2), "Close without recording", overlay_keys::close;
     SurveyCancel: "survey.cancel", Survey, ["esc"], hint("cancel", 2), "Close without recording", overlay_keys::close;
 
     EscalationDown: "escalations.down", Escalations, ["j", "down"], hint("move", 1), "Next escalation", |m| service_actions::escalations_move(m, 1);

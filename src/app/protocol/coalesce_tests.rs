@@ -133,6 +133,7 @@ fn every_request(i: u64) -> Vec<Request> {
         TicketRequest::RecordFollowUp {
             number: n,
             outcome: FollowUpOutcome::Confirmed,
+            note: format!("call {i}"),
             at,
         },
         TicketRequest::RecordSurvey {

@@ -122,6 +122,8 @@ pub enum TicketRequest {
     RecordFollowUp {
         number: i64,
         outcome: FollowUpOutcome,
+        /// The call's note (and the call script read).
+        note: String,
         at: i64,
     },
     RecordSurvey {

@@ -39,6 +39,7 @@ fn model() -> Model {
         sla_check_every: 0,
         tier_priority: crate::domain::crm::CrmRules::default().default_priority,
         tier_names: crate::domain::crm::CrmRules::default().tier_names,
+        root_causes: crate::domain::loop_rules::LoopPolicy::default().root_causes,
         kb_rules: Default::default(),
         metrics_rules: Default::default(),
         refresh_secs: 1,

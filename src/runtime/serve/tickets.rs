@@ -195,11 +195,12 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
         TicketRequest::RecordFollowUp {
             number,
             outcome,
+            note,
             at,
         } => written(
             number,
             TicketChange::FollowUp(outcome),
-            store.record_follow_up(number, outcome, "", at).map(drop),
+            store.record_follow_up(number, outcome, &note, at).map(drop),
         ),
         TicketRequest::RecordSurvey { number, survey, at } => written(
             number,
