@@ -235,6 +235,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = open_existing(&db, &cfg)?;
             cli::output::stdout(|out| cli::visit::run(&mut store, cmd, now, out))
         }
+        Some(Command::Plan(cmd)) => {
+            let mut store = open_existing(&db, &cfg)?;
+            let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
+            // The default owner is the agent at the keyboard, when the database knows them.
+            let me = identity(&store, &cfg)?.and_then(|_| handle(&cfg));
+            cli::output::stdout(|out| {
+                cli::plan::run(
+                    &mut store,
+                    cmd,
+                    me.as_deref(),
+                    &cfg.metrics,
+                    now,
+                    offset,
+                    out,
+                )
+            })
+        }
         Some(Command::Qa(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             let offset = i64::from(chrono::Local::now().offset().local_minus_utc());

@@ -181,6 +181,7 @@ fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
     ];
     all.extend(escapes_support::field::invocations());
     all.extend(escapes_support::qa::invocations());
+    all.extend(escapes_support::plan::invocations());
     all.extend(vec![
         (
             "ticket new",

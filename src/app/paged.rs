@@ -15,6 +15,12 @@ pub trait Keyed {
     fn cursor(&self) -> Cursor;
 }
 
+impl Keyed for crate::store::plans::PlanRow {
+    fn cursor(&self) -> Cursor {
+        self.cursor()
+    }
+}
+
 impl Keyed for crate::store::tickets::TicketRow {
     fn cursor(&self) -> Cursor {
         self.cursor()

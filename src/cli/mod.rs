@@ -16,10 +16,12 @@ pub mod keys;
 pub mod mail_out;
 pub mod output;
 pub mod part;
+pub mod plan;
 pub mod qa;
 pub mod report;
 mod report_field;
 mod report_md;
+mod report_plans;
 mod report_qa;
 pub mod rma;
 pub mod route;
@@ -126,6 +128,9 @@ pub enum Command {
     /// Quality inspection (质检): sample, list, score, show, mine, rubric
     #[command(subcommand)]
     Qa(qa::QaCmd),
+    /// Improvement actions (PDCA 计划-执行-检查-处理): from the report's suggestions to before-and-after
+    #[command(subcommand)]
+    Plan(plan::PlanCmd),
     /// Spare parts (备件) and their stock: add, list, stock, receive, transfer, count
     #[command(subcommand)]
     Part(part::PartCmd),

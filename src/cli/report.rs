@@ -11,6 +11,9 @@ use crate::domain::metrics_report::{self, Period, Report, Window};
 use crate::store::Store;
 use crate::store::metrics::MetricsQuery;
 
+/// Improvement actions a report lists at most, soonest due first.
+const PLANS_SHOWN: usize = 50;
+
 /// Bumped only when a field changes meaning or disappears; new fields may be added within a version.
 pub const JSON_SCHEMA: u32 = 1;
 
@@ -137,11 +140,14 @@ pub fn run(
     )?;
     let field = store.field_report(window.from, window.to)?;
     let qa = store.qa_report(window.from, window.to, offset)?;
+    let plans = store.plans(false, crate::domain::view::PageRequest::First, PLANS_SHOWN)?;
+    let plans = super::report_plans::outcomes(&report, &plans.rows);
     match args.format {
-        ReportFormat::Md => super::report_md::write(out, &report, &field, &qa, offset)?,
+        ReportFormat::Md => super::report_md::write(out, &report, &field, &qa, &plans, offset)?,
         ReportFormat::Json => {
             let doc = serde_json::json!({
-                "schema": JSON_SCHEMA, "report": report, "field_service": field, "qa": qa
+                "schema": JSON_SCHEMA, "report": report, "field_service": field, "qa": qa,
+                "plans": plans
             });
             serde_json::to_writer_pretty(out.json(), &doc)?;
             writeln!(out)?;

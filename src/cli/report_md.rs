@@ -36,6 +36,7 @@ pub fn write(
     r: &Report,
     field: &crate::domain::field_report::FieldReport,
     qa: &crate::domain::qa_report::QaReport,
+    plans: &[super::report_plans::PlanOutcome],
     offset: i64,
 ) -> std::io::Result<()> {
     let prev_to = local_date(r.previous.to - 1, offset);
@@ -135,6 +136,7 @@ pub fn write(
         writeln!(out, "{}. {} *(rule `{}`)*", i + 1, s.text, s.rule)?;
     }
     writeln!(out)?;
+    super::report_plans::write_md(out, plans)?;
 
     writeln!(out, "## 4. Appendix 附录\n")?;
     writeln!(out, "### Daily\n")?;

@@ -12,6 +12,7 @@ mod kb;
 mod people;
 mod qa;
 mod rng;
+mod service_loop;
 mod staff;
 mod template;
 mod thread;
@@ -222,7 +223,10 @@ pub fn settle_due(store: &mut Store, now: i64) -> Result<()> {
     field::write(store, now).context("writing the demo's visits, parts and returns")?;
     let t = phase("field service", t);
     qa::write(store, now).context("writing the demo's quality reviews")?;
-    phase("quality inspection", t);
+    let t = phase("quality inspection", t);
+    service_loop::write(store, now)
+        .context("writing the demo's complaint records and improvement plans")?;
+    phase("complaints and plans", t);
     store.resume_sync_tracking(untracked)?;
     Ok(())
 }

@@ -26,6 +26,7 @@ pub mod metrics_grid;
 pub mod metrics_report;
 pub mod metrics_rules;
 pub mod phone;
+pub mod plan;
 pub mod qa;
 pub mod qa_report;
 pub mod query;

@@ -45,6 +45,7 @@ pub mod outbox;
 mod paging;
 pub mod parts;
 mod phones;
+pub mod plans;
 pub mod qa;
 pub mod records;
 pub mod recovery;

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 pub mod field;
+pub mod plan;
 pub mod qa;
 
 /// What a terminal acts on, or draws in a way that moves what follows.

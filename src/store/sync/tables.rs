@@ -56,6 +56,7 @@ pub(super) const TABLES: &[Table] = &[
     t("surveys", &["id"], Merge::Rows),
     t("qa_samples", &["ticket_id"], Merge::Rows),
     t("qa_reviews", &["id"], Merge::Rows),
+    t("improvement_actions", &["id"], Merge::Rows),
     t("escalations", &["id"], Merge::Rows),
     t("tags", &["entity", "entity_id", "tag"], Merge::Rows),
     t("ticket_links", &["a", "b"], Merge::Rows),

@@ -41,6 +41,10 @@ const VISIBLE: &[(&str, &str)] = &[
     ("returns", "SELECT id, ticket_id, kind, reason, status FROM returns ORDER BY id"),
     ("qa_samples", "SELECT ticket_id, agent_id, reason, week FROM qa_samples ORDER BY ticket_id"),
     ("qa_reviews", "SELECT id, ticket_id, reviewer, scores, total, comment FROM qa_reviews ORDER BY id"),
+    (
+        "improvement_actions",
+        "SELECT id, number, title, owner_id, due_at, indicator, status, note FROM improvement_actions ORDER BY id",
+    ),
 ];
 
 /// How many differing rows are named per table.

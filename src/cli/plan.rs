@@ -1,0 +1,262 @@
+//! `desk plan`: improvement actions (PDCA, 计划-执行-检查-处理). A report's suggestion (or a title and an
+//! indicator) becomes an action with an owner and a due date; its baseline is the indicator over the last 30 days
+//! when it is made, so `desk report` shows before and after.
+
+use chrono::NaiveDate;
+
+use super::UsageError;
+use super::output::{ListArgs, Out, ShowFormat, Sink, short_date};
+use super::ticket::for_each_page;
+use crate::domain::metrics::{Indicator, MetricsRules};
+use crate::domain::metrics_report::{self, Period, Report};
+use crate::domain::plan::{PlanStatus, rule_indicator};
+use crate::store::Store;
+use crate::store::plans::{NewPlan, PlanEdit, PlanRow};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum PlanCmd {
+    /// Make an action: from the current report's suggestion number (`--from-suggestion 2`, see `desk report`), or
+    /// with --title and --indicator. Its baseline is the indicator over the last 30 days.
+    Add {
+        #[arg(long, conflicts_with_all = ["title", "indicator"])]
+        from_suggestion: Option<usize>,
+        #[arg(long)]
+        title: Option<String>,
+        /// The indicator it should move (frt_sla, csat, complaint_rate …; see docs/METRICS.md)
+        #[arg(long)]
+        indicator: Option<String>,
+        /// The value to reach (default: the indicator's target in [metrics.targets])
+        #[arg(long)]
+        target: Option<f64>,
+        /// An agent handle (default: you)
+        #[arg(long)]
+        owner: Option<String>,
+        /// Due date, YYYY-MM-DD (default: in 30 days)
+        #[arg(long)]
+        due: Option<String>,
+    },
+    /// Actions soonest due first (--all: those at act too)
+    List {
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        list: ListArgs,
+    },
+    /// Change an action: status=do|check|act|plan owner=HANDLE|none due=YYYY-MM-DD note="…"
+    Set {
+        number: i64,
+        #[arg(required = true)]
+        changes: Vec<String>,
+    },
+    Show {
+        number: i64,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
+}
+
+const HEADER: &[&str] = &[
+    "number",
+    "status",
+    "due",
+    "owner",
+    "indicator",
+    "baseline",
+    "target",
+    "title",
+];
+
+fn usage(msg: String) -> anyhow::Error {
+    UsageError(msg).into()
+}
+
+fn due_date(text: &str, offset: i64) -> anyhow::Result<i64> {
+    let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        usage(format!(
+            "due `{text}` is not a date; write it as YYYY-MM-DD, like 2026-12-31"
+        ))
+    })?;
+    // The end of that local day.
+    Ok(metrics_report::midnight(d, offset) + 86_399)
+}
+
+fn indicator(key: &str) -> anyhow::Result<Indicator> {
+    Indicator::parse(key).ok_or_else(|| {
+        usage(format!(
+            "`{key}` is not an indicator; use one of: {}",
+            Indicator::names()
+        ))
+    })
+}
+
+fn value_text(ind: Indicator, v: Option<f64>) -> String {
+    v.map_or("—".into(), |v| ind.format(v))
+}
+
+fn cells(p: &PlanRow) -> Vec<String> {
+    vec![
+        format!("P{}", p.number),
+        p.status.as_str().into(),
+        short_date(p.due_at),
+        p.owner.clone().unwrap_or_default(),
+        p.indicator.as_str().into(),
+        value_text(p.indicator, p.baseline),
+        value_text(p.indicator, p.target),
+        p.title.to_string(),
+    ]
+}
+
+/// The last 30 days' report, for baselines and suggestions.
+fn current_report(
+    store: &mut Store,
+    rules: &MetricsRules,
+    now: i64,
+    offset: i64,
+) -> anyhow::Result<Report> {
+    let window = metrics_report::window(Period::Month, now, offset);
+    super::report::build(store, window, None, rules, now, offset, &mut |_, _| {})
+}
+
+#[allow(clippy::too_many_arguments)] // one command's parts
+pub fn run(
+    store: &mut Store,
+    cmd: PlanCmd,
+    me: Option<&str>,
+    rules: &MetricsRules,
+    now: i64,
+    offset: i64,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
+    match cmd {
+        PlanCmd::Add {
+            from_suggestion,
+            title,
+            indicator: key,
+            target,
+            owner,
+            due,
+        } => {
+            let report = current_report(store, rules, now, offset)?;
+            let (title, ind, rule) = match (from_suggestion, title, key) {
+                (Some(n), _, _) => {
+                    let s = n
+                        .checked_sub(1)
+                        .and_then(|i| report.suggestions.get(i))
+                        .ok_or_else(|| {
+                            usage(format!(
+                                "the report has {} suggestions; give one of 1–{0} (see `desk report`)",
+                                report.suggestions.len()
+                            ))
+                        })?;
+                    let ind = rule_indicator(s.rule).ok_or_else(|| {
+                        usage(format!(
+                            "suggestion {n} ({}) names no indicator to move; use --title and --indicator",
+                            s.rule
+                        ))
+                    })?;
+                    (s.text.clone(), ind, Some(s.rule.to_string()))
+                }
+                (None, Some(t), Some(k)) => (t, indicator(&k)?, None),
+                _ => {
+                    return Err(usage(
+                        "give --from-suggestion N, or --title and --indicator".into(),
+                    ));
+                }
+            };
+            let row = report.indicator(ind);
+            let plan = NewPlan {
+                title,
+                owner: owner.or_else(|| me.map(str::to_string)),
+                due_at: match due {
+                    Some(d) => due_date(&d, offset)?,
+                    None => now + 30 * 86_400,
+                },
+                indicator: ind,
+                target: target.or_else(|| row.and_then(|r| r.target)),
+                baseline: row.and_then(|r| r.current),
+                rule,
+            };
+            let number = store.add_plan(&plan, now)?;
+            writeln!(
+                out,
+                "P{number}: {} · {} now {} (target {}) · due {}",
+                plan.title,
+                ind.as_str(),
+                value_text(ind, plan.baseline),
+                value_text(ind, plan.target),
+                short_date(plan.due_at)
+            )?;
+        }
+        PlanCmd::List { all, list } => {
+            let ListArgs { limit, format } = list;
+            let mut sink = Sink::new(out, format, HEADER);
+            for_each_page(
+                limit,
+                |req, n| store.plans(!all, req, n),
+                |rows| sink.batch(rows, cells, |p, w| serde_json::to_writer(w, p)),
+            )?;
+            sink.finish()?;
+        }
+        PlanCmd::Set { number, changes } => {
+            let mut edit = PlanEdit::default();
+            for c in &changes {
+                let (k, v) = c
+                    .split_once('=')
+                    .ok_or_else(|| usage(format!("`{c}` is not a change; write field=value")))?;
+                match k.trim() {
+                    "status" => {
+                        edit.status = Some(PlanStatus::parse(v).ok_or_else(|| {
+                            usage(format!("status `{v}`: use one of {}", PlanStatus::names()))
+                        })?)
+                    }
+                    "owner" if matches!(v.trim(), "" | "none") => edit.owner = Some(None),
+                    "owner" => edit.owner = Some(Some(crate::domain::handle::normalize(v))),
+                    "due" => edit.due_at = Some(due_date(v, offset)?),
+                    "note" => edit.note = Some(v.to_string()),
+                    other => {
+                        return Err(usage(format!(
+                            "cannot set `{other}`; fields: status, owner, due, note"
+                        )));
+                    }
+                }
+            }
+            let p = store.set_plan(number, &edit, now)?;
+            writeln!(out, "P{}: {} · {}", p.number, p.status.label(), p.title)?;
+        }
+        PlanCmd::Show { number, format } => {
+            let p = store
+                .plan(number)?
+                .ok_or_else(|| super::NotFound(format!("no improvement action P{number}")))?;
+            match format {
+                ShowFormat::Json => {
+                    serde_json::to_writer_pretty(out.json(), &p)?;
+                    writeln!(out)?;
+                }
+                ShowFormat::Text => {
+                    writeln!(out, "P{} {}", p.number, p.title)?;
+                    writeln!(
+                        out,
+                        "status {} · due {}",
+                        p.status.label(),
+                        short_date(p.due_at)
+                    )?;
+                    writeln!(out, "owner {}", p.owner.as_deref().unwrap_or("—"))?;
+                    writeln!(
+                        out,
+                        "indicator {} · baseline {} · target {}",
+                        p.indicator.as_str(),
+                        value_text(p.indicator, p.baseline),
+                        value_text(p.indicator, p.target)
+                    )?;
+                    if let Some(r) = &p.rule {
+                        writeln!(out, "from the report's suggestion `{r}`")?;
+                    }
+                    if !p.note.as_str().is_empty() {
+                        writeln!(out, "note {}", p.note)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
