@@ -11,6 +11,7 @@ pub mod field_report;
 pub mod field_rules;
 pub mod group;
 pub mod handle;
+pub mod hot_topics;
 pub mod imap_name;
 pub mod intake;
 pub mod kb;
