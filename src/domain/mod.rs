@@ -24,6 +24,7 @@ pub mod mask;
 pub mod metrics;
 pub mod metrics_advice;
 pub mod metrics_grid;
+pub mod metrics_indicator;
 pub mod metrics_report;
 pub mod metrics_rules;
 pub mod phone;
