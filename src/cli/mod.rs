@@ -21,6 +21,7 @@ pub mod report;
 mod report_field;
 mod report_md;
 mod report_qa;
+mod report_topics;
 pub mod rma;
 pub mod route;
 pub mod search;
