@@ -51,6 +51,45 @@ fn tiles_and_each_chart_at_both_sizes() {
     }
 }
 
+/// The times section tables mean, median and p90 in business and wall-clock time with the mean's target; the topics
+/// section shows the demo's hot topics (热点问题) with what moved, readable at 80×24.
+#[test]
+fn times_and_topics_at_both_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut a) = demo_app(w, h);
+        a.keys("5 J J");
+        assert_eq!(a.model.dashboard.section, Section::Times);
+        let screen = a.screen();
+        for text in [
+            "First response",
+            "wall clock",
+            "Resolution",
+            "mean",
+            "median",
+            "p90",
+            "≤ 8h",
+        ] {
+            assert!(screen.contains(text), "{text}: {screen}");
+        }
+        insta::assert_snapshot!(format!("dashboard_times_{w}x{h}"), screen);
+        a.keys("J J J J J J");
+        assert_eq!(a.model.dashboard.section, Section::Topics);
+        let screen = a.screen();
+        let report = a.model.dashboard.report.as_ref().unwrap();
+        let topics = &report.hot_topics;
+        assert!(!topics.is_empty(), "the demo has hot topics");
+        let top = &topics
+            .ranking(desk::domain::hot_topics::TopicDim::Category)
+            .unwrap()
+            .top;
+        assert!(!top.is_empty());
+        assert!(screen.contains("Hot topics 热点问题"), "{screen}");
+        assert!(screen.contains(&top[0].label), "{screen}");
+        assert!(screen.contains("[Topics]"), "{screen}");
+        insta::assert_snapshot!(format!("dashboard_topics_{w}x{h}"), screen);
+    }
+}
+
 /// The field-service section says what the report's appendix says: the same visits, rates and engineers.
 #[test]
 fn the_field_section_matches_the_report() {

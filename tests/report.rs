@@ -117,7 +117,11 @@ fn csv_and_json_agree_with_markdown_on_the_headline_numbers() {
         Indicator::Created,
         Indicator::Solved,
         Indicator::Backlog,
+        Indicator::FrtMean,
         Indicator::FrtMedian,
+        Indicator::FrtWallMean,
+        Indicator::ResolutionMean,
+        Indicator::ResolutionWallP90,
         Indicator::FrtSla,
         Indicator::ResolutionSla,
         Indicator::Fcr,
@@ -134,11 +138,41 @@ fn csv_and_json_agree_with_markdown_on_the_headline_numbers() {
         assert_eq!(md_value(&md, ind.label()), ind.format(j), "{ind}");
         checked += 1;
     }
-    assert_eq!(checked, 13);
+    assert_eq!(checked, 17);
     assert!(
         from_json(Indicator::Created).unwrap() > 20.0,
         "30 days of the demo hold tickets"
     );
+    // Hot topics: this month (2026-11-01 to the report's last day) counts every ticket created in it once by
+    // category, as the daily rows do; the Markdown section lists the same top category.
+    let topics = &json["report"]["hot_topics"];
+    assert_eq!(topics["months"]["from"], "2026-11-01");
+    assert_eq!(topics["months"]["previous_from"], "2026-10-01");
+    let category = &topics["rankings"][0];
+    assert_eq!(category["dim"], "category");
+    let november: u64 = json["report"]["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["date"].as_str().unwrap() >= "2026-11-01")
+        .map(|d| d["created"].as_u64().unwrap())
+        .sum();
+    assert_eq!(category["total"].as_u64(), Some(november));
+    let top = category["top"][0]["label"].as_str().unwrap();
+    assert!(md.contains("### Hot topics 热点问题"), "{md}");
+    assert!(md.contains(&format!("| {top} | {} |", category["top"][0]["count"])));
+    for dim in ["tag", "product"] {
+        let r = topics["rankings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["dim"] == dim)
+            .unwrap();
+        assert!(
+            !r["top"].as_array().unwrap().is_empty(),
+            "the demo has {dim} topics"
+        );
+    }
 }
 
 #[test]

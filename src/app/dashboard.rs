@@ -27,10 +27,12 @@ pub enum Section {
     Agents,
     /// Field service: visits, first-time fix, on-time arrival, parts, warranty and returns.
     Field,
+    /// Hot topics 热点问题: this month's top categories, tags and products and what moved.
+    Topics,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Volume,
         Section::Backlog,
         Section::Times,
@@ -39,6 +41,7 @@ impl Section {
         Section::Breakdown,
         Section::Agents,
         Section::Field,
+        Section::Topics,
     ];
 
     pub fn title(self) -> &'static str {
@@ -51,12 +54,25 @@ impl Section {
             Section::Breakdown => "Breakdown",
             Section::Agents => "Agents",
             Section::Field => "Field",
+            Section::Topics => "Topics",
+        }
+    }
+
+    /// The name when the full row of names does not fit (80 columns).
+    pub fn short(self) -> &'static str {
+        match self {
+            Section::Satisfaction => "CSAT",
+            Section::Breakdown => "By",
+            other => other.title(),
         }
     }
 
     /// Sections whose selection is a day of the period.
     pub fn per_day(self) -> bool {
-        !matches!(self, Section::Breakdown | Section::Agents | Section::Field)
+        !matches!(
+            self,
+            Section::Breakdown | Section::Agents | Section::Field | Section::Topics
+        )
     }
 }
 
@@ -91,6 +107,7 @@ impl Dashboard {
             Section::Breakdown => r.breakdown(self.breakdown).len(),
             Section::Agents => r.breakdown(Dimension::Agent).len(),
             Section::Field => self.field.as_ref().map_or(0, |f| f.engineers.len()),
+            Section::Topics => 0,
             _ => r.days.len(),
         }
     }
@@ -289,8 +306,8 @@ pub fn drill_query(model: &Model) -> Option<(String, Query)> {
                 _ => (format!("Created {day}"), vec![Clause::Created(on)]),
             }
         }
-        // Field service is about visits, not a list of tickets.
-        Section::Field => return None,
+        // Field service is about visits, not a list of tickets; topics select nothing.
+        Section::Field | Section::Topics => return None,
         Section::Agents => {
             let row = r.breakdown(Dimension::Agent).get(d.selected)?;
             let who = if row.key.is_empty() {

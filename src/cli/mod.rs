@@ -23,6 +23,7 @@ mod report_field;
 mod report_md;
 mod report_plans;
 mod report_qa;
+mod report_topics;
 pub mod rma;
 pub mod route;
 pub mod search;

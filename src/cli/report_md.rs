@@ -112,6 +112,7 @@ pub fn write(
         }
         writeln!(out)?;
     }
+    super::report_topics::write(out, &r.hot_topics)?;
     writeln!(out, "### Detractor and low-score comments\n")?;
     if r.comments.is_empty() {
         writeln!(out, "None in this period.\n")?;
@@ -189,6 +190,7 @@ pub fn write(
     super::report_qa::write(out, qa)?;
     writeln!(
         out,
-        "Definitions and formulas: docs/METRICS.md. Durations are business time in each ticket's SLA calendar."
+        "Definitions and formulas: docs/METRICS.md. Durations are business time in each ticket's SLA calendar, \
+         except the wall-clock rows."
     )
 }

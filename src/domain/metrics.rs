@@ -120,12 +120,16 @@ pub struct CreatedFact {
     pub complaint: bool,
     pub frt_secs: Option<i64>,
     pub frt_late: Option<bool>,
+    /// When the first public agent reply was made: wall-clock first response is this minus `at`.
+    pub first_response_at: Option<i64>,
 }
 
 /// A ticket solved in the period (its latest solve).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SolvedFact {
     pub at: i64,
+    /// When the ticket was created: wall-clock resolution is `at` minus this.
+    pub created_at: Option<i64>,
     pub keys: Keys,
     pub resolution_secs: Option<i64>,
     pub resolution_late: Option<bool>,
@@ -148,131 +152,7 @@ pub fn follow_up_state(stage: Option<LoopStage>, due_at: Option<i64>, as_of: i64
     }
 }
 
-str_enum!(
-    /// Every indicator a report shows.
-    Indicator {
-        Created = "created",
-        Solved = "solved",
-        Backlog = "backlog",
-        FrtMedian = "frt_median",
-        FrtP90 = "frt_p90",
-        ResolutionMedian = "resolution_median",
-        ResolutionP90 = "resolution_p90",
-        FrtSla = "frt_sla",
-        ResolutionSla = "resolution_sla",
-        NextReplySla = "next_reply_sla",
-        Fcr = "fcr",
-        ReopenRate = "reopen_rate",
-        ComplaintRate = "complaint_rate",
-        FollowUpRate = "follow_up_rate",
-        Csat = "csat",
-        Nps = "nps",
-        Ces = "ces",
-        Csi = "csi",
-        Sqi = "sqi",
-    }
-);
-
-/// How an indicator's value reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Count,
-    /// Business seconds.
-    Duration,
-    /// 0–100.
-    Percent,
-    /// NPS: −100…100.
-    Points,
-    /// A mean score (CES 1–7) or an index (CSI, SQI 0–100).
-    Score,
-}
-
-/// Which way is better, for arrows and targets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Better {
-    Higher,
-    Lower,
-    /// Volume: neither direction is good in itself.
-    Neither,
-}
-
-impl Indicator {
-    pub fn label(self) -> &'static str {
-        use Indicator::*;
-        match self {
-            Created => "Created",
-            Solved => "Solved",
-            Backlog => "Backlog",
-            FrtMedian => "First response (median)",
-            FrtP90 => "First response (p90)",
-            ResolutionMedian => "Resolution (median)",
-            ResolutionP90 => "Resolution (p90)",
-            FrtSla => "SLA first response",
-            ResolutionSla => "SLA resolution",
-            NextReplySla => "SLA next reply",
-            Fcr => "First-contact resolution",
-            ReopenRate => "Reopen rate",
-            ComplaintRate => "Complaint rate",
-            FollowUpRate => "Follow-up completion",
-            Csat => "CSAT",
-            Nps => "NPS",
-            Ces => "CES",
-            Csi => "CSI",
-            Sqi => "SQI",
-        }
-    }
-
-    /// A short name for tiles and table headers.
-    pub fn short(self) -> &'static str {
-        use Indicator::*;
-        match self {
-            FrtMedian => "FRT p50",
-            FrtP90 => "FRT p90",
-            ResolutionMedian => "Resolve p50",
-            ResolutionP90 => "Resolve p90",
-            FrtSla => "SLA FR",
-            ResolutionSla => "SLA res",
-            NextReplySla => "SLA NR",
-            Fcr => "FCR",
-            ReopenRate => "Reopen",
-            ComplaintRate => "Complaints",
-            FollowUpRate => "Follow-up",
-            other => other.label(),
-        }
-    }
-
-    pub fn unit(self) -> Unit {
-        use Indicator::*;
-        match self {
-            Created | Solved | Backlog => Unit::Count,
-            FrtMedian | FrtP90 | ResolutionMedian | ResolutionP90 => Unit::Duration,
-            Nps => Unit::Points,
-            Ces | Csi | Sqi => Unit::Score,
-            _ => Unit::Percent,
-        }
-    }
-
-    pub fn better(self) -> Better {
-        use Indicator::*;
-        match self {
-            Created | Solved => Better::Neither,
-            Backlog | FrtMedian | FrtP90 | ResolutionMedian | ResolutionP90 | ReopenRate
-            | ComplaintRate | Ces => Better::Lower,
-            _ => Better::Higher,
-        }
-    }
-
-    /// The value as people read it: `42`, `1h30m`, `87.5%`, `+31`, `2.40`.
-    pub fn format(self, v: f64) -> String {
-        match self.unit() {
-            Unit::Count => format!("{}", v.round() as i64),
-            Unit::Duration => super::sla_policy::format_duration(v.round() as i64),
-            Unit::Percent => format!("{v:.1}%"),
-            Unit::Points => format!("{:+}", v.round() as i64),
-            Unit::Score => format!("{v:.2}"),
-        }
-    }
-}
+pub use super::metrics_indicator::{Better, Indicator, Unit};
 
 /// Sums and samples over some tickets; [`Tally::value`] turns them into indicators.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -291,6 +171,17 @@ pub struct Tally {
     pub resolution_cells: Vec<(u32, u64)>,
     pub resolution_met: u64,
     pub resolution_late: u64,
+    /// Sums of the clamped samples above (in the samples or the cells), for the means.
+    pub frt_sum: u64,
+    pub resolution_sum: u64,
+    /// Wall-clock times: first reply minus creation over answered tickets created in the period, last solve
+    /// minus creation over tickets solved in it; samples, cells and sums as for business time.
+    pub frt_wall: Vec<u32>,
+    pub frt_wall_cells: Vec<(u32, u64)>,
+    pub frt_wall_sum: u64,
+    pub resolution_wall: Vec<u32>,
+    pub resolution_wall_cells: Vec<(u32, u64)>,
+    pub resolution_wall_sum: u64,
     pub next_reply_met: u64,
     pub next_reply_late: u64,
     pub first_contact: u64,
@@ -311,6 +202,12 @@ fn secs(v: i64) -> u32 {
     u32::try_from(v.max(0)).unwrap_or(u32::MAX)
 }
 
+/// The mean of times kept as samples and cells summing to `sum`, rounded to whole seconds; `None` without any.
+fn mean(sum: u64, samples: &[u32], cells: &[(u32, u64)]) -> Option<f64> {
+    let n = samples.len() as u64 + cells.iter().map(|c| c.1).sum::<u64>();
+    (n > 0).then(|| (sum as f64 / n as f64).round())
+}
+
 fn count(flag: Option<bool>, yes: &mut u64, no: &mut u64) {
     match flag {
         Some(true) => *yes += 1,
@@ -323,13 +220,27 @@ impl Tally {
     pub fn add_created(&mut self, f: &CreatedFact) {
         self.created += 1;
         self.complaints += u64::from(f.complaint);
-        self.frt.extend(f.frt_secs.map(secs));
+        if let Some(s) = f.frt_secs.map(secs) {
+            self.frt.push(s);
+            self.frt_sum += u64::from(s);
+        }
+        if let Some(s) = f.first_response_at.map(|r| secs(r.saturating_sub(f.at))) {
+            self.frt_wall.push(s);
+            self.frt_wall_sum += u64::from(s);
+        }
         count(f.frt_late, &mut self.frt_late, &mut self.frt_met);
     }
 
     pub fn add_solved(&mut self, f: &SolvedFact) {
         self.solved += 1;
-        self.resolution.extend(f.resolution_secs.map(secs));
+        if let Some(s) = f.resolution_secs.map(secs) {
+            self.resolution.push(s);
+            self.resolution_sum += u64::from(s);
+        }
+        if let Some(s) = f.created_at.map(|c| secs(f.at.saturating_sub(c))) {
+            self.resolution_wall.push(s);
+            self.resolution_wall_sum += u64::from(s);
+        }
         count(
             f.resolution_late,
             &mut self.resolution_late,
@@ -372,10 +283,30 @@ impl Tally {
             Created => Some(self.created as f64),
             Solved => Some(self.solved as f64),
             Backlog => None,
+            FrtMean => mean(self.frt_sum, &self.frt, &self.frt_cells),
             FrtMedian => grid_percentile(&self.frt, &self.frt_cells, 50),
             FrtP90 => grid_percentile(&self.frt, &self.frt_cells, 90),
+            ResolutionMean => mean(
+                self.resolution_sum,
+                &self.resolution,
+                &self.resolution_cells,
+            ),
             ResolutionMedian => grid_percentile(&self.resolution, &self.resolution_cells, 50),
             ResolutionP90 => grid_percentile(&self.resolution, &self.resolution_cells, 90),
+            FrtWallMean => mean(self.frt_wall_sum, &self.frt_wall, &self.frt_wall_cells),
+            FrtWallMedian => grid_percentile(&self.frt_wall, &self.frt_wall_cells, 50),
+            FrtWallP90 => grid_percentile(&self.frt_wall, &self.frt_wall_cells, 90),
+            ResolutionWallMean => mean(
+                self.resolution_wall_sum,
+                &self.resolution_wall,
+                &self.resolution_wall_cells,
+            ),
+            ResolutionWallMedian => {
+                grid_percentile(&self.resolution_wall, &self.resolution_wall_cells, 50)
+            }
+            ResolutionWallP90 => {
+                grid_percentile(&self.resolution_wall, &self.resolution_wall_cells, 90)
+            }
             FrtSla => pct(self.frt_met, self.frt_met + self.frt_late),
             ResolutionSla => pct(
                 self.resolution_met,
@@ -435,6 +366,15 @@ impl Tally {
         self.resolution_cells.extend_from_slice(&o.resolution_cells);
         self.resolution_met += o.resolution_met;
         self.resolution_late += o.resolution_late;
+        self.frt_sum += o.frt_sum;
+        self.resolution_sum += o.resolution_sum;
+        self.frt_wall.extend_from_slice(&o.frt_wall);
+        self.frt_wall_cells.extend_from_slice(&o.frt_wall_cells);
+        self.frt_wall_sum += o.frt_wall_sum;
+        self.resolution_wall.extend_from_slice(&o.resolution_wall);
+        self.resolution_wall_cells
+            .extend_from_slice(&o.resolution_wall_cells);
+        self.resolution_wall_sum += o.resolution_wall_sum;
         self.next_reply_met += o.next_reply_met;
         self.next_reply_late += o.next_reply_late;
         self.first_contact += o.first_contact;
@@ -455,8 +395,12 @@ impl Tally {
     pub fn sort_samples(&mut self) {
         self.frt.sort_unstable();
         self.resolution.sort_unstable();
+        self.frt_wall.sort_unstable();
+        self.resolution_wall.sort_unstable();
         coalesce(&mut self.frt_cells);
         coalesce(&mut self.resolution_cells);
+        coalesce(&mut self.frt_wall_cells);
+        coalesce(&mut self.resolution_wall_cells);
     }
 
     /// SLA breaches of either stopped target: what "breaches by queue" counts.

@@ -215,6 +215,8 @@ pub struct DayRow {
     pub backlog: i64,
     pub frt_median: Option<f64>,
     pub resolution_median: Option<f64>,
+    pub frt_mean: Option<f64>,
+    pub resolution_mean: Option<f64>,
     pub frt_sla: Option<f64>,
     pub csat: Option<f64>,
     pub nps: Option<f64>,
@@ -269,6 +271,8 @@ pub struct ReportInput {
     pub group_by: Option<Dimension>,
     pub complaint_tags: Vec<Count>,
     pub comments: Vec<Comment>,
+    /// Tickets per category, tag and product in the months [`super::hot_topics::months`] gives for the window.
+    pub topics: super::hot_topics::TopicCounts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -290,6 +294,7 @@ pub struct Report {
     pub complaint_tags: Vec<Count>,
     pub comments: Vec<Comment>,
     pub suggestions: Vec<Suggestion>,
+    pub hot_topics: super::hot_topics::HotTopics,
 }
 
 impl Report {
@@ -432,6 +437,8 @@ pub fn build(mut input: ReportInput, rules: &MetricsRules) -> Report {
             backlog: backlog_days[i],
             frt_median: t.value(Indicator::FrtMedian, rules),
             resolution_median: t.value(Indicator::ResolutionMedian, rules),
+            frt_mean: t.value(Indicator::FrtMean, rules),
+            resolution_mean: t.value(Indicator::ResolutionMean, rules),
             frt_sla: t.value(Indicator::FrtSla, rules),
             csat: t.value(Indicator::Csat, rules),
             nps: t.value(Indicator::Nps, rules),
@@ -482,6 +489,11 @@ pub fn build(mut input: ReportInput, rules: &MetricsRules) -> Report {
         complaint_tags: input.complaint_tags,
         comments: input.comments,
         suggestions: Vec::new(),
+        hot_topics: super::hot_topics::build(
+            super::hot_topics::months(window.last_date(input.offset), input.offset),
+            &input.topics,
+            &|k| super::ticket::Kind::parse(k).map_or_else(|| k.to_string(), |k| k.label().into()),
+        ),
     };
     report.suggestions = super::metrics_advice::suggestions(&report);
     report

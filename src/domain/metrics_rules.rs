@@ -44,8 +44,10 @@ impl Default for MetricsRules {
         let map = |pairs: &[(&str, f64)]| pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect();
         MetricsRules {
             targets: [
-                ("frt_median", dur("1h")),
-                ("resolution_median", dur("1d")),
+                // The guides' KPI is the average: 平均响应时间 ≤ 8 h (≤ 24 h for a looser desk). Medians
+                // and p90s take a target only when one is configured.
+                ("frt_mean", dur("8h")),
+                ("resolution_mean", dur("1d")),
                 ("frt_sla", num(90.0)),
                 ("resolution_sla", num(85.0)),
                 ("next_reply_sla", num(85.0)),

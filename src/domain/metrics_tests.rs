@@ -29,12 +29,14 @@ fn created(at: i64, frt: Option<i64>, late: Option<bool>, complaint: bool) -> Cr
         complaint,
         frt_secs: frt,
         frt_late: late,
+        first_response_at: frt.map(|f| at + f),
     }
 }
 
 fn solved(at: i64) -> SolvedFact {
     SolvedFact {
         at,
+        created_at: Some(at - 5 * H),
         keys: keys("email", Some("a1")),
         resolution_secs: Some(4 * H),
         resolution_late: Some(false),
@@ -426,6 +428,7 @@ fn arb_created() -> impl Strategy<Value = CreatedFact> {
             complaint,
             frt_secs: frt,
             frt_late: late,
+            first_response_at: frt.map(|f| day * 86_400 + 1 + f * 2),
         })
 }
 
@@ -480,4 +483,62 @@ fn percentiles_of_cell_counts_are_those_of_the_samples_on_the_grid() {
     }
     assert_eq!(cells.value(Indicator::FrtMedian, &rules), Some(4_200.0));
     assert_eq!(Tally::default().value(Indicator::FrtMedian, &rules), None);
+}
+
+#[test]
+fn means_are_reported_beside_medians_in_business_and_wall_clock_time() {
+    let rules = MetricsRules::default();
+    let mut t = Tally::default();
+    // Business 10m, 30m, 3h; the first reply came twice as late on the wall clock (nights, weekends).
+    for frt in [10 * 60, 30 * 60, 3 * H] {
+        t.add_created(&CreatedFact {
+            at: 1_000,
+            first_response_at: Some(1_000 + 2 * frt),
+            ..created(1_000, Some(frt), None, false)
+        });
+    }
+    t.add_solved(&solved(10 * H));
+    t.sort_samples();
+    let v = |i: Indicator| t.value(i, &rules);
+    // (600 + 1800 + 10800) / 3 = 4400 s = 1h13m20s, while the median is 30m.
+    assert_eq!(v(Indicator::FrtMean), Some(4_400.0));
+    assert_eq!(v(Indicator::FrtMedian), Some(1_800.0));
+    assert_eq!(v(Indicator::FrtP90), Some(10_800.0));
+    assert_eq!(v(Indicator::FrtWallMean), Some(8_800.0));
+    assert_eq!(v(Indicator::FrtWallMedian), Some(3_600.0));
+    assert_eq!(v(Indicator::FrtWallP90), Some(21_600.0));
+    assert_eq!(v(Indicator::ResolutionMean), Some((4 * H) as f64));
+    assert_eq!(v(Indicator::ResolutionWallMean), Some((5 * H) as f64));
+    assert_eq!(v(Indicator::ResolutionWallMedian), Some((5 * H) as f64));
+    // People read minutes; JSON and CSV keep the seconds.
+    assert_eq!(Indicator::FrtMean.format(4_400.0), "1h13m");
+    assert_eq!(Tally::default().value(Indicator::FrtWallMean, &rules), None);
+    // The guides' average-response target is the default; medians have none unless configured.
+    assert_eq!(rules.target(Indicator::FrtMean), Some((8 * H) as f64));
+    assert_eq!(
+        rules.target(Indicator::ResolutionMean),
+        Some((24 * H) as f64)
+    );
+    assert_eq!(rules.target(Indicator::FrtMedian), None);
+    assert_eq!(rules.meets(Indicator::FrtMean, 4_400.0), Some(true));
+}
+
+#[test]
+fn a_mean_from_cell_counts_and_a_sum_is_the_mean_of_the_samples() {
+    let rules = MetricsRules::default();
+    let samples = Tally {
+        frt: vec![61, 3_601, 3_650],
+        frt_sum: 61 + 3_601 + 3_650,
+        ..Tally::default()
+    };
+    let cells = Tally {
+        frt_cells: vec![(70, 1), (4_200, 2)],
+        frt_sum: 61 + 3_601 + 3_650,
+        ..Tally::default()
+    };
+    assert_eq!(samples.value(Indicator::FrtMean, &rules), Some(2_437.0));
+    assert_eq!(
+        cells.value(Indicator::FrtMean, &rules),
+        samples.value(Indicator::FrtMean, &rules)
+    );
 }

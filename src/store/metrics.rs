@@ -228,6 +228,7 @@ impl Store {
             group_by: q.group_by,
             complaint_tags,
             comments,
+            topics: self.topic_counts(q.window, q.offset)?,
         })
     }
 
@@ -257,7 +258,7 @@ fn created_facts(
         Keyed::Without => "NULL, t.kind, NULL, NULL, NULL",
     };
     let sql = format!(
-        "SELECT t.created_at, {keys}, t.frt_secs, t.frt_late{tier_col}
+        "SELECT t.created_at, {keys}, t.frt_secs, t.frt_late, t.first_response_at{tier_col}
              FROM tickets t INDEXED BY tickets_created_facts{join}
              WHERE t.status <> 'merged' AND t.created_at >= ?1 AND t.created_at < ?2"
     );
@@ -268,10 +269,11 @@ fn created_facts(
     let mut fact = CreatedFact::default();
     while let Some(r) = rows.next()? {
         fact.at = r.get(0)?;
-        read_keys(r, [1, 2, 3, 4, 5, 8], &mut fact.keys)?;
+        read_keys(r, [1, 2, 3, 4, 5, 9], &mut fact.keys)?;
         fact.complaint = fact.keys.kind == "complaint";
         fact.frt_secs = r.get(6)?;
         fact.frt_late = r.get(7)?;
+        fact.first_response_at = r.get(8)?;
         add(&fact);
     }
     Ok(())
@@ -292,7 +294,7 @@ fn solved_facts(
     let sql = format!(
             "SELECT t.solved_at, {keys}, t.resolution_secs,
                     t.resolution_late, t.next_reply_late, t.agent_replies, t.reopens, t.csat, t.nps, t.ces,
-                    t.loop_stage, t.follow_up_due_at{tier_col}
+                    t.loop_stage, t.follow_up_due_at, t.created_at{tier_col}
              FROM tickets t INDEXED BY tickets_solved_facts{join}
              WHERE t.solved_at IS NOT NULL AND t.solved_at >= ?1 AND t.solved_at < ?2"
         );
@@ -306,7 +308,8 @@ fn solved_facts(
             .map_err(rusqlite::Error::from)?
             .and_then(LoopStage::parse);
         fact.at = r.get(0)?;
-        read_keys(r, [1, 2, 3, 4, 5, 16], &mut fact.keys)?;
+        read_keys(r, [1, 2, 3, 4, 5, 17], &mut fact.keys)?;
+        fact.created_at = r.get(16)?;
         fact.resolution_secs = r.get(6)?;
         fact.resolution_late = r.get(7)?;
         fact.next_reply_late = r.get(8)?;
@@ -430,11 +433,11 @@ impl Store {
         for (name, sql) in [
             (
                 "created",
-                "SELECT t.created_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.frt_secs, t.frt_late FROM tickets t INDEXED BY tickets_created_facts WHERE t.status <> 'merged' AND t.created_at >= 0 AND t.created_at < 1",
+                "SELECT t.created_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.frt_secs, t.frt_late, t.first_response_at FROM tickets t INDEXED BY tickets_created_facts WHERE t.status <> 'merged' AND t.created_at >= 0 AND t.created_at < 1",
             ),
             (
                 "solved",
-                "SELECT t.solved_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.resolution_secs, t.resolution_late, t.next_reply_late, t.agent_replies, t.reopens, t.csat, t.nps, t.ces, t.loop_stage, t.follow_up_due_at FROM tickets t INDEXED BY tickets_solved_facts WHERE t.solved_at IS NOT NULL AND t.solved_at >= 0 AND t.solved_at < 1",
+                "SELECT t.solved_at, t.channel, t.kind, t.priority, t.assignee_id, t.group_id, t.resolution_secs, t.resolution_late, t.next_reply_late, t.agent_replies, t.reopens, t.csat, t.nps, t.ces, t.loop_stage, t.follow_up_due_at, t.created_at FROM tickets t INDEXED BY tickets_solved_facts WHERE t.solved_at IS NOT NULL AND t.solved_at >= 0 AND t.solved_at < 1",
             ),
             (
                 "backlog",

@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0025_field_service.sql"),
     include_str!("../../assets/migrations/0026_quality_reviews.sql"),
     include_str!("../../assets/migrations/0027_service_loop.sql"),
+    include_str!("../../assets/migrations/0028_average_times_and_topics.sql"),
     include_str!("../../assets/migrations/0029_improvement_plans.sql"),
 ];
 

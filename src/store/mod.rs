@@ -29,6 +29,7 @@ pub mod field_report;
 pub mod fs_kind;
 pub mod groups;
 mod hlc;
+pub mod hot_topics;
 pub mod identity;
 pub mod imap_mailboxes;
 pub mod intake;

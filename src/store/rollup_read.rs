@@ -28,7 +28,7 @@ fn day_of(t: i64, offset: i64) -> i64 {
 
 /// Adds one `metric_days` row's counters (columns from `first` on, in [`COUNTERS`] order) to `t`.
 fn add_counts(t: &mut Tally, r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<()> {
-    let mut c = [0i64; 20];
+    let mut c = [0i64; COUNTERS.len()];
     for (i, v) in c.iter_mut().enumerate().take(COUNTERS.len()) {
         *v = r.get(first + i)?;
     }
@@ -53,6 +53,10 @@ fn add_counts(t: &mut Tally, r: &rusqlite::Row<'_>, first: usize) -> rusqlite::R
     t.detractors += u(c[17]);
     t.ces_n += u(c[18]);
     t.ces_sum += c[19];
+    t.frt_sum += u(c[20]);
+    t.resolution_sum += u(c[21]);
+    t.frt_wall_sum += u(c[22]);
+    t.resolution_wall_sum += u(c[23]);
     Ok(())
 }
 
@@ -63,6 +67,8 @@ fn add_cell(t: &mut Tally, measure: &str, cell: i64, n: i64, as_of_day: i64) {
     match measure {
         "frt" => t.frt_cells.push((secs, n as u64)),
         "res" => t.resolution_cells.push((secs, n as u64)),
+        "frtw" => t.frt_wall_cells.push((secs, n as u64)),
+        "resw" => t.resolution_wall_cells.push((secs, n as u64)),
         "due" if cell <= as_of_day => t.follow_up_missed += n as u64,
         _ => {}
     }

@@ -62,11 +62,33 @@ pub(super) const COUNTERS: &[(&str, Side, &str)] = &[
     ("detractors", Side::Solved, "coalesce({t}.nps <= 6, 0)"),
     ("ces_n", Side::Solved, "{t}.ces IS NOT NULL"),
     ("ces_sum", Side::Solved, "coalesce({t}.ces, 0)"),
+    // Migration 28: sums of the clamped times (as `cell` clamps them) for the means.
+    (
+        "frt_sum",
+        Side::Created,
+        "coalesce(max(0, min({t}.frt_secs, 4294967295)), 0)",
+    ),
+    (
+        "resolution_sum",
+        Side::Solved,
+        "coalesce(max(0, min({t}.resolution_secs, 4294967295)), 0)",
+    ),
+    (
+        "frt_wall_sum",
+        Side::Created,
+        "coalesce(max(0, min({t}.first_response_at - {t}.created_at, 4294967295)), 0)",
+    ),
+    (
+        "resolution_wall_sum",
+        Side::Solved,
+        "coalesce(max(0, min({t}.solved_at - {t}.created_at, 4294967295)), 0)",
+    ),
 ];
 
 /// Columns whose change can move a ticket's contribution (status only through `merged`).
 const WATCHED: &[&str] = &[
     "created_at",
+    "first_response_at",
     "solved_at",
     "assignee_id",
     "group_id",
@@ -190,13 +212,13 @@ fn cell(secs: &str) -> String {
 
 /// Each percentile measure a ticket adds a cell to: (measure, the local day it counts on, its grid cell, when it
 /// counts), with `{t}` the ticket.
-pub(super) fn cell_measures(t: &str, offset: i64) -> [(&'static str, String, String, String); 3] {
+pub(super) fn cell_measures(t: &str, offset: i64) -> [(&'static str, String, String, String); 5] {
     let created = side_day(t, Side::Created, offset);
     let solved = side_day(t, Side::Solved, offset);
     [
         (
             "frt",
-            created,
+            created.clone(),
             cell(&format!("{t}.frt_secs")),
             format!("{t}.status <> 'merged' AND {t}.frt_secs IS NOT NULL"),
         ),
@@ -205,6 +227,18 @@ pub(super) fn cell_measures(t: &str, offset: i64) -> [(&'static str, String, Str
             solved.clone(),
             cell(&format!("{t}.resolution_secs")),
             format!("{t}.solved_at IS NOT NULL AND {t}.resolution_secs IS NOT NULL"),
+        ),
+        (
+            "frtw",
+            created.clone(),
+            cell(&format!("{t}.first_response_at - {t}.created_at")),
+            format!("{t}.status <> 'merged' AND {t}.first_response_at IS NOT NULL"),
+        ),
+        (
+            "resw",
+            solved.clone(),
+            cell(&format!("{t}.solved_at - {t}.created_at")),
+            format!("{t}.solved_at IS NOT NULL"),
         ),
         (
             "due",

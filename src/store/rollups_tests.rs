@@ -12,6 +12,10 @@ const NOW: i64 = 1_795_000_000;
 /// Column, and the values a random write may give it (SQL literals).
 const COLUMNS: &[(&str, &[&str])] = &[
     ("created_at", &["1794000000", "1794950000", "1795000000"]),
+    (
+        "first_response_at",
+        &["NULL", "1794000600", "1794960000", "1795003600"],
+    ),
     ("solved_at", &["NULL", "1794990000", "1795040000"]),
     ("status", &["'open'", "'solved'", "'merged'", "'closed'"]),
     ("assignee_id", &["NULL", "'A1'", "'A2'"]),

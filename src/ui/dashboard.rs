@@ -22,9 +22,9 @@ const TILES: [Indicator; 16] = [
     Indicator::Created,
     Indicator::Solved,
     Indicator::Backlog,
-    Indicator::FrtMedian,
+    Indicator::FrtMean,
     Indicator::FrtSla,
-    Indicator::ResolutionMedian,
+    Indicator::ResolutionMean,
     Indicator::ResolutionSla,
     Indicator::Csat,
     Indicator::Nps,
@@ -117,22 +117,39 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             None,
         ),
         Section::Backlog => backlog(frame, body, model, report, theme),
-        Section::Times => day_chart(
-            frame,
-            body,
-            model,
-            report,
-            theme,
-            &[
-                ("first response p50 (h)", Marker::Braille, &|r| {
-                    r.frt_median.map(|s| s / 3600.0)
-                }),
-                ("resolution p50 (h)", Marker::Dot, &|r| {
-                    r.resolution_median.map(|s| s / 3600.0)
-                }),
-            ],
-            None,
-        ),
+        Section::Times => {
+            let table_h = super::dashboard_times::HEIGHT.min(body.height);
+            super::dashboard_times::table(
+                frame,
+                Rect {
+                    height: table_h,
+                    ..body
+                },
+                report,
+                theme,
+            );
+            let chart = Rect {
+                y: body.y + table_h,
+                height: body.height - table_h,
+                ..body
+            };
+            day_chart(
+                frame,
+                chart,
+                model,
+                report,
+                theme,
+                &[
+                    ("first response mean (h)", Marker::Braille, &|r| {
+                        r.frt_mean.map(|s| s / 3600.0)
+                    }),
+                    ("resolution mean (h)", Marker::Dot, &|r| {
+                        r.resolution_mean.map(|s| s / 3600.0)
+                    }),
+                ],
+                None,
+            )
+        }
         Section::Sla => day_chart(
             frame,
             body,
@@ -157,6 +174,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         Section::Breakdown => breakdown(frame, body, model, report, theme),
         Section::Agents => agents(frame, body, model, report, theme),
         Section::Field => super::dashboard_field::render(frame, body, model, theme),
+        Section::Topics => super::dashboard_topics::render(frame, body, &report.hot_topics, theme),
     }
     let text = detail_line(model, report);
     frame.render_widget(
@@ -211,11 +229,19 @@ fn render_tiles(frame: &mut Frame<'_>, area: Rect, r: &Report, rows: u16, theme:
 fn render_sections(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let d = &model.dashboard;
     let mut spans = Vec::new();
+    // Full names when they all fit (two cells of framing each), else the short ones.
+    let full: usize = Section::ALL
+        .iter()
+        .map(|s| s.title().len() + 2)
+        .sum::<usize>()
+        + format!(": {}", d.breakdown).len();
+    let short = full > area.width as usize;
     for s in Section::ALL {
-        let name = if s == Section::Breakdown {
-            format!("Breakdown: {}", d.breakdown)
-        } else {
-            s.title().to_string()
+        let name = match (s, short) {
+            (Section::Breakdown, false) => format!("Breakdown: {}", d.breakdown),
+            (Section::Breakdown, true) => format!("By {}", d.breakdown),
+            (s, true) => s.short().to_string(),
+            (s, false) => s.title().to_string(),
         };
         // Brackets mark the current section without colour.
         let (text, style) = if s == d.section {
@@ -477,6 +503,10 @@ fn detail_line(model: &Model, r: &Report) -> String {
     let opt = |ind: Indicator, v: Option<f64>| v.map_or("—".into(), |v| ind.format(v));
     let what = match d.section {
         Section::Field => super::dashboard_field::detail(model),
+        Section::Topics => Some(
+            "Tickets created per category (kind), tag and product; change against the same days a month before"
+                .into(),
+        ),
         Section::Breakdown | Section::Agents => {
             let dim = if d.section == Section::Agents {
                 Dimension::Agent
@@ -499,8 +529,10 @@ fn detail_line(model: &Model, r: &Report) -> String {
         s => r.days.get(d.selected).map(|day| {
             let numbers = match s {
                 Section::Times => format!(
-                    "FRT p50 {} · resolution p50 {}",
+                    "FRT mean {} · p50 {} · resolution mean {} · p50 {}",
+                    opt(Indicator::FrtMean, day.frt_mean),
                     opt(Indicator::FrtMedian, day.frt_median),
+                    opt(Indicator::ResolutionMean, day.resolution_mean),
                     opt(Indicator::ResolutionMedian, day.resolution_median)
                 ),
                 Section::Sla => {

@@ -3,6 +3,8 @@
 pub mod customers;
 mod dashboard;
 mod dashboard_field;
+mod dashboard_times;
+mod dashboard_topics;
 mod help;
 pub mod kb;
 mod loop_form;
