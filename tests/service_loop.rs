@@ -380,3 +380,83 @@ fn a_reopened_complaint_goes_back_to_investigating() {
     assert_eq!(d.row.status, Status::Open);
     assert_eq!(d.complaint_stage, Some(ComplaintStage::Investigating));
 }
+
+/// Resolves complaint `n` under `cause` (registered, investigated, handled and solved in one write each).
+fn resolve_complaint(s: &mut Store, n: i64, cause: &str, at: i64) {
+    let records = [
+        TicketEdit::ComplaintCategory("售后".into()),
+        TicketEdit::ComplaintSeverity(ComplaintSeverity::Minor),
+        TicketEdit::ComplaintOwner(Some("li".into())),
+        TicketEdit::RootCause(cause.into()),
+        TicketEdit::ComplaintResolution("处理完毕".into()),
+        TicketEdit::Status(Status::Solved),
+        TicketEdit::ComplaintStage(ComplaintStage::Resolved),
+    ];
+    set(s, n, &records, at).unwrap();
+}
+
+#[test]
+fn the_report_counts_complaints_by_root_cause_beside_the_previous_period() {
+    use desk::domain::metrics::{Dimension, MetricsRules};
+    use desk::domain::metrics_report::{self, Window};
+    use desk::store::metrics::MetricsQuery;
+    let mut s = store();
+    let day = 86_400;
+    let d0 = metrics_report::midnight(metrics_report::local_date(NOW, 0), 0);
+    // The day before: one delivery complaint. This day: two delivery, one price, one not analysed yet.
+    let before = ticket(&mut s, Kind::Complaint, d0 - day + 3600);
+    resolve_complaint(&mut s, before, "delivery", d0 - day + 7200);
+    for (h, cause) in [
+        (1, Some("delivery")),
+        (2, Some("delivery")),
+        (3, Some("price")),
+        (4, None),
+    ] {
+        let n = ticket(&mut s, Kind::Complaint, d0 + h * 3600);
+        if let Some(c) = cause {
+            resolve_complaint(&mut s, n, c, d0 + h * 3600 + 600);
+        }
+    }
+    ticket(&mut s, Kind::Question, d0 + 5 * 3600);
+    let input = s
+        .metrics(&MetricsQuery {
+            window: Window {
+                from: d0,
+                to: d0 + day,
+            },
+            as_of: d0 + day,
+            offset: 0,
+            dims: vec![Dimension::Group],
+            group_by: None,
+            extras: true,
+        })
+        .unwrap();
+    let r = metrics_report::build(input, &MetricsRules::default());
+    let causes: Vec<(&str, u64, u64)> = r
+        .complaint_causes
+        .root_cause
+        .iter()
+        .map(|c| (c.name.as_str(), c.count, c.previous))
+        .collect();
+    assert_eq!(causes, [("delivery", 2, 1), ("", 1, 0), ("price", 1, 0)]);
+    assert!(r.complaint_causes.analysed());
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(
+        json["complaint_causes"]["root_cause"][0]["name"],
+        "delivery"
+    );
+    assert_eq!(json["complaint_causes"]["root_cause"][0]["previous"], 1);
+    // Complaints are 4 of 5 new tickets: the suggestion names the top root causes, not tags.
+    let advice = r
+        .suggestions
+        .iter()
+        .find(|s| s.rule == "complaints")
+        .expect("the complaint rate misses its ceiling");
+    assert!(
+        advice
+            .text
+            .contains("Top root causes: delivery (2), price (1)."),
+        "{}",
+        advice.text
+    );
+}

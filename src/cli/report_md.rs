@@ -89,7 +89,12 @@ pub fn write(
         "Priority",
         &r.breaches_by_priority,
     )?;
-    counts(out, "Top complaint categories", "Tag", &r.complaint_tags)?;
+    // The cause analysis replaces the tag list once complaints carry root causes.
+    if r.complaint_causes.analysed() {
+        super::report_plans::write_causes(out, &r.complaint_causes)?;
+    } else {
+        counts(out, "Top complaint categories", "Tag", &r.complaint_tags)?;
+    }
     writeln!(out, "### Slowest channels\n")?;
     if r.slow_channels.is_empty() {
         writeln!(out, "No answered tickets in this period.\n")?;

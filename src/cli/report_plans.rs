@@ -1,5 +1,5 @@
-//! The report's improvement actions (PDCA): each action's indicator when it was made and in this report, whether
-//! it moved the right way and reached its target.
+//! The report's improvement side: complaint causes (分类汇总，分析共性原因) and the improvement actions (PDCA), each
+//! action's indicator when it was made and in this report, whether it moved the right way and reached its target.
 
 use super::output::{Out, short_date};
 use crate::domain::metrics::Indicator;
@@ -87,4 +87,51 @@ pub fn write_md(out: &mut Out<'_>, plans: &[PlanOutcome]) -> std::io::Result<()>
         )?;
     }
     writeln!(out)
+}
+
+/// `### Complaint causes`: by root cause, product and group, with the previous period and the change.
+pub fn write_causes(
+    out: &mut Out<'_>,
+    c: &crate::domain::complaint_causes::ComplaintCauses,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "### Complaint causes 投诉原因分析
+"
+    )?;
+    for (what, rows, none) in [
+        ("Root cause", &c.root_cause, "(not analysed yet)"),
+        ("Product", &c.product, "(no product)"),
+        ("Group", &c.group, "(no group)"),
+    ] {
+        if rows.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "| {what} | Count | Previous | Change |\n|---|---:|---:|---|"
+        )?;
+        for r in rows {
+            let name = if r.name.is_empty() {
+                none
+            } else {
+                r.name.as_str()
+            };
+            let change = r.count as i64 - r.previous as i64;
+            let arrow = match change {
+                0 => "=".to_string(),
+                d if d > 0 => format!("▲ +{d}"),
+                d => format!("▼ {d}"),
+            };
+            writeln!(
+                out,
+                "| {} | {} | {} | {arrow} |",
+                name.replace('|', "/"),
+                r.count,
+                r.previous
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }

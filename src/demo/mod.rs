@@ -194,6 +194,11 @@ pub fn settle_derived(
     store.sync_phone_region()?;
     store.backfill_loop_columns()?;
     let t = phase("loop columns", t);
+    // Complaint records are written as of each complaint's last update: before the customers' stages and the
+    // clocks are brought to `now` below, and before the SLA pass.
+    service_loop::write(store, now)
+        .context("writing the demo's complaint records and improvement plans")?;
+    let t = phase("complaints and plans", t);
     // Tiers first: they pick the SLA policy of each customer's tickets.
     store.recompute_customers(now, &mut |_, _| {})?;
     let t = phase("customer tiers", t);
@@ -223,10 +228,7 @@ pub fn settle_due(store: &mut Store, now: i64) -> Result<()> {
     field::write(store, now).context("writing the demo's visits, parts and returns")?;
     let t = phase("field service", t);
     qa::write(store, now).context("writing the demo's quality reviews")?;
-    let t = phase("quality inspection", t);
-    service_loop::write(store, now)
-        .context("writing the demo's complaint records and improvement plans")?;
-    phase("complaints and plans", t);
+    phase("quality inspection", t);
     store.resume_sync_tracking(untracked)?;
     Ok(())
 }

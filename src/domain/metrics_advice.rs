@@ -100,7 +100,16 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
         );
     }
     if let Some((v, t)) = missed(report, Indicator::ComplaintRate) {
-        let cats = if report.complaint_tags.is_empty() {
+        let causes = &report.complaint_causes.root_cause;
+        let cats = if report.complaint_causes.analysed() {
+            let named: Vec<String> = causes
+                .iter()
+                .filter(|c| !c.name.is_empty() && c.count > 0)
+                .take(3)
+                .map(|c| format!("{} ({})", c.name.replace('_', " "), c.count))
+                .collect();
+            format!(" Top root causes: {}.", named.join(", "))
+        } else if report.complaint_tags.is_empty() {
             String::new()
         } else {
             format!(

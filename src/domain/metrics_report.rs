@@ -270,6 +270,8 @@ pub struct ReportInput {
     pub labels: BTreeMap<String, String>,
     pub group_by: Option<Dimension>,
     pub complaint_tags: Vec<Count>,
+    /// Complaints by root cause, product and group (the cause analysis).
+    pub complaint_causes: super::complaint_causes::ComplaintCauses,
     pub comments: Vec<Comment>,
     /// Tickets per category, tag and product in the months [`super::hot_topics::months`] gives for the window.
     pub topics: super::hot_topics::TopicCounts,
@@ -292,6 +294,8 @@ pub struct Report {
     pub breaches_by_priority: Vec<Count>,
     pub slow_channels: Vec<GroupRow>,
     pub complaint_tags: Vec<Count>,
+    /// 分类汇总，分析共性原因: complaints by root cause, product and group, beside the previous period.
+    pub complaint_causes: super::complaint_causes::ComplaintCauses,
     pub comments: Vec<Comment>,
     pub suggestions: Vec<Suggestion>,
     pub hot_topics: super::hot_topics::HotTopics,
@@ -487,6 +491,7 @@ pub fn build(mut input: ReportInput, rules: &MetricsRules) -> Report {
         breaches_by_priority: counts(&input.current, Dimension::Priority, labels, Tally::breaches),
         slow_channels,
         complaint_tags: input.complaint_tags,
+        complaint_causes: input.complaint_causes,
         comments: input.comments,
         suggestions: Vec::new(),
         hot_topics: super::hot_topics::build(

@@ -3,6 +3,7 @@
 pub mod attachment;
 pub mod care;
 pub mod complaint;
+pub mod complaint_causes;
 pub mod crm;
 pub mod customer;
 pub mod customer_view;

@@ -204,7 +204,7 @@ impl Store {
             )?
             .query_row(params![0], |r| r.get(0))?;
         let labels = self.metric_labels(&current)?;
-        let (complaint_tags, comments) = if q.extras {
+        let (complaint_tags, comments, complaint_causes) = if q.extras {
             (
                 if rollups {
                     self.complaint_tags_rolled_up(q.window, q.offset)?
@@ -212,9 +212,10 @@ impl Store {
                     self.complaint_tags(q.window)?
                 },
                 self.low_score_comments(q.window)?,
+                self.complaint_causes(q.window)?,
             )
         } else {
-            (Vec::new(), Vec::new())
+            (Vec::new(), Vec::new(), Default::default())
         };
         Ok(ReportInput {
             as_of: q.as_of,
@@ -227,6 +228,7 @@ impl Store {
             labels,
             group_by: q.group_by,
             complaint_tags,
+            complaint_causes,
             comments,
             topics: self.topic_counts(q.window, q.offset)?,
         })

@@ -10,6 +10,7 @@ pub mod care;
 mod changes;
 pub mod check;
 mod complaint;
+mod complaint_report;
 pub mod convert;
 pub mod crm;
 pub mod csv_export;
