@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::changes::with_retry;
-use super::{Result, Store, StoreError, new_id};
+use super::{Result, Store, StoreError};
 use crate::domain::care::{Occasion, month_day_ranges, occasions};
 use crate::domain::text::SafeText;
 
@@ -73,7 +73,13 @@ impl Store {
                         "INSERT OR IGNORE INTO tasks(id, kind, customer_id, due_at, note, created_at, updated_at)
                          VALUES (?1, 'care', ?2, ?3, ?4, ?5, ?5)",
                     )?
-                    .execute(params![new_id(), customer, at, note, now])?;
+                    .execute(params![
+                        super::care_task_id("care", customer, *at),
+                        customer,
+                        at,
+                        note,
+                        now
+                    ])?;
             }
             tx.commit()?;
             Ok(added)

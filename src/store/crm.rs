@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::changes::ChangeLog;
 use super::sla::ServiceRules;
-use super::{Result, Store, new_id};
+use super::{Result, Store};
 use crate::domain::crm::{
     CrmRules, CustomerFacts, DAY, Profile, RfmCuts, RiskLevel, Stage, profile,
 };
@@ -290,7 +290,13 @@ fn apply(
                 "INSERT OR IGNORE INTO tasks(id, kind, customer_id, due_at, note, created_at, updated_at)
                  VALUES (?1, 'win_back', ?2, ?3, ?4, ?5, ?5)",
             )?
-            .execute(params![new_id(), cur.id, now + rules.win_back_days * DAY, note, now])?;
+            .execute(params![
+                super::care_task_id("win_back", &cur.id, now + rules.win_back_days * DAY),
+                cur.id,
+                now + rules.win_back_days * DAY,
+                note,
+                now
+            ])?;
             sum.win_back_tasks += 1;
         }
     }

@@ -184,6 +184,13 @@ pub fn new_id() -> String {
     ulid::Ulid::new().to_string()
 }
 
+/// The id of the care or win-back task of `kind` for `customer` due at `due`: the same on every replica that
+/// schedules it, so two replicas that schedule it in the same second sync as one task, not a clash on
+/// `tasks_care_once`.
+pub(crate) fn care_task_id(kind: &str, customer: &str, due: i64) -> String {
+    format!("{kind}-{customer}-{due}")
+}
+
 /// Quote user text as one FTS5 phrase so operators in it are taken literally. Zero-width and bidi characters are
 /// left out, as the index leaves them out of the text (migration 11).
 fn fts_phrase(text: &str) -> String {
