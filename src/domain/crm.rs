@@ -99,6 +99,10 @@ pub struct CrmRules {
     /// Where a phone number written without its country is (`CN`; `none`: nowhere), for matching the spellings
     /// of one number in search and duplicate detection (`domain::phone`).
     pub default_region: String,
+    /// Customer lifetime value (docs/METRICS.md): expected years a customer keeps buying, and the shortest tenure
+    /// a customer's yearly frequency is read over.
+    pub clv_lifespan_years: f64,
+    pub clv_min_tenure_days: i64,
 }
 
 impl Default for CrmRules {
@@ -130,6 +134,8 @@ impl Default for CrmRules {
             win_back_days: 2,
             timezone: "Asia/Shanghai".into(),
             default_region: "CN".into(),
+            clv_lifespan_years: 3.0,
+            clv_min_tenure_days: 365,
         }
     }
 }
@@ -163,6 +169,7 @@ impl CrmRules {
             ("mature_days", self.mature_days),
             ("contact_period_days", self.contact_period_days),
             ("care_ahead_days", self.care_ahead_days),
+            ("clv_min_tenure_days", self.clv_min_tenure_days),
         ] {
             if v <= 0 {
                 out.push(format!(
@@ -183,6 +190,7 @@ impl CrmRules {
                 super::phone::Region::names()
             ));
         }
+        out.extend(super::customer_value::check(self.clv_lifespan_years));
         if self.low_csat > 5 {
             out.push(format!("`crm.low_csat` = {}: CSAT runs 1-5", self.low_csat));
         }

@@ -5,6 +5,8 @@ pub mod care;
 pub mod complaint;
 pub mod crm;
 pub mod customer;
+pub mod customer_profile;
+pub mod customer_value;
 pub mod customer_view;
 pub mod dispatch;
 pub mod field_report;
