@@ -5,6 +5,7 @@ pub mod backup;
 pub mod check;
 pub mod convert;
 pub mod customer;
+pub mod customer_address;
 pub mod customer_csv;
 pub mod customer_edit;
 pub mod demo;
