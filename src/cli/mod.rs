@@ -20,6 +20,7 @@ pub mod part;
 pub mod plan;
 pub mod qa;
 pub mod report;
+mod report_customers;
 mod report_field;
 mod report_md;
 mod report_plans;
