@@ -324,12 +324,13 @@ fn profile(
         let repeat = if d.value.repeat_buyer {
             "repeat buyer"
         } else {
-            "one order"
+            "bought once"
         };
         let per_year = d.value.orders_per_year.unwrap_or_default();
+        let orders = if per_year == 1.0 { "order" } else { "orders" };
         lines.push(field(
             "Value",
-            format!("CLV {} · {per_year} orders/yr · {repeat}", money(clv)),
+            format!("CLV {} · {per_year} {orders}/yr · {repeat}", money(clv)),
             theme.base,
         ));
     }
