@@ -407,3 +407,66 @@ fn migration_30_makes_each_address_a_default() {
     );
     assert!(s.customer_addresses("C2").unwrap().is_empty());
 }
+
+#[test]
+fn addresses_tags_and_contact_travel_between_replicas() {
+    use desk::store::StorageMode;
+    use desk::store::sync::{Direction, replica};
+    let dir = tempfile::tempdir().unwrap();
+    let hub = dir.path().join("team.db");
+    let mut s = Store::open_with(&hub, desk::store::OpenMode::Create, StorageMode::Local).unwrap();
+    fill(&mut s, 2);
+    drop(s);
+    let r: Vec<_> = (0..2)
+        .map(|i| {
+            let p = dir.path().join(format!("r{i}.db"));
+            replica::create(&hub, StorageMode::Local, &p, &mut |_, _| {}).unwrap();
+            p
+        })
+        .collect();
+    let open = |p: &std::path::Path| {
+        let mut s =
+            Store::open_with(p, desk::store::OpenMode::Existing, StorageMode::Local).unwrap();
+        s.set_actor(Some("li".into()));
+        s
+    };
+    let sync = |p: &std::path::Path, now: i64| {
+        open(p)
+            .sync_with(&mut open(&hub), Direction::Both, now)
+            .unwrap();
+    };
+    let mut a = open(&r[0]);
+    a.add_customer_address("C1", "家", "上海 人民路 1 号", false, NOW)
+        .unwrap();
+    a.add_customer_address("C1", "公司", "上海 长江路 9 号", true, NOW)
+        .unwrap();
+    set(&mut a, "C1", &[("gender", "male"), ("tags+", "vip-care")]);
+    drop(a);
+    sync(&r[0], NOW + 10);
+    sync(&r[1], NOW + 20);
+    let mut b = open(&r[1]);
+    let d = b.customer_detail("C1").unwrap().unwrap();
+    assert_eq!(
+        d.address.map(|a| a.to_string()).as_deref(),
+        Some("上海 长江路 9 号")
+    );
+    assert_eq!(d.addresses.len(), 2);
+    assert_eq!(d.gender.map(|g| g.to_string()).as_deref(), Some("male"));
+    assert_eq!(
+        d.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+        ["vip-care"]
+    );
+    b.remove_customer_address("C1", "公司", NOW + 30).unwrap();
+    drop(b);
+    sync(&r[1], NOW + 40);
+    sync(&r[0], NOW + 50);
+    let a = open(&r[0]);
+    let rows = a.customer_addresses("C1").unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].is_default);
+    let d = a.customer_detail("C1").unwrap().unwrap();
+    assert_eq!(
+        d.address.map(|a| a.to_string()).as_deref(),
+        Some("上海 人民路 1 号")
+    );
+}

@@ -65,8 +65,8 @@ pub(super) fn write(
     let Some(city) = city.filter(|c| !c.is_empty()) else {
         return Ok(());
     };
-    let office = i % 3 == 0;
-    let office_default = office && i % 6 == 0;
+    let office = i.is_multiple_of(3);
+    let office_default = office && i.is_multiple_of(6);
     w.customer_address(
         &format!("{id}-A1"),
         id,
