@@ -179,6 +179,7 @@ fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
         ),
         ("route run", fmt(&["route", "run"], &["json"])),
     ];
+    all.extend(escapes_support::customer::invocations());
     all.extend(escapes_support::field::invocations());
     all.extend(escapes_support::qa::invocations());
     all.extend(escapes_support::plan::invocations());

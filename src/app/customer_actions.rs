@@ -48,6 +48,8 @@ pub(super) fn edit_notes(model: &mut Model) -> Vec<Effect> {
 
 const FORM_HELP: &str = "# One field per line. Lines starting with # are ignored; `-` clears a field.
 # tier: auto (computed from orders) or diamond, gold, silver, bronze (pins it). birthday: YYYY-MM-DD or MM-DD.
+# gender: female, male, other, unspecified. contact_channel: phone, email, web, chat, wechat, weibo, on_site.
+# contact_time: days and a window, like `weekdays 18:00-21:00`, `weekends 09:00-12:00` or `18:00-21:00`.
 ";
 
 /// Marker of the comment desk adds to a form it hands back because it could not be saved.
@@ -56,6 +58,16 @@ const NOT_SAVED: &str = "# desk: not saved:";
 /// The profile form: `field: value` lines.
 pub fn profile_form(d: Option<&CustomerDetail>) -> String {
     let text = |v: Option<String>| v.unwrap_or_default();
+    let opt =
+        |v: Option<&crate::domain::text::SafeText>| v.map(|s| s.to_string()).unwrap_or_default();
+    let (gender, channel, time) = match d {
+        Some(d) => (
+            opt(d.gender.as_ref()),
+            opt(d.contact_channel.as_ref()),
+            opt(d.contact_time.as_ref()),
+        ),
+        None => Default::default(),
+    };
     let (name, email, phone, org, tier, birthday, city) = match d {
         Some(d) => (
             d.row.name.to_string(),
@@ -74,7 +86,8 @@ pub fn profile_form(d: Option<&CustomerDetail>) -> String {
     };
     let tier = if tier.is_empty() { "auto".into() } else { tier };
     format!(
-        "{FORM_HELP}name: {name}\nemail: {email}\nphone: {phone}\norg: {org}\ntier: {tier}\nbirthday: {birthday}\ncity: {city}\n"
+        "{FORM_HELP}name: {name}\nemail: {email}\nphone: {phone}\norg: {org}\ntier: {tier}\nbirthday: {birthday}\ncity: {city}\n\
+         gender: {gender}\ncontact_channel: {channel}\ncontact_time: {time}\n"
     )
 }
 
@@ -459,13 +472,42 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            "line 2: `shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, address, notes)"
+            "line 2: `shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, address, notes, \
+             gender, contact_channel, contact_time, tags+=, tags-=)"
         );
         assert!(
             parse_form("email: nope")
                 .unwrap_err()
                 .to_string()
                 .starts_with("line 1: `nope` is not an email")
+        );
+        let edits = parse_form(
+            "gender: female\ncontact_channel: WeChat\ncontact_time: 工作日 18:00-21:00\n",
+        )
+        .unwrap();
+        assert_eq!(
+            edits,
+            vec![
+                CustomerEdit::Gender(Some(crate::domain::customer_profile::Gender::Female)),
+                CustomerEdit::ContactChannel(Some(crate::domain::ticket::Channel::Wechat)),
+                CustomerEdit::ContactTime(Some(
+                    crate::domain::customer_profile::ContactTime::parse("weekdays 18:00-21:00")
+                        .unwrap()
+                )),
+            ]
+        );
+        let e = parse_form("contact_time: evenings")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("line 1: `evenings` is not a contact time"),
+            "{e}"
+        );
+        assert!(
+            parse_form("gender: robot")
+                .unwrap_err()
+                .to_string()
+                .contains("unknown")
         );
         let e = parse_form("# help\n\njust text").unwrap_err();
         assert_eq!(e, FormError::NotAField { line: 3 });

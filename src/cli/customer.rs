@@ -48,6 +48,11 @@ pub enum CustomerCmd {
         #[arg(long, value_enum, default_value = "table")]
         format: ListFormat,
     },
+    /// A customer's addresses: add, list, default, remove
+    Address {
+        #[command(subcommand)]
+        cmd: super::customer_address::AddressCmd,
+    },
     #[command(flatten)]
     Edit(super::customer_edit::EditCmd),
 }
@@ -219,6 +224,7 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
             )?;
             sink.finish()?;
         }
+        CustomerCmd::Address { cmd } => super::customer_address::run(store, cmd, now, out)?,
         CustomerCmd::Edit(cmd) => super::customer_edit::run(store, cmd, now, out)?,
     }
     Ok(())
@@ -236,8 +242,26 @@ fn show_text(d: &CustomerDetail, tier: &str, now: i64, out: &mut Out<'_>) -> any
         dash(&r.city),
         rfc3339(r.created_at)
     )?;
-    if let Some(a) = &d.address {
-        writeln!(out, "address {a}")?;
+    for a in &d.addresses {
+        let label = Some(a.label.as_str()).filter(|l| !l.is_empty());
+        let label = label.map(|l| format!(" ({l})")).unwrap_or_default();
+        let default = if a.is_default { " · default" } else { "" };
+        writeln!(out, "address{label} {}{default}", a.address)?;
+    }
+    let gender = d.gender.as_ref().map(|g| format!("gender {g}"));
+    let when = [d.contact_channel.as_ref(), d.contact_time.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>();
+    let prefers = (!when.is_empty()).then(|| format!("prefers {}", when.join(", ")));
+    let personal: Vec<String> = gender.into_iter().chain(prefers).collect();
+    if !personal.is_empty() {
+        writeln!(out, "{}", personal.join(" · "))?;
+    }
+    if !d.tags.is_empty() {
+        let tags: Vec<String> = d.tags.iter().map(|t| t.to_string()).collect();
+        writeln!(out, "tags {}", tags.join(", "))?;
     }
     writeln!(
         out,
@@ -258,6 +282,19 @@ fn show_text(d: &CustomerDetail, tier: &str, now: i64, out: &mut Out<'_>) -> any
         d.orders.total_cents as f64 / 100.0,
         d.rfm.as_deref().unwrap_or("-")
     )?;
+    if let Some(clv) = d.value.clv_cents {
+        writeln!(
+            out,
+            "lifetime value ¥{:.2} · {} orders a year · {}",
+            clv as f64 / 100.0,
+            d.value.orders_per_year.unwrap_or_default(),
+            if d.value.repeat_buyer {
+                "repeat buyer"
+            } else {
+                "one order so far"
+            }
+        )?;
+    }
     for p in &d.products {
         writeln!(
             out,

@@ -28,10 +28,11 @@ pub enum EditCmd {
         #[arg(long)]
         city: Option<String>,
     },
-    /// Change fields: `desk customer set ID name="Wang Fang" tier=gold org=Acme birthday=1990-05-01 tier=auto`
+    /// Change fields: `desk customer set ID name="Wang Fang" tier=gold gender=female contact_time="weekdays 18:00-21:00" tags+=vip-care`
     Set {
         id_or_email: String,
-        /// field=value pairs (name, email, phone, org, tier, birthday, city, address, notes; `-` clears)
+        /// field=value pairs (name, email, phone, org, tier, birthday, city, address, notes, gender, contact_channel,
+        /// contact_time; `-` clears) and tags+=tag, tags-=tag
         #[arg(required = true)]
         changes: Vec<String>,
     },
@@ -134,6 +135,10 @@ pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut Out<'_>) -> anyh
                 writeln!(out, "{id}: nothing changed")?;
             }
             for c in outcome.changed {
+                if c.old.is_none() && c.field == "tags" {
+                    writeln!(out, "{id}: tags {}", c.new.as_deref().unwrap_or("-"))?;
+                    continue;
+                }
                 writeln!(
                     out,
                     "{id}: {} {} → {}",

@@ -140,14 +140,17 @@ pub fn run(
     )?;
     let field = store.field_report(window.from, window.to)?;
     let qa = store.qa_report(window.from, window.to, offset)?;
+    let customers = store.customer_section(window.from, window.to)?;
     let plans = store.plans(false, crate::domain::view::PageRequest::First, PLANS_SHOWN)?;
     let plans = super::report_plans::outcomes(&report, &plans.rows);
     match args.format {
-        ReportFormat::Md => super::report_md::write(out, &report, &field, &qa, &plans, offset)?,
+        ReportFormat::Md => {
+            super::report_md::write(out, &report, &field, &qa, &plans, &customers, offset)?
+        }
         ReportFormat::Json => {
             let doc = serde_json::json!({
                 "schema": JSON_SCHEMA, "report": report, "field_service": field, "qa": qa,
-                "plans": plans
+                "plans": plans, "customers": customers
             });
             serde_json::to_writer_pretty(out.json(), &doc)?;
             writeln!(out)?;

@@ -37,6 +37,7 @@ pub fn write(
     field: &crate::domain::field_report::FieldReport,
     qa: &crate::domain::qa_report::QaReport,
     plans: &[super::report_plans::PlanOutcome],
+    customers: &crate::domain::customer_value::CustomerSection,
     offset: i64,
 ) -> std::io::Result<()> {
     let prev_to = local_date(r.previous.to - 1, offset);
@@ -193,6 +194,7 @@ pub fn write(
     }
     super::report_field::write(out, field)?;
     super::report_qa::write(out, qa)?;
+    super::report_customers::write(out, customers)?;
     writeln!(
         out,
         "Definitions and formulas: docs/METRICS.md. Durations are business time in each ticket's SLA calendar, \

@@ -10,6 +10,7 @@ mod corpus;
 mod field;
 mod kb;
 mod people;
+mod profiles;
 mod qa;
 mod rng;
 mod service_loop;

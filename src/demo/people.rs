@@ -310,6 +310,7 @@ fn write_customer(
     if tier.is_vip() {
         w.tag("customer", &rec.id, "vip")?;
     }
+    super::profiles::write(w, &rec.id, i, tier, rec.city.as_deref(), created_at)?;
     for (mut p, price) in purchases {
         p.customer_id = rec.id.clone();
         w.product(&p)?;

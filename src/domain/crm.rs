@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 pub const DAY: i64 = 86_400;
 
+pub use super::crm_rfm::{Rfm, RfmCuts, RfmScore, TierDecision, decide_tier};
+
 str_enum!(
     /// Lifecycle stage, in the order a customer usually moves through them.
     Stage {
@@ -99,6 +101,10 @@ pub struct CrmRules {
     /// Where a phone number written without its country is (`CN`; `none`: nowhere), for matching the spellings
     /// of one number in search and duplicate detection (`domain::phone`).
     pub default_region: String,
+    /// Customer lifetime value (docs/METRICS.md): expected years a customer keeps buying, and the shortest tenure
+    /// a customer's yearly frequency is read over.
+    pub clv_lifespan_years: f64,
+    pub clv_min_tenure_days: i64,
 }
 
 impl Default for CrmRules {
@@ -130,6 +136,8 @@ impl Default for CrmRules {
             win_back_days: 2,
             timezone: "Asia/Shanghai".into(),
             default_region: "CN".into(),
+            clv_lifespan_years: 3.0,
+            clv_min_tenure_days: 365,
         }
     }
 }
@@ -163,6 +171,7 @@ impl CrmRules {
             ("mature_days", self.mature_days),
             ("contact_period_days", self.contact_period_days),
             ("care_ahead_days", self.care_ahead_days),
+            ("clv_min_tenure_days", self.clv_min_tenure_days),
         ] {
             if v <= 0 {
                 out.push(format!(
@@ -183,6 +192,7 @@ impl CrmRules {
                 super::phone::Region::names()
             ));
         }
+        out.extend(super::customer_value::check(self.clv_lifespan_years));
         if self.low_csat > 5 {
             out.push(format!("`crm.low_csat` = {}: CSAT runs 1-5", self.low_csat));
         }
@@ -226,157 +236,12 @@ impl CrmRules {
         self.default_priority[t.rank()]
     }
 
-    fn tier_threshold(&self, t: Tier) -> u8 {
+    pub(super) fn tier_threshold(&self, t: Tier) -> u8 {
         match t {
             Tier::Diamond => self.tier_min_score[0],
             Tier::Gold => self.tier_min_score[1],
             Tier::Silver => self.tier_min_score[2],
             Tier::Bronze => 0,
-        }
-    }
-}
-
-/// One customer's order figures for RFM: days since the last order, orders and spend within the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rfm {
-    pub recency_days: i64,
-    pub frequency: i64,
-    pub monetary_cents: i64,
-}
-
-/// Quartile boundaries (25th, 50th, 75th percentile) of each RFM figure over all customers with orders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct RfmCuts {
-    pub recency: [i64; 3],
-    pub frequency: [i64; 3],
-    pub monetary: [i64; 3],
-}
-
-/// Nearest-rank percentiles of a sorted slice.
-fn quartiles(sorted: &[i64]) -> [i64; 3] {
-    if sorted.is_empty() {
-        return [0; 3];
-    }
-    let n = sorted.len();
-    [25, 50, 75].map(|p| sorted[((p * n).div_ceil(100)).max(1) - 1])
-}
-
-impl RfmCuts {
-    pub fn from_figures(figures: &[Rfm]) -> RfmCuts {
-        let sorted = |f: fn(&Rfm) -> i64| {
-            let mut v: Vec<i64> = figures.iter().map(f).collect();
-            v.sort_unstable();
-            quartiles(&v)
-        };
-        RfmCuts {
-            recency: sorted(|r| r.recency_days),
-            frequency: sorted(|r| r.frequency),
-            monetary: sorted(|r| r.monetary_cents),
-        }
-    }
-
-    /// Quartile scores 1–4 (4 is best). A figure scores above a boundary only when it beats it strictly, so a
-    /// crowd of one-order customers all share the lowest frequency score instead of being spread by chance.
-    pub fn score(&self, r: Rfm) -> RfmScore {
-        let higher = |v: i64, cuts: [i64; 3]| 1 + cuts.iter().filter(|c| v > **c).count() as u8;
-        let lower = |v: i64, cuts: [i64; 3]| 1 + cuts.iter().filter(|c| v < **c).count() as u8;
-        RfmScore {
-            r: lower(r.recency_days, self.recency),
-            f: higher(r.frequency, self.frequency),
-            m: higher(r.monetary_cents, self.monetary),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RfmScore {
-    pub r: u8,
-    pub f: u8,
-    pub m: u8,
-}
-
-impl RfmScore {
-    pub fn total(self) -> u8 {
-        self.r + self.f + self.m
-    }
-
-    /// Stored form, `4-3-2`.
-    pub fn code(self) -> String {
-        format!("{}-{}-{}", self.r, self.f, self.m)
-    }
-}
-
-/// The tier a customer should have now, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TierDecision {
-    pub tier: Tier,
-    pub reason: String,
-}
-
-/// Applies the RFM score to the current tier: a manual tier is pinned; a computed one moves up as soon as the
-/// sum reaches a higher threshold and down only when it falls `downgrade_margin` below its own.
-pub fn decide_tier(
-    current: Tier,
-    source: TierSource,
-    score: Option<RfmScore>,
-    rules: &CrmRules,
-) -> TierDecision {
-    if source == TierSource::Manual {
-        return TierDecision {
-            tier: current,
-            reason: "pinned by hand".into(),
-        };
-    }
-    let Some(score) = score else {
-        return TierDecision {
-            tier: Tier::Bronze,
-            reason: "no orders yet".into(),
-        };
-    };
-    let total = score.total();
-    let earned = Tier::ALL
-        .iter()
-        .copied()
-        .find(|t| total >= rules.tier_threshold(*t))
-        .unwrap_or(Tier::Bronze);
-    let rfm = format!("RFM {}·{}·{} = {total}", score.r, score.f, score.m);
-    let name = |t: Tier| rules.tier_name(t).to_string();
-    if earned.rank() <= current.rank() {
-        return TierDecision {
-            tier: earned,
-            reason: if earned == current && earned == Tier::Bronze {
-                format!(
-                    "{rfm}, below {} for {}",
-                    rules.tier_min_score[2],
-                    name(Tier::Silver)
-                )
-            } else if earned == current {
-                format!(
-                    "{rfm} ≥ {} for {}",
-                    rules.tier_threshold(earned),
-                    name(earned)
-                )
-            } else {
-                format!("{rfm}: up from {}", name(current))
-            },
-        };
-    }
-    // Below the current tier's threshold: keep it within the margin.
-    let keep_from = rules
-        .tier_threshold(current)
-        .saturating_sub(rules.downgrade_margin);
-    if total >= keep_from {
-        TierDecision {
-            tier: current,
-            reason: format!(
-                "{rfm}: kept {} (downgrade below {keep_from})",
-                name(current)
-            ),
-        }
-    } else {
-        TierDecision {
-            tier: earned,
-            reason: format!("{rfm}: down from {}", name(current)),
         }
     }
 }

@@ -1,10 +1,10 @@
 //! Customer views in the view language of the queues:
 //!
 //! `tier:diamond,gold stage:at-risk risk:high,medium warranty:<30d org:"Acme" created:<30d city:Shanghai
-//!  source:manual care:<7d sort:risk "free text"`
+//!  source:manual care:<7d tag:vip-care,repeat sort:risk "free text"`
 //!
 //! `warranty:<30d` is a product whose warranty runs out within 30 days (`warranty:expired` one already out);
-//! `care:<7d` an open care or win-back task due within 7 days (overdue included). Sorts: `updated` (default),
+//! `care:<7d` an open care or win-back task due within 7 days (overdue included); `tag:a,b` a customer tagged a or b. Sorts: `updated` (default),
 //! `risk` (highest score first), `created` (newest first), `expiry` (with `warranty:`: the warranty that runs out
 //! soonest first, or for `warranty:expired` the one that ran out last) and `due` (with `care:`: the task due
 //! soonest, overdue first).
@@ -48,12 +48,14 @@ pub struct CustomerFilter {
     pub created_before: Option<i64>,
     /// Open care / win-back task due before this moment.
     pub care_due_by: Option<i64>,
+    /// Tagged with any of these (lower case).
+    pub tags: Option<Vec<String>>,
     pub text: Option<String>,
     pub sort: CustomerSort,
 }
 
 pub const FIELDS: &[&str] = &[
-    "tier", "stage", "risk", "source", "warranty", "org", "city", "created", "care", "sort",
+    "tier", "stage", "risk", "source", "warranty", "org", "city", "created", "care", "tag", "sort",
 ];
 
 fn err(column: usize, message: String) -> ParseError {
@@ -106,6 +108,11 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
                     }
                 };
                 f.warranty = Some((now, sel));
+            }
+            "tag" | "tags" => {
+                f.tags = Some(list(value, vcol, |s| {
+                    Ok::<_, std::convert::Infallible>(s.to_lowercase())
+                })?)
             }
             "org" => f.org = Some(value.to_string()),
             "city" => f.city = Some(value.to_string()),
@@ -256,7 +263,7 @@ mod tests {
     #[test]
     fn parses_every_field() {
         let f = parse(
-            r#"tier:diamond,gold stage:at-risk risk:high warranty:<30d org:"Acme Ltd" created:<7d city:上海 source:manual care:<7d sort:risk wang"#,
+            r#"tier:diamond,gold stage:at-risk risk:high warranty:<30d org:"Acme Ltd" created:<7d city:上海 source:manual care:<7d tag:VIP-care,回头客 sort:risk wang"#,
             NOW,
         )
         .unwrap();
@@ -272,6 +279,10 @@ mod tests {
         assert_eq!(f.city.as_deref(), Some("上海"));
         assert_eq!(f.source, Some(TierSource::Manual));
         assert_eq!(f.care_due_by, Some(NOW + 7 * 86_400));
+        assert_eq!(
+            f.tags,
+            Some(vec!["vip-care".to_string(), "回头客".to_string()])
+        );
         assert_eq!(f.sort, CustomerSort::Risk);
         assert_eq!(f.text.as_deref(), Some("wang"));
     }

@@ -242,6 +242,46 @@ impl BulkWriter<'_> {
         Ok(())
     }
 
+    /// A customer's address; a default one is also mirrored into `customers.address` (store::customer_addresses).
+    pub fn customer_address(
+        &mut self,
+        id: &str,
+        customer_id: &str,
+        label: &str,
+        address: &str,
+        is_default: bool,
+        at: i64,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO customer_addresses(id, customer_id, label, address, is_default, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            )?
+            .execute(params![id, customer_id, label, address, is_default, at])?;
+        if is_default {
+            self.tx
+                .prepare_cached("UPDATE customers SET address = ?2 WHERE id = ?1")?
+                .execute(params![customer_id, address])?;
+        }
+        Ok(())
+    }
+
+    /// A customer's gender and preferred contact channel and time, as stored.
+    pub fn customer_contact(
+        &mut self,
+        customer_id: &str,
+        gender: Option<&str>,
+        channel: Option<&str>,
+        time: Option<&str>,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE customers SET gender = ?2, contact_channel = ?3, contact_time = ?4 WHERE id = ?1",
+            )?
+            .execute(params![customer_id, gender, channel, time])?;
+        Ok(())
+    }
+
     pub fn category(&mut self, c: &CategoryRec) -> Result<()> {
         self.tx
             .prepare_cached(

@@ -165,7 +165,7 @@ fn write_customer(
     if let Some(t) = c.get("tier").and_then(Tier::parse).filter(|_| !computed) {
         edits.push(CustomerEdit::Tier(Some(t)));
     }
-    let fields = super::customer_write::fields(tx, log, &edits, now)?;
+    let fields = super::customer_write::fields(tx, log, &id, &edits, now)?.columns;
     set_fields(tx, log, Mutable::Customer, &id, &fields, now, rep, created)?;
     Ok(id)
 }

@@ -159,6 +159,14 @@ pub(super) fn compile(f: &CustomerFilter, region: Region) -> (Clauses, Walk) {
             ));
         }
     }
+    if let Some(tags) = &f.tags {
+        // One range of `tags_tag` (tag, entity) per tag.
+        let ps: Vec<String> = tags.iter().map(|t| c.bind(t.clone())).collect();
+        c.push(format!(
+            "c.id IN (SELECT entity_id FROM tags WHERE tag IN ({}) AND entity = 'customer')",
+            ps.join(", ")
+        ));
+    }
     if let Some(text) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         if use_fts(text) {
             let p = c.bind(fts_phrase(text));

@@ -117,6 +117,18 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         d.timeline = self.timeline(&id, &d.merged)?;
+        d.tags = self.tags("customer", &id)?;
+        d.addresses = self.customer_addresses(&id)?;
+        let history = crate::domain::customer_value::OrderHistory {
+            count: d.orders.count,
+            total_cents: d.orders.total_cents,
+            first_at: d.orders.first_at,
+            last_at: d.orders.last_at,
+        };
+        d.value = crate::domain::customer_value::customer_value(
+            history,
+            self.service_rules().crm.value_rules(),
+        );
         Ok(())
     }
 
@@ -237,6 +249,7 @@ impl Store {
                     "created" => format!("customer added{by}"),
                     "merged_into" => format!("merged into {}{by}", new.unwrap_or_default()),
                     "merged" => format!("duplicate {} merged in{by}", new.unwrap_or_default()),
+                    "tags" | "addresses" => format!("{field} {}{by}", new.unwrap_or_default()),
                     _ => format!(
                         "{} {} → {}{by}",
                         field.replace('_', " "),

@@ -7,6 +7,8 @@ use super::changes::{ChangeLog, Mutable, UpdateOutcome, Value, update_row, with_
 use super::sla::ServiceRules;
 use super::{Result, Store, StoreError, new_id};
 use crate::domain::customer::{Tier, TierSource};
+use crate::domain::customer_profile::{ContactTime, ContactTimeError, Gender};
+use crate::domain::ticket::{Channel, TagError};
 
 /// One change to a customer. `None` clears an optional field; `Tier(None)` hands the tier back to the rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +23,12 @@ pub enum CustomerEdit {
     City(Option<String>),
     Address(Option<String>),
     Notes(String),
+    Gender(Option<Gender>),
+    /// The ticket channel they prefer to be reached on.
+    ContactChannel(Option<Channel>),
+    ContactTime(Option<ContactTime>),
+    AddTag(String),
+    RemoveTag(String),
 }
 
 /// A customer change desk refuses before writing: an unknown field or a value the rules would not take.
@@ -28,11 +36,19 @@ pub enum CustomerEdit {
 pub enum CustomerEditError {
     /// `field` (lower-cased) is none of the fields [`CustomerEdit::parse`] knows.
     #[error(
-        "`{field}` is not a customer field (fields: name, email, phone, org, tier, birthday, city, address, notes)"
+        "`{field}` is not a customer field (fields: name, email, phone, org, tier, birthday, city, address, notes, \
+         gender, contact_channel, contact_time, tags+=, tags-=)"
     )]
     UnknownField { field: String },
     #[error(transparent)]
     Tier(#[from] crate::domain::UnknownValue),
+    /// A gender or a contact channel desk does not know.
+    #[error(transparent)]
+    Value(crate::domain::UnknownValue),
+    #[error(transparent)]
+    ContactTime(#[from] ContactTimeError),
+    #[error(transparent)]
+    Tag(#[from] TagError),
     #[error("a customer needs a name")]
     NoName,
     #[error("`{email}` is not an email address (name@example.com)")]
@@ -58,6 +74,21 @@ impl CustomerEdit {
             "city" => CustomerEdit::City(opt()),
             "address" => CustomerEdit::Address(opt()),
             "notes" => CustomerEdit::Notes(value.to_string()),
+            "gender" => CustomerEdit::Gender(
+                opt()
+                    .map(|g| g.parse().map_err(CustomerEditError::Value))
+                    .transpose()?,
+            ),
+            "contact_channel" | "channel" => CustomerEdit::ContactChannel(
+                opt()
+                    .map(|c| c.parse().map_err(CustomerEditError::Value))
+                    .transpose()?,
+            ),
+            "contact_time" => {
+                CustomerEdit::ContactTime(opt().map(|t| ContactTime::parse(&t)).transpose()?)
+            }
+            "tags+" | "tag+" => CustomerEdit::AddTag(crate::domain::ticket::tag(value)?),
+            "tags-" | "tag-" => CustomerEdit::RemoveTag(crate::domain::ticket::tag(value)?),
             other => {
                 return Err(CustomerEditError::UnknownField {
                     field: other.to_string(),
@@ -161,17 +192,28 @@ pub(super) fn org_id(
     Ok(id)
 }
 
-/// The columns and values of `edits`, each checked; an organization named for the first time is created.
+/// What `edits` change: columns of the customer row, and changes written beside it (tags, addresses).
+#[derive(Default)]
+pub(super) struct Fields {
+    pub columns: Vec<(&'static str, Value)>,
+    /// Tags added or removed (`+vip`, `-x`), already written and logged.
+    pub side: Vec<super::changes::FieldChange>,
+}
+
+/// The columns and values of `edits`, each checked; an organization named for the first time is created. Tags
+/// and the default address of customer `id` are written here.
 pub(super) fn fields(
     tx: &Transaction<'_>,
     log: &mut ChangeLog,
+    id: &str,
     edits: &[CustomerEdit],
     now: i64,
-) -> Result<Vec<(&'static str, Value)>> {
+) -> Result<Fields> {
     let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
-    let mut out = Vec::new();
+    let mut f = Fields::default();
     for e in edits {
         e.check().map_err(|e| StoreError::Refused(e.to_string()))?;
+        let out = &mut f.columns;
         match e {
             CustomerEdit::Name(n) => out.push(("name", Value::Text(n.trim().into()))),
             CustomerEdit::Email(v) => out.push(("email", text(v))),
@@ -193,11 +235,27 @@ pub(super) fn fields(
             )),
             CustomerEdit::Birthday(v) => out.push(("birthday", text(v))),
             CustomerEdit::City(v) => out.push(("city", text(v))),
-            CustomerEdit::Address(v) => out.push(("address", text(v))),
+            CustomerEdit::Address(v) => {
+                let default =
+                    super::customer_addresses::edit_default(tx, log, id, v.as_deref(), now)?;
+                out.push(("address", text(&default)))
+            }
             CustomerEdit::Notes(n) => out.push(("notes", Value::Text(n.clone()))),
+            CustomerEdit::Gender(g) => out.push(("gender", text(&g.map(|g| g.as_str().into())))),
+            CustomerEdit::ContactChannel(c) => {
+                out.push(("contact_channel", text(&c.map(|c| c.as_str().into()))))
+            }
+            CustomerEdit::ContactTime(t) => {
+                out.push(("contact_time", text(&t.map(|t| t.to_string()))))
+            }
+            CustomerEdit::AddTag(tag) | CustomerEdit::RemoveTag(tag) => {
+                let add = matches!(e, CustomerEdit::AddTag(_));
+                f.side
+                    .extend(super::customer_tags::apply(tx, log, id, tag, add, now)?);
+            }
         }
     }
-    Ok(out)
+    Ok(f)
 }
 
 /// Inserts a customer with `edits` applied (a name is required) inside a transaction that may do more.
@@ -237,10 +295,9 @@ pub(super) fn insert_customer(
     )?
     .execute(params![id, name, now])?;
     log.append(tx, "customer", &id, "created", None, Some(&name), now)?;
-    let set = fields(tx, log, edits, now)?;
+    let set = fields(tx, log, &id, edits, now)?.columns;
     let columns: Vec<&'static str> = set.iter().map(|(c, _)| *c).collect();
-    let pairs: Vec<(&str, Value)> = set.into_iter().collect();
-    update_row(tx, log, Mutable::Customer, &id, None, &columns, &pairs, now)?;
+    update_row(tx, log, Mutable::Customer, &id, None, &columns, &set, now)?;
     super::crm::refresh_customer(tx, log, rules, &id, now)?;
     Ok(id)
 }
@@ -264,12 +321,34 @@ impl Store {
         with_retry(&path, || {
             let mut log = self.change_log();
             let tx = self.begin_write()?;
-            let set = fields(&tx, &mut log, edits, now)?;
-            if set.is_empty() {
+            if edits.is_empty() {
                 return Err(StoreError::Refused("nothing to change".into()));
             }
+            let Fields { columns: set, side } = fields(&tx, &mut log, id, edits, now)?;
             let columns: Vec<&'static str> = set.iter().map(|(c, _)| *c).collect();
-            let out = update_row(
+            // Tags alone touch no column: the row still moves on, so a form open on the old version conflicts.
+            let columns = if columns.is_empty() {
+                vec!["name"]
+            } else {
+                columns
+            };
+            let set = if set.is_empty() {
+                let name: String = tx
+                    .query_row(
+                        "SELECT name FROM customers WHERE id = ?1",
+                        params![id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .ok_or_else(|| StoreError::NotFound {
+                        entity: "customer",
+                        id: id.into(),
+                    })?;
+                vec![("name", Value::Text(name))]
+            } else {
+                set
+            };
+            let mut out = update_row(
                 &tx,
                 &mut log,
                 Mutable::Customer,
@@ -279,6 +358,14 @@ impl Store {
                 &set,
                 now,
             )?;
+            if !side.is_empty() {
+                tx.execute(
+                    "UPDATE customers SET version = version + 1, updated_at = ?2 WHERE id = ?1",
+                    params![id, now],
+                )?;
+                out.version += 1;
+                out.changed.extend(side);
+            }
             super::crm::refresh_customer(&tx, &mut log, &rules, id, now)?;
             tx.commit()?;
             self.hlc = log.hlc;
@@ -312,7 +399,7 @@ impl Store {
         )?)
     }
 
-    /// Folds customer `from` into `into`: tickets, products, orders, surveys, tasks and tags move; empty fields of
+    /// Folds customer `from` into `into`: tickets, products, orders, surveys, tasks, tags and addresses move; empty fields of
     /// the survivor are filled from the duplicate; the duplicate stays, pointing at the survivor, so its id
     /// still resolves.
     pub fn merge_customers(&mut self, from: &str, into: &str, now: i64) -> Result<MergeSummary> {
@@ -422,6 +509,9 @@ impl Store {
                 .map(|(col, (m, t))| (*col, m.or(t).map_or(Value::Null, Value::Text)))
                 .collect();
             set.push(("notes", Value::Text(merged_notes)));
+            // The duplicate's addresses join the survivor's; the survivor's default stays the default.
+            let address = super::customer_addresses::merge(&tx, from, into, now)?;
+            set.push(("address", address.map_or(Value::Null, Value::Text)));
             let columns: Vec<&'static str> = set.iter().map(|(c, _)| *c).collect();
             update_row(
                 &tx,
@@ -462,7 +552,8 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            "`shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, address, notes)"
+            "`shoe` is not a customer field (fields: name, email, phone, org, tier, birthday, city, address, notes, \
+             gender, contact_channel, contact_time, tags+=, tags-=)"
         );
         let e = CustomerEdit::parse("tier", "Platinum").unwrap_err();
         assert!(

@@ -67,6 +67,7 @@ pub struct OrderSummary {
     pub count: i64,
     pub total_cents: i64,
     pub last_at: Option<i64>,
+    pub first_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -86,6 +87,17 @@ pub struct CustomerDetail {
     pub birthday: Option<SafeText>,
     /// Where engineers go (上门地址); the default address of a visit.
     pub address: Option<SafeText>,
+    /// Every address, the default first (`customer_addresses`).
+    pub addresses: Vec<super::customer_addresses::AddressRow>,
+    /// `female`, `male`, `other`, `unspecified` as stored (`domain::customer_profile::Gender`).
+    pub gender: Option<SafeText>,
+    /// The ticket channel they prefer (`wechat` …), as stored.
+    pub contact_channel: Option<SafeText>,
+    /// When to reach them (`weekdays 18:00-21:00`).
+    pub contact_time: Option<SafeText>,
+    pub tags: Vec<SafeText>,
+    /// Lifetime value and whether they bought again (docs/METRICS.md, "Customer value").
+    pub value: crate::domain::customer_value::CustomerValue,
     pub notes: SafeText,
     pub version: i64,
     /// Ids of duplicates merged into this customer.
@@ -246,7 +258,8 @@ impl Store {
     pub fn customer_detail(&self, id_or_email: &str) -> Result<Option<CustomerDetail>> {
         let sql = format!(
             "SELECT {COLUMNS}, c.tier_source, c.birthday, c.notes, c.version, c.tier_reason, c.rfm, c.stage_reason,
-                    c.risk_signals, c.last_active_at, c.external_id, c.address {FROM}
+                    c.risk_signals, c.last_active_at, c.external_id, c.address, c.gender, c.contact_channel,
+                    c.contact_time {FROM}
              WHERE c.id = ?1 AND c.merged_into IS NULL AND {}",
             super::bulk_jobs::visible("c")
         );
@@ -275,6 +288,18 @@ impl Store {
                     address: r
                         .get::<_, Option<String>>(ROW_LEN + 10)?
                         .map(SafeText::from),
+                    addresses: Vec::new(),
+                    gender: r
+                        .get::<_, Option<String>>(ROW_LEN + 11)?
+                        .map(SafeText::from),
+                    contact_channel: r
+                        .get::<_, Option<String>>(ROW_LEN + 12)?
+                        .map(SafeText::from),
+                    contact_time: r
+                        .get::<_, Option<String>>(ROW_LEN + 13)?
+                        .map(SafeText::from),
+                    tags: Vec::new(),
+                    value: Default::default(),
                     merged: Vec::new(),
                     satisfaction: Vec::new(),
                     care: Vec::new(),
@@ -305,11 +330,11 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         d.orders = self.conn.prepare_cached(&format!(
-            "SELECT count(*), coalesce(sum(amount_cents), 0), max(at) FROM orders WHERE customer_id = ?1 AND {}",
+            "SELECT count(*), coalesce(sum(amount_cents), 0), max(at), min(at) FROM orders WHERE customer_id = ?1 AND {}",
             super::bulk_jobs::visible("orders")
         ))?.query_row(
             params![id],
-            |r| Ok(OrderSummary { count: r.get(0)?, total_cents: r.get(1)?, last_at: r.get(2)? }),
+            |r| Ok(OrderSummary { count: r.get(0)?, total_cents: r.get(1)?, last_at: r.get(2)?, first_at: r.get(3)? }),
         )?;
         d.tickets = self.customer_tickets(&id, PROFILE_TICKETS)?;
         d.open_tickets = self.conn.prepare_cached(

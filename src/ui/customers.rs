@@ -158,6 +158,44 @@ fn money(cents: i64) -> String {
     format!("¥{grouped}.{:02}", (cents % 100).abs())
 }
 
+/// The profile's address, person and tag lines: (label, text), only those with something to show.
+fn personal(d: &CustomerDetail) -> Vec<(&'static str, String)> {
+    use crate::domain::customer_profile::Gender;
+    use crate::domain::ticket::Channel;
+    let mut out = Vec::new();
+    if let Some(a) = d.addresses.iter().find(|a| a.is_default) {
+        let label = Some(a.label.as_str())
+            .filter(|l| !l.is_empty())
+            .map(|l| format!("{l}: "))
+            .unwrap_or_default();
+        let more = match d.addresses.len() {
+            0 | 1 => String::new(),
+            n => format!(" (+{} more)", n - 1),
+        };
+        out.push(("Address", format!("{label}{}{more}", a.address)));
+    }
+    let gender = d.gender.as_ref().map(|g| {
+        Gender::parse(g.as_str()).map_or_else(|| g.to_string(), |g| g.label().to_string())
+    });
+    let channel = d.contact_channel.as_ref().map(|c| {
+        Channel::parse(c.as_str()).map_or_else(|| c.to_string(), |c| c.label().to_string())
+    });
+    let when: Vec<String> = channel
+        .into_iter()
+        .chain(d.contact_time.as_ref().map(|t| t.to_string()))
+        .collect();
+    let prefers = (!when.is_empty()).then(|| format!("prefers {}", when.join(", ")));
+    let person: Vec<String> = gender.into_iter().chain(prefers).collect();
+    if !person.is_empty() {
+        out.push(("Person", person.join(" · ")));
+    }
+    if !d.tags.is_empty() {
+        let tags: Vec<&str> = d.tags.iter().map(|t| t.as_str()).collect();
+        out.push(("Tags", tags.join(", ")));
+    }
+    out
+}
+
 /// One block character per score, scaled to the survey's range.
 fn sparkline(scores: &[i64], max: i64) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -234,6 +272,13 @@ fn profile(
         )]),
         field("Contact", dash(contact), theme.base),
         field("Org/City", dash(org), theme.base),
+    ];
+    lines.extend(
+        personal(d)
+            .into_iter()
+            .map(|(name, text)| field(name, text, theme.base)),
+    );
+    lines.extend([
         field(
             "Tier",
             format!(
@@ -254,7 +299,7 @@ fn profile(
             format!("{} ({})", r.risk_level.label(), r.risk_score),
             risk_style(r.risk_level, theme),
         ),
-    ];
+    ]);
     for s in &d.risk_signals {
         lines.push(Line::styled(
             truncate(&format!("         - {s}"), w),
@@ -275,6 +320,20 @@ fn profile(
         ),
         theme.base,
     ));
+    if let Some(clv) = d.value.clv_cents {
+        let repeat = if d.value.repeat_buyer {
+            "repeat buyer"
+        } else {
+            "bought once"
+        };
+        let per_year = d.value.orders_per_year.unwrap_or_default();
+        let orders = if per_year == 1.0 { "order" } else { "orders" };
+        lines.push(field(
+            "Value",
+            format!("CLV {} · {per_year} {orders}/yr · {repeat}", money(clv)),
+            theme.base,
+        ));
+    }
     if let Some(s) = satisfaction(d) {
         lines.push(field("Survey", s, theme.base));
     }

@@ -10,6 +10,7 @@ use desk::store::{OpenMode, Store};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+pub mod customer;
 pub mod field;
 pub mod plan;
 pub mod qa;

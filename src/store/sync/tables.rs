@@ -39,6 +39,7 @@ pub(super) const TABLES: &[Table] = &[
         Merge::Fields(Mutable::Organization),
     ),
     t("customers", &["id"], Merge::Fields(Mutable::Customer)),
+    t("customer_addresses", &["id"], Merge::Rows),
     t("products", &["id"], Merge::Rows),
     t("orders", &["id"], Merge::Rows),
     t("categories", &["id"], Merge::Rows),

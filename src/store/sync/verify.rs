@@ -24,6 +24,10 @@ const VISIBLE: &[(&str, &str)] = &[
         "customers",
         "SELECT id, name, email, phone, org_id, birthday, city, notes, merged_into FROM customers WHERE job_id IS NULL ORDER BY id",
     ),
+    (
+        "customer_addresses",
+        "SELECT id, customer_id, label, address, is_default FROM customer_addresses ORDER BY id",
+    ),
     ("organizations", "SELECT id, name, notes FROM organizations WHERE job_id IS NULL ORDER BY id"),
     ("articles", "SELECT id, title, body_md, category_id, status FROM articles WHERE job_id IS NULL ORDER BY id"),
     (
