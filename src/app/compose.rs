@@ -202,13 +202,12 @@ pub(super) fn check_macro(model: &mut Model, index: usize) -> Vec<Effect> {
     }
 }
 
-/// Opens the editor on the macro's text filled in for this ticket; the changes it lists go with the reply.
-pub(super) fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
-    let (Some(d), Some(m)) = (&model.ticket.detail, model.macros.get(index)) else {
-        return Vec::new();
-    };
-    let agent_name = model.my_name();
-    let ctx = crate::domain::macros::MacroContext {
+/// What a macro's placeholders stand for on ticket `d`, written by `agent_name`.
+pub(super) fn macro_context(
+    d: &crate::store::tickets::TicketDetail,
+    agent_name: String,
+) -> crate::domain::macros::MacroContext {
+    crate::domain::macros::MacroContext {
         customer_name: d
             .row
             .customer
@@ -218,7 +217,15 @@ pub(super) fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
         ticket_number: d.row.number,
         ticket_subject: d.row.subject.to_string(),
         agent_name,
+    }
+}
+
+/// Opens the editor on the macro's text filled in for this ticket; the changes it lists go with the reply.
+pub(super) fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
+    let (Some(d), Some(m)) = (&model.ticket.detail, model.macros.get(index)) else {
+        return Vec::new();
     };
+    let ctx = macro_context(d, model.my_name());
     let mut template = crate::domain::macros::render(&m.body, &ctx);
     template.push_str(&format!(
         "\n# Macro \"{}\" on #{}. Lines starting with # are removed; empty cancels.\n",

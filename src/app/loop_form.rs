@@ -8,7 +8,7 @@ use super::text_input::{TextInput, TextOp};
 use super::update::toast;
 use super::{Model, Overlay};
 use crate::domain::complaint::ComplaintSeverity;
-use crate::domain::macros::{MacroContext, MacroKind, render};
+use crate::domain::macros::{MacroKind, render};
 use crate::domain::service_loop::{ComplaintStage, FollowUpOutcome};
 use crate::domain::ticket::Kind;
 use crate::domain::ticket_fields::TicketField;
@@ -263,17 +263,7 @@ pub(super) fn follow_up(model: &mut Model) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    let ctx = MacroContext {
-        customer_name: d
-            .row
-            .customer
-            .as_ref()
-            .map(|c| c.to_string())
-            .unwrap_or_default(),
-        ticket_number: number,
-        ticket_subject: d.row.subject.to_string(),
-        agent_name: model.my_name(),
-    };
+    let ctx = super::compose::macro_context(d, model.my_name());
     let script = model
         .macros
         .iter()
