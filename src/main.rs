@@ -339,6 +339,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 tier_priority: cfg.crm.default_priority,
                 tier_names: cfg.crm.tier_names.clone(),
                 root_causes: cfg.loop_policy().root_causes,
+                close_reasons: cfg.loop_policy().skip_loop_reasons,
                 kb_rules: cfg.kb.clone(),
                 metrics_rules: cfg.metrics.clone(),
                 refresh_secs: i64::from(cfg.ui.refresh_secs.max(1)),

@@ -151,3 +151,28 @@ fn f_shows_the_call_script_beside_the_form_and_keeps_it_with_the_call() {
         "the call note says which script was read:\n{screen}"
     );
 }
+
+#[test]
+fn an_open_ticket_closes_from_the_status_picker_only_with_a_reason_that_skips_the_loop() {
+    let (_dir, mut a, n) = demo_with_complaint(120, 40);
+    // A question, not the complaint (a complaint closes only once revisited).
+    let q = n - 1;
+    a.keys("#").type_text(&q.to_string()).keys("enter");
+    a.keys("s");
+    let screen = a.screen();
+    assert!(
+        screen.contains("Closed — spam (skips the follow-up)")
+            && screen.contains("Closed — duplicate (skips the follow-up)"),
+        "{screen}"
+    );
+    assert!(
+        !screen
+            .lines()
+            .any(|l| l.trim_matches(|c| c == '│' || c == ' ') == "Closed"),
+        "no plain Closed for an open ticket:\n{screen}"
+    );
+    a.type_text("dupl").keys("enter");
+    let screen = a.screen();
+    assert!(screen.contains("Status Closed"), "{screen}");
+    assert!(screen.contains("Close reason duplicate"), "{screen}");
+}

@@ -102,13 +102,18 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 Status::Solved,
                 Status::Closed,
             ];
-            (
-                format!("Status of {what}"),
-                choices
-                    .iter()
-                    .map(|s| edit(s.label().into(), TicketEdit::Status(*s)))
-                    .collect(),
-            )
+            // Closed as it stands closes solved tickets; open ones close only with a reason that skips the loop.
+            let mut options: Vec<(String, PickAction)> = choices
+                .iter()
+                .map(|s| edit(s.label().into(), TicketEdit::Status(*s)))
+                .collect();
+            options.extend(model.close_reasons.iter().map(|r| {
+                (
+                    format!("Closed — {r} (skips the follow-up)"),
+                    PickAction::Close(r.clone()),
+                )
+            }));
+            (format!("Status of {what}"), options)
         }
         CommandId::QueuePriority => (
             format!("Priority of {what}"),
@@ -167,6 +172,14 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
         PickAction::Edit(e) => vec![Effect::load(TicketRequest::BulkSet {
             numbers: targets,
             edits: vec![e],
+            at: model.now,
+        })],
+        PickAction::Close(reason) => vec![Effect::load(TicketRequest::BulkSet {
+            numbers: targets,
+            edits: vec![
+                TicketEdit::Status(Status::Closed),
+                TicketEdit::CloseReason(reason),
+            ],
             at: model.now,
         })],
         PickAction::Macro(i) => {

@@ -129,6 +129,8 @@ pub struct Settings {
     pub tier_names: [String; 4],
     /// The root causes a complaint is resolved under (`[loop] complaint_root_causes`).
     pub root_causes: Vec<String>,
+    /// Closing reasons that let an open ticket close without the loop (`[loop] skip_loop_reasons`).
+    pub close_reasons: Vec<String>,
     /// Knowledge-base thresholds, reply links and how many suggestions a ticket gets (`[kb]`).
     pub kb_rules: crate::domain::kb::KbRules,
     /// Report targets and index weights (`[metrics]`).
@@ -148,6 +150,7 @@ pub struct Model {
     pub tier_priority: [crate::domain::ticket::Priority; 4],
     pub tier_names: [String; 4],
     pub root_causes: Vec<String>,
+    pub close_reasons: Vec<String>,
     pub kb_rules: crate::domain::kb::KbRules,
     pub metrics_rules: crate::domain::metrics::MetricsRules,
     pub pane: Pane,
@@ -569,6 +572,8 @@ impl PromptKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickAction {
     Edit(crate::store::ticket_write::TicketEdit),
+    /// Close an open ticket with a reason that skips the closed loop (spam, duplicate).
+    Close(String),
     /// Start a reply from macro number `i` (index into `Model::macros`).
     Macro(usize),
     /// Merge this duplicate (customer id) into the customer on screen.

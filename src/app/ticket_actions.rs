@@ -45,10 +45,21 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 toast(model, msg, false);
                 return Vec::new();
             }
-            let options = next
+            // An open ticket closes only with a reason that skips the loop: one choice per reason instead.
+            let open = d.row.status.is_open();
+            let mut options: Vec<(String, TicketEdit)> = next
                 .iter()
+                .filter(|s| !(open && **s == Status::Closed))
                 .map(|s| (s.label().to_string(), TicketEdit::Status(*s)))
                 .collect();
+            if open && next.contains(&Status::Closed) {
+                options.extend(model.close_reasons.iter().map(|r| {
+                    (
+                        format!("Closed — {r} (skips the follow-up)"),
+                        TicketEdit::CloseReason(r.clone()),
+                    )
+                }));
+            }
             let note = why_not_closed.map_or(String::new(), |_| {
                 " · Closed once the complaint is revisited (E advances it)".to_string()
             });
@@ -132,9 +143,13 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
             (format!("Assign #{}", d.row.number), options)
         }
     };
+    // A close reason in the status picker stands for closing with it.
     let options = options
         .into_iter()
-        .map(|(label, edit)| (label, PickAction::Edit(edit)))
+        .map(|(label, edit)| match edit {
+            TicketEdit::CloseReason(r) => (label, PickAction::Close(r)),
+            edit => (label, PickAction::Edit(edit)),
+        })
         .collect();
     model.ticket.edit_base = Some((d.version, d.change_seq));
     model.overlay = Some(Overlay::Picker {
@@ -158,6 +173,13 @@ pub(super) fn pick(
     }
     match action {
         PickAction::Edit(edit) => apply_edit(model, edit),
+        PickAction::Close(reason) => apply_edits(
+            model,
+            vec![
+                TicketEdit::Status(Status::Closed),
+                TicketEdit::CloseReason(reason),
+            ],
+        ),
         PickAction::Macro(index) => super::compose::check_macro(model, index),
         PickAction::MergeCustomer(..) | PickAction::CareDone(_) => {
             super::customer_actions::pick(model, action)

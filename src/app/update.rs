@@ -23,6 +23,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         tier_priority: settings.tier_priority,
         tier_names: settings.tier_names.clone(),
         root_causes: settings.root_causes.clone(),
+        close_reasons: settings.close_reasons.clone(),
         kb_rules: settings.kb_rules,
         metrics_rules: settings.metrics_rules,
         dashboard: Default::default(),

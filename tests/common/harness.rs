@@ -77,6 +77,7 @@ impl Harness {
             tier_priority: desk::domain::crm::CrmRules::default().default_priority,
             tier_names: desk::domain::crm::CrmRules::default().tier_names,
             root_causes: desk::domain::loop_rules::LoopPolicy::default().root_causes,
+            close_reasons: desk::domain::loop_rules::LoopPolicy::default().skip_loop_reasons,
             kb_rules: desk::domain::kb::KbRules::default(),
             metrics_rules: desk::domain::metrics::MetricsRules::default(),
             refresh_secs: 1,

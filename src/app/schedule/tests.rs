@@ -40,6 +40,7 @@ fn model() -> Model {
         tier_priority: crate::domain::crm::CrmRules::default().default_priority,
         tier_names: crate::domain::crm::CrmRules::default().tier_names,
         root_causes: crate::domain::loop_rules::LoopPolicy::default().root_causes,
+        close_reasons: crate::domain::loop_rules::LoopPolicy::default().skip_loop_reasons,
         kb_rules: Default::default(),
         metrics_rules: Default::default(),
         refresh_secs: 1,
