@@ -89,10 +89,6 @@ fn indicator(key: &str) -> anyhow::Result<Indicator> {
     })
 }
 
-fn value_text(ind: Indicator, v: Option<f64>) -> String {
-    v.map_or("—".into(), |v| ind.format(v))
-}
-
 fn cells(p: &PlanRow) -> Vec<String> {
     vec![
         format!("P{}", p.number),
@@ -100,8 +96,8 @@ fn cells(p: &PlanRow) -> Vec<String> {
         short_date(p.due_at),
         p.owner.clone().unwrap_or_default(),
         p.indicator.as_str().into(),
-        value_text(p.indicator, p.baseline),
-        value_text(p.indicator, p.target),
+        super::report_plans::value(p.indicator, p.baseline),
+        super::report_plans::value(p.indicator, p.target),
         p.title.to_string(),
     ]
 }
@@ -182,8 +178,8 @@ pub fn run(
                 "P{number}: {} · {} now {} (target {}) · due {}",
                 plan.title,
                 ind.as_str(),
-                value_text(ind, plan.baseline),
-                value_text(ind, plan.target),
+                super::report_plans::value(ind, plan.baseline),
+                super::report_plans::value(ind, plan.target),
                 short_date(plan.due_at)
             )?;
         }
@@ -245,8 +241,8 @@ pub fn run(
                         out,
                         "indicator {} · baseline {} · target {}",
                         p.indicator.as_str(),
-                        value_text(p.indicator, p.baseline),
-                        value_text(p.indicator, p.target)
+                        super::report_plans::value(p.indicator, p.baseline),
+                        super::report_plans::value(p.indicator, p.target)
                     )?;
                     if let Some(r) = &p.rule {
                         writeln!(out, "from the report's suggestion `{r}`")?;

@@ -46,7 +46,8 @@ pub fn outcomes(report: &Report, plans: &[PlanRow]) -> Vec<PlanOutcome> {
         .collect()
 }
 
-fn value(ind: Indicator, v: Option<f64>) -> String {
+/// An indicator's value as the report writes it, `—` when there is none.
+pub(super) fn value(ind: Indicator, v: Option<f64>) -> String {
     v.map_or("—".into(), |v| ind.format(v))
 }
 

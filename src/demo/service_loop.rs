@@ -6,7 +6,7 @@
 
 use anyhow::Result;
 
-use crate::domain::complaint::ComplaintSeverity;
+use crate::domain::complaint::{ComplaintSeverity, DEFAULT_ROOT_CAUSES};
 use crate::domain::metrics::Indicator;
 use crate::domain::plan::PlanStatus;
 use crate::domain::query;
@@ -22,14 +22,6 @@ const DAY: i64 = 86_400;
 const COMPLAINTS: usize = 200;
 
 const CATEGORIES: [&str; 5] = ["产品质量", "服务态度", "物流配送", "价格收费", "售后流程"];
-const CAUSES: [&str; 6] = [
-    "product_quality",
-    "service_attitude",
-    "delivery",
-    "price",
-    "process",
-    "other",
-];
 const RESOLUTIONS: [&str; 4] = [
     "上门检测后更换配件并致歉",
     "补发并赠送优惠券",
@@ -66,7 +58,9 @@ fn write_complaints(store: &mut Store, now: i64) -> Result<()> {
             edits.push(TicketEdit::ComplaintOwner(Some(OWNERS[i % 3].into())));
         }
         if !open && t.status != Status::Merged {
-            edits.push(TicketEdit::RootCause(CAUSES[(i * 7) % CAUSES.len()].into()));
+            edits.push(TicketEdit::RootCause(
+                DEFAULT_ROOT_CAUSES[(i * 7) % DEFAULT_ROOT_CAUSES.len()].into(),
+            ));
             edits.push(TicketEdit::ComplaintResolution(
                 RESOLUTIONS[i % RESOLUTIONS.len()].into(),
             ));

@@ -97,10 +97,10 @@ pub(super) fn set_fields(
                         "#{number} is not a complaint; set kind=complaint first"
                     )));
                 }
-                if facts.is_none() {
-                    facts = Some(super::complaint::stored_facts(tx, &cur.id)?);
-                }
-                let f = facts.get_or_insert_with(Default::default);
+                let f = match &mut facts {
+                    Some(f) => f,
+                    None => facts.insert(super::complaint::stored_facts(tx, &cur.id)?),
+                };
                 match e {
                     TicketEdit::ComplaintCategory(c) => {
                         let c = non_empty(number, "complaint_category", c)?;
