@@ -421,6 +421,7 @@ fn service_rules(cfg: &config::Config) -> desk::store::sla::ServiceRules {
         .with_field(cfg.field_rules())
         .with_qa(cfg.qa_rules())
         .with_loop(cfg.loop_policy())
+        .with_questionnaire(desk::domain::questionnaire::items(&cfg.metrics.csi_items))
 }
 
 /// How replies are mailed, from config; quoted messages are dated on this machine's clock.

@@ -181,6 +181,7 @@ fn writes_refresh_the_customer_at_once_and_high_risk_schedules_a_win_back() {
                 nps: Some(2),
                 ces: None,
                 comment: Some("Nobody listens".into()),
+                items: Vec::new(),
             },
             NOW + 60,
         )

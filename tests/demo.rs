@@ -572,6 +572,7 @@ fn full_text_indexes_match_the_rows_and_triggers_are_restored() {
             include_str!("../assets/migrations/0026_quality_reviews.sql"),
             include_str!("../assets/migrations/0029_improvement_plans.sql"),
             include_str!("../assets/migrations/0030_customer_profile.sql"),
+            include_str!("../assets/migrations/0031_questionnaires.sql"),
         ]
         .iter()
         .map(|sql| sql.matches("CREATE TRIGGER").count())

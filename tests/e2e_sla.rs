@@ -111,6 +111,9 @@ fn solve_follow_up_and_survey_in_a_real_terminal() {
     t.wait_for("Survey 满意度");
     t.keys(&["5", "Tab", "9", "Tab", "2"]);
     t.wait_for("low effort");
+    // The questionnaire's first two items: product quality 4, service 3.
+    t.keys(&["Tab", "4", "Tab", "3"]);
+    t.wait_for("[ 3] neutral");
     t.keys(&["Enter"]);
     let screen = t.wait_for("Loop [x] solved › [x] followed up › [x] surveyed");
     assert!(

@@ -270,7 +270,11 @@ fn the_survey_goes_out_on_solve_and_the_score_comes_back_by_reply() {
         .find(|(s, ..)| s.starts_with("[#1001]"))
         .unwrap();
     assert!(
-        subject.contains("How did we do?") && body.contains("score from 1 to 5"),
+        subject.contains("How did we do?")
+            && body.contains("score from 1 to 5")
+            && body.contains(
+                "rate each of these from 1 to 5 on its line:\nProduct quality: \nService: "
+            ),
         "{subject}\n{body}"
     );
     let answer = |n: &str, id: &str, text: &str, from: &str| {
@@ -285,9 +289,16 @@ fn the_survey_goes_out_on_solve_and_the_score_comes_back_by_reply() {
         .unwrap();
         ok(desk(h, &cfg, &["mail", "import", file.to_str().unwrap()]))
     };
-    let got = answer("1001", id, "4\r\nQuick and friendly.", "mueller@example.de");
+    // The CSAT on the first line, two questionnaire items on theirs (one in Chinese), then a comment.
+    let got = answer(
+        "1001",
+        id,
+        "4\r\nProduct quality: 5\r\n售后：4\r\nQuick and friendly.",
+        "mueller@example.de",
+    );
     assert!(
-        got.contains("#1001 survey answer: CSAT 4") && !got.contains("reopened"),
+        got.contains("#1001 survey answer: CSAT 4 · product 5 · after_sales 4")
+            && !got.contains("reopened"),
         "{got}"
     );
     let (_, id2, _) = surveys
@@ -317,6 +328,15 @@ fn the_survey_goes_out_on_solve_and_the_score_comes_back_by_reply() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
+    let items: Vec<(String, i64)> = db
+        .conn()
+        .prepare("SELECT item, score FROM survey_items ORDER BY item")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(items, [("after_sales".into(), 4), ("product".into(), 5)]);
     let comment = |s: &str| Some(s.to_string());
     assert_eq!(
         scores,
@@ -348,7 +368,9 @@ fn the_survey_goes_out_on_solve_and_the_score_comes_back_by_reply() {
         .expect("#1001's follow-up task");
     assert_eq!(
         task["note"],
-        format!("{mailed}.\nSurvey answered by mail: CSAT 4: “Quick and friendly.”"),
+        format!(
+            "{mailed}.\nSurvey answered by mail: CSAT 4 · product 5 · after_sales 4: “Quick and friendly.”"
+        ),
     );
     let listed = ok(desk(h, &cfg, &["task", "list", "--due", "all"]));
     assert!(

@@ -110,6 +110,7 @@ fn fixture() -> Store {
         nps: Some(nps),
         ces,
         comment: comment.map(str::to_string),
+        items: Vec::new(),
     };
     store
         .record_survey(t1, &survey(5, 10, Some(2), None), d + 27 * H)

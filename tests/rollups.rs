@@ -225,6 +225,7 @@ fn apply(store: &mut Store, ops: &[(Op, i64)], start: i64) -> i64 {
                         nps: Some(*nps),
                         ces: *ces,
                         comment: Some("ok".into()),
+                        items: Vec::new(),
                     };
                     let _ = store.record_survey(n, &survey, at);
                 }

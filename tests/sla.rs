@@ -322,6 +322,7 @@ fn solving_schedules_the_follow_up_and_the_loop_closes_with_a_survey() {
         nps: Some(9),
         ces: Some(2),
         comment: Some("很满意".into()),
+        items: Vec::new(),
     };
     store
         .record_survey(t.number, &survey, NOW + 2 * 86_400 + 60)

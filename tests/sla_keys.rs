@@ -74,10 +74,16 @@ fn solve_then_follow_up_then_survey_closes_the_loop() {
     assert!(a.screen().contains("Follow-up call 回访"));
     a.keys("enter"); // confirmed solved
     assert!(matches!(a.model.overlay, Some(Overlay::Survey(_))));
-    a.keys("5 tab 9 tab 2 tab").type_text("很满意");
+    // CSAT, NPS, CES, then the questionnaire: product 4, service 5, price 3, delivery left blank, after-sales 4.
+    a.keys("5 tab 9 tab 2 tab 4 tab 5 tab 3 tab tab 4 tab")
+        .type_text("很满意");
     let screen = a.screen();
     assert!(
         screen.contains("[ 5] satisfied") && screen.contains("[ 9] promoter"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Price 价格") && screen.contains("[ 3] neutral"),
         "{screen}"
     );
     assert_screen!("survey_120x40", screen);
@@ -106,6 +112,40 @@ fn solve_then_follow_up_then_survey_closes_the_loop() {
         scores,
         [("ces".into(), 2), ("csat".into(), 5), ("nps".into(), 9)]
     );
+    let items: Vec<(String, i64)> = a
+        .store
+        .conn()
+        .prepare("SELECT item, score FROM survey_items ORDER BY item")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("after_sales".into(), 4),
+            ("price".into(), 3),
+            ("product".into(), 4),
+            ("service".into(), 5)
+        ]
+    );
+}
+
+#[test]
+fn the_survey_form_fits_80x24_with_the_questionnaire() {
+    let mut a = app(80, 24);
+    a.keys("j enter Y");
+    assert!(matches!(a.model.overlay, Some(Overlay::Survey(_))));
+    // Shift-tab from CSAT wraps to the comment; back once more is after-sales.
+    a.keys("backtab backtab 2");
+    let screen = a.screen();
+    assert!(
+        screen.contains("After-sales 售后") && screen.contains("[ 2] dissatisfied"),
+        "{screen}"
+    );
+    assert!(screen.contains("Comment"), "{screen}");
+    assert_screen!("survey_80x24", screen);
 }
 
 #[test]

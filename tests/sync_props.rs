@@ -179,6 +179,7 @@ fn run(op: &Op, dbs: &[PathBuf], at: usize, now: i64) {
                     nps: None,
                     ces: None,
                     comment: Some(format!("from {at}")),
+                    items: Vec::new(),
                 },
                 now,
             )

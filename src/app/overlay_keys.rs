@@ -371,7 +371,7 @@ pub(super) fn on_unbound(model: &mut Model, key: Key) -> Vec<Effect> {
             Some(d @ 1..=9) => super::suggestions::select(model, d as usize - 1),
             _ => Vec::new(),
         },
-        Some(Overlay::Survey(form)) if form.focus != 3 => {
+        Some(Overlay::Survey(form)) if form.focus != form.comment_at() => {
             if let Some(d) = c.to_digit(10) {
                 form.digit(i64::from(d));
             }

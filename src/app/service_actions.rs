@@ -6,6 +6,7 @@ use super::protocol::{ServiceRequest, ServiceResponse, TicketRequest};
 use super::text_input::{TextInput, TextOp};
 use super::update::toast;
 use super::{Model, Overlay};
+use crate::domain::questionnaire::{ITEM_MAX, ITEM_MIN, Item, items};
 use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
 use crate::domain::ticket::Kind;
 use crate::store::sla_run::Escalated;
@@ -21,14 +22,16 @@ pub struct Escalations {
     pub every: i64,
 }
 
-/// The survey form: three scores and a comment.
+/// The survey form: three scores, the questionnaire's items and a comment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SurveyForm {
     pub number: i64,
     /// CSAT, NPS, CES.
     pub scores: [Option<i64>; 3],
+    /// The questionnaire (问卷): each item and its score 1–5.
+    pub items: Vec<(Item, Option<i64>)>,
     pub comment: TextInput,
-    /// 0–2 a score, 3 the comment.
+    /// 0–2 a score, then the items, then the comment.
     pub focus: usize,
 }
 
@@ -36,29 +39,62 @@ pub struct SurveyForm {
 pub const SCALES: [(&str, i64, i64); 3] = [("CSAT", 1, 5), ("NPS", 0, 10), ("CES", 1, 7)];
 
 impl SurveyForm {
-    pub fn new(number: i64) -> Self {
+    pub fn new(number: i64, questionnaire: &[Item]) -> Self {
         SurveyForm {
             number,
             scores: [None; 3],
+            items: questionnaire.iter().map(|i| (i.clone(), None)).collect(),
             comment: TextInput::default(),
             focus: 0,
         }
     }
 
+    /// Scores, items and the comment.
+    pub fn fields(&self) -> usize {
+        SCALES.len() + self.items.len() + 1
+    }
+
+    /// The position of the comment.
+    pub fn comment_at(&self) -> usize {
+        SCALES.len() + self.items.len()
+    }
+
+    /// The focused score or item, with its scale.
+    fn focused_slot(&mut self) -> Option<(&mut Option<i64>, i64, i64)> {
+        let f = self.focus;
+        if let Some((_, lo, hi)) = SCALES.get(f) {
+            return Some((&mut self.scores[f], *lo, *hi));
+        }
+        let (_, slot) = self.items.get_mut(f - SCALES.len())?;
+        Some((slot, ITEM_MIN, ITEM_MAX))
+    }
+
     /// A digit typed on a score: appended while the score stays on its scale (`1` `0` gives NPS 10), else it
     /// starts the score afresh; a digit off the scale is ignored.
     pub(super) fn digit(&mut self, d: i64) {
-        let (_, lo, hi) = SCALES[self.focus];
-        let slot = &mut self.scores[self.focus];
+        let Some((slot, lo, hi)) = self.focused_slot() else {
+            return;
+        };
         let appended = slot.map(|v| v * 10 + d).filter(|v| *v <= hi);
         *slot = appended
             .or_else(|| (lo..=hi).contains(&d).then_some(d))
             .or(*slot);
     }
 
+    /// Clears the focused score or item; `false` on the comment.
+    fn clear(&mut self) -> bool {
+        match self.focused_slot() {
+            Some((slot, _, _)) => {
+                *slot = None;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The comment while it has the focus.
     pub fn focused_text(&mut self) -> Option<&mut TextInput> {
-        (self.focus == 3).then_some(&mut self.comment)
+        (self.focus == self.comment_at()).then_some(&mut self.comment)
     }
 
     pub fn response(&self) -> SurveyResponse {
@@ -68,6 +104,11 @@ impl SurveyForm {
             nps: self.scores[1],
             ces: self.scores[2],
             comment: (!c.is_empty()).then(|| c.to_string()),
+            items: self
+                .items
+                .iter()
+                .filter_map(|(it, v)| v.map(|v| (it.key.clone(), v)))
+                .collect(),
         }
     }
 }
@@ -90,7 +131,7 @@ pub(super) fn record_follow_up(
     outcome: FollowUpOutcome,
     note: String,
 ) -> Vec<Effect> {
-    model.overlay = Some(Overlay::Survey(SurveyForm::new(number)));
+    model.overlay = Some(Overlay::Survey(survey_form_for(model, number)));
     vec![Effect::load(TicketRequest::RecordFollowUp {
         number,
         outcome,
@@ -102,9 +143,14 @@ pub(super) fn record_follow_up(
 /// `Y`: the survey form on its own.
 pub(super) fn survey(model: &mut Model) -> Vec<Effect> {
     if let Some((number, _, _)) = open_ticket(model) {
-        model.overlay = Some(Overlay::Survey(SurveyForm::new(number)));
+        model.overlay = Some(Overlay::Survey(survey_form_for(model, number)));
     }
     Vec::new()
+}
+
+/// A survey form asking the configured questionnaire.
+fn survey_form_for(model: &Model, number: i64) -> SurveyForm {
+    SurveyForm::new(number, &items(&model.metrics_rules.csi_items))
 }
 
 fn survey_form(model: &mut Model) -> Option<&mut SurveyForm> {
@@ -116,7 +162,7 @@ fn survey_form(model: &mut Model) -> Option<&mut SurveyForm> {
 
 pub(super) fn survey_focus(model: &mut Model, step: isize) -> Vec<Effect> {
     if let Some(form) = survey_form(model) {
-        form.focus = (form.focus as isize + step).rem_euclid(4) as usize;
+        form.focus = (form.focus as isize + step).rem_euclid(form.fields() as isize) as usize;
     }
     Vec::new()
 }
@@ -126,8 +172,7 @@ pub(super) fn survey_clear(model: &mut Model) -> Vec<Effect> {
     let Some(form) = survey_form(model) else {
         return Vec::new();
     };
-    if form.focus < 3 {
-        form.scores[form.focus] = None;
+    if form.clear() {
         return Vec::new();
     }
     super::overlay_keys::text(model, TextOp::DeleteBack)
@@ -243,7 +288,7 @@ mod tests {
 
     #[test]
     fn digits_fill_scores_within_their_scales() {
-        let mut f = SurveyForm::new(1);
+        let mut f = SurveyForm::new(1, &[]);
         f.digit(7); // CSAT 1–5: 7 is off the scale
         assert_eq!(f.scores[0], None);
         f.digit(4);

@@ -168,10 +168,11 @@ fn report(
         Ingested::Threaded { number, .. } => format!("#{number} answer"),
         Ingested::Surveyed {
             number,
-            csat,
+            scores,
             reopened,
         } => format!(
-            "#{number} survey answer: CSAT {csat}{}",
+            "#{number} survey answer: {}{}",
+            crate::domain::text::sanitize(scores),
             if *reopened { ", reopened" } else { "" }
         ),
         Ingested::Noted { number, reason } => format!("#{number} note only: {reason}"),

@@ -31,6 +31,48 @@ fn when(t: i64, offset: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Satisfaction per questionnaire item, and what CSI above was computed over.
+fn questionnaire(out: &mut Out<'_>, r: &Report) -> std::io::Result<()> {
+    writeln!(out, "### Satisfaction by questionnaire item 问卷\n")?;
+    if r.csi_basis != "items" {
+        return writeln!(
+            out,
+            "No questionnaire items were answered in this period: CSI above is computed over CSAT, NPS and CES.\n"
+        );
+    }
+    let total: f64 = r.questionnaire.iter().map(|i| i.weight).sum();
+    writeln!(
+        out,
+        "| Item | Weight | Answers | Mean (1–5) | Score | Previous | Change |\n|---|---:|---:|---:|---:|---:|---:|"
+    )?;
+    let num =
+        |v: Option<f64>, digits: usize| v.map_or_else(|| "—".into(), |v| format!("{v:.digits$}"));
+    for i in &r.questionnaire {
+        let weight = if total > 0.0 {
+            i.weight / total * 100.0
+        } else {
+            0.0
+        };
+        let change = match (i.score, i.previous_score) {
+            (Some(a), Some(b)) => format!("{:+.1}", a - b),
+            _ => "—".into(),
+        };
+        writeln!(
+            out,
+            "| {} | {weight:.0}% | {} | {} | {} | {} | {change} |",
+            md(&i.label),
+            i.answers,
+            num(i.mean, 2),
+            num(i.score, 1),
+            num(i.previous_score, 1),
+        )?;
+    }
+    writeln!(
+        out,
+        "\nCSI above is Σ(score × weight) / Σ weight over the items answered (score = (mean − 1) / 4 × 100).\n"
+    )
+}
+
 pub fn write(
     out: &mut Out<'_>,
     r: &Report,
@@ -81,6 +123,7 @@ pub fn write(
         )?;
     }
     writeln!(out)?;
+    questionnaire(out, r)?;
 
     writeln!(out, "## 2. Problems and likely causes 问题与原因\n")?;
     counts(out, "SLA breaches by queue", "Queue", &r.breaches_by_group)?;

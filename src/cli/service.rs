@@ -6,6 +6,7 @@ use super::output::Out;
 use super::output::{ListArgs, ListFormat, ShowFormat, Sink, rfc3339, short_date};
 use super::ticket::for_each_page;
 use crate::domain::UnknownValue;
+use crate::domain::questionnaire;
 use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
 use crate::store::Store;
 use crate::store::service_loop::TaskRow;
@@ -45,7 +46,7 @@ pub enum TaskCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum SurveyCmd {
-    /// Record a satisfaction survey for a ticket: CSAT 1–5, NPS 0–10, CES 1–7
+    /// Record a satisfaction survey for a ticket: CSAT 1–5, NPS 0–10, CES 1–7, questionnaire items 1–5
     Record {
         #[arg(long)]
         ticket: i64,
@@ -55,9 +56,14 @@ pub enum SurveyCmd {
         nps: Option<i64>,
         #[arg(long)]
         ces: Option<i64>,
+        /// A questionnaire item's score, as item=score (repeat for each): product=4 --item price=3
+        #[arg(long = "item", value_name = "ITEM=SCORE")]
+        items: Vec<String>,
         #[arg(long)]
         comment: Option<String>,
     },
+    /// The questionnaire's items (问卷, [metrics] csi_items) and their CSI weights
+    Items,
 }
 
 fn parse_outcome(s: &str) -> Result<FollowUpOutcome, UnknownValue> {
@@ -221,27 +227,35 @@ pub fn survey(
     now: i64,
     out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
-    let SurveyCmd::Record {
-        ticket,
-        csat,
-        nps,
-        ces,
-        comment,
-    } = cmd;
+    let (ticket, csat, nps, ces, items, comment) = match cmd {
+        SurveyCmd::Items => return questionnaire(store, out),
+        SurveyCmd::Record {
+            ticket,
+            csat,
+            nps,
+            ces,
+            items,
+            comment,
+        } => (ticket, csat, nps, ces, items, comment),
+    };
+    let items = items
+        .iter()
+        .map(|a| questionnaire::parse_answer(a))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| UsageError(e.to_string()))?;
     let response = SurveyResponse {
         csat,
         nps,
         ces,
         comment,
+        items,
     };
     response.check().map_err(|e| UsageError(e.to_string()))?;
+    questionnaire::check(&response.items, Some(&store.service_rules().questionnaire))
+        .map_err(|e| UsageError(e.to_string()))?;
     let recovery = store.record_survey(ticket, &response, now)?;
-    let scores: Vec<String> = response
-        .scores()
-        .iter()
-        .map(|(k, v)| format!("{} {v}", k.to_uppercase()))
-        .collect();
-    writeln!(out, "#{ticket}: survey recorded ({})", scores.join(", "))?;
+    let summary = crate::domain::text::sanitize(&response.summary());
+    writeln!(out, "#{ticket}: survey recorded ({summary})")?;
     if let Some(r) = recovery {
         let reopened = if r.reopened {
             "; the ticket is open again"
@@ -254,6 +268,35 @@ pub fn survey(
             r.why
         )?;
     }
+    Ok(())
+}
+
+/// `desk survey items`: the questionnaire a follow-up call or a survey mail asks.
+fn questionnaire(store: &Store, out: &mut Out<'_>) -> anyhow::Result<()> {
+    let items = &store.service_rules().questionnaire;
+    if items.is_empty() {
+        writeln!(
+            out,
+            "No questionnaire items: surveys ask CSAT, NPS and CES only. Add some under [metrics] csi_items."
+        )?;
+        return Ok(());
+    }
+    let total: f64 = items.iter().map(|i| i.weight).sum();
+    writeln!(out, "{:<14} {:<26} {:>7}", "ITEM", "NAME", "WEIGHT")?;
+    for it in items {
+        let share = if total > 0.0 {
+            it.weight / total * 100.0
+        } else {
+            0.0
+        };
+        // fit pads by display width: the Chinese names are two cells a character.
+        let name = crate::domain::text::fit(&format!("{} {}", it.label(), it.zh_label()), 26);
+        writeln!(out, "{:<14} {name} {:>6.0}%", it.key, share)?;
+    }
+    writeln!(
+        out,
+        "Each item is scored 1–5: desk survey record --ticket N --item product=4 …"
+    )?;
     Ok(())
 }
 

@@ -53,6 +53,7 @@ pub(super) fn write_surveys(
 ) -> Result<bool> {
     let complaint = plan.kind == Kind::Complaint;
     let mut any_low = false;
+    let mut csat_given = None;
     for (kind, share) in [("csat", 0.5), ("nps", 0.2), ("ces", 0.15)] {
         let at = done.at + rng.range(30 * MINUTE, 2 * DAY);
         if !rng.chance(share) || at > now {
@@ -85,6 +86,9 @@ pub(super) fn write_surveys(
             };
             rng.pick(list).to_string()
         });
+        if kind == "csat" {
+            csat_given = Some((score, at));
+        }
         w.survey(&SurveyRec {
             id: rng.ulid(at),
             ticket_id: Some(done.ticket_id.to_string()),
@@ -95,7 +99,47 @@ pub(super) fn write_surveys(
             at,
         })?;
     }
+    if let Some((csat, at)) = csat_given {
+        write_questionnaire(w, done.ticket_id, csat, complaint, at)?;
+    }
     Ok(any_low)
+}
+
+/// About two in five customers who gave a CSAT also answer the questionnaire (问卷), item by item around their
+/// CSAT: price is scored a little lower, delivery varies, and a complaint's product lower still. Drawn from the
+/// ticket id, not the generator, so the rest of the demo stays as it was.
+fn write_questionnaire(
+    w: &mut BulkWriter<'_>,
+    ticket_id: &str,
+    csat: i64,
+    complaint: bool,
+    at: i64,
+) -> Result<()> {
+    let mut h = ticket_id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    let mut draw = |n: u64| {
+        h = h.rotate_left(13).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h % n
+    };
+    if draw(5) >= 2 {
+        return Ok(());
+    }
+    let mut answers = Vec::new();
+    for item in ["product", "service", "price", "delivery", "after_sales"] {
+        let shift: i64 = match item {
+            "price" => -(draw(2) as i64),
+            "delivery" => draw(3) as i64 - 1,
+            "product" if complaint => -1,
+            _ => [0, 0, 0, 1, -1][draw(5) as usize],
+        };
+        // Some leave an item blank.
+        if draw(10) > 0 {
+            answers.push((item.to_string(), (csat + shift).clamp(1, 5)));
+        }
+    }
+    w.survey_items(ticket_id, &answers, at)?;
+    Ok(())
 }
 
 /// The closed loop's follow-up visit (回访): due a few days after solving, done for most of the past ones.

@@ -143,6 +143,7 @@ mod tests {
             nps,
             ces: None,
             comment: None,
+            items: Vec::new(),
         };
         assert_eq!(p.low_score(&s(Some(1), None)).as_deref(), Some("CSAT 1"));
         assert_eq!(p.low_score(&s(Some(2), None)).as_deref(), Some("CSAT 2"));

@@ -1,6 +1,9 @@
 //! The mails that close the loop with a customer who wrote in: the acknowledgement of a new ticket (with the
 //! response time the SLA promises) and the satisfaction survey sent when it is solved — their texts in the
-//! customer's language, and the score read back from a reply ("4", "5 9", "评分：4分", "４").
+//! customer's language, and the score read back from a reply ("4", "5 9", "评分：4分", "４", "Price: 3").
+
+use super::questionnaire::{Item, mail_lines, reply_line};
+use super::service_loop::SurveyResponse;
 
 /// What queueing needs to know of the outgoing mail setup.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -105,18 +108,66 @@ pub fn acknowledgement(
     (title, body)
 }
 
-/// The survey for solved ticket `number`: subject and body.
-pub fn survey(lang: Lang, number: i64, subject: &str) -> (String, String) {
-    match lang {
-        Lang::Zh => (
-            format!("[#{number}] 满意度调查：{subject}"),
-            fill(SURVEY_ZH, number, subject, ""),
-        ),
-        Lang::En => (
-            format!("[#{number}] How did we do? {subject}"),
-            fill(SURVEY_EN, number, subject, ""),
-        ),
+/// The survey for solved ticket `number`: subject and body, with the questionnaire's items to score when there are
+/// any.
+pub fn survey(lang: Lang, number: i64, subject: &str, items: &[Item]) -> (String, String) {
+    let questionnaire = if items.is_empty() {
+        String::new()
+    } else {
+        let intro = match lang {
+            Lang::Zh => "如方便，请在下面每一项后填写 1–5 的分数：",
+            Lang::En => "If you have a moment more, rate each of these from 1 to 5 on its line:",
+        };
+        format!("\n{intro}\n{}\n", mail_lines(items, lang == Lang::Zh))
+    };
+    let (title, template) = match lang {
+        Lang::Zh => (format!("[#{number}] 满意度调查：{subject}"), SURVEY_ZH),
+        Lang::En => (format!("[#{number}] How did we do? {subject}"), SURVEY_EN),
+    };
+    let body = fill(template, number, subject, "").replace("{questionnaire}", &questionnaire);
+    (title, body)
+}
+
+/// A reply to the survey: the CSAT (and NPS) line [`survey_scores`] reads, and any questionnaire items answered
+/// one per line. `None` when it holds neither, so the reply is treated as an ordinary answer.
+pub fn survey_reply(body: &str, items: &[Item]) -> Option<SurveyResponse> {
+    let mut answers: Vec<(String, i64)> = Vec::new();
+    let mut rest = String::new();
+    for line in body.lines() {
+        let t = line.trim();
+        if t.starts_with('>') {
+            continue; // the survey quoted back, blanks and all
+        }
+        // A mail client's attribution line ("On 3 Dec … wrote:") holds numbers that are no score.
+        if (t.starts_with("On ") && t.ends_with("wrote:")) || t.ends_with("写道：") {
+            break;
+        }
+        if let Some(a) = reply_line(t, items) {
+            if !answers.iter().any(|(k, _)| *k == a.0) {
+                answers.push(a);
+            }
+            continue;
+        }
+        rest.push_str(line);
+        rest.push('\n');
     }
+    let scores = survey_scores(&rest);
+    if scores.is_none() && answers.is_empty() {
+        return None;
+    }
+    let (csat, nps, comment) = match scores {
+        Some((c, n, comment)) => (Some(c), n, comment),
+        None => (None, None, None),
+    };
+    // Keep the questionnaire's order, whatever order the customer answered in.
+    answers.sort_by_key(|(k, _)| items.iter().position(|it| it.key == *k));
+    Some(SurveyResponse {
+        csat,
+        nps,
+        ces: None,
+        comment,
+        items: answers,
+    })
 }
 
 /// The scores in a survey reply: a CSAT 1–5 and optionally an NPS 0–10, as the first numbers of the first line
@@ -233,9 +284,44 @@ mod tests {
             body.contains("as soon as we can") && !body.contains('{'),
             "{body}"
         );
-        let (title, body) = survey(Lang::En, 9, "Printer");
+        let (title, body) = survey(Lang::En, 9, "Printer", &[]);
         assert!(
             title.starts_with("[#9]") && body.contains("score from 1 to 5") && !body.contains('{')
         );
+        assert!(!body.contains("each of these"), "no questionnaire: {body}");
+    }
+
+    fn items() -> Vec<Item> {
+        crate::domain::questionnaire::items(
+            &crate::domain::metrics::MetricsRules::default().csi_items,
+        )
+    }
+
+    #[test]
+    fn the_survey_mail_lists_the_questionnaire_and_a_reply_answers_it() {
+        let (_, body) = survey(Lang::Zh, 9, "空调", &items());
+        assert!(
+            body.contains("填写 1–5 的分数：\n产品质量：\n服务：\n价格：\n交付：\n售后：\n")
+                && !body.contains('{'),
+            "{body}"
+        );
+        // The customer fills in the lines they care about, out of order, above the quoted mail.
+        let reply = "4 8\n售后：5\n产品质量：3\n师傅很专业\n\n> 产品质量：\n> 价格：";
+        let r = survey_reply(reply, &items()).unwrap();
+        assert_eq!((r.csat, r.nps), (Some(4), Some(8)));
+        assert_eq!(
+            r.items,
+            [("product".to_string(), 3), ("after_sales".to_string(), 5)]
+        );
+        assert_eq!(r.comment.as_deref(), Some("师傅很专业"));
+        // Items alone are an answer; the attribution line's date is no CSAT.
+        let reply = "Price: 2\nDelivery: 4\n\nOn Thu, 3 Dec 2026 at 10:00, Support wrote:\n> How did we do?";
+        let r = survey_reply(reply, &items()).unwrap();
+        assert_eq!(r.csat, None);
+        assert_eq!(
+            r.items,
+            [("price".to_string(), 2), ("delivery".to_string(), 4)]
+        );
+        assert_eq!(survey_reply("the machine broke again", &items()), None);
     }
 }

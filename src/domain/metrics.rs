@@ -5,6 +5,7 @@
 //! ticket *solved* in the period (resolution, SLA, first-contact resolution, reopens, follow-up, surveys).
 
 use super::metrics_grid::{coalesce, grid_percentile};
+use super::questionnaire::ItemSum;
 use super::service_loop::LoopStage;
 use super::sla::{Clock, ClockState, Event, EventKind, Target};
 use super::ticket::Status;
@@ -143,6 +144,15 @@ pub struct SolvedFact {
     pub ces: Option<i64>,
 }
 
+/// A questionnaire item answered in the period, keyed by the ticket it is about.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ItemFact {
+    pub at: i64,
+    pub keys: Keys,
+    pub item: String,
+    pub score: i64,
+}
+
 /// Whether a solved ticket's follow-up counts as made, missed, or not yet (due after `as_of`).
 pub fn follow_up_state(stage: Option<LoopStage>, due_at: Option<i64>, as_of: i64) -> Option<bool> {
     match stage {
@@ -196,6 +206,8 @@ pub struct Tally {
     pub detractors: u64,
     pub ces_n: u64,
     pub ces_sum: i64,
+    /// Questionnaire answers per item, by when they were given.
+    pub items: std::collections::BTreeMap<String, ItemSum>,
 }
 
 fn secs(v: i64) -> u32 {
@@ -229,6 +241,13 @@ impl Tally {
             self.frt_wall_sum += u64::from(s);
         }
         count(f.frt_late, &mut self.frt_late, &mut self.frt_met);
+    }
+
+    pub fn add_item(&mut self, f: &ItemFact) {
+        match self.items.get_mut(&f.item) {
+            Some(s) => s.add(f.score),
+            None => self.items.entry(f.item.clone()).or_default().add(f.score),
+        }
     }
 
     pub fn add_solved(&mut self, f: &SolvedFact) {
@@ -325,7 +344,9 @@ impl Tally {
                 100.0 * (self.promoters as f64 - self.detractors as f64) / self.nps_n as f64
             }),
             Ces => (self.ces_n > 0).then(|| self.ces_sum as f64 / self.ces_n as f64),
-            Csi => weighted(&rules.csi_weights, |name| self.csi_component(name)),
+            // Over the questionnaire's items once any were answered, else over CSAT, NPS and CES.
+            Csi => super::questionnaire::csi(&self.items, &rules.csi_items)
+                .or_else(|| weighted(&rules.csi_weights, |name| self.csi_component(name))),
             Sqi => weighted(&rules.sqi_weights, |name| {
                 let ind = Indicator::parse(name)?;
                 let v = self.value(ind, rules)?;
@@ -389,6 +410,9 @@ impl Tally {
         self.detractors += o.detractors;
         self.ces_n += o.ces_n;
         self.ces_sum += o.ces_sum;
+        for (k, v) in &o.items {
+            self.items.entry(k.clone()).or_default().merge(*v);
+        }
     }
 
     /// Sorts the time samples in place, so each percentile after this reads them without copying.

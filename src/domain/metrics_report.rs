@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::metrics::{
-    Change, CreatedFact, Dimension, Indicator, MetricsRules, SolvedFact, Tally, change,
+    Change, CreatedFact, Dimension, Indicator, ItemFact, MetricsRules, SolvedFact, Tally, change,
 };
 use crate::str_enum;
 
@@ -189,6 +189,10 @@ impl Aggregate {
     pub fn add_solved(&mut self, f: &SolvedFact) {
         self.slots(f.at, &f.keys, |t| t.add_solved(f));
     }
+
+    pub fn add_item(&mut self, f: &ItemFact) {
+        self.slots(f.at, &f.keys, |t| t.add_item(f));
+    }
 }
 
 /// One indicator's line: now, before, change, target.
@@ -299,6 +303,10 @@ pub struct Report {
     pub comments: Vec<Comment>,
     pub suggestions: Vec<Suggestion>,
     pub hot_topics: super::hot_topics::HotTopics,
+    /// The questionnaire's items (问卷) with their scores now and before.
+    pub questionnaire: Vec<super::questionnaire::ItemRow>,
+    /// What CSI was computed over this period: `items` (the questionnaire) or `scores` (CSAT, NPS, CES).
+    pub csi_basis: &'static str,
 }
 
 impl Report {
@@ -494,6 +502,18 @@ pub fn build(mut input: ReportInput, rules: &MetricsRules) -> Report {
         complaint_causes: input.complaint_causes,
         comments: input.comments,
         suggestions: Vec::new(),
+        questionnaire: super::questionnaire::report_rows(
+            &input.current.total.items,
+            &input.previous.total.items,
+            &rules.csi_items,
+        ),
+        csi_basis: if super::questionnaire::csi(&input.current.total.items, &rules.csi_items)
+            .is_some()
+        {
+            "items"
+        } else {
+            "scores"
+        },
         hot_topics: super::hot_topics::build(
             super::hot_topics::months(window.last_date(input.offset), input.offset),
             &input.topics,

@@ -21,6 +21,10 @@ pub struct MetricsRules {
     pub targets: BTreeMap<String, TargetValue>,
     /// CSI 客户满意度指数 = Σ(Sᵢ × Wᵢ) / Σ Wᵢ over the satisfaction components csat, nps, ces (each 0–100).
     pub csi_weights: BTreeMap<String, f64>,
+    /// The questionnaire's items (问卷: the guides' dimensions product, service, price, delivery, after_sales, or a
+    /// team's own), each scored 1–5, and their weights: once items are answered in a period, CSI is computed over
+    /// them and `csi_weights` is the fallback. Empty: surveys carry no items.
+    pub csi_items: BTreeMap<String, f64>,
     /// SQI 服务质量改进指数: the same weighted form over service-quality indicators (rates where less is better
     /// enter as 100 − rate).
     pub sqi_weights: BTreeMap<String, f64>,
@@ -65,6 +69,13 @@ impl Default for MetricsRules {
             .map(|(k, v)| (k.to_string(), v))
             .collect(),
             csi_weights: map(&[("csat", 0.5), ("nps", 0.3), ("ces", 0.2)]),
+            csi_items: map(&[
+                ("product", 0.3),
+                ("service", 0.25),
+                ("price", 0.15),
+                ("delivery", 0.15),
+                ("after_sales", 0.15),
+            ]),
             sqi_weights: map(&[
                 ("frt_sla", 0.2),
                 ("resolution_sla", 0.2),
@@ -150,6 +161,12 @@ impl MetricsRules {
             &self.csi_weights,
             &|k| CSI_COMPONENTS.contains(&k),
             CSI_COMPONENTS.join(", "),
+        ));
+        out.extend(weights(
+            "csi_items",
+            &self.csi_items,
+            &super::questionnaire::valid_key,
+            "lower-case words joined by _, like after_sales".into(),
         ));
         out.extend(weights(
             "sqi_weights",

@@ -231,6 +231,43 @@ fn an_index_drops_components_without_data_with_their_weight() {
 }
 
 #[test]
+fn csi_is_computed_over_questionnaire_items_once_any_were_answered() {
+    let rules = MetricsRules::default();
+    let mut t = fixture(); // CSAT/NPS/CES give 63.75 (above)
+    let item = |item: &str, score: i64| ItemFact {
+        at: 0,
+        keys: keys("email", None),
+        item: item.into(),
+        score,
+    };
+    // product 5, 4 → 87.5; service 3 → 50; price 2 → 25. Delivery and after-sales unanswered drop out:
+    // (87.5 × .3 + 50 × .25 + 25 × .15) / .7 = (26.25 + 12.5 + 3.75) / .7 = 60.714…
+    for f in [
+        item("product", 5),
+        item("product", 4),
+        item("service", 3),
+        item("price", 2),
+    ] {
+        t.add_item(&f);
+    }
+    let csi = t.value(Indicator::Csi, &rules).unwrap();
+    assert!((csi - 42.5 / 0.7).abs() < 1e-9, "{csi}");
+    // An item the config no longer weighs leaves CSI on the fallback.
+    let mut other = fixture();
+    other.add_item(&item("legacy", 1));
+    assert_eq!(
+        other.value(Indicator::Csi, &rules),
+        fixture().value(Indicator::Csi, &rules)
+    );
+    // Merged tallies add their answers.
+    let mut merged = Tally::default();
+    merged.merge(&t);
+    merged.merge(&t);
+    assert_eq!(merged.items["product"].n, 4);
+    assert_eq!(merged.items["product"].sum, 18);
+}
+
+#[test]
 fn change_judges_direction_by_what_is_better() {
     let up_frt = change(Indicator::FrtMedian, Some(7200.0), Some(3600.0)).unwrap();
     assert_eq!((up_frt.good, up_frt.arrow()), (Some(false), "▲"));
@@ -400,7 +437,17 @@ fn rules_check_names_unknown_indicators_and_bad_values() {
     r.targets
         .insert("csat".into(), TargetValue::Duration("1h".into()));
     r.csi_weights.insert("price".into(), 1.0);
+    r.csi_items.insert("Build Quality".into(), 1.0);
+    r.csi_items.insert("price".into(), -1.0);
     let problems = r.check().join("\n");
+    assert!(
+        problems.contains("metrics.csi_items: unknown component `Build Quality` (expected one of: lower-case words"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("metrics.csi_items.price: a weight must be zero or more"),
+        "{problems}"
+    );
     assert!(problems.contains("unknown indicator `speed`"), "{problems}");
     assert!(
         problems.contains("metrics.targets.frt_median: write a duration"),

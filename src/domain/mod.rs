@@ -36,6 +36,7 @@ pub mod plan;
 pub mod qa;
 pub mod qa_report;
 pub mod query;
+pub mod questionnaire;
 pub mod quoted;
 pub mod returns;
 pub mod routing;

@@ -122,17 +122,21 @@ pub enum SurveyError {
         min: i64,
         max: i64,
     },
-    #[error("a survey needs at least one score: CSAT, NPS or CES")]
+    #[error("a survey needs at least one score: CSAT, NPS, CES or a questionnaire item")]
     NoScore,
+    #[error(transparent)]
+    Item(#[from] super::questionnaire::ItemError),
 }
 
-/// One survey response. Scales: CSAT 1–5, NPS 0–10, CES 1–7.
+/// One survey response. Scales: CSAT 1–5, NPS 0–10, CES 1–7, questionnaire items 1–5.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SurveyResponse {
     pub csat: Option<i64>,
     pub nps: Option<i64>,
     pub ces: Option<i64>,
     pub comment: Option<String>,
+    /// Questionnaire answers (item key, score), in the questionnaire's order.
+    pub items: Vec<(String, i64)>,
 }
 
 impl SurveyResponse {
@@ -155,10 +159,22 @@ impl SurveyResponse {
                 });
             }
         }
-        if self.csat.is_none() && self.nps.is_none() && self.ces.is_none() {
+        super::questionnaire::check(&self.items, None)?;
+        if self.csat.is_none() && self.nps.is_none() && self.ces.is_none() && self.items.is_empty()
+        {
             return Err(SurveyError::NoScore);
         }
         Ok(())
+    }
+
+    /// The scores and items given, as `CSAT 4 · product 5`.
+    pub fn summary(&self) -> String {
+        let scores = self
+            .scores()
+            .into_iter()
+            .map(|(k, v)| format!("{} {v}", k.to_uppercase()));
+        let items = self.items.iter().map(|(k, v)| format!("{k} {v}"));
+        scores.chain(items).collect::<Vec<_>>().join(" · ")
     }
 
     /// The scores given, as (kind, score) in the stored kind names.
@@ -249,6 +265,7 @@ mod tests {
             nps: Some(0),
             ces: Some(7),
             comment: None,
+            items: Vec::new(),
         };
         assert_eq!(ok.check(), Ok(()));
         assert_eq!(ok.scores(), [("csat", 5), ("nps", 0), ("ces", 7)]);

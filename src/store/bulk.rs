@@ -324,6 +324,19 @@ impl BulkWriter<'_> {
         Ok(())
     }
 
+    /// One questionnaire answer's items about ticket `ticket_id`, the only one the load gives it: each row's id is
+    /// made from the ticket and the item, so two loads from one seed make the same rows.
+    pub fn survey_items(
+        &mut self,
+        ticket_id: &str,
+        answers: &[(String, i64)],
+        at: i64,
+    ) -> Result<()> {
+        super::survey_items::insert(&self.tx, ticket_id, answers, at, |item| {
+            format!("{ticket_id}-{item}")
+        })
+    }
+
     pub fn task(&mut self, t: &TaskRec) -> Result<()> {
         self.tx
             .prepare_cached(

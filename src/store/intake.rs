@@ -33,10 +33,11 @@ pub enum Ingested {
         number: i64,
         of: i64,
     },
-    /// An answer to the satisfaction survey desk mailed: the score recorded; `reopened` by a low one.
+    /// An answer to the satisfaction survey desk mailed: the scores recorded (`CSAT 4 · price 3`); `reopened` by a
+    /// low one.
     Surveyed {
         number: i64,
-        csat: i64,
+        scores: String,
         reopened: bool,
     },
     /// Machine-made or looping mail kept as an internal note on the ticket it answers.
@@ -151,13 +152,13 @@ fn ingest_in(
     let mail_id = (source == "mail").then_some(m.external_id.as_str());
     let (outcome, ticket_id, message_id) = match target {
         Some(t)
-            if let Some((csat, reopened)) =
+            if let Some((scores, reopened)) =
                 super::mail_loop::survey_answer(tx, log, service, &t.id, t.number, m, now)? =>
         {
             record("threaded", Some("survey answer"), Some(&t.id), None)?;
             return Ok(Ingested::Surveyed {
                 number: t.number,
-                csat,
+                scores,
                 reopened,
             });
         }

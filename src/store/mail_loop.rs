@@ -9,8 +9,7 @@ use super::sla::ServiceRules;
 use super::ticket_write::{TicketEdit, system_note};
 use super::{Result, StoreError};
 use crate::domain::intake::Inbound;
-use crate::domain::mail_loop::{Lang, acknowledgement, survey, survey_scores};
-use crate::domain::service_loop::SurveyResponse;
+use crate::domain::mail_loop::{Lang, acknowledgement, survey, survey_reply};
 use crate::domain::ticket::Priority;
 
 /// Acknowledgements one address gets in an hour at most: a customer (or a robot) writing again and again hears
@@ -102,6 +101,7 @@ pub(super) fn send_survey(
     tx: &Transaction<'_>,
     log: &mut ChangeLog,
     out: &MailOut,
+    questionnaire: &[crate::domain::questionnaire::Item],
     ticket_id: &str,
     now: i64,
 ) -> Result<()> {
@@ -114,7 +114,7 @@ pub(super) fn send_survey(
         return Ok(());
     };
     let lang = Lang::of(&format!("{} {}", f.subject, f.first_message));
-    let (subject, body) = survey(lang, f.number, &f.subject);
+    let (subject, body) = survey(lang, f.number, &f.subject, questionnaire);
     let body = signed(out, &f, &body);
     let q = Queued {
         ticket_id,
@@ -162,8 +162,9 @@ fn note_follow_up(
 }
 
 /// When `m` answers a survey desk mailed for ticket `number` and holds a score: records it (CSAT, NPS when
-/// given, the comment), notes it on the ticket, and for a low score reopens or escalates per config. Returns the
-/// score and whether the ticket was reopened; `None` when `m` is no survey answer (it threads as usual).
+/// given, questionnaire items, the comment), notes it on the ticket, and for a low score reopens or escalates per
+/// config. Returns the scores as the note gives them and whether the ticket was reopened; `None` when `m` is no
+/// survey answer (it threads as usual).
 pub(super) fn survey_answer(
     tx: &Transaction<'_>,
     log: &mut ChangeLog,
@@ -172,7 +173,7 @@ pub(super) fn survey_answer(
     number: i64,
     m: &Inbound,
     now: i64,
-) -> Result<Option<(i64, bool)>> {
+) -> Result<Option<(String, bool)>> {
     let mut answers_survey = false;
     for reference in &m.replies_to {
         let hit: Option<i64> = tx
@@ -183,15 +184,11 @@ pub(super) fn survey_answer(
             .optional()?;
         answers_survey |= hit.is_some();
     }
-    let Some((csat, nps, comment)) = answers_survey.then(|| survey_scores(&m.body)).flatten()
+    let Some(response) = answers_survey
+        .then(|| survey_reply(&m.body, &rules.questionnaire))
+        .flatten()
     else {
         return Ok(None);
-    };
-    let response = SurveyResponse {
-        csat: Some(csat),
-        nps,
-        ces: None,
-        comment: comment.clone(),
     };
     let action = rules
         .mail_out
@@ -212,9 +209,12 @@ pub(super) fn survey_answer(
         &response,
         now,
     )?;
-    let nps_text = nps.map_or(String::new(), |n| format!(", NPS {n}"));
-    let said = comment.map_or(String::new(), |c| format!(": “{c}”"));
-    let mut note = format!("Survey answered by mail: CSAT {csat}{nps_text}{said}");
+    let scores = response.summary();
+    let said = response
+        .comment
+        .as_deref()
+        .map_or(String::new(), |c| format!(": “{c}”"));
+    let mut note = format!("Survey answered by mail: {scores}{said}");
     let low = recovery.is_some();
     let reopen = recovery.as_ref().is_some_and(|r| r.reopened);
     if low {
@@ -242,5 +242,5 @@ pub(super) fn survey_answer(
     system_note(tx, log, ticket_id, &note, now)?;
     let first_line = note.lines().next().unwrap_or_default().to_string();
     note_follow_up(tx, log, ticket_id, &first_line, now)?;
-    Ok(Some((csat, reopen)))
+    Ok(Some((scores, reopen)))
 }

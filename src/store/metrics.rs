@@ -114,6 +114,12 @@ impl Store {
         let mut previous = Aggregate::new(prev_window, false, &[]);
         let prev_as_of = q.as_of.min(q.window.from);
         super::rollup_read::read(&self.conn, &mut previous, prev_window, prev_as_of, q.offset)?;
+        // Questionnaire answers are few (a share of solved tickets): read from their own index, not rolled up.
+        let keyed = Keyed::With { tier: false };
+        super::survey_items::item_facts(&self.conn, q.window, keyed, &mut |f| current.add_item(f))?;
+        super::survey_items::item_facts(&self.conn, prev_window, Keyed::Without, &mut |f| {
+            previous.add_item(f)
+        })?;
         let (created_after, solved_after): (i64, i64) = self.conn.prepare_cached(
             "SELECT coalesce(sum(created), 0), coalesce(sum(solved), 0) FROM metric_days WHERE dim = '' AND day >= ?1",
         )?.query_row(params![(q.window.to + q.offset).div_euclid(86_400)], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -143,6 +149,9 @@ impl Store {
             solved_facts(conn, q.window, q.as_of, Keyed::With { tier }, &mut |f| {
                 current.add_solved(f)
             })?;
+            super::survey_items::item_facts(conn, q.window, Keyed::With { tier }, &mut |f| {
+                current.add_item(f)
+            })?;
             Ok(current)
         };
         // The previous period is compared as a whole: its rows are read without their keys.
@@ -153,6 +162,9 @@ impl Store {
             })?;
             solved_facts(conn, prev_window, prev_as_of, Keyed::Without, &mut |f| {
                 previous.add_solved(f)
+            })?;
+            super::survey_items::item_facts(conn, prev_window, Keyed::Without, &mut |f| {
+                previous.add_item(f)
             })?;
             Ok(previous)
         };
@@ -458,6 +470,7 @@ impl Store {
                 "not yet due",
                 "SELECT solved_at, channel FROM tickets INDEXED BY tickets_follow_up_due WHERE follow_up_due_at > 0 AND follow_up_due_at < 1 AND loop_stage = 'solved' AND solved_at >= 0 AND solved_at < 1",
             ),
+            ("questionnaire", super::survey_items::PLAN_SQL),
             (
                 "latest score",
                 "SELECT score FROM surveys WHERE ticket_id = 'x' AND kind = 'csat' ORDER BY at DESC LIMIT 1",
@@ -472,7 +485,11 @@ impl Store {
 
 /// Reads channel, kind, priority, agent, group and tier (columns `cols`, in that order) into `keys`, reusing its
 /// strings' buffers.
-fn read_keys(r: &rusqlite::Row<'_>, cols: [usize; 6], keys: &mut Keys) -> rusqlite::Result<()> {
+pub(super) fn read_keys(
+    r: &rusqlite::Row<'_>,
+    cols: [usize; 6],
+    keys: &mut Keys,
+) -> rusqlite::Result<()> {
     let text = |i: usize| -> rusqlite::Result<Option<&str>> {
         r.get_ref(i)?.as_str_or_null().map_err(Into::into)
     };
@@ -500,14 +517,14 @@ fn read_keys(r: &rusqlite::Row<'_>, cols: [usize; 6], keys: &mut Keys) -> rusqli
 
 /// Whether a scan reads the dimensions each record is grouped by (and the customer's tier, which costs a join).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Keyed {
+pub(super) enum Keyed {
     With { tier: bool },
     Without,
 }
 
 impl Keyed {
     /// The tier column and the join it needs.
-    fn tier(self) -> (&'static str, &'static str) {
+    pub(super) fn tier(self) -> (&'static str, &'static str) {
         match self {
             Keyed::With { tier: true } => {
                 (", c.tier", " LEFT JOIN customers c ON c.id = t.customer_id")

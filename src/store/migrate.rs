@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0028_average_times_and_topics.sql"),
     include_str!("../../assets/migrations/0029_improvement_plans.sql"),
     include_str!("../../assets/migrations/0030_customer_profile.sql"),
+    include_str!("../../assets/migrations/0031_questionnaires.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

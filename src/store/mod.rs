@@ -68,6 +68,7 @@ pub mod side_index;
 pub mod sla;
 pub mod sla_run;
 mod stored;
+mod survey_items;
 pub mod sync;
 pub mod team;
 pub mod ticket_columns;

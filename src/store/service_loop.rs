@@ -96,7 +96,7 @@ pub(super) fn on_status_change(
         }
         set_stage(tx, log, ticket_id, Some(LoopStage::Solved), now)?;
         if let Some(out) = rules.mail_out.as_ref().filter(|o| o.survey) {
-            super::mail_loop::send_survey(tx, log, out, ticket_id, now)?;
+            super::mail_loop::send_survey(tx, log, out, &rules.questionnaire, ticket_id, now)?;
         }
     } else if after.is_open() && matches!(before, Status::Solved) {
         let cancelled: Vec<String> = tx
@@ -445,21 +445,19 @@ pub(super) fn record_survey_in(
         .as_deref()
         .map(str::trim)
         .filter(|c| !c.is_empty());
-    let mut summary = Vec::new();
+    crate::domain::questionnaire::check(&survey.items, Some(&rules.questionnaire))
+        .map_err(|e| StoreError::Refused(e.to_string()))?;
     for (kind, score) in survey.scores() {
         tx.prepare_cached("INSERT INTO surveys(id, ticket_id, customer_id, kind, score, comment, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![new_id(), id, customer, kind, score, comment, now],
         )?;
-        summary.push(format!("{} {score}", kind.to_uppercase()));
     }
-    log.append(
-        tx,
-        "ticket",
-        &id,
-        "survey",
-        None,
-        Some(&summary.join(" · ")),
-        now,
-    )?;
+    super::survey_items::insert(tx, &id, &survey.items, now, |_| new_id())?;
+    let mut summary = survey.summary();
+    // Scores keep the comment in their rows; an answer of items alone keeps it in the history.
+    if let (true, Some(c)) = (survey.scores().is_empty(), comment) {
+        summary.push_str(&format!(" — “{c}”"));
+    }
+    log.append(tx, "ticket", &id, "survey", None, Some(&summary), now)?;
     let status = Status::parse(&status);
     if matches!(status, Some(Status::Solved | Status::Closed)) {
         set_stage(tx, log, &id, Some(LoopStage::Surveyed), now)?;

@@ -36,6 +36,8 @@ pub struct ServiceRules {
     pub qa: crate::domain::qa::QaRules,
     /// Low scores and closing without the loop.
     pub loop_policy: crate::domain::loop_rules::LoopPolicy,
+    /// The questionnaire's items (`[metrics] csi_items`): a survey may answer these.
+    pub questionnaire: Vec<crate::domain::questionnaire::Item>,
 }
 
 impl ServiceRules {
@@ -52,7 +54,18 @@ impl ServiceRules {
             dispatch: Default::default(),
             qa: Default::default(),
             loop_policy: Default::default(),
+            questionnaire: crate::domain::questionnaire::items(
+                &crate::domain::metrics::MetricsRules::default().csi_items,
+            ),
         }
+    }
+
+    pub fn with_questionnaire(
+        mut self,
+        items: Vec<crate::domain::questionnaire::Item>,
+    ) -> ServiceRules {
+        self.questionnaire = items;
+        self
     }
 
     pub fn with_loop(mut self, policy: crate::domain::loop_rules::LoopPolicy) -> ServiceRules {

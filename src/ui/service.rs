@@ -93,11 +93,36 @@ pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<
 
 pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, model: &Model, theme: &Theme) {
     let key = |id| super::overlay::key(model, id);
-    let area = centered(body, 60, 8);
+    let questionnaire = if form.items.is_empty() {
+        0
+    } else {
+        form.items.len() as u16 + 1
+    };
+    let area = centered(body, 60, 8 + questionnaire);
     let inner_w = area.width.saturating_sub(2) as usize;
+    // Labels take what the widest needs ("Product quality 产品质量"), at least the scores' 12 cells.
+    let label_w = form
+        .items
+        .iter()
+        .map(|(it, _)| crate::domain::text::width(&item_label(it)) + 1)
+        .max()
+        .unwrap_or(0)
+        .clamp(12, 26);
+    let row = |i: usize, label: &str, value: Option<i64>, meaning: &str| {
+        let focus = form.focus == i;
+        let value = value.map_or("  ".to_string(), |v| format!("{v:>2}"));
+        Line::from(vec![
+            Span::styled(if focus { "> " } else { "  " }, theme.hint_key),
+            Span::styled(fit(label, label_w), theme.muted),
+            Span::styled(
+                format!("[{value}]"),
+                if focus { theme.selection } else { theme.title },
+            ),
+            Span::styled(format!(" {meaning}"), theme.muted),
+        ])
+    };
     let mut lines = Vec::new();
     for (i, (name, lo, hi)) in SCALES.iter().enumerate() {
-        let value = form.scores[i].map_or("  ".to_string(), |v| format!("{v:>2}"));
         let meaning = match (i, form.scores[i]) {
             (0, Some(v)) if v >= 4 => "satisfied",
             (0, Some(_)) => "not satisfied",
@@ -108,23 +133,32 @@ pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, model: &Mode
             (2, Some(_)) => "high effort",
             _ => "",
         };
-        let focus = form.focus == i;
-        let marker = if focus { "> " } else { "  " };
-        lines.push(Line::from(vec![
-            Span::styled(marker, theme.hint_key),
-            Span::styled(fit(&format!("{name} {lo}–{hi}"), 12), theme.muted),
-            Span::styled(
-                format!("[{value}]"),
-                if focus { theme.selection } else { theme.title },
-            ),
-            Span::styled(format!(" {meaning}"), theme.muted),
-        ]));
+        lines.push(row(
+            i,
+            &format!("{name} {lo}–{hi}"),
+            form.scores[i],
+            meaning,
+        ));
     }
-    let room = inner_w.saturating_sub(16);
+    if !form.items.is_empty() {
+        lines.push(Line::styled("  Questionnaire 问卷 · each 1–5", theme.muted));
+    }
+    for (j, (it, v)) in form.items.iter().enumerate() {
+        let meaning = match v {
+            Some(5) => "very satisfied",
+            Some(4) => "satisfied",
+            Some(3) => "neutral",
+            Some(2) => "dissatisfied",
+            Some(_) => "very dissatisfied",
+            None => "",
+        };
+        lines.push(row(SCALES.len() + j, &item_label(it), *v, meaning));
+    }
+    let room = inner_w.saturating_sub(label_w + 4);
     lines.push(super::widgets::form_text(
-        fit("Comment", 12),
+        fit("Comment", label_w),
         &form.comment,
-        form.focus == 3,
+        form.focus == form.comment_at(),
         room,
         theme,
     ));
@@ -141,6 +175,14 @@ pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, model: &Mode
     clear_popup(frame, area);
     let title = format!("Survey 满意度 · #{}", form.number);
     frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
+}
+
+fn item_label(it: &crate::domain::questionnaire::Item) -> String {
+    if it.zh_label() == it.label() {
+        it.label()
+    } else {
+        format!("{} {}", it.label(), it.zh_label())
+    }
 }
 
 pub fn escalations(

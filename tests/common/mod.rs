@@ -18,6 +18,7 @@ pub fn service_rules(toml: &str) -> desk::store::sla::ServiceRules {
         .with_field(cfg.field_rules())
         .with_qa(cfg.qa_rules())
         .with_loop(cfg.loop_policy())
+        .with_questionnaire(desk::domain::questionnaire::items(&cfg.metrics.csi_items))
 }
 
 /// Puts `store` under the SLA and loop rules of config text `toml`, acting as li.

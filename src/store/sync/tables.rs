@@ -55,6 +55,7 @@ pub(super) const TABLES: &[Table] = &[
     t("attachments", &["id"], Merge::Rows),
     t("tasks", &["id"], Merge::Fields(Mutable::Task)),
     t("surveys", &["id"], Merge::Rows),
+    t("survey_items", &["id"], Merge::Rows),
     t("qa_samples", &["ticket_id"], Merge::Rows),
     t("qa_reviews", &["id"], Merge::Rows),
     t("improvement_actions", &["id"], Merge::Rows),

@@ -19,6 +19,7 @@ const VISIBLE: &[(&str, &str)] = &[
     ("tags", "SELECT entity || ' ' || entity_id || ' ' || tag FROM tags ORDER BY 1"),
     ("ticket_links", "SELECT a || ' ' || b FROM ticket_links ORDER BY 1"),
     ("surveys", "SELECT id, ticket_id, customer_id, kind, score, comment FROM surveys ORDER BY id"),
+    ("survey_items", "SELECT id, ticket_id, item, score, at FROM survey_items ORDER BY id"),
     ("tasks", "SELECT id, kind, ticket_id, customer_id, due_at, done_at, assignee_id, note, outcome FROM tasks ORDER BY id"),
     (
         "customers",
