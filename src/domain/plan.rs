@@ -45,24 +45,6 @@ impl PlanStatus {
     }
 }
 
-/// Which indicator a report suggestion's rule is about: the action made from it is judged by it.
-pub fn rule_indicator(rule: &str) -> Option<Indicator> {
-    Some(match rule {
-        "frt-sla" => Indicator::FrtSla,
-        "resolution-sla" => Indicator::ResolutionSla,
-        "slow-channel" => Indicator::FrtMedian,
-        "fcr" => Indicator::Fcr,
-        "reopen" => Indicator::ReopenRate,
-        "complaints" => Indicator::ComplaintRate,
-        "follow-up" => Indicator::FollowUpRate,
-        "csat" => Indicator::Csat,
-        "nps" => Indicator::Nps,
-        "ces" => Indicator::Ces,
-        "volume" => Indicator::Created,
-        _ => return None,
-    })
-}
-
 /// How an action's indicator moved from its baseline (when the action was made) to now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -113,27 +95,6 @@ mod tests {
         assert!(!Plan.may_move(Check) && !Plan.may_move(Act) && !Do.may_move(Act));
         assert!(!Do.may_move(Do));
         assert_eq!(Check.next_moves(), [Do, Act]);
-    }
-
-    #[test]
-    fn every_suggestion_rule_names_an_indicator() {
-        for rule in [
-            "frt-sla",
-            "resolution-sla",
-            "slow-channel",
-            "fcr",
-            "reopen",
-            "complaints",
-            "follow-up",
-            "csat",
-            "nps",
-            "ces",
-            "volume",
-        ] {
-            assert!(rule_indicator(rule).is_some(), "{rule}");
-        }
-        assert_eq!(rule_indicator("on-target"), None);
-        assert_eq!(rule_indicator("frt-sla"), Some(Indicator::FrtSla));
     }
 
     #[test]
