@@ -43,6 +43,30 @@ impl PlanStatus {
             .filter(|s| self.may_move(*s))
             .collect()
     }
+
+    /// The step forward round the cycle: plan → do → check → act → plan (a check moves on to act; going back to
+    /// do is the other move it allows).
+    pub fn forward(self) -> PlanStatus {
+        use PlanStatus::*;
+        match self {
+            Plan => Do,
+            Do => Check,
+            Check => Act,
+            Act => Plan,
+        }
+    }
+
+    /// Why action `number` may not move from `self` to `to`, naming the moves it may make; `None` when it may.
+    pub fn refusal(self, number: i64, to: PlanStatus) -> Option<String> {
+        if self.may_move(to) {
+            return None;
+        }
+        let next: Vec<&str> = self.next_moves().iter().map(|s| s.as_str()).collect();
+        Some(format!(
+            "P{number} is at {self}; it moves to {} (plan → do → check → act)",
+            next.join(" or ")
+        ))
+    }
 }
 
 /// How an action's indicator moved from its baseline (when the action was made) to now.
@@ -95,6 +119,22 @@ mod tests {
         assert!(!Plan.may_move(Check) && !Plan.may_move(Act) && !Do.may_move(Act));
         assert!(!Do.may_move(Do));
         assert_eq!(Check.next_moves(), [Do, Act]);
+    }
+
+    #[test]
+    fn forward_is_always_an_allowed_move_and_a_refusal_names_the_allowed_ones() {
+        for s in PlanStatus::ALL {
+            assert!(s.may_move(s.forward()), "{s} → {}", s.forward());
+            assert_eq!(s.refusal(1, s.forward()), None);
+        }
+        assert_eq!(
+            PlanStatus::Plan.refusal(3, PlanStatus::Act).as_deref(),
+            Some("P3 is at plan; it moves to do (plan → do → check → act)")
+        );
+        assert_eq!(
+            PlanStatus::Check.refusal(2, PlanStatus::Plan).as_deref(),
+            Some("P2 is at check; it moves to do or act (plan → do → check → act)")
+        );
     }
 
     #[test]
