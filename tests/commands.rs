@@ -227,6 +227,8 @@ fn model_for(h: &mut harness::Harness, s: &States, id: CommandId, ctx: Context) 
         // On the second ticket of the queue, so moving up and down both move.
         Context::Qa => open(h, &s.queues, "g q j"),
         Context::QaForm => open(h, &s.queues, "g q enter"),
+        // On the second action, so moving up and down both move.
+        Context::Plans => open(h, &s.queues, "g i j"),
         Context::TextInput => {
             let mut m = open(h, &s.queues, ":");
             if let Some(Overlay::Palette { input, .. }) = m.overlay.as_mut() {

@@ -470,3 +470,78 @@ fn addresses_tags_and_contact_travel_between_replicas() {
         Some("上海 人民路 1 号")
     );
 }
+
+#[test]
+fn desk_check_reports_a_customer_whose_addresses_lost_their_one_default() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("desk.db");
+    {
+        let mut s = Store::open(&db, desk::store::OpenMode::Create).unwrap();
+        let mut w = s.bulk().unwrap();
+        w.customer(&customer("C1", "王芳", Tier::Bronze)).unwrap();
+        w.commit("test", NOW).unwrap();
+        s.add_customer_address("C1", "家", "上海 人民路 1 号", false, NOW)
+            .unwrap();
+        s.add_customer_address("C1", "公司", "上海 长江路 9 号", false, NOW)
+            .unwrap();
+    }
+    let path = db.display().to_string();
+    let check = || desk_as(home.path(), "li", &["check", "--db", &path]);
+    let sound = check();
+    assert_eq!(sound.status.code(), Some(0), "{sound:?}");
+    let out = String::from_utf8_lossy(&sound.stdout).into_owned();
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("ok") && l.contains("default_address")),
+        "{out}"
+    );
+
+    // A hand edit (or half a sync) marks both addresses default.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE customer_addresses SET is_default = 1 WHERE customer_id = 'C1'",
+            [],
+        )
+        .unwrap();
+    let broken = check();
+    assert_ne!(broken.status.code(), Some(0), "a problem fails the check");
+    let out = String::from_utf8_lossy(&broken.stdout).into_owned();
+    let line = out
+        .lines()
+        .find(|l| l.contains("default_address"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        line.starts_with("PROBLEM") && line.contains("1 problem(s) in 1 customers"),
+        "{line}"
+    );
+    // What (two defaults), where (the customer) and what to do (the command that settles it).
+    assert!(
+        out.contains(
+            "customer 王芳 (C1) has 2 address(es) and 2 are marked default; make one the default: \
+             desk customer address default C1 <address id or label>"
+        ),
+        "{out}"
+    );
+    // Doing what it says mends it.
+    desk_ok(
+        home.path(),
+        "li",
+        &[
+            "customer", "address", "default", "C1", "公司", "--db", &path,
+        ],
+    );
+    let mended = check();
+    assert_eq!(mended.status.code(), Some(0), "{mended:?}");
+
+    // None marked default is reported too.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE customer_addresses SET is_default = 0", [])
+        .unwrap();
+    let out = String::from_utf8_lossy(&check().stdout).into_owned();
+    assert!(
+        out.contains("customer 王芳 (C1) has 2 address(es) and none is the default"),
+        "{out}"
+    );
+}

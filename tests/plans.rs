@@ -19,15 +19,15 @@ fn a_suggestion_becomes_an_action_and_the_next_report_shows_before_and_after() {
     let h = home.path();
     let report = json(h, &["report", "--db", &db, "--format", "json"]);
     let suggestions = report["report"]["suggestions"].as_array().unwrap();
-    let (n, rule) = suggestions
+    let (n, rule, indicator) = suggestions
         .iter()
         .enumerate()
         .find_map(|(i, s)| {
             let rule = s["rule"].as_str()?;
-            (rule != "on-target").then(|| (i + 1, rule.to_string()))
+            let indicator = s["indicator"].as_str()?;
+            (rule != "on-target").then(|| (i + 1, rule.to_string(), indicator.to_string()))
         })
         .expect("the demo misses some target");
-    let indicator = desk::domain::plan::rule_indicator(&rule).expect("a rule with an indicator");
     let current = report["report"]["indicators"]
         .as_array()
         .unwrap()

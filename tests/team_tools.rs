@@ -97,13 +97,14 @@ fn check_passes_a_sound_database_without_writing_to_it() {
         "ticket_tags",
         "log_clock",
         "rollups",
+        "default_address",
     ] {
         assert!(
             out.lines().any(|l| l.starts_with("ok") && l.contains(name)),
             "{name} in:\n{out}"
         );
     }
-    assert!(out.contains("healthy: all 9 checks passed"), "{out}");
+    assert!(out.contains("healthy: all 10 checks passed"), "{out}");
     let o = desk(
         dir.path(),
         &["check", "--full", "--format", "json", "--db", &s(&db)],

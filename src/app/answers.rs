@@ -15,6 +15,7 @@ pub(super) fn on_response(model: &mut Model, response: Response) -> Vec<Effect> 
         Response::Sync(r) => super::conflicts::on_response(model, r),
         Response::Field(r) => on_field_answer(model, r),
         Response::Qa(r) => super::qa::on_response(model, r),
+        Response::Plans(r) => super::plans::on_response(model, r),
         Response::Failed { list, error } => update_lists::on_failed(model, list, error),
     }
 }

@@ -131,6 +131,15 @@ pub fn table_rows(area: Rect) -> Rect {
     }
 }
 
+/// Improvement plans (`g i`, bordered over the whole body): where the table's data rows go, above the keys line.
+pub fn plan_rows(body: Rect) -> Rect {
+    let rows = table_rows(body);
+    Rect {
+        height: rows.height.saturating_sub(1),
+        ..rows
+    }
+}
+
 pub fn contains(r: Rect, x: u16, y: u16) -> bool {
     x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height
 }

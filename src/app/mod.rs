@@ -26,6 +26,7 @@ mod navigate;
 pub mod new_ticket;
 mod overlay_keys;
 pub mod paged;
+pub mod plans;
 pub mod protocol;
 pub mod qa;
 pub mod review;
@@ -490,6 +491,8 @@ pub enum Overlay {
     Schedule,
     /// Quality inspection: the QA queue, the agent's reviews and the scoring form.
     Qa(Box<qa::QaState>),
+    /// Improvement plans (PDCA): the actions, their stage and indicators, one's details.
+    Plans(Box<plans::PlansState>),
 }
 
 impl Overlay {
@@ -524,6 +527,7 @@ impl Overlay {
             Overlay::Schedule => Context::Schedule,
             Overlay::Qa(s) if s.form.is_some() => Context::QaForm,
             Overlay::Qa(_) => Context::Qa,
+            Overlay::Plans(_) => Context::Plans,
             Overlay::Decide(d) => match **d {
                 team::Decision::Conflict { .. } => Context::Conflict,
                 team::Decision::Collision { .. } => Context::Collision,

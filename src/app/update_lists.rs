@@ -415,6 +415,7 @@ pub(super) fn on_failed(
         Some((ListKind::Queue, generation)) => model.queues.list.fail(generation),
         Some((ListKind::Customers, generation)) => model.customers.list.fail(generation),
         Some((ListKind::Articles, generation)) => model.kb.list.fail(generation),
+        Some((ListKind::Plans, generation)) => super::plans::page_failed(model, generation),
         None => {}
     }
     model.ticket.loading = false;

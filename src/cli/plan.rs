@@ -9,7 +9,7 @@ use super::output::{ListArgs, Out, ShowFormat, Sink, short_date};
 use super::ticket::for_each_page;
 use crate::domain::metrics::{Indicator, MetricsRules};
 use crate::domain::metrics_report::{self, Period, Report};
-use crate::domain::plan::{PlanStatus, rule_indicator};
+use crate::domain::plan::PlanStatus;
 use crate::store::Store;
 use crate::store::plans::{NewPlan, PlanEdit, PlanRow};
 
@@ -144,7 +144,7 @@ pub fn run(
                                 report.suggestions.len()
                             ))
                         })?;
-                    let ind = rule_indicator(s.rule).ok_or_else(|| {
+                    let ind = s.indicator.ok_or_else(|| {
                         usage(format!(
                             "suggestion {n} ({}) names no indicator to move; use --title and --indicator",
                             s.rule

@@ -28,7 +28,13 @@ fn missed(report: &Report, ind: Indicator) -> Option<(f64, f64)> {
 
 pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     let mut out = Vec::new();
-    let mut say = |rule: &'static str, text: String| out.push(Suggestion { rule, text });
+    let mut say = |rule: &'static str, indicator: Indicator, text: String| {
+        out.push(Suggestion {
+            rule,
+            indicator: Some(indicator),
+            text,
+        })
+    };
     let breaches = if report.breaches_by_group.is_empty() {
         String::new()
     } else {
@@ -41,6 +47,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     if let Some((v, t)) = missed(report, Indicator::FrtSla) {
         say(
             "frt-sla",
+            Indicator::FrtSla,
             format!(
                 "First responses met the SLA {} of the time (target {}).{breaches} Put more agents on those queues at peak hours, and answer with a macro first.",
                 fmt(Indicator::FrtSla, v),
@@ -51,6 +58,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     if let Some((v, t)) = missed(report, Indicator::ResolutionSla) {
         say(
             "resolution-sla",
+            Indicator::ResolutionSla,
             format!(
                 "Resolutions met the SLA {} of the time (target {}). Escalate at-risk tickets earlier (`sla:at-risk` view) and hand complex ones to a specialist group sooner.",
                 fmt(Indicator::ResolutionSla, v),
@@ -69,6 +77,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
         if all > 0.0 && m >= 2.0 * all {
             say(
                 "slow-channel",
+                Indicator::FrtMedian,
                 format!(
                     "The {} channel answers in {} (median), {:.1}× the desk's {}. Staff that channel or route it to a faster queue.",
                     slowest.label,
@@ -82,6 +91,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     if let Some((v, t)) = missed(report, Indicator::Fcr) {
         say(
             "fcr",
+            Indicator::Fcr,
             format!(
                 "Only {} of solved tickets were solved with one reply (target {}). Write knowledge-base articles for the most asked questions so agents can answer completely the first time.",
                 fmt(Indicator::Fcr, v),
@@ -92,6 +102,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     if let Some((v, t)) = missed(report, Indicator::ReopenRate) {
         say(
             "reopen",
+            Indicator::ReopenRate,
             format!(
                 "{} of solved tickets were reopened (ceiling {}). Confirm the fix with the customer before solving, and review reopened tickets weekly.",
                 fmt(Indicator::ReopenRate, v),
@@ -119,6 +130,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
         };
         say(
             "complaints",
+            Indicator::ComplaintRate,
             format!(
                 "Complaints were {} of new tickets (ceiling {}).{cats} Run a cause analysis (调查与分析) on the top categories and fix the product or process behind them.",
                 fmt(Indicator::ComplaintRate, v),
@@ -129,6 +141,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     if let Some((v, t)) = missed(report, Indicator::FollowUpRate) {
         say(
             "follow-up",
+            Indicator::FollowUpRate,
             format!(
                 "Follow-up calls (回访) were made for {} of solved tickets (target {}). Work the follow-ups-due view every day.",
                 fmt(Indicator::FollowUpRate, v),
@@ -139,6 +152,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     if let Some((v, t)) = missed(report, Indicator::Csat) {
         say(
             "csat",
+            Indicator::Csat,
             format!(
                 "CSAT was {} (target {}). Read the {} low-score comments in the appendix and call those customers back.",
                 fmt(Indicator::Csat, v),
@@ -150,6 +164,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     if let Some((v, t)) = missed(report, Indicator::Nps) {
         say(
             "nps",
+            Indicator::Nps,
             format!(
                 "NPS was {} (target {}). Detractors outweigh promoters too much: follow up each detractor within a day.",
                 fmt(Indicator::Nps, v),
@@ -160,6 +175,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     if let Some((v, t)) = missed(report, Indicator::Ces) {
         say(
             "ces",
+            Indicator::Ces,
             format!(
                 "Customers reported an effort of {} (at most {} wanted). Cut transfers and repeated questions: fill the customer profile before replying.",
                 fmt(Indicator::Ces, v),
@@ -176,6 +192,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     {
         say(
             "volume",
+            Indicator::Created,
             format!(
                 "New tickets rose {rel:.0}% on the previous period and the backlog grew by {grew:.0}. Add capacity or deflect common questions with the knowledge base."
             ),
@@ -184,6 +201,7 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     if out.is_empty() {
         out.push(Suggestion {
             rule: "on-target",
+            indicator: None,
             text: "Every indicator with a target met it. Keep the current staffing and raise the targets for the next cycle (PDCA).".into(),
         });
     }

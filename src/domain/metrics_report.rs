@@ -256,6 +256,9 @@ pub struct Comment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
     pub rule: &'static str,
+    /// The indicator the rule fired on: an action made from the suggestion is judged by it. `None` when every
+    /// target was met.
+    pub indicator: Option<Indicator>,
     pub text: String,
 }
 

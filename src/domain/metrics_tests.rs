@@ -389,11 +389,22 @@ fn the_report_walks_the_backlog_back_from_now_and_fires_its_rules() {
     assert!(rules.contains(&"frt-sla"), "{rules:?}");
     assert!(rules.contains(&"complaints"), "100% complaints: {rules:?}");
     assert!(!rules.contains(&"on-target"));
+    // Each suggestion names the indicator it fired on, and that indicator missed its target.
+    for s in &r.suggestions {
+        let ind = s
+            .indicator
+            .unwrap_or_else(|| panic!("`{}` names no indicator", s.rule));
+        if !matches!(s.rule, "volume" | "slow-channel") {
+            let row = r.indicator(ind).unwrap();
+            assert_eq!(row.meets_target, Some(false), "{}: {row:?}", s.rule);
+        }
+    }
     let complaints = r
         .suggestions
         .iter()
         .find(|s| s.rule == "complaints")
         .unwrap();
+    assert_eq!(complaints.indicator, Some(Indicator::ComplaintRate));
     assert!(
         complaints.text.contains("refund (4)"),
         "{}",
@@ -426,6 +437,10 @@ fn a_quiet_period_on_target_says_so() {
     );
     let rules: Vec<&str> = r.suggestions.iter().map(|s| s.rule).collect();
     assert_eq!(rules, vec!["on-target"]);
+    assert_eq!(
+        r.suggestions[0].indicator, None,
+        "nothing missed: nothing to move"
+    );
 }
 
 #[test]

@@ -43,24 +43,30 @@ impl PlanStatus {
             .filter(|s| self.may_move(*s))
             .collect()
     }
-}
 
-/// Which indicator a report suggestion's rule is about: the action made from it is judged by it.
-pub fn rule_indicator(rule: &str) -> Option<Indicator> {
-    Some(match rule {
-        "frt-sla" => Indicator::FrtSla,
-        "resolution-sla" => Indicator::ResolutionSla,
-        "slow-channel" => Indicator::FrtMedian,
-        "fcr" => Indicator::Fcr,
-        "reopen" => Indicator::ReopenRate,
-        "complaints" => Indicator::ComplaintRate,
-        "follow-up" => Indicator::FollowUpRate,
-        "csat" => Indicator::Csat,
-        "nps" => Indicator::Nps,
-        "ces" => Indicator::Ces,
-        "volume" => Indicator::Created,
-        _ => return None,
-    })
+    /// The step forward round the cycle: plan → do → check → act → plan (a check moves on to act; going back to
+    /// do is the other move it allows).
+    pub fn forward(self) -> PlanStatus {
+        use PlanStatus::*;
+        match self {
+            Plan => Do,
+            Do => Check,
+            Check => Act,
+            Act => Plan,
+        }
+    }
+
+    /// Why action `number` may not move from `self` to `to`, naming the moves it may make; `None` when it may.
+    pub fn refusal(self, number: i64, to: PlanStatus) -> Option<String> {
+        if self.may_move(to) {
+            return None;
+        }
+        let next: Vec<&str> = self.next_moves().iter().map(|s| s.as_str()).collect();
+        Some(format!(
+            "P{number} is at {self}; it moves to {} (plan → do → check → act)",
+            next.join(" or ")
+        ))
+    }
 }
 
 /// How an action's indicator moved from its baseline (when the action was made) to now.
@@ -116,24 +122,19 @@ mod tests {
     }
 
     #[test]
-    fn every_suggestion_rule_names_an_indicator() {
-        for rule in [
-            "frt-sla",
-            "resolution-sla",
-            "slow-channel",
-            "fcr",
-            "reopen",
-            "complaints",
-            "follow-up",
-            "csat",
-            "nps",
-            "ces",
-            "volume",
-        ] {
-            assert!(rule_indicator(rule).is_some(), "{rule}");
+    fn forward_is_always_an_allowed_move_and_a_refusal_names_the_allowed_ones() {
+        for s in PlanStatus::ALL {
+            assert!(s.may_move(s.forward()), "{s} → {}", s.forward());
+            assert_eq!(s.refusal(1, s.forward()), None);
         }
-        assert_eq!(rule_indicator("on-target"), None);
-        assert_eq!(rule_indicator("frt-sla"), Some(Indicator::FrtSla));
+        assert_eq!(
+            PlanStatus::Plan.refusal(3, PlanStatus::Act).as_deref(),
+            Some("P3 is at plan; it moves to do (plan → do → check → act)")
+        );
+        assert_eq!(
+            PlanStatus::Check.refusal(2, PlanStatus::Plan).as_deref(),
+            Some("P2 is at check; it moves to do or act (plan → do → check → act)")
+        );
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //! - the newest logged value of each logged ticket field is the value in the row (a write that changed the row but
 //!   not the log, or the log but not the row, shows here);
 //! - the newest `+tag` / `-tag` entry of a ticket's tag says whether the tag is there;
-//! - this replica's entries carry strictly increasing clock stamps in log order (sync orders by them).
+//! - this replica's entries carry strictly increasing clock stamps in log order (sync orders by them);
+//! - every customer with addresses has exactly one default (`customer_addresses`).
 
 use super::{Result, Store, StoreError, migrate};
 use rusqlite::{Connection, OpenFlags};
@@ -178,6 +179,7 @@ pub(super) fn run(conn: &Connection, full: bool) -> Result<CheckReport> {
         timed(&ticket_tags)?,
         timed(&log_clock)?,
         timed(&super::rollups::check)?,
+        timed(&super::customer_addresses::check)?,
     ];
     tx.rollback()?;
     Ok(CheckReport {
@@ -249,7 +251,7 @@ fn foreign_keys(conn: &Connection) -> Result<Check> {
 
 /// Counts `items` — one row per thing examined, whose first column `bad` is 1 for a problem — and, only when there
 /// are problems, reads the first few again for their details: a healthy database is read once per check.
-fn tally(
+pub(super) fn tally(
     conn: &Connection,
     items: &str,
     args: &[&dyn rusqlite::ToSql],

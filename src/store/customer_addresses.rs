@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::changes::{ChangeLog, Mutable, Value, update_row, with_retry};
 use super::{Result, Store, StoreError, new_id};
-use crate::domain::text::{SafeText, one_line};
+use crate::domain::text::{SafeText, one_line, sanitize};
 
 /// How many addresses a profile lists (and a customer may have).
 pub const MAX_ADDRESSES: i64 = 20;
@@ -73,6 +73,44 @@ fn settle_and_mirror(
     tx.prepare_cached("UPDATE customers SET version = version + 1, updated_at = ?2 WHERE id = ?1")?
         .execute(params![customer, now])?;
     Ok(())
+}
+
+/// `desk check`: every customer with addresses has exactly one default. The writes here keep it so ([`settle`]);
+/// a sync that applied only one of two swapped rows, or a hand edit, can leave none or two.
+pub(super) fn check(conn: &rusqlite::Connection) -> Result<super::check::Check> {
+    // One pass over the (customer_id, is_default) index, then a primary-key probe per customer.
+    let (examined, problems, details) = super::check::tally(
+        conn,
+        "SELECT (a.defaults != 1) AS bad, a.customer_id, coalesce(c.name, ''), a.defaults, a.n
+         FROM (SELECT customer_id, sum(is_default) AS defaults, count(*) AS n
+               FROM customer_addresses GROUP BY customer_id) a
+         LEFT JOIN customers c ON c.id = a.customer_id",
+        &[],
+        |r| {
+            let id: String = r.get(1)?;
+            let (defaults, n): (i64, i64) = (r.get(3)?, r.get(4)?);
+            let what = match defaults {
+                0 => "none is the default".to_string(),
+                d => format!("{d} are marked default"),
+            };
+            Ok(format!(
+                "customer {} ({}) has {n} address(es) and {what}; make one the default: \
+                 desk customer address default {} <address id or label>",
+                sanitize(&r.get::<_, String>(2)?),
+                sanitize(&id),
+                sanitize(&id)
+            ))
+        },
+    )?;
+    Ok(super::check::Check {
+        name: "default_address",
+        description: "every customer with addresses has exactly one default",
+        examined,
+        unit: "customers",
+        millis: 0,
+        problems,
+        details,
+    })
 }
 
 fn clean(text: &str) -> String {

@@ -183,12 +183,8 @@ impl Store {
             if let Some(to) = e.status {
                 // An unknown stored status is mended by setting any known one.
                 let from = PlanStatus::parse(&status).unwrap_or(to);
-                if from != to && !from.may_move(to) {
-                    let next: Vec<&str> = from.next_moves().iter().map(|s| s.as_str()).collect();
-                    return Err(StoreError::Refused(format!(
-                        "P{number} is at {from}; it moves to {} (plan → do → check → act)",
-                        next.join(" or ")
-                    )));
+                if let Some(why) = from.refusal(number, to).filter(|_| from != to) {
+                    return Err(StoreError::Refused(why));
                 }
                 if from != to {
                     tx.prepare_cached("UPDATE improvement_actions SET status = ?1 WHERE id = ?2")?
@@ -234,6 +230,16 @@ impl Store {
             .query_row(params![number], row)
             .optional()?;
         r.map(|r| checked(number, r)).transpose()
+    }
+
+    /// The change log of action `number`, oldest first; `None` when there is no such action.
+    pub fn plan_history(&self, number: i64) -> Result<Option<Vec<super::changes::ChangeRow>>> {
+        let id: Option<String> = self
+            .conn
+            .prepare_cached("SELECT id FROM improvement_actions WHERE number = ?1")?
+            .query_row(params![number], |r| r.get(0))
+            .optional()?;
+        id.map(|id| self.history("plan", &id)).transpose()
     }
 
     /// Actions soonest due first, keyset-paged on (due, rowid); with `open_only`, those not yet at act.

@@ -11,6 +11,7 @@ mod loop_form;
 pub mod markdown;
 mod new_ticket;
 mod overlay;
+mod plans;
 mod qa;
 mod queues;
 mod review;

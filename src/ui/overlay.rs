@@ -47,6 +47,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
         Overlay::Conflicts(c) => super::sync::conflicts(frame, body, model, c, theme),
         Overlay::Schedule => super::schedule::render(frame, body, model, theme),
         Overlay::Qa(s) => super::qa::render(frame, body, model, s, theme),
+        Overlay::Plans(s) => super::plans::render(frame, body, model, s, theme),
         Overlay::NewTicket(form) => super::new_ticket::render(frame, body, form, model, theme),
         Overlay::Help(s) => super::help::help(frame, body, model, s, theme),
         Overlay::Messages { scroll } => super::help::messages(frame, body, model, *scroll, theme),

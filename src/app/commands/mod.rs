@@ -44,6 +44,8 @@ pub enum Context {
     Qa,
     /// Scoring a ticket on the QA rubric.
     QaForm,
+    /// Improvement plans (`g i`): the PDCA actions.
+    Plans,
     /// A complaint's next stage or the follow-up call (`E`, `F` on a ticket).
     LoopForm,
     /// Editing the text of a prompt, the palette or a form field; shared by every context that takes typing.
@@ -52,7 +54,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order help lists them.
-    pub const ALL: [Context; 26] = [
+    pub const ALL: [Context; 27] = [
         Context::Global,
         Context::Queues,
         Context::Ticket,
@@ -77,6 +79,7 @@ impl Context {
         Context::Schedule,
         Context::Qa,
         Context::QaForm,
+        Context::Plans,
         Context::LoopForm,
         Context::TextInput,
     ];
@@ -107,6 +110,7 @@ impl Context {
             Context::Schedule => "Engineers' schedule (上门服务, g v)",
             Context::Qa => "Quality inspection (质检, g q)",
             Context::QaForm => "QA scoring form",
+            Context::Plans => "Improvement plans (PDCA 改进措施, g i)",
             Context::LoopForm => "Complaint stage and follow-up call forms (E, F)",
             Context::TextInput => "Editing text (prompts, the palette, form fields)",
         }
@@ -167,6 +171,7 @@ impl Context {
             | Context::SyncConflicts
             | Context::Schedule
             | Context::Qa
+            | Context::Plans
             | Context::TextInput => &[],
         }
     }

@@ -6,7 +6,7 @@ use crate::app::help::Step;
 use crate::app::text_input::TextOp;
 use crate::app::{
     attachments, bulk, compose, confirm, conflicts, customer_actions, dashboard, help, kb_actions,
-    loop_form, mail, messages, navigate, new_ticket, overlay_keys, qa, review, schedule,
+    loop_form, mail, messages, navigate, new_ticket, overlay_keys, plans, qa, review, schedule,
     search_pane, service_actions, suggestions, sync, team, ticket_actions, update, update_lists,
 };
 
@@ -147,6 +147,7 @@ commands! {
     Messages: "app.messages", Global, ["g m"], None, "Show every message since desk started (:messages)", messages::open;
     Schedule: "field.schedule", Global, ["g v"], None, "Engineers' schedule (上门服务): day and week timelines, overlaps and travel gaps, visits waiting for a time (:schedule)", schedule::open;
     Qa: "qa.open", Global, ["g q"], None, "Quality inspection (质检): the QA queue to sample and score, and the reviews of your work (:qa)", qa::open;
+    Plans: "plans.open", Global, ["g i"], None, "Improvement plans (PDCA 改进措施): each action's stage, owner, due date and indicator before, now and target (:plans)", plans::open;
     MessagesDown: "messages.down", Messages, ["j", "down"], hint("scroll", 0), "Scroll down", |m| messages::scroll(m, Step::Line(1));
     MessagesUp: "messages.up", Messages, ["k", "up"], None, "Scroll up", |m| messages::scroll(m, Step::Line(-1));
     MessagesHalfDown: "messages.half_down", Messages, ["ctrl-d"], None, "Half a page down", |m| messages::scroll(m, Step::HalfPage(1));
@@ -244,6 +245,15 @@ commands! {
     QaSample: "qa.sample", Qa, ["s"], hint("sample last week", 3), "Sample last week's solved tickets into the queue: every complaint and low score, a few at random per agent (leads)", |m| qa::sample(m, 1);
     QaSampleNow: "qa.sample_this_week", Qa, ["S"], None, "Sample this week's solved tickets so far (leads)", |m| qa::sample(m, 0);
     QaClose: "qa.close", Qa, ["esc", "q"], hint("close", 4), "Close quality inspection", qa::close;
+    PlansAdvance: "plans.advance", Plans, ["a"], hint("advance", 0), "Move the selected action one step on: plan → do → check → act → plan (the next cycle)", plans::advance;
+    PlansBackToDo: "plans.back_to_do", Plans, ["d"], hint("back to do", 1), "A check that showed no effect: back to do", plans::back_to_do;
+    PlansDetail: "plans.detail", Plans, ["enter"], hint("details", 2), "Show / hide the selected action's fields and history", plans::toggle_detail;
+    PlansDown: "plans.down", Plans, ["j", "down"], hint("move", 3), "Next action", |m| plans::move_by(m, 1);
+    PlansUp: "plans.up", Plans, ["k", "up"], None, "Previous action", |m| plans::move_by(m, -1);
+    PlansTop: "plans.top", Plans, ["g", "home"], None, "The first action (soonest due)", plans::top;
+    PlansBottom: "plans.bottom", Plans, ["G", "end"], None, "The last action (latest due)", plans::bottom;
+    PlansReload: "plans.reload", Plans, ["ctrl-r"], None, "Read the actions and the indicators afresh", plans::reload;
+    PlansClose: "plans.close", Plans, ["esc", "q"], hint("back / close", 4), "Back from the details, or close the plans", plans::back;
     QaFormNext: "qa_form.next", QaForm, ["tab", "down"], hint("next", 1), "Next criterion or the comment", |m| qa::form_focus(m, 1);
     QaFormPrev: "qa_form.prev", QaForm, ["shift-tab", "up"], None, "Previous criterion", |m| qa::form_focus(m, -1);
     QaFormSubmit: "qa_form.submit", QaForm, ["enter"], hint("save", 0), "Record the review (every criterion scored)", qa::form_submit;

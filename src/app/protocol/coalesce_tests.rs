@@ -24,6 +24,18 @@ fn page(i: u64) -> PageRequest {
 
 /// One request of every variant (and both classes of the variants whose class depends on a field), with `i`
 /// making otherwise equal requests distinguishable.
+/// A metrics query over the first day, as of `at`.
+fn day_query(at: i64) -> Box<MetricsQuery> {
+    Box::new(MetricsQuery::dashboard(
+        Window {
+            from: 0,
+            to: 86_400,
+        },
+        at,
+        0,
+    ))
+}
+
 fn every_request(i: u64) -> Vec<Request> {
     let n = i as i64;
     let at = 1_000 + n;
@@ -268,14 +280,7 @@ fn every_request(i: u64) -> Vec<Request> {
         ServiceRequest::SlaCheck { handle: None, at },
         ServiceRequest::EscalationsSeen { handle: None, at },
         ServiceRequest::Dashboard {
-            query: Box::new(MetricsQuery::dashboard(
-                Window {
-                    from: 0,
-                    to: 86_400,
-                },
-                at,
-                0,
-            )),
+            query: day_query(at),
             rules: Box::default(),
         },
     ];
@@ -314,6 +319,24 @@ fn every_request(i: u64) -> Vec<Request> {
         },
     ];
     out.extend(qa.into_iter().map(Request::from));
+    let plans = [
+        PlanRequest::Page {
+            generation: i,
+            req: page(i),
+            limit: 100,
+        },
+        PlanRequest::Indicators {
+            query: day_query(at),
+            rules: Box::default(),
+        },
+        PlanRequest::History { number: n },
+        PlanRequest::Move {
+            number: n,
+            to: crate::domain::plan::PlanStatus::Do,
+            at,
+        },
+    ];
+    out.extend(plans.into_iter().map(Request::from));
     out
 }
 
@@ -355,6 +378,7 @@ fn is_write(r: &Request) -> bool {
             | Request::Sync(SyncRequest::Settle { .. })
             | Request::Field(FieldRequest::SetVisit { .. })
             | Request::Qa(QaRequest::Sample { .. } | QaRequest::Score { .. })
+            | Request::Plans(PlanRequest::Move { .. })
     )
 }
 

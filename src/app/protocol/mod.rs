@@ -8,6 +8,7 @@
 pub mod customers;
 pub mod field;
 pub mod kb;
+pub mod plans;
 pub mod qa;
 pub mod service;
 pub mod sync;
@@ -17,6 +18,7 @@ pub mod tickets;
 pub use customers::{CustomerOutcome, CustomerRequest, CustomerResponse};
 pub use field::{FieldRequest, FieldResponse};
 pub use kb::{ArticleOutcome, KbRequest, KbResponse};
+pub use plans::{PlanRequest, PlanResponse};
 pub use qa::{QaRequest, QaResponse};
 pub use service::{ServiceRequest, ServiceResponse};
 pub use sync::{SyncRequest, SyncResponse};
@@ -32,6 +34,7 @@ pub enum ListKind {
     Queue,
     Customers,
     Articles,
+    Plans,
 }
 
 /// A request to the store worker, answered with one [`Response`].
@@ -45,6 +48,7 @@ pub enum Request {
     Sync(SyncRequest),
     Field(FieldRequest),
     Qa(QaRequest),
+    Plans(PlanRequest),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +61,7 @@ pub enum Response {
     Sync(SyncResponse),
     Field(FieldResponse),
     Qa(QaResponse),
+    Plans(PlanResponse),
     /// A request failed as a whole; the list it was filling (if any) may ask again.
     Failed {
         list: Option<(ListKind, u64)>,
@@ -109,6 +114,9 @@ pub enum Slot {
     Conflicts,
     Schedule,
     Qa,
+    PlanPage,
+    PlanIndicators,
+    PlanHistory,
 }
 
 impl Request {
@@ -122,12 +130,17 @@ impl Request {
             Request::Sync(r) => r.class(),
             Request::Field(r) => r.class(),
             Request::Qa(r) => r.class(),
+            Request::Plans(r) => r.class(),
         }
     }
 
     /// Whether the background worker answers it (see `runtime::workers`); everything else is interactive.
     pub fn is_background(&self) -> bool {
-        matches!(self, Request::Service(r) if r.is_background())
+        match self {
+            Request::Service(r) => r.is_background(),
+            Request::Plans(r) => r.is_background(),
+            _ => false,
+        }
     }
 
     /// The paged list a request fills, with its generation: a failure must unblock that list.
@@ -141,6 +154,9 @@ impl Request {
             }
             Request::Kb(KbRequest::Page { generation, .. }) => {
                 Some((ListKind::Articles, *generation))
+            }
+            Request::Plans(PlanRequest::Page { generation, .. }) => {
+                Some((ListKind::Plans, *generation))
             }
             _ => None,
         }
@@ -157,7 +173,7 @@ macro_rules! into_request {
     )*};
 }
 into_request!(TicketRequest => Tickets, CustomerRequest => Customers, KbRequest => Kb, TeamRequest => Team,
-    ServiceRequest => Service, SyncRequest => Sync, FieldRequest => Field, QaRequest => Qa);
+    ServiceRequest => Service, SyncRequest => Sync, FieldRequest => Field, QaRequest => Qa, PlanRequest => Plans);
 
 /// Drops reads superseded by a newer read of the same slot; keeps everything else, in order.
 pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {

@@ -4,6 +4,7 @@
 mod customers;
 mod field;
 mod kb;
+mod plans;
 mod qa;
 mod service;
 mod sync;
@@ -32,6 +33,7 @@ pub fn serve_with(store: &mut Store, req: Request, between: &mut dyn FnMut()) ->
         Request::Sync(r) => sync::serve(store, r).map(Response::Sync),
         Request::Field(r) => field::serve(store, r).map(Response::Field),
         Request::Qa(r) => qa::serve(store, r).map(Response::Qa),
+        Request::Plans(r) => plans::serve(store, r).map(Response::Plans),
     };
     answer.unwrap_or_else(|e| Response::Failed {
         list,

@@ -1,6 +1,9 @@
 //! Answers to service requests: the SLA pass and escalations, the dashboard.
 
 use crate::app::protocol::{ServiceRequest, ServiceResponse};
+use crate::domain::metrics::MetricsRules;
+use crate::domain::metrics_report::Report;
+use crate::store::metrics::MetricsQuery;
 use crate::store::sla_run::SweepBudget;
 use crate::store::{Result, Store};
 use std::time::Duration;
@@ -49,14 +52,21 @@ pub fn serve(
             ServiceResponse::EscalationsSeen
         }
         ServiceRequest::Dashboard { query, rules } => {
-            store.measure_pending(query.as_of, &mut |_, _| {})?;
-            store.ensure_rollups(query.offset)?;
-            let input = store.metrics(&query)?;
+            let report = measured_report(store, &query, &rules)?;
             let field = store.field_report(query.window.from, query.window.to)?;
-            ServiceResponse::Dashboard(
-                Box::new(crate::domain::metrics_report::build(input, &rules)),
-                Box::new(field),
-            )
+            ServiceResponse::Dashboard(Box::new(report), Box::new(field))
         }
     })
+}
+
+/// Measures what is unmeasured, brings the roll-ups up to date and builds the report of `query`.
+pub(super) fn measured_report(
+    store: &mut Store,
+    query: &MetricsQuery,
+    rules: &MetricsRules,
+) -> Result<Report> {
+    store.measure_pending(query.as_of, &mut |_, _| {})?;
+    store.ensure_rollups(query.offset)?;
+    let input = store.metrics(query)?;
+    Ok(crate::domain::metrics_report::build(input, rules))
 }
