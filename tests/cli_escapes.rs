@@ -335,16 +335,37 @@ fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
         ("kb history", vec![a(&["kb", "history", ARTICLE])]),
         (
             "survey record",
-            vec![a(&[
-                "survey",
-                "record",
-                "1003",
-                "--csat",
-                "2",
-                "--comment",
-                &ps("Slow"),
-            ])],
+            vec![
+                a(&[
+                    "survey",
+                    "record",
+                    "1003",
+                    "--csat",
+                    "2",
+                    "--comment",
+                    &ps("Slow"),
+                ]),
+                a(&[
+                    "survey",
+                    "record",
+                    "--ticket",
+                    "1003",
+                    "--item",
+                    "price=2",
+                    "--comment",
+                    &ps("Slow"),
+                ]),
+                a(&[
+                    "survey",
+                    "record",
+                    "--ticket",
+                    "1003",
+                    "--item",
+                    &format!("{}=2", ps("price")),
+                ]),
+            ],
         ),
+        ("survey items", vec![a(&["survey", "items"])]),
         (
             "task done",
             vec![a(&[

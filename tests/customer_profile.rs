@@ -392,6 +392,7 @@ fn migration_30_makes_each_address_a_default() {
          DROP TRIGGER sync_customer_addresses_ad; DROP TABLE customer_addresses; DROP INDEX orders_at;
          ALTER TABLE customers DROP COLUMN gender; ALTER TABLE customers DROP COLUMN contact_channel;
          ALTER TABLE customers DROP COLUMN contact_time;
+         DROP TRIGGER sync_survey_items_ai; DROP TRIGGER sync_survey_items_au; DROP TABLE survey_items;
          UPDATE customers SET address = ' 上海 人民路 1 号 ' WHERE id = 'C1'; PRAGMA user_version = 29;",
     )
     .unwrap();

@@ -165,6 +165,20 @@ fn desk_report_json_computes_csi_over_the_items_as_metrics_md_works_it_out() {
             .as_f64()
             .unwrap()
     };
+    // CSI misses its target of 80: the suggestion names the two weakest items.
+    let csi_rule = r["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["rule"] == "csi-items")
+        .unwrap();
+    assert_eq!(csi_rule["indicator"], "csi");
+    let text = csi_rule["text"].as_str().unwrap();
+    assert!(
+        text.contains("weakest items: Price scored 37.5 (explain costs")
+            && text.contains("; Service scored 50.0"),
+        "{text}"
+    );
     assert!(close(channel("phone"), 82.5));
     assert!(close(channel("email"), 25.0 / 0.7));
     assert!(close(channel("chat"), 75.0));

@@ -26,6 +26,38 @@ fn missed(report: &Report, ind: Indicator) -> Option<(f64, f64)> {
     }
 }
 
+/// The CSI suggestion when it was computed over the questionnaire: the two lowest-scoring items answered, each
+/// with what usually moves it.
+fn weakest_items(report: &Report, v: f64, t: f64) -> String {
+    let mut answered: Vec<_> = report
+        .questionnaire
+        .iter()
+        .filter_map(|i| i.score.map(|s| (s, i)))
+        .collect();
+    answered.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.item.cmp(&b.1.item)));
+    let named: Vec<String> = answered
+        .iter()
+        .take(2)
+        .map(|(s, i)| {
+            let how = match i.item.as_str() {
+                "product" => "pass product faults to the product team with their tickets",
+                "service" => "coach replies on the QA rubric's understanding and empathy",
+                "price" => "explain costs and warranty cover before the work, not after",
+                "delivery" => "confirm delivery and visit windows and keep them",
+                "after_sales" => "make every follow-up call and close the loop",
+                _ => "read what those customers said",
+            };
+            format!("{} scored {s:.1} ({how})", i.label)
+        })
+        .collect();
+    format!(
+        "CSI was {} (target {}). The questionnaire's weakest items: {}.",
+        fmt(Indicator::Csi, v),
+        fmt(Indicator::Csi, t),
+        named.join("; ")
+    )
+}
+
 pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     let mut out = Vec::new();
     let mut say = |rule: &'static str, indicator: Indicator, text: String| {
@@ -182,6 +214,11 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
                 fmt(Indicator::Ces, t)
             ),
         );
+    }
+    if let Some((v, t)) = missed(report, Indicator::Csi)
+        && report.csi_basis == "items"
+    {
+        say("csi-items", Indicator::Csi, weakest_items(report, v, t));
     }
     let created = report.indicator(Indicator::Created);
     let backlog = report.indicator(Indicator::Backlog);

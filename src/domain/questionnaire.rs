@@ -173,7 +173,7 @@ pub fn check(answers: &[(String, i64)], items: Option<&[Item]>) -> Result<(), It
                 score: *score,
             });
         }
-        if answers[..i].iter().any(|(k, _)| k == key) {
+        if answers.iter().take(i).any(|(k, _)| k == key) {
             return Err(ItemError::Twice(key.clone()));
         }
     }
@@ -185,7 +185,7 @@ pub fn check(answers: &[(String, i64)], items: Option<&[Item]>) -> Result<(), It
 pub fn reply_line(line: &str, items: &[Item]) -> Option<(String, i64)> {
     let line = line.trim().trim_start_matches(['-', '*', '•', '·']).trim();
     let digit_at = line.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))?;
-    let (name, rest) = line.split_at(digit_at);
+    let (name, rest) = line.split_at_checked(digit_at)?;
     let name = name
         .trim()
         .trim_end_matches([':', '：', '=', '-'])

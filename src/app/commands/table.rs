@@ -96,7 +96,7 @@ commands! {
     TicketQuoted: "ticket.quoted", Ticket, ["z"], None, "Show / fold quoted history and signatures in the thread", ticket_actions::toggle_quoted;
     TicketHistory: "ticket.history", Ticket, ["H"], hint("history", 8), "Show the change history / the thread", ticket_actions::toggle_history;
     TicketFollowUp: "ticket.follow_up", Ticket, ["F"], None, "Record the follow-up call (回访) with its call script beside the form, then the survey", loop_form::follow_up;
-    TicketSurvey: "ticket.survey", Ticket, ["Y"], None, "Record a satisfaction survey (CSAT, NPS, CES)", service_actions::survey;
+    TicketSurvey: "ticket.survey", Ticket, ["Y"], None, "Record a satisfaction survey (CSAT, NPS, CES and the questionnaire)", service_actions::survey;
     TicketComplaint: "ticket.complaint_stage", Ticket, ["E"], None, "Advance the complaint: received → registered (category, severity) → investigating (responsible) → resolved (root cause, resolution) → revisited (the call)", loop_form::advance_complaint;
     TicketVisit: "ticket.visit", Ticket, ["v"], None, "Book an on-site visit (上门服务): install, repair, maintenance, inspection or pick-up; g v then gives it an engineer and a time", schedule::pick_service;
     TicketArticles: "ticket.articles", Ticket, ["b"], hint("kb", 9), "Suggested articles: Enter puts a link into a reply, b the article quoted", suggestions::open;
@@ -180,8 +180,8 @@ commands! {
     FormChoicePrev: "form.choice_prev", NewTicket, ["left"], None, "Previous choice; in a text field, the cursor left", |m| new_ticket::step_choice(m, -1);
     FormCancel: "form.cancel", NewTicket, ["esc"], hint("cancel", 3), "Close the form", overlay_keys::close;
 
-    SurveyNext: "survey.next", Survey, ["tab", "down"], hint("next", 1), "Next score or the comment", |m| service_actions::survey_focus(m, 1);
-    SurveyPrev: "survey.prev", Survey, ["shift-tab", "up"], None, "Previous score", |m| service_actions::survey_focus(m, -1);
+    SurveyNext: "survey.next", Survey, ["tab", "down"], hint("next", 1), "Next score, questionnaire item or the comment", |m| service_actions::survey_focus(m, 1);
+    SurveyPrev: "survey.prev", Survey, ["shift-tab", "up"], None, "Previous score or item", |m| service_actions::survey_focus(m, -1);
     SurveySubmit: "survey.submit", Survey, ["enter"], hint("record", 0), "Record the survey", service_actions::survey_submit;
     SurveyClear: "survey.clear", Survey, ["backspace", "delete"], None, "Clear the score (in the comment, delete a character)", service_actions::survey_clear;
     LoopFormNext: "loop_form.next", LoopForm, ["tab", "down"], hint("next", 1), "Next field", |m| loop_form::focus(m, 1);
