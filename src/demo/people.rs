@@ -108,7 +108,29 @@ pub(super) fn write_customers(
     for i in 0..n {
         write_customer(w, content, i, now, &org_ids, &mut people, rng)?;
     }
+    write_search_example(w, now)?;
     Ok(people)
+}
+
+/// 张一天, the customer the README finds by pinyin (`desk customer list --search zyt`): fixed, with no draws from
+/// the generator and no tickets, so the rest of the demo is the same with or without them.
+fn write_search_example(w: &mut BulkWriter<'_>, now: i64) -> Result<()> {
+    let created_at = now - 400 * 86_400;
+    let id = ulid::Ulid::from_parts(created_at.max(0) as u64 * 1000, 0x005a_5954_u128).to_string();
+    w.customer(&CustomerRec {
+        id,
+        name: "张一天".into(),
+        email: Some("zhangyitian@qq.example".into()),
+        phone: Some("+86 138 0013 8000".into()),
+        org_id: None,
+        tier: Tier::Bronze,
+        tier_source: TierSource::Computed,
+        birthday: None,
+        city: Some("杭州".into()),
+        notes: String::new(),
+        created_at,
+    })?;
+    Ok(())
 }
 
 fn write_orgs(

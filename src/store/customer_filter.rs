@@ -15,6 +15,24 @@ fn in_list<T>(c: &mut Clauses, column: &str, values: &[T], text: impl Fn(&T) -> 
 
 /// For search text that looks like a phone number (`domain::phone`): the rids of customers whose phone key begins
 /// with its key, as a `UNION ALL SELECT` to add to a subquery of rids (a range on the `customers_phone_norm` index).
+/// For text that can be pinyin (Latin letters only), ` UNION ALL` the customers whose name it spells, in full or by
+/// initials from any character on (`zyt` → 张一天): a prefix query on the pinyin index (migration 32). Empty
+/// otherwise.
+pub(super) fn pinyin_rids(c: &mut Clauses, text: &str) -> String {
+    if !crate::domain::pinyin::is_pinyin_query(text) {
+        return String::new();
+    }
+    let letters: String = text
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|ch| ch.to_ascii_lowercase())
+        .collect();
+    let p = c.bind(format!("\"{letters}\"*"));
+    format!(
+        " UNION ALL SELECT rowid FROM customers_pinyin_fts WHERE customers_pinyin_fts MATCH {p}"
+    )
+}
+
 pub(super) fn phone_rids(c: &mut Clauses, text: &str, region: Region) -> String {
     match phone::search_key(text, region) {
         Some(key) => {
@@ -171,12 +189,17 @@ pub(super) fn compile(f: &CustomerFilter, region: Region) -> (Clauses, Walk) {
         if use_fts(text) {
             let p = c.bind(fts_phrase(text));
             let phones = phone_rids(&mut c, text, region);
+            let pinyin = pinyin_rids(&mut c, text);
             c.push(format!(
-                "c.rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p}{phones})"
+                "c.rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p}{phones}{pinyin})"
             ));
         } else {
             let p = c.bind(like_pattern(text));
-            c.push(format!("(c.name LIKE {p} ESCAPE '\\' OR c.email LIKE {p} ESCAPE '\\' OR c.phone LIKE {p} ESCAPE '\\')"));
+            let pinyin = pinyin_rids(&mut c, text);
+            let pinyin = pinyin
+                .strip_prefix(" UNION ALL ")
+                .map_or(String::new(), |q| format!(" OR c.rid IN ({q})"));
+            c.push(format!("(c.name LIKE {p} ESCAPE '\\' OR c.email LIKE {p} ESCAPE '\\' OR c.phone LIKE {p} ESCAPE '\\'{pinyin})"));
         }
     }
     (c, walk)

@@ -44,6 +44,12 @@ const FTS_TRIGGERS: &[(&str, &str, &str, &str)] = &[
         "name, email, phone",
     ),
     (
+        "customers_pinyin_fts_ai",
+        "customers_pinyin_fts_text",
+        "customers_pinyin_fts",
+        "words",
+    ),
+    (
         "articles_fts_ai",
         "articles_fts_text",
         "articles_fts",

@@ -32,13 +32,18 @@ fn customer_matches(c: &mut Clauses, text: &str, region: Region) -> String {
     if use_fts(text) {
         let p = c.bind(fts_phrase(text));
         let phones = super::customer_filter::phone_rids(c, text, region);
+        let pinyin = super::customer_filter::pinyin_rids(c, text);
         format!(
-            "t.customer_id IN (SELECT id FROM customers WHERE rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p}{phones}))"
+            "t.customer_id IN (SELECT id FROM customers WHERE rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p}{phones}{pinyin}))"
         )
     } else {
         let p = c.bind(like_pattern(text));
+        let pinyin = super::customer_filter::pinyin_rids(c, text);
+        let pinyin = pinyin
+            .strip_prefix(" UNION ALL ")
+            .map_or(String::new(), |q| format!(" OR rid IN ({q})"));
         format!(
-            "t.customer_id IN (SELECT id FROM customers WHERE name LIKE {p} ESCAPE '\\' OR email LIKE {p} ESCAPE '\\' OR phone LIKE {p} ESCAPE '\\')"
+            "t.customer_id IN (SELECT id FROM customers WHERE name LIKE {p} ESCAPE '\\' OR email LIKE {p} ESCAPE '\\' OR phone LIKE {p} ESCAPE '\\'{pinyin})"
         )
     }
 }

@@ -1,0 +1,22 @@
+-- Pinyin search (issue 24): a customer is found by the pinyin of their name, in full or by initials, from any
+-- character on (`zyt`, `zhangyitian`, `yitian` → 张一天), every reading of a polyphonic character counted.
+--
+-- The indexed words are made by `desk_pinyin_words` (domain::pinyin::index_words, registered by store::search_index
+-- on every connection desk opens, like migration 22's function): `zhangyitian zyt yitian yt tian t`. The index is
+-- FTS5 `unicode61` with prefix indexes, so what an agent types is a prefix query on those words — one short list
+-- however many customers there are. External content over a view and triggers named `*_fts_a?`, like the other
+-- full-text indexes, so bulk loads suspend and rebuild it alike.
+
+CREATE VIEW customers_pinyin_fts_text AS SELECT rid, desk_pinyin_words(name) AS words FROM customers;
+CREATE VIRTUAL TABLE customers_pinyin_fts USING fts5(words, content='customers_pinyin_fts_text', content_rowid='rid', tokenize='unicode61', prefix='1 2 3');
+CREATE TRIGGER customers_pinyin_fts_ai AFTER INSERT ON customers BEGIN
+    INSERT INTO customers_pinyin_fts(rowid, words) VALUES (new.rid, desk_pinyin_words(new.name));
+END;
+CREATE TRIGGER customers_pinyin_fts_ad AFTER DELETE ON customers BEGIN
+    INSERT INTO customers_pinyin_fts(customers_pinyin_fts, rowid, words) VALUES ('delete', old.rid, desk_pinyin_words(old.name));
+END;
+CREATE TRIGGER customers_pinyin_fts_au AFTER UPDATE OF name ON customers BEGIN
+    INSERT INTO customers_pinyin_fts(customers_pinyin_fts, rowid, words) VALUES ('delete', old.rid, desk_pinyin_words(old.name));
+    INSERT INTO customers_pinyin_fts(rowid, words) VALUES (new.rid, desk_pinyin_words(new.name));
+END;
+INSERT INTO customers_pinyin_fts(customers_pinyin_fts) VALUES ('rebuild');
