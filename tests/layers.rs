@@ -7,24 +7,26 @@ use std::path::{Path, PathBuf};
 /// Which top-level modules each one may name (itself included).
 const ALLOWED: &[(&str, &[&str])] = &[
     ("domain", &["domain"]),
+    // The interface's languages: words for what the domain decided, for app, ui and the edges to show.
+    ("i18n", &["domain", "i18n"]),
     ("store", &["domain", "store"]),
-    ("app", &["domain", "store", "app"]),
-    ("ui", &["domain", "store", "app", "ui"]),
+    ("app", &["domain", "i18n", "store", "app"]),
+    ("ui", &["domain", "i18n", "store", "app", "ui"]),
     ("tui", &["app", "tui"]),
     ("demo", &["domain", "store", "demo"]),
-    ("config", &["domain", "app", "ui", "config"]),
+    ("config", &["domain", "i18n", "app", "ui", "config"]),
     // Outside messages in and out (mail files, the JSON intake, SMTP): the edge between the world and the store.
     ("channels", &["domain", "store", "config", "channels"]),
     (
         "cli",
         &[
-            "domain", "store", "app", "ui", "demo", "config", "channels", "cli",
+            "domain", "i18n", "store", "app", "ui", "demo", "config", "channels", "cli",
         ],
     ),
     (
         "runtime",
         &[
-            "domain", "store", "app", "ui", "tui", "config", "channels", "runtime",
+            "domain", "i18n", "store", "app", "ui", "tui", "config", "channels", "runtime",
         ],
     ),
 ];
