@@ -4,7 +4,7 @@
 //!
 //! Keys are `<area>-<name>` in kebab case (`tabs-queues`, `ticket-status-on-hold`), the area being the file the key
 //! lives in, so work on different areas never touches the same file. A missing key never panics: it falls back to
-//! English, then to the key itself (and `tests/i18n_catalogues.rs` makes sure none is missing).
+//! English, then to the key itself (and `tests/i18n/catalogues.rs` makes sure none is missing).
 
 mod catalog;
 mod time;
@@ -22,10 +22,10 @@ pub enum Locale {
     #[serde(rename = "en")]
     En,
     /// Simplified Chinese (简体).
-    #[serde(rename = "zh-CN", alias = "zh_CN", alias = "zh-Hans")]
+    #[serde(rename = "zh-CN")]
     ZhCn,
     /// Traditional Chinese (繁體).
-    #[serde(rename = "zh-TW", alias = "zh_TW", alias = "zh-Hant")]
+    #[serde(rename = "zh-TW")]
     ZhTw,
 }
 

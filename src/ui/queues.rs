@@ -97,8 +97,9 @@ struct Columns {
     with_updated: bool,
 }
 
-/// The widest the Due column grows for long countdowns (`!已超时 3天12小时`); longer ones end in `…`.
-const MAX_DUE: usize = 14;
+/// The widest the Due column grows: the longest countdown there is, `!已超时 9天23小时` (from ten days on the hours
+/// are dropped); anything longer a translation makes ends in `…`.
+const MAX_DUE: usize = 17;
 
 pub fn priority_cell(p: Priority) -> String {
     format!("{}{}", p.letter(), p.glyph())
