@@ -2,7 +2,10 @@
 //! terminal above them. A `use` or path that points the other way (app reaching into ui, store into app, domain into
 //! anything) fails here with the file and line, so no cycle can come back unnoticed.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::rust_files;
+use std::path::Path;
 
 /// Which top-level modules each one may name (itself included).
 const ALLOWED: &[(&str, &[&str])] = &[
@@ -33,17 +36,6 @@ const ALLOWED: &[(&str, &[&str])] = &[
 
 /// Crate-root macros (`#[macro_export]`) are named `crate::x` but belong to no layer.
 const ROOT_MACROS: &[&str] = &["str_enum"];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The crate-level modules a line names: `crate::x`, and `super::x` in a module's root file (where `super` is the
 /// crate).

@@ -2,6 +2,7 @@
 //! each file parses, every key is `<area>-…` and is defined once, every key of one locale is in every other with
 //! the same variables, and every key the code names literally exists.
 
+use crate::common::rust_files;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -156,17 +157,6 @@ fn every_locale_folder_is_a_locale_desk_has() {
         .map(|l| l.tag().to_string())
         .collect();
     assert_eq!(folders, known);
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// A literal such as `"tabs-queues"` in the code names a key: it must exist (keys built with `format!` are checked

@@ -7,7 +7,7 @@
 //! Regenerate the baseline after converting strings (review the diff: it should only lose lines):
 //!
 //! ```sh
-//! UPDATE_I18N_BASELINE=1 cargo test --test i18n_literals
+//! UPDATE_I18N_BASELINE=1 cargo test --test i18n
 //! ```
 //!
 //! What counts as user-visible is a heuristic. A literal counts when, with `{…}` placeholders, strftime
@@ -16,22 +16,12 @@
 //! test code (`#[cfg(test)]` onwards, `*tests.rs`), and literals on lines that only panic or log (`expect(`,
 //! `panic!(`, `unreachable!(`, `tracing::`).
 
+use crate::common::rust_files;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const SCANNED: [&str; 2] = ["src/app", "src/ui"];
 const BASELINE: &str = "tests/i18n/literals.baseline";
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The string literals of Rust source, as written between the quotes (escapes kept), each with its line. Comments,
 /// char literals and lifetimes are skipped; raw strings (`r#"…"#`) are read to their own end.
@@ -301,7 +291,7 @@ fn no_new_user_visible_literal_in_ui_or_app() {
         "user-visible literals differ from {BASELINE}.\n\
          New (put the text in assets/locales and use crate::i18n::tr):\n  {}\n\
          No longer in the code (take them out of the baseline):\n  {}\n\
-         After converting, regenerate with UPDATE_I18N_BASELINE=1 cargo test --test i18n_literals",
+         After converting, regenerate with UPDATE_I18N_BASELINE=1 cargo test --test i18n",
         new.join("\n  "),
         gone.join("\n  ")
     );
