@@ -331,6 +331,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     |n| n.to_string_lossy().into_owned(),
                 ),
                 storage,
+                locale: cfg.ui.locale.unwrap_or_else(env_locale),
                 date_format: cfg.ui.date_format.clone(),
                 macros: cfg.macros.0.iter().map(|m| m.to_macro()).collect(),
                 views: cfg.all_views(),
@@ -489,6 +490,16 @@ fn db_name(store: &Store) -> String {
 
 /// The agent's handle, normalised (`domain::handle::normalize`): config, else `USER`, else the OS account name
 /// (an unset or blank one at each step falls through, so a blank `USER` never registers a blank handle).
+/// The interface's language the environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`), when `ui.locale` is unset.
+fn env_locale() -> desk::i18n::Locale {
+    let var = |k: &str| std::env::var(k).ok();
+    desk::i18n::Locale::from_env(
+        var("LC_ALL").as_deref(),
+        var("LC_MESSAGES").as_deref(),
+        var("LANG").as_deref(),
+    )
+}
+
 fn handle(cfg: &config::Config) -> Option<String> {
     let given = |h: String| Some(desk::domain::handle::normalize(&h)).filter(|h| !h.is_empty());
     cfg.agent

@@ -2,46 +2,40 @@
 //! terminal above them. A `use` or path that points the other way (app reaching into ui, store into app, domain into
 //! anything) fails here with the file and line, so no cycle can come back unnoticed.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::rust_files;
+use std::path::Path;
 
 /// Which top-level modules each one may name (itself included).
 const ALLOWED: &[(&str, &[&str])] = &[
     ("domain", &["domain"]),
+    // The interface's languages: words for what the domain decided, for app, ui and the edges to show.
+    ("i18n", &["domain", "i18n"]),
     ("store", &["domain", "store"]),
-    ("app", &["domain", "store", "app"]),
-    ("ui", &["domain", "store", "app", "ui"]),
+    ("app", &["domain", "i18n", "store", "app"]),
+    ("ui", &["domain", "i18n", "store", "app", "ui"]),
     ("tui", &["app", "tui"]),
     ("demo", &["domain", "store", "demo"]),
-    ("config", &["domain", "app", "ui", "config"]),
+    ("config", &["domain", "i18n", "app", "ui", "config"]),
     // Outside messages in and out (mail files, the JSON intake, SMTP): the edge between the world and the store.
     ("channels", &["domain", "store", "config", "channels"]),
     (
         "cli",
         &[
-            "domain", "store", "app", "ui", "demo", "config", "channels", "cli",
+            "domain", "i18n", "store", "app", "ui", "demo", "config", "channels", "cli",
         ],
     ),
     (
         "runtime",
         &[
-            "domain", "store", "app", "ui", "tui", "config", "channels", "runtime",
+            "domain", "i18n", "store", "app", "ui", "tui", "config", "channels", "runtime",
         ],
     ),
 ];
 
 /// Crate-root macros (`#[macro_export]`) are named `crate::x` but belong to no layer.
 const ROOT_MACROS: &[&str] = &["str_enum"];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The crate-level modules a line names: `crate::x`, and `super::x` in a module's root file (where `super` is the
 /// crate).

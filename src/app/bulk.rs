@@ -105,7 +105,12 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
             // Closed as it stands closes solved tickets; open ones close only with a reason that skips the loop.
             let mut options: Vec<(String, PickAction)> = choices
                 .iter()
-                .map(|s| edit(s.label().into(), TicketEdit::Status(*s)))
+                .map(|s| {
+                    edit(
+                        crate::i18n::status(model.locale, *s),
+                        TicketEdit::Status(*s),
+                    )
+                })
                 .collect();
             options.extend(model.close_reasons.iter().map(|r| {
                 (
@@ -121,7 +126,12 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 .iter()
                 .map(|p| {
                     edit(
-                        format!("{}{} {}", p.letter(), p.glyph(), p.label()),
+                        format!(
+                            "{}{} {}",
+                            p.letter(),
+                            p.glyph(),
+                            crate::i18n::priority(model.locale, *p)
+                        ),
                         TicketEdit::Priority(*p),
                     )
                 })

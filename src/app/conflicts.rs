@@ -149,7 +149,7 @@ fn value(model: &Model, c: &Conflict, raw: Option<&str>) -> String {
     };
     let names = |show: Show, id: &str| model.loaded_name(show, id);
     let shown = match by_log_name(&c.field).filter(|_| c.entity == "ticket") {
-        Some(d) => show_value(d.show, raw, &names, model.utc_offset, &model.date_format),
+        Some(d) => show_value(d.show, raw, &names, model.utc_offset, model.date_pattern()),
         None => raw.to_string(),
     };
     one_line(&sanitize(&shown))

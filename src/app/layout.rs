@@ -2,6 +2,7 @@
 
 use super::Pane;
 use crate::domain::text::width;
+use crate::i18n::Locale;
 use ratatui::layout::Rect;
 
 /// The smallest terminal desk lays its panes out in; below it the screen only asks for more room.
@@ -29,19 +30,16 @@ pub fn frame(w: u16, h: u16) -> Frame {
 }
 
 /// The label of each tab as drawn in a terminal `w` columns wide, e.g. ` 1 Queues `. Where the full names do not
-/// fit, the knowledge base is ` 4 KB ` and the dashboard ` 5 Dash `, so every tab stays on screen.
-pub fn tab_label(i: usize, pane: Pane, w: u16) -> String {
+/// fit, the panes' short names are used (the knowledge base is ` 4 KB ` and the dashboard ` 5 Dash `), so every
+/// tab stays on screen.
+pub fn tab_label(i: usize, pane: Pane, w: u16, locale: Locale) -> String {
     let full: usize = width(BRAND)
         + Pane::ALL
             .iter()
             .enumerate()
-            .map(|(i, p)| width(&format!(" {} {} ", i + 1, p.title())))
+            .map(|(i, p)| width(&format!(" {} {} ", i + 1, p.title(locale, false))))
             .sum::<usize>();
-    let title = match pane {
-        Pane::Kb if usize::from(w) < full => "KB",
-        Pane::Dashboard if usize::from(w) < full => "Dash",
-        _ => pane.title(),
-    };
+    let title = pane.title(locale, usize::from(w) < full);
     format!(" {} {title} ", i + 1)
 }
 
@@ -49,10 +47,10 @@ pub fn tab_label(i: usize, pane: Pane, w: u16) -> String {
 pub const BRAND: &str = " desk ";
 
 /// Which tab is under column `x` of the tab bar of a terminal `w` columns wide.
-pub fn tab_at(x: u16, w: u16) -> Option<Pane> {
+pub fn tab_at(x: u16, w: u16, locale: Locale) -> Option<Pane> {
     let mut start = width(BRAND) as u16;
     for (i, pane) in Pane::ALL.iter().enumerate() {
-        let tab = width(&tab_label(i, *pane, w)) as u16;
+        let tab = width(&tab_label(i, *pane, w, locale)) as u16;
         if x >= start && x < start + tab {
             return Some(*pane);
         }
@@ -150,16 +148,28 @@ mod tests {
 
     #[test]
     fn tabs_are_hit_where_drawn() {
-        assert_eq!(tab_at(0, 80), None);
-        assert_eq!(tab_at(6, 80), Some(Pane::Queues));
-        let queues_w = width(&tab_label(0, Pane::Queues, 80)) as u16;
-        assert_eq!(tab_at(6 + queues_w, 80), Some(Pane::Ticket));
-        assert_eq!(tab_at(200, 80), None);
+        let en = Locale::En;
+        assert_eq!(tab_at(0, 80, en), None);
+        assert_eq!(tab_at(6, 80, en), Some(Pane::Queues));
+        let queues_w = width(&tab_label(0, Pane::Queues, 80, en)) as u16;
+        assert_eq!(tab_at(6 + queues_w, 80, en), Some(Pane::Ticket));
+        assert_eq!(tab_at(200, 80, en), None);
         // Narrow, the knowledge base's tab is shorter and the dashboard's moves left with it.
-        assert_eq!(tab_label(3, Pane::Kb, 60), " 4 KB ");
-        assert_eq!(tab_label(4, Pane::Dashboard, 60), " 5 Dash ");
-        assert_eq!(tab_at(48, 60), Some(Pane::Dashboard));
-        assert_eq!(tab_at(48, 80), Some(Pane::Kb));
+        assert_eq!(tab_label(3, Pane::Kb, 60, en), " 4 KB ");
+        assert_eq!(tab_label(4, Pane::Dashboard, 60, en), " 5 Dash ");
+        assert_eq!(tab_at(48, 60, en), Some(Pane::Dashboard));
+        assert_eq!(tab_at(48, 80, en), Some(Pane::Kb));
+    }
+
+    #[test]
+    fn chinese_tabs_are_measured_by_display_width() {
+        let zh = Locale::ZhCn;
+        assert_eq!(tab_label(0, Pane::Queues, 80, zh), " 1 工单队列 ");
+        // ` 1 工单队列 ` is 12 cells: the second tab starts after them, not after its 16 bytes.
+        assert_eq!(tab_at(6 + 11, 80, zh), Some(Pane::Queues));
+        assert_eq!(tab_at(6 + 12, 80, zh), Some(Pane::Ticket));
+        // The Chinese names are short enough for the narrowest screen desk lays out.
+        assert_eq!(tab_label(4, Pane::Dashboard, MIN_WIDTH, zh), " 5 仪表盘 ");
     }
 
     #[test]

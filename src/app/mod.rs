@@ -78,14 +78,18 @@ impl Pane {
         Pane::Dashboard,
     ];
 
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Queues => "Queues",
-            Pane::Ticket => "Ticket",
-            Pane::Customers => "Customers",
-            Pane::Kb => "Knowledge base",
-            Pane::Dashboard => "Dashboard",
-        }
+    /// The pane's name in the tab bar, in `locale`; `short` where the full names do not fit.
+    pub fn title(self, locale: crate::i18n::Locale, short: bool) -> String {
+        let key = match (self, short) {
+            (Pane::Queues, _) => "tabs-queues",
+            (Pane::Ticket, _) => "tabs-ticket",
+            (Pane::Customers, _) => "tabs-customers",
+            (Pane::Kb, false) => "tabs-kb",
+            (Pane::Kb, true) => "tabs-kb-short",
+            (Pane::Dashboard, false) => "tabs-dashboard",
+            (Pane::Dashboard, true) => "tabs-dashboard-short",
+        };
+        crate::i18n::tr(locale, key)
     }
 
     pub fn context(self) -> commands::Context {
@@ -116,7 +120,10 @@ pub struct Settings {
     pub db_label: String,
     /// How the file is opened; the status bar says so when it is shared.
     pub storage: crate::store::StorageMode,
-    pub date_format: String,
+    /// The interface's language (`ui.locale`, else the environment's).
+    pub locale: crate::i18n::Locale,
+    /// `ui.date_format`; `None`: the locale's own.
+    pub date_format: Option<String>,
     pub macros: Vec<crate::domain::macros::Macro>,
     /// Queues in sidebar order: the built-in ones, then the config's.
     pub views: Vec<View>,
@@ -163,7 +170,10 @@ pub struct Model {
     pub identity: Identity,
     pub db_label: String,
     pub storage: crate::store::StorageMode,
-    pub date_format: String,
+    /// The interface's language: render words everything it shows in it.
+    pub locale: crate::i18n::Locale,
+    /// `ui.date_format`; `None`: the locale's own (see [`Model::date`]).
+    pub date_format: Option<String>,
     pub utc_offset: i32,
     pub macros: Vec<crate::domain::macros::Macro>,
     pub counts: Option<Counts>,
@@ -212,6 +222,24 @@ pub struct Model {
 }
 
 impl Model {
+    /// A date and time as this agent reads it: in their zone, by `ui.date_format` when set, else the locale's way.
+    pub fn date(&self, ts: i64) -> String {
+        crate::i18n::date(
+            self.locale,
+            ts,
+            self.utc_offset,
+            self.now,
+            self.date_format.as_deref(),
+        )
+    }
+
+    /// The strftime pattern for dates inside sentences the domain words (history, field values).
+    pub fn date_pattern(&self) -> &str {
+        self.date_format
+            .as_deref()
+            .unwrap_or(crate::i18n::DEFAULT_DATE_FORMAT)
+    }
+
     /// A tier as the team names it (`crm.tier_names`).
     pub fn tier_name(&self, t: crate::domain::customer::Tier) -> &str {
         self.tier_names

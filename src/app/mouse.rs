@@ -18,7 +18,7 @@ pub(super) fn on_mouse(model: &mut Model, m: Mouse) -> Vec<Effect> {
     }
     let frame = layout::frame(model.width, model.height);
     if m.kind == MouseKind::Click && m.row == frame.tabs.y {
-        return match layout::tab_at(m.column, model.width) {
+        return match layout::tab_at(m.column, model.width, model.locale) {
             Some(pane) => switch(model, pane),
             None => Vec::new(),
         };

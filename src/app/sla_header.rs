@@ -4,7 +4,7 @@
 use super::Model;
 use super::ticket_header::{Piece, Role};
 use crate::domain::sla::{Clock, ClockState};
-use crate::domain::sla_policy::{SlaSnapshot, format_countdown};
+use crate::domain::sla_policy::SlaSnapshot;
 use crate::domain::text::{local_date, width};
 use crate::store::tickets::TicketDetail;
 
@@ -29,7 +29,7 @@ fn clock(c: &Clock, with_due: bool, model: &Model) -> Vec<Piece> {
             } else {
                 ("met", ClockState::Met)
             };
-            let took = format_countdown(c.elapsed.div_euclid(60) * 60);
+            let took = crate::i18n::countdown(model.locale, c.elapsed.div_euclid(60) * 60);
             (format!("{word} {took}"), state)
         }
         (None, Some(due)) => {
@@ -40,7 +40,10 @@ fn clock(c: &Clock, with_due: bool, model: &Model) -> Vec<Piece> {
                 paused: false,
                 remaining: None,
             };
-            match snap.countdown(model.now) {
+            let countdown = snap
+                .countdown_secs(model.now)
+                .map(|(secs, state)| (crate::i18n::countdown(model.locale, secs), state));
+            match countdown {
                 Some((left, state)) if with_due => {
                     let when = local_date(due, model.utc_offset, "%m-%d %H:%M");
                     (format!("{}{left} (due {when})", state.glyph()), state)
@@ -55,7 +58,7 @@ fn clock(c: &Clock, with_due: bool, model: &Model) -> Vec<Piece> {
             } else {
                 ClockState::Paused
             };
-            let left = format_countdown(c.remaining.div_euclid(60) * 60);
+            let left = crate::i18n::countdown(model.locale, c.remaining.div_euclid(60) * 60);
             (format!("{}{left}", state.glyph()), state)
         }
     };

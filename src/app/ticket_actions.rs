@@ -50,7 +50,12 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
             let mut options: Vec<(String, TicketEdit)> = next
                 .iter()
                 .filter(|s| !(open && **s == Status::Closed))
-                .map(|s| (s.label().to_string(), TicketEdit::Status(*s)))
+                .map(|s| {
+                    (
+                        crate::i18n::status(model.locale, *s),
+                        TicketEdit::Status(*s),
+                    )
+                })
                 .collect();
             if open && next.contains(&Status::Closed) {
                 options.extend(model.close_reasons.iter().map(|r| {
@@ -67,7 +72,7 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 format!(
                     "Status of #{} (now {}){note}",
                     d.row.number,
-                    d.row.status.label()
+                    crate::i18n::status(model.locale, d.row.status)
                 ),
                 options,
             )
@@ -116,11 +121,10 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 .map(|p| {
                     (
                         format!(
-                            "{}{} {} ({})",
+                            "{}{} {}",
                             p.letter(),
                             p.glyph(),
-                            p.label(),
-                            p.colour_name()
+                            crate::i18n::priority_with_colour(model.locale, *p)
                         ),
                         TicketEdit::Priority(*p),
                     )

@@ -5,7 +5,7 @@
 
 use super::{Model, layout};
 use crate::domain::text::{local_date, one_line, sanitize, truncate, width, wrap};
-use crate::domain::ticket::{Priority, compact_age};
+use crate::domain::ticket::Priority;
 use crate::domain::ticket_fields::{Place, TICKET_FIELDS, show_value};
 use crate::store::tickets::TicketDetail;
 use ratatui::layout::Rect;
@@ -60,7 +60,8 @@ const MAX_WRAP: usize = 2;
 /// The header's fields in groups; each group starts a line and its fields flow on from there.
 fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
     let t = &d.row;
-    let fmt = |ts: i64| local_date(ts, model.utc_offset, &model.date_format);
+    let fmt = |ts: i64| model.date(ts);
+    let ago = |ts: i64| crate::i18n::ago(model.locale, model.now - ts);
     let mut customer = t
         .customer
         .as_ref()
@@ -79,14 +80,18 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
     };
     let dash = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
     let state = vec![
-        field("Status", t.status.label(), Role::Strong),
+        field(
+            "Status",
+            crate::i18n::status(model.locale, t.status),
+            Role::Strong,
+        ),
         field(
             "Priority",
             format!(
                 "{}{} {}",
                 t.priority.letter(),
                 t.priority.glyph(),
-                t.priority.label()
+                crate::i18n::priority(model.locale, t.priority)
             ),
             Role::Priority(t.priority),
         ),
@@ -113,10 +118,10 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
         field("Tags", tags, Role::Plain),
         field(
             "Created",
-            format!("{} ({})", fmt(t.created_at), ago(model.now - t.created_at)),
+            format!("{} ({})", fmt(t.created_at), ago(t.created_at)),
             Role::Plain,
         ),
-        field("Updated", ago(model.now - t.updated_at), Role::Plain),
+        field("Updated", ago(t.updated_at), Role::Plain),
         field(
             "Product",
             dash(d.product.as_ref().map(|p| p.to_string())),
@@ -153,7 +158,7 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
             &raw,
             &|_, _| None,
             model.utc_offset,
-            &model.date_format,
+            model.date_pattern(),
         );
         facts.push(field(def.label, one_line(&sanitize(&value)), Role::Plain));
     }
@@ -200,14 +205,6 @@ fn visits(d: &TicketDetail, model: &Model) -> String {
         String::new()
     };
     format!("{}{tail}", shown.join(" · "))
-}
-
-/// `3m ago`, or `just now`.
-fn ago(seconds: i64) -> String {
-    match compact_age(seconds) {
-        now if now == "now" => "just now".to_string(),
-        age => format!("{age} ago"),
-    }
 }
 
 /// At most `max` lines of `text` wrapped to `w` cells, the last ending in `…` if more was left over.

@@ -36,6 +36,7 @@ pub fn init(settings: Settings, width: u16, height: u16, now: i64) -> (Model, Ve
         identity: settings.identity,
         db_label: settings.db_label,
         storage: settings.storage,
+        locale: settings.locale,
         date_format: settings.date_format,
         utc_offset: settings.utc_offset,
         macros: settings.macros,

@@ -82,7 +82,12 @@ pub struct AgentConfig {
 #[serde(default, deny_unknown_fields)]
 pub struct UiConfig {
     pub mouse: bool,
-    pub date_format: String,
+    /// The interface's language; unset: from LC_ALL / LC_MESSAGES / LANG, else English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<crate::i18n::Locale>,
+    /// How dates are shown (chrono strftime); unset: the locale's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_format: Option<String>,
     /// Seconds between checks for other agents' writes (live refresh); at least 1.
     pub refresh_secs: u32,
     /// Show internal notes on the review screen before adding them, as replies always are.
@@ -95,7 +100,8 @@ impl Default for UiConfig {
     fn default() -> Self {
         UiConfig {
             mouse: true,
-            date_format: "%Y-%m-%d %H:%M".into(),
+            locale: None,
+            date_format: None,
             refresh_secs: 1,
             review_notes: true,
             undo_minutes: 10,

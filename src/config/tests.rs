@@ -84,7 +84,7 @@ fn load_order_and_missing_files() {
     let l = load_with(Some(&a), &env_b, None).unwrap();
     assert!(!l.config.ui.mouse && l.path.as_deref() == Some(a.as_path()));
     let l = load_with(None, &env_b, Some(a.clone())).unwrap();
-    assert_eq!(l.config.ui.date_format, "%d/%m");
+    assert_eq!(l.config.ui.date_format.as_deref(), Some("%d/%m"));
     let l = load_with(None, &no_env, Some(a.clone())).unwrap();
     assert!(!l.config.ui.mouse);
     // A missing default file means defaults; a missing explicit one is an error naming it.
@@ -406,4 +406,16 @@ fn field_service_settings_are_checked_with_the_key_named() {
         (1, 2)
     );
     assert_eq!(shipped.tz(), chrono_tz::Asia::Shanghai);
+}
+
+#[test]
+fn the_locale_is_one_desk_has_and_a_wrong_one_says_which_to_write() {
+    let c = parse("[ui]\nlocale = \"zh-TW\"\n", "x").unwrap();
+    assert_eq!(c.ui.locale, Some(crate::i18n::Locale::ZhTw));
+    assert_eq!(parse("", "x").unwrap().ui.locale, None);
+    let e = err("[ui]\nlocale = \"fr\"\n");
+    assert!(
+        e.contains(":2:") && e.contains("fr") && e.contains("`zh-CN`") && e.contains("`zh-TW`"),
+        "{e}"
+    );
 }

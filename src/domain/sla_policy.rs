@@ -260,6 +260,12 @@ impl SlaSnapshot {
     /// The queue's countdown: wall time to the due time (`2h13m`), or past it (`-35m`); paused clocks show the
     /// business time they have left. With the state, for glyph and colour.
     pub fn countdown(&self, now: i64) -> Option<(String, ClockState)> {
+        self.countdown_secs(now)
+            .map(|(secs, state)| (format_countdown(secs), state))
+    }
+
+    /// The countdown's seconds (whole minutes, negative when past due) and state, for a caller that words it.
+    pub fn countdown_secs(&self, now: i64) -> Option<(i64, ClockState)> {
         let state = self.state(now)?;
         let secs = if self.paused {
             self.remaining.unwrap_or(0)
@@ -267,25 +273,45 @@ impl SlaSnapshot {
             self.due_at? - now
         };
         // Whole minutes, rounded towards "less time left" so a countdown never flatters.
-        let minutes = secs.div_euclid(60) * 60;
-        Some((format_countdown(minutes), state))
+        Some((secs.div_euclid(60) * 60, state))
     }
 }
 
 /// A countdown in at most five characters plus its sign: `45m`, `7h05m`, `23h`, `3d4h`, `82d` (from ten days on
 /// the hours are dropped, so the queue's column never cuts `-82d13h` to `-82d1…`).
 pub fn format_countdown(secs: i64) -> String {
-    let s = secs.abs();
-    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
-    let body = match (d, h) {
-        (0, 0) => format!("{m}m"),
-        (0, h) if h >= 10 || m == 0 => format!("{h}h"),
-        (0, h) => format!("{h}h{m:02}m"),
-        (d, 0) => format!("{d}d"),
-        (d, _) if d >= 10 => format!("{d}d"),
-        (d, h) => format!("{d}d{h}h"),
+    let body = match countdown_span(secs) {
+        CountdownSpan::Minutes(m) => format!("{m}m"),
+        CountdownSpan::Hours(h) => format!("{h}h"),
+        CountdownSpan::HoursMinutes(h, m) => format!("{h}h{m:02}m"),
+        CountdownSpan::Days(d) => format!("{d}d"),
+        CountdownSpan::DaysHours(d, h) => format!("{d}d{h}h"),
     };
     if secs < 0 { format!("-{body}") } else { body }
+}
+
+/// The units a countdown of `secs` (either sign) is said in, before wording: at most two, the minutes dropped from
+/// ten hours on and the hours from ten days on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountdownSpan {
+    Minutes(i64),
+    Hours(i64),
+    HoursMinutes(i64, i64),
+    Days(i64),
+    DaysHours(i64, i64),
+}
+
+pub fn countdown_span(secs: i64) -> CountdownSpan {
+    let s = secs.abs();
+    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
+    match (d, h) {
+        (0, 0) => CountdownSpan::Minutes(m),
+        (0, h) if h >= 10 || m == 0 => CountdownSpan::Hours(h),
+        (0, h) => CountdownSpan::HoursMinutes(h, m),
+        (d, 0) => CountdownSpan::Days(d),
+        (d, _) if d >= 10 => CountdownSpan::Days(d),
+        (d, h) => CountdownSpan::DaysHours(d, h),
+    }
 }
 
 /// Text that is not a duration (or not a positive one that fits).

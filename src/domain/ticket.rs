@@ -273,7 +273,6 @@ pub fn tag(raw: &str) -> Result<String, TagError> {
     Ok(t)
 }
 
-/// "3d", "5h", "12m", "now": compact age for lists.
 /// How long ago, said as a phrase: "just now", "5m ago".
 pub fn ago(seconds: i64) -> String {
     match compact_age(seconds).as_str() {
@@ -282,14 +281,36 @@ pub fn ago(seconds: i64) -> String {
     }
 }
 
+/// "3d", "5h", "12m", "now": compact age for lists.
 pub fn compact_age(seconds: i64) -> String {
+    match age(seconds) {
+        Age::Now => "now".to_string(),
+        Age::Minutes(n) => format!("{n}m"),
+        Age::Hours(n) => format!("{n}h"),
+        Age::Days(n) => format!("{n}d"),
+        Age::Months(n) => format!("{n}mo"),
+    }
+}
+
+/// How long ago, in the one unit lists show it in, before wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Age {
+    Now,
+    Minutes(i64),
+    Hours(i64),
+    Days(i64),
+    /// Of 30 days.
+    Months(i64),
+}
+
+pub fn age(seconds: i64) -> Age {
     let s = seconds.max(0);
     match s {
-        0..=59 => "now".to_string(),
-        60..=3599 => format!("{}m", s / 60),
-        3600..=86_399 => format!("{}h", s / 3600),
-        86_400..=2_591_999 => format!("{}d", s / 86_400),
-        _ => format!("{}mo", s / 2_592_000),
+        0..=59 => Age::Now,
+        60..=3599 => Age::Minutes(s / 60),
+        3600..=86_399 => Age::Hours(s / 3600),
+        86_400..=2_591_999 => Age::Days(s / 86_400),
+        _ => Age::Months(s / 2_592_000),
     }
 }
 

@@ -89,7 +89,10 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         } else {
             theme.tab_inactive
         };
-        spans.push(Span::styled(layout::tab_label(i, *pane, area.width), style));
+        spans.push(Span::styled(
+            layout::tab_label(i, *pane, area.width, model.locale),
+            style,
+        ));
     }
     let who = model.identity.handle.as_deref().unwrap_or("no agent");
     // Only shared mode is named: local is the default and unremarkable.

@@ -291,7 +291,7 @@ fn detail(
     }
     lines.push(field(
         "Made",
-        date(p.created_at, model.utc_offset, &model.date_format),
+        model.date(p.created_at),
         theme.base,
         w,
         theme,

@@ -6,7 +6,9 @@ use super::widgets::{
     table_header,
 };
 use crate::app::{Model, QueueFocus, layout};
-use crate::domain::ticket::{Priority, compact_age};
+use crate::domain::text::width;
+use crate::domain::ticket::{Priority, Status};
+use crate::i18n::{self, tr};
 use crate::store::tickets::TicketRow;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -48,16 +50,17 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 }
 
 /// Columns that fit the width: assignee, then customer, then the time since the last update are dropped on
-/// narrow terminals. `number_w` fits the widest ticket number loaded (`#1000000` needs 8 cells).
-fn columns(width: usize, number_w: usize) -> Columns {
+/// narrow terminals. `fixed` holds the widths that depend on what is loaded and on the language: the widest
+/// ticket number (`#1000000` needs 8 cells), status name and countdown.
+fn columns(width: usize, fixed: Widths) -> Columns {
     let with_customer = width >= 64;
     let with_assignee = width >= 84;
     let with_updated = width >= 48;
     let mut spec = vec![
-        Col::right(number_w),
+        Col::right(fixed.number),
         Col::left(3),
-        Col::left(7),
-        Col::right(7),
+        Col::left(fixed.status),
+        Col::right(fixed.due),
         Col::left(usize::MAX),
     ];
     if with_customer {
@@ -78,6 +81,14 @@ fn columns(width: usize, number_w: usize) -> Columns {
     }
 }
 
+/// Column widths set by the content rather than the terminal.
+#[derive(Clone, Copy)]
+struct Widths {
+    number: usize,
+    status: usize,
+    due: usize,
+}
+
 /// The queue table's columns at a width, and which of the optional ones are shown.
 struct Columns {
     cols: Vec<Col>,
@@ -85,6 +96,10 @@ struct Columns {
     with_assignee: bool,
     with_updated: bool,
 }
+
+/// The widest the Due column grows: the longest countdown there is, `!已超时 9天23小时` (from ten days on the hours
+/// are dropped); anything longer a translation makes ends in `…`.
+const MAX_DUE: usize = 17;
 
 pub fn priority_cell(p: Priority) -> String {
     format!("{}{}", p.letter(), p.glyph())
@@ -94,7 +109,7 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let q = &model.queues;
     let focused = q.focus == QueueFocus::List;
     if let Some(s) = &q.search {
-        super::search::render(frame, area, s, focused, theme);
+        super::search::render(frame, area, (s, model.locale), focused, theme);
         return;
     }
     // The sidebar counts the view; a typed filter's list is counted on its own (the list holds that count).
@@ -117,20 +132,48 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let inner = layout::inner(area);
     let rows_area = layout::table_rows(area);
     let widest = q.list.rows.iter().map(|t| t.number).max().unwrap_or(0);
-    // "#" plus the digits, plus one space so the number never touches the border.
-    let number_w = widest.to_string().len() + 2;
-    let columns = columns(inner.width as usize, number_w);
-    let mut header = vec!["#", "Pri", "Status", "Due", "Subject"];
+    let l = model.locale;
+    let heading = |key| tr(l, key);
+    let header_due = heading("queues-column-due");
+    // Every status name fits (等待客户 is 8 cells), and the countdowns loaded: a Chinese one says 已超时 in words.
+    let fixed = Widths {
+        // "#" plus the digits, plus one space so the number never touches the border.
+        number: widest.to_string().len() + 2,
+        status: Status::ALL
+            .iter()
+            .map(|s| width(&i18n::status(l, *s)))
+            .chain([width(&heading("queues-column-status")), 7])
+            .max()
+            .unwrap_or(7),
+        due: q
+            .list
+            .rows
+            .iter()
+            .map(|t| width(&super::service::due_cell(&t.sla, model.now, l, theme).0))
+            .chain([width(&header_due), 7])
+            .max()
+            .unwrap_or(7)
+            .min(MAX_DUE),
+    };
+    let columns = columns(inner.width as usize, fixed);
+    let mut header = vec![
+        heading("queues-column-number"),
+        heading("queues-column-priority"),
+        heading("queues-column-status"),
+        header_due,
+        heading("queues-column-subject"),
+    ];
     if columns.with_customer {
-        header.push("Customer");
+        header.push(heading("queues-column-customer"));
     }
     if columns.with_assignee {
-        header.push("Assignee");
+        header.push(heading("queues-column-assignee"));
     }
     // Time since the last update, as the column says: not the ticket's age since it was created.
     if columns.with_updated {
-        header.push("Updated");
+        header.push(heading("queues-column-updated"));
     }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     table_header(frame, inner, &columns.cols, &header, theme);
 
     if q.list.rows.is_empty() {
@@ -170,7 +213,7 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 marked: i == q.list.selected,
                 marked_for_bulk: q.marked.contains_key(&t.number),
             };
-            ticket_line(t, &columns, model.now, theme, state)
+            ticket_line(t, &columns, model, theme, state)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
@@ -187,7 +230,7 @@ struct RowState {
 fn ticket_line<'a>(
     t: &TicketRow,
     columns: &Columns,
-    now: i64,
+    model: &Model,
     theme: &Theme,
     state: RowState,
 ) -> Line<'a> {
@@ -218,9 +261,9 @@ fn ticket_line<'a>(
             },
         ),
         (priority_cell(t.priority), pick(theme.priority(t.priority))),
-        (t.status.label().to_string(), base),
+        (i18n::status(model.locale, t.status), base),
         {
-            let (text, style) = super::service::due_cell(&t.sla, now, theme);
+            let (text, style) = super::service::due_cell(&t.sla, model.now, model.locale, theme);
             (text, pick(style))
         },
         (t.subject.to_string(), base),
@@ -243,7 +286,10 @@ fn ticket_line<'a>(
         ));
     }
     if columns.with_updated {
-        cells.push((compact_age(now - t.updated_at), pick(theme.muted)));
+        cells.push((
+            i18n::compact_age(model.locale, model.now - t.updated_at),
+            pick(theme.muted),
+        ));
     }
     let line = row(&columns.cols, cells);
     if selected {

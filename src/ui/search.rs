@@ -5,14 +5,20 @@ use super::theme::Theme;
 use super::widgets::{block, empty_state, fit_title, hit_position, row_style};
 use crate::app::protocol::tickets::SEARCH_LIMIT;
 use crate::app::{SearchState, layout};
-use crate::domain::text::{one_line, truncate};
+use crate::domain::text::{fit, one_line, truncate};
 use crate::store::search::{MARK_END, MARK_START};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, s: &SearchState, focused: bool, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    (s, locale): (&SearchState, crate::i18n::Locale),
+    focused: bool,
+    theme: &Theme,
+) {
     let order = if s.relevance {
         "best match first"
     } else {
@@ -44,10 +50,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, s: &SearchState, focused: bool,
     let mut lines = Vec::new();
     for (i, h) in s.hits.iter().enumerate().skip(skip).take(per_page) {
         let style = row_style(i == s.selected, focused, theme);
+        // Padded by display width, so a Chinese status lines up the subjects as an English one does.
         let head = format!(
-            " #{} {:<8} {}",
+            " #{} {} {}",
             crate::domain::ticket::shown_number(h.number),
-            h.status.label(),
+            fit(&crate::i18n::status(locale, h.status), 8),
             h.subject
         );
         lines.push(Line::styled(truncate(&head, w), style));

@@ -28,10 +28,18 @@ pub fn style(state: ClockState, theme: &Theme) -> Style {
     }
 }
 
-/// The queue's "Due" cell: `2h13m`, `~45m`, `!-35m`, `||3h`; empty without a clock.
-pub fn due_cell(sla: &SlaSnapshot, now: i64, theme: &Theme) -> (String, Style) {
-    match sla.countdown(now) {
-        Some((text, state)) => (format!("{}{text}", state.glyph()), style(state, theme)),
+/// The queue's "Due" cell: `2h13m`, `~45m`, `!-35m`, `||3h` (`!已超时 35分`); empty without a clock.
+pub fn due_cell(
+    sla: &SlaSnapshot,
+    now: i64,
+    locale: crate::i18n::Locale,
+    theme: &Theme,
+) -> (String, Style) {
+    match sla.countdown_secs(now) {
+        Some((secs, state)) => (
+            format!("{}{}", state.glyph(), crate::i18n::countdown(locale, secs)),
+            style(state, theme),
+        ),
         None => (String::new(), theme.muted),
     }
 }
@@ -79,7 +87,7 @@ pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<
             spans.push(Span::styled(text, st));
         }
         if let Some(due) = d.row.follow_up_due_at {
-            let when = date(due, model.utc_offset, &model.date_format);
+            let when = model.date(due);
             let st = if due <= model.now {
                 theme.priority_high
             } else {

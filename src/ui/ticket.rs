@@ -1,7 +1,7 @@
 //! Ticket pane: properties and the message thread, internal notes set apart.
 
 use super::theme::Theme;
-use super::widgets::{block, date, ellipsize, empty_state, scrolled};
+use super::widgets::{block, ellipsize, empty_state, scrolled};
 use crate::app::commands::CommandId;
 use crate::app::geometry::{Part, thread_parts};
 use crate::app::ticket_header::{self, Role};
@@ -40,8 +40,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         d,
         inner.width as usize,
         model.ticket.show_quoted,
-        &model.date_format,
-        model.utc_offset,
+        &|ts| model.date(ts),
         theme,
     );
     let n = d.messages.len();
@@ -204,8 +203,7 @@ fn thread_lines<'a>(
     d: &TicketDetail,
     width: usize,
     show_quoted: bool,
-    fmt: &str,
-    offset: i32,
+    date: &dyn Fn(i64) -> String,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     thread_parts(d, width, show_quoted)
@@ -224,11 +222,7 @@ fn thread_lines<'a>(
             ),
             // One line however long the author's name: cut with a mark, never silently.
             Part::Header(i) => ellipsize(
-                author_line(
-                    &d.messages[i],
-                    date(d.messages[i].created_at, offset, fmt),
-                    theme,
-                ),
+                author_line(&d.messages[i], date(d.messages[i].created_at), theme),
                 width,
             ),
             Part::Body(i, text) => {
@@ -262,7 +256,7 @@ fn history_lines<'a>(model: &Model, theme: &Theme) -> Vec<Line<'a>> {
     let words = ChangeWords {
         names: &names,
         offset: model.utc_offset,
-        date_format: &model.date_format,
+        date_format: model.date_pattern(),
     };
     rows.iter()
         .map(|h| {
@@ -272,10 +266,7 @@ fn history_lines<'a>(model: &Model, theme: &Theme) -> Vec<Line<'a>> {
             let pad = 8usize.saturating_sub(crate::domain::text::width(&who));
             let change = describe_change(&h.field, h.old.as_deref(), h.new.as_deref(), &words);
             Line::from(vec![
-                Span::styled(
-                    format!(" {} ", date(h.at, model.utc_offset, &model.date_format)),
-                    theme.muted,
-                ),
+                Span::styled(format!(" {} ", model.date(h.at)), theme.muted),
                 Span::styled(format!("{who}{} ", " ".repeat(pad)), theme.title),
                 Span::raw(crate::domain::text::sanitize(&change)),
             ])

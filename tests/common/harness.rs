@@ -31,12 +31,17 @@ pub struct Harness {
 }
 
 impl Harness {
-    pub fn new(
+    pub fn new(store: Store, handle: Option<&str>, width: u16, height: u16, now: i64) -> Harness {
+        Harness::in_locale(store, handle, (width, height), now, desk::i18n::Locale::En)
+    }
+
+    /// [`Harness::new`] with the interface in `locale`.
+    pub fn in_locale(
         mut store: Store,
         handle: Option<&str>,
-        width: u16,
-        height: u16,
+        (width, height): (u16, u16),
         now: i64,
+        locale: desk::i18n::Locale,
     ) -> Harness {
         store.set_actor(handle.map(Into::into));
         // The shipped SLA rules, with every open ticket's clock computed as of the frozen `now`.
@@ -64,7 +69,8 @@ impl Harness {
             },
             db_label: "test.db".into(),
             storage: desk::store::StorageMode::Local,
-            date_format: "%Y-%m-%d %H:%M".into(),
+            locale,
+            date_format: None,
             macros: desk::config::MacroList::default()
                 .0
                 .iter()

@@ -6,6 +6,18 @@ use desk::domain::ticket::{Channel, Kind, Priority, Status};
 use desk::store::Store;
 use desk::store::records::*;
 
+/// Every `.rs` file under `dir`, for the tests that read the source (layers, literals, catalogue keys).
+pub fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
 pub const NOW: i64 = 1_795_000_000; // 2026-11-18, a fixed "now" for tests
 
 /// The SLA and loop rules of config text `toml`, as desk reads them from a config file.

@@ -1,0 +1,26 @@
+# SLA countdowns: at most two units. $minutes after $hours is two digits ("7h05m").
+time-span-minutes = { $minutes }m
+time-span-hours = { $hours }h
+time-span-hours-minutes = { $hours }h{ $minutes }m
+time-span-days = { $days }d
+time-span-days-hours = { $days }d{ $hours }h
+# A countdown past its due time.
+time-overdue = -{ $span }
+# Ages in a list's few cells, and as a phrase.
+time-age-now = now
+time-age-minutes = { $n }m
+time-age-hours = { $n }h
+time-age-days = { $n }d
+time-age-months = { $n }mo
+time-ago = { $age } ago
+time-ago-now = just now
+# Dates (chrono strftime; %a is the weekday below). ui.date_format replaces both when set.
+time-date-format = %Y-%m-%d %H:%M
+time-date-format-other-year = %Y-%m-%d %H:%M
+time-weekday-mon = Mon
+time-weekday-tue = Tue
+time-weekday-wed = Wed
+time-weekday-thu = Thu
+time-weekday-fri = Fri
+time-weekday-sat = Sat
+time-weekday-sun = Sun
