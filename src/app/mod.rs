@@ -26,6 +26,8 @@ mod navigate;
 pub mod new_ticket;
 mod overlay_keys;
 pub mod paged;
+mod pick;
+pub use pick::PickAction;
 pub mod plans;
 pub mod protocol;
 pub mod qa;
@@ -598,29 +600,6 @@ impl PromptKind {
             PromptKind::GoTo => "Go to ticket #",
         }
     }
-}
-
-/// What choosing a picker option does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PickAction {
-    Edit(crate::store::ticket_write::TicketEdit),
-    /// Close an open ticket with a reason that skips the closed loop (spam, duplicate).
-    Close(String),
-    /// Start a reply from macro number `i` (index into `Model::macros`).
-    Macro(usize),
-    /// Merge this duplicate (customer id) into the customer on screen.
-    /// … with the picker's line about it, for the confirmation.
-    MergeCustomer(String, String),
-    /// Mark a care or win-back task done.
-    CareDone(String),
-    /// Publish, archive or return to draft the article in `Kb::target_id`.
-    ArticleStatus(crate::domain::kb::ArticleStatus),
-    /// Show the dashboard for this period.
-    DashboardPeriod(crate::domain::metrics_report::Period),
-    /// Open this attachment (id) of the open ticket with the system opener.
-    OpenAttachment(String),
-    /// Make a visit of this kind on the open ticket (it waits in the schedule for a time).
-    NewVisit(crate::domain::visit::Service),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -232,15 +232,21 @@ pub(super) fn prompt_recall(model: &mut Model, step: isize) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The options a picker's filter leaves, as indices into all of them: each word typed must be in the label.
+/// The options a picker's filter leaves, as indices into all of them: each word typed must be in the label as
+/// shown or in the option's English name (`resolved` finds 已解决 in Chinese), or spell the label in pinyin
+/// (`yjj`, `yijiejue`).
 pub fn picker_visible(options: &[(String, super::PickAction)], filter: &str) -> Vec<usize> {
     let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
     options
         .iter()
         .enumerate()
-        .filter(|(_, (label, _))| {
-            let label = label.to_lowercase();
-            words.iter().all(|w| label.contains(w.as_str()))
+        .filter(|(_, (label, action))| {
+            let hay = format!("{} {}", label, action.english_name()).to_lowercase();
+            words.iter().all(|w| {
+                hay.contains(w.as_str())
+                    || (crate::domain::pinyin::is_pinyin_query(w)
+                        && crate::domain::pinyin::matches(w, label))
+            })
         })
         .map(|(i, _)| i)
         .collect()
