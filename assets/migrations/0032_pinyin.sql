@@ -2,7 +2,8 @@
 -- character on (`zyt`, `zhangyitian`, `yitian` → 张一天), every reading of a polyphonic character counted.
 --
 -- The indexed words are made by `desk_pinyin_words` (domain::pinyin::index_words, registered by store::search_index
--- on every connection desk opens, like migration 22's function): `zhangyitian zyt yitian yt tian t`. The index is
+-- on every connection desk opens, like migration 22's function): `zhangyitian zyt 张一天 yitian yt 一天 tian t 天`
+-- (the characters too, so one or two typed characters, too short for a trigram, are a prefix query as well). The index is
 -- FTS5 `unicode61` with prefix indexes, so what an agent types is a prefix query on those words — one short list
 -- however many customers there are. External content over a view and triggers named `*_fts_a?`, like the other
 -- full-text indexes, so bulk loads suspend and rebuild it alike.

@@ -49,9 +49,18 @@ mod tests {
     #[test]
     fn a_chinese_picker_filters_by_the_label_its_english_name_and_pinyin() {
         let options = vec![
-            ("已解决".to_string(), PickAction::Edit(TicketEdit::Status(Status::Solved))),
-            ("等待客户".to_string(), PickAction::Edit(TicketEdit::Status(Status::Pending))),
-            ("U!! 红（紧急）".to_string(), PickAction::Edit(TicketEdit::Priority(Priority::Urgent))),
+            (
+                "已解决".to_string(),
+                PickAction::Edit(TicketEdit::Status(Status::Solved)),
+            ),
+            (
+                "等待客户".to_string(),
+                PickAction::Edit(TicketEdit::Status(Status::Pending)),
+            ),
+            (
+                "U!! 红（紧急）".to_string(),
+                PickAction::Edit(TicketEdit::Priority(Priority::Urgent)),
+            ),
             ("退款说明".to_string(), PickAction::Macro(0)),
         ];
         let shown = |f: &str| -> Vec<&str> {
@@ -66,7 +75,11 @@ mod tests {
         assert_eq!(shown("yjj"), ["已解决"], "initials");
         assert_eq!(shown("dengdai"), ["等待客户"], "full pinyin");
         assert_eq!(shown("urgent"), ["U!! 红（紧急）"]);
-        assert_eq!(shown("tk"), ["退款说明"], "a macro's title by pinyin initials");
+        assert_eq!(
+            shown("tk"),
+            ["退款说明"],
+            "a macro's title by pinyin initials"
+        );
         assert_eq!(shown("tk sm"), ["退款说明"], "every word must match");
         assert!(shown("refund").is_empty(), "a macro has no English name");
     }

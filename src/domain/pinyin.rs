@@ -20,6 +20,21 @@ pub fn readings(c: char) -> Vec<String> {
     out
 }
 
+/// Whether `query` is Chinese characters only (spaces ignored): what the index's character words answer.
+pub fn is_han_query(query: &str) -> bool {
+    let mut han = 0;
+    for c in query.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if readings(c).is_empty() {
+            return false;
+        }
+        han += 1;
+    }
+    han > 0
+}
+
 /// Whether `query` can be pinyin: ASCII letters only (spaces and `'` between syllables are ignored).
 pub fn is_pinyin_query(query: &str) -> bool {
     let mut letters = 0;
@@ -116,30 +131,34 @@ fn match_from(q: &[u8], units: &[Unit]) -> bool {
     false
 }
 
-/// The words an index keeps for `text` so a prefix search finds it by pinyin: from every Chinese character on, the
-/// readings run together and the initials run together (`zhangyitian zyt yitian yt tian t` for 张一天). Every reading
-/// of a polyphonic character is kept, up to `MAX_VARIANTS` spellings per start; text without Chinese gives nothing.
+/// The words an index keeps for `text` so a prefix search finds it by pinyin or by its characters: from every
+/// Chinese character on, the readings run together, the initials run together and the characters themselves
+/// (`zhangyitian zyt 张一天 yitian yt 一天 tian t 天` for 张一天), so one or two typed characters — too short for a
+/// trigram — are a prefix query too. Every reading of a polyphonic character is kept, up to `MAX_VARIANTS`
+/// spellings per start; text without Chinese gives nothing.
 pub fn index_words(text: &str) -> String {
     const MAX_VARIANTS: usize = 8;
     // Only the first characters: a name or a title's head is what people type.
     const MAX_CHARS: usize = 12;
-    let han: Vec<Vec<String>> = text
+    let han: Vec<(char, Vec<String>)> = text
         .chars()
-        .map(readings)
-        .filter(|r| !r.is_empty())
+        .map(|c| (c, readings(c)))
+        .filter(|(_, r)| !r.is_empty())
         .take(MAX_CHARS)
         .collect();
     let mut words: Vec<String> = Vec::new();
     for start in 0..han.len() {
+        let rest = han.get(start..).unwrap_or_default();
         let mut full = vec![String::new()];
         let mut initials = vec![String::new()];
-        for r in han.get(start..).unwrap_or_default() {
+        for (_, r) in rest {
             full = extend(&full, r, MAX_VARIANTS, |s| s);
             initials = extend(&initials, r, MAX_VARIANTS, |s| {
                 s.get(..1).unwrap_or_default()
             });
         }
-        for w in full.into_iter().chain(initials) {
+        let chars: String = rest.iter().map(|(c, _)| *c).collect();
+        for w in full.into_iter().chain(initials).chain([chars]) {
             if !words.contains(&w) {
                 words.push(w);
             }
