@@ -69,6 +69,14 @@ fn customers_are_found_by_full_pinyin_initials_and_any_reading() {
     assert_eq!(search(&store, "chongqing"), ["重庆商贸"]);
     assert_eq!(search(&store, "cqsm"), ["重庆商贸"]);
     assert_eq!(search(&store, "zq"), ["重庆商贸"]);
+    // One or two Latin letters are a word prefix of a name or an email (no scan of every name).
+    assert_eq!(search(&store, "jo"), ["John Smith"]);
+    assert_eq!(search(&store, "ya"), ["Zoe Yates"]);
+    assert_eq!(
+        search(&store, "ex"),
+        search(&store, "example"),
+        "the email's domain word"
+    );
     // Characters still match as characters, and a name that is no pinyin of anyone finds nobody.
     assert_eq!(search(&store, "一天"), ["张一天"]);
     assert!(search(&store, "xyz").is_empty());
