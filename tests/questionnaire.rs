@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use desk::cli::report::ReportFormat;
 use desk::domain::metrics::MetricsRules;
 use desk::domain::metrics_report;
 use desk::domain::service_loop::SurveyResponse;
@@ -87,14 +88,15 @@ fn fixture() -> Store {
     store
 }
 
-fn report_json(store: &mut Store, rules: &MetricsRules) -> serde_json::Value {
+/// `desk report` on day 0 in `format`, grouped by channel for JSON.
+fn report_out(store: &mut Store, rules: &MetricsRules, format: ReportFormat) -> String {
     let day = metrics_report::local_date(day0(), 0).to_string();
     let args = desk::cli::report::ReportArgs {
         from: Some(day.clone()),
         to: Some(day),
         period: "30d".into(),
-        group_by: Some("channel".into()),
-        format: desk::cli::report::ReportFormat::Json,
+        group_by: (format == ReportFormat::Json).then(|| "channel".into()),
+        format,
     };
     let mut out = Vec::new();
     desk::cli::report::run(
@@ -107,7 +109,11 @@ fn report_json(store: &mut Store, rules: &MetricsRules) -> serde_json::Value {
         false,
     )
     .unwrap();
-    serde_json::from_slice(&out).unwrap()
+    String::from_utf8(out).unwrap()
+}
+
+fn report_json(store: &mut Store, rules: &MetricsRules) -> serde_json::Value {
+    serde_json::from_str(&report_out(store, rules, ReportFormat::Json)).unwrap()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -203,28 +209,7 @@ fn without_item_weights_csi_falls_back_to_the_scores() {
         .as_f64()
         .unwrap();
     assert!(close(csi, 87.5), "{csi}");
-    let md = {
-        let day = metrics_report::local_date(day0(), 0).to_string();
-        let args = desk::cli::report::ReportArgs {
-            from: Some(day.clone()),
-            to: Some(day),
-            period: "30d".into(),
-            group_by: None,
-            format: desk::cli::report::ReportFormat::Md,
-        };
-        let mut out = Vec::new();
-        desk::cli::report::run(
-            &mut store,
-            &args,
-            &rules,
-            day0() + 3 * 86_400,
-            0,
-            &mut desk::cli::output::Out::new(&mut out),
-            false,
-        )
-        .unwrap();
-        String::from_utf8(out).unwrap()
-    };
+    let md = report_out(&mut store, &rules, ReportFormat::Md);
     assert!(
         md.contains("No questionnaire items were answered in this period"),
         "{md}"
@@ -234,26 +219,7 @@ fn without_item_weights_csi_falls_back_to_the_scores() {
 #[test]
 fn the_markdown_report_tables_each_item() {
     let mut store = fixture();
-    let day = metrics_report::local_date(day0(), 0).to_string();
-    let args = desk::cli::report::ReportArgs {
-        from: Some(day.clone()),
-        to: Some(day),
-        period: "30d".into(),
-        group_by: None,
-        format: desk::cli::report::ReportFormat::Md,
-    };
-    let mut out = Vec::new();
-    desk::cli::report::run(
-        &mut store,
-        &args,
-        &MetricsRules::default(),
-        day0() + 3 * 86_400,
-        0,
-        &mut desk::cli::output::Out::new(&mut out),
-        false,
-    )
-    .unwrap();
-    let md = String::from_utf8(out).unwrap();
+    let md = report_out(&mut store, &MetricsRules::default(), ReportFormat::Md);
     assert!(
         md.contains("| Price | 15% | 2 | 2.50 | 37.5 | 0.0 | +37.5 |"),
         "{md}"
