@@ -393,6 +393,8 @@ fn migration_30_makes_each_address_a_default() {
          ALTER TABLE customers DROP COLUMN gender; ALTER TABLE customers DROP COLUMN contact_channel;
          ALTER TABLE customers DROP COLUMN contact_time;
          DROP TRIGGER sync_survey_items_ai; DROP TRIGGER sync_survey_items_au; DROP TABLE survey_items;
+         DROP TRIGGER customers_pinyin_fts_ai; DROP TRIGGER customers_pinyin_fts_ad; DROP TRIGGER customers_pinyin_fts_au;
+         DROP TABLE customers_pinyin_fts; DROP VIEW customers_pinyin_fts_text;
          UPDATE customers SET address = ' 上海 人民路 1 号 ' WHERE id = 'C1'; PRAGMA user_version = 29;",
     )
     .unwrap();
