@@ -46,6 +46,16 @@ impl Col {
     pub fn right(width: usize) -> Col {
         Col { width, right: true }
     }
+    /// A left-aligned column as wide as the widest of `texts` in display cells (a header and every value it can
+    /// hold, in the locale), never narrower than `min`.
+    pub fn fitting<S: AsRef<str>>(min: usize, texts: impl IntoIterator<Item = S>) -> Col {
+        Col::left(
+            texts
+                .into_iter()
+                .map(|t| width(t.as_ref()))
+                .fold(min, usize::max),
+        )
+    }
 }
 
 /// One table line from cells, each fitted to its column by display width (so CJK text aligns), one space apart.
