@@ -5,7 +5,7 @@ use super::markdown;
 use super::theme::Theme;
 use super::widgets::{
     Col, block, date, empty_list, empty_state, fit_title, hit_position, layout_cols,
-    name_and_count, position, row, row_style, scrolled, table_header,
+    name_and_count, pad, position, row, row_style, scrolled, table_header,
 };
 use crate::app::geometry::reader_meta;
 use crate::app::{KbFocus, Model, layout};
@@ -290,11 +290,6 @@ fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     lines.append(&mut body);
     let body = lines;
     scrolled(frame, area, body, model.kb.scroll, &title, theme);
-}
-
-/// `s` padded with spaces to `cells` display cells (never cut), as `{:<cells}` would pad ASCII.
-fn pad(s: &str, cells: usize) -> String {
-    format!("{s}{}", " ".repeat(cells.saturating_sub(width(s))))
 }
 
 /// The change log, one line per change; long values (the body) are summarised, not printed.

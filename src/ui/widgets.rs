@@ -75,6 +75,11 @@ pub fn row<'a>(cols: &[Col], cells: Vec<(String, Style)>) -> Line<'a> {
     Line::from(spans)
 }
 
+/// `s` padded with spaces to `cells` display cells and never cut: what `{:<cells}` does for ASCII, for any text.
+pub fn pad(s: &str, cells: usize) -> String {
+    format!("{s}{}", " ".repeat(cells.saturating_sub(width(s))))
+}
+
 /// Widths for a table: fixed columns keep their width, the flexible one (`usize::MAX`) takes the rest.
 pub fn layout_cols(total: usize, spec: &[Col]) -> Vec<Col> {
     let fixed: usize = spec
