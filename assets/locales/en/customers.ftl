@@ -91,3 +91,24 @@ customers-timeline = Timeline ({ $n ->
        *[other] { $n } open tickets
     })
 customers-nothing-yet = Nothing yet.
+# Toasts and pickers of the pane's actions.
+customers-select-first = Select a customer first
+customers-notes-unchanged = Notes unchanged
+customers-nothing-saved = Nothing saved
+customers-not-saved = Not saved: { $error }
+customers-form-fix = Fix it and save, or empty the file to cancel.
+customers-needs-name = Not created: a customer needs a name
+customers-no-care = { $name } has no open care or win-back task
+customers-care-kind-care = care
+customers-care-kind-win-back = win-back
+customers-mark-done = Mark done
+customers-ticket-has-none = This ticket has no customer
+customers-not-from-ticket = You did not come here from a ticket
+customers-not-added = Customer not added: { $error }
+customers-nothing-changed = Nothing changed
+customers-saved = Saved: { $fields }
+customers-added = Customer added
+customers-merged = Merged: { $tickets } tickets, { $products } products, { $orders } orders moved
+customers-care-done = Care task done
+customers-no-duplicates = No duplicates: nobody else has this email or phone
+customers-merge-which = Merge which duplicate into this customer?

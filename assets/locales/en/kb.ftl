@@ -36,3 +36,23 @@ kb-no-changes = No changes recorded.
 # The article's text in the history, summarised.
 kb-field-text = text
 kb-chars = { $n } chars
+# Toasts, pickers and the new article's text.
+kb-new-body = Write the article here in Markdown. Save an empty file to cancel.
+kb-select-first = Select an article first
+kb-nothing-saved = Nothing saved
+kb-not-saved = Not saved: { $error }
+kb-form-fix = Fix it and save, or empty the file to cancel.
+kb-status-picker = Article status
+kb-move-to-published = Publish
+kb-move-to-draft = Back to draft
+kb-move-to-archived = Archive
+kb-marked-helpful = Marked helpful (👍 { $up } 👎 { $down })
+kb-marked-not-helpful = Marked not helpful (👍 { $up } 👎 { $down })
+kb-vote-failed = Vote not counted: { $error }
+kb-use-failed = The article's use was not counted: { $error }
+kb-created = Article created as { $status }
+kb-no-changes-made = No changes
+kb-saved = Article saved ({ $fields })
+kb-moved-to-published = Published
+kb-moved-to-draft = Back to draft
+kb-moved-to-archived = Archived

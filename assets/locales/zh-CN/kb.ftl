@@ -36,3 +36,23 @@ kb-no-changes = 没有修改记录。
 # 修改记录中文章正文的摘要。
 kb-field-text = 正文
 kb-chars = { $n } 字
+# 提示、选择列表和新文章的正文。
+kb-new-body = 在这里用 Markdown 撰写文章。保存空文件即取消。
+kb-select-first = 请先选择一篇文章
+kb-nothing-saved = 没有保存任何内容
+kb-not-saved = 未保存：{ $error }
+kb-form-fix = 请修改后保存，或清空文件以取消。
+kb-status-picker = 文章状态
+kb-move-to-published = 发布
+kb-move-to-draft = 退回草稿
+kb-move-to-archived = 归档
+kb-marked-helpful = 已标记为有帮助（👍 { $up } 👎 { $down }）
+kb-marked-not-helpful = 已标记为没帮助（👍 { $up } 👎 { $down }）
+kb-vote-failed = 评价未计入：{ $error }
+kb-use-failed = 文章的引用未计入：{ $error }
+kb-created = 文章已创建为{ $status }
+kb-no-changes-made = 没有变化
+kb-saved = 文章已保存（{ $fields }）
+kb-moved-to-published = 已发布
+kb-moved-to-draft = 已退回草稿
+kb-moved-to-archived = 已归档

@@ -36,3 +36,23 @@ kb-no-changes = 沒有修改紀錄。
 # 修改紀錄中文章內文的摘要。
 kb-field-text = 內文
 kb-chars = { $n } 字
+# 提示、選擇清單和新文章的內文。
+kb-new-body = 在這裡用 Markdown 撰寫文章。儲存空白檔案即取消。
+kb-select-first = 請先選擇一篇文章
+kb-nothing-saved = 沒有儲存任何內容
+kb-not-saved = 未儲存：{ $error }
+kb-form-fix = 請修改後儲存，或清空檔案以取消。
+kb-status-picker = 文章狀態
+kb-move-to-published = 發布
+kb-move-to-draft = 退回草稿
+kb-move-to-archived = 封存
+kb-marked-helpful = 已標記為有幫助（👍 { $up } 👎 { $down }）
+kb-marked-not-helpful = 已標記為沒幫助（👍 { $up } 👎 { $down }）
+kb-vote-failed = 評價未計入：{ $error }
+kb-use-failed = 文章的引用未計入：{ $error }
+kb-created = 文章已建立為{ $status }
+kb-no-changes-made = 沒有變化
+kb-saved = 文章已儲存（{ $fields }）
+kb-moved-to-published = 已發布
+kb-moved-to-draft = 已退回草稿
+kb-moved-to-archived = 已封存
