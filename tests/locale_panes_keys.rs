@@ -30,13 +30,6 @@ fn demo_in(locale: Locale, (w, h): (u16, u16)) -> (tempfile::TempDir, Harness) {
     (dir, a)
 }
 
-/// The display column where `needle` starts on `line`, if it is there.
-fn column_of(line: &str, needle: &str) -> Option<usize> {
-    line.find(needle)
-        .and_then(|i| line.get(..i))
-        .map(UnicodeWidthStr::width)
-}
-
 #[test]
 fn the_customer_list_and_a_profile_in_chinese() {
     for (locale, name, (w, h)) in CASES {

@@ -130,7 +130,6 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
         header.push(name);
     }
     let cols = layout_cols(inner.width as usize, &spec);
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     table_header(frame, inner, &cols, &header, theme);
     if c.list.rows.is_empty() {
         let nothing = if c.view == CustomerView::All {

@@ -502,7 +502,6 @@ fn agents(frame: &mut Frame<'_>, area: Rect, model: &Model, r: &Report, theme: &
     let mut header = vec![tr(l, "dashboard-column-agent")];
     header.extend(COLS.iter().map(|i| indicator_name(l, *i)));
     header.truncate(cols.len());
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     widgets::table_header(frame, area, &cols, &header, theme);
     let list = Rect {
         y: area.y + 1,

@@ -70,7 +70,6 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         "dashboard-field-column-labour",
     ]
     .map(|key| tr(l, key));
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     widgets::table_header(frame, table, &cols, &header, theme);
     let list = Rect {
         y: table.y + 1,

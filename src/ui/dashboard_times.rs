@@ -82,7 +82,6 @@ pub fn table(frame: &mut Frame<'_>, area: Rect, (r, l): (&Report, Locale), theme
         "dashboard-times-column-target",
     ]
     .map(|key| tr(l, key));
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     widgets::table_header(frame, area, &cols, &header, theme);
     let lines: Vec<Line> = ROWS
         .iter()

@@ -119,7 +119,6 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         }
     }
     let cols = layout_cols(inner.width as usize, &spec);
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     table_header(frame, inner, &cols, &header, theme);
     if kb.list.rows.is_empty() {
         let nothing = tr(

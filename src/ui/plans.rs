@@ -184,7 +184,6 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &PlansState, 
                 tr(l, key)
             }
         });
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
         super::widgets::table_header(frame, inner, &cols, &header, theme);
         let lines: Vec<Line> = s
             .list

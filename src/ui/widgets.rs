@@ -164,16 +164,16 @@ pub fn row_style(selected: bool, focused: bool, theme: &Theme) -> Style {
 }
 
 /// Draws a table's header on the first line of `inner`.
-pub fn table_header(
+pub fn table_header<S: AsRef<str>>(
     frame: &mut Frame<'_>,
     inner: Rect,
     cols: &[Col],
-    header: &[&str],
+    header: &[S],
     theme: &Theme,
 ) {
     let cells = header
         .iter()
-        .map(|h| (h.to_string(), theme.muted))
+        .map(|h| (h.as_ref().to_string(), theme.muted))
         .collect();
     frame.render_widget(
         Paragraph::new(row(cols, cells)),
