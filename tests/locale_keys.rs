@@ -6,7 +6,6 @@ mod common;
 use common::harness::Harness;
 use common::*;
 use desk::i18n::Locale;
-use unicode_width::UnicodeWidthStr;
 
 /// A screen snapshot with ids redacted, as tests/keyflows.rs takes them.
 macro_rules! assert_screen {
@@ -24,13 +23,6 @@ fn app(locale: Locale, (w, h): (u16, u16)) -> Harness {
     let mut store = store_with_tickets(60);
     add_kb(&mut store);
     Harness::in_locale(store, Some("li"), (w, h), NOW, locale)
-}
-
-/// The display column where `needle` starts on `line`, if it is there.
-fn column_of(line: &str, needle: &str) -> Option<usize> {
-    line.find(needle)
-        .and_then(|i| line.get(..i))
-        .map(UnicodeWidthStr::width)
 }
 
 #[test]

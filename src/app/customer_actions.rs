@@ -3,7 +3,7 @@
 
 use super::msg::{EditPurpose, Effect};
 use super::protocol::{CustomerOutcome, CustomerRequest, Outcome, TicketRequest};
-use super::update::toast;
+use super::update::{say, toast};
 use super::update_lists::{
     customer_count, customer_page, customer_viewport, load_selected_customer, open_ticket,
     reload_customers,
@@ -11,6 +11,7 @@ use super::update_lists::{
 use super::{CustomerFocus, Model, Overlay, Pane, PickAction};
 use crate::domain::customer::TierSource;
 use crate::domain::customer_view::CustomerView;
+use crate::i18n::{Locale, tr, tr_args};
 use crate::store::customer_write::{CustomerEdit, CustomerEditError};
 use crate::store::customers::CustomerDetail;
 use crate::store::customers::CustomerRow;
@@ -30,7 +31,7 @@ pub(super) fn select_view(model: &mut Model, step: isize) -> Vec<Effect> {
 fn detail(model: &mut Model) -> Option<CustomerDetail> {
     let d = model.customers.detail.as_deref().cloned();
     if d.is_none() {
-        toast(model, "Select a customer first".into(), false);
+        say(model, "customers-select-first", &[], false);
     }
     d
 }
@@ -155,7 +156,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
                 .as_ref()
                 .is_some_and(|d| d.notes.as_str() == notes)
             {
-                toast(model, "Notes unchanged".into(), false);
+                say(model, "customers-notes-unchanged", &[], false);
                 return Vec::new();
             }
             CustomerRequest::Edit {
@@ -172,7 +173,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
                 .map(|l| format!("{l}\n"))
                 .collect();
             if crate::domain::text::strip_template(&kept).is_empty() {
-                toast(model, "Nothing saved".into(), false);
+                say(model, "customers-nothing-saved", &[], false);
                 return Vec::new();
             }
             let edits = match parse_form(&kept) {
@@ -180,12 +181,16 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
                 Err(e) => {
                     // Hand the form back with the reason, so nothing typed is lost (as the article editor does).
                     model.customers.editing = editing;
-                    toast(model, format!("Not saved: {e}"), true);
+                    say(
+                        model,
+                        "customers-not-saved",
+                        &[("error", e.to_string().into())],
+                        true,
+                    );
+                    let fix = tr(model.locale, "customers-form-fix");
                     return vec![Effect::Edit {
                         purpose,
-                        template: format!(
-                            "{kept}{NOT_SAVED} {e}. Fix it and save, or empty the file to cancel.\n"
-                        ),
+                        template: format!("{kept}{NOT_SAVED} {e}. {fix}\n"),
                     }];
                 }
             };
@@ -201,7 +206,7 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
                         .iter()
                         .any(|e| matches!(e, CustomerEdit::Name(n) if !n.is_empty()))
                     {
-                        toast(model, "Not created: a customer needs a name".into(), false);
+                        say(model, "customers-needs-name", &[], false);
                         return Vec::new();
                     }
                     CustomerRequest::Create { edits, at }
@@ -263,11 +268,8 @@ pub(super) fn care_picker(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     if d.care.is_empty() {
-        toast(
-            model,
-            format!("{} has no open care or win-back task", d.row.name),
-            false,
-        );
+        let name = d.row.name.to_string();
+        say(model, "customers-no-care", &[("name", name.into())], false);
         return Vec::new();
     }
     let options = d
@@ -279,11 +281,14 @@ pub(super) fn care_picker(model: &mut Model) -> Vec<Effect> {
             let when = chrono::DateTime::from_timestamp(c.due_at, 0)
                 .map(|t| t.with_timezone(&zone).format("%m-%d").to_string())
                 .unwrap_or_default();
-            let kind = if c.kind == "win_back" {
-                "win-back"
-            } else {
-                "care"
-            };
+            let kind = tr(
+                model.locale,
+                if c.kind == "win_back" {
+                    "customers-care-kind-win-back"
+                } else {
+                    "customers-care-kind-care"
+                },
+            );
             (
                 format!("{kind} {when} · {}", c.note),
                 PickAction::CareDone(c.id.clone()),
@@ -291,7 +296,7 @@ pub(super) fn care_picker(model: &mut Model) -> Vec<Effect> {
         })
         .collect();
     model.overlay = Some(Overlay::Picker {
-        title: "Mark done".into(),
+        title: tr(model.locale, "customers-mark-done"),
         options,
         selected: 0,
         filter: Default::default(),
@@ -327,7 +332,7 @@ pub(super) fn open_ticket_customer(model: &mut Model) -> Vec<Effect> {
         .as_ref()
         .and_then(|d| d.customer_id.clone())
     else {
-        toast(model, "This ticket has no customer".into(), false);
+        say(model, "customers-ticket-has-none", &[], false);
         return Vec::new();
     };
     model.customers.from_ticket = model.ticket.number;
@@ -347,7 +352,7 @@ pub(super) fn back_to_ticket(model: &mut Model) -> Vec<Effect> {
         }
         Some(n) => open_ticket(model, n),
         None => {
-            toast(model, "You did not come here from a ticket".into(), false);
+            say(model, "customers-not-from-ticket", &[], false);
             Vec::new()
         }
     }
@@ -362,11 +367,21 @@ pub(super) fn on_saved(
     let done = match result {
         Ok(done) => done,
         Err(e) if id.is_empty() => {
-            toast(model, format!("Customer not added: {e}"), true);
+            say(
+                model,
+                "customers-not-added",
+                &[("error", e.to_string().into())],
+                true,
+            );
             return Vec::new();
         }
         Err(e) => {
-            toast(model, format!("Not saved: {e}"), true);
+            say(
+                model,
+                "customers-not-saved",
+                &[("error", e.to_string().into())],
+                true,
+            );
             model.customers.focus = CustomerFocus::Profile;
             return vec![
                 Effect::load(CustomerRequest::Detail { id }),
@@ -374,7 +389,8 @@ pub(super) fn on_saved(
             ];
         }
     };
-    toast(model, saved_words(&done), false);
+    let words = saved_words(model.locale, &done);
+    toast(model, words, false);
     model.customers.focus = CustomerFocus::Profile;
     vec![
         Effect::load(CustomerRequest::Detail { id }),
@@ -384,17 +400,28 @@ pub(super) fn on_saved(
 }
 
 /// What a customer write's toast says.
-fn saved_words(done: &CustomerOutcome) -> String {
+fn saved_words(l: Locale, done: &CustomerOutcome) -> String {
     match done {
-        CustomerOutcome::Edited(fields) if fields.is_empty() => "Nothing changed".into(),
-        CustomerOutcome::Edited(fields) => format!("Saved: {}", fields.join(", ")),
-        CustomerOutcome::Created => "Customer added".into(),
+        CustomerOutcome::Edited(fields) if fields.is_empty() => tr(l, "customers-nothing-changed"),
+        CustomerOutcome::Edited(fields) => {
+            let fields = fields.join(", ");
+            tr_args(l, "customers-saved", &[("fields", fields.into())])
+        }
+        CustomerOutcome::Created => tr(l, "customers-added"),
         CustomerOutcome::Merged {
             tickets,
             products,
             orders,
-        } => format!("Merged: {tickets} tickets, {products} products, {orders} orders moved"),
-        CustomerOutcome::CareDone => "Care task done".into(),
+        } => tr_args(
+            l,
+            "customers-merged",
+            &[
+                ("tickets", (*tickets).into()),
+                ("products", (*products).into()),
+                ("orders", (*orders).into()),
+            ],
+        ),
+        CustomerOutcome::CareDone => tr(l, "customers-care-done"),
     }
 }
 
@@ -409,11 +436,7 @@ pub(super) fn on_duplicates(model: &mut Model, id: String, rows: Vec<CustomerRow
         return;
     }
     if rows.is_empty() {
-        toast(
-            model,
-            "No duplicates: nobody else has this email or phone".into(),
-            false,
-        );
+        say(model, "customers-no-duplicates", &[], false);
         return;
     }
     let options = rows
@@ -433,7 +456,7 @@ pub(super) fn on_duplicates(model: &mut Model, id: String, rows: Vec<CustomerRow
         })
         .collect();
     model.overlay = Some(Overlay::Picker {
-        title: "Merge which duplicate into this customer?".into(),
+        title: tr(model.locale, "customers-merge-which"),
         options,
         selected: 0,
         filter: Default::default(),

@@ -12,6 +12,7 @@ use crate::domain::metrics::Dimension;
 use crate::domain::metrics_report::{self, Period, Report, Window};
 use crate::domain::query::{Age, Clause, Query, Who};
 use crate::domain::view::View;
+use crate::i18n::{Locale, tr, tr_args, tr_of};
 use crate::store::metrics::MetricsQuery;
 
 /// What the area under the tiles shows.
@@ -44,27 +45,30 @@ impl Section {
         Section::Topics,
     ];
 
-    pub fn title(self) -> &'static str {
-        match self {
-            Section::Volume => "Volume",
-            Section::Backlog => "Backlog",
-            Section::Times => "Times",
-            Section::Sla => "SLA",
-            Section::Satisfaction => "Satisfaction",
-            Section::Breakdown => "Breakdown",
-            Section::Agents => "Agents",
-            Section::Field => "Field",
-            Section::Topics => "Topics",
-        }
-    }
-
-    /// The name when the full row of names does not fit (80 columns).
-    pub fn short(self) -> &'static str {
-        match self {
-            Section::Satisfaction => "CSAT",
-            Section::Breakdown => "By",
-            other => other.title(),
-        }
+    /// The section's name in the locale; `short` when the full row of names does not fit (80 columns). The
+    /// breakdown names its dimension: `Breakdown: channel`, `By channel`.
+    pub fn title(self, locale: Locale, short: bool, breakdown: Dimension) -> String {
+        let key = match self {
+            Section::Volume => "dashboard-section-volume",
+            Section::Backlog => "dashboard-section-backlog",
+            Section::Times => "dashboard-section-times",
+            Section::Sla => "dashboard-section-sla",
+            Section::Satisfaction if short => "dashboard-section-satisfaction-short",
+            Section::Satisfaction => "dashboard-section-satisfaction",
+            Section::Breakdown => {
+                let key = if short {
+                    "dashboard-breakdown-short"
+                } else {
+                    "dashboard-breakdown"
+                };
+                let dimension = dimension_name(locale, breakdown);
+                return tr_args(locale, key, &[("dimension", dimension.into())]);
+            }
+            Section::Agents => "dashboard-section-agents",
+            Section::Field => "dashboard-section-field",
+            Section::Topics => "dashboard-section-topics",
+        };
+        tr(locale, key)
     }
 
     /// Sections whose selection is a day of the period.
@@ -74,6 +78,16 @@ impl Section {
             Section::Breakdown | Section::Agents | Section::Field | Section::Topics
         )
     }
+}
+
+/// A breakdown's dimension in the locale (`channel`, `渠道`).
+pub fn dimension_name(locale: Locale, d: Dimension) -> String {
+    tr_of(locale, "dashboard-dimension-", d.as_str())
+}
+
+/// A period's name in the locale (`30 days`, `近 30 天`).
+pub fn period_name(locale: Locale, p: Period) -> String {
+    tr_of(locale, "dashboard-period-", p.as_str())
 }
 
 /// The dimensions the breakdown cycles through (tier would cost a join to customers on every load).
@@ -183,12 +197,12 @@ pub(super) fn set_period(
 pub(super) fn period_picker(model: &mut Model) -> Vec<Effect> {
     model.overlay = Some(super::Overlay::Picker {
         filter: Default::default(),
-        title: "Period (compared with the one before)".into(),
+        title: tr(model.locale, "dashboard-period-picker"),
         options: Period::ALL
             .iter()
             .map(|p| {
                 (
-                    p.label().to_string(),
+                    period_name(model.locale, *p),
                     super::PickAction::DashboardPeriod(*p),
                 )
             })
@@ -225,14 +239,13 @@ pub(super) fn custom_dates(model: &mut Model, text: &str) -> Vec<Effect> {
     match crate::domain::query::age(text.trim(), 1) {
         Ok(Age::Dates(a, b)) => set_period(model, Period::Custom, Some((a, b))),
         _ => {
-            toast(
-                model,
-                format!(
-                    "`{}` is not a period: write 2026-11-01..2026-11-30",
-                    text.trim()
-                ),
-                true,
+            let text = text.trim().to_string();
+            let msg = tr_args(
+                model.locale,
+                "dashboard-not-a-period",
+                &[("text", text.into())],
             );
+            toast(model, msg, true);
             Vec::new()
         }
     }
@@ -294,16 +307,19 @@ pub fn drill_query(model: &Model) -> Option<(String, Query)> {
         s if s.per_day() => {
             let day = r.days.get(d.selected)?.date;
             let on = Age::Dates(day, day);
+            let title = |key: &str| tr_args(model.locale, key, &[("day", day.to_string().into())]);
             match s {
-                Section::Satisfaction => (format!("Solved {day}"), vec![Clause::Solved(on)]),
+                Section::Satisfaction => {
+                    (title("dashboard-drill-solved"), vec![Clause::Solved(on)])
+                }
                 Section::Backlog => (
-                    format!("Open, created by {day}"),
+                    title("dashboard-drill-backlog"),
                     vec![
                         Clause::Status(crate::domain::ticket::Status::OPEN_SET.to_vec()),
                         Clause::Created(Age::Dates(r.days.first()?.date.min(day), day)),
                     ],
                 ),
-                _ => (format!("Created {day}"), vec![Clause::Created(on)]),
+                _ => (title("dashboard-drill-created"), vec![Clause::Created(on)]),
             }
         }
         // Field service is about visits, not a list of tickets; topics select nothing.
@@ -340,7 +356,13 @@ pub fn drill_query(model: &Model) -> Option<(String, Query)> {
                 Dimension::Agent => return None,
             };
             (
-                format!("{} {} · {} – {}", d.breakdown, row.label, r.from, r.to),
+                format!(
+                    "{} {} · {} – {}",
+                    dimension_name(model.locale, d.breakdown),
+                    row.label,
+                    r.from,
+                    r.to
+                ),
                 vec![clause, Clause::Created(period)],
             )
         }
@@ -361,7 +383,8 @@ pub const DRILL_VIEW: &str = "dashboard";
 
 fn drill(model: &mut Model) -> Vec<Effect> {
     let Some((title, query)) = drill_query(model) else {
-        toast(model, "Nothing selected to open".into(), false);
+        let msg = tr(model.locale, "dashboard-nothing-selected");
+        toast(model, msg, false);
         return Vec::new();
     };
     let view = View {

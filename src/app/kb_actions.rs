@@ -6,11 +6,12 @@ use super::msg::{EditPurpose, Effect};
 use super::navigate::{move_list, scroll, select_index};
 use super::paged::PAGE_SIZE;
 use super::protocol::{ArticleOutcome, KbRequest, KbResponse, TicketRequest};
-use super::update::toast;
+use super::update::{say, toast};
 use super::update_lists::body;
 use super::{KbFocus, KbSearch, Model, Overlay, PickAction};
 use crate::domain::kb::{ArticleDoc, ArticleStatus};
 use crate::domain::view::PageRequest;
+use crate::i18n::{Locale, tr, tr_args, tr_of};
 use crate::store::kb::ArticleFilter;
 
 pub(super) fn article_viewport(model: &Model) -> usize {
@@ -195,7 +196,7 @@ fn new_template(model: &Model) -> String {
         category,
         tags: Vec::new(),
         status: ArticleStatus::Draft,
-        body: "Write the article here in Markdown. Save an empty file to cancel.".into(),
+        body: tr(model.locale, "kb-new-body"),
     }
     .render()
 }
@@ -211,7 +212,7 @@ pub(super) fn create(model: &mut Model) -> Vec<Effect> {
 /// `e`: edits the article in the reader, or loads the selected one and edits it when it arrives.
 pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
     let Some(id) = model.kb.target_id() else {
-        toast(model, "Select an article first".into(), false);
+        say(model, "kb-select-first", &[], false);
         return Vec::new();
     };
     match &model.kb.article {
@@ -243,20 +244,23 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
     if kept.trim().is_empty() || (purpose == EditPurpose::NewArticle && kept == new_template(model))
     {
         model.kb.editing = None;
-        toast(model, "Nothing saved".into(), false);
+        say(model, "kb-nothing-saved", &[], false);
         return Vec::new();
     }
     let mut doc = match ArticleDoc::parse(&kept) {
         Ok(d) => d,
         Err(e) => {
             // Hand the text back with the reason, so nothing typed is lost.
-            toast(model, format!("Not saved: {e}"), true);
+            say(
+                model,
+                "kb-not-saved",
+                &[("error", e.to_string().into())],
+                true,
+            );
+            let fix = tr(model.locale, "kb-form-fix");
             return vec![Effect::Edit {
                 purpose,
-                template: format!(
-                    "{}{NOT_SAVED} {e}. Fix it and save, or empty the file to cancel. -->\n",
-                    kept
-                ),
+                template: format!("{kept}{NOT_SAVED} {e}. {fix} -->\n"),
             }];
         }
     };
@@ -281,19 +285,22 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
 
 pub(super) fn status_picker(model: &mut Model) -> Vec<Effect> {
     if model.kb.target_id().is_none() {
-        toast(model, "Select an article first".into(), false);
+        say(model, "kb-select-first", &[], false);
         return Vec::new();
     }
     let options = [
-        ("Publish", ArticleStatus::Published),
-        ("Back to draft", ArticleStatus::Draft),
-        ("Archive", ArticleStatus::Archived),
+        ArticleStatus::Published,
+        ArticleStatus::Draft,
+        ArticleStatus::Archived,
     ]
     .into_iter()
-    .map(|(label, s)| (label.to_string(), PickAction::ArticleStatus(s)))
+    .map(|s| {
+        let label = tr_of(model.locale, "kb-move-to-", s.as_str());
+        (label, PickAction::ArticleStatus(s))
+    })
     .collect();
     model.overlay = Some(Overlay::Picker {
-        title: "Article status".into(),
+        title: tr(model.locale, "kb-status-picker"),
         options,
         selected: 0,
         filter: Default::default(),
@@ -321,7 +328,7 @@ pub(super) fn vote_target(model: &mut Model, helpful: bool) -> Vec<Effect> {
 
 pub(super) fn vote(model: &mut Model, id: Option<String>, helpful: bool) -> Vec<Effect> {
     let Some(id) = id else {
-        toast(model, "Select an article first".into(), false);
+        say(model, "kb-select-first", &[], false);
         return Vec::new();
     };
     vec![Effect::load(KbRequest::Vote {
@@ -333,7 +340,7 @@ pub(super) fn vote(model: &mut Model, id: Option<String>, helpful: bool) -> Vec<
 
 pub(super) fn toggle_history(model: &mut Model) -> Vec<Effect> {
     let Some(id) = model.kb.target_id() else {
-        toast(model, "Select an article first".into(), false);
+        say(model, "kb-select-first", &[], false);
         return Vec::new();
     };
     if model.kb.focus != KbFocus::Reader {
@@ -412,9 +419,15 @@ pub(super) fn on_response(model: &mut Model, response: KbResponse) -> Vec<Effect
                 Effect::load(TicketRequest::Counts),
             ];
             match result {
-                Err(e) => toast(model, format!("Not saved: {e}"), true),
+                Err(e) => say(
+                    model,
+                    "kb-not-saved",
+                    &[("error", e.to_string().into())],
+                    true,
+                ),
                 Ok(done) => {
-                    toast(model, saved_words(&done), false);
+                    let words = saved_words(model.locale, &done);
+                    toast(model, words, false);
                     fx.push(reload_articles(model));
                     if let Some(s) = &model.kb.search {
                         fx.push(search_request(model, &s.query.clone()));
@@ -440,18 +453,33 @@ pub(super) fn on_response(model: &mut Model, response: KbResponse) -> Vec<Effect
                     if let Some(a) = model.kb.article.as_mut().filter(|a| a.row.id == id) {
                         (a.row.helpful_up, a.row.helpful_down) = (up, down);
                     }
-                    let word = if helpful { "helpful" } else { "not helpful" };
-                    toast(model, format!("Marked {word} (👍 {up} 👎 {down})"), false);
+                    let key = if helpful {
+                        "kb-marked-helpful"
+                    } else {
+                        "kb-marked-not-helpful"
+                    };
+                    say(
+                        model,
+                        key,
+                        &[("up", up.into()), ("down", down.into())],
+                        false,
+                    );
                 }
-                Err(e) => toast(model, format!("Vote not counted: {e}"), true),
+                Err(e) => say(
+                    model,
+                    "kb-vote-failed",
+                    &[("error", e.to_string().into())],
+                    true,
+                ),
             }
             Vec::new()
         }
         KbResponse::Used(result) => {
             if let Err(e) = result {
-                toast(
+                say(
                     model,
-                    format!("The article's use was not counted: {e}"),
+                    "kb-use-failed",
+                    &[("error", e.to_string().into())],
                     true,
                 );
             }
@@ -467,13 +495,17 @@ pub(super) fn on_response(model: &mut Model, response: KbResponse) -> Vec<Effect
 }
 
 /// What a saved article's toast says.
-fn saved_words(done: &ArticleOutcome) -> String {
+fn saved_words(l: Locale, done: &ArticleOutcome) -> String {
     match done {
-        ArticleOutcome::Created(status) => format!("Article created as {status}"),
-        ArticleOutcome::Saved(changed) if changed.is_empty() => "No changes".into(),
-        ArticleOutcome::Saved(changed) => format!("Article saved ({})", changed.join(", ")),
-        ArticleOutcome::Status(ArticleStatus::Published) => "Published".into(),
-        ArticleOutcome::Status(ArticleStatus::Draft) => "Back to draft".into(),
-        ArticleOutcome::Status(ArticleStatus::Archived) => "Archived".into(),
+        ArticleOutcome::Created(status) => {
+            let status = tr_of(l, "kb-status-", status.as_str());
+            tr_args(l, "kb-created", &[("status", status.into())])
+        }
+        ArticleOutcome::Saved(changed) if changed.is_empty() => tr(l, "kb-no-changes-made"),
+        ArticleOutcome::Saved(changed) => {
+            let fields = changed.join(", ");
+            tr_args(l, "kb-saved", &[("fields", fields.into())])
+        }
+        ArticleOutcome::Status(s) => tr_of(l, "kb-moved-to-", s.as_str()),
     }
 }

@@ -247,7 +247,9 @@ pub(super) fn on_response(model: &mut Model, r: PlanResponse) -> Vec<Effect> {
                     fx
                 }
                 Err(e) => {
-                    toast(model, format!("P{number} not moved: {e}"), true);
+                    let args = [("number", number.into()), ("error", e.to_string().into())];
+                    let msg = crate::i18n::tr_args(model.locale, "plans-not-moved", &args);
+                    toast(model, msg, true);
                     Vec::new()
                 }
             }

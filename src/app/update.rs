@@ -209,6 +209,17 @@ pub(super) fn switch(model: &mut Model, pane: Pane) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A toast of the message `key` in the interface's locale, with its variables.
+pub(super) fn say(
+    model: &mut Model,
+    key: &str,
+    args: &[(&str, crate::i18n::Arg<'_>)],
+    error: bool,
+) {
+    let text = crate::i18n::tr_args(model.locale, key, args);
+    toast(model, text, error);
+}
+
 pub(super) fn toast(model: &mut Model, text: String, error: bool) {
     super::messages::record(&mut model.messages, model.now, &text, error);
     model.toast = Some(Toast {

@@ -102,5 +102,11 @@ pub fn priority_with_colour(locale: Locale, p: Priority) -> String {
     )
 }
 
+/// The message for one value of an enumeration: `prefix` and the value's stable name, kebab-cased
+/// (`tr_of(l, "customers-stage-", "at_risk")` reads `customers-stage-at-risk`).
+pub fn tr_of(locale: Locale, prefix: &str, name: &str) -> String {
+    tr(locale, &format!("{prefix}{}", name.replace('_', "-")))
+}
+
 #[cfg(test)]
 mod tests;

@@ -9,7 +9,8 @@ use crate::app::{CustomerFocus, Model, layout};
 use crate::domain::crm::RiskLevel;
 use crate::domain::customer::warranty_state;
 use crate::domain::customer_view::CustomerView;
-use crate::domain::text::truncate;
+use crate::domain::text::{fit, truncate};
+use crate::i18n::{Arg, Locale, tr, tr_args, tr_of};
 use crate::store::customers::CustomerDetail;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,11 +25,16 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     match &model.customers.detail {
         Some(d) => profile(frame, profile_area, d, model, focused, theme),
         None => {
-            frame.render_widget(block("Profile".into(), focused, theme), profile_area);
+            let l = model.locale;
+            frame.render_widget(
+                block(tr(l, "customers-profile"), focused, theme),
+                profile_area,
+            );
+            let loading = tr(l, "customers-loading");
             let msg: &[&str] = if model.customers.list.rows.is_empty() {
                 &[]
             } else {
-                &["Loading…"]
+                &[loading.as_str()]
             };
             empty_state(frame, layout::inner(profile_area), msg, theme);
         }
@@ -44,19 +50,32 @@ fn risk_style(r: RiskLevel, theme: &Theme) -> Style {
     }
 }
 
-fn risk_cell(r: RiskLevel) -> &'static str {
+fn risk_cell(l: Locale, r: RiskLevel) -> String {
     match r {
-        RiskLevel::High => "high",
-        RiskLevel::Medium => "med",
-        RiskLevel::Low => "low",
-        RiskLevel::None => "",
+        RiskLevel::None => String::new(),
+        r => tr_of(l, "customers-risk-cell-", r.as_str()),
     }
+}
+
+/// A view's name in the locale (`流失预警`).
+pub fn view_title(l: Locale, v: CustomerView) -> String {
+    tr_of(l, "customers-view-", v.name())
+}
+
+/// A lifecycle stage in the locale (`成长期`).
+pub fn stage_name(l: Locale, s: crate::domain::crm::Stage) -> String {
+    tr_of(l, "customers-stage-", s.as_str())
 }
 
 fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let c = &model.customers;
+    let l = model.locale;
     let focused = c.focus == CustomerFocus::List;
-    let mut title = format!("Customers › {}", c.view.title());
+    let mut title = tr_args(
+        l,
+        "customers-title",
+        &[("view", view_title(l, c.view).into())],
+    );
     title.push_str(&position(c.list.position(None), c.list.seen()));
     if !c.filter.is_empty() {
         title.push_str(&format!(" · “{}”", c.filter));
@@ -69,39 +88,64 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     // the list is narrow it takes the tier's place, as it is what the view is for.
     let dated = c.list.rows.first().is_some_and(|r| r.view_date.is_some());
     let tier = wide || !dated;
+    // Fixed columns as wide as the locale's words need (double-width names take two cells a character).
+    let column = |key: &str| tr(l, key);
     let mut spec = vec![Col::left(usize::MAX)];
-    let mut header = vec!["Name"];
+    let mut header = vec![column("customers-column-name")];
     if tier {
-        spec.push(Col::left(7));
-        header.push("Tier");
+        let names: Vec<String> = crate::domain::customer::Tier::ALL
+            .iter()
+            .map(|t| model.tier_name(*t))
+            .collect();
+        spec.push(Col::fitting(
+            7,
+            names.iter().chain([&column("customers-column-tier")]),
+        ));
+        header.push(column("customers-column-tier"));
     }
     if wide {
-        spec.push(Col::left(9));
-        header.push("Stage");
+        let stages: Vec<String> = crate::domain::crm::Stage::ALL
+            .iter()
+            .map(|s| stage_name(l, *s))
+            .collect();
+        spec.push(Col::fitting(
+            9,
+            stages.iter().chain([&column("customers-column-stage")]),
+        ));
+        header.push(column("customers-column-stage"));
     }
-    spec.push(Col::left(4));
-    header.push("Risk");
+    let risks: Vec<String> = RiskLevel::ALL.iter().map(|r| risk_cell(l, *r)).collect();
+    spec.push(Col::fitting(
+        4,
+        risks.iter().chain([&column("customers-column-risk")]),
+    ));
+    header.push(column("customers-column-risk"));
     if dated {
-        spec.push(Col::left(5));
-        header.push(match c.view {
-            CustomerView::CareDue => "Due",
-            CustomerView::WarrantyExpiring => "Ends",
-            _ => "Date",
+        let name = column(match c.view {
+            CustomerView::CareDue => "customers-column-due",
+            CustomerView::WarrantyExpiring => "customers-column-ends",
+            _ => "customers-column-date",
         });
+        spec.push(Col::fitting(5, [&name]));
+        header.push(name);
     }
     let cols = layout_cols(inner.width as usize, &spec);
     table_header(frame, inner, &cols, &header, theme);
     if c.list.rows.is_empty() {
         let nothing = if c.view == CustomerView::All {
-            "No customers yet.".to_string()
+            tr(l, "customers-none-yet")
         } else {
-            format!("No customers in {}.", c.view.title())
+            tr_args(
+                l,
+                "customers-none-in-view",
+                &[("view", view_title(l, c.view).into())],
+            )
         };
         empty_list(
             frame,
             rows,
             c.list.loading.is_some(),
-            ("customers", &c.filter),
+            (&tr(l, "customers-what"), &c.filter),
             &nothing,
             theme,
         );
@@ -122,14 +166,14 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
                 cells.push((model.tier_name(r.tier).to_string(), style));
             }
             if wide {
-                cells.push((r.stage.label().to_string(), style));
+                cells.push((stage_name(l, r.stage), style));
             }
             let rs = if selected {
                 style
             } else {
                 risk_style(r.risk_level, theme)
             };
-            cells.push((risk_cell(r.risk_level).to_string(), rs));
+            cells.push((risk_cell(l, r.risk_level), rs));
             if dated {
                 let when = r.view_date.unwrap_or_default();
                 let ds = if when <= model.now && !selected {
@@ -159,7 +203,7 @@ fn money(cents: i64) -> String {
 }
 
 /// The profile's address, person and tag lines: (label, text), only those with something to show.
-fn personal(d: &CustomerDetail) -> Vec<(&'static str, String)> {
+fn personal(l: Locale, d: &CustomerDetail) -> Vec<(&'static str, String)> {
     use crate::domain::customer_profile::Gender;
     use crate::domain::ticket::Channel;
     let mut out = Vec::new();
@@ -170,28 +214,41 @@ fn personal(d: &CustomerDetail) -> Vec<(&'static str, String)> {
             .unwrap_or_default();
         let more = match d.addresses.len() {
             0 | 1 => String::new(),
-            n => format!(" (+{} more)", n - 1),
+            n => format!(
+                " {}",
+                tr_args(l, "customers-address-more", &[("n", (n - 1).into())])
+            ),
         };
-        out.push(("Address", format!("{label}{}{more}", a.address)));
+        out.push((
+            "customers-label-address",
+            format!("{label}{}{more}", a.address),
+        ));
     }
     let gender = d.gender.as_ref().map(|g| {
-        Gender::parse(g.as_str()).map_or_else(|| g.to_string(), |g| g.label().to_string())
+        Gender::parse(g.as_str()).map_or_else(
+            || g.to_string(),
+            |g| tr_of(l, "customers-gender-", g.as_str()),
+        )
     });
     let channel = d.contact_channel.as_ref().map(|c| {
-        Channel::parse(c.as_str()).map_or_else(|| c.to_string(), |c| c.label().to_string())
+        Channel::parse(c.as_str()).map_or_else(
+            || c.to_string(),
+            |c| tr_of(l, "customers-channel-", c.as_str()),
+        )
     });
     let when: Vec<String> = channel
         .into_iter()
         .chain(d.contact_time.as_ref().map(|t| t.to_string()))
         .collect();
-    let prefers = (!when.is_empty()).then(|| format!("prefers {}", when.join(", ")));
+    let prefers = (!when.is_empty())
+        .then(|| tr_args(l, "customers-prefers", &[("how", when.join(", ").into())]));
     let person: Vec<String> = gender.into_iter().chain(prefers).collect();
     if !person.is_empty() {
-        out.push(("Person", person.join(" · ")));
+        out.push(("customers-label-person", person.join(" · ")));
     }
     if !d.tags.is_empty() {
         let tags: Vec<&str> = d.tags.iter().map(|t| t.as_str()).collect();
-        out.push(("Tags", tags.join(", ")));
+        out.push(("customers-label-tags", tags.join(", ")));
     }
     out
 }
@@ -208,9 +265,9 @@ fn sparkline(scores: &[i64], max: i64) -> String {
         .collect()
 }
 
-fn satisfaction(d: &CustomerDetail) -> Option<String> {
+fn satisfaction(l: Locale, d: &CustomerDetail) -> Option<String> {
     let mut parts = Vec::new();
-    for (kind, max, label) in [("csat", 5, "CSAT"), ("nps", 10, "NPS"), ("ces", 7, "CES")] {
+    for (kind, max) in [("csat", 5), ("nps", 10), ("ces", 7)] {
         let scores: Vec<i64> = d
             .satisfaction
             .iter()
@@ -219,6 +276,7 @@ fn satisfaction(d: &CustomerDetail) -> Option<String> {
             .collect();
         if let Some(last) = scores.last() {
             let tail = &scores[scores.len().saturating_sub(12)..];
+            let label = tr_of(l, "customers-survey-", kind);
             parts.push(format!("{label} {} {last}/{max}", sparkline(tail, max)));
         }
     }
@@ -233,9 +291,14 @@ fn profile(
     focused: bool,
     theme: &Theme,
 ) {
+    let l = model.locale;
     let inner = layout::inner(area);
     let w = inner.width as usize;
-    let label = |s: &str| Span::styled(format!("{s:<8} "), theme.muted);
+    // Padded by display width: a Chinese label of four characters fills the eight cells.
+    let label = |key: &str| {
+        let text = tr(l, key);
+        Span::styled(format!("{} ", fit(&text, 8)), theme.muted)
+    };
     let fmt_day = |ts: i64| date(ts, model.utc_offset, "%Y-%m-%d");
     let r = &d.row;
     // A labelled line, cut to the width (the label is 9 cells).
@@ -270,17 +333,17 @@ fn profile(
             truncate(r.name.as_str(), w),
             theme.title,
         )]),
-        field("Contact", dash(contact), theme.base),
-        field("Org/City", dash(org), theme.base),
+        field("customers-label-contact", dash(contact), theme.base),
+        field("customers-label-org-city", dash(org), theme.base),
     ];
     lines.extend(
-        personal(d)
+        personal(l, d)
             .into_iter()
             .map(|(name, text)| field(name, text, theme.base)),
     );
     lines.extend([
         field(
-            "Tier",
+            "customers-label-tier",
             format!(
                 "{} ({}) · {}",
                 model.tier_name(r.tier),
@@ -290,13 +353,17 @@ fn profile(
             theme.base,
         ),
         field(
-            "Stage",
-            format!("{} · {}", r.stage.label(), d.stage_reason),
+            "customers-label-stage",
+            format!("{} · {}", stage_name(l, r.stage), d.stage_reason),
             theme.base,
         ),
         field(
-            "Risk",
-            format!("{} ({})", r.risk_level.label(), r.risk_score),
+            "customers-label-risk",
+            format!(
+                "{} ({})",
+                tr_of(l, "customers-risk-", r.risk_level.as_str()),
+                r.risk_score
+            ),
             risk_style(r.risk_level, theme),
         ),
     ]);
@@ -306,42 +373,50 @@ fn profile(
             theme.muted,
         ));
     }
-    lines.push(field(
-        "Orders",
-        format!(
-            "{} · {} · last {}{}",
-            d.orders.count,
-            money(d.orders.total_cents),
-            d.orders.last_at.map_or_else(|| "—".to_string(), fmt_day),
-            d.rfm
-                .as_ref()
-                .map(|s| format!(" · RFM {s}"))
-                .unwrap_or_default()
-        ),
-        theme.base,
-    ));
+    let last = d.orders.last_at.map_or_else(|| "—".to_string(), fmt_day);
+    let mut orders = tr_args(
+        l,
+        "customers-orders",
+        &[
+            ("count", d.orders.count.into()),
+            ("total", money(d.orders.total_cents).into()),
+            ("last", last.into()),
+        ],
+    );
+    if let Some(s) = &d.rfm {
+        let rfm = tr_args(l, "customers-rfm", &[("score", s.to_string().into())]);
+        orders.push_str(&format!(" · {rfm}"));
+    }
+    lines.push(field("customers-label-orders", orders, theme.base));
     if let Some(clv) = d.value.clv_cents {
-        let repeat = if d.value.repeat_buyer {
-            "repeat buyer"
-        } else {
-            "bought once"
-        };
+        let repeat = tr(
+            l,
+            if d.value.repeat_buyer {
+                "customers-repeat-buyer"
+            } else {
+                "customers-bought-once"
+            },
+        );
         let per_year = d.value.orders_per_year.unwrap_or_default();
-        let orders = if per_year == 1.0 { "order" } else { "orders" };
+        let value: [(&str, Arg<'_>); 3] = [
+            ("clv", money(clv).into()),
+            ("per-year", per_year.into()),
+            ("repeat", repeat.into()),
+        ];
         lines.push(field(
-            "Value",
-            format!("CLV {} · {per_year} {orders}/yr · {repeat}", money(clv)),
+            "customers-label-value",
+            tr_args(l, "customers-value", &value),
             theme.base,
         ));
     }
-    if let Some(s) = satisfaction(d) {
-        lines.push(field("Survey", s, theme.base));
+    if let Some(s) = satisfaction(l, d) {
+        lines.push(field("customers-label-survey", s, theme.base));
     }
     for c in &d.care {
         let kind = if c.kind == "win_back" {
-            "Win-back"
+            "customers-label-win-back"
         } else {
-            "Care"
+            "customers-label-care"
         };
         let due = date(c.due_at, model.utc_offset, "%m-%d");
         let style = if c.due_at <= model.now {
@@ -349,18 +424,23 @@ fn profile(
         } else {
             theme.base
         };
-        lines.push(field(kind, format!("due {due} · {}", c.note), style));
+        let text = tr_args(
+            l,
+            "customers-care-due",
+            &[("date", due.into()), ("note", c.note.to_string().into())],
+        );
+        lines.push(field(kind, text, style));
     }
     if !d.notes.is_empty() {
         lines.push(field(
-            "Notes",
+            "customers-label-notes",
             crate::domain::text::one_line(d.notes.as_str()),
             theme.quote,
         ));
     }
     if !d.products.is_empty() {
         lines.push(Line::styled(
-            format!("Products ({})", d.products.len()),
+            tr_args(l, "customers-products", &[("n", d.products.len().into())]),
             theme.heading,
         ));
     }
@@ -373,26 +453,27 @@ fn profile(
             .unwrap_or_default();
         let bought = p
             .purchased_at
-            .map(|t| format!("bought {} · ", fmt_day(t)))
+            .map(|t| {
+                let bought = tr_args(l, "customers-bought", &[("date", fmt_day(t).into())]);
+                format!("{bought} · ")
+            })
             .unwrap_or_default();
         // Two lines: the warranty state is what an agent looks for, so it never gets cut off at 80 columns.
         lines.push(Line::raw(truncate(&format!("  {}{serial}", p.name), w)));
         lines.push(Line::from(vec![
             Span::styled(format!("    {bought}"), theme.muted),
-            Span::styled(warranty.describe(), warranty_style(warranty, theme)),
+            Span::styled(warranty_text(l, warranty), warranty_style(warranty, theme)),
         ]));
     }
     lines.push(Line::styled(
-        match d.open_tickets {
-            1 => "Timeline (1 open ticket)".to_string(),
-            n => format!("Timeline ({n} open tickets)"),
-        },
+        tr_args(l, "customers-timeline", &[("n", d.open_tickets.into())]),
         theme.heading,
     ));
     let header_len = lines.len();
     let room = (inner.height as usize).saturating_sub(header_len);
     if d.timeline.is_empty() {
-        lines.push(Line::styled("  Nothing yet.", theme.muted));
+        let nothing = tr(l, "customers-nothing-yet");
+        lines.push(Line::styled(format!("  {nothing}"), theme.muted));
     }
     // Keep the selected entry visible.
     let skip = (model.customers.timeline_selected + 1).saturating_sub(room);
@@ -407,15 +488,37 @@ fn profile(
         };
         lines.push(Line::styled(truncate(&text, w), style));
     }
-    let title = if model.customers.from_ticket.is_some() {
-        "Profile · c back to ticket"
-    } else {
-        "Profile"
-    };
+    let title = tr(
+        l,
+        if model.customers.from_ticket.is_some() {
+            "customers-profile-from-ticket"
+        } else {
+            "customers-profile"
+        },
+    );
     frame.render_widget(
-        Paragraph::new(lines).block(block(title.into(), focused, theme)),
+        Paragraph::new(lines).block(block(title, focused, theme)),
         area,
     );
+}
+
+/// A product's warranty as the profile says it: `expires in 12 d`, `12 天后保修到期`.
+fn warranty_text(l: Locale, w: crate::domain::customer::Warranty) -> String {
+    use crate::domain::customer::{WARRANTY_SOON_DAYS, Warranty};
+    match w {
+        Warranty::None => tr(l, "customers-warranty-none"),
+        Warranty::Valid { days_left } if days_left <= WARRANTY_SOON_DAYS => tr_args(
+            l,
+            "customers-warranty-expires",
+            &[("days", days_left.into())],
+        ),
+        Warranty::Valid { .. } => tr(l, "customers-warranty-valid"),
+        Warranty::Expired { days_ago } => tr_args(
+            l,
+            "customers-warranty-expired",
+            &[("days", days_ago.into())],
+        ),
+    }
 }
 
 fn warranty_style(w: crate::domain::customer::Warranty, theme: &Theme) -> Style {

@@ -15,7 +15,13 @@ use crate::app::Model;
 use crate::app::dashboard::{Section, drill_query};
 use crate::domain::metrics::{Dimension, Indicator};
 use crate::domain::metrics_report::{GroupRow, Report};
-use crate::domain::text::fit;
+use crate::domain::text::{fit, width};
+use crate::i18n::{Locale, tr, tr_args, tr_of};
+
+/// An indicator's short name in the locale, for tiles and table headers (`FRT p50`, `首响中位数`).
+pub fn indicator_name(l: Locale, ind: Indicator) -> String {
+    tr_of(l, "dashboard-indicator-", ind.as_str())
+}
 
 /// The tiles, most important first; as many as fit are shown.
 const TILES: [Indicator; 16] = [
@@ -40,21 +46,32 @@ const TILES: [Indicator; 16] = [
 const TILE_WIDTH: u16 = 15;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let l = model.locale;
     let d = &model.dashboard;
+    let period = crate::app::dashboard::period_name(l, d.period);
     let title = match &d.report {
-        Some(r) => format!(
-            "Dashboard · {} · {} – {} vs {} – {}",
-            d.period.label(),
-            r.from,
-            r.to,
-            crate::domain::metrics_report::local_date(r.previous.from, model.utc_offset.into()),
-            crate::domain::metrics_report::local_date(r.previous.to - 1, model.utc_offset.into()),
-        ),
-        None => format!("Dashboard · {}", d.period.label()),
+        Some(r) => {
+            let offset = model.utc_offset.into();
+            let local = crate::domain::metrics_report::local_date;
+            let previous_from = local(r.previous.from, offset).to_string();
+            let previous_to = local(r.previous.to - 1, offset).to_string();
+            tr_args(
+                l,
+                "dashboard-title-range",
+                &[
+                    ("period", period.into()),
+                    ("from", r.from.to_string().into()),
+                    ("to", r.to.to_string().into()),
+                    ("previous-from", previous_from.into()),
+                    ("previous-to", previous_to.into()),
+                ],
+            )
+        }
+        None => tr_args(l, "dashboard-title", &[("period", period.into())]),
     };
     // While a new period loads the old numbers stay up, marked as such.
     let title = if d.loading && d.report.is_some() {
-        format!("{title} · loading…")
+        format!("{title} · {}", tr(l, "dashboard-reloading"))
     } else {
         title
     };
@@ -62,24 +79,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(report) = &d.report else {
-        let msg = if d.loading {
-            "Loading the dashboard…"
-        } else {
-            "No data yet — Ctrl-R loads it"
-        };
-        widgets::empty_state(frame, inner, &[msg], theme);
+        let msg = tr(
+            l,
+            if d.loading {
+                "dashboard-loading"
+            } else {
+                "dashboard-no-data"
+            },
+        );
+        widgets::empty_state(frame, inner, &[&msg], theme);
         return;
     };
     // Two rows of tiles when there is room for a chart under them, else one.
     let tile_rows: u16 = if inner.height >= 26 { 2 } else { 1 };
     let tiles_h = tile_rows * 3;
     if inner.height < tiles_h + 6 {
-        widgets::empty_state(
-            frame,
-            inner,
-            &["The terminal is too small for the dashboard"],
-            theme,
-        );
+        widgets::empty_state(frame, inner, &[&tr(l, "dashboard-too-small")], theme);
         return;
     }
     let tiles = Rect {
@@ -101,7 +116,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         height: inner.height - tiles_h - 2,
         ..inner
     };
-    render_tiles(frame, tiles, report, tile_rows, theme);
+    render_tiles(frame, tiles, report, (l, tile_rows), theme);
     render_sections(frame, sections, model, theme);
     match d.section {
         Section::Volume => day_chart(
@@ -111,8 +126,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             report,
             theme,
             &[
-                ("created", Marker::Braille, &|r| Some(r.created as f64)),
-                ("solved", Marker::Dot, &|r| Some(r.solved as f64)),
+                (tr(l, "dashboard-series-created"), Marker::Braille, &|r| {
+                    Some(r.created as f64)
+                }),
+                (tr(l, "dashboard-series-solved"), Marker::Dot, &|r| {
+                    Some(r.solved as f64)
+                }),
             ],
             None,
         ),
@@ -125,7 +144,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                     height: table_h,
                     ..body
                 },
-                report,
+                (report, l),
                 theme,
             );
             let chart = Rect {
@@ -140,12 +159,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 report,
                 theme,
                 &[
-                    ("first response mean (h)", Marker::Braille, &|r| {
+                    (tr(l, "dashboard-series-frt-mean"), Marker::Braille, &|r| {
                         r.frt_mean.map(|s| s / 3600.0)
                     }),
-                    ("resolution mean (h)", Marker::Dot, &|r| {
-                        r.resolution_mean.map(|s| s / 3600.0)
-                    }),
+                    (
+                        tr(l, "dashboard-series-resolution-mean"),
+                        Marker::Dot,
+                        &|r| r.resolution_mean.map(|s| s / 3600.0),
+                    ),
                 ],
                 None,
             )
@@ -156,7 +177,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             model,
             report,
             theme,
-            &[("SLA first response %", Marker::Braille, &|r| r.frt_sla)],
+            &[(tr(l, "dashboard-series-frt-sla"), Marker::Braille, &|r| {
+                r.frt_sla
+            })],
             Some((0.0, 100.0)),
         ),
         Section::Satisfaction => day_chart(
@@ -166,15 +189,17 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             report,
             theme,
             &[
-                ("CSAT %", Marker::Braille, &|r| r.csat),
-                ("NPS", Marker::Dot, &|r| r.nps),
+                (tr(l, "dashboard-series-csat"), Marker::Braille, &|r| r.csat),
+                (tr(l, "dashboard-series-nps"), Marker::Dot, &|r| r.nps),
             ],
             Some((-100.0, 100.0)),
         ),
         Section::Breakdown => breakdown(frame, body, model, report, theme),
         Section::Agents => agents(frame, body, model, report, theme),
         Section::Field => super::dashboard_field::render(frame, body, model, theme),
-        Section::Topics => super::dashboard_topics::render(frame, body, &report.hot_topics, theme),
+        Section::Topics => {
+            super::dashboard_topics::render(frame, body, (&report.hot_topics, l), theme)
+        }
     }
     let text = detail_line(model, report);
     frame.render_widget(
@@ -183,7 +208,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     );
 }
 
-fn render_tiles(frame: &mut Frame<'_>, area: Rect, r: &Report, rows: u16, theme: &Theme) {
+fn render_tiles(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    r: &Report,
+    (l, rows): (Locale, u16),
+    theme: &Theme,
+) {
     let per_row = (area.width / TILE_WIDTH).max(1);
     for (i, ind) in TILES.iter().take((per_row * rows) as usize).enumerate() {
         let (row, col) = (i as u16 / per_row, i as u16 % per_row);
@@ -208,14 +239,14 @@ fn render_tiles(frame: &mut Frame<'_>, area: Rect, r: &Report, rows: u16, theme:
         };
         let change = line
             .change
-            .map_or_else(|| "no data before".to_string(), |c| c.describe(*ind));
+            .map_or_else(|| tr(l, "dashboard-no-data-before"), |c| c.describe(*ind));
         let change_style = match line.change.and_then(|c| c.good) {
             Some(true) => theme.ok,
             Some(false) => theme.error,
             None => theme.muted,
         };
         let lines = vec![
-            Line::styled(fit(ind.short(), w), theme.muted),
+            Line::styled(fit(&indicator_name(l, *ind), w), theme.muted),
             Line::from(vec![
                 Span::styled(value, value_style),
                 Span::styled(mark, value_style),
@@ -228,21 +259,16 @@ fn render_tiles(frame: &mut Frame<'_>, area: Rect, r: &Report, rows: u16, theme:
 
 fn render_sections(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let d = &model.dashboard;
+    let l = model.locale;
     let mut spans = Vec::new();
-    // Full names when they all fit (two cells of framing each), else the short ones.
+    // Full names when they all fit (two cells of framing each, by display width), else the short ones.
     let full: usize = Section::ALL
         .iter()
-        .map(|s| s.title().len() + 2)
-        .sum::<usize>()
-        + format!(": {}", d.breakdown).len();
+        .map(|s| width(&s.title(l, false, d.breakdown)) + 2)
+        .sum();
     let short = full > area.width as usize;
     for s in Section::ALL {
-        let name = match (s, short) {
-            (Section::Breakdown, false) => format!("Breakdown: {}", d.breakdown),
-            (Section::Breakdown, true) => format!("By {}", d.breakdown),
-            (s, true) => s.short().to_string(),
-            (s, false) => s.title().to_string(),
-        };
+        let name = s.title(l, short, d.breakdown);
         // Brackets mark the current section without colour.
         let (text, style) = if s == d.section {
             (format!("[{name}]"), theme.tab_active)
@@ -255,7 +281,7 @@ fn render_sections(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &The
 }
 
 type Series<'a> = (
-    &'a str,
+    String,
     Marker,
     &'a dyn Fn(&crate::domain::metrics_report::DayRow) -> Option<f64>,
 );
@@ -295,7 +321,7 @@ fn day_chart(
                 theme.priority_high
             };
             Dataset::default()
-                .name(*name)
+                .name(name.clone())
                 .marker(*marker)
                 .graph_type(GraphType::Line)
                 .style(style)
@@ -369,7 +395,11 @@ fn backlog(frame: &mut Frame<'_>, area: Rect, model: &Model, r: &Report, theme: 
     };
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!("Open tickets at the end of each day (max {max})"),
+            tr_args(
+                model.locale,
+                "dashboard-backlog-chart",
+                &[("max", max.into())],
+            ),
             theme.muted,
         )),
         label,
@@ -392,7 +422,8 @@ fn breakdown(frame: &mut Frame<'_>, area: Rect, model: &Model, r: &Report, theme
     let d = &model.dashboard;
     let rows = r.breakdown(d.breakdown);
     if rows.is_empty() {
-        widgets::empty_state(frame, area, &["No tickets in this period"], theme);
+        let none = tr(model.locale, "dashboard-no-tickets");
+        widgets::empty_state(frame, area, &[&none], theme);
         return;
     }
     let created = |g: &GroupRow| {
@@ -441,7 +472,8 @@ fn breakdown(frame: &mut Frame<'_>, area: Rect, model: &Model, r: &Report, theme
 fn agents(frame: &mut Frame<'_>, area: Rect, model: &Model, r: &Report, theme: &Theme) {
     let rows = r.breakdown(Dimension::Agent);
     if rows.is_empty() {
-        widgets::empty_state(frame, area, &["No tickets in this period"], theme);
+        let none = tr(model.locale, "dashboard-no-tickets");
+        widgets::empty_state(frame, area, &[&none], theme);
         return;
     }
     const COLS: [Indicator; 8] = [
@@ -466,8 +498,9 @@ fn agents(frame: &mut Frame<'_>, area: Rect, model: &Model, r: &Report, theme: &
     } else {
         cols
     };
-    let mut header = vec!["Agent"];
-    header.extend(COLS.iter().map(|i| i.short()));
+    let l = model.locale;
+    let mut header = vec![tr(l, "dashboard-column-agent")];
+    header.extend(COLS.iter().map(|i| indicator_name(l, *i)));
     header.truncate(cols.len());
     widgets::table_header(frame, area, &cols, &header, theme);
     let list = Rect {
@@ -500,13 +533,12 @@ fn agents(frame: &mut Frame<'_>, area: Rect, model: &Model, r: &Report, theme: &
 /// What the selection is and what Enter opens.
 fn detail_line(model: &Model, r: &Report) -> String {
     let d = &model.dashboard;
-    let opt = |ind: Indicator, v: Option<f64>| v.map_or("—".into(), |v| ind.format(v));
+    let l = model.locale;
+    let opt =
+        |ind: Indicator, v: Option<f64>| -> String { v.map_or("—".into(), |v| ind.format(v)) };
     let what = match d.section {
         Section::Field => super::dashboard_field::detail(model),
-        Section::Topics => Some(
-            "Tickets created per category (kind), tag and product; change against the same days a month before"
-                .into(),
-        ),
+        Section::Topics => Some(tr(l, "dashboard-detail-topics")),
         Section::Breakdown | Section::Agents => {
             let dim = if d.section == Section::Agents {
                 Dimension::Agent
@@ -515,37 +547,59 @@ fn detail_line(model: &Model, r: &Report) -> String {
             };
             r.breakdown(dim).get(d.selected).map(|g| {
                 let v = |i: Indicator| opt(i, g.values.get(&i).copied().flatten());
-                format!(
-                    "{}: created {} · solved {} · FRT p50 {} · SLA FR {} · CSAT {}",
-                    g.label,
-                    v(Indicator::Created),
-                    v(Indicator::Solved),
-                    v(Indicator::FrtMedian),
-                    v(Indicator::FrtSla),
-                    v(Indicator::Csat)
+                tr_args(
+                    l,
+                    "dashboard-detail-group",
+                    &[
+                        ("label", g.label.clone().into()),
+                        ("created", v(Indicator::Created).into()),
+                        ("solved", v(Indicator::Solved).into()),
+                        ("frt", v(Indicator::FrtMedian).into()),
+                        ("sla", v(Indicator::FrtSla).into()),
+                        ("csat", v(Indicator::Csat).into()),
+                    ],
                 )
             })
         }
         s => r.days.get(d.selected).map(|day| {
             let numbers = match s {
-                Section::Times => format!(
-                    "FRT mean {} · p50 {} · resolution mean {} · p50 {}",
-                    opt(Indicator::FrtMean, day.frt_mean),
-                    opt(Indicator::FrtMedian, day.frt_median),
-                    opt(Indicator::ResolutionMean, day.resolution_mean),
-                    opt(Indicator::ResolutionMedian, day.resolution_median)
-                ),
-                Section::Sla => {
-                    format!("SLA first response {}", opt(Indicator::FrtSla, day.frt_sla))
+                Section::Times => {
+                    let frt_mean = opt(Indicator::FrtMean, day.frt_mean);
+                    let frt_median = opt(Indicator::FrtMedian, day.frt_median);
+                    let res_mean = opt(Indicator::ResolutionMean, day.resolution_mean);
+                    let res_median = opt(Indicator::ResolutionMedian, day.resolution_median);
+                    tr_args(
+                        l,
+                        "dashboard-detail-times",
+                        &[
+                            ("frt-mean", frt_mean.into()),
+                            ("frt-median", frt_median.into()),
+                            ("resolution-mean", res_mean.into()),
+                            ("resolution-median", res_median.into()),
+                        ],
+                    )
                 }
-                Section::Satisfaction => format!(
-                    "CSAT {} · NPS {}",
-                    opt(Indicator::Csat, day.csat),
-                    opt(Indicator::Nps, day.nps)
-                ),
-                _ => format!(
-                    "created {} · solved {} · backlog {}",
-                    day.created, day.solved, day.backlog
+                Section::Sla => {
+                    let sla = opt(Indicator::FrtSla, day.frt_sla);
+                    tr_args(l, "dashboard-detail-sla", &[("sla", sla.into())])
+                }
+                Section::Satisfaction => {
+                    let csat = opt(Indicator::Csat, day.csat);
+                    let nps = opt(Indicator::Nps, day.nps);
+                    tr_args(
+                        l,
+                        "dashboard-detail-satisfaction",
+                        &[("csat", csat.into()), ("nps", nps.into())],
+                    )
+                }
+                _ => tr_args(
+                    l,
+                    "dashboard-detail-day",
+                    &[
+                        ("created", day.created.into()),
+                        ("solved", day.solved.into()),
+                        ("backlog", day.backlog.into()),
+                    ],
                 ),
             };
             format!("{}: {numbers}", day.date)

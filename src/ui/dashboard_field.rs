@@ -12,24 +12,26 @@ use crate::app::Model;
 use crate::domain::field_report::FieldReport;
 use crate::domain::text::fit;
 use crate::domain::warranty::yuan;
+use crate::i18n::{Locale, tr, tr_args};
 
 use crate::domain::field_report::{counts_text, percent};
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let l = model.locale;
     let Some(f) = model.dashboard.field.as_deref() else {
-        widgets::empty_state(frame, area, &["Loading…"], theme);
+        widgets::empty_state(frame, area, &[&tr(l, "dashboard-field-loading")], theme);
         return;
     };
     if f.is_empty() {
         let hint = [
-            "No visits, parts or returns in this period",
-            "desk visit new TICKET makes a visit",
+            tr(l, "dashboard-field-empty"),
+            tr(l, "dashboard-field-empty-hint"),
         ];
-        widgets::empty_state(frame, area, &hint, theme);
+        widgets::empty_state(frame, area, &[&hint[0], &hint[1]], theme);
         return;
     }
     let w = area.width as usize;
-    let summary = summary(f);
+    let summary = summary(l, f);
     let top = (summary.len() as u16).min(area.height);
     let lines: Vec<Line> = summary
         .iter()
@@ -60,8 +62,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     ];
     let cols = widgets::layout_cols(w, &spec);
     let header = [
-        "Engineer", "Done", "1st fix", "On time", "No-show", "Labour",
-    ];
+        "dashboard-field-column-engineer",
+        "dashboard-field-column-done",
+        "dashboard-field-column-first-fix",
+        "dashboard-field-column-on-time",
+        "dashboard-field-column-no-show",
+        "dashboard-field-column-labour",
+    ]
+    .map(|key| tr(l, key));
     widgets::table_header(frame, table, &cols, &header, theme);
     let list = Rect {
         y: table.y + 1,
@@ -101,38 +109,58 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 }
 
 /// The period's measures, most asked-for first, in lines short enough for 80 columns.
-fn summary(f: &FieldReport) -> Vec<String> {
+fn summary(l: Locale, f: &FieldReport) -> Vec<String> {
+    let visits = f.in_warranty + f.out_of_warranty;
     let mut out = vec![
-        format!(
-            "Visits done {} · no-shows {} ({})",
-            f.completed,
-            f.no_shows,
-            percent(f.no_show_rate)
+        tr_args(
+            l,
+            "dashboard-field-visits",
+            &[
+                ("done", f.completed.into()),
+                ("no-shows", f.no_shows.into()),
+                ("rate", percent(f.no_show_rate).into()),
+            ],
         ),
-        format!(
-            "First-time fix {} · on time {} · arrival target met {}",
-            percent(f.first_time_fix_rate),
-            percent(f.on_time_rate),
-            percent(f.arrival_target_met_rate)
+        tr_args(
+            l,
+            "dashboard-field-rates",
+            &[
+                ("first-fix", percent(f.first_time_fix_rate).into()),
+                ("on-time", percent(f.on_time_rate).into()),
+                ("arrival", percent(f.arrival_target_met_rate).into()),
+            ],
         ),
-        format!(
-            "Out of warranty 保外 {} ({} of {} visits done)",
-            percent(f.out_of_warranty_share),
-            f.out_of_warranty,
-            f.in_warranty + f.out_of_warranty
+        tr_args(
+            l,
+            "dashboard-field-out-of-warranty",
+            &[
+                ("share", percent(f.out_of_warranty_share).into()),
+                ("out", f.out_of_warranty.into()),
+                ("visits", visits.into()),
+            ],
         ),
-        format!(
-            "Parts used ¥{} at cost, ¥{} at price",
-            yuan(f.parts_cost_cents),
-            yuan(f.parts_value_cents)
+        tr_args(
+            l,
+            "dashboard-field-parts",
+            &[
+                ("cost", yuan(f.parts_cost_cents).into()),
+                ("price", yuan(f.parts_value_cents).into()),
+            ],
         ),
     ];
     if !f.returns_by_kind.is_empty() {
-        out.push(format!(
-            "Returns 退换货: {}",
-            counts_text(&f.returns_by_kind)
+        let kinds = counts_text(&f.returns_by_kind);
+        let reasons = counts_text(&f.returns_by_reason);
+        out.push(tr_args(
+            l,
+            "dashboard-field-returns",
+            &[("counts", kinds.into())],
         ));
-        out.push(format!("Reasons: {}", counts_text(&f.returns_by_reason)));
+        out.push(tr_args(
+            l,
+            "dashboard-field-reasons",
+            &[("counts", reasons.into())],
+        ));
     }
     out
 }
@@ -141,14 +169,18 @@ fn summary(f: &FieldReport) -> Vec<String> {
 pub fn detail(model: &Model) -> Option<String> {
     let f = model.dashboard.field.as_deref()?;
     let e = f.engineers.get(model.dashboard.selected)?;
-    Some(format!(
-        "{}: done {}, first-time fixes {}, on time {} of {}, no-shows {}, labour {:.1} h",
-        e.engineer,
-        e.completed,
-        e.first_time_fixes,
-        e.on_time,
-        e.arrived,
-        e.no_shows,
-        e.labour_minutes as f64 / 60.0
+    let hours = format!("{:.1}", e.labour_minutes as f64 / 60.0);
+    Some(tr_args(
+        model.locale,
+        "dashboard-field-detail",
+        &[
+            ("engineer", e.engineer.clone().into()),
+            ("done", e.completed.into()),
+            ("first-fix", e.first_time_fixes.into()),
+            ("on-time", e.on_time.into()),
+            ("arrived", e.arrived.into()),
+            ("no-shows", e.no_shows.into()),
+            ("hours", hours.into()),
+        ],
     ))
 }

@@ -11,15 +11,18 @@ use super::theme::Theme;
 use super::widgets::{self, Col};
 use crate::domain::metrics::Indicator;
 use crate::domain::metrics_report::Report;
+use crate::i18n::{Locale, tr};
 
-/// (row label, mean, median, p90).
-const ROWS: [(&str, [Indicator; 3]); 4] = [
+/// (row label's key, indented, mean, median, p90).
+const ROWS: [(&str, bool, [Indicator; 3]); 4] = [
     (
-        "First response",
+        "dashboard-times-first-response",
+        false,
         [Indicator::FrtMean, Indicator::FrtMedian, Indicator::FrtP90],
     ),
     (
-        "  wall clock",
+        "dashboard-times-wall-clock",
+        true,
         [
             Indicator::FrtWallMean,
             Indicator::FrtWallMedian,
@@ -27,7 +30,8 @@ const ROWS: [(&str, [Indicator; 3]); 4] = [
         ],
     ),
     (
-        "Resolution",
+        "dashboard-times-resolution",
+        false,
         [
             Indicator::ResolutionMean,
             Indicator::ResolutionMedian,
@@ -35,7 +39,8 @@ const ROWS: [(&str, [Indicator; 3]); 4] = [
         ],
     ),
     (
-        "  wall clock",
+        "dashboard-times-wall-clock",
+        true,
         [
             Indicator::ResolutionWallMean,
             Indicator::ResolutionWallMedian,
@@ -60,7 +65,7 @@ fn cell(r: &Report, ind: Indicator) -> String {
     }
 }
 
-pub fn table(frame: &mut Frame<'_>, area: Rect, r: &Report, theme: &Theme) {
+pub fn table(frame: &mut Frame<'_>, area: Rect, (r, l): (&Report, Locale), theme: &Theme) {
     let spec = [
         Col::left(usize::MAX),
         Col::right(11),
@@ -69,16 +74,23 @@ pub fn table(frame: &mut Frame<'_>, area: Rect, r: &Report, theme: &Theme) {
         Col::right(12),
     ];
     let cols = widgets::layout_cols(area.width as usize, &spec);
-    widgets::table_header(
-        frame,
-        area,
-        &cols,
-        &["Time", "mean", "median", "p90", "mean target"],
-        theme,
-    );
+    let header = [
+        "dashboard-times-column-time",
+        "dashboard-times-column-mean",
+        "dashboard-times-column-median",
+        "dashboard-times-column-p90",
+        "dashboard-times-column-target",
+    ]
+    .map(|key| tr(l, key));
+    widgets::table_header(frame, area, &cols, &header, theme);
     let lines: Vec<Line> = ROWS
         .iter()
-        .map(|(label, inds)| {
+        .map(|(key, indented, inds)| {
+            let label = if *indented {
+                format!("  {}", tr(l, key))
+            } else {
+                tr(l, key)
+            };
             let [mean, median, p90] = *inds;
             let target = r
                 .indicator(mean)
@@ -88,7 +100,7 @@ pub fn table(frame: &mut Frame<'_>, area: Rect, r: &Report, theme: &Theme) {
             widgets::row(
                 &cols,
                 vec![
-                    (label.to_string(), theme.title),
+                    (label, theme.title),
                     (cell(r, mean), style),
                     (cell(r, median), style),
                     (cell(r, p90), style),

@@ -11,18 +11,35 @@ use super::theme::Theme;
 use super::widgets::{self, Col};
 use crate::domain::hot_topics::{HotTopics, Topic, TopicDim, describe};
 use crate::domain::text::fit;
+use crate::i18n::{Locale, tr, tr_args, tr_of};
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, h: &HotTopics, theme: &Theme) {
+/// A topic dimension's name in the locale (`Category`, `类型`).
+fn dim_name(l: Locale, d: TopicDim) -> String {
+    tr_of(l, "dashboard-topics-dim-", d.as_str())
+}
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, (h, l): (&HotTopics, Locale), theme: &Theme) {
     let m = &h.months;
+    let (from, to) = (m.from.to_string(), m.to.to_string());
     if h.is_empty() {
-        let title = format!("No tickets {} – {} or the month before", m.from, m.to);
+        let title = tr_args(
+            l,
+            "dashboard-topics-none",
+            &[("from", from.into()), ("to", to.into())],
+        );
         widgets::empty_state(frame, area, &[&title], theme);
         return;
     }
     let w = area.width as usize;
-    let head = format!(
-        "Hot topics 热点问题 · {} – {} vs {} – {}",
-        m.from, m.to, m.previous_from, m.previous_to
+    let head = tr_args(
+        l,
+        "dashboard-topics-title",
+        &[
+            ("from", from.into()),
+            ("to", to.into()),
+            ("previous-from", m.previous_from.to_string().into()),
+            ("previous-to", m.previous_to.to_string().into()),
+        ],
     );
     frame.render_widget(
         Paragraph::new(Line::styled(fit(&head, w), theme.title)),
@@ -45,18 +62,26 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, h: &HotTopics, theme: &Theme) {
             width: col_w,
             ..lists
         };
-        column(frame, rect, *dim, &ranking.top, theme);
+        column(frame, rect, (*dim, l), &ranking.top, theme);
     }
     let movers: Vec<String> = dims
         .iter()
         .filter_map(|d| h.ranking(*d))
         .filter_map(|r| r.movers.first().map(|t| (r.dim, t)))
-        .map(|(d, t)| format!("{} {} {}", d.as_str(), t.label, describe(t)))
+        .map(|(d, t)| {
+            format!(
+                "{} {} {}",
+                dim_name(l, d).to_lowercase(),
+                t.label,
+                describe(t)
+            )
+        })
         .collect();
     let line = if movers.is_empty() {
-        "Nothing moved since the month before".to_string()
+        tr(l, "dashboard-topics-still")
     } else {
-        format!("Biggest movers: {}", movers.join(" · "))
+        let movers = movers.join(" · ");
+        tr_args(l, "dashboard-topics-movers", &[("movers", movers.into())])
     };
     frame.render_widget(
         Paragraph::new(Line::styled(fit(&line, w), theme.muted)),
@@ -69,17 +94,24 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, h: &HotTopics, theme: &Theme) {
 }
 
 /// One dimension: a header, then a row per topic with its count and move.
-fn column(frame: &mut Frame<'_>, area: Rect, dim: TopicDim, top: &[Topic], theme: &Theme) {
+fn column(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    (dim, l): (TopicDim, Locale),
+    top: &[Topic],
+    theme: &Theme,
+) {
     let cols = widgets::layout_cols(
         area.width as usize,
         &[Col::left(usize::MAX), Col::right(3), Col::right(7)],
     );
-    widgets::table_header(frame, area, &cols, &[dim.label(), "n", "change"], theme);
+    let (name, change) = (dim_name(l, dim), tr(l, "dashboard-topics-column-change"));
+    widgets::table_header(frame, area, &cols, &[&name, "n", &change], theme);
     let mut lines: Vec<Line> = top
         .iter()
         .map(|t| {
             let change = match (t.new, t.relative) {
-                (true, _) => "new".to_string(),
+                (true, _) => tr(l, "dashboard-topics-new"),
                 _ if t.delta == 0 => "=".to_string(),
                 (false, Some(r)) => format!("{}{:+}%", arrow(t.delta), r.round() as i64),
                 (false, None) => format!("{:+}", t.delta),
@@ -96,7 +128,10 @@ fn column(frame: &mut Frame<'_>, area: Rect, dim: TopicDim, top: &[Topic], theme
         .collect();
     if lines.is_empty() {
         lines.push(Line::styled(
-            fit("none this month", area.width as usize),
+            fit(
+                &tr(l, "dashboard-topics-none-this-month"),
+                area.width as usize,
+            ),
             theme.muted,
         ));
     }

@@ -5,12 +5,13 @@ use super::markdown;
 use super::theme::Theme;
 use super::widgets::{
     Col, block, date, empty_list, empty_state, fit_title, hit_position, layout_cols,
-    name_and_count, position, row, row_style, scrolled, table_header,
+    name_and_count, pad, position, row, row_style, scrolled, table_header,
 };
 use crate::app::geometry::reader_meta;
 use crate::app::{KbFocus, Model, layout};
 use crate::domain::kb::{ArticleStatus, KbView, snippet_parts};
 use crate::domain::text::{fit, one_line, sanitize, truncate, width};
+use crate::i18n::{Locale, tr, tr_args, tr_of};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -31,12 +32,23 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     }
 }
 
+/// An article's status in the locale (`draft`, `草稿`).
+pub fn status_name(l: Locale, s: ArticleStatus) -> String {
+    tr_of(l, "kb-status-", s.as_str())
+}
+
+/// A view's name in the locale (`Most used`, `最常用`).
+pub fn view_name(l: Locale, v: KbView) -> String {
+    tr_of(l, "kb-view-", v.as_str())
+}
+
 fn categories(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let l = model.locale;
     let kb = &model.kb;
     let focused = kb.focus == KbFocus::Categories;
     let w = layout::inner(area).width as usize;
     let total: i64 = kb.categories.iter().map(|c| c.articles).sum();
-    let entries = std::iter::once(("All articles".to_string(), total)).chain(
+    let entries = std::iter::once((tr(l, "kb-all-articles"), total)).chain(
         kb.categories
             .iter()
             .map(|c| (c.name.to_string(), c.articles)),
@@ -51,7 +63,7 @@ fn categories(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(lines).block(block("Categories".into(), focused, theme)),
+        Paragraph::new(lines).block(block(tr(l, "kb-categories"), focused, theme)),
         area,
     );
 }
@@ -65,11 +77,12 @@ fn status_style(status: ArticleStatus, theme: &Theme) -> Style {
 }
 
 fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let l = model.locale;
     let kb = &model.kb;
     let focused = kb.focus == KbFocus::Articles;
     let title = format!(
         "{}{}",
-        kb.view.label(),
+        view_name(l, kb.view),
         position(kb.list.position(None), kb.list.seen())
     );
     frame.render_widget(block(fit_title(&title, area), focused, theme), area);
@@ -84,36 +97,46 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         KbView::Stale => (false, false, true),
         _ => (false, false, false),
     };
-    let mut spec = vec![Col::left(usize::MAX), Col::left(9)];
-    let mut header = vec!["Title", "Status"];
+    let column = |key: &str| tr(l, key);
+    let statuses = ArticleStatus::ALL.iter().map(|s| status_name(l, *s));
+    let mut spec = vec![
+        Col::left(usize::MAX),
+        Col::fitting(9, statuses.chain([column("kb-column-status")])),
+    ];
+    let mut header = vec![column("kb-column-title"), column("kb-column-status")];
     for (on, col, name) in [
-        (show_uses, Col::right(5), "Uses"),
-        (show_votes, Col::right(7), "Votes"),
-        (show_date, Col::left(10), "Updated"),
+        (show_uses, Col::right(5), "kb-column-uses"),
+        (show_votes, Col::right(7), "kb-column-votes"),
+        (show_date, Col::left(10), "kb-column-updated"),
     ] {
         if on {
-            spec.push(col);
+            let name = column(name);
+            spec.push(Col {
+                width: col.width.max(width(&name)),
+                ..col
+            });
             header.push(name);
         }
     }
     let cols = layout_cols(inner.width as usize, &spec);
     table_header(frame, inner, &cols, &header, theme);
     if kb.list.rows.is_empty() {
-        let nothing = match kb.view {
-            crate::domain::kb::KbView::Drafts => "No drafts. n writes a new article.",
-            crate::domain::kb::KbView::Stale => {
-                "Nothing stale: every article was updated recently."
-            }
-            crate::domain::kb::KbView::LeastHelpful => "No article has enough votes to rank yet.",
-            crate::domain::kb::KbView::Archived => "Nothing archived.",
-            _ => "No articles here. n writes one; desk kb import DIR reads a folder.",
-        };
+        let nothing = tr(
+            l,
+            match kb.view {
+                KbView::Drafts => "kb-empty-drafts",
+                KbView::Stale => "kb-empty-stale",
+                KbView::LeastHelpful => "kb-empty-least-helpful",
+                KbView::Archived => "kb-empty-archived",
+                _ => "kb-empty",
+            },
+        );
         empty_list(
             frame,
             rows,
             kb.list.loading.is_some(),
-            ("articles", ""),
-            nothing,
+            (&tr(l, "kb-what"), ""),
+            &nothing,
             theme,
         );
         return;
@@ -133,7 +156,10 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             } else {
                 status_style(a.status, theme)
             };
-            let mut cells = vec![(a.title.to_string(), style), (a.status.to_string(), status)];
+            let mut cells = vec![
+                (a.title.to_string(), style),
+                (status_name(l, a.status), status),
+            ];
             if show_uses {
                 cells.push((a.uses.to_string(), style));
             }
@@ -155,25 +181,34 @@ fn hits(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let Some(search) = &kb.search else {
         return;
     };
+    let l = model.locale;
     let focused = kb.focus == KbFocus::Articles;
     let n = search.hits.len();
-    let title = format!(
-        "Search “{}”{} · Esc clears",
-        truncate(&search.query, 30),
-        if search.loading {
-            String::new()
-        } else {
-            hit_position(search.selected, n, crate::app::protocol::kb::SEARCH_LIMIT)
-        },
+    let position = if search.loading {
+        String::new()
+    } else {
+        hit_position(search.selected, n, crate::app::protocol::kb::SEARCH_LIMIT)
+    };
+    let title = tr_args(
+        l,
+        "kb-search-title",
+        &[
+            ("query", truncate(&search.query, 30).into()),
+            ("position", position.into()),
+        ],
     );
     frame.render_widget(block(fit_title(&title, area), focused, theme), area);
     let inner = layout::inner(area);
     let w = inner.width as usize;
     if search.hits.is_empty() {
         let msg = if search.loading {
-            "Searching…".to_string()
+            tr(l, "kb-searching")
         } else {
-            format!("No article matches “{}”.", search.query)
+            tr_args(
+                l,
+                "kb-no-match",
+                &[("query", search.query.to_string().into())],
+            )
         };
         empty_state(frame, inner, &[msg.as_str()], theme);
         return;
@@ -186,7 +221,7 @@ fn hits(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         let style = row_style(selected, focused, theme);
         let badge = match h.row.status {
             ArticleStatus::Published => String::new(),
-            s => format!(" [{s}]"),
+            s => format!(" [{}]", status_name(l, s)),
         };
         let title_w = w.saturating_sub(width(&badge) + 1);
         lines.push(Line::from(vec![
@@ -212,23 +247,28 @@ fn hits(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 /// The lines above an article's text in the reader (who, when, counts; tags and keys), wrapped at `w`. Update
 /// counts them for the scroll range, so both use this one function.
 fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let l = model.locale;
     let Some(a) = &model.kb.article else {
-        frame.render_widget(block("Article".into(), true, theme), area);
-        empty_state(frame, layout::inner(area), &["Loading…"], theme);
+        frame.render_widget(block(tr(l, "kb-article"), true, theme), area);
+        empty_state(frame, layout::inner(area), &[&tr(l, "kb-loading")], theme);
         return;
     };
     let inner = layout::inner(area);
     let status = match a.row.status {
         ArticleStatus::Published => String::new(),
-        s => format!(" · {}", s.as_str().to_uppercase()),
+        s => format!(" · {}", status_name(l, s).to_uppercase()),
     };
     let category = a
         .row
         .category
         .as_ref()
-        .map_or("uncategorised".to_string(), |c| c.to_string());
+        .map_or_else(|| tr(l, "kb-uncategorised"), |c| c.to_string());
     if model.kb.show_history {
-        let title = format!("History · {}", a.row.title);
+        let title = tr_args(
+            l,
+            "kb-history-title",
+            &[("title", a.row.title.to_string().into())],
+        );
         scrolled(
             frame,
             area,
@@ -253,25 +293,34 @@ fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
 
 /// The change log, one line per change; long values (the body) are summarised, not printed.
 fn history_lines<'a>(model: &Model, w: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let l = model.locale;
     let Some(rows) = &model.kb.history else {
-        return vec![Line::styled("Loading…", theme.muted)];
+        return vec![Line::styled(tr(l, "kb-loading"), theme.muted)];
     };
     if rows.is_empty() {
-        return vec![Line::styled("No changes recorded.", theme.muted)];
+        return vec![Line::styled(tr(l, "kb-no-changes"), theme.muted)];
     }
     rows.iter()
         .rev()
         .map(|c| {
             let value = |v: &Option<String>| match v {
                 None => "—".to_string(),
-                Some(v) if c.field == "body_md" => format!("{} chars", v.chars().count()),
+                Some(v) if c.field == "body_md" => {
+                    tr_args(l, "kb-chars", &[("n", v.chars().count().into())])
+                }
                 Some(v) => truncate(&one_line(&sanitize(v)), 40),
             };
+            let field = if c.field == "body_md" {
+                tr(l, "kb-field-text")
+            } else {
+                c.field.to_string()
+            };
+            // Padded by display width, so a Chinese name keeps the columns.
             let text = format!(
-                "{}  {:<8}  {:<9}  {} → {}",
+                "{}  {}  {}  {} → {}",
                 date(c.at, model.utc_offset, "%Y-%m-%d %H:%M"),
-                sanitize(c.actor.as_deref().unwrap_or("—")),
-                c.field.replace("body_md", "text"),
+                pad(&sanitize(c.actor.as_deref().unwrap_or("—")), 8),
+                pad(&field, 9),
                 value(&c.old),
                 value(&c.new)
             );

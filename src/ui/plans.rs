@@ -3,13 +3,14 @@
 
 use super::overlay::clear_popup;
 use super::theme::Theme;
-use super::widgets::{Col, block, date, empty_list, layout_cols, position, row, row_style};
+use super::widgets::{Col, block, date, empty_list, layout_cols, pad, position, row, row_style};
 use crate::app::plans::{PlanDetail, PlansState};
 use crate::app::{Model, layout};
 use crate::domain::metrics::Indicator;
 use crate::domain::plan::{Effect, effect, reaches};
 use crate::domain::sla_policy::format_countdown;
 use crate::domain::text::{fit, one_line, sanitize, truncate, wrap};
+use crate::i18n::{Locale, tr, tr_args, tr_of};
 use crate::store::plans::PlanRow;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,13 +23,22 @@ const SOON: i64 = 3 * 86_400;
 
 const HEADER: [&str; 7] = [
     "#",
-    "Action",
-    "Indicator",
-    "Owner",
-    "Due in",
-    "Stage",
-    "Before → now → target",
+    "plans-column-action",
+    "plans-column-indicator",
+    "plans-column-owner",
+    "plans-column-due",
+    "plans-column-stage",
+    "plans-column-values",
 ];
+
+/// A PDCA stage in the locale: short for the list (`do`, `执行`), long for the detail (`do 执行`, `执行（D）`).
+fn stage_name(l: Locale, s: crate::domain::plan::PlanStatus, long: bool) -> String {
+    if long {
+        tr_of(l, "plans-stage-", &[s.as_str(), "-long"].concat())
+    } else {
+        tr_of(l, "plans-stage-", s.as_str())
+    }
+}
 
 fn columns(width: usize) -> Vec<Col> {
     let wide = width >= 110;
@@ -70,6 +80,7 @@ fn value(ind: Indicator, v: Option<f64>) -> String {
 struct Now {
     value: String,
     mark: &'static str,
+    /// The message key of how it compares.
     words: &'static str,
     style: Style,
 }
@@ -79,18 +90,18 @@ fn now(p: &PlanRow, s: &PlansState, theme: &Theme) -> Now {
         return Now {
             value: "…".into(),
             mark: "",
-            words: "measuring",
+            words: "plans-measuring",
             style: theme.muted,
         };
     };
     let (mark, words, style) = if reaches(p.indicator, v, p.target) == Some(true) {
-        ("✓", "target reached", theme.ok)
+        ("✓", "plans-target-reached", theme.ok)
     } else {
         match effect(p.indicator, p.baseline, v) {
-            Effect::Improved => ("+", "better than the baseline", theme.ok),
-            Effect::Worse => ("!", "worse than the baseline", theme.priority_urgent),
-            Effect::Unchanged => ("", "unchanged", theme.base),
-            Effect::Unknown => ("", "not measured", theme.base),
+            Effect::Improved => ("+", "plans-better", theme.ok),
+            Effect::Worse => ("!", "plans-worse", theme.priority_urgent),
+            Effect::Unchanged => ("", "plans-unchanged", theme.base),
+            Effect::Unknown => ("", "plans-not-measured", theme.base),
         }
     };
     Now {
@@ -126,15 +137,16 @@ fn table_line(
     let plain = |text: String| (text, base);
     // A selected row is drawn in the selection style throughout; otherwise due and values carry their own.
     let keep = |(text, style): (String, Style)| (text, if selected { base } else { style });
+    let l = model.locale;
     row(
         cols,
         vec![
             plain(format!("P{}", p.number)),
             plain(one_line(p.title.as_str())),
-            plain(p.indicator.short().to_string()),
+            plain(super::dashboard::indicator_name(l, p.indicator)),
             plain(sanitize(p.owner.as_deref().unwrap_or("—"))),
             keep(due_cell(p.due_at, model.now, theme)),
-            plain(p.status.as_str().to_string()),
+            plain(stage_name(l, p.status, false)),
             keep(values_cell(p, s, theme)),
         ],
     )
@@ -147,28 +159,32 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &PlansState, 
     {
         return detail(frame, body, model, s, p, d, theme);
     }
-    let title = format!(
-        "Improvement plans 改进措施 (PDCA){}",
-        position(s.list.position(None), s.list.seen())
-    );
+    let l = model.locale;
+    let position = position(s.list.position(None), s.list.seen());
+    let title = tr_args(l, "plans-title", &[("position", position.into())]);
     let b = block(super::widgets::fit_title(&title, body), true, theme);
     let inner = b.inner(body);
     frame.render_widget(b, body);
     let rows_area = layout::plan_rows(body);
     let cols = columns(usize::from(inner.width));
     if s.list.rows.is_empty() {
-        let nothing = "No improvement actions yet. Make one from a report's suggestion: \
-                       desk plan add --from-suggestion N (see desk report).";
         empty_list(
             frame,
             rows_area,
             s.list.loading.is_some(),
-            ("actions", ""),
-            nothing,
+            (&tr(l, "plans-what"), ""),
+            &tr(l, "plans-empty"),
             theme,
         );
     } else {
-        super::widgets::table_header(frame, inner, &cols, &HEADER, theme);
+        let header = HEADER.map(|key| {
+            if key == "#" {
+                key.to_string()
+            } else {
+                tr(l, key)
+            }
+        });
+        super::widgets::table_header(frame, inner, &cols, &header, theme);
         let lines: Vec<Line> = s
             .list
             .rows
@@ -181,8 +197,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &PlansState, 
         frame.render_widget(Paragraph::new(lines), rows_area);
     }
     // The keys are on the hint bar; this line says what the values column means.
-    let legend = "now: the last 30 days · ✓ target reached · + better · ! worse than before";
-    legend_line(frame, inner, legend, theme);
+    legend_line(frame, inner, &tr(l, "plans-legend"), theme);
 }
 
 fn legend_line(frame: &mut Frame<'_>, inner: Rect, hint: &str, theme: &Theme) {
@@ -200,9 +215,16 @@ fn legend_line(frame: &mut Frame<'_>, inner: Rect, hint: &str, theme: &Theme) {
     );
 }
 
-fn field(name: &str, text: String, style: Style, width: usize, theme: &Theme) -> Line<'static> {
+/// A labelled line of the detail: the label (a message key) padded to 10 cells by display width.
+fn field(
+    (l, key): (Locale, &str),
+    text: String,
+    style: Style,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
     Line::from(vec![
-        ratatui::text::Span::styled(format!("{name:<10}"), theme.muted),
+        ratatui::text::Span::styled(pad(&tr(l, key), 10), theme.muted),
         ratatui::text::Span::styled(truncate(&text, width.saturating_sub(10)), style),
     ])
 }
@@ -216,8 +238,12 @@ fn detail(
     d: &PlanDetail,
     theme: &Theme,
 ) {
+    let l = model.locale;
     let b = block(
-        super::widgets::fit_title(&format!("P{} · {}", p.number, p.status.label()), area),
+        super::widgets::fit_title(
+            &format!("P{} · {}", p.number, stage_name(l, p.status, true)),
+            area,
+        ),
         true,
         theme,
     );
@@ -229,16 +255,27 @@ fn detail(
         .map(|l| Line::styled(l, theme.title))
         .collect();
     lines.push(Line::raw(""));
-    let next: Vec<&str> = p.status.next_moves().iter().map(|m| m.as_str()).collect();
+    let next: Vec<String> = p
+        .status
+        .next_moves()
+        .iter()
+        .map(|m| stage_name(l, *m, false))
+        .collect();
+    let next = next.join(&format!(" {} ", tr(l, "plans-or")));
+    let stage = stage_name(l, p.status, true);
     lines.push(field(
-        "Stage",
-        format!("{} (moves to {})", p.status.label(), next.join(" or ")),
+        (l, "plans-label-stage"),
+        tr_args(
+            l,
+            "plans-moves-to",
+            &[("stage", stage.into()), ("next", next.into())],
+        ),
         theme.base,
         w,
         theme,
     ));
     lines.push(field(
-        "Owner",
+        (l, "plans-label-owner"),
         sanitize(p.owner.as_deref().unwrap_or("—")),
         theme.base,
         w,
@@ -247,19 +284,21 @@ fn detail(
     let (_, style) = due_cell(p.due_at, model.now, theme);
     let left = p.due_at - model.now;
     let when = if left < 0 {
-        format!("{} overdue", format_countdown(-left))
+        let span = format_countdown(-left);
+        tr_args(l, "plans-overdue", &[("span", span.into())])
     } else {
-        format!("in {}", format_countdown(left))
+        let span = format_countdown(left);
+        tr_args(l, "plans-due-in", &[("span", span.into())])
     };
     lines.push(field(
-        "Due",
+        (l, "plans-label-due"),
         format!("{} ({when})", date(p.due_at, model.utc_offset, "%Y-%m-%d")),
         style,
         w,
         theme,
     ));
     lines.push(field(
-        "Indicator",
+        (l, "plans-label-indicator"),
         format!("{} ({})", p.indicator.label(), p.indicator.as_str()),
         theme.base,
         w,
@@ -267,30 +306,31 @@ fn detail(
     ));
     let ind = p.indicator;
     let n = now(p, s, theme);
+    let values = [
+        ("baseline", value(ind, p.baseline).into()),
+        ("now", n.value.clone().into()),
+        ("target", value(ind, p.target).into()),
+        ("words", tr(l, n.words).into()),
+    ];
     lines.push(field(
-        "Values",
-        format!(
-            "baseline {} · now {} · target {} — {}",
-            value(ind, p.baseline),
-            n.value,
-            value(ind, p.target),
-            n.words
-        ),
+        (l, "plans-label-values"),
+        tr_args(l, "plans-values", &values),
         n.style,
         w,
         theme,
     ));
     if let Some(rule) = &p.rule {
+        let rule = sanitize(rule);
         lines.push(field(
-            "From",
-            format!("the report's suggestion `{}`", sanitize(rule)),
+            (l, "plans-label-from"),
+            tr_args(l, "plans-from-suggestion", &[("rule", rule.into())]),
             theme.base,
             w,
             theme,
         ));
     }
     lines.push(field(
-        "Made",
+        (l, "plans-label-made"),
         model.date(p.created_at),
         theme.base,
         w,
@@ -298,7 +338,7 @@ fn detail(
     ));
     if !p.note.is_empty() {
         lines.push(field(
-            "Note",
+            (l, "plans-label-note"),
             one_line(p.note.as_str()),
             theme.base,
             w,
@@ -306,19 +346,19 @@ fn detail(
         ));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("History (newest first)", theme.heading));
+    lines.push(Line::styled(tr(l, "plans-history"), theme.heading));
     match &d.history {
-        None => lines.push(Line::styled("Loading…", theme.muted)),
+        None => lines.push(Line::styled(tr(l, "plans-loading"), theme.muted)),
         Some(rows) if rows.is_empty() => {
-            lines.push(Line::styled("No changes recorded.", theme.muted))
+            lines.push(Line::styled(tr(l, "plans-no-changes"), theme.muted))
         }
         Some(rows) => lines.extend(rows.iter().rev().map(|c| {
             let text = format!(
-                "{}  {}  {:<8}  {}",
+                "{}  {}  {}  {}",
                 date(c.at, model.utc_offset, "%Y-%m-%d %H:%M"),
                 // By display width, so a CJK name keeps the columns aligned.
                 fit(&sanitize(&c.who), 12),
-                sanitize(&c.field),
+                pad(&sanitize(&c.field), 8),
                 change_text(c)
             );
             Line::styled(fit(&text, w), theme.base)

@@ -46,6 +46,16 @@ impl Col {
     pub fn right(width: usize) -> Col {
         Col { width, right: true }
     }
+    /// A left-aligned column as wide as the widest of `texts` in display cells (a header and every value it can
+    /// hold, in the locale), never narrower than `min`.
+    pub fn fitting<S: AsRef<str>>(min: usize, texts: impl IntoIterator<Item = S>) -> Col {
+        Col::left(
+            texts
+                .into_iter()
+                .map(|t| width(t.as_ref()))
+                .fold(min, usize::max),
+        )
+    }
 }
 
 /// One table line from cells, each fitted to its column by display width (so CJK text aligns), one space apart.
@@ -63,6 +73,11 @@ pub fn row<'a>(cols: &[Col], cells: Vec<(String, Style)>) -> Line<'a> {
         spans.push(Span::styled(fitted, style));
     }
     Line::from(spans)
+}
+
+/// `s` padded with spaces to `cells` display cells and never cut: what `{:<cells}` does for ASCII, for any text.
+pub fn pad(s: &str, cells: usize) -> String {
+    format!("{s}{}", " ".repeat(cells.saturating_sub(width(s))))
 }
 
 /// Widths for a table: fixed columns keep their width, the flexible one (`usize::MAX`) takes the rest.
@@ -149,16 +164,16 @@ pub fn row_style(selected: bool, focused: bool, theme: &Theme) -> Style {
 }
 
 /// Draws a table's header on the first line of `inner`.
-pub fn table_header(
+pub fn table_header<S: AsRef<str>>(
     frame: &mut Frame<'_>,
     inner: Rect,
     cols: &[Col],
-    header: &[&str],
+    header: &[S],
     theme: &Theme,
 ) {
     let cells = header
         .iter()
-        .map(|h| (h.to_string(), theme.muted))
+        .map(|h| (h.as_ref().to_string(), theme.muted))
         .collect();
     frame.render_widget(
         Paragraph::new(row(cols, cells)),

@@ -68,6 +68,13 @@ pub fn status_bar(screen: &str) -> &str {
     screen.lines().last().unwrap_or_default()
 }
 
+/// The display column where `needle` starts on `line`, if it is there (CJK characters count two).
+pub fn column_of(line: &str, needle: &str) -> Option<usize> {
+    line.find(needle)
+        .and_then(|i| line.get(..i))
+        .map(unicode_width::UnicodeWidthStr::width)
+}
+
 /// The team of [`fill`] with li made a lead (who may publish) and an admin, boss (A9), added: for role rules.
 pub fn fill_with_roles(store: &mut Store, n: i64) {
     fill(store, n);

@@ -1,0 +1,123 @@
+# 仪表盘：统计周期、KPI 指标卡、各个分区及其图表。
+dashboard-title = 仪表盘 · { $period }
+dashboard-title-range = 仪表盘 · { $period } · { $from } – { $to } 对比 { $previous-from } – { $previous-to }
+dashboard-reloading = 加载中…
+dashboard-loading = 正在加载仪表盘…
+dashboard-no-data = 还没有数据，按 Ctrl-R 加载
+dashboard-too-small = 终端太小，放不下仪表盘
+dashboard-no-data-before = 上期无数据
+dashboard-no-tickets = 本期没有工单
+dashboard-nothing-selected = 没有选中可打开的内容
+dashboard-period-picker = 统计周期（与上一周期对比）
+dashboard-not-a-period = `{ $text }` 不是有效的周期，请写成 2026-11-01..2026-11-30
+# 周期。
+dashboard-period-today = 今天
+dashboard-period-7d = 近 7 天
+dashboard-period-30d = 近 30 天
+dashboard-period-quarter = 本季度
+dashboard-period-custom = 自定义
+# 指标卡下方的一行分区名；简称用于 80 列。
+dashboard-section-volume = 工单量
+dashboard-section-backlog = 积压
+dashboard-section-times = 时效
+dashboard-section-sla = SLA
+dashboard-section-satisfaction = 满意度
+dashboard-section-satisfaction-short = 满意度
+dashboard-section-agents = 客服
+dashboard-section-field = 上门服务
+dashboard-section-topics = 热点问题
+dashboard-breakdown = 分布：{ $dimension }
+dashboard-breakdown-short = 按{ $dimension }
+# 分布的维度。
+dashboard-dimension-agent = 客服
+dashboard-dimension-group = 小组
+dashboard-dimension-channel = 渠道
+dashboard-dimension-kind = 类型
+dashboard-dimension-priority = 优先级
+dashboard-dimension-tier = 等级
+# 指标简称：指标卡最多 14 格；客服表中的（新建、已解决、首响中位数、解决中位数、首响达标、一次解决率、满意度、NPS）最多 10 格。
+dashboard-indicator-created = 新建工单
+dashboard-indicator-solved = 已解决
+dashboard-indicator-backlog = 积压工单
+dashboard-indicator-frt-mean = 首响均值
+dashboard-indicator-frt-median = 首响中位数
+dashboard-indicator-frt-p90 = 首响 P90
+dashboard-indicator-resolution-mean = 解决均值
+dashboard-indicator-resolution-median = 解决中位数
+dashboard-indicator-resolution-p90 = 解决 P90
+dashboard-indicator-frt-wall-mean = 自然首响均值
+dashboard-indicator-frt-wall-median = 自然首响中位
+dashboard-indicator-frt-wall-p90 = 自然首响 P90
+dashboard-indicator-resolution-wall-mean = 自然解决均值
+dashboard-indicator-resolution-wall-median = 自然解决中位
+dashboard-indicator-resolution-wall-p90 = 自然解决 P90
+dashboard-indicator-frt-sla = 首响达标
+dashboard-indicator-resolution-sla = 解决达标
+dashboard-indicator-next-reply-sla = 续回达标
+dashboard-indicator-fcr = 一次解决率
+dashboard-indicator-reopen-rate = 重开率
+dashboard-indicator-complaint-rate = 投诉率
+dashboard-indicator-follow-up-rate = 回访完成率
+dashboard-indicator-csat = 满意度
+dashboard-indicator-nps = NPS
+dashboard-indicator-ces = 费力度
+dashboard-indicator-csi = CSI
+dashboard-indicator-sqi = 服务质量指数
+# 图表的数据系列。
+dashboard-series-created = 新建
+dashboard-series-solved = 已解决
+dashboard-series-frt-mean = 首响均值（小时）
+dashboard-series-resolution-mean = 解决均值（小时）
+dashboard-series-frt-sla = 首响达标率 %
+dashboard-series-csat = 满意度 %
+dashboard-series-nps = NPS
+dashboard-backlog-chart = 每天结束时的未结工单（最多 { $max }）
+dashboard-column-agent = 客服
+# 底部关于所选项的一行。
+dashboard-detail-group = { $label }：新建 { $created } · 已解决 { $solved } · 首响中位数 { $frt } · 首响达标 { $sla } · 满意度 { $csat }
+dashboard-detail-times = 首响均值 { $frt-mean } · 中位数 { $frt-median } · 解决均值 { $resolution-mean } · 中位数 { $resolution-median }
+dashboard-detail-sla = 首响达标率 { $sla }
+dashboard-detail-satisfaction = 满意度 { $csat } · NPS { $nps }
+dashboard-detail-day = 新建 { $created } · 已解决 { $solved } · 积压 { $backlog }
+dashboard-detail-topics = 按类型、标签和产品统计新建工单；与上月同期相比的变化
+# 下钻打开的工单视图。
+dashboard-drill-solved = { $day } 已解决
+dashboard-drill-backlog = 截至 { $day } 创建的未结工单
+dashboard-drill-created = { $day } 新建
+# 时效分区。
+dashboard-times-column-time = 时效
+dashboard-times-column-mean = 均值
+dashboard-times-column-median = 中位数
+dashboard-times-column-p90 = P90
+dashboard-times-column-target = 均值目标
+dashboard-times-first-response = 首次响应
+dashboard-times-resolution = 解决
+dashboard-times-wall-clock = 自然时间
+# 上门服务分区。
+dashboard-field-loading = 加载中…
+dashboard-field-empty = 本期没有上门、备件或退换货
+dashboard-field-empty-hint = desk visit new 工单号 可以安排上门
+dashboard-field-column-engineer = 工程师
+dashboard-field-column-done = 完成
+dashboard-field-column-first-fix = 一次修复
+dashboard-field-column-on-time = 准时
+dashboard-field-column-no-show = 爽约
+dashboard-field-column-labour = 工时
+dashboard-field-visits = 完成上门 { $done } · 爽约 { $no-shows }（{ $rate }）
+dashboard-field-rates = 一次修复率 { $first-fix } · 准时率 { $on-time } · 到达时限达标 { $arrival }
+dashboard-field-out-of-warranty = 保外 { $share }（已完成 { $visits } 次上门中 { $out } 次）
+dashboard-field-parts = 备件 成本 ¥{ $cost }，售价 ¥{ $price }
+dashboard-field-returns = 退换货：{ $counts }
+dashboard-field-reasons = 原因：{ $counts }
+dashboard-field-detail = { $engineer }：完成 { $done }，一次修复 { $first-fix }，准时 { $on-time }/{ $arrived }，爽约 { $no-shows }，工时 { $hours } 小时
+# 热点问题分区。
+dashboard-topics-none = { $from } – { $to } 及上月均没有工单
+dashboard-topics-title = 热点问题 · { $from } – { $to } 对比 { $previous-from } – { $previous-to }
+dashboard-topics-still = 与上月相比没有变化
+dashboard-topics-movers = 变化最大：{ $movers }
+dashboard-topics-column-change = 变化
+dashboard-topics-new = 新增
+dashboard-topics-none-this-month = 本月没有
+dashboard-topics-dim-category = 类型
+dashboard-topics-dim-tag = 标签
+dashboard-topics-dim-product = 产品

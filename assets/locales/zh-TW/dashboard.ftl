@@ -1,0 +1,123 @@
+# 儀表板：統計週期、KPI 指標卡、各個分區及其圖表。
+dashboard-title = 儀表板 · { $period }
+dashboard-title-range = 儀表板 · { $period } · { $from } – { $to } 對比 { $previous-from } – { $previous-to }
+dashboard-reloading = 載入中…
+dashboard-loading = 正在載入儀表板…
+dashboard-no-data = 還沒有資料，按 Ctrl-R 載入
+dashboard-too-small = 終端機太小，放不下儀表板
+dashboard-no-data-before = 上期無資料
+dashboard-no-tickets = 本期沒有工單
+dashboard-nothing-selected = 沒有選取可開啟的項目
+dashboard-period-picker = 統計週期（與上一週期對比）
+dashboard-not-a-period = `{ $text }` 不是有效的週期，請寫成 2026-11-01..2026-11-30
+# 週期。
+dashboard-period-today = 今天
+dashboard-period-7d = 近 7 天
+dashboard-period-30d = 近 30 天
+dashboard-period-quarter = 本季
+dashboard-period-custom = 自訂
+# 指標卡下方的一列分區名；簡稱用於 80 欄。
+dashboard-section-volume = 工單量
+dashboard-section-backlog = 積壓
+dashboard-section-times = 時效
+dashboard-section-sla = SLA
+dashboard-section-satisfaction = 滿意度
+dashboard-section-satisfaction-short = 滿意度
+dashboard-section-agents = 客服
+dashboard-section-field = 到府服務
+dashboard-section-topics = 熱門問題
+dashboard-breakdown = 分布：{ $dimension }
+dashboard-breakdown-short = 按{ $dimension }
+# 分布的維度。
+dashboard-dimension-agent = 客服
+dashboard-dimension-group = 小組
+dashboard-dimension-channel = 管道
+dashboard-dimension-kind = 類型
+dashboard-dimension-priority = 優先級
+dashboard-dimension-tier = 等級
+# 指標簡稱：指標卡最多 14 格；客服表中的（新建、已解決、首回中位數、解決中位數、首回達標、一次解決率、滿意度、NPS）最多 10 格。
+dashboard-indicator-created = 新建工單
+dashboard-indicator-solved = 已解決
+dashboard-indicator-backlog = 積壓工單
+dashboard-indicator-frt-mean = 首回均值
+dashboard-indicator-frt-median = 首回中位數
+dashboard-indicator-frt-p90 = 首回 P90
+dashboard-indicator-resolution-mean = 解決均值
+dashboard-indicator-resolution-median = 解決中位數
+dashboard-indicator-resolution-p90 = 解決 P90
+dashboard-indicator-frt-wall-mean = 自然首回均值
+dashboard-indicator-frt-wall-median = 自然首回中位
+dashboard-indicator-frt-wall-p90 = 自然首回 P90
+dashboard-indicator-resolution-wall-mean = 自然解決均值
+dashboard-indicator-resolution-wall-median = 自然解決中位
+dashboard-indicator-resolution-wall-p90 = 自然解決 P90
+dashboard-indicator-frt-sla = 首回達標
+dashboard-indicator-resolution-sla = 解決達標
+dashboard-indicator-next-reply-sla = 續回達標
+dashboard-indicator-fcr = 一次解決率
+dashboard-indicator-reopen-rate = 重開率
+dashboard-indicator-complaint-rate = 客訴率
+dashboard-indicator-follow-up-rate = 回訪完成率
+dashboard-indicator-csat = 滿意度
+dashboard-indicator-nps = NPS
+dashboard-indicator-ces = 費力度
+dashboard-indicator-csi = CSI
+dashboard-indicator-sqi = 服務品質指數
+# 圖表的資料系列。
+dashboard-series-created = 新建
+dashboard-series-solved = 已解決
+dashboard-series-frt-mean = 首回均值（小時）
+dashboard-series-resolution-mean = 解決均值（小時）
+dashboard-series-frt-sla = 首回達標率 %
+dashboard-series-csat = 滿意度 %
+dashboard-series-nps = NPS
+dashboard-backlog-chart = 每天結束時的未結工單（最多 { $max }）
+dashboard-column-agent = 客服
+# 底部關於所選項目的一列。
+dashboard-detail-group = { $label }：新建 { $created } · 已解決 { $solved } · 首回中位數 { $frt } · 首回達標 { $sla } · 滿意度 { $csat }
+dashboard-detail-times = 首回均值 { $frt-mean } · 中位數 { $frt-median } · 解決均值 { $resolution-mean } · 中位數 { $resolution-median }
+dashboard-detail-sla = 首回達標率 { $sla }
+dashboard-detail-satisfaction = 滿意度 { $csat } · NPS { $nps }
+dashboard-detail-day = 新建 { $created } · 已解決 { $solved } · 積壓 { $backlog }
+dashboard-detail-topics = 按類型、標籤和產品統計新建工單；與上月同期相比的變化
+# 下鑽開啟的工單檢視。
+dashboard-drill-solved = { $day } 已解決
+dashboard-drill-backlog = 截至 { $day } 建立的未結工單
+dashboard-drill-created = { $day } 新建
+# 時效分區。
+dashboard-times-column-time = 時效
+dashboard-times-column-mean = 均值
+dashboard-times-column-median = 中位數
+dashboard-times-column-p90 = P90
+dashboard-times-column-target = 均值目標
+dashboard-times-first-response = 首次回應
+dashboard-times-resolution = 解決
+dashboard-times-wall-clock = 自然時間
+# 到府服務分區。
+dashboard-field-loading = 載入中…
+dashboard-field-empty = 本期沒有到府、零件或退換貨
+dashboard-field-empty-hint = desk visit new 工單號 可以安排到府
+dashboard-field-column-engineer = 工程師
+dashboard-field-column-done = 完成
+dashboard-field-column-first-fix = 一次修復
+dashboard-field-column-on-time = 準時
+dashboard-field-column-no-show = 爽約
+dashboard-field-column-labour = 工時
+dashboard-field-visits = 完成到府 { $done } · 爽約 { $no-shows }（{ $rate }）
+dashboard-field-rates = 一次修復率 { $first-fix } · 準時率 { $on-time } · 到達時限達標 { $arrival }
+dashboard-field-out-of-warranty = 保外 { $share }（已完成 { $visits } 次到府中 { $out } 次）
+dashboard-field-parts = 零件 成本 ¥{ $cost }，售價 ¥{ $price }
+dashboard-field-returns = 退換貨：{ $counts }
+dashboard-field-reasons = 原因：{ $counts }
+dashboard-field-detail = { $engineer }：完成 { $done }，一次修復 { $first-fix }，準時 { $on-time }/{ $arrived }，爽約 { $no-shows }，工時 { $hours } 小時
+# 熱門問題分區。
+dashboard-topics-none = { $from } – { $to } 及上月均沒有工單
+dashboard-topics-title = 熱門問題 · { $from } – { $to } 對比 { $previous-from } – { $previous-to }
+dashboard-topics-still = 與上月相比沒有變化
+dashboard-topics-movers = 變化最大：{ $movers }
+dashboard-topics-column-change = 變化
+dashboard-topics-new = 新增
+dashboard-topics-none-this-month = 本月沒有
+dashboard-topics-dim-category = 類型
+dashboard-topics-dim-tag = 標籤
+dashboard-topics-dim-product = 產品
