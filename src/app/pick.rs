@@ -31,7 +31,10 @@ impl PickAction {
         match self {
             PickAction::Edit(TicketEdit::Status(s)) => format!("{} {}", s.as_str(), s.label()),
             PickAction::Edit(TicketEdit::Priority(p)) => format!("{} {}", p.as_str(), p.label()),
-            PickAction::Close(reason) => format!("closed {reason}"),
+            PickAction::Close(reason) => {
+                let closed = crate::domain::ticket::Status::Closed.as_str();
+                format!("{closed} {reason}")
+            }
             PickAction::ArticleStatus(s) => s.as_str().to_string(),
             PickAction::DashboardPeriod(p) => p.label().to_string(),
             PickAction::NewVisit(s) => s.as_str().to_string(),
