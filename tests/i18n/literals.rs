@@ -13,8 +13,9 @@
 //! What counts as user-visible is a heuristic. A literal counts when, with `{…}` placeholders, strftime
 //! specifiers (`%H`) and escapes (`\n`) left out, it still has a word: two letters in a row, or two CJK
 //! characters. Not counted: identifiers (`app.quit`, `date_format`, `ctrl-d`, i18n keys such as `tabs-queues`),
-//! test code (`#[cfg(test)]` onwards, `*tests.rs`), and literals on lines that only panic or log (`expect(`,
-//! `panic!(`, `unreachable!(`, `tracing::`).
+//! test code (`#[cfg(test)]` onwards, `*tests.rs`), literals on lines that only panic or log (`expect(`,
+//! `panic!(`, `unreachable!(`, `tracing::`), the names of a message's variables (`("query", q.into())` passed to
+//! `tr_args`, see [`is_variable_name`]) and key names in the files that define keys (see [`is_key_name`]).
 
 use crate::common::rust_files;
 use std::collections::BTreeMap;
@@ -22,6 +23,34 @@ use std::path::Path;
 
 const SCANNED: [&str; 2] = ["src/app", "src/ui"];
 const BASELINE: &str = "tests/i18n/literals.baseline";
+
+/// A message's variable, not a word: a lower-case name (`query`, `n`, `close`) opening a `(name, value)` pair whose
+/// value is made an `Arg` on the same line (`.into()`, `Arg::from`), as `tr_args` takes them.
+fn is_variable_name(line: &str, literal: &str) -> bool {
+    !literal.is_empty()
+        && literal
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && line.contains(&format!("(\"{literal}\", "))
+        && (line.contains(".into())") || line.contains("Arg::from("))
+}
+
+/// The files that name keys: the key parser and its display names, and the registry's default bindings.
+const KEY_FILES: [&str; 2] = ["src/app/keys.rs", "src/app/commands/table.rs"];
+
+/// A key name, not a word to translate: in [`KEY_FILES`], a literal desk's own key parser reads as a key
+/// sequence (`esc`, `pgdn`, `g g`, `shift-tab`, and the names keys are shown by, `Enter`, `Space`, `PgUp`), or as
+/// a modifier before one (`Ctrl-`, `alt+`). Key names stay as they are in every locale: they are what the keycaps
+/// say, Chinese keyboards print them in Latin letters, and Chinese software writes them so (按 Esc 取消, Ctrl+C);
+/// config takes them in English whatever the interface's language. The files' other literals (errors) still count.
+fn is_key_name(path: &str, literal: &str) -> bool {
+    use desk::app::keys::Key;
+    KEY_FILES.contains(&path)
+        && (Key::parse_seq(literal).is_ok()
+            || ["-", "+"]
+                .iter()
+                .any(|m| literal.ends_with(m) && Key::parse(&format!("{literal}x")).is_ok()))
+}
 
 /// The string literals of Rust source, as written between the quotes (escapes kept), each with its line. Comments,
 /// char literals and lifetimes are skipped; raw strings (`r#"…"#`) are read to their own end.
@@ -235,7 +264,12 @@ fn found() -> Vec<String> {
         let lines: Vec<&str> = code.lines().collect();
         let path = file.strip_prefix(root).unwrap().display().to_string();
         for (line, literal) in literals(code) {
-            if is_internal(lines.get(line - 1).unwrap_or(&"")) || !is_user_visible(&literal) {
+            let text = lines.get(line - 1).unwrap_or(&"");
+            if is_internal(text)
+                || !is_user_visible(&literal)
+                || is_variable_name(text, &literal)
+                || is_key_name(&path, &literal)
+            {
                 continue;
             }
             // One line however the literal is continued in the source.
@@ -324,6 +358,30 @@ fn the_heuristic_tells_words_from_identifiers_and_formats() {
     ] {
         assert!(!is_user_visible(not), "{not}");
     }
+    for key in [
+        "esc",
+        "Enter",
+        "PgDn",
+        "shift-tab",
+        "g g",
+        "Ctrl-",
+        "alt+",
+        "ctrl-left",
+    ] {
+        assert!(is_key_name("src/app/keys.rs", key), "{key}");
+    }
+    assert!(
+        !is_key_name("src/ui/mod.rs", "Enter"),
+        "only where keys are defined"
+    );
+    assert!(!is_key_name("src/app/keys.rs", "unknown key `{spec}`"));
+    assert!(is_variable_name(
+        "            (\"query\", q.into()),",
+        "query"
+    ));
+    assert!(is_variable_name("&[(\"span\", Arg::from(span))]", "span"));
+    assert!(!is_variable_name("(\"Close\", x.into())", "Close"));
+    assert!(!is_variable_name("toast(model, \"close\")", "close"));
     let found = literals(
         "let a = \"one\"; // \"not\"\nlet c = '\"'; let r = r#\"raw \"q\"\"#; 'a: loop {}\nf(\"two\\\"x\")",
     );
