@@ -8,6 +8,7 @@ use super::text_input::{TextInput, TextOp};
 use super::update::toast;
 use super::update_lists::apply_filter;
 use super::{Model, Overlay, Pane, PromptKind};
+use crate::i18n::{Locale, tr_args};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
@@ -27,15 +28,16 @@ pub(super) fn open_palette(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Commands matching the palette input, best first; all commands, in registry order, for empty input. Those
-/// that run from a pane come before those of dialogs and forms, which the palette only lists.
-pub fn palette_matches(input: &str) -> Vec<&'static Command> {
-    let mut found = fuzzy(input);
+/// Commands matching the palette input (by name or by their description in `locale`), best first; all commands,
+/// in registry order, for empty input. Those that run from a pane come before those of dialogs and forms, which
+/// the palette only lists.
+pub fn palette_matches(input: &str, locale: Locale) -> Vec<&'static Command> {
+    let mut found = fuzzy(input, locale);
     found.sort_by_key(|c| c.context != Context::Global && c.context.pane().is_none());
     found
 }
 
-fn fuzzy(input: &str) -> Vec<&'static Command> {
+fn fuzzy(input: &str, locale: Locale) -> Vec<&'static Command> {
     if input.trim().is_empty() {
         return COMMANDS.iter().collect();
     }
@@ -43,7 +45,7 @@ fn fuzzy(input: &str) -> Vec<&'static Command> {
     let pattern = Pattern::parse(input, CaseMatching::Ignore, Normalization::Smart);
     let haystacks: Vec<String> = COMMANDS
         .iter()
-        .map(|c| format!("{} {}", c.name, c.description))
+        .map(|c| format!("{} {}", c.name, c.description(locale)))
         .collect();
     let items = haystacks.iter().enumerate().map(|(i, s)| Indexed(i, s));
     pattern
@@ -64,7 +66,7 @@ impl AsRef<str> for Indexed<'_> {
 
 pub(super) fn palette_move(model: &mut Model, step: isize) -> Vec<Effect> {
     if let Some(Overlay::Palette { input, selected }) = model.overlay.as_mut() {
-        let n = palette_matches(input.value()).len();
+        let n = palette_matches(input.value(), model.locale).len();
         *selected = selected
             .saturating_add_signed(step)
             .min(n.saturating_sub(1));
@@ -83,7 +85,9 @@ pub(super) fn palette_run(model: &mut Model) -> Vec<Effect> {
         model.overlay = None;
         return super::update_lists::go_to_ticket(model, number);
     }
-    let chosen = palette_matches(input.value()).get(*selected).copied();
+    let chosen = palette_matches(input.value(), model.locale)
+        .get(*selected)
+        .copied();
     model.overlay = None;
     let Some(c) = chosen else {
         return Vec::new();
@@ -95,11 +99,16 @@ pub(super) fn palette_run(model: &mut Model) -> Vec<Effect> {
         (_, Some(_)) => {}
         (ctx, None) => {
             let keys = model.keymap.keys_for(c.id).join(" ");
-            toast(
-                model,
-                format!("{} works in {} ({keys})", c.name, ctx.title()),
-                false,
+            let text = tr_args(
+                model.locale,
+                "palette-works-in",
+                &[
+                    ("command", c.name.into()),
+                    ("context", ctx.title(model.locale).into()),
+                    ("keys", keys.into()),
+                ],
             );
+            toast(model, text, false);
             return fx;
         }
     }
@@ -405,15 +414,18 @@ mod tests {
 
     #[test]
     fn palette_finds_by_name_or_description() {
-        let names: Vec<&str> = palette_matches("quit").iter().map(|c| c.name).collect();
-        assert_eq!(names.first(), Some(&"app.quit"));
-        let names: Vec<&str> = palette_matches("knowledge")
+        assert_eq!(matching("quit", Locale::En).first(), Some(&"app.quit"));
+        let found = matching("knowledge", Locale::En);
+        assert!(found.contains(&"pane.kb"), "{found:?}");
+        assert_eq!(palette_matches("", Locale::En).len(), COMMANDS.len());
+        assert!(palette_matches("zzzzqqq", Locale::En).is_empty());
+    }
+
+    fn matching(input: &str, locale: Locale) -> Vec<&'static str> {
+        palette_matches(input, locale)
             .iter()
             .map(|c| c.name)
-            .collect();
-        assert!(names.contains(&"pane.kb"), "{names:?}");
-        assert_eq!(palette_matches("").len(), COMMANDS.len());
-        assert!(palette_matches("zzzzqqq").is_empty());
+            .collect()
     }
 
     #[test]
