@@ -8,6 +8,7 @@ use super::text_input::{TextInput, TextOp};
 use super::update::toast;
 use super::update_lists::apply_filter;
 use super::{Model, Overlay, Pane, PromptKind};
+use crate::domain::pinyin;
 use crate::i18n::{Locale, tr_args};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
@@ -28,13 +29,28 @@ pub(super) fn open_palette(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Commands matching the palette input (by name or by their description in `locale`), best first; all commands,
-/// in registry order, for empty input. Those that run from a pane come before those of dialogs and forms, which
-/// the palette only lists.
+/// Commands matching the palette input, best first; all commands, in registry order, for empty input. A command
+/// matches by name or by its description in `locale` or in English (`reply` finds 回复 in Chinese); then, for
+/// letters, by the pinyin of its description, full or initials (`huifu`, `hf` → 回复). Within each of the two,
+/// those that run from a pane come before those of dialogs and forms, which the palette only lists.
 pub fn palette_matches(input: &str, locale: Locale) -> Vec<&'static Command> {
     let mut found = fuzzy(input, locale);
-    found.sort_by_key(|c| c.context != Context::Global && c.context.pane().is_none());
+    by_where_it_runs(&mut found);
+    if locale != Locale::En && pinyin::is_pinyin_query(input) {
+        let mut spelt: Vec<&'static Command> = COMMANDS
+            .iter()
+            .filter(|c| !found.iter().any(|f| f.id == c.id))
+            .filter(|c| pinyin::matches(input, &c.description(locale)))
+            .collect();
+        by_where_it_runs(&mut spelt);
+        found.extend(spelt);
+    }
     found
+}
+
+/// Commands that run from a pane first (stable: the order within each kind is kept).
+fn by_where_it_runs(commands: &mut [&'static Command]) {
+    commands.sort_by_key(|c| c.context != Context::Global && c.context.pane().is_none());
 }
 
 fn fuzzy(input: &str, locale: Locale) -> Vec<&'static Command> {
@@ -45,7 +61,15 @@ fn fuzzy(input: &str, locale: Locale) -> Vec<&'static Command> {
     let pattern = Pattern::parse(input, CaseMatching::Ignore, Normalization::Smart);
     let haystacks: Vec<String> = COMMANDS
         .iter()
-        .map(|c| format!("{} {}", c.name, c.description(locale)))
+        .map(|c| match locale {
+            Locale::En => format!("{} {}", c.name, c.description(locale)),
+            _ => format!(
+                "{} {} {}",
+                c.name,
+                c.description(locale),
+                c.description(Locale::En)
+            ),
+        })
         .collect();
     let items = haystacks.iter().enumerate().map(|(i, s)| Indexed(i, s));
     pattern
@@ -426,6 +450,57 @@ mod tests {
             .iter()
             .map(|c| c.name)
             .collect()
+    }
+
+    #[test]
+    fn a_chinese_palette_finds_a_command_by_english_word() {
+        // 回复客户 is "Reply to the customer": the English word finds it, first.
+        let found = matching("reply", Locale::ZhCn);
+        assert_eq!(found.first(), Some(&"ticket.reply"), "{found:?}");
+        assert_eq!(
+            matching("knowledge", Locale::ZhTw),
+            matching("knowledge", Locale::En)
+        );
+    }
+
+    #[test]
+    fn a_chinese_palette_finds_a_command_by_chinese() {
+        let found = matching("回复", Locale::ZhCn);
+        assert_eq!(found.first(), Some(&"ticket.reply"), "{found:?}");
+        let found = matching("回覆客戶", Locale::ZhTw);
+        assert_eq!(found.first(), Some(&"ticket.reply"), "{found:?}");
+        assert!(
+            matching("回复", Locale::En).is_empty(),
+            "English has no Chinese words"
+        );
+    }
+
+    #[test]
+    fn a_chinese_palette_finds_a_command_by_full_pinyin() {
+        // 指派给客服: no English description spells these letters, pinyin does.
+        let found = matching("zhipai", Locale::ZhCn);
+        assert!(found.contains(&"ticket.assign"), "{found:?}");
+        assert!(found.contains(&"queue.assign"), "{found:?}");
+        assert!(!matching("zhipai", Locale::En).contains(&"ticket.assign"));
+        // Syllables ending in the start of the next: huifuk → 回复客(户).
+        assert!(matching("huifuk", Locale::ZhCn).contains(&"ticket.reply"));
+        // Traditional characters have the same readings: 知識庫.
+        assert!(matching("zhishiku", Locale::ZhTw).contains(&"pane.kb"));
+    }
+
+    #[test]
+    fn a_chinese_palette_finds_a_command_by_initials() {
+        // 回复客户 → hfkh; 知识库 → zsk.
+        assert!(matching("hfkh", Locale::ZhCn).contains(&"ticket.reply"));
+        assert!(matching("zsk", Locale::ZhCn).contains(&"pane.kb"));
+        assert!(matching("zsk", Locale::ZhTw).contains(&"pane.kb"));
+        // Pinyin comes after what matched by letters, and nothing twice.
+        let found = matching("hf", Locale::ZhCn);
+        let mut unique = found.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), found.len(), "{found:?}");
+        assert!(found.contains(&"ticket.reply"), "{found:?}");
     }
 
     #[test]

@@ -32,7 +32,7 @@ help-context-plans = 改进措施（PDCA，g i）
 help-context-loop-form = 投诉阶段和回访表单（E、F）
 help-context-text-input = 编辑文本（输入框、命令面板、表单字段）
 
-help-note-palette = 输入命令名称或说明进行搜索。
+help-note-palette = 输入命令名称或说明进行搜索（也可用英文或拼音）。
 help-note-help-search = 输入关键词，只保留包含它们的按键、命令和部分。
 help-note-prompt = 输入回答；可以粘贴。
 help-note-picker = 输入以缩小选项范围；未输入时按 1–9 直接选择。

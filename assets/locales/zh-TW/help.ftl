@@ -32,7 +32,7 @@ help-context-plans = 改善措施（PDCA，g i）
 help-context-loop-form = 客訴階段和回訪表單（E、F）
 help-context-text-input = 編輯文字（輸入框、命令面板、表單欄位）
 
-help-note-palette = 輸入命令名稱或說明進行搜尋。
+help-note-palette = 輸入命令名稱或說明進行搜尋（也可用英文或拼音）。
 help-note-help-search = 輸入關鍵字，只保留包含它們的按鍵、命令和部分。
 help-note-prompt = 輸入回答；可以貼上。
 help-note-picker = 輸入以縮小選項範圍；未輸入時按 1–9 直接選擇。
