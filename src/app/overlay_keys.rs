@@ -30,22 +30,37 @@ pub(super) fn open_palette(model: &mut Model) -> Vec<Effect> {
 }
 
 /// Commands matching the palette input, best first; all commands, in registry order, for empty input. A command
-/// matches by name or by its description in `locale` or in English (`reply` finds 回复 in Chinese); then, for
-/// letters, by the pinyin of its description, full or initials (`huifu`, `hf` → 回复). Within each of the two,
-/// those that run from a pane come before those of dialogs and forms, which the palette only lists.
+/// matches by name or by its description in `locale` (fuzzy); in Chinese, then by the English description's words
+/// (`reply` finds 回复), then, for letters, by the pinyin of the description, full or initials (`huifu`, `hf` →
+/// 回复). Within each of these, those that run from a pane come before those of dialogs and forms, which the
+/// palette only lists.
 pub fn palette_matches(input: &str, locale: Locale) -> Vec<&'static Command> {
     let mut found = fuzzy(input, locale);
     by_where_it_runs(&mut found);
-    if locale != Locale::En && pinyin::is_pinyin_query(input) {
-        let mut spelt: Vec<&'static Command> = COMMANDS
-            .iter()
-            .filter(|c| !found.iter().any(|f| f.id == c.id))
-            .filter(|c| pinyin::matches(input, &c.description(locale)))
-            .collect();
-        by_where_it_runs(&mut spelt);
-        found.extend(spelt);
+    if locale == Locale::En || input.trim().is_empty() {
+        return found;
+    }
+    let words: Vec<String> = input.split_whitespace().map(str::to_lowercase).collect();
+    also(&mut found, |c| {
+        let english = c.description(Locale::En).to_lowercase();
+        words.iter().all(|w| english.contains(w.as_str()))
+    });
+    if pinyin::is_pinyin_query(input) {
+        also(&mut found, |c| {
+            pinyin::matches(input, &c.description(locale))
+        });
     }
     found
+}
+
+/// Adds the commands not found yet that `matches` takes, those that run from a pane first.
+fn also(found: &mut Vec<&'static Command>, matches: impl Fn(&Command) -> bool) {
+    let mut more: Vec<&'static Command> = COMMANDS
+        .iter()
+        .filter(|c| !found.iter().any(|f| f.id == c.id) && matches(c))
+        .collect();
+    by_where_it_runs(&mut more);
+    found.extend(more);
 }
 
 /// Commands that run from a pane first (stable: the order within each kind is kept).
@@ -61,15 +76,7 @@ fn fuzzy(input: &str, locale: Locale) -> Vec<&'static Command> {
     let pattern = Pattern::parse(input, CaseMatching::Ignore, Normalization::Smart);
     let haystacks: Vec<String> = COMMANDS
         .iter()
-        .map(|c| match locale {
-            Locale::En => format!("{} {}", c.name, c.description(locale)),
-            _ => format!(
-                "{} {} {}",
-                c.name,
-                c.description(locale),
-                c.description(Locale::En)
-            ),
-        })
+        .map(|c| format!("{} {}", c.name, c.description(locale)))
         .collect();
     let items = haystacks.iter().enumerate().map(|(i, s)| Indexed(i, s));
     pattern
@@ -494,7 +501,7 @@ mod tests {
         assert!(matching("hfkh", Locale::ZhCn).contains(&"ticket.reply"));
         assert!(matching("zsk", Locale::ZhCn).contains(&"pane.kb"));
         assert!(matching("zsk", Locale::ZhTw).contains(&"pane.kb"));
-        // Pinyin comes after what matched by letters, and nothing twice.
+        // Pinyin comes after what matched otherwise, and nothing twice.
         let found = matching("hf", Locale::ZhCn);
         let mut unique = found.clone();
         unique.sort_unstable();
