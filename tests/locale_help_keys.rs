@@ -31,31 +31,18 @@ fn app(locale: Locale, (w, h): (u16, u16)) -> Harness {
     Harness::in_locale(store, Some("li"), (w, h), NOW, locale)
 }
 
-/// The character at display column `col` of `line` (a wide character covers two columns; its second gives None).
-fn char_at(line: &str, col: usize) -> Option<char> {
-    let mut at = 0;
-    for c in line.chars() {
-        if at == col {
-            return Some(c);
-        }
-        at += c.width().unwrap_or(0);
-        if at > col {
-            return None;
-        }
-    }
-    None
+/// The characters of `line` with the display column each starts at (a wide character covers two).
+fn columns(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    line.chars().scan(0, |at, c| {
+        let here = *at;
+        *at += c.width().unwrap_or(0);
+        Some((here, c))
+    })
 }
 
-/// The display column of the first `c` on `line`.
-fn column_of(line: &str, c: char) -> Option<usize> {
-    let mut at = 0;
-    for ch in line.chars() {
-        if ch == c {
-            return Some(at);
-        }
-        at += ch.width().unwrap_or(0);
-    }
-    None
+/// The character starting at display column `col` of `line`.
+fn char_at(line: &str, col: usize) -> Option<char> {
+    columns(line).find(|(at, _)| *at == col).map(|(_, c)| c)
 }
 
 /// The popup whose top border carries `title` has its right border in one column on every row down to its
@@ -70,18 +57,13 @@ fn assert_popup_whole(screen: &str, title: &str, width: usize) {
         .iter()
         .position(|l| l.contains(title))
         .unwrap_or_else(|| panic!("no popup titled {title}:\n{screen}"));
-    let left = column_of(lines[top], '┌').expect("a top-left corner");
-    let right = lines[top]
-        .chars()
-        .scan(0, |at, c| {
-            let here = *at;
-            *at += c.width().unwrap_or(0);
-            Some((here, c))
-        })
-        .filter(|(at, c)| *c == '┐' && *at > left)
-        .map(|(at, _)| at)
-        .next()
-        .expect("a top-right corner");
+    let corner = |c: char, after: usize| {
+        columns(lines[top])
+            .find(|(at, x)| *x == c && *at >= after)
+            .map(|(at, _)| at)
+    };
+    let left = corner('┌', 0).expect("a top-left corner");
+    let right = corner('┐', left).expect("a top-right corner");
     let mut row = top + 1;
     while row < lines.len() && char_at(lines[row], left) != Some('└') {
         assert_eq!(
@@ -94,32 +76,41 @@ fn assert_popup_whole(screen: &str, title: &str, width: usize) {
     assert!(row < lines.len(), "no bottom border:\n{screen}");
 }
 
+/// The screen shows the popup titled `title` whole, with `id`'s description in the locale in it; snapshotted as
+/// `snapshot`.
+fn shows(a: &Harness, title: &str, id: CommandId, snapshot: String) -> String {
+    let screen = a.screen();
+    let description = command(id).description(a.model.locale);
+    assert!(screen.contains(&description), "{description}:\n{screen}");
+    assert_popup_whole(&screen, title, a.model.width as usize);
+    assert_screen!(snapshot, screen.clone());
+    screen
+}
+
 #[test]
 fn help_in_chinese() {
     for (locale, name, (w, h)) in SCREENS {
         let mut a = app(locale, (w, h));
         a.keys("?");
-        let screen = a.screen();
         // Opened on the queue: its section first, under the locale's heading, with the locale's descriptions.
+        let title = tr(locale, "help-title").chars().take(2).collect::<String>();
+        let screen = shows(
+            &a,
+            &title,
+            CommandId::NextView,
+            format!("help_{name}_{w}x{h}"),
+        );
         let queues = tr(locale, "help-context-queues");
         assert!(
             screen.lines().nth(2).is_some_and(|l| l.contains(&queues)),
             "{screen}"
         );
-        let next_view = command(CommandId::NextView).description(locale);
-        assert!(screen.contains(&next_view), "{screen}");
         assert!(!screen.contains("Next view"), "{screen}");
-        let title = tr(locale, "help-title").chars().take(2).collect::<String>();
-        assert_popup_whole(&screen, &title, w as usize);
-        assert_screen!(format!("help_{name}_{w}x{h}"), screen);
 
         // A search in English finds the Chinese rows.
         a.keys("/").type_text("merge");
-        let found = a.screen();
-        let merge = command(CommandId::TicketMerge).description(locale);
-        assert!(found.contains(&merge), "{found}");
-        assert_popup_whole(&found, &title, w as usize);
-        assert_screen!(format!("help_search_merge_{name}_{w}x{h}"), found);
+        let snapshot = format!("help_search_merge_{name}_{w}x{h}");
+        shows(&a, &title, CommandId::TicketMerge, snapshot);
 
         // Nothing found says so in the locale.
         a.keys("ctrl-u").type_text("zzqx");
@@ -134,22 +125,18 @@ fn the_palette_in_chinese() {
     for (locale, name, (w, h)) in SCREENS {
         let mut a = app(locale, (w, h));
         a.keys(":");
-        let screen = a.screen();
         let title = tr(locale, "palette-title");
-        assert_popup_whole(&screen, &title, w as usize);
-        assert!(
-            screen.contains(&command(CommandId::Quit).description(locale)),
-            "{screen}"
+        shows(
+            &a,
+            &title,
+            CommandId::Quit,
+            format!("palette_{name}_{w}x{h}"),
         );
-        assert_screen!(format!("palette_{name}_{w}x{h}"), screen);
 
         // Initials of 回复客户 / 回覆客戶.
         a.type_text("hfkh");
-        let screen = a.screen();
-        let reply = command(CommandId::TicketReply).description(locale);
-        assert!(screen.contains(&reply), "{screen}");
-        assert_popup_whole(&screen, &title, w as usize);
-        assert_screen!(format!("palette_hfkh_{name}_{w}x{h}"), screen);
+        let snapshot = format!("palette_hfkh_{name}_{w}x{h}");
+        shows(&a, &title, CommandId::TicketReply, snapshot);
 
         // Nothing matches: said in the locale.
         a.keys("ctrl-u").type_text("zzzzqqq");
