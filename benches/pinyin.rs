@@ -77,7 +77,11 @@ fn search(c: &mut Criterion) {
         })
     });
     m.bench_function("palette_matches(\"reply\")", |b| {
-        b.iter(|| black_box(desk::app::palette_matches("reply").len()))
+        b.iter(|| black_box(desk::app::palette_matches("reply", desk::i18n::Locale::En).len()))
+    });
+    // A Chinese palette also matches the English descriptions and the pinyin of its own.
+    m.bench_function("palette_matches(\"hfkh\", zh-CN)", |b| {
+        b.iter(|| black_box(desk::app::palette_matches("hfkh", desk::i18n::Locale::ZhCn).len()))
     });
     m.finish();
 }

@@ -31,7 +31,7 @@ fn help(a: &Harness) -> HelpState {
 
 fn max_scroll(a: &Harness) -> usize {
     let h = help(a);
-    lines(&a.model.keymap, h.from, h.search.value())
+    lines(&a.model.keymap, a.model.locale, h.from, h.search.value())
         .len()
         .saturating_sub(viewport(&a.model, &h))
 }
@@ -97,7 +97,7 @@ fn scrolling_stops_with_the_last_line_at_the_bottom() {
         assert_eq!(help(&a).scroll, max - 1);
         a.keys("end");
         let screen = a.screen();
-        let total = lines(&a.model.keymap, help(&a).from, "").len();
+        let total = lines(&a.model.keymap, a.model.locale, help(&a).from, "").len();
         assert!(
             screen.contains(&format!("/{total}]")),
             "position shown: {screen}"

@@ -7,20 +7,21 @@ use super::layout;
 use super::msg::Effect;
 use super::text_input::TextInput;
 use super::{Model, Overlay};
+use crate::i18n::Locale;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpSection {
     pub context: Context,
     pub rows: Vec<HelpRow>,
     /// Keys that are not commands here (typing, digits).
-    pub note: Option<&'static str>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpRow {
     /// The bound keys, space-separated (empty: unbound, run it from the palette).
     pub keys: String,
-    pub description: &'static str,
+    pub description: String,
     pub name: &'static str,
 }
 
@@ -56,13 +57,14 @@ impl HelpState {
 pub enum HelpLine {
     Heading(Context),
     Row(HelpRow),
-    Note(&'static str),
+    Note(String),
     Blank,
     /// Nothing matched the search.
     NoMatch(String),
 }
 
-pub fn sections(keymap: &Keymap) -> Vec<HelpSection> {
+/// Help's sections in `locale` (`desk keys` and README take them in English).
+pub fn sections(keymap: &Keymap, locale: Locale) -> Vec<HelpSection> {
     Context::ALL
         .iter()
         .map(|&context| HelpSection {
@@ -72,11 +74,11 @@ pub fn sections(keymap: &Keymap) -> Vec<HelpSection> {
                 .filter(|c| c.context == context)
                 .map(|c| HelpRow {
                     keys: keymap.keys_for(c.id).join(" "),
-                    description: c.description,
+                    description: c.description(locale),
                     name: c.name,
                 })
                 .collect(),
-            note: context.note(),
+            note: context.note(locale),
         })
         .filter(|s| !s.rows.is_empty() || s.note.is_some())
         .collect()
@@ -88,11 +90,20 @@ fn matches(text: &str, words: &[String]) -> bool {
     words.iter().all(|w| text.contains(w.as_str()))
 }
 
-/// The help's lines: the section of `from` first, then the ones it falls back to, then the rest in registry
-/// order; only rows matching `query` (by keys, description, name or section title) when it is not empty.
-pub fn lines(keymap: &Keymap, from: Context, query: &str) -> Vec<HelpLine> {
+/// The help's lines in `locale`: the section of `from` first, then the ones it falls back to, then the rest in
+/// registry order; only rows matching `query` (by keys, description, name or section title, in the locale or in
+/// English) when it is not empty.
+pub fn lines(keymap: &Keymap, locale: Locale, from: Context, query: &str) -> Vec<HelpLine> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    let mut all = sections(keymap);
+    let mut all = sections(keymap, locale);
+    // The English words too, so `merge` finds 合并 (nothing to add in English).
+    let english = |text: String| {
+        if locale == Locale::En {
+            String::new()
+        } else {
+            text
+        }
+    };
     let rank = |c: Context| {
         if c == from {
             0
@@ -105,12 +116,24 @@ pub fn lines(keymap: &Keymap, from: Context, query: &str) -> Vec<HelpLine> {
     all.sort_by_key(|s| rank(s.context)); // stable: registry order within a rank
     let mut out = Vec::new();
     for section in all {
-        let whole = words.is_empty() || matches(section.context.title(), &words);
+        let title = format!(
+            "{} {}",
+            section.context.title(locale),
+            english(section.context.title(Locale::En))
+        );
+        let whole = words.is_empty() || matches(&title, &words);
         let rows: Vec<HelpRow> = section
             .rows
             .into_iter()
             .filter(|r| {
-                whole || matches(&format!("{} {} {}", r.keys, r.description, r.name), &words)
+                let en = super::commands::by_name(r.name)
+                    .map(|c| english(c.description(Locale::En)))
+                    .unwrap_or_default();
+                whole
+                    || matches(
+                        &format!("{} {} {} {en}", r.keys, r.description, r.name),
+                        &words,
+                    )
             })
             .collect();
         let note = section
@@ -141,7 +164,13 @@ pub fn viewport(model: &Model, state: &HelpState) -> usize {
 }
 
 fn max_scroll(model: &Model, state: &HelpState) -> usize {
-    let n = lines(&model.keymap, state.from, state.search.value()).len();
+    let n = lines(
+        &model.keymap,
+        model.locale,
+        state.from,
+        state.search.value(),
+    )
+    .len();
     n.saturating_sub(viewport(model, state))
 }
 
@@ -246,7 +275,7 @@ mod tests {
     #[test]
     fn every_context_with_commands_has_a_section_listing_all_of_them() {
         let keymap = Keymap::defaults();
-        let shown = sections(&keymap);
+        let shown = sections(&keymap, Locale::En);
         for ctx in Context::ALL {
             let commands: Vec<&str> = COMMANDS
                 .iter()
@@ -259,13 +288,12 @@ mod tests {
             let section = shown
                 .iter()
                 .find(|s| s.context == ctx)
-                .unwrap_or_else(|| panic!("help has no section for {}", ctx.title()));
+                .unwrap_or_else(|| panic!("help has no section for {ctx:?}"));
             let names: Vec<&str> = section.rows.iter().map(|r| r.name).collect();
-            assert_eq!(names, commands, "{}", ctx.title());
+            assert_eq!(names, commands, "{ctx:?}");
             assert!(
                 section.rows.iter().all(|r| !r.keys.is_empty()),
-                "{}: a default command without keys",
-                ctx.title()
+                "{ctx:?}: a default command without keys"
             );
         }
     }
@@ -283,13 +311,17 @@ mod tests {
     #[test]
     fn the_context_help_was_opened_from_comes_first_then_what_it_falls_back_to() {
         let keymap = Keymap::defaults();
-        let h = headings(&lines(&keymap, Context::Ticket, ""));
+        let h = headings(&lines(&keymap, Locale::En, Context::Ticket, ""));
         assert_eq!(
             h.iter().take(2).copied().collect::<Vec<_>>(),
             vec![Context::Ticket, Context::Global]
         );
-        assert_eq!(h.len(), sections(&keymap).len(), "nothing is left out");
-        let h = headings(&lines(&keymap, Context::Picker, ""));
+        assert_eq!(
+            h.len(),
+            sections(&keymap, Locale::En).len(),
+            "nothing is left out"
+        );
+        let h = headings(&lines(&keymap, Locale::En, Context::Picker, ""));
         assert_eq!(
             h.iter().take(2).copied().collect::<Vec<_>>(),
             vec![Context::Picker, Context::TextInput]
@@ -299,7 +331,7 @@ mod tests {
     #[test]
     fn a_search_keeps_only_matching_rows_under_their_headings() {
         let keymap = Keymap::defaults();
-        let found = lines(&keymap, Context::Queues, "MERGE");
+        let found = lines(&keymap, Locale::En, Context::Queues, "MERGE");
         let rows: Vec<&str> = found
             .iter()
             .filter_map(|l| match l {
@@ -313,17 +345,37 @@ mod tests {
             rows.iter().all(|n| n.contains("merge")
                 || COMMANDS
                     .iter()
-                    .any(|c| c.name == *n && c.description.to_lowercase().contains("merge"))),
+                    .any(|c| c.name == *n
+                        && c.description(Locale::En).to_lowercase().contains("merge"))),
             "{rows:?}"
         );
         // Several words narrow further; a section title matches its whole section.
-        let both = lines(&keymap, Context::Queues, "merge customer");
+        let both = lines(&keymap, Locale::En, Context::Queues, "merge customer");
         assert!(both.len() < found.len());
-        let dashboard = lines(&keymap, Context::Queues, "dashboard");
+        let dashboard = lines(&keymap, Locale::En, Context::Queues, "dashboard");
         assert!(headings(&dashboard).contains(&Context::Dashboard));
         assert_eq!(
-            lines(&keymap, Context::Queues, "zzqx"),
+            lines(&keymap, Locale::En, Context::Queues, "zzqx"),
             vec![HelpLine::NoMatch("zzqx".into())]
         );
+    }
+
+    #[test]
+    fn a_chinese_help_is_searched_in_chinese_and_in_english() {
+        let keymap = Keymap::defaults();
+        for query in ["合并", "merge"] {
+            let found = lines(&keymap, Locale::ZhCn, Context::Queues, query);
+            assert!(
+                found
+                    .iter()
+                    .any(|l| matches!(l, HelpLine::Row(r) if r.name == "ticket.merge" && r.description.contains("合并"))),
+                "{query}: {found:?}"
+            );
+        }
+        // A section title in the locale or in English keeps its whole section.
+        for query in ["知識庫", "knowledge"] {
+            let h = headings(&lines(&keymap, Locale::ZhTw, Context::Queues, query));
+            assert!(h.contains(&Context::Kb), "{query}: {h:?}");
+        }
     }
 }

@@ -139,6 +139,10 @@ impl Key {
     }
 }
 
+/// A key as help, hints and dialogs show it: `Ctrl-D`, `Enter`, `Esc`, `PgDn`, `↑`. These names are the same in
+/// every locale, not words to translate: they are what the keycaps say (Chinese keyboards print them in Latin
+/// letters, and Chinese software writes 按 Esc 取消, Ctrl+C), and config takes them in English. The literal ratchet
+/// (tests/i18n/literals.rs, `is_key_name`) leaves out exactly the literals this parser reads as keys.
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ctrl {

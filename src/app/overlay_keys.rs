@@ -8,6 +8,8 @@ use super::text_input::{TextInput, TextOp};
 use super::update::toast;
 use super::update_lists::apply_filter;
 use super::{Model, Overlay, Pane, PromptKind};
+use crate::domain::pinyin;
+use crate::i18n::{Locale, tr_args};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
@@ -27,15 +29,46 @@ pub(super) fn open_palette(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Commands matching the palette input, best first; all commands, in registry order, for empty input. Those
-/// that run from a pane come before those of dialogs and forms, which the palette only lists.
-pub fn palette_matches(input: &str) -> Vec<&'static Command> {
-    let mut found = fuzzy(input);
-    found.sort_by_key(|c| c.context != Context::Global && c.context.pane().is_none());
+/// Commands matching the palette input, best first; all commands, in registry order, for empty input. A command
+/// matches by name or by its description in `locale` (fuzzy); in Chinese, then by the English description's words
+/// (`reply` finds 回复), then, for letters, by the pinyin of the description, full or initials (`huifu`, `hf` →
+/// 回复). Within each of these, those that run from a pane come before those of dialogs and forms, which the
+/// palette only lists.
+pub fn palette_matches(input: &str, locale: Locale) -> Vec<&'static Command> {
+    let mut found = fuzzy(input, locale);
+    by_where_it_runs(&mut found);
+    if locale == Locale::En || input.trim().is_empty() {
+        return found;
+    }
+    let words: Vec<String> = input.split_whitespace().map(str::to_lowercase).collect();
+    also(&mut found, |c| {
+        let english = c.description(Locale::En).to_lowercase();
+        words.iter().all(|w| english.contains(w.as_str()))
+    });
+    if pinyin::is_pinyin_query(input) {
+        also(&mut found, |c| {
+            pinyin::matches(input, &c.description(locale))
+        });
+    }
     found
 }
 
-fn fuzzy(input: &str) -> Vec<&'static Command> {
+/// Adds the commands not found yet that `matches` takes, those that run from a pane first.
+fn also(found: &mut Vec<&'static Command>, matches: impl Fn(&Command) -> bool) {
+    let mut more: Vec<&'static Command> = COMMANDS
+        .iter()
+        .filter(|c| !found.iter().any(|f| f.id == c.id) && matches(c))
+        .collect();
+    by_where_it_runs(&mut more);
+    found.extend(more);
+}
+
+/// Commands that run from a pane first (stable: the order within each kind is kept).
+fn by_where_it_runs(commands: &mut [&'static Command]) {
+    commands.sort_by_key(|c| c.context != Context::Global && c.context.pane().is_none());
+}
+
+fn fuzzy(input: &str, locale: Locale) -> Vec<&'static Command> {
     if input.trim().is_empty() {
         return COMMANDS.iter().collect();
     }
@@ -43,7 +76,7 @@ fn fuzzy(input: &str) -> Vec<&'static Command> {
     let pattern = Pattern::parse(input, CaseMatching::Ignore, Normalization::Smart);
     let haystacks: Vec<String> = COMMANDS
         .iter()
-        .map(|c| format!("{} {}", c.name, c.description))
+        .map(|c| format!("{} {}", c.name, c.description(locale)))
         .collect();
     let items = haystacks.iter().enumerate().map(|(i, s)| Indexed(i, s));
     pattern
@@ -64,7 +97,7 @@ impl AsRef<str> for Indexed<'_> {
 
 pub(super) fn palette_move(model: &mut Model, step: isize) -> Vec<Effect> {
     if let Some(Overlay::Palette { input, selected }) = model.overlay.as_mut() {
-        let n = palette_matches(input.value()).len();
+        let n = palette_matches(input.value(), model.locale).len();
         *selected = selected
             .saturating_add_signed(step)
             .min(n.saturating_sub(1));
@@ -83,7 +116,9 @@ pub(super) fn palette_run(model: &mut Model) -> Vec<Effect> {
         model.overlay = None;
         return super::update_lists::go_to_ticket(model, number);
     }
-    let chosen = palette_matches(input.value()).get(*selected).copied();
+    let chosen = palette_matches(input.value(), model.locale)
+        .get(*selected)
+        .copied();
     model.overlay = None;
     let Some(c) = chosen else {
         return Vec::new();
@@ -95,11 +130,16 @@ pub(super) fn palette_run(model: &mut Model) -> Vec<Effect> {
         (_, Some(_)) => {}
         (ctx, None) => {
             let keys = model.keymap.keys_for(c.id).join(" ");
-            toast(
-                model,
-                format!("{} works in {} ({keys})", c.name, ctx.title()),
-                false,
+            let text = tr_args(
+                model.locale,
+                "palette-works-in",
+                &[
+                    ("command", c.name.into()),
+                    ("context", ctx.title(model.locale).into()),
+                    ("keys", keys.into()),
+                ],
             );
+            toast(model, text, false);
             return fx;
         }
     }
@@ -411,15 +451,69 @@ mod tests {
 
     #[test]
     fn palette_finds_by_name_or_description() {
-        let names: Vec<&str> = palette_matches("quit").iter().map(|c| c.name).collect();
-        assert_eq!(names.first(), Some(&"app.quit"));
-        let names: Vec<&str> = palette_matches("knowledge")
+        assert_eq!(matching("quit", Locale::En).first(), Some(&"app.quit"));
+        let found = matching("knowledge", Locale::En);
+        assert!(found.contains(&"pane.kb"), "{found:?}");
+        assert_eq!(palette_matches("", Locale::En).len(), COMMANDS.len());
+        assert!(palette_matches("zzzzqqq", Locale::En).is_empty());
+    }
+
+    fn matching(input: &str, locale: Locale) -> Vec<&'static str> {
+        palette_matches(input, locale)
             .iter()
             .map(|c| c.name)
-            .collect();
-        assert!(names.contains(&"pane.kb"), "{names:?}");
-        assert_eq!(palette_matches("").len(), COMMANDS.len());
-        assert!(palette_matches("zzzzqqq").is_empty());
+            .collect()
+    }
+
+    #[test]
+    fn a_chinese_palette_finds_a_command_by_english_word() {
+        // 回复客户 is "Reply to the customer": the English word finds it, first.
+        let found = matching("reply", Locale::ZhCn);
+        assert_eq!(found.first(), Some(&"ticket.reply"), "{found:?}");
+        assert_eq!(
+            matching("knowledge", Locale::ZhTw),
+            matching("knowledge", Locale::En)
+        );
+    }
+
+    #[test]
+    fn a_chinese_palette_finds_a_command_by_chinese() {
+        let found = matching("回复", Locale::ZhCn);
+        assert_eq!(found.first(), Some(&"ticket.reply"), "{found:?}");
+        let found = matching("回覆客戶", Locale::ZhTw);
+        assert_eq!(found.first(), Some(&"ticket.reply"), "{found:?}");
+        assert!(
+            matching("回复", Locale::En).is_empty(),
+            "English has no Chinese words"
+        );
+    }
+
+    #[test]
+    fn a_chinese_palette_finds_a_command_by_full_pinyin() {
+        // 指派给客服: no English description spells these letters, pinyin does.
+        let found = matching("zhipai", Locale::ZhCn);
+        assert!(found.contains(&"ticket.assign"), "{found:?}");
+        assert!(found.contains(&"queue.assign"), "{found:?}");
+        assert!(!matching("zhipai", Locale::En).contains(&"ticket.assign"));
+        // Syllables ending in the start of the next: huifuk → 回复客(户).
+        assert!(matching("huifuk", Locale::ZhCn).contains(&"ticket.reply"));
+        // Traditional characters have the same readings: 知識庫.
+        assert!(matching("zhishiku", Locale::ZhTw).contains(&"pane.kb"));
+    }
+
+    #[test]
+    fn a_chinese_palette_finds_a_command_by_initials() {
+        // 回复客户 → hfkh; 知识库 → zsk.
+        assert!(matching("hfkh", Locale::ZhCn).contains(&"ticket.reply"));
+        assert!(matching("zsk", Locale::ZhCn).contains(&"pane.kb"));
+        assert!(matching("zsk", Locale::ZhTw).contains(&"pane.kb"));
+        // Pinyin comes after what matched otherwise, and nothing twice.
+        let found = matching("hf", Locale::ZhCn);
+        let mut unique = found.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), found.len(), "{found:?}");
+        assert!(found.contains(&"ticket.reply"), "{found:?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::output::Out;
 use crate::app::commands::Keymap;
 use crate::app::help::sections;
+use crate::i18n::Locale;
 
 #[derive(Debug, clap::Args)]
 pub struct KeysArgs {
@@ -17,11 +18,12 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|")
 }
 
-/// One table per context, in help's order: the keys, what they do, and the command's name for `[keys]`.
+/// One table per context, in help's order: the keys, what they do, and the command's name for `[keys]`. In
+/// English whatever the locale: README carries these tables.
 pub fn markdown(keymap: &Keymap) -> String {
     let mut out = String::new();
-    for section in sections(keymap) {
-        out.push_str(&format!("**{}**\n\n", section.context.title()));
+    for section in sections(keymap, Locale::En) {
+        out.push_str(&format!("**{}**\n\n", section.context.title(Locale::En)));
         if !section.rows.is_empty() {
             out.push_str("| keys | what it does | command |\n|---|---|---|\n");
             for row in &section.rows {
@@ -34,12 +36,12 @@ pub fn markdown(keymap: &Keymap) -> String {
                 out.push_str(&format!(
                     "| {} | {} | `{}` |\n",
                     keys.join(" "),
-                    cell(row.description),
+                    cell(&row.description),
                     row.name
                 ));
             }
         }
-        if let Some(note) = section.note {
+        if let Some(note) = &section.note {
             if !section.rows.is_empty() {
                 out.push('\n');
             }
@@ -50,11 +52,11 @@ pub fn markdown(keymap: &Keymap) -> String {
     out
 }
 
-/// Plain text: a heading per context, then `keys  description  (name)` lines.
+/// Plain text: a heading per context, then `keys  description  (name)` lines, in English like the tables.
 fn text(keymap: &Keymap) -> String {
     let mut out = String::new();
-    for section in sections(keymap) {
-        out.push_str(&format!("{}\n", section.context.title()));
+    for section in sections(keymap, Locale::En) {
+        out.push_str(&format!("{}\n", section.context.title(Locale::En)));
         for row in &section.rows {
             out.push_str(&format!(
                 "  {:<16} {}  ({})\n",

@@ -7,6 +7,7 @@ use crate::app::Model;
 use crate::app::commands::CommandId;
 use crate::app::help::{HelpLine, HelpState, lines, viewport};
 use crate::domain::text::{fit, local_date};
+use crate::i18n::{tr, tr_args};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,7 +25,8 @@ pub(super) fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &HelpSta
     let key_w = 16;
     let name_w = if inner_w >= 70 { 20 } else { 0 };
     let desc_w = inner_w.saturating_sub(key_w + name_w);
-    let all = lines(&model.keymap, s.from, s.search.value());
+    let locale = model.locale;
+    let all = lines(&model.keymap, locale, s.from, s.search.value());
     let total = all.len();
     let room = viewport(model, s);
     let mut shown = Vec::new();
@@ -47,13 +49,13 @@ pub(super) fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &HelpSta
     }
     for line in all.into_iter().skip(s.scroll).take(room) {
         shown.push(match line {
-            HelpLine::Heading(ctx) => Line::styled(fit(ctx.title(), inner_w), theme.heading),
+            HelpLine::Heading(ctx) => Line::styled(fit(&ctx.title(locale), inner_w), theme.heading),
             HelpLine::Row(row) => {
                 let mut spans = vec![
                     Span::styled(fit(&format!("  {}", row.keys), key_w - 1), theme.hint_key),
                     Span::raw(" "),
                     // A column between a cut description and the name.
-                    Span::raw(fit(row.description, desc_w.saturating_sub(1))),
+                    Span::raw(fit(&row.description, desc_w.saturating_sub(1))),
                     Span::raw(" "),
                 ];
                 if name_w > 0 {
@@ -65,7 +67,10 @@ pub(super) fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &HelpSta
             HelpLine::Blank => Line::raw(""),
             HelpLine::NoMatch(q) => Line::styled(
                 fit(
-                    &format!("  Nothing in help matches “{q}” — Esc shows it all"),
+                    &format!(
+                        "  {}",
+                        tr_args(locale, "help-no-match", &[("query", q.into())])
+                    ),
                     inner_w,
                 ),
                 theme.muted,
@@ -82,13 +87,17 @@ pub(super) fn help(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &HelpSta
     } else {
         String::new()
     };
-    let title = format!(
-        "Keys — {} search, {} closes, {}/{} scroll{position}",
-        key(model, CommandId::HelpSearch),
-        key(model, CommandId::HelpClose),
-        key(model, CommandId::HelpDown),
-        key(model, CommandId::HelpUp)
+    let words = tr_args(
+        locale,
+        "help-title",
+        &[
+            ("search", key(model, CommandId::HelpSearch).into()),
+            ("close", key(model, CommandId::HelpClose).into()),
+            ("down", key(model, CommandId::HelpDown).into()),
+            ("up", key(model, CommandId::HelpUp).into()),
+        ],
     );
+    let title = format!("{words}{position}");
     clear_popup(frame, area);
     frame.render_widget(Paragraph::new(shown).block(block(title, true, theme)), area);
 }
@@ -120,7 +129,7 @@ pub(super) fn messages(
         .collect();
     if shown.is_empty() {
         shown.push(Line::styled(
-            " No messages yet since desk started.",
+            format!(" {}", tr(model.locale, "help-messages-empty")),
             theme.muted,
         ));
     }
@@ -129,10 +138,12 @@ pub(super) fn messages(
     } else {
         String::new()
     };
-    let title = format!(
-        "Messages — {} closes{position}",
-        key(model, CommandId::MessagesClose)
+    let words = tr_args(
+        model.locale,
+        "help-messages-title",
+        &[("close", key(model, CommandId::MessagesClose).into())],
     );
+    let title = format!("{words}{position}");
     clear_popup(frame, area);
     frame.render_widget(Paragraph::new(shown).block(block(title, true, theme)), area);
 }

@@ -25,7 +25,7 @@ pub mod theme;
 pub mod ticket;
 mod widgets;
 
-use crate::app::commands::{COMMANDS, CommandId};
+use crate::app::commands::{COMMANDS, CommandId, command};
 use crate::app::{Model, Pane, layout};
 use crate::domain::text::{truncate, width};
 use ratatui::Frame;
@@ -202,9 +202,14 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .keys_in(ctx, CommandId::Help)
         .into_iter()
         .next()
-        .map(|k| (width(&k) + 7, k));
+        .map(|k| {
+            let word = command(CommandId::Help)
+                .hint_label(model.locale)
+                .unwrap_or_default();
+            (width(&k) + width(&word) + 3, k, word)
+        });
     let room = (area.width as usize)
-        .saturating_sub(help.as_ref().map_or(0, |(w, _)| *w))
+        .saturating_sub(help.as_ref().map_or(0, |(w, _, _)| *w))
         .saturating_sub(badge_w);
     let hint_span = |spans: &mut Vec<Span<'static>>, key: String, hint: &str| {
         spans.push(Span::raw(" "));
@@ -215,19 +220,21 @@ fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .into_iter()
         .filter(|(_, _, c)| c.id != CommandId::Help)
     {
-        let (Some(key), Some(hint)) = (model.keymap.keys_in(ctx, c.id).into_iter().next(), c.hint)
-        else {
+        let (Some(key), Some(hint)) = (
+            model.keymap.keys_in(ctx, c.id).into_iter().next(),
+            c.hint_label(model.locale),
+        ) else {
             continue;
         };
-        let w = width(&key) + width(hint.label) + 3;
+        let w = width(&key) + width(&hint) + 3;
         if used + w > room {
             break;
         }
-        hint_span(&mut spans, key, hint.label);
+        hint_span(&mut spans, key, &hint);
         used += w;
     }
-    if let Some((_, key)) = help {
-        hint_span(&mut spans, key, "help");
+    if let Some((_, key, word)) = help {
+        hint_span(&mut spans, key, &word);
     }
     if let Some(b) = badge {
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();

@@ -7,6 +7,7 @@ use crate::app::commands::CommandId;
 use crate::app::text_input::TextInput;
 use crate::app::{Model, Overlay, Pane};
 use crate::domain::text::fit;
+use crate::i18n::{tr, tr_args};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -103,7 +104,9 @@ fn palette(
     theme: &Theme,
 ) {
     let area = centered(body, 70, 16);
-    let matches = crate::app::palette_matches(input.value());
+    let locale = model.locale;
+    let matches = crate::app::palette_matches(input.value(), locale);
+    let title = tr(locale, "palette-title");
     let inner_w = area.width.saturating_sub(2) as usize;
     let mut first = vec![Span::styled("> ", theme.hint_key)];
     first.extend(text_input(
@@ -115,15 +118,14 @@ fn palette(
     let mut lines = vec![Line::from(first)];
     // A number is a ticket to go to.
     if let Some(n) = crate::domain::ticket::number_in(input.value()) {
-        lines.push(Line::styled(
-            fit(&format!("Go to ticket #{n}"), inner_w),
-            theme.selection,
-        ));
-        clear_popup(frame, area);
-        frame.render_widget(
-            Paragraph::new(lines).block(block("Commands".into(), true, theme)),
-            area,
+        let go_to = tr_args(
+            locale,
+            "palette-go-to-ticket",
+            &[("number", n.to_string().into())],
         );
+        lines.push(Line::styled(fit(&go_to, inner_w), theme.selection));
+        clear_popup(frame, area);
+        frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
         return;
     }
     let room = area.height.saturating_sub(3) as usize;
@@ -132,7 +134,7 @@ fn palette(
         let keys = model.keymap.keys_for(c.id).join(" ");
         let text = format!(
             "{} {}",
-            fit(c.description, inner_w.saturating_sub(14)),
+            fit(&c.description(locale), inner_w.saturating_sub(14)),
             fit(&keys, 12)
         );
         let style = if i == selected {
@@ -143,13 +145,10 @@ fn palette(
         lines.push(Line::styled(text, style));
     }
     if matches.is_empty() {
-        lines.push(Line::styled("No command matches", theme.muted));
+        lines.push(Line::styled(tr(locale, "palette-no-match"), theme.muted));
     }
     clear_popup(frame, area);
-    frame.render_widget(
-        Paragraph::new(lines).block(block("Commands".into(), true, theme)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
 }
 
 /// The first key bound to a command, for the words of a dialog.

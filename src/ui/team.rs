@@ -69,7 +69,7 @@ pub fn decision(frame: &mut Frame<'_>, body: Rect, d: &Decision, model: &Model, 
     lines.push(Line::raw(""));
     for id in d.options() {
         let key = keymap.first_key(*id);
-        let label = crate::app::commands::command(*id).description;
+        let label = crate::app::commands::command(*id).description(model.locale);
         lines.push(Line::styled(
             fit(&format!("{key}  {label}"), inner),
             theme.base,

@@ -14,8 +14,8 @@
 //! specifiers (`%H`) and escapes (`\n`) left out, it still has a word: two letters in a row, or two CJK
 //! characters. Not counted: identifiers (`app.quit`, `date_format`, `ctrl-d`, i18n keys such as `tabs-queues`),
 //! test code (`#[cfg(test)]` onwards, `*tests.rs`), literals on lines that only panic or log (`expect(`,
-//! `panic!(`, `unreachable!(`, `tracing::`) and the names of a message's variables (`("query", q.into())` passed to
-//! `tr_args`, see [`is_variable_name`]).
+//! `panic!(`, `unreachable!(`, `tracing::`), the names of a message's variables (`("query", q.into())` passed to
+//! `tr_args`, see [`is_variable_name`]) and key names in the files that define keys (see [`is_key_name`]).
 
 use crate::common::rust_files;
 use std::collections::BTreeMap;
@@ -33,6 +33,23 @@ fn is_variable_name(line: &str, literal: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && line.contains(&format!("(\"{literal}\", "))
         && (line.contains(".into())") || line.contains("Arg::from("))
+}
+
+/// The files that name keys: the key parser and its display names, and the registry's default bindings.
+const KEY_FILES: [&str; 2] = ["src/app/keys.rs", "src/app/commands/table.rs"];
+
+/// A key name, not a word to translate: in [`KEY_FILES`], a literal desk's own key parser reads as a key
+/// sequence (`esc`, `pgdn`, `g g`, `shift-tab`, and the names keys are shown by, `Enter`, `Space`, `PgUp`), or as
+/// a modifier before one (`Ctrl-`, `alt+`). Key names stay as they are in every locale: they are what the keycaps
+/// say, Chinese keyboards print them in Latin letters, and Chinese software writes them so (按 Esc 取消, Ctrl+C);
+/// config takes them in English whatever the interface's language. The files' other literals (errors) still count.
+fn is_key_name(path: &str, literal: &str) -> bool {
+    use desk::app::keys::Key;
+    KEY_FILES.contains(&path)
+        && (Key::parse_seq(literal).is_ok()
+            || ["-", "+"]
+                .iter()
+                .any(|m| literal.ends_with(m) && Key::parse(&format!("{literal}x")).is_ok()))
 }
 
 /// The string literals of Rust source, as written between the quotes (escapes kept), each with its line. Comments,
@@ -248,7 +265,11 @@ fn found() -> Vec<String> {
         let path = file.strip_prefix(root).unwrap().display().to_string();
         for (line, literal) in literals(code) {
             let text = lines.get(line - 1).unwrap_or(&"");
-            if is_internal(text) || !is_user_visible(&literal) || is_variable_name(text, &literal) {
+            if is_internal(text)
+                || !is_user_visible(&literal)
+                || is_variable_name(text, &literal)
+                || is_key_name(&path, &literal)
+            {
                 continue;
             }
             // One line however the literal is continued in the source.
@@ -337,6 +358,23 @@ fn the_heuristic_tells_words_from_identifiers_and_formats() {
     ] {
         assert!(!is_user_visible(not), "{not}");
     }
+    for key in [
+        "esc",
+        "Enter",
+        "PgDn",
+        "shift-tab",
+        "g g",
+        "Ctrl-",
+        "alt+",
+        "ctrl-left",
+    ] {
+        assert!(is_key_name("src/app/keys.rs", key), "{key}");
+    }
+    assert!(
+        !is_key_name("src/ui/mod.rs", "Enter"),
+        "only where keys are defined"
+    );
+    assert!(!is_key_name("src/app/keys.rs", "unknown key `{spec}`"));
     assert!(is_variable_name(
         "            (\"query\", q.into()),",
         "query"

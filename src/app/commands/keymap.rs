@@ -34,7 +34,7 @@ pub enum KeymapError {
     #[error(
         "[keys] {}: `{spec}` is typed as text in {}; bind a key with Ctrl or Alt, or a special key",
         super::command(*.command).name,
-        .context.title()
+        .context.title(crate::i18n::Locale::En)
     )]
     TypedAsText {
         command: CommandId,

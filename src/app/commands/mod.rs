@@ -1,5 +1,5 @@
 //! The one command registry. Each command is declared once, in `table.rs`: its id, name, context, default keys,
-//! hint, description and handler. The keymap, the `?` help, the `:` palette and the hint bar all read it, so a
+//! hint rank and handler; its description and hint are in the message catalogues (`commands.ftl`). The keymap, the `?` help, the `:` palette and the hint bar all read it, so a
 //! command added there is bindable, documented, searchable and runnable at once. Users rebind keys by command
 //! name in config. Overlays (pickers, prompts, forms, dialogs) are contexts like the panes.
 
@@ -11,6 +11,7 @@ pub use table::{COMMANDS, CommandId};
 
 use super::Model;
 use super::msg::Effect;
+use crate::i18n::{self, Locale};
 
 /// Where a command applies: a pane, an overlay, or everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -84,62 +85,58 @@ impl Context {
         Context::TextInput,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// The heading of the context's section in help (and `desk keys`, README in English).
+    pub fn title(self, locale: Locale) -> String {
+        i18n::tr(locale, self.title_key())
+    }
+
+    fn title_key(self) -> &'static str {
         match self {
-            Context::Global => "Everywhere",
-            Context::Queues => "Queues",
-            Context::Ticket => "Ticket",
-            Context::Customers => "Customers",
-            Context::Kb => "Knowledge base",
-            Context::Dashboard => "Dashboard",
-            Context::Help => "This help",
-            Context::HelpSearch => "Searching this help",
-            Context::Messages => "Messages (every toast since desk started)",
-            Context::Palette => "Command palette",
-            Context::Prompt => "Prompts and filters",
-            Context::Picker => "Pickers (status, priority, agent, macro …)",
-            Context::NewTicket => "New-ticket form",
-            Context::Survey => "Survey form",
-            Context::Escalations => "Escalation list",
-            Context::Suggestions => "Suggested articles",
-            Context::Conflict => "Someone changed the ticket first",
-            Context::Collision => "The thread moved on while you wrote",
-            Context::Review => "Reviewing a reply or note before it is sent",
-            Context::Confirm => "Questions before something irreversible",
-            Context::SyncConflicts => "Your edits that lost at sync (:conflicts)",
-            Context::Schedule => "Engineers' schedule (上门服务, g v)",
-            Context::Qa => "Quality inspection (质检, g q)",
-            Context::QaForm => "QA scoring form",
-            Context::Plans => "Improvement plans (PDCA 改进措施, g i)",
-            Context::LoopForm => "Complaint stage and follow-up call forms (E, F)",
-            Context::TextInput => "Editing text (prompts, the palette, form fields)",
+            Context::Global => "help-context-global",
+            Context::Queues => "help-context-queues",
+            Context::Ticket => "help-context-ticket",
+            Context::Customers => "help-context-customers",
+            Context::Kb => "help-context-kb",
+            Context::Dashboard => "help-context-dashboard",
+            Context::Help => "help-context-help",
+            Context::HelpSearch => "help-context-help-search",
+            Context::Messages => "help-context-messages",
+            Context::Palette => "help-context-palette",
+            Context::Prompt => "help-context-prompt",
+            Context::Picker => "help-context-picker",
+            Context::NewTicket => "help-context-new-ticket",
+            Context::Survey => "help-context-survey",
+            Context::Escalations => "help-context-escalations",
+            Context::Suggestions => "help-context-suggestions",
+            Context::Conflict => "help-context-conflict",
+            Context::Collision => "help-context-collision",
+            Context::Review => "help-context-review",
+            Context::Confirm => "help-context-confirm",
+            Context::SyncConflicts => "help-context-sync-conflicts",
+            Context::Schedule => "help-context-schedule",
+            Context::Qa => "help-context-qa",
+            Context::QaForm => "help-context-qa-form",
+            Context::Plans => "help-context-plans",
+            Context::LoopForm => "help-context-loop-form",
+            Context::TextInput => "help-context-text-input",
         }
     }
 
     /// Keys that are not commands but still do something here (typing, digits), for help to say.
-    pub fn note(self) -> Option<&'static str> {
-        match self {
-            Context::Palette => Some("Type to search commands by name or description."),
-            Context::HelpSearch => {
-                Some("Type words to keep only the keys, commands and sections that contain them.")
-            }
-            Context::Prompt => Some("Type the answer; paste works."),
-            Context::Picker => {
-                Some("Type to narrow the options; 1–9 choose one directly while nothing is typed.")
-            }
-            Context::NewTicket => Some(
-                "Type in the customer and subject fields; in the other fields h/l or Space also change the choice.",
-            ),
-            Context::Survey | Context::QaForm => {
-                Some("Digits give a score; type in the comment field.")
-            }
-            Context::LoopForm => Some("Type in the text fields; ←/→ change a choice."),
-            Context::Suggestions => Some("1–9 select that article."),
-            Context::Schedule => {
-                Some("! marks overlapping visits, ~ too little time to travel between places.")
-            }
-            _ => None,
-        }
+    pub fn note(self, locale: Locale) -> Option<String> {
+        let key = match self {
+            Context::Palette => "help-note-palette",
+            Context::HelpSearch => "help-note-help-search",
+            Context::Prompt => "help-note-prompt",
+            Context::Picker => "help-note-picker",
+            Context::NewTicket => "help-note-new-ticket",
+            Context::Survey | Context::QaForm => "help-note-scores",
+            Context::LoopForm => "help-note-loop-form",
+            Context::Suggestions => "help-note-suggestions",
+            Context::Schedule => "help-note-schedule",
+            _ => return None,
+        };
+        Some(i18n::tr(locale, key))
     }
 
     /// Contexts whose bindings also apply here, after this context's own (a pane falls back to global keys;
@@ -197,10 +194,10 @@ impl Context {
 /// What a command does: a pure change to the model, and the effects to carry out.
 pub type Handler = fn(&mut Model) -> Vec<Effect>;
 
-/// A short word for the hint bar, and its rank there (lower shows first when space runs out).
+/// A command the hint bar shows: its rank there (lower shows first when space runs out). Its short word is the
+/// catalogue's `-hint` key ([`Command::hint_label`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hint {
-    pub label: &'static str,
     pub rank: u8,
 }
 
@@ -211,8 +208,30 @@ pub struct Command {
     pub context: Context,
     pub keys: &'static [&'static str],
     pub hint: Option<Hint>,
-    pub description: &'static str,
     pub run: Handler,
+}
+
+/// The catalogue keys of the commands' words: the prefix of a description's key, the suffix of a hint's.
+const KEY_PREFIX: &str = "commands-";
+const HINT_SUFFIX: &str = "-hint";
+
+impl Command {
+    /// The catalogue key of the description: `commands-` and the name in kebab case (`queue.next_view` →
+    /// `commands-queue-next-view`).
+    pub fn key(&self) -> String {
+        format!("{KEY_PREFIX}{}", self.name.replace(['.', '_'], "-"))
+    }
+
+    /// What the command does, in `locale` (help, the palette; `desk keys` and README in English).
+    pub fn description(&self, locale: Locale) -> String {
+        i18n::tr(locale, &self.key())
+    }
+
+    /// The hint bar's word for the command, in `locale`, if the bar shows it.
+    pub fn hint_label(&self, locale: Locale) -> Option<String> {
+        self.hint
+            .map(|_| i18n::tr(locale, &format!("{}{HINT_SUFFIX}", self.key())))
+    }
 }
 
 pub fn command(id: CommandId) -> &'static Command {

@@ -22,8 +22,8 @@ fn every_default_key_reaches_its_command_in_its_context() {
             assert_eq!(
                 km.lookup(c.context, &seq),
                 Lookup::Command(c.id),
-                "{spec} in {}",
-                c.context.title()
+                "{spec} in {:?}",
+                c.context
             );
         }
     }
@@ -147,4 +147,49 @@ fn overrides_replace_only_that_command() {
         }
     );
     assert_eq!(e.to_string(), "unknown command `nav.sideways` in [keys]");
+}
+
+#[test]
+fn every_command_has_its_words_in_every_locale() {
+    let mut keys = std::collections::BTreeSet::new();
+    for c in COMMANDS {
+        let key = c.key();
+        let hint = format!("{key}-hint");
+        assert!(keys.insert(key.clone()), "{}: `{key}` is taken", c.name);
+        assert!(keys.insert(hint.clone()), "{}: `{hint}` is taken", c.name);
+        for locale in Locale::ALL {
+            assert!(i18n::has(locale, &key), "{locale}: no `{key}`");
+            // A hint word exactly for the commands the hint bar shows.
+            assert_eq!(
+                i18n::has(locale, &hint),
+                c.hint.is_some(),
+                "{locale}: `{hint}`"
+            );
+        }
+    }
+    assert_eq!(
+        command(CommandId::NextView).key(),
+        "commands-queue-next-view"
+    );
+    assert_eq!(
+        command(CommandId::TicketReply).description(Locale::ZhCn),
+        "回复客户（打开 $EDITOR）"
+    );
+    assert_eq!(
+        command(CommandId::TicketReply).hint_label(Locale::ZhTw),
+        Some("回覆".to_string())
+    );
+    assert_eq!(command(CommandId::Refresh).hint_label(Locale::En), None);
+}
+
+#[test]
+fn every_context_has_a_title_in_every_locale() {
+    for ctx in Context::ALL {
+        for locale in Locale::ALL {
+            assert!(i18n::has(locale, ctx.title_key()), "{locale}: {ctx:?}");
+            assert!(ctx.note(locale).is_none_or(|n| !n.starts_with("help-")));
+        }
+    }
+    assert_eq!(Context::Global.title(Locale::En), "Everywhere");
+    assert_eq!(Context::Kb.title(Locale::ZhTw), "知識庫");
 }

@@ -1,0 +1,43 @@
+# 帮助浮层（`?`）：标题、各部分标题（命令注册表的每个上下文一个）以及非命令按键的说明。
+help-title = 按键 — { $search } 搜索，{ $close } 关闭，{ $down }/{ $up } 滚动
+help-no-match = 帮助中没有与“{ $query }”匹配的内容 — Esc 显示全部
+help-messages-title = 消息 — { $close } 关闭
+help-messages-empty = desk 启动以来还没有消息。
+
+help-context-global = 所有位置
+help-context-queues = 工单队列
+help-context-ticket = 工单
+help-context-customers = 客户
+help-context-kb = 知识库
+help-context-dashboard = 仪表盘
+help-context-help = 本帮助
+help-context-help-search = 搜索本帮助
+help-context-messages = 消息（desk 启动以来的所有提示）
+help-context-palette = 命令面板
+help-context-prompt = 输入框和筛选
+help-context-picker = 选择列表（状态、优先级、客服、宏 …）
+help-context-new-ticket = 新建工单表单
+help-context-survey = 满意度调查表单
+help-context-escalations = 升级列表
+help-context-suggestions = 推荐文章
+help-context-conflict = 别人先修改了工单
+help-context-collision = 你撰写期间会话有了新进展
+help-context-review = 发送前检查回复或备注
+help-context-confirm = 不可撤销操作前的确认
+help-context-sync-conflicts = 同步时落败的编辑（:conflicts）
+help-context-schedule = 工程师排班（上门服务，g v）
+help-context-qa = 质检（g q）
+help-context-qa-form = 质检评分表
+help-context-plans = 改进措施（PDCA，g i）
+help-context-loop-form = 投诉阶段和回访表单（E、F）
+help-context-text-input = 编辑文本（输入框、命令面板、表单字段）
+
+help-note-palette = 输入命令名称或说明进行搜索（也可用英文或拼音）。
+help-note-help-search = 输入关键词，只保留包含它们的按键、命令和部分。
+help-note-prompt = 输入回答；可以粘贴。
+help-note-picker = 输入以缩小选项范围；未输入时按 1–9 直接选择。
+help-note-new-ticket = 在客户和主题字段中输入；在其他字段中 h/l 或空格键也可切换选项。
+help-note-scores = 数字键打分；在评论字段中输入文字。
+help-note-loop-form = 在文本字段中输入；←/→ 切换选项。
+help-note-suggestions = 1–9 选择对应文章。
+help-note-schedule = ! 表示上门时间重叠，~ 表示两地之间路程时间不足。

@@ -1,0 +1,43 @@
+# 說明浮層（`?`）：標題、各部分標題（命令清單的每個情境一個）以及非命令按鍵的說明。
+help-title = 按鍵 — { $search } 搜尋，{ $close } 關閉，{ $down }/{ $up } 捲動
+help-no-match = 說明中沒有符合「{ $query }」的內容 — Esc 顯示全部
+help-messages-title = 訊息 — { $close } 關閉
+help-messages-empty = desk 啟動以來還沒有訊息。
+
+help-context-global = 所有位置
+help-context-queues = 工單佇列
+help-context-ticket = 工單
+help-context-customers = 客戶
+help-context-kb = 知識庫
+help-context-dashboard = 儀表板
+help-context-help = 本說明
+help-context-help-search = 搜尋本說明
+help-context-messages = 訊息（desk 啟動以來的所有提示）
+help-context-palette = 命令面板
+help-context-prompt = 輸入框和篩選
+help-context-picker = 選擇清單（狀態、優先級、客服人員、巨集 …）
+help-context-new-ticket = 新建工單表單
+help-context-survey = 滿意度調查表單
+help-context-escalations = 升級清單
+help-context-suggestions = 推薦文章
+help-context-conflict = 別人先修改了工單
+help-context-collision = 你撰寫期間對話串有了新進展
+help-context-review = 傳送前檢查回覆或備註
+help-context-confirm = 無法復原的操作前的確認
+help-context-sync-conflicts = 同步時落敗的編輯（:conflicts）
+help-context-schedule = 工程師排班（到府服務，g v）
+help-context-qa = 品管（g q）
+help-context-qa-form = 品管評分表
+help-context-plans = 改善措施（PDCA，g i）
+help-context-loop-form = 客訴階段和回訪表單（E、F）
+help-context-text-input = 編輯文字（輸入框、命令面板、表單欄位）
+
+help-note-palette = 輸入命令名稱或說明進行搜尋（也可用英文或拼音）。
+help-note-help-search = 輸入關鍵字，只保留包含它們的按鍵、命令和部分。
+help-note-prompt = 輸入回答；可以貼上。
+help-note-picker = 輸入以縮小選項範圍；未輸入時按 1–9 直接選擇。
+help-note-new-ticket = 在客戶和主旨欄位中輸入；在其他欄位中 h/l 或空白鍵也可切換選項。
+help-note-scores = 數字鍵評分；在評論欄位中輸入文字。
+help-note-loop-form = 在文字欄位中輸入；←/→ 切換選項。
+help-note-suggestions = 1–9 選擇對應文章。
+help-note-schedule = ! 表示到府時間重疊，~ 表示兩地之間交通時間不足。
