@@ -157,7 +157,8 @@ pub fn generate_with(
     Ok(DemoSummary {
         tickets: opts.tickets,
         messages,
-        customers: clients.customers.len() as u64,
+        // And 张一天, the pinyin search's example, who has no tickets.
+        customers: clients.customers.len() as u64 + 1,
         articles,
         agents: staff.agents.len() as u64,
     })
