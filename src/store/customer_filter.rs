@@ -13,8 +13,6 @@ fn in_list<T>(c: &mut Clauses, column: &str, values: &[T], text: impl Fn(&T) -> 
     c.push(format!("{column} IN ({})", marks.join(", ")));
 }
 
-/// For search text that looks like a phone number (`domain::phone`): the rids of customers whose phone key begins
-/// with its key, as a `UNION ALL SELECT` to add to a subquery of rids (a range on the `customers_phone_norm` index).
 /// For text that can be pinyin (Latin letters only) or is Chinese characters only, ` UNION ALL` the customers whose
 /// name it spells in full or by initials, or whose name has those characters, from any character on (`zyt`,
 /// `一天` → 张一天): a prefix query on the name index (migration 32). Empty otherwise.
@@ -36,6 +34,8 @@ pub(super) fn pinyin_rids(c: &mut Clauses, text: &str) -> String {
     )
 }
 
+/// For search text that looks like a phone number (`domain::phone`): the rids of customers whose phone key begins
+/// with its key, as a `UNION ALL SELECT` to add to a subquery of rids (a range on the `customers_phone_norm` index).
 pub(super) fn phone_rids(c: &mut Clauses, text: &str, region: Region) -> String {
     match phone::search_key(text, region) {
         Some(key) => {
