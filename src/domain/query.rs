@@ -244,7 +244,7 @@ fn priorities(value: &str, column: usize) -> Result<Vec<Priority>, ParseError> {
     ];
     for (op, keep) in ops {
         if let Some(rest) = value.strip_prefix(op) {
-            let p: Priority = rest.parse().map_err(|e: UnknownValue| ParseError {
+            let p: Priority = parse_priority(rest).map_err(|e: UnknownValue| ParseError {
                 column: column + op.len(),
                 message: e.to_string(),
             })?;
@@ -264,7 +264,57 @@ fn priorities(value: &str, column: usize) -> Result<Vec<Priority>, ParseError> {
             return Ok(chosen);
         }
     }
-    list(value, column, |s| s.parse())
+    list(value, column, parse_priority)
+}
+
+/// The Chinese names the view language also takes (简体 and 繁體, as the interface shows them: `status:处理中`,
+/// `priority:>=黄`); what is stored and printed stays English. `tests/i18n` checks these against the catalogues.
+pub const STATUS_NAMES_ZH: [(&str, Status); 13] = [
+    ("新建", Status::New),
+    ("处理中", Status::Open),
+    ("處理中", Status::Open),
+    ("等待客户", Status::Pending),
+    ("等待客戶", Status::Pending),
+    ("挂起", Status::OnHold),
+    ("掛起", Status::OnHold),
+    ("已解决", Status::Solved),
+    ("已解決", Status::Solved),
+    ("已关闭", Status::Closed),
+    ("已關閉", Status::Closed),
+    ("已合并", Status::Merged),
+    ("已合併", Status::Merged),
+];
+
+/// The four colours' Chinese names (简体 and 繁體) for `priority:`.
+pub const PRIORITY_NAMES_ZH: [(&str, Priority); 8] = [
+    ("红", Priority::Urgent),
+    ("紅", Priority::Urgent),
+    ("黄", Priority::High),
+    ("黃", Priority::High),
+    ("绿", Priority::Normal),
+    ("綠", Priority::Normal),
+    ("蓝", Priority::Low),
+    ("藍", Priority::Low),
+];
+
+fn parse_status(s: &str) -> Result<Status, UnknownValue> {
+    s.parse().or_else(|e| {
+        STATUS_NAMES_ZH
+            .iter()
+            .find(|(n, _)| *n == s)
+            .map(|(_, v)| *v)
+            .ok_or(e)
+    })
+}
+
+fn parse_priority(s: &str) -> Result<Priority, UnknownValue> {
+    s.parse().or_else(|e| {
+        PRIORITY_NAMES_ZH
+            .iter()
+            .find(|(n, _)| *n == s)
+            .map(|(_, v)| *v)
+            .ok_or(e)
+    })
 }
 
 pub(crate) fn age(value: &str, column: usize) -> Result<Age, ParseError> {
@@ -383,7 +433,7 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
             });
         }
         let clause = match field.as_str() {
-            "status" => Clause::Status(list(value, vcol, |s| s.parse())?),
+            "status" => Clause::Status(list(value, vcol, parse_status)?),
             "priority" => Clause::Priority(priorities(value, vcol)?),
             "assignee" => Clause::Assignee(list(value, vcol, who)?),
             "kind" => Clause::Kind(list(value, vcol, |s| s.parse())?),

@@ -58,6 +58,33 @@ fn priority_comparisons() {
 }
 
 #[test]
+fn status_and_priority_take_their_chinese_names_and_print_english() {
+    let q = parse("status:处理中,已解決 priority:>=黄").unwrap();
+    assert_eq!(
+        q.clauses,
+        vec![
+            Clause::Status(vec![Status::Open, Status::Solved]),
+            Clause::Priority(vec![Priority::Urgent, Priority::High]),
+        ]
+    );
+    assert_eq!(
+        q.to_string(),
+        "status:open,solved priority:urgent,high",
+        "stored and printed in English"
+    );
+    assert_eq!(
+        parse("priority:藍,紅").unwrap().clauses,
+        vec![Clause::Priority(vec![Priority::Low, Priority::Urgent])]
+    );
+    let err = parse("status:办理中").unwrap_err();
+    assert!(
+        err.message.contains("unknown status `办理中`"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
 fn words_and_quoted_colons_are_text() {
     let q = parse(r#"打印机 "note: call back" 支付失败"#).unwrap();
     assert!(q.clauses.is_empty());

@@ -195,3 +195,37 @@ fn every_key_the_code_names_exists() {
         problems.join("\n")
     );
 }
+
+/// The view language's Chinese names for statuses and priorities (`domain::query`) are exactly what the interface
+/// shows in zh-CN and zh-TW: an agent types the word they read.
+#[test]
+fn the_view_language_takes_the_names_the_interface_shows() {
+    use desk::domain::query::{PRIORITY_NAMES_ZH, STATUS_NAMES_ZH};
+    use desk::domain::ticket::{Priority, Status};
+    use desk::i18n::{Locale, priority, status};
+    let zh = [Locale::ZhCn, Locale::ZhTw];
+    for s in Status::ALL {
+        for l in zh {
+            let shown = status(l, *s);
+            assert!(
+                STATUS_NAMES_ZH.contains(&(shown.as_str(), *s)),
+                "{shown} ({l:?}) is not a name of {s}"
+            );
+        }
+    }
+    for (name, s) in STATUS_NAMES_ZH {
+        assert!(zh.iter().any(|l| status(*l, s) == name), "{name}");
+    }
+    for p in Priority::ALL {
+        for l in zh {
+            let shown = priority(l, *p);
+            assert!(
+                PRIORITY_NAMES_ZH.contains(&(shown.as_str(), *p)),
+                "{shown} ({l:?}) is not a name of {p}"
+            );
+        }
+    }
+    for (name, p) in PRIORITY_NAMES_ZH {
+        assert!(zh.iter().any(|l| priority(*l, p) == name), "{name}");
+    }
+}
