@@ -30,11 +30,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "a Vec of numbers; skip = len - cols, saturating",
     ),
     (
-        "src/ui/dashboard.rs",
-        "let mut c = widgets::layout_cols(area.width as usize, &spec[..fit_cols]);",
-        "an array of column specs; fit_cols <= len",
-    ),
-    (
         "src/ui/customers.rs",
         "let tail = &scores[scores.len().saturating_sub(12)..];",
         "a Vec of scores",

@@ -180,3 +180,41 @@ impl MetricsRules {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_check_names_unknown_indicators_and_bad_values() {
+        let mut r = MetricsRules::default();
+        r.targets.insert("speed".into(), TargetValue::Number(1.0));
+        r.targets
+            .insert("frt_median".into(), TargetValue::Number(3.0));
+        r.targets
+            .insert("csat".into(), TargetValue::Duration("1h".into()));
+        r.csi_weights.insert("price".into(), 1.0);
+        r.csi_items.insert("Build Quality".into(), 1.0);
+        r.csi_items.insert("price".into(), -1.0);
+        let problems = r.check().join("\n");
+        assert!(
+            problems.contains("metrics.csi_items: unknown component `Build Quality` (expected one of: lower-case words"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("metrics.csi_items.price: a weight must be zero or more"),
+            "{problems}"
+        );
+        assert!(problems.contains("unknown indicator `speed`"), "{problems}");
+        assert!(
+            problems.contains("metrics.targets.frt_median: write a duration"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("metrics.targets.csat: `1h` is text"),
+            "{problems}"
+        );
+        assert!(problems.contains("unknown component `price`"), "{problems}");
+        assert!(MetricsRules::default().check().is_empty());
+    }
+}

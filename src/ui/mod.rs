@@ -2,6 +2,7 @@
 
 pub mod customers;
 mod dashboard;
+mod dashboard_agents;
 mod dashboard_field;
 mod dashboard_times;
 mod dashboard_topics;
