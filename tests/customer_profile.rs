@@ -395,6 +395,8 @@ fn migration_30_makes_each_address_a_default() {
          DROP TRIGGER sync_survey_items_ai; DROP TRIGGER sync_survey_items_au; DROP TABLE survey_items;
          DROP TRIGGER customers_pinyin_fts_ai; DROP TRIGGER customers_pinyin_fts_ad; DROP TRIGGER customers_pinyin_fts_au;
          DROP TABLE customers_pinyin_fts; DROP VIEW customers_pinyin_fts_text;
+         DROP TRIGGER articles_pinyin_fts_ai; DROP TRIGGER articles_pinyin_fts_ad; DROP TRIGGER articles_pinyin_fts_au;
+         DROP TABLE articles_pinyin_fts; DROP VIEW articles_pinyin_fts_text;
          UPDATE customers SET address = ' 上海 人民路 1 号 ' WHERE id = 'C1'; PRAGMA user_version = 29;",
     )
     .unwrap();

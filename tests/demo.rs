@@ -547,6 +547,7 @@ fn full_text_indexes_match_the_rows_and_triggers_are_restored() {
         "tickets_words_fts",
         "messages_words_fts",
         "customers_pinyin_fts",
+        "articles_pinyin_fts",
     ] {
         d.store
             .conn()
@@ -561,8 +562,8 @@ fn full_text_indexes_match_the_rows_and_triggers_are_restored() {
             &d.store,
             "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name NOT LIKE 'sync!_%' ESCAPE '!'"
         ),
-        21,
-        "insert, update and delete triggers of seven full-text indexes"
+        24,
+        "insert, update and delete triggers of eight full-text indexes"
     );
     // The sync triggers a bulk load suspends are back too, every one of them.
     assert_eq!(

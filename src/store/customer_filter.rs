@@ -17,18 +17,10 @@ fn in_list<T>(c: &mut Clauses, column: &str, values: &[T], text: impl Fn(&T) -> 
 /// name it spells in full or by initials, or whose name has those characters, from any character on (`zyt`,
 /// `一天` → 张一天): a prefix query on the name index (migration 32). Empty otherwise.
 pub(super) fn pinyin_rids(c: &mut Clauses, text: &str) -> String {
-    use crate::domain::pinyin::{is_han_query, is_pinyin_query};
-    let word: String = if is_pinyin_query(text) {
-        text.chars()
-            .filter(char::is_ascii_alphabetic)
-            .map(|ch| ch.to_ascii_lowercase())
-            .collect()
-    } else if is_han_query(text) {
-        text.chars().filter(|ch| !ch.is_whitespace()).collect()
-    } else {
+    let Some(query) = super::search_index::pinyin_match(text) else {
         return String::new();
     };
-    let p = c.bind(format!("\"{word}\"*"));
+    let p = c.bind(query);
     format!(
         " UNION ALL SELECT rowid FROM customers_pinyin_fts WHERE customers_pinyin_fts MATCH {p}"
     )

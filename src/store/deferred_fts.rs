@@ -55,6 +55,12 @@ const FTS_TRIGGERS: &[(&str, &str, &str, &str)] = &[
         "articles_fts",
         "title, body_md",
     ),
+    (
+        "articles_pinyin_fts_ai",
+        "articles_pinyin_fts_text",
+        "articles_pinyin_fts",
+        "words",
+    ),
 ];
 
 /// Rows indexed per statement when the suspension ends.

@@ -148,15 +148,29 @@ fn compile(f: &ArticleFilter) -> Clauses {
         c.push(format!("a.updated_at < {p}"));
     }
     if let Some(text) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        // And the articles whose title it spells in pinyin (`tk` → 退款), migration 33.
+        let pinyin = match super::search_index::pinyin_match(text) {
+            Some(q) => {
+                let q = c.bind(q);
+                format!(
+                    " UNION ALL SELECT rowid FROM articles_pinyin_fts WHERE articles_pinyin_fts MATCH {q}"
+                )
+            }
+            None => String::new(),
+        };
         if use_fts(text) {
             let p = c.bind(fts_phrase(text));
             c.push(format!(
-                "a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p})"
+                "a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {p}{pinyin})"
             ));
         } else {
             let p = c.bind(like_pattern(text));
+            let pinyin = pinyin
+                .strip_prefix(" UNION ALL ")
+                .map(|q| format!(" OR a.rid IN ({q})"))
+                .unwrap_or_default();
             c.push(format!(
-                "(a.title LIKE {p} ESCAPE '\\' OR a.body_md LIKE {p} ESCAPE '\\')"
+                "(a.title LIKE {p} ESCAPE '\\' OR a.body_md LIKE {p} ESCAPE '\\'{pinyin})"
             ));
         }
     }

@@ -93,7 +93,8 @@ impl Store {
                     })
                 },
             )?;
-            return Ok(rows.collect::<rusqlite::Result<_>>()?);
+            let hits = rows.collect::<rusqlite::Result<_>>()?;
+            return self.with_pinyin_hits(hits, query, &statuses, limit);
         }
         let sql = format!(
             "SELECT {cols}, a.body_md {FROM}
@@ -111,7 +112,48 @@ impl Store {
                 row,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let hits = rows.collect::<rusqlite::Result<_>>()?;
+        self.with_pinyin_hits(hits, query, &statuses, limit)
+    }
+
+    /// `hits` and then, up to `limit`, the articles whose title `query` spells in pinyin (`tk` → 退款流程) or whose
+    /// title has those characters, newest first (migration 33), the title as their snippet.
+    fn with_pinyin_hits(
+        &self,
+        mut hits: Vec<KbHit>,
+        query: &str,
+        statuses: &str,
+        limit: usize,
+    ) -> Result<Vec<KbHit>> {
+        let Some(words) = super::search_index::pinyin_match(query) else {
+            return Ok(hits);
+        };
+        if hits.len() >= limit {
+            return Ok(hits);
+        }
+        let sql = format!(
+            "SELECT {}, a.title {FROM}
+             WHERE a.rid IN (SELECT rowid FROM articles_pinyin_fts WHERE articles_pinyin_fts MATCH ?1)
+               AND a.status IN ({statuses}) AND {}
+             ORDER BY a.updated_at DESC, a.rid DESC LIMIT ?2",
+            columns(KbSort::Updated),
+            super::bulk_jobs::visible("a")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![words, limit as i64], |r| {
+            let title: String = r.get(11)?;
+            Ok(KbHit {
+                row: article_row(r)?,
+                snippet: SafeText::new(&title),
+            })
+        })?;
+        for hit in rows {
+            let hit = hit?;
+            if hits.len() < limit && !hits.iter().any(|h| h.row.id == hit.row.id) {
+                hits.push(hit);
+            }
+        }
+        Ok(hits)
     }
 
     /// Published articles most like `texts` (a ticket's subject and last customer message), by bm25 over any of

@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0030_customer_profile.sql"),
     include_str!("../../assets/migrations/0031_questionnaires.sql"),
     include_str!("../../assets/migrations/0032_pinyin.sql"),
+    include_str!("../../assets/migrations/0033_kb_pinyin.sql"),
 ];
 
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

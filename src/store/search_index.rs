@@ -1,4 +1,4 @@
-//! The SQL functions the word index's and the pinyin index's triggers and views call (migrations 22 and 32),
+//! The SQL functions the word index's and the pinyin indexes' triggers and views call (migrations 22, 32 and 33),
 //! registered on every connection desk opens (by `migrate`, which every opened connection goes through).
 //!
 //! Splitting CJK runs into characters and pairs cannot be written in SQLite's SQL at a usable speed (a recursive
@@ -31,4 +31,22 @@ pub fn register(conn: &Connection) -> rusqlite::Result<()> {
         let text: Option<String> = ctx.get(0)?;
         Ok(text.map(|t| crate::domain::pinyin::index_words(&t)))
     })
+}
+
+/// The FTS5 query for the pinyin indexes (customers' names, articles' titles): what was typed as one prefix word,
+/// when it can be pinyin (Latin letters only: `zyt`, `zhang yi`) or is Chinese characters only (`一天`); `None`
+/// otherwise. Only letters or Han characters reach the quotes, so the text needs no escaping.
+pub(super) fn pinyin_match(text: &str) -> Option<String> {
+    use crate::domain::pinyin::{is_han_query, is_pinyin_query};
+    let word: String = if is_pinyin_query(text) {
+        text.chars()
+            .filter(char::is_ascii_alphabetic)
+            .map(|ch| ch.to_ascii_lowercase())
+            .collect()
+    } else if is_han_query(text) {
+        text.chars().filter(|ch| !ch.is_whitespace()).collect()
+    } else {
+        return None;
+    };
+    Some(format!("\"{word}\"*"))
 }

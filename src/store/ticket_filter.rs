@@ -36,6 +36,14 @@ fn customer_matches(c: &mut Clauses, text: &str, region: Region) -> String {
         format!(
             "t.customer_id IN (SELECT id FROM customers WHERE rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH {p}{phones}{pinyin}))"
         )
+    } else if crate::domain::pinyin::is_han_query(text)
+        || crate::domain::pinyin::is_pinyin_query(text)
+    {
+        // One or two characters or letters: a prefix query on the customers' name index (pinyin, characters, the
+        // name's and the email's words), as the customer list does, rather than a scan of every customer.
+        let words = super::customer_filter::pinyin_rids(c, text);
+        let q = words.strip_prefix(" UNION ALL ").unwrap_or_default();
+        format!("t.customer_id IN (SELECT id FROM customers WHERE rid IN ({q}))")
     } else {
         let p = c.bind(like_pattern(text));
         let pinyin = super::customer_filter::pinyin_rids(c, text);
