@@ -238,23 +238,9 @@ fn the_pinyin_search_reads_its_index() {
 #[test]
 fn desk_customer_list_finds_zhang_yitian_in_the_demo_by_initials() {
     let home = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_desk");
     let db = home.path().join("demo.db");
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(bin)
-            .args(args)
-            .args(["--db", db.to_str().unwrap()])
-            .env("HOME", home.path())
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let db = db.to_str().unwrap();
+    let run = |args: &[&str]| desk_ok(home.path(), "li", &[args, &["--db", db]].concat());
     run(&["demo"]);
     for q in ["zyt", "zhangyitian"] {
         let out = run(&["customer", "list", "--search", q]);

@@ -48,6 +48,10 @@ pub fn desk_as(home: &std::path::Path, user: &str, args: &[&str]) -> std::proces
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("USER", user)
+        // English, whatever locale the machine running the tests has.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap()
 }

@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// The environment of a newcomer's first start: a fresh home and XDG directories, user `li`, a plain prompt.
+/// The environment of a newcomer's first start: a fresh home and XDG directories, user `li`, a plain prompt,
+/// an English locale.
 pub fn clean_env(home: &Path) -> Vec<(&'static str, String)> {
     vec![
         ("HOME", home.display().to_string()),
@@ -15,6 +16,10 @@ pub fn clean_env(home: &Path) -> Vec<(&'static str, String)> {
         ("USER", "li".to_string()),
         ("TERM", "xterm-256color".to_string()),
         ("PS1", "$ ".to_string()),
+        // English unless a test asks otherwise, whatever locale the machine running the tests has.
+        ("LC_ALL", String::new()),
+        ("LC_MESSAGES", String::new()),
+        ("LANG", "C.UTF-8".to_string()),
     ]
 }
 
