@@ -39,23 +39,34 @@ pub enum LowScore {
     Note,
 }
 
-/// Which template language a customer gets: Chinese when they wrote Chinese.
+/// Which template language a customer gets: Chinese when they wrote Chinese, in the script they wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
+    /// Simplified Chinese (简体).
     Zh,
+    /// Traditional Chinese (繁體), for customers who write it (Taiwan, Hong Kong, Macau).
+    ZhTw,
     En,
 }
 
 impl Lang {
-    /// Chinese when `text` has a CJK ideograph.
+    /// Chinese when `text` has a CJK ideograph: traditional when its characters are
+    /// ([`super::han_script::is_traditional`]), else simplified.
     pub fn of(text: &str) -> Lang {
-        if text.chars().any(|c| {
+        if !text.chars().any(|c| {
             ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
         }) {
-            Lang::Zh
-        } else {
             Lang::En
+        } else if super::han_script::is_traditional(text) {
+            Lang::ZhTw
+        } else {
+            Lang::Zh
         }
+    }
+
+    /// Either script of Chinese.
+    pub fn is_chinese(self) -> bool {
+        matches!(self, Lang::Zh | Lang::ZhTw)
     }
 }
 
@@ -63,12 +74,15 @@ const ACK_ZH: &str = include_str!("../../assets/mail/acknowledgement.zh.txt");
 const ACK_EN: &str = include_str!("../../assets/mail/acknowledgement.en.txt");
 const SURVEY_ZH: &str = include_str!("../../assets/mail/survey.zh.txt");
 const SURVEY_EN: &str = include_str!("../../assets/mail/survey.en.txt");
+const ACK_ZH_TW: &str = include_str!("../../assets/mail/acknowledgement.zh-TW.txt");
+const SURVEY_ZH_TW: &str = include_str!("../../assets/mail/survey.zh-TW.txt");
 
 /// What the first-response target promises, as a sentence; `None` without a running clock.
 fn promise(lang: Lang, seconds: Option<i64>) -> String {
     let Some(s) = seconds.filter(|s| *s > 0) else {
         return match lang {
             Lang::Zh => "我们会尽快回复您。".into(),
+            Lang::ZhTw => "我們會盡快回覆您。".into(),
             Lang::En => "We will answer as soon as we can.".into(),
         };
     };
@@ -76,6 +90,8 @@ fn promise(lang: Lang, seconds: Option<i64>) -> String {
     match (lang, hours) {
         (Lang::Zh, h) if h <= 48 => format!("我们将在 {h} 小时内回复您。"),
         (Lang::Zh, h) => format!("我们将在 {} 天内回复您。", (h + 23) / 24),
+        (Lang::ZhTw, h) if h <= 48 => format!("我們將在 {h} 小時內回覆您。"),
+        (Lang::ZhTw, h) => format!("我們將在 {} 天內回覆您。", (h + 23) / 24),
         (Lang::En, 1) => "We will answer within an hour.".into(),
         (Lang::En, h) if h <= 48 => format!("We will answer within {h} hours."),
         (Lang::En, h) => format!("We will answer within {} days.", (h + 23) / 24),
@@ -97,12 +113,14 @@ pub fn acknowledgement(
     subject: &str,
     first_response_in: Option<i64>,
 ) -> (String, String) {
-    let body = match lang {
-        Lang::Zh => fill(ACK_ZH, number, subject, &promise(lang, first_response_in)),
-        Lang::En => fill(ACK_EN, number, subject, &promise(lang, first_response_in)),
+    let template = match lang {
+        Lang::Zh => ACK_ZH,
+        Lang::ZhTw => ACK_ZH_TW,
+        Lang::En => ACK_EN,
     };
+    let body = fill(template, number, subject, &promise(lang, first_response_in));
     let title = match lang {
-        Lang::Zh => format!("[#{number}] 已收到：{subject}"),
+        Lang::Zh | Lang::ZhTw => format!("[#{number}] 已收到：{subject}"),
         Lang::En => format!("[#{number}] Received: {subject}"),
     };
     (title, body)
@@ -116,12 +134,14 @@ pub fn survey(lang: Lang, number: i64, subject: &str, items: &[Item]) -> (String
     } else {
         let intro = match lang {
             Lang::Zh => "如方便，请在下面每一项后填写 1–5 的分数：",
+            Lang::ZhTw => "如方便，請在下面每一項後填寫 1–5 的分數：",
             Lang::En => "If you have a moment more, rate each of these from 1 to 5 on its line:",
         };
-        format!("\n{intro}\n{}\n", mail_lines(items, lang == Lang::Zh))
+        format!("\n{intro}\n{}\n", mail_lines(items, lang))
     };
     let (title, template) = match lang {
         Lang::Zh => (format!("[#{number}] 满意度调查：{subject}"), SURVEY_ZH),
+        Lang::ZhTw => (format!("[#{number}] 滿意度調查：{subject}"), SURVEY_ZH_TW),
         Lang::En => (format!("[#{number}] How did we do? {subject}"), SURVEY_EN),
     };
     let body = fill(template, number, subject, "").replace("{questionnaire}", &questionnaire);
@@ -139,7 +159,10 @@ pub fn survey_reply(body: &str, items: &[Item]) -> Option<SurveyResponse> {
             continue; // the survey quoted back, blanks and all
         }
         // A mail client's attribution line ("On 3 Dec … wrote:") holds numbers that are no score.
-        if (t.starts_with("On ") && t.ends_with("wrote:")) || t.ends_with("写道：") {
+        if (t.starts_with("On ") && t.ends_with("wrote:"))
+            || t.ends_with("写道：")
+            || t.ends_with("寫道：")
+        {
             break;
         }
         if let Some(a) = reply_line(t, items) {
@@ -289,6 +312,44 @@ mod tests {
             title.starts_with("[#9]") && body.contains("score from 1 to 5") && !body.contains('{')
         );
         assert!(!body.contains("each of these"), "no questionnaire: {body}");
+    }
+
+    #[test]
+    fn a_customer_who_writes_traditional_characters_gets_traditional_mail() {
+        assert_eq!(Lang::of("冷氣不冷，請幫忙處理"), Lang::ZhTw);
+        assert_eq!(Lang::of("空调不制冷，请帮忙处理"), Lang::Zh);
+        let (title, body) = acknowledgement(Lang::ZhTw, 1042, "冷氣不冷", Some(4 * 3600));
+        assert_eq!(title, "[#1042] 已收到：冷氣不冷");
+        assert!(
+            body.contains("工單號碼為 #1042")
+                && body.contains("4 小時內回覆")
+                && !body.contains('{'),
+            "{body}"
+        );
+        assert!(
+            !body.contains("工单") && !body.contains("邮件"),
+            "no simplified form: {body}"
+        );
+        let items = crate::domain::questionnaire::items(
+            &crate::domain::metrics::MetricsRules::default().csi_items,
+        );
+        let (title, body) = survey(Lang::ZhTw, 9, "冷氣", &items);
+        assert_eq!(title, "[#9] 滿意度調查：冷氣");
+        assert!(
+            body.contains("1–5 的分數") && body.contains("\n售後：") && !body.contains('{'),
+            "{body}"
+        );
+        // The customer's answer to it reads back, traditional item names and all.
+        let reply = survey_reply(
+            "4 8\n價格：3\n售後：5\n\n在 2026年12月3日 14:05，客戶 寫道：\n> 2",
+            &items,
+        )
+        .unwrap();
+        assert_eq!((reply.csat, reply.nps), (Some(4), Some(8)));
+        assert_eq!(
+            reply.items,
+            [("price".to_string(), 3), ("after_sales".to_string(), 5)]
+        );
     }
 
     fn items() -> Vec<Item> {

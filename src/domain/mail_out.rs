@@ -108,7 +108,7 @@ pub fn reply_body(
     out
 }
 
-/// `在 2026年12月3日 14:05，张三 写道：` or `On 3 Dec 2026 14:05, Zhang San wrote:`.
+/// `在 2026年12月3日 14:05，张三 写道：` (寫道 in traditional) or `On 3 Dec 2026 14:05, Zhang San wrote:`.
 pub fn attribution(lang: Lang, at: i64, author: &str, utc_offset: i32) -> String {
     let offset = FixedOffset::east_opt(utc_offset).unwrap_or_else(|| Utc.fix());
     let when = DateTime::from_timestamp(at, 0)
@@ -128,6 +128,14 @@ pub fn attribution(lang: Lang, at: i64, author: &str, utc_offset: i32) -> String
                 author
             };
             format!("在 {}，{who} 写道：", when.format("%Y年%-m月%-d日 %H:%M"))
+        }
+        Lang::ZhTw => {
+            let who = if author.is_empty() {
+                "客戶".into()
+            } else {
+                author
+            };
+            format!("在 {}，{who} 寫道：", when.format("%Y年%-m月%-d日 %H:%M"))
         }
         Lang::En => {
             let who = if author.is_empty() {

@@ -14,6 +14,7 @@ pub mod dispatch;
 pub mod field_report;
 pub mod field_rules;
 pub mod group;
+pub mod han_script;
 pub mod handle;
 pub mod hot_topics;
 pub mod imap_name;

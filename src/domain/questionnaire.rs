@@ -20,6 +20,15 @@ pub const DIMENSIONS: [(&str, &str, &str); 5] = [
     ("after_sales", "After-sales", "售后"),
 ];
 
+/// The dimensions' names in traditional characters, by key (for customers who write traditional Chinese).
+const DIMENSIONS_HANT: [(&str, &str); 5] = [
+    ("product", "產品品質"),
+    ("service", "服務"),
+    ("price", "價格"),
+    ("delivery", "交付"),
+    ("after_sales", "售後"),
+];
+
 /// One configured item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
@@ -44,6 +53,14 @@ impl Item {
             .map_or_else(|| self.key.replace('_', " "), |d| d.2.to_string())
     }
 
+    /// The name in traditional characters (the key in words for a team's own item).
+    pub fn zh_tw_label(&self) -> String {
+        DIMENSIONS_HANT
+            .iter()
+            .find(|d| d.0 == self.key)
+            .map_or_else(|| self.key.replace('_', " "), |d| d.1.to_string())
+    }
+
     /// Every name a customer may write the item under, lower-cased.
     fn names(&self) -> Vec<String> {
         let mut out = vec![
@@ -54,6 +71,7 @@ impl Item {
         if let Some(d) = self.known() {
             out.push(d.1.to_lowercase());
             out.push(d.2.to_string());
+            out.push(self.zh_tw_label());
         }
         out
     }
@@ -204,15 +222,14 @@ pub fn reply_line(line: &str, items: &[Item]) -> Option<(String, i64)> {
 }
 
 /// The questionnaire's lines for the survey mail, one per item with the score left to fill in.
-pub fn mail_lines(items: &[Item], zh: bool) -> String {
+pub fn mail_lines(items: &[Item], lang: super::mail_loop::Lang) -> String {
+    use super::mail_loop::Lang;
     items
         .iter()
-        .map(|it| {
-            if zh {
-                format!("{}：", it.zh_label())
-            } else {
-                format!("{}: ", it.label())
-            }
+        .map(|it| match lang {
+            Lang::Zh => format!("{}：", it.zh_label()),
+            Lang::ZhTw => format!("{}：", it.zh_tw_label()),
+            Lang::En => format!("{}: ", it.label()),
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::mail_loop::Lang;
 use proptest::prelude::*;
 
 fn shipped() -> Vec<Item> {
@@ -112,10 +113,19 @@ fn a_reply_line_names_an_item_in_either_language() {
 fn the_mail_lists_every_item_to_fill_in() {
     let it = shipped();
     assert_eq!(
-        mail_lines(&it, false),
+        mail_lines(&it, Lang::En),
         "Product quality: \nService: \nPrice: \nDelivery: \nAfter-sales: "
     );
-    assert!(mail_lines(&it, true).starts_with("产品质量：\n服务："));
+    assert!(mail_lines(&it, Lang::Zh).starts_with("产品质量：\n服务："));
+    assert!(mail_lines(&it, Lang::ZhTw).starts_with("產品品質：\n服務："));
+}
+
+#[test]
+fn a_traditional_reply_line_names_its_item() {
+    let it = shipped();
+    assert_eq!(reply_line("售後：5", &it), Some(("after_sales".into(), 5)));
+    assert_eq!(reply_line("價格：3", &it), Some(("price".into(), 3)));
+    assert_eq!(reply_line("產品品質：4", &it), Some(("product".into(), 4)));
 }
 
 #[test]
