@@ -333,7 +333,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 storage,
                 locale: cfg.ui.locale.unwrap_or_else(env_locale),
                 date_format: cfg.ui.date_format.clone(),
-                macros: cfg.macros.0.iter().map(|m| m.to_macro()).collect(),
+                macros: cfg
+                    .macros
+                    .in_locale(cfg.ui.locale.unwrap_or_else(env_locale))
+                    .iter()
+                    .map(|m| m.to_macro())
+                    .collect(),
                 views: cfg.all_views(),
                 utc_offset: chrono::Local::now().offset().local_minus_utc(),
                 sla_check_every: cfg.sla.check_every_secs().unwrap_or(60),

@@ -208,6 +208,8 @@ pub struct MacroConfig {
 }
 
 const DEFAULT_MACROS: &str = include_str!("../../assets/default-macros.toml");
+const DEFAULT_MACROS_ZH_CN: &str = include_str!("../../assets/default-macros.zh-CN.toml");
+const DEFAULT_MACROS_ZH_TW: &str = include_str!("../../assets/default-macros.zh-TW.toml");
 
 /// The macro list; its default is the shipped set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,16 +218,38 @@ pub struct MacroList(pub Vec<MacroConfig>);
 
 impl Default for MacroList {
     fn default() -> Self {
+        MacroList::shipped(crate::i18n::Locale::En)
+    }
+}
+
+impl MacroList {
+    /// The set desk ships for `locale`: English with Chinese beside it, or all in 简体 or 繁體.
+    pub fn shipped(locale: crate::i18n::Locale) -> MacroList {
         #[derive(Deserialize)]
         struct File {
             macros: Vec<MacroConfig>,
         }
-        // The shipped file is checked by a unit test; an error here would be a build defect, so fall back to none.
+        let text = match locale {
+            crate::i18n::Locale::En => DEFAULT_MACROS,
+            crate::i18n::Locale::ZhCn => DEFAULT_MACROS_ZH_CN,
+            crate::i18n::Locale::ZhTw => DEFAULT_MACROS_ZH_TW,
+        };
+        // The shipped files are checked by a unit test; an error here would be a build defect, so fall back to none.
         MacroList(
-            toml::from_str::<File>(DEFAULT_MACROS)
+            toml::from_str::<File>(text)
                 .map(|f| f.macros)
                 .unwrap_or_default(),
         )
+    }
+
+    /// The macros an agent working in `locale` gets: their own list when the config has one, else the set shipped
+    /// for the locale.
+    pub fn in_locale(&self, locale: crate::i18n::Locale) -> Vec<MacroConfig> {
+        if *self == MacroList::default() {
+            MacroList::shipped(locale).0
+        } else {
+            self.0.clone()
+        }
     }
 }
 

@@ -220,6 +220,38 @@ fn shipped_macros_parse_and_use_known_placeholders() {
 }
 
 #[test]
+fn every_locale_ships_the_same_macros_in_its_own_words() {
+    use crate::i18n::Locale;
+    let en = MacroList::shipped(Locale::En).0;
+    for locale in [Locale::ZhCn, Locale::ZhTw] {
+        let m = MacroList::shipped(locale).0;
+        assert_eq!(m.len(), en.len(), "{locale}");
+        for (mac, english) in m.iter().zip(&en) {
+            crate::domain::macros::check(&mac.body).unwrap();
+            // The same actions: only the words differ.
+            assert_eq!(
+                (mac.status, mac.priority, &mac.tags, mac.kind, mac.solution),
+                (english.status, english.priority, &english.tags, english.kind, english.solution),
+                "{locale} {}",
+                mac.name
+            );
+            assert!(
+                !mac.body.contains("Hello") && !mac.name.is_ascii(),
+                "{locale}: {} is Chinese only",
+                mac.name
+            );
+        }
+    }
+    let tw: String = MacroList::shipped(Locale::ZhTw).0.iter().map(|m| m.body.clone()).collect();
+    assert!(crate::domain::han_script::is_traditional(&tw));
+    // The config's own list is kept in every locale; the shipped one follows the locale.
+    let own = MacroList(en[..1].to_vec());
+    assert_eq!(own.in_locale(Locale::ZhTw), own.0);
+    assert_eq!(MacroList::default().in_locale(Locale::ZhCn)[0].name, "已受理");
+    assert_eq!(MacroList::default().in_locale(Locale::En), en);
+}
+
+#[test]
 fn macros_in_config_replace_the_shipped_ones_and_are_checked() {
     let c = parse(
         "[[macros]]\nname = \"Thanks\"\nbody = \"Thanks {{customer.name}}\"\nstatus = \"solved\"\n",
