@@ -74,7 +74,10 @@ fn exit_code(e: &anyhow::Error) -> i32 {
 fn run(cli: Cli) -> anyhow::Result<()> {
     // Config first: a bad config is reported before the terminal or the database is touched.
     let loaded = config::load(cli.config.as_deref())?;
-    let cfg = loaded.config;
+    let mut cfg = loaded.config;
+    // The language is settled once, from the file or else the environment: the TUI, every command and what they
+    // write to tickets (the shipped SLA notes) speak the same one.
+    cfg.ui.locale = Some(cfg.ui.locale.unwrap_or_else(env_locale));
     let now = desk::runtime::now();
     // Every command logs, not only the TUI: what `desk mail fetch` from cron did at 03:00 is in desk.log.
     init_logging(&cfg);
@@ -331,11 +334,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     |n| n.to_string_lossy().into_owned(),
                 ),
                 storage,
-                locale: cfg.ui.locale.unwrap_or_else(env_locale),
+                locale: cfg.locale(),
                 date_format: cfg.ui.date_format.clone(),
                 macros: cfg
                     .macros
-                    .in_locale(cfg.ui.locale.unwrap_or_else(env_locale))
+                    .in_locale(cfg.locale())
                     .iter()
                     .map(|m| m.to_macro())
                     .collect(),

@@ -315,8 +315,17 @@ impl Config {
         self.qa.rules().unwrap_or_default()
     }
 
+    /// The SLA rules, checked when the config was read; the shipped escalation notes in the interface's language.
     pub fn sla_rules(&self) -> crate::domain::sla_policy::SlaRules {
-        self.sla.rules().unwrap_or_default()
+        let mut rules = self.sla.rules().unwrap_or_default();
+        sla::localise_notes(&mut rules, self.locale());
+        rules
+    }
+
+    /// The interface's language: `ui.locale`, which `main` fills from the environment when the file leaves it
+    /// unset, so every command and the TUI speak the same one.
+    pub fn locale(&self) -> crate::i18n::Locale {
+        self.ui.locale.unwrap_or_default()
     }
 
     /// The closed-loop settings, checked when the config was parsed.

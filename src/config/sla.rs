@@ -63,6 +63,21 @@ impl Default for SlaConfig {
     }
 }
 
+/// The shipped escalations' notes in `locale`: a note the team left as shipped is written to tickets in the
+/// language of whoever's desk writes it (`escalations-note-<rule>` in the catalogues); a note of the team's own is kept.
+pub fn localise_notes(rules: &mut SlaRules, locale: crate::i18n::Locale) {
+    let shipped = SlaConfig::default().escalations;
+    for rule in &mut rules.escalations {
+        let as_shipped = shipped
+            .iter()
+            .any(|e| e.name == rule.name && e.note.is_some() && e.note == rule.actions.note);
+        let key = format!("escalations-note-{}", rule.name);
+        if as_shipped && crate::i18n::has(locale, &key) {
+            rule.actions.note = Some(crate::i18n::tr(locale, &key));
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarConfig {

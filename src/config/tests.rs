@@ -231,7 +231,13 @@ fn every_locale_ships_the_same_macros_in_its_own_words() {
             // The same actions: only the words differ.
             assert_eq!(
                 (mac.status, mac.priority, &mac.tags, mac.kind, mac.solution),
-                (english.status, english.priority, &english.tags, english.kind, english.solution),
+                (
+                    english.status,
+                    english.priority,
+                    &english.tags,
+                    english.kind,
+                    english.solution
+                ),
                 "{locale} {}",
                 mac.name
             );
@@ -242,12 +248,19 @@ fn every_locale_ships_the_same_macros_in_its_own_words() {
             );
         }
     }
-    let tw: String = MacroList::shipped(Locale::ZhTw).0.iter().map(|m| m.body.clone()).collect();
+    let tw: String = MacroList::shipped(Locale::ZhTw)
+        .0
+        .iter()
+        .map(|m| m.body.clone())
+        .collect();
     assert!(crate::domain::han_script::is_traditional(&tw));
     // The config's own list is kept in every locale; the shipped one follows the locale.
     let own = MacroList(en[..1].to_vec());
     assert_eq!(own.in_locale(Locale::ZhTw), own.0);
-    assert_eq!(MacroList::default().in_locale(Locale::ZhCn)[0].name, "已受理");
+    assert_eq!(
+        MacroList::default().in_locale(Locale::ZhCn)[0].name,
+        "已受理"
+    );
     assert_eq!(MacroList::default().in_locale(Locale::En), en);
 }
 
@@ -449,5 +462,61 @@ fn the_locale_is_one_desk_has_and_a_wrong_one_says_which_to_write() {
     assert!(
         e.contains(":2:") && e.contains("fr") && e.contains("`zh-CN`") && e.contains("`zh-TW`"),
         "{e}"
+    );
+}
+
+#[test]
+fn shipped_escalation_notes_follow_the_locale_and_a_teams_own_note_is_kept() {
+    use crate::i18n::Locale;
+    let notes = |c: &Config| -> Vec<(String, Option<String>)> {
+        c.sla_rules()
+            .escalations
+            .into_iter()
+            .map(|e| (e.name, e.actions.note))
+            .collect()
+    };
+    let mut c = parse("", "x").unwrap();
+    let english = notes(&c);
+    // The English catalogue says what the shipped file says, so English tickets read as before.
+    let shipped: Vec<(String, Option<String>)> = SlaConfig::default()
+        .escalations
+        .into_iter()
+        .map(|e| (e.name, e.note))
+        .collect();
+    assert_eq!(english, shipped);
+    c.ui.locale = Some(Locale::ZhCn);
+    assert_eq!(
+        notes(&c),
+        [
+            (
+                "vip-at-risk".to_string(),
+                Some("VIP 工单 SLA 即将超时，请优先处理。".to_string())
+            ),
+            (
+                "breached".to_string(),
+                Some("SLA 已超时：优先级已上调一级。".to_string())
+            ),
+        ]
+    );
+    c.ui.locale = Some(Locale::ZhTw);
+    assert!(
+        notes(&c)
+            .iter()
+            .all(|(_, n)| n.as_deref().is_some_and(|n| n.contains("逾時")))
+    );
+
+    let mut own = parse(
+        "[[sla.escalations]]\nname = \"breached\"\nwhen = \"breached\"\nnote = \"Call the customer.\"\n",
+        "x",
+    )
+    .unwrap();
+    own.ui.locale = Some(Locale::ZhCn);
+    assert_eq!(
+        notes(&own),
+        [(
+            "breached".to_string(),
+            Some("Call the customer.".to_string())
+        )],
+        "a team's own note, even under a shipped rule's name, is written as it is"
     );
 }
