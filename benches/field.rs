@@ -24,6 +24,7 @@ fn fixture(dir: &std::path::Path) -> (Store, i64) {
         articles: 10,
         seed: 7,
         now: NOW,
+        chinese: false,
     };
     desk::demo::generate(&mut store, &opts, &mut |_, _| {}).expect("demo");
     let tickets: Vec<i64> = (1001..3001).collect();

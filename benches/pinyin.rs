@@ -25,6 +25,7 @@ fn search(c: &mut Criterion) {
         articles: 30,
         seed: 7,
         now: NOW,
+        chinese: false,
     };
     desk::demo::generate(&mut store, &opts, &mut |_, _| {}).expect("generate");
     let mut g = c.benchmark_group("customer_search");

@@ -27,6 +27,7 @@ fn database() -> (PathBuf, Option<tempfile::TempDir>) {
         articles: 30,
         seed: 7,
         now: NOW,
+        chinese: false,
     };
     desk::demo::generate(&mut store, &opts, &mut |_, _| {}).expect("generate");
     (path, Some(dir))

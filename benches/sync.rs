@@ -119,6 +119,7 @@ fn setup() -> Setup {
             articles: 30,
             seed: 7,
             now,
+            chinese: false,
         };
         desk::demo::generate(&mut store, &opts, &mut |_, _| {}).expect("generate");
     }

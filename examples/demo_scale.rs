@@ -31,6 +31,7 @@ fn main() -> anyhow::Result<()> {
         articles: 30,
         seed: 42,
         now,
+        chinese: false,
     };
     let mut store = Store::open(&path, OpenMode::Create)?;
     let started = Instant::now();

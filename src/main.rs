@@ -114,7 +114,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Ok(())
             })
         }
-        Some(Command::Demo(args)) => demo(&db, &args, &cfg, now, true),
+        Some(Command::Demo(mut args)) => {
+            // The interface's language unless the command names one; a zh-TW interface gets the mixed demo (its
+            // Chinese is simplified).
+            args.locale = args
+                .locale
+                .or(Some(cfg.locale()).filter(|l| *l == desk::i18n::Locale::ZhCn));
+            demo(&db, &args, &cfg, now, true)
+        }
         Some(Command::Ticket(cmd)) => {
             let mut store = open_existing(&db, &cfg)?;
             let me = identity(&store, &cfg)?;
@@ -280,6 +287,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     articles: 33,
                     seed: 42,
                     force: false,
+                    locale: Some(cfg.locale()).filter(|l| *l == desk::i18n::Locale::ZhCn),
                 };
                 cli::output::err_line(format_args!(
                     "creating the demo database at {} …",

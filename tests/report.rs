@@ -24,6 +24,7 @@ fn demo() -> (tempfile::TempDir, Store) {
         articles: 33,
         seed: 42,
         force: false,
+        locale: None,
     };
     desk::cli::demo::generate(&path, &args, rules.clone(), NOW, false, false).unwrap();
     let mut store = Store::open(&path, OpenMode::Existing).unwrap();

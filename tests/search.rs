@@ -16,6 +16,7 @@ fn demo_store() -> (tempfile::TempDir, Store) {
         articles: 30,
         seed: 42,
         now: NOW,
+        chinese: false,
     };
     desk::demo::generate(&mut store, &opts, &mut |_, _| {}).unwrap();
     (dir, store)

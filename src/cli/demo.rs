@@ -1,5 +1,6 @@
 //! `desk demo`: a realistic, deterministic demo database, with a progress bar for big ones.
 
+use crate::i18n::Locale;
 use crate::store::{OpenMode, Store};
 use anyhow::{Context, bail};
 use std::path::Path;
@@ -21,6 +22,25 @@ pub struct DemoArgs {
     /// Replace the database file if it exists
     #[arg(long)]
     pub force: bool,
+    /// The team's language: zh-CN makes nearly every customer and ticket write Chinese, en mixes Chinese and
+    /// English (default: the interface's language)
+    #[arg(long, value_parser = demo_locale)]
+    pub locale: Option<Locale>,
+}
+
+/// A `--locale` for the demo: `en` or `zh-CN`. Its Chinese is written in simplified characters, so `zh-TW` is refused
+/// rather than giving a Taiwan team a simplified demo.
+fn demo_locale(text: &str) -> Result<Locale, String> {
+    match text.trim() {
+        "en" => Ok(Locale::En),
+        "zh-CN" => Ok(Locale::ZhCn),
+        "zh-TW" => Err(
+            "the demo's Chinese is written in simplified characters; use zh-CN (or en) for the demo, and \
+             ui.locale = \"zh-TW\" for the interface"
+                .into(),
+        ),
+        other => Err(format!("`{other}` is not one of en, zh-CN")),
+    }
 }
 
 /// Customers for a ticket count: 60 for the default 200, about one per ten tickets at scale, at most 100k.
@@ -70,6 +90,7 @@ pub fn generate(
         articles: args.articles,
         seed: args.seed,
         now,
+        chinese: args.locale == Some(Locale::ZhCn),
     };
     let bar = progress.then(|| {
         let bar = indicatif::ProgressBar::new(args.tickets);

@@ -38,6 +38,34 @@ pub struct DemoOptions {
     /// The instant the demo is generated for (unix seconds); all activity lies in the 120 days before it.
     /// [`Default`] leaves it 0, which [`generate`] rejects: the caller passes the current time, tests a fixed one.
     pub now: i64,
+    /// A Chinese team's demo (`desk demo --locale zh-CN`): nearly every customer and ticket writes Chinese, rather
+    /// than three in five.
+    pub chinese: bool,
+}
+
+/// Shares of the demo that write Chinese.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Mix {
+    /// Customers with a Chinese name (who mostly write Chinese).
+    pub customers: f64,
+    /// Tickets in Chinese from those customers (the rest write English, e.g. an expatriate's household).
+    pub tickets: f64,
+}
+
+impl Mix {
+    fn of(chinese: bool) -> Mix {
+        if chinese {
+            Mix {
+                customers: 0.95,
+                tickets: 0.98,
+            }
+        } else {
+            Mix {
+                customers: 0.6,
+                tickets: 0.93,
+            }
+        }
+    }
 }
 
 impl Default for DemoOptions {
@@ -49,6 +77,7 @@ impl Default for DemoOptions {
             articles: 33,
             seed: 42,
             now: 0,
+            chinese: false,
         }
     }
 }
@@ -107,7 +136,15 @@ pub fn generate_with(
     let mut w = store.bulk()?;
     let mut people_rng = Rng::stream(opts.seed, STREAM_PEOPLE);
     let staff = staff::write_staff(&mut w, &content, now, &mut people_rng)?;
-    let clients = people::write_customers(&mut w, &content, opts.customers, now, &mut people_rng)?;
+    let mix = Mix::of(opts.chinese);
+    let clients = people::write_customers(
+        &mut w,
+        &content,
+        opts.customers,
+        now,
+        mix.customers,
+        &mut people_rng,
+    )?;
     let mut kb_rng = Rng::stream(opts.seed, STREAM_KB);
     let articles = kb::write_kb(&mut w, &content, &staff, opts.articles, now, &mut kb_rng)?;
     w.commit("demo", now)
@@ -118,7 +155,13 @@ pub fn generate_with(
     let side = store.start_side_index()?;
     let indexes = store.suspend_secondary_indexes()?;
     let mut rng = Rng::stream(opts.seed, STREAM_TICKETS);
-    let mut planner = tickets::Planner::new(opts.tickets, clients.customers.len(), now, &mut rng);
+    let mut planner = tickets::Planner::new(
+        opts.tickets,
+        clients.customers.len(),
+        now,
+        mix.tickets,
+        &mut rng,
+    );
     let mut prev: Option<tickets::Previous> = None;
     let mut messages = 0;
     let mut w = store.bulk()?;

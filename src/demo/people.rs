@@ -98,6 +98,7 @@ pub(super) fn write_customers(
     content: &Content,
     n: u64,
     now: i64,
+    chinese_share: f64,
     rng: &mut Rng,
 ) -> Result<People> {
     let org_ids = write_orgs(w, content, (n / 6).max(1), now, rng)?;
@@ -105,8 +106,13 @@ pub(super) fn write_customers(
         customers: Vec::with_capacity(n as usize),
         products: Vec::with_capacity(n as usize * 3 / 2),
     };
+    let pool = Pool {
+        content,
+        org_ids: &org_ids,
+        chinese_share,
+    };
     for i in 0..n {
-        write_customer(w, content, i, now, &org_ids, &mut people, rng)?;
+        write_customer(w, &pool, i, now, &mut people, rng)?;
     }
     write_search_example(w, now)?;
     Ok(people)
@@ -183,21 +189,29 @@ fn write_orgs(
 pub(super) const LAPSED_CUSTOMER: u64 = 5;
 const LAPSED_DAYS: i64 = 75;
 
+/// What every customer is drawn from.
+struct Pool<'a> {
+    content: &'a Content,
+    org_ids: &'a [String],
+    /// Share of customers with a Chinese name.
+    chinese_share: f64,
+}
+
 fn write_customer(
     w: &mut BulkWriter<'_>,
-    content: &Content,
+    pool: &Pool<'_>,
     i: u64,
     now: i64,
-    org_ids: &[String],
     people: &mut People,
     rng: &mut Rng,
 ) -> Result<()> {
+    let (content, org_ids, chinese_share) = (pool.content, pool.org_ids, pool.chinese_share);
     let corpus = &content.corpus;
     // The first customers are pinned so that every case the tests and the demo rely on exists at any size.
     let zh = match i {
         0 => true,
         1 => false,
-        _ => rng.chance(0.6),
+        _ => rng.chance(chinese_share),
     };
     let tier = match i {
         0..=3 => Tier::ALL[i as usize],

@@ -63,10 +63,18 @@ pub(super) struct Planner {
     /// Tickets per customer so far, for the "repeat" signal.
     per_customer: Vec<u32>,
     li_open: u32,
+    /// Share of a Chinese-named customer's tickets written in Chinese.
+    chinese_tickets: f64,
 }
 
 impl Planner {
-    pub(super) fn new(total: u64, customers: usize, now: i64, rng: &mut Rng) -> Planner {
+    pub(super) fn new(
+        total: u64,
+        customers: usize,
+        now: i64,
+        chinese_tickets: f64,
+        rng: &mut Rng,
+    ) -> Planner {
         let order = |n: usize, rng: &mut Rng| {
             let mut v: Vec<usize> = (0..n).collect();
             rng.shuffle(&mut v);
@@ -81,6 +89,7 @@ impl Planner {
             priority_order: order(Priority::ALL.len(), rng),
             per_customer: vec![0; customers],
             li_open: 0,
+            chinese_tickets,
         }
     }
 
@@ -162,7 +171,7 @@ impl Planner {
         self.per_customer[customer] += 1;
 
         let zh = if cust.zh {
-            rng.chance(0.93)
+            rng.chance(self.chinese_tickets)
         } else {
             rng.chance(0.04)
         };
