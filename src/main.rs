@@ -78,6 +78,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     // The language is settled once, from the file or else the environment: the TUI, every command and what they
     // write to tickets (the shipped SLA notes) speak the same one.
     cfg.ui.locale = Some(cfg.ui.locale.unwrap_or_else(env_locale));
+    cli::locale::set(cfg.locale());
     let now = desk::runtime::now();
     // Every command logs, not only the TUI: what `desk mail fetch` from cron did at 03:00 is in desk.log.
     init_logging(&cfg);

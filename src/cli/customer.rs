@@ -73,16 +73,40 @@ fn opt(v: &Option<SafeText>) -> String {
 }
 
 /// A row's cells; the table names tiers as the team does (`crm.tier_names`), CSV keeps the stable key.
+/// A row's cells; `tier_names` only for a table, which is for people: tiers, stages and risks then read in the
+/// CLI's language (a tier the team renamed by its name), while CSV keeps the stable names.
 fn cells(c: &CustomerRow, tier_names: Option<&[String; 4]>) -> Vec<String> {
-    let tier = tier_names
-        .and_then(|n| n.get(c.tier.rank()))
-        .map_or(c.tier.as_str(), String::as_str);
+    use crate::domain::crm::RiskLevel;
+    use crate::i18n::{Locale, tr_of};
+    let locale = match tier_names {
+        Some(_) => super::locale::get(),
+        None => Locale::En,
+    };
+    let tier = match tier_names.and_then(|n| n.get(c.tier.rank())) {
+        Some(name) if name != c.tier.label() => name.clone(),
+        Some(_) if locale != Locale::En => tr_of(locale, "customers-tier-", c.tier.as_str()),
+        Some(name) => name.clone(),
+        None => c.tier.as_str().to_string(),
+    };
+    let (stage, risk) = match locale {
+        Locale::En => (
+            c.stage.as_str().to_string(),
+            c.risk_level.as_str().to_string(),
+        ),
+        l => (
+            tr_of(l, "customers-stage-", c.stage.as_str()),
+            match c.risk_level {
+                RiskLevel::None => "-".to_string(),
+                r => tr_of(l, "customers-risk-cell-", r.as_str()),
+            },
+        ),
+    };
     vec![
         c.id.clone(),
         c.name.to_string(),
-        tier.to_string(),
-        c.stage.as_str().into(),
-        c.risk_level.as_str().into(),
+        tier,
+        stage,
+        risk,
         opt(&c.email),
         opt(&c.phone),
         opt(&c.organization),

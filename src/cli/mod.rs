@@ -14,6 +14,7 @@ pub mod hub;
 pub mod intake;
 pub mod kb;
 pub mod keys;
+pub mod locale;
 pub mod mail_out;
 pub mod output;
 pub mod part;

@@ -250,13 +250,18 @@ impl<'o, 'w> Sink<'o, 'w> {
                     })
                     .collect();
                 if self.widths.is_none() {
-                    let mut widths: Vec<usize> = self.header.iter().map(|h| width(h)).collect();
+                    let locale = super::locale::get();
+                    let head: Vec<String> = self
+                        .header
+                        .iter()
+                        .map(|h| super::locale::column_title(locale, h))
+                        .collect();
+                    let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();
                     for r in &cells {
                         for (i, c) in r.iter().enumerate().take(widths.len()) {
                             widths[i] = widths[i].max(width(c)).min(60);
                         }
                     }
-                    let head: Vec<String> = self.header.iter().map(|h| h.to_uppercase()).collect();
                     writeln!(self.out, "{}", table_line(&widths, &head))?;
                     self.widths = Some(widths);
                 }

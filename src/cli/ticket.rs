@@ -144,10 +144,15 @@ const HEADER: &[&str] = &[
 ];
 
 fn cells(t: &TicketRow, format: ListFormat) -> Vec<String> {
+    // A table is for people, in their language; CSV and JSON keep the stable names.
+    let locale = match format {
+        ListFormat::Table => super::locale::get(),
+        ListFormat::Csv | ListFormat::Json => crate::i18n::Locale::En,
+    };
     vec![
         number_cell(t.number, format),
-        t.priority.as_str().to_string(),
-        t.status.as_str().to_string(),
+        super::locale::priority(locale, t.priority),
+        super::locale::status(locale, t.status),
         t.subject.to_string(),
         t.customer
             .as_ref()
@@ -348,6 +353,9 @@ fn detail_json(d: &TicketDetail) -> DetailJson<'_> {
 }
 
 fn show_text(d: &TicketDetail, out: &mut Out<'_>) -> std::io::Result<()> {
+    use super::locale::{self, get};
+    let l = get();
+    let label = |name: &str| crate::i18n::tr(l, &format!("cli-show-{name}"));
     let t = &d.row;
     writeln!(
         out,
@@ -357,27 +365,36 @@ fn show_text(d: &TicketDetail, out: &mut Out<'_>) -> std::io::Result<()> {
     )?;
     writeln!(
         out,
-        "status {} · priority {} · kind {} · channel {}",
-        t.status.as_str(),
-        t.priority.as_str(),
+        "{} {} · {} {} · {} {} · {} {}",
+        label("status"),
+        locale::status(l, t.status),
+        label("priority"),
+        locale::priority(l, t.priority),
+        label("kind"),
         t.kind.as_str(),
+        label("channel"),
         t.channel.as_str()
     )?;
     writeln!(
         out,
-        "customer {} · assignee {} · group {}",
+        "{} {} · {} {} · {} {}",
+        label("customer"),
         t.customer
             .as_ref()
             .map_or("-".to_string(), |c| c.to_string()),
+        label("assignee"),
         t.assignee
             .as_ref()
             .map_or("-".to_string(), |a| a.to_string()),
+        label("group"),
         d.group.as_ref().map_or("-".to_string(), |g| g.to_string())
     )?;
     writeln!(
         out,
-        "created {} · updated {}",
+        "{} {} · {} {}",
+        label("created"),
         short_date(t.created_at),
+        label("updated"),
         short_date(t.updated_at)
     )?;
     let details: Vec<String> = crate::domain::ticket_fields::TICKET_FIELDS
@@ -403,22 +420,28 @@ fn show_text(d: &TicketDetail, out: &mut Out<'_>) -> std::io::Result<()> {
         let who = m
             .author
             .as_ref()
-            .map_or("unknown".to_string(), |a| a.to_string());
+            .map_or_else(|| label("unknown-author"), |a| a.to_string());
         let role = if m.internal {
-            "internal note"
+            label("internal-note")
         } else {
-            m.author_kind.as_str()
+            m.author_kind.as_str().to_string()
         };
         writeln!(out, "\n--- {who} ({role}) {}", short_date(m.created_at))?;
         writeln!(out, "{}", m.body)?;
         for a in d.attachments.iter().filter(|a| a.message_id == m.id) {
             let size = crate::domain::intake::human_size(a.size.max(0) as u64);
-            writeln!(out, "[attachment {} · {size} · {}]", a.name, a.id)?;
+            writeln!(
+                out,
+                "[{} {} · {size} · {}]",
+                label("attachment"),
+                a.name,
+                a.id
+            )?;
         }
     }
     if !d.collaborators.is_empty() {
         let cc: Vec<&str> = d.collaborators.iter().map(|c| c.as_str()).collect();
-        writeln!(out, "\ncopied: {}", cc.join(", "))?;
+        writeln!(out, "\n{}: {}", label("copied"), cc.join(", "))?;
     }
     Ok(())
 }

@@ -229,3 +229,41 @@ fn the_view_language_takes_the_names_the_interface_shows() {
         assert!(zh.iter().any(|l| priority(*l, p) == name), "{name}");
     }
 }
+
+/// Every column a CLI list writes (its `HEADER` constant or the names given to `Sink::new`) has a title in the
+/// catalogues (`cli-column-<name>`), so a table in Chinese never shows an English column name.
+#[test]
+fn every_cli_list_column_has_a_title() {
+    let mut problems = Vec::new();
+    let english = catalogue("en", &mut problems);
+    let mut sources = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cli"),
+        &mut sources,
+    );
+    let mut columns = BTreeSet::new();
+    for file in sources {
+        let text = std::fs::read_to_string(&file).unwrap();
+        // A header's list runs from its opening to the first `]` after it.
+        let openings = text
+            .match_indices("HEADER: &[&str] = &[")
+            .chain(text.match_indices("Sink::new(out, format, &["))
+            .chain(text.match_indices("Sink::new(out, list.format, &["))
+            .map(|(at, m)| at + m.len());
+        for start in openings {
+            let list = text.get(start..).unwrap_or_default();
+            let list = list.split(']').next().unwrap_or_default();
+            for name in list.split('"').skip(1).step_by(2) {
+                columns.insert((name.to_string(), file.display().to_string()));
+            }
+        }
+    }
+    assert!(columns.len() > 50, "the scan finds the lists: {columns:?}");
+    for (name, file) in &columns {
+        let key = format!("cli-column-{}", name.replace('_', "-"));
+        if !english.contains_key(&key) {
+            problems.push(format!("{file}: column `{name}` has no `{key}`"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
