@@ -3,7 +3,6 @@
 
 mod common;
 
-use common::*;
 use std::path::Path;
 
 /// desk with `args` on the demo in `home`, under `lang` (LANG; LC_ALL and LC_MESSAGES unset); stdout.
