@@ -1,5 +1,5 @@
-//! Help (`?`), the hint bar and the command palette (`:`) in Chinese (issue 24): snapshots in zh-CN at 80×24 and
-//! zh-TW at 120×40 (English keeps its own in help_keys and keyflows), and checks that double-width descriptions are
+//! Help (`?`), the hint bar and the command palette (`:`) in Chinese (issue 24): snapshots in zh-CN and zh-TW, each at
+//! 80×24 and 120×40 (English keeps its own in help_keys and keyflows), and checks that double-width descriptions are
 //! cut whole and leave the popup's right border in its column.
 
 mod common;
@@ -19,9 +19,11 @@ macro_rules! assert_screen {
     };
 }
 
-/// Each Chinese locale at the size it is snapshotted at.
-const SCREENS: [(Locale, &str, (u16, u16)); 2] = [
+/// Each Chinese locale at the smallest supported terminal and at a roomy one.
+const SCREENS: [(Locale, &str, (u16, u16)); 4] = [
     (Locale::ZhCn, "zh_cn", (80, 24)),
+    (Locale::ZhCn, "zh_cn", (120, 40)),
+    (Locale::ZhTw, "zh_tw", (80, 24)),
     (Locale::ZhTw, "zh_tw", (120, 40)),
 ];
 

@@ -1,5 +1,5 @@
-//! The Customers, knowledge-base and dashboard panes in Chinese (issue 24): the demo in zh-CN at 80×24 and zh-TW at
-//! 120×40, with snapshots (frozen clock, ids redacted), and checks that double-width words are neither cut nor
+//! The Customers, knowledge-base and dashboard panes in Chinese (issue 24): the demo in zh-CN and zh-TW, each at
+//! 80×24 and 120×40, with snapshots (frozen clock, ids redacted), and checks that double-width words are neither cut nor
 //! misaligned in the tables.
 
 mod common;
@@ -18,9 +18,11 @@ macro_rules! assert_screen {
     };
 }
 
-/// zh-CN at the smallest supported terminal, zh-TW at a roomy one.
-const CASES: [(Locale, &str, (u16, u16)); 2] = [
+/// Each Chinese locale at the smallest supported terminal and at a roomy one.
+const CASES: [(Locale, &str, (u16, u16)); 4] = [
     (Locale::ZhCn, "zh_cn", (80, 24)),
+    (Locale::ZhCn, "zh_cn", (120, 40)),
+    (Locale::ZhTw, "zh_tw", (80, 24)),
     (Locale::ZhTw, "zh_tw", (120, 40)),
 ];
 
