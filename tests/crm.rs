@@ -203,7 +203,11 @@ fn writes_refresh_the_customer_at_once_and_high_risk_schedules_a_win_back() {
         "{history:?}"
     );
     // The timeline has the ticket, the customer's message and the survey, newest first.
-    let texts: Vec<String> = c3.timeline.iter().map(|e| e.text.to_string()).collect();
+    let texts: Vec<String> = c3
+        .timeline
+        .iter()
+        .map(|e| e.words(desk::i18n::Locale::En))
+        .collect();
     assert!(
         texts
             .iter()

@@ -81,7 +81,7 @@ fn tags_are_set_shown_filtered_and_logged() {
     assert!(
         d.timeline
             .iter()
-            .any(|e| e.text.as_str() == "tags +vip-care by li"),
+            .any(|e| e.words(desk::i18n::Locale::En).as_str() == "tags +vip-care by li"),
         "{:?}",
         d.timeline
     );
@@ -198,7 +198,8 @@ fn one_address_is_the_default_and_a_new_visit_goes_there() {
     assert!(
         d.timeline
             .iter()
-            .any(|e| e.text.as_str() == "addresses -公司: 上海 长江路 9 号 by li"),
+            .any(|e| e.words(desk::i18n::Locale::En).as_str()
+                == "addresses -公司: 上海 长江路 9 号 by li"),
         "{:?}",
         d.timeline
     );

@@ -342,7 +342,8 @@ fn show_text(d: &CustomerDetail, tier: &str, now: i64, out: &mut Out<'_>) -> any
     }
     writeln!(out, "timeline ({} open tickets):", d.open_tickets)?;
     for e in &d.timeline {
-        writeln!(out, "  {} {}", short_date(e.at), e.text)?;
+        let words = crate::i18n::timeline::entry_words(super::locale::get(), e);
+        writeln!(out, "  {} {words}", short_date(e.at))?;
     }
     Ok(())
 }

@@ -52,6 +52,7 @@ pub mod text;
 pub mod ticket;
 pub mod ticket_fields;
 pub mod ticket_record;
+pub mod timeline;
 pub mod view;
 pub mod visit;
 pub mod warranty;

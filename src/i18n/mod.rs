@@ -8,6 +8,7 @@
 
 mod catalog;
 mod time;
+pub mod timeline;
 
 pub use catalog::{Arg, FILES, has, tr, tr_args};
 pub use time::{DEFAULT_DATE_FORMAT, ago, compact_age, countdown, date};

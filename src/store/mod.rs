@@ -21,6 +21,7 @@ pub mod customer_addresses;
 mod customer_filter;
 pub mod customer_profile;
 mod customer_tags;
+mod customer_timeline;
 pub mod customer_value;
 pub mod customer_write;
 pub mod customers;

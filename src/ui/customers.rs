@@ -478,7 +478,11 @@ fn profile(
     // Keep the selected entry visible.
     let skip = (model.customers.timeline_selected + 1).saturating_sub(room);
     for (i, e) in d.timeline.iter().enumerate().skip(skip).take(room) {
-        let text = format!("  {} {}", date(e.at, model.utc_offset, "%m-%d"), e.text);
+        let text = format!(
+            "  {} {}",
+            date(e.at, model.utc_offset, "%m-%d"),
+            crate::i18n::timeline::entry_words(model.locale, e)
+        );
         let style = if focused && i == model.customers.timeline_selected {
             theme.selection
         } else if e.ticket.is_some() {

@@ -1,0 +1,67 @@
+# A customer's timeline (the profile pane, `desk customer show`, the JSON `text`). $ticket is `#1042`.
+timeline-opened = { $ticket } opened: { $subject } ({ $status })
+timeline-message-customer = { $ticket } customer wrote: { $body }
+timeline-message-agent = { $ticket } agent replied: { $body }
+timeline-message-internal-note = { $ticket } internal note: { $body }
+timeline-message-system = { $ticket } system: { $body }
+# $kind is CSAT, NPS or CES.
+timeline-survey = { $kind } { $score }/{ $scale }
+timeline-survey-on = { $kind } { $score }/{ $scale } on { $ticket }
+# A comment or note after what happened.
+timeline-with-text = { $what }: { $text }
+timeline-task-due = { $task } due
+timeline-task-due-on = { $task } { $ticket } due
+timeline-task-done = { $task } done
+timeline-task-done-on = { $task } { $ticket } done
+timeline-task-done-outcome = { $task } done ({ $outcome })
+timeline-task-done-outcome-on = { $task } { $ticket } done ({ $outcome })
+timeline-task-kind-follow-up = follow-up call
+timeline-task-kind-win-back = win-back
+timeline-task-kind-care = care
+timeline-task-kind-recovery = recovery
+timeline-outcome-confirmed = confirmed
+timeline-outcome-not-solved = not solved
+timeline-outcome-cancelled = cancelled
+# Changes to the profile; $actor is the agent's handle.
+timeline-by = { $what } by { $actor }
+timeline-change-notes = notes edited
+timeline-change-created = customer added
+timeline-change-merged-into = merged into { $new }
+timeline-change-merged = duplicate { $new } merged in
+timeline-change-list = { $field } { $new }
+timeline-change-field = { $field } { $old } → { $new }
+timeline-field-tags = tags
+timeline-field-addresses = addresses
+timeline-field-tier = tier
+timeline-field-stage = stage
+timeline-field-name = name
+timeline-field-email = email
+timeline-field-phone = phone
+# On-site visits (V12) and returns (R7).
+timeline-visit = { $ticket } visit { $visit } { $service } { $status }
+timeline-service-install = install
+timeline-service-repair = repair
+timeline-service-maintenance = maintenance
+timeline-service-inspection = inspection
+timeline-service-pickup = pickup
+timeline-visit-status-unscheduled = unscheduled
+timeline-visit-status-scheduled = scheduled
+timeline-visit-status-en-route = en route
+timeline-visit-status-on-site = on site
+timeline-visit-status-completed = completed
+timeline-visit-status-no-show = no show
+timeline-visit-status-rescheduled = rescheduled
+timeline-visit-status-cancelled = cancelled
+timeline-return = { $ticket } { $kind } { $return } ({ $reason }) { $status }
+timeline-return-kind-return = return
+timeline-return-kind-exchange = exchange
+timeline-return-kind-repair = repair
+timeline-return-status-requested = requested
+timeline-return-status-approved = approved
+timeline-return-status-declined = declined
+timeline-return-status-collected = collected
+timeline-return-status-received = received
+timeline-return-status-inspected = inspected
+timeline-return-status-refunded = refunded
+timeline-return-status-exchanged = exchanged
+timeline-return-status-repaired = repaired

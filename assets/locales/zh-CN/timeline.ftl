@@ -1,0 +1,67 @@
+# 客户时间轴（档案面板、`desk customer show`）。$ticket 形如 `#1042`。
+timeline-opened = { $ticket } 新建：{ $subject }（{ $status }）
+timeline-message-customer = { $ticket } 客户来信：{ $body }
+timeline-message-agent = { $ticket } 坐席回复：{ $body }
+timeline-message-internal-note = { $ticket } 内部备注：{ $body }
+timeline-message-system = { $ticket } 系统：{ $body }
+# $kind 为 CSAT、NPS 或 CES。
+timeline-survey = { $kind } { $score }/{ $scale }
+timeline-survey-on = { $kind } { $score }/{ $scale }（{ $ticket }）
+# 事件后附带的意见或备注。
+timeline-with-text = { $what }：{ $text }
+timeline-task-due = { $task } 待办
+timeline-task-due-on = { $task } { $ticket } 待办
+timeline-task-done = { $task } 已完成
+timeline-task-done-on = { $task } { $ticket } 已完成
+timeline-task-done-outcome = { $task } 已完成（{ $outcome }）
+timeline-task-done-outcome-on = { $task } { $ticket } 已完成（{ $outcome }）
+timeline-task-kind-follow-up = 回访
+timeline-task-kind-win-back = 挽回
+timeline-task-kind-care = 关怀
+timeline-task-kind-recovery = 补救
+timeline-outcome-confirmed = 已确认解决
+timeline-outcome-not-solved = 未解决
+timeline-outcome-cancelled = 已取消
+# 档案的修改；$actor 为坐席账号。
+timeline-by = { $what }（{ $actor }）
+timeline-change-notes = 修改了备注
+timeline-change-created = 新增客户
+timeline-change-merged-into = 合并到 { $new }
+timeline-change-merged = 合并了重复客户 { $new }
+timeline-change-list = { $field } { $new }
+timeline-change-field = { $field } { $old } → { $new }
+timeline-field-tags = 标签
+timeline-field-addresses = 地址
+timeline-field-tier = 等级
+timeline-field-stage = 生命周期
+timeline-field-name = 姓名
+timeline-field-email = 邮箱
+timeline-field-phone = 电话
+# 上门服务（V12）和退换货（R7）。
+timeline-visit = { $ticket } 上门 { $visit } { $service } { $status }
+timeline-service-install = 安装
+timeline-service-repair = 维修
+timeline-service-maintenance = 保养
+timeline-service-inspection = 检测
+timeline-service-pickup = 取件
+timeline-visit-status-unscheduled = 未排期
+timeline-visit-status-scheduled = 已排期
+timeline-visit-status-en-route = 在途
+timeline-visit-status-on-site = 在现场
+timeline-visit-status-completed = 已完成
+timeline-visit-status-no-show = 未上门
+timeline-visit-status-rescheduled = 已改期
+timeline-visit-status-cancelled = 已取消
+timeline-return = { $ticket } { $kind } { $return }（{ $reason }）{ $status }
+timeline-return-kind-return = 退货
+timeline-return-kind-exchange = 换货
+timeline-return-kind-repair = 返修
+timeline-return-status-requested = 已申请
+timeline-return-status-approved = 已批准
+timeline-return-status-declined = 已拒绝
+timeline-return-status-collected = 已取件
+timeline-return-status-received = 已收货
+timeline-return-status-inspected = 已检测
+timeline-return-status-refunded = 已退款
+timeline-return-status-exchanged = 已换货
+timeline-return-status-repaired = 已修复

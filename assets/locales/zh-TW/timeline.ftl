@@ -1,0 +1,67 @@
+# 客戶時間軸（檔案面板、`desk customer show`）。$ticket 形如 `#1042`。
+timeline-opened = { $ticket } 建立：{ $subject }（{ $status }）
+timeline-message-customer = { $ticket } 客戶來信：{ $body }
+timeline-message-agent = { $ticket } 客服回覆：{ $body }
+timeline-message-internal-note = { $ticket } 內部備註：{ $body }
+timeline-message-system = { $ticket } 系統：{ $body }
+# $kind 為 CSAT、NPS 或 CES。
+timeline-survey = { $kind } { $score }/{ $scale }
+timeline-survey-on = { $kind } { $score }/{ $scale }（{ $ticket }）
+# 事件後附帶的意見或備註。
+timeline-with-text = { $what }：{ $text }
+timeline-task-due = { $task } 待辦
+timeline-task-due-on = { $task } { $ticket } 待辦
+timeline-task-done = { $task } 已完成
+timeline-task-done-on = { $task } { $ticket } 已完成
+timeline-task-done-outcome = { $task } 已完成（{ $outcome }）
+timeline-task-done-outcome-on = { $task } { $ticket } 已完成（{ $outcome }）
+timeline-task-kind-follow-up = 回訪
+timeline-task-kind-win-back = 挽回
+timeline-task-kind-care = 關懷
+timeline-task-kind-recovery = 補救
+timeline-outcome-confirmed = 已確認解決
+timeline-outcome-not-solved = 未解決
+timeline-outcome-cancelled = 已取消
+# 檔案的修改；$actor 為客服帳號。
+timeline-by = { $what }（{ $actor }）
+timeline-change-notes = 修改了備註
+timeline-change-created = 新增客戶
+timeline-change-merged-into = 合併到 { $new }
+timeline-change-merged = 合併了重複客戶 { $new }
+timeline-change-list = { $field } { $new }
+timeline-change-field = { $field } { $old } → { $new }
+timeline-field-tags = 標籤
+timeline-field-addresses = 地址
+timeline-field-tier = 等級
+timeline-field-stage = 生命週期
+timeline-field-name = 姓名
+timeline-field-email = 電子郵件
+timeline-field-phone = 電話
+# 到府服務（V12）和退換貨（R7）。
+timeline-visit = { $ticket } 到府 { $visit } { $service } { $status }
+timeline-service-install = 安裝
+timeline-service-repair = 維修
+timeline-service-maintenance = 保養
+timeline-service-inspection = 檢測
+timeline-service-pickup = 取件
+timeline-visit-status-unscheduled = 未排程
+timeline-visit-status-scheduled = 已排程
+timeline-visit-status-en-route = 在途
+timeline-visit-status-on-site = 在現場
+timeline-visit-status-completed = 已完成
+timeline-visit-status-no-show = 未到府
+timeline-visit-status-rescheduled = 已改期
+timeline-visit-status-cancelled = 已取消
+timeline-return = { $ticket } { $kind } { $return }（{ $reason }）{ $status }
+timeline-return-kind-return = 退貨
+timeline-return-kind-exchange = 換貨
+timeline-return-kind-repair = 送修
+timeline-return-status-requested = 已申請
+timeline-return-status-approved = 已核准
+timeline-return-status-declined = 已拒絕
+timeline-return-status-collected = 已取件
+timeline-return-status-received = 已收貨
+timeline-return-status-inspected = 已檢測
+timeline-return-status-refunded = 已退款
+timeline-return-status-exchanged = 已換貨
+timeline-return-status-repaired = 已修復
