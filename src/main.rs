@@ -488,8 +488,6 @@ fn db_name(store: &Store) -> String {
     store.path().display().to_string()
 }
 
-/// The agent's handle, normalised (`domain::handle::normalize`): config, else `USER`, else the OS account name
-/// (an unset or blank one at each step falls through, so a blank `USER` never registers a blank handle).
 /// The interface's language the environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`), when `ui.locale` is unset.
 fn env_locale() -> desk::i18n::Locale {
     let var = |k: &str| std::env::var(k).ok();
@@ -500,6 +498,8 @@ fn env_locale() -> desk::i18n::Locale {
     )
 }
 
+/// The agent's handle, normalised (`domain::handle::normalize`): config, else `USER`, else the OS account name
+/// (an unset or blank one at each step falls through, so a blank `USER` never registers a blank handle).
 fn handle(cfg: &config::Config) -> Option<String> {
     let given = |h: String| Some(desk::domain::handle::normalize(&h)).filter(|h| !h.is_empty());
     cfg.agent
