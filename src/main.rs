@@ -156,7 +156,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let offset = chrono::Local::now().offset().local_minus_utc();
             cli::output::stdout(|out| cli::service::task(&mut store, cmd, now, offset, out))
         }
-        Some(Command::Report(args)) => {
+        Some(Command::Report(mut args)) => {
+            // `--locale`, else the interface's: `ui.locale`, else the environment's.
+            args.locale = Some(args.locale.unwrap_or_else(|| locale(&cfg)));
             let mut store = open_existing(&db, &cfg)?;
             let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
             let progress = cli::output::stderr_is_terminal();
@@ -331,7 +333,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     |n| n.to_string_lossy().into_owned(),
                 ),
                 storage,
-                locale: cfg.ui.locale.unwrap_or_else(env_locale),
+                locale: locale(&cfg),
                 date_format: cfg.ui.date_format.clone(),
                 macros: cfg.macros.0.iter().map(|m| m.to_macro()).collect(),
                 views: cfg.all_views(),
@@ -486,6 +488,11 @@ fn register(store: &mut Store, cfg: &config::Config) -> anyhow::Result<()> {
 
 fn db_name(store: &Store) -> String {
     store.path().display().to_string()
+}
+
+/// The interface's language (the TUI's, and the report's without `--locale`): `ui.locale`, else the environment's.
+fn locale(cfg: &config::Config) -> desk::i18n::Locale {
+    cfg.ui.locale.unwrap_or_else(env_locale)
 }
 
 /// The interface's language the environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`), when `ui.locale` is unset.
