@@ -167,7 +167,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let offset = chrono::Local::now().offset().local_minus_utc();
             cli::output::stdout(|out| cli::service::task(&mut store, cmd, now, offset, out))
         }
-        Some(Command::Report(args)) => {
+        Some(Command::Report(mut args)) => {
+            // `--locale`, else the interface's: `ui.locale`, else the environment's.
+            args.locale = Some(args.locale.unwrap_or_else(|| cfg.locale()));
             let mut store = open_existing(&db, &cfg)?;
             let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
             let progress = cli::output::stderr_is_terminal();
@@ -505,8 +507,6 @@ fn db_name(store: &Store) -> String {
     store.path().display().to_string()
 }
 
-/// The agent's handle, normalised (`domain::handle::normalize`): config, else `USER`, else the OS account name
-/// (an unset or blank one at each step falls through, so a blank `USER` never registers a blank handle).
 /// The interface's language the environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`), when `ui.locale` is unset.
 fn env_locale() -> desk::i18n::Locale {
     let var = |k: &str| std::env::var(k).ok();
@@ -517,6 +517,8 @@ fn env_locale() -> desk::i18n::Locale {
     )
 }
 
+/// The agent's handle, normalised (`domain::handle::normalize`): config, else `USER`, else the OS account name
+/// (an unset or blank one at each step falls through, so a blank `USER` never registers a blank handle).
 fn handle(cfg: &config::Config) -> Option<String> {
     let given = |h: String| Some(desk::domain::handle::normalize(&h)).filter(|h| !h.is_empty());
     cfg.agent

@@ -103,6 +103,19 @@ fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
         ("report", {
             let mut v = fmt(&["report", "--group-by", "agent"], &["csv", "json"]);
             v.push(a(&["report", "--group-by", &ps("x")]));
+            // The report in Chinese (its words and the poisoned names), CSV headers in the locale, a bad locale.
+            v.push(a(&["report", "--locale", "zh-CN"]));
+            v.push(a(&["report", "--locale", "zh-TW", "--group-by", "channel"]));
+            v.push(a(&[
+                "report",
+                "--format",
+                "csv",
+                "--headers",
+                "locale",
+                "--locale",
+                "zh-TW",
+            ]));
+            v.push(a(&["report", "--locale", &ps("zh")]));
             v
         }),
         ("agent list", fmt(&["agent", "list"], &["csv", "json"])),

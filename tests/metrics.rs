@@ -277,6 +277,8 @@ fn desk_report_json_has_the_worked_means_medians_and_p90s() {
         period: "30d".into(),
         group_by: None,
         format: desk::cli::report::ReportFormat::Json,
+        locale: None,
+        headers: desk::cli::report::Headers::En,
     };
     let mut out = Vec::new();
     desk::cli::report::run(

@@ -86,7 +86,7 @@ fn a_suggestion_becomes_an_action_and_the_next_report_shows_before_and_after() {
     assert_eq!(plan["baseline"], current);
     assert_eq!(plan["current"], current, "nothing changed in between");
     assert_eq!(plan["effect"], "unchanged");
-    let md = desk_ok(h, "li", &["report", "--db", &db]);
+    let md = desk_ok(h, "li", &["report", "--db", &db, "--locale", "en"]);
     assert!(
         md.contains("### Improvement actions 改进措施 (PDCA)"),
         "{md}"

@@ -97,6 +97,8 @@ fn report_out(store: &mut Store, rules: &MetricsRules, format: ReportFormat) -> 
         period: "30d".into(),
         group_by: (format == ReportFormat::Json).then(|| "channel".into()),
         format,
+        locale: None,
+        headers: desk::cli::report::Headers::En,
     };
     let mut out = Vec::new();
     desk::cli::report::run(

@@ -4,7 +4,7 @@
 mod common;
 
 use common::NOW;
-use desk::cli::report::{ReportArgs, ReportFormat};
+use desk::cli::report::{Headers, ReportArgs, ReportFormat};
 use desk::domain::metrics::{Indicator, MetricsRules};
 use desk::store::{OpenMode, Store};
 
@@ -39,9 +39,13 @@ fn report(store: &mut Store, format: ReportFormat, extra: &[(&str, &str)]) -> St
         period: "30d".into(),
         group_by: None,
         format,
+        locale: None,
+        headers: Headers::En,
     };
     for (k, v) in extra {
         match *k {
+            "locale" => args.locale = Some(desk::cli::report::parse_locale(v).unwrap()),
+            "headers" => args.headers = Headers::Locale,
             "from" => args.from = Some(v.to_string()),
             "to" => args.to = Some(v.to_string()),
             "group_by" => args.group_by = Some(v.to_string()),
@@ -207,6 +211,8 @@ fn group_by_and_dates_choose_the_rows_and_bad_arguments_say_what_to_write() {
         period: "fortnight".into(),
         group_by: None,
         format: ReportFormat::Md,
+        locale: None,
+        headers: Headers::En,
     };
     let err = desk::cli::report::run(
         &mut store,
@@ -240,4 +246,224 @@ fn group_by_and_dates_choose_the_rows_and_bad_arguments_say_what_to_write() {
     .unwrap_err()
     .to_string();
     assert!(err.contains("--from `2026-13-01` is not a date"), "{err}");
+}
+
+/// Every number of a text in order: `5h35m` gives 5 and 35, `51.9%` gives 51.9.
+fn numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        let continues = c.is_ascii_digit() || (c == '.' && !current.is_empty());
+        if continues {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(current.trim_end_matches('.').to_string());
+            current.clear();
+        }
+    }
+    if !current.is_empty() {
+        out.push(current.trim_end_matches('.').to_string());
+    }
+    out
+}
+
+#[test]
+fn the_chinese_markdown_report_of_the_demo_has_the_english_numbers() {
+    let (_dir, mut store) = demo();
+    let en = report(&mut store, ReportFormat::Md, &[]);
+    let zh = report(&mut store, ReportFormat::Md, &[("locale", "zh-CN")]);
+    insta::assert_snapshot!("report_demo_30d_zh_cn", zh);
+    let at = |h: &str| zh.find(h).unwrap_or_else(|| panic!("missing {h}"));
+    assert!(at("# 服务质量评估报告") < at("## 1. 现状"));
+    assert!(at("## 1. 现状") < at("## 2. 问题与原因"));
+    assert!(at("## 2. 问题与原因") < at("## 3. 改进建议"));
+    assert!(at("## 3. 改进建议") < at("## 4. 附录"));
+    assert!(zh.contains("### 按客服"), "grouped by agent in Chinese too");
+    // Indicator names, statuses, durations and suggestions are Chinese; the English words are gone.
+    assert!(
+        zh.contains("| 首次响应时间（均值） | 5小时35分 | ≤ 8小时 | 达标 |"),
+        "{zh}"
+    );
+    assert!(zh.contains("（规则 `frt-sla`）"), "{zh}");
+    for english in [
+        "Current state",
+        "This period",
+        "missed",
+        "Improvement suggestions",
+        "First responses met",
+        "Daily",
+        "Definitions",
+    ] {
+        assert!(
+            !zh.contains(english),
+            "`{english}` left in the Chinese report"
+        );
+    }
+    // The same figures in the same order: only the words around them changed.
+    let (en_numbers, zh_numbers) = (numbers(&en), numbers(&zh));
+    assert!(en_numbers.len() > 500, "{}", en_numbers.len());
+    if en_numbers != zh_numbers {
+        let first = en_numbers
+            .iter()
+            .zip(&zh_numbers)
+            .position(|(a, b)| a != b)
+            .unwrap_or(en_numbers.len().min(zh_numbers.len()));
+        panic!(
+            "numbers differ from the {first}th on: en {:?}, zh {:?}",
+            &en_numbers[first..(first + 8).min(en_numbers.len())],
+            &zh_numbers[first..(first + 8).min(zh_numbers.len())],
+        );
+    }
+}
+
+/// Characters only simplified Chinese writes (their traditional forms differ).
+const SIMPLIFIED_ONLY: &str =
+    "报质满务诉议现问题据时间计划处发员单录细类标签级响应达统态对这数额价货换维检测阅读评论钟";
+
+#[test]
+fn the_traditional_chinese_report_uses_taiwan_words() {
+    let (_dir, mut store) = demo();
+    let en = report(&mut store, ReportFormat::Md, &[]);
+    let tw = report(&mut store, ReportFormat::Md, &[("locale", "zh-TW")]);
+    for words in [
+        "# 服務品質評估報表",
+        "## 3. 改善建議",
+        "| 客訴率 | 13.8% | ≤ 10.0% | **未達標** | 5.8% | ▲ +8.0 個百分點 |",
+        "| 客戶滿意度（CSAT） | 76.9% |",
+        "### 依客服",
+        "### 到府服務",
+    ] {
+        assert!(tw.contains(words), "`{words}` not in:\n{tw}");
+    }
+    // Every heading comes from the catalogue: none is in simplified characters (the demo's names may be).
+    for line in tw.lines().filter(|l| l.starts_with('#')) {
+        assert!(
+            !line.chars().any(|c| SIMPLIFIED_ONLY.contains(c)),
+            "simplified in `{line}`"
+        );
+    }
+    assert_eq!(numbers(&en), numbers(&tw));
+}
+
+#[test]
+fn the_traditional_catalogue_is_written_in_traditional_characters() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/locales/zh-TW/report.ftl"
+    ))
+    .unwrap();
+    let found: Vec<(usize, char)> = text
+        .lines()
+        .enumerate()
+        .flat_map(|(n, l)| l.chars().map(move |c| (n + 1, c)))
+        .filter(|(_, c)| SIMPLIFIED_ONLY.contains(*c))
+        .collect();
+    assert!(found.is_empty(), "simplified characters: {found:?}");
+}
+
+#[test]
+fn csv_headers_follow_the_locale_on_request_and_the_values_do_not() {
+    let (_dir, mut store) = demo();
+    let en = report(&mut store, ReportFormat::Csv, &[("locale", "zh-CN")]);
+    let zh = report(
+        &mut store,
+        ReportFormat::Csv,
+        &[("locale", "zh-CN"), ("headers", "locale")],
+    );
+    let (en_head, en_rows) = en.split_once('\n').unwrap();
+    let (_, zh_rows) = zh.split_once('\n').unwrap();
+    // Without --headers locale the keys stay stable whatever the locale.
+    assert!(en_head.starts_with("scope,key,label,created,solved,backlog,frt_mean"));
+    let mut csv = csv::Reader::from_reader(zh.as_bytes());
+    let head: Vec<String> = csv.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(head[..4], ["范围", "键", "名称", "新建工单"]);
+    assert!(
+        head.contains(&"首次响应 SLA 达标率".to_string()),
+        "{head:?}"
+    );
+    assert_eq!(head.len(), 3 + Indicator::ALL.len());
+    assert_eq!(en_rows, zh_rows, "the values are the same in every locale");
+    let tw = report(
+        &mut store,
+        ReportFormat::Csv,
+        &[("locale", "zh-TW"), ("headers", "locale")],
+    );
+    assert!(tw.starts_with("範圍,鍵,名稱,新建工單,已解決工單"), "{tw}");
+    // JSON keys never change: the Chinese report's JSON is the English one.
+    let json_en = report(&mut store, ReportFormat::Json, &[]);
+    let json_zh = report(&mut store, ReportFormat::Json, &[("locale", "zh-CN")]);
+    assert_eq!(json_en, json_zh);
+}
+
+#[test]
+fn a_locale_desk_does_not_have_names_the_ones_it_has() {
+    let err = desk::cli::report::parse_locale("fr").unwrap_err();
+    assert!(
+        err.contains("`fr`") && err.contains("`en`, `zh-CN`, `zh-TW`"),
+        "{err}"
+    );
+    assert_eq!(
+        desk::cli::report::parse_locale("zh-TW"),
+        Ok(desk::i18n::Locale::ZhTw)
+    );
+    use clap::Parser;
+    let err = desk::cli::Cli::try_parse_from(["desk", "report", "--locale", "zh_CN"])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("--locale") && err.contains("`zh-CN`"), "{err}");
+}
+
+/// `desk report` as a user runs it: `--locale`, else `ui.locale`, else the environment's locale.
+#[test]
+fn the_command_speaks_the_interfaces_language_unless_told_otherwise() {
+    let (dir, _store) = demo();
+    let db = dir.path().join("demo.db").display().to_string();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("desk")).unwrap();
+    let run = |lang: &str, ui_locale: Option<&str>, args: &[&str]| {
+        let text = ui_locale.map_or(String::new(), |l| format!("[ui]\nlocale = \"{l}\"\n"));
+        std::fs::write(config.join("desk/config.toml"), text).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_desk"))
+            .args(["report", "--db", &db])
+            .args(args)
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", &config)
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let title = |md: &str| md.lines().next().unwrap_or_default().to_string();
+    assert_eq!(
+        title(&run("C.UTF-8", None, &[]).0),
+        "# Service quality report 服务质量评估报告"
+    );
+    assert_eq!(
+        title(&run("zh_CN.UTF-8", None, &[]).0),
+        "# 服务质量评估报告"
+    );
+    assert_eq!(
+        title(&run("zh_CN.UTF-8", Some("zh-TW"), &[]).0),
+        "# 服務品質評估報表"
+    );
+    let (md, _) = run("zh_CN.UTF-8", Some("zh-TW"), &["--locale", "en"]);
+    assert_eq!(title(&md), "# Service quality report 服务质量评估报告");
+    let (csv, _) = run(
+        "zh_HK.UTF-8",
+        None,
+        &["--format", "csv", "--headers", "locale"],
+    );
+    assert!(csv.starts_with("範圍,鍵,名稱,"), "{csv}");
+    let (out, err) = run("C", None, &["--locale", "fr"]);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("--locale") && err.contains("`en`, `zh-CN`, `zh-TW`"),
+        "{err}"
+    );
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::UsageError;
 use crate::domain::metrics::{Dimension, Indicator, MetricsRules};
 use crate::domain::metrics_report::{self, Period, Report, Window};
+use crate::i18n::{Locale, tr};
 use crate::store::Store;
 use crate::store::metrics::MetricsQuery;
 
@@ -22,6 +23,23 @@ pub enum ReportFormat {
     Md,
     Csv,
     Json,
+}
+
+/// The CSV's header row: the stable English keys, or the words of the report's locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Headers {
+    #[default]
+    En,
+    Locale,
+}
+
+/// A `--locale` value, read as `ui.locale` reads it (`en`, `zh-CN`, `zh-TW`).
+pub fn parse_locale(text: &str) -> Result<Locale, String> {
+    use serde::Deserialize;
+    use serde::de::IntoDeserializer;
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        text.trim().into_deserializer();
+    Locale::deserialize(de).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -40,6 +58,13 @@ pub struct ReportArgs {
     pub group_by: Option<String>,
     #[arg(long, value_enum, default_value = "md")]
     pub format: ReportFormat,
+    /// The language of the Markdown report and of CSV headers with --headers locale: en, zh-CN or zh-TW
+    /// (default: ui.locale, else LC_ALL / LC_MESSAGES / LANG). JSON and CSV values stay English.
+    #[arg(long, value_parser = parse_locale)]
+    pub locale: Option<Locale>,
+    /// CSV header row: en (stable keys, the default) or locale (the report's language)
+    #[arg(long, value_enum, default_value = "en")]
+    pub headers: Headers,
 }
 
 fn date(flag: &str, text: &str) -> anyhow::Result<NaiveDate> {
@@ -143,10 +168,20 @@ pub fn run(
     let customers = store.customer_section(window.from, window.to)?;
     let plans = store.plans(false, crate::domain::view::PageRequest::First, PLANS_SHOWN)?;
     let plans = super::report_plans::outcomes(&report, &plans.rows);
+    let locale = args.locale.unwrap_or_default();
     match args.format {
-        ReportFormat::Md => {
-            super::report_md::write(out, &report, &field, &qa, &plans, &customers, offset)?
-        }
+        ReportFormat::Md => super::report_md::write(
+            out,
+            &super::report_md::Sections {
+                report: &report,
+                field: &field,
+                qa: &qa,
+                plans: &plans,
+                customers: &customers,
+            },
+            offset,
+            locale,
+        )?,
         ReportFormat::Json => {
             let doc = serde_json::json!({
                 "schema": JSON_SCHEMA, "report": report, "field_service": field, "qa": qa,
@@ -155,18 +190,40 @@ pub fn run(
             serde_json::to_writer_pretty(out.json(), &doc)?;
             writeln!(out)?;
         }
-        ReportFormat::Csv => write_csv(out, &report)?,
+        ReportFormat::Csv => {
+            let words = (args.headers == Headers::Locale).then_some(locale);
+            write_csv(out, &report, words)?
+        }
     }
     Ok(())
 }
 
+/// The CSV's header row: stable keys, or with `words` the locale's names (the indicators by their full names).
+pub fn csv_head(words: Option<Locale>) -> Vec<String> {
+    let Some(l) = words else {
+        let mut head = vec!["scope".to_string(), "key".into(), "label".into()];
+        head.extend(Indicator::ALL.iter().map(|i| i.as_str().to_string()));
+        return head;
+    };
+    let mut head = vec![
+        tr(l, "report-csv-scope"),
+        tr(l, "report-csv-key"),
+        tr(l, "report-csv-label"),
+    ];
+    head.extend(
+        Indicator::ALL
+            .iter()
+            .map(|i| crate::domain::metrics_words::label(l, *i)),
+    );
+    head
+}
+
 /// One row for the whole period, one for the previous period, then one per group; one column per indicator
-/// (durations in seconds, rates in percent).
-fn write_csv(out: &mut Out<'_>, report: &Report) -> anyhow::Result<()> {
+/// (durations in seconds, rates in percent). The header row is in `words`' language when given; the values are
+/// the same in every locale.
+fn write_csv(out: &mut Out<'_>, report: &Report, words: Option<Locale>) -> anyhow::Result<()> {
     let mut w = ::csv::Writer::from_writer(out.csv());
-    let mut head = vec!["scope".to_string(), "key".into(), "label".into()];
-    head.extend(Indicator::ALL.iter().map(|i| i.as_str().to_string()));
-    w.write_record(&head)?;
+    w.write_record(csv_head(words))?;
     let num = |v: Option<f64>| {
         v.map(|v| format!("{}", (v * 100.0).round() / 100.0))
             .unwrap_or_default()

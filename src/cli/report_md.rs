@@ -1,11 +1,39 @@
-//! The Markdown quality report: current state, problems and likely causes, improvement suggestions, appendix.
+//! The Markdown quality report: current state, problems and likely causes, improvement suggestions, appendix —
+//! in the locale asked for (the `report` area of the catalogues); numbers and dates read the same in every locale.
 
 use super::output::Out;
-use crate::domain::metrics::Indicator;
-use crate::domain::metrics_report::{Count, Report, local_date};
+use crate::domain::metrics::{Better, Indicator};
+use crate::domain::metrics_report::{Count, NONE_LABEL, Report, local_date};
+use crate::domain::metrics_words as words;
+use crate::i18n::{Arg, Locale, tr, tr_args};
 
-fn cell(ind: Indicator, v: Option<f64>) -> String {
-    v.map_or_else(|| "—".into(), |v| ind.format(v))
+/// Everything the Markdown report shows.
+pub struct Sections<'a> {
+    pub report: &'a Report,
+    pub field: &'a crate::domain::field_report::FieldReport,
+    pub qa: &'a crate::domain::qa_report::QaReport,
+    pub plans: &'a [super::report_plans::PlanOutcome],
+    pub customers: &'a crate::domain::customer_value::CustomerSection,
+}
+
+/// A message variable from any text or number, as written (Fluent never formats the report's numbers).
+pub(super) fn arg(s: impl ToString) -> Arg<'static> {
+    Arg::from(s.to_string())
+}
+
+/// A table's header and alignment rows from its column names; `right` marks the numeric columns.
+pub(super) fn head(out: &mut Out<'_>, columns: &[(String, bool)]) -> std::io::Result<()> {
+    let names: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
+    let rule: Vec<&str> = columns
+        .iter()
+        .map(|(_, right)| if *right { "---:" } else { "---" })
+        .collect();
+    writeln!(out, "| {} |\n|{}|", names.join(" | "), rule.join("|"))
+}
+
+/// A column header by key, left-aligned (`false`) or right-aligned (`true`).
+pub(super) fn col(l: Locale, key: &str, right: bool) -> (String, bool) {
+    (tr(l, key), right)
 }
 
 /// Text for a table cell: one line, pipes escaped.
@@ -13,14 +41,24 @@ fn md(s: &str) -> String {
     crate::domain::text::one_line(s).replace('|', "\\|")
 }
 
-fn counts(out: &mut Out<'_>, title: &str, what: &str, list: &[Count]) -> std::io::Result<()> {
-    writeln!(out, "### {title}\n")?;
+fn counts(
+    out: &mut Out<'_>,
+    l: Locale,
+    title: &str,
+    what: &str,
+    list: &[Count],
+    name: impl Fn(&str) -> String,
+) -> std::io::Result<()> {
+    writeln!(out, "### {}\n", tr(l, title))?;
     if list.is_empty() {
-        return writeln!(out, "None in this period.\n");
+        return writeln!(out, "{}\n", tr(l, "report-none-in-period"));
     }
-    writeln!(out, "| {what} | Count |\n|---|---:|")?;
+    head(
+        out,
+        &[col(l, what, false), col(l, "report-column-count", true)],
+    )?;
     for c in list {
-        writeln!(out, "| {} | {} |", md(&c.name), c.count)?;
+        writeln!(out, "| {} | {} |", md(&name(&c.name)), c.count)?;
     }
     writeln!(out)
 }
@@ -32,18 +70,23 @@ fn when(t: i64, offset: i64) -> String {
 }
 
 /// Satisfaction per questionnaire item, and what CSI above was computed over.
-fn questionnaire(out: &mut Out<'_>, r: &Report) -> std::io::Result<()> {
-    writeln!(out, "### Satisfaction by questionnaire item 问卷\n")?;
+fn questionnaire(out: &mut Out<'_>, r: &Report, l: Locale) -> std::io::Result<()> {
+    writeln!(out, "### {}\n", tr(l, "report-questionnaire-title"))?;
     if r.csi_basis != "items" {
-        return writeln!(
-            out,
-            "No questionnaire items were answered in this period: CSI above is computed over CSAT, NPS and CES.\n"
-        );
+        return writeln!(out, "{}\n", tr(l, "report-questionnaire-none"));
     }
     let total: f64 = r.questionnaire.iter().map(|i| i.weight).sum();
-    writeln!(
+    head(
         out,
-        "| Item | Weight | Answers | Mean (1–5) | Score | Previous | Change |\n|---|---:|---:|---:|---:|---:|---:|"
+        &[
+            col(l, "report-column-item", false),
+            col(l, "report-column-weight", true),
+            col(l, "report-column-answers", true),
+            col(l, "report-column-mean", true),
+            col(l, "report-column-score", true),
+            col(l, "report-column-previous", true),
+            col(l, "report-column-change", true),
+        ],
     )?;
     let num =
         |v: Option<f64>, digits: usize| v.map_or_else(|| "—".into(), |v| format!("{v:.digits$}"));
@@ -60,99 +103,124 @@ fn questionnaire(out: &mut Out<'_>, r: &Report) -> std::io::Result<()> {
         writeln!(
             out,
             "| {} | {weight:.0}% | {} | {} | {} | {} | {change} |",
-            md(&i.label),
+            md(&crate::domain::metrics_advice::item_label(
+                l, &i.item, &i.label
+            )),
             i.answers,
             num(i.mean, 2),
             num(i.score, 1),
             num(i.previous_score, 1),
         )?;
     }
-    writeln!(
-        out,
-        "\nCSI above is Σ(score × weight) / Σ weight over the items answered (score = (mean − 1) / 4 × 100).\n"
-    )
+    writeln!(out, "\n{}\n", tr(l, "report-questionnaire-formula"))
 }
 
-pub fn write(
-    out: &mut Out<'_>,
-    r: &Report,
-    field: &crate::domain::field_report::FieldReport,
-    qa: &crate::domain::qa_report::QaReport,
-    plans: &[super::report_plans::PlanOutcome],
-    customers: &crate::domain::customer_value::CustomerSection,
-    offset: i64,
-) -> std::io::Result<()> {
-    let prev_to = local_date(r.previous.to - 1, offset);
-    let prev_from = local_date(r.previous.from, offset);
-    writeln!(out, "# Service quality report 服务质量评估报告\n")?;
-    writeln!(
+/// `## 1.`: every indicator against its target and the previous period.
+fn current_state(out: &mut Out<'_>, r: &Report, l: Locale) -> std::io::Result<()> {
+    writeln!(out, "## {}\n", tr(l, "report-section-current"))?;
+    head(
         out,
-        "Period **{} – {}** ({} days), compared with {prev_from} – {prev_to}. Figures as of {}.\n",
-        r.from,
-        r.to,
-        r.window.days(),
-        when(r.as_of, offset)
-    )?;
-
-    writeln!(out, "## 1. Current state 现状\n")?;
-    writeln!(
-        out,
-        "| Indicator | This period | Target | Status | Previous | Change |\n|---|---:|---:|---|---:|---|"
+        &[
+            col(l, "report-column-indicator", false),
+            col(l, "report-column-this-period", true),
+            col(l, "report-column-target", true),
+            col(l, "report-column-status", false),
+            col(l, "report-column-previous", true),
+            col(l, "report-column-change", false),
+        ],
     )?;
     for row in &r.indicators {
         let ind = row.indicator;
         let status = match row.meets_target {
-            Some(true) => "met",
-            Some(false) => "**missed**",
-            None => "—",
+            Some(true) => tr(l, "report-status-met"),
+            Some(false) => format!("**{}**", tr(l, "report-status-missed")),
+            None => "—".into(),
         };
         let target = row.target.map_or_else(
             || "—".to_string(),
             |t| match ind.better() {
-                crate::domain::metrics::Better::Lower => format!("≤ {}", ind.format(t)),
-                _ => format!("≥ {}", ind.format(t)),
+                Better::Lower => format!("≤ {}", words::value(l, ind, t)),
+                _ => format!("≥ {}", words::value(l, ind, t)),
             },
         );
         writeln!(
             out,
             "| {} | {} | {target} | {status} | {} | {} |",
-            row.label,
-            cell(ind, row.current),
-            cell(ind, row.previous),
-            row.change.map_or_else(|| "—".into(), |c| c.describe(ind)),
+            words::label(l, ind),
+            words::cell(l, ind, row.current),
+            words::cell(l, ind, row.previous),
+            row.change
+                .map_or_else(|| "—".into(), |c| words::change(l, ind, &c)),
         )?;
     }
     writeln!(out)?;
-    questionnaire(out, r)?;
+    questionnaire(out, r, l)
+}
 
-    writeln!(out, "## 2. Problems and likely causes 问题与原因\n")?;
-    counts(out, "SLA breaches by queue", "Queue", &r.breaches_by_group)?;
+/// `## 2.`: breaches, complaint causes, slow channels, hot topics, comments.
+fn problems(out: &mut Out<'_>, r: &Report, offset: i64, l: Locale) -> std::io::Result<()> {
+    writeln!(out, "## {}\n", tr(l, "report-section-problems"))?;
+    let queue = |n: &str| {
+        if n == NONE_LABEL {
+            tr(l, "report-none")
+        } else {
+            n.to_string()
+        }
+    };
     counts(
         out,
-        "SLA breaches by priority",
-        "Priority",
+        l,
+        "report-breaches-by-queue",
+        "report-column-queue",
+        &r.breaches_by_group,
+        queue,
+    )?;
+    counts(
+        out,
+        l,
+        "report-breaches-by-priority",
+        "report-column-priority",
         &r.breaches_by_priority,
+        |n| words::priority(l, n),
     )?;
     // The cause analysis replaces the tag list once complaints carry root causes.
     if r.complaint_causes.analysed() {
-        super::report_plans::write_causes(out, &r.complaint_causes)?;
+        super::report_plans::write_causes(out, &r.complaint_causes, l)?;
     } else {
-        counts(out, "Top complaint categories", "Tag", &r.complaint_tags)?;
-    }
-    writeln!(out, "### Slowest channels\n")?;
-    if r.slow_channels.is_empty() {
-        writeln!(out, "No answered tickets in this period.\n")?;
-    } else {
-        writeln!(
+        counts(
             out,
-            "| Channel | First response p50 | p90 | SLA first response | Created |\n|---|---:|---:|---:|---:|"
+            l,
+            "report-complaint-categories",
+            "report-column-tag",
+            &r.complaint_tags,
+            str::to_string,
+        )?;
+    }
+    writeln!(out, "### {}\n", tr(l, "report-slowest-channels"))?;
+    if r.slow_channels.is_empty() {
+        writeln!(out, "{}\n", tr(l, "report-no-answered"))?;
+    } else {
+        head(
+            out,
+            &[
+                col(l, "report-column-channel", false),
+                col(l, "report-column-frt-p50", true),
+                col(l, "report-column-p90", true),
+                (words::label(l, Indicator::FrtSla), true),
+                (words::label(l, Indicator::Created), true),
+            ],
         )?;
         for g in &r.slow_channels {
-            let v = |i: Indicator| cell(i, g.values.get(&i).copied().flatten());
+            let v = |i: Indicator| words::cell(l, i, g.values.get(&i).copied().flatten());
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
-                md(&g.label),
+                md(&words::group_label(
+                    l,
+                    crate::domain::metrics::Dimension::Channel,
+                    &g.key,
+                    &g.label
+                )),
                 v(Indicator::FrtMedian),
                 v(Indicator::FrtP90),
                 v(Indicator::FrtSla),
@@ -161,10 +229,10 @@ pub fn write(
         }
         writeln!(out)?;
     }
-    super::report_topics::write(out, &r.hot_topics)?;
-    writeln!(out, "### Detractor and low-score comments\n")?;
+    super::report_topics::write(out, &r.hot_topics, l)?;
+    writeln!(out, "### {}\n", tr(l, "report-comments-title"))?;
     if r.comments.is_empty() {
-        writeln!(out, "None in this period.\n")?;
+        writeln!(out, "{}\n", tr(l, "report-none-in-period"))?;
     }
     for c in &r.comments {
         writeln!(
@@ -180,19 +248,26 @@ pub fn write(
     if !r.comments.is_empty() {
         writeln!(out)?;
     }
+    Ok(())
+}
 
-    writeln!(out, "## 3. Improvement suggestions 改进建议\n")?;
-    for (i, s) in r.suggestions.iter().enumerate() {
-        writeln!(out, "{}. {} *(rule `{}`)*", i + 1, s.text, s.rule)?;
-    }
-    writeln!(out)?;
-    super::report_plans::write_md(out, plans)?;
-
-    writeln!(out, "## 4. Appendix 附录\n")?;
-    writeln!(out, "### Daily\n")?;
-    writeln!(
+/// `## 4.`: the daily table and the breakdown.
+fn appendix(out: &mut Out<'_>, r: &Report, l: Locale) -> std::io::Result<()> {
+    writeln!(out, "## {}\n", tr(l, "report-section-appendix"))?;
+    writeln!(out, "### {}\n", tr(l, "report-daily"))?;
+    let label = |i: Indicator| (words::label(l, i), true);
+    head(
         out,
-        "| Date | Created | Solved | Backlog | First response p50 | SLA first response | CSAT | NPS |\n|---|---:|---:|---:|---:|---:|---:|---:|"
+        &[
+            col(l, "report-column-date", false),
+            label(Indicator::Created),
+            label(Indicator::Solved),
+            label(Indicator::Backlog),
+            col(l, "report-column-frt-p50", true),
+            label(Indicator::FrtSla),
+            label(Indicator::Csat),
+            label(Indicator::Nps),
+        ],
     )?;
     for d in &r.days {
         writeln!(
@@ -202,10 +277,10 @@ pub fn write(
             d.created,
             d.solved,
             d.backlog,
-            cell(Indicator::FrtMedian, d.frt_median),
-            cell(Indicator::FrtSla, d.frt_sla),
-            cell(Indicator::Csat, d.csat),
-            cell(Indicator::Nps, d.nps)
+            words::cell(l, Indicator::FrtMedian, d.frt_median),
+            words::cell(l, Indicator::FrtSla, d.frt_sla),
+            words::cell(l, Indicator::Csat, d.csat),
+            words::cell(l, Indicator::Nps, d.nps)
         )?;
     }
     writeln!(out)?;
@@ -222,25 +297,60 @@ pub fn write(
             Indicator::Csat,
             Indicator::Nps,
         ];
-        writeln!(out, "### By {dim}\n")?;
-        let head: Vec<&str> = COLS.iter().map(|i| i.short()).collect();
-        writeln!(out, "| {dim} | {} |", head.join(" | "))?;
-        writeln!(out, "|---|{}", "---:|".repeat(COLS.len()))?;
+        let name = words::dimension(l, dim);
+        let by = tr_args(l, "report-by", &[("dimension", arg(&name))]);
+        writeln!(out, "### {by}\n")?;
+        let mut columns = vec![(name, false)];
+        columns.extend(COLS.iter().map(|i| (words::short(l, *i), true)));
+        head(out, &columns)?;
         for g in &r.groups {
             let cells: Vec<String> = COLS
                 .iter()
-                .map(|i| cell(*i, g.values.get(i).copied().flatten()))
+                .map(|i| words::cell(l, *i, g.values.get(i).copied().flatten()))
                 .collect();
-            writeln!(out, "| {} | {} |", md(&g.label), cells.join(" | "))?;
+            let label = words::group_label(l, dim, &g.key, &g.label);
+            writeln!(out, "| {} | {} |", md(&label), cells.join(" | "))?;
         }
         writeln!(out)?;
     }
-    super::report_field::write(out, field)?;
-    super::report_qa::write(out, qa)?;
-    super::report_customers::write(out, customers)?;
-    writeln!(
-        out,
-        "Definitions and formulas: docs/METRICS.md. Durations are business time in each ticket's SLA calendar, \
-         except the wall-clock rows."
-    )
+    Ok(())
+}
+
+pub fn write(out: &mut Out<'_>, s: &Sections<'_>, offset: i64, l: Locale) -> std::io::Result<()> {
+    let r = s.report;
+    let prev_to = local_date(r.previous.to - 1, offset);
+    let prev_from = local_date(r.previous.from, offset);
+    writeln!(out, "# {}\n", tr(l, "report-title"))?;
+    let period = tr_args(
+        l,
+        "report-period",
+        &[
+            ("from", arg(r.from)),
+            ("to", arg(r.to)),
+            ("days", arg(r.window.days())),
+            ("previous-from", arg(prev_from)),
+            ("previous-to", arg(prev_to)),
+            ("as-of", arg(when(r.as_of, offset))),
+        ],
+    );
+    writeln!(out, "{period}\n")?;
+    current_state(out, r, l)?;
+    problems(out, r, offset, l)?;
+
+    writeln!(out, "## {}\n", tr(l, "report-section-suggestions"))?;
+    for (i, s) in crate::domain::metrics_advice::suggestions(r, l)
+        .iter()
+        .enumerate()
+    {
+        let rule = tr_args(l, "report-suggestion-rule", &[("rule", arg(s.rule))]);
+        writeln!(out, "{}. {} *{rule}*", i + 1, s.text)?;
+    }
+    writeln!(out)?;
+    super::report_plans::write_md(out, s.plans, l)?;
+
+    appendix(out, r, l)?;
+    super::report_field::write(out, s.field, l)?;
+    super::report_qa::write(out, s.qa, l)?;
+    super::report_customers::write(out, s.customers, l)?;
+    writeln!(out, "{}", tr(l, "report-definitions"))
 }

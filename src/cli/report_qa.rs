@@ -2,7 +2,9 @@
 //! critical item and calibration between two reviewers (docs/METRICS.md, "Quality inspection").
 
 use super::output::Out;
+use super::report_md::{arg, col, head};
 use crate::domain::qa_report::QaReport;
+use crate::i18n::{Locale, tr, tr_args};
 
 fn cell(s: &str) -> String {
     crate::domain::text::one_line(s).replace('|', "\\|")
@@ -18,21 +20,30 @@ fn trend<'a>(weeks: impl Iterator<Item = (&'a str, Option<f64>)>) -> String {
     steps.join(" → ")
 }
 
-pub fn write(out: &mut Out<'_>, q: &QaReport) -> std::io::Result<()> {
+pub fn write(out: &mut Out<'_>, q: &QaReport, l: Locale) -> std::io::Result<()> {
     if q.is_empty() {
         return Ok(());
     }
-    writeln!(out, "### Quality inspection 质检\n")?;
-    writeln!(
+    writeln!(out, "### {}\n", tr(l, "report-qa-title"))?;
+    let summary = tr_args(
+        l,
+        "report-qa-summary",
+        &[
+            ("reviews", arg(q.reviews)),
+            ("mean", arg(num(q.mean_score))),
+            ("failed", arg(q.failed_critical)),
+        ],
+    );
+    writeln!(out, "{summary}\n")?;
+    head(
         out,
-        "{} tickets reviewed, mean score **{}**/100, {} failed on a critical item.\n",
-        q.reviews,
-        num(q.mean_score),
-        q.failed_critical
-    )?;
-    writeln!(
-        out,
-        "| Agent | Reviews | Mean score | Failed critical | Trend by week |\n|---|---:|---:|---:|---|"
+        &[
+            col(l, "report-column-agent", false),
+            col(l, "report-column-reviews", true),
+            col(l, "report-column-mean-score", true),
+            col(l, "report-column-failed-critical", true),
+            col(l, "report-column-trend", false),
+        ],
     )?;
     for a in &q.agents {
         writeln!(
@@ -45,9 +56,15 @@ pub fn write(out: &mut Out<'_>, q: &QaReport) -> std::io::Result<()> {
             trend(a.weeks.iter().map(|w| (w.week.as_str(), w.mean_score)))
         )?;
     }
-    writeln!(
+    writeln!(out)?;
+    head(
         out,
-        "\n| Criterion | Reviews | Mean % of max | Trend by week |\n|---|---:|---:|---|"
+        &[
+            col(l, "report-column-criterion", false),
+            col(l, "report-column-reviews", true),
+            col(l, "report-column-mean-percent", true),
+            col(l, "report-column-trend", false),
+        ],
     )?;
     for c in q.criteria.iter().filter(|c| c.reviews > 0) {
         writeln!(
@@ -60,14 +77,21 @@ pub fn write(out: &mut Out<'_>, q: &QaReport) -> std::io::Result<()> {
         )?;
     }
     if !q.calibration.is_empty() {
-        writeln!(
+        let calibration = tr_args(
+            l,
+            "report-qa-calibration",
+            &[("difference", arg(num(q.calibration_mean_abs_diff)))],
+        );
+        writeln!(out, "\n{calibration}\n")?;
+        head(
             out,
-            "\nCalibration (two reviewers, one ticket): mean difference {} points.\n",
-            num(q.calibration_mean_abs_diff)
-        )?;
-        writeln!(
-            out,
-            "| Ticket | Reviewers | Totals | Difference | Criteria that differ |\n|---|---|---|---:|---|"
+            &[
+                col(l, "report-column-ticket", false),
+                col(l, "report-column-reviewers", false),
+                col(l, "report-column-totals", false),
+                col(l, "report-column-difference", true),
+                col(l, "report-column-differ", false),
+            ],
         )?;
         for c in &q.calibration {
             let differ: Vec<String> = c

@@ -2,61 +2,94 @@
 //! biggest movers against the same days of the month before. Definitions in docs/METRICS.md ("Hot topics").
 
 use super::output::Out;
-use crate::domain::hot_topics::{HotTopics, Topic, describe};
+use super::report_md::{arg, col, head};
+use crate::domain::hot_topics::{HotTopics, Topic, TopicDim, describe};
+use crate::domain::metrics_words as words;
+use crate::i18n::{Locale, tr, tr_args, tr_of};
 
 /// Text for a table cell: one line, pipes escaped.
 fn md(s: &str) -> String {
     crate::domain::text::one_line(s).replace('|', "\\|")
 }
 
-fn table(out: &mut Out<'_>, what: &str, list: &[Topic]) -> std::io::Result<()> {
-    writeln!(
+/// A topic's change: `▲ +4 (+31%)`, a new one `▲ +1 new` / `▲ +1 新增`.
+fn change(l: Locale, t: &Topic) -> String {
+    if t.new && t.delta != 0 {
+        let arrow = if t.delta > 0 { "▲" } else { "▼" };
+        let delta = format!("{arrow} {:+}", t.delta);
+        return tr_args(l, "report-topics-new", &[("change", arg(delta))]);
+    }
+    describe(t)
+}
+
+fn table(out: &mut Out<'_>, l: Locale, dim: TopicDim, list: &[Topic]) -> std::io::Result<()> {
+    head(
         out,
-        "| {what} | This month | Before | Change |\n|---|---:|---:|---|"
+        &[
+            (tr_of(l, "report-topic-column-", dim.as_str()), false),
+            col(l, "report-column-this-month", true),
+            col(l, "report-column-last-month", true),
+            col(l, "report-column-change", false),
+        ],
     )?;
     for t in list {
+        let label = match dim {
+            TopicDim::Category => words::kind(l, &t.key, &t.label),
+            _ => t.label.clone(),
+        };
         writeln!(
             out,
             "| {} | {} | {} | {} |",
-            md(&t.label),
+            md(&label),
             t.count,
             t.previous,
-            describe(t)
+            change(l, t)
         )?;
     }
     writeln!(out)
 }
 
-pub fn write(out: &mut Out<'_>, h: &HotTopics) -> std::io::Result<()> {
+pub fn write(out: &mut Out<'_>, h: &HotTopics, l: Locale) -> std::io::Result<()> {
     let m = &h.months;
-    writeln!(out, "### Hot topics 热点问题\n")?;
-    writeln!(
-        out,
-        "Tickets created {} – {} against {} – {}, by category (kind), tag and product.\n",
-        m.from, m.to, m.previous_from, m.previous_to
-    )?;
+    writeln!(out, "### {}\n", tr(l, "report-topics-title"))?;
+    let intro = tr_args(
+        l,
+        "report-topics-intro",
+        &[
+            ("from", arg(m.from)),
+            ("to", arg(m.to)),
+            ("previous-from", arg(m.previous_from)),
+            ("previous-to", arg(m.previous_to)),
+        ],
+    );
+    writeln!(out, "{intro}\n")?;
     if h.is_empty() {
-        return writeln!(out, "No tickets in either month.\n");
+        return writeln!(out, "{}\n", tr(l, "report-topics-empty"));
     }
     for r in &h.rankings {
-        let what = r.dim.label();
-        writeln!(
-            out,
-            "**By {}** — {} this month, {} before.\n",
-            r.dim.as_str(),
-            r.total,
-            r.previous_total
-        )?;
+        let by = tr_args(
+            l,
+            "report-topics-by",
+            &[
+                (
+                    "dimension",
+                    arg(tr_of(l, "report-topic-dim-", r.dim.as_str())),
+                ),
+                ("total", arg(r.total)),
+                ("previous", arg(r.previous_total)),
+            ],
+        );
+        writeln!(out, "{by}\n")?;
         if r.top.is_empty() && r.movers.is_empty() {
-            writeln!(out, "None.\n")?;
+            writeln!(out, "{}\n", tr(l, "report-topics-nothing"))?;
             continue;
         }
         if !r.top.is_empty() {
-            table(out, what, &r.top)?;
+            table(out, l, r.dim, &r.top)?;
         }
         if !r.movers.is_empty() {
-            writeln!(out, "Biggest movers:\n")?;
-            table(out, what, &r.movers)?;
+            writeln!(out, "{}\n", tr(l, "report-topics-movers"))?;
+            table(out, l, r.dim, &r.movers)?;
         }
     }
     Ok(())

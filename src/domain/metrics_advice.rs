@@ -1,20 +1,30 @@
 //! Improvement suggestions (改进建议): explicit rules over a report's numbers, each named so a reader can see
 //! why it fired. A rule fires only when its indicator misses its target (or, for volume, when load grows).
+//!
+//! The rules decide; the words are the `report-advice-*` messages of the catalogues, in the locale asked for
+//! (the report's own `suggestions` are English, for JSON and for actions made from them).
 
-use super::metrics::Indicator;
-use super::metrics_report::{Report, Suggestion};
+use super::metrics::{Dimension, Indicator};
+use super::metrics_report::{Count, NONE_LABEL, Report, Suggestion};
+use super::metrics_words as words;
+use crate::i18n::{Arg, Locale, tr, tr_args};
 
-fn fmt(ind: Indicator, v: f64) -> String {
-    ind.format(v)
+fn text(s: impl ToString) -> Arg<'static> {
+    Arg::from(s.to_string())
 }
 
-/// The first entries of a count list as `a (3), b (2)`.
-fn top(list: &[super::metrics_report::Count], n: usize) -> String {
-    list.iter()
-        .take(n)
-        .map(|c| format!("{} ({})", c.name, c.count))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The first entries of a count list as `a (3), b (2)`, each name through `name`.
+fn top(l: Locale, list: &[Count], n: usize, name: impl Fn(&str) -> String) -> String {
+    words::counts(l, list.iter().map(|c| (name(&c.name), c.count)), n)
+}
+
+/// A queue's name: the queue without one by the locale's words.
+fn queue(l: Locale, name: &str) -> String {
+    if name == NONE_LABEL {
+        tr(l, "report-none")
+    } else {
+        name.to_string()
+    }
 }
 
 /// A missed target as (value, target), for indicators that have both.
@@ -28,7 +38,7 @@ fn missed(report: &Report, ind: Indicator) -> Option<(f64, f64)> {
 
 /// The CSI suggestion when it was computed over the questionnaire: the two lowest-scoring items answered, each
 /// with what usually moves it.
-fn weakest_items(report: &Report, v: f64, t: f64) -> String {
+fn weakest_items(l: Locale, report: &Report) -> String {
     let mut answered: Vec<_> = report
         .questionnaire
         .iter()
@@ -40,25 +50,53 @@ fn weakest_items(report: &Report, v: f64, t: f64) -> String {
         .take(2)
         .map(|(s, i)| {
             let how = match i.item.as_str() {
-                "product" => "pass product faults to the product team with their tickets",
-                "service" => "coach replies on the QA rubric's understanding and empathy",
-                "price" => "explain costs and warranty cover before the work, not after",
-                "delivery" => "confirm delivery and visit windows and keep them",
-                "after_sales" => "make every follow-up call and close the loop",
-                _ => "read what those customers said",
+                known @ ("product" | "service" | "price" | "delivery" | "after_sales") => {
+                    known.replace('_', "-")
+                }
+                _ => "other".into(),
             };
-            format!("{} scored {s:.1} ({how})", i.label)
+            tr_args(
+                l,
+                "report-advice-csi-item",
+                &[
+                    ("item", text(item_label(l, &i.item, &i.label))),
+                    ("score", text(format!("{s:.1}"))),
+                    ("how", text(tr(l, &format!("report-advice-how-{how}")))),
+                ],
+            )
         })
         .collect();
-    format!(
-        "CSI was {} (target {}). The questionnaire's weakest items: {}.",
-        fmt(Indicator::Csi, v),
-        fmt(Indicator::Csi, t),
-        named.join("; ")
-    )
+    named.join(&tr(l, "report-advice-item-separator"))
 }
 
-pub fn suggestions(report: &Report) -> Vec<Suggestion> {
+/// A questionnaire item's name: the guides' dimensions in the locale, a team's own item as configured.
+pub fn item_label(l: Locale, key: &str, label: &str) -> String {
+    let known = super::questionnaire::DIMENSIONS.iter().any(|d| d.0 == key);
+    if known {
+        tr(l, &format!("report-item-{}", key.replace('_', "-")))
+    } else {
+        label.to_string()
+    }
+}
+
+/// A rule's message with the indicator's value and target, and any further variables.
+fn say_missed(
+    l: Locale,
+    key: &str,
+    ind: Indicator,
+    (v, t): (f64, f64),
+    more: &[(&str, Arg<'_>)],
+) -> String {
+    let mut args = vec![
+        ("value", text(words::value(l, ind, v))),
+        ("target", text(words::value(l, ind, t))),
+    ];
+    args.extend(more.iter().cloned());
+    tr_args(l, key, &args)
+}
+
+/// The suggestions for `report` in locale `l`, in the rules' order.
+pub fn suggestions(report: &Report, l: Locale) -> Vec<Suggestion> {
     let mut out = Vec::new();
     let mut say = |rule: &'static str, indicator: Indicator, text: String| {
         out.push(Suggestion {
@@ -70,33 +108,32 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
     let breaches = if report.breaches_by_group.is_empty() {
         String::new()
     } else {
-        format!(
-            " Most breaches: {}; by priority: {}.",
-            top(&report.breaches_by_group, 2),
-            top(&report.breaches_by_priority, 2)
+        tr_args(
+            l,
+            "report-advice-breaches",
+            &[
+                (
+                    "queues",
+                    text(top(l, &report.breaches_by_group, 2, |n| queue(l, n))),
+                ),
+                (
+                    "priorities",
+                    text(top(l, &report.breaches_by_priority, 2, |n| {
+                        words::priority(l, n)
+                    })),
+                ),
+            ],
         )
     };
-    if let Some((v, t)) = missed(report, Indicator::FrtSla) {
-        say(
-            "frt-sla",
-            Indicator::FrtSla,
-            format!(
-                "First responses met the SLA {} of the time (target {}).{breaches} Put more agents on those queues at peak hours, and answer with a macro first.",
-                fmt(Indicator::FrtSla, v),
-                fmt(Indicator::FrtSla, t)
-            ),
-        );
+    if let Some(vt) = missed(report, Indicator::FrtSla) {
+        let more = [("breaches", text(breaches))];
+        let s = say_missed(l, "report-advice-frt-sla", Indicator::FrtSla, vt, &more);
+        say("frt-sla", Indicator::FrtSla, s);
     }
-    if let Some((v, t)) = missed(report, Indicator::ResolutionSla) {
-        say(
-            "resolution-sla",
-            Indicator::ResolutionSla,
-            format!(
-                "Resolutions met the SLA {} of the time (target {}). Escalate at-risk tickets earlier (`sla:at-risk` view) and hand complex ones to a specialist group sooner.",
-                fmt(Indicator::ResolutionSla, v),
-                fmt(Indicator::ResolutionSla, t)
-            ),
-        );
+    if let Some(vt) = missed(report, Indicator::ResolutionSla) {
+        let ind = Indicator::ResolutionSla;
+        let s = say_missed(l, "report-advice-resolution-sla", ind, vt, &[]);
+        say("resolution-sla", ind, s);
     }
     let overall = report.value(Indicator::FrtMedian);
     if let (Some(slowest), Some(all)) = (report.slow_channels.first(), overall) {
@@ -107,118 +144,76 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
             .flatten()
             .unwrap_or(0.0);
         if all > 0.0 && m >= 2.0 * all {
-            say(
-                "slow-channel",
-                Indicator::FrtMedian,
-                format!(
-                    "The {} channel answers in {} (median), {:.1}× the desk's {}. Staff that channel or route it to a faster queue.",
-                    slowest.label,
-                    fmt(Indicator::FrtMedian, m),
-                    m / all,
-                    fmt(Indicator::FrtMedian, all)
-                ),
+            let channel = words::group_label(l, Dimension::Channel, &slowest.key, &slowest.label);
+            let s = tr_args(
+                l,
+                "report-advice-slow-channel",
+                &[
+                    ("channel", text(channel)),
+                    ("median", text(words::value(l, Indicator::FrtMedian, m))),
+                    ("times", text(format!("{:.1}", m / all))),
+                    ("overall", text(words::value(l, Indicator::FrtMedian, all))),
+                ],
             );
+            say("slow-channel", Indicator::FrtMedian, s);
         }
     }
-    if let Some((v, t)) = missed(report, Indicator::Fcr) {
-        say(
-            "fcr",
-            Indicator::Fcr,
-            format!(
-                "Only {} of solved tickets were solved with one reply (target {}). Write knowledge-base articles for the most asked questions so agents can answer completely the first time.",
-                fmt(Indicator::Fcr, v),
-                fmt(Indicator::Fcr, t)
-            ),
-        );
+    if let Some(vt) = missed(report, Indicator::Fcr) {
+        let s = say_missed(l, "report-advice-fcr", Indicator::Fcr, vt, &[]);
+        say("fcr", Indicator::Fcr, s);
     }
-    if let Some((v, t)) = missed(report, Indicator::ReopenRate) {
-        say(
-            "reopen",
-            Indicator::ReopenRate,
-            format!(
-                "{} of solved tickets were reopened (ceiling {}). Confirm the fix with the customer before solving, and review reopened tickets weekly.",
-                fmt(Indicator::ReopenRate, v),
-                fmt(Indicator::ReopenRate, t)
-            ),
-        );
+    if let Some(vt) = missed(report, Indicator::ReopenRate) {
+        let ind = Indicator::ReopenRate;
+        let s = say_missed(l, "report-advice-reopen", ind, vt, &[]);
+        say("reopen", ind, s);
     }
-    if let Some((v, t)) = missed(report, Indicator::ComplaintRate) {
+    if let Some(vt) = missed(report, Indicator::ComplaintRate) {
         let causes = &report.complaint_causes.root_cause;
         let cats = if report.complaint_causes.analysed() {
-            let named: Vec<String> = causes
-                .iter()
-                .filter(|c| !c.name.is_empty() && c.count > 0)
-                .take(3)
-                .map(|c| format!("{} ({})", c.name.replace('_', " "), c.count))
-                .collect();
-            format!(" Top root causes: {}.", named.join(", "))
+            let named = words::counts(
+                l,
+                causes
+                    .iter()
+                    .filter(|c| !c.name.is_empty() && c.count > 0)
+                    .map(|c| (words::root_cause(l, &c.name), c.count)),
+                3,
+            );
+            tr_args(l, "report-advice-root-causes", &[("causes", text(named))])
         } else if report.complaint_tags.is_empty() {
             String::new()
         } else {
-            format!(
-                " Top complaint categories: {}.",
-                top(&report.complaint_tags, 3)
-            )
+            let tags = top(l, &report.complaint_tags, 3, str::to_string);
+            tr_args(l, "report-advice-complaint-tags", &[("tags", text(tags))])
         };
-        say(
-            "complaints",
-            Indicator::ComplaintRate,
-            format!(
-                "Complaints were {} of new tickets (ceiling {}).{cats} Run a cause analysis (调查与分析) on the top categories and fix the product or process behind them.",
-                fmt(Indicator::ComplaintRate, v),
-                fmt(Indicator::ComplaintRate, t)
-            ),
-        );
+        let ind = Indicator::ComplaintRate;
+        let more = [("causes", text(cats))];
+        let s = say_missed(l, "report-advice-complaints", ind, vt, &more);
+        say("complaints", ind, s);
     }
-    if let Some((v, t)) = missed(report, Indicator::FollowUpRate) {
-        say(
-            "follow-up",
-            Indicator::FollowUpRate,
-            format!(
-                "Follow-up calls (回访) were made for {} of solved tickets (target {}). Work the follow-ups-due view every day.",
-                fmt(Indicator::FollowUpRate, v),
-                fmt(Indicator::FollowUpRate, t)
-            ),
-        );
+    if let Some(vt) = missed(report, Indicator::FollowUpRate) {
+        let ind = Indicator::FollowUpRate;
+        let s = say_missed(l, "report-advice-follow-up", ind, vt, &[]);
+        say("follow-up", ind, s);
     }
-    if let Some((v, t)) = missed(report, Indicator::Csat) {
-        say(
-            "csat",
-            Indicator::Csat,
-            format!(
-                "CSAT was {} (target {}). Read the {} low-score comments in the appendix and call those customers back.",
-                fmt(Indicator::Csat, v),
-                fmt(Indicator::Csat, t),
-                report.comments.len()
-            ),
-        );
+    if let Some(vt) = missed(report, Indicator::Csat) {
+        let more = [("comments", text(report.comments.len()))];
+        let s = say_missed(l, "report-advice-csat", Indicator::Csat, vt, &more);
+        say("csat", Indicator::Csat, s);
     }
-    if let Some((v, t)) = missed(report, Indicator::Nps) {
-        say(
-            "nps",
-            Indicator::Nps,
-            format!(
-                "NPS was {} (target {}). Detractors outweigh promoters too much: follow up each detractor within a day.",
-                fmt(Indicator::Nps, v),
-                fmt(Indicator::Nps, t)
-            ),
-        );
+    if let Some(vt) = missed(report, Indicator::Nps) {
+        let s = say_missed(l, "report-advice-nps", Indicator::Nps, vt, &[]);
+        say("nps", Indicator::Nps, s);
     }
-    if let Some((v, t)) = missed(report, Indicator::Ces) {
-        say(
-            "ces",
-            Indicator::Ces,
-            format!(
-                "Customers reported an effort of {} (at most {} wanted). Cut transfers and repeated questions: fill the customer profile before replying.",
-                fmt(Indicator::Ces, v),
-                fmt(Indicator::Ces, t)
-            ),
-        );
+    if let Some(vt) = missed(report, Indicator::Ces) {
+        let s = say_missed(l, "report-advice-ces", Indicator::Ces, vt, &[]);
+        say("ces", Indicator::Ces, s);
     }
-    if let Some((v, t)) = missed(report, Indicator::Csi)
+    if let Some(vt) = missed(report, Indicator::Csi)
         && report.csi_basis == "items"
     {
-        say("csi-items", Indicator::Csi, weakest_items(report, v, t));
+        let more = [("items", text(weakest_items(l, report)))];
+        let s = say_missed(l, "report-advice-csi-items", Indicator::Csi, vt, &more);
+        say("csi-items", Indicator::Csi, s);
     }
     let created = report.indicator(Indicator::Created);
     let backlog = report.indicator(Indicator::Backlog);
@@ -227,19 +222,21 @@ pub fn suggestions(report: &Report) -> Vec<Suggestion> {
         && rel >= 20.0
         && grew > 0.0
     {
-        say(
-            "volume",
-            Indicator::Created,
-            format!(
-                "New tickets rose {rel:.0}% on the previous period and the backlog grew by {grew:.0}. Add capacity or deflect common questions with the knowledge base."
-            ),
+        let s = tr_args(
+            l,
+            "report-advice-volume",
+            &[
+                ("rise", text(format!("{rel:.0}"))),
+                ("grew", text(format!("{grew:.0}"))),
+            ],
         );
+        say("volume", Indicator::Created, s);
     }
     if out.is_empty() {
         out.push(Suggestion {
             rule: "on-target",
             indicator: None,
-            text: "Every indicator with a target met it. Keep the current staffing and raise the targets for the next cycle (PDCA).".into(),
+            text: tr(l, "report-advice-on-target"),
         });
     }
     out

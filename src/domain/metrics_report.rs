@@ -336,11 +336,14 @@ pub fn values(t: &Tally, rules: &MetricsRules) -> BTreeMap<Indicator, Option<f64
         .collect()
 }
 
+/// The label of a breakdown's row without a value (other than agent and tier), as stored in the report.
+pub const NONE_LABEL: &str = "(none)";
+
 fn label_of(dim: Dimension, key: &str, labels: &BTreeMap<String, String>) -> String {
     match (dim, key) {
         (Dimension::Agent, "") => "(unassigned)".into(),
         (Dimension::Tier, "") => "(no customer)".into(),
-        (_, "") => "(none)".into(),
+        (_, "") => NONE_LABEL.into(),
         (Dimension::Agent | Dimension::Group | Dimension::Tier, k) => {
             labels.get(k).cloned().unwrap_or_else(|| k.into())
         }
@@ -523,6 +526,7 @@ pub fn build(mut input: ReportInput, rules: &MetricsRules) -> Report {
             &|k| super::ticket::Kind::parse(k).map_or_else(|| k.to_string(), |k| k.label().into()),
         ),
     };
-    report.suggestions = super::metrics_advice::suggestions(&report);
+    // English: the JSON's words, and an action's title made from a suggestion.
+    report.suggestions = super::metrics_advice::suggestions(&report, crate::i18n::Locale::En);
     report
 }

@@ -410,6 +410,18 @@ fn the_report_walks_the_backlog_back_from_now_and_fires_its_rules() {
         "{}",
         complaints.text
     );
+    // The same rules in the same order in every locale; the report keeps the English words.
+    use crate::domain::metrics_advice::suggestions;
+    use crate::i18n::Locale;
+    assert_eq!(suggestions(&r, Locale::En), r.suggestions);
+    for l in [Locale::ZhCn, Locale::ZhTw] {
+        let local = suggestions(&r, l);
+        let local_rules: Vec<&str> = local.iter().map(|s| s.rule).collect();
+        assert_eq!(local_rules, rules, "{l}");
+        let text = &local[local_rules.iter().position(|r| *r == "complaints").unwrap()].text;
+        assert!(text.contains("refund（4）"), "{text}");
+        assert!(!text.contains("Complaints were"), "{text}");
+    }
     assert_eq!(
         r.breaches_by_priority,
         vec![Count {

@@ -32,6 +32,7 @@ pub mod metrics_grid;
 pub mod metrics_indicator;
 pub mod metrics_report;
 pub mod metrics_rules;
+pub mod metrics_words;
 pub mod phone;
 pub mod pinyin;
 pub mod plan;
