@@ -110,4 +110,4 @@ ticket-done-taken = 已认领
 ticket-done-follow-up = 回访已记录：{ $outcome }
 ticket-done-survey = 满意度调查已记录
 ticket-done-draft-saved = 草稿已保留 — r 继续编辑，u 立即恢复
-ticket-done-draft-discarded = 草稿已丢弃
+ticket-done-draft-discarded = 草稿已放弃

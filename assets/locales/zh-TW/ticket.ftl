@@ -110,4 +110,4 @@ ticket-done-taken = 已認領
 ticket-done-follow-up = 回訪已記錄：{ $outcome }
 ticket-done-survey = 滿意度調查已記錄
 ticket-done-draft-saved = 草稿已保留 — r 繼續編輯，u 立即復原
-ticket-done-draft-discarded = 草稿已捨棄
+ticket-done-draft-discarded = 草稿已放棄
