@@ -956,7 +956,7 @@ fn the_form_takes_a_product_and_can_create_the_customer() {
     };
     assert_eq!(form.products.len(), 2, "陈静 owns two products");
     assert_eq!(
-        form.product_label(),
+        form.product_label(desk::i18n::Locale::En),
         "Robot Vacuum R7 扫地机器人",
         "the newest purchase is preselected"
     );

@@ -4,24 +4,26 @@
 
 use super::msg::{Effect, OpenOutcome, Opened};
 use super::protocol::TicketRequest;
-use super::update::toast;
+use super::update::{say, toast};
 use super::{Model, Overlay, PickAction};
 use crate::domain::attachment::{OpenVerdict, open_verdict};
 use crate::domain::intake::{human_size, safe_filename};
 use crate::domain::text::sanitize;
+use crate::i18n::tr_args;
 use crate::store::attachments::AttachmentRow;
 
 /// `o` in the ticket pane: the only attachment is opened at once; several are offered in a picker that filters
 /// as you type.
 pub(super) fn open(model: &mut Model) -> Vec<Effect> {
     let Some(d) = &model.ticket.detail else {
-        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        say(model, "ticket-open-first", &[], false);
         return Vec::new();
     };
     let number = d.row.number;
+    let l = model.locale;
     match d.attachments.as_slice() {
         [] => {
-            toast(model, format!("#{number} has no attachments"), false);
+            say(model, "attach-none", &[("number", number.into())], false);
             Vec::new()
         }
         [only] => fetch(only.id.clone()),
@@ -31,7 +33,7 @@ pub(super) fn open(model: &mut Model) -> Vec<Effect> {
                 .map(|a| (label(a), PickAction::OpenAttachment(a.id.clone())))
                 .collect();
             model.overlay = Some(Overlay::Picker {
-                title: format!("Open an attachment of #{number}"),
+                title: tr_args(l, "attach-pick", &[("number", number.into())]),
                 options,
                 selected: 0,
                 filter: Default::default(),
@@ -63,11 +65,7 @@ pub(super) fn on_content(
     content: Option<Box<(AttachmentRow, Vec<u8>)>>,
 ) -> Vec<Effect> {
     let Some(content) = content else {
-        toast(
-            model,
-            "That attachment is no longer there (reloaded)".into(),
-            true,
-        );
+        say(model, "attach-gone", &[], true);
         return super::update_lists::refresh(model);
     };
     let (row, bytes) = *content;
@@ -88,37 +86,36 @@ pub(super) fn on_content(
 /// when the agent has to open it by hand, so a narrow toast still shows it. Paths and reasons come from the
 /// system, names from customers: both are made safe before they reach the screen.
 pub(super) fn on_opened(model: &mut Model, opened: Opened) -> Vec<Effect> {
+    let l = model.locale;
     let name = sanitize(&opened.name);
     let (text, error) = match opened.outcome {
-        OpenOutcome::Launched { path, .. } => (
-            format!("opened {name} (saved at {})", sanitize(&path)),
-            false,
-        ),
-        OpenOutcome::Kept { path, why } => (
-            format!(
-                "saved {} — not opened: {}; open it yourself only if you trust it",
-                sanitize(&path),
-                sanitize(&why)
-            ),
-            true,
-        ),
+        OpenOutcome::Launched { path, .. } => {
+            let args = [("name", name.into()), ("path", sanitize(&path).into())];
+            (tr_args(l, "attach-opened", &args), false)
+        }
+        OpenOutcome::Kept { path, why } => {
+            let args = [
+                ("path", sanitize(&path).into()),
+                ("why", sanitize(&why).into()),
+            ];
+            (tr_args(l, "attach-kept", &args), true)
+        }
         OpenOutcome::OpenerFailed {
             opener,
             path,
             reason,
-        } => (
-            format!(
-                "saved {} — `{}` could not open it ({}); open it by hand, or set $DESK_OPENER",
-                sanitize(&path),
-                sanitize(&opener),
-                sanitize(&reason)
-            ),
-            true,
-        ),
-        OpenOutcome::NotSaved { reason } => (
-            format!("could not save {name} to open it: {}", sanitize(&reason)),
-            true,
-        ),
+        } => {
+            let args = [
+                ("path", sanitize(&path).into()),
+                ("opener", sanitize(&opener).into()),
+                ("reason", sanitize(&reason).into()),
+            ];
+            (tr_args(l, "attach-opener-failed", &args), true)
+        }
+        OpenOutcome::NotSaved { reason } => {
+            let args = [("name", name.into()), ("reason", sanitize(&reason).into())];
+            (tr_args(l, "attach-not-saved", &args), true)
+        }
     };
     toast(model, text, error);
     Vec::new()

@@ -7,10 +7,11 @@ use super::confirm;
 use super::msg::Effect;
 use super::protocol::{Refusal, TicketRequest};
 use super::tag_prompt::parse_tags;
-use super::update::toast;
+use super::update::{say, toast};
 use super::update_lists::{refresh_queue, view_counts};
 use super::{Model, Overlay, PickAction, PromptKind};
 use crate::domain::ticket::{Priority, Status};
+use crate::i18n::{tr, tr_args};
 use crate::store::ticket_write::TicketEdit;
 
 pub(super) fn toggle_mark(model: &mut Model) -> Vec<Effect> {
@@ -42,11 +43,7 @@ pub(super) fn mark_range(model: &mut Model) -> Vec<Effect> {
     match model.queues.anchor.take() {
         None => {
             model.queues.anchor = Some(here);
-            toast(
-                model,
-                "Range started: move, then V again to mark it".into(),
-                false,
-            );
+            say(model, "bulk-range-started", &[], false);
         }
         Some(start) => {
             let (lo, hi) = (start.min(here), start.max(here));
@@ -62,7 +59,7 @@ pub(super) fn mark_range(model: &mut Model) -> Vec<Effect> {
                     .insert(row.number, (customer, row.subject.to_string()));
             }
             let n = model.queues.marked.len();
-            toast(model, format!("{n} tickets marked"), false);
+            say(model, "bulk-marked", &[("n", n.into())], false);
         }
     }
     Vec::new()
@@ -87,11 +84,13 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
     if targets.is_empty() {
         return Vec::new();
     }
+    let l = model.locale;
     let what = if targets.len() == 1 {
         format!("#{}", targets[0])
     } else {
-        format!("{} tickets", targets.len())
+        tr_args(l, "bulk-tickets", &[("n", targets.len().into())])
     };
+    let of = |key: &str| tr_args(l, key, &[("what", what.as_str().into())]);
     let edit = |label: String, e: TicketEdit| (label, PickAction::Edit(e));
     let (title, options): (String, Vec<(String, PickAction)>) = match which {
         CommandId::QueueStatus => {
@@ -114,14 +113,14 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 .collect();
             options.extend(model.close_reasons.iter().map(|r| {
                 (
-                    format!("Closed — {r} (skips the follow-up)"),
+                    super::ticket_actions::close_with_reason(l, r),
                     PickAction::Close(r.clone()),
                 )
             }));
-            (format!("Status of {what}"), options)
+            (of("bulk-status-of"), options)
         }
         CommandId::QueuePriority => (
-            format!("Priority of {what}"),
+            of("bulk-priority-of"),
             Priority::ALL
                 .iter()
                 .map(|p| {
@@ -138,17 +137,17 @@ pub(super) fn open(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 .collect(),
         ),
         CommandId::QueueAssign => {
-            let mut options = vec![edit("Nobody".into(), TicketEdit::Assignee(None))];
+            let mut options = vec![edit(tr(l, "ticket-nobody"), TicketEdit::Assignee(None))];
             options.extend(model.agents.iter().map(|a| {
                 edit(
                     format!("{} ({})", a.name, a.handle),
                     TicketEdit::Assignee(Some(a.handle.clone())),
                 )
             }));
-            (format!("Assign {what}"), options)
+            (of("bulk-assign"), options)
         }
         CommandId::QueueMacro => (
-            format!("Macro for {what} (sent as is, no editor)"),
+            of("bulk-macro-for"),
             model
                 .macros
                 .iter()
@@ -240,23 +239,24 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
                     format!("#{n} {who}")
                 })
                 .collect();
+            let l = model.locale;
             let more = replies.len().saturating_sub(recipients.len());
-            let mut lines = vec![format!(
-                "“{}” goes to {} customers: {}{}",
-                m.name,
-                replies.len(),
-                recipients.join(", "),
-                if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                }
-            )];
-            if !edits.is_empty() {
-                lines.push(format!(
-                    "Each ticket also gets: {}",
-                    super::review::describe_edits(&edits)
+            let mut list = recipients.join(", ");
+            if more > 0 {
+                list.push_str(&format!(
+                    " {}",
+                    tr_args(l, "bulk-and-more", &[("more", more.into())])
                 ));
+            }
+            let goes_to = [
+                ("name", m.name.as_str().into()),
+                ("n", replies.len().into()),
+                ("list", list.into()),
+            ];
+            let mut lines = vec![tr_args(l, "bulk-macro-goes-to", &goes_to)];
+            if !edits.is_empty() {
+                let changes = super::review::describe_edits(l, &edits);
+                lines.push(tr_args(l, "bulk-each-also", &[("changes", changes.into())]));
             }
             let request = TicketRequest::BulkReply {
                 replies,
@@ -267,7 +267,7 @@ pub(super) fn apply(model: &mut Model, action: PickAction, targets: Vec<i64>) ->
             confirm::ask(
                 model,
                 confirm::Confirm::new(
-                    "Send this reply to every marked ticket?".into(),
+                    tr(l, "bulk-send-to-all"),
                     lines,
                     confirm::ConfirmAction::Requests(vec![request.into()]),
                 ),
@@ -295,18 +295,18 @@ pub(super) fn answer_tags(model: &mut Model, text: &str, targets: Vec<i64>) -> V
 }
 
 pub(super) fn on_done(model: &mut Model, done: usize, refused: Vec<(i64, Refusal)>) -> Vec<Effect> {
-    let s = if done == 1 { "" } else { "s" };
     match refused.first() {
-        None => toast(model, format!("Changed {done} ticket{s}"), false),
-        Some((number, why)) => toast(
-            model,
-            format!(
-                "Changed {done} ticket{s}; {} refused — #{number}: {}",
-                refused.len(),
-                super::ticket_actions::without_number(&why.text, *number)
-            ),
-            true,
-        ),
+        None => say(model, "bulk-changed", &[("done", done.into())], false),
+        Some((number, why)) => {
+            let why = super::ticket_actions::without_number(&why.text, *number).to_string();
+            let args = [
+                ("done", done.into()),
+                ("refused", refused.len().into()),
+                ("number", (*number).into()),
+                ("why", why.into()),
+            ];
+            say(model, "bulk-changed-refused", &args, true);
+        }
     }
     model.queues.marked.clear();
     model.queues.anchor = None;

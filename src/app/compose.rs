@@ -2,21 +2,31 @@
 //! macros judged against the ticket before the editor opens, and what comes back from the editor.
 
 use super::msg::{EditPurpose, Effect};
-use super::update::toast;
+use super::update::say;
 use super::{Model, Overlay, PickAction};
 use crate::domain::macros::MacroKind;
+use crate::i18n::{Locale, tr, tr_args};
 use crate::store::ticket_write::TicketEdit;
 
 /// The comment lines under a reply or note in the editor: what it is for, and the last customer message quoted.
-pub(super) fn reply_footer(d: &crate::store::tickets::TicketDetail, internal: bool) -> String {
-    let what = if internal {
-        "Internal note on"
+pub(super) fn reply_footer(
+    l: Locale,
+    d: &crate::store::tickets::TicketDetail,
+    internal: bool,
+) -> String {
+    let key = if internal {
+        "compose-footer-note"
     } else {
-        "Reply to"
+        "compose-footer-reply"
     };
+    let args = [
+        ("number", d.row.number.into()),
+        ("subject", d.row.subject.to_string().into()),
+    ];
     let mut text = format!(
-        "\n# {what} #{} — {}\n# Lines starting with # are removed. Save an empty message to cancel.\n",
-        d.row.number, d.row.subject
+        "\n# {}\n# {}\n",
+        tr_args(l, key, &args),
+        tr(l, "compose-footer-help")
     );
     if let Some(last) = d
         .messages
@@ -24,7 +34,10 @@ pub(super) fn reply_footer(d: &crate::store::tickets::TicketDetail, internal: bo
         .rev()
         .find(|m| m.author_kind == crate::store::records::AuthorKind::Customer)
     {
-        text.push_str("#\n# The customer wrote:\n");
+        text.push_str(&format!(
+            "#\n# {}\n",
+            tr(l, "compose-footer-customer-wrote")
+        ));
         for line in last.body.as_str().lines() {
             text.push_str(&format!("# > {line}\n"));
         }
@@ -38,11 +51,11 @@ pub(super) fn compose(model: &mut Model, internal: bool) -> Vec<Effect> {
         return fx;
     }
     let Some(d) = &model.ticket.detail else {
-        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        say(model, "ticket-open-first", &[], false);
         return Vec::new();
     };
     let number = d.row.number;
-    let template = format!("\n{}", reply_footer(d, internal));
+    let template = format!("\n{}", reply_footer(model.locale, d, internal));
     if internal {
         let purpose = EditPurpose::Note { number };
         return vec![Effect::Edit { purpose, template }];
@@ -62,12 +75,12 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
     // Taken whatever came back, so an abandoned reply's choice does not ride along with the next one.
     let carried = model.ticket.carry_how.take();
     if body.is_empty() {
-        let what = if purpose == EditPurpose::NewTicket {
-            "the ticket was not created"
+        let key = if purpose == EditPurpose::NewTicket {
+            "compose-empty-not-created"
         } else {
-            "nothing was sent"
+            "compose-empty-not-sent"
         };
-        toast(model, format!("Empty message: {what}"), false);
+        say(model, key, &[], false);
         return Vec::new();
     }
     let (number, internal, edits, macro_index) = match purpose {
@@ -139,17 +152,14 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
 
 pub(super) fn open_macros(model: &mut Model) -> Vec<Effect> {
     if model.ticket.detail.is_none() {
-        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        say(model, "ticket-open-first", &[], false);
         return Vec::new();
     }
     if model.macros.is_empty() {
-        toast(
-            model,
-            "No macros: add [[macros]] to the config".into(),
-            false,
-        );
+        say(model, "compose-no-macros", &[], false);
         return Vec::new();
     }
+    let l = model.locale;
     // Call scripts are read on the follow-up call (F), not sent.
     let options: Vec<_> = model
         .macros
@@ -158,14 +168,16 @@ pub(super) fn open_macros(model: &mut Model) -> Vec<Effect> {
         .filter(|(_, m)| m.kind != MacroKind::CallScript)
         .map(|(i, m)| {
             let name = match m.kind {
-                MacroKind::Note => format!("{} (note)", m.name),
+                MacroKind::Note => {
+                    tr_args(l, "compose-macro-note", &[("name", m.name.as_str().into())])
+                }
                 _ => m.name.clone(),
             };
             (name, PickAction::Macro(i))
         })
         .collect();
     model.overlay = Some(Overlay::Picker {
-        title: "Reply with a macro".into(),
+        title: tr(l, "compose-macro-picker"),
         options,
         selected: 0,
         filter: Default::default(),
@@ -184,21 +196,25 @@ pub(super) fn check_macro(model: &mut Model, index: usize) -> Vec<Effect> {
     match crate::domain::macros::fit(&m.actions, d.row.status, d.row.kind, d.complaint_stage) {
         crate::domain::macros::Fit::Fits => compose_macro(model, index),
         crate::domain::macros::Fit::Refused(why) => {
-            toast(model, format!("Macro “{name}” does not fit: {why}"), true);
+            let args = [("name", name.into()), ("why", why.to_string().into())];
+            say(model, "compose-macro-refused", &args, true);
             Vec::new()
         }
-        crate::domain::macros::Fit::Reopens { from, to } => super::confirm::ask(
-            model,
-            super::confirm::Confirm::new(
-                format!("“{name}” reopens this ticket"),
-                vec![format!(
-                    "It is {}; sending this reply moves it to {}. Write the reply?",
-                    from.label(),
-                    to.label()
-                )],
-                super::confirm::ConfirmAction::ComposeMacro(index),
-            ),
-        ),
+        crate::domain::macros::Fit::Reopens { from, to } => {
+            let l = model.locale;
+            let detail = [
+                ("from", crate::i18n::status(l, from).into()),
+                ("to", crate::i18n::status(l, to).into()),
+            ];
+            super::confirm::ask(
+                model,
+                super::confirm::Confirm::new(
+                    tr_args(l, "compose-macro-reopens", &[("name", name.into())]),
+                    vec![tr_args(l, "compose-macro-reopens-detail", &detail)],
+                    super::confirm::ConfirmAction::ComposeMacro(index),
+                ),
+            )
+        }
     }
 }
 
@@ -226,17 +242,25 @@ pub(super) fn compose_macro(model: &mut Model, index: usize) -> Vec<Effect> {
         return Vec::new();
     };
     let ctx = macro_context(d, model.my_name());
+    let l = model.locale;
     let mut template = crate::domain::macros::render(&m.body, &ctx);
+    let args = [
+        ("name", m.name.as_str().into()),
+        ("number", d.row.number.into()),
+    ];
     template.push_str(&format!(
-        "\n# Macro \"{}\" on #{}. Lines starting with # are removed; empty cancels.\n",
-        m.name, d.row.number
+        "\n# {}\n",
+        tr_args(l, "compose-footer-macro", &args)
     ));
     let changes = macro_edits(&m.actions);
     if !changes.is_empty() {
-        template.push_str(&format!(
-            "# On send it also sets: {}\n",
-            super::review::describe_edits(&changes)
-        ));
+        let changes = super::review::describe_edits(l, &changes);
+        let sets = tr_args(
+            l,
+            "compose-footer-macro-sets",
+            &[("changes", changes.into())],
+        );
+        template.push_str(&format!("# {sets}\n"));
     }
     let number = d.row.number;
     vec![

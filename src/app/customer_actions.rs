@@ -47,17 +47,26 @@ pub(super) fn edit_notes(model: &mut Model) -> Vec<Effect> {
     }]
 }
 
-const FORM_HELP: &str = "# One field per line. Lines starting with # are ignored; `-` clears a field.
-# tier: auto (computed from orders) or diamond, gold, silver, bronze (pins it). birthday: YYYY-MM-DD or MM-DD.
-# gender: female, male, other, unspecified. contact_channel: phone, email, web, chat, wechat, weibo, on_site.
-# contact_time: days and a window, like `weekdays 18:00-21:00`, `weekends 09:00-12:00` or `18:00-21:00`.
-";
+/// The comment lines above the profile form's fields, in the locale.
+fn form_help(l: Locale) -> String {
+    [
+        "profile-help-lines",
+        "profile-help-tier",
+        "profile-help-gender",
+        "profile-help-time",
+    ]
+    .iter()
+    .map(|key| format!("# {}\n", tr(l, key)))
+    .collect()
+}
 
 /// Marker of the comment desk adds to a form it hands back because it could not be saved.
-const NOT_SAVED: &str = "# desk: not saved:";
+fn not_saved(l: Locale) -> String {
+    format!("# {}", tr(l, "profile-not-saved"))
+}
 
-/// The profile form: `field: value` lines.
-pub fn profile_form(d: Option<&CustomerDetail>) -> String {
+/// The profile form: `field: value` lines under their help, which is in the locale (the fields are not).
+pub fn profile_form(l: Locale, d: Option<&CustomerDetail>) -> String {
     let text = |v: Option<String>| v.unwrap_or_default();
     let opt =
         |v: Option<&crate::domain::text::SafeText>| v.map(|s| s.to_string()).unwrap_or_default();
@@ -86,23 +95,52 @@ pub fn profile_form(d: Option<&CustomerDetail>) -> String {
         None => Default::default(),
     };
     let tier = if tier.is_empty() { "auto".into() } else { tier };
+    // Named as the constant it was, so the form's machine part reads the same.
+    #[allow(non_snake_case)]
+    let FORM_HELP = form_help(l);
     format!(
         "{FORM_HELP}name: {name}\nemail: {email}\nphone: {phone}\norg: {org}\ntier: {tier}\nbirthday: {birthday}\ncity: {city}\n\
          gender: {gender}\ncontact_channel: {channel}\ncontact_time: {time}\n"
     )
 }
 
-/// A profile form that cannot be saved; `line` is 1-based.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A profile form that cannot be saved; `line` is 1-based. Shown in the locale by [`FormError::describe`]
+/// (`Display` is the English).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormError {
-    #[error("line {line}: write `field: value`")]
-    NotAField { line: usize },
-    #[error("line {line}: {problem}")]
+    NotAField {
+        line: usize,
+    },
     Edit {
         line: usize,
         problem: CustomerEditError,
     },
 }
+
+impl FormError {
+    pub fn describe(&self, l: Locale) -> String {
+        match self {
+            FormError::NotAField { line } => {
+                tr_args(l, "profile-not-a-field", &[("line", (*line).into())])
+            }
+            FormError::Edit { line, problem } => {
+                let args = [
+                    ("line", (*line).into()),
+                    ("problem", problem.to_string().into()),
+                ];
+                tr_args(l, "profile-line-problem", &args)
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for FormError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Locale::En))
+    }
+}
+
+impl std::error::Error for FormError {}
 
 /// Reads the profile form back; an error names the line.
 pub fn parse_form(text: &str) -> Result<Vec<CustomerEdit>, FormError> {
@@ -130,14 +168,14 @@ pub(super) fn edit_profile(model: &mut Model) -> Vec<Effect> {
     model.customers.editing = Some((d.row.id.clone(), d.version));
     vec![Effect::Edit {
         purpose: EditPurpose::CustomerProfile,
-        template: profile_form(Some(&d)),
+        template: profile_form(model.locale, Some(&d)),
     }]
 }
 
-pub(super) fn create() -> Vec<Effect> {
+pub(super) fn create(model: &mut Model) -> Vec<Effect> {
     vec![Effect::Edit {
         purpose: EditPurpose::NewCustomer,
-        template: profile_form(None),
+        template: profile_form(model.locale, None),
     }]
 }
 
@@ -167,9 +205,10 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
             }
         }
         EditPurpose::CustomerProfile | EditPurpose::NewCustomer => {
+            let marker = not_saved(model.locale);
             let kept: String = text
                 .lines()
-                .filter(|l| !l.starts_with(NOT_SAVED))
+                .filter(|l| !l.starts_with(&marker))
                 .map(|l| format!("{l}\n"))
                 .collect();
             if crate::domain::text::strip_template(&kept).is_empty() {
@@ -181,16 +220,17 @@ pub(super) fn on_edited(model: &mut Model, purpose: EditPurpose, text: String) -
                 Err(e) => {
                     // Hand the form back with the reason, so nothing typed is lost (as the article editor does).
                     model.customers.editing = editing;
+                    let e = e.describe(model.locale);
                     say(
                         model,
                         "customers-not-saved",
-                        &[("error", e.to_string().into())],
+                        &[("error", e.as_str().into())],
                         true,
                     );
                     let fix = tr(model.locale, "customers-form-fix");
                     return vec![Effect::Edit {
                         purpose,
-                        template: format!("{kept}{NOT_SAVED} {e}. {fix}\n"),
+                        template: format!("{kept}{marker} {e}. {fix}\n"),
                     }];
                 }
             };
@@ -470,7 +510,7 @@ mod tests {
 
     #[test]
     fn the_profile_form_reads_back() {
-        let form = profile_form(None).replace("name: \n", "name: Wang Fang\n");
+        let form = profile_form(Locale::En, None).replace("name: \n", "name: Wang Fang\n");
         let edits = parse_form(&form).unwrap();
         assert!(edits.contains(&CustomerEdit::Tier(None)));
         assert!(edits.contains(&CustomerEdit::Email(None)));

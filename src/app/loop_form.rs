@@ -5,17 +5,19 @@
 
 use super::msg::Effect;
 use super::text_input::{TextInput, TextOp};
-use super::update::toast;
+use super::update::{say, toast};
 use super::{Model, Overlay};
 use crate::domain::complaint::ComplaintSeverity;
 use crate::domain::macros::{MacroKind, render};
 use crate::domain::service_loop::{ComplaintStage, FollowUpOutcome};
 use crate::domain::ticket::Kind;
 use crate::domain::ticket_fields::TicketField;
+use crate::i18n::{Locale, tr, tr_args, tr_of};
 use crate::store::ticket_write::TicketEdit;
 
 /// One field of a form.
 #[derive(Debug, Clone, PartialEq)]
+/// A field's label is its message key (`loopform-category`): render shows it in the locale.
 pub enum Field {
     Text {
         label: &'static str,
@@ -72,19 +74,26 @@ impl LoopForm {
         }
     }
 
-    pub fn title(&self) -> String {
+    pub fn title(&self, l: Locale) -> String {
+        let number = ("number", self.number.into());
         match &self.purpose {
             Purpose::Complaint { stage, solves } => {
-                let also = if *solves { " · solves the ticket" } else { "" };
-                format!("Complaint #{} → {}{also}", self.number, stage.label())
+                let stage = ("stage", stage_name(l, *stage).into());
+                let title = tr_args(l, "loopform-complaint-title", &[number, stage]);
+                if *solves {
+                    format!("{title} · {}", tr(l, "loopform-solves"))
+                } else {
+                    title
+                }
             }
-            Purpose::FollowUp { .. } => format!("Follow-up call 回访 · #{}", self.number),
+            Purpose::FollowUp { .. } => tr_args(l, "loopform-follow-up-title", &[number]),
         }
     }
 
     /// The ticket changes a complaint form makes, or why it cannot yet.
     fn complaint_edits(
         &self,
+        l: Locale,
         stage: ComplaintStage,
         solves: bool,
     ) -> Result<Vec<TicketEdit>, String> {
@@ -92,7 +101,11 @@ impl LoopForm {
         for f in &self.fields {
             let v = f.text().to_string();
             if v.is_empty() {
-                return Err(format!("{} is needed for {}", f.label(), stage.label()));
+                let args = [
+                    ("field", tr(l, f.label()).into()),
+                    ("stage", stage_name(l, stage).into()),
+                ];
+                return Err(tr_args(l, "loopform-needed", &args));
             }
             edits.push(match f.label() {
                 CATEGORY => TicketEdit::ComplaintCategory(v),
@@ -112,13 +125,18 @@ impl LoopForm {
     }
 }
 
-const CATEGORY: &str = "Category";
-const SEVERITY: &str = "Severity";
-const OWNER: &str = "Responsible";
-const ROOT_CAUSE: &str = "Root cause";
-const RESOLUTION: &str = "Resolution";
-const OUTCOME: &str = "Outcome";
-const NOTE: &str = "Call note";
+const CATEGORY: &str = "loopform-category";
+const SEVERITY: &str = "loopform-severity";
+const OWNER: &str = "loopform-responsible";
+const ROOT_CAUSE: &str = "loopform-root-cause";
+const RESOLUTION: &str = "loopform-resolution";
+const OUTCOME: &str = "loopform-outcome";
+const NOTE: &str = "loopform-call-note";
+
+/// A complaint stage as the interface names it (`登记`).
+pub fn stage_name(l: Locale, s: ComplaintStage) -> String {
+    tr_of(l, "loopform-stage-", s.as_str())
+}
 
 fn text(label: &'static str, value: Option<String>) -> Field {
     let mut input = TextInput::default();
@@ -145,10 +163,12 @@ pub(super) fn advance_complaint(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let (number, status) = (d.row.number, d.row.status);
+    let l = model.locale;
     if d.row.kind != Kind::Complaint {
-        toast(
+        say(
             model,
-            format!("#{number} is not a complaint (K changes the kind)"),
+            "loopform-not-a-complaint",
+            &[("number", number.into())],
             false,
         );
         return Vec::new();
@@ -160,9 +180,10 @@ pub(super) fn advance_complaint(model: &mut Model) -> Vec<Effect> {
     let known = |f| d.details.text(f);
     let fields = match next {
         None => {
-            toast(
+            say(
                 model,
-                format!("#{number}: the complaint is already revisited"),
+                "loopform-already-revisited",
+                &[("number", number.into())],
                 false,
             );
             return Vec::new();
@@ -174,21 +195,25 @@ pub(super) fn advance_complaint(model: &mut Model) -> Vec<Effect> {
             );
         }
         Some(ComplaintStage::Revisited) => {
-            let why = if status.is_open() {
-                format!(
-                    "#{number} is {}: solve it first (s → Solved)",
-                    status.label()
-                )
+            let status = crate::i18n::status(l, status);
+            let args = [("number", number.into()), ("status", status.into())];
+            let key = if d.row.status.is_open() {
+                "loopform-solve-first"
             } else {
-                format!("#{number}: the revisit (回访) is the follow-up call — F records it")
+                "loopform-revisit-is-call"
             };
-            toast(model, why, false);
+            say(model, key, &args, false);
             return Vec::new();
         }
         Some(ComplaintStage::Registered) => {
             let severities = ComplaintSeverity::ALL
                 .iter()
-                .map(|s| (s.as_str().to_string(), s.label().to_string()))
+                .map(|s| {
+                    (
+                        s.as_str().to_string(),
+                        tr_of(l, "loopform-severity-", s.as_str()),
+                    )
+                })
                 .collect();
             vec![
                 text(CATEGORY, known(TicketField::ComplaintCategory)),
@@ -252,15 +277,11 @@ pub(super) fn follow_up(model: &mut Model) -> Vec<Effect> {
     };
     let number = d.row.number;
     // The call comes after the solution: say so rather than offer outcomes the store would refuse.
+    let l = model.locale;
     if d.row.status.is_open() {
-        let s = d.row.status.label();
-        toast(
-            model,
-            format!(
-                "#{number} is {s}: the follow-up call (回访) comes once it is solved (s → Solved)"
-            ),
-            false,
-        );
+        let status = crate::i18n::status(l, d.row.status);
+        let args = [("number", number.into()), ("status", status.into())];
+        say(model, "loopform-call-after-solved", &args, false);
         return Vec::new();
     }
     let ctx = super::compose::macro_context(d, model.my_name());
@@ -271,7 +292,12 @@ pub(super) fn follow_up(model: &mut Model) -> Vec<Effect> {
         .map(|m| (m.name.clone(), render(&m.body, &ctx)));
     let outcomes = FollowUpOutcome::ALL
         .iter()
-        .map(|o| (o.as_str().to_string(), o.label().to_string()))
+        .map(|o| {
+            (
+                o.as_str().to_string(),
+                tr_of(l, "loopform-outcome-", o.as_str()),
+            )
+        })
         .collect();
     model.overlay = Some(Overlay::LoopForm(Box::new(LoopForm {
         number,
@@ -323,11 +349,12 @@ pub(super) fn step_choice(model: &mut Model, step: isize) -> Vec<Effect> {
 
 /// Enter: the complaint's stage with what it needs, or the call with its outcome and note.
 pub(super) fn submit(model: &mut Model) -> Vec<Effect> {
+    let l = model.locale;
     let Some(f) = form(model) else {
         return Vec::new();
     };
     match f.purpose.clone() {
-        Purpose::Complaint { stage, solves } => match f.complaint_edits(stage, solves) {
+        Purpose::Complaint { stage, solves } => match f.complaint_edits(l, stage, solves) {
             Ok(edits) => {
                 model.overlay = None;
                 super::ticket_actions::apply_edits(model, edits)
@@ -344,9 +371,10 @@ pub(super) fn submit(model: &mut Model) -> Vec<Effect> {
                 .and_then(|o| FollowUpOutcome::parse(o.text()))
                 .unwrap_or(FollowUpOutcome::Confirmed);
             let typed = f.fields.get(1).map_or("", Field::text);
+            let read = |name: String| tr_args(l, "loopform-script-read", &[("name", name.into())]);
             let note = match (script, typed) {
-                (Some((name, _)), "") => format!("Call script “{name}” read."),
-                (Some((name, _)), t) => format!("Call script “{name}” read.\n{t}"),
+                (Some((name, _)), "") => read(name),
+                (Some((name, _)), t) => format!("{}\n{t}", read(name)),
                 (None, t) => t.to_string(),
             };
             let number = f.number;

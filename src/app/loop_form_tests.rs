@@ -13,7 +13,7 @@ fn form(purpose: Purpose, fields: Vec<Field>) -> LoopForm {
 fn a_complaint_form_sends_the_stage_with_what_it_needs_and_names_what_is_missing() {
     let severities = ComplaintSeverity::ALL
         .iter()
-        .map(|s| (s.as_str().to_string(), s.label().to_string()))
+        .map(|s| (s.as_str().to_string(), s.as_str().to_string()))
         .collect();
     let mut f = form(
         Purpose::Complaint {
@@ -26,14 +26,14 @@ fn a_complaint_form_sends_the_stage_with_what_it_needs_and_names_what_is_missing
         ],
     );
     let err = f
-        .complaint_edits(ComplaintStage::Registered, false)
+        .complaint_edits(Locale::En, ComplaintStage::Registered, false)
         .unwrap_err();
     assert_eq!(err, "Category is needed for registered 登记");
     if let Some(input) = f.focused_text() {
         input.set("  物流  ");
     }
     assert_eq!(
-        f.complaint_edits(ComplaintStage::Registered, false)
+        f.complaint_edits(Locale::En, ComplaintStage::Registered, false)
             .unwrap(),
         [
             TicketEdit::ComplaintCategory("物流".into()),
@@ -56,7 +56,7 @@ fn a_complaint_form_sends_the_stage_with_what_it_needs_and_names_what_is_missing
     resolve.focus = 1;
     assert!(resolve.focused_text().is_some());
     let edits = resolve
-        .complaint_edits(ComplaintStage::Resolved, true)
+        .complaint_edits(Locale::En, ComplaintStage::Resolved, true)
         .unwrap();
     assert_eq!(
         edits,
@@ -68,7 +68,7 @@ fn a_complaint_form_sends_the_stage_with_what_it_needs_and_names_what_is_missing
         ]
     );
     assert_eq!(
-        resolve.title(),
+        resolve.title(Locale::En),
         "Complaint #1042 → resolved 处理 · solves the ticket"
     );
 }

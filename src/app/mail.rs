@@ -2,7 +2,8 @@
 //! bar shows a round in progress or a failed one, and what arrived or failed is said once as a toast.
 
 use super::Model;
-use super::update::toast;
+use super::update::{say, toast};
+use crate::i18n::{Locale, tr, tr_args};
 
 /// One round of fetching and delivering, as the background job reports it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,11 +48,11 @@ pub(super) fn on_event(model: &mut Model, event: MailEvent) {
             model.mail.failed = round.errors.first().cloned();
             if round.errors != model.mail.errors {
                 for e in &round.errors {
-                    toast(model, format!("mail: {e}"), true);
+                    say(model, "mail-error", &[("error", e.as_str().into())], true);
                 }
                 model.mail.errors = round.errors.clone();
             }
-            if let Some(text) = arrived(&round) {
+            if let Some(text) = arrived(model.locale, &round) {
                 toast(model, text, round.not_sent > 0);
             }
         }
@@ -61,39 +62,33 @@ pub(super) fn on_event(model: &mut Model, event: MailEvent) {
 /// `g f`: a round now rather than at the next interval; said when there is nothing to do it with.
 pub(super) fn now(model: &mut Model) -> Vec<super::Effect> {
     if !model.mail.ready {
-        toast(
-            model,
-            "mail is not set up: [[mail.inbound]] mailboxes to fetch, or [mail] from to deliver replies (config.example.toml)"
-                .into(),
-            true,
-        );
+        say(model, "mail-not-set-up", &[], true);
         return Vec::new();
     }
     if model.mail.busy {
-        toast(model, "mail: a round is running already".into(), false);
+        say(model, "mail-busy", &[], false);
         return Vec::new();
     }
     vec![super::Effect::MailNow]
 }
 
 /// "mail: 2 new tickets, 1 answer, 3 sent", or nothing when nothing happened.
-fn arrived(r: &MailRound) -> Option<String> {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut parts = Vec::new();
-    if r.new_tickets > 0 {
-        parts.push(plural(r.new_tickets, "new ticket", "new tickets"));
-    }
-    if r.answers > 0 {
-        parts.push(plural(r.answers, "answer", "answers"));
-    }
-    if r.sent > 0 {
-        parts.push(format!("{} sent", r.sent));
-    }
-    if r.not_sent > 0 {
-        parts.push(format!("{} not sent (desk mail outbox)", r.not_sent));
-    }
-    (!parts.is_empty()).then(|| format!("mail: {}", parts.join(", ")))
+fn arrived(l: Locale, r: &MailRound) -> Option<String> {
+    let counts = [
+        ("mail-new-tickets", r.new_tickets),
+        ("mail-answers", r.answers),
+        ("mail-sent", r.sent),
+        ("mail-not-sent", r.not_sent),
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(key, n)| tr_args(l, key, &[("n", (*n).into())]))
+        .collect();
+    (!parts.is_empty()).then(|| {
+        let parts = parts.join(&tr(l, "mail-separator"));
+        tr_args(l, "mail-round", &[("parts", parts.into())])
+    })
 }
 
 #[cfg(test)]
@@ -102,7 +97,7 @@ mod tests {
 
     #[test]
     fn a_round_is_said_once_and_only_when_something_happened() {
-        assert_eq!(arrived(&MailRound::default()), None);
+        assert_eq!(arrived(Locale::En, &MailRound::default()), None);
         let r = MailRound {
             new_tickets: 2,
             answers: 1,
@@ -110,7 +105,7 @@ mod tests {
             ..MailRound::default()
         };
         assert_eq!(
-            arrived(&r).as_deref(),
+            arrived(Locale::En, &r).as_deref(),
             Some("mail: 2 new tickets, 1 answer, 3 sent")
         );
         let r = MailRound {
@@ -118,8 +113,17 @@ mod tests {
             ..MailRound::default()
         };
         assert_eq!(
-            arrived(&r).as_deref(),
+            arrived(Locale::En, &r).as_deref(),
             Some("mail: 1 not sent (desk mail outbox)")
+        );
+        let r = MailRound {
+            new_tickets: 1,
+            answers: 2,
+            ..MailRound::default()
+        };
+        assert_eq!(
+            arrived(Locale::ZhCn, &r).as_deref(),
+            Some("邮件：1 张新工单，2 条客户回复")
         );
     }
 }

@@ -6,18 +6,22 @@ use super::confirm::{self, Confirm, ConfirmAction};
 use super::msg::Effect;
 use super::protocol::tickets::TicketBrief;
 use super::protocol::{CustomerRequest, TicketRequest};
-use super::update::toast;
+use super::update::say;
+use crate::i18n::{Locale, tr, tr_args};
 
-fn line(t: &TicketBrief) -> String {
-    let customer = t
-        .customer
+fn customer_of(l: Locale, t: &TicketBrief) -> String {
+    t.customer
         .as_ref()
-        .map_or("no customer".to_string(), |c| c.to_string());
+        .map_or_else(|| tr(l, "merge-no-customer"), |c| c.to_string())
+}
+
+fn line(l: Locale, t: &TicketBrief) -> String {
     format!(
-        "#{} {} — {customer} ({})",
+        "#{} {} — {} ({})",
         t.number,
         t.subject,
-        t.status.label()
+        customer_of(l, t),
+        crate::i18n::status(l, t.status)
     )
 }
 
@@ -30,7 +34,12 @@ pub(super) fn confirm_merge(
 ) -> Vec<Effect> {
     let (Some(source), Some(target)) = (source, target) else {
         let missing = if from == into { from } else { into };
-        toast(model, format!("There is no ticket #{missing}"), true);
+        say(
+            model,
+            "merge-no-ticket",
+            &[("number", missing.into())],
+            true,
+        );
         return Vec::new();
     };
     let merge = ConfirmAction::Requests(vec![
@@ -41,36 +50,33 @@ pub(super) fn confirm_merge(
         }
         .into(),
     ]);
-    let lines = vec![
-        format!("From  {}", line(&source)),
-        format!("Into  {}", line(&target)),
-        format!(
-            "Its messages move to #{}, and #{} is closed as merged (u undoes it).",
-            target.number, source.number
-        ),
+    let l = model.locale;
+    let numbers = [
+        ("source", source.number.into()),
+        ("target", target.number.into()),
     ];
-    let title = format!("Merge #{} into #{}?", source.number, target.number);
+    let lines = vec![
+        tr_args(l, "merge-from", &[("ticket", line(l, &source).into())]),
+        tr_args(l, "merge-into", &[("ticket", line(l, &target).into())]),
+        tr_args(l, "merge-moves", &numbers),
+    ];
+    let title = tr_args(l, "merge-title", &numbers);
     let action = if source.customer_id != target.customer_id {
-        let name = |t: &TicketBrief| {
-            t.customer
-                .as_ref()
-                .map_or("no customer".to_string(), |c| c.to_string())
-        };
+        let whose = [
+            ("source", source.number.into()),
+            ("source_customer", customer_of(l, &source).into()),
+            ("target", target.number.into()),
+            ("target_customer", customer_of(l, &target).into()),
+        ];
+        let anyway = [
+            ("customer", customer_of(l, &target).into()),
+            ("target", target.number.into()),
+        ];
         ConfirmAction::Then(Box::new(Confirm::new(
-            "These tickets belong to two different customers".into(),
+            tr(l, "merge-two-customers"),
             vec![
-                format!(
-                    "#{} is {}'s and #{} is {}'s.",
-                    source.number,
-                    name(&source),
-                    target.number,
-                    name(&target)
-                ),
-                format!(
-                    "After the merge {} reads the whole thread under #{}. Merge anyway?",
-                    name(&target),
-                    target.number
-                ),
+                tr_args(l, "merge-whose", &whose),
+                tr_args(l, "merge-anyway", &anyway),
             ],
             merge,
         )))
@@ -96,21 +102,24 @@ pub(super) fn confirm_customer_merge(
         .collect::<Vec<_>>()
         .join(" · ");
     let into = d.row.id.clone();
+    let l = model.locale;
+    let keep = [
+        ("name", d.row.name.to_string().into()),
+        ("contact", contact.into()),
+        ("tier", model.tier_name(d.row.tier).into()),
+    ];
     let lines = vec![
-        format!(
-            "Keep   {} · {contact} · {}",
-            d.row.name,
-            model.tier_name(d.row.tier)
-        ),
-        format!("Merge  {summary}"),
-        "The duplicate's tickets, products, orders and surveys move to the customer kept.".into(),
+        tr_args(l, "merge-keep", &keep),
+        tr_args(l, "merge-duplicate", &[("summary", summary.into())]),
+        tr(l, "merge-customer-moves"),
     ];
     let request = CustomerRequest::Merge {
         from,
         into,
         at: model.now,
     };
-    let title = format!("Merge this duplicate into {}?", d.row.name);
+    let name = d.row.name.to_string();
+    let title = tr_args(l, "merge-customer-title", &[("name", name.into())]);
     model.overlay = None;
     confirm::ask(
         model,

@@ -5,15 +5,21 @@
 use super::msg::{EditPurpose, Effect};
 use super::protocol::{CustomerRequest, NewTicketCustomer, Outcome, TicketRequest};
 use super::text_input::{TextInput, TextOp};
-use super::update::toast;
+use super::update::say;
 use super::{Model, Overlay};
 use crate::domain::ticket::{Channel, Kind, Priority};
+use crate::i18n::{Locale, tr, tr_args};
 use crate::store::customer_write::CustomerEdit;
 use crate::store::customers::CustomerRow;
 
-/// Form fields in Tab order.
+/// Form fields in Tab order, by their labels' message keys.
 pub const FIELDS: [&str; 6] = [
-    "Customer", "Subject", "Kind", "Channel", "Priority", "Product",
+    "newticket-field-customer",
+    "newticket-field-subject",
+    "newticket-field-kind",
+    "newticket-field-channel",
+    "newticket-field-priority",
+    "newticket-field-product",
 ];
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -63,11 +69,11 @@ impl NewTicketForm {
         !self.customer_query.value().trim().is_empty() && self.customer.is_none()
     }
 
-    pub fn product_label(&self) -> String {
+    pub fn product_label(&self, l: Locale) -> String {
         self.product
             .checked_sub(1)
             .and_then(|i| self.products.get(i))
-            .map_or("none".into(), |(_, n)| n.to_string())
+            .map_or_else(|| tr(l, "newticket-product-none"), |(_, n)| n.to_string())
     }
 
     /// The field being typed in (customer and subject), if the focus is on one.
@@ -168,6 +174,7 @@ pub(super) fn choice_key(model: &mut Model, c: char) -> Vec<Effect> {
 /// the first message.
 pub(super) fn enter(model: &mut Model) -> Vec<Effect> {
     let tier_priority = model.tier_priority;
+    let l = model.locale;
     let Some(form) = form(model) else {
         return Vec::new();
     };
@@ -189,17 +196,14 @@ pub(super) fn enter(model: &mut Model) -> Vec<Effect> {
             }
             if form.offers_new() {
                 let (name, _) = form.new_customer();
-                form.customer = Some((String::new(), format!("{name} (new)")));
+                let shown = tr_args(l, "newticket-new-customer-picked", &[("name", name.into())]);
+                form.customer = Some((String::new(), shown));
                 form.matches.clear();
                 form.products.clear();
                 form.field = 1;
                 return Vec::new();
             }
-            toast(
-                model,
-                "Type the customer's name, email or phone first".into(),
-                false,
-            );
+            say(model, "newticket-type-first", &[], false);
             Vec::new()
         }
         1 => {
@@ -227,20 +231,26 @@ fn submit(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let problem = if form.customer.is_none() {
-        Some("pick a customer: type a name, email or phone, then Enter on a match")
+        Some("newticket-pick-customer")
     } else if form.subject.value().trim().is_empty() {
-        Some("the subject is empty")
+        Some("newticket-subject-empty")
     } else {
         None
     };
     if let Some(p) = problem {
-        toast(model, format!("New ticket: {p}"), true);
+        say(model, p, &[], true);
         return Vec::new();
     }
+    let l = model.locale;
+    let customer = form.customer.as_ref().map_or("", |(_, n)| n.as_str());
+    let head = [
+        ("customer", customer.into()),
+        ("subject", form.subject.value().trim().into()),
+    ];
     let template = format!(
-        "\n\n# New ticket for {} — {}\n# Write the customer's message (what they reported). Lines starting with # are removed.\n",
-        form.customer.as_ref().map_or("", |(_, n)| n.as_str()),
-        form.subject.value().trim()
+        "\n\n# {}\n# {}\n",
+        tr_args(l, "newticket-editor-head", &head),
+        tr(l, "newticket-editor-help")
     );
     vec![Effect::Edit {
         purpose: EditPurpose::NewTicket,
@@ -313,12 +323,22 @@ pub(super) fn on_products(
 pub(super) fn on_created(model: &mut Model, result: Outcome<i64>) -> Vec<Effect> {
     match result {
         Err(e) => {
-            toast(model, format!("New ticket: {e}"), true);
+            say(
+                model,
+                "newticket-failed",
+                &[("error", e.to_string().into())],
+                true,
+            );
             Vec::new()
         }
         Ok(number) => {
             model.overlay = None;
-            toast(model, format!("#{number} created"), false);
+            say(
+                model,
+                "newticket-created",
+                &[("number", number.into())],
+                false,
+            );
             let mut fx = super::ticket_actions::open_number(model, number);
             fx.push(super::update_lists::view_counts(model));
             fx

@@ -8,6 +8,7 @@ use super::protocol::{AddMessage, KbRequest, Refusal, TicketRequest};
 use super::update::toast;
 use super::{Model, Overlay};
 use crate::domain::kb::Insert;
+use crate::i18n::{Arg, Locale, tr, tr_args};
 use crate::store::ticket_write::TicketEdit;
 
 /// A reply or note written and not yet sent.
@@ -51,34 +52,61 @@ impl Draft {
 }
 
 /// A macro's changes as the review screen and the editor's footer list them: `status Pending, tag +refund`.
-pub fn describe_edits(edits: &[TicketEdit]) -> String {
+pub fn describe_edits(l: Locale, edits: &[TicketEdit]) -> String {
     edits
         .iter()
-        .map(|e| match e {
-            TicketEdit::Status(s) => format!("status {}", s.label()),
-            TicketEdit::Priority(p) => format!("priority {}", p.label()),
-            TicketEdit::Kind(k) => format!("kind {}", k.label()),
-            TicketEdit::Channel(c) => format!("channel {}", c.label()),
-            TicketEdit::Subject(s) => format!("subject “{s}”"),
-            TicketEdit::Assignee(Some(h)) => format!("assignee {h}"),
-            TicketEdit::Assignee(None) => "unassigned".into(),
-            TicketEdit::Group(Some(g)) => format!("group {g}"),
-            TicketEdit::Group(None) => "no group".into(),
-            TicketEdit::Product(Some(p)) => format!("product {p}"),
-            TicketEdit::Product(None) => "no product".into(),
-            TicketEdit::AddTag(t) => format!("tag +{t}"),
-            TicketEdit::RemoveTag(t) => format!("tag -{t}"),
-            TicketEdit::ComplaintStage(c) => format!("complaint {}", c.label()),
-            TicketEdit::CloseReason(r) => format!("close reason {r}"),
-            TicketEdit::ComplaintCategory(c) => format!("complaint category {c}"),
-            TicketEdit::ComplaintSeverity(s) => format!("severity {}", s.label()),
-            TicketEdit::ComplaintOwner(Some(h)) => format!("responsible {h}"),
-            TicketEdit::ComplaintOwner(None) => "no one responsible".into(),
-            TicketEdit::RootCause(c) => format!("root cause {c}"),
-            TicketEdit::ComplaintResolution(_) => "resolution note".into(),
-        })
+        .map(|e| describe_edit(l, e))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+fn describe_edit(l: Locale, e: &TicketEdit) -> String {
+    use super::loop_form::stage_name;
+    use super::ticket_actions::{channel_name, kind_name};
+    use crate::i18n::{priority, status, tr_of};
+    let one = |key: &str, arg: (&str, Arg<'_>)| tr_args(l, key, &[arg]);
+    match e {
+        TicketEdit::Status(s) => one("review-edit-status", ("status", status(l, *s).into())),
+        TicketEdit::Priority(p) => {
+            one("review-edit-priority", ("priority", priority(l, *p).into()))
+        }
+        TicketEdit::Kind(k) => one("review-edit-kind", ("kind", kind_name(l, *k).into())),
+        TicketEdit::Channel(c) => one(
+            "review-edit-channel",
+            ("channel", channel_name(l, *c).into()),
+        ),
+        TicketEdit::Subject(s) => one("review-edit-subject", ("subject", s.as_str().into())),
+        TicketEdit::Assignee(Some(h)) => one("review-edit-assignee", ("who", h.as_str().into())),
+        TicketEdit::Assignee(None) => tr(l, "review-edit-unassigned"),
+        TicketEdit::Group(Some(g)) => one("review-edit-group", ("group", g.to_string().into())),
+        TicketEdit::Group(None) => tr(l, "review-edit-no-group"),
+        TicketEdit::Product(Some(p)) => {
+            one("review-edit-product", ("product", p.to_string().into()))
+        }
+        TicketEdit::Product(None) => tr(l, "review-edit-no-product"),
+        TicketEdit::AddTag(t) => one("review-edit-tag-add", ("tag", t.to_string().into())),
+        TicketEdit::RemoveTag(t) => one("review-edit-tag-remove", ("tag", t.to_string().into())),
+        TicketEdit::ComplaintStage(c) => {
+            one("review-edit-complaint", ("stage", stage_name(l, *c).into()))
+        }
+        TicketEdit::CloseReason(r) => {
+            one("review-edit-close-reason", ("reason", r.as_str().into()))
+        }
+        TicketEdit::ComplaintCategory(c) => {
+            let category = ("category", c.as_str().into());
+            one("review-edit-complaint-category", category)
+        }
+        TicketEdit::ComplaintSeverity(s) => {
+            let name = tr_of(l, "loopform-severity-", s.as_str());
+            one("review-edit-severity", ("severity", name.into()))
+        }
+        TicketEdit::ComplaintOwner(Some(h)) => {
+            one("review-edit-responsible", ("who", h.as_str().into()))
+        }
+        TicketEdit::ComplaintOwner(None) => tr(l, "review-edit-no-responsible"),
+        TicketEdit::RootCause(c) => one("review-edit-root-cause", ("cause", c.as_str().into())),
+        TicketEdit::ComplaintResolution(_) => tr(l, "review-edit-resolution"),
+    }
 }
 
 /// The text came back from the editor: review it, or send a note straight away when the config says so.
@@ -132,6 +160,9 @@ fn send(model: &mut Model, d: Draft) -> Vec<Effect> {
     fx
 }
 
+/// The reason a reply is only on the ticket when the ticket did not come by mail.
+pub const NOT_A_MAIL_TICKET: &str = "review-route-not-mail";
+
 /// How a public reply on the open ticket can reach its customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route<'a> {
@@ -139,7 +170,7 @@ pub enum Route<'a> {
     Mailed { to: &'a str },
     /// Not a mail ticket, but the customer has an address: mailed only when asked (`m`).
     Offer { to: &'a str },
-    /// Only on the ticket, for this reason.
+    /// Only on the ticket, for this reason (a message key, `review-route-…`).
     TicketOnly(&'static str),
 }
 
@@ -157,12 +188,10 @@ pub fn route<'a>(
     match (mail_out.is_some(), by_mail, email) {
         (true, true, Some(to)) => Route::Mailed { to },
         (true, false, Some(to)) => Route::Offer { to },
-        (false, true, _) => Route::TicketOnly("mail is not set up ([mail] from)"),
-        (_, true, None) => Route::TicketOnly("the customer has no email address"),
-        (false, false, _) => Route::TicketOnly("not a mail ticket"),
-        (true, false, None) => {
-            Route::TicketOnly("not a mail ticket; the customer has no email address")
-        }
+        (false, true, _) => Route::TicketOnly("review-route-mail-not-set-up"),
+        (_, true, None) => Route::TicketOnly("review-route-no-email"),
+        (false, false, _) => Route::TicketOnly(NOT_A_MAIL_TICKET),
+        (true, false, None) => Route::TicketOnly("review-route-not-mail-no-email"),
     }
 }
 
@@ -178,14 +207,19 @@ pub(super) fn review_toggle_mail(model: &mut Model) -> Vec<Effect> {
         .as_ref()
         .filter(|t| t.row.number == number)
         .map(|t| route(model.mail_out.as_ref(), t));
+    let l = model.locale;
     let refusal = match (internal, route) {
-        (true, _) => Some("An internal note is never mailed".to_string()),
+        (true, _) => Some(tr(l, "review-note-never-mailed")),
         (false, Some(Route::Offer { .. })) => None,
         (false, Some(Route::Mailed { to })) => {
-            Some(format!("A mail ticket: the reply is mailed to {to} anyway"))
+            Some(tr_args(l, "review-mailed-anyway", &[("to", to.into())]))
         }
-        (false, Some(Route::TicketOnly(why))) => Some(format!("Cannot send it by email: {why}")),
-        (false, None) => Some("Cannot send it by email: the ticket is not open".to_string()),
+        (false, Some(Route::TicketOnly(why))) => Some(tr_args(
+            l,
+            "review-cannot-mail",
+            &[("why", tr(l, why).into())],
+        )),
+        (false, None) => Some(tr(l, "review-cannot-mail-not-open")),
     };
     if let Some(why) = refusal {
         toast(model, why, false);
@@ -201,11 +235,8 @@ pub(super) fn review_toggle_mail(model: &mut Model) -> Vec<Effect> {
 pub(super) fn review_toggle_solution(model: &mut Model) -> Vec<Effect> {
     if let Some(Overlay::Review(d)) = model.overlay.as_mut() {
         if d.internal {
-            toast(
-                model,
-                "A note proposes nothing to the customer".into(),
-                false,
-            );
+            let text = tr(model.locale, "review-note-no-solution");
+            toast(model, text, false);
         } else {
             d.solution = !d.solution;
         }
@@ -235,7 +266,7 @@ pub(super) fn reopen(model: &mut Model, d: Draft) -> Vec<Effect> {
         .detail
         .as_ref()
         .filter(|t| t.row.number == d.number)
-        .map(|t| super::compose::reply_footer(t, d.internal))
+        .map(|t| super::compose::reply_footer(model.locale, t, d.internal))
         .unwrap_or_default();
     let template = format!("{}\n{footer}", d.body);
     let purpose = d.purpose();
@@ -282,16 +313,21 @@ pub(super) fn review_discard(model: &mut Model) -> Vec<Effect> {
     if d.body.trim().is_empty() {
         return discard(model, d);
     }
-    let what = if d.internal { "note" } else { "reply" };
+    let l = model.locale;
+    let title = if d.internal {
+        "review-discard-note"
+    } else {
+        "review-discard-reply"
+    };
+    let lost = [
+        ("n", d.body.chars().count().into()),
+        ("number", d.number.into()),
+    ];
     confirm::ask(
         model,
         Confirm::new(
-            format!("Discard this {what}?"),
-            vec![format!(
-                "{} characters to #{} will be lost.",
-                d.body.chars().count(),
-                d.number
-            )],
+            tr(l, title),
+            vec![tr_args(l, "review-discard-lost", &lost)],
             ConfirmAction::DiscardDraft(Box::new(d)),
         ),
     )
@@ -309,7 +345,7 @@ pub(super) fn discard(model: &mut Model, d: Draft) -> Vec<Effect> {
             number: d.number,
         })];
     }
-    toast(model, "Discarded".into(), false);
+    super::update::say(model, "review-discarded", &[], false);
     Vec::new()
 }
 
@@ -361,16 +397,22 @@ pub(super) fn on_undone(
 ) -> Vec<Effect> {
     match result {
         Err(e) => {
-            toast(model, format!("Nothing undone: {e}"), true);
+            let error = e.to_string();
+            super::update::say(
+                model,
+                "review-nothing-undone",
+                &[("error", error.into())],
+                true,
+            );
             Vec::new()
         }
         Ok(undone) => {
             let what = if undone.changes.is_empty() {
-                "done".to_string()
+                tr(model.locale, "review-undone-done")
             } else {
                 undone.changes.join(", ")
             };
-            toast(model, format!("Undone: {what}"), false);
+            super::update::say(model, "review-undone", &[("what", what.into())], false);
             let mut fx = super::update_lists::refresh_quietly(model);
             if let Some(n) = model.ticket.number.filter(|n| undone.tickets.contains(n)) {
                 fx.push(Effect::load(TicketRequest::Detail {

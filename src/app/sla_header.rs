@@ -6,6 +6,7 @@ use super::ticket_header::{Piece, Role};
 use crate::domain::sla::{Clock, ClockState};
 use crate::domain::sla_policy::SlaSnapshot;
 use crate::domain::text::{local_date, width};
+use crate::i18n::{tr, tr_args, tr_of};
 use crate::store::tickets::TicketDetail;
 
 /// Lines the SLA may take; whatever does not fit ends the last one with `…`.
@@ -24,13 +25,13 @@ fn piece(text: impl Into<String>, role: Role) -> Piece {
 fn clock(c: &Clock, with_due: bool, model: &Model) -> Vec<Piece> {
     let (text, state) = match (c.stopped_at, c.due_at) {
         (Some(_), _) => {
-            let (word, state) = if c.elapsed > c.target_secs {
-                ("late", ClockState::MetLate)
+            let (key, state) = if c.elapsed > c.target_secs {
+                ("ticket-sla-late", ClockState::MetLate)
             } else {
-                ("met", ClockState::Met)
+                ("ticket-sla-met", ClockState::Met)
             };
             let took = crate::i18n::countdown(model.locale, c.elapsed.div_euclid(60) * 60);
-            (format!("{word} {took}"), state)
+            (tr_args(model.locale, key, &[("took", took.into())]), state)
         }
         (None, Some(due)) => {
             let snap = SlaSnapshot {
@@ -46,7 +47,12 @@ fn clock(c: &Clock, with_due: bool, model: &Model) -> Vec<Piece> {
             match countdown {
                 Some((left, state)) if with_due => {
                     let when = local_date(due, model.utc_offset, "%m-%d %H:%M");
-                    (format!("{}{left} (due {when})", state.glyph()), state)
+                    let left = tr_args(
+                        model.locale,
+                        "ticket-sla-left-due",
+                        &[("left", left.into()), ("when", when.into())],
+                    );
+                    (format!("{}{left}", state.glyph()), state)
                 }
                 Some((left, state)) => (format!("{}{left}", state.glyph()), state),
                 None => ("—".into(), ClockState::Ok),
@@ -63,16 +69,23 @@ fn clock(c: &Clock, with_due: bool, model: &Model) -> Vec<Piece> {
         }
     };
     vec![
-        piece(format!("{} ", c.target.label()), Role::Muted),
+        piece(
+            format!(
+                "{} ",
+                tr_of(model.locale, "ticket-sla-target-", c.target.as_str())
+            ),
+            Role::Muted,
+        ),
         piece(text, Role::Clock(state)),
     ]
 }
 
 /// The SLA at width `w`: `SLA policy · clock · clock …`, continued on a second line between clocks.
 pub fn sla_lines(d: &TicketDetail, model: &Model, w: usize) -> Vec<Vec<Piece>> {
-    let mut first = vec![piece("SLA ", Role::Muted)];
+    let l = model.locale;
+    let mut first = vec![piece(format!("{} ", tr(l, "ticket-sla")), Role::Muted)];
     let Some(policy) = &d.sla_policy else {
-        first.push(piece("no policy covers this ticket", Role::Muted));
+        first.push(piece(tr(l, "ticket-sla-no-policy"), Role::Muted));
         return vec![first];
     };
     first.push(piece(policy.clone(), Role::Strong));

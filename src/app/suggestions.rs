@@ -106,7 +106,7 @@ fn insert(model: &mut Model, index: usize, how: Insert) -> Vec<Effect> {
     model.overlay = None;
     let url = model.kb_rules.url(&s.row.id);
     let mut template = reply_text(how, s.row.title.as_str(), s.body_md.as_str(), &url);
-    template.push_str(&super::compose::reply_footer(d, false));
+    template.push_str(&super::compose::reply_footer(model.locale, d, false));
     let number = d.row.number;
     model.ticket.inserting = Some((s.row.id, how));
     vec![

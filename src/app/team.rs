@@ -467,7 +467,7 @@ fn edit_again(model: &mut Model, number: i64, seen: i64, retry: AddMessage) -> V
         .ticket
         .detail
         .as_ref()
-        .map(|d| super::compose::reply_footer(d, false))
+        .map(|d| super::compose::reply_footer(model.locale, d, false))
         .unwrap_or_default();
     model.ticket.compose_seq = Some(seen);
     vec![

@@ -4,16 +4,19 @@
 use super::commands::CommandId;
 use super::msg::Effect;
 use super::protocol::{AddMessage, Outcome, Refusal, RefusalKind, TicketChange, TicketRequest};
-use super::update::toast;
+use super::update::{say, toast};
 use super::{Model, Overlay, PickAction, PromptKind};
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
+use crate::i18n::{Locale, tr, tr_args, tr_of};
 use crate::store::ticket_write::TicketEdit;
 
 pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
     let Some(d) = &model.ticket.detail else {
-        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        say(model, "ticket-open-first", &[], false);
         return Vec::new();
     };
+    let l = model.locale;
+    let number = d.row.number;
     let (title, options): (String, Vec<(String, TicketEdit)>) = match which {
         CommandId::TicketStatus => {
             // Merging needs a target ticket, so it is not a plain status choice; a complaint closes only once
@@ -37,12 +40,9 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 .then(|| blocked(Status::Closed))
                 .flatten();
             if next.is_empty() {
-                let msg = format!(
-                    "#{} is {}: its status is final",
-                    d.row.number,
-                    d.row.status.label()
-                );
-                toast(model, msg, false);
+                let status = crate::i18n::status(l, d.row.status);
+                let args = [("number", number.into()), ("status", status.into())];
+                say(model, "ticket-status-final", &args, false);
                 return Vec::new();
             }
             // An open ticket closes only with a reason that skips the loop: one choice per reason instead.
@@ -58,37 +58,36 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
                 })
                 .collect();
             if open && next.contains(&Status::Closed) {
-                options.extend(model.close_reasons.iter().map(|r| {
-                    (
-                        format!("Closed — {r} (skips the follow-up)"),
-                        TicketEdit::CloseReason(r.clone()),
-                    )
-                }));
+                options.extend(
+                    model
+                        .close_reasons
+                        .iter()
+                        .map(|r| (close_with_reason(l, r), TicketEdit::CloseReason(r.clone()))),
+                );
             }
             let note = why_not_closed.map_or(String::new(), |_| {
-                " · Closed once the complaint is revisited (E advances it)".to_string()
+                format!(" · {}", tr(l, "ticket-closed-after-revisit"))
             });
+            let status = crate::i18n::status(l, d.row.status);
+            let args = [("number", number.into()), ("status", status.into())];
             (
-                format!(
-                    "Status of #{} (now {}){note}",
-                    d.row.number,
-                    crate::i18n::status(model.locale, d.row.status)
-                ),
+                format!("{}{note}", tr_args(l, "ticket-status-of", &args)),
                 options,
             )
         }
         CommandId::TicketKind => {
             let options = Kind::ALL
                 .iter()
-                .map(|k| (k.label().to_string(), TicketEdit::Kind(*k)))
+                .map(|k| (kind_name(l, *k), TicketEdit::Kind(*k)))
                 .collect();
-            (
-                format!("Kind of #{} (now {})", d.row.number, d.row.kind.label()),
-                options,
-            )
+            let args = [
+                ("number", number.into()),
+                ("kind", kind_name(l, d.row.kind).into()),
+            ];
+            (tr_args(l, "ticket-kind-of", &args), options)
         }
         CommandId::TicketGroup => {
-            let mut options = vec![("No group".to_string(), TicketEdit::Group(None))];
+            let mut options = vec![(tr(l, "ticket-no-group"), TicketEdit::Group(None))];
             options.extend(
                 model
                     .groups
@@ -98,22 +97,20 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
             let now = d
                 .group
                 .as_ref()
-                .map_or("none".to_string(), |g| g.to_string());
-            (format!("Group of #{} (now {now})", d.row.number), options)
+                .map_or_else(|| tr(l, "ticket-group-none"), |g| g.to_string());
+            let args = [("number", number.into()), ("group", now.into())];
+            (tr_args(l, "ticket-group-of", &args), options)
         }
         CommandId::TicketChannel => {
             let options = Channel::ALL
                 .iter()
-                .map(|c| (c.label().to_string(), TicketEdit::Channel(*c)))
+                .map(|c| (channel_name(l, *c), TicketEdit::Channel(*c)))
                 .collect();
-            (
-                format!(
-                    "Channel of #{} (now {})",
-                    d.row.number,
-                    d.row.channel.label()
-                ),
-                options,
-            )
+            let args = [
+                ("number", number.into()),
+                ("channel", channel_name(l, d.row.channel).into()),
+            ];
+            (tr_args(l, "ticket-channel-of", &args), options)
         }
         CommandId::TicketPriority => {
             let options = Priority::ALL
@@ -130,21 +127,24 @@ pub(super) fn open_picker(model: &mut Model, which: CommandId) -> Vec<Effect> {
                     )
                 })
                 .collect();
-            (format!("Priority of #{}", d.row.number), options)
+            let args = [("number", number.into())];
+            (tr_args(l, "ticket-priority-of", &args), options)
         }
         _ => {
             let mut options = Vec::new();
             if let Some(me) = &model.identity.handle {
-                options.push((format!("Me ({me})"), TicketEdit::Assignee(Some(me.clone()))));
+                let label = tr_args(l, "ticket-me", &[("me", me.as_str().into())]);
+                options.push((label, TicketEdit::Assignee(Some(me.clone()))));
             }
-            options.push(("Nobody".to_string(), TicketEdit::Assignee(None)));
+            options.push((tr(l, "ticket-nobody"), TicketEdit::Assignee(None)));
             for a in &model.agents {
                 options.push((
                     format!("{} ({})", a.name, a.handle),
                     TicketEdit::Assignee(Some(a.handle.clone())),
                 ));
             }
-            (format!("Assign #{}", d.row.number), options)
+            let args = [("number", number.into())];
+            (tr_args(l, "ticket-assign", &args), options)
         }
     };
     // A close reason in the status picker stands for closing with it.
@@ -239,12 +239,12 @@ pub(super) fn toggle_quoted(model: &mut Model) -> Vec<Effect> {
     if !model.ticket.show_quoted {
         model.ticket.scroll = 0;
     }
-    let what = if model.ticket.show_quoted {
-        "quoted history and signatures shown (z folds them)"
+    let key = if model.ticket.show_quoted {
+        "ticket-quoted-shown"
     } else {
-        "quoted history and signatures folded (z shows them)"
+        "ticket-quoted-folded"
     };
-    super::update::toast(model, what.to_string(), false);
+    say(model, key, &[], false);
     Vec::new()
 }
 
@@ -268,14 +268,18 @@ pub(super) fn on_written(
         model.postponed = None;
     }
     match result {
-        Ok(()) => toast(model, format!("#{number}: {}", change_words(change)), false),
+        Ok(()) => {
+            let words = change_words(model.locale, change);
+            toast(model, format!("#{number}: {words}"), false);
+        }
         // Nothing was overwritten: show the ticket as it is now and let the agent decide again.
         Err(Refusal {
             kind: RefusalKind::Conflict,
             ..
-        }) => toast(
+        }) => say(
             model,
-            format!("#{number} was changed by someone else — reloaded; apply your change again"),
+            "ticket-changed-elsewhere",
+            &[("number", number.into())],
             true,
         ),
         Err(e) => toast(
@@ -308,24 +312,42 @@ pub(super) fn without_number(text: &str, number: i64) -> &str {
 }
 
 /// What a ticket write did, as the toast says it.
-fn change_words(change: TicketChange) -> String {
+fn change_words(l: Locale, change: TicketChange) -> String {
     match change {
-        TicketChange::Saved => "Saved".into(),
-        TicketChange::Replied => "Reply sent".into(),
-        TicketChange::Noted => "Note added".into(),
-        TicketChange::Merged { into } => format!("merged into #{into}"),
-        TicketChange::Linked { to } => format!("linked to #{to}"),
-        TicketChange::Taken => "Taken".into(),
-        TicketChange::FollowUp(outcome) => format!("follow-up recorded: {}", outcome.label()),
-        TicketChange::Survey => "survey recorded".into(),
-        TicketChange::DraftSaved => "draft kept — r resumes it, u brings it back now".into(),
-        TicketChange::DraftDiscarded => "draft discarded".into(),
+        TicketChange::Saved => tr(l, "ticket-done-saved"),
+        TicketChange::Replied => tr(l, "ticket-done-replied"),
+        TicketChange::Noted => tr(l, "ticket-done-noted"),
+        TicketChange::Merged { into } => tr_args(l, "ticket-done-merged", &[("into", into.into())]),
+        TicketChange::Linked { to } => tr_args(l, "ticket-done-linked", &[("to", to.into())]),
+        TicketChange::Taken => tr(l, "ticket-done-taken"),
+        TicketChange::FollowUp(outcome) => {
+            let outcome = tr_of(l, "loopform-outcome-", outcome.as_str());
+            tr_args(l, "ticket-done-follow-up", &[("outcome", outcome.into())])
+        }
+        TicketChange::Survey => tr(l, "ticket-done-survey"),
+        TicketChange::DraftSaved => tr(l, "ticket-done-draft-saved"),
+        TicketChange::DraftDiscarded => tr(l, "ticket-done-draft-discarded"),
     }
+}
+
+/// A kind as the interface names it (`投诉`).
+pub fn kind_name(l: Locale, k: Kind) -> String {
+    tr_of(l, "ticket-kind-", k.as_str())
+}
+
+/// An intake channel as the interface names it (`微信`).
+pub fn channel_name(l: Locale, c: Channel) -> String {
+    tr_of(l, "ticket-channel-", c.as_str())
+}
+
+/// A status picker's choice that closes with `reason`, skipping the follow-up call.
+pub(super) fn close_with_reason(l: Locale, reason: &str) -> String {
+    tr_args(l, "ticket-close-with-reason", &[("reason", reason.into())])
 }
 
 pub(super) fn prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
     if model.ticket.detail.is_none() {
-        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        say(model, "ticket-open-first", &[], false);
         return Vec::new();
     }
     model.ticket.edit_base = model
@@ -348,7 +370,7 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
         return match crate::domain::ticket::number_in(text) {
             Some(n) => super::update_lists::go_to_ticket(model, n),
             None => {
-                toast(model, format!("`{text}` is not a ticket number"), true);
+                say(model, "ticket-not-a-number", &[("text", text.into())], true);
                 Vec::new()
             }
         };
@@ -417,7 +439,7 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
                 at: model.now,
             })],
             None => {
-                toast(model, format!("`{text}` is not a ticket number"), true);
+                say(model, "ticket-not-a-number", &[("text", text.into())], true);
                 Vec::new()
             }
         },
@@ -427,11 +449,7 @@ pub(super) fn answer_prompt(model: &mut Model, kind: PromptKind, text: &str) -> 
 /// Takes the ticket only if it is unassigned: two agents pressing at once cannot both get it.
 pub(super) fn take(model: &mut Model) -> Vec<Effect> {
     let (Some(d), Some(me)) = (&model.ticket.detail, model.identity.agent_id.clone()) else {
-        toast(
-            model,
-            "Open a ticket (and set agent.handle) to take it".into(),
-            false,
-        );
+        say(model, "ticket-take-needs", &[], false);
         return Vec::new();
     };
     vec![Effect::load(TicketRequest::Take {

@@ -7,6 +7,7 @@ use super::{Model, layout};
 use crate::domain::text::{local_date, one_line, sanitize, truncate, width, wrap};
 use crate::domain::ticket::Priority;
 use crate::domain::ticket_fields::{Place, TICKET_FIELDS, show_value};
+use crate::i18n::{tr, tr_args, tr_of};
 use crate::store::tickets::TicketDetail;
 use ratatui::layout::Rect;
 
@@ -46,9 +47,9 @@ struct Field {
     role: Role,
 }
 
-fn field(label: &str, value: impl Into<String>, role: Role) -> Field {
+fn field(label: String, value: impl Into<String>, role: Role) -> Field {
     Field {
-        label: label.to_string(),
+        label,
         value: value.into(),
         role,
     }
@@ -60,6 +61,8 @@ const MAX_WRAP: usize = 2;
 /// The header's fields in groups; each group starts a line and its fields flow on from there.
 fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
     let t = &d.row;
+    let l = model.locale;
+    let label = |key: &str| tr(l, key);
     let fmt = |ts: i64| model.date(ts);
     let ago = |ts: i64| crate::i18n::ago(model.locale, model.now - ts);
     let mut customer = t
@@ -81,12 +84,12 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
     let dash = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
     let state = vec![
         field(
-            "Status",
+            label("ticket-label-status"),
             crate::i18n::status(model.locale, t.status),
             Role::Strong,
         ),
         field(
-            "Priority",
+            label("ticket-label-priority"),
             format!(
                 "{}{} {}",
                 t.priority.letter(),
@@ -95,35 +98,47 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
             ),
             Role::Priority(t.priority),
         ),
-        field("Kind", t.kind.label(), Role::Plain),
-        field("Channel", t.channel.label(), Role::Plain),
-    ];
-    let people = vec![
-        field("Customer", customer, Role::Plain),
         field(
-            "Assignee",
-            t.assignee
-                .as_ref()
-                .map_or("unassigned".to_string(), |a| a.to_string()),
+            label("ticket-label-kind"),
+            tr_of(l, "ticket-kind-", t.kind.as_str()),
             Role::Plain,
         ),
         field(
-            "Group",
+            label("ticket-label-channel"),
+            tr_of(l, "ticket-channel-", t.channel.as_str()),
+            Role::Plain,
+        ),
+    ];
+    let people = vec![
+        field(label("ticket-label-customer"), customer, Role::Plain),
+        field(
+            label("ticket-label-assignee"),
+            t.assignee
+                .as_ref()
+                .map_or_else(|| tr(l, "ticket-unassigned"), |a| a.to_string()),
+            Role::Plain,
+        ),
+        field(
+            label("ticket-label-group"),
             dash(d.group.as_ref().map(|g| g.to_string())),
             Role::Plain,
         ),
     ];
     // Tags lead their group, so they are on screen even when the rest is cut short.
     let mut facts = vec![
-        field("Tags", tags, Role::Plain),
+        field(label("ticket-label-tags"), tags, Role::Plain),
         field(
-            "Created",
+            label("ticket-label-created"),
             format!("{} ({})", fmt(t.created_at), ago(t.created_at)),
             Role::Plain,
         ),
-        field("Updated", ago(t.updated_at), Role::Plain),
         field(
-            "Product",
+            label("ticket-label-updated"),
+            ago(t.updated_at),
+            Role::Plain,
+        ),
+        field(
+            label("ticket-label-product"),
             dash(d.product.as_ref().map(|p| p.to_string())),
             Role::Plain,
         ),
@@ -131,22 +146,35 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
     if let Some(until) = d.warranty_until {
         // By the date only: what the engineer finds (damage by the user …) is decided on the visit.
         let day = local_date(until, model.utc_offset, "%Y-%m-%d");
-        let state = if model.now <= until {
-            format!("in 保内 until {day}")
+        let key = if model.now <= until {
+            "ticket-warranty-in"
         } else {
-            format!("out 保外 since {day}")
+            "ticket-warranty-out"
         };
-        facts.push(field("Warranty", state, Role::Plain));
+        let state = tr_args(l, key, &[("day", day.into())]);
+        facts.push(field(label("ticket-label-warranty"), state, Role::Plain));
     }
     if !d.visits.is_empty() {
-        facts.push(field("Visits", visits(d, model), Role::Relation));
+        facts.push(field(
+            label("ticket-label-visits"),
+            visits(d, model),
+            Role::Relation,
+        ));
     }
     if let Some(n) = d.merged_into {
-        facts.push(field("Merged into", format!("#{n}"), Role::Relation));
+        facts.push(field(
+            label("ticket-label-merged-into"),
+            format!("#{n}"),
+            Role::Relation,
+        ));
     }
     if !d.links.is_empty() {
         let links: Vec<String> = d.links.iter().map(|n| format!("#{n}")).collect();
-        facts.push(field("Links", links.join(" "), Role::Relation));
+        facts.push(field(
+            label("ticket-label-links"),
+            links.join(" "),
+            Role::Relation,
+        ));
     }
     // The fields declared in `domain::ticket_fields` to show by key (not laid out by hand).
     for def in TICKET_FIELDS.iter().filter(|f| f.place == Place::Details) {
@@ -160,7 +188,11 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
             model.utc_offset,
             model.date_pattern(),
         );
-        facts.push(field(def.label, one_line(&sanitize(&value)), Role::Plain));
+        facts.push(field(
+            def.label.to_string(),
+            one_line(&sanitize(&value)),
+            Role::Plain,
+        ));
     }
     vec![state, people, facts]
 }

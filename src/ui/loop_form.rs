@@ -8,6 +8,7 @@ use crate::app::Model;
 use crate::app::commands::CommandId;
 use crate::app::loop_form::{Field, LoopForm, Purpose};
 use crate::domain::text::{fit, sanitize, truncate, wrap};
+use crate::i18n::{Locale, tr, tr_args};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -16,7 +17,7 @@ use ratatui::widgets::Paragraph;
 /// Width of the labels before each field.
 const LABEL: usize = 13;
 
-fn field_lines(form: &LoopForm, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn field_lines(form: &LoopForm, width: usize, l: Locale, theme: &Theme) -> Vec<Line<'static>> {
     let room = width.saturating_sub(LABEL + 4).max(4);
     form.fields
         .iter()
@@ -25,7 +26,7 @@ fn field_lines(form: &LoopForm, width: usize, theme: &Theme) -> Vec<Line<'static
             let focus = i == form.focus;
             match f {
                 Field::Text { label, input } => {
-                    form_text(fit(label, LABEL), input, focus, room, theme)
+                    form_text(fit(&tr(l, label), LABEL), input, focus, room, theme)
                 }
                 Field::Choice {
                     label,
@@ -36,7 +37,7 @@ fn field_lines(form: &LoopForm, width: usize, theme: &Theme) -> Vec<Line<'static
                     let style = if focus { theme.selection } else { theme.title };
                     Line::from(vec![
                         Span::styled(if focus { "> " } else { "  " }, theme.hint_key),
-                        Span::styled(fit(label, LABEL), theme.muted),
+                        Span::styled(fit(&tr(l, label), LABEL), theme.muted),
                         Span::styled(
                             format!("‹ {} ›", truncate(&sanitize(shown), room.saturating_sub(4))),
                             style,
@@ -65,14 +66,18 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, form: &LoopForm, model: &Model,
     } else {
         w.saturating_sub(4) as usize
     };
-    let mut lines = field_lines(form, form_w, theme);
+    let l = model.locale;
+    let mut lines = field_lines(form, form_w, l, theme);
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!(
-            "{} next · ←/→ choose · {} records · {} cancels",
-            k(CommandId::LoopFormNext),
-            k(CommandId::LoopFormSubmit),
-            k(CommandId::LoopFormCancel)
+        tr_args(
+            l,
+            "loopform-keys",
+            &[
+                ("next", k(CommandId::LoopFormNext).into()),
+                ("submit", k(CommandId::LoopFormSubmit).into()),
+                ("cancel", k(CommandId::LoopFormCancel).into()),
+            ],
         ),
         theme.muted,
     ));
@@ -84,7 +89,10 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, form: &LoopForm, model: &Model,
             form_w
         };
         script_lines.push(Line::styled(
-            fit(&format!("Call script · {}", sanitize(name)), sw),
+            fit(
+                &tr_args(l, "loopform-script", &[("name", sanitize(name).into())]),
+                sw,
+            ),
             theme.title,
         ));
         for l in sanitize(text).lines() {
@@ -102,7 +110,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, form: &LoopForm, model: &Model,
     };
     let area = centered(body, w, (h as u16).min(body.height));
     clear_popup(frame, area);
-    let outer = block(sanitize(&form.title()), true, theme);
+    let outer = block(sanitize(&form.title(l)), true, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let pad = |r: Rect| Rect {

@@ -6,6 +6,7 @@ use crate::app::Model;
 use crate::app::commands::CommandId;
 use crate::app::new_ticket::{FIELDS, NewTicketForm};
 use crate::domain::text::fit;
+use crate::i18n::{tr, tr_args, tr_of};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -19,6 +20,7 @@ pub fn render(
     theme: &Theme,
 ) {
     let key = |id| super::overlay::key(model, id);
+    let l = model.locale;
     let w = body.width.min(76);
     let h = (FIELDS.len() as u16 + 5 + form.matches.len() as u16).min(body.height);
     let area = Rect::new(
@@ -36,28 +38,31 @@ pub fn render(
     frame.render_widget(Clear, wide);
     let inner_w = area.width.saturating_sub(2) as usize;
     let customer = match &form.customer {
-        Some((_, name)) => format!("{name}  (picked)"),
+        Some((_, name)) => tr_args(l, "newticket-picked", &[("name", name.as_str().into())]),
         None => form.customer_query.value().to_string(),
     };
     let values = [
         customer,
         form.subject.value().to_string(),
-        format!("< {} >", form.kind().label()),
-        format!("< {} >", form.channel().label()),
+        format!("< {} >", tr_of(l, "ticket-kind-", form.kind().as_str())),
+        format!(
+            "< {} >",
+            tr_of(l, "ticket-channel-", form.channel().as_str())
+        ),
         format!(
             "< {}{} {} >",
             form.priority().letter(),
             form.priority().glyph(),
-            form.priority().label()
+            crate::i18n::priority(l, form.priority())
         ),
         if form.customer.is_none() {
-            "(pick the customer first)".to_string()
+            tr(l, "newticket-pick-first")
         } else {
-            format!(
-                "< {} >  ({} owned)",
-                form.product_label(),
-                form.products.len()
-            )
+            let args = [
+                ("product", form.product_label(l).into()),
+                ("n", form.products.len().into()),
+            ];
+            tr_args(l, "newticket-products", &args)
         },
     ];
     let mut lines = Vec::new();
@@ -66,7 +71,7 @@ pub fn render(
         let style = if focused { theme.selection } else { theme.base };
         let room = inner_w.saturating_sub(12);
         let mut spans = vec![Span::styled(
-            format!(" {label:<9} "),
+            format!(" {} ", fit(&tr(l, label), 9)),
             if focused { theme.title } else { theme.muted },
         )];
         // The text being typed shows its cursor; a picked customer is a choice, not text.
@@ -108,27 +113,36 @@ pub fn render(
                 };
                 let (name, email) = form.new_customer();
                 let email = email.map(|e| format!(" <{e}>")).unwrap_or_default();
-                lines.push(Line::styled(
-                    fit(&format!("   + New customer “{name}”{email}"), inner_w),
-                    style,
-                ));
+                let args = [("name", name.into()), ("email", email.into())];
+                let text = tr_args(l, "newticket-new-customer", &args);
+                lines.push(Line::styled(fit(&format!("   {text}"), inner_w), style));
             }
         }
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(
-            " {}: next · {}/{}: change · {}: pick customer, then write the message",
-            key(CommandId::FormNext),
-            key(CommandId::FormChoicePrev),
-            key(CommandId::FormChoiceNext),
-            key(CommandId::FormEnter)
+            " {}",
+            tr_args(
+                l,
+                "newticket-keys",
+                &[
+                    ("next", key(CommandId::FormNext).into()),
+                    ("prev", key(CommandId::FormChoicePrev).into()),
+                    ("following", key(CommandId::FormChoiceNext).into()),
+                    ("enter", key(CommandId::FormEnter).into()),
+                ]
+            )
         ),
         theme.muted,
     ));
     frame.render_widget(
         Paragraph::new(lines).block(block(
-            format!("New ticket — {} cancels", key(CommandId::FormCancel)),
+            tr_args(
+                l,
+                "newticket-title",
+                &[("cancel", key(CommandId::FormCancel).into())],
+            ),
             true,
             theme,
         )),

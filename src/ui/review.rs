@@ -9,6 +9,7 @@ use crate::app::confirm::Confirm;
 use crate::app::review::{Draft, describe_edits};
 use crate::domain::sla::Target;
 use crate::domain::text::{fit, sanitize, wrap};
+use crate::i18n::{tr, tr_args};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -16,6 +17,7 @@ use ratatui::widgets::Paragraph;
 
 /// Who receives the draft, what it changes and carries, then its text as the customer will read it.
 pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme: &Theme) {
+    let l = model.locale;
     let area = centered(body, body.width.min(100), body.height);
     let inner_w = area.width.saturating_sub(4) as usize;
     let ticket = model
@@ -24,24 +26,32 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
         .as_ref()
         .filter(|t| t.row.number == d.number);
     let to = if d.internal {
-        "internal note — only agents see it".to_string()
+        tr(l, "review-internal-to")
     } else {
         let name = ticket
             .and_then(|t| t.row.customer.as_ref())
-            .map_or("the customer".to_string(), |c| c.to_string());
+            .map_or_else(|| tr(l, "review-the-customer"), |c| c.to_string());
         match ticket.and_then(|t| t.customer_email.as_ref()) {
             Some(email) => format!("{name} <{email}>"),
             None => name,
         }
     };
-    let label = |s: &str| Span::styled(format!("{s:<9}"), theme.muted);
+    // Labels by key, padded by display width (a Chinese label takes two cells a character).
+    let label = |key: &str| {
+        let text = if key.is_empty() {
+            String::new()
+        } else {
+            tr(l, key)
+        };
+        Span::styled(fit(&text, 9), theme.muted)
+    };
     let mut lines = vec![Line::from(vec![
-        label("To"),
+        label("review-label-to"),
         Span::styled(fit(&to, inner_w.saturating_sub(9)), theme.title),
     ])];
     if let Some(t) = ticket {
         lines.push(Line::from(vec![
-            label("Ticket"),
+            label("review-label-ticket"),
             Span::raw(fit(
                 &format!("#{} {}", t.row.number, t.row.subject),
                 inner_w.saturating_sub(9),
@@ -61,7 +71,7 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
     };
     if !d.internal {
         let (text, style) = delivery(model, d, ticket.map(|t| &**t), theme);
-        wrapped(&mut lines, "Delivery", &text, style);
+        wrapped(&mut lines, "review-label-delivery", &text, style);
     }
     // Offered while the ticket's first-solution clock (3-5-7) runs, and shown whenever the reply is marked.
     let clock_runs = ticket.is_some_and(|t| {
@@ -71,27 +81,22 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
     });
     if !d.internal && (d.solution || clock_runs) {
         let toggle = key(model, CommandId::ReviewSolution);
-        let (text, style) = if d.solution {
-            (
-                format!("proposes a solution: stops the first-solution clock ({toggle}: unmark)"),
-                theme.title,
-            )
+        let (key, style) = if d.solution {
+            ("review-solution-marked", theme.title)
         } else {
-            (
-                format!("not marked as a solution — {toggle} marks it"),
-                theme.muted,
-            )
+            ("review-solution-unmarked", theme.muted)
         };
-        wrapped(&mut lines, "Solution", &text, style);
+        let text = tr_args(l, key, &[("toggle", toggle.into())]);
+        wrapped(&mut lines, "review-label-solution", &text, style);
     }
     if let Some(adds) = ticket.and_then(|t| mail_adds(model, d, t)) {
-        wrapped(&mut lines, "Adds", &adds, theme.muted);
+        wrapped(&mut lines, "review-label-adds", &adds, theme.muted);
     }
     if !d.edits.is_empty() {
         lines.push(Line::from(vec![
-            label("Changes"),
+            label("review-label-changes"),
             Span::styled(
-                fit(&describe_edits(&d.edits), inner_w.saturating_sub(9)),
+                fit(&describe_edits(l, &d.edits), inner_w.saturating_sub(9)),
                 theme.priority_high,
             ),
         ]));
@@ -101,12 +106,15 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
             .iter()
             .find(|s| &s.row.id == id)
             .map_or_else(|| id.clone(), |s| s.row.title.to_string());
-        let how = match how {
-            crate::domain::kb::Insert::Link => "linked",
-            crate::domain::kb::Insert::Body => "quoted",
-        };
+        let how = tr(
+            l,
+            match how {
+                crate::domain::kb::Insert::Link => "review-article-linked",
+                crate::domain::kb::Insert::Body => "review-article-quoted",
+            },
+        );
         lines.push(Line::from(vec![
-            label("Article"),
+            label("review-label-article"),
             Span::raw(fit(
                 &format!("{title} ({how}, {})", model.kb_rules.url(id)),
                 inner_w.saturating_sub(9),
@@ -117,13 +125,19 @@ pub fn review(frame: &mut Frame<'_>, body: Rect, model: &Model, d: &Draft, theme
     for l in wrap(&sanitize(&d.body), inner_w.max(8)) {
         lines.push(Line::raw(l));
     }
-    let what = if d.internal { "note" } else { "reply" };
-    let title = format!(
-        "Review {what} — {} send · {} edit · {} postpone · {} discard",
-        key(model, CommandId::ReviewSend),
-        key(model, CommandId::ReviewEdit),
-        key(model, CommandId::ReviewPostpone),
-        key(model, CommandId::ReviewDiscard)
+    let title = tr_args(
+        l,
+        if d.internal {
+            "review-title-note"
+        } else {
+            "review-title-reply"
+        },
+        &[
+            ("send", key(model, CommandId::ReviewSend).into()),
+            ("edit", key(model, CommandId::ReviewEdit).into()),
+            ("postpone", key(model, CommandId::ReviewPostpone).into()),
+            ("discard", key(model, CommandId::ReviewDiscard).into()),
+        ],
     );
     clear_popup(frame, area);
     let outer = block(title, true, theme);
@@ -145,47 +159,53 @@ fn delivery(
     ticket: Option<&crate::store::tickets::TicketDetail>,
     theme: &Theme,
 ) -> (String, ratatui::style::Style) {
-    use crate::app::review::{Route, route};
+    use crate::app::review::{NOT_A_MAIL_TICKET, Route, route};
+    let l = model.locale;
     let Some(t) = ticket else {
-        return ("on the ticket only".to_string(), theme.muted);
+        return (tr(l, "review-ticket-only"), theme.muted);
     };
     let recipients = |to: &str| {
         let cc: Vec<String> = t.collaborators.iter().map(|c| c.to_string()).collect();
         let cc = if cc.is_empty() {
             String::new()
         } else {
-            format!(", Cc {}", cc.join(", "))
+            let list = cc.join(", ");
+            format!(", {}", tr_args(l, "review-cc", &[("list", list.into())]))
         };
         let from = model
             .mail_out
             .as_ref()
             .and_then(|o| o.from_for(t.group.as_ref().map(|g| g.as_str())).from)
-            .map_or(String::new(), |f| format!(" from {}", sanitize(f)));
+            .map_or(String::new(), |f| {
+                let from = tr_args(l, "review-from", &[("from", sanitize(f).into())]);
+                format!(" {from}")
+            });
         format!("{to}{cc}{from}")
     };
     let toggle = key(model, CommandId::ReviewMail);
     let channel = t.row.channel.as_str();
+    let offer = |key: &str, to: String| {
+        let args = [
+            ("channel", channel.into()),
+            ("toggle", toggle.as_str().into()),
+            ("to", to.into()),
+        ];
+        tr_args(l, key, &args)
+    };
     let (text, style) = match route(model.mail_out.as_ref(), t) {
         Route::Mailed { to } => (
-            format!("mailed to {} by `desk mail send`", recipients(to)),
+            tr_args(l, "review-mailed", &[("to", recipients(to).into())]),
             theme.title,
         ),
-        Route::Offer { to } if d.by_mail => (
-            format!(
-                "{channel} ticket, mailed as asked ({toggle}: don't) to {}",
-                recipients(to)
-            ),
-            theme.title,
-        ),
-        Route::Offer { to } => (
-            format!("not mailed ({channel} ticket) — {toggle} sends it to {to}"),
+        Route::Offer { to } if d.by_mail => {
+            (offer("review-offer-asked", recipients(to)), theme.title)
+        }
+        Route::Offer { to } => (offer("review-offer", to.to_string()), theme.muted),
+        Route::TicketOnly(NOT_A_MAIL_TICKET) => (tr(l, "review-ticket-only-not-mail"), theme.muted),
+        Route::TicketOnly(why) => (
+            tr_args(l, "review-ticket-only-why", &[("why", tr(l, why).into())]),
             theme.muted,
         ),
-        Route::TicketOnly("not a mail ticket") => (
-            "on the ticket only (not a mail ticket)".to_string(),
-            theme.muted,
-        ),
-        Route::TicketOnly(why) => (format!("on the ticket only: {why}"), theme.muted),
     };
     (sanitize(&text), style)
 }
@@ -203,6 +223,7 @@ fn mail_adds(model: &Model, d: &Draft, t: &crate::store::tickets::TicketDetail) 
     if !mailed {
         return None;
     }
+    let l = model.locale;
     let mut parts = Vec::new();
     if let Some(sig) = out.signature_for(t.group.as_ref().map(|g| g.as_str())) {
         let first = sig.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -211,12 +232,19 @@ fn mail_adds(model: &Model, d: &Draft, t: &crate::store::tickets::TicketDetail) 
         } else {
             ""
         };
-        parts.push(format!("signature “{}{more}”", sanitize(first.trim())));
+        let args = [
+            ("first", sanitize(first.trim()).into()),
+            ("more", more.into()),
+        ];
+        parts.push(tr_args(l, "review-signature", &args));
     }
     if out.quote_history {
-        parts.push("the customer's last message, quoted".to_string());
+        parts.push(tr(l, "review-quoted-last"));
     }
-    (!parts.is_empty()).then(|| format!("{} (in the mail only)", parts.join(" · ")))
+    (!parts.is_empty()).then(|| {
+        let parts = parts.join(" · ");
+        tr_args(l, "review-in-mail-only", &[("parts", parts.into())])
+    })
 }
 
 /// A question with what will happen and the two answers.
@@ -230,12 +258,12 @@ pub fn confirm(frame: &mut Frame<'_>, body: Rect, model: &Model, c: &Confirm, th
         .map(Line::raw)
         .collect();
     lines.push(Line::raw(""));
+    let answers = [
+        ("yes", key(model, CommandId::ConfirmYes).into()),
+        ("no", key(model, CommandId::ConfirmNo).into()),
+    ];
     lines.push(Line::styled(
-        format!(
-            "{} yes · {} no",
-            key(model, CommandId::ConfirmYes),
-            key(model, CommandId::ConfirmNo)
-        ),
+        tr_args(model.locale, "review-yes-no", &answers),
         theme.hint_key,
     ));
     let h = (lines.len() as u16 + 2).min(body.height);

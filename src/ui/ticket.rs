@@ -8,6 +8,7 @@ use crate::app::ticket_header::{self, Role};
 use crate::app::{Model, layout};
 use crate::domain::text::{truncate, width};
 use crate::domain::ticket_fields::{ChangeWords, Show, describe_change};
+use crate::i18n::{Locale, tr, tr_args, tr_of};
 use crate::store::records::AuthorKind;
 use crate::store::tickets::{MessageRow, TicketDetail};
 use ratatui::Frame;
@@ -16,17 +17,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let l = model.locale;
     let Some(d) = &model.ticket.detail else {
-        frame.render_widget(block("Ticket".into(), true, theme), area);
-        let msg: &[&str] = match model.ticket.number {
-            Some(_) if model.ticket.loading => &["Loading…"],
-            _ => &[
-                "No ticket open.",
-                "",
-                "Pick one in Queues (1) and press Enter.",
+        frame.render_widget(block(tr(l, "ticket-pane"), true, theme), area);
+        let msg: Vec<String> = match model.ticket.number {
+            Some(_) if model.ticket.loading => vec![tr(l, "ticket-loading")],
+            _ => vec![
+                tr(l, "ticket-none-open"),
+                String::new(),
+                tr(l, "ticket-pick-one"),
             ],
         };
-        empty_state(frame, layout::inner(area), msg, theme);
+        let msg: Vec<&str> = msg.iter().map(String::as_str).collect();
+        empty_state(frame, layout::inner(area), &msg, theme);
         return;
     };
     let (head, thread) = ticket_header::split(model, area);
@@ -41,23 +44,20 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         inner.width as usize,
         model.ticket.show_quoted,
         &|ts| model.date(ts),
-        theme,
+        (l, theme),
     );
     let n = d.messages.len();
-    let plural = if n == 1 { "" } else { "s" };
     // A postponed reply waits on the ticket: say so where the thread is read, with the key that resumes it.
     let draft = d.draft.as_ref().map_or(String::new(), |kept| {
-        let (what, id) = if kept.internal {
-            ("note", CommandId::TicketNote)
+        let (key, id) = if kept.internal {
+            ("ticket-draft-kept-note", CommandId::TicketNote)
         } else {
-            ("reply", CommandId::TicketReply)
+            ("ticket-draft-kept-reply", CommandId::TicketReply)
         };
-        format!(
-            " · your {what} draft is kept ({} resumes it)",
-            model.keymap.first_key(id)
-        )
+        let text = tr_args(l, key, &[("key", model.keymap.first_key(id).into())]);
+        format!(" · {text}")
     });
-    let title = format!("Thread · {n} message{plural}{draft}");
+    let title = format!("{}{draft}", tr_args(l, "ticket-thread", &[("n", n.into())]));
     scrolled(frame, thread, lines, model.ticket.scroll, &title, theme);
     suggestion_line(frame, thread, model, theme);
 }
@@ -69,7 +69,7 @@ fn suggestion_line(frame: &mut Frame<'_>, thread: Rect, model: &Model, theme: &T
         return;
     }
     let room = thread.width as usize - 4;
-    let mut text = " b articles: ".to_string();
+    let mut text = format!(" {} ", tr(model.locale, "ticket-suggested"));
     for (i, s) in rows.iter().enumerate() {
         let sep = if i > 0 { " · " } else { "" };
         let piece = format!("{sep}{} {}", i + 1, s.row.title);
@@ -138,7 +138,7 @@ fn header(
     );
     lines.extend(super::service::loop_line(d, model, theme).map(|l| ellipsize(l, w)));
     frame.render_widget(
-        Paragraph::new(lines).block(block("Ticket".into(), false, theme)),
+        Paragraph::new(lines).block(block(tr(model.locale, "ticket-pane"), false, theme)),
         area,
     );
     presence_line(frame, area, d.row.number, model, theme);
@@ -173,17 +173,18 @@ fn presence_line(frame: &mut Frame<'_>, area: Rect, number: i64, model: &Model, 
     super::widgets::on_border(frame, at, text, style);
 }
 
-fn author_line<'a>(m: &MessageRow, when: String, theme: &Theme) -> Line<'a> {
+fn author_line<'a>(m: &MessageRow, when: String, (l, theme): (Locale, &Theme)) -> Line<'a> {
     let who = m
         .author
         .as_ref()
-        .map_or("unknown".to_string(), |a| a.to_string());
+        .map_or_else(|| tr(l, "ticket-author-unknown"), |a| a.to_string());
     let (role, style) = match (m.author_kind, m.internal) {
-        (_, true) => ("internal note", theme.internal_note),
-        (AuthorKind::Customer, _) => ("customer", theme.customer_message),
-        (AuthorKind::Agent, _) => ("reply", theme.agent_message),
-        (AuthorKind::System, _) => ("system", theme.muted),
+        (_, true) => ("ticket-role-internal-note", theme.internal_note),
+        (AuthorKind::Customer, _) => ("ticket-role-customer", theme.customer_message),
+        (AuthorKind::Agent, _) => ("ticket-role-reply", theme.agent_message),
+        (AuthorKind::System, _) => ("ticket-role-system", theme.muted),
     };
+    let role = tr(l, role);
     let mut spans = vec![
         Span::styled(if m.internal { " ┃ " } else { " " }, style),
         Span::styled(who, style),
@@ -193,7 +194,8 @@ fn author_line<'a>(m: &MessageRow, when: String, theme: &Theme) -> Line<'a> {
         if m.internal { style } else { theme.muted },
     ));
     if let Some(ch) = m.channel {
-        spans.push(Span::styled(format!(" · {}", ch.label()), theme.muted));
+        let ch = tr_of(l, "ticket-channel-", ch.as_str());
+        spans.push(Span::styled(format!(" · {ch}"), theme.muted));
     }
     spans.push(Span::styled(format!(" · {when}"), theme.muted));
     Line::from(spans)
@@ -204,7 +206,7 @@ fn thread_lines<'a>(
     width: usize,
     show_quoted: bool,
     date: &dyn Fn(i64) -> String,
-    theme: &Theme,
+    (l, theme): (Locale, &Theme),
 ) -> Vec<Line<'a>> {
     thread_parts(d, width, show_quoted)
         .into_iter()
@@ -222,7 +224,7 @@ fn thread_lines<'a>(
             ),
             // One line however long the author's name: cut with a mark, never silently.
             Part::Header(i) => ellipsize(
-                author_line(&d.messages[i], date(d.messages[i].created_at), theme),
+                author_line(&d.messages[i], date(d.messages[i].created_at), (l, theme)),
                 width,
             ),
             Part::Body(i, text) => {
@@ -243,11 +245,14 @@ fn thread_lines<'a>(
 /// One line per change-log entry: when, who, what changed from what to what.
 fn history_lines<'a>(model: &Model, theme: &Theme) -> Vec<Line<'a>> {
     let Some(rows) = &model.ticket.history else {
-        return vec![Line::styled("Loading…", theme.muted)];
+        return vec![Line::styled(
+            tr(model.locale, "ticket-loading"),
+            theme.muted,
+        )];
     };
     if rows.is_empty() {
         return vec![Line::styled(
-            "No changes recorded yet (bulk-loaded tickets start with none).",
+            tr(model.locale, "ticket-history-none"),
             theme.muted,
         )];
     }
@@ -281,7 +286,7 @@ fn history(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         area,
         lines,
         model.ticket.scroll,
-        "History (H shows the thread)",
+        &tr(model.locale, "ticket-history"),
         theme,
     );
 }

@@ -107,7 +107,7 @@ commands! {
     CustomerPrevView: "customer.prev_view", Customers, ["K", "["], None, |m| customer_actions::select_view(m, -1);
     CustomerNotes: "customer.notes", Customers, ["i"], hint(1), customer_actions::edit_notes;
     CustomerEdit: "customer.edit", Customers, ["e"], hint(2), customer_actions::edit_profile;
-    CustomerCreate: "customer.create", Customers, ["C"], None, |_| customer_actions::create();
+    CustomerCreate: "customer.create", Customers, ["C"], None, customer_actions::create;
     CustomerMerge: "customer.merge", Customers, ["M"], None, customer_actions::find_duplicates;
     CustomerCare: "customer.care_done", Customers, ["D"], None, customer_actions::care_picker;
     CustomerBackToTicket: "customer.back_to_ticket", Customers, ["c"], None, customer_actions::back_to_ticket;
