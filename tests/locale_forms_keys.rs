@@ -1,5 +1,5 @@
 //! The ticket area's forms in Chinese (issue 24): the new-ticket form, the review screen and the confirmation
-//! dialog in zh-CN at 80×24 and zh-TW at 120×40, with snapshots, and checks that double-width labels keep their
+//! dialog in zh-CN and zh-TW, each at 80×24 and 120×40, with snapshots, and checks that double-width labels keep their
 //! values in one column.
 
 mod common;
@@ -16,9 +16,11 @@ macro_rules! assert_screen {
     };
 }
 
-const CASES: [(Locale, &str, (u16, u16)); 2] = [
-    (Locale::ZhCn, "zh_cn", (80, 24)),
-    (Locale::ZhTw, "zh_tw", (120, 40)),
+const CASES: [(Locale, &str, (u16, u16)); 4] = [
+    (Locale::ZhCn, "zh_cn_80x24", (80, 24)),
+    (Locale::ZhCn, "zh_cn_120x40", (120, 40)),
+    (Locale::ZhTw, "zh_tw_80x24", (80, 24)),
+    (Locale::ZhTw, "zh_tw_120x40", (120, 40)),
 ];
 
 fn app(locale: Locale, (w, h): (u16, u16)) -> Harness {
