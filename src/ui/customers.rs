@@ -267,7 +267,8 @@ fn sparkline(scores: &[i64], max: i64) -> String {
 
 fn satisfaction(l: Locale, d: &CustomerDetail) -> Option<String> {
     let mut parts = Vec::new();
-    for (kind, max) in [("csat", 5), ("nps", 10), ("ces", 7)] {
+    let kinds = crate::domain::metrics_rules::CSI_COMPONENTS;
+    for (kind, max) in kinds.into_iter().zip([5, 10, 7]) {
         let scores: Vec<i64> = d
             .satisfaction
             .iter()
