@@ -157,11 +157,11 @@ fn lanes(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, theme: &The
     let mut out = match s.view {
         ScheduleView::Day => {
             let t = Timeline::new(s, rest);
-            let rows = shown.map(|(i, l)| {
+            let rows = shown.map(|(i, lane)| {
                 let sel = i == s.lane;
                 (
-                    name_cell(l, sel, focused, name_w, theme),
-                    day_lane(s, l, sel, t, theme),
+                    name_cell((lane, l), sel, focused, name_w, theme),
+                    day_lane(s, lane, sel, t, theme),
                 )
             });
             lines(day_header(s, t, theme), rows, name_w, per)
@@ -172,7 +172,7 @@ fn lanes(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, theme: &The
             let rows = shown.map(|(i, lane)| {
                 let sel = i == s.lane;
                 (
-                    name_cell(lane, sel, focused, name_w, theme),
+                    name_cell((lane, l), sel, focused, name_w, theme),
                     week_lane(s, lane, (sel, long), (col, l), theme),
                 )
             });

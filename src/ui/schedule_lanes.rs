@@ -458,7 +458,7 @@ pub fn week_lane(
 /// The name column of a lane, two lines: a pointer on the cursor's engineer and their name, then their handle and
 /// their availability unless on duty.
 pub fn name_cell(
-    lane: &Lane,
+    (lane, l): (&Lane, Locale),
     selected: bool,
     focused: bool,
     cells: usize,
@@ -474,7 +474,8 @@ pub fn name_cell(
     };
     let mut second = format!("  {}", lane.handle);
     if !on_duty {
-        second.push_str(&format!(" · {}", lane.availability.label()));
+        let state = crate::i18n::tr_of(l, "team-availability-", lane.availability.as_str());
+        second.push_str(&format!(" · {state}"));
     }
     let second_style = if on_duty { theme.muted } else { theme.error };
     [
