@@ -145,7 +145,7 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
             frame,
             rows,
             c.list.loading.is_some(),
-            (&tr(l, "customers-what"), &c.filter),
+            (&tr(l, "customers-what"), &c.filter, l),
             &nothing,
             theme,
         );

@@ -58,7 +58,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         )
     });
     let title = format!("Thread · {n} message{plural}{draft}");
-    scrolled(frame, thread, lines, model.ticket.scroll, &title, theme);
+    scrolled(
+        frame,
+        thread,
+        lines,
+        (model.ticket.scroll, model.locale),
+        &title,
+        theme,
+    );
     suggestion_line(frame, thread, model, theme);
 }
 
@@ -280,7 +287,7 @@ fn history(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         frame,
         area,
         lines,
-        model.ticket.scroll,
+        (model.ticket.scroll, model.locale),
         "History (H shows the thread)",
         theme,
     );
