@@ -9,7 +9,11 @@ use super::{Model, Overlay};
 use crate::domain::text::{local_date, one_line, sanitize};
 use crate::domain::ticket::shown_number;
 use crate::domain::ticket_fields::{Show, by_log_name, show_value};
+use crate::i18n::{Arg, has, tr, tr_args};
 use crate::store::sync::replica::Conflict;
+
+/// The kind of record a ticket's conflicts name.
+const TICKET: &str = "ticket";
 
 /// The conflicts list on screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -98,7 +102,14 @@ pub(super) fn on_response(model: &mut Model, r: SyncResponse) -> Vec<Effect> {
                         toast(model, text, false);
                     }
                 }
-                Err(e) => toast(model, format!("not settled: {e}"), true),
+                Err(e) => {
+                    let args = [("error", Arg::from(e.to_string()))];
+                    toast(
+                        model,
+                        tr_args(model.locale, "sync-not-settled", &args),
+                        true,
+                    )
+                }
             }
             if state(model).is_some() {
                 vec![load(model)]
@@ -110,34 +121,38 @@ pub(super) fn on_response(model: &mut Model, r: SyncResponse) -> Vec<Effect> {
 }
 
 fn settled_words(model: &Model, c: &Conflict, reapply: bool) -> String {
+    let l = model.locale;
+    let on = ("on", Arg::from(subject(c)));
     if reapply {
-        format!(
-            "wrote your {} of {} again on {}",
-            field_name(c),
-            value(model, c, c.mine.as_deref()),
-            subject(c)
-        )
+        let field = ("field", Arg::from(field_name(model, c)));
+        let mine = ("value", Arg::from(value(model, c, c.mine.as_deref())));
+        tr_args(l, "sync-reapplied", &[field, mine, on])
     } else {
-        format!(
-            "kept {}'s {} on {}",
-            sanitize(&c.by),
-            value(model, c, c.theirs.as_deref()),
-            subject(c)
-        )
+        let by = ("by", Arg::from(sanitize(&c.by)));
+        let theirs = ("value", Arg::from(value(model, c, c.theirs.as_deref())));
+        tr_args(l, "sync-kept", &[by, theirs, on])
     }
 }
 
 /// What a conflict is about, as people name it: `#1042`, `#L-3`, else the kind of record and its id.
 pub fn subject(c: &Conflict) -> String {
     match (c.entity.as_str(), c.number) {
-        ("ticket", Some(n)) => format!("#{}", shown_number(n)),
+        (TICKET, Some(n)) => format!("#{}", shown_number(n)),
         (e, _) => sanitize(&format!("{e} {}", c.entity_id)),
     }
 }
 
-fn field_name(c: &Conflict) -> String {
-    match by_log_name(&c.field).filter(|_| c.entity == "ticket") {
-        Some(d) => d.key.replace('_', " "),
+/// A ticket's field by its name in the locale where the catalogue has one (`sync-field-priority`), else its key.
+fn field_name(model: &Model, c: &Conflict) -> String {
+    match by_log_name(&c.field).filter(|_| c.entity == TICKET) {
+        Some(d) => {
+            let key = ["sync-field-", &d.key.replace('_', "-")].concat();
+            if has(model.locale, &key) {
+                tr(model.locale, &key)
+            } else {
+                d.key.replace('_', " ")
+            }
+        }
         None => sanitize(&c.field.replace('_', " ")),
     }
 }
@@ -145,10 +160,10 @@ fn field_name(c: &Conflict) -> String {
 /// A stored value as a person reads it: labels for closed sets, names for agents and groups.
 fn value(model: &Model, c: &Conflict, raw: Option<&str>) -> String {
     let Some(raw) = raw else {
-        return "nothing".into();
+        return tr(model.locale, "sync-value-nothing");
     };
     let names = |show: Show, id: &str| model.loaded_name(show, id);
-    let shown = match by_log_name(&c.field).filter(|_| c.entity == "ticket") {
+    let shown = match by_log_name(&c.field).filter(|_| c.entity == TICKET) {
         Some(d) => show_value(d.show, raw, &names, model.utc_offset, model.date_pattern()),
         None => raw.to_string(),
     };
@@ -157,29 +172,25 @@ fn value(model: &Model, c: &Conflict, raw: Option<&str>) -> String {
 
 /// "your change of priority to High on #1042 was superseded by 李娜 Li Na's Urgent 10:42".
 pub fn sentence(model: &Model, c: &Conflict) -> String {
-    format!(
-        "your change of {} to {} on {} was superseded by {}'s {} {}",
-        field_name(c),
-        value(model, c, c.mine.as_deref()),
-        subject(c),
-        sanitize(&c.by),
-        value(model, c, c.theirs.as_deref()),
-        when(model, c.at)
-    )
+    tr_args(model.locale, "sync-conflict", &words(model, c))
+}
+
+/// The variables of a conflict's sentences.
+fn words(model: &Model, c: &Conflict) -> [(&'static str, Arg<'static>); 6] {
+    [
+        ("field", Arg::from(field_name(model, c))),
+        ("mine", Arg::from(value(model, c, c.mine.as_deref()))),
+        ("on", Arg::from(subject(c))),
+        ("by", Arg::from(sanitize(&c.by))),
+        ("theirs", Arg::from(value(model, c, c.theirs.as_deref()))),
+        ("when", Arg::from(when(model, c.at))),
+    ]
 }
 
 /// The same in fewer words, for a toast on a narrow screen: "#1042 priority: your High lost to 李娜 Li Na's
 /// Urgent 10:42".
 pub fn short_sentence(model: &Model, c: &Conflict) -> String {
-    format!(
-        "{} {}: your {} lost to {}'s {} {}",
-        subject(c),
-        field_name(c),
-        value(model, c, c.mine.as_deref()),
-        sanitize(&c.by),
-        value(model, c, c.theirs.as_deref()),
-        when(model, c.at)
-    )
+    tr_args(model.locale, "sync-conflict-short", &words(model, c))
 }
 
 /// Today reads as a time; another day with its date.

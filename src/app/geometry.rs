@@ -76,21 +76,31 @@ pub fn history_line_count(model: &Model) -> usize {
 }
 
 /// The reader's meta lines above an article (author, date, counts, tags and keys), wrapped to `w`.
-pub fn reader_meta(a: &crate::store::kb::Article, w: usize, utc_offset: i32) -> Vec<String> {
-    let meta = format!(
-        "by {} · updated {} · {} views · used {}× · {} helpful, {} not",
-        a.author.as_ref().map_or("—".to_string(), |s| s.to_string()),
-        crate::domain::text::local_date(a.row.updated_at, utc_offset, "%Y-%m-%d"),
-        a.row.views,
-        a.row.uses,
-        a.row.helpful_up,
-        a.row.helpful_down
+pub fn reader_meta(
+    a: &crate::store::kb::Article,
+    w: usize,
+    (utc_offset, l): (i32, crate::i18n::Locale),
+) -> Vec<String> {
+    use crate::i18n::{tr, tr_args};
+    let author = a.author.as_ref().map_or("—".to_string(), |s| s.to_string());
+    let updated = crate::domain::text::local_date(a.row.updated_at, utc_offset, "%Y-%m-%d");
+    let meta = tr_args(
+        l,
+        "reader-meta",
+        &[
+            ("author", author.into()),
+            ("updated", updated.into()),
+            ("views", a.row.views.into()),
+            ("uses", a.row.uses.into()),
+            ("up", a.row.helpful_up.into()),
+            ("down", a.row.helpful_down.into()),
+        ],
     );
     let tags = if a.tags.is_empty() {
-        "no tags · e edits · s publishes/archives · +/- rates · H history".to_string()
+        tr(l, "reader-no-tags")
     } else {
         let t: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
-        format!("{} · e edits · H history", t.join(" "))
+        tr_args(l, "reader-tags", &[("tags", t.join(" ").into())])
     };
     let mut out = crate::domain::text::wrap(&meta, w.max(8));
     out.extend(crate::domain::text::wrap(&tags, w.max(8)));

@@ -166,7 +166,8 @@ pub(super) fn navigate(model: &mut Model, nav: CommandId) -> Vec<Effect> {
             } else {
                 model.kb.article.as_ref().map_or(0, |a| {
                     super::markdown::line_count(a.body_md.as_str(), width)
-                        + super::geometry::reader_meta(a, width, model.utc_offset).len()
+                        + super::geometry::reader_meta(a, width, (model.utc_offset, model.locale))
+                            .len()
                 })
             };
             model.kb.scroll = scroll(

@@ -339,6 +339,15 @@ pub struct SearchState {
 }
 
 impl Queues {
+    /// A view's title as the interface shows it: a built-in view's in the locale (我的未结), one from config (or a
+    /// dashboard drill-down) as written. The view's name, which config and the view language use, stays English.
+    pub fn view_title(view: &View, l: crate::i18n::Locale) -> String {
+        match BuiltinView::parse(&view.name).filter(|b| b.title() == view.title) {
+            Some(b) => crate::i18n::tr_of(l, "views-title-", b.name()),
+            None => view.title.clone(),
+        }
+    }
+
     /// The selected view (the shipped "All open" if the list were ever empty).
     pub fn view(&self) -> View {
         self.views
@@ -525,17 +534,18 @@ pub enum PromptKind {
 }
 
 impl PromptKind {
-    pub fn title(self) -> &'static str {
-        match self {
-            PromptKind::Filter => "Filter",
-            PromptKind::Tags => "Tags: +add -remove (e.g. +vip -refund)",
-            PromptKind::Note => "Internal note",
-            PromptKind::MergeInto => "Merge this ticket into #",
-            PromptKind::LinkTo => "Link this ticket to #",
-            PromptKind::Search => "Search subjects and messages (3+ characters search fastest)",
-            PromptKind::DashboardDates => "Period: first..last day (2026-11-01..2026-11-30)",
-            PromptKind::GoTo => "Go to ticket #",
-        }
+    pub fn title(self, l: crate::i18n::Locale) -> String {
+        let key = match self {
+            PromptKind::Filter => "overlay-prompt-filter",
+            PromptKind::Tags => "overlay-prompt-tags",
+            PromptKind::Note => "overlay-prompt-note",
+            PromptKind::MergeInto => "overlay-prompt-merge-into",
+            PromptKind::LinkTo => "overlay-prompt-link-to",
+            PromptKind::Search => "overlay-prompt-search",
+            PromptKind::DashboardDates => "overlay-prompt-dashboard-dates",
+            PromptKind::GoTo => "overlay-prompt-go-to",
+        };
+        crate::i18n::tr(l, key)
     }
 }
 

@@ -10,6 +10,7 @@ use super::text_input::TextInput;
 use super::update::toast;
 use super::{Model, Overlay};
 use crate::domain::qa::Criterion;
+use crate::i18n::{tr, tr_args};
 use crate::store::qa::{QaReview, QaSample};
 
 const WEEK: i64 = 7 * 86_400;
@@ -158,7 +159,7 @@ pub(super) fn toggle_tab(model: &mut Model) -> Vec<Effect> {
 }
 
 /// Whether the acting agent may sample and score; says why not when they may not. Before the worker has answered
-/// nobody knows yet, and the key does nothing.
+/// nobody knows yet, and the key does nothing. `what` is the message key of what the agent tried.
 fn lead_or_say(model: &mut Model, what: &str) -> bool {
     let Some(Overlay::Qa(s)) = &model.overlay else {
         return false;
@@ -167,11 +168,9 @@ fn lead_or_say(model: &mut Model, what: &str) -> bool {
         return false;
     };
     if !lead {
-        toast(
-            model,
-            format!("{what} needs the lead role; ask a lead or an admin"),
-            true,
-        );
+        let what = tr(model.locale, what);
+        let text = tr_args(model.locale, "qa-needs-lead", &[("what", what.into())]);
+        toast(model, text, true);
     }
     lead
 }
@@ -179,7 +178,7 @@ fn lead_or_say(model: &mut Model, what: &str) -> bool {
 /// `s` (`weeks_back` 1): last week; `S` (0): this week so far.
 pub(super) fn sample(model: &mut Model, weeks_back: i64) -> Vec<Effect> {
     let (at, offset) = (model.now, i64::from(model.utc_offset));
-    if state(model).is_none_or(|s| s.writing) || !lead_or_say(model, "Sampling tickets for QA") {
+    if state(model).is_none_or(|s| s.writing) || !lead_or_say(model, "qa-what-sample") {
         return Vec::new();
     }
     if let Some(s) = state(model) {
@@ -200,7 +199,7 @@ pub(super) fn enter(model: &mut Model) -> Vec<Effect> {
     if s.tab != QaTab::Queue || s.selected_sample().is_none() {
         return Vec::new();
     }
-    if !lead_or_say(model, "Scoring a ticket") {
+    if !lead_or_say(model, "qa-what-score") {
         return Vec::new();
     }
     if let Some(s) = state(model) {
@@ -284,31 +283,38 @@ pub(super) fn on_response(model: &mut Model, r: QaResponse) -> Vec<Effect> {
             Vec::new()
         }
         QaResponse::Sampled { outcome } => {
+            let l = model.locale;
             match outcome {
-                Ok((week, n)) => toast(
-                    model,
-                    format!("{week}: {n} tickets sampled into the QA queue"),
-                    false,
-                ),
-                Err(e) => toast(model, format!("not sampled: {e}"), true),
+                Ok((week, n)) => {
+                    let args = [("week", week.to_string().into()), ("n", n.into())];
+                    toast(model, tr_args(l, "qa-sampled", &args), false)
+                }
+                Err(e) => {
+                    let args = [("error", e.to_string().into())];
+                    toast(model, tr_args(l, "qa-not-sampled", &args), true)
+                }
             }
             written(model)
         }
         QaResponse::Scored { ticket, outcome } => {
+            let l = model.locale;
             match outcome {
                 Ok((total, failed)) => {
-                    let why = if failed {
-                        " — failed on a critical item"
+                    let key = if failed {
+                        "qa-scored-failed"
                     } else {
-                        ""
+                        "qa-scored"
                     };
-                    toast(
-                        model,
-                        format!("QA review of #{ticket}: {total}/100{why}"),
-                        false,
-                    )
+                    let args = [
+                        ("ticket", ticket.to_string().into()),
+                        ("total", total.to_string().into()),
+                    ];
+                    toast(model, tr_args(l, key, &args), false)
                 }
-                Err(e) => toast(model, format!("not scored: {e}"), true),
+                Err(e) => {
+                    let args = [("error", e.to_string().into())];
+                    toast(model, tr_args(l, "qa-not-scored", &args), true)
+                }
             }
             written(model)
         }

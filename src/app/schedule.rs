@@ -9,6 +9,7 @@ use super::protocol::FieldRequest;
 use super::protocol::field::Week;
 use super::{Model, Overlay};
 use crate::domain::visit::Flag;
+use crate::i18n::{Arg, Locale, tr_args};
 use crate::store::schedule::Lane;
 use crate::store::visits::VisitRow;
 
@@ -151,12 +152,27 @@ pub fn marker(lane: &Lane, number: i64) -> Option<char> {
 }
 
 /// A flag in words: `! V18 and V20 overlap — 李娜 Li Na`.
-pub fn flag_words(flag: &Flag, lane: &Lane, travel_minutes: i64) -> String {
+pub fn flag_words(flag: &Flag, lane: &Lane, travel_minutes: i64, l: Locale) -> String {
     match *flag {
-        Flag::Conflict { a, b } => format!("! V{a} and V{b} overlap — {}", lane.name),
-        Flag::TightTravel { a, b, gap_minutes } => format!(
-            "~ {gap_minutes} min between V{a} and V{b} at different places, travel needs {travel_minutes} — {}",
-            lane.name
+        Flag::Conflict { a, b } => tr_args(
+            l,
+            "schedule-flag-overlap",
+            &[
+                ("a", a.into()),
+                ("b", b.into()),
+                ("who", Arg::from(lane.name.as_str())),
+            ],
+        ),
+        Flag::TightTravel { a, b, gap_minutes } => tr_args(
+            l,
+            "schedule-flag-tight",
+            &[
+                ("a", a.into()),
+                ("b", b.into()),
+                ("gap", gap_minutes.into()),
+                ("travel", travel_minutes.into()),
+                ("who", Arg::from(lane.name.as_str())),
+            ],
         ),
     }
 }

@@ -26,11 +26,8 @@ pub(super) fn start(model: &mut Model, text: &str) -> Vec<Effect> {
 
 pub(super) fn toggle_order(model: &mut Model) -> Vec<Effect> {
     let Some(s) = model.queues.search.as_mut() else {
-        toast(
-            model,
-            "This orders search results: search first (S)".into(),
-            false,
-        );
+        let text = crate::i18n::tr(model.locale, "search-order-no-search");
+        toast(model, text, false);
         return Vec::new();
     };
     s.relevance = !s.relevance;

@@ -35,8 +35,12 @@ pub struct SurveyForm {
     pub focus: usize,
 }
 
-/// (label, lowest, highest) of each score, in form order.
-pub const SCALES: [(&str, i64, i64); 3] = [("CSAT", 1, 5), ("NPS", 0, 10), ("CES", 1, 7)];
+/// (the message key of its label, lowest, highest) of each score, in form order.
+pub const SCALES: [(&str, i64, i64); 3] = [
+    ("loop-scale-csat", 1, 5),
+    ("loop-scale-nps", 0, 10),
+    ("loop-scale-ces", 1, 7),
+];
 
 impl SurveyForm {
     pub fn new(number: i64, questionnaire: &[Item]) -> Self {

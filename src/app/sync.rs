@@ -7,7 +7,8 @@ use super::protocol::TicketRequest;
 use super::update::toast;
 use super::{Model, conflicts};
 use crate::domain::text::width;
-use crate::domain::ticket::{compact_age, shown_number};
+use crate::domain::ticket::shown_number;
+use crate::i18n::{Locale, tr, tr_args};
 use crate::store::sync::replica::Conflict;
 use std::collections::BTreeSet;
 
@@ -72,12 +73,12 @@ pub struct SyncStatus {
 impl SyncStatus {
     /// The status bar's badge, longest form first (the bar takes the first that fits); empty when this is not a
     /// replica or nothing is known yet.
-    pub fn badges(&self, now: i64) -> Vec<String> {
+    pub fn badges(&self, now: i64, l: Locale) -> Vec<String> {
         if !self.replica {
             return Vec::new();
         }
         if self.busy {
-            return vec!["sync…".into()];
+            return vec![tr(l, "sync-badge-busy")];
         }
         let Some(last) = &self.last else {
             return Vec::new();
@@ -87,27 +88,33 @@ impl SyncStatus {
             .to_receive
             .map_or_else(|| "?".to_string(), |n| n.to_string());
         let waiting = |head: &str, short: &str| {
+            let (head, short) = (tr(l, head), tr(l, short));
             if up > 0 {
                 vec![
-                    format!("{head} · ↑{up} waiting"),
+                    tr_args(
+                        l,
+                        "sync-badge-waiting",
+                        &[("head", head.into()), ("up", up.into())],
+                    ),
                     format!("{short} ↑{up}"),
-                    short.to_string(),
+                    short,
                 ]
             } else {
-                vec![head.to_string(), short.to_string()]
+                vec![head, short]
             }
         };
         match &last.outcome {
-            Outcome::Unreachable(_) => waiting("hub unreachable", "offline"),
-            Outcome::Failed(_) => waiting("sync failed", "sync!"),
+            Outcome::Unreachable(_) => waiting("sync-badge-unreachable", "sync-badge-offline"),
+            Outcome::Failed(_) => waiting("sync-badge-failed", "sync-badge-failed-short"),
             Outcome::Synced { .. } | Outcome::Looked => {
                 // How long ago it was last in step, when that is known (a replica never synced has no age).
                 let (long, short) = match last.in_step_at {
-                    Some(t) => (format!(" {}", age(now - t)), age(now - t)),
+                    Some(t) => (format!(" {}", age(now - t, l)), age(now - t, l)),
                     None => (String::new(), String::new()),
                 };
+                let hub = tr(l, "sync-badge-hub");
                 vec![
-                    format!("hub ✓{long} ↑{up} ↓{down}"),
+                    format!("{hub} ✓{long} ↑{up} ↓{down}"),
                     format!("✓{short} ↑{up}↓{down}"),
                     format!("↑{up}↓{down}"),
                 ]
@@ -125,12 +132,12 @@ impl SyncStatus {
     }
 }
 
-/// "4s", then as lists show ages ("3m", "2h").
-fn age(seconds: i64) -> String {
+/// "4s", then as lists show ages ("3m", "2h"; 3分钟).
+fn age(seconds: i64, l: Locale) -> String {
     if seconds < 60 {
-        format!("{}s", seconds.max(0))
+        tr_args(l, "sync-age-seconds", &[("n", seconds.max(0).into())])
     } else {
-        compact_age(seconds)
+        crate::i18n::compact_age(l, seconds)
     }
 }
 
@@ -158,6 +165,7 @@ pub(super) fn on_event(model: &mut Model, event: SyncEvent) -> Vec<Effect> {
 }
 
 fn finished(model: &mut Model, round: &SyncRound) -> Vec<Effect> {
+    let l = model.locale;
     let mut fx = Vec::new();
     match &round.outcome {
         Outcome::Synced {
@@ -168,15 +176,23 @@ fn finished(model: &mut Model, round: &SyncRound) -> Vec<Effect> {
             model.sync.said_error = None;
             let renamed: Vec<String> = numbered
                 .iter()
-                .map(|(p, f)| format!("#{} is now #{f}", shown_number(*p)))
+                .map(|(p, f)| {
+                    let was = shown_number(*p);
+                    tr_args(
+                        l,
+                        "sync-renumbered",
+                        &[("was", was.into()), ("now", f.to_string().into())],
+                    )
+                })
                 .collect();
             fx.extend(renumber(model, numbered));
             let mut parts = Vec::new();
             if round.asked {
                 parts.push(if *sent == 0 && *received == 0 {
-                    "synced: nothing to send or receive".to_string()
+                    tr(l, "sync-synced-nothing")
                 } else {
-                    format!("synced: sent {sent}, received {received}")
+                    let args = [("sent", (*sent).into()), ("received", (*received).into())];
+                    tr_args(l, "sync-synced", &args)
                 });
             }
             parts.extend(renamed);
@@ -190,7 +206,8 @@ fn finished(model: &mut Model, round: &SyncRound) -> Vec<Effect> {
             let news = model.sync.said_error.as_ref() != Some(why);
             let unreachable = matches!(round.outcome, Outcome::Unreachable(_));
             if round.asked || (news && !unreachable) {
-                toast(model, format!("sync failed: {why}"), true);
+                let text = tr_args(l, "sync-failed", &[("why", why.as_str().into())]);
+                toast(model, text, true);
             }
             model.sync.said_error = Some(why.clone());
         }
@@ -223,6 +240,8 @@ fn new_conflicts(model: &mut Model, list: Vec<Conflict>) {
         .iter()
         .filter(|c| !model.sync.seen.contains(&c.loser))
         .collect();
+    let l = model.locale;
+    let pointed = |s: String| tr_args(l, "sync-conflict-toast", &[("what", s.into())]);
     let text = match fresh.as_slice() {
         [] => None,
         // The whole sentence where the status bar has room for it, else the short one (the list has both).
@@ -232,13 +251,14 @@ fn new_conflicts(model: &mut Model, list: Vec<Conflict>) {
                 conflicts::short_sentence(model, one),
             ]
             .into_iter()
-            .map(|s| format!("{s} — :conflicts"))
+            .map(pointed)
             .find(|s| width(s) < usize::from(model.width))
-            .unwrap_or_else(|| format!("{} — :conflicts", conflicts::short_sentence(model, one))),
+            .unwrap_or_else(|| pointed(conflicts::short_sentence(model, one))),
         ),
-        many => Some(format!(
-            "{} of your changes were superseded by others' — :conflicts",
-            many.len()
+        many => Some(tr_args(
+            l,
+            "sync-conflicts-toast",
+            &[("n", many.len().into())],
         )),
     };
     model.sync.seen.extend(list.iter().map(|c| c.loser.clone()));
@@ -250,16 +270,13 @@ fn new_conflicts(model: &mut Model, list: Vec<Conflict>) {
 /// `:sync` (`g s`): a sync now rather than at the next look; said plainly when there is nothing to sync.
 pub(super) fn now(model: &mut Model) -> Vec<Effect> {
     if !model.sync.replica {
-        toast(
-            model,
-            "this database is not a replica: make one with `desk replica create --from TEAM.db LOCAL.db` and open that"
-                .into(),
-            true,
-        );
+        let text = tr(model.locale, "sync-not-replica");
+        toast(model, text, true);
         return Vec::new();
     }
     if model.sync.busy {
-        toast(model, "sync: a sync is running already".into(), false);
+        let text = tr(model.locale, "sync-running");
+        toast(model, text, false);
         return Vec::new();
     }
     vec![Effect::SyncNow]
@@ -290,26 +307,26 @@ mod tests {
 
     #[test]
     fn the_badge_says_where_the_replica_stands() {
-        assert!(SyncStatus::default().badges(0).is_empty());
+        assert!(SyncStatus::default().badges(0, Locale::En).is_empty());
         let s = status(round(Outcome::Looked, 3, Some(0)));
-        assert_eq!(s.badges(1_012)[0], "hub ✓ 12s ↑3 ↓0");
-        assert_eq!(s.badges(1_000 + 180)[0], "hub ✓ 3m ↑3 ↓0");
+        assert_eq!(s.badges(1_012, Locale::En)[0], "hub ✓ 12s ↑3 ↓0");
+        assert_eq!(s.badges(1_000 + 180, Locale::En)[0], "hub ✓ 3m ↑3 ↓0");
         let mut never = round(Outcome::Looked, 2, Some(1));
         never.in_step_at = None;
-        assert_eq!(status(never).badges(2_000)[0], "hub ✓ ↑2 ↓1");
+        assert_eq!(status(never).badges(2_000, Locale::En)[0], "hub ✓ ↑2 ↓1");
         let s = status(round(Outcome::Unreachable("gone".into()), 5, None));
         assert_eq!(
-            s.badges(2_000),
+            s.badges(2_000, Locale::En),
             ["hub unreachable · ↑5 waiting", "offline ↑5", "offline"]
         );
         assert!(!s.failed());
         let s = status(round(Outcome::Failed("locked".into()), 0, None));
-        assert_eq!(s.badges(2_000), ["sync failed", "sync!"]);
+        assert_eq!(s.badges(2_000, Locale::En), ["sync failed", "sync!"]);
         assert!(s.failed());
         let mut s = status(round(Outcome::Looked, 0, None));
         s.busy = true;
-        assert_eq!(s.badges(2_000), ["sync…"]);
+        assert_eq!(s.badges(2_000, Locale::En), ["sync…"]);
         s.replica = false;
-        assert!(s.badges(2_000).is_empty());
+        assert!(s.badges(2_000, Locale::En).is_empty());
     }
 }

@@ -9,6 +9,7 @@ use super::protocol::{
 use super::update::toast;
 use super::{Model, Overlay, Pane};
 use crate::domain::team::{Activity, ChangeNote, Presence, describe_changes};
+use crate::i18n::{tr, tr_args, tr_of};
 use crate::store::sla_run::SLA_ACTOR;
 use crate::store::team::{ChangeFeed, NewMessage};
 use crate::store::ticket_write::TicketEdit;
@@ -158,11 +159,14 @@ pub fn limit() -> usize {
 /// tickets only to agents on duty.
 pub(crate) fn switch_availability(model: &mut Model) -> Vec<Effect> {
     let Some(current) = model.my_availability() else {
-        super::update::toast(model, "No agent is signed in to this database".into(), true);
+        let text = tr(model.locale, "team-no-agent");
+        super::update::toast(model, text, true);
         return Vec::new();
     };
     let next = current.next();
-    super::update::toast(model, format!("You are {} now", next.label()), false);
+    let state = tr_of(model.locale, "team-availability-", next.as_str());
+    let text = tr_args(model.locale, "team-you-are", &[("state", state.into())]);
+    super::update::toast(model, text, false);
     vec![Effect::load(TeamRequest::SetAvailability(next))]
 }
 
@@ -294,7 +298,9 @@ fn on_changes(model: &mut Model, mut feed: ChangeFeed) -> Vec<Effect> {
             .find_map(|c| c.actor.clone().filter(|a| a != SLA_ACTOR));
         if let (Some(who), None) = (person, &model.overlay) {
             let who = name_of(model, &who);
-            toast(model, format!("#{open} was just updated by {who}"), false);
+            let args = [("number", open.to_string().into()), ("who", who.into())];
+            let text = tr_args(model.locale, "team-updated-by", &args);
+            toast(model, text, false);
         }
     }
     // Customers others created or changed: a customer list showing its top takes them in place (never counted as
@@ -410,11 +416,9 @@ pub(super) fn conflict_reapply(model: &mut Model) -> Vec<Effect> {
 
 pub(super) fn conflict_discard(model: &mut Model) -> Vec<Effect> {
     if let Some(Decision::Conflict { number, .. }) = take_decision(model) {
-        toast(
-            model,
-            format!("#{number}: your change was discarded"),
-            false,
-        );
+        let args = [("number", number.to_string().into())];
+        let text = tr_args(model.locale, "team-change-discarded", &args);
+        toast(model, text, false);
     }
     Vec::new()
 }
@@ -443,7 +447,9 @@ pub(super) fn collision_edit(model: &mut Model) -> Vec<Effect> {
 
 pub(super) fn collision_discard(model: &mut Model) -> Vec<Effect> {
     if let Some(Decision::Collision { number, .. }) = take_decision(model) {
-        toast(model, format!("#{number}: your reply was discarded"), false);
+        let args = [("number", number.to_string().into())];
+        let text = tr_args(model.locale, "team-reply-discarded", &args);
+        toast(model, text, false);
     }
     Vec::new()
 }

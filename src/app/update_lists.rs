@@ -8,6 +8,7 @@ use super::protocol::{CustomerRequest, KbRequest, Refusal, TicketRequest};
 use super::update::toast;
 use super::{CustomerFocus, Model, Pane};
 use crate::domain::view::{PageRequest, TicketFilter};
+use crate::i18n::{tr, tr_args};
 use crate::store::Page;
 use crate::store::customers::{CustomerDetail, CustomerRow};
 use crate::store::tickets::{TicketDetail, TicketRow};
@@ -155,7 +156,8 @@ pub(super) fn refresh(model: &mut Model) -> Vec<Effect> {
         }
         Pane::Dashboard => fx.push(super::dashboard::load(model)),
     }
-    toast(model, "Reloaded".into(), false);
+    let text = tr(model.locale, "chrome-reloaded");
+    toast(model, text, false);
     fx
 }
 
@@ -193,7 +195,12 @@ pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
                 vec![reload_customers(model)]
             }
             Err(e) => {
-                toast(model, format!("filter: {e}"), true);
+                let said = tr_args(
+                    model.locale,
+                    "chrome-filter-error",
+                    &[("error", e.to_string().into())],
+                );
+                toast(model, said, true);
                 model.overlay = Some(super::Overlay::prompt(
                     super::PromptKind::Filter,
                     &text,
@@ -237,7 +244,12 @@ fn refuse_filter(
     text: String,
     e: crate::domain::query::ParseError,
 ) -> Vec<Effect> {
-    toast(model, format!("filter: {e}"), true);
+    let said = tr_args(
+        model.locale,
+        "chrome-filter-error",
+        &[("error", e.to_string().into())],
+    );
+    toast(model, said, true);
     model.overlay = Some(super::Overlay::prompt(
         super::PromptKind::Filter,
         &text,
@@ -341,11 +353,12 @@ pub(super) fn on_ticket(
         .filter(|_| model.ticket.follow_merge)
         .and_then(|d| d.merged_into)
     {
-        toast(
-            model,
-            format!("#{number} was merged into #{target}: showing #{target}"),
-            false,
-        );
+        let args = [
+            ("number", number.to_string().into()),
+            ("target", target.to_string().into()),
+        ];
+        let text = tr_args(model.locale, "chrome-merged-into", &args);
+        toast(model, text, false);
         return go_to_ticket(model, target);
     }
     if let Some(now) = detail
@@ -354,16 +367,19 @@ pub(super) fn on_ticket(
         .filter(|n| *n != number)
     {
         let was = crate::domain::ticket::shown_number(number);
-        toast(
-            model,
-            format!("#{was} is now #{now}: showing #{now}"),
-            false,
-        );
+        let args = [("was", was.into()), ("now", now.to_string().into())];
+        let text = tr_args(model.locale, "chrome-renumbered", &args);
+        toast(model, text, false);
         return go_to_ticket(model, now);
     }
     if detail.is_none() {
         let shown = crate::domain::ticket::shown_number(number);
-        toast(model, format!("There is no ticket #{shown}"), true);
+        let text = tr_args(
+            model.locale,
+            "chrome-no-ticket",
+            &[("number", shown.into())],
+        );
+        toast(model, text, true);
     }
     if let Some(d) = &detail {
         // The queue shows the same ticket: keep its row in step (keeping the row's sort key, which the keyset

@@ -145,7 +145,7 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
             frame,
             rows,
             c.list.loading.is_some(),
-            (&tr(l, "customers-what"), &c.filter),
+            (&tr(l, "customers-what"), &c.filter, l),
             &nothing,
             theme,
         );
@@ -267,7 +267,8 @@ fn sparkline(scores: &[i64], max: i64) -> String {
 
 fn satisfaction(l: Locale, d: &CustomerDetail) -> Option<String> {
     let mut parts = Vec::new();
-    for (kind, max) in [("csat", 5), ("nps", 10), ("ces", 7)] {
+    let kinds = crate::domain::metrics_rules::CSI_COMPONENTS;
+    for (kind, max) in kinds.into_iter().zip([5, 10, 7]) {
         let scores: Vec<i64> = d
             .satisfaction
             .iter()

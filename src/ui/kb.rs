@@ -135,7 +135,7 @@ fn articles(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             frame,
             rows,
             kb.list.loading.is_some(),
-            (&tr(l, "kb-what"), ""),
+            (&tr(l, "kb-what"), "", l),
             &nothing,
             theme,
         );
@@ -273,7 +273,7 @@ fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             frame,
             area,
             history_lines(model, inner.width as usize, theme),
-            model.kb.scroll,
+            (model.kb.scroll, model.locale),
             &title,
             theme,
         );
@@ -281,14 +281,21 @@ fn reader(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     }
     let title = format!("{}{status} · {category}", a.row.title);
     let mut body = markdown::render_lines(a.body_md.as_str(), inner.width as usize, theme);
-    let meta = reader_meta(a, inner.width as usize, model.utc_offset);
+    let meta = reader_meta(a, inner.width as usize, (model.utc_offset, model.locale));
     let mut lines: Vec<Line> = meta
         .into_iter()
         .map(|l| Line::styled(l, theme.muted))
         .collect();
     lines.append(&mut body);
     let body = lines;
-    scrolled(frame, area, body, model.kb.scroll, &title, theme);
+    scrolled(
+        frame,
+        area,
+        body,
+        (model.kb.scroll, model.locale),
+        &title,
+        theme,
+    );
 }
 
 /// The change log, one line per change; long values (the body) are summarised, not printed.

@@ -29,6 +29,7 @@ mod widgets;
 use crate::app::commands::{COMMANDS, CommandId, command};
 use crate::app::{Model, Pane, layout};
 use crate::domain::text::{truncate, width};
+use crate::i18n::{tr, tr_args, tr_of};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -38,7 +39,7 @@ pub use theme::Theme;
 pub fn render(frame: &mut Frame<'_>, model: &Model, theme: &Theme) {
     let area = frame.area();
     if layout::too_small(area.width, area.height) {
-        too_small(frame, area, theme);
+        too_small(frame, area, model.locale, theme);
         return;
     }
     let f = layout::frame(area.width, area.height);
@@ -57,13 +58,23 @@ pub fn render(frame: &mut Frame<'_>, model: &Model, theme: &Theme) {
 }
 
 /// Below the minimum size the panes would be squashed into nonsense: say how much room is needed instead.
-fn too_small(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
-    let ask = format!(
-        "enlarge the terminal to at least {}×{}",
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
+fn too_small(frame: &mut Frame<'_>, area: Rect, l: crate::i18n::Locale, theme: &Theme) {
+    let ask = tr_args(
+        l,
+        "chrome-too-small",
+        &[
+            ("width", layout::MIN_WIDTH.to_string().into()),
+            ("height", layout::MIN_HEIGHT.to_string().into()),
+        ],
     );
-    let now = format!("(now {}×{})", area.width, area.height);
+    let now = tr_args(
+        l,
+        "chrome-too-small-now",
+        &[
+            ("width", area.width.to_string().into()),
+            ("height", area.height.to_string().into()),
+        ],
+    );
     let lines = vec![
         Line::styled(ask, theme.title),
         Line::styled(now, theme.muted),
@@ -95,10 +106,16 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             style,
         ));
     }
-    let who = model.identity.handle.as_deref().unwrap_or("no agent");
+    let l = model.locale;
+    let who = match model.identity.handle.as_deref() {
+        Some(h) => h.to_string(),
+        None => tr(l, "chrome-no-agent"),
+    };
     // Only shared mode is named: local is the default and unremarkable.
     let right = match model.storage {
-        crate::store::StorageMode::Shared => format!("{who} · {} · shared ", model.db_label),
+        crate::store::StorageMode::Shared => {
+            format!("{who} · {} · {} ", model.db_label, tr(l, "chrome-shared"))
+        }
         crate::store::StorageMode::Local => format!("{who} · {} ", model.db_label),
     };
     // The escalation badge: count and key, so it reads without colour; only the count where the words do not fit.
@@ -107,7 +124,7 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     };
     let n = model.escalations.feed.len();
     if n > 0 {
-        let badge = format!(" !{n} escalated (!) ");
+        let badge = format!(" {} ", tr_args(l, "chrome-escalated", &[("n", n.into())]));
         let badge = if fits(&spans, &badge) {
             badge
         } else {
@@ -118,7 +135,10 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     // Tickets others created since the agent last looked at the queues.
     let new = model.live.new_tickets;
     if new > 0 {
-        let badge = format!(" +{new} new (1) ");
+        let badge = format!(
+            " {} ",
+            tr_args(l, "chrome-new-tickets", &[("n", new.into())])
+        );
         let badge = if fits(&spans, &badge) {
             badge
         } else {
@@ -129,12 +149,19 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     // Mail fetched and sent in the background: said while a round runs, and when the last one failed (its
     // errors are in :messages).
     if model.mail.busy {
-        spans.push(Span::styled(" mail… ", theme.muted));
+        spans.push(Span::styled(
+            format!(" {} ", tr(l, "chrome-mail-busy")),
+            theme.muted,
+        ));
     } else if model.mail.failed.is_some() {
-        let badge = [" mail failed ", " mail! "]
-            .into_iter()
-            .find(|b| fits(&spans, b))
-            .unwrap_or("mail!");
+        let short = tr(l, "chrome-mail-failed-short");
+        let badge = [
+            format!(" {} ", tr(l, "chrome-mail-failed")),
+            format!(" {short} "),
+        ]
+        .into_iter()
+        .find(|b| fits(&spans, b))
+        .unwrap_or(short);
         spans.push(Span::styled(badge, theme.error));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
@@ -161,14 +188,16 @@ fn availability_badge(model: &Model, theme: &Theme) -> Option<Span<'static>> {
         .next()
         .map(|k| format!(" ({k})"))
         .unwrap_or_default();
-    Some(Span::styled(format!(" {}{key} ", a.label()), theme.error))
+    let state = tr_of(model.locale, "team-availability-", a.as_str());
+    Some(Span::styled(format!(" {state}{key} "), theme.error))
 }
 
 /// Hint bar: the hints of the active context's commands with their first key, or a toast.
 fn status_bar(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     // Said at once, so a screen that does not answer for a moment is not taken for a frozen one.
     if model.store_waiting {
-        let text = truncate(" waiting for another desk's write…", area.width as usize);
+        let text = format!(" {}", tr(model.locale, "chrome-store-waiting"));
+        let text = truncate(&text, area.width as usize);
         frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), area);
         return;
     }

@@ -67,7 +67,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, overlay: &Overla
                 body,
                 "> ",
                 input,
-                &format!("{} — {keys}", kind.title()),
+                &format!("{} — {keys}", kind.title(model.locale)),
                 theme,
             )
         }
@@ -158,27 +158,30 @@ pub(super) fn key(model: &Model, id: CommandId) -> String {
 
 /// "Enter applies, Esc cancels", with the keys as bound.
 fn submit_cancel(model: &Model) -> String {
-    format!(
-        "{} applies, {} cancels",
-        model.keymap.first_key(CommandId::PromptSubmit),
-        model.keymap.first_key(CommandId::PromptCancel)
+    let submit = model.keymap.first_key(CommandId::PromptSubmit);
+    let cancel = model.keymap.first_key(CommandId::PromptCancel);
+    tr_args(
+        model.locale,
+        "overlay-applies-cancels",
+        &[("submit", submit.into()), ("cancel", cancel.into())],
     )
 }
 
 fn filter(frame: &mut Frame<'_>, body: Rect, model: &Model, input: &TextInput, theme: &Theme) {
-    let what = match model.pane {
-        Pane::Queues => "tickets: words, or status:open priority:>=high tag:vip …",
-        Pane::Customers => "customers (name, email, phone)",
-        _ => "articles (title or text)",
-    };
-    input_line(
-        frame,
-        body,
-        "/",
-        input,
-        &format!("Filter {what} — {}", submit_cancel(model)),
-        theme,
+    let what = tr(
+        model.locale,
+        match model.pane {
+            Pane::Queues => "overlay-filter-tickets",
+            Pane::Customers => "overlay-filter-customers",
+            _ => "overlay-filter-articles",
+        },
     );
+    let title = tr_args(
+        model.locale,
+        "overlay-filter-title",
+        &[("what", what.into()), ("keys", submit_cancel(model).into())],
+    );
+    input_line(frame, body, "/", input, &title, theme);
 }
 
 /// A one-line input at the bottom of the body. Long input shows its end, where the cursor is.
@@ -220,10 +223,18 @@ fn picker(
     let typed = usize::from(!filter.is_empty());
     let shown = typed + visible.len().max(typed);
     let h = (shown.max(1) as u16 + 2).min(body.height);
-    let title = format!(
-        "{title} — {} picks, {} cancels",
+    let (pick, cancel) = (
         key(model, CommandId::PickerChoose),
-        key(model, CommandId::PickerCancel)
+        key(model, CommandId::PickerCancel),
+    );
+    let title = tr_args(
+        model.locale,
+        "overlay-picker-title",
+        &[
+            ("title", title.into()),
+            ("pick", pick.into()),
+            ("cancel", cancel.into()),
+        ],
     );
     let widest = options
         .iter()
@@ -248,7 +259,8 @@ fn picker(
         ));
         lines.push(Line::from(spans));
         if visible.is_empty() {
-            lines.push(Line::styled(" Nothing matches", theme.muted));
+            let none = tr(model.locale, "overlay-nothing-matches");
+            lines.push(Line::styled(format!(" {none}"), theme.muted));
         }
     }
     let rows = visible
@@ -281,14 +293,19 @@ fn picker(
 /// The articles suggested for the open ticket, with what each key does.
 fn suggestions(frame: &mut Frame<'_>, body: Rect, model: &Model, selected: usize, theme: &Theme) {
     let rows = crate::app::suggestions_for(model);
-    let help = format!(
-        "{} link · {} quote · {} open · {}/{} rate · {}",
-        key(model, CommandId::SuggestionLink),
-        key(model, CommandId::SuggestionQuote),
-        key(model, CommandId::SuggestionOpen),
-        key(model, CommandId::SuggestionHelpful),
-        key(model, CommandId::SuggestionUnhelpful),
-        key(model, CommandId::SuggestionClose)
+    let l = model.locale;
+    let k = |id| key(model, id);
+    let help = tr_args(
+        l,
+        "overlay-suggestions-hint",
+        &[
+            ("link", k(CommandId::SuggestionLink).into()),
+            ("quote", k(CommandId::SuggestionQuote).into()),
+            ("open", k(CommandId::SuggestionOpen).into()),
+            ("up", k(CommandId::SuggestionHelpful).into()),
+            ("down", k(CommandId::SuggestionUnhelpful).into()),
+            ("close", k(CommandId::SuggestionClose).into()),
+        ],
     );
     let h = (rows.len() as u16 + 4).min(body.height);
     let w = body.width.min(84);
@@ -298,9 +315,14 @@ fn suggestions(frame: &mut Frame<'_>, body: Rect, model: &Model, selected: usize
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let votes = format!(
-                "used {} · {}/{}",
-                s.row.uses, s.row.helpful_up, s.row.helpful_down
+            let votes = tr_args(
+                l,
+                "overlay-suggestion-votes",
+                &[
+                    ("uses", s.row.uses.into()),
+                    ("up", s.row.helpful_up.into()),
+                    ("down", s.row.helpful_down.into()),
+                ],
             );
             let votes_w = crate::domain::text::width(&votes);
             let title_w = inner_w.saturating_sub(votes_w + 5);
@@ -319,7 +341,7 @@ fn suggestions(frame: &mut Frame<'_>, body: Rect, model: &Model, selected: usize
     lines.push(Line::styled(fit(&format!(" {help}"), inner_w), theme.muted));
     clear_popup(frame, area);
     frame.render_widget(
-        Paragraph::new(lines).block(block("Suggested articles".into(), true, theme)),
+        Paragraph::new(lines).block(block(tr(l, "overlay-suggestions-title"), true, theme)),
         area,
     );
 }

@@ -172,7 +172,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &PlansState, 
             frame,
             rows_area,
             s.list.loading.is_some(),
-            (&tr(l, "plans-what"), ""),
+            (&tr(l, "plans-what"), "", l),
             &tr(l, "plans-empty"),
             theme,
         );

@@ -8,6 +8,7 @@ use crate::app::Model;
 use crate::app::commands::CommandId;
 use crate::app::qa::{QaForm, QaState, QaTab};
 use crate::domain::text::{fit, sanitize, truncate, wrap};
+use crate::i18n::{Locale, tr, tr_args, tr_of};
 use crate::store::qa::{QaReview, QaSample};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,13 +23,13 @@ fn score(total: f64, failed: bool) -> String {
     }
 }
 
-fn sample_line(s: &QaSample, width: usize) -> String {
+fn sample_line(s: &QaSample, width: usize, l: Locale) -> String {
     let agent = sanitize(s.agent.as_deref().unwrap_or("—"));
     let head = format!(
         "#{:<6} {} {} {} ",
         s.ticket,
         fit(&agent, 8),
-        fit(s.reason.as_str(), 9),
+        fit(&tr_of(l, "qa-reason-", s.reason.as_str()), 9),
         s.week
     );
     let room = width.saturating_sub(crate::domain::text::width(&head));
@@ -47,7 +48,7 @@ fn review_line(r: &QaReview, width: usize) -> String {
 }
 
 /// The selected review, criterion by criterion.
-fn review_detail(r: &QaReview, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn review_detail(r: &QaReview, (width, l): (usize, Locale), theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::styled(
             truncate(&format!("#{} {}", r.ticket, r.subject), width),
@@ -55,10 +56,13 @@ fn review_detail(r: &QaReview, width: usize, theme: &Theme) -> Vec<Line<'static>
         ),
         Line::styled(
             truncate(
-                &format!(
-                    "{} · by {}",
-                    score(r.total, r.failed_critical),
-                    sanitize(&r.reviewer)
+                &tr_args(
+                    l,
+                    "qa-review-by",
+                    &[
+                        ("score", score(r.total, r.failed_critical).into()),
+                        ("reviewer", sanitize(&r.reviewer).into()),
+                    ],
                 ),
                 width,
             ),
@@ -94,6 +98,7 @@ fn review_detail(r: &QaReview, width: usize, theme: &Theme) -> Vec<Line<'static>
 }
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &QaState, theme: &Theme) {
+    let l = model.locale;
     let w = body.width.min(110);
     let area = centered(body, w, body.height);
     clear_popup(frame, area);
@@ -101,11 +106,20 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &QaState, the
         .view
         .as_ref()
         .map_or((0, 0, false), |v| (v.queue.len(), v.mine.len(), v.lead));
-    let tabs = match s.tab {
-        QaTab::Queue => format!("[queue {queue_n}] · mine {mine_n}"),
-        QaTab::Mine => format!("queue {queue_n} · [mine {mine_n}]"),
+    let key_tabs = match s.tab {
+        QaTab::Queue => "qa-tabs-queue",
+        QaTab::Mine => "qa-tabs-mine",
     };
-    let b = block(format!("Quality inspection 质检 · {tabs}"), true, theme);
+    let tabs = tr_args(
+        l,
+        key_tabs,
+        &[("queue", queue_n.into()), ("mine", mine_n.into())],
+    );
+    let b = block(
+        tr_args(l, "qa-title", &[("tabs", tabs.into())]),
+        true,
+        theme,
+    );
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let inner_w = usize::from(inner.width);
@@ -119,26 +133,32 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &QaState, the
     let room = usize::from(list_h);
     let mut lines: Vec<Line> = Vec::new();
     match (&s.view, s.tab) {
-        (None, _) => lines.push(Line::styled("loading…", theme.muted)),
+        (None, _) => lines.push(Line::styled(tr(l, "qa-loading"), theme.muted)),
         (Some(v), QaTab::Queue) if v.queue.is_empty() => {
-            let text = if lead {
-                "No tickets wait for a review. s samples last week's solved tickets: every complaint and low \
-                 score, and a few at random per agent."
-            } else {
-                "No tickets wait for a review. Leads sample and score them; Tab shows the reviews of your work."
-            };
+            let text = tr(
+                l,
+                if lead {
+                    "qa-queue-empty-lead"
+                } else {
+                    "qa-queue-empty"
+                },
+            );
             lines.extend(
-                wrap(text, list_w)
+                wrap(&text, list_w)
                     .into_iter()
                     .map(|l| Line::styled(l, theme.muted)),
             );
         }
         (Some(v), QaTab::Mine) if v.mine.is_empty() => {
-            lines.push(Line::styled("No reviews of your work yet.", theme.muted))
+            lines.push(Line::styled(tr(l, "qa-mine-empty"), theme.muted))
         }
         (Some(v), tab) => {
             let rows: Vec<String> = match tab {
-                QaTab::Queue => v.queue.iter().map(|x| sample_line(x, list_w - 2)).collect(),
+                QaTab::Queue => v
+                    .queue
+                    .iter()
+                    .map(|x| sample_line(x, list_w - 2, l))
+                    .collect(),
                 QaTab::Mine => v.mine.iter().map(|x| review_line(x, list_w - 2)).collect(),
             };
             let start = s.selected.saturating_sub(room.saturating_sub(1));
@@ -171,22 +191,30 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &QaState, the
                 ..inner
             }
         };
-        let lines = review_detail(r, usize::from(detail.width), theme);
+        let lines = review_detail(r, (usize::from(detail.width), l), theme);
         frame.render_widget(Paragraph::new(lines), detail);
     }
+    let (enter, sample) = (
+        key(model, CommandId::QaEnter),
+        key(model, CommandId::QaSample),
+    );
+    let (tab, close) = (key(model, CommandId::QaTab), key(model, CommandId::QaClose));
     let hint = if lead {
-        format!(
-            "{} score · {} sample last week · {} queue / mine · {} close",
-            key(model, CommandId::QaEnter),
-            key(model, CommandId::QaSample),
-            key(model, CommandId::QaTab),
-            key(model, CommandId::QaClose)
+        tr_args(
+            l,
+            "qa-hint-lead",
+            &[
+                ("enter", enter.into()),
+                ("sample", sample.into()),
+                ("tab", tab.into()),
+                ("close", close.into()),
+            ],
         )
     } else {
-        format!(
-            "{} queue / mine · {} close",
-            key(model, CommandId::QaTab),
-            key(model, CommandId::QaClose)
+        tr_args(
+            l,
+            "qa-hint",
+            &[("tab", tab.into()), ("close", close.into())],
         )
     };
     let hint_area = Rect {
@@ -204,6 +232,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, s: &QaState, the
 }
 
 fn form(frame: &mut Frame<'_>, body: Rect, model: &Model, f: &QaForm, theme: &Theme) {
+    let l = model.locale;
     let h = (f.criteria.len() as u16 + 5).min(body.height);
     let area = centered(body, 72, h);
     let inner_w = usize::from(area.width.saturating_sub(2));
@@ -214,9 +243,9 @@ fn form(frame: &mut Frame<'_>, body: Rect, model: &Model, f: &QaForm, theme: &Th
         let value = f.scores.get(i).copied().flatten();
         let shown = value.map_or("  ".to_string(), |v| format!("{v:>2}"));
         let critical = match (c.critical, value) {
-            (true, Some(0)) => " fails the review",
-            (true, _) => " critical",
-            _ => "",
+            (true, Some(0)) => format!(" {}", tr(l, "qa-fails-review")),
+            (true, _) => format!(" {}", tr(l, "qa-critical")),
+            _ => String::new(),
         };
         lines.push(Line::from(vec![
             Span::styled(if focus { "> " } else { "  " }, theme.hint_key),
@@ -230,7 +259,7 @@ fn form(frame: &mut Frame<'_>, body: Rect, model: &Model, f: &QaForm, theme: &Th
     }
     let room = inner_w.saturating_sub(label_w + 5);
     lines.push(super::widgets::form_text(
-        format!("{} ", fit("Comment 评语", label_w)),
+        format!("{} ", fit(&tr(l, "qa-comment"), label_w)),
         &f.comment,
         f.on_comment(),
         room,
@@ -239,11 +268,14 @@ fn form(frame: &mut Frame<'_>, body: Rect, model: &Model, f: &QaForm, theme: &Th
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         truncate(
-            &format!(
-                "digits score · {} next · {} records · {} cancels",
-                key(model, CommandId::QaFormNext),
-                key(model, CommandId::QaFormSubmit),
-                key(model, CommandId::QaFormCancel)
+            &tr_args(
+                l,
+                "qa-form-hint",
+                &[
+                    ("next", key(model, CommandId::QaFormNext).into()),
+                    ("record", key(model, CommandId::QaFormSubmit).into()),
+                    ("cancel", key(model, CommandId::QaFormCancel).into()),
+                ],
             ),
             inner_w,
         ),
@@ -252,7 +284,15 @@ fn form(frame: &mut Frame<'_>, body: Rect, model: &Model, f: &QaForm, theme: &Th
     clear_popup(frame, area);
     let agent = sanitize(f.agent.as_deref().unwrap_or("—"));
     let title = truncate(
-        &format!("QA review · #{} · {agent} · {}", f.ticket, f.subject),
+        &tr_args(
+            l,
+            "qa-form-title",
+            &[
+                ("ticket", f.ticket.to_string().into()),
+                ("agent", agent.into()),
+                ("subject", f.subject.to_string().into()),
+            ],
+        ),
         inner_w,
     );
     frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);

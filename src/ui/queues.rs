@@ -5,10 +5,10 @@ use super::widgets::{
     Col, block, empty_state, fit_title, layout_cols, name_and_count, position, row, row_style,
     table_header,
 };
-use crate::app::{Model, QueueFocus, layout};
+use crate::app::{Model, QueueFocus, Queues, layout};
 use crate::domain::text::width;
 use crate::domain::ticket::{Priority, Status};
-use crate::i18n::{self, tr};
+use crate::i18n::{self, tr, tr_args};
 use crate::store::tickets::TicketRow;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -38,13 +38,13 @@ fn views(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 .copied()
                 .flatten()
                 .map_or("…".to_string(), |c| c.to_string());
-            let text = name_and_count(&v.title, &count, w);
+            let text = name_and_count(&Queues::view_title(v, model.locale), &count, w);
             let style = row_style(i == q.selected_view, focused, theme);
             Line::styled(text, style)
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(lines).block(block("Views".into(), focused, theme)),
+        Paragraph::new(lines).block(block(tr(model.locale, "views-title"), focused, theme)),
         area,
     );
 }
@@ -120,19 +120,30 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         .flatten()
         .filter(|_| q.filter.is_empty())
         .and_then(|c| usize::try_from(c).ok());
-    let mut title = q.view().title.clone();
+    let l = model.locale;
+    let view = Queues::view_title(&q.view(), l);
+    let mut title = view.clone();
     title.push_str(&position(q.list.position(counted), q.list.seen()));
     if !q.filter.is_empty() {
-        title.push_str(&format!(" · filter “{}”", q.filter));
+        title.push_str(" · ");
+        title.push_str(&tr_args(
+            l,
+            "queues-title-filter",
+            &[("filter", q.filter.as_str().into())],
+        ));
     }
     if !q.marked.is_empty() {
-        title.push_str(&format!(" · {} marked", q.marked.len()));
+        title.push_str(" · ");
+        title.push_str(&tr_args(
+            l,
+            "queues-title-marked",
+            &[("n", q.marked.len().into())],
+        ));
     }
     frame.render_widget(block(fit_title(&title, area), focused, theme), area);
     let inner = layout::inner(area);
     let rows_area = layout::table_rows(area);
     let widest = q.list.rows.iter().map(|t| t.number).max().unwrap_or(0);
-    let l = model.locale;
     let heading = |key| tr(l, key);
     let header_due = heading("queues-column-due");
     // Every status name fits (等待客户 is 8 cells), and the countdowns loaded: a Chinese one says 已超时 in words.
@@ -177,25 +188,21 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     table_header(frame, inner, &columns.cols, &header, theme);
 
     if q.list.rows.is_empty() {
-        let msg: &[&str] = if q.list.loading.is_some() {
-            &["Loading…"]
+        let text = if q.list.loading.is_some() {
+            tr(l, "queues-loading")
         } else if model.counts.is_some_and(|c| c.tickets == 0) {
-            &[
-                "This database has no tickets yet.",
-                "",
-                "Try the demo:  desk --demo",
-                "or create demo data:  desk demo --db PATH",
-            ]
+            tr(l, "queues-no-tickets-yet")
         } else if !q.filter.is_empty() {
-            let why = format!("No tickets in {} match “{}”.", q.view().title, q.filter);
-            empty_state(frame, rows_area, &[&why, "Esc clears the filter."], theme);
-            return;
+            let args = [
+                ("view", view.as_str().into()),
+                ("filter", q.filter.as_str().into()),
+            ];
+            tr_args(l, "queues-none-match", &args)
         } else {
-            let why = format!("No tickets in {}.", q.view().title);
-            empty_state(frame, rows_area, &[&why, "J / K switch views."], theme);
-            return;
+            tr_args(l, "queues-none-in-view", &[("view", view.as_str().into())])
         };
-        empty_state(frame, rows_area, msg, theme);
+        let msg: Vec<&str> = text.lines().collect();
+        empty_state(frame, rows_area, &msg, theme);
         return;
     }
 

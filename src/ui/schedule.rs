@@ -12,8 +12,9 @@ use crate::app::protocol::field::Week;
 use crate::app::schedule::{
     ScheduleFocus, ScheduleState, ScheduleView, flag_day, flag_words, when,
 };
-use crate::domain::text::{fit, local_date, width, wrap};
+use crate::domain::text::{fit, width, wrap};
 use crate::domain::visit::{Flag, VisitStatus};
+use crate::i18n::{Locale, tr, tr_args};
 use crate::store::visits::VisitRow;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,11 +25,6 @@ use ratatui::widgets::{Clear, Paragraph};
 /// Where the terminal is at least this wide, the waiting list stands right of the lanes.
 const SIDE_BY_SIDE: u16 = 100;
 
-const NO_ENGINEERS: [&str; 2] = [
-    "No engineers: give an agent a service skill —",
-    "desk agent skills li --add service:repair",
-];
-
 pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, theme: &Theme) {
     let s = &model.schedule;
     frame.render_widget(Clear, body);
@@ -36,7 +32,12 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, theme: &Theme) {
     let inner = b.inner(body);
     frame.render_widget(b, body);
     let Some(w) = s.week.as_ref() else {
-        empty_state(frame, inner, &["Loading the schedule…"], theme);
+        empty_state(
+            frame,
+            inner,
+            &[&tr(model.locale, "schedule-loading")],
+            theme,
+        );
         return;
     };
     if inner.width >= SIDE_BY_SIDE {
@@ -80,29 +81,32 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, model: &Model, theme: &Theme) {
 
 fn title(model: &Model) -> String {
     let s = &model.schedule;
-    let mut t = "Engineers' schedule".to_string();
+    let l = model.locale;
+    let mut t = tr(l, "schedule-title");
     if let Some(w) = s.week.as_ref() {
         let (d, at) = match s.view {
             ScheduleView::Day => (s.day, w.days.get(s.day)),
             ScheduleView::Week => (0, w.days.first()),
         };
         if let (Some(at), Some(off)) = (at, w.offsets.get(d)) {
-            let date = local_date(*at, *off, "%a %Y-%m-%d");
-            match s.view {
-                ScheduleView::Day if s.day_of(model.now) == Some(s.day) => {
-                    t.push_str(&format!(" · {date} (today)"))
-                }
-                ScheduleView::Day => t.push_str(&format!(" · {date}")),
-                ScheduleView::Week => t.push_str(&format!(" · week of {date}")),
-            }
+            let date = crate::i18n::date(l, *at, *off, *at, Some("%a %Y-%m-%d"));
+            let key = match s.view {
+                ScheduleView::Day if s.day_of(model.now) == Some(s.day) => "schedule-title-today",
+                ScheduleView::Day => "schedule-title-day",
+                ScheduleView::Week => "schedule-title-week",
+            };
+            t.push_str(" · ");
+            t.push_str(&tr_args(l, key, &[("date", date.into())]));
         }
         t.push_str(&format!(" · {}", w.zone));
     }
     if s.asked.is_some() {
-        t.push_str(" · loading…");
+        t.push_str(" · ");
+        t.push_str(&tr(l, "schedule-title-loading"));
     }
     if let Some(n) = s.writing {
-        t.push_str(&format!(" · saving V{n}…"));
+        t.push_str(" · ");
+        t.push_str(&tr_args(l, "schedule-title-saving", &[("n", n.into())]));
     }
     t
 }
@@ -110,11 +114,14 @@ fn title(model: &Model) -> String {
 /// The lanes, then the flags in words, then the legend.
 fn lanes(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, theme: &Theme) {
     let s = &model.schedule;
+    let l = model.locale;
     let lanes = &w.schedule.lanes;
     let cells = usize::from(area.width);
     let height = usize::from(area.height);
     if lanes.is_empty() {
-        empty_state(frame, area, &NO_ENGINEERS, theme);
+        let text = tr(l, "schedule-no-engineers");
+        let lines: Vec<&str> = text.lines().collect();
+        empty_state(frame, area, &lines, theme);
         return;
     }
     // The name column fits the longest name, unless the timeline would get too cramped.
@@ -126,16 +133,15 @@ fn lanes(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, theme: &The
         name_w = cells.saturating_sub(least + 1).max(8);
     }
     let rest = cells.saturating_sub(name_w + 1);
-    let flags = flag_lines(s, w, cells, theme);
-    let travel = w.travel_minutes;
-    let legend = match s.view {
-        ScheduleView::Day => format!(
-            "| visit  ! overlap  ~ under {travel} min to travel  dim: done  struck: didn't happen"
-        ),
-        ScheduleView::Week => format!(
-            "visits a day, their start hours below  ! overlap  ~ under {travel} min to travel"
-        ),
-    };
+    let flags = flag_lines(s, w, (cells, l), theme);
+    let legend = tr_args(
+        l,
+        match s.view {
+            ScheduleView::Day => "schedule-legend-day",
+            ScheduleView::Week => "schedule-legend-week",
+        },
+        &[("travel", w.travel_minutes.into())],
+    );
     // Header and lanes first, each lane on three lines (two and a blank one) where they fit, else two, else one;
     // the flags get what is left but at least two lines (a blank one and one flag).
     let legend_rows = usize::from(height >= 8);
@@ -151,26 +157,31 @@ fn lanes(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, theme: &The
     let mut out = match s.view {
         ScheduleView::Day => {
             let t = Timeline::new(s, rest);
-            let rows = shown.map(|(i, l)| {
+            let rows = shown.map(|(i, lane)| {
                 let sel = i == s.lane;
                 (
-                    name_cell(l, sel, focused, name_w, theme),
-                    day_lane(s, l, sel, t, theme),
+                    name_cell((lane, l), sel, focused, name_w, theme),
+                    day_lane(s, lane, sel, t, theme),
                 )
             });
             lines(day_header(s, t, theme), rows, name_w, per)
         }
         ScheduleView::Week => {
             let col = (rest / 7).max(3);
-            let long = super::schedule_lanes::week_long_form(s, col);
-            let rows = shown.map(|(i, l)| {
+            let long = super::schedule_lanes::week_long_form(s, col, l);
+            let rows = shown.map(|(i, lane)| {
                 let sel = i == s.lane;
                 (
-                    name_cell(l, sel, focused, name_w, theme),
-                    week_lane(s, l, (sel, long), col, theme),
+                    name_cell((lane, l), sel, focused, name_w, theme),
+                    week_lane(s, lane, (sel, long), (col, l), theme),
                 )
             });
-            lines(week_header(s, model.now, col, theme), rows, name_w, per)
+            lines(
+                week_header(s, (model.now, l), col, theme),
+                rows,
+                name_w,
+                per,
+            )
         }
     };
     let left = height.saturating_sub(out.len() + legend_rows);
@@ -185,7 +196,8 @@ fn lanes(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, theme: &The
         if total > fit_in {
             let more = total - fit_in + 1;
             out.extend(flags.into_iter().take(fit_in - 1));
-            out.push(Line::styled(format!("… {more} more lines"), theme.muted));
+            let text = tr_args(l, "schedule-more-lines", &[("more", more.into())]);
+            out.push(Line::styled(text, theme.muted));
         } else {
             out.extend(flags);
         }
@@ -200,13 +212,18 @@ fn lanes(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, theme: &The
 }
 
 /// The flags of the cursor's day (of the week, on the week) in words, wrapped to `cells`.
-fn flag_lines(s: &ScheduleState, w: &Week, cells: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn flag_lines(
+    s: &ScheduleState,
+    w: &Week,
+    (cells, l): (usize, Locale),
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut texts: Vec<(String, Style)> = Vec::new();
     let mut elsewhere = 0;
     for lane in &w.schedule.lanes {
         for f in &lane.flags {
             let day = flag_day(s, lane, f);
-            let words = flag_words(f, lane, w.travel_minutes);
+            let words = flag_words(f, lane, w.travel_minutes, l);
             let style = match f {
                 Flag::Conflict { .. } => theme.error,
                 Flag::TightTravel { .. } => theme.priority_high,
@@ -217,7 +234,14 @@ fn flag_lines(s: &ScheduleState, w: &Week, cells: usize, theme: &Theme) -> Vec<L
                 ScheduleView::Week => {
                     let on = day
                         .and_then(|d| {
-                            Some(local_date(*w.days.get(d)?, *w.offsets.get(d)?, "%a %m-%d"))
+                            let at = *w.days.get(d)?;
+                            Some(crate::i18n::date(
+                                l,
+                                at,
+                                *w.offsets.get(d)?,
+                                at,
+                                Some("%a %m-%d"),
+                            ))
                         })
                         .unwrap_or_default();
                     texts.push((format!("{on} {words}"), style));
@@ -233,13 +257,20 @@ fn flag_lines(s: &ScheduleState, w: &Week, cells: usize, theme: &Theme) -> Vec<L
         }
     }
     if texts.is_empty() {
-        let what = match s.view {
-            ScheduleView::Day => "No overlaps or tight travel gaps on this day",
-            ScheduleView::Week => "No overlaps or tight travel gaps this week",
-        };
+        let what = tr(
+            l,
+            match s.view {
+                ScheduleView::Day => "schedule-no-flags-day",
+                ScheduleView::Week => "schedule-no-flags-week",
+            },
+        );
         let text = match elsewhere {
-            0 => what.to_string(),
-            n => format!("{what}; {n} on other days of the week (w shows the week)"),
+            0 => what,
+            n => tr_args(
+                l,
+                "schedule-flags-elsewhere",
+                &[("what", what.into()), ("n", n.into())],
+            ),
         };
         out.extend(
             wrap(&text, cells)
@@ -253,10 +284,11 @@ fn flag_lines(s: &ScheduleState, w: &Week, cells: usize, theme: &Theme) -> Vec<L
 /// The visits waiting for a time, with where Enter would book the selected one.
 fn waiting(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, wide: bool, theme: &Theme) {
     let s = &model.schedule;
+    let l = model.locale;
     let cells = usize::from(area.width);
     let list = &w.schedule.waiting;
     let focused = s.focus == ScheduleFocus::Waiting;
-    let head = format!("Waiting for a time ({})", list.len());
+    let head = tr_args(l, "schedule-waiting", &[("n", list.len().into())]);
     let head_style = if focused { theme.title } else { theme.muted };
     let mut out: Vec<Line> = Vec::new();
     if wide {
@@ -270,13 +302,19 @@ fn waiting(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, wide: boo
         ]));
     }
     let booking = match (focused, s.selected_waiting(), s.lane(), s.cursor_start()) {
-        (true, Some(v), Some(lane), Some(at)) => format!(
-            "Enter books V{} for {}, {}",
-            v.number,
-            lane.name,
-            when(s, at, Some(at + crate::app::schedule::BOOKED_HOURS * 3600))
-        ),
-        (false, Some(_), _, _) => "Tab, then Enter: book at the cursor".into(),
+        (true, Some(v), Some(lane), Some(at)) => {
+            let end = at + crate::app::schedule::BOOKED_HOURS * 3600;
+            tr_args(
+                l,
+                "schedule-books",
+                &[
+                    ("number", v.number.into()),
+                    ("who", lane.name.clone().into()),
+                    ("when", when(s, l, at, Some(end)).into()),
+                ],
+            )
+        }
+        (false, Some(_), _, _) => tr(l, "schedule-book-hint"),
         _ => String::new(),
     };
     if !booking.is_empty() {
@@ -286,10 +324,8 @@ fn waiting(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, wide: boo
         }
     }
     if list.is_empty() {
-        out.push(Line::styled(
-            fit("Nothing waits for a time", cells),
-            theme.muted,
-        ));
+        let none = tr(l, "schedule-none-waiting");
+        out.push(Line::styled(fit(&none, cells), theme.muted));
         frame.render_widget(Paragraph::new(out), area);
         return;
     }
@@ -300,7 +336,7 @@ fn waiting(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, wide: boo
         let sel = i == s.waiting;
         let style = super::widgets::row_style(sel, focused, theme);
         let pointer = if sel { "▶ " } else { "  " };
-        let (one, two) = waiting_text(v);
+        let (one, two) = waiting_text(v, l);
         if wide {
             out.push(Line::styled(fit(&format!("{pointer}{one}"), cells), style));
             let st = if sel && focused { style } else { theme.muted };
@@ -316,7 +352,7 @@ fn waiting(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, wide: boo
 }
 
 /// A waiting visit as `V7 #1194 maintenance Ruby Jones` and where it is.
-fn waiting_text(v: &VisitRow) -> (String, String) {
+fn waiting_text(v: &VisitRow, l: Locale) -> (String, String) {
     let mut one = format!(
         "V{} #{} {}",
         v.number,
@@ -324,7 +360,8 @@ fn waiting_text(v: &VisitRow) -> (String, String) {
         v.service.as_str()
     );
     if v.status == VisitStatus::Rescheduled {
-        one.push_str(" (rescheduled)");
+        one.push(' ');
+        one.push_str(&tr(l, "schedule-rescheduled"));
     }
     if let Some(c) = v.customer.as_ref() {
         one.push(' ');

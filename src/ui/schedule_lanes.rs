@@ -5,6 +5,7 @@ use super::theme::Theme;
 use crate::app::schedule::{DAY_HOURS, LAST_HOUR, ScheduleFocus, ScheduleState, flag_day, marker};
 use crate::domain::text::{fit, width};
 use crate::domain::visit::{Flag, VisitStatus};
+use crate::i18n::{Locale, tr_args};
 use crate::store::schedule::Lane;
 use crate::store::visits::VisitRow;
 use ratatui::style::{Modifier, Style};
@@ -301,7 +302,12 @@ pub fn day_lane(
 }
 
 /// The seven day headings of the week, today and the cursor's day picked out.
-pub fn week_header(s: &ScheduleState, now: i64, col: usize, theme: &Theme) -> Vec<Span<'static>> {
+pub fn week_header(
+    s: &ScheduleState,
+    (now, l): (i64, Locale),
+    col: usize,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
     let mut cells = Cells::new(col * 7, theme.muted);
     let Some(w) = s.week.as_ref() else {
         return cells.spans();
@@ -311,7 +317,8 @@ pub fn week_header(s: &ScheduleState, now: i64, col: usize, theme: &Theme) -> Ve
         let (Some(at), Some(off)) = (w.days.get(d), w.offsets.get(d)) else {
             continue;
         };
-        let date = |f: &str| crate::domain::text::local_date(*at, *off, f);
+        // `%a` in the locale (周四, Thu); with a format given, the year never shows on its own.
+        let date = |f: &str| crate::i18n::date(l, *at, *off, *at, Some(f));
         let label = [date("%a %m-%d"), date("%a %d"), date("%d")]
             .into_iter()
             .find(|l| width(l) < col)
@@ -367,15 +374,16 @@ impl DayCell {
     }
 
     /// `2 visits !`, or `2 !` where `long` is false; `·` for none.
-    fn text(&self, long: bool) -> String {
+    fn text(&self, long: bool, l: Locale) -> String {
         let n = self.visits;
         if n == 0 {
             return "·".into();
         }
-        let mut t = n.to_string();
-        if long {
-            t.push_str(if n == 1 { " visit" } else { " visits" });
-        }
+        let mut t = if long {
+            tr_args(l, "schedule-week-visits", &[("n", n.into())])
+        } else {
+            n.to_string()
+        };
         if self.overlap {
             t.push_str(" !");
         }
@@ -403,7 +411,7 @@ impl DayCell {
 }
 
 /// Whether every day cell of the week fits its long form (`2 visits !`) in `col - 1` cells: all long, or all short.
-pub fn week_long_form(s: &ScheduleState, col: usize) -> bool {
+pub fn week_long_form(s: &ScheduleState, col: usize, l: Locale) -> bool {
     let lanes = s
         .week
         .as_ref()
@@ -411,7 +419,7 @@ pub fn week_long_form(s: &ScheduleState, col: usize) -> bool {
         .unwrap_or_default();
     lanes
         .iter()
-        .all(|l| (0..7).all(|d| width(&DayCell::new(s, l, d).text(true)) < col))
+        .all(|lane| (0..7).all(|d| width(&DayCell::new(s, lane, d).text(true, l)) < col))
 }
 
 /// One engineer's week, two lines: per day the visits that hold time (`!` for an overlap, `~` for a tight hop
@@ -420,7 +428,7 @@ pub fn week_lane(
     s: &ScheduleState,
     lane: &Lane,
     (selected, long): (bool, bool),
-    col: usize,
+    (col, l): (usize, Locale),
     theme: &Theme,
 ) -> [Vec<Span<'static>>; 2] {
     let mut cells = Cells::new(col * 7, theme.base);
@@ -437,7 +445,7 @@ pub fn week_lane(
         } else {
             theme.base
         };
-        cells.put(x, end, &cell.text(long), style);
+        cells.put(x, end, &cell.text(long, l), style);
         under.put(x, end, &cell.hours(col - 1), theme.muted);
         if selected && d == s.day && s.focus == ScheduleFocus::Lanes {
             cells.restyle(x, end, |st| st.patch(theme.selection));
@@ -450,7 +458,7 @@ pub fn week_lane(
 /// The name column of a lane, two lines: a pointer on the cursor's engineer and their name, then their handle and
 /// their availability unless on duty.
 pub fn name_cell(
-    lane: &Lane,
+    (lane, l): (&Lane, Locale),
     selected: bool,
     focused: bool,
     cells: usize,
@@ -466,7 +474,8 @@ pub fn name_cell(
     };
     let mut second = format!("  {}", lane.handle);
     if !on_duty {
-        second.push_str(&format!(" · {}", lane.availability.label()));
+        let state = crate::i18n::tr_of(l, "team-availability-", lane.availability.as_str());
+        second.push_str(&format!(" · {state}"));
     }
     let second_style = if on_duty { theme.muted } else { theme.error };
     [

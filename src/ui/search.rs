@@ -6,6 +6,7 @@ use super::widgets::{block, empty_state, fit_title, hit_position, row_style};
 use crate::app::protocol::tickets::SEARCH_LIMIT;
 use crate::app::{SearchState, layout};
 use crate::domain::text::{fit, one_line, truncate};
+use crate::i18n::{tr, tr_args};
 use crate::store::search::{MARK_END, MARK_START};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -19,29 +20,41 @@ pub fn render(
     focused: bool,
     theme: &Theme,
 ) {
-    let order = if s.relevance {
-        "best match first"
-    } else {
-        "newest first"
-    };
-    let title = format!(
-        "Search “{}”{} · {order} (o) · Esc back to the view",
-        s.query,
-        if s.loading {
-            String::new()
+    let order = tr(
+        locale,
+        if s.relevance {
+            "search-order-relevance"
         } else {
-            hit_position(s.selected, s.hits.len(), SEARCH_LIMIT)
+            "search-order-newest"
         },
+    );
+    let position = if s.loading {
+        String::new()
+    } else {
+        hit_position(s.selected, s.hits.len(), SEARCH_LIMIT)
+    };
+    let title = tr_args(
+        locale,
+        "search-title",
+        &[
+            ("query", s.query.as_str().into()),
+            ("position", position.into()),
+            ("order", order.into()),
+        ],
     );
     frame.render_widget(block(fit_title(&title, area), focused, theme), area);
     let inner = layout::inner(area);
     if s.hits.is_empty() {
-        let msg: &[&str] = if s.loading {
-            &["Searching…"]
-        } else {
-            &["No subject or message matches.", "S searches again."]
-        };
-        empty_state(frame, inner, msg, theme);
+        let text = tr(
+            locale,
+            if s.loading {
+                "search-searching"
+            } else {
+                "search-no-match"
+            },
+        );
+        let msg: Vec<&str> = text.lines().collect();
+        empty_state(frame, inner, &msg, theme);
         return;
     }
     let per_page = (inner.height as usize / 2).max(1);

@@ -11,6 +11,7 @@ use crate::domain::service_loop::{ComplaintStage, LoopStage};
 use crate::domain::sla::ClockState;
 use crate::domain::sla_policy::SlaSnapshot;
 use crate::domain::text::fit;
+use crate::i18n::{tr, tr_args, tr_of};
 use crate::store::tickets::TicketDetail;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -50,6 +51,7 @@ pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<
     if stage.is_none() && d.complaint_stage.is_none() {
         return None;
     }
+    let l = model.locale;
     // The complaint's stage first: on a narrow header it is what must not be cut.
     let mut spans = Vec::new();
     if let Some(c) = d.complaint_stage {
@@ -58,26 +60,31 @@ pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<
             .position(|s| *s == c)
             .unwrap_or(0)
             + 1;
-        spans.push(Span::styled("Complaint ", theme.muted));
-        spans.push(Span::styled(format!("{n}/5 {}", c.label()), theme.title));
+        spans.push(Span::styled(
+            format!("{} ", tr(l, "loop-complaint")),
+            theme.muted,
+        ));
+        let stage = tr_of(l, "loop-complaint-stage-", c.as_str());
+        spans.push(Span::styled(format!("{n}/5 {stage}"), theme.title));
         if let Some(next) = c.next() {
-            spans.push(Span::styled(
-                format!("  (E → {})", next.as_str()),
-                theme.muted,
-            ));
+            let next = tr_of(l, "loop-complaint-next-", next.as_str());
+            spans.push(Span::styled(format!("  (E → {next})"), theme.muted));
         }
     }
     if let Some(stage) = stage {
         if !spans.is_empty() {
             spans.push(Span::raw("   "));
         }
-        spans.push(Span::styled("Loop ", theme.muted));
+        spans.push(Span::styled(
+            format!("{} ", tr(l, "loop-name")),
+            theme.muted,
+        ));
         let reached = LoopStage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
         for (i, s) in LoopStage::ALL.iter().enumerate() {
             if i > 0 {
                 spans.push(Span::styled(" › ", theme.muted));
             }
-            let name = s.as_str().replace('_', " ");
+            let name = tr_of(l, "loop-stage-", s.as_str());
             // Reached stages are marked with [x] as well as emphasis, so the loop reads without colour.
             let (text, st) = if i <= reached {
                 (format!("[x] {name}"), theme.ok)
@@ -93,7 +100,8 @@ pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<
             } else {
                 theme.muted
             };
-            spans.push(Span::styled(format!("  follow-up due {when}"), st));
+            let due = tr_args(l, "loop-follow-up-due", &[("when", when.into())]);
+            spans.push(Span::styled(format!("  {due}"), st));
         }
     }
     Some(Line::from(spans))
@@ -101,6 +109,7 @@ pub fn loop_line(d: &TicketDetail, model: &Model, theme: &Theme) -> Option<Line<
 
 pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, model: &Model, theme: &Theme) {
     let key = |id| super::overlay::key(model, id);
+    let l = model.locale;
     let questionnaire = if form.items.is_empty() {
         0
     } else {
@@ -108,11 +117,17 @@ pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, model: &Mode
     };
     let area = centered(body, 60, 8 + questionnaire);
     let inner_w = area.width.saturating_sub(2) as usize;
-    // Labels take what the widest needs ("Product quality 产品质量"), at least the scores' 12 cells.
+    let scales: Vec<String> = SCALES
+        .iter()
+        .map(|(name, lo, hi)| format!("{} {lo}–{hi}", tr(l, name)))
+        .collect();
+    // Labels take what the widest needs ("Product quality 产品质量", "CSAT 满意度 1–5"), at least 12 cells.
     let label_w = form
         .items
         .iter()
-        .map(|(it, _)| crate::domain::text::width(&item_label(it)) + 1)
+        .map(|(it, _)| item_label(it, l))
+        .chain(scales.iter().cloned())
+        .map(|label| crate::domain::text::width(&label) + 1)
         .max()
         .unwrap_or(0)
         .clamp(12, 26);
@@ -130,41 +145,42 @@ pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, model: &Mode
         ])
     };
     let mut lines = Vec::new();
-    for (i, (name, lo, hi)) in SCALES.iter().enumerate() {
+    for (i, label) in scales.iter().enumerate() {
         let meaning = match (i, form.scores[i]) {
-            (0, Some(v)) if v >= 4 => "satisfied",
-            (0, Some(_)) => "not satisfied",
-            (1, Some(v)) if v >= 9 => "promoter",
-            (1, Some(v)) if v >= 7 => "passive",
-            (1, Some(_)) => "detractor",
-            (2, Some(v)) if v <= 3 => "low effort",
-            (2, Some(_)) => "high effort",
+            (0, Some(v)) if v >= 4 => "loop-score-satisfied",
+            (0, Some(_)) => "loop-score-not-satisfied",
+            (1, Some(v)) if v >= 9 => "loop-score-promoter",
+            (1, Some(v)) if v >= 7 => "loop-score-passive",
+            (1, Some(_)) => "loop-score-detractor",
+            (2, Some(v)) if v <= 3 => "loop-score-low-effort",
+            (2, Some(_)) => "loop-score-high-effort",
             _ => "",
         };
-        lines.push(row(
-            i,
-            &format!("{name} {lo}–{hi}"),
-            form.scores[i],
-            meaning,
-        ));
+        let meaning = if meaning.is_empty() {
+            String::new()
+        } else {
+            tr(l, meaning)
+        };
+        lines.push(row(i, label, form.scores[i], &meaning));
     }
     if !form.items.is_empty() {
-        lines.push(Line::styled("  Questionnaire 问卷 · each 1–5", theme.muted));
+        let head = tr(l, "loop-questionnaire");
+        lines.push(Line::styled(format!("  {head}"), theme.muted));
     }
     for (j, (it, v)) in form.items.iter().enumerate() {
         let meaning = match v {
-            Some(5) => "very satisfied",
-            Some(4) => "satisfied",
-            Some(3) => "neutral",
-            Some(2) => "dissatisfied",
-            Some(_) => "very dissatisfied",
-            None => "",
+            Some(5) => tr(l, "loop-item-very-satisfied"),
+            Some(4) => tr(l, "loop-item-satisfied"),
+            Some(3) => tr(l, "loop-item-neutral"),
+            Some(2) => tr(l, "loop-item-dissatisfied"),
+            Some(_) => tr(l, "loop-item-very-dissatisfied"),
+            None => String::new(),
         };
-        lines.push(row(SCALES.len() + j, &item_label(it), *v, meaning));
+        lines.push(row(SCALES.len() + j, &item_label(it, l), *v, &meaning));
     }
     let room = inner_w.saturating_sub(label_w + 4);
     lines.push(super::widgets::form_text(
-        fit("Comment", label_w),
+        fit(&tr(l, "loop-comment"), label_w),
         &form.comment,
         form.focus == form.comment_at(),
         room,
@@ -172,21 +188,27 @@ pub fn survey(frame: &mut Frame<'_>, body: Rect, form: &SurveyForm, model: &Mode
     ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!(
-            "digits set a score · {} next · {} saves · {} skips",
-            key(CommandId::SurveyNext),
-            key(CommandId::SurveySubmit),
-            key(CommandId::SurveyCancel)
+        tr_args(
+            l,
+            "loop-survey-hint",
+            &[
+                ("next", key(CommandId::SurveyNext).into()),
+                ("save", key(CommandId::SurveySubmit).into()),
+                ("skip", key(CommandId::SurveyCancel).into()),
+            ],
         ),
         theme.muted,
     ));
     clear_popup(frame, area);
-    let title = format!("Survey 满意度 · #{}", form.number);
+    let title = tr_args(l, "loop-survey-title", &[("number", form.number.into())]);
     frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
 }
 
-fn item_label(it: &crate::domain::questionnaire::Item) -> String {
-    if it.zh_label() == it.label() {
+/// An item by its English and Chinese names in English (`Product quality 产品质量`), by its Chinese name in Chinese.
+fn item_label(it: &crate::domain::questionnaire::Item, l: crate::i18n::Locale) -> String {
+    if l != crate::i18n::Locale::En {
+        it.zh_label()
+    } else if it.zh_label() == it.label() {
         it.label()
     } else {
         format!("{} {}", it.label(), it.zh_label())
@@ -200,6 +222,7 @@ pub fn escalations(
     selected: usize,
     theme: &Theme,
 ) {
+    let l = model.locale;
     let feed = &model.escalations.feed;
     let w = body.width.min(100);
     let h = (feed.len() as u16 + 4).clamp(6, body.height);
@@ -207,10 +230,7 @@ pub fn escalations(
     let inner_w = area.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
     if feed.is_empty() {
-        lines.push(Line::styled(
-            "Nothing escalated since you last looked.",
-            theme.muted,
-        ));
+        lines.push(Line::styled(tr(l, "loop-escalations-none"), theme.muted));
     }
     for (i, e) in feed.iter().enumerate() {
         let when = date(e.at, model.utc_offset, "%H:%M");
@@ -223,8 +243,8 @@ pub fn escalations(
             "{when} #{} {}{} {}: {}",
             e.number,
             state.glyph(),
-            e.state,
-            e.target.replace('_', " "),
+            tr_of(l, "loop-escalation-state-", &e.state),
+            tr_of(l, "loop-sla-target-", &e.target),
             e.actions
         );
         let text = fit(&format!("{head} — {}", e.subject), inner_w);
@@ -236,15 +256,15 @@ pub fn escalations(
         lines.push(Line::styled(text, st));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!(
-            "{} opens the ticket · {} closes (marks them seen)",
-            super::overlay::key(model, CommandId::EscalationOpen),
-            super::overlay::key(model, CommandId::EscalationClose)
-        ),
-        theme.muted,
-    ));
+    let open = super::overlay::key(model, CommandId::EscalationOpen);
+    let close = super::overlay::key(model, CommandId::EscalationClose);
+    let hint = tr_args(
+        l,
+        "loop-escalations-hint",
+        &[("open", open.into()), ("close", close.into())],
+    );
+    lines.push(Line::styled(hint, theme.muted));
     clear_popup(frame, area);
-    let title = format!("Escalated since you last looked · {}", feed.len());
+    let title = tr_args(l, "loop-escalations-title", &[("n", feed.len().into())]);
     frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), area);
 }

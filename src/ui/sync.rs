@@ -8,6 +8,7 @@ use crate::app::Model;
 use crate::app::commands::CommandId;
 use crate::app::conflicts::{ConflictList, sentence};
 use crate::domain::text::{fit, sanitize, width, wrap};
+use crate::i18n::{tr, tr_args};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -19,7 +20,7 @@ pub fn badge(model: &Model, cells: u16, theme: &Theme) -> Option<Span<'static>> 
     let most = usize::from(cells / 4);
     let text = model
         .sync
-        .badges(model.now)
+        .badges(model.now, model.locale)
         .into_iter()
         .find(|b| width(b) + 2 <= most)?;
     let style: Style = if model.sync.failed() {
@@ -37,36 +38,38 @@ pub fn conflicts(
     c: &ConflictList,
     theme: &Theme,
 ) {
+    let l = model.locale;
     let w = body.width.min(100);
     let inner = w.saturating_sub(4) as usize;
     let mut footer: Vec<Line> = vec![Line::raw("")];
-    let settling = if c.settling.is_some() {
-        " · settling…"
-    } else {
-        ""
-    };
-    let keys = format!(
-        "{} keeps theirs · {} re-applies yours · {} closes{settling}",
-        key(model, CommandId::ConflictsAccept),
-        key(model, CommandId::ConflictsReapply),
-        key(model, CommandId::ConflictsClose),
+    let accept = key(model, CommandId::ConflictsAccept);
+    let reapply = key(model, CommandId::ConflictsReapply);
+    let close = key(model, CommandId::ConflictsClose);
+    let mut keys = tr_args(
+        l,
+        "sync-conflicts-hint",
+        &[
+            ("accept", accept.into()),
+            ("reapply", reapply.into()),
+            ("close", close.into()),
+        ],
     );
+    if c.settling.is_some() {
+        keys.push_str(" · ");
+        keys.push_str(&tr(l, "sync-settling"));
+    }
     for l in wrap(&keys, inner) {
         footer.push(Line::styled(l, theme.muted));
     }
     // One entry per conflict (a sentence wraps); the window starts where the selected entry still shows.
     let mut items: Vec<Vec<Line>> = Vec::new();
     match &c.list {
-        None => items.push(vec![Line::styled("Loading…", theme.muted)]),
+        None => items.push(vec![Line::styled(tr(l, "sync-loading"), theme.muted)]),
         Some(list) if list.is_empty() => items.push(
-            wrap(
-                "No conflicts: none of your edits lost to a concurrent one. When two replicas change the same \
-                 field before they sync, the later change wins and the other is listed here for whoever made it.",
-                inner,
-            )
-            .into_iter()
-            .map(|l| Line::styled(l, theme.muted))
-            .collect(),
+            wrap(&tr(l, "sync-no-conflicts"), inner)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.muted))
+                .collect(),
         ),
         Some(list) => {
             for (i, x) in list.iter().enumerate() {
@@ -113,7 +116,7 @@ pub fn conflicts(
     let area = centered(body, w, h);
     clear_popup(frame, area);
     let n = c.list.as_ref().map_or(0, Vec::len);
-    let title = format!("Your edits that lost at sync · {n}");
+    let title = tr_args(l, "sync-conflicts-title", &[("n", n.into())]);
     let b = block(title, true, theme);
     let text_area = b.inner(area);
     frame.render_widget(b, area);

@@ -7,6 +7,7 @@ use crate::app::Model;
 use crate::app::commands::CommandId;
 use crate::app::team::Decision;
 use crate::domain::text::{fit, one_line, wrap};
+use crate::i18n::{tr, tr_args};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -16,7 +17,7 @@ use ratatui::widgets::Paragraph;
 const MESSAGE_LINES: usize = 4;
 
 pub fn decision(frame: &mut Frame<'_>, body: Rect, d: &Decision, model: &Model, theme: &Theme) {
-    let (keymap, utc_offset) = (&model.keymap, model.utc_offset);
+    let (keymap, utc_offset, l) = (&model.keymap, model.utc_offset, model.locale);
     let w = body.width.min(78);
     let inner = w.saturating_sub(4) as usize;
     let mut lines: Vec<Line> = Vec::new();
@@ -28,23 +29,26 @@ pub fn decision(frame: &mut Frame<'_>, body: Rect, d: &Decision, model: &Model, 
                 lines.push(Line::styled(l, theme.base));
             }
             lines.push(Line::raw(""));
-            let note =
-                "Nothing of yours was written. The ticket behind this shows it as it is now.";
-            for l in wrap(note, inner) {
-                lines.push(Line::styled(l, theme.muted));
+            let note = tr(l, "team-nothing-written");
+            for line in wrap(&note, inner) {
+                lines.push(Line::styled(line, theme.muted));
             }
-            format!("#{number} changed while you were deciding")
+            tr_args(l, "team-changed", &[("number", number.to_string().into())])
         }
         Decision::Collision { number, news, .. } => {
-            lines.push(Line::styled(
-                "New on the ticket since you started writing:",
-                theme.muted,
-            ));
+            lines.push(Line::styled(tr(l, "team-new-since"), theme.muted));
             for m in news {
                 let at = chrono::DateTime::from_timestamp(m.at + i64::from(utc_offset), 0)
                     .map(|t| t.format("%H:%M").to_string())
                     .unwrap_or_default();
-                let role = if m.customer { "customer" } else { "agent" };
+                let role = tr(
+                    l,
+                    if m.customer {
+                        "team-role-customer"
+                    } else {
+                        "team-role-agent"
+                    },
+                );
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
                     fit(&format!("{} · {role} · {at}", m.who), inner),
@@ -63,7 +67,7 @@ pub fn decision(frame: &mut Frame<'_>, body: Rect, d: &Decision, model: &Model, 
                     lines.push(Line::styled("…", theme.muted));
                 }
             }
-            format!("#{number}: your reply was not sent yet")
+            tr_args(l, "team-not-sent", &[("number", number.to_string().into())])
         }
     };
     lines.push(Line::raw(""));
@@ -83,7 +87,12 @@ pub fn decision(frame: &mut Frame<'_>, body: Rect, d: &Decision, model: &Model, 
         Decision::Collision { .. } => CommandId::CollisionEdit,
     };
     let esc = keymap.keys_for(back).into_iter().last().unwrap_or_default();
-    let block = block(format!("{title} — {esc} backs out"), true, theme);
+    let title = tr_args(
+        l,
+        "team-backs-out",
+        &[("title", title.into()), ("esc", esc.into())],
+    );
+    let block = block(title, true, theme);
     let text_area = block.inner(area);
     frame.render_widget(block, area);
     let padded = Rect {

@@ -58,7 +58,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         format!(" · {text}")
     });
     let title = format!("{}{draft}", tr_args(l, "ticket-thread", &[("n", n.into())]));
-    scrolled(frame, thread, lines, model.ticket.scroll, &title, theme);
+    scrolled(
+        frame,
+        thread,
+        lines,
+        (model.ticket.scroll, model.locale),
+        &title,
+        theme,
+    );
     suggestion_line(frame, thread, model, theme);
 }
 
@@ -285,7 +292,7 @@ fn history(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
         frame,
         area,
         lines,
-        model.ticket.scroll,
+        (model.ticket.scroll, model.locale),
         &tr(model.locale, "ticket-history"),
         theme,
     );

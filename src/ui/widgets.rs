@@ -3,6 +3,7 @@
 use super::theme::Theme;
 use crate::app::text_input::TextInput;
 use crate::domain::text::{fit, width};
+use crate::i18n::{tr, tr_args};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -190,23 +191,23 @@ pub fn empty_list(
     frame: &mut Frame<'_>,
     area: Rect,
     loading: bool,
-    (what, filter): (&str, &str),
+    (what, filter, l): (&str, &str, crate::i18n::Locale),
     nothing: &str,
     theme: &Theme,
 ) {
     if loading {
-        return empty_state(frame, area, &["Loading…"], theme);
+        return empty_state(frame, area, &[&tr(l, "chrome-loading")], theme);
     }
     if filter.is_empty() {
         return empty_state(frame, area, &[nothing], theme);
     }
-    let why = format!("No {what} match “{filter}”.");
-    empty_state(
-        frame,
-        area,
-        &[why.as_str(), "Esc clears the filter."],
-        theme,
+    let why = tr_args(
+        l,
+        "chrome-none-match",
+        &[("what", what.into()), ("filter", filter.into())],
     );
+    let lines: Vec<&str> = why.lines().collect();
+    empty_state(frame, area, &lines, theme);
 }
 
 /// A bordered, scrolled text view titled `{title} · a–b of n`. The scroll is clamped to the last page here, so
@@ -215,17 +216,22 @@ pub fn scrolled(
     frame: &mut Frame<'_>,
     area: Rect,
     lines: Vec<Line<'_>>,
-    scroll: usize,
+    (scroll, l): (usize, crate::i18n::Locale),
     title: &str,
     theme: &Theme,
 ) {
     let height = area.height.saturating_sub(2) as usize;
     let total = lines.len();
     let scroll = scroll.min(total.saturating_sub(height));
-    let title = format!(
-        "{title} · {}–{} of {total}",
-        (scroll + 1).min(total),
-        (scroll + height).min(total)
+    let title = tr_args(
+        l,
+        "chrome-scrolled",
+        &[
+            ("title", title.into()),
+            ("first", (scroll + 1).min(total).into()),
+            ("last", (scroll + height).min(total).into()),
+            ("total", total.into()),
+        ],
     );
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(

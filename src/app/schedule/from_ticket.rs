@@ -6,6 +6,7 @@ use crate::app::protocol::{FieldRequest, Outcome, TicketRequest};
 use crate::app::update::toast;
 use crate::app::{Model, Overlay, PickAction};
 use crate::domain::visit::Service;
+use crate::i18n::{tr_args, tr_of};
 use crate::store::visits::VisitRow;
 
 /// `v`: which service the visit is for.
@@ -15,10 +16,17 @@ pub(in crate::app) fn pick_service(model: &mut Model) -> Vec<Effect> {
     };
     let options = Service::ALL
         .iter()
-        .map(|s| (s.label().to_string(), PickAction::NewVisit(*s)))
+        .map(|s| {
+            let label = tr_of(model.locale, "schedule-service-label-", s.as_str());
+            (label, PickAction::NewVisit(*s))
+        })
         .collect();
     model.overlay = Some(Overlay::Picker {
-        title: format!("On-site visit 上门服务 · #{number}: what for?"),
+        title: tr_args(
+            model.locale,
+            "schedule-visit-for",
+            &[("number", number.into())],
+        ),
         options,
         selected: 0,
         filter: Default::default(),
@@ -45,17 +53,21 @@ pub(in crate::app) fn on_visit_made(
     ticket: i64,
     outcome: Outcome<Box<VisitRow>>,
 ) -> Vec<Effect> {
+    let l = model.locale;
     match outcome {
-        Ok(v) => toast(
-            model,
-            format!(
-                "V{} {} on #{ticket} waits for a time: g v, Tab, Enter books it",
-                v.number,
-                v.service.as_str()
-            ),
-            false,
-        ),
-        Err(e) => toast(model, format!("No visit made on #{ticket}: {e}"), true),
+        Ok(v) => {
+            let service = tr_of(l, "schedule-service-", v.service.as_str());
+            let args = [
+                ("number", v.number.into()),
+                ("service", service.into()),
+                ("ticket", ticket.into()),
+            ];
+            toast(model, tr_args(l, "schedule-visit-made", &args), false)
+        }
+        Err(e) => {
+            let args = [("ticket", ticket.into()), ("error", e.to_string().into())];
+            toast(model, tr_args(l, "schedule-visit-not-made", &args), true)
+        }
     }
     let open = model.ticket.detail.as_ref().map(|d| d.row.number) == Some(ticket);
     if open {

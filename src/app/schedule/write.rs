@@ -6,16 +6,19 @@ use crate::app::Model;
 use crate::app::msg::Effect;
 use crate::app::protocol::{FieldRequest, Outcome};
 use crate::app::update::toast;
-use crate::domain::text::local_date;
 use crate::domain::visit::VisitStatus;
+use crate::i18n::{Locale, tr, tr_args};
 use crate::store::visits::{VisitEdit, VisitRow};
 
-const NO_ENGINEERS: &str =
-    "No engineers: give an agent a service skill — desk agent skills li --add service:repair";
+/// No lane: the schedule has no engineer (on one line, for a toast).
+fn no_engineers(l: Locale) -> String {
+    tr(l, "schedule-no-engineers").replace('\n', " ")
+}
 
 /// `Enter`: on the waiting list, book the selected visit at the cursor; on a lane, open the ticket of the visit
 /// under the cursor (on the week, first open the cursor's day).
 pub(in crate::app) fn enter(model: &mut Model) -> Vec<Effect> {
+    let l = model.locale;
     let s = &mut model.schedule;
     if s.week.is_none() {
         return Vec::new();
@@ -32,11 +35,15 @@ pub(in crate::app) fn enter(model: &mut Model) -> Vec<Effect> {
                 return crate::app::update_lists::open_ticket(model, ticket);
             }
             let text = match s.lane() {
-                Some(lane) => format!(
-                    "Nothing at {:02}:00 on {}'s day — Tab goes to the visits waiting for a time",
-                    s.hour, lane.name
+                Some(lane) => tr_args(
+                    l,
+                    "schedule-nothing-at",
+                    &[
+                        ("hour", format!("{:02}", s.hour).into()),
+                        ("who", lane.name.clone().into()),
+                    ],
                 ),
-                None => NO_ENGINEERS.to_string(),
+                None => no_engineers(l),
             };
             toast(model, text, false);
             Vec::new()
@@ -46,18 +53,19 @@ pub(in crate::app) fn enter(model: &mut Model) -> Vec<Effect> {
 
 /// Books the selected waiting visit for the cursor's engineer, day and hour.
 fn book(model: &mut Model) -> Vec<Effect> {
+    let l = model.locale;
     let s = &model.schedule;
     if let Some(n) = s.writing {
-        let text = format!("V{n} is still being saved");
+        let text = tr_args(l, "schedule-still-saving", &[("n", n.into())]);
         toast(model, text, false);
         return Vec::new();
     }
     let Some(visit) = s.selected_waiting() else {
-        toast(model, "Nothing waits for a time".into(), false);
+        toast(model, tr(l, "schedule-none-waiting"), false);
         return Vec::new();
     };
     let Some(lane) = s.lane() else {
-        toast(model, NO_ENGINEERS.into(), true);
+        toast(model, no_engineers(l), true);
         return Vec::new();
     };
     let Some(start) = s.cursor_start() else {
@@ -65,9 +73,13 @@ fn book(model: &mut Model) -> Vec<Effect> {
     };
     let number = visit.number;
     if start < model.now {
-        let text = format!(
-            "{} has passed: choose a later hour (l) or day (]) for V{number}",
-            when(s, start, None)
+        let text = tr_args(
+            l,
+            "schedule-passed",
+            &[
+                ("when", when(s, l, start, None).into()),
+                ("number", number.into()),
+            ],
         );
         toast(model, text, true);
         return Vec::new();
@@ -86,25 +98,31 @@ fn book(model: &mut Model) -> Vec<Effect> {
 
 /// `r`: the visit under the cursor goes back to the waiting list for a new time.
 pub(in crate::app) fn reschedule(model: &mut Model) -> Vec<Effect> {
+    let l = model.locale;
     let s = &model.schedule;
     if s.week.is_none() {
         return Vec::new();
     }
     if let Some(n) = s.writing {
-        let text = format!("V{n} is still being saved");
+        let text = tr_args(l, "schedule-still-saving", &[("n", n.into())]);
         toast(model, text, false);
         return Vec::new();
     }
     if s.focus == ScheduleFocus::Waiting {
-        let text =
-            "These visits already wait for a time: r is for a visit on an engineer's lane".into();
-        toast(model, text, false);
+        toast(model, tr(l, "schedule-reschedule-waiting"), false);
         return Vec::new();
     }
     let Some(number) = s.under_cursor().map(|v| v.number) else {
         let text = match s.lane() {
-            Some(lane) => format!("No visit at {:02}:00 on {}'s day", s.hour, lane.name),
-            None => NO_ENGINEERS.into(),
+            Some(lane) => tr_args(
+                l,
+                "schedule-no-visit-at",
+                &[
+                    ("hour", format!("{:02}", s.hour).into()),
+                    ("who", lane.name.clone().into()),
+                ],
+            ),
+            None => no_engineers(l),
         };
         toast(model, text, false);
         return Vec::new();
@@ -124,6 +142,7 @@ pub(in crate::app) fn on_visit_set(
     edits: &[VisitEdit],
     outcome: Outcome<Box<VisitRow>>,
 ) -> Vec<Effect> {
+    let l = model.locale;
     let s = &mut model.schedule;
     if s.writing == Some(number) {
         s.writing = None;
@@ -131,26 +150,37 @@ pub(in crate::app) fn on_visit_set(
     let rescheduling = edits
         .iter()
         .any(|e| matches!(e, VisitEdit::Status(VisitStatus::Rescheduled)));
+    let n = || ("number", number.into());
     let text = match (&outcome, rescheduling) {
         (Ok(v), false) => {
-            let who = engineer_name(s, v.engineer.as_deref());
-            let at = v.window_start.map(|a| when(s, a, v.window_end));
-            format!(
-                "V{number} scheduled for {who}, {}",
-                at.unwrap_or_else(|| "no time".into())
+            let who = engineer_name(s, v.engineer.as_deref(), l);
+            let at = v.window_start.map(|a| when(s, l, a, v.window_end));
+            let at = at.unwrap_or_else(|| tr(l, "schedule-no-time"));
+            tr_args(
+                l,
+                "schedule-scheduled",
+                &[n(), ("who", who.into()), ("when", at.into())],
             )
         }
-        (Ok(_), true) => format!("V{number} is back on the waiting list for a new time"),
-        (Err(e), false) => format!("V{number} not scheduled: {e}"),
-        (Err(e), true) => format!("V{number} not rescheduled: {e}"),
+        (Ok(_), true) => tr_args(l, "schedule-rescheduled-back", &[n()]),
+        (Err(e), false) => tr_args(
+            l,
+            "schedule-not-scheduled",
+            &[n(), ("error", e.to_string().into())],
+        ),
+        (Err(e), true) => tr_args(
+            l,
+            "schedule-not-rescheduled",
+            &[n(), ("error", e.to_string().into())],
+        ),
     };
     toast(model, text, outcome.is_err());
     reload(model).into_iter().collect()
 }
 
-fn engineer_name(s: &ScheduleState, handle: Option<&str>) -> String {
+fn engineer_name(s: &ScheduleState, handle: Option<&str>, l: Locale) -> String {
     let Some(handle) = handle else {
-        return "nobody".into();
+        return tr(l, "schedule-nobody");
     };
     s.week
         .as_ref()
@@ -158,8 +188,9 @@ fn engineer_name(s: &ScheduleState, handle: Option<&str>) -> String {
         .map_or_else(|| handle.to_string(), |l| l.name.clone())
 }
 
-/// `Thu 2026-11-19 09:00–11:00` in the field-service zone (the offset of the day it falls on).
-pub fn when(s: &ScheduleState, start: i64, end: Option<i64>) -> String {
+/// `Thu 2026-11-19 09:00–11:00` (`周四 2026-11-19 09:00–11:00`) in the field-service zone (the offset of the day it
+/// falls on).
+pub fn when(s: &ScheduleState, l: Locale, start: i64, end: Option<i64>) -> String {
     let offset = s
         .week
         .as_ref()
@@ -168,10 +199,10 @@ pub fn when(s: &ScheduleState, start: i64, end: Option<i64>) -> String {
             w.offsets.get(d).or(w.offsets.first()).copied()
         })
         .unwrap_or(0);
-    let mut out = local_date(start, offset, "%a %Y-%m-%d %H:%M");
+    let mut out = crate::i18n::date(l, start, offset, start, Some("%a %Y-%m-%d %H:%M"));
     if let Some(end) = end {
         out.push('–');
-        out.push_str(&local_date(end, offset, "%H:%M"));
+        out.push_str(&crate::i18n::date(l, end, offset, end, Some("%H:%M")));
     }
     out
 }
