@@ -11,7 +11,7 @@ mod time;
 pub mod timeline;
 
 pub use catalog::{Arg, FILES, has, tr, tr_args};
-pub use time::{DEFAULT_DATE_FORMAT, ago, compact_age, countdown, date};
+pub use time::{DEFAULT_DATE_FORMAT, ago, compact_age, countdown, countdown_compact, date};
 
 use crate::domain::ticket::{Priority, Status};
 use serde::{Deserialize, Serialize};

@@ -96,6 +96,11 @@ fn english_countdowns_and_ages_read_as_before() {
             "{secs}"
         );
         assert_eq!(compact_age(Locale::En, secs), english_age(secs), "{secs}");
+        assert_eq!(
+            countdown_compact(Locale::En, secs),
+            format_countdown(secs),
+            "English is short already: {secs}"
+        );
     }
     assert_eq!(ago(Locale::En, 300), "5m ago");
     assert_eq!(ago(Locale::En, 3), "just now");
@@ -110,6 +115,16 @@ fn chinese_countdowns_and_ages() {
     assert_eq!(ago(Locale::ZhCn, 180), "3分钟前");
     assert_eq!(ago(Locale::ZhTw, 10), "剛剛");
     assert_eq!(compact_age(Locale::ZhTw, 2 * 86_400), "2天");
+    // A narrow column's form: short units, one character for overdue.
+    assert_eq!(
+        countdown_compact(Locale::ZhCn, 2 * 3600 + 13 * 60),
+        "2时13分"
+    );
+    assert_eq!(
+        countdown_compact(Locale::ZhCn, -(8 * 86_400 + 23 * 3600)),
+        "超8天23时"
+    );
+    assert_eq!(countdown_compact(Locale::ZhTw, -35 * 60), "逾35分");
 }
 
 #[test]

@@ -11,24 +11,38 @@ pub const DEFAULT_DATE_FORMAT: &str = "%Y-%m-%d %H:%M";
 
 /// An SLA countdown of `secs` (whole minutes; negative once past due): `2h13m`, `-35m`; `2小时13分`, `已超时 35分`.
 pub fn countdown(locale: Locale, secs: i64) -> String {
+    countdown_in(locale, secs, "time-")
+}
+
+/// [`countdown`] for a narrow list column: the same in English; in Chinese the short units and one overdue
+/// character (`8天23时`, `超35分`; 繁體 `逾35分`), since the cell's `!` already says the clock is breached.
+pub fn countdown_compact(locale: Locale, secs: i64) -> String {
+    countdown_in(locale, secs, "time-compact-")
+}
+
+/// A countdown from the messages under `prefix` (`time-` or `time-compact-`).
+fn countdown_in(locale: Locale, secs: i64, prefix: &str) -> String {
     let num = |n: i64| Arg::from(n);
     let (key, args): (&str, Vec<(&str, Arg<'_>)>) = match countdown_span(secs) {
-        CountdownSpan::Minutes(m) => ("time-span-minutes", vec![("minutes", num(m))]),
-        CountdownSpan::Hours(h) => ("time-span-hours", vec![("hours", num(h))]),
+        CountdownSpan::Minutes(m) => ("span-minutes", vec![("minutes", num(m))]),
+        CountdownSpan::Hours(h) => ("span-hours", vec![("hours", num(h))]),
         // Minutes after hours are two digits (`7h05m`); Fluent's numbers cannot pad, so they go as text.
         CountdownSpan::HoursMinutes(h, m) => (
-            "time-span-hours-minutes",
+            "span-hours-minutes",
             vec![("hours", num(h)), ("minutes", Arg::from(format!("{m:02}")))],
         ),
-        CountdownSpan::Days(d) => ("time-span-days", vec![("days", num(d))]),
-        CountdownSpan::DaysHours(d, h) => (
-            "time-span-days-hours",
-            vec![("days", num(d)), ("hours", num(h))],
-        ),
+        CountdownSpan::Days(d) => ("span-days", vec![("days", num(d))]),
+        CountdownSpan::DaysHours(d, h) => {
+            ("span-days-hours", vec![("days", num(d)), ("hours", num(h))])
+        }
     };
-    let span = tr_args(locale, key, &args);
+    let span = tr_args(locale, &format!("{prefix}{key}"), &args);
     if secs < 0 {
-        tr_args(locale, "time-overdue", &[("span", Arg::from(span))])
+        tr_args(
+            locale,
+            &format!("{prefix}overdue"),
+            &[("span", Arg::from(span))],
+        )
     } else {
         span
     }

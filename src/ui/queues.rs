@@ -146,6 +146,9 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let widest = q.list.rows.iter().map(|t| t.number).max().unwrap_or(0);
     let heading = |key| tr(l, key);
     let header_due = heading("queues-column-due");
+    // Below 100 columns a Chinese countdown takes its short form (`!超8天23时`, not `!已超时 8天23小时`): the
+    // subject keeps its room.
+    let compact = inner.width < 100;
     // Every status name fits (等待客户 is 8 cells), and the countdowns loaded: a Chinese one says 已超时 in words.
     let fixed = Widths {
         // "#" plus the digits, plus one space so the number never touches the border.
@@ -160,7 +163,7 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
             .list
             .rows
             .iter()
-            .map(|t| width(&super::service::due_cell(&t.sla, model.now, l, theme).0))
+            .map(|t| width(&super::service::due_cell(&t.sla, model.now, (l, compact), theme).0))
             .chain([width(&header_due), 7])
             .max()
             .unwrap_or(7)
@@ -220,7 +223,7 @@ fn tickets(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
                 marked: i == q.list.selected,
                 marked_for_bulk: q.marked.contains_key(&t.number),
             };
-            ticket_line(t, &columns, model, theme, state)
+            ticket_line(t, &columns, (model, compact), theme, state)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
@@ -237,7 +240,7 @@ struct RowState {
 fn ticket_line<'a>(
     t: &TicketRow,
     columns: &Columns,
-    model: &Model,
+    (model, compact): (&Model, bool),
     theme: &Theme,
     state: RowState,
 ) -> Line<'a> {
@@ -270,7 +273,8 @@ fn ticket_line<'a>(
         (priority_cell(t.priority), pick(theme.priority(t.priority))),
         (i18n::status(model.locale, t.status), base),
         {
-            let (text, style) = super::service::due_cell(&t.sla, model.now, model.locale, theme);
+            let (text, style) =
+                super::service::due_cell(&t.sla, model.now, (model.locale, compact), theme);
             (text, pick(style))
         },
         (t.subject.to_string(), base),

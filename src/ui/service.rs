@@ -29,16 +29,22 @@ pub fn style(state: ClockState, theme: &Theme) -> Style {
     }
 }
 
-/// The queue's "Due" cell: `2h13m`, `~45m`, `!-35m`, `||3h` (`!已超时 35分`); empty without a clock.
+/// The queue's "Due" cell: `2h13m`, `~45m`, `!-35m`, `||3h` (`!已超时 35分`, or `!超35分` when `compact`);
+/// empty without a clock.
 pub fn due_cell(
     sla: &SlaSnapshot,
     now: i64,
-    locale: crate::i18n::Locale,
+    (locale, compact): (crate::i18n::Locale, bool),
     theme: &Theme,
 ) -> (String, Style) {
+    let words = if compact {
+        crate::i18n::countdown_compact
+    } else {
+        crate::i18n::countdown
+    };
     match sla.countdown_secs(now) {
         Some((secs, state)) => (
-            format!("{}{}", state.glyph(), crate::i18n::countdown(locale, secs)),
+            format!("{}{}", state.glyph(), words(locale, secs)),
             style(state, theme),
         ),
         None => (String::new(), theme.muted),

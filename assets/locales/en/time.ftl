@@ -6,6 +6,13 @@ time-span-days = { $days }d
 time-span-days-hours = { $days }d{ $hours }h
 # A countdown past its due time.
 time-overdue = -{ $span }
+# The same in a narrow list column (the queue at 80 columns): English is already short.
+time-compact-span-minutes = { $minutes }m
+time-compact-span-hours = { $hours }h
+time-compact-span-hours-minutes = { $hours }h{ $minutes }m
+time-compact-span-days = { $days }d
+time-compact-span-days-hours = { $days }d{ $hours }h
+time-compact-overdue = -{ $span }
 # Ages in a list's few cells, and as a phrase.
 time-age-now = now
 time-age-minutes = { $n }m

@@ -5,6 +5,13 @@ time-span-hours-minutes = { $hours }小时{ $minutes }分
 time-span-days = { $days }天
 time-span-days-hours = { $days }天{ $hours }小时
 time-overdue = 已超时 { $span }
+# 窄列（80 列终端的工单队列）中的写法：单位用简称；单元格前的 ! 已表示超时，只用一个“超”字。
+time-compact-span-minutes = { $minutes }分
+time-compact-span-hours = { $hours }时
+time-compact-span-hours-minutes = { $hours }时{ $minutes }分
+time-compact-span-days = { $days }天
+time-compact-span-days-hours = { $days }天{ $hours }时
+time-compact-overdue = 超{ $span }
 time-age-now = 刚刚
 time-age-minutes = { $n }分钟
 time-age-hours = { $n }小时

@@ -5,6 +5,13 @@ time-span-hours-minutes = { $hours }小時{ $minutes }分
 time-span-days = { $days }天
 time-span-days-hours = { $days }天{ $hours }小時
 time-overdue = 已逾時 { $span }
+# 窄欄（80 欄終端機的工單佇列）中的寫法：單位用簡稱；儲存格前的 ! 已表示逾時，只用一個「逾」字。
+time-compact-span-minutes = { $minutes }分
+time-compact-span-hours = { $hours }時
+time-compact-span-hours-minutes = { $hours }時{ $minutes }分
+time-compact-span-days = { $days }天
+time-compact-span-days-hours = { $days }天{ $hours }時
+time-compact-overdue = 逾{ $span }
 time-age-now = 剛剛
 time-age-minutes = { $n }分鐘
 time-age-hours = { $n }小時
