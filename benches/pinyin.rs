@@ -1,6 +1,7 @@
 //! Pinyin matching at scale (issue 24): the customer search an agent types into (the list's filter and the
 //! new-ticket picker) over 100 000 customers by initials, full pinyin and two letters, beside the raw FTS5 query it
-//! runs and a plain trigram search; and the in-memory matchers of the palette and a picker. In-process (criterion);
+//! runs and a plain trigram search; a queue filter naming a customer by pinyin; the knowledge base's filter by
+//! the pinyin of titles; and the in-memory matchers of the palette and a picker. In-process (criterion);
 //! DESK_BENCH_CUSTOMERS sets the size (default 100 000).
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -60,6 +61,42 @@ fn search(c: &mut Criterion) {
         })
     });
     g.finish();
+    // The queue's filter naming a customer (`/customer:zyt`): tickets whose customer the text finds, first page.
+    let mut t = c.benchmark_group("ticket_filter");
+    let all = desk::domain::view::BuiltinView::All.filter(NOW);
+    for q in ["customer:zyt", "customer:wf", "customer:张一"] {
+        let f = all
+            .clone()
+            .refine(&desk::domain::query::parse(q).expect("query"), NOW, 0);
+        t.bench_function(q, |b| {
+            b.iter(|| {
+                black_box(
+                    store
+                        .ticket_page(&f, Some("li"), PageRequest::First, 100)
+                        .expect("page"),
+                )
+            })
+        });
+    }
+    t.finish();
+    // The knowledge base's filter by the pinyin of titles (`tk` → 退款).
+    let mut k = c.benchmark_group("kb_filter");
+    for q in ["tk", "tuikuan"] {
+        let f = desk::store::kb::ArticleFilter {
+            text: Some(q.into()),
+            ..Default::default()
+        };
+        k.bench_function(q, |b| {
+            b.iter(|| {
+                black_box(
+                    store
+                        .article_page(&f, PageRequest::First, 100)
+                        .expect("page"),
+                )
+            })
+        });
+    }
+    k.finish();
     let mut m = c.benchmark_group("in_memory");
     let names: Vec<String> = store
         .conn()
