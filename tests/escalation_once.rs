@@ -228,3 +228,45 @@ note = "Breached."
         .unwrap();
     assert_eq!(due, 0);
 }
+
+#[test]
+fn a_rule_that_fires_on_two_clocks_at_once_writes_its_note_once() {
+    let mut store = store_with_tickets(0);
+    apply_rules(
+        &mut store,
+        r#"
+[[sla.policies]]
+name = "tight"
+calendar = "24x7"
+normal = { first_response = "1h", resolution = "2h" }
+
+[[sla.escalations]]
+name = "breach-note"
+when = "breached"
+note = "Breached: call the customer."
+"#,
+    );
+    let t = NewTicket {
+        subject: "Fridge noisy".into(),
+        kind: Kind::Question,
+        channel: Channel::Email,
+        priority: Priority::Normal,
+        customer_id: "C2".into(),
+        product_id: None,
+        body: "Loud.".into(),
+    };
+    let number = store.create_ticket(&t, NOW).unwrap().number;
+    // Both clocks breached by the time the pass runs: the rule fires for each, once.
+    let report = store.sla_run(NOW + 3 * H).unwrap();
+    let fired: Vec<&str> = report.escalated.iter().map(|e| e.target.as_str()).collect();
+    assert_eq!(fired.len(), 2, "{:#?}", report.escalated);
+    let notes = store
+        .ticket_detail(number)
+        .unwrap()
+        .unwrap()
+        .messages
+        .iter()
+        .filter(|m| m.body.as_str() == "Breached: call the customer.")
+        .count();
+    assert_eq!(notes, 1, "one note for the two clocks");
+}

@@ -470,7 +470,21 @@ fn act(
         )?;
         did.push(format!("+{tag}"));
     }
-    if let Some(note) = &a.note {
+    // Two clocks of one ticket falling due in one pass (first response and resolution both breached) fire the
+    // rule twice; the agent reads its note once.
+    let noted_already = |note: &str| -> Result<bool> {
+        Ok(tx
+            .prepare_cached(
+                "SELECT 1 FROM messages WHERE ticket_id = ?1 AND created_at = ?2 AND author_kind = 'system'
+                   AND author_id = ?3 AND body = ?4 LIMIT 1",
+            )?
+            .query_row(params![ticket_id, now, log.actor, note], |_| Ok(()))
+            .optional()?
+            .is_some())
+    };
+    if let Some(note) = &a.note
+        && !noted_already(note)?
+    {
         let id = super::ticket_write::system_note(tx, log, ticket_id, note, now)?;
         log.append(tx, "ticket", ticket_id, "note", None, Some(&id), now)?;
         did.push("note".into());
