@@ -228,18 +228,21 @@ fn render_tiles(
             continue;
         };
         let w = rect.width.saturating_sub(1) as usize;
-        let value = line
-            .current
-            .map_or_else(|| "—".to_string(), |v| ind.format(v));
+        let value = crate::domain::metrics_words::cell(l, *ind, line.current);
         // ✓ / ✗ against the target, so a missed target reads without colour.
         let (mark, value_style) = match line.meets_target {
             Some(true) => (" ✓", theme.ok.add_modifier(Modifier::BOLD)),
             Some(false) => (" ✗", theme.error.add_modifier(Modifier::BOLD)),
             None => ("", theme.title),
         };
-        let change = line
-            .change
-            .map_or_else(|| tr(l, "dashboard-no-data-before"), |c| c.describe(*ind));
+        // The locale's words when they fit the tile (`▲ +1小时45分`), else the short form (`▼ -13.3 pt`).
+        let change = line.change.map_or_else(
+            || tr(l, "dashboard-no-data-before"),
+            |c| {
+                let words = crate::domain::metrics_words::change(l, *ind, &c);
+                if width(&words) <= w { words } else { c.describe(*ind) }
+            },
+        );
         let change_style = match line.change.and_then(|c| c.good) {
             Some(true) => theme.ok,
             Some(false) => theme.error,
