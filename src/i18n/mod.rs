@@ -7,7 +7,7 @@
 //! English, then to the key itself (and `tests/i18n/catalogues.rs` makes sure none is missing).
 
 mod catalog;
-mod time;
+pub mod time;
 pub mod timeline;
 
 pub use catalog::{Arg, FILES, has, tr, tr_args};

@@ -163,3 +163,31 @@ fn statuses_and_priorities_have_names_in_every_locale() {
     assert_eq!(priority(Locale::ZhTw, Priority::Low), "藍");
     assert_eq!(priority(Locale::En, Priority::High), Priority::High.label());
 }
+
+#[test]
+fn contact_times_read_in_the_locale() {
+    use crate::domain::customer_profile::ContactTime;
+    let weekdays = ContactTime::parse("weekdays 18:00-21:00").unwrap();
+    assert_eq!(
+        super::time::contact_time(Locale::En, &weekdays),
+        "weekdays 18:00-21:00"
+    );
+    assert_eq!(
+        super::time::contact_time(Locale::ZhCn, &weekdays),
+        "工作日 18:00-21:00"
+    );
+    assert_eq!(
+        super::time::contact_time(Locale::ZhTw, &weekdays),
+        "平日 18:00-21:00"
+    );
+    let some = ContactTime::parse("sat,sun 09:00-12:00").unwrap();
+    assert_eq!(
+        super::time::contact_time(Locale::ZhTw, &some),
+        "週末 09:00-12:00"
+    );
+    let two = ContactTime::parse("mon,wed 09:00-12:00").unwrap();
+    assert_eq!(
+        super::time::contact_time(Locale::ZhCn, &two),
+        "周一、周三 09:00-12:00"
+    );
+}

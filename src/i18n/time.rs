@@ -104,3 +104,26 @@ pub fn date(locale: Locale, ts: i64, offset: i32, now: i64, format: Option<&str>
     }
     out
 }
+
+/// A customer's preferred contact time in the locale: `weekdays 18:00-21:00` / `工作日 18:00-21:00`,
+/// `周六、周日 09:00-12:00`.
+pub fn contact_time(locale: Locale, t: &crate::domain::customer_profile::ContactTime) -> String {
+    use crate::domain::customer_profile::Days;
+    if locale == Locale::En {
+        return t.to_string();
+    }
+    let days = match t.days {
+        Days::DAILY => tr(locale, "time-days-daily"),
+        Days::WEEKDAYS => tr(locale, "time-days-weekdays"),
+        Days::WEEKENDS => tr(locale, "time-days-weekends"),
+        days => ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| days.contains(*i as u8))
+            .map(|(_, d)| tr(locale, &format!("time-weekday-{d}")))
+            .collect::<Vec<_>>()
+            .join(&tr(locale, "time-days-separator")),
+    };
+    let hm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+    format!("{days} {}-{}", hm(t.start), hm(t.end))
+}

@@ -238,7 +238,13 @@ fn personal(l: Locale, d: &CustomerDetail) -> Vec<(&'static str, String)> {
     });
     let when: Vec<String> = channel
         .into_iter()
-        .chain(d.contact_time.as_ref().map(|t| t.to_string()))
+        .chain(d.contact_time.as_ref().map(|t| {
+            // Stored as written (`weekdays 18:00-21:00`); read back, it shows in the locale.
+            crate::domain::customer_profile::ContactTime::parse(t.as_str()).map_or_else(
+                |_| t.to_string(),
+                |t| crate::i18n::time::contact_time(l, &t),
+            )
+        }))
         .collect();
     let prefers = (!when.is_empty())
         .then(|| tr_args(l, "customers-prefers", &[("how", when.join(", ").into())]));
@@ -348,7 +354,7 @@ fn profile(
             format!(
                 "{} ({}) · {}",
                 model.tier_name(r.tier),
-                d.tier_source.as_str(),
+                tr_of(l, "customers-tier-source-", d.tier_source.as_str()),
                 d.tier_reason
             ),
             theme.base,

@@ -240,7 +240,11 @@ fn render_tiles(
             || tr(l, "dashboard-no-data-before"),
             |c| {
                 let words = crate::domain::metrics_words::change(l, *ind, &c);
-                if width(&words) <= w { words } else { c.describe(*ind) }
+                if width(&words) <= w {
+                    words
+                } else {
+                    c.describe(*ind)
+                }
             },
         );
         let change_style = match line.change.and_then(|c| c.good) {

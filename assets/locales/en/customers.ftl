@@ -112,3 +112,5 @@ customers-merged = Merged: { $tickets } tickets, { $products } products, { $orde
 customers-care-done = Care task done
 customers-no-duplicates = No duplicates: nobody else has this email or phone
 customers-merge-which = Merge which duplicate into this customer?
+customers-tier-source-computed = computed
+customers-tier-source-manual = manual

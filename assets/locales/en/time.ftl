@@ -31,3 +31,8 @@ time-weekday-thu = Thu
 time-weekday-fri = Fri
 time-weekday-sat = Sat
 time-weekday-sun = Sun
+# A preferred contact time's days (the English form is written as the config and the CLI take it).
+time-days-daily = daily
+time-days-weekdays = weekdays
+time-days-weekends = weekends
+time-days-separator = ,

@@ -106,3 +106,5 @@ customers-merged = 已合并：转移了 { $tickets } 张工单、{ $products } 
 customers-care-done = 关怀任务已完成
 customers-no-duplicates = 没有重复客户：没有其他人使用这个邮箱或电话
 customers-merge-which = 把哪个重复客户合并到此客户？
+customers-tier-source-computed = 自动评定
+customers-tier-source-manual = 手动设定

@@ -29,3 +29,8 @@ time-weekday-thu = 周四
 time-weekday-fri = 周五
 time-weekday-sat = 周六
 time-weekday-sun = 周日
+# 客户偏好联系时间的日期。
+time-days-daily = 每天
+time-days-weekdays = 工作日
+time-days-weekends = 周末
+time-days-separator = 、

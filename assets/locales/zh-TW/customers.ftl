@@ -106,3 +106,5 @@ customers-merged = 已合併：轉移了 { $tickets } 張工單、{ $products } 
 customers-care-done = 關懷任務已完成
 customers-no-duplicates = 沒有重複客戶：沒有其他人使用這個電子郵件或電話
 customers-merge-which = 要把哪個重複客戶合併到此客戶？
+customers-tier-source-computed = 自動評定
+customers-tier-source-manual = 手動設定

@@ -29,3 +29,8 @@ time-weekday-thu = 週四
 time-weekday-fri = 週五
 time-weekday-sat = 週六
 time-weekday-sun = 週日
+# 客戶偏好聯絡時間的日期。
+time-days-daily = 每天
+time-days-weekdays = 平日
+time-days-weekends = 週末
+time-days-separator = 、
