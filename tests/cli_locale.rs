@@ -8,18 +8,8 @@ use std::path::Path;
 /// desk with `args` on the demo in `home`, under `lang` (LANG; LC_ALL and LC_MESSAGES unset); stdout.
 fn desk_in(home: &Path, lang: &str, args: &[&str]) -> String {
     let db = home.join("demo.db");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_desk"))
-        .args(args)
-        .args(["--db", db.to_str().unwrap()])
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "li")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .output()
-        .unwrap();
+    let args = [args, &["--db", db.to_str().unwrap()]].concat();
+    let out = common::desk_in_locale(home, "li", lang, &args);
     assert!(
         out.status.success(),
         "desk {args:?}: {}",

@@ -74,17 +74,12 @@ fn a_zh_tw_demo_is_refused_with_the_reason_and_writes_nothing() {
 fn desk_demo_under_a_zh_cn_interface_makes_the_chinese_demo() {
     let home = tempfile::tempdir().unwrap();
     let db = home.path().join("demo.db");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_desk"))
-        .args(["demo", "--db", db.to_str().unwrap()])
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("USER", "li")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "zh_CN.UTF-8")
-        .output()
-        .unwrap();
+    let out = desk_in_locale(
+        home.path(),
+        "li",
+        "zh_CN.UTF-8",
+        &["demo", "--db", db.to_str().unwrap()],
+    );
     assert!(
         out.status.success(),
         "{}",

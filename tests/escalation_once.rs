@@ -35,6 +35,20 @@ fn open(path: &std::path::Path) -> Store {
     store
 }
 
+/// A question by e-mail from customer C2, opened at `NOW`; its number.
+fn open_ticket(store: &mut Store, subject: &str, priority: Priority, body: &str) -> i64 {
+    let t = NewTicket {
+        subject: subject.into(),
+        kind: Kind::Question,
+        channel: Channel::Email,
+        priority,
+        customer_id: "C2".into(),
+        product_id: None,
+        body: body.into(),
+    };
+    store.create_ticket(&t, NOW).unwrap().number
+}
+
 fn priority_raises(store: &Store) -> Vec<(String, i64)> {
     store
         .conn()
@@ -57,16 +71,12 @@ fn clocks_and_rules_falling_due_together_raise_once_from_any_number_of_desks() {
         fill(&mut store, 0);
     }
     let mut store = open(&path);
-    let t = NewTicket {
-        subject: "打印机卡纸 paper jam".into(),
-        kind: Kind::Question,
-        channel: Channel::Email,
-        priority: Priority::Normal,
-        customer_id: "C2".into(),
-        product_id: None,
-        body: "Jammed.".into(),
-    };
-    let number = store.create_ticket(&t, NOW).unwrap().number;
+    let number = open_ticket(
+        &mut store,
+        "打印机卡纸 paper jam",
+        Priority::Normal,
+        "Jammed.",
+    );
     drop(store);
     // Three hours on, nobody answered: both clocks are past risk and past due, so four escalations fall due.
     // Two desks run the pass at once, each twice within the minute.
@@ -138,16 +148,7 @@ when = "breached"
 raise_priority = true
 "#,
     );
-    let t = NewTicket {
-        subject: "paper jam".into(),
-        kind: Kind::Question,
-        channel: Channel::Email,
-        priority: Priority::Normal,
-        customer_id: "C2".into(),
-        product_id: None,
-        body: "Jammed.".into(),
-    };
-    let number = store.create_ticket(&t, NOW).unwrap().number;
+    let number = open_ticket(&mut store, "paper jam", Priority::Normal, "Jammed.");
     store.sla_run(NOW + 2 * H).unwrap();
     use desk::domain::lifecycle::Writer;
     store
@@ -198,16 +199,7 @@ raise_priority = true
 note = "Breached."
 "#,
     );
-    let t = NewTicket {
-        subject: "slow refund".into(),
-        kind: Kind::Question,
-        channel: Channel::Email,
-        priority: Priority::Low,
-        customer_id: "C2".into(),
-        product_id: None,
-        body: "Where is it?".into(),
-    };
-    let number = store.create_ticket(&t, NOW).unwrap().number;
+    let number = open_ticket(&mut store, "slow refund", Priority::Low, "Where is it?");
     let now = NOW + 30 * H;
     let first = store.sla_run(now).unwrap();
     let targets: Vec<&str> = first.escalated.iter().map(|e| e.target.as_str()).collect();
@@ -246,16 +238,7 @@ when = "breached"
 note = "Breached: call the customer."
 "#,
     );
-    let t = NewTicket {
-        subject: "Fridge noisy".into(),
-        kind: Kind::Question,
-        channel: Channel::Email,
-        priority: Priority::Normal,
-        customer_id: "C2".into(),
-        product_id: None,
-        body: "Loud.".into(),
-    };
-    let number = store.create_ticket(&t, NOW).unwrap().number;
+    let number = open_ticket(&mut store, "Fridge noisy", Priority::Normal, "Loud.");
     // Both clocks breached by the time the pass runs: the rule fires for each, once.
     let report = store.sla_run(NOW + 3 * H).unwrap();
     let fired: Vec<&str> = report.escalated.iter().map(|e| e.target.as_str()).collect();

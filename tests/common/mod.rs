@@ -42,14 +42,24 @@ pub fn apply_rules(store: &mut Store, toml: &str) {
 /// Runs the `desk` binary as OS user `user` (the agent handle defaults to it), with HOME and the XDG directories
 /// under `home` so no real config or data is touched.
 pub fn desk_as(home: &std::path::Path, user: &str, args: &[&str]) -> std::process::Output {
+    // English, whatever locale the machine running the tests has.
+    desk_in_locale(home, user, "C.UTF-8", args)
+}
+
+/// [`desk_as`] under the POSIX locale `lang` (`LANG`; `LC_ALL` and `LC_MESSAGES` unset).
+pub fn desk_in_locale(
+    home: &std::path::Path,
+    user: &str,
+    lang: &str,
+    args: &[&str],
+) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_desk"))
         .args(args)
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("USER", user)
-        // English, whatever locale the machine running the tests has.
-        .env("LANG", "C.UTF-8")
+        .env("LANG", lang)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .output()
