@@ -2,7 +2,7 @@
 //! messages and in the change history, and their closed sets' values (statuses, priorities, complaint stages …).
 //! English reads exactly as the domain's table (`ticket_fields::TICKET_FIELDS`) words it.
 
-use super::{Locale, tr, tr_of};
+use super::{Locale, has, tr, tr_of};
 use crate::domain::ticket_fields::{FieldDef, Names, Show, TicketField, show_value};
 
 /// The field's key as a catalogue suffix (`complaint_owner` → `complaint-owner`).
@@ -46,6 +46,14 @@ pub fn value(
 ) -> String {
     match (d.show, value_prefix(d.field)) {
         (Show::Label(known), Some(prefix)) if known(raw).is_some() => tr_of(l, prefix, raw),
+        // The shipped root causes have names in Chinese; English (and a cause of the site's own) keeps the stored
+        // name.
+        _ if d.field == TicketField::RootCause
+            && l != Locale::En
+            && has(l, &format!("report-root-cause-{}", raw.replace('_', "-"))) =>
+        {
+            tr_of(l, "report-root-cause-", raw)
+        }
         _ => show_value(d.show, raw, names, offset, date_format),
     }
 }
