@@ -235,8 +235,11 @@ pub(super) fn on_response(model: &mut Model, r: PlanResponse) -> Vec<Effect> {
             s.writing = false;
             match outcome {
                 Ok(row) => {
-                    let stage =
-                        crate::i18n::tr(l, &format!("plans-stage-{}-long", row.status.as_str()));
+                    let stage = crate::i18n::tr_of(
+                        l,
+                        "plans-stage-",
+                        &[row.status.as_str(), "-long"].concat(),
+                    );
                     let text = format!("P{number} → {stage}: {}", row.title);
                     // Its due date (the list's order) is unchanged: the row is replaced where it is.
                     if let Some(slot) = s.list.rows.iter_mut().find(|p| p.number == number) {
