@@ -225,8 +225,18 @@ fn thread_lines<'a>(
             Part::Quoted(_, text) => {
                 Line::from(vec![Span::raw("   "), Span::styled(text, theme.muted)])
             }
-            Part::Attachment(text) => ellipsize(
-                Line::from(vec![Span::raw("   "), Span::styled(text, theme.muted)]),
+            Part::Attachment { name, size } => ellipsize(
+                Line::from(vec![
+                    Span::raw("   "),
+                    Span::styled(
+                        tr_args(
+                            l,
+                            "attach-line",
+                            &[("name", name.into()), ("size", size.into())],
+                        ),
+                        theme.muted,
+                    ),
+                ]),
                 width,
             ),
             // One line however long the author's name: cut with a mark, never silently.
