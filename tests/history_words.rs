@@ -222,3 +222,78 @@ fn an_imported_history_shows_its_people_sanitised_and_aligned_by_width() {
         "{line}"
     );
 }
+
+#[test]
+fn the_history_pane_speaks_chinese_with_fields_and_values_named() {
+    for (locale, name, priority, low) in [
+        (desk::i18n::Locale::ZhCn, "zh_cn", "优先级", "蓝"),
+        (desk::i18n::Locale::ZhTw, "zh_tw", "優先級", "藍"),
+    ] {
+        let mut a = Harness::in_locale(store_with_tickets(60), Some("li"), (80, 24), NOW, locale);
+        a.model.escalations.every = 60;
+        a.send(Msg::Tick(NOW));
+        let number = a.model.escalations.feed.last().unwrap().number;
+        a.keys("#").type_text(&number.to_string()).keys("enter");
+        a.keys("p 4").keys("H");
+        let screen = a.screen();
+        let line = screen
+            .lines()
+            .find(|l| l.contains(priority) && l.contains('→'))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(line.contains(&format!("→ {low}")), "{line}");
+        assert!(!screen.contains("added a note"), "{screen}");
+        assert_eq!(raw(&screen), None, "{screen}");
+        assert_screen!(format!("history_{name}_80x24"), screen);
+    }
+}
+
+#[test]
+fn ticket_history_speaks_the_cli_locale_and_json_stays_english() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("d.db").display().to_string();
+    desk(
+        home.path(),
+        &["demo", "--db", &db, "--tickets", "20", "--seed", "3"],
+    );
+    let open = desk(
+        home.path(),
+        &[
+            "ticket", "list", "--db", &db, "--view", "all-open", "--limit", "1", "--format", "json",
+        ],
+    );
+    let open: serde_json::Value = serde_json::from_str(&open).unwrap();
+    let n = open[0]["number"].as_i64().unwrap().to_string();
+    desk(
+        home.path(),
+        &["ticket", "set", &n, "status=on_hold", "--db", &db],
+    );
+    let run = |lang: &str, extra: &[&str]| {
+        let mut args = vec!["ticket", "history", n.as_str(), "--db", &db];
+        args.extend_from_slice(extra);
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_desk"))
+            .args(&args)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("USER", "li")
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let english = run("C.UTF-8", &[]);
+    assert!(english.contains("status "), "{english}");
+    assert!(english.contains("→ On hold"), "{english}");
+    let taiwan = run("zh_TW.UTF-8", &[]);
+    assert!(
+        taiwan.contains("狀態 ") && taiwan.contains("→ 掛起"),
+        "{taiwan}"
+    );
+    assert!(!taiwan.contains("→ On hold"), "{taiwan}");
+    let json = run("zh_CN.UTF-8", &["--format", "json"]);
+    assert!(json.contains("→ On hold"), "{json}");
+    assert!(!json.contains("挂起"), "{json}");
+}

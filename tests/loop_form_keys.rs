@@ -13,6 +13,14 @@ use desk::store::{OpenMode, Store};
 
 /// The demo with one new complaint on top; the harness acts as li. Returns the complaint's number.
 fn demo_with_complaint(w: u16, h: u16) -> (tempfile::TempDir, Harness, i64) {
+    demo_with_complaint_in(w, h, desk::i18n::Locale::En)
+}
+
+fn demo_with_complaint_in(
+    w: u16,
+    h: u16,
+    locale: desk::i18n::Locale,
+) -> (tempfile::TempDir, Harness, i64) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.db"), OpenMode::Create).unwrap();
     let opts = desk::demo::DemoOptions {
@@ -44,7 +52,11 @@ fn demo_with_complaint(w: u16, h: u16) -> (tempfile::TempDir, Harness, i64) {
     };
     let number = store.create_ticket(&t, NOW).unwrap().number;
     drop(cfg);
-    (dir, Harness::new(store, Some("li"), w, h, NOW), number)
+    (
+        dir,
+        Harness::in_locale(store, Some("li"), (w, h), NOW, locale),
+        number,
+    )
 }
 
 fn header_line<'a>(screen: &'a str, word: &str) -> &'a str {
@@ -175,4 +187,37 @@ fn an_open_ticket_closes_from_the_status_picker_only_with_a_reason_that_skips_th
     let screen = a.screen();
     assert!(screen.contains("Status Closed"), "{screen}");
     assert!(screen.contains("Close reason duplicate"), "{screen}");
+}
+
+#[test]
+fn the_complaints_details_read_in_chinese_in_the_header() {
+    for (locale, name, severity, owner, cause) in [
+        (
+            desk::i18n::Locale::ZhCn,
+            "zh_cn",
+            "严重程度 严重",
+            "负责人 李娜 Li Na",
+            "根本原因 服务态度",
+        ),
+        (
+            desk::i18n::Locale::ZhTw,
+            "zh_tw",
+            "嚴重程度 嚴重",
+            "客訴負責人 李娜 Li Na",
+            "根本原因 服務態度",
+        ),
+    ] {
+        let (_dir, mut a, n) = demo_with_complaint_in(80, 24, locale);
+        a.keys("#").type_text(&n.to_string()).keys("enter");
+        a.keys("E").type_text("服务态度").keys("tab right enter");
+        let screen = a.screen();
+        assert!(screen.contains(severity), "{screen}");
+        assert!(!screen.contains("Severity"), "{screen}");
+        a.keys("E enter");
+        a.keys("E right tab").type_text("当面致歉").keys("enter");
+        let screen = a.screen();
+        assert!(screen.contains(owner), "{screen}");
+        assert!(screen.contains(cause), "{screen}");
+        insta::assert_snapshot!(format!("complaint_details_{name}_80x24"), screen);
+    }
 }

@@ -365,3 +365,32 @@ fn v_on_a_ticket_books_a_visit_that_waits_in_the_schedule() {
         "{waiting}"
     );
 }
+
+#[test]
+fn the_day_and_the_waiting_list_name_services_in_chinese() {
+    for (locale, name, maintenance, install) in [
+        (
+            desk::i18n::Locale::ZhCn,
+            "zh_cn",
+            "|V11 保养",
+            "V14 #1173 安装",
+        ),
+        (
+            desk::i18n::Locale::ZhTw,
+            "zh_tw",
+            "|V11 保養",
+            "V14 #1173 安裝",
+        ),
+    ] {
+        let (_dir, mut a) = demo_app(80, 24);
+        a.model.locale = locale;
+        a.keys("g v");
+        let screen = a.screen();
+        assert!(screen.contains(maintenance), "{screen}");
+        assert!(screen.contains(install), "{screen}");
+        for english in ["maintenance", "install", "inspection"] {
+            assert!(!screen.contains(english), "{english}:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("schedule_keys_day_{name}_80x24"), screen);
+    }
+}

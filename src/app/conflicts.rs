@@ -8,7 +8,7 @@ use super::update::toast;
 use super::{Model, Overlay};
 use crate::domain::text::{local_date, one_line, sanitize};
 use crate::domain::ticket::shown_number;
-use crate::domain::ticket_fields::{Show, by_log_name, show_value};
+use crate::domain::ticket_fields::{Show, by_log_name};
 use crate::i18n::{Arg, has, tr, tr_args};
 use crate::store::sync::replica::Conflict;
 
@@ -149,8 +149,10 @@ fn field_name(model: &Model, c: &Conflict) -> String {
             let key = ["sync-field-", &d.key.replace('_', "-")].concat();
             if has(model.locale, &key) {
                 tr(model.locale, &key)
-            } else {
+            } else if model.locale == crate::i18n::Locale::En {
                 d.key.replace('_', " ")
+            } else {
+                crate::i18n::fields::name(model.locale, d)
             }
         }
         None => sanitize(&c.field.replace('_', " ")),
@@ -164,7 +166,14 @@ fn value(model: &Model, c: &Conflict, raw: Option<&str>) -> String {
     };
     let names = |show: Show, id: &str| model.loaded_name(show, id);
     let shown = match by_log_name(&c.field).filter(|_| c.entity == TICKET) {
-        Some(d) => show_value(d.show, raw, &names, model.utc_offset, model.date_pattern()),
+        Some(d) => crate::i18n::fields::value(
+            model.locale,
+            d,
+            raw,
+            &names,
+            model.utc_offset,
+            model.date_pattern(),
+        ),
         None => raw.to_string(),
     };
     one_line(&sanitize(&shown))
@@ -202,4 +211,77 @@ fn when(model: &Model, at: i64) -> String {
         "%m-%d %H:%M"
     };
     local_date(at, model.utc_offset, fmt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn model(locale: Locale) -> Model {
+        let settings = crate::app::Settings {
+            keymap: crate::app::commands::Keymap::defaults(),
+            mouse: false,
+            identity: Default::default(),
+            db_label: String::new(),
+            storage: crate::store::StorageMode::Local,
+            locale,
+            date_format: None,
+            macros: Vec::new(),
+            views: Vec::new(),
+            utc_offset: 0,
+            sla_check_every: 0,
+            tier_priority: crate::domain::crm::CrmRules::default().default_priority,
+            tier_names: crate::domain::crm::CrmRules::default().tier_names,
+            root_causes: crate::domain::loop_rules::LoopPolicy::default().root_causes,
+            close_reasons: crate::domain::loop_rules::LoopPolicy::default().skip_loop_reasons,
+            kb_rules: Default::default(),
+            metrics_rules: Default::default(),
+            refresh_secs: 1,
+            review_notes: false,
+            undo_window: 0,
+            mail_out: None,
+        };
+        crate::app::init(settings, 80, 24, 1_795_000_000).0
+    }
+
+    fn conflict(field: &str, mine: &str, theirs: &str) -> Conflict {
+        Conflict {
+            loser: "L1".into(),
+            entity: TICKET.into(),
+            entity_id: "T1".into(),
+            number: Some(1042),
+            field: field.into(),
+            mine: Some(mine.into()),
+            theirs: Some(theirs.into()),
+            by: "王芳".into(),
+            at: 1_795_000_000,
+            reason: None,
+            actor: None,
+        }
+    }
+
+    #[test]
+    fn values_and_fields_read_in_the_locale_and_english_as_before() {
+        let c = conflict("priority", "high", "urgent");
+        let en = sentence(&model(Locale::En), &c);
+        assert!(en.contains("High") && en.contains("Urgent"), "{en}");
+        let tw = sentence(&model(Locale::ZhTw), &c);
+        assert!(
+            tw.contains("黃") && tw.contains("紅") && !tw.contains("High"),
+            "{tw}"
+        );
+        let c = conflict("complaint_severity", "minor", "critical");
+        let en = sentence(&model(Locale::En), &c);
+        assert!(
+            en.contains("minor 一般") && en.contains("critical 重大"),
+            "{en}"
+        );
+        let cn = sentence(&model(Locale::ZhCn), &c);
+        assert!(cn.contains("一般") && !cn.contains("minor"), "{cn}");
+        let c = conflict("root_cause", "delivery", "price");
+        let cn = sentence(&model(Locale::ZhCn), &c);
+        assert!(cn.contains("根本原因") || cn.contains("原因"), "{cn}");
+        assert!(!cn.contains("root"), "{cn}");
+    }
 }

@@ -14,7 +14,11 @@ pub enum Part {
     /// Message's quoted history or signature, folded: what the one line says.
     Folded(String),
     /// A file that came with message `usize`: its name and size, one line.
-    Attachment(String),
+    /// An attachment of the message above: its file name and its size in words (`2.1 MB`).
+    Attachment {
+        name: String,
+        size: String,
+    },
     Gap,
 }
 
@@ -57,10 +61,10 @@ pub fn thread_parts(d: &TicketDetail, width: usize, show_quoted: bool) -> Vec<Pa
         }
         for a in d.attachments.iter().filter(|a| a.message_id == m.id) {
             let size = crate::domain::intake::human_size(a.size.max(0) as u64);
-            out.push(Part::Attachment(format!(
-                "[attachment] {} · {size}",
-                a.name
-            )));
+            out.push(Part::Attachment {
+                name: a.name.to_string(),
+                size,
+            });
         }
     }
     out

@@ -91,7 +91,11 @@ fn navigate_queues(model: &mut Model, nav: CommandId) -> Vec<Effect> {
         {
             model.queues.marked.clear();
             model.queues.anchor = None;
-            toast(model, "Marks cleared".into(), false);
+            toast(
+                model,
+                crate::i18n::tr(model.locale, "queues-marks-cleared"),
+                false,
+            );
             Vec::new()
         }
         (_, CommandId::Back) if !model.queues.filter.is_empty() => {

@@ -159,12 +159,12 @@ pub(super) fn open_filter(model: &mut Model) -> Vec<Effect> {
             .map(|s| s.query.clone())
             .unwrap_or_default(),
         Pane::Ticket | Pane::Dashboard => {
-            let what = if model.pane == Pane::Ticket {
-                "ticket pane"
+            let key = if model.pane == Pane::Ticket {
+                "chrome-no-filter-ticket"
             } else {
-                "dashboard"
+                "chrome-no-filter-dashboard"
             };
-            toast(model, format!("The {what} has no list to filter"), false);
+            toast(model, crate::i18n::tr(model.locale, key), false);
             return Vec::new();
         }
     };

@@ -206,6 +206,7 @@ fn move_to(model: &mut Model, to: fn(PlanStatus) -> PlanStatus) -> Vec<Effect> {
 
 pub(super) fn on_response(model: &mut Model, r: PlanResponse) -> Vec<Effect> {
     let rows = viewport(model);
+    let l = model.locale;
     let Some(s) = state(model) else {
         return Vec::new();
     };
@@ -234,7 +235,12 @@ pub(super) fn on_response(model: &mut Model, r: PlanResponse) -> Vec<Effect> {
             s.writing = false;
             match outcome {
                 Ok(row) => {
-                    let text = format!("P{number} → {}: {}", row.status.label(), row.title);
+                    let stage = crate::i18n::tr_of(
+                        l,
+                        "plans-stage-",
+                        &[row.status.as_str(), "-long"].concat(),
+                    );
+                    let text = format!("P{number} → {stage}: {}", row.title);
                     // Its due date (the list's order) is unchanged: the row is replaced where it is.
                     if let Some(slot) = s.list.rows.iter_mut().find(|p| p.number == number) {
                         *slot = row;

@@ -24,13 +24,17 @@ pub fn current(model: &Model) -> &[crate::store::kb_search::Suggestion] {
 
 pub(super) fn open(model: &mut Model) -> Vec<Effect> {
     if model.ticket.detail.is_none() {
-        toast(model, "Open a ticket first (Enter in Queues)".into(), false);
+        toast(
+            model,
+            crate::i18n::tr(model.locale, "ticket-open-first"),
+            false,
+        );
         return Vec::new();
     }
     if current(model).is_empty() {
         toast(
             model,
-            "No published article matches this ticket; / in the knowledge base (4) searches them all".into(),
+            crate::i18n::tr(model.locale, "kb-suggestions-none"),
             false,
         );
         return Vec::new();

@@ -6,7 +6,7 @@
 use super::{Model, layout};
 use crate::domain::text::{local_date, one_line, sanitize, truncate, width, wrap};
 use crate::domain::ticket::Priority;
-use crate::domain::ticket_fields::{Place, TICKET_FIELDS, show_value};
+use crate::domain::ticket_fields::{Place, TICKET_FIELDS};
 use crate::i18n::{tr, tr_args, tr_of};
 use crate::store::tickets::TicketDetail;
 use ratatui::layout::Rect;
@@ -181,15 +181,16 @@ fn groups(d: &TicketDetail, model: &Model) -> Vec<Vec<Field>> {
         let Some(raw) = d.details.text(def.field) else {
             continue;
         };
-        let value = show_value(
-            def.show,
+        let value = crate::i18n::fields::value(
+            model.locale,
+            def,
             &raw,
             &|_, _| None,
             model.utc_offset,
             model.date_pattern(),
         );
         facts.push(field(
-            def.label.to_string(),
+            crate::i18n::fields::label(model.locale, def),
             one_line(&sanitize(&value)),
             Role::Plain,
         ));

@@ -176,11 +176,12 @@ fn on_key(model: &mut Model, key: Key) -> Vec<Effect> {
             if !matches!(key.code, KeyCode::Char(_)) || key.ctrl || key.alt {
                 return Vec::new();
             }
-            toast(
-                model,
-                format!("{key} is not bound here — ? shows the keys"),
-                false,
+            let text = crate::i18n::tr_args(
+                model.locale,
+                "chrome-not-bound",
+                &[("key", key.to_string().into())],
             );
+            toast(model, text, false);
             Vec::new()
         }
     }

@@ -477,8 +477,15 @@ fn history(
             writeln!(out)?;
         }
         ShowFormat::Text => {
+            let locale = super::locale::get();
             for h in rows {
-                let change = describe_change(&h.field, h.old.as_deref(), h.new.as_deref(), &words);
+                let change = crate::i18n::changes::describe(
+                    locale,
+                    &h.field,
+                    h.old.as_deref(),
+                    h.new.as_deref(),
+                    &words,
+                );
                 let text = crate::domain::text::sanitize(&format!(
                     "{} {} {change}",
                     short_date(h.at),

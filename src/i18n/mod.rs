@@ -7,6 +7,8 @@
 //! English, then to the key itself (and `tests/i18n/catalogues.rs` makes sure none is missing).
 
 mod catalog;
+pub mod changes;
+pub mod fields;
 pub mod time;
 pub mod timeline;
 

@@ -299,7 +299,11 @@ fn detail(
     ));
     lines.push(field(
         (l, "plans-label-indicator"),
-        format!("{} ({})", p.indicator.label(), p.indicator.as_str()),
+        format!(
+            "{} ({})",
+            crate::domain::metrics_words::label(l, p.indicator),
+            p.indicator.as_str()
+        ),
         theme.base,
         w,
         theme,

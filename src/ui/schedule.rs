@@ -161,7 +161,7 @@ fn lanes(frame: &mut Frame<'_>, area: Rect, model: &Model, w: &Week, theme: &The
                 let sel = i == s.lane;
                 (
                     name_cell((lane, l), sel, focused, name_w, theme),
-                    day_lane(s, lane, sel, t, theme),
+                    day_lane((s, l), lane, sel, t, theme),
                 )
             });
             lines(day_header(s, t, theme), rows, name_w, per)
@@ -357,7 +357,7 @@ fn waiting_text(v: &VisitRow, l: Locale) -> (String, String) {
         "V{} #{} {}",
         v.number,
         crate::domain::ticket::shown_number(v.ticket),
-        v.service.as_str()
+        crate::i18n::tr_of(l, "schedule-service-", v.service.as_str())
     );
     if v.status == VisitStatus::Rescheduled {
         one.push(' ');

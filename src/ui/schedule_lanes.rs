@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::app::schedule::{DAY_HOURS, LAST_HOUR, ScheduleFocus, ScheduleState, flag_day, marker};
 use crate::domain::text::{fit, width};
 use crate::domain::visit::{Flag, VisitStatus};
-use crate::i18n::{Locale, tr_args};
+use crate::i18n::{Locale, tr_args, tr_of};
 use crate::store::schedule::Lane;
 use crate::store::visits::VisitRow;
 use ratatui::style::{Modifier, Style};
@@ -117,10 +117,13 @@ impl Cells {
     }
 }
 
-/// The short form of a service on a timeline: `维修` of `repair 维修`.
-fn service_short(v: &VisitRow) -> &'static str {
+/// The short form of a service on a timeline: `维修` of `repair 维修` in English, the locale's word in Chinese.
+fn service_short(v: &VisitRow, l: Locale) -> String {
+    if l != Locale::En {
+        return tr_of(l, "schedule-service-", v.service.as_str());
+    }
     let label = v.service.label();
-    label.rsplit(' ').next().unwrap_or(label)
+    label.rsplit(' ').next().unwrap_or(label).to_string()
 }
 
 fn status_style(status: VisitStatus, theme: &Theme) -> Style {
@@ -225,7 +228,7 @@ pub fn day_header(s: &ScheduleState, t: Timeline, theme: &Theme) -> Vec<Span<'st
 /// One engineer's day, two lines: the hour grid with each visit from its start (`|`, or `!` / `~` when flagged)
 /// and under it the visit's customer; the cursor picked out on both.
 pub fn day_lane(
-    s: &ScheduleState,
+    (s, l): (&ScheduleState, Locale),
     lane: &Lane,
     selected: bool,
     t: Timeline,
@@ -255,9 +258,16 @@ pub fn day_lane(
         };
         let lead = mark.unwrap_or('|').to_string();
         let room = (x1 - x0).saturating_sub(1);
+        let short = service_short(v, l);
+        // The stable name beside the short one in English (`V3 维修 repair`); Chinese needs no English.
+        let long = if l == Locale::En {
+            format!("V{} {short} {}", v.number, v.service.as_str())
+        } else {
+            format!("V{} {short}", v.number)
+        };
         let label = [
-            format!("V{} {} {}", v.number, service_short(v), v.service.as_str()),
-            format!("V{} {}", v.number, service_short(v)),
+            long,
+            format!("V{} {short}", v.number),
             format!("V{}", v.number),
         ]
         .into_iter()

@@ -7,7 +7,7 @@ use crate::app::geometry::{Part, thread_parts};
 use crate::app::ticket_header::{self, Role};
 use crate::app::{Model, layout};
 use crate::domain::text::{truncate, width};
-use crate::domain::ticket_fields::{ChangeWords, Show, describe_change};
+use crate::domain::ticket_fields::{ChangeWords, Show};
 use crate::i18n::{Locale, tr, tr_args, tr_of};
 use crate::store::records::AuthorKind;
 use crate::store::tickets::{MessageRow, TicketDetail};
@@ -225,8 +225,18 @@ fn thread_lines<'a>(
             Part::Quoted(_, text) => {
                 Line::from(vec![Span::raw("   "), Span::styled(text, theme.muted)])
             }
-            Part::Attachment(text) => ellipsize(
-                Line::from(vec![Span::raw("   "), Span::styled(text, theme.muted)]),
+            Part::Attachment { name, size } => ellipsize(
+                Line::from(vec![
+                    Span::raw("   "),
+                    Span::styled(
+                        tr_args(
+                            l,
+                            "attach-line",
+                            &[("name", name.into()), ("size", size.into())],
+                        ),
+                        theme.muted,
+                    ),
+                ]),
                 width,
             ),
             // One line however long the author's name: cut with a mark, never silently.
@@ -276,7 +286,13 @@ fn history_lines<'a>(model: &Model, theme: &Theme) -> Vec<Line<'a>> {
             // Chinese name lines up with a Latin one.
             let who = crate::domain::text::sanitize(&h.who);
             let pad = 8usize.saturating_sub(crate::domain::text::width(&who));
-            let change = describe_change(&h.field, h.old.as_deref(), h.new.as_deref(), &words);
+            let change = crate::i18n::changes::describe(
+                model.locale,
+                &h.field,
+                h.old.as_deref(),
+                h.new.as_deref(),
+                &words,
+            );
             Line::from(vec![
                 Span::styled(format!(" {} ", model.date(h.at)), theme.muted),
                 Span::styled(format!("{who}{} ", " ".repeat(pad)), theme.title),

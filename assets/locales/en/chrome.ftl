@@ -24,3 +24,7 @@ chrome-filter-error = filter: { $error }
 chrome-merged-into = #{ $number } was merged into #{ $target }: showing #{ $target }
 chrome-renumbered = #{ $was } is now #{ $now }: showing #{ $now }
 chrome-no-ticket = There is no ticket #{ $number }
+# / where the pane has no list to filter, and a letter that does nothing in this pane.
+chrome-no-filter-ticket = The ticket pane has no list to filter
+chrome-no-filter-dashboard = The dashboard has no list to filter
+chrome-not-bound = { $key } is not bound here — ? shows the keys

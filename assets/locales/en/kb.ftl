@@ -56,3 +56,5 @@ kb-saved = Article saved ({ $fields })
 kb-moved-to-published = Published
 kb-moved-to-draft = Back to draft
 kb-moved-to-archived = Archived
+# b on a ticket when no published article matches it.
+kb-suggestions-none = No published article matches this ticket; / in the knowledge base (4) searches them all

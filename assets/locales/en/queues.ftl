@@ -23,3 +23,5 @@ queues-none-match =
 queues-none-in-view =
     No tickets in { $view }.
     J / K switch views.
+# Esc in the queue with tickets marked: the marks are gone.
+queues-marks-cleared = Marks cleared

@@ -23,3 +23,7 @@ chrome-filter-error = 筛选：{ $error }
 chrome-merged-into = #{ $number } 已合并到 #{ $target }：显示 #{ $target }
 chrome-renumbered = #{ $was } 现为 #{ $now }：显示 #{ $now }
 chrome-no-ticket = 没有工单 #{ $number }
+# 在没有列表的面板按 /，以及在此面板无作用的按键。
+chrome-no-filter-ticket = 工单面板没有可筛选的列表
+chrome-no-filter-dashboard = 仪表盘没有可筛选的列表
+chrome-not-bound = { $key } 在此处没有功能 — 按 ? 查看按键

@@ -56,3 +56,5 @@ kb-saved = 文章已保存（{ $fields }）
 kb-moved-to-published = 已发布
 kb-moved-to-draft = 已退回草稿
 kb-moved-to-archived = 已归档
+# 在工单上按 b 但没有匹配的已发布文章时。
+kb-suggestions-none = 没有与此工单匹配的已发布文章；在知识库（4）中按 / 可搜索全部文章

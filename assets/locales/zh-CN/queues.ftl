@@ -23,3 +23,5 @@ queues-none-match =
 queues-none-in-view =
     “{ $view }”中没有工单。
     按 J / K 切换视图。
+# 在队列中有已标记工单时按 Esc：标记已清除。
+queues-marks-cleared = 已清除标记

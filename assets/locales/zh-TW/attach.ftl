@@ -6,3 +6,5 @@ attach-opened = 已開啟 { $name }（儲存於 { $path }）
 attach-kept = 已儲存至 { $path } — 未開啟：{ $why }；請確認可信後再自行開啟
 attach-opener-failed = 已儲存至 { $path } — `{ $opener }` 無法開啟（{ $reason }）；請手動開啟，或設定 $DESK_OPENER
 attach-not-saved = 無法儲存 { $name } 以開啟：{ $reason }
+# 對話中訊息下方的附件：檔名與大小。
+attach-line = [附件] { $name } · { $size }

@@ -23,3 +23,7 @@ chrome-filter-error = 篩選：{ $error }
 chrome-merged-into = #{ $number } 已合併至 #{ $target }：顯示 #{ $target }
 chrome-renumbered = #{ $was } 現為 #{ $now }：顯示 #{ $now }
 chrome-no-ticket = 沒有工單 #{ $number }
+# 在沒有清單的面板按 /，以及在此面板無作用的按鍵。
+chrome-no-filter-ticket = 工單面板沒有可篩選的清單
+chrome-no-filter-dashboard = 儀表板沒有可篩選的清單
+chrome-not-bound = { $key } 在此處沒有功能 — 按 ? 查看按鍵

@@ -56,3 +56,5 @@ kb-saved = 文章已儲存（{ $fields }）
 kb-moved-to-published = 已發布
 kb-moved-to-draft = 已退回草稿
 kb-moved-to-archived = 已封存
+# 在工單上按 b 但沒有相符的已發布文章時。
+kb-suggestions-none = 沒有與此工單相符的已發布文章；在知識庫（4）中按 / 可搜尋全部文章

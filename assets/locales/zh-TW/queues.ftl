@@ -23,3 +23,5 @@ queues-none-match =
 queues-none-in-view =
     「{ $view }」中沒有工單。
     按 J / K 切換檢視。
+# 在佇列中有已標記工單時按 Esc：標記已清除。
+queues-marks-cleared = 已清除標記

@@ -1,0 +1,30 @@
+# The ticket's change history (H on a ticket, `desk ticket history`): one entry in words. Values the log
+# stores as text (rules' reasons, survey scores) are shown as stored.
+changes-replied = replied
+changes-noted = added a note
+changes-solution = proposed a solution
+changes-customer-wrote = the customer wrote
+changes-created = created #{ $number }
+changes-tags = tags { $tags }
+changes-merged-from = #{ $number } merged into this ticket
+changes-moved-messages = { $n } messages moved by a merge
+changes-unmerged = merge undone ({ $n } messages back)
+changes-linked = linked to #{ $number }
+changes-unlinked = unlinked from #{ $number }
+changes-survey = survey { $score }
+changes-low-score = low score ({ $score }): recovery task created
+changes-routed = routed by rule { $rule }
+changes-auto-assigned = assigned automatically — { $reason }
+changes-assign-waiting = waits in its group's queue — { $reason }
+changes-handed-back = handed back to its group — { $reason }
+changes-escalated = escalated — { $reason }
+changes-field = { $field } { $was } → { $now }
+changes-field-changed = { $field } changed
+changes-none = —
+changes-visit-booked = visit { $visit } booked
+changes-request = request { $request }
+changes-step = { $what } { $id }: { $from } → { $to }
+changes-step-whole = { $what } { $from } → { $to }
+changes-step-one = { $what } { $value }
+changes-what-visit = visit
+changes-what-return = return
