@@ -65,7 +65,10 @@ pub(super) fn no(model: &mut Model) -> Vec<Effect> {
     match take(model).map(|c| c.action) {
         // Back to the text, not into the void.
         Some(ConfirmAction::DiscardDraft(d)) => model.overlay = Some(Overlay::Review(d)),
-        Some(_) => toast(model, "Nothing was changed".into(), false),
+        Some(_) => {
+            let text = crate::i18n::tr(model.locale, "review-confirm-declined");
+            toast(model, text, false)
+        }
         None => {}
     }
     Vec::new()

@@ -227,7 +227,7 @@ fn visits(d: &TicketDetail, model: &Model) -> String {
             format!(
                 "V{} {}{when}{who}",
                 v.number,
-                v.status.as_str().replace('_', " ")
+                crate::i18n::tr_of(model.locale, "timeline-visit-status-", v.status.as_str())
             )
         })
         .collect();

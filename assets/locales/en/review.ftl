@@ -70,3 +70,5 @@ review-quoted-last = the customer's last message, quoted
 review-in-mail-only = { $parts } (in the mail only)
 # The confirmation dialog's answers.
 review-yes-no = { $yes } yes · { $no } no
+# A confirmation answered no.
+review-confirm-declined = Nothing was changed

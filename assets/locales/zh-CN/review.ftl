@@ -88,3 +88,5 @@ review-quoted-last = 引用客户的最后一条消息
 review-in-mail-only = { $parts }（仅在邮件中）
 # 确认对话框的两个选项。
 review-yes-no = { $yes } 是 · { $no } 否
+# 确认框选择了“否”。
+review-confirm-declined = 未做任何更改

@@ -88,3 +88,5 @@ review-quoted-last = 引用客戶的最後一則訊息
 review-in-mail-only = { $parts }（僅在郵件中）
 # 確認對話框的兩個選項。
 review-yes-no = { $yes } 是 · { $no } 否
+# 確認框選擇了「否」。
+review-confirm-declined = 未做任何變更
