@@ -12,7 +12,8 @@ use std::time::Instant;
 fn open_first_of_all_open(t: &Tmux) -> String {
     t.wait_until("the queue", |s| s.contains("My open") && s.contains(" #1"));
     t.keys(&["J", "J"]);
-    t.wait_until("All open", |s| s.contains("┌ All open"));
+    // The title's position `[1/…]` shows once the view's rows are loaded: Enter before that opens nothing.
+    t.wait_until("All open", |s| s.contains("┌ All open [1/"));
     t.keys(&["Enter"]);
     let screen = t.wait_for("Thread ·");
     screen

@@ -135,7 +135,9 @@ pub fn build(
         group_by,
         extras: true,
     })?;
-    Ok(metrics_report::build(input, rules))
+    Ok(crate::i18n::metrics_advice::with_suggestions(
+        metrics_report::build(input, rules),
+    ))
 }
 
 pub fn run(
@@ -213,7 +215,7 @@ pub fn csv_head(words: Option<Locale>) -> Vec<String> {
     head.extend(
         Indicator::ALL
             .iter()
-            .map(|i| crate::domain::metrics_words::label(l, *i)),
+            .map(|i| crate::i18n::metrics_words::label(l, *i)),
     );
     head
 }

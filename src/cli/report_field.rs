@@ -4,8 +4,8 @@
 use super::output::Out;
 use super::report_md::{arg, col, head};
 use crate::domain::field_report::{FieldReport, percent};
-use crate::domain::metrics_words as words;
 use crate::domain::warranty::yuan;
+use crate::i18n::metrics_words as words;
 use crate::i18n::{Locale, tr, tr_args};
 
 /// Text for a table cell: one line, pipes escaped.

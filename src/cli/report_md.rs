@@ -4,7 +4,7 @@
 use super::output::Out;
 use crate::domain::metrics::{Better, Indicator};
 use crate::domain::metrics_report::{Count, NONE_LABEL, Report, local_date};
-use crate::domain::metrics_words as words;
+use crate::i18n::metrics_words as words;
 use crate::i18n::{Arg, Locale, tr, tr_args};
 
 /// Everything the Markdown report shows.
@@ -103,7 +103,7 @@ fn questionnaire(out: &mut Out<'_>, r: &Report, l: Locale) -> std::io::Result<()
         writeln!(
             out,
             "| {} | {weight:.0}% | {} | {} | {} | {} | {change} |",
-            md(&crate::domain::metrics_advice::item_label(
+            md(&crate::i18n::metrics_advice::item_label(
                 l, &i.item, &i.label
             )),
             i.answers,
@@ -338,7 +338,7 @@ pub fn write(out: &mut Out<'_>, s: &Sections<'_>, offset: i64, l: Locale) -> std
     problems(out, r, offset, l)?;
 
     writeln!(out, "## {}\n", tr(l, "report-section-suggestions"))?;
-    for (i, s) in crate::domain::metrics_advice::suggestions(r, l)
+    for (i, s) in crate::i18n::metrics_advice::suggestions(r, l)
         .iter()
         .enumerate()
     {

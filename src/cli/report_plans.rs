@@ -5,9 +5,9 @@ use super::output::{Out, short_date};
 use super::report_md::{col, head};
 use crate::domain::metrics::Indicator;
 use crate::domain::metrics_report::Report;
-use crate::domain::metrics_words as words;
 use crate::domain::plan::{Effect, PlanStatus, effect, reaches};
 use crate::domain::text::SafeText;
+use crate::i18n::metrics_words as words;
 use crate::i18n::{Locale, tr, tr_of};
 use crate::store::plans::PlanRow;
 

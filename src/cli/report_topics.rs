@@ -4,7 +4,7 @@
 use super::output::Out;
 use super::report_md::{arg, col, head};
 use crate::domain::hot_topics::{HotTopics, Topic, TopicDim, describe};
-use crate::domain::metrics_words as words;
+use crate::i18n::metrics_words as words;
 use crate::i18n::{Locale, tr, tr_args, tr_of};
 
 /// Text for a table cell: one line, pipes escaped.

@@ -255,7 +255,7 @@ fn every_locale_ships_the_same_macros_in_its_own_words() {
         .collect();
     assert!(crate::domain::han_script::is_traditional(&tw));
     // The config's own list is kept in every locale; the shipped one follows the locale.
-    let own = MacroList(en[..1].to_vec());
+    let own = MacroList(en.iter().take(1).cloned().collect());
     assert_eq!(own.in_locale(Locale::ZhTw), own.0);
     assert_eq!(
         MacroList::default().in_locale(Locale::ZhCn)[0].name,

@@ -532,4 +532,4 @@ impl Change {
 
 #[cfg(test)]
 #[path = "metrics_tests.rs"]
-mod tests;
+pub(crate) mod tests;

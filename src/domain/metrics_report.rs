@@ -485,7 +485,7 @@ pub fn build(mut input: ReportInput, rules: &MetricsRules) -> Report {
         };
         m(b).total_cmp(&m(a)).then_with(|| a.label.cmp(&b.label))
     });
-    let mut report = Report {
+    Report {
         window,
         previous,
         from: local_date(window.from, input.offset),
@@ -525,8 +525,5 @@ pub fn build(mut input: ReportInput, rules: &MetricsRules) -> Report {
             &input.topics,
             &|k| super::ticket::Kind::parse(k).map_or_else(|| k.to_string(), |k| k.label().into()),
         ),
-    };
-    // English: the JSON's words, and an action's title made from a suggestion.
-    report.suggestions = super::metrics_advice::suggestions(&report, crate::i18n::Locale::En);
-    report
+    }
 }

@@ -347,8 +347,9 @@ fn periods_are_whole_local_days_ending_today() {
     );
 }
 
-#[test]
-fn the_report_walks_the_backlog_back_from_now_and_fires_its_rules() {
+/// Three days, all six tickets answered late, 100% complaints (tag refund ×4), ten open now: a report whose
+/// backlog is walked back from now and whose rules fire (the rules' test is in `i18n::metrics_advice`).
+pub(crate) fn late_period_report() -> crate::domain::metrics_report::Report {
     let w = Window {
         from: 0,
         to: 3 * 86_400,
@@ -380,48 +381,34 @@ fn the_report_walks_the_backlog_back_from_now_and_fires_its_rules() {
         }],
         ..Default::default()
     };
-    let r = build(input, &MetricsRules::default());
+    build(input, &MetricsRules::default())
+}
+
+/// One answered ticket in one day, every indicator on target.
+pub(crate) fn quiet_period_report() -> crate::domain::metrics_report::Report {
+    let w = Window {
+        from: 0,
+        to: 86_400,
+    };
+    let mut cur = Aggregate::new(w, true, &[]);
+    cur.add_created(&created(10, Some(60), Some(false), false));
+    build(
+        ReportInput {
+            current: cur,
+            previous: Aggregate::new(w.previous(), false, &[]),
+            ..Default::default()
+        },
+        &MetricsRules::default(),
+    )
+}
+
+#[test]
+fn the_report_walks_the_backlog_back_from_now() {
+    let r = late_period_report();
     let backlog: Vec<i64> = r.days.iter().map(|d| d.backlog).collect();
     // End of day 2: 9; end of day 1: 9 − 3 = 6; end of day 0: 6 − 1 + 1 = 6. Start: 6 − 2 = 4.
     assert_eq!(backlog, vec![6, 6, 9]);
     assert_eq!(r.indicator(Indicator::Backlog).unwrap().previous, Some(4.0));
-    let rules: Vec<&str> = r.suggestions.iter().map(|s| s.rule).collect();
-    assert!(rules.contains(&"frt-sla"), "{rules:?}");
-    assert!(rules.contains(&"complaints"), "100% complaints: {rules:?}");
-    assert!(!rules.contains(&"on-target"));
-    // Each suggestion names the indicator it fired on, and that indicator missed its target.
-    for s in &r.suggestions {
-        let ind = s
-            .indicator
-            .unwrap_or_else(|| panic!("`{}` names no indicator", s.rule));
-        if !matches!(s.rule, "volume" | "slow-channel") {
-            let row = r.indicator(ind).unwrap();
-            assert_eq!(row.meets_target, Some(false), "{}: {row:?}", s.rule);
-        }
-    }
-    let complaints = r
-        .suggestions
-        .iter()
-        .find(|s| s.rule == "complaints")
-        .unwrap();
-    assert_eq!(complaints.indicator, Some(Indicator::ComplaintRate));
-    assert!(
-        complaints.text.contains("refund (4)"),
-        "{}",
-        complaints.text
-    );
-    // The same rules in the same order in every locale; the report keeps the English words.
-    use crate::domain::metrics_advice::suggestions;
-    use crate::i18n::Locale;
-    assert_eq!(suggestions(&r, Locale::En), r.suggestions);
-    for l in [Locale::ZhCn, Locale::ZhTw] {
-        let local = suggestions(&r, l);
-        let local_rules: Vec<&str> = local.iter().map(|s| s.rule).collect();
-        assert_eq!(local_rules, rules, "{l}");
-        let text = &local[local_rules.iter().position(|r| *r == "complaints").unwrap()].text;
-        assert!(text.contains("refund（4）"), "{text}");
-        assert!(!text.contains("Complaints were"), "{text}");
-    }
     assert_eq!(
         r.breaches_by_priority,
         vec![Count {
@@ -429,30 +416,7 @@ fn the_report_walks_the_backlog_back_from_now_and_fires_its_rules() {
             count: 6
         }]
     );
-}
-
-#[test]
-fn a_quiet_period_on_target_says_so() {
-    let w = Window {
-        from: 0,
-        to: 86_400,
-    };
-    let mut cur = Aggregate::new(w, true, &[]);
-    cur.add_created(&created(10, Some(60), Some(false), false));
-    let r = build(
-        ReportInput {
-            current: cur,
-            previous: Aggregate::new(w.previous(), false, &[]),
-            ..Default::default()
-        },
-        &MetricsRules::default(),
-    );
-    let rules: Vec<&str> = r.suggestions.iter().map(|s| s.rule).collect();
-    assert_eq!(rules, vec!["on-target"]);
-    assert_eq!(
-        r.suggestions[0].indicator, None,
-        "nothing missed: nothing to move"
-    );
+    assert!(r.suggestions.is_empty(), "the domain decides no words");
 }
 
 fn arb_created() -> impl Strategy<Value = CreatedFact> {

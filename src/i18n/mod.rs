@@ -9,6 +9,8 @@
 mod catalog;
 pub mod changes;
 pub mod fields;
+pub mod metrics_advice;
+pub mod metrics_words;
 pub mod time;
 pub mod timeline;
 

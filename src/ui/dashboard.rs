@@ -228,7 +228,7 @@ fn render_tiles(
             continue;
         };
         let w = rect.width.saturating_sub(1) as usize;
-        let value = crate::domain::metrics_words::cell(l, *ind, line.current);
+        let value = crate::i18n::metrics_words::cell(l, *ind, line.current);
         // ✓ / ✗ against the target, so a missed target reads without colour.
         let (mark, value_style) = match line.meets_target {
             Some(true) => (" ✓", theme.ok.add_modifier(Modifier::BOLD)),
@@ -239,7 +239,7 @@ fn render_tiles(
         let change = line.change.map_or_else(
             || tr(l, "dashboard-no-data-before"),
             |c| {
-                let words = crate::domain::metrics_words::change(l, *ind, &c);
+                let words = crate::i18n::metrics_words::change(l, *ind, &c);
                 if width(&words) <= w {
                     words
                 } else {

@@ -301,7 +301,7 @@ fn detail(
         (l, "plans-label-indicator"),
         format!(
             "{} ({})",
-            crate::domain::metrics_words::label(l, p.indicator),
+            crate::i18n::metrics_words::label(l, p.indicator),
             p.indicator.as_str()
         ),
         theme.base,

@@ -68,5 +68,7 @@ pub(super) fn measured_report(
     store.measure_pending(query.as_of, &mut |_, _| {})?;
     store.ensure_rollups(query.offset)?;
     let input = store.metrics(query)?;
-    Ok(crate::domain::metrics_report::build(input, rules))
+    Ok(crate::i18n::metrics_advice::with_suggestions(
+        crate::domain::metrics_report::build(input, rules),
+    ))
 }

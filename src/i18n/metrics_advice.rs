@@ -4,10 +4,10 @@
 //! The rules decide; the words are the `report-advice-*` messages of the catalogues, in the locale asked for
 //! (the report's own `suggestions` are English, for JSON and for actions made from them).
 
-use super::metrics::{Dimension, Indicator};
-use super::metrics_report::{Count, NONE_LABEL, Report, Suggestion};
 use super::metrics_words as words;
-use crate::i18n::{Arg, Locale, tr, tr_args};
+use super::{Arg, Locale, tr, tr_args};
+use crate::domain::metrics::{Dimension, Indicator};
+use crate::domain::metrics_report::{Count, NONE_LABEL, Report, Suggestion};
 
 fn text(s: impl ToString) -> Arg<'static> {
     Arg::from(s.to_string())
@@ -71,7 +71,9 @@ fn weakest_items(l: Locale, report: &Report) -> String {
 
 /// A questionnaire item's name: the guides' dimensions in the locale, a team's own item as configured.
 pub fn item_label(l: Locale, key: &str, label: &str) -> String {
-    let known = super::questionnaire::DIMENSIONS.iter().any(|d| d.0 == key);
+    let known = crate::domain::questionnaire::DIMENSIONS
+        .iter()
+        .any(|d| d.0 == key);
     if known {
         tr(l, &format!("report-item-{}", key.replace('_', "-")))
     } else {
@@ -93,6 +95,13 @@ fn say_missed(
     ];
     args.extend(more.iter().cloned());
     tr_args(l, key, &args)
+}
+
+/// `report` with its suggestions in English: the JSON's words, and an action's title made from a suggestion
+/// (`desk plan add --from-suggestion`). The Markdown writer words them again in the reader's locale.
+pub fn with_suggestions(mut report: Report) -> Report {
+    report.suggestions = suggestions(&report, Locale::En);
+    report
 }
 
 /// The suggestions for `report` in locale `l`, in the rules' order.
@@ -240,4 +249,61 @@ pub fn suggestions(report: &Report, l: Locale) -> Vec<Suggestion> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::metrics::tests::{late_period_report, quiet_period_report};
+
+    #[test]
+    fn rules_fire_on_missed_targets_and_name_their_indicator() {
+        let r = with_suggestions(late_period_report());
+        let rules: Vec<&str> = r.suggestions.iter().map(|s| s.rule).collect();
+        assert!(rules.contains(&"frt-sla"), "{rules:?}");
+        assert!(rules.contains(&"complaints"), "100% complaints: {rules:?}");
+        assert!(!rules.contains(&"on-target"));
+        // Each suggestion names the indicator it fired on, and that indicator missed its target.
+        for s in &r.suggestions {
+            let ind = s
+                .indicator
+                .unwrap_or_else(|| panic!("`{}` names no indicator", s.rule));
+            if !matches!(s.rule, "volume" | "slow-channel") {
+                let row = r.indicator(ind).unwrap();
+                assert_eq!(row.meets_target, Some(false), "{}: {row:?}", s.rule);
+            }
+        }
+        let complaints = r
+            .suggestions
+            .iter()
+            .find(|s| s.rule == "complaints")
+            .unwrap();
+        assert_eq!(complaints.indicator, Some(Indicator::ComplaintRate));
+        assert!(
+            complaints.text.contains("refund (4)"),
+            "{}",
+            complaints.text
+        );
+        // The same rules in the same order in every locale; the report keeps the English words.
+        assert_eq!(suggestions(&r, Locale::En), r.suggestions);
+        for l in [Locale::ZhCn, Locale::ZhTw] {
+            let local = suggestions(&r, l);
+            let local_rules: Vec<&str> = local.iter().map(|s| s.rule).collect();
+            assert_eq!(local_rules, rules, "{l}");
+            let text = &local[local_rules.iter().position(|r| *r == "complaints").unwrap()].text;
+            assert!(text.contains("refund（4）"), "{text}");
+            assert!(!text.contains("Complaints were"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_quiet_period_on_target_says_so() {
+        let r = with_suggestions(quiet_period_report());
+        let rules: Vec<&str> = r.suggestions.iter().map(|s| s.rule).collect();
+        assert_eq!(rules, vec!["on-target"]);
+        assert_eq!(
+            r.suggestions[0].indicator, None,
+            "nothing missed: nothing to move"
+        );
+    }
 }

@@ -3,8 +3,8 @@
 //! of the catalogues. Numbers, percentages and dates read the same in every locale; only durations take the
 //! locale's units (`1h30m`, `1小时30分`). English reads as `Indicator::format` and `Change::describe` do.
 
-use super::metrics::{Change, Dimension, Indicator, Unit};
-use crate::i18n::{Arg, Locale, has, tr, tr_args, tr_of};
+use super::{Arg, Locale, has, tr, tr_args, tr_of};
+use crate::domain::metrics::{Change, Dimension, Indicator, Unit};
 
 /// An indicator's full name: `First response (mean)`, `首次响应时间（均值）`.
 pub fn label(l: Locale, ind: Indicator) -> String {
