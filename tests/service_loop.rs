@@ -431,7 +431,10 @@ fn the_report_counts_complaints_by_root_cause_beside_the_previous_period() {
             extras: true,
         })
         .unwrap();
-    let r = metrics_report::build(input, &MetricsRules::default());
+    let r = desk::i18n::metrics_advice::with_suggestions(metrics_report::build(
+        input,
+        &MetricsRules::default(),
+    ));
     let causes: Vec<(&str, u64, u64)> = r
         .complaint_causes
         .root_cause
