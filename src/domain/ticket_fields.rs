@@ -60,6 +60,16 @@ pub enum Show {
     Ticket,
 }
 
+impl Show {
+    /// The value is an id (agent, group, customer, product, ticket) that reads as the name it stands for.
+    pub fn is_id(self) -> bool {
+        matches!(
+            self,
+            Show::Agent | Show::Group | Show::Customer | Show::Product | Show::Ticket
+        )
+    }
+}
+
 /// Where a field shows on the ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
@@ -340,10 +350,7 @@ pub fn describe_change(
     let Some(d) = by_log_name(log_name) else {
         return format!("{log_name} {} → {}", old.unwrap_or("—"), new.unwrap_or("—"));
     };
-    let is_id = matches!(
-        d.show,
-        Show::Agent | Show::Group | Show::Customer | Show::Product | Show::Ticket
-    );
+    let is_id = d.show.is_id();
     let value = |raw: Option<&str>| -> Option<String> {
         let raw = raw?;
         if is_id {

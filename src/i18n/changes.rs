@@ -3,7 +3,7 @@
 //! words it (the JSON's `change`, undo and team notes keep that); Chinese names fields and values in the locale.
 
 use super::{Arg, Locale, fields, has, tr, tr_args};
-use crate::domain::ticket_fields::{ChangeWords, Show, by_log_name};
+use crate::domain::ticket_fields::{ChangeWords, by_log_name};
 
 /// `key` with the one variable `name`.
 fn say(l: Locale, key: &str, name: &str, value: &str) -> String {
@@ -160,10 +160,7 @@ pub fn describe(
         let text = |v: Option<&str>| v.map_or_else(dash, str::to_string);
         return field(log_name.to_string(), text(old), text(new));
     };
-    let is_id = matches!(
-        d.show,
-        Show::Agent | Show::Group | Show::Customer | Show::Product | Show::Ticket
-    );
+    let is_id = d.show.is_id();
     let value = |raw: Option<&str>| -> Option<String> {
         let raw = raw?;
         if is_id {
@@ -192,6 +189,7 @@ pub fn describe(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ticket_fields::Show;
     use crate::domain::ticket_fields::describe_change;
 
     const CASES: &[(&str, Option<&str>, Option<&str>)] = &[
