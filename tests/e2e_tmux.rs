@@ -293,7 +293,8 @@ fn work_a_ticket_end_to_end_and_the_cli_agrees() {
     t.keys(&["p"]);
     t.wait_for("Priority of");
     t.keys(&["1"]);
-    t.wait_for("U!! Urgent");
+    // The header, not the picker row of the same words.
+    t.wait_for("Priority U!! Urgent");
     t.keys(&["a"]);
     t.wait_for("Me (li)");
     t.keys(&["1"]);

@@ -241,3 +241,82 @@ fn the_change_feed_says_what_changed_and_explains_a_conflict() {
     assert!(text.contains(&status), "{text}");
     assert!(text.contains("tags +vip"), "{text}");
 }
+
+/// An agent quicker than the screen (a priority, then an assignee, before the first write's refresh came back)
+/// edits against the ticket as they saw it: their own writes since are no conflict. Anyone else's change is one,
+/// including the same agent's in another window, and the explanation names only the others' changes.
+#[test]
+fn an_edit_applies_over_the_agents_own_quicker_writes_but_not_over_anyone_elses() {
+    use desk::domain::lifecycle::Writer;
+    use desk::domain::ticket::Priority;
+    let (dir, mut a, mut b) = two_agents();
+    b.set_actor(Some("wang".into()));
+    let seen = |s: &Store| {
+        let version = s.ticket_detail(1001).unwrap().unwrap().version;
+        (version, s.ticket_change_seq(1001).unwrap())
+    };
+    let (version, base) = seen(&a);
+    assert_ne!(
+        a.ticket_detail(1001).unwrap().unwrap().row.priority,
+        Priority::Low
+    );
+    a.set_ticket_seen(
+        1001,
+        &[TicketEdit::Priority(Priority::Low)],
+        version,
+        base,
+        NOW,
+    )
+    .unwrap();
+    let me = TicketEdit::Assignee(Some("li".into()));
+    a.set_ticket_seen(1001, &[me], version, base, NOW + 1)
+        .unwrap();
+    a.add_message(1001, Writer::Agent, None, true, "checked the tray", NOW + 2)
+        .unwrap();
+    let pending = TicketEdit::Status(Status::Pending);
+    a.set_ticket_seen(1001, &[pending], version, base, NOW + 3)
+        .unwrap();
+    let d = a.ticket_detail(1001).unwrap().unwrap();
+    assert_eq!(d.row.priority, Priority::Low);
+    assert!(d.row.assignee.is_some(), "the assignee was not set");
+    assert_eq!(d.row.status, Status::Pending);
+    assert!(a.ticket_changes_since(1001, base).unwrap().is_empty());
+
+    b.set_ticket(1001, &[TicketEdit::AddTag("vip".into())], None, NOW + 4)
+        .unwrap();
+    let urgent = [TicketEdit::Priority(Priority::Urgent)];
+    let stale = a.set_ticket_seen(1001, &urgent, version, base, NOW + 5);
+    assert!(
+        matches!(stale, Err(StoreError::Conflict { .. })),
+        "{stale:?}"
+    );
+    let notes = a.ticket_changes_since(1001, base).unwrap();
+    let whose: Vec<(&str, &str)> = notes
+        .iter()
+        .map(|n| (n.who.as_str(), n.field.as_str()))
+        .collect();
+    assert!(!whose.is_empty(), "wang's change is missing");
+    assert!(whose.iter().all(|(_, field)| *field == "tags"), "{whose:?}");
+    assert_eq!(
+        a.ticket_detail(1001).unwrap().unwrap().row.priority,
+        Priority::Low
+    );
+
+    // li in a second window is not this connection.
+    let mut window = Store::open(&dir.path().join("team.db"), OpenMode::Existing).unwrap();
+    window.set_actor(Some("li".into()));
+    let (version, base) = seen(&a);
+    window
+        .set_ticket(
+            1001,
+            &[TicketEdit::Priority(Priority::Normal)],
+            None,
+            NOW + 6,
+        )
+        .unwrap();
+    let stale = a.set_ticket_seen(1001, &urgent, version, base, NOW + 7);
+    assert!(
+        matches!(stale, Err(StoreError::Conflict { .. })),
+        "{stale:?}"
+    );
+}

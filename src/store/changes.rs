@@ -276,8 +276,21 @@ impl Store {
             let out = f(&tx, &mut log, &rules)?;
             tx.commit()?;
             self.hlc = log.hlc;
+            self.remember_action(log.action);
             Ok(out)
         })
+    }
+
+    /// Keeps the last few actions this connection committed; a bulk change's transactions share one.
+    fn remember_action(&mut self, action: String) {
+        const KEPT: usize = 64;
+        if self.own_actions.back() == Some(&action) {
+            return;
+        }
+        if self.own_actions.len() == KEPT {
+            self.own_actions.pop_front();
+        }
+        self.own_actions.push_back(action);
     }
 
     /// What a write transaction needs to append to the change log; hand `hlc` back to the store after commit.

@@ -104,6 +104,9 @@ pub struct Store {
     hlc: hlc::HlcClock,
     /// The user action that the writes in progress belong to, when one spans several transactions.
     action: Option<String>,
+    /// The user actions this connection wrote lately, oldest first: an edit based on a ticket as the agent saw it
+    /// is not in conflict with the agent's own writes made since (see [`Store::set_ticket_seen`]).
+    own_actions: std::collections::VecDeque<String>,
     /// SLA and closed-loop rules applied by writes (shared so a write can hold them while borrowing the store).
     rules: std::sync::Arc<sla::ServiceRules>,
 }

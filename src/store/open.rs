@@ -132,6 +132,7 @@ impl Store {
             actor: None,
             hlc,
             action: None,
+            own_actions: Default::default(),
             rules: Default::default(),
         })
     }
@@ -179,6 +180,7 @@ impl Store {
             actor: None,
             hlc,
             action: None,
+            own_actions: Default::default(),
             rules: Default::default(),
         })
     }

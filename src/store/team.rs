@@ -68,24 +68,32 @@ impl Store {
     }
 
     /// What others changed on ticket `number` after change `seq`, named by agent name, oldest first — the
-    /// explanation of a conflict.
+    /// explanation of a conflict. This connection's own recent writes are left out: the agent made them.
     pub fn ticket_changes_since(&self, number: i64, seq: i64) -> Result<Vec<ChangeNote>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT coalesce(a.name, c.actor, 'a script'), c.at, c.field, c.old, c.new
+            "SELECT coalesce(a.name, c.actor, 'a script'), c.at, c.field, c.old, c.new, c.action
                FROM tickets t JOIN changes c ON c.entity = 'ticket' AND c.entity_id = t.id AND c.seq > ?2
                LEFT JOIN agents a ON a.handle = c.actor
               WHERE t.number = ?1 ORDER BY c.seq LIMIT 50",
         )?;
         let rows = stmt.query_map(params![number, seq], |r| {
-            Ok(ChangeNote {
+            let note = ChangeNote {
                 who: sanitize(&r.get::<_, String>(0)?),
                 at: r.get(1)?,
                 field: r.get(2)?,
                 old: r.get::<_, Option<String>>(3)?.map(|s| sanitize(&s)),
                 new: r.get::<_, Option<String>>(4)?.map(|s| sanitize(&s)),
-            })
+            };
+            Ok((note, r.get::<_, Option<String>>(5)?))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut notes = Vec::new();
+        for row in rows {
+            let (note, action) = row?;
+            if !action.is_some_and(|a| self.own_actions.contains(&a)) {
+                notes.push(note);
+            }
+        }
+        Ok(notes)
     }
 
     /// The latest change-log entry of ticket `number`: what an edit's base is measured from.

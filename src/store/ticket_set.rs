@@ -25,6 +25,68 @@ impl Store {
             set_fields(tx, log, rules, number, edits, expected_version, now)
         })
     }
+
+    /// [`Store::set_ticket`] for an agent who saw the ticket at `version`, after its change-log entry `base_seq`.
+    /// Changes this connection wrote since are the agent's own, made faster than the screen caught up, so the
+    /// edit applies over them; a change by anyone else (another agent, another window, a background job) still
+    /// refuses it.
+    pub fn set_ticket_seen(
+        &mut self,
+        number: i64,
+        edits: &[TicketEdit],
+        version: i64,
+        base_seq: i64,
+        now: i64,
+    ) -> Result<UpdateOutcome> {
+        let own = self.own_actions.clone();
+        self.write(|tx, log, rules| {
+            let missed = actions_since(tx, number, version, base_seq)?;
+            let expected = if !missed.is_empty()
+                && missed
+                    .iter()
+                    .all(|a| a.as_ref().is_some_and(|a| own.contains(a)))
+            {
+                current_version(tx, number)?.unwrap_or(version)
+            } else {
+                version
+            };
+            set_fields(tx, log, rules, number, edits, Some(expected), now)
+        })
+    }
+}
+
+/// The user actions of ticket `number`'s change-log entries after `base_seq`, when its version is no longer
+/// `version` (none when it is). An entry without an action, or more than a screenful, counts as someone else's.
+fn actions_since(
+    tx: &Transaction<'_>,
+    number: i64,
+    version: i64,
+    base_seq: i64,
+) -> Result<Vec<Option<String>>> {
+    const MOST: usize = 200;
+    if current_version(tx, number)? == Some(version) {
+        return Ok(Vec::new());
+    }
+    let mut stmt = tx.prepare_cached(
+        "SELECT c.action FROM tickets t
+           JOIN changes c ON c.entity = 'ticket' AND c.entity_id = t.id AND c.seq > ?2
+          WHERE t.number = ?1 ORDER BY c.seq LIMIT ?3",
+    )?;
+    let actions = stmt
+        .query_map(params![number, base_seq, MOST as i64 + 1], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<Option<String>>>>()?;
+    Ok(if actions.len() > MOST {
+        vec![None]
+    } else {
+        actions
+    })
+}
+
+fn current_version(tx: &Transaction<'_>, number: i64) -> Result<Option<i64>> {
+    Ok(tx
+        .prepare_cached("SELECT version FROM tickets WHERE number = ?1")?
+        .query_row(params![number], |r| r.get(0))
+        .optional()?)
 }
 
 /// [`Store::set_ticket`] inside a transaction that may do more.

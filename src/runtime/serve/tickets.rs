@@ -100,7 +100,7 @@ pub fn serve(store: &mut Store, req: TicketRequest) -> Result<TicketResponse> {
             expected_version,
             base_seq,
             at,
-        } => match store.set_ticket(number, &edits, Some(expected_version), at) {
+        } => match store.set_ticket_seen(number, &edits, expected_version, base_seq, at) {
             Err(StoreError::Conflict { .. }) => TicketResponse::Conflict {
                 number,
                 notes: store.ticket_changes_since(number, base_seq)?,
