@@ -167,9 +167,9 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
             id_or_email,
             format,
         } => {
-            let d = store.customer_detail(&id_or_email)?.ok_or_else(|| {
-                super::NotFound(format!("no customer with id or email `{id_or_email}`"))
-            })?;
+            let d = store
+                .customer_detail(&id_or_email)?
+                .ok_or_else(|| super::error_words::no_customer(&id_or_email))?;
             match format {
                 ShowFormat::Json => {
                     serde_json::to_writer_pretty(out.json(), &d)?;

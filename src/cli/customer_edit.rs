@@ -80,9 +80,9 @@ fn usage(msg: impl std::fmt::Display) -> anyhow::Error {
 }
 
 fn resolve(store: &Store, id_or_email: &str) -> anyhow::Result<String> {
-    store.resolve_customer(id_or_email)?.ok_or_else(|| {
-        super::NotFound(format!("no customer with id or email `{id_or_email}`")).into()
-    })
+    store
+        .resolve_customer(id_or_email)?
+        .ok_or_else(|| super::error_words::no_customer(id_or_email).into())
 }
 
 pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {

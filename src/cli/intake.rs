@@ -403,7 +403,7 @@ pub fn attachment(store: &Store, cmd: AttachmentCmd, out: &mut Out<'_>) -> Resul
         AttachmentCmd::List { ticket } => {
             let detail = store
                 .ticket_detail(ticket)?
-                .ok_or_else(|| super::NotFound(format!("no ticket #{ticket}")))?;
+                .ok_or_else(|| super::error_words::no_ticket(ticket))?;
             if detail.attachments.is_empty() {
                 writeln!(out, "#{ticket} has no attachments")?;
             }
@@ -420,11 +420,9 @@ pub fn attachment(store: &Store, cmd: AttachmentCmd, out: &mut Out<'_>) -> Resul
             Ok(())
         }
         AttachmentCmd::Save { id, path } => {
-            let (a, bytes) = store.attachment_content(&id)?.ok_or_else(|| {
-                super::NotFound(format!(
-                    "no attachment {id} (ids are in `desk attachment list N`)"
-                ))
-            })?;
+            let (a, bytes) = store
+                .attachment_content(&id)?
+                .ok_or_else(|| super::error_words::no_attachment(&id))?;
             let target = if path.is_dir() {
                 path.join(a.name.as_str())
             } else {

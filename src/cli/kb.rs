@@ -116,7 +116,7 @@ fn marked(snippet: &str) -> String {
 fn article_id(store: &Store, key: &str) -> anyhow::Result<String> {
     Ok(store
         .article(key)?
-        .ok_or_else(|| super::NotFound(format!("no article `{key}`")))?
+        .ok_or_else(|| super::error_words::no_article(key))?
         .row
         .id)
 }
@@ -150,7 +150,7 @@ pub fn run(
         } => {
             let a = store
                 .article(&id_or_title)?
-                .ok_or_else(|| super::NotFound(format!("no article `{id_or_title}`")))?;
+                .ok_or_else(|| super::error_words::no_article(&id_or_title))?;
             match format {
                 ArticleFormat::Markdown => write!(out, "{}", a.to_doc().render())?,
                 ArticleFormat::Text => writeln!(

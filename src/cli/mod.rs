@@ -9,6 +9,7 @@ pub mod customer_address;
 pub mod customer_csv;
 pub mod customer_edit;
 pub mod demo;
+pub mod error_words;
 pub mod group;
 pub mod hub;
 pub mod intake;
@@ -205,8 +206,15 @@ pub fn one_line(e: &anyhow::Error, db: Option<&std::path::Path>) -> String {
         return full;
     }
     let mut line = String::new();
+    let locale = locale::get();
     for cause in e.chain() {
-        let text = cause.to_string();
+        let worded = match cause.downcast_ref::<crate::store::StoreError>() {
+            Some(store) => error_words::store_error(locale, store),
+            None => cause
+                .downcast_ref::<crate::domain::team::Denied>()
+                .map(|d| error_words::denied(locale, d)),
+        };
+        let text = worded.unwrap_or_else(|| cause.to_string());
         // SQLite's innermost error is its code and the words its message already began with.
         let words = match cause.downcast_ref::<rusqlite::ffi::Error>() {
             Some(_) => text.split_once(": ").map_or(text.as_str(), |(_, w)| w),
@@ -237,16 +245,19 @@ fn disk_full(e: &anyhow::Error, db: Option<&std::path::Path>) -> Option<String> 
     if !full {
         return None;
     }
-    let place = db.map_or_else(|| "the database".to_string(), |p| p.display().to_string());
+    let l = locale::get();
+    let place = db.map_or_else(
+        || crate::i18n::tr(l, "errors-the-database"),
+        |p| p.display().to_string(),
+    );
     let left = db.and_then(free_space).map_or(String::new(), |bytes| {
-        format!(
-            " ({:.1} MB left on its filesystem)",
-            bytes as f64 / 1_048_576.0
-        )
+        let megabytes = format!("{:.1}", bytes as f64 / 1_048_576.0);
+        crate::i18n::tr_args(l, "errors-disk-left", &[("megabytes", megabytes.into())])
     });
-    Some(format!(
-        "the disk is full: desk could not write {place}{left}; free some space and run it again — the change was rolled \
-         back and the database is not damaged"
+    Some(crate::i18n::tr_args(
+        l,
+        "errors-disk-full",
+        &[("place", place.into()), ("left", left.into())],
     ))
 }
 

@@ -222,7 +222,7 @@ pub fn run(
         PlanCmd::Show { number, format } => {
             let p = store
                 .plan(number)?
-                .ok_or_else(|| super::NotFound(format!("no improvement action P{number}")))?;
+                .ok_or_else(|| super::error_words::no_plan(number))?;
             match format {
                 ShowFormat::Json => {
                     serde_json::to_writer_pretty(out.json(), &p)?;

@@ -235,10 +235,7 @@ fn show(store: &Store, ticket: i64, format: ShowFormat, out: &mut Out<'_>) -> an
         return Ok(());
     }
     let Some(s) = sample else {
-        return Err(super::NotFound(format!(
-            "#{ticket} is not in the QA queue; a lead puts it there with `desk qa sample --ticket {ticket}`"
-        ))
-        .into());
+        return Err(super::error_words::not_in_qa_queue(ticket).into());
     };
     writeln!(out, "#{ticket} {}", s.subject)?;
     writeln!(

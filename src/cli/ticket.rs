@@ -241,7 +241,7 @@ pub fn run(
             }
             let d = store
                 .ticket_detail(resolved)?
-                .ok_or(super::NotFound(format!("no ticket #{n}")))?;
+                .ok_or(super::error_words::no_ticket(n))?;
             let field =
                 super::ticket_field::TicketField::read(store, resolved, d.product.is_some(), now)?;
             match format {
@@ -454,7 +454,7 @@ fn history(
 ) -> anyhow::Result<()> {
     let d = store
         .ticket_detail(number)?
-        .ok_or(super::NotFound(format!("no ticket #{number}")))?;
+        .ok_or(super::error_words::no_ticket(number))?;
     let rows = store.history("ticket", &d.row.id)?;
     let names = |show, id: &str| store.name_of(show, id).ok().flatten();
     let words = super::ticket_write::change_words(&names);

@@ -1,7 +1,7 @@
 //! `desk ticket new|reply|note|set|history`: ticket writes for scripts, each one transaction through the change log.
 
+use super::UsageError;
 use super::output::Out;
-use super::{NotFound, UsageError};
 use crate::domain::UnknownValue;
 use crate::domain::complaint::ComplaintSeverity;
 use crate::domain::lifecycle::Writer;
@@ -215,7 +215,7 @@ fn print_changes(
 pub fn new(store: &mut Store, a: &NewArgs, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
     let customer = store
         .customer_detail(&a.customer)?
-        .ok_or_else(|| NotFound(format!("no customer with id or email `{}`", a.customer)))?;
+        .ok_or_else(|| super::error_words::no_customer(&a.customer))?;
     let t = NewTicket {
         subject: a.subject.trim().to_string(),
         kind: parse("--kind", &a.kind)?,
