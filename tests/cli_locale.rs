@@ -136,3 +136,42 @@ fn ui_locale_in_the_config_wins_over_the_environment() {
         "CSV keeps the stable names: {csv}"
     );
 }
+
+/// A ticket write says what it did in the locale: `#1001：已添加内部备注`, and a change list in the locale's words.
+#[test]
+fn a_ticket_write_says_what_it_did_in_the_locale() {
+    let home = demo();
+    let h = home.path();
+    let open = desk_in(
+        h,
+        "C.UTF-8",
+        &[
+            "ticket", "list", "--view", "all-open", "--limit", "1", "--format", "csv",
+        ],
+    );
+    let number = open
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split(',').next())
+        .unwrap()
+        .to_string();
+    let note = desk_in(
+        h,
+        "zh_CN.UTF-8",
+        &["ticket", "note", &number, "--body", "已检查纸盒"],
+    );
+    assert_eq!(note.trim(), format!("#{number}：已添加内部备注"));
+    desk_in(h, "C.UTF-8", &["ticket", "set", &number, "priority=normal"]);
+    let zh_tw_set = ["ticket", "set", &number, "status=pending", "priority=low"];
+    let set = desk_in(h, "zh_TW.UTF-8", &zh_tw_set);
+    let line = set.trim();
+    assert!(line.starts_with(&format!("#{number}：版本 ")), "{line}");
+    assert!(line.contains("→ 等待客戶") && line.contains("，"), "{line}");
+    assert!(line.contains("優先級 綠 → 藍"), "{line}");
+    let english = desk_in(h, "C.UTF-8", &["ticket", "set", &number, "priority=urgent"]);
+    assert!(
+        english.trim().starts_with(&format!("#{number}: version ")),
+        "{english}"
+    );
+    assert!(english.contains("; priority Low → Urgent"), "{english}");
+}

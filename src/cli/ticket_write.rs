@@ -7,7 +7,8 @@ use crate::domain::complaint::ComplaintSeverity;
 use crate::domain::lifecycle::Writer;
 use crate::domain::service_loop::ComplaintStage;
 use crate::domain::ticket::{Channel, Kind, Priority, Status};
-use crate::domain::ticket_fields::{ChangeWords, Names, describe_change, is_bookkeeping};
+use crate::domain::ticket_fields::{ChangeWords, Names, is_bookkeeping};
+use crate::i18n::{tr, tr_args};
 use crate::store::Store;
 use crate::store::ticket_write::{NewTicket, ReplyHow, TicketEdit};
 use anyhow::Context;
@@ -197,7 +198,8 @@ fn print_changes(
         .iter()
         .filter(|c| !is_bookkeeping(c.field))
         .map(|c| {
-            crate::domain::text::sanitize(&describe_change(
+            crate::domain::text::sanitize(&crate::i18n::changes::describe(
+                super::locale::get(),
                 c.field,
                 c.old.as_deref(),
                 c.new.as_deref(),
@@ -205,11 +207,24 @@ fn print_changes(
             ))
         })
         .collect();
-    if list.is_empty() {
-        writeln!(out, "#{number}: {what}")
+    let l = super::locale::get();
+    let number = number.to_string();
+    let line = if list.is_empty() {
+        tr_args(
+            l,
+            "cli-wrote",
+            &[("number", number.into()), ("what", what.into())],
+        )
     } else {
-        writeln!(out, "#{number}: {what}; {}", list.join(", "))
-    }
+        let changes = list.join(&tr(l, "cli-list-separator"));
+        let args = [
+            ("number", number.into()),
+            ("what", what.into()),
+            ("changes", changes.into()),
+        ];
+        tr_args(l, "cli-wrote-changes", &args)
+    };
+    writeln!(out, "{line}")
 }
 
 pub fn new(store: &mut Store, a: &NewArgs, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
@@ -265,11 +280,14 @@ pub fn message(
         store,
         out,
         number,
-        if internal {
-            "note added"
-        } else {
-            "reply added"
-        },
+        &tr(
+            super::locale::get(),
+            if internal {
+                "cli-note-added"
+            } else {
+                "cli-reply-added"
+            },
+        ),
         &outcome.changed,
     )?;
     Ok(())
@@ -287,7 +305,11 @@ pub fn set(store: &mut Store, a: &SetArgs, now: i64, out: &mut Out<'_>) -> anyho
         store,
         out,
         number,
-        &format!("version {}", outcome.version),
+        &tr_args(
+            super::locale::get(),
+            "cli-version",
+            &[("version", outcome.version.to_string().into())],
+        ),
         &outcome.changed,
     )?;
     Ok(())

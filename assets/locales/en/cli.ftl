@@ -96,3 +96,11 @@ cli-show-internal-note = internal note
 cli-show-unknown-author = unknown
 cli-show-attachment = attachment
 cli-show-copied = copied
+# What a ticket write did, before the list of what it changed: `#1042: reply added; status New → Open`.
+cli-reply-added = reply added
+cli-note-added = note added
+cli-version = version { $version }
+cli-wrote = #{ $number }: { $what }
+cli-wrote-changes = #{ $number }: { $what }; { $changes }
+# Between the items of a list in a sentence (a trailing space kept by the quotes).
+cli-list-separator = {", "}

@@ -96,3 +96,10 @@ cli-show-internal-note = 内部备注
 cli-show-unknown-author = 未知
 cli-show-attachment = 附件
 cli-show-copied = 抄送
+# 工单写入做了什么，后面是改了哪些：`#1042：已添加回复；状态 新建 → 处理中`。
+cli-reply-added = 已添加回复
+cli-note-added = 已添加内部备注
+cli-version = 版本 { $version }
+cli-wrote = #{ $number }：{ $what }
+cli-wrote-changes = #{ $number }：{ $what }；{ $changes }
+cli-list-separator = ，

@@ -96,3 +96,10 @@ cli-show-internal-note = 內部備註
 cli-show-unknown-author = 未知
 cli-show-attachment = 附件
 cli-show-copied = 副本
+# 工單寫入做了什麼，後面是改了哪些：`#1042：已新增回覆；狀態 新建 → 處理中`。
+cli-reply-added = 已新增回覆
+cli-note-added = 已新增內部備註
+cli-version = 版本 { $version }
+cli-wrote = #{ $number }：{ $what }
+cli-wrote-changes = #{ $number }：{ $what }；{ $changes }
+cli-list-separator = ，
