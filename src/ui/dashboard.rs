@@ -337,7 +337,7 @@ fn day_chart(
         .collect();
     sets.push(
         Dataset::default()
-            .marker(Marker::Bar)
+            .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(theme.muted)
             .data(&cursor),
