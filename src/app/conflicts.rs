@@ -219,29 +219,7 @@ mod tests {
     use crate::i18n::Locale;
 
     fn model(locale: Locale) -> Model {
-        let settings = crate::app::Settings {
-            keymap: crate::app::commands::Keymap::defaults(),
-            mouse: false,
-            identity: Default::default(),
-            db_label: String::new(),
-            storage: crate::store::StorageMode::Local,
-            locale,
-            date_format: None,
-            macros: Vec::new(),
-            views: Vec::new(),
-            utc_offset: 0,
-            sla_check_every: 0,
-            tier_priority: crate::domain::crm::CrmRules::default().default_priority,
-            tier_names: crate::domain::crm::CrmRules::default().tier_names,
-            root_causes: crate::domain::loop_rules::LoopPolicy::default().root_causes,
-            close_reasons: crate::domain::loop_rules::LoopPolicy::default().skip_loop_reasons,
-            kb_rules: Default::default(),
-            metrics_rules: Default::default(),
-            refresh_secs: 1,
-            review_notes: false,
-            undo_window: 0,
-            mail_out: None,
-        };
+        let settings = crate::app::test_settings(locale);
         crate::app::init(settings, 80, 24, 1_795_000_000).0
     }
 

@@ -156,6 +156,36 @@ pub struct Settings {
     pub mail_out: Option<crate::domain::mail_loop::MailOut>,
 }
 
+/// Settings for the app's unit tests: the default keymap and rules, no identity, refresh every second.
+#[cfg(test)]
+pub(crate) fn test_settings(locale: crate::i18n::Locale) -> Settings {
+    let crm = crate::domain::crm::CrmRules::default();
+    let policy = crate::domain::loop_rules::LoopPolicy::default();
+    Settings {
+        keymap: Keymap::defaults(),
+        mouse: false,
+        identity: Default::default(),
+        db_label: String::new(),
+        storage: crate::store::StorageMode::Local,
+        locale,
+        date_format: None,
+        macros: Vec::new(),
+        views: Vec::new(),
+        utc_offset: 0,
+        sla_check_every: 0,
+        tier_priority: crm.default_priority,
+        tier_names: crm.tier_names,
+        root_causes: policy.root_causes,
+        close_reasons: policy.skip_loop_reasons,
+        kb_rules: Default::default(),
+        metrics_rules: Default::default(),
+        refresh_secs: 1,
+        review_notes: false,
+        undo_window: 0,
+        mail_out: None,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub tier_priority: [crate::domain::ticket::Priority; 4],

@@ -37,7 +37,7 @@ pub(super) fn col(l: Locale, key: &str, right: bool) -> (String, bool) {
 }
 
 /// Text for a table cell: one line, pipes escaped.
-fn md(s: &str) -> String {
+pub(super) fn md(s: &str) -> String {
     crate::domain::text::one_line(s).replace('|', "\\|")
 }
 

@@ -2,15 +2,10 @@
 //! biggest movers against the same days of the month before. Definitions in docs/METRICS.md ("Hot topics").
 
 use super::output::Out;
-use super::report_md::{arg, col, head};
+use super::report_md::{arg, col, head, md};
 use crate::domain::hot_topics::{HotTopics, Topic, TopicDim, describe};
 use crate::i18n::metrics_words as words;
 use crate::i18n::{Locale, tr, tr_args, tr_of};
-
-/// Text for a table cell: one line, pipes escaped.
-fn md(s: &str) -> String {
-    crate::domain::text::one_line(s).replace('|', "\\|")
-}
 
 /// A topic's change: `▲ +4 (+31%)`, a new one `▲ +1 new` / `▲ +1 新增`.
 fn change(l: Locale, t: &Topic) -> String {
