@@ -2,6 +2,7 @@
 //! sees them: availability, capacity, working hours and skills (leads manage those).
 
 use super::UsageError;
+use super::locale::say;
 use super::output::Out;
 use super::output::{ListFormat, Sink, rfc3339, short_date};
 use crate::domain::dispatch::Availability;
@@ -61,21 +62,24 @@ fn set(
     out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     let Some((field, value)) = change.split_once('=') else {
-        return Err(UsageError(format!("`{change}` is not FIELD=VALUE; e.g. capacity=8")).into());
+        return Err(UsageError(say(
+            "usage-not-field-value",
+            &[("change", &change), ("example", &"capacity=8")],
+        ))
+        .into());
     };
     let (field, value) = (field.trim(), value.trim());
     let none = value.eq_ignore_ascii_case("none") || value.is_empty();
     match field {
         "capacity" => {
-            let cap = if none {
-                None
-            } else {
-                Some(value.parse::<u32>().map_err(|_| {
-                    UsageError(format!(
-                        "capacity `{value}` is not a number of tickets (or none)"
-                    ))
-                })?)
-            };
+            let cap =
+                if none {
+                    None
+                } else {
+                    Some(value.parse::<u32>().map_err(|_| {
+                        UsageError(say("usage-agent-capacity", &[("value", &value)]))
+                    })?)
+                };
             store.set_agent_capacity(handle, cap, now)?;
             let shown = cap.map_or("no limit".to_string(), |c| format!("{c} open tickets"));
             writeln!(out, "{handle}: capacity {shown}")?;
@@ -87,17 +91,21 @@ fn set(
         }
         "availability" => {
             let a = Availability::parse(value).ok_or_else(|| {
-                UsageError(format!(
-                    "availability `{value}`: use one of {}",
-                    Availability::names()
+                UsageError(say(
+                    "usage-agent-availability",
+                    &[("value", &value), ("allowed", &Availability::names())],
                 ))
             })?;
             let h = store.set_availability(Some(handle), a, now)?;
             writeln!(out, "{h} is {}", a.label())?;
         }
         other => {
-            return Err(UsageError(format!(
-                "`{other}` is not a dispatch field; fields: capacity, calendar, availability"
+            return Err(UsageError(say(
+                "usage-agent-not-a-field",
+                &[
+                    ("field", &other),
+                    ("fields", &"capacity, calendar, availability"),
+                ],
             ))
             .into());
         }
@@ -107,9 +115,9 @@ fn set(
 
 fn role(text: &str) -> anyhow::Result<Role> {
     Role::parse(text).ok_or_else(|| {
-        UsageError(format!(
-            "`{text}` is not a role; use one of: {}",
-            Role::names()
+        UsageError(say(
+            "usage-agent-role",
+            &[("value", &text), ("allowed", &Role::names())],
         ))
         .into()
     })

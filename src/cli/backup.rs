@@ -1,5 +1,6 @@
 //! `desk backup DEST` and `desk restore SRC`: online copies through SQLite's backup API (see store::backup).
 
+use super::locale::say;
 use super::output::Out;
 use super::output::with_progress;
 use super::{DatabaseProblem, UsageError};
@@ -101,9 +102,27 @@ fn restarts(r: &CopyReport) -> String {
 fn cli_error(e: BackupError) -> anyhow::Error {
     match e {
         BackupError::Store(s) => s.into(),
-        e @ (BackupError::Exists { .. }
-        | BackupError::SameFile { .. }
-        | BackupError::OtherDatabase { .. }) => UsageError(e.to_string()).into(),
+        BackupError::Exists { path } => {
+            UsageError(say("usage-backup-exists", &[("path", &path.display())])).into()
+        }
+        BackupError::SameFile { path } => {
+            UsageError(say("usage-backup-same-file", &[("path", &path.display())])).into()
+        }
+        BackupError::OtherDatabase {
+            src,
+            target,
+            src_is,
+            target_is,
+        } => UsageError(say(
+            "usage-backup-other-database",
+            &[
+                ("source", &src.display()),
+                ("target", &target.display()),
+                ("backup", &src_is),
+                ("replacing", &target_is),
+            ],
+        ))
+        .into(),
         other => DatabaseProblem(other.to_string()).into(),
     }
 }

@@ -1,6 +1,7 @@
 //! `desk check`: integrity and change-log consistency, read-only; exit 4 when anything is wrong.
 
 use super::DatabaseProblem;
+use super::locale::say;
 use super::output::Out;
 use super::output::ShowFormat;
 use crate::store::check::{CheckReport, check_file};
@@ -140,9 +141,9 @@ fn against(db: &Path, hub: &str, format: ShowFormat, out: &mut Out<'_>) -> anyho
         match replica.sync_hub()? {
             Some((_, at)) => PathBuf::from(at),
             None => {
-                return Err(super::UsageError(format!(
-                    "{} is not a replica; `--against` compares a replica with its hub",
-                    db.display()
+                return Err(super::UsageError(say(
+                    "usage-check-not-a-replica",
+                    &[("path", &db.display())],
                 ))
                 .into());
             }
@@ -244,8 +245,9 @@ fn report_against(
         return Ok(());
     }
     if waiting > 0 {
-        return Err(super::UsageError(format!(
-            "{differing} row(s) differ while {waiting} change(s) wait to sync; run `desk sync` and check again"
+        return Err(super::UsageError(say(
+            "usage-check-waiting",
+            &[("differing", &differing), ("waiting", &waiting)],
         ))
         .into());
     }

@@ -1,5 +1,6 @@
 //! `desk customer list|show|recompute|care` (edits, merges, import and export: `customer_edit`, `customer_io`).
 
+use super::locale::say;
 use super::output::Out;
 use super::output::{ListArgs, ListFormat, ShowFormat, Sink, rfc3339, short_date};
 use super::ticket::for_each_page;
@@ -129,13 +130,22 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
             list,
         } => {
             let v = CustomerView::parse(&view).ok_or_else(|| {
-                usage(format!(
-                    "unknown customer view `{view}` (views: all, vip, at-risk, new, warranty, care)"
+                usage(say(
+                    "usage-customer-view",
+                    &[
+                        ("view", &view),
+                        ("views", &"all, vip, at-risk, new, warranty, care"),
+                    ],
                 ))
             })?;
             let mut f = v
                 .filter(filter.as_deref().unwrap_or(""), now)
-                .map_err(|e| usage(format!("--filter: {e}")))?;
+                .map_err(|e| {
+                    usage(say(
+                        "usage-labelled",
+                        &[("label", &"--filter"), ("problem", &e)],
+                    ))
+                })?;
             if let Some(s) = search {
                 f.text = Some(s);
             }
@@ -226,9 +236,7 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                 "overdue" => Some(now),
                 "all" => None,
                 other => {
-                    return Err(usage(format!(
-                        "--due {other}: use today, 7d, overdue or all"
-                    )));
+                    return Err(usage(say("usage-customer-due", &[("value", &other)])));
                 }
             };
             let items = store.care_due(until, 10_000)?;

@@ -1,5 +1,6 @@
 //! `desk customer import`: the summary, each bad row as `FILE:LINE: reason`, and the rejects file.
 
+use super::locale::say;
 use super::output::Out;
 use crate::store::Store;
 use crate::store::csv_import::ImportReport;
@@ -19,7 +20,15 @@ fn write_rejects(path: &Path, report: &ImportReport) -> anyhow::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
         .from_path(path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write the rejects file ({e})", path.display()))?;
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}",
+                say(
+                    "usage-csv-rejects-unwritable",
+                    &[("path", &path.display()), ("error", &e)],
+                )
+            )
+        })?;
     let mut header = vec!["line".to_string(), "reason".to_string()];
     header.extend(report.header.iter().cloned());
     w.write_record(&header)?;
@@ -53,37 +62,42 @@ pub fn import(
         rejects,
         encoding,
     } = rows;
-    let bytes = std::fs::read(file)
-        .map_err(|e| super::UsageError(format!("{}: cannot read it ({e})", file.display())))?;
+    let bytes = std::fs::read(file).map_err(|e| {
+        super::UsageError(say(
+            "usage-csv-unreadable",
+            &[("path", &file.display()), ("error", &e)],
+        ))
+    })?;
     let text = super::text_encoding::decode(&file.display().to_string(), &bytes, encoding)?;
     drop(bytes);
     // The rows are written in short batches (store::bulk_jobs) and appear together at the end.
-    let report =
-        super::output::with_progress(
-            super::output::stderr_is_terminal(),
-            "{bar:40} {pos}/{len} rows ({per_sec}, {eta} left)",
-            |step| {
-                store.import_csv_paced(kind, text.as_bytes(), skip_bad, now, &mut |d, t| {
-                    step(d as u64, t as u64)
-                })
-            },
-        )
-        .map_err(|e| match e {
-            // The file's fault (its header): a usage error. Anything else is the database's, with its own code.
-            crate::store::StoreError::Refused(_) => anyhow::Error::from(super::UsageError(
-                format!("{}: {e}; nothing was imported", file.display()),
-            )),
-            other => anyhow::Error::from(other)
-                .context(format!("{}: nothing was imported", file.display())),
-        })?;
+    let report = super::output::with_progress(
+        super::output::stderr_is_terminal(),
+        "{bar:40} {pos}/{len} rows ({per_sec}, {eta} left)",
+        |step| {
+            store.import_csv_paced(kind, text.as_bytes(), skip_bad, now, &mut |d, t| {
+                step(d as u64, t as u64)
+            })
+        },
+    )
+    .map_err(|e| match e {
+        // The file's fault (its header): a usage error. Anything else is the database's, with its own code.
+        crate::store::StoreError::Refused(_) => anyhow::Error::from(super::UsageError(say(
+            "usage-csv-refused",
+            &[("path", &file.display()), ("problem", &e)],
+        ))),
+        other => {
+            anyhow::Error::from(other).context(format!("{}: nothing was imported", file.display()))
+        }
+    })?;
     let name = file.display();
     if !report.written {
         for b in &report.rejected {
             super::output::err_line(format_args!("{name}:{}: {}", b.line, b.reason));
         }
-        return Err(super::UsageError(format!(
-            "{name}: {} bad rows; nothing was imported — fix the rows above or pass --skip-bad",
-            report.rejected.len()
+        return Err(super::UsageError(say(
+            "usage-csv-bad-rows",
+            &[("path", &name), ("n", &report.rejected.len())],
         ))
         .into());
     }

@@ -123,9 +123,12 @@ pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut Out<'_>) -> anyh
             let id = resolve(store, &id_or_email)?;
             let mut edits = Vec::new();
             for c in &changes {
-                let (field, value) = c
-                    .split_once('=')
-                    .ok_or_else(|| usage(format!("`{c}`: write changes as field=value")))?;
+                let (field, value) = c.split_once('=').ok_or_else(|| {
+                    usage(super::locale::say(
+                        "usage-customer-change",
+                        &[("change", c)],
+                    ))
+                })?;
                 let e = CustomerEdit::parse(field, value).map_err(usage)?;
                 e.check().map_err(usage)?;
                 edits.push(e);

@@ -63,13 +63,14 @@ pub fn generate(
         let store = Store::open(path, OpenMode::Existing)?;
         let c = store.counts()?;
         if c.tickets + c.customers + c.articles > 0 {
-            bail!(super::UsageError(format!(
-                "{} already holds {} tickets, {} customers and {} articles; pass --force to replace it with the \
-                 demo, or choose another --db",
-                path.display(),
-                c.tickets,
-                c.customers,
-                c.articles
+            bail!(super::UsageError(super::locale::say(
+                "usage-demo-not-empty",
+                &[
+                    ("path", &path.display()),
+                    ("tickets", &c.tickets),
+                    ("customers", &c.customers),
+                    ("articles", &c.articles),
+                ],
             )));
         }
     }

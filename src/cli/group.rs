@@ -2,6 +2,7 @@
 //! them; everyone may list them.
 
 use super::UsageError;
+use super::locale::say;
 use super::output::Out;
 use super::output::{ListFormat, Sink, rfc3339, short_date};
 use crate::domain::dispatch::Strategy;
@@ -75,8 +76,9 @@ pub fn run(store: &mut Store, cmd: GroupCmd, now: i64, out: &mut Out<'_>) -> any
             let mut current = name;
             for change in changes {
                 let Some((field, value)) = change.split_once('=') else {
-                    return Err(UsageError(format!(
-                        "`{change}` is not FIELD=VALUE; e.g. name=售后服务部"
+                    return Err(UsageError(say(
+                        "usage-not-field-value",
+                        &[("change", &change), ("example", &"name=售后服务部")],
                     ))
                     .into());
                 };
@@ -88,8 +90,12 @@ pub fn run(store: &mut Store, cmd: GroupCmd, now: i64, out: &mut Out<'_>) -> any
                     }
                     "assignment" => {
                         let how = Strategy::parse(value).ok_or_else(|| {
-                            UsageError(format!(
-                                "assignment `{value}`: use one of manual, round-robin, least-load, skills"
+                            UsageError(say(
+                                "usage-group-assignment",
+                                &[
+                                    ("value", &value),
+                                    ("allowed", &"manual, round-robin, least-load, skills"),
+                                ],
                             ))
                         })?;
                         store.set_group_assignment(&current, how, now)?;
@@ -100,8 +106,9 @@ pub fn run(store: &mut Store, cmd: GroupCmd, now: i64, out: &mut Out<'_>) -> any
                             "yes" | "true" => true,
                             "no" | "false" => false,
                             _ => {
-                                return Err(UsageError(format!(
-                                    "archived `{value}`: use yes or no"
+                                return Err(UsageError(say(
+                                    "usage-group-archived",
+                                    &[("value", &value)],
                                 ))
                                 .into());
                             }
@@ -111,8 +118,9 @@ pub fn run(store: &mut Store, cmd: GroupCmd, now: i64, out: &mut Out<'_>) -> any
                         writeln!(out, "{current} is {state}")?;
                     }
                     other => {
-                        return Err(UsageError(format!(
-                            "`{other}` is not a field of a group that can be set; fields: name, assignment, archived"
+                        return Err(UsageError(say(
+                            "usage-group-not-a-field",
+                            &[("field", &other), ("fields", &"name, assignment, archived")],
                         ))
                         .into());
                     }

@@ -1,5 +1,6 @@
 //! `desk hub init|status|compact|push`: running a team's PostgreSQL hub (store::sync::pg).
 
+use super::locale::say;
 use super::output::{Out, ShowFormat};
 use super::{DatabaseProblem, UsageError};
 use crate::config::hub::HubSettings;
@@ -35,16 +36,10 @@ fn hub_config(url: Option<&str>, settings: &HubSettings) -> anyhow::Result<HubCo
         .or(from_env)
         .or_else(|| settings.url.clone())
     else {
-        return Err(UsageError(
-            "which hub? give its URL (postgres://USER@HOST:PORT/DATABASE), or set DESK_HUB_URL or [hub] url".into(),
-        )
-        .into());
+        return Err(UsageError(say("usage-hub-which", &[])).into());
     };
     if !is_hub_url(&url) {
-        return Err(UsageError(format!(
-            "{url} is not a PostgreSQL URL; a hub is written postgres://USER@HOST:PORT/DATABASE"
-        ))
-        .into());
+        return Err(UsageError(say("usage-hub-not-url", &[("url", &url)])).into());
     }
     Ok(HubConfig {
         url,

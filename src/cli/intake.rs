@@ -7,6 +7,7 @@ use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use super::UsageError;
+use super::locale::say;
 use super::output::Out;
 use crate::channels::{imap_fetch, ingest_json, mail_files, mail_parse};
 use crate::domain::intake::IntakeRules;
@@ -260,13 +261,11 @@ fn fetch(
     if mailboxes.is_empty() {
         let known: Vec<String> = cfg.inbound.iter().map(|m| m.label()).collect();
         return Err(UsageError(match only {
-            Some(name) if !known.is_empty() => {
-                format!(
-                    "no mailbox called \"{name}\" (configured: {})",
-                    known.join(", ")
-                )
-            }
-            _ => "no [[mail.inbound]] mailbox is configured (config.example.toml shows one)".into(),
+            Some(name) if !known.is_empty() => say(
+                "usage-mail-no-mailbox-called",
+                &[("name", &name), ("known", &known.join(", "))],
+            ),
+            _ => say("usage-mail-no-mailbox", &[]),
         })
         .into());
     }
@@ -310,7 +309,13 @@ fn fetch(
         }
     }
     if !failed.is_empty() {
-        anyhow::bail!("not fetched: {} (see above)", failed.join(", "));
+        anyhow::bail!(
+            "{}",
+            say(
+                "usage-mail-not-fetched",
+                &[("mailboxes", &failed.join(", "))]
+            )
+        );
     }
     Ok(())
 }
@@ -351,14 +356,15 @@ pub fn ingest(
             }
             Err(e) => {
                 let before = tally.total();
-                let done = if before == 0 {
-                    String::new()
+                let line = if before == 0 {
+                    say("usage-labelled", &[("label", &place), ("problem", &e)])
                 } else {
-                    format!(
-                        " ({before} records before it were ingested; running the batch again is safe)"
+                    say(
+                        "usage-ingest-bad-record-after",
+                        &[("place", &place), ("problem", &e), ("before", &before)],
                     )
                 };
-                return Err(UsageError(format!("{place}: {e}{done}")).into());
+                return Err(UsageError(line).into());
             }
         };
         merge_defaults(&mut m.defaults, &defaults);
@@ -384,7 +390,7 @@ pub fn ingest(
     }
     summary(out, args.format, &tally)?;
     if bad > 0 {
-        return Err(UsageError(format!("{bad} bad records skipped (see the lines above)")).into());
+        return Err(UsageError(say("usage-ingest-skipped", &[("n", &bad)])).into());
     }
     Ok(())
 }
@@ -429,11 +435,9 @@ pub fn attachment(store: &Store, cmd: AttachmentCmd, out: &mut Out<'_>) -> Resul
                 path
             };
             mail_files::write_new(&target, &bytes).map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => UsageError(format!(
-                    "{} exists; desk does not overwrite files",
-                    target.display()
-                ))
-                .into(),
+                std::io::ErrorKind::AlreadyExists => {
+                    UsageError(say("usage-file-exists", &[("path", &target.display())])).into()
+                }
                 _ => anyhow::Error::from(e).context(format!("cannot write {}", target.display())),
             })?;
             writeln!(

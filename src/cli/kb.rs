@@ -257,10 +257,9 @@ pub fn run(
                 super::output::err_line(format_args!("{e}"));
             }
             if !report.errors.is_empty() && !skip_bad {
-                return Err(super::UsageError(format!(
-                    "{}: {} bad files; nothing was imported — fix the files above or pass --skip-bad",
-                    dir.display(),
-                    report.errors.len()
+                return Err(super::UsageError(super::locale::say(
+                    "usage-kb-bad-files",
+                    &[("path", &dir.display()), ("n", &report.errors.len())],
                 ))
                 .into());
             }

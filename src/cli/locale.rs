@@ -1,12 +1,13 @@
 //! The language of the CLI's text for people: tables' column titles, `ticket show`, status and priority names in
-//! tables. Machine formats — JSON, CSV (unless a command offers `--headers locale`), exit codes, the view
-//! language — stay English whatever the locale.
+//! tables, and the errors about a command's input (`usage-…`). Machine formats — JSON, CSV (unless a command
+//! offers `--headers locale`), exit codes, the view language — stay English whatever the locale.
 //!
 //! Process-wide and set once by `main` (from `ui.locale`, else the environment) before any command runs: every
 //! command of one run speaks one language, and no command's signature has to carry it.
 
+use crate::domain::UnknownValue;
 use crate::domain::ticket::{Priority, Status};
-use crate::i18n::{Locale, has, tr};
+use crate::i18n::{Arg, Locale, has, tr, tr_args};
 use std::sync::OnceLock;
 
 static LOCALE: OnceLock<Locale> = OnceLock::new();
@@ -49,6 +50,30 @@ pub fn priority(locale: Locale, p: Priority) -> String {
     }
 }
 
+/// The catalogue's message `key` in the CLI's language, each variable given as text: an id or a count prints as
+/// written (Fluent would group a number's digits). Machine words — flags, field names, allowed values, paths —
+/// are passed in, so they read the same in every language.
+pub fn say(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let args: Vec<(&str, Arg<'static>)> = args
+        .iter()
+        .map(|(name, value)| (*name, Arg::from(value.to_string())))
+        .collect();
+    tr_args(get(), key, &args)
+}
+
+/// A word none of a closed set's values (`unknown status `x` (expected one of: new, open, …)`) in the CLI's
+/// language; English exactly as [`UnknownValue`] words it, the set's name and its values kept in every language.
+pub fn unknown(e: &UnknownValue) -> String {
+    say(
+        "usage-unknown-value",
+        &[
+            ("what", &e.what.to_ascii_lowercase()),
+            ("value", &e.value),
+            ("allowed", &e.allowed.join(", ")),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +87,76 @@ mod tests {
         assert_eq!(
             column_title(Locale::ZhCn, "no_such_column"),
             "NO_SUCH_COLUMN"
+        );
+    }
+
+    /// The catalogue's English is the English the domain's errors write, so converting them changed no byte.
+    #[test]
+    fn usage_words_in_english_are_the_domain_errors_own() {
+        use crate::domain::metrics_report::PeriodError;
+        use crate::domain::ticket::TagError;
+        use crate::store::backup::BackupError;
+        let e = "x".parse::<Status>().unwrap_err();
+        assert_eq!(unknown(&e), e.to_string());
+        let tag = TagError::NotOneWord { tag: "a,b".into() };
+        assert_eq!(
+            say("usage-tag-not-one-word", &[("tag", &"a,b")]),
+            tag.to_string()
+        );
+        assert_eq!(say("usage-tag-empty", &[]), TagError::Empty.to_string());
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap_or_default();
+        let p = PeriodError {
+            from: day(9),
+            to: day(1),
+        };
+        assert_eq!(
+            say(
+                "usage-report-backwards",
+                &[("from", &p.from), ("to", &p.to)]
+            ),
+            p.to_string()
+        );
+        let other = BackupError::OtherDatabase {
+            src: "/b/desk.db".into(),
+            target: "/t/desk.db".into(),
+            src_is: "desk 1 (made 2026-11-01)".into(),
+            target_is: "desk 2 (made 2026-11-02)".into(),
+        };
+        assert_eq!(
+            say(
+                "usage-backup-other-database",
+                &[
+                    ("source", &"/b/desk.db"),
+                    ("target", &"/t/desk.db"),
+                    ("backup", &"desk 1 (made 2026-11-01)"),
+                    ("replacing", &"desk 2 (made 2026-11-02)"),
+                ],
+            ),
+            other.to_string()
+        );
+        let exists = BackupError::Exists {
+            path: "/b/x.db".into(),
+        };
+        assert_eq!(
+            say("usage-backup-exists", &[("path", &"/b/x.db")]),
+            exists.to_string()
+        );
+    }
+
+    /// Counts and ids print as written: Fluent would group a number's digits (12,345).
+    #[test]
+    fn counts_print_without_grouping() {
+        assert_eq!(
+            say("usage-ingest-skipped", &[("n", &12345usize)]),
+            "12345 bad records skipped (see the lines above)"
+        );
+        assert_eq!(
+            tr_args(
+                Locale::ZhCn,
+                "usage-ingest-skipped",
+                &[("n", Arg::from("12345".to_string()))]
+            ),
+            "已跳过 12345 条有误的记录（见上面各行）"
         );
     }
 

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use super::locale::say;
 use super::output::{Out, short_date};
 use crate::channels::mail_send::{Sender, deliver_due};
 use crate::config::mail::MailConfig;
@@ -83,9 +84,11 @@ pub fn send(
     );
     if sum.retry + sum.failed > 0 {
         anyhow::bail!(
-            "{} of {} mails were not delivered (see above; `desk mail outbox`)",
-            sum.retry + sum.failed,
-            sum.due
+            "{}",
+            say(
+                "usage-mail-not-delivered",
+                &[("failed", &(sum.retry + sum.failed)), ("due", &sum.due)],
+            )
         );
     }
     Ok(())

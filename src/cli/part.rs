@@ -2,6 +2,7 @@
 //! van, count, list what runs low. Reservations for visits are made with `desk visit set V3 part=CODE:QTY`.
 
 use super::UsageError;
+use super::locale::say;
 use super::output::{ListFormat, Out, Sink};
 use crate::domain::warranty::{parse_yuan, yuan};
 use crate::store::Store;
@@ -106,8 +107,9 @@ fn stock_cells(s: &StockRow) -> Vec<String> {
 
 fn money(flag: &str, v: &str) -> Result<i64, UsageError> {
     parse_yuan(v).ok_or_else(|| {
-        UsageError(format!(
-            "--{flag} `{v}`: an amount in yuan, e.g. 89 or 89.50"
+        UsageError(say(
+            "usage-part-money",
+            &[("flag", &format!("--{flag}")), ("value", &v)],
         ))
     })
 }
@@ -123,7 +125,7 @@ pub fn run(store: &mut Store, cmd: PartCmd, now: i64, out: &mut Out<'_>) -> anyh
             fits,
         } => {
             if reorder < 0 {
-                return Err(UsageError("--reorder is a count of 0 or more".into()).into());
+                return Err(UsageError(say("usage-part-reorder", &[])).into());
             }
             let part = NewPart {
                 code,

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::UsageError;
+use super::locale::say;
 use super::output::{ListArgs, Out, ShowFormat, Sink, short_date};
 use super::ticket::for_each_page;
 use crate::domain::metrics::{Indicator, MetricsRules};
@@ -72,8 +73,13 @@ fn usage(msg: String) -> anyhow::Error {
 
 fn due_date(text: &str, offset: i64) -> anyhow::Result<i64> {
     let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        usage(format!(
-            "due `{text}` is not a date; write it as YYYY-MM-DD, like 2026-12-31"
+        usage(say(
+            "usage-not-a-date",
+            &[
+                ("flag", &"due"),
+                ("value", &text),
+                ("example", &"2026-12-31"),
+            ],
         ))
     })?;
     // The end of that local day.
@@ -82,9 +88,9 @@ fn due_date(text: &str, offset: i64) -> anyhow::Result<i64> {
 
 fn indicator(key: &str) -> anyhow::Result<Indicator> {
     Indicator::parse(key).ok_or_else(|| {
-        usage(format!(
-            "`{key}` is not an indicator; use one of: {}",
-            Indicator::names()
+        usage(say(
+            "usage-plan-indicator",
+            &[("value", &key), ("allowed", &Indicator::names())],
         ))
     })
 }
@@ -139,24 +145,22 @@ pub fn run(
                         .checked_sub(1)
                         .and_then(|i| report.suggestions.get(i))
                         .ok_or_else(|| {
-                            usage(format!(
-                                "the report has {} suggestions; give one of 1–{0} (see `desk report`)",
-                                report.suggestions.len()
+                            usage(say(
+                                "usage-plan-suggestion-range",
+                                &[("n", &report.suggestions.len())],
                             ))
                         })?;
                     let ind = s.indicator.ok_or_else(|| {
-                        usage(format!(
-                            "suggestion {n} ({}) names no indicator to move; use --title and --indicator",
-                            s.rule
+                        usage(say(
+                            "usage-plan-suggestion-no-indicator",
+                            &[("n", &n), ("rule", &s.rule)],
                         ))
                     })?;
                     (s.text.clone(), ind, Some(s.rule.to_string()))
                 }
                 (None, Some(t), Some(k)) => (t, indicator(&k)?, None),
                 _ => {
-                    return Err(usage(
-                        "give --from-suggestion N, or --title and --indicator".into(),
-                    ));
+                    return Err(usage(say("usage-plan-from-what", &[])));
                 }
             };
             let row = report.indicator(ind);
@@ -198,11 +202,14 @@ pub fn run(
             for c in &changes {
                 let (k, v) = c
                     .split_once('=')
-                    .ok_or_else(|| usage(format!("`{c}` is not a change; write field=value")))?;
+                    .ok_or_else(|| usage(say("usage-plan-not-a-change", &[("change", c)])))?;
                 match k.trim() {
                     "status" => {
                         edit.status = Some(PlanStatus::parse(v).ok_or_else(|| {
-                            usage(format!("status `{v}`: use one of {}", PlanStatus::names()))
+                            usage(say(
+                                "usage-plan-status",
+                                &[("value", &v), ("allowed", &PlanStatus::names())],
+                            ))
                         })?)
                     }
                     "owner" if matches!(v.trim(), "" | "none") => edit.owner = Some(None),
@@ -210,8 +217,9 @@ pub fn run(
                     "due" => edit.due_at = Some(due_date(v, offset)?),
                     "note" => edit.note = Some(v.to_string()),
                     other => {
-                        return Err(usage(format!(
-                            "cannot set `{other}`; fields: status, owner, due, note"
+                        return Err(usage(say(
+                            "usage-cannot-set",
+                            &[("field", &other), ("fields", &"status, owner, due, note")],
                         )));
                     }
                 }

@@ -3,6 +3,7 @@
 //! their own work.
 
 use super::UsageError;
+use super::locale::say;
 use super::output::{ListArgs, ListFormat, Out, ShowFormat, Sink, number_cell};
 use crate::domain::qa::{Rubric, iso_week};
 use crate::domain::view::PageRequest;
@@ -182,10 +183,7 @@ pub fn run(
         QaCmd::Show { ticket, format } => show(store, ticket, format, out)?,
         QaCmd::Mine { agent, list } => {
             let Some(handle) = agent.or_else(|| store.actor().map(str::to_string)) else {
-                return Err(UsageError(
-                    "who are you? set agent.handle in the config or give --agent".into(),
-                )
-                .into());
+                return Err(UsageError(say("usage-qa-who", &[])).into());
             };
             let limit = if list.limit == 0 {
                 usize::MAX

@@ -6,6 +6,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 
 use super::UsageError;
+use super::locale::say;
 use crate::domain::metrics::{Dimension, Indicator, MetricsRules};
 use crate::domain::metrics_report::{self, Period, Report, Window};
 use crate::i18n::{Locale, tr};
@@ -69,8 +70,13 @@ pub struct ReportArgs {
 
 fn date(flag: &str, text: &str) -> anyhow::Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        UsageError(format!(
-            "{flag} `{text}` is not a date; write it as YYYY-MM-DD, like 2026-11-01"
+        UsageError(say(
+            "usage-not-a-date",
+            &[
+                ("flag", &flag),
+                ("value", &text),
+                ("example", &"2026-11-01"),
+            ],
         ))
         .into()
     })
@@ -86,22 +92,20 @@ pub fn window(args: &ReportArgs, now: i64, offset: i64) -> anyhow::Result<Window
         let from = match &args.from {
             Some(f) => date("--from", f)?,
             None => {
-                return Err(
-                    UsageError("--to needs --from (the first day of the report)".into()).into(),
-                );
+                return Err(UsageError(say("usage-report-to-needs-from", &[])).into());
             }
         };
-        return metrics_report::dates_window(from, to, offset)
-            .map_err(|e| UsageError(e.to_string()).into());
+        return metrics_report::dates_window(from, to, offset).map_err(|e| {
+            UsageError(say(
+                "usage-report-backwards",
+                &[("from", &e.from), ("to", &e.to)],
+            ))
+            .into()
+        });
     }
     let period = Period::parse(&args.period)
         .filter(|p| *p != Period::Custom)
-        .ok_or_else(|| {
-            UsageError(format!(
-                "--period `{}` is not a period; use today, 7d, 30d or quarter, or give --from and --to",
-                args.period
-            ))
-        })?;
+        .ok_or_else(|| UsageError(say("usage-report-period", &[("value", &args.period)])))?;
     Ok(metrics_report::window(period, now, offset))
 }
 
@@ -152,9 +156,9 @@ pub fn run(
     let window = window(args, now, offset)?;
     let group_by = match &args.group_by {
         Some(g) => Some(Dimension::parse(g).ok_or_else(|| {
-            UsageError(format!(
-                "--group-by `{g}` is not a dimension; use one of: {}",
-                Dimension::names()
+            UsageError(say(
+                "usage-report-group-by",
+                &[("value", &g), ("allowed", &Dimension::names())],
             ))
         })?),
         None if args.format == ReportFormat::Md => Some(Dimension::Agent),

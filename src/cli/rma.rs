@@ -2,6 +2,7 @@
 //! fifteen-day exchange rules, then approved or declined, collected, received, inspected and settled.
 
 use super::UsageError;
+use super::locale::{say, unknown};
 use super::output::{ListFormat, Out, Sink, rfc3339};
 use crate::domain::returns::{RmaKind, RmaReason, RmaStatus};
 use crate::domain::warranty::{parse_yuan, yuan};
@@ -84,15 +85,19 @@ fn number(raw: &str) -> Result<i64, UsageError> {
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| UsageError(format!("`{t}` is not a request number; e.g. R2 or 2")))
+        .ok_or_else(|| UsageError(say("usage-return-number", &[("value", &t)])))
 }
 
 fn parse<T: std::str::FromStr<Err = crate::domain::UnknownValue>>(
     flag: &str,
     v: &str,
 ) -> Result<T, UsageError> {
-    v.parse()
-        .map_err(|e: crate::domain::UnknownValue| UsageError(format!("--{flag}: {e}")))
+    v.parse().map_err(|e: crate::domain::UnknownValue| {
+        UsageError(say(
+            "usage-labelled",
+            &[("label", &format!("--{flag}")), ("problem", &unknown(&e))],
+        ))
+    })
 }
 
 pub fn run(store: &mut Store, cmd: ReturnCmd, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
@@ -116,7 +121,12 @@ pub fn run(store: &mut Store, cmd: ReturnCmd, now: i64, out: &mut Out<'_>) -> an
                                 .earliest()
                         })
                         .map(|t| t.timestamp())
-                        .ok_or_else(|| UsageError(format!("--delivered `{d}`: use YYYY-MM-DD")))
+                        .ok_or_else(|| {
+                            UsageError(say(
+                                "usage-date-flag",
+                                &[("flag", &"--delivered"), ("value", &d)],
+                            ))
+                        })
                 })
                 .transpose()?;
             let r = store.new_return(
@@ -162,8 +172,9 @@ pub fn run(store: &mut Store, cmd: ReturnCmd, now: i64, out: &mut Out<'_>) -> an
             let mut step = ReturnStep::default();
             for change in &changes {
                 let Some((field, value)) = change.split_once('=') else {
-                    return Err(UsageError(format!(
-                        "`{change}` is not FIELD=VALUE; e.g. status=approved"
+                    return Err(UsageError(say(
+                        "usage-not-field-value",
+                        &[("change", change), ("example", &"status=approved")],
                     ))
                     .into());
                 };
@@ -173,15 +184,17 @@ pub fn run(store: &mut Store, cmd: ReturnCmd, now: i64, out: &mut Out<'_>) -> an
                     "exception" => step.exception = Some(value.to_string()),
                     "refund" => {
                         step.refund_cents = Some(parse_yuan(value).ok_or_else(|| {
-                            UsageError(format!(
-                                "refund `{value}`: an amount in yuan, e.g. 199 or 199.50"
-                            ))
+                            UsageError(say("usage-return-refund", &[("value", &value)]))
                         })?)
                     }
                     "note" => step.note = Some(value.to_string()),
                     other => {
-                        return Err(UsageError(format!(
-                            "`{other}` is not a field of a return request; fields: status, exception, refund, note"
+                        return Err(UsageError(say(
+                            "usage-return-not-a-field",
+                            &[
+                                ("field", &other),
+                                ("fields", &"status, exception, refund, note"),
+                            ],
                         ))
                         .into());
                     }

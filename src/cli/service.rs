@@ -2,6 +2,7 @@
 //! and cron.
 
 use super::UsageError;
+use super::locale::say;
 use super::output::Out;
 use super::output::{ListArgs, ListFormat, ShowFormat, Sink, rfc3339, short_date};
 use super::ticket::for_each_page;
@@ -83,11 +84,7 @@ fn due_bound(due: &str, now: i64, utc_offset: i32) -> Result<Option<i64>, UsageE
         }
         window => crate::domain::sla_policy::parse_duration(window)
             .map(|s| Some(now + s))
-            .map_err(|_| {
-                UsageError(format!(
-                    "--due {window}: use today, overdue, all or a window such as 7d or 12h"
-                ))
-            }),
+            .map_err(|_| UsageError(say("usage-task-due", &[("value", &window)]))),
     }
 }
 

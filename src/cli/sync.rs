@@ -1,6 +1,7 @@
 //! `desk replica create|status`, `desk sync` and `desk conflicts`: working offline on a replica of the team's
 //! database, and settling the edits that lost when the two met (store::sync).
 
+use super::locale::say;
 use super::output::{ListFormat, Out, ShowFormat, Sink, rfc3339, short_date};
 use super::{DatabaseProblem, UsageError};
 use crate::domain::ticket::shown_number;
@@ -70,12 +71,7 @@ pub fn create(
     out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     if local.exists() {
-        return Err(UsageError(format!(
-            "{} already exists; a replica is made into a new file — choose another name (or delete that file if it \
-             is an old replica whose changes you no longer need)",
-            local.display()
-        ))
-        .into());
+        return Err(UsageError(say("usage-replica-exists", &[("path", &local.display())])).into());
     }
     let made = if pg::is_hub_url(from) {
         let cfg = pg::HubConfig {
@@ -148,9 +144,9 @@ pub fn status(
     out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     let Some((_, location)) = store.sync_hub()? else {
-        return Err(UsageError(format!(
-            "{} is not a replica; make one with `desk replica create --from TEAM.db LOCAL.db`",
-            store.path().display()
+        return Err(UsageError(say(
+            "usage-not-a-replica",
+            &[("path", &store.path().display())],
         ))
         .into());
     };

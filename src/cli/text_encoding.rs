@@ -3,6 +3,7 @@
 //! encoding and the option that reads it, instead of a parser error about a byte.
 
 use super::UsageError;
+use super::locale::say;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TextEncoding {
@@ -53,11 +54,13 @@ pub fn decode(
             .map_or((None, true), |t| (Some(t), false));
         return match (text, had_errors) {
             (Some(t), false) => Ok(t.trim_start_matches('\u{feff}').to_string()),
-            _ => Err(UsageError(format!(
-                "{file} is not valid {} (line {} has bytes it does not have); check the file's encoding, or save it as \
-                 “CSV UTF-8” and leave out --encoding",
-                enc.name(),
-                first_bad_line_in(enc, bytes)
+            _ => Err(UsageError(say(
+                "usage-csv-not-encoding",
+                &[
+                    ("file", &file),
+                    ("encoding", &enc.name()),
+                    ("line", &first_bad_line_in(enc, bytes)),
+                ],
             ))),
         };
     }
@@ -73,14 +76,16 @@ pub fn decode(
                 .is_some()
         });
     Err(UsageError(match likely {
-        Some(e) => format!(
-            "{file} is not UTF-8 (from line {line}); it looks like {} — pass --encoding {}, or save it as “CSV UTF-8”",
-            e.name(),
-            e.name().to_lowercase()
+        Some(e) => say(
+            "usage-csv-looks-like",
+            &[
+                ("file", &file),
+                ("line", &line),
+                ("encoding", &e.name()),
+                ("flag", &e.name().to_lowercase()),
+            ],
         ),
-        None => format!(
-            "{file} is not UTF-8 (from line {line}) nor GBK or Big5; save it as “CSV UTF-8” (Excel: Save As → CSV UTF-8)"
-        ),
+        None => say("usage-csv-not-utf8", &[("file", &file), ("line", &line)]),
     }))
 }
 

@@ -277,18 +277,25 @@ pub fn view_filter(
         .find(|v| v.name == view.trim().to_lowercase().replace('_', "-"))
     else {
         let names: Vec<&str> = views.iter().map(|v| v.name.as_str()).collect();
-        bail!(super::UsageError(format!(
-            "unknown view `{view}`; views: {}",
-            names.join(", ")
+        bail!(super::UsageError(super::locale::say(
+            "usage-ticket-unknown-view",
+            &[("view", &view), ("views", &names.join(", "))],
         )));
     };
     let text = filter.unwrap_or("");
-    let query = crate::domain::query::parse(text)
-        .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
+    let query = crate::domain::query::parse(text).map_err(|e| {
+        super::UsageError(super::locale::say(
+            "usage-labelled",
+            &[("label", &"--filter"), ("problem", &e)],
+        ))
+    })?;
     // An agent or group nobody has is a typo, not an empty list.
-    store
-        .check_filter_names(text)?
-        .map_err(|e| super::UsageError(format!("--filter: {e}")))?;
+    store.check_filter_names(text)?.map_err(|e| {
+        super::UsageError(super::locale::say(
+            "usage-labelled",
+            &[("label", &"--filter"), ("problem", &e)],
+        ))
+    })?;
     let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
     Ok(v.filter(now, offset).refine(&query, now, offset))
 }

@@ -6,6 +6,7 @@ use std::io::BufRead;
 use std::path::PathBuf;
 
 use super::UsageError;
+use super::locale::say;
 use super::output::Out;
 use super::ticket::{for_each_page, view_filter};
 use crate::domain::ticket_record::TicketRecord;
@@ -75,9 +76,9 @@ pub fn import(store: &mut Store, a: &ImportArgs, now: i64, out: &mut Out<'_>) ->
         super::output::err_line(format_args!("{b}"));
     }
     if !bad.is_empty() && !a.skip_bad {
-        return Err(UsageError(format!(
-            "{} bad lines (above): nothing imported; fix them, or --skip-bad to import the {good} good ones",
-            bad.len()
+        return Err(UsageError(say(
+            "usage-ticket-import-bad-lines",
+            &[("n", &bad.len()), ("good", &good)],
         ))
         .into());
     }

@@ -1,12 +1,13 @@
 //! `desk ticket new|reply|note|set|history`: ticket writes for scripts, each one transaction through the change log.
 
 use super::UsageError;
+use super::locale::{say, unknown};
 use super::output::Out;
 use crate::domain::UnknownValue;
 use crate::domain::complaint::ComplaintSeverity;
 use crate::domain::lifecycle::Writer;
 use crate::domain::service_loop::ComplaintStage;
-use crate::domain::ticket::{Channel, Kind, Priority, Status};
+use crate::domain::ticket::{Channel, Kind, Priority, Status, TagError};
 use crate::domain::ticket_fields::{ChangeWords, Names, is_bookkeeping};
 use crate::i18n::{tr, tr_args};
 use crate::store::Store;
@@ -40,15 +41,11 @@ impl BodyArgs {
                     .context("reading the body from standard input")?;
                 s
             }
-            (None, None) => anyhow::bail!(UsageError(
-                "give the text with --body, --body-file or on standard input".into()
-            )),
+            (None, None) => anyhow::bail!(UsageError(say("usage-ticket-body-missing", &[]))),
         };
         let text = text.trim_end().to_string();
         if text.trim().is_empty() {
-            anyhow::bail!(UsageError(
-                "the message is empty; nothing was written".into()
-            ));
+            anyhow::bail!(UsageError(say("usage-ticket-body-empty", &[])));
         }
         Ok(text)
     }
@@ -105,14 +102,26 @@ pub struct SetArgs {
 }
 
 pub fn parse_number(s: &str) -> anyhow::Result<i64> {
-    crate::domain::ticket::number_in(s).ok_or_else(|| {
-        UsageError(format!("`{s}` is not a ticket number (like 1042 or #1042)")).into()
-    })
+    crate::domain::ticket::number_in(s)
+        .ok_or_else(|| UsageError(say("usage-ticket-number", &[("value", &s)])).into())
 }
 
 fn parse<T: std::str::FromStr<Err = UnknownValue>>(what: &str, s: &str) -> anyhow::Result<T> {
-    s.parse()
-        .map_err(|e: UnknownValue| UsageError(format!("{what}: {e}")).into())
+    s.parse().map_err(|e: UnknownValue| {
+        UsageError(say(
+            "usage-labelled",
+            &[("label", &what), ("problem", &unknown(&e))],
+        ))
+        .into()
+    })
+}
+
+/// Why a tag was refused, in the CLI's language.
+fn tag_problem(e: &TagError) -> String {
+    match e {
+        TagError::Empty => say("usage-tag-empty", &[]),
+        TagError::NotOneWord { tag } => say("usage-tag-not-one-word", &[("tag", tag)]),
+    }
 }
 
 /// Parses `field=value`, `tags+=x`, `tags-=x`.
@@ -123,7 +132,7 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         .or_else(|| spec.strip_prefix("tag+="))
     {
         return Ok(TicketEdit::AddTag(
-            crate::domain::ticket::tag(tag).map_err(|e| usage(e.to_string()))?,
+            crate::domain::ticket::tag(tag).map_err(|e| usage(tag_problem(&e)))?,
         ));
     }
     if let Some(tag) = spec
@@ -131,13 +140,11 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         .or_else(|| spec.strip_prefix("tag-="))
     {
         return Ok(TicketEdit::RemoveTag(
-            crate::domain::ticket::tag(tag).map_err(|e| usage(e.to_string()))?,
+            crate::domain::ticket::tag(tag).map_err(|e| usage(tag_problem(&e)))?,
         ));
     }
     let Some((field, value)) = spec.split_once('=') else {
-        return Err(usage(format!(
-            "`{spec}` is not a change; write field=value, tags+=tag or tags-=tag"
-        )));
+        return Err(usage(say("usage-ticket-not-a-change", &[("spec", &spec)])));
     };
     Ok(match field.trim() {
         "status" => TicketEdit::Status(parse::<Status>("status", value)?),
@@ -166,10 +173,17 @@ pub fn parse_edit(spec: &str) -> anyhow::Result<TicketEdit> {
         "root_cause" => TicketEdit::RootCause(value.to_string()),
         "complaint_resolution" => TicketEdit::ComplaintResolution(value.to_string()),
         other => {
-            return Err(usage(format!(
-                "cannot set `{other}`; fields: status, priority, kind, channel, subject, assignee, group, product, \
-                 close_reason, complaint_stage, complaint_category, complaint_severity, complaint_owner, root_cause, \
-                 complaint_resolution, tags+=, tags-="
+            return Err(usage(say(
+                "usage-cannot-set",
+                &[
+                    ("field", &other),
+                    (
+                        "fields",
+                        &"status, priority, kind, channel, subject, assignee, group, product, close_reason, \
+                          complaint_stage, complaint_category, complaint_severity, complaint_owner, root_cause, \
+                          complaint_resolution, tags+=, tags-=",
+                    ),
+                ],
             )));
         }
     })
@@ -247,7 +261,7 @@ pub fn new(store: &mut Store, a: &NewArgs, now: i64, out: &mut Out<'_>) -> anyho
         body: a.body.read()?,
     };
     if t.subject.is_empty() {
-        anyhow::bail!(UsageError("--subject is empty".into()));
+        anyhow::bail!(UsageError(say("usage-ticket-subject-empty", &[])));
     }
     let created = store.create_ticket(&t, now)?;
     writeln!(out, "{}", created.number)?;
@@ -265,9 +279,7 @@ pub fn message(
     out: &mut Out<'_>,
 ) -> anyhow::Result<()> {
     let Some(me) = me else {
-        anyhow::bail!(UsageError(
-            "who is writing? set agent.handle in the config (or USER) to the handle of an agent in this database".into()
-        ));
+        anyhow::bail!(UsageError(say("usage-ticket-who-is-writing", &[])));
     };
     let number = parse_number(&a.number)?;
     let body = a.body.read()?;

@@ -2,6 +2,7 @@
 //! a time, move one through its steps, and print its service report (服务报告).
 
 use super::UsageError;
+use super::locale::{say, unknown};
 use super::output::{ListFormat, Out, ShowFormat, Sink};
 use crate::domain::field_rules::FieldRules;
 use crate::domain::visit::{Service, VisitStatus, parse_window};
@@ -76,7 +77,7 @@ pub fn visit_number(raw: &str) -> Result<i64, UsageError> {
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| UsageError(format!("`{t}` is not a visit number; e.g. V3 or 3")))
+        .ok_or_else(|| UsageError(say("usage-visit-number", &[("value", &t)])))
 }
 
 /// `12-07 09:00–11:00` in the calendar's zone.
@@ -123,60 +124,78 @@ fn day_start(text: Option<&str>, rules: &FieldRules, now: i64) -> Result<i64, Us
     use chrono::TimeZone;
     let tz = rules.tz();
     let date = match text {
-        Some(t) => chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
-            .map_err(|_| UsageError(format!("--date `{t}`: use YYYY-MM-DD")))?,
+        Some(t) => chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| {
+            UsageError(say(
+                "usage-date-flag",
+                &[("flag", &"--date"), ("value", &t)],
+            ))
+        })?,
         None => tz
             .timestamp_opt(now, 0)
             .single()
             .map(|d| d.date_naive())
-            .ok_or_else(|| UsageError("the clock is out of range".into()))?,
+            .ok_or_else(|| UsageError(say("usage-clock-out-of-range", &[])))?,
     };
     tz.from_local_datetime(&date.and_time(chrono::NaiveTime::MIN))
         .earliest()
         .map(|d| d.timestamp())
-        .ok_or_else(|| UsageError(format!("{date} has no midnight in {tz}")))
+        .ok_or_else(|| {
+            UsageError(say(
+                "usage-visit-no-midnight",
+                &[("date", &date), ("zone", &tz)],
+            ))
+        })
 }
 
 fn edit(field: &str, value: &str, rules: &FieldRules) -> Result<Option<VisitEdit>, UsageError> {
-    let bad = |what: &str| UsageError(format!("{field} `{value}`: {what}"));
+    let bad = |what: &str| {
+        UsageError(say(
+            "usage-visit-field-value",
+            &[("field", &field), ("value", &value), ("problem", &what)],
+        ))
+    };
     let v = value.trim();
     Ok(Some(match field {
         "status" => VisitEdit::Status(
             v.parse()
-                .map_err(|e: crate::domain::UnknownValue| bad(&e.to_string()))?,
+                .map_err(|e: crate::domain::UnknownValue| bad(&unknown(&e)))?,
         ),
         "engineer" => {
             VisitEdit::Engineer(Some(v.to_string()).filter(|h| !h.is_empty() && h != "-"))
         }
         "window" if v.is_empty() || v == "-" => VisitEdit::Window(None),
-        "window" => {
-            VisitEdit::Window(Some(parse_window(v, rules.tz()).ok_or_else(|| {
-                bad("use `YYYY-MM-DD HH:MM-HH:MM` or `YYYY-MM-DD HH:MM+2h`")
-            })?))
-        }
+        "window" => VisitEdit::Window(Some(
+            parse_window(v, rules.tz()).ok_or_else(|| bad(&say("usage-visit-window-hint", &[])))?,
+        )),
         "address" => VisitEdit::Address(v.to_string()),
-        "service" => VisitEdit::Service(v.parse::<Service>().map_err(|e| bad(&e.to_string()))?),
+        "service" => VisitEdit::Service(v.parse::<Service>().map_err(|e| bad(&unknown(&e)))?),
         "notes" => VisitEdit::Notes(v.to_string()),
         "labour" => {
             let secs = crate::domain::sla_policy::parse_duration(v)
                 .ok()
                 .or_else(|| v.parse::<i64>().ok().and_then(|m| m.checked_mul(60)))
-                .ok_or_else(|| bad("use minutes (45) or a duration (1h30m)"))?;
+                .ok_or_else(|| bad(&say("usage-visit-labour-hint", &[])))?;
             VisitEdit::LabourMinutes(secs / 60)
         }
-        "cause" => VisitEdit::Cause(v.parse::<Cause>().map_err(|e| bad(&e.to_string()))?),
+        "cause" => VisitEdit::Cause(v.parse::<Cause>().map_err(|e| bad(&unknown(&e)))?),
         "quote" => match QuoteState::parse(v) {
             Some(q) => VisitEdit::Quote(q),
-            None => VisitEdit::QuoteCents(parse_yuan(v).ok_or_else(|| {
-                bad("use an amount in yuan (350.00) or pending, accepted, declined")
-            })?),
+            None => VisitEdit::QuoteCents(
+                parse_yuan(v).ok_or_else(|| bad(&say("usage-visit-quote-hint", &[])))?,
+            ),
         },
         "confirmed" => VisitEdit::ConfirmedBy(v.to_string()),
         "part" => return Ok(None),
         other => {
-            return Err(UsageError(format!(
-                "`{other}` is not a field of a visit; fields: status, engineer, window, address, service, notes, \
-                 labour, cause, quote, confirmed, part"
+            return Err(UsageError(say(
+                "usage-visit-not-a-field",
+                &[
+                    ("field", &other),
+                    (
+                        "fields",
+                        &"status, engineer, window, address, service, notes, labour, cause, quote, confirmed, part",
+                    ),
+                ],
             )));
         }
     }))
@@ -196,9 +215,7 @@ fn part_spec(value: &str, engineer: Option<&str>) -> Result<(String, String, i64
                 .ok()
                 .filter(|q| *q >= 0)
                 .ok_or_else(|| {
-                    UsageError(format!(
-                        "part `{value}`: the quantity after `:` is a number"
-                    ))
+                    UsageError(say("usage-visit-part-quantity", &[("value", &value)]))
                 })?,
         ),
         None => (item, 1),
@@ -206,8 +223,9 @@ fn part_spec(value: &str, engineer: Option<&str>) -> Result<(String, String, i64
     let location = location
         .or_else(|| engineer.map(|e| format!("van:{e}")))
         .ok_or_else(|| {
-            UsageError(format!(
-                "part `{value}`: name the stock location, e.g. {code}:1@上海仓"
+            UsageError(say(
+                "usage-visit-part-location",
+                &[("value", &value), ("code", &code)],
             ))
         })?;
     Ok((code.trim().to_string(), location, qty))
@@ -225,14 +243,11 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> any
         } => {
             let service: Service = service
                 .parse()
-                .map_err(|e: crate::domain::UnknownValue| UsageError(e.to_string()))?;
+                .map_err(|e: crate::domain::UnknownValue| UsageError(unknown(&e)))?;
             let window = window
                 .map(|w| {
-                    parse_window(&w, rules.tz()).ok_or_else(|| {
-                        UsageError(format!(
-                            "--window `{w}`: use `YYYY-MM-DD HH:MM-HH:MM` or `YYYY-MM-DD HH:MM+2h`"
-                        ))
-                    })
+                    parse_window(&w, rules.tz())
+                        .ok_or_else(|| UsageError(say("usage-visit-window", &[("value", &w)])))
                 })
                 .transpose()?;
             let v = store.new_visit(
@@ -298,8 +313,9 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> any
             let mut parts = Vec::new();
             for change in &changes {
                 let Some((field, value)) = change.split_once('=') else {
-                    return Err(UsageError(format!(
-                        "`{change}` is not FIELD=VALUE; e.g. status=on_site"
+                    return Err(UsageError(say(
+                        "usage-not-field-value",
+                        &[("change", change), ("example", &"status=on_site")],
                     ))
                     .into());
                 };
