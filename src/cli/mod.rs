@@ -13,6 +13,7 @@ pub mod group;
 pub mod hub;
 pub mod intake;
 pub mod kb;
+pub mod kb_starter;
 pub mod keys;
 pub mod locale;
 pub mod mail_out;
