@@ -1,11 +1,15 @@
 //! The starter knowledge base: the same six articles in en, zh-CN and zh-TW, in the file form `kb export` writes,
-//! each script kept apart.
+//! each script kept apart; `desk init` adds the interface's set as drafts (not with `--no-starter-articles`, not to
+//! a database that was already there), and `desk kb starter` adds a set once, leaving what a team edited alone.
 
 use desk::cli::kb_starter::{ARTICLES, TAG, articles};
 use desk::domain::kb::{ArticleDoc, ArticleStatus};
 use desk::i18n::Locale;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::process::Output;
+
+mod common;
 
 /// Simplified forms and their traditional forms, where the two differ and neither is a character of the other
 /// script in its own right.
@@ -193,4 +197,209 @@ fn traditional_and_simplified_articles_stay_in_their_own_script() {
     for word in ["保修", "帳户", "账户", "短信", "视频", "信息"] {
         assert!(!tw.contains(word), "zh-TW says {word}");
     }
+}
+
+fn desk(home: &Path, lang: &str, args: &[&str]) -> Output {
+    common::desk_in_locale(home, "li", lang, args)
+}
+
+fn ok(home: &Path, lang: &str, args: &[&str]) -> String {
+    let o = desk(home, lang, args);
+    assert!(
+        o.status.success(),
+        "desk {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Every article (drafts included) as `kb list` gives it in JSON.
+fn listed(home: &Path, db: &str) -> Vec<serde_json::Value> {
+    let text = ok(
+        home,
+        "C.UTF-8",
+        &[
+            "kb", "list", "--db", db, "--view", "all", "--limit", "0", "--format", "json",
+        ],
+    );
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn init_adds_the_interface_languages_starter_articles_as_drafts() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let db = h.join("team.db").display().to_string();
+    let said = ok(h, "zh_CN.UTF-8", &["init", "--db", &db]);
+    assert!(said.starts_with("database ready at "), "{said}");
+    assert!(said.contains("已在知识库中添加 6 篇入门文章"), "{said}");
+    assert!(said.contains("desk kb list --view drafts"), "{said}");
+    let all = listed(h, &db);
+    assert_eq!(all.len(), 6, "{all:?}");
+    let shipped: BTreeSet<String> = parsed(Locale::ZhCn)
+        .into_iter()
+        .map(|(_, d)| d.title)
+        .collect();
+    for a in &all {
+        assert_eq!(a["status"], "draft", "{a}");
+        let title = a["title"].as_str().unwrap();
+        assert!(
+            shipped.contains(title),
+            "{title} is not a zh-CN starter title"
+        );
+    }
+    let drafts: Vec<serde_json::Value> = serde_json::from_str(&ok(
+        h,
+        "C.UTF-8",
+        &[
+            "kb", "list", "--db", &db, "--view", "drafts", "--format", "json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(drafts.len(), 6);
+    let one: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        "C.UTF-8",
+        &[
+            "kb",
+            "show",
+            all[0]["id"].as_str().unwrap(),
+            "--db",
+            &db,
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    assert!(
+        one["tags"].as_array().unwrap().iter().any(|t| t == TAG),
+        "{one}"
+    );
+    // Not published by anyone: nothing reaches a customer until the team says so.
+    let published = desk(
+        h,
+        "C.UTF-8",
+        &["kb", "search", "发票", "--db", &db, "--format", "json"],
+    );
+    assert_eq!(String::from_utf8_lossy(&published.stdout).trim(), "[]");
+
+    // A second init finds the database there: it adds nothing.
+    let again = ok(h, "zh_CN.UTF-8", &["init", "--db", &db]);
+    assert!(!again.contains("入门文章"), "{again}");
+    assert_eq!(listed(h, &db).len(), 6);
+
+    // English and Taiwan interfaces get their own sets.
+    let en = h.join("en.db").display().to_string();
+    let said = ok(h, "C.UTF-8", &["init", "--db", &en]);
+    assert!(said.contains("added 6 starter articles"), "{said}");
+    assert!(
+        listed(h, &en)
+            .iter()
+            .any(|a| a["title"] == "My package arrived damaged")
+    );
+    let tw = h.join("tw.db").display().to_string();
+    ok(h, "zh_TW.UTF-8", &["init", "--db", &tw]);
+    assert!(
+        listed(h, &tw)
+            .iter()
+            .any(|a| a["title"] == "重設密碼與帳號解鎖")
+    );
+}
+
+#[test]
+fn init_without_starter_articles_leaves_the_knowledge_base_empty() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let db = h.join("team.db").display().to_string();
+    let said = ok(
+        h,
+        "zh_CN.UTF-8",
+        &["init", "--db", &db, "--no-starter-articles"],
+    );
+    assert!(!said.contains("入门文章"), "{said}");
+    assert!(listed(h, &db).is_empty());
+}
+
+#[test]
+fn kb_starter_adds_a_set_once_and_keeps_what_the_team_changed() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let db = h.join("team.db").display().to_string();
+    ok(
+        h,
+        "C.UTF-8",
+        &["init", "--db", &db, "--no-starter-articles"],
+    );
+    let said = ok(h, "C.UTF-8", &["kb", "starter", "--db", &db]);
+    assert!(
+        said.starts_with("starter articles (en): 6 added as drafts, 0 skipped"),
+        "{said}"
+    );
+    assert!(said.contains("desk kb list --view drafts"), "{said}");
+    let first = listed(h, &db);
+    assert_eq!(first.len(), 6);
+
+    // The team publishes one; a second run skips all six and leaves that one published.
+    let id = first[0]["id"].as_str().unwrap();
+    ok(
+        h,
+        "C.UTF-8",
+        &["kb", "status", id, "published", "--db", &db],
+    );
+    let said = ok(h, "C.UTF-8", &["kb", "starter", "--db", &db]);
+    assert!(
+        said.starts_with("starter articles (en): 0 added as drafts, 6 skipped"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("--view drafts"),
+        "nothing new to review: {said}"
+    );
+    let second = listed(h, &db);
+    assert_eq!(second.len(), 6);
+    let status = |list: &[serde_json::Value]| {
+        list.iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["status"].clone())
+    };
+    assert_eq!(status(&second), Some("published".into()));
+
+    // Another language is another set; in the interface's words.
+    let said = ok(
+        h,
+        "zh_TW.UTF-8",
+        &["kb", "starter", "--db", &db, "--locale", "zh-TW"],
+    );
+    assert!(said.contains("新增 6 篇草稿，略過 0 篇"), "{said}");
+    assert_eq!(listed(h, &db).len(), 12);
+}
+
+#[test]
+fn kb_starter_refuses_an_unknown_locale_in_one_line() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let db = h.join("team.db").display().to_string();
+    ok(
+        h,
+        "C.UTF-8",
+        &["init", "--db", &db, "--no-starter-articles"],
+    );
+    for lang in ["C.UTF-8", "zh_CN.UTF-8"] {
+        let o = desk(h, lang, &["kb", "starter", "--db", &db, "--locale", "xx"]);
+        assert_eq!(o.status.code(), Some(2), "{lang}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("`xx`") && err.contains("en, zh-CN, zh-TW"),
+            "{err}"
+        );
+        assert!(o.stdout.is_empty());
+    }
+    let o = desk(
+        h,
+        "zh_CN.UTF-8",
+        &["kb", "starter", "--db", &db, "--locale", "xx"],
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("不是入门文章的语言"));
+    assert!(listed(h, &db).is_empty(), "nothing added");
 }

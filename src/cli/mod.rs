@@ -11,6 +11,7 @@ pub mod customer_edit;
 pub mod demo;
 pub mod group;
 pub mod hub;
+pub mod init;
 pub mod intake;
 pub mod kb;
 pub mod kb_starter;
@@ -84,8 +85,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create an empty database (or bring an existing one to the current schema)
-    Init,
+    /// Create a database, with six starter knowledge-base articles as drafts (or bring an existing one to the
+    /// current schema)
+    Init(init::InitArgs),
     /// Generate a realistic, deterministic demo database
     Demo(demo::DemoArgs),
     /// List, show, create and change tickets
