@@ -94,26 +94,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let db = choice.path;
 
     match cli.command {
-        Some(Command::Init) => {
+        Some(Command::Init(args)) => {
+            // A database this run makes gets the starter articles; an empty file counts as none.
+            let created = std::fs::metadata(&db).map_or(true, |m| m.len() == 0);
             let mut store = open_store(&db, OpenMode::Create, &cfg)?;
             store.set_actor(handle(&cfg));
             let added = store.register_actor(cfg.agent.name.as_deref(), now)?;
-            cli::output::stdout(|out| {
-                writeln!(
-                    out,
-                    "database ready at {} (schema v{})",
-                    store.path().display(),
-                    desk::store::LATEST_SCHEMA
-                )?;
-                if let desk::store::roles::Registration::Added(role) = added {
-                    writeln!(
-                        out,
-                        "you ({}) are registered as its {role}; add your team with `desk agent add HANDLE`",
-                        store.actor().unwrap_or_default()
-                    )?;
-                }
-                Ok(())
-            })
+            cli::output::stdout(|out| cli::init::run(&mut store, &args, created, added, now, out))
         }
         Some(Command::Demo(mut args)) => {
             // The interface's language unless the command names one; a zh-TW interface gets the mixed demo (its

@@ -31,7 +31,15 @@ fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
     };
     let ps = |label: &str| p(label);
     let mut all = vec![
-        ("init", vec![a(&["init"])]),
+        (
+            "init",
+            vec![
+                a(&["init"]),
+                a(&["init", "--no-starter-articles"]),
+                // A new file: the starter articles are added and said.
+                a(&["init", "--db", &f.fresh_db]),
+            ],
+        ),
         ("keys", vec![a(&["keys"]), a(&["keys", "--markdown"])]),
         ("check", fmt(&["check"], &["json"])),
         ("ticket list", {
@@ -337,6 +345,15 @@ fn invocations(f: &Files, hub: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
             ],
         ),
         ("kb export", vec![a(&["kb", "export", &f.kb_export])]),
+        (
+            "kb starter",
+            vec![
+                a(&["kb", "starter"]),
+                a(&["kb", "starter", "--locale", "zh-TW"]),
+                a(&["kb", "starter", "--locale", "zh-TW"]),
+                a(&["kb", "starter", "--locale", &ps("xx")]),
+            ],
+        ),
         (
             "kb status",
             vec![

@@ -1,5 +1,5 @@
-//! `desk kb …`: lists by view, search, suggestions for a ticket, status, votes, history, and a folder of Markdown
-//! files in and out.
+//! `desk kb …`: lists by view, search, suggestions for a ticket, status, votes, history, a folder of Markdown
+//! files in and out, and the starter articles (`kb_starter`).
 
 use super::output::Out;
 use super::output::{ListArgs, ListFormat, Sink, short_date};
@@ -67,6 +67,13 @@ pub enum KbCmd {
         dir: PathBuf,
         #[arg(long)]
         skip_bad: bool,
+    },
+    /// Add desk's six starter articles (returns, warranty, delivery, damage, passwords, invoices) as drafts; an
+    /// article with the same title already there is skipped
+    Starter {
+        /// Their language: en, zh-CN or zh-TW (default: the interface's)
+        #[arg(long)]
+        locale: Option<String>,
     },
 }
 
@@ -278,6 +285,7 @@ pub fn run(
                 }
             )?;
         }
+        KbCmd::Starter { locale } => super::kb_starter::run(store, locale.as_deref(), now, out)?,
     }
     Ok(())
 }

@@ -12,8 +12,10 @@ pub mod demo;
 pub mod error_words;
 pub mod group;
 pub mod hub;
+pub mod init;
 pub mod intake;
 pub mod kb;
+pub mod kb_starter;
 pub mod keys;
 pub mod locale;
 pub mod mail_out;
@@ -84,8 +86,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create an empty database (or bring an existing one to the current schema)
-    Init,
+    /// Create a database, with six starter knowledge-base articles as drafts (or bring an existing one to the
+    /// current schema)
+    Init(init::InitArgs),
     /// Generate a realistic, deterministic demo database
     Demo(demo::DemoArgs),
     /// List, show, create and change tickets

@@ -33,8 +33,19 @@ pub struct KbImportReport {
     pub created: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Left as they were: an article with the same title was already there ([`SameTitle::Skip`]).
+    pub skipped: usize,
     /// `FILE:LINE: reason` for each file that could not be read.
     pub errors: Vec<String>,
+}
+
+/// What an import does with an article (without an id) whose title is already in the knowledge base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SameTitle {
+    /// Makes that article what the file says (`kb import`: a folder that lives in git comes back).
+    Update,
+    /// Leaves it as it is (the starter articles: a team may have edited them).
+    Skip,
 }
 
 /// A file name for an article: its title in ASCII words (when it has any), then its id, which makes it unique.
@@ -155,45 +166,66 @@ impl Store {
         };
         let mut files = Vec::new();
         markdown_files(dir, &mut files)?;
-        let mut docs: Vec<ArticleDoc> = Vec::with_capacity(files.len());
-        let mut seen_ids = std::collections::HashMap::new();
-        // Two files with one title would match one article, and one body would silently win.
-        let mut seen_titles = std::collections::HashMap::new();
-        for path in &files {
+        let texts = files.iter().map(|path| {
             let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
-            match ArticleDoc::parse(&text) {
-                Ok(doc) => {
-                    if let Some(id) = &doc.id
-                        && let Some(first) = seen_ids.insert(id.clone(), path.clone())
-                    {
-                        report.errors.push(format!(
-                            "{}:2: id {id} is also in {}; each article needs its own file",
-                            path.display(),
-                            first.display()
-                        ));
-                        continue;
-                    }
-                    if let Some(first) = seen_titles.insert(doc.title.clone(), path.clone()) {
-                        report.errors.push(format!(
-                            "{}: the title “{}” is also the title of {}; give one of them another title",
-                            path.display(),
-                            doc.title,
-                            first.display()
-                        ));
-                        continue;
-                    }
-                    docs.push(doc);
-                }
-                Err(e) => {
-                    report
-                        .errors
-                        .push(format!("{}:{}: {}", path.display(), e.line, e.message))
-                }
-            }
-        }
+            Ok((path.display().to_string(), text))
+        });
+        let docs = parse_docs(texts, &mut report)?;
         if !report.errors.is_empty() && !skip_bad {
             return Ok(report);
         }
+        self.write_docs(&categories, &docs, now, &mut report)?;
+        Ok(report)
+    }
+
+    /// Articles already in memory, each `(name, text)` in the file form `kb export` writes (`name` is what an
+    /// error names: the file's path or its name). Nothing is written when any is bad. With [`SameTitle::Skip`]
+    /// an article without an id whose title is already in the knowledge base is left as it is and counted as
+    /// skipped, so adding the same set twice never overwrites what a team has edited since.
+    pub fn import_article_texts(
+        &mut self,
+        files: &[(String, &str)],
+        same_title: SameTitle,
+        now: i64,
+    ) -> Result<KbImportReport> {
+        let mut report = KbImportReport::default();
+        let texts = files.iter().map(|(name, text)| Ok((name.clone(), *text)));
+        let mut docs = parse_docs(texts, &mut report)?;
+        if !report.errors.is_empty() {
+            return Ok(report);
+        }
+        if same_title == SameTitle::Skip {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT EXISTS (SELECT 1 FROM articles a WHERE a.title = ?1 AND {})",
+                super::bulk_jobs::visible("a")
+            ))?;
+            let mut keep = Vec::with_capacity(docs.len());
+            for doc in docs {
+                if doc.id.is_none()
+                    && stmt.query_row(params![doc.title], |r| r.get::<_, bool>(0))?
+                {
+                    report.skipped += 1;
+                } else {
+                    keep.push(doc);
+                }
+            }
+            docs = keep;
+        }
+        if !docs.is_empty() {
+            self.write_docs(&[], &docs, now, &mut report)?;
+        }
+        Ok(report)
+    }
+
+    /// Writes `categories` (an empty one keeps its place), then `docs`, as one bulk job, and counts what each
+    /// article did into `report`.
+    fn write_docs(
+        &mut self,
+        categories: &[CategoryEntry],
+        docs: &[ArticleDoc],
+        now: i64,
+        report: &mut KbImportReport,
+    ) -> Result<()> {
         let author = match self.actor() {
             Some(h) => self.agent_id(h)?,
             None => None,
@@ -244,8 +276,47 @@ impl Store {
             .filter(|(item, _)| matches!(item, KbItem::Article(_)))
             .map(|(_, w)| w);
         (report.created, report.updated, report.unchanged) = super::bulk_jobs::tally(articles);
-        Ok(report)
+        Ok(())
     }
+}
+
+/// Parses each `(name, text)`; a bad file, or a second file with an id or a title already seen, becomes a
+/// `NAME:LINE: reason` in `report.errors` instead of a document.
+fn parse_docs<T: AsRef<str>>(
+    texts: impl Iterator<Item = Result<(String, T)>>,
+    report: &mut KbImportReport,
+) -> Result<Vec<ArticleDoc>> {
+    let mut docs: Vec<ArticleDoc> = Vec::new();
+    let mut seen_ids = std::collections::HashMap::new();
+    // Two files with one title would match one article, and one body would silently win.
+    let mut seen_titles = std::collections::HashMap::new();
+    for item in texts {
+        let (name, text) = item?;
+        match ArticleDoc::parse(text.as_ref()) {
+            Ok(doc) => {
+                if let Some(id) = &doc.id
+                    && let Some(first) = seen_ids.insert(id.clone(), name.clone())
+                {
+                    report.errors.push(format!(
+                        "{name}:2: id {id} is also in {first}; each article needs its own file"
+                    ));
+                    continue;
+                }
+                if let Some(first) = seen_titles.insert(doc.title.clone(), name.clone()) {
+                    report.errors.push(format!(
+                        "{name}: the title “{}” is also the title of {first}; give one of them another title",
+                        doc.title
+                    ));
+                    continue;
+                }
+                docs.push(doc);
+            }
+            Err(e) => report
+                .errors
+                .push(format!("{name}:{}: {}", e.line, e.message)),
+        }
+    }
+    Ok(docs)
 }
 
 /// One step of a `kb import`.

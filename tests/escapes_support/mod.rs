@@ -252,6 +252,8 @@ pub struct Files {
     pub restore_target: String,
     pub convert_target: String,
     pub demo_db: String,
+    /// A database `init` makes (with the starter articles).
+    pub fresh_db: String,
     pub mail_dir: String,
     pub ingest_file: String,
     pub save_to: String,
@@ -379,6 +381,7 @@ pub fn files(home: &Path, db: &Path) -> Files {
         restore_target: copy("restore-target.db"),
         convert_target: copy("convert-target.db"),
         demo_db: s(home.join(format!("demo{P}.db"))),
+        fresh_db: s(home.join(format!("fresh{P}.db"))),
         mail_dir: s(mail),
         ingest_file: s(ingest),
         save_to: s(home.join(format!("saved{P}"))),

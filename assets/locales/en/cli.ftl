@@ -104,3 +104,11 @@ cli-wrote = #{ $number }: { $what }
 cli-wrote-changes = #{ $number }: { $what }; { $changes }
 # Between the items of a list in a sentence (a trailing space kept by the quotes).
 cli-list-separator = {", "}
+# `desk init` and `desk kb starter`: the starter knowledge base.
+cli-init-starter-added = added { $count } starter { $count ->
+    [one] article
+   *[other] articles
+} to the knowledge base as drafts ({ $locale })
+cli-kb-starter-done = starter articles ({ $locale }): { $added } added as drafts, { $skipped } skipped (an article with the same title is already there)
+cli-kb-starter-review = review them with `{ $list }`, then publish each with `{ $publish }`
+cli-kb-starter-unknown-locale = `{ $given }` is not a language of the starter articles; use one of { $allowed }

@@ -103,3 +103,8 @@ cli-version = 版本 { $version }
 cli-wrote = #{ $number }：{ $what }
 cli-wrote-changes = #{ $number }：{ $what }；{ $changes }
 cli-list-separator = ，
+# `desk init` 与 `desk kb starter`：入门知识库文章。
+cli-init-starter-added = 已在知识库中添加 { $count } 篇入门文章（草稿，{ $locale }）
+cli-kb-starter-done = 入门文章（{ $locale }）：新增 { $added } 篇草稿，跳过 { $skipped } 篇（已有同名文章）
+cli-kb-starter-review = 用 `{ $list }` 查看，审核后用 `{ $publish }` 逐篇发布
+cli-kb-starter-unknown-locale = `{ $given }` 不是入门文章的语言，请使用 { $allowed } 之一

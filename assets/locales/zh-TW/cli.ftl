@@ -103,3 +103,8 @@ cli-version = 版本 { $version }
 cli-wrote = #{ $number }：{ $what }
 cli-wrote-changes = #{ $number }：{ $what }；{ $changes }
 cli-list-separator = ，
+# `desk init` 與 `desk kb starter`：入門知識庫文章。
+cli-init-starter-added = 已在知識庫中新增 { $count } 篇入門文章（草稿，{ $locale }）
+cli-kb-starter-done = 入門文章（{ $locale }）：新增 { $added } 篇草稿，略過 { $skipped } 篇（已有同名文章）
+cli-kb-starter-review = 請用 `{ $list }` 檢視，審核後再用 `{ $publish }` 逐篇發布
+cli-kb-starter-unknown-locale = `{ $given }` 不是入門文章提供的語言，請使用 { $allowed } 其中之一
