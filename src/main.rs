@@ -299,7 +299,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 })?;
             }
             let storage = storage_mode(&db, &cfg);
+            let created = mode == OpenMode::Create && !db.exists();
             let mut store = Store::open_with(&db, mode, storage)?;
+            if created {
+                // A first start makes the database `desk init` would have: with the starter articles, as drafts.
+                cli::kb_starter::add(&mut store, cli::locale::get(), now)?;
+            }
             let mut handle = handle(&cfg);
             let mut agent_id = match &handle {
                 Some(h) => store.agent_id(h)?,

@@ -105,3 +105,35 @@ fn ui_locale_zh_tw_in_the_config_wins_over_an_english_environment() {
     );
     speaks(&t, Locale::ZhTw, "工單佇列", "按鍵 —");
 }
+
+/// A newcomer's first `desk` (no database anywhere yet) under `LANG=zh_TW.UTF-8`: the knowledge base it makes
+/// holds the starter articles in traditional characters, as drafts, as `desk init` would have made it.
+#[test]
+fn a_first_start_in_traditional_chinese_has_the_starter_articles_as_drafts() {
+    let home = tempfile::tempdir().unwrap();
+    let mut vars = clean_env(home.path());
+    vars.retain(|(name, _)| *name != "LANG");
+    vars.push(("LANG", "zh_TW.UTF-8".to_string()));
+    let t = Tmux::start("first-start", 120, 40, home.path(), &vars);
+    t.type_text(env!("CARGO_BIN_EXE_desk"));
+    t.keys(&["Enter"]);
+    t.wait_for("工單佇列");
+    t.keys(&["4"]);
+    let starter = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/kb-starter/zh-TW/returns-and-refunds.md"
+    ))
+    .unwrap();
+    let title = starter
+        .lines()
+        .find_map(|l| l.strip_prefix("title = \""))
+        .and_then(|l| l.strip_suffix('"'))
+        .expect("the article's title")
+        .to_string();
+    let screen = t.wait_for(&title);
+    let row = screen.lines().find(|l| l.contains(&title)).unwrap();
+    assert!(row.contains("草稿"), "a draft, not published:\n{screen}");
+    assert!(screen.contains("[1/6]"), "six articles:\n{screen}");
+    t.keys(&["q"]);
+    t.wait_until("desk gone", |_| !t.alternate_on());
+}
