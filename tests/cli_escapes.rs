@@ -11,7 +11,7 @@ mod common;
 mod escapes_support;
 
 use clap::CommandFactory;
-use escapes_support::{ARTICLE, Files, desk, files, p, poisoned};
+use escapes_support::{ARTICLE, Files, desk, files, p, poisoned, unsafe_in};
 
 /// For each leaf subcommand (`ticket list`), the argument lists that make it print on the poisoned database, in
 /// the order they run (writes that change what later ones read come late). Arguments are after `--db DB`.
@@ -508,24 +508,6 @@ fn leaves(cmd: &clap::Command, prefix: &str, out: &mut Vec<String>) {
             leaves(sub, &format!("{path} "), out);
         }
     }
-}
-
-/// What in `bytes` a terminal would act on (or, with `strict`, draw unevenly), as a description.
-fn unsafe_in(bytes: &[u8], strict: bool) -> Option<String> {
-    if let Some(b) = bytes
-        .iter()
-        .find(|b| **b < 0x20 && **b != b'\n' && **b != b'\t')
-    {
-        return Some(format!("control byte 0x{b:02x}"));
-    }
-    let text = String::from_utf8_lossy(bytes);
-    if let Some(c) = text.chars().find(|c| ('\u{80}'..='\u{9f}').contains(c)) {
-        return Some(format!("C1 character U+{:04X}", c as u32));
-    }
-    if strict && let Some(c) = text.chars().find(|c| desk::domain::text::is_invisible(*c)) {
-        return Some(format!("zero-width or bidi character U+{:04X}", c as u32));
-    }
-    None
 }
 
 #[test]

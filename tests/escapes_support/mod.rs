@@ -390,3 +390,21 @@ pub fn files(home: &Path, db: &Path) -> Files {
         hub: s(db.to_path_buf()),
     }
 }
+
+/// What in `bytes` a terminal would act on (or, with `strict`, draw unevenly), as a description.
+pub fn unsafe_in(bytes: &[u8], strict: bool) -> Option<String> {
+    if let Some(b) = bytes
+        .iter()
+        .find(|b| **b < 0x20 && **b != b'\n' && **b != b'\t')
+    {
+        return Some(format!("control byte 0x{b:02x}"));
+    }
+    let text = String::from_utf8_lossy(bytes);
+    if let Some(c) = text.chars().find(|c| ('\u{80}'..='\u{9f}').contains(c)) {
+        return Some(format!("C1 character U+{:04X}", c as u32));
+    }
+    if strict && let Some(c) = text.chars().find(|c| desk::domain::text::is_invisible(*c)) {
+        return Some(format!("zero-width or bidi character U+{:04X}", c as u32));
+    }
+    None
+}
