@@ -231,7 +231,7 @@ fn init_adds_the_interface_languages_starter_articles_as_drafts() {
     let h = home.path();
     let db = h.join("team.db").display().to_string();
     let said = ok(h, "zh_CN.UTF-8", &["init", "--db", &db]);
-    assert!(said.starts_with("database ready at "), "{said}");
+    assert!(said.starts_with("数据库已就绪："), "{said}");
     assert!(said.contains("已在知识库中添加 6 篇入门文章"), "{said}");
     assert!(said.contains("desk kb list --view drafts"), "{said}");
     let all = listed(h, &db);

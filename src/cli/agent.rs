@@ -81,13 +81,23 @@ fn set(
                     })?)
                 };
             store.set_agent_capacity(handle, cap, now)?;
-            let shown = cap.map_or("no limit".to_string(), |c| format!("{c} open tickets"));
-            writeln!(out, "{handle}: capacity {shown}")?;
+            let shown = match cap {
+                Some(c) => say("said-agent-capacity", &[("handle", &handle), ("n", &c)]),
+                None => say("said-agent-no-limit", &[("handle", &handle)]),
+            };
+            writeln!(out, "{shown}")?;
         }
         "calendar" => {
             store.set_agent_calendar(handle, (!none).then_some(value), now)?;
-            let shown = if none { "always on shift" } else { value };
-            writeln!(out, "{handle}: working hours {shown}")?;
+            let shown = if none {
+                say("said-agent-always-on-shift", &[("handle", &handle)])
+            } else {
+                say(
+                    "said-agent-hours",
+                    &[("handle", &handle), ("calendar", &value)],
+                )
+            };
+            writeln!(out, "{shown}")?;
         }
         "availability" => {
             let a = Availability::parse(value).ok_or_else(|| {
@@ -97,7 +107,17 @@ fn set(
                 ))
             })?;
             let h = store.set_availability(Some(handle), a, now)?;
-            writeln!(out, "{h} is {}", a.label())?;
+            let shown = say(
+                "said-agent-availability",
+                &[
+                    ("handle", &h),
+                    (
+                        "availability",
+                        &crate::i18n::tr_of(super::locale::get(), "team-availability-", a.as_str()),
+                    ),
+                ],
+            );
+            writeln!(out, "{shown}")?;
         }
         other => {
             return Err(UsageError(say(
@@ -169,11 +189,9 @@ pub fn run(store: &mut Store, cmd: AgentCmd, now: i64, out: &mut Out<'_>) -> any
             let r = role(&r)?;
             let name = name.unwrap_or_else(|| handle.clone());
             store.add_agent(&handle, &name, email.as_deref(), r, now)?;
-            writeln!(
-                out,
-                "added {} as {r}",
-                crate::domain::handle::normalize(&handle)
-            )?;
+            let handle = crate::domain::handle::normalize(&handle);
+            let line = say("said-agent-added", &[("handle", &handle), ("role", &r)]);
+            writeln!(out, "{line}")?;
         }
         AgentCmd::List { format } => {
             let agents = store.agent_list()?;
@@ -204,7 +222,7 @@ pub fn run(store: &mut Store, cmd: AgentCmd, now: i64, out: &mut Out<'_>) -> any
         } => {
             let skills = store.set_agent_skills(&handle, &add, &remove, now)?;
             if skills.is_empty() {
-                writeln!(out, "no skills")?;
+                writeln!(out, "{}", say("said-agent-no-skills", &[]))?;
             }
             for s in skills {
                 writeln!(out, "{s}")?;
@@ -213,19 +231,15 @@ pub fn run(store: &mut Store, cmd: AgentCmd, now: i64, out: &mut Out<'_>) -> any
         AgentCmd::SetRole { handle, role: r } => {
             let r = role(&r)?;
             store.set_agent_role(&handle, Some(r), now)?;
-            writeln!(
-                out,
-                "{} is now {r}",
-                crate::domain::handle::normalize(&handle)
-            )?;
+            let handle = crate::domain::handle::normalize(&handle);
+            let line = say("said-agent-role", &[("handle", &handle), ("role", &r)]);
+            writeln!(out, "{line}")?;
         }
         AgentCmd::Deactivate { handle } => {
             store.set_agent_role(&handle, None, now)?;
-            writeln!(
-                out,
-                "{} is deactivated",
-                crate::domain::handle::normalize(&handle)
-            )?;
+            let handle = crate::domain::handle::normalize(&handle);
+            let line = say("said-agent-deactivated", &[("handle", &handle)]);
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())

@@ -207,23 +207,33 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                     serde_json::to_writer_pretty(out.json(), &v)?;
                     writeln!(out)?;
                 }
-                ShowFormat::Text => writeln!(
-                    out,
-                    "recomputed {} customers in {:.1} s: {} upgraded, {} downgraded, {} changed stage, {} turned high risk ({} win-back tasks); {care} care reminders scheduled",
-                    sum.customers,
-                    started.elapsed().as_secs_f64(),
-                    sum.upgraded,
-                    sum.downgraded,
-                    sum.stage_changes,
-                    sum.turned_high_risk,
-                    sum.win_back_tasks
-                )?,
+                ShowFormat::Text => {
+                    let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
+                    let line = say(
+                        "said-customer-recomputed",
+                        &[
+                            ("customers", &sum.customers),
+                            ("seconds", &seconds),
+                            ("upgraded", &sum.upgraded),
+                            ("downgraded", &sum.downgraded),
+                            ("stages", &sum.stage_changes),
+                            ("risky", &sum.turned_high_risk),
+                            ("win-back", &sum.win_back_tasks),
+                            ("care", &care),
+                        ],
+                    );
+                    writeln!(out, "{line}")?
+                }
             }
         }
         CustomerCmd::Care { due, done, format } => {
             if let Some(task) = done {
                 store.complete_care(&task, None, now)?;
-                writeln!(out, "care task {task} done")?;
+                writeln!(
+                    out,
+                    "{}",
+                    say("said-customer-care-done", &[("task", &task)])
+                )?;
                 return Ok(());
             }
             store.schedule_care(now)?;
@@ -265,93 +275,128 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
 fn show_text(d: &CustomerDetail, tier: &str, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
     let r = &d.row;
     let dash = |v: &Option<SafeText>| v.as_ref().map_or("-".to_string(), |s| s.to_string());
-    writeln!(out, "{} ({})", r.name, r.id)?;
-    writeln!(out, "email {} · phone {}", dash(&r.email), dash(&r.phone))?;
-    writeln!(
-        out,
-        "organization {} · city {} · customer since {}",
-        dash(&r.organization),
-        dash(&r.city),
-        rfc3339(r.created_at)
-    )?;
+    let mut line = |text: String| writeln!(out, "{text}");
+    line(format!("{} ({})", r.name, r.id))?;
+    line(say(
+        "said-customer-contact",
+        &[("email", &dash(&r.email)), ("phone", &dash(&r.phone))],
+    ))?;
+    line(say(
+        "said-customer-organization",
+        &[
+            ("organization", &dash(&r.organization)),
+            ("city", &dash(&r.city)),
+            ("since", &rfc3339(r.created_at)),
+        ],
+    ))?;
     for a in &d.addresses {
-        let label = Some(a.label.as_str()).filter(|l| !l.is_empty());
-        let label = label.map(|l| format!(" ({l})")).unwrap_or_default();
-        let default = if a.is_default { " · default" } else { "" };
-        writeln!(out, "address{label} {}{default}", a.address)?;
+        let address = match Some(a.label.as_str()).filter(|l| !l.is_empty()) {
+            Some(label) => say(
+                "said-customer-address-labelled",
+                &[("label", &label), ("address", &a.address)],
+            ),
+            None => say("said-customer-address", &[("address", &a.address)]),
+        };
+        line(if a.is_default {
+            say("said-customer-address-default", &[("address", &address)])
+        } else {
+            address
+        })?;
     }
-    let gender = d.gender.as_ref().map(|g| format!("gender {g}"));
+    let gender = d
+        .gender
+        .as_ref()
+        .map(|g| say("said-customer-gender", &[("gender", g)]));
     let when = [d.contact_channel.as_ref(), d.contact_time.as_ref()]
         .into_iter()
         .flatten()
         .map(|s| s.to_string())
         .collect::<Vec<_>>();
-    let prefers = (!when.is_empty()).then(|| format!("prefers {}", when.join(", ")));
+    let prefers =
+        (!when.is_empty()).then(|| say("said-customer-prefers", &[("when", &when.join(", "))]));
     let personal: Vec<String> = gender.into_iter().chain(prefers).collect();
     if !personal.is_empty() {
-        writeln!(out, "{}", personal.join(" · "))?;
+        line(personal.join(" · "))?;
     }
     if !d.tags.is_empty() {
         let tags: Vec<String> = d.tags.iter().map(|t| t.to_string()).collect();
-        writeln!(out, "tags {}", tags.join(", "))?;
+        line(say("said-customer-tags", &[("tags", &tags.join(", "))]))?;
     }
-    writeln!(
-        out,
-        "tier {} ({}) · {}",
-        tier,
-        d.tier_source.as_str(),
-        d.tier_reason
-    )?;
-    writeln!(out, "stage {} · {}", r.stage.as_str(), d.stage_reason)?;
-    writeln!(out, "risk {} ({})", r.risk_level.as_str(), r.risk_score)?;
+    line(say(
+        "said-customer-tier",
+        &[
+            ("tier", &tier),
+            ("source", &d.tier_source.as_str()),
+            ("reason", &d.tier_reason),
+        ],
+    ))?;
+    line(say(
+        "said-customer-stage",
+        &[("stage", &r.stage.as_str()), ("reason", &d.stage_reason)],
+    ))?;
+    line(say(
+        "said-customer-risk",
+        &[("level", &r.risk_level.as_str()), ("score", &r.risk_score)],
+    ))?;
     for s in &d.risk_signals {
-        writeln!(out, "  - {s}")?;
+        line(format!("  - {s}"))?;
     }
-    writeln!(
-        out,
-        "orders {} · total ¥{:.2} · RFM {}",
-        d.orders.count,
-        d.orders.total_cents as f64 / 100.0,
-        d.rfm.as_deref().unwrap_or("-")
-    )?;
+    line(say(
+        "said-customer-orders",
+        &[
+            ("count", &d.orders.count),
+            (
+                "total",
+                &format!("{:.2}", d.orders.total_cents as f64 / 100.0),
+            ),
+            ("rfm", &d.rfm.as_deref().unwrap_or("-")),
+        ],
+    ))?;
     if let Some(clv) = d.value.clv_cents {
-        writeln!(
-            out,
-            "lifetime value ¥{:.2} · {} orders a year · {}",
-            clv as f64 / 100.0,
-            d.value.orders_per_year.unwrap_or_default(),
-            if d.value.repeat_buyer {
-                "repeat buyer"
-            } else {
-                "one order so far"
-            }
-        )?;
+        let buyer = if d.value.repeat_buyer {
+            say("said-customer-repeat-buyer", &[])
+        } else {
+            say("said-customer-one-order", &[])
+        };
+        line(say(
+            "said-customer-value",
+            &[
+                ("value", &format!("{:.2}", clv as f64 / 100.0)),
+                ("per-year", &d.value.orders_per_year.unwrap_or_default()),
+                ("buyer", &buyer),
+            ],
+        ))?;
     }
     for p in &d.products {
-        writeln!(
-            out,
-            "product {} [{}] · {}",
-            p.name,
-            dash(&p.serial),
-            warranty_state(p.warranty_until, now).describe()
-        )?;
+        line(say(
+            "said-customer-product",
+            &[
+                ("name", &p.name),
+                ("serial", &dash(&p.serial)),
+                (
+                    "warranty",
+                    &warranty_state(p.warranty_until, now).describe(),
+                ),
+            ],
+        ))?;
     }
     for c in &d.care {
-        writeln!(
-            out,
-            "care {} due {} · {}",
-            c.kind.replace('_', "-"),
-            short_date(c.due_at),
-            c.note
-        )?;
+        line(say(
+            "said-customer-care",
+            &[
+                ("kind", &c.kind.replace('_', "-")),
+                ("due", &short_date(c.due_at)),
+                ("note", &c.note),
+            ],
+        ))?;
     }
     if !d.notes.is_empty() {
-        writeln!(out, "notes:\n{}", d.notes)?;
+        line(format!("{}\n{}", say("said-customer-notes", &[]), d.notes))?;
     }
-    writeln!(out, "timeline ({} open tickets):", d.open_tickets)?;
+    line(say("said-customer-timeline", &[("n", &d.open_tickets)]))?;
     for e in &d.timeline {
         let words = crate::i18n::timeline::entry_words(super::locale::get(), e);
-        writeln!(out, "  {} {words}", short_date(e.at))?;
+        line(format!("  {} {words}", short_date(e.at)))?;
     }
     Ok(())
 }

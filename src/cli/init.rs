@@ -1,6 +1,7 @@
 //! `desk init`: a new database (or an existing one brought to the current schema), the agent at the keyboard
 //! registered, and on a new database the starter knowledge base in the interface's language, as drafts.
 
+use super::locale::say;
 use super::output::Out;
 use crate::store::Store;
 use crate::store::roles::Registration;
@@ -25,15 +26,27 @@ pub fn run(
 ) -> anyhow::Result<()> {
     writeln!(
         out,
-        "database ready at {} (schema v{})",
-        store.path().display(),
-        crate::store::LATEST_SCHEMA
+        "{}",
+        say(
+            "said-init-ready",
+            &[
+                ("path", &store.path().display()),
+                ("schema", &crate::store::LATEST_SCHEMA),
+            ],
+        )
     )?;
     if let Registration::Added(role) = registered {
         writeln!(
             out,
-            "you ({}) are registered as its {role}; add your team with `desk agent add HANDLE`",
-            store.actor().unwrap_or_default()
+            "{}",
+            say(
+                "said-init-registered",
+                &[
+                    ("handle", &store.actor().unwrap_or_default()),
+                    ("role", &role),
+                    ("add", &"`desk agent add HANDLE`"),
+                ],
+            )
         )?;
     }
     if created && !args.no_starter_articles {

@@ -1,0 +1,40 @@
+# 命令行给人看的成功和汇总信息。变量带入机器用词——账号、编号、角色、路径、反引号中的命令——在各语言中原样保留；
+# 数量按原样输出。
+
+# desk init
+said-init-ready = 数据库已就绪：{$path}（schema v{$schema}）
+said-init-registered = 你（{$handle}）已注册为它的 {$role}；用 {$add} 添加团队成员
+
+# desk agent
+said-agent-added = 已添加 {$handle}，角色为 {$role}
+said-agent-role = {$handle} 现在的角色是 {$role}
+said-agent-deactivated = {$handle} 已停用
+said-agent-capacity = {$handle}：容量为 {$n} 张未结工单
+said-agent-no-limit = {$handle}：容量不限
+said-agent-hours = {$handle}：工作时间 {$calendar}
+said-agent-always-on-shift = {$handle}：工作时间不限（始终在班）
+said-agent-availability = {$handle} 现在{$availability}
+said-agent-no-skills = 没有技能
+
+# desk customer
+said-customer-contact = 邮箱 {$email} · 电话 {$phone}
+said-customer-organization = 单位 {$organization} · 城市 {$city} · 客户始于 {$since}
+said-customer-address = 地址 {$address}
+said-customer-address-labelled = 地址（{$label}）{$address}
+said-customer-address-default = {$address} · 默认
+said-customer-gender = 性别 {$gender}
+said-customer-prefers = 偏好 {$when}
+said-customer-tags = 标签 {$tags}
+said-customer-tier = 等级 {$tier}（{$source}）· {$reason}
+said-customer-stage = 阶段 {$stage} · {$reason}
+said-customer-risk = 风险 {$level}（{$score}）
+said-customer-orders = 订单 {$count} 笔 · 合计 ¥{$total} · RFM {$rfm}
+said-customer-value = 客户终身价值 ¥{$value} · 每年 {$per-year} 笔订单 · {$buyer}
+said-customer-repeat-buyer = 回头客
+said-customer-one-order = 目前只有一笔订单
+said-customer-product = 产品 {$name} [{$serial}] · {$warranty}
+said-customer-care = 关怀 {$kind} 到期 {$due} · {$note}
+said-customer-notes = 备注：
+said-customer-timeline = 时间线（{$n} 张未结工单）：
+said-customer-care-done = 关怀任务 {$task} 已完成
+said-customer-recomputed = 已重算 {$customers} 位客户，用时 {$seconds} 秒：{$upgraded} 位升级，{$downgraded} 位降级，{$stages} 位阶段变化，{$risky} 位转为高风险（{$win-back} 个挽回任务）；已安排 {$care} 条关怀提醒

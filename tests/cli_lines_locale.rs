@@ -1,0 +1,249 @@
+//! The command line's success and summary lines speak the interface's language: English exactly as before (tests
+//! and scripts match it), zh-CN in simplified and zh-TW in traditional Chinese, the machine words — handles, roles,
+//! ids, paths, commands in backticks — kept as they are, and the exit codes the same in every language.
+
+mod common;
+
+use std::path::Path;
+
+const LANGS: [&str; 3] = ["C.UTF-8", "zh_CN.UTF-8", "zh_TW.UTF-8"];
+
+/// desk with `args` under LANG `lang`: its exit code, stdout and stderr.
+fn run(home: &Path, lang: &str, args: &[&str]) -> (i32, String, String) {
+    let out = common::desk_in_locale(home, "li", lang, args);
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// desk's stdout, failing the test unless it succeeds.
+fn ok(home: &Path, lang: &str, args: &[&str]) -> String {
+    let (code, out, err) = run(home, lang, args);
+    assert_eq!(code, 0, "desk {args:?} under {lang}: {err}");
+    out
+}
+
+/// The expected line in each of en, zh-CN, zh-TW.
+fn pick<'a>(lang: &str, lines: [&'a str; 3]) -> &'a str {
+    match lang {
+        "zh_CN.UTF-8" => lines[1],
+        "zh_TW.UTF-8" => lines[2],
+        _ => lines[0],
+    }
+}
+
+#[test]
+fn init_and_agent_lines_follow_the_locale() {
+    let schema = desk::store::LATEST_SCHEMA;
+    for lang in LANGS {
+        let home = tempfile::tempdir().unwrap();
+        let h = home.path();
+        let db = h.join("desk.db");
+        let db = db.to_str().unwrap();
+        let init = ok(h, lang, &["--db", db, "init", "--no-starter-articles"]);
+        let ready = format!(
+            "{}\n",
+            pick(
+                lang,
+                [
+                    &format!("database ready at {db} (schema v{schema})"),
+                    &format!("数据库已就绪：{db}（schema v{schema}）"),
+                    &format!("資料庫已就緒：{db}（schema v{schema}）"),
+                ]
+            )
+        );
+        let registered = pick(
+            lang,
+            [
+                "you (li) are registered as its admin; add your team with `desk agent add HANDLE`\n",
+                "你（li）已注册为它的 admin；用 `desk agent add HANDLE` 添加团队成员\n",
+                "你（li）已註冊為它的 admin；請用 `desk agent add HANDLE` 新增團隊成員\n",
+            ],
+        );
+        assert_eq!(init, format!("{ready}{registered}"), "{lang}");
+
+        let cases: &[(&[&str], [&str; 3])] = &[
+            (
+                &["agent", "add", "Wang"],
+                [
+                    "added wang as agent",
+                    "已添加 wang，角色为 agent",
+                    "已新增 wang，角色為 agent",
+                ],
+            ),
+            (
+                &["agent", "set-role", "wang", "lead"],
+                [
+                    "wang is now lead",
+                    "wang 现在的角色是 lead",
+                    "wang 現在的角色是 lead",
+                ],
+            ),
+            (
+                &["agent", "deactivate", "wang"],
+                ["wang is deactivated", "wang 已停用", "wang 已停用"],
+            ),
+            (
+                &["agent", "add", "zhao"],
+                [
+                    "added zhao as agent",
+                    "已添加 zhao，角色为 agent",
+                    "已新增 zhao，角色為 agent",
+                ],
+            ),
+            (
+                &["agent", "set", "zhao", "capacity=8"],
+                [
+                    "zhao: capacity 8 open tickets",
+                    "zhao：容量为 8 张未结工单",
+                    "zhao：容量為 8 張未結工單",
+                ],
+            ),
+            (
+                &["agent", "set", "zhao", "capacity=none"],
+                [
+                    "zhao: capacity no limit",
+                    "zhao：容量不限",
+                    "zhao：容量不限",
+                ],
+            ),
+            (
+                &["agent", "set", "zhao", "calendar=none"],
+                [
+                    "zhao: working hours always on shift",
+                    "zhao：工作时间不限（始终在班）",
+                    "zhao：工作時間不限（隨時值班）",
+                ],
+            ),
+            (
+                &["agent", "set", "zhao", "availability=away"],
+                ["zhao is away", "zhao 现在暂离", "zhao 現在暫離"],
+            ),
+            (
+                &["agent", "skills", "zhao"],
+                ["no skills", "没有技能", "沒有技能"],
+            ),
+        ];
+        for (args, lines) in cases {
+            let args = [&["--db", db], *args].concat();
+            assert_eq!(ok(h, lang, &args), format!("{}\n", pick(lang, *lines)));
+        }
+        // A failure is the same failure in every language.
+        let (code, out, _) = run(
+            h,
+            lang,
+            &["--db", db, "agent", "set-role", "nobody", "lead"],
+        );
+        assert_ne!(code, 0);
+        assert!(out.is_empty());
+    }
+}
+
+#[test]
+fn customer_show_follows_the_locale_and_keeps_its_data() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let db = h.join("demo.db");
+    let db = db.to_str().unwrap();
+    ok(h, "C.UTF-8", &["--db", db, "demo"]);
+    let ids = ok(
+        h,
+        "C.UTF-8",
+        &[
+            "--db", db, "customer", "list", "--limit", "12", "--format", "csv",
+        ],
+    );
+    let ids: Vec<&str> = ids
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    assert!(ids.len() >= 10, "{ids:?}");
+    for id in ids {
+        let show = |lang| ok(h, lang, &["--db", db, "customer", "show", id]);
+        let en = show("C.UTF-8");
+        let cn = show("zh_CN.UTF-8");
+        let tw = show("zh_TW.UTF-8");
+        // The same lines, the first (name and id) and the risk signals and timeline entries' data unchanged.
+        assert_eq!(en.lines().count(), cn.lines().count(), "{en}\n{cn}");
+        assert_eq!(en.lines().count(), tw.lines().count(), "{en}\n{tw}");
+        assert_eq!(en.lines().next(), cn.lines().next());
+        assert!(en.lines().next().unwrap().ends_with(&format!("({id})")));
+        let line = |text: &str, start: &str| {
+            text.lines()
+                .find(|l| l.starts_with(start))
+                .unwrap_or_else(|| panic!("no `{start}` in\n{text}"))
+                .to_string()
+        };
+        // English as before.
+        assert!(line(&en, "email ").contains(" · phone "), "{en}");
+        let org = line(&en, "organization ");
+        assert!(
+            org.contains(" · city ") && org.contains(" · customer since 20"),
+            "{org}"
+        );
+        let orders = line(&en, "orders ");
+        assert!(
+            orders.contains(" · total ¥") && orders.contains(" · RFM "),
+            "{orders}"
+        );
+        assert!(line(&en, "tier ").contains(") · "), "{en}");
+        assert!(line(&en, "timeline (").ends_with(" open tickets):"), "{en}");
+        // Chinese: the prose in its script, the data and machine words kept.
+        let cn_orders = line(&cn, "订单 ");
+        assert!(
+            cn_orders.contains(" 笔 · 合计 ¥") && cn_orders.contains(" · RFM "),
+            "{cn_orders}"
+        );
+        let total = |l: &str| {
+            l.split('¥')
+                .nth(1)
+                .and_then(|t| t.split(' ').next())
+                .map(String::from)
+        };
+        assert_eq!(total(&orders), total(&cn_orders));
+        assert!(line(&cn, "邮箱 ").contains(" · 电话 "), "{cn}");
+        assert!(line(&cn, "单位 ").contains(" · 客户始于 20"), "{cn}");
+        assert!(line(&cn, "时间线（").ends_with(" 张未结工单）："), "{cn}");
+        let tw_orders = line(&tw, "訂單 ");
+        assert!(tw_orders.contains(" 筆 · 合計 ¥"), "{tw_orders}");
+        assert!(line(&tw, "電子郵件 ").contains(" · 電話 "), "{tw}");
+        assert!(line(&tw, "公司 ").contains(" · 成為客戶於 20"), "{tw}");
+        assert!(line(&tw, "時間軸（").ends_with(" 張未結工單）："), "{tw}");
+        for zh in [&cn, &tw] {
+            for english in [
+                "organization ",
+                "orders ",
+                "timeline (",
+                "email ",
+                "lifetime value",
+            ] {
+                assert!(!zh.lines().any(|l| l.starts_with(english)), "{zh}");
+            }
+        }
+        if en.contains("lifetime value ¥") {
+            assert!(
+                cn.contains("客户终身价值 ¥") && tw.contains("客戶終身價值 ¥"),
+                "{cn}\n{tw}"
+            );
+        }
+    }
+    // A customer that is not there fails the same way in every language.
+    let codes: Vec<i32> = LANGS
+        .iter()
+        .map(|lang| {
+            run(
+                h,
+                lang,
+                &["--db", db, "customer", "show", "nobody@nowhere.example"],
+            )
+            .0
+        })
+        .collect();
+    assert!(
+        codes[0] != 0 && codes.iter().all(|c| *c == codes[0]),
+        "{codes:?}"
+    );
+}
