@@ -247,3 +247,159 @@ fn customer_show_follows_the_locale_and_keeps_its_data() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn kb_and_service_lines_follow_the_locale() {
+    for lang in LANGS {
+        let home = tempfile::tempdir().unwrap();
+        let h = home.path();
+        let db = h.join("desk.db");
+        let db = db.to_str().unwrap();
+        ok(h, "C.UTF-8", &["--db", db, "init"]);
+        let dir = h.join("kb");
+        let dir = dir.to_str().unwrap();
+        let exported = ok(h, lang, &["--db", db, "kb", "export", dir]);
+        let expected = pick(
+            lang,
+            [
+                "exported 6 articles to {dir}",
+                "已导出 6 篇文章到 {dir}",
+                "已匯出 6 篇文章到 {dir}",
+            ],
+        );
+        assert_eq!(exported, format!("{}\n", expected.replace("{dir}", dir)));
+        let imported = ok(h, lang, &["--db", db, "kb", "import", dir]);
+        let expected = pick(
+            lang,
+            [
+                "imported 6 articles from {dir}: 0 new, 0 updated, 6 unchanged",
+                "已从 {dir} 导入 6 篇文章：新增 0 篇，更新 0 篇，6 篇未变",
+                "已從 {dir} 匯入 6 篇文章：新增 0 篇，更新 0 篇，6 篇未變更",
+            ],
+        );
+        assert_eq!(imported, format!("{}\n", expected.replace("{dir}", dir)));
+        let (code, _, _) = run(
+            h,
+            lang,
+            &["--db", db, "kb", "status", "nothing-here", "published"],
+        );
+        assert_ne!(code, 0);
+
+        let swept = ok(h, lang, &["--db", db, "sla", "run"]);
+        let expected = pick(
+            lang,
+            [
+                "0 escalated, 0 closed, 0 clocks recomputed",
+                "升级 0 张，关闭 0 张，重算 0 个计时",
+                "升級 0 張，關閉 0 張，重新計算 0 個計時",
+            ],
+        );
+        assert_eq!(swept, format!("{expected}\n"));
+        let (code, _, err) = run(h, lang, &["--db", db, "task", "list", "--due", "today"]);
+        assert_eq!(code, 0);
+        let expected = pick(
+            lang,
+            [
+                "no open tasks due today",
+                "没有 today 到期的待办任务",
+                "沒有 today 到期的待辦任務",
+            ],
+        );
+        assert!(err.contains(expected), "{err}");
+        let items = ok(h, lang, &["--db", db, "survey", "items"]);
+        let expected = pick(
+            lang,
+            [
+                "Each item is scored 1–5: desk survey record --ticket N --item product=4 …",
+                "每题按 1–5 分打分：desk survey record --ticket N --item product=4 …",
+                "每題以 1–5 分評分：desk survey record --ticket N --item product=4 …",
+            ],
+        );
+        assert_eq!(items.lines().last(), Some(expected), "{items}");
+    }
+}
+
+#[test]
+fn follow_up_and_survey_lines_follow_the_locale_on_the_demo() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let demo = h.join("demo.db");
+    ok(h, "C.UTF-8", &["--db", demo.to_str().unwrap(), "demo"]);
+    // A solved ticket that waits for its follow-up call.
+    let tasks = ok(
+        h,
+        "C.UTF-8",
+        &[
+            "--db",
+            demo.to_str().unwrap(),
+            "task",
+            "list",
+            "--due",
+            "all",
+            "--format",
+            "csv",
+        ],
+    );
+    let ticket = tasks
+        .lines()
+        .skip(1)
+        .find_map(|l| l.split(',').nth(2).filter(|t| !t.is_empty()))
+        .expect("the demo has a follow-up task")
+        .trim_start_matches('#')
+        .to_string();
+    for lang in LANGS {
+        let db = h.join(format!("{lang}.db"));
+        std::fs::copy(&demo, &db).unwrap();
+        let db = db.to_str().unwrap();
+        let done = ok(
+            h,
+            lang,
+            &[
+                "--db",
+                db,
+                "task",
+                "done",
+                "--ticket",
+                &ticket,
+                "--outcome",
+                "confirmed",
+            ],
+        );
+        let start = pick(
+            lang,
+            [
+                "#{n}: follow-up recorded (confirmed solved); loop: ",
+                "#{n}：已记录回访（确认已解决）；闭环：",
+                "#{n}：已記錄回訪（確認已解決）；服務閉環：",
+            ],
+        )
+        .replace("{n}", &ticket);
+        assert!(done.starts_with(&start), "{done}");
+        let survey = ok(
+            h,
+            lang,
+            &[
+                "--db", db, "survey", "record", "--ticket", &ticket, "--csat", "5",
+            ],
+        );
+        let expected = pick(
+            lang,
+            [
+                "#{n}: survey recorded (CSAT 5)",
+                "#{n}：已记录满意度调查（CSAT 5）",
+                "#{n}：已記錄滿意度調查（CSAT 5）",
+            ],
+        )
+        .replace("{n}", &ticket);
+        assert_eq!(survey, format!("{expected}\n"));
+        // Out of range is the same usage error (2) in every language.
+        let (code, out, _) = run(
+            h,
+            lang,
+            &[
+                "--db", db, "survey", "record", "--ticket", &ticket, "--csat", "9",
+            ],
+        );
+        assert_eq!((code, out.as_str()), (2, ""));
+    }
+}

@@ -1,6 +1,7 @@
 //! `desk kb …`: lists by view, search, suggestions for a ticket, status, votes, history, a folder of Markdown
 //! files in and out, and the starter articles (`kb_starter`).
 
+use super::locale::say;
 use super::output::Out;
 use super::output::{ListArgs, ListFormat, Sink, short_date};
 use super::ticket::for_each_page;
@@ -223,17 +224,22 @@ pub fn run(
         KbCmd::Status { id, status } => {
             let id = article_id(store, &id)?;
             let out_ = store.set_article_status(&id, status, now)?;
-            let what = if out_.changed.is_empty() {
-                "already"
+            let key = if out_.changed.is_empty() {
+                "said-kb-status-already"
             } else {
-                "now"
+                "said-kb-status-now"
             };
-            writeln!(out, "{id}: {what} {status}")?;
+            let line = say(key, &[("id", &id), ("status", &status)]);
+            writeln!(out, "{line}")?;
         }
         KbCmd::Vote { id, vote } => {
             let id = article_id(store, &id)?;
             let (up, down) = store.vote_article(&id, vote == "up", now)?;
-            writeln!(out, "{id}: {up} helpful, {down} not helpful")?;
+            let line = say(
+                "said-kb-votes",
+                &[("id", &id), ("up", &up), ("down", &down)],
+            );
+            writeln!(out, "{line}")?;
         }
         KbCmd::History { id } => {
             let id = article_id(store, &id)?;
@@ -256,7 +262,8 @@ pub fn run(
         }
         KbCmd::Export { dir } => {
             let n = store.export_articles(&dir)?;
-            writeln!(out, "exported {n} articles to {}", dir.display())?;
+            let line = say("said-kb-exported", &[("n", &n), ("path", &dir.display())]);
+            writeln!(out, "{line}")?;
         }
         KbCmd::Import { dir, skip_bad } => {
             let report = store.import_articles(&dir, skip_bad, now)?;
@@ -270,20 +277,22 @@ pub fn run(
                 ))
                 .into());
             }
-            writeln!(
-                out,
-                "imported {} articles from {}: {} new, {} updated, {} unchanged{}",
-                report.created + report.updated + report.unchanged,
-                dir.display(),
-                report.created,
-                report.updated,
-                report.unchanged,
-                if report.errors.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {} bad files skipped", report.errors.len())
-                }
-            )?;
+            let total = report.created + report.updated + report.unchanged;
+            let (path, bad) = (dir.display(), report.errors.len());
+            let args: [(&str, &dyn std::fmt::Display); 6] = [
+                ("n", &total),
+                ("path", &path),
+                ("new", &report.created),
+                ("updated", &report.updated),
+                ("unchanged", &report.unchanged),
+                ("bad", &bad),
+            ];
+            let line = if bad == 0 {
+                say("said-kb-imported", &args)
+            } else {
+                say("said-kb-imported-skipping", &args)
+            };
+            writeln!(out, "{line}")?;
         }
         KbCmd::Starter { locale } => super::kb_starter::run(store, locale.as_deref(), now, out)?,
     }

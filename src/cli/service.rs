@@ -9,6 +9,7 @@ use super::ticket::for_each_page;
 use crate::domain::UnknownValue;
 use crate::domain::questionnaire;
 use crate::domain::service_loop::{FollowUpOutcome, SurveyResponse};
+use crate::i18n::tr_of;
 use crate::store::Store;
 use crate::store::service_loop::TaskRow;
 use clap::Subcommand;
@@ -127,31 +128,32 @@ pub fn sla(store: &mut Store, cmd: SlaCmd, now: i64, out: &mut Out<'_>) -> anyho
                 )?;
             }
             for n in &report.closed {
-                writeln!(out, "#{n} closed: solved with no customer reply")?;
+                writeln!(out, "{}", say("said-service-auto-closed", &[("n", n)]))?;
             }
-            writeln!(
-                out,
-                "{} escalated, {} closed, {} clocks recomputed{}",
-                report.escalated.len(),
-                report.closed.len(),
-                report.recomputed,
-                match report.complaints_waiting {
-                    0 => String::new(),
-                    n => format!(", {n} solved complaints wait for their revisit"),
-                },
-            )?;
+            let args: [(&str, &dyn std::fmt::Display); 4] = [
+                ("escalated", &report.escalated.len()),
+                ("closed", &report.closed.len()),
+                ("clocks", &report.recomputed),
+                ("complaints", &report.complaints_waiting),
+            ];
+            let line = match report.complaints_waiting {
+                0 => say("said-service-sweep", &args),
+                _ => say("said-service-sweep-complaints", &args),
+            };
+            writeln!(out, "{line}")?;
             if report.follow_ups_waiting > 0 {
-                writeln!(
-                    out,
-                    "{} solved tickets stay open until their follow-up call (回访) is recorded (desk task list)",
-                    report.follow_ups_waiting
-                )?;
+                let line = say(
+                    "said-service-follow-ups-waiting",
+                    &[
+                        ("n", &report.follow_ups_waiting),
+                        ("list", &"desk task list"),
+                    ],
+                );
+                writeln!(out, "{line}")?;
             }
             if report.replica {
-                writeln!(
-                    out,
-                    "this is a replica: escalations and auto-closes are made by its hub and arrive with `desk sync`"
-                )?;
+                let line = say("said-service-replica", &[("sync", &"`desk sync`")]);
+                writeln!(out, "{line}")?;
             }
         }
     }
@@ -187,10 +189,12 @@ pub fn task(
             )?;
             let n = sink.finish()?;
             if n == 0 && format == ListFormat::Table {
-                super::output::err_line(format_args!(
-                    "no open tasks due {}",
-                    if due == "all" { "at all".into() } else { due }
-                ));
+                let line = if due == "all" {
+                    say("said-service-no-tasks-at-all", &[])
+                } else {
+                    say("said-service-no-tasks", &[("due", &due)])
+                };
+                super::output::err_line(format_args!("{line}"));
             }
         }
         TaskCmd::Done {
@@ -199,20 +203,23 @@ pub fn task(
             note,
         } => {
             let done = store.record_follow_up(ticket, outcome, &note, now)?;
-            if done.reopened {
-                writeln!(
-                    out,
-                    "#{ticket}: follow-up recorded ({}); the ticket is open again",
-                    outcome.label()
-                )?;
+            let l = super::locale::get();
+            let outcome = tr_of(l, "loopform-outcome-", outcome.as_str());
+            let line = if done.reopened {
+                say(
+                    "said-service-follow-up-reopened",
+                    &[("n", &ticket), ("outcome", &outcome)],
+                )
             } else {
-                let stage = done.stage.map_or("-", |s| s.label());
-                writeln!(
-                    out,
-                    "#{ticket}: follow-up recorded ({}); loop: {stage}",
-                    outcome.label()
-                )?;
-            }
+                let stage = done.stage.map_or("-".to_string(), |s| {
+                    tr_of(l, "fields-loop-stage-", s.as_str())
+                });
+                say(
+                    "said-service-follow-up",
+                    &[("n", &ticket), ("outcome", &outcome), ("stage", &stage)],
+                )
+            };
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())
@@ -252,18 +259,22 @@ pub fn survey(
         .map_err(|e| UsageError(e.to_string()))?;
     let recovery = store.record_survey(ticket, &response, now)?;
     let summary = crate::domain::text::sanitize(&response.summary());
-    writeln!(out, "#{ticket}: survey recorded ({summary})")?;
+    let line = say(
+        "said-service-survey",
+        &[("n", &ticket), ("summary", &summary)],
+    );
+    writeln!(out, "{line}")?;
     if let Some(r) = recovery {
-        let reopened = if r.reopened {
-            "; the ticket is open again"
+        let key = if r.reopened {
+            "said-service-low-score-reopened"
         } else {
-            ""
+            "said-service-low-score"
         };
-        writeln!(
-            out,
-            "#{ticket}: low score ({}): a recovery task calls the customer back (desk task list){reopened}",
-            r.why
-        )?;
+        let line = say(
+            key,
+            &[("n", &ticket), ("why", &r.why), ("list", &"desk task list")],
+        );
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
@@ -272,10 +283,11 @@ pub fn survey(
 fn questionnaire(store: &Store, out: &mut Out<'_>) -> anyhow::Result<()> {
     let items = &store.service_rules().questionnaire;
     if items.is_empty() {
-        writeln!(
-            out,
-            "No questionnaire items: surveys ask CSAT, NPS and CES only. Add some under [metrics] csi_items."
-        )?;
+        let line = say(
+            "said-service-no-items",
+            &[("setting", &"[metrics] csi_items")],
+        );
+        writeln!(out, "{line}")?;
         return Ok(());
     }
     let total: f64 = items.iter().map(|i| i.weight).sum();
@@ -290,10 +302,14 @@ fn questionnaire(store: &Store, out: &mut Out<'_>) -> anyhow::Result<()> {
         let name = crate::domain::text::fit(&format!("{} {}", it.label(), it.zh_label()), 26);
         writeln!(out, "{:<14} {name} {:>6.0}%", it.key, share)?;
     }
-    writeln!(
-        out,
-        "Each item is scored 1–5: desk survey record --ticket N --item product=4 …"
-    )?;
+    let line = say(
+        "said-service-items-scored",
+        &[(
+            "example",
+            &"desk survey record --ticket N --item product=4 …",
+        )],
+    );
+    writeln!(out, "{line}")?;
     Ok(())
 }
 

@@ -38,3 +38,27 @@ said-customer-notes = notes:
 said-customer-timeline = timeline ({$n} open tickets):
 said-customer-care-done = care task {$task} done
 said-customer-recomputed = recomputed {$customers} customers in {$seconds} s: {$upgraded} upgraded, {$downgraded} downgraded, {$stages} changed stage, {$risky} turned high risk ({$win-back} win-back tasks); {$care} care reminders scheduled
+
+# desk kb
+said-kb-status-now = {$id}: now {$status}
+said-kb-status-already = {$id}: already {$status}
+said-kb-votes = {$id}: {$up} helpful, {$down} not helpful
+said-kb-exported = exported {$n} articles to {$path}
+said-kb-imported = imported {$n} articles from {$path}: {$new} new, {$updated} updated, {$unchanged} unchanged
+said-kb-imported-skipping = imported {$n} articles from {$path}: {$new} new, {$updated} updated, {$unchanged} unchanged; {$bad} bad files skipped
+
+# desk sla run, desk task, desk survey
+said-service-auto-closed = #{$n} closed: solved with no customer reply
+said-service-sweep = {$escalated} escalated, {$closed} closed, {$clocks} clocks recomputed
+said-service-sweep-complaints = {$escalated} escalated, {$closed} closed, {$clocks} clocks recomputed, {$complaints} solved complaints wait for their revisit
+said-service-follow-ups-waiting = {$n} solved tickets stay open until their follow-up call (回访) is recorded ({$list})
+said-service-replica = this is a replica: escalations and auto-closes are made by its hub and arrive with {$sync}
+said-service-no-tasks = no open tasks due {$due}
+said-service-no-tasks-at-all = no open tasks due at all
+said-service-follow-up = #{$n}: follow-up recorded ({$outcome}); loop: {$stage}
+said-service-follow-up-reopened = #{$n}: follow-up recorded ({$outcome}); the ticket is open again
+said-service-survey = #{$n}: survey recorded ({$summary})
+said-service-low-score = #{$n}: low score ({$why}): a recovery task calls the customer back ({$list})
+said-service-low-score-reopened = #{$n}: low score ({$why}): a recovery task calls the customer back ({$list}); the ticket is open again
+said-service-no-items = No questionnaire items: surveys ask CSAT, NPS and CES only. Add some under {$setting}.
+said-service-items-scored = Each item is scored 1–5: {$example}

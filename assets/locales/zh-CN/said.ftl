@@ -38,3 +38,27 @@ said-customer-notes = 备注：
 said-customer-timeline = 时间线（{$n} 张未结工单）：
 said-customer-care-done = 关怀任务 {$task} 已完成
 said-customer-recomputed = 已重算 {$customers} 位客户，用时 {$seconds} 秒：{$upgraded} 位升级，{$downgraded} 位降级，{$stages} 位阶段变化，{$risky} 位转为高风险（{$win-back} 个挽回任务）；已安排 {$care} 条关怀提醒
+
+# desk kb
+said-kb-status-now = {$id}：现在是 {$status}
+said-kb-status-already = {$id}：已经是 {$status}
+said-kb-votes = {$id}：{$up} 人觉得有用，{$down} 人觉得没用
+said-kb-exported = 已导出 {$n} 篇文章到 {$path}
+said-kb-imported = 已从 {$path} 导入 {$n} 篇文章：新增 {$new} 篇，更新 {$updated} 篇，{$unchanged} 篇未变
+said-kb-imported-skipping = 已从 {$path} 导入 {$n} 篇文章：新增 {$new} 篇，更新 {$updated} 篇，{$unchanged} 篇未变；跳过 {$bad} 个有误的文件
+
+# desk sla run, desk task, desk survey
+said-service-auto-closed = #{$n} 已关闭：已解决且客户未回复
+said-service-sweep = 升级 {$escalated} 张，关闭 {$closed} 张，重算 {$clocks} 个计时
+said-service-sweep-complaints = 升级 {$escalated} 张，关闭 {$closed} 张，重算 {$clocks} 个计时，{$complaints} 个已解决的投诉等待复访
+said-service-follow-ups-waiting = {$n} 张已解决的工单在记录回访之前保持未结（{$list}）
+said-service-replica = 这是一个副本：升级和自动关闭由它的中心库执行，通过 {$sync} 同步过来
+said-service-no-tasks = 没有 {$due} 到期的待办任务
+said-service-no-tasks-at-all = 没有任何待办任务
+said-service-follow-up = #{$n}：已记录回访（{$outcome}）；闭环：{$stage}
+said-service-follow-up-reopened = #{$n}：已记录回访（{$outcome}）；工单已重新打开
+said-service-survey = #{$n}：已记录满意度调查（{$summary}）
+said-service-low-score = #{$n}：低分（{$why}）：已安排补救任务回电客户（{$list}）
+said-service-low-score-reopened = #{$n}：低分（{$why}）：已安排补救任务回电客户（{$list}）；工单已重新打开
+said-service-no-items = 没有问卷题目：调查只问 CSAT、NPS 和 CES。可在 {$setting} 下添加。
+said-service-items-scored = 每题按 1–5 分打分：{$example}

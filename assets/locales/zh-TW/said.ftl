@@ -38,3 +38,27 @@ said-customer-notes = 備註：
 said-customer-timeline = 時間軸（{$n} 張未結工單）：
 said-customer-care-done = 關懷任務 {$task} 已完成
 said-customer-recomputed = 已重算 {$customers} 位客戶，耗時 {$seconds} 秒：{$upgraded} 位升級，{$downgraded} 位降級，{$stages} 位階段變動，{$risky} 位轉為高風險（{$win-back} 個挽回任務）；已排定 {$care} 則關懷提醒
+
+# desk kb
+said-kb-status-now = {$id}：現在是 {$status}
+said-kb-status-already = {$id}：已經是 {$status}
+said-kb-votes = {$id}：{$up} 人覺得有幫助，{$down} 人覺得沒幫助
+said-kb-exported = 已匯出 {$n} 篇文章到 {$path}
+said-kb-imported = 已從 {$path} 匯入 {$n} 篇文章：新增 {$new} 篇，更新 {$updated} 篇，{$unchanged} 篇未變更
+said-kb-imported-skipping = 已從 {$path} 匯入 {$n} 篇文章：新增 {$new} 篇，更新 {$updated} 篇，{$unchanged} 篇未變更；略過 {$bad} 個有誤的檔案
+
+# desk sla run, desk task, desk survey
+said-service-auto-closed = #{$n} 已關閉：已解決且客戶未回覆
+said-service-sweep = 升級 {$escalated} 張，關閉 {$closed} 張，重新計算 {$clocks} 個計時
+said-service-sweep-complaints = 升級 {$escalated} 張，關閉 {$closed} 張，重新計算 {$clocks} 個計時，{$complaints} 件已解決的客訴等待複訪
+said-service-follow-ups-waiting = {$n} 張已解決的工單在記錄回訪之前維持未結（{$list}）
+said-service-replica = 這是一個副本：升級與自動關閉由它的中心資料庫執行，透過 {$sync} 同步過來
+said-service-no-tasks = 沒有 {$due} 到期的待辦任務
+said-service-no-tasks-at-all = 沒有任何待辦任務
+said-service-follow-up = #{$n}：已記錄回訪（{$outcome}）；服務閉環：{$stage}
+said-service-follow-up-reopened = #{$n}：已記錄回訪（{$outcome}）；工單已重新開啟
+said-service-survey = #{$n}：已記錄滿意度調查（{$summary}）
+said-service-low-score = #{$n}：低分（{$why}）：已安排補救任務回電給客戶（{$list}）
+said-service-low-score-reopened = #{$n}：低分（{$why}）：已安排補救任務回電給客戶（{$list}）；工單已重新開啟
+said-service-no-items = 沒有問卷題目：調查只問 CSAT、NPS 與 CES。可在 {$setting} 下新增。
+said-service-items-scored = 每題以 1–5 分評分：{$example}
