@@ -316,6 +316,16 @@ fn kb_and_service_lines_follow_the_locale() {
             ],
         );
         assert_eq!(items.lines().last(), Some(expected), "{items}");
+        let rubric = ok(h, lang, &["--db", db, "qa", "rubric"]);
+        let expected = pick(
+            lang,
+            [
+                "accuracy — Accuracy 准确性 · weight 25 · 0–5 · critical",
+                "accuracy — Accuracy 准确性 · 权重 25 · 0–5 · 关键项",
+                "accuracy — Accuracy 准确性 · 權重 25 · 0–5 · 關鍵項",
+            ],
+        );
+        assert!(rubric.lines().any(|l| l == expected), "{rubric}");
     }
 }
 

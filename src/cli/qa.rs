@@ -65,7 +65,7 @@ const REVIEW_HEADER: &[&str] = &[
 
 fn score_text(total: f64, failed: bool) -> String {
     if failed {
-        format!("{total}/100 ✗ critical")
+        say("said-qa-score-critical", &[("total", &total)])
     } else {
         format!("{total}/100")
     }
@@ -121,20 +121,21 @@ pub fn run(
         QaCmd::Sample { week, ticket } => {
             if let Some(t) = ticket {
                 let added = store.qa_sample_ticket(t, offset, now)?;
-                if added {
-                    writeln!(out, "#{t} is in the QA queue")?;
+                let key = if added {
+                    "said-qa-sampled-ticket"
                 } else {
-                    writeln!(out, "#{t} was in the QA queue already")?;
-                }
+                    "said-qa-sampled-already"
+                };
+                writeln!(out, "{}", say(key, &[("n", &t)]))?;
                 return Ok(());
             }
             let week = week.unwrap_or_else(|| last_week(now, offset));
             let added = store.qa_sample_week(&week, offset, now)?;
-            writeln!(
-                out,
-                "{week}: {} tickets sampled into the QA queue",
-                added.len()
-            )?;
+            let line = say(
+                "said-qa-sampled-week",
+                &[("week", &week), ("n", &added.len())],
+            );
+            writeln!(out, "{line}")?;
             for s in &added {
                 writeln!(out, "#{} {} ({})", s.ticket, s.agent, s.reason.as_str())?;
             }
@@ -174,11 +175,15 @@ pub fn run(
                 .map_err(|e| UsageError(e.to_string()))?;
             store.qa_review(ticket, &scored, &comment, offset, now)?;
             let who = store.actor().unwrap_or("desk").to_string();
-            writeln!(
-                out,
-                "#{ticket}: QA review by {who}: {}",
-                score_text(scored.total, scored.failed_critical)
-            )?;
+            let line = say(
+                "said-qa-reviewed",
+                &[
+                    ("n", &ticket),
+                    ("who", &who),
+                    ("score", &score_text(scored.total, scored.failed_critical)),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         QaCmd::Show { ticket, format } => show(store, ticket, format, out)?,
         QaCmd::Mine { agent, list } => {
@@ -207,12 +212,21 @@ pub fn run(
 
 fn rubric(r: &Rubric, out: &mut Out<'_>) -> anyhow::Result<()> {
     for c in &r.criteria {
-        let critical = if c.critical { " · critical" } else { "" };
-        writeln!(
-            out,
-            "{} — {} · weight {} · 0–{}{critical}",
-            c.key, c.label, c.weight, c.max
-        )?;
+        let key = if c.critical {
+            "said-qa-criterion-critical"
+        } else {
+            "said-qa-criterion"
+        };
+        let line = say(
+            key,
+            &[
+                ("key", &c.key),
+                ("label", &c.label),
+                ("weight", &c.weight),
+                ("max", &c.max),
+            ],
+        );
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
@@ -236,35 +250,49 @@ fn show(store: &Store, ticket: i64, format: ShowFormat, out: &mut Out<'_>) -> an
         return Err(super::error_words::not_in_qa_queue(ticket).into());
     };
     writeln!(out, "#{ticket} {}", s.subject)?;
-    writeln!(
-        out,
-        "agent {} · sampled {} ({}) · {} reviews",
-        s.agent.as_deref().unwrap_or("—"),
-        s.week,
-        s.reason.as_str(),
-        reviews.len()
-    )?;
+    let line = say(
+        "said-qa-sample",
+        &[
+            ("agent", &s.agent.as_deref().unwrap_or("—")),
+            ("week", &s.week),
+            ("reason", &s.reason.as_str()),
+            ("n", &reviews.len()),
+        ],
+    );
+    writeln!(out, "{line}")?;
     for r in &reviews {
-        writeln!(
-            out,
-            "\nreview by {}: {}",
-            r.reviewer,
-            score_text(r.total, r.failed_critical)
-        )?;
+        let line = say(
+            "said-qa-review",
+            &[
+                ("who", &r.reviewer),
+                ("score", &score_text(r.total, r.failed_critical)),
+            ],
+        );
+        writeln!(out, "\n{line}")?;
         for i in &r.items {
-            let critical = if i.critical { " (critical)" } else { "" };
-            writeln!(out, "  {} {}/{}{critical}", i.label, i.score, i.max)?;
+            let score = format!("{} {}/{}", i.label, i.score, i.max);
+            let line = if i.critical {
+                say("said-qa-item-critical", &[("item", &score)])
+            } else {
+                score
+            };
+            writeln!(out, "  {line}")?;
         }
         if !r.comment.to_string().is_empty() {
-            writeln!(out, "  comment: {}", r.comment)?;
+            let line = say("said-qa-comment", &[("comment", &r.comment)]);
+            writeln!(out, "  {line}")?;
         }
     }
     if let Some(c) = calibration {
-        writeln!(
-            out,
-            "\ncalibration {} → {}: total {:+}",
-            c.first, c.second, c.total_diff
-        )?;
+        let line = say(
+            "said-qa-calibration",
+            &[
+                ("first", &c.first),
+                ("second", &c.second),
+                ("diff", &format!("{:+}", c.total_diff)),
+            ],
+        );
+        writeln!(out, "\n{line}")?;
         for d in c.criteria.iter().filter(|d| d.diff != Some(0)) {
             let diff = d.diff.map_or("—".to_string(), |v| format!("{v:+}"));
             writeln!(out, "  {} {diff}", d.key)?;

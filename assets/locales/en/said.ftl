@@ -62,3 +62,17 @@ said-service-low-score = #{$n}: low score ({$why}): a recovery task calls the cu
 said-service-low-score-reopened = #{$n}: low score ({$why}): a recovery task calls the customer back ({$list}); the ticket is open again
 said-service-no-items = No questionnaire items: surveys ask CSAT, NPS and CES only. Add some under {$setting}.
 said-service-items-scored = Each item is scored 1–5: {$example}
+
+# desk qa
+said-qa-sampled-ticket = #{$n} is in the QA queue
+said-qa-sampled-already = #{$n} was in the QA queue already
+said-qa-sampled-week = {$week}: {$n} tickets sampled into the QA queue
+said-qa-reviewed = #{$n}: QA review by {$who}: {$score}
+said-qa-score-critical = {$total}/100 ✗ critical
+said-qa-criterion = {$key} — {$label} · weight {$weight} · 0–{$max}
+said-qa-criterion-critical = {$key} — {$label} · weight {$weight} · 0–{$max} · critical
+said-qa-sample = agent {$agent} · sampled {$week} ({$reason}) · {$n} reviews
+said-qa-review = review by {$who}: {$score}
+said-qa-item-critical = {$item} (critical)
+said-qa-comment = comment: {$comment}
+said-qa-calibration = calibration {$first} → {$second}: total {$diff}

@@ -62,3 +62,17 @@ said-service-low-score = #{$n}：低分（{$why}）：已安排补救任务回�
 said-service-low-score-reopened = #{$n}：低分（{$why}）：已安排补救任务回电客户（{$list}）；工单已重新打开
 said-service-no-items = 没有问卷题目：调查只问 CSAT、NPS 和 CES。可在 {$setting} 下添加。
 said-service-items-scored = 每题按 1–5 分打分：{$example}
+
+# desk qa
+said-qa-sampled-ticket = #{$n} 已进入质检队列
+said-qa-sampled-already = #{$n} 已经在质检队列中
+said-qa-sampled-week = {$week}：抽取 {$n} 张工单进入质检队列
+said-qa-reviewed = #{$n}：{$who} 的质检评审：{$score}
+said-qa-score-critical = {$total}/100 ✗ 关键项不合格
+said-qa-criterion = {$key} — {$label} · 权重 {$weight} · 0–{$max}
+said-qa-criterion-critical = {$key} — {$label} · 权重 {$weight} · 0–{$max} · 关键项
+said-qa-sample = 客服 {$agent} · 抽样于 {$week}（{$reason}）· {$n} 份评审
+said-qa-review = {$who} 的评审：{$score}
+said-qa-item-critical = {$item}（关键项）
+said-qa-comment = 评语：{$comment}
+said-qa-calibration = 校准 {$first} → {$second}：总分相差 {$diff}

@@ -62,3 +62,17 @@ said-service-low-score = #{$n}：低分（{$why}）：已安排補救任務回�
 said-service-low-score-reopened = #{$n}：低分（{$why}）：已安排補救任務回電給客戶（{$list}）；工單已重新開啟
 said-service-no-items = 沒有問卷題目：調查只問 CSAT、NPS 與 CES。可在 {$setting} 下新增。
 said-service-items-scored = 每題以 1–5 分評分：{$example}
+
+# desk qa
+said-qa-sampled-ticket = #{$n} 已進入品檢佇列
+said-qa-sampled-already = #{$n} 已經在品檢佇列中
+said-qa-sampled-week = {$week}：抽出 {$n} 張工單進入品檢佇列
+said-qa-reviewed = #{$n}：{$who} 的品檢評核：{$score}
+said-qa-score-critical = {$total}/100 ✗ 關鍵項不合格
+said-qa-criterion = {$key} — {$label} · 權重 {$weight} · 0–{$max}
+said-qa-criterion-critical = {$key} — {$label} · 權重 {$weight} · 0–{$max} · 關鍵項
+said-qa-sample = 客服人員 {$agent} · 抽樣於 {$week}（{$reason}）· {$n} 份評核
+said-qa-review = {$who} 的評核：{$score}
+said-qa-item-critical = {$item}（關鍵項）
+said-qa-comment = 評語：{$comment}
+said-qa-calibration = 校準 {$first} → {$second}：總分相差 {$diff}
