@@ -158,28 +158,34 @@ fn report(
         .or(m.sender.phone.as_deref())
         .unwrap_or("?");
     let what = match o {
-        Ingested::Created { number } => format!("#{number} new ticket"),
+        Ingested::Created { number } => say("said-intake-created", &[("n", number)]),
         Ingested::FollowUp { number, of } => {
-            format!("#{number} new ticket (follow-up of closed #{of})")
+            say("said-intake-follow-up", &[("n", number), ("of", of)])
         }
         Ingested::Threaded {
             number,
             reopened: true,
-        } => format!("#{number} answer, reopened"),
-        Ingested::Threaded { number, .. } => format!("#{number} answer"),
+        } => say("said-intake-answer-reopened", &[("n", number)]),
+        Ingested::Threaded { number, .. } => say("said-intake-answer", &[("n", number)]),
         Ingested::Surveyed {
             number,
             scores,
             reopened,
-        } => format!(
-            "#{number} survey answer: {}{}",
-            crate::domain::text::sanitize(scores),
-            if *reopened { ", reopened" } else { "" }
-        ),
-        Ingested::Noted { number, reason } => format!("#{number} note only: {reason}"),
-        Ingested::Ignored { reason } => format!("ignored: {reason}"),
-        Ingested::Duplicate { number: Some(n) } => format!("#{n} already in desk"),
-        Ingested::Duplicate { number: None } => "already in desk".into(),
+        } => {
+            let scores = crate::domain::text::sanitize(scores);
+            let key = if *reopened {
+                "said-intake-survey-reopened"
+            } else {
+                "said-intake-survey"
+            };
+            say(key, &[("n", number), ("scores", &scores)])
+        }
+        Ingested::Noted { number, reason } => {
+            say("said-intake-noted", &[("n", number), ("reason", reason)])
+        }
+        Ingested::Ignored { reason } => say("said-intake-ignored", &[("reason", reason)]),
+        Ingested::Duplicate { number: Some(n) } => say("said-intake-duplicate", &[("n", n)]),
+        Ingested::Duplicate { number: None } => say("said-intake-duplicate-unknown", &[]),
     };
     writeln!(
         out,
@@ -191,16 +197,18 @@ fn report(
 
 fn summary(out: &mut Out<'_>, format: IntakeFormat, t: &Tally) -> Result<()> {
     if format == IntakeFormat::Text {
-        writeln!(
-            out,
-            "{} messages: {} new tickets, {} answers, {} notes, {} ignored, {} already in desk",
-            t.total(),
-            t.created,
-            t.threaded,
-            t.noted,
-            t.ignored,
-            t.duplicate
-        )?;
+        let line = say(
+            "said-intake-summary",
+            &[
+                ("n", &t.total()),
+                ("created", &t.created),
+                ("answers", &t.threaded),
+                ("notes", &t.noted),
+                ("ignored", &t.ignored),
+                ("duplicates", &t.duplicate),
+            ],
+        );
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
@@ -303,7 +311,11 @@ fn fetch(
             Err(e) => {
                 let line = super::one_line(&e, None);
                 tracing::warn!("mail fetch {label}: {line}");
-                super::output::err_line(format_args!("mailbox {label}: {line}"));
+                let line = say(
+                    "said-intake-mailbox-failed",
+                    &[("mailbox", &label), ("error", &line)],
+                );
+                super::output::err_line(format_args!("{line}"));
                 failed.push(label);
             }
         }
@@ -351,7 +363,8 @@ pub fn ingest(
             Ok(m) => m,
             Err(e) if args.skip_bad => {
                 bad += 1;
-                super::output::err_line(format_args!("{place}: skipped: {e}"));
+                let line = say("said-intake-skipped", &[("place", &place), ("error", &e)]);
+                super::output::err_line(format_args!("{line}"));
                 return Ok(());
             }
             Err(e) => {
@@ -411,7 +424,11 @@ pub fn attachment(store: &Store, cmd: AttachmentCmd, out: &mut Out<'_>) -> Resul
                 .ticket_detail(ticket)?
                 .ok_or_else(|| super::error_words::no_ticket(ticket))?;
             if detail.attachments.is_empty() {
-                writeln!(out, "#{ticket} has no attachments")?;
+                writeln!(
+                    out,
+                    "{}",
+                    say("said-intake-no-attachments", &[("n", &ticket)])
+                )?;
             }
             for a in &detail.attachments {
                 writeln!(
@@ -440,13 +457,15 @@ pub fn attachment(store: &Store, cmd: AttachmentCmd, out: &mut Out<'_>) -> Resul
                 }
                 _ => anyhow::Error::from(e).context(format!("cannot write {}", target.display())),
             })?;
-            writeln!(
-                out,
-                "saved {} ({}) to {}",
-                a.name,
-                human_size(bytes.len() as u64),
-                target.display()
-            )?;
+            let line = say(
+                "said-intake-saved",
+                &[
+                    ("name", &a.name),
+                    ("size", &human_size(bytes.len() as u64)),
+                    ("path", &target.display()),
+                ],
+            );
+            writeln!(out, "{line}")?;
             Ok(())
         }
     }

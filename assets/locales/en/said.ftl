@@ -76,3 +76,20 @@ said-qa-review = review by {$who}: {$score}
 said-qa-item-critical = {$item} (critical)
 said-qa-comment = comment: {$comment}
 said-qa-calibration = calibration {$first} → {$second}: total {$diff}
+
+# desk ingest, desk mail fetch, desk attachment
+said-intake-created = #{$n} new ticket
+said-intake-follow-up = #{$n} new ticket (follow-up of closed #{$of})
+said-intake-answer = #{$n} answer
+said-intake-answer-reopened = #{$n} answer, reopened
+said-intake-survey = #{$n} survey answer: {$scores}
+said-intake-survey-reopened = #{$n} survey answer: {$scores}, reopened
+said-intake-noted = #{$n} note only: {$reason}
+said-intake-ignored = ignored: {$reason}
+said-intake-duplicate = #{$n} already in desk
+said-intake-duplicate-unknown = already in desk
+said-intake-summary = {$n} messages: {$created} new tickets, {$answers} answers, {$notes} notes, {$ignored} ignored, {$duplicates} already in desk
+said-intake-mailbox-failed = mailbox {$mailbox}: {$error}
+said-intake-skipped = {$place}: skipped: {$error}
+said-intake-no-attachments = #{$n} has no attachments
+said-intake-saved = saved {$name} ({$size}) to {$path}

@@ -76,3 +76,20 @@ said-qa-review = {$who} 的评审：{$score}
 said-qa-item-critical = {$item}（关键项）
 said-qa-comment = 评语：{$comment}
 said-qa-calibration = 校准 {$first} → {$second}：总分相差 {$diff}
+
+# desk ingest, desk mail fetch, desk attachment
+said-intake-created = #{$n} 新工单
+said-intake-follow-up = #{$n} 新工单（已关闭的 #{$of} 的后续）
+said-intake-answer = #{$n} 回复
+said-intake-answer-reopened = #{$n} 回复，已重新打开
+said-intake-survey = #{$n} 满意度调查回复：{$scores}
+said-intake-survey-reopened = #{$n} 满意度调查回复：{$scores}，已重新打开
+said-intake-noted = #{$n} 仅作备注：{$reason}
+said-intake-ignored = 已忽略：{$reason}
+said-intake-duplicate = #{$n} 已在 desk 中
+said-intake-duplicate-unknown = 已在 desk 中
+said-intake-summary = {$n} 封消息：{$created} 张新工单，{$answers} 条回复，{$notes} 条备注，{$ignored} 条忽略，{$duplicates} 条已在 desk 中
+said-intake-mailbox-failed = 邮箱 {$mailbox}：{$error}
+said-intake-skipped = {$place}：已跳过：{$error}
+said-intake-no-attachments = #{$n} 没有附件
+said-intake-saved = 已将 {$name}（{$size}）保存到 {$path}

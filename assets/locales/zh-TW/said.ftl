@@ -76,3 +76,20 @@ said-qa-review = {$who} 的評核：{$score}
 said-qa-item-critical = {$item}（關鍵項）
 said-qa-comment = 評語：{$comment}
 said-qa-calibration = 校準 {$first} → {$second}：總分相差 {$diff}
+
+# desk ingest, desk mail fetch, desk attachment
+said-intake-created = #{$n} 新工單
+said-intake-follow-up = #{$n} 新工單（已關閉的 #{$of} 的後續）
+said-intake-answer = #{$n} 回覆
+said-intake-answer-reopened = #{$n} 回覆，已重新開啟
+said-intake-survey = #{$n} 滿意度調查回覆：{$scores}
+said-intake-survey-reopened = #{$n} 滿意度調查回覆：{$scores}，已重新開啟
+said-intake-noted = #{$n} 僅作備註：{$reason}
+said-intake-ignored = 已忽略：{$reason}
+said-intake-duplicate = #{$n} 已在 desk 中
+said-intake-duplicate-unknown = 已在 desk 中
+said-intake-summary = {$n} 則訊息：{$created} 張新工單，{$answers} 則回覆，{$notes} 則備註，{$ignored} 則忽略，{$duplicates} 則已在 desk 中
+said-intake-mailbox-failed = 信箱 {$mailbox}：{$error}
+said-intake-skipped = {$place}：已略過：{$error}
+said-intake-no-attachments = #{$n} 沒有附件
+said-intake-saved = 已將 {$name}（{$size}）儲存到 {$path}
