@@ -30,10 +30,9 @@ pub fn send(
             .iter()
             .any(|g| g.name.as_str().to_lowercase() == name.trim().to_lowercase());
         if !known {
-            writeln!(
-                out,
-                "note: [mail.groups.\"{name}\"] names no group in desk; its From and signature are not used"
-            )?;
+            let section = format!("[mail.groups.\"{name}\"]");
+            let line = say("said-mail-unknown-group", &[("section", &section)]);
+            writeln!(out, "{line}")?;
         }
     }
     let sum = deliver_due(
@@ -44,37 +43,55 @@ pub fn send(
         now,
         &mut |mail, result, at| {
             match result {
-                Delivery::Sent => writeln!(
-                    out,
-                    "sent #{} {} to {} <{}>",
-                    mail.ticket, mail.kind, mail.to, mail.message_id
-                )?,
+                Delivery::Sent => {
+                    let line = say(
+                        "said-mail-sent",
+                        &[
+                            ("n", &mail.ticket),
+                            ("kind", &mail.kind),
+                            ("to", &mail.to),
+                            ("id", &mail.message_id),
+                        ],
+                    );
+                    writeln!(out, "{line}")?
+                }
                 Delivery::Transient(e) if mail.attempts < crate::store::outbox::MAX_ATTEMPTS => {
                     tracing::warn!("mail send: #{} to {} not sent: {e}", mail.ticket, mail.to);
                     let next = short_date(at + crate::store::outbox::backoff(mail.attempts));
-                    writeln!(
-                        out,
-                        "not sent #{} to {}: {e} (attempt {}; next try {next})",
-                        mail.ticket, mail.to, mail.attempts
-                    )?;
+                    let line = say(
+                        "said-mail-not-sent",
+                        &[
+                            ("n", &mail.ticket),
+                            ("to", &mail.to),
+                            ("error", &e),
+                            ("attempt", &mail.attempts),
+                            ("next", &next),
+                        ],
+                    );
+                    writeln!(out, "{line}")?;
                 }
                 Delivery::Transient(e) | Delivery::Permanent(e) => {
                     tracing::warn!("mail send: #{} to {} failed: {e}", mail.ticket, mail.to);
-                    writeln!(
-                        out,
-                        "failed #{} to {}: {e} (noted on the ticket)",
-                        mail.ticket, mail.to
-                    )?;
+                    let line = say(
+                        "said-mail-failed",
+                        &[("n", &mail.ticket), ("to", &mail.to), ("error", &e)],
+                    );
+                    writeln!(out, "{line}")?;
                 }
             }
             Ok(())
         },
     )?;
-    writeln!(
-        out,
-        "{} due: {} sent, {} to retry, {} failed",
-        sum.due, sum.sent, sum.retry, sum.failed
-    )?;
+    let line = say(
+        "said-mail-summary",
+        &[
+            ("due", &sum.due),
+            ("sent", &sum.sent),
+            ("retry", &sum.retry),
+            ("failed", &sum.failed),
+        ],
+    );
+    writeln!(out, "{line}")?;
     tracing::info!(
         "mail send: {} due, {} sent, {} to retry, {} failed",
         sum.due,
@@ -104,15 +121,12 @@ pub fn outbox(store: &Store, all: bool, json: bool, out: &mut Out<'_>) -> Result
         return Ok(());
     }
     if rows.is_empty() {
-        writeln!(
-            out,
-            "the outbox is empty{}",
-            if all {
-                ""
-            } else {
-                " (nothing waiting or failed)"
-            }
-        )?;
+        let key = if all {
+            "said-mail-outbox-empty"
+        } else {
+            "said-mail-outbox-nothing-waiting"
+        };
+        writeln!(out, "{}", say(key, &[]))?;
     }
     for r in &rows {
         let when = match (r.state.as_str(), r.sent_at) {

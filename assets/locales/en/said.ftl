@@ -93,3 +93,12 @@ said-intake-mailbox-failed = mailbox {$mailbox}: {$error}
 said-intake-skipped = {$place}: skipped: {$error}
 said-intake-no-attachments = #{$n} has no attachments
 said-intake-saved = saved {$name} ({$size}) to {$path}
+
+# desk mail send, desk mail outbox
+said-mail-unknown-group = note: {$section} names no group in desk; its From and signature are not used
+said-mail-sent = sent #{$n} {$kind} to {$to} <{$id}>
+said-mail-not-sent = not sent #{$n} to {$to}: {$error} (attempt {$attempt}; next try {$next})
+said-mail-failed = failed #{$n} to {$to}: {$error} (noted on the ticket)
+said-mail-summary = {$due} due: {$sent} sent, {$retry} to retry, {$failed} failed
+said-mail-outbox-empty = the outbox is empty
+said-mail-outbox-nothing-waiting = the outbox is empty (nothing waiting or failed)

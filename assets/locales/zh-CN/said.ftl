@@ -93,3 +93,12 @@ said-intake-mailbox-failed = 邮箱 {$mailbox}：{$error}
 said-intake-skipped = {$place}：已跳过：{$error}
 said-intake-no-attachments = #{$n} 没有附件
 said-intake-saved = 已将 {$name}（{$size}）保存到 {$path}
+
+# desk mail send, desk mail outbox
+said-mail-unknown-group = 注意：{$section} 指定的组在 desk 中不存在；其 From 和签名不会使用
+said-mail-sent = 已发送 #{$n} {$kind} 给 {$to} <{$id}>
+said-mail-not-sent = 未发送 #{$n} 给 {$to}：{$error}（第 {$attempt} 次尝试；下次重试 {$next}）
+said-mail-failed = 发送失败 #{$n} 给 {$to}：{$error}（已记在工单上）
+said-mail-summary = {$due} 封待发：已发送 {$sent} 封，待重试 {$retry} 封，失败 {$failed} 封
+said-mail-outbox-empty = 发件箱是空的
+said-mail-outbox-nothing-waiting = 发件箱是空的（没有待发或失败的邮件）

@@ -93,3 +93,12 @@ said-intake-mailbox-failed = 信箱 {$mailbox}：{$error}
 said-intake-skipped = {$place}：已略過：{$error}
 said-intake-no-attachments = #{$n} 沒有附件
 said-intake-saved = 已將 {$name}（{$size}）儲存到 {$path}
+
+# desk mail send, desk mail outbox
+said-mail-unknown-group = 注意：{$section} 指定的群組在 desk 中不存在；其 From 與簽名不會使用
+said-mail-sent = 已寄出 #{$n} {$kind} 給 {$to} <{$id}>
+said-mail-not-sent = 未寄出 #{$n} 給 {$to}：{$error}（第 {$attempt} 次嘗試；下次重試 {$next}）
+said-mail-failed = 寄送失敗 #{$n} 給 {$to}：{$error}（已記在工單上）
+said-mail-summary = {$due} 封待寄：已寄出 {$sent} 封，待重試 {$retry} 封，失敗 {$failed} 封
+said-mail-outbox-empty = 寄件匣是空的
+said-mail-outbox-nothing-waiting = 寄件匣是空的（沒有待寄或失敗的郵件）
