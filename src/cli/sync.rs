@@ -95,21 +95,21 @@ pub fn create(
         )
         .map_err(|e| DatabaseProblem(e.to_string()))?
     };
-    writeln!(
-        out,
-        "{} is a replica of {} ({} tickets, {:.1} MB); work in it with `--db {}` (or DESK_DB) and run `desk sync` when the \
-         hub can be reached",
-        made.path.display(),
-        pg::shown_url(from),
-        made.tickets,
-        made.bytes as f64 / 1_048_576.0,
-        made.path.display()
-    )?;
+    let line = say(
+        "said-sync-replica-made",
+        &[
+            ("path", &made.path.display()),
+            ("hub", &pg::shown_url(from)),
+            ("tickets", &made.tickets),
+            ("size", &format!("{:.1}", made.bytes as f64 / 1_048_576.0)),
+            ("db", &format!("`--db {}`", made.path.display())),
+            ("sync", &"`desk sync`"),
+        ],
+    );
+    writeln!(out, "{line}")?;
     if !made.registered {
-        writeln!(
-            out,
-            "note: {from} could not be written to note the new replica; the first sync reads this replica's whole log",
-        )?;
+        let line = say("said-sync-hub-not-noted", &[("hub", &from)]);
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
@@ -122,17 +122,17 @@ pub fn duties(
 ) -> anyhow::Result<()> {
     let before = store.take_hub_duties(password_command)?;
     let me = store.replica().to_string();
-    writeln!(
-        out,
-        "{} now fetches and sends the team's mail and makes escalations and auto-closes (replica {me}){}; keep a \
-         desk running on it (or `desk mail fetch`, `desk mail send` and `desk sla run` from cron)",
-        store.path().display(),
-        if before.is_empty() || before == me {
-            String::new()
-        } else {
-            format!("; replica {before} stops at its next sync")
-        }
-    )?;
+    let args: [(&str, &dyn std::fmt::Display); 3] = [
+        ("path", &store.path().display()),
+        ("replica", &me),
+        ("before", &before),
+    ];
+    let line = if before.is_empty() || before == me {
+        say("said-sync-duties", &args)
+    } else {
+        say("said-sync-duties-moved", &args)
+    };
+    writeln!(out, "{line}")?;
     Ok(())
 }
 
@@ -199,31 +199,55 @@ fn status_out(
 }
 
 fn status_text(s: &Status, location: &str, now: i64, out: &mut Out<'_>) -> std::io::Result<()> {
-    writeln!(out, "replica {} of hub {} at {location}", s.replica, s.hub)?;
-    match s.synced_at {
-        Some(t) => writeln!(
-            out,
-            "last sync: {} ({})",
-            rfc3339(t),
-            crate::domain::ticket::ago(now - t)
-        )?,
-        None => writeln!(out, "last sync: never")?,
-    }
+    let line = say(
+        "said-sync-status-replica",
+        &[
+            ("replica", &s.replica),
+            ("hub", &s.hub),
+            ("location", &location),
+        ],
+    );
+    writeln!(out, "{line}")?;
+    let line = match s.synced_at {
+        Some(t) => say(
+            "said-sync-status-last",
+            &[("at", &rfc3339(t)), ("ago", &ago(now - t))],
+        ),
+        None => say("said-sync-status-never", &[]),
+    };
+    writeln!(out, "{line}")?;
     if let (Some(t), Some(e)) = (s.failed_at, &s.error)
         && s.synced_at.is_none_or(|ok| t > ok)
     {
-        writeln!(out, "last attempt failed {}: {e}", rfc3339(t))?;
+        let line = say(
+            "said-sync-status-failed",
+            &[("at", &rfc3339(t)), ("error", e)],
+        );
+        writeln!(out, "{line}")?;
     }
-    writeln!(
-        out,
-        "to send: {} changes, {} rows",
-        s.to_send.changes, s.to_send.rows
-    )?;
-    match &s.to_receive {
-        Some(p) => writeln!(out, "to receive: {} changes, {} rows", p.changes, p.rows)?,
-        None => writeln!(out, "to receive: unknown (the hub cannot be reached)")?,
+    let line = say(
+        "said-sync-status-to-send",
+        &[("changes", &s.to_send.changes), ("rows", &s.to_send.rows)],
+    );
+    writeln!(out, "{line}")?;
+    let line = match &s.to_receive {
+        Some(p) => say(
+            "said-sync-status-to-receive",
+            &[("changes", &p.changes), ("rows", &p.rows)],
+        ),
+        None => say("said-sync-status-to-receive-unknown", &[]),
+    };
+    writeln!(out, "{line}")?;
+    let line = say("said-sync-status-conflicts", &[("n", &s.open_conflicts)]);
+    writeln!(out, "{line}")
+}
+
+/// How long ago: English exactly as lists word it, the catalogue's words in Chinese.
+fn ago(seconds: i64) -> String {
+    match super::locale::get() {
+        crate::i18n::Locale::En => crate::domain::ticket::ago(seconds),
+        l => crate::i18n::time::ago(l, seconds),
     }
-    writeln!(out, "open conflicts: {}", s.open_conflicts)
 }
 
 pub fn sync(
@@ -246,19 +270,25 @@ pub fn sync(
         }
         ShowFormat::Text => {
             let r = &done.report;
-            writeln!(out, "synced with {}", done.hub)?;
-            writeln!(out, "sent: {}", applied(&r.sent))?;
-            writeln!(out, "received: {}", applied(&r.received))?;
+            writeln!(out, "{}", say("said-sync-synced", &[("hub", &done.hub)]))?;
+            let line = say("said-sync-sent", &[("applied", &applied(&r.sent))]);
+            writeln!(out, "{line}")?;
+            let line = say("said-sync-received", &[("applied", &applied(&r.received))]);
+            writeln!(out, "{line}")?;
             for (p, f) in &r.sent.numbered {
-                writeln!(out, "#{} is now #{f}", shown_number(*p))?;
+                let line = say(
+                    "said-sync-renumbered",
+                    &[("was", &shown_number(*p)), ("now", f)],
+                );
+                writeln!(out, "{line}")?;
             }
             let mine = store.conflicts(store.actor())?;
             if !mine.is_empty() {
-                writeln!(
-                    out,
-                    "{} of your edits lost to concurrent ones; see `desk conflicts list`",
-                    mine.len()
-                )?;
+                let line = say(
+                    "said-sync-edits-lost",
+                    &[("n", &mine.len()), ("list", &"`desk conflicts list`")],
+                );
+                writeln!(out, "{line}")?;
             }
         }
     }
@@ -266,12 +296,15 @@ pub fn sync(
 }
 
 fn applied(a: &Applied) -> String {
-    let mut s = format!("{} changes, {} rows", a.changes, a.rows);
+    let mut s = say(
+        "said-sync-applied",
+        &[("changes", &a.changes), ("rows", &a.rows)],
+    );
     if a.conflicts > 0 {
-        s.push_str(&format!(", {} conflicts", a.conflicts));
+        s.push_str(&say("said-sync-applied-conflicts", &[("n", &a.conflicts)]));
     }
     if a.refused > 0 {
-        s.push_str(&format!(", {} refused", a.refused));
+        s.push_str(&say("said-sync-applied-refused", &[("n", &a.refused)]));
     }
     s
 }
@@ -323,11 +356,11 @@ pub fn conflicts(
         }
         ConflictsCmd::Accept { id } => {
             store.settle_conflict(&id, false, now)?;
-            writeln!(out, "kept the winning value; {id} is settled")?;
+            writeln!(out, "{}", say("said-sync-accepted", &[("id", &id)]))?;
         }
         ConflictsCmd::Reapply { id } => {
             store.settle_conflict(&id, true, now)?;
-            writeln!(out, "wrote your value again; {id} is settled")?;
+            writeln!(out, "{}", say("said-sync-reapplied", &[("id", &id)]))?;
         }
     }
     Ok(())

@@ -102,3 +102,27 @@ said-mail-failed = failed #{$n} to {$to}: {$error} (noted on the ticket)
 said-mail-summary = {$due} due: {$sent} sent, {$retry} to retry, {$failed} failed
 said-mail-outbox-empty = the outbox is empty
 said-mail-outbox-nothing-waiting = the outbox is empty (nothing waiting or failed)
+
+# desk replica, desk sync, desk conflicts
+said-sync-replica-made = {$path} is a replica of {$hub} ({$tickets} tickets, {$size} MB); work in it with {$db} (or DESK_DB) and run {$sync} when the hub can be reached
+said-sync-hub-not-noted = note: {$hub} could not be written to note the new replica; the first sync reads this replica's whole log
+said-sync-duties = {$path} now fetches and sends the team's mail and makes escalations and auto-closes (replica {$replica}); keep a desk running on it (or `desk mail fetch`, `desk mail send` and `desk sla run` from cron)
+said-sync-duties-moved = {$path} now fetches and sends the team's mail and makes escalations and auto-closes (replica {$replica}); replica {$before} stops at its next sync; keep a desk running on it (or `desk mail fetch`, `desk mail send` and `desk sla run` from cron)
+said-sync-status-replica = replica {$replica} of hub {$hub} at {$location}
+said-sync-status-last = last sync: {$at} ({$ago})
+said-sync-status-never = last sync: never
+said-sync-status-failed = last attempt failed {$at}: {$error}
+said-sync-status-to-send = to send: {$changes} changes, {$rows} rows
+said-sync-status-to-receive = to receive: {$changes} changes, {$rows} rows
+said-sync-status-to-receive-unknown = to receive: unknown (the hub cannot be reached)
+said-sync-status-conflicts = open conflicts: {$n}
+said-sync-synced = synced with {$hub}
+said-sync-sent = sent: {$applied}
+said-sync-received = received: {$applied}
+said-sync-applied = {$changes} changes, {$rows} rows
+said-sync-applied-conflicts = , {$n} conflicts
+said-sync-applied-refused = , {$n} refused
+said-sync-renumbered = #{$was} is now #{$now}
+said-sync-edits-lost = {$n} of your edits lost to concurrent ones; see {$list}
+said-sync-accepted = kept the winning value; {$id} is settled
+said-sync-reapplied = wrote your value again; {$id} is settled

@@ -102,3 +102,27 @@ said-mail-failed = 发送失败 #{$n} 给 {$to}：{$error}（已记在工单上�
 said-mail-summary = {$due} 封待发：已发送 {$sent} 封，待重试 {$retry} 封，失败 {$failed} 封
 said-mail-outbox-empty = 发件箱是空的
 said-mail-outbox-nothing-waiting = 发件箱是空的（没有待发或失败的邮件）
+
+# desk replica, desk sync, desk conflicts
+said-sync-replica-made = {$path} 是 {$hub} 的副本（{$tickets} 张工单，{$size} MB）；用 {$db}（或 DESK_DB）在其中工作，能连上中心库时运行 {$sync}
+said-sync-hub-not-noted = 注意：无法写入 {$hub} 来登记新副本；第一次同步会读取此副本的全部日志
+said-sync-duties = {$path} 现在负责收发团队邮件、执行升级和自动关闭（副本 {$replica}）；请让一个 desk 在上面一直运行（或用 cron 运行 `desk mail fetch`、`desk mail send` 和 `desk sla run`）
+said-sync-duties-moved = {$path} 现在负责收发团队邮件、执行升级和自动关闭（副本 {$replica}）；副本 {$before} 在下次同步时停止这些工作；请让一个 desk 在上面一直运行（或用 cron 运行 `desk mail fetch`、`desk mail send` 和 `desk sla run`）
+said-sync-status-replica = 副本 {$replica}，中心库 {$hub}，位于 {$location}
+said-sync-status-last = 上次同步：{$at}（{$ago}）
+said-sync-status-never = 上次同步：从未同步
+said-sync-status-failed = 上次尝试失败 {$at}：{$error}
+said-sync-status-to-send = 待发送：{$changes} 项变更，{$rows} 行
+said-sync-status-to-receive = 待接收：{$changes} 项变更，{$rows} 行
+said-sync-status-to-receive-unknown = 待接收：未知（连不上中心库）
+said-sync-status-conflicts = 未处理的冲突：{$n}
+said-sync-synced = 已与 {$hub} 同步
+said-sync-sent = 已发送：{$applied}
+said-sync-received = 已接收：{$applied}
+said-sync-applied = {$changes} 项变更，{$rows} 行
+said-sync-applied-conflicts = ，{$n} 个冲突
+said-sync-applied-refused = ，{$n} 个被拒绝
+said-sync-renumbered = #{$was} 现在是 #{$now}
+said-sync-edits-lost = 你有 {$n} 处修改因同时发生的修改而未生效；见 {$list}
+said-sync-accepted = 已保留胜出的值；{$id} 已解决
+said-sync-reapplied = 已重新写入你的值；{$id} 已解决

@@ -102,3 +102,27 @@ said-mail-failed = 寄送失敗 #{$n} 給 {$to}：{$error}（已記在工單上�
 said-mail-summary = {$due} 封待寄：已寄出 {$sent} 封，待重試 {$retry} 封，失敗 {$failed} 封
 said-mail-outbox-empty = 寄件匣是空的
 said-mail-outbox-nothing-waiting = 寄件匣是空的（沒有待寄或失敗的郵件）
+
+# desk replica, desk sync, desk conflicts
+said-sync-replica-made = {$path} 是 {$hub} 的副本（{$tickets} 張工單，{$size} MB）；請用 {$db}（或 DESK_DB）在其中作業，能連上中心資料庫時執行 {$sync}
+said-sync-hub-not-noted = 注意：無法寫入 {$hub} 來登記新副本；第一次同步會讀取此副本的完整日誌
+said-sync-duties = {$path} 現在負責收發團隊郵件、執行升級與自動關閉（副本 {$replica}）；請讓一個 desk 在上面持續執行（或用 cron 執行 `desk mail fetch`、`desk mail send` 與 `desk sla run`）
+said-sync-duties-moved = {$path} 現在負責收發團隊郵件、執行升級與自動關閉（副本 {$replica}）；副本 {$before} 在下次同步時停止這些工作；請讓一個 desk 在上面持續執行（或用 cron 執行 `desk mail fetch`、`desk mail send` 與 `desk sla run`）
+said-sync-status-replica = 副本 {$replica}，中心資料庫 {$hub}，位於 {$location}
+said-sync-status-last = 上次同步：{$at}（{$ago}）
+said-sync-status-never = 上次同步：從未同步
+said-sync-status-failed = 上次嘗試失敗 {$at}：{$error}
+said-sync-status-to-send = 待傳送：{$changes} 項變更，{$rows} 列
+said-sync-status-to-receive = 待接收：{$changes} 項變更，{$rows} 列
+said-sync-status-to-receive-unknown = 待接收：未知（連不上中心資料庫）
+said-sync-status-conflicts = 未處理的衝突：{$n}
+said-sync-synced = 已與 {$hub} 同步
+said-sync-sent = 已傳送：{$applied}
+said-sync-received = 已接收：{$applied}
+said-sync-applied = {$changes} 項變更，{$rows} 列
+said-sync-applied-conflicts = ，{$n} 個衝突
+said-sync-applied-refused = ，{$n} 個被拒絕
+said-sync-renumbered = #{$was} 現在是 #{$now}
+said-sync-edits-lost = 你有 {$n} 處修改因同時發生的修改而未生效；請見 {$list}
+said-sync-accepted = 已保留勝出的值；{$id} 已解決
+said-sync-reapplied = 已重新寫入你的值；{$id} 已解決
