@@ -140,7 +140,7 @@ pub fn run(store: &mut Store, cmd: PartCmd, now: i64, out: &mut Out<'_>) -> anyh
                 reorder_at: reorder,
             };
             let code = store.add_part(&part, now)?;
-            writeln!(out, "added part {code}")?;
+            writeln!(out, "{}", say("said-part-added", &[("code", &code)]))?;
         }
         PartCmd::List { low, format } => {
             let rows = store.part_list(low)?;
@@ -153,9 +153,9 @@ pub fn run(store: &mut Store, cmd: PartCmd, now: i64, out: &mut Out<'_>) -> anyh
             })?;
             if sink.finish()? == 0 && format == ListFormat::Table {
                 let what = if low {
-                    "no part is low"
+                    say("said-part-none-low", &[])
                 } else {
-                    "no parts yet; add one with `desk part add`"
+                    say("said-part-none", &[("add", &"`desk part add`")])
                 };
                 writeln!(out, "{what}")?;
             }
@@ -173,11 +173,15 @@ pub fn run(store: &mut Store, cmd: PartCmd, now: i64, out: &mut Out<'_>) -> anyh
             note,
         } => {
             let after = store.receive_part(&code, &location, qty, &note, now)?;
-            writeln!(
-                out,
-                "{} at {location}: {after} on hand",
-                code.trim().to_uppercase()
-            )?;
+            let line = say(
+                "said-part-received",
+                &[
+                    ("code", &code.trim().to_uppercase()),
+                    ("location", &location),
+                    ("n", &after),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         PartCmd::Transfer {
             code,
@@ -186,11 +190,16 @@ pub fn run(store: &mut Store, cmd: PartCmd, now: i64, out: &mut Out<'_>) -> anyh
             to,
         } => {
             store.transfer_part(&code, &from, &to, qty, now)?;
-            writeln!(
-                out,
-                "moved {qty} × {} from {from} to {to}",
-                code.trim().to_uppercase()
-            )?;
+            let line = say(
+                "said-part-moved",
+                &[
+                    ("n", &qty),
+                    ("code", &code.trim().to_uppercase()),
+                    ("from", &from),
+                    ("to", &to),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         PartCmd::Count {
             code,
@@ -198,11 +207,15 @@ pub fn run(store: &mut Store, cmd: PartCmd, now: i64, out: &mut Out<'_>) -> anyh
             location,
         } => {
             let after = store.count_part(&code, &location, counted, now)?;
-            writeln!(
-                out,
-                "{} at {location}: {after} counted",
-                code.trim().to_uppercase()
-            )?;
+            let line = say(
+                "said-part-counted",
+                &[
+                    ("code", &code.trim().to_uppercase()),
+                    ("location", &location),
+                    ("n", &after),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())

@@ -23,13 +23,21 @@ pub fn run(store: &mut Store, cmd: RouteCmd, now: i64, out: &mut Out<'_>) -> any
                     writeln!(out)?;
                 }
                 ShowFormat::Text => {
-                    writeln!(
-                        out,
-                        "{} open unassigned tickets: {} routed by a rule, {} assigned",
-                        r.seen, r.routed, r.assigned
-                    )?;
+                    let line = super::locale::say(
+                        "said-route-summary",
+                        &[
+                            ("n", &r.seen),
+                            ("routed", &r.routed),
+                            ("assigned", &r.assigned),
+                        ],
+                    );
+                    writeln!(out, "{line}")?;
                     for (group, (n, why)) in &r.waiting {
-                        writeln!(out, "{n} wait in {group}: {why}")?;
+                        let line = super::locale::say(
+                            "said-route-waiting",
+                            &[("n", n), ("group", group), ("why", why)],
+                        );
+                        writeln!(out, "{line}")?;
                     }
                 }
             }

@@ -126,3 +126,15 @@ said-sync-renumbered = #{$was} is now #{$now}
 said-sync-edits-lost = {$n} of your edits lost to concurrent ones; see {$list}
 said-sync-accepted = kept the winning value; {$id} is settled
 said-sync-reapplied = wrote your value again; {$id} is settled
+
+# desk part
+said-part-added = added part {$code}
+said-part-none-low = no part is low
+said-part-none = no parts yet; add one with {$add}
+said-part-received = {$code} at {$location}: {$n} on hand
+said-part-moved = moved {$n} × {$code} from {$from} to {$to}
+said-part-counted = {$code} at {$location}: {$n} counted
+
+# desk route run
+said-route-summary = {$n} open unassigned tickets: {$routed} routed by a rule, {$assigned} assigned
+said-route-waiting = {$n} wait in {$group}: {$why}

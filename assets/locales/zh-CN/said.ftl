@@ -126,3 +126,15 @@ said-sync-renumbered = #{$was} 现在是 #{$now}
 said-sync-edits-lost = 你有 {$n} 处修改因同时发生的修改而未生效；见 {$list}
 said-sync-accepted = 已保留胜出的值；{$id} 已解决
 said-sync-reapplied = 已重新写入你的值；{$id} 已解决
+
+# desk part
+said-part-added = 已添加备件 {$code}
+said-part-none-low = 没有库存不足的备件
+said-part-none = 还没有备件；用 {$add} 添加
+said-part-received = {$code} 在 {$location}：现有库存 {$n}
+said-part-moved = 已将 {$n} × {$code} 从 {$from} 调拨到 {$to}
+said-part-counted = {$code} 在 {$location}：盘点数量 {$n}
+
+# desk route run
+said-route-summary = {$n} 张未分配的未结工单：{$routed} 张按规则分流，{$assigned} 张已分配
+said-route-waiting = {$n} 张在 {$group} 等待：{$why}

@@ -126,3 +126,15 @@ said-sync-renumbered = #{$was} 現在是 #{$now}
 said-sync-edits-lost = 你有 {$n} 處修改因同時發生的修改而未生效；請見 {$list}
 said-sync-accepted = 已保留勝出的值；{$id} 已解決
 said-sync-reapplied = 已重新寫入你的值；{$id} 已解決
+
+# desk part
+said-part-added = 已新增零件 {$code}
+said-part-none-low = 沒有庫存不足的零件
+said-part-none = 還沒有零件；請用 {$add} 新增
+said-part-received = {$code} 在 {$location}：現有庫存 {$n}
+said-part-moved = 已將 {$n} × {$code} 從 {$from} 調撥到 {$to}
+said-part-counted = {$code} 在 {$location}：盤點數量 {$n}
+
+# desk route run
+said-route-summary = {$n} 張未指派的未結工單：{$routed} 張依規則分流，{$assigned} 張已指派
+said-route-waiting = {$n} 張在 {$group} 等候：{$why}
