@@ -135,11 +135,17 @@ pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut Out<'_>) -> anyh
             }
             let outcome = store.edit_customer(&id, None, &edits, now)?;
             if outcome.changed.is_empty() {
-                writeln!(out, "{id}: nothing changed")?;
+                let line = super::locale::say("said-customer-unchanged", &[("id", &id)]);
+                writeln!(out, "{line}")?;
             }
             for c in outcome.changed {
                 if c.old.is_none() && c.field == "tags" {
-                    writeln!(out, "{id}: tags {}", c.new.as_deref().unwrap_or("-"))?;
+                    let tags = c.new.as_deref().unwrap_or("-");
+                    let line = super::locale::say(
+                        "said-customer-tags-set",
+                        &[("id", &id), ("tags", &tags)],
+                    );
+                    writeln!(out, "{line}")?;
                     continue;
                 }
                 writeln!(
@@ -155,11 +161,19 @@ pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut Out<'_>) -> anyh
             let from = resolve(store, &duplicate)?;
             let into = resolve(store, &into)?;
             let s = store.merge_customers(&from, &into, now)?;
-            writeln!(
-                out,
-                "merged {from} into {into}: {} tickets, {} products, {} orders, {} surveys, {} tasks moved",
-                s.tickets, s.products, s.orders, s.surveys, s.tasks
-            )?;
+            let line = super::locale::say(
+                "said-customer-merged",
+                &[
+                    ("from", &from),
+                    ("into", &into),
+                    ("tickets", &s.tickets),
+                    ("products", &s.products),
+                    ("orders", &s.orders),
+                    ("surveys", &s.surveys),
+                    ("tasks", &s.tasks),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         EditCmd::Import {
             file,
@@ -196,7 +210,9 @@ pub fn run(store: &mut Store, cmd: EditCmd, now: i64, out: &mut Out<'_>) -> anyh
                 }
                 ShowFormat::Text => {
                     if rows.is_empty() {
-                        writeln!(out, "no duplicates of {id}")?;
+                        let line =
+                            super::locale::say("said-customer-no-duplicates", &[("id", &id)]);
+                        writeln!(out, "{line}")?;
                     }
                     for r in rows {
                         let dash = |v: &Option<crate::domain::text::SafeText>| {

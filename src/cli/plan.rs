@@ -177,15 +177,18 @@ pub fn run(
                 rule,
             };
             let number = store.add_plan(&plan, now)?;
-            writeln!(
-                out,
-                "P{number}: {} · {} now {} (target {}) · due {}",
-                plan.title,
-                ind.as_str(),
-                super::report_plans::value(ind, plan.baseline),
-                super::report_plans::value(ind, plan.target),
-                short_date(plan.due_at)
-            )?;
+            let line = say(
+                "said-plan-added",
+                &[
+                    ("n", &number),
+                    ("title", &plan.title),
+                    ("indicator", &ind.as_str()),
+                    ("now", &super::report_plans::value(ind, plan.baseline)),
+                    ("target", &super::report_plans::value(ind, plan.target)),
+                    ("due", &short_date(plan.due_at)),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         PlanCmd::List { all, list } => {
             let ListArgs { limit, format } = list;
@@ -238,25 +241,34 @@ pub fn run(
                 }
                 ShowFormat::Text => {
                     writeln!(out, "P{} {}", p.number, p.title)?;
-                    writeln!(
-                        out,
-                        "status {} · due {}",
-                        p.status.label(),
-                        short_date(p.due_at)
-                    )?;
-                    writeln!(out, "owner {}", p.owner.as_deref().unwrap_or("—"))?;
-                    writeln!(
-                        out,
-                        "indicator {} · baseline {} · target {}",
-                        p.indicator.as_str(),
-                        super::report_plans::value(p.indicator, p.baseline),
-                        super::report_plans::value(p.indicator, p.target)
-                    )?;
+                    let line = say(
+                        "said-plan-status",
+                        &[
+                            ("status", &p.status.label()),
+                            ("due", &short_date(p.due_at)),
+                        ],
+                    );
+                    writeln!(out, "{line}")?;
+                    let owner = p.owner.as_deref().unwrap_or("—");
+                    writeln!(out, "{}", say("said-plan-owner", &[("owner", &owner)]))?;
+                    let line = say(
+                        "said-plan-indicator",
+                        &[
+                            ("indicator", &p.indicator.as_str()),
+                            (
+                                "baseline",
+                                &super::report_plans::value(p.indicator, p.baseline),
+                            ),
+                            ("target", &super::report_plans::value(p.indicator, p.target)),
+                        ],
+                    );
+                    writeln!(out, "{line}")?;
                     if let Some(r) = &p.rule {
-                        writeln!(out, "from the report's suggestion `{r}`")?;
+                        let rule = format!("`{r}`");
+                        writeln!(out, "{}", say("said-plan-rule", &[("rule", &rule)]))?;
                     }
                     if !p.note.as_str().is_empty() {
-                        writeln!(out, "note {}", p.note)?;
+                        writeln!(out, "{}", say("said-plan-note", &[("note", &p.note)]))?;
                     }
                 }
             }

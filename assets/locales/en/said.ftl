@@ -138,3 +138,17 @@ said-part-counted = {$code} at {$location}: {$n} counted
 # desk route run
 said-route-summary = {$n} open unassigned tickets: {$routed} routed by a rule, {$assigned} assigned
 said-route-waiting = {$n} wait in {$group}: {$why}
+
+# desk customer edit
+said-customer-unchanged = {$id}: nothing changed
+said-customer-tags-set = {$id}: tags {$tags}
+said-customer-merged = merged {$from} into {$into}: {$tickets} tickets, {$products} products, {$orders} orders, {$surveys} surveys, {$tasks} tasks moved
+said-customer-no-duplicates = no duplicates of {$id}
+
+# desk plan
+said-plan-added = P{$n}: {$title} · {$indicator} now {$now} (target {$target}) · due {$due}
+said-plan-status = status {$status} · due {$due}
+said-plan-owner = owner {$owner}
+said-plan-indicator = indicator {$indicator} · baseline {$baseline} · target {$target}
+said-plan-rule = from the report's suggestion {$rule}
+said-plan-note = note {$note}

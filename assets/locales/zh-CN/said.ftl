@@ -138,3 +138,17 @@ said-part-counted = {$code} 在 {$location}：盘点数量 {$n}
 # desk route run
 said-route-summary = {$n} 张未分配的未结工单：{$routed} 张按规则分流，{$assigned} 张已分配
 said-route-waiting = {$n} 张在 {$group} 等待：{$why}
+
+# desk customer edit
+said-customer-unchanged = {$id}：没有改动
+said-customer-tags-set = {$id}：标签 {$tags}
+said-customer-merged = 已将 {$from} 合并到 {$into}：转移了 {$tickets} 张工单、{$products} 个产品、{$orders} 笔订单、{$surveys} 份调查、{$tasks} 个任务
+said-customer-no-duplicates = {$id} 没有重复的客户
+
+# desk plan
+said-plan-added = P{$n}：{$title} · {$indicator} 当前 {$now}（目标 {$target}）· 截止 {$due}
+said-plan-status = 状态 {$status} · 截止 {$due}
+said-plan-owner = 负责人 {$owner}
+said-plan-indicator = 指标 {$indicator} · 基线 {$baseline} · 目标 {$target}
+said-plan-rule = 来自报告的建议 {$rule}
+said-plan-note = 备注 {$note}

@@ -138,3 +138,17 @@ said-part-counted = {$code} 在 {$location}：盤點數量 {$n}
 # desk route run
 said-route-summary = {$n} 張未指派的未結工單：{$routed} 張依規則分流，{$assigned} 張已指派
 said-route-waiting = {$n} 張在 {$group} 等候：{$why}
+
+# desk customer edit
+said-customer-unchanged = {$id}：沒有變更
+said-customer-tags-set = {$id}：標籤 {$tags}
+said-customer-merged = 已將 {$from} 合併到 {$into}：移轉了 {$tickets} 張工單、{$products} 個產品、{$orders} 筆訂單、{$surveys} 份調查、{$tasks} 個任務
+said-customer-no-duplicates = {$id} 沒有重複的客戶
+
+# desk plan
+said-plan-added = P{$n}：{$title} · {$indicator} 目前 {$now}（目標 {$target}）· 期限 {$due}
+said-plan-status = 狀態 {$status} · 期限 {$due}
+said-plan-owner = 負責人 {$owner}
+said-plan-indicator = 指標 {$indicator} · 基準 {$baseline} · 目標 {$target}
+said-plan-rule = 來自報告的建議 {$rule}
+said-plan-note = 備註 {$note}
