@@ -36,14 +36,17 @@ pub fn backup(
         backup::backup(db, &args.dest, args.force, step)
     })
     .map_err(cli_error)?;
-    writeln!(
-        out,
-        "backed up {} to {}: {}, quick_check ok{}",
-        db.display(),
-        report.path.display(),
-        size(&report),
-        restarts(&report)
-    )?;
+    let args: [(&str, &dyn std::fmt::Display); 4] = [
+        ("db", &db.display()),
+        ("path", &report.path.display()),
+        ("size", &size(&report)),
+        ("n", &report.restarts),
+    ];
+    let line = match report.restarts {
+        0 => say("said-backup-done", &args),
+        _ => say("said-backup-done-restarted", &args),
+    };
+    writeln!(out, "{line}")?;
     Ok(())
 }
 
@@ -63,22 +66,21 @@ pub fn restore(
         backup::restore(&args.src, db, who, step)
     })
     .map_err(cli_error)?;
-    writeln!(
-        out,
-        "restored {} into {} (schema v{}, {}), quick_check ok",
-        args.src.display(),
-        report.path.display(),
-        report.schema_version,
-        size(&report)
-    )?;
-    match &report.kept {
-        Some(kept) => writeln!(
-            out,
-            "the database it replaced is kept as {}; delete it once you are happy",
-            kept.display()
-        )?,
-        None => writeln!(out, "there was no database at {} before", db.display())?,
-    }
+    let line = say(
+        "said-backup-restored",
+        &[
+            ("backup", &args.src.display()),
+            ("path", &report.path.display()),
+            ("schema", &report.schema_version),
+            ("size", &size(&report)),
+        ],
+    );
+    writeln!(out, "{line}")?;
+    let line = match &report.kept {
+        Some(kept) => say("said-backup-kept", &[("path", &kept.display())]),
+        None => say("said-backup-none-before", &[("path", &db.display())]),
+    };
+    writeln!(out, "{line}")?;
     Ok(())
 }
 
@@ -88,14 +90,14 @@ fn template(what: &str) -> String {
 
 fn size(r: &CopyReport) -> String {
     let mb = r.bytes() as f64 / (1024.0 * 1024.0);
-    format!("{} pages × {} bytes = {mb:.1} MB", r.pages, r.page_size)
-}
-
-fn restarts(r: &CopyReport) -> String {
-    match r.restarts {
-        0 => String::new(),
-        n => format!(" (restarted {n}× by writes from other desks)"),
-    }
+    say(
+        "said-backup-size",
+        &[
+            ("pages", &r.pages),
+            ("bytes", &r.page_size),
+            ("mb", &format!("{mb:.1}")),
+        ],
+    )
 }
 
 /// Exit codes: store errors keep theirs, a refusal to overwrite is usage (2), the rest is the database (4).

@@ -1,6 +1,7 @@
 //! `desk convert --shared | --local`: switch the database file's journal mode for a network share or a local
 //! disk (DESIGN.md §4, docs/TEAM.md).
 
+use super::locale::say;
 use super::output::Out;
 use crate::store::StorageMode;
 use crate::store::convert::{ConvertAs, Converted, convert};
@@ -33,36 +34,20 @@ pub fn run(
     };
     let outcome = convert(db, to, ConvertAs::Agent(actor))?;
     let shown = db.display();
-    match (to, outcome) {
-        (StorageMode::Shared, Converted::Switched) => writeln!(
-            out,
-            "{shown}: switched from WAL to a rollback journal (journal_mode=delete); it is ready for shared mode"
-        )?,
-        (StorageMode::Shared, Converted::AlreadyThere) => writeln!(
-            out,
-            "{shown} already uses a rollback journal (shared mode); nothing was changed"
-        )?,
-        (StorageMode::Local, Converted::Switched) => writeln!(
-            out,
-            "{shown}: switched from a rollback journal to WAL (journal_mode=wal); keep it on a local disk"
-        )?,
-        (StorageMode::Local, Converted::AlreadyThere) => writeln!(
-            out,
-            "{shown} already uses WAL (local mode); nothing was changed"
-        )?,
-    }
-    match (to, opened_as) {
-        (StorageMode::Shared, StorageMode::Local) => writeln!(
-            out,
-            "note: desk opens {shown} in local mode from here (no network share detected, or [storage] mode = \
-             \"local\"), which switches it back to WAL; move it to the share, or set [storage] mode = \"shared\""
-        )?,
-        (StorageMode::Local, StorageMode::Shared) => writeln!(
-            out,
-            "note: desk opens {shown} in shared mode from here (a network share, or [storage] mode = \"shared\"), \
-             which refuses a WAL file; move it to a local disk, or set [storage] mode = \"local\""
-        )?,
-        _ => {}
+    let key = match (to, outcome) {
+        (StorageMode::Shared, Converted::Switched) => "said-convert-to-shared",
+        (StorageMode::Shared, Converted::AlreadyThere) => "said-convert-already-shared",
+        (StorageMode::Local, Converted::Switched) => "said-convert-to-local",
+        (StorageMode::Local, Converted::AlreadyThere) => "said-convert-already-local",
+    };
+    writeln!(out, "{}", say(key, &[("path", &shown)]))?;
+    let note = match (to, opened_as) {
+        (StorageMode::Shared, StorageMode::Local) => Some("said-convert-opens-local"),
+        (StorageMode::Local, StorageMode::Shared) => Some("said-convert-opens-shared"),
+        _ => None,
+    };
+    if let Some(key) = note {
+        writeln!(out, "{}", say(key, &[("path", &shown)]))?;
     }
     Ok(())
 }

@@ -152,3 +152,19 @@ said-plan-owner = owner {$owner}
 said-plan-indicator = indicator {$indicator} · baseline {$baseline} · target {$target}
 said-plan-rule = from the report's suggestion {$rule}
 said-plan-note = note {$note}
+
+# desk backup, desk restore
+said-backup-size = {$pages} pages × {$bytes} bytes = {$mb} MB
+said-backup-done = backed up {$db} to {$path}: {$size}, quick_check ok
+said-backup-done-restarted = backed up {$db} to {$path}: {$size}, quick_check ok (restarted {$n}× by writes from other desks)
+said-backup-restored = restored {$backup} into {$path} (schema v{$schema}, {$size}), quick_check ok
+said-backup-kept = the database it replaced is kept as {$path}; delete it once you are happy
+said-backup-none-before = there was no database at {$path} before
+
+# desk convert
+said-convert-to-shared = {$path}: switched from WAL to a rollback journal (journal_mode=delete); it is ready for shared mode
+said-convert-already-shared = {$path} already uses a rollback journal (shared mode); nothing was changed
+said-convert-to-local = {$path}: switched from a rollback journal to WAL (journal_mode=wal); keep it on a local disk
+said-convert-already-local = {$path} already uses WAL (local mode); nothing was changed
+said-convert-opens-local = note: desk opens {$path} in local mode from here (no network share detected, or [storage] mode = "local"), which switches it back to WAL; move it to the share, or set [storage] mode = "shared"
+said-convert-opens-shared = note: desk opens {$path} in shared mode from here (a network share, or [storage] mode = "shared"), which refuses a WAL file; move it to a local disk, or set [storage] mode = "local"

@@ -152,3 +152,19 @@ said-plan-owner = 负责人 {$owner}
 said-plan-indicator = 指标 {$indicator} · 基线 {$baseline} · 目标 {$target}
 said-plan-rule = 来自报告的建议 {$rule}
 said-plan-note = 备注 {$note}
+
+# desk backup, desk restore
+said-backup-size = {$pages} 页 × {$bytes} 字节 = {$mb} MB
+said-backup-done = 已将 {$db} 备份到 {$path}：{$size}，quick_check 通过
+said-backup-done-restarted = 已将 {$db} 备份到 {$path}：{$size}，quick_check 通过（因其他 desk 写入而重新开始 {$n} 次）
+said-backup-restored = 已将 {$backup} 恢复到 {$path}（schema v{$schema}，{$size}），quick_check 通过
+said-backup-kept = 被替换的数据库保留为 {$path}；确认无误后可以删除
+said-backup-none-before = {$path} 之前没有数据库
+
+# desk convert
+said-convert-to-shared = {$path}：已从 WAL 切换为回滚日志（journal_mode=delete）；可以用于共享模式
+said-convert-already-shared = {$path} 已经使用回滚日志（共享模式）；没有改动
+said-convert-to-local = {$path}：已从回滚日志切换为 WAL（journal_mode=wal）；请放在本地磁盘上
+said-convert-already-local = {$path} 已经使用 WAL（本地模式）；没有改动
+said-convert-opens-local = 注意：desk 在这里以本地模式打开 {$path}（未检测到网络共享，或 [storage] mode = "local"），会把它切回 WAL；请把它移到共享目录，或设置 [storage] mode = "shared"
+said-convert-opens-shared = 注意：desk 在这里以共享模式打开 {$path}（网络共享，或 [storage] mode = "shared"），共享模式不接受 WAL 文件；请把它移到本地磁盘，或设置 [storage] mode = "local"

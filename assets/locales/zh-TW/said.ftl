@@ -152,3 +152,19 @@ said-plan-owner = 負責人 {$owner}
 said-plan-indicator = 指標 {$indicator} · 基準 {$baseline} · 目標 {$target}
 said-plan-rule = 來自報告的建議 {$rule}
 said-plan-note = 備註 {$note}
+
+# desk backup, desk restore
+said-backup-size = {$pages} 頁 × {$bytes} 位元組 = {$mb} MB
+said-backup-done = 已將 {$db} 備份到 {$path}：{$size}，quick_check 通過
+said-backup-done-restarted = 已將 {$db} 備份到 {$path}：{$size}，quick_check 通過（因其他 desk 寫入而重新開始 {$n} 次）
+said-backup-restored = 已將 {$backup} 還原到 {$path}（schema v{$schema}，{$size}），quick_check 通過
+said-backup-kept = 被取代的資料庫保留為 {$path}；確認無誤後即可刪除
+said-backup-none-before = {$path} 之前沒有資料庫
+
+# desk convert
+said-convert-to-shared = {$path}：已從 WAL 切換為回復日誌（journal_mode=delete）；可用於共用模式
+said-convert-already-shared = {$path} 已經使用回復日誌（共用模式）；未做任何變更
+said-convert-to-local = {$path}：已從回復日誌切換為 WAL（journal_mode=wal）；請放在本機磁碟上
+said-convert-already-local = {$path} 已經使用 WAL（本機模式）；未做任何變更
+said-convert-opens-local = 注意：desk 在這裡以本機模式開啟 {$path}（未偵測到網路共用，或 [storage] mode = "local"），會把它切回 WAL；請把它移到共用資料夾，或設定 [storage] mode = "shared"
+said-convert-opens-shared = 注意：desk 在這裡以共用模式開啟 {$path}（網路共用，或 [storage] mode = "shared"），共用模式不接受 WAL 檔案；請把它移到本機磁碟，或設定 [storage] mode = "local"
