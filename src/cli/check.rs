@@ -35,7 +35,7 @@ pub fn run(db: &Path, args: &CheckArgs, out: &mut Out<'_>) -> anyhow::Result<()>
         store.rebuild_rollups(offset)?;
         drop(store);
         if args.format == ShowFormat::Text {
-            writeln!(out, "rebuilt the daily report roll-ups from the tickets")?;
+            writeln!(out, "{}", say("said-check-rebuilt", &[]))?;
         }
     }
     let report = check_file(db, args.full)?;
@@ -67,17 +67,16 @@ pub fn run(db: &Path, args: &CheckArgs, out: &mut Out<'_>) -> anyhow::Result<()>
 }
 
 fn text(db: &Path, report: &CheckReport, out: &mut Out<'_>) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{} (schema v{}, {})",
-        db.display(),
-        report.schema_version,
-        if report.full {
-            "full integrity check"
-        } else {
-            "quick check"
-        }
-    )?;
+    let key = if report.full {
+        "said-check-full"
+    } else {
+        "said-check-quick"
+    };
+    let line = say(
+        key,
+        &[("path", &db.display()), ("schema", &report.schema_version)],
+    );
+    writeln!(out, "{line}")?;
     for c in &report.checks {
         let status = if c.ok() { "ok" } else { "PROBLEM" };
         let counts = if c.ok() {
@@ -99,15 +98,13 @@ fn text(db: &Path, report: &CheckReport, out: &mut Out<'_>) -> std::io::Result<(
             writeln!(out, "         - {d}")?;
         }
         if c.problems > c.details.len() as i64 {
-            writeln!(
-                out,
-                "         … and {} more",
-                c.problems - c.details.len() as i64
-            )?;
+            let more = c.problems - c.details.len() as i64;
+            writeln!(out, "         {}", say("said-check-more", &[("n", &more)]))?;
         }
     }
     if report.healthy() {
-        writeln!(out, "healthy: all {} checks passed", report.checks.len())?;
+        let line = say("said-check-healthy", &[("n", &report.checks.len())]);
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

@@ -168,3 +168,10 @@ said-convert-to-local = {$path}: switched from a rollback journal to WAL (journa
 said-convert-already-local = {$path} already uses WAL (local mode); nothing was changed
 said-convert-opens-local = note: desk opens {$path} in local mode from here (no network share detected, or [storage] mode = "local"), which switches it back to WAL; move it to the share, or set [storage] mode = "shared"
 said-convert-opens-shared = note: desk opens {$path} in shared mode from here (a network share, or [storage] mode = "shared"), which refuses a WAL file; move it to a local disk, or set [storage] mode = "local"
+
+# desk check
+said-check-rebuilt = rebuilt the daily report roll-ups from the tickets
+said-check-quick = {$path} (schema v{$schema}, quick check)
+said-check-full = {$path} (schema v{$schema}, full integrity check)
+said-check-more = … and {$n} more
+said-check-healthy = healthy: all {$n} checks passed

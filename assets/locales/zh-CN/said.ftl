@@ -168,3 +168,10 @@ said-convert-to-local = {$path}：已从回滚日志切换为 WAL（journal_mode
 said-convert-already-local = {$path} 已经使用 WAL（本地模式）；没有改动
 said-convert-opens-local = 注意：desk 在这里以本地模式打开 {$path}（未检测到网络共享，或 [storage] mode = "local"），会把它切回 WAL；请把它移到共享目录，或设置 [storage] mode = "shared"
 said-convert-opens-shared = 注意：desk 在这里以共享模式打开 {$path}（网络共享，或 [storage] mode = "shared"），共享模式不接受 WAL 文件；请把它移到本地磁盘，或设置 [storage] mode = "local"
+
+# desk check
+said-check-rebuilt = 已根据工单重建每日报表汇总
+said-check-quick = {$path}（schema v{$schema}，快速检查）
+said-check-full = {$path}（schema v{$schema}，完整性全面检查）
+said-check-more = …… 另有 {$n} 项
+said-check-healthy = 状态良好：全部 {$n} 项检查通过

@@ -168,3 +168,10 @@ said-convert-to-local = {$path}：已從回復日誌切換為 WAL（journal_mode
 said-convert-already-local = {$path} 已經使用 WAL（本機模式）；未做任何變更
 said-convert-opens-local = 注意：desk 在這裡以本機模式開啟 {$path}（未偵測到網路共用，或 [storage] mode = "local"），會把它切回 WAL；請把它移到共用資料夾，或設定 [storage] mode = "shared"
 said-convert-opens-shared = 注意：desk 在這裡以共用模式開啟 {$path}（網路共用，或 [storage] mode = "shared"），共用模式不接受 WAL 檔案；請把它移到本機磁碟，或設定 [storage] mode = "local"
+
+# desk check
+said-check-rebuilt = 已依工單重建每日報表彙總
+said-check-quick = {$path}（schema v{$schema}，快速檢查）
+said-check-full = {$path}（schema v{$schema}，完整性全面檢查）
+said-check-more = …… 另有 {$n} 項
+said-check-healthy = 狀態良好：全部 {$n} 項檢查通過
