@@ -40,53 +40,44 @@ impl Store {
     ) -> Result<UpdateOutcome> {
         let own = self.own_actions.clone();
         self.write(|tx, log, rules| {
-            let missed = actions_since(tx, number, version, base_seq)?;
-            let expected = if !missed.is_empty()
-                && missed
-                    .iter()
-                    .all(|a| a.as_ref().is_some_and(|a| own.contains(a)))
-            {
-                current_version(tx, number)?.unwrap_or(version)
-            } else {
-                version
-            };
+            let expected = version_over_own(tx, number, version, base_seq, &own)?;
             set_fields(tx, log, rules, number, edits, Some(expected), now)
         })
     }
 }
 
-/// The user actions of ticket `number`'s change-log entries after `base_seq`, when its version is no longer
-/// `version` (none when it is). An entry without an action, or more than a screenful, counts as someone else's.
-fn actions_since(
+/// The version an edit seen at `version` (after change `base_seq`) is checked against: the ticket's current one
+/// when every change-log entry since is one of `own` actions, else `version` itself (so anyone else's change is a
+/// conflict). An entry without an action, or more than a screenful of them, counts as someone else's.
+fn version_over_own(
     tx: &Transaction<'_>,
     number: i64,
     version: i64,
     base_seq: i64,
-) -> Result<Vec<Option<String>>> {
-    const MOST: usize = 200;
-    if current_version(tx, number)? == Some(version) {
-        return Ok(Vec::new());
-    }
+    own: &std::collections::VecDeque<String>,
+) -> Result<i64> {
+    const MOST: i64 = 200;
+    let current: Option<i64> = tx
+        .prepare_cached("SELECT version FROM tickets WHERE number = ?1")?
+        .query_row(params![number], |r| r.get(0))
+        .optional()?;
+    let Some(current) = current.filter(|c| *c != version) else {
+        return Ok(version);
+    };
     let mut stmt = tx.prepare_cached(
         "SELECT c.action FROM tickets t
            JOIN changes c ON c.entity = 'ticket' AND c.entity_id = t.id AND c.seq > ?2
           WHERE t.number = ?1 ORDER BY c.seq LIMIT ?3",
     )?;
-    let actions = stmt
-        .query_map(params![number, base_seq, MOST as i64 + 1], |r| r.get(0))?
+    let missed = stmt
+        .query_map(params![number, base_seq, MOST + 1], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<Option<String>>>>()?;
-    Ok(if actions.len() > MOST {
-        vec![None]
-    } else {
-        actions
-    })
-}
-
-fn current_version(tx: &Transaction<'_>, number: i64) -> Result<Option<i64>> {
-    Ok(tx
-        .prepare_cached("SELECT version FROM tickets WHERE number = ?1")?
-        .query_row(params![number], |r| r.get(0))
-        .optional()?)
+    let all_own = !missed.is_empty()
+        && missed.len() as i64 <= MOST
+        && missed
+            .iter()
+            .all(|a| a.as_ref().is_some_and(|a| own.contains(a)));
+    Ok(if all_own { current } else { version })
 }
 
 /// [`Store::set_ticket`] inside a transaction that may do more.
