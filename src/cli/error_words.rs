@@ -2,6 +2,7 @@
 //! exactly as each error's own text (scripts and logs have always read it; `tests/cli_error_words.rs` holds the
 //! catalogue to that); Chinese says the same facts. Commands, flags, paths and stored values stay as they are.
 
+use super::locale::say;
 use crate::domain::team::{Act, Denied, Role};
 use crate::i18n::{Arg, Locale, has, tr, tr_args};
 use crate::store::StoreError;
@@ -154,33 +155,28 @@ fn entity_name(l: Locale, entity: &str) -> String {
 
 /// The command line's "no ticket #5".
 pub fn no_ticket(number: i64) -> super::NotFound {
-    not_found("errors-no-ticket", &[("number", number.to_string().into())])
+    super::NotFound(say("errors-no-ticket", &[("number", &number)]))
 }
 
 /// "no customer with id or email `…`".
 pub fn no_customer(key: &str) -> super::NotFound {
-    not_found("errors-no-customer", &[("key", key.into())])
+    super::NotFound(say("errors-no-customer", &[("key", &key)]))
 }
 
 pub fn no_article(key: &str) -> super::NotFound {
-    not_found("errors-no-article", &[("key", key.into())])
+    super::NotFound(say("errors-no-article", &[("key", &key)]))
 }
 
 /// An improvement action, `P12`.
 pub fn no_plan(number: i64) -> super::NotFound {
-    not_found("errors-no-plan", &[("number", number.to_string().into())])
+    super::NotFound(say("errors-no-plan", &[("number", &number)]))
 }
 
 pub fn no_attachment(id: &str) -> super::NotFound {
-    not_found("errors-no-attachment", &[("id", id.into())])
+    super::NotFound(say("errors-no-attachment", &[("id", &id)]))
 }
 
 /// A ticket QA was asked about that is not in its queue.
 pub fn not_in_qa_queue(number: i64) -> super::NotFound {
-    let n = number.to_string();
-    not_found("errors-not-in-qa-queue", &[("number", n.into())])
-}
-
-fn not_found(key: &str, args: &[(&str, Arg<'_>)]) -> super::NotFound {
-    super::NotFound(tr_args(super::locale::get(), key, args))
+    super::NotFound(say("errors-not-in-qa-queue", &[("number", &number)]))
 }

@@ -3,10 +3,11 @@
 //! adds the interface's set to a new database and `desk kb starter` to an existing one, always as drafts, through
 //! the import's own parsing and writing.
 
+use super::locale::say;
 use super::output::Out;
 use crate::i18n::{Arg, Locale, tr_args};
 use crate::store::Store;
-use crate::store::kb_files::{KbImportReport, SameTitle};
+use crate::store::kb_files::KbImportReport;
 
 /// One shipped article: `(locale, file name, text)`, the text from `assets/kb-starter/<locale>/<file name>`.
 macro_rules! starter {
@@ -58,7 +59,7 @@ pub fn add(store: &mut Store, locale: Locale, now: i64) -> anyhow::Result<KbImpo
     let files: Vec<(String, &str)> = articles(locale)
         .map(|(name, text)| (format!("assets/kb-starter/{locale}/{name}"), text))
         .collect();
-    let report = store.import_article_texts(&files, SameTitle::Skip, now)?;
+    let report = store.import_article_texts(&files, now)?;
     // The shipped files are checked by tests; one that does not parse is desk's bug, said as such.
     if let Some(first) = report.errors.first() {
         anyhow::bail!(
@@ -78,17 +79,12 @@ pub fn parse_locale(text: &str) -> anyhow::Result<Locale> {
         .find(|l| l.tag() == text)
         .ok_or_else(|| {
             let allowed = Locale::ALL.map(Locale::tag).join(", ");
-            super::UsageError(tr_args(
-                super::locale::get(),
+            super::UsageError(say(
                 "cli-kb-starter-unknown-locale",
-                &[("given", arg(text)), ("allowed", arg(allowed))],
+                &[("given", &text), ("allowed", &allowed)],
             ))
             .into()
         })
-}
-
-fn arg(s: impl ToString) -> Arg<'static> {
-    Arg::from(s.to_string())
 }
 
 /// `desk kb starter [--locale L]`: adds the set in `locale` (default: the interface's) and says how many were
@@ -114,12 +110,12 @@ pub fn run(
             &[
                 ("added", report.created.into()),
                 ("skipped", report.skipped.into()),
-                ("locale", arg(locale)),
+                ("locale", Arg::from(locale.tag())),
             ],
         )
     )?;
     if report.created > 0 {
-        writeln!(out, "{}", review_hint(ui))?;
+        writeln!(out, "{}", review_hint())?;
     }
     Ok(())
 }
@@ -137,20 +133,22 @@ pub fn init_lines(
         tr_args(
             ui,
             "cli-init-starter-added",
-            &[("count", report.created.into()), ("locale", arg(locale))],
+            &[
+                ("count", report.created.into()),
+                ("locale", Arg::from(locale.tag())),
+            ],
         )
     )?;
-    writeln!(out, "{}", review_hint(ui))?;
+    writeln!(out, "{}", review_hint())?;
     Ok(())
 }
 
-fn review_hint(ui: Locale) -> String {
-    tr_args(
-        ui,
+fn review_hint() -> String {
+    say(
         "cli-kb-starter-review",
         &[
-            ("list", arg("desk kb list --view drafts")),
-            ("publish", arg("desk kb status ID published")),
+            ("list", &"desk kb list --view drafts"),
+            ("publish", &"desk kb status ID published"),
         ],
     )
 }

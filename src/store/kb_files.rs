@@ -33,19 +33,10 @@ pub struct KbImportReport {
     pub created: usize,
     pub updated: usize,
     pub unchanged: usize,
-    /// Left as they were: an article with the same title was already there ([`SameTitle::Skip`]).
+    /// Left as they were: an article with the same title was already there ([`Store::import_article_texts`]).
     pub skipped: usize,
     /// `FILE:LINE: reason` for each file that could not be read.
     pub errors: Vec<String>,
-}
-
-/// What an import does with an article (without an id) whose title is already in the knowledge base.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SameTitle {
-    /// Makes that article what the file says (`kb import`: a folder that lives in git comes back).
-    Update,
-    /// Leaves it as it is (the starter articles: a team may have edited them).
-    Skip,
 }
 
 /// A file name for an article: its title in ASCII words (when it has any), then its id, which makes it unique.
@@ -179,42 +170,46 @@ impl Store {
     }
 
     /// Articles already in memory, each `(name, text)` in the file form `kb export` writes (`name` is what an
-    /// error names: the file's path or its name). Nothing is written when any is bad. With [`SameTitle::Skip`]
-    /// an article without an id whose title is already in the knowledge base is left as it is and counted as
+    /// error names: the file's path or its name). Nothing is written when any is bad. Unlike a folder's import, an
+    /// article without an id whose title is already in the knowledge base is left as it is and counted as
     /// skipped, so adding the same set twice never overwrites what a team has edited since.
     pub fn import_article_texts(
         &mut self,
         files: &[(String, &str)],
-        same_title: SameTitle,
         now: i64,
     ) -> Result<KbImportReport> {
         let mut report = KbImportReport::default();
         let texts = files.iter().map(|(name, text)| Ok((name.clone(), *text)));
-        let mut docs = parse_docs(texts, &mut report)?;
+        let docs = parse_docs(texts, &mut report)?;
         if !report.errors.is_empty() {
             return Ok(report);
         }
-        if same_title == SameTitle::Skip {
-            let mut stmt = self.conn.prepare(&format!(
-                "SELECT EXISTS (SELECT 1 FROM articles a WHERE a.title = ?1 AND {})",
-                super::bulk_jobs::visible("a")
-            ))?;
-            let mut keep = Vec::with_capacity(docs.len());
-            for doc in docs {
-                if doc.id.is_none()
-                    && stmt.query_row(params![doc.title], |r| r.get::<_, bool>(0))?
-                {
-                    report.skipped += 1;
-                } else {
-                    keep.push(doc);
-                }
-            }
-            docs = keep;
-        }
+        let docs = self.without_known_titles(docs, &mut report)?;
         if !docs.is_empty() {
             self.write_docs(&[], &docs, now, &mut report)?;
         }
         Ok(report)
+    }
+
+    /// `docs` less those without an id whose title a visible article already has, each counted as skipped.
+    fn without_known_titles(
+        &self,
+        docs: Vec<ArticleDoc>,
+        report: &mut KbImportReport,
+    ) -> Result<Vec<ArticleDoc>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT EXISTS (SELECT 1 FROM articles a WHERE a.title = ?1 AND {})",
+            super::bulk_jobs::visible("a")
+        ))?;
+        let mut keep = Vec::with_capacity(docs.len());
+        for doc in docs {
+            if doc.id.is_none() && stmt.query_row(params![doc.title], |r| r.get::<_, bool>(0))? {
+                report.skipped += 1;
+            } else {
+                keep.push(doc);
+            }
+        }
+        Ok(keep)
     }
 
     /// Writes `categories` (an empty one keeps its place), then `docs`, as one bulk job, and counts what each
