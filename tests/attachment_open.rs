@@ -230,7 +230,9 @@ mod runtime {
 
     fn run(dir: &Path, name: &str, refuse: Option<String>, opener: &Path) -> Vec<Opened> {
         let mut got = Vec::new();
-        let cmd = opener_command(Some(opener.to_str().unwrap()));
+        // Run through `sh` rather than exec'ing the script: another test thread forking while the script was being
+        // written holds its write descriptor until that child execs, and exec'ing it then fails with ETXTBSY.
+        let cmd = opener_command(Some(&format!("sh {}", opener.display())));
         save_and_open(dir, name, PDF, refuse, &cmd, &mut |o| got.push(o));
         got
     }
@@ -255,7 +257,7 @@ mod runtime {
             panic!("{got:?}");
         };
         assert_eq!(name, "发票.pdf");
-        assert_eq!(used, opener.to_str().unwrap());
+        assert_eq!(*used, format!("sh {}", opener.display()));
         assert_eq!(Path::new(path), files.path().join("发票.pdf"));
         assert_eq!(std::fs::read(path).unwrap(), PDF);
         assert_eq!(mode(Path::new(path)), 0o600);
