@@ -136,6 +136,27 @@ const CASES: &[Case] = &[
         zh_cn: &["请使用"],
         zh_tw: &["請使用"],
     },
+    // The view language's errors: the column and the problem worded, the typed words and accepted ones kept.
+    Case {
+        args: &["ticket", "list", "--filter", "status:open sort:size"],
+        english: "desk: --filter: column 18: cannot sort by `size` (sort by updated, created, solved, number, due, \
+                  followup or priority; - for newest / largest first)\n",
+        kept: &["--filter", "`size`", "updated、created"],
+        zh_cn: &["第 18 列", "不能按", "排序"],
+        zh_tw: &["第 18 欄", "不能依", "排序"],
+    },
+    Case {
+        args: &["customer", "list", "--filter", "tier:gold warranty:>3d"],
+        english: "desk: --filter: column 20: `warranty:>3d`: use warranty:<30d (expiring) or warranty:expired\n",
+        kept: &[
+            "--filter",
+            "`warranty:>3d`",
+            "warranty:<30d",
+            "warranty:expired",
+        ],
+        zh_cn: &["第 20 列", "请用", "即将到期"],
+        zh_tw: &["第 20 欄", "請用", "即將到期"],
+    },
 ];
 
 #[test]

@@ -681,10 +681,10 @@ fn filter_names_nobody_has_are_errors_with_their_column() {
     assert_eq!(check("assignee:li|wang|me|none group:none"), Ok(()));
     let e = check("status:open assignee:wang,lii").unwrap_err();
     assert_eq!(e.column, 27);
-    assert_eq!(e.message, "no agent `lii` (agents: li, wang)");
+    assert_eq!(e.problem.to_string(), "no agent `lii` (agents: li, wang)");
     let e = check(r#"group:"L2 支持""#).unwrap_err();
     assert_eq!(
-        (e.column, e.message.as_str()),
+        (e.column, e.problem.to_string().as_str()),
         (7, "no group `L2 支持` (there are no groups yet)")
     );
     // A parse error comes back the same way.

@@ -58,7 +58,7 @@ fn a_generic_filter_field_selects_by_its_column() {
     let q = query::parse("product:\"HP 打印机\"").unwrap();
     assert_eq!(q.to_string(), "product:\"HP 打印机\"");
     let e = query::parse("colour:red").unwrap_err();
-    assert!(e.message.contains("product"), "{}", e.message);
+    assert!(e.problem.to_string().contains("product"), "{e}");
 }
 
 #[test]

@@ -195,11 +195,7 @@ pub(super) fn apply_filter(model: &mut Model, text: String) -> Vec<Effect> {
                 vec![reload_customers(model)]
             }
             Err(e) => {
-                let said = tr_args(
-                    model.locale,
-                    "chrome-filter-error",
-                    &[("error", e.to_string().into())],
-                );
+                let said = filter_error(model, &e);
                 toast(model, said, true);
                 model.overlay = Some(super::Overlay::prompt(
                     super::PromptKind::Filter,
@@ -244,11 +240,7 @@ fn refuse_filter(
     text: String,
     e: crate::domain::query::ParseError,
 ) -> Vec<Effect> {
-    let said = tr_args(
-        model.locale,
-        "chrome-filter-error",
-        &[("error", e.to_string().into())],
-    );
+    let said = filter_error(model, &e);
     toast(model, said, true);
     model.overlay = Some(super::Overlay::prompt(
         super::PromptKind::Filter,
@@ -437,4 +429,14 @@ pub(super) fn on_failed(
     model.ticket.loading = false;
     toast(model, error.text, true);
     Vec::new()
+}
+
+/// A filter the view language refuses, in the interface's language.
+fn filter_error(model: &Model, e: &crate::domain::query::ParseError) -> String {
+    let error = crate::i18n::query_words::parse_error(model.locale, e);
+    tr_args(
+        model.locale,
+        "chrome-filter-error",
+        &[("error", error.into())],
+    )
 }

@@ -143,7 +143,10 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                 .map_err(|e| {
                     usage(say(
                         "usage-labelled",
-                        &[("label", &"--filter"), ("problem", &e)],
+                        &[
+                            ("label", &"--filter"),
+                            ("problem", &super::locale::parse_error(&e)),
+                        ],
                     ))
                 })?;
             if let Some(s) = search {

@@ -64,14 +64,12 @@ pub fn say(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 /// A word none of a closed set's values (`unknown status `x` (expected one of: new, open, …)`) in the CLI's
 /// language; English exactly as [`UnknownValue`] words it, the set's name and its values kept in every language.
 pub fn unknown(e: &UnknownValue) -> String {
-    say(
-        "usage-unknown-value",
-        &[
-            ("what", &e.what.to_ascii_lowercase()),
-            ("value", &e.value),
-            ("allowed", &e.allowed.join(", ")),
-        ],
-    )
+    crate::i18n::query_words::unknown_value(get(), e)
+}
+
+/// A view-language error (`column 8: unknown status …`) in the CLI's language; English exactly as its `Display`.
+pub fn parse_error(e: &crate::domain::query::ParseError) -> String {
+    crate::i18n::query_words::parse_error(get(), e)
 }
 
 #[cfg(test)]

@@ -286,14 +286,20 @@ pub fn view_filter(
     let query = crate::domain::query::parse(text).map_err(|e| {
         super::UsageError(super::locale::say(
             "usage-labelled",
-            &[("label", &"--filter"), ("problem", &e)],
+            &[
+                ("label", &"--filter"),
+                ("problem", &super::locale::parse_error(&e)),
+            ],
         ))
     })?;
     // An agent or group nobody has is a typo, not an empty list.
     store.check_filter_names(text)?.map_err(|e| {
         super::UsageError(super::locale::say(
             "usage-labelled",
-            &[("label", &"--filter"), ("problem", &e)],
+            &[
+                ("label", &"--filter"),
+                ("problem", &super::locale::parse_error(&e)),
+            ],
         ))
     })?;
     let offset = i64::from(chrono::Local::now().offset().local_minus_utc());

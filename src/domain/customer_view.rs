@@ -12,7 +12,7 @@
 use super::UnknownValue;
 use super::crm::{RiskLevel, Stage};
 use super::customer::{Tier, TierSource};
-use super::query::{Age, ParseError, age, list, tokens};
+use super::query::{Age, ParseError, Problem, age, list, tokens};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CustomerSort {
@@ -58,10 +58,6 @@ pub const FIELDS: &[&str] = &[
     "tier", "stage", "risk", "source", "warranty", "org", "city", "created", "care", "tag", "sort",
 ];
 
-fn err(column: usize, message: String) -> ParseError {
-    ParseError { column, message }
-}
-
 pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
     let mut f = CustomerFilter::default();
     let mut text = Vec::new();
@@ -78,7 +74,7 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
         let vcol = t.column + field.len() + 1;
         let field = field.to_ascii_lowercase();
         if value.is_empty() {
-            return Err(err(vcol, format!("`{field}:` needs a value")));
+            return Err(ParseError::at(vcol, Problem::NeedsValue { field }));
         }
         match field.as_str() {
             "tier" => f.tiers = Some(list(value, vcol, |s| s.parse())?),
@@ -88,7 +84,7 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
                 f.source = Some(
                     value
                         .parse()
-                        .map_err(|e: UnknownValue| err(vcol, e.to_string()))?,
+                        .map_err(|e: UnknownValue| ParseError::at(vcol, e.into()))?,
                 )
             }
             "warranty" => {
@@ -98,12 +94,8 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
                     match age(value, vcol)? {
                         Age::Within(s) => WarrantySelect::ExpiresWithin(s),
                         Age::OlderThan(_) | Age::Dates(..) => {
-                            return Err(err(
-                                vcol,
-                                format!(
-                                    "`warranty:{value}`: use warranty:<30d (expiring) or warranty:expired"
-                                ),
-                            ));
+                            let problem = Problem::WarrantyValue(value.to_string());
+                            return Err(ParseError::at(vcol, problem));
                         }
                     }
                 };
@@ -128,7 +120,7 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
             "care" => match age(value, vcol)? {
                 Age::Within(s) => f.care_due_by = Some(now.saturating_add(s)),
                 Age::OlderThan(_) | Age::Dates(..) => {
-                    return Err(err(vcol, format!("`care:{value}`: use care:<7d")));
+                    return Err(ParseError::at(vcol, Problem::CareValue(value.to_string())));
                 }
             },
             "sort" => {
@@ -139,40 +131,28 @@ pub fn parse(input: &str, now: i64) -> Result<CustomerFilter, ParseError> {
                     "expiry" => CustomerSort::Expiry,
                     "due" => CustomerSort::CareDue,
                     other => {
-                        return Err(err(
-                            vcol,
-                            format!(
-                                "cannot sort customers by `{other}` (sort by updated, risk, created, expiry or due)"
-                            ),
-                        ));
+                        let problem = Problem::CustomerSort(other.to_string());
+                        return Err(ParseError::at(vcol, problem));
                     }
                 };
                 sort_column = vcol;
             }
             _ => {
-                return Err(err(
-                    t.column,
-                    format!(
-                        "unknown customer field `{field}` (fields: {})",
-                        FIELDS.join(", ")
-                    ),
-                ));
+                let problem = Problem::UnknownCustomerField {
+                    field,
+                    fields: FIELDS,
+                };
+                return Err(ParseError::at(t.column, problem));
             }
         }
     }
     // These orders are the dates a term selects: without the term there is no date to order by.
     match f.sort {
         CustomerSort::Expiry if f.warranty.is_none() => {
-            return Err(err(
-                sort_column,
-                "`sort:expiry` orders by the warranty a `warranty:` term selects: add warranty:<30d or warranty:expired".into(),
-            ));
+            return Err(ParseError::at(sort_column, Problem::ExpiryNeedsWarranty));
         }
         CustomerSort::CareDue if f.care_due_by.is_none() => {
-            return Err(err(
-                sort_column,
-                "`sort:due` orders by the care task a `care:` term selects: add care:<7d".into(),
-            ));
+            return Err(ParseError::at(sort_column, Problem::DueNeedsCare));
         }
         _ => {}
     }
@@ -249,7 +229,7 @@ impl CustomerView {
         parse(&format!("{base} {extra}"), now).map_err(|e| ParseError {
             // Columns count from the typed text, not the view's own part.
             column: e.column.saturating_sub(offset).max(1),
-            message: e.message,
+            problem: e.problem,
         })
     }
 }
@@ -292,16 +272,18 @@ mod tests {
         let e = parse("tier:gold colour:red", NOW).unwrap_err();
         assert_eq!(e.column, 11);
         assert!(
-            e.message.starts_with("unknown customer field `colour`"),
-            "{}",
-            e.message
+            matches!(&e.problem, Problem::UnknownCustomerField { field, .. } if field == "colour"),
+            "{e}"
+        );
+        assert!(
+            e.to_string().contains("unknown customer field `colour`"),
+            "{e}"
         );
         let e = parse("risk:severe", NOW).unwrap_err();
         assert_eq!(e.column, 6);
         assert!(
-            e.message.contains("none, low, medium, high"),
-            "{}",
-            e.message
+            e.problem.to_string().contains("none, low, medium, high"),
+            "{e}"
         );
         assert!(parse("warranty:>3d", NOW).is_err());
         assert!(parse("sort:name", NOW).is_err());
@@ -315,9 +297,11 @@ mod tests {
         assert_eq!(f.sort, CustomerSort::CareDue);
         let e = parse("tier:gold sort:expiry", NOW).unwrap_err();
         assert_eq!(e.column, 16, "the column of the sort's value");
-        assert!(e.message.contains("warranty:<30d"), "{}", e.message);
+        assert_eq!(e.problem, Problem::ExpiryNeedsWarranty);
+        assert!(e.to_string().contains("warranty:<30d"), "{e}");
         let e = parse("warranty:<30d sort:due", NOW).unwrap_err();
-        assert!(e.message.contains("care:<7d"), "{}", e.message);
+        assert_eq!(e.problem, Problem::DueNeedsCare);
+        assert!(e.to_string().contains("care:<7d"), "{e}");
         // A view's own order gives way to a typed one.
         let f = CustomerView::WarrantyExpiring
             .filter("sort:risk", NOW)

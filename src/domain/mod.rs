@@ -37,6 +37,7 @@ pub mod plan;
 pub mod qa;
 pub mod qa_report;
 pub mod query;
+mod query_error;
 pub mod questionnaire;
 pub mod quoted;
 pub mod returns;

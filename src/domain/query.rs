@@ -122,13 +122,7 @@ pub struct Sort {
     pub descending: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("column {column}: {message}")]
-pub struct ParseError {
-    /// 1-based character column in the query text.
-    pub column: usize,
-    pub message: String,
-}
+pub use super::query_error::{NameKind, ParseError, Problem};
 
 /// The fields with a clause of their own; the ticket fields with a generic filter come on top (see [`fields`]).
 pub const FIELDS: &[&str] = &[
@@ -187,10 +181,7 @@ pub(crate) fn tokens(input: &str) -> Result<Vec<Token>, ParseError> {
                     i += 1;
                 }
                 if i == chars.len() {
-                    return Err(ParseError {
-                        column: open + 1,
-                        message: "unclosed quote".into(),
-                    });
+                    return Err(ParseError::at(open + 1, Problem::UnclosedQuote));
                 }
                 i += 1;
             } else {
@@ -208,7 +199,7 @@ pub(crate) fn tokens(input: &str) -> Result<Vec<Token>, ParseError> {
 }
 
 /// A comma- or `|`-separated list; a part `parse` refuses is an error at that part's column, in its words.
-pub(crate) fn list<T, E: std::fmt::Display>(
+pub(crate) fn list<T, E: Into<Problem>>(
     value: &str,
     column: usize,
     parse: impl Fn(&str) -> Result<T, E>,
@@ -217,15 +208,9 @@ pub(crate) fn list<T, E: std::fmt::Display>(
     let mut offset = 0;
     for part in value.split([',', '|']) {
         if part.is_empty() {
-            return Err(ParseError {
-                column: column + offset,
-                message: "empty value".into(),
-            });
+            return Err(ParseError::at(column + offset, Problem::EmptyValue));
         }
-        out.push(parse(part).map_err(|e| ParseError {
-            column: column + offset,
-            message: e.to_string(),
-        })?);
+        out.push(parse(part).map_err(|e| ParseError::at(column + offset, e.into()))?);
         offset += part.chars().count() + 1;
     }
     Ok(out)
@@ -244,10 +229,8 @@ fn priorities(value: &str, column: usize) -> Result<Vec<Priority>, ParseError> {
     ];
     for (op, keep) in ops {
         if let Some(rest) = value.strip_prefix(op) {
-            let p: Priority = parse_priority(rest).map_err(|e: UnknownValue| ParseError {
-                column: column + op.len(),
-                message: e.to_string(),
-            })?;
+            let p: Priority = parse_priority(rest)
+                .map_err(|e: UnknownValue| ParseError::at(column + op.len(), e.into()))?;
             let pi = Priority::ALL.iter().position(|x| *x == p).unwrap_or(0);
             let chosen: Vec<Priority> = Priority::ALL
                 .iter()
@@ -256,10 +239,13 @@ fn priorities(value: &str, column: usize) -> Result<Vec<Priority>, ParseError> {
                 .map(|(_, p)| *p)
                 .collect();
             if chosen.is_empty() {
-                return Err(ParseError {
+                return Err(ParseError::at(
                     column,
-                    message: format!("no priority is {op}{rest}"),
-                });
+                    Problem::NoPriority {
+                        op,
+                        value: rest.to_string(),
+                    },
+                ));
             }
             return Ok(chosen);
         }
@@ -318,19 +304,16 @@ fn parse_priority(s: &str) -> Result<Priority, UnknownValue> {
 }
 
 pub(crate) fn age(value: &str, column: usize) -> Result<Age, ParseError> {
-    let err = |message: String| ParseError { column, message };
+    let err = |problem: Problem| ParseError::at(column, problem);
     if value.starts_with(|c: char| c.is_ascii_digit()) && value.contains('-') {
         let date = |t: &str| {
-            chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-                err(format!(
-                    "`{t}` is not a date (write YYYY-MM-DD, like 2026-11-18)"
-                ))
-            })
+            chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map_err(|_| err(Problem::NotADate(t.to_string())))
         };
         let (a, b) = value.split_once("..").unwrap_or((value, value));
         let (from, to) = (date(a)?, date(b)?);
         if to < from {
-            return Err(err(format!("`{value}` ends before it starts")));
+            return Err(err(Problem::EndsBeforeStarts(value.to_string())));
         }
         return Ok(Age::Dates(from, to));
     }
@@ -338,13 +321,10 @@ pub(crate) fn age(value: &str, column: usize) -> Result<Age, ParseError> {
         Some('<') => (true, &value[1..]),
         Some('>') => (false, &value[1..]),
         _ => {
-            return Err(err(format!(
-                "`{value}`: ages start with < (newer than) or > (older than), like <7d, or are dates like 2026-11-18"
-            )));
+            return Err(err(Problem::NotAnAge(value.to_string())));
         }
     };
-    let secs = duration(rest)
-        .ok_or_else(|| err(format!("`{rest}` is not a duration (like 30m, 4h, 7d, 2w)")))?;
+    let secs = duration(rest).ok_or_else(|| err(Problem::NotADuration(rest.to_string())))?;
     Ok(if within {
         Age::Within(secs)
     } else {
@@ -369,12 +349,8 @@ pub fn duration(s: &str) -> Option<i64> {
     n.checked_mul(mult)
 }
 
-/// An `assignee:` value that is neither `me`, `none` nor a handle.
-#[derive(Debug, thiserror::Error)]
-#[error("`{0}` is not an agent handle")]
-struct NotAHandle(String);
-
-fn who(s: &str) -> Result<Who, NotAHandle> {
+/// An `assignee:` value: `me`, `none` or a handle.
+fn who(s: &str) -> Result<Who, Problem> {
     Ok(match s.to_ascii_lowercase().as_str() {
         "me" => Who::Me,
         "none" | "nobody" => Who::Nobody,
@@ -384,7 +360,7 @@ fn who(s: &str) -> Result<Who, NotAHandle> {
         {
             Who::Handle(h.to_string())
         }
-        _ => return Err(NotAHandle(s.to_string())),
+        _ => return Err(Problem::NotAHandle(s.to_string())),
     })
 }
 
@@ -403,12 +379,7 @@ fn sort(value: &str, column: usize) -> Result<Sort, ParseError> {
         SortKey::Priority,
     ];
     let Some(key) = keys.into_iter().find(|k| k.as_str() == key) else {
-        return Err(ParseError {
-            column,
-            message: format!(
-                "cannot sort by `{key}` (sort by updated, created, solved, number, due, followup or priority; - for newest / largest first)"
-            ),
-        });
+        return Err(ParseError::at(column, Problem::TicketSort(key.to_string())));
     };
     Ok(Sort { key, descending })
 }
@@ -427,10 +398,7 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
         let value = &t.text[colon + 1..];
         let vcol = t.column + colon + 1;
         if value.is_empty() {
-            return Err(ParseError {
-                column: vcol,
-                message: format!("`{field}:` needs a value"),
-            });
+            return Err(ParseError::at(vcol, Problem::NeedsValue { field }));
         }
         let clause = match field.as_str() {
             "status" => Clause::Status(list(value, vcol, parse_status)?),
@@ -449,12 +417,11 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
             "solved" => Clause::Solved(age(value, vcol)?),
             "sla" => Clause::Sla(list(value, vcol, |s| s.parse())?),
             "due" => Clause::Due(age(value, vcol)?),
-            "followup" => {
-                Clause::FollowUp(value.parse().map_err(|e: UnknownValue| ParseError {
-                    column: vcol,
-                    message: e.to_string(),
-                })?)
-            }
+            "followup" => Clause::FollowUp(
+                value
+                    .parse()
+                    .map_err(|e: UnknownValue| ParseError::at(vcol, e.into()))?,
+            ),
             "loop" => Clause::Loop(list(value, vcol, |s| s.parse())?),
             "complaint" => Clause::Complaint(list(value, vcol, |s| s.parse())?),
             "sort" => {
@@ -464,13 +431,13 @@ pub fn parse(input: &str) -> Result<Query, ParseError> {
             other => match ticket_fields::by_key(other).filter(|d| d.filter.is_some()) {
                 Some(d) => Clause::Field(d.field, value.to_string()),
                 None => {
-                    return Err(ParseError {
-                        column: t.column,
-                        message: format!(
-                            "unknown field `{field}` (fields: {})",
-                            fields().join(", ")
-                        ),
-                    });
+                    return Err(ParseError::at(
+                        t.column,
+                        Problem::UnknownField {
+                            field,
+                            fields: fields(),
+                        },
+                    ));
                 }
             },
         };

@@ -52,7 +52,7 @@ fn priority_comparisons() {
         vec![Priority::Low, Priority::Urgent]
     );
     assert_eq!(
-        parse("priority:>urgent").unwrap_err().message,
+        parse("priority:>urgent").unwrap_err().problem.to_string(),
         "no priority is >urgent"
     );
 }
@@ -78,9 +78,9 @@ fn status_and_priority_take_their_chinese_names_and_print_english() {
     );
     let err = parse("status:办理中").unwrap_err();
     assert!(
-        err.message.contains("unknown status `办理中`"),
+        err.problem.to_string().contains("unknown status `办理中`"),
         "{}",
-        err.message
+        err.problem
     );
 }
 
@@ -97,14 +97,15 @@ fn errors_point_at_the_column() {
     let e = parse("status:open colour:red").unwrap_err();
     assert_eq!(e.column, 13);
     assert!(
-        e.message
+        e.problem
+            .to_string()
             .starts_with("unknown field `colour` (fields: status, priority"),
         "{}",
-        e.message
+        e.problem
     );
     let e = parse("status:open,wating").unwrap_err();
     assert_eq!(
-        (e.column, e.message.as_str()),
+        (e.column, e.problem.to_string().as_str()),
         (
             13,
             "unknown status `wating` (expected one of: new, open, pending, on_hold, solved, closed, merged)"
@@ -114,24 +115,34 @@ fn errors_point_at_the_column() {
     assert_eq!(e.column, 11);
     let e = parse("updated:<7x").unwrap_err();
     assert!(
-        e.message.contains("`7x` is not a duration"),
+        e.problem.to_string().contains("`7x` is not a duration"),
         "{}",
-        e.message
+        e.problem
     );
     let e = parse(r#"customer:"Wang"#).unwrap_err();
-    assert_eq!((e.column, e.message.as_str()), (10, "unclosed quote"));
+    assert_eq!(
+        (e.column, e.problem.to_string().as_str()),
+        (10, "unclosed quote")
+    );
     let e = parse("kind:").unwrap_err();
-    assert_eq!((e.column, e.message.as_str()), (6, "`kind:` needs a value"));
+    assert_eq!(
+        (e.column, e.problem.to_string().as_str()),
+        (6, "`kind:` needs a value")
+    );
     let e = parse("sort:size").unwrap_err();
     assert!(
-        e.message
+        e.problem
+            .to_string()
             .contains("updated, created, solved, number, due, followup or priority"),
         "{}",
-        e.message
+        e.problem
     );
     assert_eq!(e.column, 6);
     let e = parse("status:open,,new").unwrap_err();
-    assert_eq!((e.column, e.message.as_str()), (13, "empty value"));
+    assert_eq!(
+        (e.column, e.problem.to_string().as_str()),
+        (13, "empty value")
+    );
     assert_eq!(
         parse("支付 status:bogus").unwrap_err().column,
         11,
@@ -172,9 +183,11 @@ fn sla_and_loop_fields_parse_with_their_spellings() {
     let err = parse("sla:late").unwrap_err();
     assert_eq!(err.column, 5);
     assert!(
-        err.message.contains("ok, at_risk, breached, paused"),
+        err.problem
+            .to_string()
+            .contains("ok, at_risk, breached, paused"),
         "{}",
-        err.message
+        err.problem
     );
     assert!(parse("followup:soon").is_err());
 }
@@ -227,7 +240,11 @@ fn sort_by_priority_is_most_urgent_first_and_minus_reverses_it() {
         assert_eq!(q.to_string(), text);
     }
     let e = parse("sort:urgency").unwrap_err();
-    assert!(e.message.contains("or priority"), "{}", e.message);
+    assert!(
+        e.problem.to_string().contains("or priority"),
+        "{}",
+        e.problem
+    );
 }
 
 fn arb_clause() -> impl Strategy<Value = Clause> {

@@ -11,6 +11,7 @@ pub mod changes;
 pub mod fields;
 pub mod metrics_advice;
 pub mod metrics_words;
+pub mod query_words;
 pub mod time;
 pub mod timeline;
 

@@ -88,24 +88,24 @@ impl Store {
         &self,
         text: &str,
     ) -> Result<std::result::Result<(), crate::domain::query::ParseError>> {
-        use crate::domain::query::{Named, ParseError, names};
+        use crate::domain::query::{NameKind, Named, ParseError, Problem, names};
         let named = match names(text) {
             Ok(n) => n,
             Err(e) => return Ok(Err(e)),
         };
         // The filter compares handles and group names exactly (store::ticket_filter); so does this.
         for (column, name) in named {
-            let (sql, list, what, value) = match &name {
+            let (sql, list, kind, value) = match &name {
                 Named::Agent(h) => (
                     "SELECT 1 FROM agents WHERE handle = ?1",
                     "SELECT handle FROM agents ORDER BY active DESC, handle",
-                    "agent",
+                    NameKind::Agent,
                     h,
                 ),
                 Named::Group(g) => (
                     "SELECT 1 FROM groups WHERE name = ?1",
                     "SELECT name FROM groups ORDER BY name",
-                    "group",
+                    NameKind::Group,
                     g,
                 ),
             };
@@ -117,7 +117,6 @@ impl Store {
             if found.is_some() {
                 continue;
             }
-            let value = SafeText::new(value);
             let known: Vec<String> = self
                 .conn
                 .prepare_cached(list)?
@@ -131,12 +130,12 @@ impl Store {
             if known.len() > shown.len() {
                 shown.push("…".into());
             }
-            let message = if shown.is_empty() {
-                format!("no {what} `{value}` (there are no {what}s yet)")
-            } else {
-                format!("no {what} `{value}` ({what}s: {})", shown.join(", "))
+            let problem = Problem::NoSuch {
+                kind,
+                value: SafeText::new(value).to_string(),
+                known: shown,
             };
-            return Ok(Err(ParseError { column, message }));
+            return Ok(Err(ParseError::at(column, problem)));
         }
         Ok(Ok(()))
     }

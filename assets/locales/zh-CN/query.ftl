@@ -1,0 +1,23 @@
+# 视图语言的错误（队列和客户里的 `/`、`--filter`）。字段、值、键和可用词保持原样：它们是视图语言本身的词。
+query-at-column = 第 {$column} 列：{$problem}
+query-unclosed-quote = 引号没有闭合
+query-empty-value = 值为空
+query-needs-value = `{$field}:` 后面需要一个值
+query-unknown-field = 未知的字段 `{$field}`（可用字段：{$fields}）
+query-unknown-customer-field = 未知的客户字段 `{$field}`（可用字段：{$fields}）
+query-not-a-handle = `{$value}` 不是客服账号
+query-no-priority = 没有优先级满足 {$op}{$value}
+query-not-a-date = `{$value}` 不是日期（格式为 YYYY-MM-DD，如 2026-11-18）
+query-ends-before-starts = `{$value}` 的结束日期早于开始日期
+query-not-an-age = `{$value}`：时间条件以 < 开头（在此之内，如 <7d）或以 > 开头（早于此），也可以是日期，如 2026-11-18
+query-not-a-duration = `{$value}` 不是时长（如 30m、4h、7d、2w）
+query-ticket-sort = 不能按 `{$key}` 排序（可按 updated、created、solved、number、due、followup 或 priority 排序；前加 - 表示最新或最大的在前）
+query-customer-sort = 不能按 `{$key}` 给客户排序（可按 updated、risk、created、expiry 或 due 排序）
+query-warranty-value = `warranty:{$value}`：请用 warranty:<30d（即将到期）或 warranty:expired
+query-care-value = `care:{$value}`：请用 care:<7d
+query-expiry-needs-warranty = `sort:expiry` 按 `warranty:` 条件选出的保修到期日排序：请加上 warranty:<30d 或 warranty:expired
+query-due-needs-care = `sort:due` 按 `care:` 条件选出的关怀任务排序：请加上 care:<7d
+query-no-such-agent = 没有客服 `{$value}`（现有客服：{$known}）
+query-no-agents = 没有客服 `{$value}`（还没有任何客服）
+query-no-such-group = 没有分组 `{$value}`（现有分组：{$known}）
+query-no-groups = 没有分组 `{$value}`（还没有任何分组）

@@ -1,0 +1,23 @@
+# 檢視語言的錯誤（佇列和客戶裡的 `/`、`--filter`）。欄位、值、鍵和可用詞保持原樣：它們是檢視語言本身的詞。
+query-at-column = 第 {$column} 欄：{$problem}
+query-unclosed-quote = 引號沒有閉合
+query-empty-value = 值為空
+query-needs-value = `{$field}:` 後面需要一個值
+query-unknown-field = 未知的欄位 `{$field}`（可用欄位：{$fields}）
+query-unknown-customer-field = 未知的客戶欄位 `{$field}`（可用欄位：{$fields}）
+query-not-a-handle = `{$value}` 不是客服帳號
+query-no-priority = 沒有優先級符合 {$op}{$value}
+query-not-a-date = `{$value}` 不是日期（格式為 YYYY-MM-DD，如 2026-11-18）
+query-ends-before-starts = `{$value}` 的結束日期早於開始日期
+query-not-an-age = `{$value}`：時間條件以 < 開頭（在此之內，如 <7d）或以 > 開頭（早於此），也可以是日期，如 2026-11-18
+query-not-a-duration = `{$value}` 不是時長（如 30m、4h、7d、2w）
+query-ticket-sort = 不能依 `{$key}` 排序（可依 updated、created、solved、number、due、followup 或 priority 排序；前加 - 表示最新或最大的在前）
+query-customer-sort = 不能依 `{$key}` 為客戶排序（可依 updated、risk、created、expiry 或 due 排序）
+query-warranty-value = `warranty:{$value}`：請用 warranty:<30d（即將到期）或 warranty:expired
+query-care-value = `care:{$value}`：請用 care:<7d
+query-expiry-needs-warranty = `sort:expiry` 依 `warranty:` 條件選出的保固到期日排序：請加上 warranty:<30d 或 warranty:expired
+query-due-needs-care = `sort:due` 依 `care:` 條件選出的關懷任務排序：請加上 care:<7d
+query-no-such-agent = 沒有客服 `{$value}`（現有客服：{$known}）
+query-no-agents = 沒有客服 `{$value}`（還沒有任何客服）
+query-no-such-group = 沒有群組 `{$value}`（現有群組：{$known}）
+query-no-groups = 沒有群組 `{$value}`（還沒有任何群組）
