@@ -9,8 +9,10 @@ use desk::domain::customer_view::{CustomerFilter, CustomerView, parse};
 use desk::domain::service_loop::SurveyResponse;
 use desk::domain::ticket::{Channel, Kind, Priority, Status};
 use desk::domain::view::PageRequest;
+use desk::i18n::{Locale, crm_words};
 use desk::store::Store;
 use desk::store::customer_write::CustomerEdit;
+use desk::store::customers::CustomerDetail;
 use desk::store::records::*;
 use desk::store::ticket_write::NewTicket;
 
@@ -83,6 +85,23 @@ fn detail(store: &Store, id: &str) -> desk::store::customers::CustomerDetail {
     store.customer_detail(id).unwrap().expect(id)
 }
 
+/// The profile's reasons as an English screen shows them.
+fn said_tier(d: &CustomerDetail) -> String {
+    let names = desk::domain::crm::CrmRules::default().tier_names;
+    crm_words::tier_why(Locale::En, &d.tier_reason, &names)
+}
+
+fn said_stage(d: &CustomerDetail) -> String {
+    crm_words::stage_why(Locale::En, &d.stage_reason)
+}
+
+fn said_signals(d: &CustomerDetail) -> Vec<String> {
+    d.risk_signals
+        .iter()
+        .map(|s| crm_words::weighted_signal(Locale::En, s))
+        .collect()
+}
+
 #[test]
 fn recompute_scores_tiers_stages_and_risk() {
     let mut store = crm_fixture();
@@ -101,12 +120,12 @@ fn recompute_scores_tiers_stages_and_risk() {
     assert_eq!(c1.rfm.as_deref(), Some("3-4-4"));
     assert_eq!(c1.row.tier, Tier::Diamond);
     assert!(
-        c1.tier_reason.as_str().contains("RFM 3·4·4 = 11"),
+        said_tier(&c1).contains("RFM 3·4·4 = 11"),
         "{}",
-        c1.tier_reason
+        said_tier(&c1)
     );
     assert_eq!(
-        (c1.row.stage, c1.stage_reason.as_str()),
+        (c1.row.stage, said_stage(&c1).as_str()),
         (Stage::Mature, "8 orders over 422 d")
     );
     assert_eq!(detail(&store, "C2").rfm.as_deref(), Some("2-3-3"));
@@ -117,13 +136,10 @@ fn recompute_scores_tiers_stages_and_risk() {
     let c4 = detail(&store, "C4");
     assert_eq!((c4.row.tier, c4.row.stage), (Tier::Bronze, Stage::Churned));
     assert_eq!(c4.row.risk_level, RiskLevel::Low);
-    assert_eq!(
-        c4.risk_signals[0].as_str(),
-        "no order or contact for 700 d (+2)"
-    );
+    assert_eq!(said_signals(&c4)[0], "no order or contact for 700 d (+2)");
     let c5 = detail(&store, "C5");
     assert_eq!(
-        (c5.row.stage, c5.stage_reason.as_str()),
+        (c5.row.stage, said_stage(&c5).as_str()),
         (Stage::Potential, "no orders yet")
     );
     // A prospect cannot lapse: no inactivity signal without a first order.
@@ -171,7 +187,7 @@ fn writes_refresh_the_customer_at_once_and_high_risk_schedules_a_win_back() {
         "{:?}",
         c3.risk_signals
     );
-    assert_eq!(c3.risk_signals[0].as_str(), "an open complaint (+2)");
+    assert_eq!(said_signals(&c3), ["an open complaint (+2)"]);
     // A poor survey on that ticket: CSAT 1 (+2) and NPS 2 (+1) → 5, high.
     store
         .record_survey(
@@ -251,7 +267,7 @@ fn a_manual_tier_is_pinned_until_handed_back() {
         (c4.row.tier, c4.tier_source),
         (Tier::Gold, TierSource::Manual)
     );
-    assert_eq!(c4.tier_reason.as_str(), "pinned by hand");
+    assert_eq!(said_tier(&c4), "pinned by hand");
     store
         .edit_customer("C4", None, &[CustomerEdit::Tier(None)], NOW + DAY)
         .unwrap();

@@ -275,10 +275,7 @@ impl Model {
 
     /// A tier as the team names it (`crm.tier_names`); names the team left at the shipped English default read in the interface's locale (钻石, 黃金 …).
     pub fn tier_name(&self, t: crate::domain::customer::Tier) -> String {
-        match self.tier_names.get(t.rank()) {
-            Some(name) if name != t.label() => name.clone(),
-            _ => crate::i18n::tr_of(self.locale, "customers-tier-", t.as_str()),
-        }
+        crate::i18n::crm_words::tier_name(self.locale, &self.tier_names, t)
     }
 
     /// The name of an agent or group by id, as the desk has them loaded (`None` for another kind of value or an

@@ -83,10 +83,8 @@ fn cells(c: &CustomerRow, tier_names: Option<&[String; 4]>) -> Vec<String> {
         Some(_) => super::locale::get(),
         None => Locale::En,
     };
-    let tier = match tier_names.and_then(|n| n.get(c.tier.rank())) {
-        Some(name) if name != c.tier.label() => name.clone(),
-        Some(_) if locale != Locale::En => tr_of(locale, "customers-tier-", c.tier.as_str()),
-        Some(name) => name.clone(),
+    let tier = match tier_names {
+        Some(names) => crate::i18n::crm_words::tier_name(locale, names, c.tier),
         None => c.tier.as_str().to_string(),
     };
     let (stage, risk) = match locale {
@@ -185,12 +183,13 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                 .ok_or_else(|| super::error_words::no_customer(&id_or_email))?;
             match format {
                 ShowFormat::Json => {
-                    serde_json::to_writer_pretty(out.json(), &d)?;
+                    let names = &store.service_rules().crm.tier_names;
+                    serde_json::to_writer_pretty(out.json(), &show_json(&d, names)?)?;
                     writeln!(out)?;
                 }
                 ShowFormat::Text => {
-                    let crm = &store.service_rules().crm;
-                    show_text(&d, crm.tier_name(d.row.tier), now, out)?
+                    let names = store.service_rules().crm.tier_names.clone();
+                    show_text(&d, &names, now, out)?
                 }
             }
         }
@@ -275,8 +274,41 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
     Ok(())
 }
 
-fn show_text(d: &CustomerDetail, tier: &str, now: i64, out: &mut Out<'_>) -> anyhow::Result<()> {
+/// The profile as JSON: the stored reasons as the English sentences they always were (a machine format does not
+/// follow the locale).
+fn show_json(d: &CustomerDetail, names: &[String; 4]) -> anyhow::Result<serde_json::Value> {
+    use crate::i18n::{Locale, crm_words};
+    let mut v = serde_json::to_value(d)?;
+    if let Some(o) = v.as_object_mut() {
+        let en = Locale::En;
+        o.insert(
+            "tier_reason".into(),
+            crm_words::tier_why(en, &d.tier_reason, names).into(),
+        );
+        o.insert(
+            "stage_reason".into(),
+            crm_words::stage_why(en, &d.stage_reason).into(),
+        );
+        let signals: Vec<String> = d
+            .risk_signals
+            .iter()
+            .map(|s| crm_words::weighted_signal(en, s))
+            .collect();
+        o.insert("risk_signals".into(), signals.into());
+    }
+    Ok(v)
+}
+
+fn show_text(
+    d: &CustomerDetail,
+    names: &[String; 4],
+    now: i64,
+    out: &mut Out<'_>,
+) -> anyhow::Result<()> {
+    use crate::i18n::crm_words;
+    let locale = super::locale::get();
     let r = &d.row;
+    let tier = crm_words::tier_name(locale, names, r.tier);
     let dash = |v: &Option<SafeText>| v.as_ref().map_or("-".to_string(), |s| s.to_string());
     let mut line = |text: String| writeln!(out, "{text}");
     line(format!("{} ({})", r.name, r.id))?;
@@ -330,19 +362,25 @@ fn show_text(d: &CustomerDetail, tier: &str, now: i64, out: &mut Out<'_>) -> any
         &[
             ("tier", &tier),
             ("source", &d.tier_source.as_str()),
-            ("reason", &d.tier_reason),
+            (
+                "reason",
+                &crm_words::tier_why(locale, &d.tier_reason, names),
+            ),
         ],
     ))?;
     line(say(
         "said-customer-stage",
-        &[("stage", &r.stage.as_str()), ("reason", &d.stage_reason)],
+        &[
+            ("stage", &r.stage.as_str()),
+            ("reason", &crm_words::stage_why(locale, &d.stage_reason)),
+        ],
     ))?;
     line(say(
         "said-customer-risk",
         &[("level", &r.risk_level.as_str()), ("score", &r.risk_score)],
     ))?;
     for s in &d.risk_signals {
-        line(format!("  - {s}"))?;
+        line(format!("  - {}", crm_words::weighted_signal(locale, s)))?;
     }
     line(say(
         "said-customer-orders",

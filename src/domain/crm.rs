@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 pub const DAY: i64 = 86_400;
 
-pub use super::crm_rfm::{Rfm, RfmCuts, RfmScore, TierDecision, decide_tier};
+pub use super::crm_rfm::{Rfm, RfmCuts, RfmScore, TierDecision, TierWhy, decide_tier};
+pub use super::crm_why::{Coded, StageWhy, WeightedSignal};
 
 str_enum!(
     /// Lifecycle stage, in the order a customer usually moves through them.
@@ -288,7 +289,8 @@ impl CustomerFacts {
 }
 
 /// One named churn-risk signal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "signal", rename_all = "snake_case")]
 pub enum Signal {
     Inactive { days: i64 },
     LowCsat { score: u8 },
@@ -309,6 +311,8 @@ impl Signal {
         }
     }
 
+    /// In English, as the win-back task's note is written (a stored note is text; the profile words its signals
+    /// in the reader's language).
     pub fn describe(self) -> String {
         match self {
             Signal::Inactive { days } => format!("no order or contact for {days} d"),
@@ -331,13 +335,15 @@ pub struct Risk {
 }
 
 impl Risk {
-    /// One line per signal with its weight, as stored and shown.
-    pub fn lines(&self, rules: &CrmRules) -> String {
+    /// Each signal with the weight it counts for under `rules`, as stored.
+    pub fn weighted(&self, rules: &CrmRules) -> Vec<WeightedSignal> {
         self.signals
             .iter()
-            .map(|s| format!("{} (+{})", s.describe(), s.weight(rules)))
-            .collect::<Vec<_>>()
-            .join("\n")
+            .map(|s| WeightedSignal {
+                signal: *s,
+                weight: s.weight(rules),
+            })
+            .collect()
     }
 }
 
@@ -384,48 +390,31 @@ pub fn churn_risk(f: &CustomerFacts, now: i64, rules: &CrmRules) -> Risk {
     }
 }
 
-fn span(days: i64) -> String {
-    if days >= 730 {
-        format!("{} y", days / 365)
-    } else {
-        format!("{days} d")
-    }
-}
-
 /// The lifecycle stage and why. Churned and at-risk come first: a long-standing customer who has gone quiet is
 /// no longer mature.
-pub fn stage(f: &CustomerFacts, risk: &Risk, now: i64, rules: &CrmRules) -> (Stage, String) {
+pub fn stage(f: &CustomerFacts, risk: &Risk, now: i64, rules: &CrmRules) -> (Stage, StageWhy) {
     let Some(first) = f.first_order_at else {
-        return (Stage::Potential, "no orders yet".into());
+        return (Stage::Potential, StageWhy::NoOrders);
     };
     let idle = (now - f.last_active_at()) / DAY;
     if idle >= rules.churned_days {
-        return (
-            Stage::Churned,
-            format!("no order or contact for {}", span(idle)),
-        );
+        return (Stage::Churned, StageWhy::Idle { days: idle });
     }
     if risk.level == RiskLevel::High {
-        return (Stage::AtRisk, format!("churn risk high ({})", risk.score));
+        return (Stage::AtRisk, StageWhy::RiskHigh { score: risk.score });
     }
     if idle >= rules.inactive_days[1] {
-        return (
-            Stage::AtRisk,
-            format!("no order or contact for {}", span(idle)),
-        );
+        return (Stage::AtRisk, StageWhy::Idle { days: idle });
     }
-    let age = (now - first) / DAY;
-    if age < rules.new_days {
-        return (Stage::New, format!("first order {} ago", span(age)));
+    let days = (now - first) / DAY;
+    if days < rules.new_days {
+        return (Stage::New, StageWhy::FirstOrder { days });
     }
-    let orders = match f.orders {
-        1 => "1 order".to_string(),
-        n => format!("{n} orders"),
-    };
-    if f.orders >= rules.mature_orders && age >= rules.mature_days {
-        (Stage::Mature, format!("{orders} over {}", span(age)))
+    let orders = f.orders;
+    if orders >= rules.mature_orders && days >= rules.mature_days {
+        (Stage::Mature, StageWhy::OrdersOver { orders, days })
     } else {
-        (Stage::Growing, format!("{orders} in {}", span(age)))
+        (Stage::Growing, StageWhy::OrdersIn { orders, days })
     }
 }
 
@@ -435,7 +424,7 @@ pub struct Profile {
     pub tier: TierDecision,
     pub rfm: Option<RfmScore>,
     pub stage: Stage,
-    pub stage_reason: String,
+    pub stage_why: StageWhy,
     pub risk: Risk,
 }
 
@@ -450,12 +439,12 @@ pub fn profile(
     let rfm = f.rfm(now).map(|r| cuts.score(r));
     let tier = decide_tier(current, source, rfm, rules);
     let risk = churn_risk(f, now, rules);
-    let (stage, stage_reason) = stage(f, &risk, now, rules);
+    let (stage, stage_why) = stage(f, &risk, now, rules);
     Profile {
         tier,
         rfm,
         stage,
-        stage_reason,
+        stage_why,
         risk,
     }
 }

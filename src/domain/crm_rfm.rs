@@ -57,7 +57,7 @@ impl RfmCuts {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RfmScore {
     pub r: u8,
     pub f: u8,
@@ -79,7 +79,42 @@ impl RfmScore {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierDecision {
     pub tier: Tier,
-    pub reason: String,
+    pub why: TierWhy,
+}
+
+/// Why a customer has their tier, as data: stored as its code (JSON) and worded in the reader's language when
+/// shown (`RFM 4·3·2 = 9: up from Bronze`, `RFM 4·3·2 = 9：由青铜升级`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "why", rename_all = "snake_case")]
+pub enum TierWhy {
+    /// A tier set by hand stays.
+    Pinned,
+    NoOrders,
+    /// Bronze and staying there: the score is below the lowest threshold above it (`min`, for Silver).
+    BelowSilver {
+        rfm: RfmScore,
+        min: u8,
+    },
+    /// The tier the score earns, which the customer already has.
+    Holds {
+        rfm: RfmScore,
+        threshold: u8,
+        tier: Tier,
+    },
+    Up {
+        rfm: RfmScore,
+        from: Tier,
+    },
+    /// Below its threshold but within the downgrade margin: kept until the score falls below `floor`.
+    Kept {
+        rfm: RfmScore,
+        tier: Tier,
+        floor: u8,
+    },
+    Down {
+        rfm: RfmScore,
+        from: Tier,
+    },
 }
 
 /// Applies the RFM score to the current tier: a manual tier is pinned; a computed one moves up as soon as the
@@ -90,62 +125,50 @@ pub fn decide_tier(
     score: Option<RfmScore>,
     rules: &CrmRules,
 ) -> TierDecision {
+    let decided = |tier, why| TierDecision { tier, why };
     if source == TierSource::Manual {
-        return TierDecision {
-            tier: current,
-            reason: "pinned by hand".into(),
-        };
+        return decided(current, TierWhy::Pinned);
     }
-    let Some(score) = score else {
-        return TierDecision {
-            tier: Tier::Bronze,
-            reason: "no orders yet".into(),
-        };
+    let Some(rfm) = score else {
+        return decided(Tier::Bronze, TierWhy::NoOrders);
     };
-    let total = score.total();
+    let total = rfm.total();
     let earned = Tier::ALL
         .iter()
         .copied()
         .find(|t| total >= rules.tier_threshold(*t))
         .unwrap_or(Tier::Bronze);
-    let rfm = format!("RFM {}·{}·{} = {total}", score.r, score.f, score.m);
-    let name = |t: Tier| rules.tier_name(t).to_string();
     if earned.rank() <= current.rank() {
-        return TierDecision {
-            tier: earned,
-            reason: if earned == current && earned == Tier::Bronze {
-                format!(
-                    "{rfm}, below {} for {}",
-                    rules.tier_min_score[2],
-                    name(Tier::Silver)
-                )
-            } else if earned == current {
-                format!(
-                    "{rfm} ≥ {} for {}",
-                    rules.tier_threshold(earned),
-                    name(earned)
-                )
-            } else {
-                format!("{rfm}: up from {}", name(current))
-            },
+        let why = if earned == current && earned == Tier::Bronze {
+            TierWhy::BelowSilver {
+                rfm,
+                min: rules.tier_min_score[2],
+            }
+        } else if earned == current {
+            TierWhy::Holds {
+                rfm,
+                threshold: rules.tier_threshold(earned),
+                tier: earned,
+            }
+        } else {
+            TierWhy::Up { rfm, from: current }
         };
+        return decided(earned, why);
     }
     // Below the current tier's threshold: keep it within the margin.
-    let keep_from = rules
+    let floor = rules
         .tier_threshold(current)
         .saturating_sub(rules.downgrade_margin);
-    if total >= keep_from {
-        TierDecision {
-            tier: current,
-            reason: format!(
-                "{rfm}: kept {} (downgrade below {keep_from})",
-                name(current)
-            ),
-        }
+    if total >= floor {
+        decided(
+            current,
+            TierWhy::Kept {
+                rfm,
+                tier: current,
+                floor,
+            },
+        )
     } else {
-        TierDecision {
-            tier: earned,
-            reason: format!("{rfm}: down from {}", name(current)),
-        }
+        decided(earned, TierWhy::Down { rfm, from: current })
     }
 }

@@ -77,13 +77,31 @@ fn tiers_from_rfm_sum() {
     assert_eq!(computed(Tier::Bronze, 6), Tier::Silver);
     assert_eq!(computed(Tier::Bronze, 5), Tier::Bronze);
     let d = decide_tier(Tier::Silver, TierSource::Computed, score(11), &r);
-    assert_eq!(d.reason, "RFM 3·4·4 = 11: up from Silver");
-    let low = decide_tier(Tier::Bronze, TierSource::Computed, score(3), &r);
-    assert_eq!(low.reason, "RFM 1·1·1 = 3, below 6 for Silver");
-    let none = decide_tier(Tier::Gold, TierSource::Computed, None, &r);
     assert_eq!(
-        (none.tier, none.reason.as_str()),
-        (Tier::Bronze, "no orders yet")
+        d.why,
+        TierWhy::Up {
+            rfm: score(11).unwrap(),
+            from: Tier::Silver
+        }
+    );
+    let low = decide_tier(Tier::Bronze, TierSource::Computed, score(3), &r);
+    assert_eq!(
+        low.why,
+        TierWhy::BelowSilver {
+            rfm: score(3).unwrap(),
+            min: 6
+        }
+    );
+    let none = decide_tier(Tier::Gold, TierSource::Computed, None, &r);
+    assert_eq!((none.tier, none.why), (Tier::Bronze, TierWhy::NoOrders));
+    let holds = decide_tier(Tier::Gold, TierSource::Computed, score(9), &r);
+    assert_eq!(
+        holds.why,
+        TierWhy::Holds {
+            rfm: score(9).unwrap(),
+            threshold: 9,
+            tier: Tier::Gold
+        }
     );
 }
 
@@ -93,14 +111,23 @@ fn downgrade_waits_for_the_margin() {
     // Gold needs 9; with a margin of 1 a gold customer at 8 stays gold, at 7 drops to silver.
     let at8 = decide_tier(Tier::Gold, TierSource::Computed, score(8), &r);
     assert_eq!(at8.tier, Tier::Gold);
-    assert!(
-        at8.reason.contains("kept Gold (downgrade below 8)"),
-        "{}",
-        at8.reason
+    assert_eq!(
+        at8.why,
+        TierWhy::Kept {
+            rfm: score(8).unwrap(),
+            tier: Tier::Gold,
+            floor: 8
+        }
     );
     let at7 = decide_tier(Tier::Gold, TierSource::Computed, score(7), &r);
     assert_eq!(at7.tier, Tier::Silver);
-    assert!(at7.reason.ends_with("down from Gold"), "{}", at7.reason);
+    assert_eq!(
+        at7.why,
+        TierWhy::Down {
+            rfm: score(7).unwrap(),
+            from: Tier::Gold
+        }
+    );
     // A bronze customer at 8 earns silver only: the margin never lifts anyone.
     assert_eq!(
         decide_tier(Tier::Bronze, TierSource::Computed, score(8), &r).tier,
@@ -111,10 +138,7 @@ fn downgrade_waits_for_the_margin() {
 #[test]
 fn manual_tier_is_pinned() {
     let d = decide_tier(Tier::Diamond, TierSource::Manual, score(3), &rules());
-    assert_eq!(
-        (d.tier, d.reason.as_str()),
-        (Tier::Diamond, "pinned by hand")
-    );
+    assert_eq!((d.tier, d.why), (Tier::Diamond, TierWhy::Pinned));
     let d = decide_tier(Tier::Bronze, TierSource::Manual, score(12), &rules());
     assert_eq!(d.tier, Tier::Bronze);
 }
@@ -266,9 +290,18 @@ fn signals_add_up_to_levels() {
     };
     let risk = churn_risk(&f, NOW, &r);
     assert_eq!((risk.score, risk.level), (5, RiskLevel::High));
+    let weighted: Vec<(Signal, u8)> = risk
+        .weighted(&r)
+        .iter()
+        .map(|w| (w.signal, w.weight))
+        .collect();
     assert_eq!(
-        risk.lines(&r),
-        "no order or contact for 61 d (+2)\nlast CSAT 1/5 (+2)\nNPS detractor (3/10) (+1)"
+        weighted,
+        [
+            (Signal::Inactive { days: 61 }, 2),
+            (Signal::LowCsat { score: 1 }, 2),
+            (Signal::Detractor { score: 3 }, 1)
+        ]
     );
     // Low CSAT (2) + detractor (1) = 3 → medium.
     let f = CustomerFacts {
@@ -299,13 +332,22 @@ fn lifecycle_stages_by_hand() {
         orders: 1,
         ..facts()
     };
-    assert_eq!(st(new), (Stage::New, "first order 20 d ago".into()));
+    assert_eq!(st(new), (Stage::New, StageWhy::FirstOrder { days: 20 }));
     let growing = CustomerFacts {
         first_order_at: Some(NOW - 200 * DAY),
         orders: 3,
         ..facts()
     };
-    assert_eq!(st(growing), (Stage::Growing, "3 orders in 200 d".into()));
+    assert_eq!(
+        st(growing),
+        (
+            Stage::Growing,
+            StageWhy::OrdersIn {
+                orders: 3,
+                days: 200
+            }
+        )
+    );
     // Many orders but under a year is still growing; a year and five orders is mature.
     let busy_young = CustomerFacts {
         first_order_at: Some(NOW - 300 * DAY),
@@ -313,16 +355,22 @@ fn lifecycle_stages_by_hand() {
         ..facts()
     };
     assert_eq!(st(busy_young).0, Stage::Growing);
-    assert_eq!(st(facts()), (Stage::Mature, "8 orders over 700 d".into()));
+    assert_eq!(
+        st(facts()),
+        (
+            Stage::Mature,
+            StageWhy::OrdersOver {
+                orders: 8,
+                days: 700
+            }
+        )
+    );
     let quiet = CustomerFacts {
         last_order_at: Some(NOW - 70 * DAY),
         last_contact_at: Some(NOW - 65 * DAY),
         ..facts()
     };
-    assert_eq!(
-        st(quiet),
-        (Stage::AtRisk, "no order or contact for 65 d".into())
-    );
+    assert_eq!(st(quiet), (Stage::AtRisk, StageWhy::Idle { days: 65 }));
     // High risk while still active is at risk too.
     let unhappy = CustomerFacts {
         last_csat: Some(1),
@@ -330,17 +378,17 @@ fn lifecycle_stages_by_hand() {
         open_complaints: 1,
         ..facts()
     };
-    assert_eq!(st(unhappy), (Stage::AtRisk, "churn risk high (5)".into()));
+    assert_eq!(
+        st(unhappy),
+        (Stage::AtRisk, StageWhy::RiskHigh { score: 5 })
+    );
     let gone = CustomerFacts {
         last_order_at: Some(NOW - 800 * DAY),
         first_order_at: Some(NOW - 900 * DAY),
         last_contact_at: None,
         ..facts()
     };
-    assert_eq!(
-        st(gone),
-        (Stage::Churned, "no order or contact for 2 y".into())
-    );
+    assert_eq!(st(gone), (Stage::Churned, StageWhy::Idle { days: 800 }));
 }
 
 #[test]

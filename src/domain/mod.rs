@@ -6,6 +6,7 @@ pub mod complaint;
 pub mod complaint_causes;
 pub mod crm;
 mod crm_rfm;
+pub mod crm_why;
 pub mod customer;
 pub mod customer_profile;
 pub mod customer_value;

@@ -8,6 +8,7 @@
 
 mod catalog;
 pub mod changes;
+pub mod crm_words;
 pub mod fields;
 pub mod metrics_advice;
 pub mod metrics_words;

@@ -13,6 +13,7 @@ use super::{Result, Store};
 use crate::domain::crm::{
     CrmRules, CustomerFacts, DAY, Profile, RfmCuts, RiskLevel, Stage, profile,
 };
+use crate::domain::crm_why;
 use crate::domain::customer::{Tier, TierSource};
 
 /// The change log's actor for what the rules changed.
@@ -190,15 +191,17 @@ fn apply(
     sum: &mut RecomputeSummary,
 ) -> Result<()> {
     let rfm = p.rfm.map(|s| s.code());
-    let signals = p.risk.lines(rules);
+    let signals = crm_why::encode_signals(&p.risk.weighted(rules));
+    let tier_why = crm_why::encode(&p.tier.why);
+    let stage_why = crm_why::encode(&p.stage_why);
     let first = f.first_order_at;
     let anniversary = first.map(|t| rules.local_date(t).format("%m-%d").to_string());
     let last_active = Some(f.last_active_at());
     let same = cur.tier == p.tier.tier
-        && cur.tier_reason == p.tier.reason
+        && cur.tier_reason == tier_why
         && cur.rfm == rfm
         && cur.stage == Some(p.stage)
-        && cur.stage_reason == p.stage_reason
+        && cur.stage_reason == stage_why
         && cur.risk == p.risk.level
         && cur.risk_score == i64::from(p.risk.score)
         && cur.risk_signals == signals
@@ -216,10 +219,10 @@ fn apply(
     )?
     .execute(params![
         p.tier.tier.as_str(),
-        p.tier.reason,
+        tier_why,
         rfm,
         p.stage.as_str(),
-        p.stage_reason,
+        stage_why,
         p.risk.level.as_str(),
         p.risk.score,
         signals,

@@ -3,7 +3,8 @@
 use super::customer_filter::{Walk, compile};
 use super::paging;
 use super::{Page, Result, Store};
-use crate::domain::crm::{RiskLevel, Stage};
+use crate::domain::crm::{Coded, RiskLevel, Stage, StageWhy, TierWhy, WeightedSignal};
+use crate::domain::crm_why;
 use crate::domain::customer::{Tier, TierSource};
 use crate::domain::customer_view::{CustomerFilter, CustomerSort};
 use crate::domain::text::SafeText;
@@ -75,13 +76,13 @@ pub struct CustomerDetail {
     #[serde(flatten)]
     pub row: CustomerRow,
     pub tier_source: TierSource,
-    /// Why the tier is what it is ("RFM 4·4·3 = 11 ≥ 11 for Diamond", "pinned by hand").
-    pub tier_reason: SafeText,
+    /// Why the tier is what it is ("RFM 4·4·3 = 11 ≥ 11 for Diamond", "pinned by hand"), as the sweep stored it.
+    pub tier_reason: Coded<TierWhy>,
     /// RFM quartile scores `R-F-M`; None without orders.
     pub rfm: Option<String>,
-    pub stage_reason: SafeText,
+    pub stage_reason: Coded<StageWhy>,
     /// The churn-risk signals, each with its weight.
-    pub risk_signals: Vec<SafeText>,
+    pub risk_signals: Vec<Coded<WeightedSignal>>,
     pub last_active_at: Option<i64>,
     pub external_id: Option<SafeText>,
     pub birthday: Option<SafeText>,
@@ -279,10 +280,10 @@ impl Store {
                     birthday: r.get::<_, Option<String>>(ROW_LEN + 1)?.map(SafeText::from),
                     notes: SafeText::new(&r.get::<_, String>(ROW_LEN + 2)?),
                     version: r.get(ROW_LEN + 3)?,
-                    tier_reason: SafeText::new(&r.get::<_, String>(ROW_LEN + 4)?),
+                    tier_reason: crm_why::decode(&r.get::<_, String>(ROW_LEN + 4)?),
                     rfm: r.get(ROW_LEN + 5)?,
-                    stage_reason: SafeText::new(&r.get::<_, String>(ROW_LEN + 6)?),
-                    risk_signals: signals.lines().map(SafeText::new).collect(),
+                    stage_reason: crm_why::decode(&r.get::<_, String>(ROW_LEN + 6)?),
+                    risk_signals: crm_why::decode_signals(&signals),
                     last_active_at: r.get(ROW_LEN + 8)?,
                     external_id: r.get::<_, Option<String>>(ROW_LEN + 9)?.map(SafeText::from),
                     address: r

@@ -10,7 +10,7 @@ use crate::domain::crm::RiskLevel;
 use crate::domain::customer::warranty_state;
 use crate::domain::customer_view::CustomerView;
 use crate::domain::text::{fit, truncate};
-use crate::i18n::{Arg, Locale, tr, tr_args, tr_of};
+use crate::i18n::{Arg, Locale, crm_words, tr, tr_args, tr_of};
 use crate::store::customers::CustomerDetail;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -355,13 +355,17 @@ fn profile(
                 "{} ({}) · {}",
                 model.tier_name(r.tier),
                 tr_of(l, "customers-tier-source-", d.tier_source.as_str()),
-                d.tier_reason
+                crm_words::tier_why(l, &d.tier_reason, &model.tier_names)
             ),
             theme.base,
         ),
         field(
             "customers-label-stage",
-            format!("{} · {}", stage_name(l, r.stage), d.stage_reason),
+            format!(
+                "{} · {}",
+                stage_name(l, r.stage),
+                crm_words::stage_why(l, &d.stage_reason)
+            ),
             theme.base,
         ),
         field(
@@ -375,6 +379,7 @@ fn profile(
         ),
     ]);
     for s in &d.risk_signals {
+        let s = crm_words::weighted_signal(l, s);
         lines.push(Line::styled(
             truncate(&format!("         - {s}"), w),
             theme.muted,

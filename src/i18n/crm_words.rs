@@ -1,0 +1,179 @@
+//! The customer profile's reasons in the reader's language: why the tier (`RFM 4·3·2 = 9: up from Bronze`), why
+//! the lifecycle stage (`3 orders in 117 d`, `3 单，历时 117 天`) and the churn-risk signals with their weights.
+//! English is the wording the sweep used to store (tested), so English screens read as before. A reason stored as
+//! text by an older desk shows as that text.
+
+use super::{Arg, Locale, tr_args, tr_of};
+use crate::domain::crm::{Coded, RfmScore, Signal, StageWhy, TierWhy, WeightedSignal};
+use crate::domain::customer::Tier;
+
+/// A tier as the team names it (`crm.tier_names`, highest first): a name the team changed as they wrote it, a
+/// name left at the shipped English default in the reader's language (钻石, 黃金 …).
+pub fn tier_name(locale: Locale, names: &[String; 4], t: Tier) -> String {
+    match names.get(t.rank()) {
+        Some(name) if name != t.label() => name.clone(),
+        _ => tr_of(locale, "customers-tier-", t.as_str()),
+    }
+}
+
+/// Numbers as text: Fluent would group a number's digits.
+fn num(n: impl ToString) -> Arg<'static> {
+    Arg::from(n.to_string())
+}
+
+fn say(locale: Locale, key: &str, args: &[(&str, Arg<'static>)]) -> String {
+    tr_args(locale, key, args)
+}
+
+fn rfm(locale: Locale, s: RfmScore) -> Arg<'static> {
+    let args = [
+        ("r", num(s.r)),
+        ("f", num(s.f)),
+        ("m", num(s.m)),
+        ("total", num(s.total())),
+    ];
+    Arg::from(say(locale, "crm-rfm", &args))
+}
+
+/// Why the customer has their tier; `names` as in [`tier_name`].
+pub fn tier_why(locale: Locale, why: &Coded<TierWhy>, names: &[String; 4]) -> String {
+    let why = match why {
+        Coded::Code(w) => *w,
+        Coded::Text(t) => return t.to_string(),
+    };
+    let name = |t: Tier| Arg::from(tier_name(locale, names, t));
+    match why {
+        TierWhy::Pinned => say(locale, "crm-tier-pinned", &[]),
+        TierWhy::NoOrders => say(locale, "crm-tier-no-orders", &[]),
+        TierWhy::BelowSilver { rfm: s, min } => say(
+            locale,
+            "crm-tier-below",
+            &[
+                ("rfm", rfm(locale, s)),
+                ("min", num(min)),
+                ("tier", name(Tier::Silver)),
+            ],
+        ),
+        TierWhy::Holds {
+            rfm: s,
+            threshold,
+            tier,
+        } => say(
+            locale,
+            "crm-tier-holds",
+            &[
+                ("rfm", rfm(locale, s)),
+                ("threshold", num(threshold)),
+                ("tier", name(tier)),
+            ],
+        ),
+        TierWhy::Up { rfm: s, from } => say(
+            locale,
+            "crm-tier-up",
+            &[("rfm", rfm(locale, s)), ("from", name(from))],
+        ),
+        TierWhy::Kept {
+            rfm: s,
+            tier,
+            floor,
+        } => say(
+            locale,
+            "crm-tier-kept",
+            &[
+                ("rfm", rfm(locale, s)),
+                ("tier", name(tier)),
+                ("floor", num(floor)),
+            ],
+        ),
+        TierWhy::Down { rfm: s, from } => say(
+            locale,
+            "crm-tier-down",
+            &[("rfm", rfm(locale, s)), ("from", name(from))],
+        ),
+    }
+}
+
+/// A span of whole days: days under two years, whole years from there.
+fn span(locale: Locale, days: i64) -> Arg<'static> {
+    let said = if days >= 730 {
+        say(locale, "crm-span-years", &[("n", num(days / 365))])
+    } else {
+        say(locale, "crm-span-days", &[("n", num(days))])
+    };
+    Arg::from(said)
+}
+
+fn orders(locale: Locale, n: i64) -> Arg<'static> {
+    let args = [("count", Arg::from(n)), ("shown", num(n))];
+    Arg::from(say(locale, "crm-orders", &args))
+}
+
+/// Why the customer is at their lifecycle stage.
+pub fn stage_why(locale: Locale, why: &Coded<StageWhy>) -> String {
+    let why = match why {
+        Coded::Code(w) => *w,
+        Coded::Text(t) => return t.to_string(),
+    };
+    match why {
+        StageWhy::NoOrders => say(locale, "crm-stage-no-orders", &[]),
+        StageWhy::Idle { days } => say(locale, "crm-stage-idle", &[("span", span(locale, days))]),
+        StageWhy::RiskHigh { score } => {
+            say(locale, "crm-stage-risk-high", &[("score", num(score))])
+        }
+        StageWhy::FirstOrder { days } => say(
+            locale,
+            "crm-stage-first-order",
+            &[("span", span(locale, days))],
+        ),
+        StageWhy::OrdersOver { orders: n, days } => say(
+            locale,
+            "crm-stage-orders-over",
+            &[("orders", orders(locale, n)), ("span", span(locale, days))],
+        ),
+        StageWhy::OrdersIn { orders: n, days } => say(
+            locale,
+            "crm-stage-orders-in",
+            &[("orders", orders(locale, n)), ("span", span(locale, days))],
+        ),
+    }
+}
+
+/// One churn-risk signal.
+pub fn signal(locale: Locale, s: Signal) -> String {
+    match s {
+        Signal::Inactive { days } => say(locale, "crm-signal-inactive", &[("days", num(days))]),
+        Signal::LowCsat { score } => say(locale, "crm-signal-low-csat", &[("score", num(score))]),
+        Signal::Detractor { score } => {
+            say(locale, "crm-signal-detractor", &[("score", num(score))])
+        }
+        Signal::ContactDrop { recent, previous } => say(
+            locale,
+            "crm-signal-contact-drop",
+            &[("recent", num(recent)), ("previous", num(previous))],
+        ),
+        Signal::OpenComplaint { count } => say(
+            locale,
+            "crm-signal-open-complaint",
+            &[("count", Arg::from(count)), ("shown", num(count))],
+        ),
+    }
+}
+
+/// A stored signal with the weight it counted for: `last CSAT 2/5 (+2)`.
+pub fn weighted_signal(locale: Locale, s: &Coded<WeightedSignal>) -> String {
+    match s {
+        Coded::Code(w) => say(
+            locale,
+            "crm-signal-weighted",
+            &[
+                ("signal", Arg::from(signal(locale, w.signal))),
+                ("weight", num(w.weight)),
+            ],
+        ),
+        Coded::Text(t) => t.to_string(),
+    }
+}
+
+#[cfg(test)]
+#[path = "crm_words_tests.rs"]
+mod tests;
