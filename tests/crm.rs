@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use desk::domain::crm::{RiskLevel, Stage};
+use desk::domain::crm_why::{CareNote, TaskNote};
 use desk::domain::customer::{Tier, TierSource};
 use desk::domain::customer_view::{CustomerFilter, CustomerView, parse};
 use desk::domain::service_loop::SurveyResponse;
@@ -96,10 +97,8 @@ fn said_stage(d: &CustomerDetail) -> String {
 }
 
 fn said_signals(d: &CustomerDetail) -> Vec<String> {
-    d.risk_signals
-        .iter()
-        .map(|s| crm_words::weighted_signal(Locale::En, s))
-        .collect()
+    let en = |s| crm_words::weighted_signal(Locale::En, s);
+    d.risk_signals.iter().map(en).collect()
 }
 
 #[test]
@@ -364,10 +363,13 @@ fn care_reminders_are_scheduled_once_and_completed() {
     let due = store.care_due(Some(NOW + 7 * DAY), 10).unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].customer.as_str(), "John Smith");
-    assert!(
-        due[0].note.as_str().starts_with("birthday "),
-        "{}",
-        due[0].note
+    // Stored as a code: English where text is wanted, the reader's language on screen.
+    let note = &due[0].note;
+    assert_eq!(note, &TaskNote::Care(CareNote::Birthday { on: soon }));
+    assert_eq!(note.to_string(), soon.format("birthday %b %-d").to_string());
+    assert_eq!(
+        crm_words::task_note(Locale::ZhCn, note),
+        soon.format("生日 %-m月%-d日").to_string()
     );
     // The "Care due" view finds the customer.
     let f = CustomerView::CareDue.filter("", NOW).unwrap();

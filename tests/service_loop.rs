@@ -178,11 +178,11 @@ fn a_csat_of_1_creates_a_recovery_task_for_the_owner_and_reopens_the_ticket() {
         "[loop] recovery_after"
     );
     assert!(
-        tasks[0].note.as_str().contains("CSAT 1"),
+        tasks[0].note.to_string().contains("CSAT 1"),
         "{}",
         tasks[0].note
     );
-    assert!(tasks[0].note.as_str().contains("还是漏水"));
+    assert!(tasks[0].note.to_string().contains("还是漏水"));
     assert_eq!(
         status(&s, n),
         Status::Open,
@@ -207,7 +207,7 @@ fn a_detractor_on_a_closed_ticket_gets_a_recovery_task_and_the_ticket_stays_clos
     s.record_survey(n, &detractor, NOW + 240).unwrap();
     let tasks = open_tasks(&s, "recovery");
     assert_eq!(tasks.len(), 1);
-    assert!(tasks[0].note.as_str().contains("NPS 2 (detractor)"));
+    assert!(tasks[0].note.to_string().contains("NPS 2 (detractor)"));
     assert_eq!(status(&s, n), Status::Closed);
 }
 

@@ -330,7 +330,10 @@ pub(super) fn care_picker(model: &mut Model) -> Vec<Effect> {
                 },
             );
             (
-                format!("{kind} {when} · {}", c.note),
+                format!(
+                    "{kind} {when} · {}",
+                    crate::i18n::crm_words::task_note(model.locale, &c.note)
+                ),
                 PickAction::CareDone(c.id.clone()),
             )
         })

@@ -252,6 +252,11 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                 }
             };
             let items = store.care_due(until, 10_000)?;
+            // A table is for people: desk's own notes in the CLI's language; CSV and JSON keep English.
+            let locale = match format {
+                ListFormat::Table => super::locale::get(),
+                _ => crate::i18n::Locale::En,
+            };
             let mut sink = Sink::new(out, format, &["task", "customer", "kind", "due", "note"]);
             sink.batch(
                 &items,
@@ -261,7 +266,7 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                         c.customer.to_string(),
                         c.kind.replace('_', "-"),
                         short_date(c.due_at),
-                        c.note.to_string(),
+                        crate::i18n::crm_words::task_note(locale, &c.note),
                     ]
                 },
                 |c, w| serde_json::to_writer(w, c),
@@ -427,7 +432,7 @@ fn show_text(
             &[
                 ("kind", &c.kind.replace('_', "-")),
                 ("due", &short_date(c.due_at)),
-                ("note", &c.note),
+                ("note", &crm_words::task_note(locale, &c.note)),
             ],
         ))?;
     }

@@ -107,7 +107,12 @@ fn task_cells(t: &TaskRow, format: super::output::ListFormat) -> Vec<String> {
         t.assignee.clone().unwrap_or_default(),
         opt(&t.subject),
         // What is known before the call, such as a survey mailed or answered: its lines as one.
-        crate::domain::text::one_line(t.note.as_str()),
+        crate::domain::text::one_line(&match format {
+            super::output::ListFormat::Table => {
+                crate::i18n::crm_words::task_note(super::locale::get(), &t.note)
+            }
+            _ => t.note.to_string(),
+        }),
     ]
 }
 

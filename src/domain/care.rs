@@ -20,12 +20,12 @@ impl Occasion {
         }
     }
 
-    pub fn describe(self, on: NaiveDate) -> String {
-        let day = on.format("%b %-d");
+    /// The note desk writes on the care task for this occasion on `on`.
+    pub fn note(self, on: NaiveDate) -> super::crm_why::CareNote {
+        use super::crm_why::CareNote;
         match self {
-            Occasion::Birthday => format!("birthday {day}"),
-            Occasion::Anniversary { years: 1 } => format!("1 year as a customer {day}"),
-            Occasion::Anniversary { years } => format!("{years} years as a customer {day}"),
+            Occasion::Birthday => CareNote::Birthday { on },
+            Occasion::Anniversary { years } => CareNote::Anniversary { years, on },
         }
     }
 }
@@ -159,7 +159,10 @@ mod tests {
                 (d(2026, 12, 1), Occasion::Anniversary { years: 3 })
             ]
         );
-        assert_eq!(got[1].1.describe(got[1].0), "3 years as a customer Dec 1");
+        assert_eq!(
+            got[1].1.note(got[1].0).to_string(),
+            "3 years as a customer Dec 1"
+        );
         // Yesterday's birthday waits for next year; eight days ahead is outside a 7-day window.
         assert!(occasions(Some("1985-11-24"), None, today, 7).is_empty());
         assert!(occasions(Some("1985-12-03"), None, today, 7).is_empty());

@@ -5,7 +5,9 @@
 
 use super::crm::Signal;
 use super::text::SafeText;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use std::fmt;
 
 /// Why a customer is at their lifecycle stage. Days are whole days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +92,80 @@ pub fn encode_signals(signals: &[WeightedSignal]) -> String {
     }
 }
 
+/// What desk writes on a care or win-back task it schedules: stored as its code, worded when shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "note", rename_all = "snake_case")]
+pub enum CareNote {
+    Birthday {
+        on: NaiveDate,
+    },
+    /// Years since the first order.
+    Anniversary {
+        years: i32,
+        on: NaiveDate,
+    },
+    /// The churn-risk signals that turned the customer high-risk.
+    WinBack {
+        signals: Vec<Signal>,
+    },
+}
+
+impl fmt::Display for CareNote {
+    /// English, as the note was written before it was a code (CSV, JSON and logs keep it).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CareNote::Birthday { on } => write!(f, "birthday {}", on.format("%b %-d")),
+            CareNote::Anniversary { years: 1, on } => {
+                write!(f, "1 year as a customer {}", on.format("%b %-d"))
+            }
+            CareNote::Anniversary { years, on } => {
+                write!(f, "{years} years as a customer {}", on.format("%b %-d"))
+            }
+            CareNote::WinBack { signals } => {
+                let said: Vec<String> = signals.iter().map(|s| s.describe()).collect();
+                f.write_str(&said.join("; "))
+            }
+        }
+    }
+}
+
+/// A task's note: the code of what desk wrote, or what a person wrote (made safe to show). Serialised, and
+/// written with `{}`, in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskNote {
+    Care(CareNote),
+    Text(SafeText),
+}
+
+impl TaskNote {
+    /// A stored note: a care note's code, else text.
+    pub fn read(stored: &str) -> TaskNote {
+        match serde_json::from_str(stored) {
+            Ok(note) if stored.starts_with('{') => TaskNote::Care(note),
+            _ => TaskNote::Text(SafeText::new(stored)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        matches!(self, TaskNote::Text(t) if t.as_str().is_empty())
+    }
+}
+
+impl fmt::Display for TaskNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TaskNote::Care(n) => n.fmt(f),
+            TaskNote::Text(t) => t.fmt(f),
+        }
+    }
+}
+
+impl Serialize for TaskNote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +216,36 @@ mod tests {
             decode_signals("last CSAT 2/5 (+2)\nan open complaint (+2)").len(),
             2
         );
+    }
+
+    #[test]
+    fn care_notes_are_codes_in_english_where_text_is_wanted() {
+        let on = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
+        let birthday = CareNote::Birthday { on };
+        let stored = encode(&birthday);
+        assert_eq!(stored, r#"{"note":"birthday","on":"2026-12-03"}"#);
+        let read = TaskNote::read(&stored);
+        assert_eq!(read, TaskNote::Care(birthday));
+        assert_eq!(read.to_string(), "birthday Dec 3");
+        assert_eq!(
+            serde_json::to_string(&read).ok().as_deref(),
+            Some(r#""birthday Dec 3""#)
+        );
+        let years = |years| CareNote::Anniversary { years, on }.to_string();
+        assert_eq!(years(1), "1 year as a customer Dec 3");
+        assert_eq!(years(3), "3 years as a customer Dec 3");
+        let win_back = CareNote::WinBack {
+            signals: vec![
+                Signal::LowCsat { score: 1 },
+                Signal::OpenComplaint { count: 2 },
+            ],
+        };
+        assert_eq!(win_back.to_string(), "last CSAT 1/5; 2 open complaints");
+        assert_eq!(TaskNote::read(&encode(&win_back)), TaskNote::Care(win_back));
+        // What a person wrote stays theirs, JSON-looking or not.
+        for text in ["call after 6pm", "{\"note\":\"party\"}", "42", ""] {
+            assert_eq!(TaskNote::read(text), TaskNote::Text(SafeText::new(text)));
+        }
+        assert!(TaskNote::read("").is_empty());
     }
 }

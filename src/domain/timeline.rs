@@ -50,7 +50,7 @@ pub enum TimelineWhat {
         kind: String,
         done: bool,
         outcome: Option<String>,
-        note: Option<SafeText>,
+        note: Option<super::crm_why::TaskNote>,
     },
     /// A change to the profile; `actor` is the handle that made it.
     Change {

@@ -5,6 +5,7 @@
 
 use super::{Arg, Locale, tr_args, tr_of};
 use crate::domain::crm::{Coded, RfmScore, Signal, StageWhy, TierWhy, WeightedSignal};
+use crate::domain::crm_why::{CareNote, TaskNote};
 use crate::domain::customer::Tier;
 
 /// A tier as the team names it (`crm.tier_names`, highest first): a name the team changed as they wrote it, a
@@ -171,6 +172,38 @@ pub fn weighted_signal(locale: Locale, s: &Coded<WeightedSignal>) -> String {
             ],
         ),
         Coded::Text(t) => t.to_string(),
+    }
+}
+
+/// A task's note: what desk wrote in the reader's language, what a person wrote as they wrote it.
+pub fn task_note(locale: Locale, note: &TaskNote) -> String {
+    let note = match note {
+        TaskNote::Care(n) => n,
+        TaskNote::Text(t) => return t.to_string(),
+    };
+    // A day of the year as the reader writes it: `Dec 3`, `12月3日`.
+    let day = |on: &chrono::NaiveDate| {
+        let pattern = match locale {
+            Locale::En => "%b %-d",
+            Locale::ZhCn | Locale::ZhTw => "%-m月%-d日",
+        };
+        Arg::from(on.format(pattern).to_string())
+    };
+    match note {
+        CareNote::Birthday { on } => say(locale, "crm-note-birthday", &[("day", day(on))]),
+        CareNote::Anniversary { years, on } => say(
+            locale,
+            "crm-note-anniversary",
+            &[
+                ("years", Arg::from(*years)),
+                ("shown", num(years)),
+                ("day", day(on)),
+            ],
+        ),
+        CareNote::WinBack { signals } => {
+            let said: Vec<String> = signals.iter().map(|s| signal(locale, *s)).collect();
+            said.join(&say(locale, "crm-note-separator", &[]))
+        }
     }
 }
 

@@ -162,3 +162,33 @@ fn older_text_shows_as_it_is() {
     let t: Coded<TierWhy> = Coded::Text(SafeText::new("pinned by hand"));
     assert_eq!(tier_why(Locale::ZhTw, &t, &names()), "pinned by hand");
 }
+
+/// The notes desk writes on care and win-back tasks: English as the domain writes them, Chinese in its own words;
+/// a person's note as they wrote it.
+#[test]
+fn task_notes_in_every_language() {
+    use crate::domain::crm_why::{CareNote, TaskNote};
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
+    let notes = [
+        CareNote::Birthday { on },
+        CareNote::Anniversary { years: 1, on },
+        CareNote::Anniversary { years: 3, on },
+        CareNote::WinBack {
+            signals: vec![
+                Signal::LowCsat { score: 1 },
+                Signal::OpenComplaint { count: 2 },
+            ],
+        },
+    ];
+    for n in &notes {
+        let note = TaskNote::Care(n.clone());
+        assert_eq!(task_note(Locale::En, &note), note.to_string());
+    }
+    let said = |l, i: usize| task_note(l, &TaskNote::Care(notes[i].clone()));
+    assert_eq!(said(Locale::ZhCn, 0), "生日 12月3日");
+    assert_eq!(said(Locale::ZhCn, 2), "成为客户 3 周年 12月3日");
+    assert_eq!(said(Locale::ZhTw, 2), "成為客戶 3 週年 12月3日");
+    assert_eq!(said(Locale::ZhCn, 3), "最近一次满意度 1/5；2 个未结投诉");
+    let own = TaskNote::Text(SafeText::new("客户说周五再联系"));
+    assert_eq!(task_note(Locale::En, &own), "客户说周五再联系");
+}

@@ -107,7 +107,7 @@ pub fn entry_words(l: Locale, e: &TimelineEntry) -> String {
             };
             with_text(
                 tr_args(l, &key, &args),
-                note.as_ref().map(|n| n.to_string()),
+                note.as_ref().map(|n| super::crm_words::task_note(l, n)),
             )
         }
         TimelineWhat::Change {
@@ -252,7 +252,9 @@ mod tests {
                 kind: "follow_up".into(),
                 done: true,
                 outcome: Some("not_solved".into()),
-                note: Some(SafeText::new("call\nback")),
+                note: Some(crate::domain::crm_why::TaskNote::Text(SafeText::new(
+                    "call\nback",
+                ))),
             },
         );
         assert_eq!(

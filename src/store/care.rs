@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use super::changes::with_retry;
 use super::{Result, Store, StoreError};
 use crate::domain::care::{Occasion, month_day_ranges, occasions};
+use crate::domain::crm_why::TaskNote;
 use crate::domain::text::SafeText;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -16,7 +17,7 @@ pub struct CareItem {
     /// care | win_back
     pub kind: String,
     pub due_at: i64,
-    pub note: SafeText,
+    pub note: TaskNote,
 }
 
 impl Store {
@@ -56,7 +57,11 @@ impl Store {
                         Occasion::Birthday => 9,
                         Occasion::Anniversary { .. } => 10,
                     };
-                    due.push((id.clone(), crm.local_time(on, hour), occasion.describe(on)));
+                    due.push((
+                        id.clone(),
+                        crm.local_time(on, hour),
+                        crate::domain::crm_why::encode(&occasion.note(on)),
+                    ));
                 }
             }
         }
@@ -103,7 +108,7 @@ impl Store {
                     customer: SafeText::new(&r.get::<_, String>(2)?),
                     kind: r.get(3)?,
                     due_at: r.get(4)?,
-                    note: SafeText::new(&r.get::<_, String>(5)?),
+                    note: TaskNote::read(&r.get::<_, String>(5)?),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -287,8 +287,9 @@ fn apply(
             )?
             .query_row(params![cur.id], |r| r.get(0))?;
         if !open {
-            let why: Vec<String> = p.risk.signals.iter().map(|s| s.describe()).collect();
-            let note = why.join("; ");
+            let note = crm_why::encode(&crm_why::CareNote::WinBack {
+                signals: p.risk.signals.clone(),
+            });
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO tasks(id, kind, customer_id, due_at, note, created_at, updated_at)
                  VALUES (?1, 'win_back', ?2, ?3, ?4, ?5, ?5)",

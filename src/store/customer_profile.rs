@@ -6,7 +6,6 @@ use rusqlite::{OptionalExtension, params};
 
 use super::customers::CustomerDetail;
 use super::{Result, Store};
-use crate::domain::text::SafeText;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SurveyPoint {
@@ -22,7 +21,7 @@ pub struct CareTask {
     /// care | win_back
     pub kind: String,
     pub due_at: i64,
-    pub note: SafeText,
+    pub note: crate::domain::crm_why::TaskNote,
 }
 
 pub use super::customer_timeline::{
@@ -83,7 +82,7 @@ impl Store {
                     id: r.get(0)?,
                     kind: r.get(1)?,
                     due_at: r.get(2)?,
-                    note: SafeText::new(&r.get::<_, String>(3)?),
+                    note: crate::domain::crm_why::TaskNote::read(&r.get::<_, String>(3)?),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

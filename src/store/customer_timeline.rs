@@ -124,7 +124,9 @@ impl Store {
                     kind,
                     done: done.is_some(),
                     outcome: outcome.filter(|_| done.is_some()),
-                    note: Some(note).filter(|n| !n.is_empty()).map(safe),
+                    note: Some(note)
+                        .filter(|n| !n.is_empty())
+                        .map(|n| crate::domain::crm_why::TaskNote::read(&n)),
                 },
             ))
         })?;

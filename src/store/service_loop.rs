@@ -146,7 +146,7 @@ pub struct TaskRow {
     pub customer: Option<SafeText>,
     pub assignee: Option<String>,
     pub due_at: i64,
-    pub note: SafeText,
+    pub note: crate::domain::crm_why::TaskNote,
 }
 
 impl TaskRow {
@@ -361,7 +361,7 @@ impl Store {
                     customer: r.get::<_, Option<String>>(5)?.map(SafeText::from),
                     assignee: r.get(6)?,
                     due_at: r.get(7)?,
-                    note: SafeText::new(&r.get::<_, String>(8)?),
+                    note: crate::domain::crm_why::TaskNote::read(&r.get::<_, String>(8)?),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -439,7 +439,10 @@ fn profile(
         let text = tr_args(
             l,
             "customers-care-due",
-            &[("date", due.into()), ("note", c.note.to_string().into())],
+            &[
+                ("date", due.into()),
+                ("note", crm_words::task_note(l, &c.note).into()),
+            ],
         );
         lines.push(field(kind, text, style));
     }

@@ -29,3 +29,11 @@ crm-signal-open-complaint = { $count ->
    *[other] {$shown} open complaints
 }
 crm-signal-weighted = {$signal} (+{$weight})
+# The notes desk writes on the care and win-back tasks it schedules; $day is a day of the year (Dec 3).
+crm-note-birthday = birthday {$day}
+crm-note-anniversary = { $years ->
+    [one] 1 year as a customer {$day}
+   *[other] {$shown} years as a customer {$day}
+}
+# Between the win-back note's signals.
+crm-note-separator = {"; "}

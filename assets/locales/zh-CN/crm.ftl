@@ -26,3 +26,10 @@ crm-signal-open-complaint = { $count ->
    *[other] {$shown} 个未结投诉
 }
 crm-signal-weighted = {$signal}（+{$weight}）
+# 系统为客户关怀和挽回任务写的备注；$day 为日期（12月3日）。
+crm-note-birthday = 生日 {$day}
+crm-note-anniversary = { $years ->
+   *[other] 成为客户 {$shown} 周年 {$day}
+}
+# 挽回任务备注中各信号之间。
+crm-note-separator = ；

@@ -26,3 +26,10 @@ crm-signal-open-complaint = { $count ->
    *[other] {$shown} 件未結客訴
 }
 crm-signal-weighted = {$signal}（+{$weight}）
+# 系統為客戶關懷和挽回任務寫的備註；$day 為日期（12月3日）。
+crm-note-birthday = 生日 {$day}
+crm-note-anniversary = { $years ->
+   *[other] 成為客戶 {$shown} 週年 {$day}
+}
+# 挽回任務備註中各訊號之間。
+crm-note-separator = ；
