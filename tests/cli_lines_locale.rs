@@ -223,6 +223,30 @@ fn customer_show_follows_the_locale_and_keeps_its_data() {
                 assert!(!zh.lines().any(|l| l.starts_with(english)), "{zh}");
             }
         }
+        // The profile's words and reasons — tier source, stage, risk, their reasons, the risk signals, warranty,
+        // care notes — in Chinese too: no English word is left beside the machine ones (RFM, NPS, CSAT).
+        for zh in [&cn, &tw] {
+            let profile = [
+                "等级 ", "等級 ", "阶段 ", "階段 ", "风险 ", "風險 ", "  - ", "关怀 ", "關懷 ",
+                "挽回 ",
+            ];
+            for l in zh
+                .lines()
+                .filter(|l| profile.iter().any(|p| l.starts_with(p)))
+            {
+                let words = ["RFM", "NPS", "CSAT"]
+                    .iter()
+                    .fold(l.to_string(), |t, w| t.replace(w, ""));
+                assert!(!words.contains(|c: char| c.is_ascii_alphabetic()), "{l}");
+            }
+            for l in zh
+                .lines()
+                .filter(|l| l.starts_with("产品 ") || l.starts_with("產品 "))
+            {
+                let state = l.rsplit(" · ").next().unwrap_or_default();
+                assert!(!state.contains(|c: char| c.is_ascii_alphabetic()), "{l}");
+            }
+        }
         if en.contains("lifetime value ¥") {
             assert!(
                 cn.contains("客户终身价值 ¥") && tw.contains("客戶終身價值 ¥"),

@@ -264,7 +264,10 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                     vec![
                         c.task_id.clone(),
                         c.customer.to_string(),
-                        c.kind.replace('_', "-"),
+                        match locale {
+                            crate::i18n::Locale::En => c.kind.replace('_', "-"),
+                            l => crate::i18n::tr_of(l, "customers-care-kind-", &c.kind),
+                        },
                         short_date(c.due_at),
                         crate::i18n::crm_words::task_note(locale, &c.note),
                     ]
@@ -343,15 +346,22 @@ fn show_text(
             address
         })?;
     }
-    let gender = d
-        .gender
-        .as_ref()
-        .map(|g| say("said-customer-gender", &[("gender", g)]));
-    let when = [d.contact_channel.as_ref(), d.contact_time.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|s| s.to_string())
-        .collect::<Vec<_>>();
+    // English keeps the stored words scripts read; Chinese reads them as the interface words them.
+    let en = locale == crate::i18n::Locale::En;
+    let shown = |stored: &str, chinese: &dyn Fn(&str) -> String| match en {
+        true => stored.to_string(),
+        false => chinese(stored),
+    };
+    let word = |stored: &str, key: &str| shown(stored, &|s| crate::i18n::tr_of(locale, key, s));
+    let gender = d.gender.as_ref().map(|g| {
+        let g = shown(g.as_str(), &|s| crm_words::gender(locale, s));
+        say("said-customer-gender", &[("gender", &g)])
+    });
+    let channel = (d.contact_channel.as_ref())
+        .map(|c| shown(c.as_str(), &|s| crm_words::contact_channel(locale, s)));
+    let time = (d.contact_time.as_ref())
+        .map(|t| shown(t.as_str(), &|s| crm_words::contact_time(locale, s)));
+    let when: Vec<String> = channel.into_iter().chain(time).collect();
     let prefers =
         (!when.is_empty()).then(|| say("said-customer-prefers", &[("when", &when.join(", "))]));
     let personal: Vec<String> = gender.into_iter().chain(prefers).collect();
@@ -366,7 +376,10 @@ fn show_text(
         "said-customer-tier",
         &[
             ("tier", &tier),
-            ("source", &d.tier_source.as_str()),
+            (
+                "source",
+                &word(d.tier_source.as_str(), "customers-tier-source-"),
+            ),
             (
                 "reason",
                 &crm_words::tier_why(locale, &d.tier_reason, names),
@@ -376,13 +389,16 @@ fn show_text(
     line(say(
         "said-customer-stage",
         &[
-            ("stage", &r.stage.as_str()),
+            ("stage", &word(r.stage.as_str(), "customers-stage-")),
             ("reason", &crm_words::stage_why(locale, &d.stage_reason)),
         ],
     ))?;
     line(say(
         "said-customer-risk",
-        &[("level", &r.risk_level.as_str()), ("score", &r.risk_score)],
+        &[
+            ("level", &word(r.risk_level.as_str(), "customers-risk-")),
+            ("score", &r.risk_score),
+        ],
     ))?;
     for s in &d.risk_signals {
         line(format!("  - {}", crm_words::weighted_signal(locale, s)))?;
@@ -421,7 +437,7 @@ fn show_text(
                 ("serial", &dash(&p.serial)),
                 (
                     "warranty",
-                    &warranty_state(p.warranty_until, now).describe(),
+                    &crm_words::warranty(locale, warranty_state(p.warranty_until, now)),
                 ),
             ],
         ))?;
@@ -430,7 +446,12 @@ fn show_text(
         line(say(
             "said-customer-care",
             &[
-                ("kind", &c.kind.replace('_', "-")),
+                (
+                    "kind",
+                    &shown(&c.kind.replace('_', "-"), &|k| {
+                        crate::i18n::tr_of(locale, "customers-care-kind-", k)
+                    }),
+                ),
                 ("due", &short_date(c.due_at)),
                 ("note", &crm_words::task_note(locale, &c.note)),
             ],

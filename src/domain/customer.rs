@@ -65,19 +65,6 @@ pub fn warranty_state(warranty_until: Option<i64>, now: i64) -> Warranty {
     }
 }
 
-impl Warranty {
-    pub fn describe(self) -> String {
-        match self {
-            Warranty::None => "no warranty".into(),
-            Warranty::Valid { days_left } if days_left <= WARRANTY_SOON_DAYS => {
-                format!("expires in {days_left} d")
-            }
-            Warranty::Valid { .. } => "in warranty".into(),
-            Warranty::Expired { days_ago } => format!("expired {days_ago} d ago"),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,14 +73,17 @@ mod tests {
     fn warranty_states() {
         let day = 86_400;
         assert_eq!(warranty_state(None, 0), Warranty::None);
-        assert_eq!(warranty_state(Some(100 * day), 0).describe(), "in warranty");
         assert_eq!(
-            warranty_state(Some(12 * day + 5), 0).describe(),
-            "expires in 12 d"
+            warranty_state(Some(100 * day), 0),
+            Warranty::Valid { days_left: 100 }
         );
         assert_eq!(
-            warranty_state(Some(0), 40 * day).describe(),
-            "expired 40 d ago"
+            warranty_state(Some(12 * day + 5), 0),
+            Warranty::Valid { days_left: 12 }
+        );
+        assert_eq!(
+            warranty_state(Some(0), 40 * day),
+            Warranty::Expired { days_ago: 40 }
         );
         assert_eq!(warranty_state(Some(5), 5), Warranty::Valid { days_left: 0 });
     }

@@ -17,6 +17,49 @@ pub fn tier_name(locale: Locale, names: &[String; 4], t: Tier) -> String {
     }
 }
 
+/// A customer's stored gender in the reader's words; a value desk does not know, as written.
+pub fn gender(locale: Locale, stored: &str) -> String {
+    crate::domain::customer_profile::Gender::parse(stored).map_or_else(
+        || stored.to_string(),
+        |g| tr_of(locale, "customers-gender-", g.as_str()),
+    )
+}
+
+/// The channel a customer prefers, in the reader's words.
+pub fn contact_channel(locale: Locale, stored: &str) -> String {
+    crate::domain::ticket::Channel::parse(stored).map_or_else(
+        || stored.to_string(),
+        |c| tr_of(locale, "customers-channel-", c.as_str()),
+    )
+}
+
+/// When a customer prefers to be reached: stored as written (`weekdays 18:00-21:00`), read back in the locale.
+pub fn contact_time(locale: Locale, stored: &str) -> String {
+    crate::domain::customer_profile::ContactTime::parse(stored).map_or_else(
+        |_| stored.to_string(),
+        |t| super::time::contact_time(locale, &t),
+    )
+}
+
+/// A product's warranty: `expires in 12 d`, `12 天后保修到期`.
+pub fn warranty(locale: Locale, w: crate::domain::customer::Warranty) -> String {
+    use crate::domain::customer::{WARRANTY_SOON_DAYS, Warranty};
+    match w {
+        Warranty::None => say(locale, "customers-warranty-none", &[]),
+        Warranty::Valid { days_left } if days_left <= WARRANTY_SOON_DAYS => say(
+            locale,
+            "customers-warranty-expires",
+            &[("days", num(days_left))],
+        ),
+        Warranty::Valid { .. } => say(locale, "customers-warranty-valid", &[]),
+        Warranty::Expired { days_ago } => say(
+            locale,
+            "customers-warranty-expired",
+            &[("days", num(days_ago))],
+        ),
+    }
+}
+
 /// Numbers as text: Fluent would group a number's digits.
 fn num(n: impl ToString) -> Arg<'static> {
     Arg::from(n.to_string())

@@ -192,3 +192,30 @@ fn task_notes_in_every_language() {
     let own = TaskNote::Text(SafeText::new("客户说周五再联系"));
     assert_eq!(task_note(Locale::En, &own), "客户说周五再联系");
 }
+
+#[test]
+fn warranty_states_in_english_and_chinese() {
+    use crate::domain::customer::Warranty;
+    let said = |l, w| warranty(l, w);
+    assert_eq!(
+        said(Locale::En, Warranty::Valid { days_left: 100 }),
+        "in warranty"
+    );
+    assert_eq!(
+        said(Locale::En, Warranty::Valid { days_left: 12 }),
+        "expires in 12 d"
+    );
+    assert_eq!(
+        said(Locale::En, Warranty::Expired { days_ago: 1200 }),
+        "expired 1200 d ago"
+    );
+    assert_eq!(said(Locale::En, Warranty::None), "no warranty");
+    assert_eq!(
+        said(Locale::ZhCn, Warranty::Valid { days_left: 12 }),
+        "12 天后保修到期"
+    );
+    assert_eq!(
+        said(Locale::ZhTw, Warranty::Valid { days_left: 100 }),
+        "保固期內"
+    );
+}

@@ -204,8 +204,6 @@ fn money(cents: i64) -> String {
 
 /// The profile's address, person and tag lines: (label, text), only those with something to show.
 fn personal(l: Locale, d: &CustomerDetail) -> Vec<(&'static str, String)> {
-    use crate::domain::customer_profile::Gender;
-    use crate::domain::ticket::Channel;
     let mut out = Vec::new();
     if let Some(a) = d.addresses.iter().find(|a| a.is_default) {
         let label = Some(a.label.as_str())
@@ -224,28 +222,16 @@ fn personal(l: Locale, d: &CustomerDetail) -> Vec<(&'static str, String)> {
             format!("{label}{}{more}", a.address),
         ));
     }
-    let gender = d.gender.as_ref().map(|g| {
-        Gender::parse(g.as_str()).map_or_else(
-            || g.to_string(),
-            |g| tr_of(l, "customers-gender-", g.as_str()),
-        )
-    });
-    let channel = d.contact_channel.as_ref().map(|c| {
-        Channel::parse(c.as_str()).map_or_else(
-            || c.to_string(),
-            |c| tr_of(l, "customers-channel-", c.as_str()),
-        )
-    });
-    let when: Vec<String> = channel
-        .into_iter()
-        .chain(d.contact_time.as_ref().map(|t| {
-            // Stored as written (`weekdays 18:00-21:00`); read back, it shows in the locale.
-            crate::domain::customer_profile::ContactTime::parse(t.as_str()).map_or_else(
-                |_| t.to_string(),
-                |t| crate::i18n::time::contact_time(l, &t),
-            )
-        }))
-        .collect();
+    let gender = d.gender.as_ref().map(|g| crm_words::gender(l, g.as_str()));
+    let channel = d
+        .contact_channel
+        .as_ref()
+        .map(|c| crm_words::contact_channel(l, c.as_str()));
+    let time = d
+        .contact_time
+        .as_ref()
+        .map(|t| crm_words::contact_time(l, t.as_str()));
+    let when: Vec<String> = channel.into_iter().chain(time).collect();
     let prefers = (!when.is_empty())
         .then(|| tr_args(l, "customers-prefers", &[("how", when.join(", ").into())]));
     let person: Vec<String> = gender.into_iter().chain(prefers).collect();
@@ -477,7 +463,10 @@ fn profile(
         lines.push(Line::raw(truncate(&format!("  {}{serial}", p.name), w)));
         lines.push(Line::from(vec![
             Span::styled(format!("    {bought}"), theme.muted),
-            Span::styled(warranty_text(l, warranty), warranty_style(warranty, theme)),
+            Span::styled(
+                crm_words::warranty(l, warranty),
+                warranty_style(warranty, theme),
+            ),
         ]));
     }
     lines.push(Line::styled(
@@ -519,25 +508,6 @@ fn profile(
         Paragraph::new(lines).block(block(title, focused, theme)),
         area,
     );
-}
-
-/// A product's warranty as the profile says it: `expires in 12 d`, `12 天后保修到期`.
-fn warranty_text(l: Locale, w: crate::domain::customer::Warranty) -> String {
-    use crate::domain::customer::{WARRANTY_SOON_DAYS, Warranty};
-    match w {
-        Warranty::None => tr(l, "customers-warranty-none"),
-        Warranty::Valid { days_left } if days_left <= WARRANTY_SOON_DAYS => tr_args(
-            l,
-            "customers-warranty-expires",
-            &[("days", days_left.into())],
-        ),
-        Warranty::Valid { .. } => tr(l, "customers-warranty-valid"),
-        Warranty::Expired { days_ago } => tr_args(
-            l,
-            "customers-warranty-expired",
-            &[("days", days_ago.into())],
-        ),
-    }
 }
 
 fn warranty_style(w: crate::domain::customer::Warranty, theme: &Theme) -> Style {
