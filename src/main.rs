@@ -22,7 +22,9 @@ fn main() -> ExitCode {
             e.exit()
         }
         Err(e) => {
-            cli::output::err_line(format_args!("desk: {}", cli::usage_line(&e, &args)));
+            cli::locale::set(parse_error_locale(&args));
+            let line = cli::clap_words::usage_line_in(cli::locale::get(), &e, &args);
+            cli::output::err_line(format_args!("desk: {line}"));
             return ExitCode::from(exit::USAGE as u8);
         }
     };
@@ -497,6 +499,22 @@ fn register(store: &mut Store, cfg: &config::Config) -> anyhow::Result<()> {
 
 fn db_name(store: &Store) -> String {
     store.path().display().to_string()
+}
+
+/// The language of a command line clap could not parse: the config's `ui.locale` (from `--config` when it was
+/// given, else the usual place) when the config reads, else the environment's.
+fn parse_error_locale(args: &[String]) -> desk::i18n::Locale {
+    let given = args
+        .iter()
+        .position(|a| a == "--config")
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+        .or_else(|| args.iter().find_map(|a| a.strip_prefix("--config=")))
+        .map(std::path::PathBuf::from);
+    config::load(given.as_deref())
+        .ok()
+        .and_then(|l| l.config.ui.locale)
+        .unwrap_or_else(env_locale)
 }
 
 /// The interface's language the environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`), when `ui.locale` is unset.

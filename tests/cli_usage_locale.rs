@@ -136,6 +136,31 @@ const CASES: &[Case] = &[
         zh_cn: &["请使用"],
         zh_tw: &["請使用"],
     },
+    // clap's own errors: a mistyped flag with its suggestion, a missing argument, a refused value with desk's reason.
+    Case {
+        args: &["ticket", "list", "--frmat", "csv"],
+        english: "desk: unexpected argument '--frmat' found; tip: a similar argument exists: '--format'; see `desk ticket \
+                  list --help`\n",
+        kept: &["'--frmat'", "'--format'", "`desk ticket list --help`"],
+        zh_cn: &["无法识别的参数", "是否想用", "参见"],
+        zh_tw: &["無法辨識的參數", "是否要用", "請參閱"],
+    },
+    Case {
+        args: &["customer", "show"],
+        english: "desk: the following required arguments were not provided: <ID_OR_EMAIL>; see `desk customer show \
+                  --help`\n",
+        kept: &["<ID_OR_EMAIL>", "`desk customer show --help`"],
+        zh_cn: &["缺少必需的参数"],
+        zh_tw: &["缺少必要的參數"],
+    },
+    Case {
+        args: &["ticket", "list", "--limit", "-3"],
+        english: "desk: invalid value '-3' for '--limit <LIMIT>': `-3` is not a number of rows (a whole number, 0 or \
+                  more); see `desk ticket list --help`\n",
+        kept: &["'--limit <LIMIT>'", "'-3'"],
+        zh_cn: &["无效", "不是行数"],
+        zh_tw: &["無效", "不是列數"],
+    },
     // The view language's errors: the column and the problem worded, the typed words and accepted ones kept.
     Case {
         args: &["ticket", "list", "--filter", "status:open sort:size"],
@@ -210,4 +235,26 @@ fn paths_print_as_written() {
         chinese,
         format!("desk: {db} 就是正在複製的資料庫；請選擇另一個檔案\n")
     );
+}
+
+/// A command line clap refuses speaks the config's language too, from `--config` or the usual place.
+#[test]
+fn a_parse_error_follows_the_config_s_locale() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let given = h.join("given.toml");
+    std::fs::write(&given, "[ui]\nlocale = \"zh-TW\"\n").unwrap();
+    let given = given.to_str().unwrap();
+    let args = ["--config", given, "ticket", "lst"];
+    let out = common::desk_in_locale(h, "li", "C.UTF-8", &args);
+    let line = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(exit::USAGE));
+    assert!(line.starts_with("desk: 無法辨識的子命令 'lst'"), "{line}");
+    // The usual place: $XDG_CONFIG_HOME/desk/config.toml.
+    let usual = h.join("config").join("desk");
+    std::fs::create_dir_all(&usual).unwrap();
+    std::fs::write(usual.join("config.toml"), "[ui]\nlocale = \"zh-CN\"\n").unwrap();
+    let out = common::desk_in_locale(h, "li", "C.UTF-8", &["ticket", "lst"]);
+    let line = String::from_utf8(out.stderr).unwrap();
+    assert!(line.starts_with("desk: 无法识别的子命令 'lst'"), "{line}");
 }

@@ -30,17 +30,25 @@ pub struct DemoArgs {
 
 /// A `--locale` for the demo: `en` or `zh-CN`. Its Chinese is written in simplified characters, so `zh-TW` is refused
 /// rather than giving a Taiwan team a simplified demo.
-fn demo_locale(text: &str) -> Result<Locale, String> {
+fn demo_locale(text: &str) -> Result<Locale, DemoLocale> {
     match text.trim() {
         "en" => Ok(Locale::En),
         "zh-CN" => Ok(Locale::ZhCn),
-        "zh-TW" => Err(
-            "the demo's Chinese is written in simplified characters; use zh-CN (or en) for the demo, and \
-             ui.locale = \"zh-TW\" for the interface"
-                .into(),
-        ),
-        other => Err(format!("`{other}` is not one of en, zh-CN")),
+        "zh-TW" => Err(DemoLocale::Traditional),
+        other => Err(DemoLocale::Unknown(other.to_string())),
     }
+}
+
+/// A demo `--locale` desk has no demo in; worded in the CLI's language by `clap_words`.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoLocale {
+    #[error(
+        "the demo's Chinese is written in simplified characters; use zh-CN (or en) for the demo, and \
+         ui.locale = \"zh-TW\" for the interface"
+    )]
+    Traditional,
+    #[error("`{0}` is not one of en, zh-CN")]
+    Unknown(String),
 }
 
 /// Customers for a ticket count: 60 for the default 200, about one per ten tickets at scale, at most 100k.

@@ -3,6 +3,7 @@
 pub mod agent;
 pub mod backup;
 pub mod check;
+pub mod clap_words;
 pub mod convert;
 pub mod customer;
 pub mod customer_address;
@@ -305,7 +306,7 @@ pub fn usage_line(e: &clap::Error, args: &[String]) -> String {
 }
 
 /// The subcommands named in `args` (`desk ticket list`), options and their values skipped.
-fn command_path(args: &[String]) -> String {
+pub(crate) fn command_path(args: &[String]) -> String {
     use clap::CommandFactory;
     let mut cmd = Cli::command();
     let mut path = vec!["desk".to_string()];

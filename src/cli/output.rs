@@ -164,11 +164,14 @@ pub struct ListArgs {
 }
 
 /// `--limit N`: a whole number of rows, said plainly when it is not one (`-3` reads as a value, not a flag).
-pub fn row_count(s: &str) -> Result<usize, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("`{s}` is not a number of rows (a whole number, 0 or more)"))
+pub fn row_count(s: &str) -> Result<usize, NotARowCount> {
+    s.trim().parse().map_err(|_| NotARowCount(s.to_string()))
 }
+
+/// A `--limit` that is not a whole number of rows; worded in the CLI's language by `clap_words`.
+#[derive(Debug, thiserror::Error)]
+#[error("`{0}` is not a number of rows (a whole number, 0 or more)")]
+pub struct NotARowCount(pub String);
 
 /// A ticket number as a cell: `#1042` in a table, a bare `1042` in CSV, so spreadsheets and scripts read a number.
 pub fn number_cell(n: i64, format: ListFormat) -> String {

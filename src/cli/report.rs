@@ -35,12 +35,24 @@ pub enum Headers {
 }
 
 /// A `--locale` value, read as `ui.locale` reads it (`en`, `zh-CN`, `zh-TW`).
-pub fn parse_locale(text: &str) -> Result<Locale, String> {
+pub fn parse_locale(text: &str) -> Result<Locale, UnknownLocale> {
     use serde::Deserialize;
     use serde::de::IntoDeserializer;
     let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
         text.trim().into_deserializer();
-    Locale::deserialize(de).map_err(|e| e.to_string())
+    Locale::deserialize(de).map_err(|e| UnknownLocale {
+        value: text.trim().to_string(),
+        english: e.to_string(),
+    })
+}
+
+/// A `--locale` that is none of desk's; worded in the CLI's language by `clap_words`.
+#[derive(Debug, thiserror::Error)]
+#[error("{english}")]
+pub struct UnknownLocale {
+    pub value: String,
+    /// The reader's own words (`unknown variant …, expected one of …`), as English has always said it.
+    english: String,
 }
 
 #[derive(Debug, Clone, clap::Args)]

@@ -103,3 +103,17 @@ usage-backup-other-database =
     {"  "}the backup: {$backup}
     {"  "}replacing:  {$replacing}
     nothing was changed; if you mean to replace it with a different database, restore again with --force
+# clap's own parse errors. English output keeps clap's wording; these are the same sentences for completeness.
+usage-clap-see-help = {$problem}; see `{$command} --help`
+usage-clap-unknown-argument = unexpected argument '{$arg}' found
+usage-clap-unknown-subcommand = unrecognized subcommand '{$command}'
+usage-clap-invalid-value-allowed = invalid value '{$value}' for '{$arg}'; possible values: {$allowed}
+usage-clap-invalid-value = invalid value '{$value}' for '{$arg}'
+usage-clap-invalid-value-because = invalid value '{$value}' for '{$arg}': {$reason}
+usage-clap-missing = the following required arguments were not provided: {$args}
+usage-clap-conflict = the argument '{$arg}' cannot be used with '{$prior}'
+usage-clap-did-you-mean = {$problem}; tip: a similar one exists: '{$suggestion}'
+usage-not-a-row-count = `{$value}` is not a number of rows (a whole number, 0 or more)
+usage-not-a-locale = `{$value}` is not one of en, zh-CN, zh-TW
+usage-demo-traditional = the demo's Chinese is written in simplified characters; use zh-CN (or en) for the demo, and ui.locale = "zh-TW" for the interface
+usage-demo-locale = `{$value}` is not one of en, zh-CN

@@ -103,3 +103,17 @@ usage-backup-other-database =
     {"  "}备份：{$backup}
     {"  "}被替换：{$replacing}
     未做任何更改；如果确实要用另一个数据库替换它，请加 --force 重新恢复
+# clap 自身的解析错误。英文输出保留 clap 的原文。
+usage-clap-see-help = {$problem}；参见 `{$command} --help`
+usage-clap-unknown-argument = 无法识别的参数 '{$arg}'
+usage-clap-unknown-subcommand = 无法识别的子命令 '{$command}'
+usage-clap-invalid-value-allowed = '{$arg}' 的值 '{$value}' 无效；可选值：{$allowed}
+usage-clap-invalid-value = '{$arg}' 的值 '{$value}' 无效
+usage-clap-invalid-value-because = '{$arg}' 的值 '{$value}' 无效：{$reason}
+usage-clap-missing = 缺少必需的参数：{$args}
+usage-clap-conflict = 参数 '{$arg}' 不能与 '{$prior}' 同时使用
+usage-clap-did-you-mean = {$problem}（是否想用 '{$suggestion}'？）
+usage-not-a-row-count = `{$value}` 不是行数（应为 0 或更大的整数）
+usage-not-a-locale = `{$value}` 不是 en、zh-CN、zh-TW 之一
+usage-demo-traditional = 演示数据的中文是简体字；演示请用 zh-CN（或 en），界面可设 ui.locale = "zh-TW"
+usage-demo-locale = `{$value}` 不是 en、zh-CN 之一

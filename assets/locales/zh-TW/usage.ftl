@@ -103,3 +103,17 @@ usage-backup-other-database =
     {"  "}備份：{$backup}
     {"  "}被取代：{$replacing}
     未做任何變更；如果確實要用另一個資料庫取代它，請加 --force 重新還原
+# clap 本身的解析錯誤。英文輸出保留 clap 的原文。
+usage-clap-see-help = {$problem}；請參閱 `{$command} --help`
+usage-clap-unknown-argument = 無法辨識的參數 '{$arg}'
+usage-clap-unknown-subcommand = 無法辨識的子命令 '{$command}'
+usage-clap-invalid-value-allowed = '{$arg}' 的值 '{$value}' 無效；可選值：{$allowed}
+usage-clap-invalid-value = '{$arg}' 的值 '{$value}' 無效
+usage-clap-invalid-value-because = '{$arg}' 的值 '{$value}' 無效：{$reason}
+usage-clap-missing = 缺少必要的參數：{$args}
+usage-clap-conflict = 參數 '{$arg}' 不能與 '{$prior}' 同時使用
+usage-clap-did-you-mean = {$problem}（是否要用 '{$suggestion}'？）
+usage-not-a-row-count = `{$value}` 不是列數（應為 0 或更大的整數）
+usage-not-a-locale = `{$value}` 不是 en、zh-CN、zh-TW 之一
+usage-demo-traditional = 示範資料的中文是簡體字；示範請用 zh-CN（或 en），介面可設 ui.locale = "zh-TW"
+usage-demo-locale = `{$value}` 不是 en、zh-CN 之一
