@@ -16,12 +16,8 @@ const DAY: i64 = 86_400;
 /// Two customers, one with three orders over 117 days (growing), one with none, after a sweep.
 fn swept() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    let cfg = desk::config::Config::default();
-    let l = cfg.loop_rules();
-    store.set_service_rules(
-        desk::store::sla::ServiceRules::new(cfg.sla_rules(), l.follow_up_after, l.auto_close_after)
-            .with_crm(cfg.crm.clone()),
-    );
+    // The shipped rules, CRM's included.
+    apply_rules(&mut store, "");
     let mut w = store.bulk().unwrap();
     for id in ["C1", "C2"] {
         w.customer(&CustomerRec {

@@ -35,29 +35,58 @@ fn numbers(a: &Harness) -> Vec<i64> {
     a.model.queues.list.rows.iter().map(|r| r.number).collect()
 }
 
+/// In Chinese the refusal says the column and the problem in the interface's language, the typed words and the
+/// names desk has kept as they are.
 #[test]
 fn an_unknown_agent_is_an_error_with_its_column_and_the_prompt_stays_open() {
-    for (w, h) in [(80, 24), (120, 40)] {
-        let mut a = app(w, h);
-        a.keys("J J"); // All open
-        let before = numbers(&a);
-        a.keys("/")
-            .type_text("status:open assignee:zhang")
-            .keys("enter");
-        assert_eq!(
-            prompt_text(&a).as_deref(),
-            Some("status:open assignee:zhang")
-        );
-        let screen = a.screen();
-        let last = screen.lines().last().unwrap();
-        assert!(
-            last.contains("filter: column 22: no agent `zhang` (agents: li, wang)"),
-            "{last}"
-        );
-        assert_eq!(a.model.queues.filter, "", "nothing was applied");
-        assert_eq!(numbers(&a), before);
-        assert_screen!(format!("unknown_agent_{w}x{h}"), screen);
+    use desk::i18n::Locale;
+    let said = [
+        (
+            Locale::En,
+            "",
+            "filter: column 22: no agent `zhang` (agents: li, wang)",
+        ),
+        (
+            Locale::ZhCn,
+            "zh_cn_",
+            "第 22 列：没有客服 `zhang`（现有客服：li, wang）",
+        ),
+    ];
+    for (locale, name, refusal) in said {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut a = Harness::in_locale(store_with_tickets(60), Some("li"), (w, h), NOW, locale);
+            a.keys("J J"); // All open
+            let before = numbers(&a);
+            a.keys("/")
+                .type_text("status:open assignee:zhang")
+                .keys("enter");
+            assert_eq!(
+                prompt_text(&a).as_deref(),
+                Some("status:open assignee:zhang")
+            );
+            let screen = a.screen();
+            let last = screen.lines().last().unwrap();
+            assert!(last.contains(refusal), "{last}");
+            assert_eq!(a.model.queues.filter, "", "nothing was applied");
+            assert_eq!(numbers(&a), before);
+            assert_screen!(format!("unknown_agent_{name}{w}x{h}"), screen);
+        }
     }
+    // A mistake the parser finds itself, in traditional characters.
+    let mut a = Harness::in_locale(
+        store_with_tickets(60),
+        Some("li"),
+        (120, 40),
+        NOW,
+        Locale::ZhTw,
+    );
+    a.keys("/").type_text("status:opn").keys("enter");
+    let last = a.screen().lines().last().unwrap().to_string();
+    assert!(
+        last.contains("第 8 欄：未知的 status `opn`（可選值：new, open,"),
+        "{last}"
+    );
+    assert_eq!(prompt_text(&a).as_deref(), Some("status:opn"));
 }
 
 #[test]
@@ -97,49 +126,4 @@ fn an_answer_for_a_filter_no_longer_wanted_is_dropped() {
     )));
     assert_eq!(a.model.queues.filter, "");
     assert_eq!(prompt_text(&a), None);
-}
-
-/// In Chinese the refusal says the column and the problem in the interface's language, the typed words and the
-/// names desk has kept as they are; the prompt stays open the same way.
-#[test]
-fn a_refused_filter_speaks_the_interface_language() {
-    use desk::i18n::Locale;
-    for (w, h) in [(80, 24), (120, 40)] {
-        let mut a = Harness::in_locale(
-            store_with_tickets(60),
-            Some("li"),
-            (w, h),
-            NOW,
-            Locale::ZhCn,
-        );
-        a.keys("/")
-            .type_text("status:open assignee:zhang")
-            .keys("enter");
-        assert_eq!(
-            prompt_text(&a).as_deref(),
-            Some("status:open assignee:zhang")
-        );
-        let screen = a.screen();
-        let last = screen.lines().last().unwrap();
-        assert!(
-            last.contains("第 22 列：没有客服 `zhang`（现有客服：li, wang）"),
-            "{last}"
-        );
-        assert_screen!(format!("unknown_agent_zh_cn_{w}x{h}"), screen);
-    }
-    // A mistake the parser finds itself, in traditional characters.
-    let mut a = Harness::in_locale(
-        store_with_tickets(60),
-        Some("li"),
-        (120, 40),
-        NOW,
-        Locale::ZhTw,
-    );
-    a.keys("/").type_text("status:opn").keys("enter");
-    let last = a.screen().lines().last().unwrap().to_string();
-    assert!(
-        last.contains("第 8 欄：未知的 status `opn`（可選值：new, open,"),
-        "{last}"
-    );
-    assert_eq!(prompt_text(&a).as_deref(), Some("status:opn"));
 }
