@@ -310,10 +310,10 @@ fn failed_loads_show_an_error_toast_and_allow_retry() {
     a.model.queues.list.loading = Some(desk::domain::view::PageRequest::First);
     a.send(Msg::Loaded(Response::Failed {
         list: Some((desk::app::msg::ListKind::Queue, generation)),
-        error: desk::app::protocol::Refusal {
-            kind: desk::app::protocol::RefusalKind::Busy,
-            text: "database is locked".into(),
-        },
+        error: desk::app::protocol::Refusal::new(
+            desk::app::protocol::RefusalKind::Busy,
+            "database is locked",
+        ),
     }));
     assert!(a.model.queues.list.loading.is_none());
     let last = a.screen().lines().last().unwrap().to_string();

@@ -107,3 +107,28 @@ fn english_stays_as_it_was() {
         "{screen}"
     );
 }
+
+/// A refusal from the store reads in the interface's language (the worker words it in every locale, not knowing
+/// which one the interface speaks); English reads as the store's own text.
+#[test]
+fn a_refusal_from_the_store_speaks_the_interface_language() {
+    use desk::app::Msg;
+    use desk::app::protocol::{Refusal, Response};
+    let gone = desk::store::StoreError::NotFound {
+        entity: "ticket",
+        id: "#4242".into(),
+    };
+    for (locale, said) in [
+        (Locale::En, gone.to_string()),
+        (Locale::ZhCn, "找不到工单 #4242".to_string()),
+        (Locale::ZhTw, "找不到工單 #4242".to_string()),
+    ] {
+        let mut a = app(locale, (120, 40));
+        a.send(Msg::Loaded(Response::Failed {
+            list: None,
+            error: Refusal::from(&gone),
+        }));
+        let last = a.screen().lines().last().unwrap_or_default().to_string();
+        assert!(last.contains(&said), "{locale:?}: {last}");
+    }
+}

@@ -103,7 +103,7 @@ pub(super) fn on_response(model: &mut Model, r: SyncResponse) -> Vec<Effect> {
                     }
                 }
                 Err(e) => {
-                    let args = [("error", Arg::from(e.to_string()))];
+                    let args = [("error", Arg::from(e.said(model.locale)))];
                     toast(
                         model,
                         tr_args(model.locale, "sync-not-settled", &args),

@@ -413,7 +413,7 @@ pub(super) fn on_saved(
             say(
                 model,
                 "customers-not-added",
-                &[("error", e.to_string().into())],
+                &[("error", e.said(model.locale).into())],
                 true,
             );
             return Vec::new();
@@ -422,7 +422,7 @@ pub(super) fn on_saved(
             say(
                 model,
                 "customers-not-saved",
-                &[("error", e.to_string().into())],
+                &[("error", e.said(model.locale).into())],
                 true,
             );
             model.customers.focus = CustomerFocus::Profile;

@@ -423,7 +423,7 @@ pub(super) fn on_response(model: &mut Model, response: KbResponse) -> Vec<Effect
                 Err(e) => say(
                     model,
                     "kb-not-saved",
-                    &[("error", e.to_string().into())],
+                    &[("error", e.said(model.locale).into())],
                     true,
                 ),
                 Ok(done) => {
@@ -469,7 +469,7 @@ pub(super) fn on_response(model: &mut Model, response: KbResponse) -> Vec<Effect
                 Err(e) => say(
                     model,
                     "kb-vote-failed",
-                    &[("error", e.to_string().into())],
+                    &[("error", e.said(model.locale).into())],
                     true,
                 ),
             }
@@ -480,7 +480,7 @@ pub(super) fn on_response(model: &mut Model, response: KbResponse) -> Vec<Effect
                 say(
                     model,
                     "kb-use-failed",
-                    &[("error", e.to_string().into())],
+                    &[("error", e.said(model.locale).into())],
                     true,
                 );
             }

@@ -38,6 +38,7 @@ pub mod schedule;
 mod search_pane;
 pub mod service_actions;
 pub mod sla_header;
+pub mod store_words;
 mod suggestions;
 pub mod sync;
 mod tag_prompt;

@@ -326,7 +326,7 @@ pub(super) fn on_created(model: &mut Model, result: Outcome<i64>) -> Vec<Effect>
             say(
                 model,
                 "newticket-failed",
-                &[("error", e.to_string().into())],
+                &[("error", e.said(model.locale).into())],
                 true,
             );
             Vec::new()

@@ -253,7 +253,10 @@ pub(super) fn on_response(model: &mut Model, r: PlanResponse) -> Vec<Effect> {
                     fx
                 }
                 Err(e) => {
-                    let args = [("number", number.into()), ("error", e.to_string().into())];
+                    let args = [
+                        ("number", number.into()),
+                        ("error", e.said(model.locale).into()),
+                    ];
                     let msg = crate::i18n::tr_args(model.locale, "plans-not-moved", &args);
                     toast(model, msg, true);
                     Vec::new()

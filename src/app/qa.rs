@@ -290,7 +290,7 @@ pub(super) fn on_response(model: &mut Model, r: QaResponse) -> Vec<Effect> {
                     toast(model, tr_args(l, "qa-sampled", &args), false)
                 }
                 Err(e) => {
-                    let args = [("error", e.to_string().into())];
+                    let args = [("error", e.said(model.locale).into())];
                     toast(model, tr_args(l, "qa-not-sampled", &args), true)
                 }
             }
@@ -312,7 +312,7 @@ pub(super) fn on_response(model: &mut Model, r: QaResponse) -> Vec<Effect> {
                     toast(model, tr_args(l, key, &args), false)
                 }
                 Err(e) => {
-                    let args = [("error", e.to_string().into())];
+                    let args = [("error", e.said(model.locale).into())];
                     toast(model, tr_args(l, "qa-not-scored", &args), true)
                 }
             }

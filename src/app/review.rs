@@ -397,7 +397,7 @@ pub(super) fn on_undone(
 ) -> Vec<Effect> {
     match result {
         Err(e) => {
-            let error = e.to_string();
+            let error = e.said(model.locale);
             super::update::say(
                 model,
                 "review-nothing-undone",

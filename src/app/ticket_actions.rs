@@ -284,7 +284,10 @@ pub(super) fn on_written(
         ),
         Err(e) => toast(
             model,
-            format!("#{number}: {}", without_number(&e.text, number)),
+            format!(
+                "#{number}: {}",
+                without_number(&e.said(model.locale), number)
+            ),
             true,
         ),
     }

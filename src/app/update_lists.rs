@@ -427,7 +427,8 @@ pub(super) fn on_failed(
         None => {}
     }
     model.ticket.loading = false;
-    toast(model, error.text, true);
+    let said = error.said(model.locale);
+    toast(model, said, true);
     Vec::new()
 }
 

@@ -53,3 +53,5 @@ errors-no-article = no article `{ $key }`
 errors-no-plan = no improvement action P{ $number }
 errors-no-attachment = no attachment { $id } (ids are in `desk attachment list N`)
 errors-not-in-qa-queue = #{ $number } is not in the QA queue; a lead puts it there with `desk qa sample --ticket { $number }`
+# The TUI's read that waited out another desk's write.
+errors-busy-waited = another desk's write kept the database busy longer than desk waits; nothing was changed — try again

@@ -49,3 +49,5 @@ errors-no-article = 没有文章 `{ $key }`
 errors-no-plan = 没有改进措施 P{ $number }
 errors-no-attachment = 没有附件 { $id }（附件 id 见 `desk attachment list N`）
 errors-not-in-qa-queue = #{ $number } 不在质检队列中；组长可以用 `desk qa sample --ticket { $number }` 把它放进去
+# 界面的读取等到了超时，另一个 desk 仍在写入。
+errors-busy-waited = 另一个 desk 的写入占用数据库的时间超过了 desk 的等待时间；没有做任何更改——请重试

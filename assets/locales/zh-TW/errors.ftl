@@ -49,3 +49,5 @@ errors-no-article = 沒有文章 `{ $key }`
 errors-no-plan = 沒有改善措施 P{ $number }
 errors-no-attachment = 沒有附件 { $id }（附件 id 見 `desk attachment list N`）
 errors-not-in-qa-queue = #{ $number } 不在品檢佇列中；組長可以用 `desk qa sample --ticket { $number }` 把它放進去
+# 介面的讀取等到了逾時，另一個 desk 仍在寫入。
+errors-busy-waited = 另一個 desk 的寫入佔用資料庫的時間超過了 desk 的等待時間；沒有做任何變更——請重試

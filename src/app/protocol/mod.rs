@@ -25,6 +25,7 @@ pub use sync::{SyncRequest, SyncResponse};
 pub use team::{TeamRequest, TeamResponse};
 pub use tickets::{AddMessage, NewTicketCustomer, TicketChange, TicketRequest, TicketResponse};
 
+use crate::i18n::Locale;
 use crate::store::StoreError;
 use std::fmt;
 
@@ -196,8 +197,45 @@ fn coalesce_by<T>(batch: Vec<T>, class: impl Fn(&T) -> Class) -> Vec<T> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     pub kind: RefusalKind,
-    /// The store's own account of it: what, where and what to do.
+    /// The store's own account of it, in English: what, where and what to do.
     pub text: String,
+    /// The same in the Chinese locales, where the catalogues word it. Worded where the refusal is made, for every
+    /// locale, because the worker that makes it does not know which one the interface speaks.
+    pub words: Vec<(Locale, String)>,
+}
+
+impl Refusal {
+    /// A refusal in English only (a rule's own words).
+    pub fn new(kind: RefusalKind, text: impl Into<String>) -> Refusal {
+        Refusal {
+            kind,
+            text: text.into(),
+            words: Vec::new(),
+        }
+    }
+
+    /// What to show in `locale`: its words there, else the English.
+    pub fn said(&self, locale: Locale) -> String {
+        self.words
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map_or_else(|| self.text.clone(), |(_, w)| w.clone())
+    }
+}
+
+/// The Chinese locales' words for a store error (English is its own text).
+fn words(e: &StoreError, busy_waited: bool) -> Vec<(Locale, String)> {
+    Locale::ALL
+        .iter()
+        .filter(|l| **l != Locale::En)
+        .filter_map(|l| {
+            let said = match busy_waited {
+                true => Some(crate::i18n::tr(*l, "errors-busy-waited")),
+                false => super::store_words::store_error(*l, e),
+            };
+            said.map(|w| (*l, w))
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,6 +262,7 @@ impl From<&StoreError> for Refusal {
                 text: "another desk's write kept the database busy longer than desk waits; nothing was \
                        changed — try again"
                     .into(),
+                words: words(e, true),
             };
         }
         let kind = match e {
@@ -247,6 +286,7 @@ impl From<&StoreError> for Refusal {
         Refusal {
             kind,
             text: e.to_string(),
+            words: words(e, false),
         }
     }
 }

@@ -65,7 +65,7 @@ pub(in crate::app) fn on_visit_made(
             toast(model, tr_args(l, "schedule-visit-made", &args), false)
         }
         Err(e) => {
-            let args = [("ticket", ticket.into()), ("error", e.to_string().into())];
+            let args = [("ticket", ticket.into()), ("error", e.said(l).into())];
             toast(model, tr_args(l, "schedule-visit-not-made", &args), true)
         }
     }

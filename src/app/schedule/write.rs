@@ -166,12 +166,12 @@ pub(in crate::app) fn on_visit_set(
         (Err(e), false) => tr_args(
             l,
             "schedule-not-scheduled",
-            &[n(), ("error", e.to_string().into())],
+            &[n(), ("error", e.said(l).into())],
         ),
         (Err(e), true) => tr_args(
             l,
             "schedule-not-rescheduled",
-            &[n(), ("error", e.to_string().into())],
+            &[n(), ("error", e.said(l).into())],
         ),
     };
     toast(model, text, outcome.is_err());
