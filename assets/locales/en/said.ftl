@@ -175,3 +175,15 @@ said-check-quick = {$path} (schema v{$schema}, quick check)
 said-check-full = {$path} (schema v{$schema}, full integrity check)
 said-check-more = … and {$n} more
 said-check-healthy = healthy: all {$n} checks passed
+
+# desk group
+said-group-added = added group {$name}
+said-group-no-members = no members
+said-group-renamed = renamed group {$old} to {$new}
+said-group-assigns = {$group} assigns {$how}
+said-group-archived = {$group} is archived
+said-group-open-again = {$group} is open again
+
+# desk customer address
+said-address-default = {$id}: default address is {$address}
+said-address-removed = {$id}: address {$address} removed

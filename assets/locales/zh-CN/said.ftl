@@ -175,3 +175,15 @@ said-check-quick = {$path}（schema v{$schema}，快速检查）
 said-check-full = {$path}（schema v{$schema}，完整性全面检查）
 said-check-more = …… 另有 {$n} 项
 said-check-healthy = 状态良好：全部 {$n} 项检查通过
+
+# desk group
+said-group-added = 已添加分组 {$name}
+said-group-no-members = 没有成员
+said-group-renamed = 已将分组 {$old} 改名为 {$new}
+said-group-assigns = {$group} 的指派方式：{$how}
+said-group-archived = {$group} 已归档
+said-group-open-again = {$group} 已重新启用
+
+# desk customer address
+said-address-default = {$id}：默认地址为 {$address}
+said-address-removed = {$id}：已删除地址 {$address}

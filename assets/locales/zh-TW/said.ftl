@@ -175,3 +175,15 @@ said-check-quick = {$path}（schema v{$schema}，快速檢查）
 said-check-full = {$path}（schema v{$schema}，完整性全面檢查）
 said-check-more = …… 另有 {$n} 項
 said-check-healthy = 狀態良好：全部 {$n} 項檢查通過
+
+# desk group
+said-group-added = 已新增群組 {$name}
+said-group-no-members = 沒有成員
+said-group-renamed = 已將群組 {$old} 更名為 {$new}
+said-group-assigns = {$group} 的指派方式：{$how}
+said-group-archived = {$group} 已封存
+said-group-open-again = {$group} 已重新啟用
+
+# desk customer address
+said-address-default = {$id}：預設地址為 {$address}
+said-address-removed = {$id}：已移除地址 {$address}
