@@ -187,3 +187,10 @@ said-group-open-again = {$group} is open again
 # desk customer address
 said-address-default = {$id}: default address is {$address}
 said-address-removed = {$id}: address {$address} removed
+
+# desk ticket merge, desk ticket link, desk ticket show
+said-ticket-merged = #{$n} merged into #{$target}
+said-ticket-linked = #{$a} ↔ #{$b} linked
+said-ticket-already-linked = #{$a} ↔ #{$b} were already linked
+said-ticket-shown-merged = #{$n} was merged into #{$now}; showing #{$now}
+said-ticket-renumbered = #L{$n} was numbered #{$now} by the hub; showing #{$now}

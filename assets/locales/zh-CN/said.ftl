@@ -187,3 +187,10 @@ said-group-open-again = {$group} 已重新启用
 # desk customer address
 said-address-default = {$id}：默认地址为 {$address}
 said-address-removed = {$id}：已删除地址 {$address}
+
+# desk ticket merge, desk ticket link, desk ticket show
+said-ticket-merged = #{$n} 已合并到 #{$target}
+said-ticket-linked = #{$a} ↔ #{$b} 已关联
+said-ticket-already-linked = #{$a} ↔ #{$b} 早已关联
+said-ticket-shown-merged = #{$n} 已合并到 #{$now}；显示 #{$now}
+said-ticket-renumbered = #L{$n} 已由中心库编号为 #{$now}；显示 #{$now}

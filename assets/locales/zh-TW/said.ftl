@@ -187,3 +187,10 @@ said-group-open-again = {$group} 已重新啟用
 # desk customer address
 said-address-default = {$id}：預設地址為 {$address}
 said-address-removed = {$id}：已移除地址 {$address}
+
+# desk ticket merge, desk ticket link, desk ticket show
+said-ticket-merged = #{$n} 已合併至 #{$target}
+said-ticket-linked = #{$a} ↔ #{$b} 已關聯
+said-ticket-already-linked = #{$a} ↔ #{$b} 早已關聯
+said-ticket-shown-merged = #{$n} 已合併至 #{$now}；顯示 #{$now}
+said-ticket-renumbered = #L{$n} 已由中心資料庫編號為 #{$now}；顯示 #{$now}
