@@ -194,3 +194,23 @@ said-ticket-linked = #{$a} ↔ #{$b} linked
 said-ticket-already-linked = #{$a} ↔ #{$b} were already linked
 said-ticket-shown-merged = #{$n} was merged into #{$now}; showing #{$now}
 said-ticket-renumbered = #L{$n} was numbered #{$now} by the hub; showing #{$now}
+
+# desk ticket show: field service (the warranty, visits and return requests)
+said-field-warranty = warranty: {$coverage} — {$reason}
+said-field-visit = visit V{$n} {$service} {$status} · {$engineer} · {$window} · {$coverage}
+said-field-no-engineer = no engineer
+said-field-return = return R{$n} {$kind} ({$reason}) {$status} · {$rules}
+# In or out of warranty, as field-service lines name it.
+said-coverage-in = in warranty 保内
+said-coverage-out = out of warranty 保外
+said-coverage-unknown = warranty unknown
+
+# desk plan set, desk plan show
+said-plan-set = P{$n}: {$status} · {$title}
+said-plan-title = P{$n} {$title}
+
+# desk return
+said-return-new = R{$n} on #{$ticket}: {$kind} ({$reason}) {$status}
+said-return-rules = rules: {$rules}
+said-return-set = R{$n}: {$kind} {$status}
+said-return-set-refund = R{$n}: {$kind} {$status}, refund ¥{$refund}

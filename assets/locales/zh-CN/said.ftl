@@ -194,3 +194,23 @@ said-ticket-linked = #{$a} ↔ #{$b} 已关联
 said-ticket-already-linked = #{$a} ↔ #{$b} 早已关联
 said-ticket-shown-merged = #{$n} 已合并到 #{$now}；显示 #{$now}
 said-ticket-renumbered = #L{$n} 已由中心库编号为 #{$now}；显示 #{$now}
+
+# desk ticket show：现场服务（保修、上门和退换货申请）
+said-field-warranty = 保修：{$coverage} — {$reason}
+said-field-visit = 上门 V{$n} {$service} {$status} · {$engineer} · {$window} · {$coverage}
+said-field-no-engineer = 未指派工程师
+said-field-return = 退换货 R{$n} {$kind}（{$reason}）{$status} · {$rules}
+# 现场服务各行中的保内 / 保外。
+said-coverage-in = 保内
+said-coverage-out = 保外
+said-coverage-unknown = 保修未定
+
+# desk plan set, desk plan show
+said-plan-set = P{$n}：{$status} · {$title}
+said-plan-title = P{$n} {$title}
+
+# desk return
+said-return-new = 工单 #{$ticket} 的 R{$n}：{$kind}（{$reason}）{$status}
+said-return-rules = 规则：{$rules}
+said-return-set = R{$n}：{$kind} {$status}
+said-return-set-refund = R{$n}：{$kind} {$status}，退款 ¥{$refund}

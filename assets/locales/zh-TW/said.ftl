@@ -194,3 +194,23 @@ said-ticket-linked = #{$a} ↔ #{$b} 已關聯
 said-ticket-already-linked = #{$a} ↔ #{$b} 早已關聯
 said-ticket-shown-merged = #{$n} 已合併至 #{$now}；顯示 #{$now}
 said-ticket-renumbered = #L{$n} 已由中心資料庫編號為 #{$now}；顯示 #{$now}
+
+# desk ticket show：現場服務（保固、到府與退換貨申請）
+said-field-warranty = 保固：{$coverage} — {$reason}
+said-field-visit = 到府 V{$n} {$service} {$status} · {$engineer} · {$window} · {$coverage}
+said-field-no-engineer = 未指派工程師
+said-field-return = 退換貨 R{$n} {$kind}（{$reason}）{$status} · {$rules}
+# 現場服務各行中的保固內 / 保固外。
+said-coverage-in = 保固內
+said-coverage-out = 保固外
+said-coverage-unknown = 保固未定
+
+# desk plan set, desk plan show
+said-plan-set = P{$n}：{$status} · {$title}
+said-plan-title = P{$n} {$title}
+
+# desk return
+said-return-new = 工單 #{$ticket} 的 R{$n}：{$kind}（{$reason}）{$status}
+said-return-rules = 規則：{$rules}
+said-return-set = R{$n}：{$kind} {$status}
+said-return-set-refund = R{$n}：{$kind} {$status}，退款 ¥{$refund}
