@@ -214,3 +214,49 @@ said-return-new = 工单 #{$ticket} 的 R{$n}：{$kind}（{$reason}）{$status}
 said-return-rules = 规则：{$rules}
 said-return-set = R{$n}：{$kind} {$status}
 said-return-set-refund = R{$n}：{$kind} {$status}，退款 ¥{$refund}
+
+# desk visit new, desk visit set
+said-visit-new = 工单 #{$ticket} 的 V{$n}：{$service} {$status}（{$coverage}）
+said-visit-arrive = 最晚到达 {$by} · {$window}
+said-visit-reserved = V{$n}：已在 {$location} 预留 {$qty} × {$code}
+said-visit-set = V{$n}：{$status} · {$window} · {$coverage}
+said-visit-quote-waits = 报价 ¥{$amount} 等待客户答复（{$accept} 或 {$decline}）
+said-visit-warning = 警告：{$warning}
+said-visit-part-misfit = {$code} 适用于 {$products}；该工单的产品是 {$product}
+said-visit-part-low = {$code} 库存不足：可用 {$free}（补货点 {$reorder}）；{$receive}
+said-visit-overlap = V{$a} 与 V{$b} 在 {$engineer} 的日程上时间重叠
+said-visit-tight-travel = V{$a} 与 V{$b} 地点不同，间隔仅 {$gap} 分钟；路程需要 {$travel} 分钟
+said-visit-window-late = 预约时段结束晚于到达时限（{$by}）
+
+# desk visit report：服务报告（Markdown；表格各行和标题）
+said-visit-report-title = 服务报告 V{$n}
+said-visit-report-ticket = 工单
+said-visit-report-customer = 客户
+said-visit-report-address = 地址
+said-visit-report-service = 服务
+said-visit-report-engineer = 工程师
+said-visit-report-window = 预约时间
+said-visit-report-arrived = 到达
+said-visit-report-finished = 完成
+said-visit-report-status = 状态
+said-visit-report-warranty = 保修
+said-visit-report-work-done = 处理情况
+said-visit-report-no-notes = （暂无记录）
+said-visit-report-parts = 备件
+said-visit-report-no-parts = 无。
+said-visit-report-parts-header = | 编码 | 备件 | 数量 | 金额 | 状态 |
+said-visit-report-part-used = 已使用
+said-visit-report-part-reserved = 已预留
+said-visit-report-charges = 费用
+said-visit-report-labour = 工时：{$minutes} 分钟
+said-visit-report-in-warranty = 保内：免费。
+said-visit-report-out-of-warranty = 保外，按已完成的工作计费：备件 ¥{$parts} + 工时 ¥{$labour} + 上门费 ¥{$call-out} = ¥{$total}
+said-visit-report-quote = 报价：{$quote}，{$answer}。
+said-visit-report-quote-accepted = 客户已接受
+said-visit-report-quote-declined = 客户已拒绝
+said-visit-report-quote-pending = 等待客户答复
+said-visit-report-quote-not-sent = 尚未发送
+said-visit-report-warranty-unknown = 保修尚未判定；费用按判定结果计算。
+said-visit-report-confirmation = 客户确认
+said-visit-report-confirmed = 已由 {$name} 于 {$at} 确认。
+said-visit-report-not-confirmed = 尚未确认。签字：____________  日期：____________

@@ -214,3 +214,49 @@ said-return-new = 工單 #{$ticket} 的 R{$n}：{$kind}（{$reason}）{$status}
 said-return-rules = 規則：{$rules}
 said-return-set = R{$n}：{$kind} {$status}
 said-return-set-refund = R{$n}：{$kind} {$status}，退款 ¥{$refund}
+
+# desk visit new, desk visit set
+said-visit-new = 工單 #{$ticket} 的 V{$n}：{$service} {$status}（{$coverage}）
+said-visit-arrive = 最晚抵達 {$by} · {$window}
+said-visit-reserved = V{$n}：已在 {$location} 保留 {$qty} × {$code}
+said-visit-set = V{$n}：{$status} · {$window} · {$coverage}
+said-visit-quote-waits = 報價 ¥{$amount} 等待客戶回覆（{$accept} 或 {$decline}）
+said-visit-warning = 警告：{$warning}
+said-visit-part-misfit = {$code} 適用於 {$products}；此工單的產品是 {$product}
+said-visit-part-low = {$code} 庫存不足：可用 {$free}（補貨點 {$reorder}）；{$receive}
+said-visit-overlap = V{$a} 與 V{$b} 在 {$engineer} 的行程上時間重疊
+said-visit-tight-travel = V{$a} 與 V{$b} 地點不同，間隔只有 {$gap} 分鐘；路程需要 {$travel} 分鐘
+said-visit-window-late = 預約時段結束晚於抵達時限（{$by}）
+
+# desk visit report：服務報告（Markdown；表格各列與標題）
+said-visit-report-title = 服務報告 V{$n}
+said-visit-report-ticket = 工單
+said-visit-report-customer = 客戶
+said-visit-report-address = 地址
+said-visit-report-service = 服務
+said-visit-report-engineer = 工程師
+said-visit-report-window = 預約時間
+said-visit-report-arrived = 抵達
+said-visit-report-finished = 完成
+said-visit-report-status = 狀態
+said-visit-report-warranty = 保固
+said-visit-report-work-done = 處理情形
+said-visit-report-no-notes = （尚無紀錄）
+said-visit-report-parts = 零件
+said-visit-report-no-parts = 無。
+said-visit-report-parts-header = | 料號 | 零件 | 數量 | 金額 | 狀態 |
+said-visit-report-part-used = 已使用
+said-visit-report-part-reserved = 已保留
+said-visit-report-charges = 費用
+said-visit-report-labour = 工時：{$minutes} 分鐘
+said-visit-report-in-warranty = 保固內：免費。
+said-visit-report-out-of-warranty = 保固外，依已完成的工作計費：零件 ¥{$parts} + 工資 ¥{$labour} + 到府費 ¥{$call-out} = ¥{$total}
+said-visit-report-quote = 報價：{$quote}，{$answer}。
+said-visit-report-quote-accepted = 客戶已接受
+said-visit-report-quote-declined = 客戶已拒絕
+said-visit-report-quote-pending = 等待客戶回覆
+said-visit-report-quote-not-sent = 尚未寄出
+said-visit-report-warranty-unknown = 保固尚未判定；費用依判定結果計算。
+said-visit-report-confirmation = 客戶確認
+said-visit-report-confirmed = 已由 {$name} 於 {$at} 確認。
+said-visit-report-not-confirmed = 尚未確認。簽名：____________  日期：____________
