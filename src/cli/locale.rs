@@ -70,6 +70,14 @@ pub fn say_in(locale: Locale, key: &str, args: &[(&str, &dyn std::fmt::Display)]
     tr_args(locale, key, &args)
 }
 
+/// How long ago: English exactly as lists word it (`5m ago`, `just now`), the catalogue's words in Chinese.
+pub fn ago(locale: Locale, seconds: i64) -> String {
+    match locale {
+        Locale::En => crate::domain::ticket::ago(seconds),
+        l => crate::i18n::time::ago(l, seconds),
+    }
+}
+
 /// A field-service or plan word as the CLI's lines write it: in English as they always did (`english`: the stored
 /// name scripts read, `on_site`, or the label a line always had, `in warranty 保内`), in Chinese the interface's
 /// word for it (`prefix` and the stored name, kebab-cased: the words the timeline, schedule and report show).

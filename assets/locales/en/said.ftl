@@ -260,3 +260,18 @@ said-visit-report-warranty-unknown = Warranty not decided; charges follow the de
 said-visit-report-confirmation = Customer confirmation 客户确认
 said-visit-report-confirmed = Confirmed by {$name} at {$at}.
 said-visit-report-not-confirmed = Not confirmed yet. Signature 签字: ____________  Date 日期: ____________
+
+# desk hub
+said-hub-made = {$url} is a desk hub now (hub {$hub}); move a team in with {$push}, or make replicas with {$replica}
+said-hub-up-to-date = {$url} is a desk hub (hub {$hub}); its schema is up to date
+said-hub-status = hub {$hub} at {$url}
+said-hub-log = log: {$entries} entries to deliver, {$history} in the history ({$mb} MB); position {$position}
+said-hub-state = current state: {$rows} rows ({$mb} MB)
+said-hub-replicas = replicas: {$n}
+said-hub-replica = {$replica}  behind by {$lag} entries  pushed {$pushed}  pulled {$pulled}
+said-hub-never = never
+said-hub-compacted = {$n} entries every replica has moved to the history; the log keeps what some replica still lacks
+said-hub-pushed = moved {$team} into {$url}: {$tickets} tickets, {$rows} rows, {$entries} log entries; the next ticket is #{$next}. Each agent now runs {$replica} and works in that
+
+# desk check against a hub
+said-check-against-hub = {$db} against its hub {$hub}

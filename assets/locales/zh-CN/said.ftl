@@ -260,3 +260,18 @@ said-visit-report-warranty-unknown = 保修尚未判定；费用按判定结果�
 said-visit-report-confirmation = 客户确认
 said-visit-report-confirmed = 已由 {$name} 于 {$at} 确认。
 said-visit-report-not-confirmed = 尚未确认。签字：____________  日期：____________
+
+# desk hub
+said-hub-made = {$url} 现在是 desk 中心库（中心库 {$hub}）；用 {$push} 迁入团队，或用 {$replica} 创建副本
+said-hub-up-to-date = {$url} 是 desk 中心库（中心库 {$hub}）；其 schema 已是最新
+said-hub-status = 中心库 {$hub}，位于 {$url}
+said-hub-log = 日志：{$entries} 条待投递，{$history} 条在历史中（{$mb} MB）；位置 {$position}
+said-hub-state = 当前状态：{$rows} 行（{$mb} MB）
+said-hub-replicas = 副本：{$n} 个
+said-hub-replica = {$replica}  落后 {$lag} 条  推送 {$pushed}  拉取 {$pulled}
+said-hub-never = 从未
+said-hub-compacted = 已将 {$n} 条所有副本都已拥有的条目移入历史；日志保留尚有副本缺少的条目
+said-hub-pushed = 已将 {$team} 迁入 {$url}：{$tickets} 张工单，{$rows} 行，{$entries} 条日志；下一张工单是 #{$next}。现在每位客服运行 {$replica}，并在其中工作
+
+# desk check：对照中心库检查
+said-check-against-hub = {$db} 对照其中心库 {$hub}

@@ -260,3 +260,18 @@ said-visit-report-warranty-unknown = 保固尚未判定；費用依判定結果�
 said-visit-report-confirmation = 客戶確認
 said-visit-report-confirmed = 已由 {$name} 於 {$at} 確認。
 said-visit-report-not-confirmed = 尚未確認。簽名：____________  日期：____________
+
+# desk hub
+said-hub-made = {$url} 現在是 desk 中心資料庫（中心資料庫 {$hub}）；請用 {$push} 移入團隊，或用 {$replica} 建立副本
+said-hub-up-to-date = {$url} 是 desk 中心資料庫（中心資料庫 {$hub}）；其 schema 已是最新
+said-hub-status = 中心資料庫 {$hub}，位於 {$url}
+said-hub-log = 日誌：{$entries} 筆待傳遞，{$history} 筆在歷史中（{$mb} MB）；位置 {$position}
+said-hub-state = 目前狀態：{$rows} 列（{$mb} MB）
+said-hub-replicas = 副本：{$n} 個
+said-hub-replica = {$replica}  落後 {$lag} 筆  推送 {$pushed}  拉取 {$pulled}
+said-hub-never = 從未
+said-hub-compacted = 已將 {$n} 筆所有副本皆已擁有的項目移入歷史；日誌保留仍有副本缺少的項目
+said-hub-pushed = 已將 {$team} 移入 {$url}：{$tickets} 張工單，{$rows} 列，{$entries} 筆日誌；下一張工單是 #{$next}。現在每位客服執行 {$replica}，並在其中作業
+
+# desk check：對照中心資料庫檢查
+said-check-against-hub = {$db} 對照其中心資料庫 {$hub}
