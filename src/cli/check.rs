@@ -224,7 +224,11 @@ fn report_against(
             writeln!(out)?;
         }
         ShowFormat::Text => {
-            writeln!(out, "{} against its hub {hub}", db.display())?;
+            let heading = say(
+                "said-check-against-hub",
+                &[("db", &db.display()), ("hub", &hub)],
+            );
+            writeln!(out, "{heading}")?;
             for t in tables {
                 let status = if t.differing == 0 { "same" } else { "DIFFERS" };
                 writeln!(

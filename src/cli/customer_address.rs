@@ -1,6 +1,7 @@
 //! `desk customer address add|list|default|remove`: a customer's addresses (家, 公司 …), one the default that a
 //! new visit goes to.
 
+use super::locale::say;
 use super::output::{ListFormat, Out, Sink, short_date};
 use crate::store::Store;
 use clap::Subcommand;
@@ -83,7 +84,11 @@ pub fn run(store: &mut Store, cmd: AddressCmd, now: i64, out: &mut Out<'_>) -> a
         } => {
             let id = resolve(store, &id_or_email)?;
             store.set_default_address(&id, &address, now)?;
-            writeln!(out, "{id}: default address is {address}")?;
+            let line = say(
+                "said-address-default",
+                &[("id", &id), ("address", &address)],
+            );
+            writeln!(out, "{line}")?;
         }
         AddressCmd::Remove {
             id_or_email,
@@ -91,7 +96,11 @@ pub fn run(store: &mut Store, cmd: AddressCmd, now: i64, out: &mut Out<'_>) -> a
         } => {
             let id = resolve(store, &id_or_email)?;
             store.remove_customer_address(&id, &address, now)?;
-            writeln!(out, "{id}: address {address} removed")?;
+            let line = say(
+                "said-address-removed",
+                &[("id", &id), ("address", &address)],
+            );
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())

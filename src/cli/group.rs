@@ -51,7 +51,7 @@ pub fn run(store: &mut Store, cmd: GroupCmd, now: i64, out: &mut Out<'_>) -> any
     match cmd {
         GroupCmd::Add { name } => {
             let name = store.add_group(&name, now)?;
-            writeln!(out, "added group {name}")?;
+            writeln!(out, "{}", say("said-group-added", &[("name", &name)]))?;
         }
         GroupCmd::List { format } => {
             let groups = store.group_list()?;
@@ -66,7 +66,7 @@ pub fn run(store: &mut Store, cmd: GroupCmd, now: i64, out: &mut Out<'_>) -> any
         GroupCmd::Members { name, add, remove } => {
             let members = store.staff_group(&name, &add, &remove, now)?;
             if members.is_empty() {
-                writeln!(out, "no members")?;
+                writeln!(out, "{}", say("said-group-no-members", &[]))?;
             }
             for m in members {
                 writeln!(out, "{m}")?;
@@ -85,7 +85,8 @@ pub fn run(store: &mut Store, cmd: GroupCmd, now: i64, out: &mut Out<'_>) -> any
                 match field.trim() {
                     "name" => {
                         let (old, renamed) = store.rename_group(&current, value, now)?;
-                        writeln!(out, "renamed group {old} to {renamed}")?;
+                        let line = say("said-group-renamed", &[("old", &old), ("new", &renamed)]);
+                        writeln!(out, "{line}")?;
                         current = renamed;
                     }
                     "assignment" => {
@@ -99,7 +100,9 @@ pub fn run(store: &mut Store, cmd: GroupCmd, now: i64, out: &mut Out<'_>) -> any
                             ))
                         })?;
                         store.set_group_assignment(&current, how, now)?;
-                        writeln!(out, "{current} assigns {}", how.as_str().replace('_', "-"))?;
+                        let how = how.as_str().replace('_', "-");
+                        let line = say("said-group-assigns", &[("group", &current), ("how", &how)]);
+                        writeln!(out, "{line}")?;
                     }
                     "archived" => {
                         let archive = match value.trim().to_ascii_lowercase().as_str() {
@@ -114,8 +117,12 @@ pub fn run(store: &mut Store, cmd: GroupCmd, now: i64, out: &mut Out<'_>) -> any
                             }
                         };
                         store.archive_group(&current, archive, now)?;
-                        let state = if archive { "archived" } else { "open again" };
-                        writeln!(out, "{current} is {state}")?;
+                        let key = if archive {
+                            "said-group-archived"
+                        } else {
+                            "said-group-open-again"
+                        };
+                        writeln!(out, "{}", say(key, &[("group", &current)]))?;
                     }
                     other => {
                         return Err(UsageError(say(

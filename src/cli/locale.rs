@@ -6,8 +6,12 @@
 //! command of one run speaks one language, and no command's signature has to carry it.
 
 use crate::domain::UnknownValue;
+use crate::domain::plan::PlanStatus;
+use crate::domain::returns::{RmaKind, RmaReason, RmaStatus};
 use crate::domain::ticket::{Priority, Status};
-use crate::i18n::{Arg, Locale, has, tr, tr_args};
+use crate::domain::visit::{Service, VisitStatus};
+use crate::domain::warranty::Coverage;
+use crate::i18n::{Arg, Locale, has, tr, tr_args, tr_of};
 use std::sync::OnceLock;
 
 static LOCALE: OnceLock<Locale> = OnceLock::new();
@@ -54,11 +58,74 @@ pub fn priority(locale: Locale, p: Priority) -> String {
 /// written (Fluent would group a number's digits). Machine words — flags, field names, allowed values, paths —
 /// are passed in, so they read the same in every language.
 pub fn say(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    say_in(get(), key, args)
+}
+
+/// [`say`] in `locale`: for the wording functions' tests, which cannot change the process's language.
+pub fn say_in(locale: Locale, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let args: Vec<(&str, Arg<'static>)> = args
         .iter()
         .map(|(name, value)| (*name, Arg::from(value.to_string())))
         .collect();
-    tr_args(get(), key, &args)
+    tr_args(locale, key, &args)
+}
+
+/// How long ago: English exactly as lists word it (`5m ago`, `just now`), the catalogue's words in Chinese.
+pub fn ago(locale: Locale, seconds: i64) -> String {
+    match locale {
+        Locale::En => crate::domain::ticket::ago(seconds),
+        l => crate::i18n::time::ago(l, seconds),
+    }
+}
+
+/// A field-service or plan word as the CLI's lines write it: in English as they always did (`english`: the stored
+/// name scripts read, `on_site`, or the label a line always had, `in warranty 保内`), in Chinese the interface's
+/// word for it (`prefix` and the stored name, kebab-cased: the words the timeline, schedule and report show).
+fn field_word(locale: Locale, english: &str, prefix: &str, stored: &str) -> String {
+    match locale {
+        Locale::En => english.to_string(),
+        l => tr_of(l, prefix, stored),
+    }
+}
+
+/// A visit's status: `on_site`, `在现场`.
+pub fn visit_status(locale: Locale, s: VisitStatus) -> String {
+    field_word(locale, s.as_str(), "timeline-visit-status-", s.as_str())
+}
+
+/// A visit's service by its stored name: `repair`, `维修`.
+pub fn service(locale: Locale, s: Service) -> String {
+    field_word(locale, s.as_str(), "schedule-service-", s.as_str())
+}
+
+/// A visit's service by its label, as the service report writes it: `repair 维修`, `维修`.
+pub fn service_label(locale: Locale, s: Service) -> String {
+    field_word(locale, s.label(), "schedule-service-", s.as_str())
+}
+
+/// In or out of warranty: `in warranty 保内`, `保内`, `保固內`.
+pub fn coverage(locale: Locale, c: Coverage) -> String {
+    field_word(locale, c.label(), "said-coverage-", c.as_str())
+}
+
+/// A return request's kind: `exchange`, `换货`.
+pub fn return_kind(locale: Locale, k: RmaKind) -> String {
+    field_word(locale, k.as_str(), "timeline-return-kind-", k.as_str())
+}
+
+/// A return request's reason: `no_reason`, `无理由`.
+pub fn return_reason(locale: Locale, r: RmaReason) -> String {
+    field_word(locale, r.as_str(), "report-rma-reason-", r.as_str())
+}
+
+/// A return request's status: `approved`, `已批准`.
+pub fn return_status(locale: Locale, s: RmaStatus) -> String {
+    field_word(locale, s.as_str(), "timeline-return-status-", s.as_str())
+}
+
+/// An improvement action's status: `check 检查` in English, as `desk plan` always wrote it; `检查`, `檢查`.
+pub fn plan_status(locale: Locale, s: PlanStatus) -> String {
+    field_word(locale, s.label(), "report-plan-status-", s.as_str())
 }
 
 /// A word none of a closed set's values (`unknown status `x` (expected one of: new, open, …)`) in the CLI's
@@ -156,6 +223,62 @@ mod tests {
             ),
             "已跳过 12345 条有误的记录（见上面各行）"
         );
+    }
+
+    /// Every value has its word in both Chinese catalogues, and English writes what the lines always wrote.
+    #[test]
+    fn field_words_name_every_value() {
+        let zh = [Locale::ZhCn, Locale::ZhTw];
+        let words = |english: &str, prefix: &str, stored: &str, word: &dyn Fn(Locale) -> String| {
+            assert_eq!(word(Locale::En), english);
+            for l in zh {
+                let key = format!("{prefix}{}", stored.replace('_', "-"));
+                assert!(has(l, &key), "{l}: {key}");
+                assert!(
+                    !word(l).contains(|c: char| c.is_ascii_alphabetic()),
+                    "{l}: {key}"
+                );
+            }
+        };
+        for &s in VisitStatus::ALL {
+            words(s.as_str(), "timeline-visit-status-", s.as_str(), &|l| {
+                visit_status(l, s)
+            });
+        }
+        for &s in Service::ALL {
+            words(s.as_str(), "schedule-service-", s.as_str(), &|l| {
+                service(l, s)
+            });
+            words(s.label(), "schedule-service-", s.as_str(), &|l| {
+                service_label(l, s)
+            });
+        }
+        for &c in Coverage::ALL {
+            words(c.label(), "said-coverage-", c.as_str(), &|l| coverage(l, c));
+        }
+        for &k in RmaKind::ALL {
+            words(k.as_str(), "timeline-return-kind-", k.as_str(), &|l| {
+                return_kind(l, k)
+            });
+        }
+        for &r in RmaReason::ALL {
+            words(r.as_str(), "report-rma-reason-", r.as_str(), &|l| {
+                return_reason(l, r)
+            });
+        }
+        for &s in RmaStatus::ALL {
+            words(s.as_str(), "timeline-return-status-", s.as_str(), &|l| {
+                return_status(l, s)
+            });
+        }
+        for &s in PlanStatus::ALL {
+            words(s.label(), "report-plan-status-", s.as_str(), &|l| {
+                plan_status(l, s)
+            });
+        }
+        assert_eq!(coverage(Locale::ZhTw, Coverage::In), "保固內");
+        assert_eq!(visit_status(Locale::ZhCn, VisitStatus::OnSite), "在现场");
+        assert_eq!(plan_status(Locale::ZhTw, PlanStatus::Act), "處置");
     }
 
     #[test]

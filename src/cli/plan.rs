@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::UsageError;
-use super::locale::say;
+use super::locale::{self, say};
 use super::output::{ListArgs, Out, ShowFormat, Sink, short_date};
 use super::ticket::for_each_page;
 use crate::domain::metrics::{Indicator, MetricsRules};
@@ -228,7 +228,15 @@ pub fn run(
                 }
             }
             let p = store.set_plan(number, &edit, now)?;
-            writeln!(out, "P{}: {} · {}", p.number, p.status.label(), p.title)?;
+            let line = say(
+                "said-plan-set",
+                &[
+                    ("n", &p.number),
+                    ("status", &locale::plan_status(locale::get(), p.status)),
+                    ("title", &p.title),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         PlanCmd::Show { number, format } => {
             let p = store
@@ -240,11 +248,12 @@ pub fn run(
                     writeln!(out)?;
                 }
                 ShowFormat::Text => {
-                    writeln!(out, "P{} {}", p.number, p.title)?;
+                    let line = say("said-plan-title", &[("n", &p.number), ("title", &p.title)]);
+                    writeln!(out, "{line}")?;
                     let line = say(
                         "said-plan-status",
                         &[
-                            ("status", &p.status.label()),
+                            ("status", &locale::plan_status(locale::get(), p.status)),
                             ("due", &short_date(p.due_at)),
                         ],
                     );

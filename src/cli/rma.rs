@@ -2,7 +2,7 @@
 //! fifteen-day exchange rules, then approved or declined, collected, received, inspected and settled.
 
 use super::UsageError;
-use super::locale::{say, unknown};
+use super::locale::{self, say, unknown};
 use super::output::{ListFormat, Out, Sink, rfc3339};
 use crate::domain::returns::{RmaKind, RmaReason, RmaStatus};
 use crate::domain::warranty::{parse_yuan, yuan};
@@ -140,12 +140,20 @@ pub fn run(store: &mut Store, cmd: ReturnCmd, now: i64, out: &mut Out<'_>) -> an
                 },
                 now,
             )?;
-            writeln!(
-                out,
-                "R{} on #{}: {} ({}) {}",
-                r.number, r.ticket, r.kind, r.reason, r.status
-            )?;
-            writeln!(out, "rules: {}", r.eligibility)?;
+            let l = locale::get();
+            let line = say(
+                "said-return-new",
+                &[
+                    ("n", &r.number),
+                    ("ticket", &r.ticket),
+                    ("kind", &locale::return_kind(l, r.kind)),
+                    ("reason", &locale::return_reason(l, r.reason)),
+                    ("status", &locale::return_status(l, r.status)),
+                ],
+            );
+            writeln!(out, "{line}")?;
+            let line = say("said-return-rules", &[("rules", &r.eligibility)]);
+            writeln!(out, "{line}")?;
         }
         ReturnCmd::List {
             ticket,
@@ -201,11 +209,27 @@ pub fn run(store: &mut Store, cmd: ReturnCmd, now: i64, out: &mut Out<'_>) -> an
                 }
             }
             let r = store.set_return(n, &step, now)?;
-            let refund = r
-                .refund_cents
-                .map(|c| format!(", refund ¥{}", yuan(c)))
-                .unwrap_or_default();
-            writeln!(out, "R{}: {} {}{refund}", r.number, r.kind, r.status)?;
+            let l = locale::get();
+            let (kind, status) = (
+                locale::return_kind(l, r.kind),
+                locale::return_status(l, r.status),
+            );
+            let line = match r.refund_cents {
+                Some(c) => say(
+                    "said-return-set-refund",
+                    &[
+                        ("n", &r.number),
+                        ("kind", &kind),
+                        ("status", &status),
+                        ("refund", &yuan(c)),
+                    ],
+                ),
+                None => say(
+                    "said-return-set",
+                    &[("n", &r.number), ("kind", &kind), ("status", &status)],
+                ),
+            };
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())

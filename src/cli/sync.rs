@@ -242,12 +242,9 @@ fn status_text(s: &Status, location: &str, now: i64, out: &mut Out<'_>) -> std::
     writeln!(out, "{line}")
 }
 
-/// How long ago: English exactly as lists word it, the catalogue's words in Chinese.
+/// How long ago, in the CLI's language.
 fn ago(seconds: i64) -> String {
-    match super::locale::get() {
-        crate::i18n::Locale::En => crate::domain::ticket::ago(seconds),
-        l => crate::i18n::time::ago(l, seconds),
-    }
+    super::locale::ago(super::locale::get(), seconds)
 }
 
 pub fn sync(

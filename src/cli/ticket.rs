@@ -1,5 +1,6 @@
 //! `desk ticket list|show`.
 
+use super::locale::say;
 use super::output::Out;
 use super::output::{ListArgs, ListFormat, ShowFormat, Sink, number_cell, rfc3339, short_date};
 use crate::domain::ticket_fields::describe_change;
@@ -189,20 +190,18 @@ pub fn run(
         TicketCmd::Merge { number, into } => {
             let (n, target) = (write::parse_number(&number)?, write::parse_number(&into)?);
             store.merge_ticket(n, target, now)?;
-            writeln!(out, "#{n} merged into #{target}")?;
+            let line = say("said-ticket-merged", &[("n", &n), ("target", &target)]);
+            writeln!(out, "{line}")?;
         }
         TicketCmd::Link { number, other } => {
             let (a, b) = (write::parse_number(&number)?, write::parse_number(&other)?);
             let added = store.link_tickets(a, b, now)?;
-            writeln!(
-                out,
-                "#{a} ↔ #{b}{}",
-                if added {
-                    " linked"
-                } else {
-                    " were already linked"
-                }
-            )?;
+            let key = if added {
+                "said-ticket-linked"
+            } else {
+                "said-ticket-already-linked"
+            };
+            writeln!(out, "{}", say(key, &[("a", &a), ("b", &b)]))?;
         }
         TicketCmd::Export(a) => super::ticket_transfer::export(store, views, me, &a, now, out)?,
         TicketCmd::Import(a) => super::ticket_transfer::import(store, &a, now, out)?,
@@ -232,11 +231,13 @@ pub fn run(
             let resolved = store.resolve_number(n)?;
             if resolved != n && n < 0 {
                 super::output::err_line(format_args!(
-                    "#L{n} was numbered #{resolved} by the hub; showing #{resolved}"
+                    "{}",
+                    say("said-ticket-renumbered", &[("n", &n), ("now", &resolved)])
                 ));
             } else if resolved != n {
                 super::output::err_line(format_args!(
-                    "#{n} was merged into #{resolved}; showing #{resolved}"
+                    "{}",
+                    say("said-ticket-shown-merged", &[("n", &n), ("now", &resolved)])
                 ));
             }
             let d = store

@@ -1,6 +1,7 @@
 //! What `desk ticket show` says about field service: the product's warranty state, the ticket's visits and its
 //! return requests.
 
+use super::locale::{self, say};
 use super::output::Out;
 use crate::domain::field_rules::FieldRules;
 use crate::domain::warranty::Decision;
@@ -37,28 +38,48 @@ impl TicketField {
         if self.warranty.is_none() && self.visits.is_empty() && self.returns.is_empty() {
             return Ok(());
         }
+        let l = locale::get();
         writeln!(out)?;
         if let Some(w) = &self.warranty {
-            writeln!(out, "warranty: {} — {}", w.coverage.label(), w.reason)?;
+            let line = say(
+                "said-field-warranty",
+                &[
+                    ("coverage", &locale::coverage(l, w.coverage)),
+                    ("reason", &w.reason),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         for v in &self.visits {
-            writeln!(
-                out,
-                "visit V{} {} {} · {} · {} · {}",
-                v.number,
-                v.service,
-                v.status,
-                v.engineer.as_deref().unwrap_or("no engineer"),
-                super::visit::window_text(v, rules),
-                v.coverage.label()
-            )?;
+            let engineer = v
+                .engineer
+                .clone()
+                .unwrap_or_else(|| say("said-field-no-engineer", &[]));
+            let line = say(
+                "said-field-visit",
+                &[
+                    ("n", &v.number),
+                    ("service", &locale::service(l, v.service)),
+                    ("status", &locale::visit_status(l, v.status)),
+                    ("engineer", &engineer),
+                    ("window", &super::visit::window_text(v, rules)),
+                    ("coverage", &locale::coverage(l, v.coverage)),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         for r in &self.returns {
-            writeln!(
-                out,
-                "return R{} {} ({}) {} · {}",
-                r.number, r.kind, r.reason, r.status, r.eligibility
-            )?;
+            let line = say(
+                "said-field-return",
+                &[
+                    ("n", &r.number),
+                    ("kind", &locale::return_kind(l, r.kind)),
+                    ("reason", &locale::return_reason(l, r.reason)),
+                    ("status", &locale::return_status(l, r.status)),
+                    ("rules", &r.eligibility),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         Ok(())
     }

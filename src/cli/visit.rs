@@ -2,7 +2,7 @@
 //! a time, move one through its steps, and print its service report (服务报告).
 
 use super::UsageError;
-use super::locale::{say, unknown};
+use super::locale::{self, say, unknown};
 use super::output::{ListFormat, Out, ShowFormat, Sink};
 use crate::domain::field_rules::FieldRules;
 use crate::domain::visit::{Service, VisitStatus, parse_window};
@@ -260,21 +260,26 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> any
                 },
                 now,
             )?;
-            writeln!(
-                out,
-                "V{} on #{}: {} {} ({})",
-                v.number,
-                v.ticket,
-                v.service,
-                v.status,
-                v.coverage.label()
-            )?;
-            writeln!(
-                out,
-                "arrive by {} · {}",
-                local_time(v.arrive_by, &rules),
-                window_text(&v, &rules)
-            )?;
+            let l = locale::get();
+            let line = say(
+                "said-visit-new",
+                &[
+                    ("n", &v.number),
+                    ("ticket", &v.ticket),
+                    ("service", &locale::service(l, v.service)),
+                    ("status", &locale::visit_status(l, v.status)),
+                    ("coverage", &locale::coverage(l, v.coverage)),
+                ],
+            );
+            writeln!(out, "{line}")?;
+            let line = say(
+                "said-visit-arrive",
+                &[
+                    ("by", &local_time(v.arrive_by, &rules)),
+                    ("window", &window_text(&v, &rules)),
+                ],
+            );
+            writeln!(out, "{line}")?;
             warn_flags(store, &v, &rules, out)?;
         }
         VisitCmd::List {
@@ -339,25 +344,49 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> any
                 .collect::<Result<Vec<_>, _>>()?;
             let (v, warnings) = store.set_visit_reserving(number, &parts, &edits, now)?;
             for (code, location, qty) in &parts {
-                writeln!(out, "V{number}: {qty} × {code} reserved at {location}")?;
+                let line = say(
+                    "said-visit-reserved",
+                    &[
+                        ("n", &number),
+                        ("qty", qty),
+                        ("code", code),
+                        ("location", location),
+                    ],
+                );
+                writeln!(out, "{line}")?;
             }
             for w in warnings {
-                writeln!(out, "warning: {w}")?;
+                let misfit = say(
+                    "said-visit-part-misfit",
+                    &[
+                        ("code", &w.code),
+                        ("products", &w.listed_for.join(", ")),
+                        ("product", &w.product),
+                    ],
+                );
+                warning(out, &misfit)?;
             }
-            writeln!(
-                out,
-                "V{}: {} · {} · {}",
-                v.number,
-                v.status,
-                window_text(&v, &rules),
-                v.coverage.label()
-            )?;
+            let l = locale::get();
+            let line = say(
+                "said-visit-set",
+                &[
+                    ("n", &v.number),
+                    ("status", &locale::visit_status(l, v.status)),
+                    ("window", &window_text(&v, &rules)),
+                    ("coverage", &locale::coverage(l, v.coverage)),
+                ],
+            );
+            writeln!(out, "{line}")?;
             if let (Some(q), QuoteState::Pending) = (v.quote_cents, v.quote_state) {
-                writeln!(
-                    out,
-                    "quote ¥{} waits for the customer's answer (quote=accepted or quote=declined)",
-                    yuan(q)
-                )?;
+                let line = say(
+                    "said-visit-quote-waits",
+                    &[
+                        ("amount", &yuan(q)),
+                        ("accept", &"quote=accepted"),
+                        ("decline", &"quote=declined"),
+                    ],
+                );
+                writeln!(out, "{line}")?;
             }
             warn_flags(store, &v, &rules, out)?;
             if v.status == VisitStatus::Completed {
@@ -376,13 +405,18 @@ pub fn run(store: &mut Store, cmd: VisitCmd, now: i64, out: &mut Out<'_>) -> any
                     writeln!(out)?;
                 }
                 ShowFormat::Text => {
-                    let text = super::visit_report::report(&v, &parts, &rules);
+                    let text = super::visit_report::report(locale::get(), &v, &parts, &rules);
                     write!(out, "{text}")?;
                 }
             }
         }
     }
     Ok(())
+}
+
+/// `warning: …` in the CLI's language.
+fn warning(out: &mut Out<'_>, what: &str) -> std::io::Result<()> {
+    writeln!(out, "{}", say("said-visit-warning", &[("warning", &what)]))
 }
 
 /// After a visit used its parts: which of them are now at or below their reorder point.
@@ -397,14 +431,17 @@ fn warn_low_stock(store: &Store, number: i64, out: &mut Out<'_>) -> anyhow::Resu
         .iter()
         .filter(|p| used.contains(&p.code.to_string()))
     {
-        writeln!(
-            out,
-            "warning: {} is low: {} free (reorder at {}); desk part receive {} QTY --at LOCATION",
-            p.code,
-            p.available(),
-            p.reorder_at,
-            p.code
-        )?;
+        let receive = format!("desk part receive {} QTY --at LOCATION", p.code);
+        let low = say(
+            "said-visit-part-low",
+            &[
+                ("code", &p.code),
+                ("free", &p.available()),
+                ("reorder", &p.reorder_at),
+                ("receive", &receive),
+            ],
+        );
+        warning(out, &low)?;
     }
     Ok(())
 }
@@ -430,19 +467,25 @@ fn warn_flags(
     for f in &lane.flags {
         match *f {
             crate::domain::visit::Flag::Conflict { a, b } if a == v.number || b == v.number => {
-                writeln!(
-                    out,
-                    "warning: V{a} and V{b} overlap on {engineer}'s schedule"
-                )?;
+                let overlap = say(
+                    "said-visit-overlap",
+                    &[("a", &a), ("b", &b), ("engineer", engineer)],
+                );
+                warning(out, &overlap)?;
             }
             crate::domain::visit::Flag::TightTravel { a, b, gap_minutes }
                 if a == v.number || b == v.number =>
             {
-                writeln!(
-                    out,
-                    "warning: {gap_minutes} min between V{a} and V{b} at different places; travel needs {} min",
-                    rules.travel_minutes
-                )?;
+                let tight = say(
+                    "said-visit-tight-travel",
+                    &[
+                        ("gap", &gap_minutes),
+                        ("a", &a),
+                        ("b", &b),
+                        ("travel", &rules.travel_minutes),
+                    ],
+                );
+                warning(out, &tight)?;
             }
             _ => {}
         }
@@ -451,11 +494,44 @@ fn warn_flags(
         .zip(v.window_end)
         .is_some_and(|(by, end)| end > by)
     {
-        writeln!(
-            out,
-            "warning: the window ends after the arrival target ({})",
-            local_time(v.arrive_by, rules)
-        )?;
+        let late = say(
+            "said-visit-window-late",
+            &[("by", &local_time(v.arrive_by, rules))],
+        );
+        warning(out, &late)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locale::say_in;
+    use crate::i18n::Locale;
+    use crate::store::parts::PartMisfit;
+
+    /// The store's warning about a part for other products reads in English as it always did.
+    #[test]
+    fn a_misfit_part_is_worded_as_the_store_words_it() {
+        let m = PartMisfit {
+            code: "HEPA-X3".into(),
+            listed_for: vec!["X3".into(), "X5".into()],
+            product: "净水器 S9".into(),
+        };
+        let words = |l| {
+            say_in(
+                l,
+                "said-visit-part-misfit",
+                &[
+                    ("code", &m.code),
+                    ("products", &m.listed_for.join(", ")),
+                    ("product", &m.product),
+                ],
+            )
+        };
+        assert_eq!(words(Locale::En), m.to_string());
+        assert_eq!(
+            words(Locale::ZhTw),
+            "HEPA-X3 適用於 X3, X5；此工單的產品是 净水器 S9"
+        );
+    }
 }

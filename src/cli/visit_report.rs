@@ -3,8 +3,10 @@
 
 use std::fmt::Write;
 
+use super::locale::{self, say_in};
 use crate::domain::field_rules::FieldRules;
 use crate::domain::warranty::{Coverage, QuoteState, quote, yuan};
+use crate::i18n::Locale;
 use crate::store::parts::VisitPart;
 use crate::store::visits::VisitRow;
 
@@ -15,80 +17,83 @@ fn at(t: Option<i64>, rules: &FieldRules) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-pub fn report(v: &VisitRow, parts: &[VisitPart], rules: &FieldRules) -> String {
+pub fn report(l: Locale, v: &VisitRow, parts: &[VisitPart], rules: &FieldRules) -> String {
     let mut s = String::new();
     // Writing to a String cannot fail.
-    let _ = write_report(&mut s, v, parts, rules);
+    let _ = write_report(&mut s, l, v, parts, rules);
     s
 }
 
 fn write_report(
     s: &mut String,
+    l: Locale,
     v: &VisitRow,
     parts: &[VisitPart],
     rules: &FieldRules,
 ) -> std::fmt::Result {
-    writeln!(s, "# Service report 服务报告 V{}", v.number)?;
+    let say = |key: &str, args: &[(&str, &dyn std::fmt::Display)]| say_in(l, key, args);
+    let word = |key: &str| say_in(l, key, &[]);
+    let row = |s: &mut String, label: &str, value: &str| {
+        writeln!(
+            s,
+            "| {} | {value} |",
+            word(&format!("said-visit-report-{label}"))
+        )
+    };
+    writeln!(
+        s,
+        "# {}",
+        say("said-visit-report-title", &[("n", &v.number)])
+    )?;
     writeln!(s)?;
     writeln!(s, "| | |")?;
     writeln!(s, "|---|---|")?;
-    writeln!(s, "| Ticket 工单 | #{} {} |", v.ticket, v.subject)?;
+    row(s, "ticket", &format!("#{} {}", v.ticket, v.subject))?;
     let customer = v
         .customer
         .as_ref()
         .map_or("—".to_string(), |c| c.to_string());
-    writeln!(s, "| Customer 客户 | {customer} |")?;
-    writeln!(
-        s,
-        "| Address 地址 | {} |",
-        if v.address.is_empty() {
-            "—"
-        } else {
-            v.address.as_str()
-        }
-    )?;
-    writeln!(s, "| Service 服务 | {} |", v.service.label())?;
-    writeln!(
-        s,
-        "| Engineer 工程师 | {} |",
-        v.engineer.as_deref().unwrap_or("—")
-    )?;
-    writeln!(
-        s,
-        "| Window 预约时间 | {} |",
-        super::visit::window_text(v, rules)
-    )?;
-    writeln!(s, "| Arrived 到达 | {} |", at(v.arrived_at, rules))?;
-    writeln!(s, "| Finished 完成 | {} |", at(v.finished_at, rules))?;
-    writeln!(s, "| Status 状态 | {} |", v.status)?;
-    writeln!(
-        s,
-        "| Warranty 保修 | {} — {} |",
-        v.coverage.label(),
+    row(s, "customer", &customer)?;
+    let address = if v.address.is_empty() {
+        "—"
+    } else {
+        v.address.as_str()
+    };
+    row(s, "address", address)?;
+    row(s, "service", &locale::service_label(l, v.service))?;
+    row(s, "engineer", v.engineer.as_deref().unwrap_or("—"))?;
+    row(s, "window", &super::visit::window_text(v, rules))?;
+    row(s, "arrived", &at(v.arrived_at, rules))?;
+    row(s, "finished", &at(v.finished_at, rules))?;
+    row(s, "status", &locale::visit_status(l, v.status))?;
+    let warranty = format!(
+        "{} — {}",
+        locale::coverage(l, v.coverage),
         v.coverage_reason
-    )?;
+    );
+    row(s, "warranty", &warranty)?;
     writeln!(s)?;
-    writeln!(s, "## Work done 处理情况")?;
+    writeln!(s, "## {}", word("said-visit-report-work-done"))?;
     writeln!(s)?;
-    writeln!(
-        s,
-        "{}",
-        if v.notes.is_empty() {
-            "(no notes yet)"
-        } else {
-            v.notes.as_str()
-        }
-    )?;
+    if v.notes.is_empty() {
+        writeln!(s, "{}", word("said-visit-report-no-notes"))?;
+    } else {
+        writeln!(s, "{}", v.notes.as_str())?;
+    }
     writeln!(s)?;
-    writeln!(s, "## Parts 备件")?;
+    writeln!(s, "## {}", word("said-visit-report-parts"))?;
     writeln!(s)?;
     if parts.is_empty() {
-        writeln!(s, "None.")?;
+        writeln!(s, "{}", word("said-visit-report-no-parts"))?;
     } else {
-        writeln!(s, "| Code | Part | Qty | Price | State |")?;
+        writeln!(s, "{}", word("said-visit-report-parts-header"))?;
         writeln!(s, "|---|---|---:|---:|---|")?;
         for p in parts {
-            let state = if p.used { "used" } else { "reserved" };
+            let state = word(if p.used {
+                "said-visit-report-part-used"
+            } else {
+                "said-visit-report-part-reserved"
+            });
             writeln!(
                 s,
                 "| {} | {} | {} | {} | {state} |",
@@ -100,44 +105,57 @@ fn write_report(
         }
     }
     writeln!(s)?;
-    writeln!(s, "## Charges 费用")?;
+    writeln!(s, "## {}", word("said-visit-report-charges"))?;
     writeln!(s)?;
     let parts_cents: i64 = parts.iter().map(|p| p.price_cents * p.qty).sum();
-    writeln!(s, "Labour 工时: {} min", v.labour_minutes)?;
+    let labour = say(
+        "said-visit-report-labour",
+        &[("minutes", &v.labour_minutes)],
+    );
+    writeln!(s, "{labour}")?;
     match v.coverage {
-        Coverage::In => writeln!(s, "In warranty 保内: no charge.")?,
+        Coverage::In => writeln!(s, "{}", word("said-visit-report-in-warranty"))?,
         Coverage::Out => {
             let q = quote(parts_cents, v.labour_minutes, &rules.warranty);
-            writeln!(
-                s,
-                "Out of warranty 保外, for the work done: parts ¥{} + labour ¥{} + call-out ¥{} = ¥{}",
-                yuan(q.parts_cents),
-                yuan(q.labour_cents),
-                yuan(q.call_out_cents),
-                yuan(q.total_cents)
-            )?;
-            let answer = match v.quote_state {
-                QuoteState::Accepted => "accepted by the customer",
-                QuoteState::Declined => "declined by the customer",
-                QuoteState::Pending => "waiting for the customer's answer",
-                QuoteState::None => "not sent",
-            };
+            let charges = say(
+                "said-visit-report-out-of-warranty",
+                &[
+                    ("parts", &yuan(q.parts_cents)),
+                    ("labour", &yuan(q.labour_cents)),
+                    ("call-out", &yuan(q.call_out_cents)),
+                    ("total", &yuan(q.total_cents)),
+                ],
+            );
+            writeln!(s, "{charges}")?;
+            let answer = word(match v.quote_state {
+                QuoteState::Accepted => "said-visit-report-quote-accepted",
+                QuoteState::Declined => "said-visit-report-quote-declined",
+                QuoteState::Pending => "said-visit-report-quote-pending",
+                QuoteState::None => "said-visit-report-quote-not-sent",
+            });
             let quoted = v
                 .quote_cents
                 .map_or("—".to_string(), |c| format!("¥{}", yuan(c)));
-            writeln!(s, "Quote 报价: {quoted}, {answer}.")?;
+            let line = say(
+                "said-visit-report-quote",
+                &[("quote", &quoted), ("answer", &answer)],
+            );
+            writeln!(s, "{line}")?;
         }
-        Coverage::Unknown => writeln!(s, "Warranty not decided; charges follow the decision.")?,
+        Coverage::Unknown => writeln!(s, "{}", word("said-visit-report-warranty-unknown"))?,
     }
     writeln!(s)?;
-    writeln!(s, "## Customer confirmation 客户确认")?;
+    writeln!(s, "## {}", word("said-visit-report-confirmation"))?;
     writeln!(s)?;
     match &v.confirmed_by {
-        Some(name) => writeln!(s, "Confirmed by {name} at {}.", at(v.confirmed_at, rules))?,
-        None => writeln!(
-            s,
-            "Not confirmed yet. Signature 签字: ____________  Date 日期: ____________"
-        )?,
+        Some(name) => {
+            let line = say(
+                "said-visit-report-confirmed",
+                &[("name", name), ("at", &at(v.confirmed_at, rules))],
+            );
+            writeln!(s, "{line}")?;
+        }
+        None => writeln!(s, "{}", word("said-visit-report-not-confirmed"))?,
     }
     Ok(())
 }

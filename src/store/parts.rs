@@ -162,7 +162,29 @@ fn move_stock(
 
 /// Says so when the part is listed for other products than the visit's ticket's: a reservation an engineer
 /// would want to check (the catalogue's fit list is advice, not a rule — parts are shared across models).
-fn misfit(tx: &Connection, code: &str, visit_id: &str) -> Result<Option<String>> {
+/// A part reserved for a visit whose ticket's product is not among those the part is listed for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartMisfit {
+    pub code: String,
+    /// The products the part is listed for.
+    pub listed_for: Vec<String>,
+    /// The ticket's product.
+    pub product: String,
+}
+
+impl std::fmt::Display for PartMisfit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} is listed for {}; the ticket's product is {}",
+            self.code,
+            self.listed_for.join(", "),
+            self.product
+        )
+    }
+}
+
+fn misfit(tx: &Connection, code: &str, visit_id: &str) -> Result<Option<PartMisfit>> {
     let compatible: String = tx
         .prepare_cached("SELECT compatible FROM parts WHERE code = ?1")?
         .query_row(params![code], |r| r.get(0))?;
@@ -179,10 +201,11 @@ fn misfit(tx: &Connection, code: &str, visit_id: &str) -> Result<Option<String>>
         .query_row(params![visit_id], |r| r.get(0))
         .optional()?;
     Ok(match product {
-        Some(p) if !fits.is_empty() && !fits.iter().any(|f| p.contains(f)) => Some(format!(
-            "{code} is listed for {}; the ticket's product is {p}",
-            fits.join(", ")
-        )),
+        Some(p) if !fits.is_empty() && !fits.iter().any(|f| p.contains(f)) => Some(PartMisfit {
+            code: code.to_string(),
+            listed_for: fits.iter().map(|f| f.to_string()).collect(),
+            product: p,
+        }),
         _ => None,
     })
 }
@@ -267,7 +290,7 @@ pub(super) fn reserve_in(
     number: i64,
     part: (&str, &str, i64),
     now: i64,
-) -> Result<Option<String>> {
+) -> Result<Option<PartMisfit>> {
     let (code, location, qty) = part;
     let location = location_name(location)?;
     let code = known_part(tx, code)?;
@@ -464,6 +487,7 @@ impl Store {
         self.write(|tx, log, rules| {
             reserve_in(tx, log, &rules.field, number, (code, location, qty), now)
         })
+        .map(|m| m.map(|m| m.to_string()))
     }
 
     /// The catalogue with stock; `low_only` keeps parts at or below their reorder point.

@@ -164,7 +164,7 @@ impl Store {
         parts: &[(String, String, i64)],
         edits: &[VisitEdit],
         now: i64,
-    ) -> Result<(VisitRow, Vec<String>)> {
+    ) -> Result<(VisitRow, Vec<super::parts::PartMisfit>)> {
         let warnings = self.write(|tx, log, rules| {
             let mut warnings = Vec::new();
             for (code, location, qty) in parts {

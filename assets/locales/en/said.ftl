@@ -175,3 +175,103 @@ said-check-quick = {$path} (schema v{$schema}, quick check)
 said-check-full = {$path} (schema v{$schema}, full integrity check)
 said-check-more = … and {$n} more
 said-check-healthy = healthy: all {$n} checks passed
+
+# desk group
+said-group-added = added group {$name}
+said-group-no-members = no members
+said-group-renamed = renamed group {$old} to {$new}
+said-group-assigns = {$group} assigns {$how}
+said-group-archived = {$group} is archived
+said-group-open-again = {$group} is open again
+
+# desk customer address
+said-address-default = {$id}: default address is {$address}
+said-address-removed = {$id}: address {$address} removed
+
+# desk ticket merge, desk ticket link, desk ticket show
+said-ticket-merged = #{$n} merged into #{$target}
+said-ticket-linked = #{$a} ↔ #{$b} linked
+said-ticket-already-linked = #{$a} ↔ #{$b} were already linked
+said-ticket-shown-merged = #{$n} was merged into #{$now}; showing #{$now}
+said-ticket-renumbered = #L{$n} was numbered #{$now} by the hub; showing #{$now}
+
+# desk ticket show: field service (the warranty, visits and return requests)
+said-field-warranty = warranty: {$coverage} — {$reason}
+said-field-visit = visit V{$n} {$service} {$status} · {$engineer} · {$window} · {$coverage}
+said-field-no-engineer = no engineer
+said-field-return = return R{$n} {$kind} ({$reason}) {$status} · {$rules}
+# In or out of warranty, as field-service lines name it.
+said-coverage-in = in warranty 保内
+said-coverage-out = out of warranty 保外
+said-coverage-unknown = warranty unknown
+
+# desk plan set, desk plan show
+said-plan-set = P{$n}: {$status} · {$title}
+said-plan-title = P{$n} {$title}
+
+# desk return
+said-return-new = R{$n} on #{$ticket}: {$kind} ({$reason}) {$status}
+said-return-rules = rules: {$rules}
+said-return-set = R{$n}: {$kind} {$status}
+said-return-set-refund = R{$n}: {$kind} {$status}, refund ¥{$refund}
+
+# desk visit new, desk visit set
+said-visit-new = V{$n} on #{$ticket}: {$service} {$status} ({$coverage})
+said-visit-arrive = arrive by {$by} · {$window}
+said-visit-reserved = V{$n}: {$qty} × {$code} reserved at {$location}
+said-visit-set = V{$n}: {$status} · {$window} · {$coverage}
+said-visit-quote-waits = quote ¥{$amount} waits for the customer's answer ({$accept} or {$decline})
+said-visit-warning = warning: {$warning}
+said-visit-part-misfit = {$code} is listed for {$products}; the ticket's product is {$product}
+said-visit-part-low = {$code} is low: {$free} free (reorder at {$reorder}); {$receive}
+said-visit-overlap = V{$a} and V{$b} overlap on {$engineer}'s schedule
+said-visit-tight-travel = {$gap} min between V{$a} and V{$b} at different places; travel needs {$travel} min
+said-visit-window-late = the window ends after the arrival target ({$by})
+
+# desk visit report: the service report (Markdown; the table's rows and headings)
+said-visit-report-title = Service report 服务报告 V{$n}
+said-visit-report-ticket = Ticket 工单
+said-visit-report-customer = Customer 客户
+said-visit-report-address = Address 地址
+said-visit-report-service = Service 服务
+said-visit-report-engineer = Engineer 工程师
+said-visit-report-window = Window 预约时间
+said-visit-report-arrived = Arrived 到达
+said-visit-report-finished = Finished 完成
+said-visit-report-status = Status 状态
+said-visit-report-warranty = Warranty 保修
+said-visit-report-work-done = Work done 处理情况
+said-visit-report-no-notes = (no notes yet)
+said-visit-report-parts = Parts 备件
+said-visit-report-no-parts = None.
+said-visit-report-parts-header = | Code | Part | Qty | Price | State |
+said-visit-report-part-used = used
+said-visit-report-part-reserved = reserved
+said-visit-report-charges = Charges 费用
+said-visit-report-labour = Labour 工时: {$minutes} min
+said-visit-report-in-warranty = In warranty 保内: no charge.
+said-visit-report-out-of-warranty = Out of warranty 保外, for the work done: parts ¥{$parts} + labour ¥{$labour} + call-out ¥{$call-out} = ¥{$total}
+said-visit-report-quote = Quote 报价: {$quote}, {$answer}.
+said-visit-report-quote-accepted = accepted by the customer
+said-visit-report-quote-declined = declined by the customer
+said-visit-report-quote-pending = waiting for the customer's answer
+said-visit-report-quote-not-sent = not sent
+said-visit-report-warranty-unknown = Warranty not decided; charges follow the decision.
+said-visit-report-confirmation = Customer confirmation 客户确认
+said-visit-report-confirmed = Confirmed by {$name} at {$at}.
+said-visit-report-not-confirmed = Not confirmed yet. Signature 签字: ____________  Date 日期: ____________
+
+# desk hub
+said-hub-made = {$url} is a desk hub now (hub {$hub}); move a team in with {$push}, or make replicas with {$replica}
+said-hub-up-to-date = {$url} is a desk hub (hub {$hub}); its schema is up to date
+said-hub-status = hub {$hub} at {$url}
+said-hub-log = log: {$entries} entries to deliver, {$history} in the history ({$mb} MB); position {$position}
+said-hub-state = current state: {$rows} rows ({$mb} MB)
+said-hub-replicas = replicas: {$n}
+said-hub-replica = {$replica}  behind by {$lag} entries  pushed {$pushed}  pulled {$pulled}
+said-hub-never = never
+said-hub-compacted = {$n} entries every replica has moved to the history; the log keeps what some replica still lacks
+said-hub-pushed = moved {$team} into {$url}: {$tickets} tickets, {$rows} rows, {$entries} log entries; the next ticket is #{$next}. Each agent now runs {$replica} and works in that
+
+# desk check against a hub
+said-check-against-hub = {$db} against its hub {$hub}

@@ -175,3 +175,103 @@ said-check-quick = {$path}（schema v{$schema}，快速检查）
 said-check-full = {$path}（schema v{$schema}，完整性全面检查）
 said-check-more = …… 另有 {$n} 项
 said-check-healthy = 状态良好：全部 {$n} 项检查通过
+
+# desk group
+said-group-added = 已添加分组 {$name}
+said-group-no-members = 没有成员
+said-group-renamed = 已将分组 {$old} 改名为 {$new}
+said-group-assigns = {$group} 的指派方式：{$how}
+said-group-archived = {$group} 已归档
+said-group-open-again = {$group} 已重新启用
+
+# desk customer address
+said-address-default = {$id}：默认地址为 {$address}
+said-address-removed = {$id}：已删除地址 {$address}
+
+# desk ticket merge, desk ticket link, desk ticket show
+said-ticket-merged = #{$n} 已合并到 #{$target}
+said-ticket-linked = #{$a} ↔ #{$b} 已关联
+said-ticket-already-linked = #{$a} ↔ #{$b} 早已关联
+said-ticket-shown-merged = #{$n} 已合并到 #{$now}；显示 #{$now}
+said-ticket-renumbered = #L{$n} 已由中心库编号为 #{$now}；显示 #{$now}
+
+# desk ticket show：现场服务（保修、上门和退换货申请）
+said-field-warranty = 保修：{$coverage} — {$reason}
+said-field-visit = 上门 V{$n} {$service} {$status} · {$engineer} · {$window} · {$coverage}
+said-field-no-engineer = 未指派工程师
+said-field-return = 退换货 R{$n} {$kind}（{$reason}）{$status} · {$rules}
+# 现场服务各行中的保内 / 保外。
+said-coverage-in = 保内
+said-coverage-out = 保外
+said-coverage-unknown = 保修未定
+
+# desk plan set, desk plan show
+said-plan-set = P{$n}：{$status} · {$title}
+said-plan-title = P{$n} {$title}
+
+# desk return
+said-return-new = 工单 #{$ticket} 的 R{$n}：{$kind}（{$reason}）{$status}
+said-return-rules = 规则：{$rules}
+said-return-set = R{$n}：{$kind} {$status}
+said-return-set-refund = R{$n}：{$kind} {$status}，退款 ¥{$refund}
+
+# desk visit new, desk visit set
+said-visit-new = 工单 #{$ticket} 的 V{$n}：{$service} {$status}（{$coverage}）
+said-visit-arrive = 最晚到达 {$by} · {$window}
+said-visit-reserved = V{$n}：已在 {$location} 预留 {$qty} × {$code}
+said-visit-set = V{$n}：{$status} · {$window} · {$coverage}
+said-visit-quote-waits = 报价 ¥{$amount} 等待客户答复（{$accept} 或 {$decline}）
+said-visit-warning = 警告：{$warning}
+said-visit-part-misfit = {$code} 适用于 {$products}；该工单的产品是 {$product}
+said-visit-part-low = {$code} 库存不足：可用 {$free}（补货点 {$reorder}）；{$receive}
+said-visit-overlap = V{$a} 与 V{$b} 在 {$engineer} 的日程上时间重叠
+said-visit-tight-travel = V{$a} 与 V{$b} 地点不同，间隔仅 {$gap} 分钟；路程需要 {$travel} 分钟
+said-visit-window-late = 预约时段结束晚于到达时限（{$by}）
+
+# desk visit report：服务报告（Markdown；表格各行和标题）
+said-visit-report-title = 服务报告 V{$n}
+said-visit-report-ticket = 工单
+said-visit-report-customer = 客户
+said-visit-report-address = 地址
+said-visit-report-service = 服务
+said-visit-report-engineer = 工程师
+said-visit-report-window = 预约时间
+said-visit-report-arrived = 到达
+said-visit-report-finished = 完成
+said-visit-report-status = 状态
+said-visit-report-warranty = 保修
+said-visit-report-work-done = 处理情况
+said-visit-report-no-notes = （暂无记录）
+said-visit-report-parts = 备件
+said-visit-report-no-parts = 无。
+said-visit-report-parts-header = | 编码 | 备件 | 数量 | 金额 | 状态 |
+said-visit-report-part-used = 已使用
+said-visit-report-part-reserved = 已预留
+said-visit-report-charges = 费用
+said-visit-report-labour = 工时：{$minutes} 分钟
+said-visit-report-in-warranty = 保内：免费。
+said-visit-report-out-of-warranty = 保外，按已完成的工作计费：备件 ¥{$parts} + 工时 ¥{$labour} + 上门费 ¥{$call-out} = ¥{$total}
+said-visit-report-quote = 报价：{$quote}，{$answer}。
+said-visit-report-quote-accepted = 客户已接受
+said-visit-report-quote-declined = 客户已拒绝
+said-visit-report-quote-pending = 等待客户答复
+said-visit-report-quote-not-sent = 尚未发送
+said-visit-report-warranty-unknown = 保修尚未判定；费用按判定结果计算。
+said-visit-report-confirmation = 客户确认
+said-visit-report-confirmed = 已由 {$name} 于 {$at} 确认。
+said-visit-report-not-confirmed = 尚未确认。签字：____________  日期：____________
+
+# desk hub
+said-hub-made = {$url} 现在是 desk 中心库（中心库 {$hub}）；用 {$push} 迁入团队，或用 {$replica} 创建副本
+said-hub-up-to-date = {$url} 是 desk 中心库（中心库 {$hub}）；其 schema 已是最新
+said-hub-status = 中心库 {$hub}，位于 {$url}
+said-hub-log = 日志：{$entries} 条待投递，{$history} 条在历史中（{$mb} MB）；位置 {$position}
+said-hub-state = 当前状态：{$rows} 行（{$mb} MB）
+said-hub-replicas = 副本：{$n} 个
+said-hub-replica = {$replica}  落后 {$lag} 条  推送 {$pushed}  拉取 {$pulled}
+said-hub-never = 从未
+said-hub-compacted = 已将 {$n} 条所有副本都已拥有的条目移入历史；日志保留尚有副本缺少的条目
+said-hub-pushed = 已将 {$team} 迁入 {$url}：{$tickets} 张工单，{$rows} 行，{$entries} 条日志；下一张工单是 #{$next}。现在每位客服运行 {$replica}，并在其中工作
+
+# desk check：对照中心库检查
+said-check-against-hub = {$db} 对照其中心库 {$hub}

@@ -175,3 +175,103 @@ said-check-quick = {$path}（schema v{$schema}，快速檢查）
 said-check-full = {$path}（schema v{$schema}，完整性全面檢查）
 said-check-more = …… 另有 {$n} 項
 said-check-healthy = 狀態良好：全部 {$n} 項檢查通過
+
+# desk group
+said-group-added = 已新增群組 {$name}
+said-group-no-members = 沒有成員
+said-group-renamed = 已將群組 {$old} 更名為 {$new}
+said-group-assigns = {$group} 的指派方式：{$how}
+said-group-archived = {$group} 已封存
+said-group-open-again = {$group} 已重新啟用
+
+# desk customer address
+said-address-default = {$id}：預設地址為 {$address}
+said-address-removed = {$id}：已移除地址 {$address}
+
+# desk ticket merge, desk ticket link, desk ticket show
+said-ticket-merged = #{$n} 已合併至 #{$target}
+said-ticket-linked = #{$a} ↔ #{$b} 已關聯
+said-ticket-already-linked = #{$a} ↔ #{$b} 早已關聯
+said-ticket-shown-merged = #{$n} 已合併至 #{$now}；顯示 #{$now}
+said-ticket-renumbered = #L{$n} 已由中心資料庫編號為 #{$now}；顯示 #{$now}
+
+# desk ticket show：現場服務（保固、到府與退換貨申請）
+said-field-warranty = 保固：{$coverage} — {$reason}
+said-field-visit = 到府 V{$n} {$service} {$status} · {$engineer} · {$window} · {$coverage}
+said-field-no-engineer = 未指派工程師
+said-field-return = 退換貨 R{$n} {$kind}（{$reason}）{$status} · {$rules}
+# 現場服務各行中的保固內 / 保固外。
+said-coverage-in = 保固內
+said-coverage-out = 保固外
+said-coverage-unknown = 保固未定
+
+# desk plan set, desk plan show
+said-plan-set = P{$n}：{$status} · {$title}
+said-plan-title = P{$n} {$title}
+
+# desk return
+said-return-new = 工單 #{$ticket} 的 R{$n}：{$kind}（{$reason}）{$status}
+said-return-rules = 規則：{$rules}
+said-return-set = R{$n}：{$kind} {$status}
+said-return-set-refund = R{$n}：{$kind} {$status}，退款 ¥{$refund}
+
+# desk visit new, desk visit set
+said-visit-new = 工單 #{$ticket} 的 V{$n}：{$service} {$status}（{$coverage}）
+said-visit-arrive = 最晚抵達 {$by} · {$window}
+said-visit-reserved = V{$n}：已在 {$location} 保留 {$qty} × {$code}
+said-visit-set = V{$n}：{$status} · {$window} · {$coverage}
+said-visit-quote-waits = 報價 ¥{$amount} 等待客戶回覆（{$accept} 或 {$decline}）
+said-visit-warning = 警告：{$warning}
+said-visit-part-misfit = {$code} 適用於 {$products}；此工單的產品是 {$product}
+said-visit-part-low = {$code} 庫存不足：可用 {$free}（補貨點 {$reorder}）；{$receive}
+said-visit-overlap = V{$a} 與 V{$b} 在 {$engineer} 的行程上時間重疊
+said-visit-tight-travel = V{$a} 與 V{$b} 地點不同，間隔只有 {$gap} 分鐘；路程需要 {$travel} 分鐘
+said-visit-window-late = 預約時段結束晚於抵達時限（{$by}）
+
+# desk visit report：服務報告（Markdown；表格各列與標題）
+said-visit-report-title = 服務報告 V{$n}
+said-visit-report-ticket = 工單
+said-visit-report-customer = 客戶
+said-visit-report-address = 地址
+said-visit-report-service = 服務
+said-visit-report-engineer = 工程師
+said-visit-report-window = 預約時間
+said-visit-report-arrived = 抵達
+said-visit-report-finished = 完成
+said-visit-report-status = 狀態
+said-visit-report-warranty = 保固
+said-visit-report-work-done = 處理情形
+said-visit-report-no-notes = （尚無紀錄）
+said-visit-report-parts = 零件
+said-visit-report-no-parts = 無。
+said-visit-report-parts-header = | 料號 | 零件 | 數量 | 金額 | 狀態 |
+said-visit-report-part-used = 已使用
+said-visit-report-part-reserved = 已保留
+said-visit-report-charges = 費用
+said-visit-report-labour = 工時：{$minutes} 分鐘
+said-visit-report-in-warranty = 保固內：免費。
+said-visit-report-out-of-warranty = 保固外，依已完成的工作計費：零件 ¥{$parts} + 工資 ¥{$labour} + 到府費 ¥{$call-out} = ¥{$total}
+said-visit-report-quote = 報價：{$quote}，{$answer}。
+said-visit-report-quote-accepted = 客戶已接受
+said-visit-report-quote-declined = 客戶已拒絕
+said-visit-report-quote-pending = 等待客戶回覆
+said-visit-report-quote-not-sent = 尚未寄出
+said-visit-report-warranty-unknown = 保固尚未判定；費用依判定結果計算。
+said-visit-report-confirmation = 客戶確認
+said-visit-report-confirmed = 已由 {$name} 於 {$at} 確認。
+said-visit-report-not-confirmed = 尚未確認。簽名：____________  日期：____________
+
+# desk hub
+said-hub-made = {$url} 現在是 desk 中心資料庫（中心資料庫 {$hub}）；請用 {$push} 移入團隊，或用 {$replica} 建立副本
+said-hub-up-to-date = {$url} 是 desk 中心資料庫（中心資料庫 {$hub}）；其 schema 已是最新
+said-hub-status = 中心資料庫 {$hub}，位於 {$url}
+said-hub-log = 日誌：{$entries} 筆待傳遞，{$history} 筆在歷史中（{$mb} MB）；位置 {$position}
+said-hub-state = 目前狀態：{$rows} 列（{$mb} MB）
+said-hub-replicas = 副本：{$n} 個
+said-hub-replica = {$replica}  落後 {$lag} 筆  推送 {$pushed}  拉取 {$pulled}
+said-hub-never = 從未
+said-hub-compacted = 已將 {$n} 筆所有副本皆已擁有的項目移入歷史；日誌保留仍有副本缺少的項目
+said-hub-pushed = 已將 {$team} 移入 {$url}：{$tickets} 張工單，{$rows} 列，{$entries} 筆日誌；下一張工單是 #{$next}。現在每位客服執行 {$replica}，並在其中作業
+
+# desk check：對照中心資料庫檢查
+said-check-against-hub = {$db} 對照其中心資料庫 {$hub}
