@@ -45,7 +45,7 @@ impl TicketField {
                 "said-field-warranty",
                 &[
                     ("coverage", &locale::coverage(l, w.coverage)),
-                    ("reason", &w.reason),
+                    ("reason", &crate::i18n::field_words::warranty_why(l, &w.why)),
                 ],
             );
             writeln!(out, "{line}")?;

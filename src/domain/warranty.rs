@@ -85,13 +85,87 @@ pub struct ProductDates {
     pub warranty_until: Option<i64>,
 }
 
-/// A decision with its reason in words.
+/// A decision, why as data, and its reason in English words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     pub coverage: Coverage,
+    /// Why, for the interface to word in its language (`i18n::field_words`).
+    pub why: WarrantyWhy,
+    /// `why` in English, as a visit stores it and JSON carries it.
     pub reason: String,
     /// The warranty's last moment, when known.
     pub until: Option<i64>,
+}
+
+/// Why work is covered or not. `default_term`: the end date is the purchase plus the policy's default term, the
+/// product having no warranty date of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarrantyWhy {
+    NoProduct,
+    NoDates,
+    Ended {
+        until: i64,
+        default_term: bool,
+    },
+    /// A cause the policy excludes.
+    Excluded {
+        cause: Cause,
+        until: i64,
+    },
+    /// `provisional`: the cause is not known yet, so an engineer may still find an excluded one.
+    Covered {
+        until: i64,
+        default_term: bool,
+        provisional: bool,
+    },
+}
+
+impl std::fmt::Display for WarrantyWhy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let source = |default_term: bool| match default_term {
+            true => " (the default term from purchase)",
+            false => "",
+        };
+        match *self {
+            WarrantyWhy::NoProduct => {
+                f.write_str("no product on the ticket; set product= to decide")
+            }
+            WarrantyWhy::NoDates => {
+                f.write_str("the product has neither a purchase nor a warranty date")
+            }
+            WarrantyWhy::Ended {
+                until,
+                default_term,
+            } => write!(
+                f,
+                "the warranty ended on {}{}",
+                ymd(until),
+                source(default_term)
+            ),
+            WarrantyWhy::Excluded { cause, until } => write!(
+                f,
+                "{} is not covered (warranty runs to {})",
+                cause.as_str().replace('_', " "),
+                ymd(until)
+            ),
+            WarrantyWhy::Covered {
+                until,
+                default_term,
+                provisional,
+            } => {
+                write!(
+                    f,
+                    "under warranty until {}{}",
+                    ymd(until),
+                    source(default_term)
+                )?;
+                match provisional {
+                    true => f.write_str(", unless the engineer finds an excluded cause"),
+                    false => Ok(()),
+                }
+            }
+        }
+    }
 }
 
 /// Whether work at `at` on a product is covered.
@@ -101,54 +175,36 @@ pub fn decide(
     cause: Cause,
     policy: &WarrantyPolicy,
 ) -> Decision {
+    let decided = |coverage, why: WarrantyWhy, until| Decision {
+        coverage,
+        reason: why.to_string(),
+        why,
+        until,
+    };
     let Some(p) = product else {
-        return Decision {
-            coverage: Coverage::Unknown,
-            reason: "no product on the ticket; set product= to decide".into(),
-            until: None,
-        };
+        return decided(Coverage::Unknown, WarrantyWhy::NoProduct, None);
     };
-    let until = warranty_end(p, policy);
-    let Some(until) = until else {
-        return Decision {
-            coverage: Coverage::Unknown,
-            reason: "the product has neither a purchase nor a warranty date".into(),
-            until: None,
-        };
+    let Some(until) = warranty_end(p, policy) else {
+        return decided(Coverage::Unknown, WarrantyWhy::NoDates, None);
     };
-    let date = ymd(until);
-    let source = if p.warranty_until.is_some() {
-        ""
-    } else {
-        " (the default term from purchase)"
-    };
+    let default_term = p.warranty_until.is_none();
     if at > until {
-        return Decision {
-            coverage: Coverage::Out,
-            reason: format!("the warranty ended on {date}{source}"),
-            until: Some(until),
+        let why = WarrantyWhy::Ended {
+            until,
+            default_term,
         };
+        return decided(Coverage::Out, why, Some(until));
     }
     if policy.excluded.contains(&cause) {
-        return Decision {
-            coverage: Coverage::Out,
-            reason: format!(
-                "{} is not covered (warranty runs to {date})",
-                cause.as_str().replace('_', " ")
-            ),
-            until: Some(until),
-        };
+        let why = WarrantyWhy::Excluded { cause, until };
+        return decided(Coverage::Out, why, Some(until));
     }
-    let reason = if cause == Cause::Unknown {
-        format!("under warranty until {date}{source}, unless the engineer finds an excluded cause")
-    } else {
-        format!("under warranty until {date}{source}")
+    let why = WarrantyWhy::Covered {
+        until,
+        default_term,
+        provisional: cause == Cause::Unknown,
     };
-    Decision {
-        coverage: Coverage::In,
-        reason,
-        until: Some(until),
-    }
+    decided(Coverage::In, why, Some(until))
 }
 
 /// The warranty's last moment: its own date, else the purchase plus the policy's default term.

@@ -9,6 +9,7 @@
 mod catalog;
 pub mod changes;
 pub mod crm_words;
+pub mod field_words;
 pub mod fields;
 pub mod metrics_advice;
 pub mod metrics_words;
