@@ -35,18 +35,36 @@ fn the_top_suggestion_goes_into_a_reply_and_counts_as_used() {
     let mut env = env_for(home.path());
     env.push(("EDITOR", greeting_editor(home.path()).display().to_string()));
     env.push(("VISUAL", String::new()));
+    // The demo `desk --demo` makes, made first (it opens an existing one) so the test can pick a topic: which of
+    // the demo's tickets are still open follows the clock it is made at.
+    let dir = home.path().join("data/desk");
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("demo.db").display().to_string();
+    desk(home.path(), &["demo", "--db", &db]);
+    let open = |word: &str| {
+        let args = ["ticket", "list", "--view", "all-open", "--filter", word];
+        let csv = desk(
+            home.path(),
+            &[&args[..], &["--format", "csv", "--db", &db]].concat(),
+        );
+        csv.lines().count() > 1
+    };
+    let topic = ["支付失败", "退款", "发票", "密码", "保修"]
+        .into_iter()
+        .find(|w| open(w))
+        .expect("an open demo ticket about a common topic");
     let t = Tmux::start("kb", 120, 40, home.path(), &env);
     let bin = env!("CARGO_BIN_EXE_desk");
     t.type_text(&format!("{bin} --demo; echo \"exit=$?\""));
     t.keys(&["Enter"]);
     t.wait_until("the queue", |s| s.contains("My open") && s.contains(" #1"));
 
-    // All open, narrowed to failed payments; open the first.
+    // All open, narrowed to the topic; open the first.
     t.keys(&["J", "J", "/"]);
-    t.type_text("支付失败");
+    t.type_text(topic);
     t.keys(&["Enter"]);
     t.wait_until("the filtered queue", |s| {
-        s.contains("filter “支付失败”") && s.contains(" #1")
+        s.contains(&format!("filter “{topic}”")) && s.contains(" #1")
     });
     t.keys(&["Enter"]);
     let screen = t.wait_for("b articles: 1 ");
@@ -67,7 +85,6 @@ fn the_top_suggestion_goes_into_a_reply_and_counts_as_used() {
                 .map(|(_, r)| r.split("  ").next().unwrap_or("").trim().to_string())
         })
         .expect("the first suggestion");
-    let db = home.path().join("data/desk/demo.db").display().to_string();
     let before: serde_json::Value = serde_json::from_str(&desk(
         home.path(),
         &["kb", "show", &title, "--format", "json", "--db", &db],
