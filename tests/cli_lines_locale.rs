@@ -4,35 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-
-const LANGS: [&str; 3] = ["C.UTF-8", "zh_CN.UTF-8", "zh_TW.UTF-8"];
-
-/// desk with `args` under LANG `lang`: its exit code, stdout and stderr.
-fn run(home: &Path, lang: &str, args: &[&str]) -> (i32, String, String) {
-    let out = common::desk_in_locale(home, "li", lang, args);
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-/// desk's stdout, failing the test unless it succeeds.
-fn ok(home: &Path, lang: &str, args: &[&str]) -> String {
-    let (code, out, err) = run(home, lang, args);
-    assert_eq!(code, 0, "desk {args:?} under {lang}: {err}");
-    out
-}
-
-/// The expected line in each of en, zh-CN, zh-TW.
-fn pick<'a>(lang: &str, lines: [&'a str; 3]) -> &'a str {
-    match lang {
-        "zh_CN.UTF-8" => lines[1],
-        "zh_TW.UTF-8" => lines[2],
-        _ => lines[0],
-    }
-}
+use common::locale_cli::{LANGS, ok, pick, run};
 
 #[test]
 fn init_and_agent_lines_follow_the_locale() {

@@ -9,33 +9,11 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-const LANGS: [&str; 3] = ["C.UTF-8", "zh_CN.UTF-8", "zh_TW.UTF-8"];
+use common::locale_cli::{LANGS, ok, run};
 
-/// desk with `args` under LANG `lang`: its exit code, stdout and stderr.
-fn run(home: &Path, lang: &str, args: &[&str]) -> (i32, String, String) {
-    let out = common::desk_in_locale(home, "li", lang, args);
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-/// desk's stdout, failing the test unless it succeeds.
-fn ok(home: &Path, lang: &str, args: &[&str]) -> String {
-    let (code, out, err) = run(home, lang, args);
-    assert_eq!(code, 0, "desk {args:?} under {lang}: {err}");
-    out
-}
-
-/// The expected text in each of en, zh-CN, zh-TW.
+/// The expected text in each of en, zh-CN, zh-TW, owned (these tests fill in its ids).
 fn pick(lang: &str, lines: [&str; 3]) -> String {
-    match lang {
-        "zh_CN.UTF-8" => lines[1],
-        "zh_TW.UTF-8" => lines[2],
-        _ => lines[0],
-    }
-    .to_string()
+    common::locale_cli::pick(lang, lines).to_string()
 }
 
 /// The line of `text` that starts with `start`.

@@ -250,6 +250,7 @@ pub fn fill(store: &mut Store, n: i64) {
 pub mod dovecot;
 pub mod harness;
 pub mod hub;
+pub mod locale_cli;
 pub mod postgres;
 pub mod smtp;
 pub mod tmux;
