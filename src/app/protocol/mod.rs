@@ -259,9 +259,7 @@ impl From<&StoreError> for Refusal {
             // A read that waited out the busy timeout: nothing is wrong with the data.
             return Refusal {
                 kind: RefusalKind::Busy,
-                text: "another desk's write kept the database busy longer than desk waits; nothing was \
-                       changed — try again"
-                    .into(),
+                text: crate::i18n::tr(Locale::En, "errors-busy-waited"),
                 words: words(e, true),
             };
         }
