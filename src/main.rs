@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             cli::locale::set(parse_error_locale(&args));
-            let line = cli::clap_words::usage_line_in(cli::locale::get(), &e, &args);
+            let line = cli::clap_words::usage_line_in_locale(&e, &args);
             cli::output::err_line(format_args!("desk: {line}"));
             return ExitCode::from(exit::USAGE as u8);
         }

@@ -6,10 +6,10 @@ use super::locale::say;
 use crate::i18n::Locale;
 use clap::error::{ContextKind, ErrorKind};
 
-/// The one line a parse error prints after `desk: `, in `locale`.
-pub fn usage_line_in(locale: Locale, e: &clap::Error, args: &[String]) -> String {
+/// The one line a parse error prints after `desk: `, in the CLI's language (`locale::set` it first).
+pub fn usage_line_in_locale(e: &clap::Error, args: &[String]) -> String {
     let english = || super::usage_line(e, args);
-    if locale == Locale::En {
+    if super::locale::get() == Locale::En {
         return english();
     }
     let Some(problem) = problem(e) else {
@@ -133,7 +133,7 @@ mod tests {
             let args: Vec<String> = args.split(' ').map(String::from).collect();
             let e = super::super::Cli::try_parse_from(&args).unwrap_err();
             assert_eq!(
-                usage_line_in(Locale::En, &e, &args),
+                usage_line_in_locale(&e, &args),
                 super::super::usage_line(&e, &args)
             );
         }
