@@ -10,7 +10,7 @@ use crate::domain::complaint::{ComplaintSeverity, DEFAULT_ROOT_CAUSES};
 use crate::domain::metrics::Indicator;
 use crate::domain::plan::PlanStatus;
 use crate::domain::query;
-use crate::domain::service_loop::{ComplaintStage, LoopStage};
+use crate::domain::service_loop::ComplaintStage;
 use crate::domain::ticket::Status;
 use crate::domain::view::{PageRequest, TicketFilter};
 use crate::store::Store;
@@ -41,40 +41,19 @@ fn write_complaints(store: &mut Store, now: i64) -> Result<()> {
     let rows = store
         .ticket_page(&f, None, PageRequest::First, COMPLAINTS)?
         .rows;
-    // Which complaints are still open, and which solved ones await their follow-up call, follows the clock the
-    // demo is made at. The demo shows every stage: with no solved complaint at this hour, the first open one is
-    // resolved (when four are open, so three stay open for the first three stages).
-    // A solved complaint still at 处理 (resolved): no follow-up call or survey yet, so nothing moves it on.
-    let any_solved = rows
-        .iter()
-        .any(|t| t.status == Status::Solved && t.loop_stage == Some(LoopStage::Solved));
-    let open_count = rows.iter().filter(|t| t.status.is_open()).count();
-    let resolve = match any_solved || open_count < 4 {
-        true => None,
-        false => rows.iter().position(|t| t.status.is_open()),
-    };
-    let mut spread = 0;
     for (i, t) in rows.iter().enumerate() {
         let mut edits = vec![
             TicketEdit::ComplaintCategory(CATEGORIES[i % CATEGORIES.len()].into()),
             TicketEdit::ComplaintSeverity(ComplaintSeverity::ALL[i % 3]),
         ];
-        let resolved_here = resolve == Some(i);
-        let open = t.status.is_open() && !resolved_here;
-        // Open complaints spread over the first three stages (by their own count when one was resolved, so each
-        // stage keeps one); handled ones have everything.
-        let place = if resolve.is_some() { spread } else { i };
-        spread += usize::from(open);
-        let stage = match (open, place % 3) {
+        let open = t.status.is_open();
+        // Open complaints spread over the first three stages; handled ones have everything.
+        let stage = match (open, i % 3) {
             (true, 0) => Some(ComplaintStage::Received),
             (true, 1) => Some(ComplaintStage::Registered),
             (true, _) => Some(ComplaintStage::Investigating),
-            (false, _) if resolved_here => Some(ComplaintStage::Resolved),
             (false, _) => None,
         };
-        if resolved_here {
-            edits.push(TicketEdit::Status(Status::Solved));
-        }
         if !open || stage == Some(ComplaintStage::Investigating) {
             edits.push(TicketEdit::ComplaintOwner(Some(OWNERS[i % 3].into())));
         }
