@@ -88,7 +88,7 @@ impl TicketField {
         if let Some(w) = &self.warranty {
             v["warranty"] = serde_json::json!({
                 "coverage": w.coverage,
-                "reason": w.reason,
+                "reason": w.reason(),
                 "until": w.until.map(super::output::rfc3339),
             });
         }

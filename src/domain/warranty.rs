@@ -89,12 +89,17 @@ pub struct ProductDates {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     pub coverage: Coverage,
-    /// Why, for the interface to word in its language (`i18n::field_words`).
+    /// Why, for the interface to word in its language (`i18n::field_words`); [`Decision::reason`] is its English.
     pub why: WarrantyWhy,
-    /// `why` in English, as a visit stores it and JSON carries it.
-    pub reason: String,
     /// The warranty's last moment, when known.
     pub until: Option<i64>,
+}
+
+impl Decision {
+    /// Why in English, as a visit stores it and JSON carries it.
+    pub fn reason(&self) -> String {
+        self.why.to_string()
+    }
 }
 
 /// Why work is covered or not. `default_term`: the end date is the purchase plus the policy's default term, the
@@ -175,9 +180,8 @@ pub fn decide(
     cause: Cause,
     policy: &WarrantyPolicy,
 ) -> Decision {
-    let decided = |coverage, why: WarrantyWhy, until| Decision {
+    let decided = |coverage, why, until| Decision {
         coverage,
-        reason: why.to_string(),
         why,
         until,
     };

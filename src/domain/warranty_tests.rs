@@ -28,7 +28,7 @@ fn no_product_or_no_dates_is_unknown() {
     let p = WarrantyPolicy::default();
     let d = decide(None, day(2026, 6, 1), Cause::Fault, &p);
     assert_eq!((d.coverage, d.until), (Coverage::Unknown, None));
-    assert!(d.reason.contains("product="), "{}", d.reason);
+    assert!(d.reason().contains("product="), "{}", d.reason());
     let d = decide(
         Some(ProductDates::default()),
         day(2026, 6, 1),
@@ -37,7 +37,7 @@ fn no_product_or_no_dates_is_unknown() {
     );
     assert_eq!((d.coverage, d.until), (Coverage::Unknown, None));
     assert_eq!(
-        d.reason,
+        d.reason(),
         "the product has neither a purchase nor a warranty date"
     );
 }
@@ -48,7 +48,7 @@ fn past_the_warranty_date_is_out_with_the_date() {
     let end = day(2026, 6, 30);
     let d = decide(until(end), day(2026, 7, 1), Cause::Fault, &p);
     assert_eq!(d.coverage, Coverage::Out);
-    assert_eq!(d.reason, "the warranty ended on 2026-06-30");
+    assert_eq!(d.reason(), "the warranty ended on 2026-06-30");
     assert_eq!(d.until, Some(end));
     // Even an unknown cause (not inspected yet) is out once the date has passed.
     assert_eq!(
@@ -70,7 +70,7 @@ fn excluded_causes_are_out_within_the_date() {
         let d = decide(until(end), at, cause, &p);
         assert_eq!(d.coverage, Coverage::Out, "{cause}");
         assert_eq!(
-            d.reason,
+            d.reason(),
             format!("{words} is not covered (warranty runs to 2026-06-30)")
         );
         assert_eq!(d.until, Some(end));
@@ -100,13 +100,13 @@ fn fault_or_unknown_within_the_date_is_in() {
     let end = day(2026, 6, 30);
     let d = decide(until(end), day(2026, 3, 1), Cause::Fault, &p);
     assert_eq!(
-        (d.coverage, d.reason.as_str(), d.until),
+        (d.coverage, d.reason().as_str(), d.until),
         (Coverage::In, "under warranty until 2026-06-30", Some(end))
     );
     let d = decide(until(end), day(2026, 3, 1), Cause::Unknown, &p);
     assert_eq!(d.coverage, Coverage::In);
     assert_eq!(
-        d.reason,
+        d.reason(),
         "under warranty until 2026-06-30, unless the engineer finds an excluded cause"
     );
 }
@@ -142,13 +142,13 @@ fn purchase_date_alone_gives_the_default_term() {
     assert_eq!(d.coverage, Coverage::In);
     assert_eq!(d.until, Some(end));
     assert_eq!(
-        d.reason,
+        d.reason(),
         "under warranty until 2026-02-28 (the default term from purchase)"
     );
     let d = decide(bought(bought_at), end + 1, Cause::Fault, &monthly);
     assert_eq!(d.coverage, Coverage::Out);
-    assert!(d.reason.contains("2026-02-28"), "{}", d.reason);
-    assert!(d.reason.contains("default term"), "{}", d.reason);
+    assert!(d.reason().contains("2026-02-28"), "{}", d.reason());
+    assert!(d.reason().contains("default term"), "{}", d.reason());
     // The default policy is twelve months, keeping the time of day; a leap day clamps to the 28th.
     let yearly = WarrantyPolicy::default();
     let noon = day(2026, 5, 10) + 12 * 3600;
@@ -173,7 +173,7 @@ fn purchase_date_alone_gives_the_default_term() {
     });
     let d = decide(both, day(2026, 3, 1), Cause::Fault, &yearly);
     assert_eq!(
-        (d.coverage, d.until, d.reason.as_str()),
+        (d.coverage, d.until, d.reason().as_str()),
         (
             Coverage::In,
             Some(day(2026, 6, 30)),
@@ -218,7 +218,7 @@ proptest! {
             Some(_) if excluded.contains(&cause) => prop_assert_eq!(d.coverage, Coverage::Out),
             Some(u) => {
                 prop_assert_eq!(d.coverage, Coverage::In);
-                prop_assert!(d.reason.contains(&ymd(u)), "{}", d.reason);
+                prop_assert!(d.reason().contains(&ymd(u)), "{}", d.reason());
             }
         }
         if let (Some(b), None) = (purchased, warranty_until) {

@@ -273,7 +273,7 @@ fn insert_visit(
         v.window.map(|w| w.1),
         rules.arrive_by(now, city.as_deref()),
         decision.coverage.as_str(),
-        decision.reason,
+        decision.reason(),
         now
     ])?;
     let what = format!("V{number} {} ({})", v.service.as_str(), status.as_str());
@@ -341,7 +341,7 @@ fn update_visit(
             &rules.warranty,
         );
         new.coverage = d.coverage;
-        new.coverage_reason = d.reason;
+        new.coverage_reason = d.reason();
     }
     if new.coverage == Coverage::Out && new.quote_cents.is_none() {
         // Out of warranty: a quote at catalogue prices (at least an hour's labour) unless one was given.
