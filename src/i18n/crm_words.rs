@@ -45,14 +45,14 @@ pub fn contact_time(locale: Locale, stored: &str) -> String {
 pub fn warranty(locale: Locale, w: crate::domain::customer::Warranty) -> String {
     use crate::domain::customer::{WARRANTY_SOON_DAYS, Warranty};
     match w {
-        Warranty::None => say(locale, "customers-warranty-none", &[]),
-        Warranty::Valid { days_left } if days_left <= WARRANTY_SOON_DAYS => say(
+        Warranty::None => tr_args(locale, "customers-warranty-none", &[]),
+        Warranty::Valid { days_left } if days_left <= WARRANTY_SOON_DAYS => tr_args(
             locale,
             "customers-warranty-expires",
             &[("days", num(days_left))],
         ),
-        Warranty::Valid { .. } => say(locale, "customers-warranty-valid", &[]),
-        Warranty::Expired { days_ago } => say(
+        Warranty::Valid { .. } => tr_args(locale, "customers-warranty-valid", &[]),
+        Warranty::Expired { days_ago } => tr_args(
             locale,
             "customers-warranty-expired",
             &[("days", num(days_ago))],
@@ -65,10 +65,6 @@ fn num(n: impl ToString) -> Arg<'static> {
     Arg::from(n.to_string())
 }
 
-fn say(locale: Locale, key: &str, args: &[(&str, Arg<'static>)]) -> String {
-    tr_args(locale, key, args)
-}
-
 fn rfm(locale: Locale, s: RfmScore) -> Arg<'static> {
     let args = [
         ("r", num(s.r)),
@@ -76,7 +72,7 @@ fn rfm(locale: Locale, s: RfmScore) -> Arg<'static> {
         ("m", num(s.m)),
         ("total", num(s.total())),
     ];
-    Arg::from(say(locale, "crm-rfm", &args))
+    Arg::from(tr_args(locale, "crm-rfm", &args))
 }
 
 /// Why the customer has their tier; `names` as in [`tier_name`].
@@ -87,9 +83,9 @@ pub fn tier_why(locale: Locale, why: &Coded<TierWhy>, names: &[String; 4]) -> St
     };
     let name = |t: Tier| Arg::from(tier_name(locale, names, t));
     match why {
-        TierWhy::Pinned => say(locale, "crm-tier-pinned", &[]),
-        TierWhy::NoOrders => say(locale, "crm-tier-no-orders", &[]),
-        TierWhy::BelowSilver { rfm: s, min } => say(
+        TierWhy::Pinned => tr_args(locale, "crm-tier-pinned", &[]),
+        TierWhy::NoOrders => tr_args(locale, "crm-tier-no-orders", &[]),
+        TierWhy::BelowSilver { rfm: s, min } => tr_args(
             locale,
             "crm-tier-below",
             &[
@@ -102,7 +98,7 @@ pub fn tier_why(locale: Locale, why: &Coded<TierWhy>, names: &[String; 4]) -> St
             rfm: s,
             threshold,
             tier,
-        } => say(
+        } => tr_args(
             locale,
             "crm-tier-holds",
             &[
@@ -111,7 +107,7 @@ pub fn tier_why(locale: Locale, why: &Coded<TierWhy>, names: &[String; 4]) -> St
                 ("tier", name(tier)),
             ],
         ),
-        TierWhy::Up { rfm: s, from } => say(
+        TierWhy::Up { rfm: s, from } => tr_args(
             locale,
             "crm-tier-up",
             &[("rfm", rfm(locale, s)), ("from", name(from))],
@@ -120,7 +116,7 @@ pub fn tier_why(locale: Locale, why: &Coded<TierWhy>, names: &[String; 4]) -> St
             rfm: s,
             tier,
             floor,
-        } => say(
+        } => tr_args(
             locale,
             "crm-tier-kept",
             &[
@@ -129,7 +125,7 @@ pub fn tier_why(locale: Locale, why: &Coded<TierWhy>, names: &[String; 4]) -> St
                 ("floor", num(floor)),
             ],
         ),
-        TierWhy::Down { rfm: s, from } => say(
+        TierWhy::Down { rfm: s, from } => tr_args(
             locale,
             "crm-tier-down",
             &[("rfm", rfm(locale, s)), ("from", name(from))],
@@ -140,16 +136,16 @@ pub fn tier_why(locale: Locale, why: &Coded<TierWhy>, names: &[String; 4]) -> St
 /// A span of whole days: days under two years, whole years from there.
 fn span(locale: Locale, days: i64) -> Arg<'static> {
     let said = if days >= 730 {
-        say(locale, "crm-span-years", &[("n", num(days / 365))])
+        tr_args(locale, "crm-span-years", &[("n", num(days / 365))])
     } else {
-        say(locale, "crm-span-days", &[("n", num(days))])
+        tr_args(locale, "crm-span-days", &[("n", num(days))])
     };
     Arg::from(said)
 }
 
 fn orders(locale: Locale, n: i64) -> Arg<'static> {
     let args = [("count", Arg::from(n)), ("shown", num(n))];
-    Arg::from(say(locale, "crm-orders", &args))
+    Arg::from(tr_args(locale, "crm-orders", &args))
 }
 
 /// Why the customer is at their lifecycle stage.
@@ -159,22 +155,24 @@ pub fn stage_why(locale: Locale, why: &Coded<StageWhy>) -> String {
         Coded::Text(t) => return t.to_string(),
     };
     match why {
-        StageWhy::NoOrders => say(locale, "crm-stage-no-orders", &[]),
-        StageWhy::Idle { days } => say(locale, "crm-stage-idle", &[("span", span(locale, days))]),
-        StageWhy::RiskHigh { score } => {
-            say(locale, "crm-stage-risk-high", &[("score", num(score))])
+        StageWhy::NoOrders => tr_args(locale, "crm-stage-no-orders", &[]),
+        StageWhy::Idle { days } => {
+            tr_args(locale, "crm-stage-idle", &[("span", span(locale, days))])
         }
-        StageWhy::FirstOrder { days } => say(
+        StageWhy::RiskHigh { score } => {
+            tr_args(locale, "crm-stage-risk-high", &[("score", num(score))])
+        }
+        StageWhy::FirstOrder { days } => tr_args(
             locale,
             "crm-stage-first-order",
             &[("span", span(locale, days))],
         ),
-        StageWhy::OrdersOver { orders: n, days } => say(
+        StageWhy::OrdersOver { orders: n, days } => tr_args(
             locale,
             "crm-stage-orders-over",
             &[("orders", orders(locale, n)), ("span", span(locale, days))],
         ),
-        StageWhy::OrdersIn { orders: n, days } => say(
+        StageWhy::OrdersIn { orders: n, days } => tr_args(
             locale,
             "crm-stage-orders-in",
             &[("orders", orders(locale, n)), ("span", span(locale, days))],
@@ -185,17 +183,19 @@ pub fn stage_why(locale: Locale, why: &Coded<StageWhy>) -> String {
 /// One churn-risk signal.
 pub fn signal(locale: Locale, s: Signal) -> String {
     match s {
-        Signal::Inactive { days } => say(locale, "crm-signal-inactive", &[("days", num(days))]),
-        Signal::LowCsat { score } => say(locale, "crm-signal-low-csat", &[("score", num(score))]),
-        Signal::Detractor { score } => {
-            say(locale, "crm-signal-detractor", &[("score", num(score))])
+        Signal::Inactive { days } => tr_args(locale, "crm-signal-inactive", &[("days", num(days))]),
+        Signal::LowCsat { score } => {
+            tr_args(locale, "crm-signal-low-csat", &[("score", num(score))])
         }
-        Signal::ContactDrop { recent, previous } => say(
+        Signal::Detractor { score } => {
+            tr_args(locale, "crm-signal-detractor", &[("score", num(score))])
+        }
+        Signal::ContactDrop { recent, previous } => tr_args(
             locale,
             "crm-signal-contact-drop",
             &[("recent", num(recent)), ("previous", num(previous))],
         ),
-        Signal::OpenComplaint { count } => say(
+        Signal::OpenComplaint { count } => tr_args(
             locale,
             "crm-signal-open-complaint",
             &[("count", Arg::from(count)), ("shown", num(count))],
@@ -206,7 +206,7 @@ pub fn signal(locale: Locale, s: Signal) -> String {
 /// A stored signal with the weight it counted for: `last CSAT 2/5 (+2)`.
 pub fn weighted_signal(locale: Locale, s: &Coded<WeightedSignal>) -> String {
     match s {
-        Coded::Code(w) => say(
+        Coded::Code(w) => tr_args(
             locale,
             "crm-signal-weighted",
             &[
@@ -233,8 +233,8 @@ pub fn task_note(locale: Locale, note: &TaskNote) -> String {
         Arg::from(on.format(pattern).to_string())
     };
     match note {
-        CareNote::Birthday { on } => say(locale, "crm-note-birthday", &[("day", day(on))]),
-        CareNote::Anniversary { years, on } => say(
+        CareNote::Birthday { on } => tr_args(locale, "crm-note-birthday", &[("day", day(on))]),
+        CareNote::Anniversary { years, on } => tr_args(
             locale,
             "crm-note-anniversary",
             &[
@@ -245,7 +245,7 @@ pub fn task_note(locale: Locale, note: &TaskNote) -> String {
         ),
         CareNote::WinBack { signals } => {
             let said: Vec<String> = signals.iter().map(|s| signal(locale, *s)).collect();
-            said.join(&say(locale, "crm-note-separator", &[]))
+            said.join(&tr_args(locale, "crm-note-separator", &[]))
         }
     }
 }
