@@ -140,8 +140,12 @@ pub enum TaskNote {
 impl TaskNote {
     /// A stored note: a care note's code, else text.
     pub fn read(stored: &str) -> TaskNote {
-        match serde_json::from_str(stored) {
-            Ok(note) if stored.starts_with('{') => TaskNote::Care(note),
+        // Only an object can be a code: a person's note is never parsed.
+        match stored
+            .starts_with('{')
+            .then(|| serde_json::from_str(stored))
+        {
+            Some(Ok(note)) => TaskNote::Care(note),
             _ => TaskNote::Text(SafeText::new(stored)),
         }
     }

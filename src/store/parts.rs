@@ -160,8 +160,6 @@ fn move_stock(
     Ok(after)
 }
 
-/// Says so when the part is listed for other products than the visit's ticket's: a reservation an engineer
-/// would want to check (the catalogue's fit list is advice, not a rule — parts are shared across models).
 /// A part reserved for a visit whose ticket's product is not among those the part is listed for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartMisfit {
@@ -184,6 +182,8 @@ impl std::fmt::Display for PartMisfit {
     }
 }
 
+/// Says so when the part is listed for other products than the visit's ticket's: a reservation an engineer
+/// would want to check (the catalogue's fit list is advice, not a rule — parts are shared across models).
 fn misfit(tx: &Connection, code: &str, visit_id: &str) -> Result<Option<PartMisfit>> {
     let compatible: String = tx
         .prepare_cached("SELECT compatible FROM parts WHERE code = ?1")?
