@@ -264,10 +264,7 @@ pub fn run(store: &mut Store, cmd: CustomerCmd, now: i64, out: &mut Out<'_>) -> 
                     vec![
                         c.task_id.clone(),
                         c.customer.to_string(),
-                        match locale {
-                            crate::i18n::Locale::En => c.kind.replace('_', "-"),
-                            l => crate::i18n::tr_of(l, "customers-care-kind-", &c.kind),
-                        },
+                        super::locale::care_kind(locale, &c.kind),
                         short_date(c.due_at),
                         crate::i18n::crm_words::task_note(locale, &c.note),
                     ]
@@ -352,7 +349,7 @@ fn show_text(
         true => stored.to_string(),
         false => chinese(stored),
     };
-    let word = |stored: &str, key: &str| shown(stored, &|s| crate::i18n::tr_of(locale, key, s));
+    let word = |stored: &str, key: &str| super::locale::field_word(locale, stored, key, stored);
     let gender = d.gender.as_ref().map(|g| {
         let g = shown(g.as_str(), &|s| crm_words::gender(locale, s));
         say("said-customer-gender", &[("gender", &g)])
@@ -446,12 +443,7 @@ fn show_text(
         line(say(
             "said-customer-care",
             &[
-                (
-                    "kind",
-                    &shown(&c.kind.replace('_', "-"), &|k| {
-                        crate::i18n::tr_of(locale, "customers-care-kind-", k)
-                    }),
-                ),
+                ("kind", &super::locale::care_kind(locale, &c.kind)),
                 ("due", &short_date(c.due_at)),
                 ("note", &crm_words::task_note(locale, &c.note)),
             ],

@@ -81,11 +81,21 @@ pub fn ago(locale: Locale, seconds: i64) -> String {
 /// A field-service or plan word as the CLI's lines write it: in English as they always did (`english`: the stored
 /// name scripts read, `on_site`, or the label a line always had, `in warranty 保内`), in Chinese the interface's
 /// word for it (`prefix` and the stored name, kebab-cased: the words the timeline, schedule and report show).
-fn field_word(locale: Locale, english: &str, prefix: &str, stored: &str) -> String {
+pub fn field_word(locale: Locale, english: &str, prefix: &str, stored: &str) -> String {
     match locale {
         Locale::En => english.to_string(),
         l => tr_of(l, prefix, stored),
     }
+}
+
+/// A care or win-back task's kind: `win-back`, `挽回`.
+pub fn care_kind(locale: Locale, kind: &str) -> String {
+    field_word(
+        locale,
+        &kind.replace('_', "-"),
+        "customers-care-kind-",
+        kind,
+    )
 }
 
 /// A visit's status: `on_site`, `在现场`.
